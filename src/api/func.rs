@@ -1,0 +1,496 @@
+//! Functions: `Func` (wasm or host), host functions from Rust closures, and typed calls.
+
+use crate::api::val::Val;
+use crate::config::Engine;
+use crate::error::{Error, Result};
+use crate::runtime::activation::{self, call_wasm};
+use crate::runtime::libcalls::instance_of;
+use crate::runtime::trampolines::{trampolines, WasmReturn};
+use crate::runtime::trap::Trap;
+use crate::runtime::type_registry;
+use crate::runtime::vmctx::VMFuncRef;
+use crate::types::{FuncType, ValType};
+use std::any::Any;
+use std::marker::PhantomData;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+type HostFn = dyn Fn(&[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync;
+
+/// The context of a host function, passed in r15 like a vmctx. Its first words mirror the
+/// vmctx header (memory base, memory descriptor, stack limit) so callers need not know
+/// whether the callee is wasm or host; the callback sits where a vmctx has its libcalls.
+#[repr(C)]
+pub(crate) struct HostFuncCtx {
+    mem_base: usize,
+    mem_data: usize,
+    stack_limit: usize,
+    callback: unsafe extern "C" fn(*mut HostFuncCtx, *mut u64, usize) -> *const activation::Activation,
+    func: Box<HostFn>,
+    ty: FuncType,
+}
+
+/// A host function's storage: its context and its function reference.
+struct HostFunc {
+    ctx: Box<HostFuncCtx>,
+    funcref: Box<VMFuncRef>,
+}
+
+// SAFETY: the context and funcref are immutable after creation except the stack-limit
+// word, which compiled callers write before each call on their own thread.
+unsafe impl Send for HostFunc {}
+// SAFETY: as above.
+unsafe impl Sync for HostFunc {}
+
+/// Called by the host-call trampoline: decodes the wasm arguments, runs the closure and
+/// encodes its results. Returns null, or the activation to resume after a trap.
+unsafe extern "C" fn host_callback(
+    ctx: *mut HostFuncCtx,
+    slots: *mut u64,
+    fp: usize,
+) -> *const activation::Activation {
+    // SAFETY: the trampoline passes the HostFuncCtx it was called with and the caller's
+    // outgoing area, sized for max(params, results) slots.
+    let ctx = unsafe { &*ctx };
+    let n = ctx.ty.params().len().max(ctx.ty.results().len());
+    let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
+    let outcome = run_host(ctx, slots);
+    match outcome {
+        Ok(()) => std::ptr::null(),
+        Err(trap) => {
+            let act = activation::current();
+            // SAFETY: host functions are reached from wasm entered via `call_wasm`.
+            unsafe { (*act).record_host_trap(trap, fp) };
+            act
+        }
+    }
+}
+
+fn run_host(ctx: &HostFuncCtx, slots: &mut [u64]) -> Result<(), Trap> {
+    let params: Vec<Val> = ctx
+        .ty
+        .params()
+        .iter()
+        .zip(slots.iter())
+        .map(|(t, raw)| Val::from_raw(*t, *raw))
+        .collect();
+    let mut results: Vec<Val> = ctx.ty.results().iter().map(|t| Val::default_for(*t)).collect();
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| (ctx.func)(&params, &mut results)));
+    match r {
+        Ok(Ok(())) => {}
+        Ok(Err(trap)) => return Err(trap),
+        Err(_) => return Err(Trap::host("host function panicked")),
+    }
+    for (i, (v, t)) in results.iter().zip(ctx.ty.results()).enumerate() {
+        if v.ty() != *t {
+            return Err(Trap::host(format!(
+                "host function returned {} for a result of type {t}",
+                v.ty()
+            )));
+        }
+        slots[i] = v.to_raw();
+    }
+    Ok(())
+}
+
+/// A function: exported by an instance or defined by the host. Cloning shares it.
+#[derive(Clone)]
+pub struct Func {
+    pub(crate) raw: *const VMFuncRef,
+    pub(crate) owner: Arc<dyn Any + Send + Sync>,
+}
+
+// SAFETY: a Func is a pointer to an immutable VMFuncRef kept alive by `owner`.
+unsafe impl Send for Func {}
+// SAFETY: as above.
+unsafe impl Sync for Func {}
+
+impl std::fmt::Debug for Func {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Func({})", self.ty())
+    }
+}
+
+impl Func {
+    /// A host function of type `ty`. The closure receives the arguments and fills the
+    /// results (pre-set to zeros of the right types); an `Err` becomes a trap in the caller.
+    pub fn new(
+        _engine: &Engine,
+        ty: FuncType,
+        func: impl Fn(&[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync + 'static,
+    ) -> Func {
+        let type_id = type_registry::canonical_id(&ty);
+        let mut ctx = Box::new(HostFuncCtx {
+            mem_base: 0,
+            mem_data: 0,
+            stack_limit: 0,
+            callback: host_callback,
+            func: Box::new(func),
+            ty,
+        });
+        let funcref = Box::new(VMFuncRef {
+            code: trampolines().host_call,
+            vmctx: (&mut *ctx as *mut HostFuncCtx).cast(),
+            type_id,
+        });
+        let host = Arc::new(HostFunc { ctx, funcref });
+        Func {
+            raw: &*host.funcref,
+            owner: host,
+        }
+    }
+
+    /// A host function from a closure over wasm-typed arguments, e.g.
+    /// `Func::wrap(&engine, |a: i32, b: i32| a + b)`.
+    pub fn wrap<P, R>(engine: &Engine, f: impl IntoHostFunc<P, R>) -> Func {
+        f.into_func(engine)
+    }
+
+    pub(crate) fn from_raw(raw: *const VMFuncRef, owner: Arc<dyn Any + Send + Sync>) -> Func {
+        Func { raw, owner }
+    }
+
+    fn funcref(&self) -> &VMFuncRef {
+        // SAFETY: `raw` is kept alive by `owner`.
+        unsafe { &*self.raw }
+    }
+
+    /// The function's type.
+    pub fn ty(&self) -> FuncType {
+        type_registry::func_type(self.funcref().type_id).expect("registered signature")
+    }
+
+    fn is_host(&self) -> bool {
+        self.funcref().code == trampolines().host_call
+    }
+
+    /// Calls the function with dynamically typed arguments.
+    pub fn call(&self, args: &[Val]) -> Result<Vec<Val>> {
+        let ty = self.ty();
+        if args.len() != ty.params().len()
+            || args.iter().zip(ty.params()).any(|(a, t)| a.ty() != *t)
+        {
+            return Err(Error::Usage(format!(
+                "wrong arguments for a function of type {ty}"
+            )));
+        }
+        let n = ty.params().len().max(ty.results().len()).max(1);
+        let mut slots = vec![0u64; n];
+        let mut keep = Vec::new();
+        for (slot, a) in slots.iter_mut().zip(args) {
+            let (raw, owner) = a.to_raw_ref();
+            *slot = raw;
+            keep.extend(owner);
+        }
+        let ret = self.call_raw(&mut slots).map_err(Error::Trap)?;
+        Ok(decode_results(ty.results(), ret, &slots, &self.owner))
+    }
+
+    /// Calls with raw argument slots (results replace them; the first comes back in the
+    /// returned registers).
+    pub(crate) fn call_raw(&self, slots: &mut [u64]) -> Result<WasmReturn, Trap> {
+        let f = self.funcref();
+        if self.is_host() {
+            // SAFETY: host funcrefs point at their HostFuncCtx.
+            let ctx = unsafe { &*(f.vmctx as *const HostFuncCtx) };
+            run_host(ctx, slots)?;
+            return Ok(WasmReturn {
+                rax: slots[0],
+                xmm0: f64::from_bits(slots[0]),
+            });
+        }
+        // SAFETY: a wasm funcref's vmctx is its live instance (kept by `owner`).
+        let max_stack = unsafe { instance_of(f.vmctx) }.max_wasm_stack();
+        // SAFETY: the funcref's code and vmctx belong together, and `slots` has room for
+        // the signature's params and results.
+        unsafe { call_wasm(f.vmctx, f.code, slots, max_stack) }
+    }
+
+    /// A statically typed view of the function; fails if the types differ.
+    pub fn typed<P: WasmParams, R: WasmResults>(&self) -> Result<TypedFunc<P, R>> {
+        let ty = self.ty();
+        if ty.params() != P::types().as_slice() || ty.results() != R::types().as_slice() {
+            return Err(Error::Usage(format!(
+                "function of type {ty} does not match the requested typed signature"
+            )));
+        }
+        Ok(TypedFunc {
+            func: self.clone(),
+            _marker: PhantomData,
+        })
+    }
+
+    /// Whether two handles refer to the same function.
+    pub fn same(a: &Func, b: &Func) -> bool {
+        a.raw == b.raw
+    }
+}
+
+fn decode_results(
+    types: &[ValType],
+    ret: WasmReturn,
+    slots: &[u64],
+    owner: &Arc<dyn Any + Send + Sync>,
+) -> Vec<Val> {
+    types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let raw = if i > 0 {
+                slots[i]
+            } else if t.is_float() {
+                ret.xmm0.to_bits()
+            } else {
+                ret.rax
+            };
+            Val::from_raw_ref(*t, raw, Some(owner.clone()))
+        })
+        .collect()
+}
+
+/// A Rust type that maps to a wasm value type.
+pub trait WasmTy: Copy + Send + Sync + 'static {
+    /// The wasm type.
+    const TY: ValType;
+    /// Raw slot encoding.
+    fn to_raw(self) -> u64;
+    /// Decodes a raw slot.
+    fn from_raw(raw: u64) -> Self;
+}
+
+impl WasmTy for i32 {
+    const TY: ValType = ValType::I32;
+    fn to_raw(self) -> u64 {
+        self as u32 as u64
+    }
+    fn from_raw(raw: u64) -> Self {
+        raw as u32 as i32
+    }
+}
+impl WasmTy for i64 {
+    const TY: ValType = ValType::I64;
+    fn to_raw(self) -> u64 {
+        self as u64
+    }
+    fn from_raw(raw: u64) -> Self {
+        raw as i64
+    }
+}
+impl WasmTy for f32 {
+    const TY: ValType = ValType::F32;
+    fn to_raw(self) -> u64 {
+        self.to_bits() as u64
+    }
+    fn from_raw(raw: u64) -> Self {
+        f32::from_bits(raw as u32)
+    }
+}
+impl WasmTy for f64 {
+    const TY: ValType = ValType::F64;
+    fn to_raw(self) -> u64 {
+        self.to_bits()
+    }
+    fn from_raw(raw: u64) -> Self {
+        f64::from_bits(raw)
+    }
+}
+
+/// Parameter lists of typed functions: `()`, a single `WasmTy`, or tuples of them.
+pub trait WasmParams: Send + Sync + 'static {
+    /// The parameter types.
+    fn types() -> Vec<ValType>;
+    /// Writes the parameters into raw slots.
+    fn store(self, slots: &mut [u64]);
+    /// Reads parameters from raw slots.
+    fn load(slots: &[u64]) -> Self;
+}
+
+/// Result lists of typed functions: `()`, a single `WasmTy`, or tuples of them.
+pub trait WasmResults: Sized + Send + Sync + 'static {
+    /// The result types.
+    fn types() -> Vec<ValType>;
+    /// Reads the results of a call.
+    fn load_results(ret: WasmReturn, slots: &[u64]) -> Self;
+    /// Writes results into raw slots (host functions).
+    fn store(self, slots: &mut [u64]);
+}
+
+fn first_raw<T: WasmTy>(ret: WasmReturn) -> u64 {
+    if T::TY.is_float() {
+        ret.xmm0.to_bits()
+    } else {
+        ret.rax
+    }
+}
+
+impl<T: WasmTy> WasmParams for T {
+    fn types() -> Vec<ValType> {
+        vec![T::TY]
+    }
+    fn store(self, slots: &mut [u64]) {
+        slots[0] = self.to_raw();
+    }
+    fn load(slots: &[u64]) -> Self {
+        T::from_raw(slots[0])
+    }
+}
+
+impl<T: WasmTy> WasmResults for T {
+    fn types() -> Vec<ValType> {
+        vec![T::TY]
+    }
+    fn load_results(ret: WasmReturn, _slots: &[u64]) -> Self {
+        T::from_raw(first_raw::<T>(ret))
+    }
+    fn store(self, slots: &mut [u64]) {
+        slots[0] = self.to_raw();
+    }
+}
+
+macro_rules! tuple_impls {
+    ($(($($t:ident $i:tt),*))*) => {$(
+        impl<$($t: WasmTy),*> WasmParams for ($($t,)*) {
+            fn types() -> Vec<ValType> {
+                vec![$($t::TY),*]
+            }
+            #[allow(unused_variables)]
+            fn store(self, slots: &mut [u64]) {
+                $(slots[$i] = self.$i.to_raw();)*
+            }
+            #[allow(unused_variables, clippy::unused_unit)]
+            fn load(slots: &[u64]) -> Self {
+                ($($t::from_raw(slots[$i]),)*)
+            }
+        }
+        impl<$($t: WasmTy),*> WasmResults for ($($t,)*) {
+            fn types() -> Vec<ValType> {
+                vec![$($t::TY),*]
+            }
+            #[allow(unused_variables, clippy::unused_unit)]
+            fn load_results(ret: WasmReturn, slots: &[u64]) -> Self {
+                ($(
+                    if $i == 0 { $t::from_raw(first_raw::<$t>(ret)) } else { $t::from_raw(slots[$i]) },
+                )*)
+            }
+            #[allow(unused_variables)]
+            fn store(self, slots: &mut [u64]) {
+                $(slots[$i] = self.$i.to_raw();)*
+            }
+        }
+    )*};
+}
+
+tuple_impls! {
+    ()
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+}
+
+/// A function with a statically checked signature; calls skip dynamic type checks.
+pub struct TypedFunc<P, R> {
+    func: Func,
+    _marker: PhantomData<fn(P) -> R>,
+}
+
+impl<P, R> Clone for TypedFunc<P, R> {
+    fn clone(&self) -> Self {
+        TypedFunc {
+            func: self.func.clone(),
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<P: WasmParams, R: WasmResults> TypedFunc<P, R> {
+    /// Calls the function.
+    pub fn call(&self, params: P) -> Result<R, Trap> {
+        let mut slots = [0u64; 16];
+        let n = P::types().len().max(R::types().len()).max(1);
+        let mut heap;
+        let slots: &mut [u64] = if n <= 16 {
+            &mut slots[..n]
+        } else {
+            heap = vec![0u64; n];
+            &mut heap
+        };
+        params.store(slots);
+        let ret = self.func.call_raw(slots)?;
+        Ok(R::load_results(ret, slots))
+    }
+
+    /// The untyped function.
+    pub fn func(&self) -> &Func {
+        &self.func
+    }
+}
+
+/// Closures usable as host functions through [`Func::wrap`].
+pub trait IntoHostFunc<P, R>: Send + Sync + 'static {
+    /// Builds the host function.
+    fn into_func(self, engine: &Engine) -> Func;
+}
+
+/// Return types of wrapped closures: results, or results with a trap.
+pub trait HostReturn: Send + Sync + 'static {
+    /// The successful results.
+    type Results: WasmResults;
+    /// Splits into results or a trap.
+    fn into_result(self) -> Result<Self::Results, Trap>;
+}
+
+impl<R: WasmResults> HostReturn for R {
+    type Results = R;
+    fn into_result(self) -> Result<R, Trap> {
+        Ok(self)
+    }
+}
+
+impl<R: WasmResults> HostReturn for Result<R, Trap> {
+    type Results = R;
+    fn into_result(self) -> Result<R, Trap> {
+        self
+    }
+}
+
+macro_rules! into_host_func {
+    ($(($($t:ident $i:tt),*))*) => {$(
+        impl<Fun, Ret, $($t: WasmTy),*> IntoHostFunc<($($t,)*), Ret> for Fun
+        where
+            Fun: Fn($($t),*) -> Ret + Send + Sync + 'static,
+            Ret: HostReturn,
+        {
+            fn into_func(self, engine: &Engine) -> Func {
+                let ty = FuncType::new(
+                    <($($t,)*) as WasmParams>::types(),
+                    <Ret::Results as WasmResults>::types(),
+                );
+                Func::new(engine, ty, move |params, results| {
+                    let raw: Vec<u64> = params.iter().map(|v| v.to_raw()).collect();
+                    #[allow(unused_variables)]
+                    let args = <($($t,)*) as WasmParams>::load(&raw);
+                    let out = (self)($(args.$i),*).into_result()?;
+                    let mut slots = vec![0u64; results.len().max(1)];
+                    out.store(&mut slots);
+                    for (r, raw) in results.iter_mut().zip(slots) {
+                        *r = Val::from_raw(r.ty(), raw);
+                    }
+                    Ok(())
+                })
+            }
+        }
+    )*};
+}
+
+into_host_func! {
+    ()
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+}

@@ -1,0 +1,148 @@
+//! `Module`: a validated, compiled module. Its code is shared by every instance.
+
+use crate::compiler::{compile_module, CompiledCode};
+use crate::config::Engine;
+use crate::error::{Error, Result};
+use crate::frontend::{parse_module, EntityIndex, ImportKind, ModuleInfo};
+use crate::runtime::type_registry;
+use crate::runtime::vmctx::VmCtxLayout;
+use crate::types::{ExternType, FuncType};
+use std::sync::atomic::AtomicUsize;
+use std::sync::Arc;
+
+pub(crate) struct ModuleInner {
+    pub engine: Engine,
+    pub info: ModuleInfo,
+    pub layout: VmCtxLayout,
+    pub code: Arc<CompiledCode>,
+    /// Canonical signature id of each module type.
+    pub type_ids: Vec<u64>,
+}
+
+/// A compiled WebAssembly module. Cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct Module {
+    pub(crate) inner: Arc<ModuleInner>,
+}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module")
+            .field("functions", &self.inner.info.funcs.len())
+            .field("code_bytes", &self.inner.code.code.bytes().len())
+            .finish()
+    }
+}
+
+/// Code bytes mapped by all live modules, for [`Engine::code_bytes_mapped`].
+pub(crate) static CODE_BYTES: std::sync::LazyLock<Arc<AtomicUsize>> =
+    std::sync::LazyLock::new(|| Arc::new(AtomicUsize::new(0)));
+
+impl Module {
+    /// Compiles a module from its binary encoding or its text format (`.wat`).
+    pub fn new(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Module> {
+        let bytes = bytes.as_ref();
+        let binary = wat::parse_bytes(bytes).map_err(|e| Error::Parse(e.to_string()))?;
+        Module::from_binary(engine, &binary)
+    }
+
+    /// Compiles a module from a file (`.wasm` or `.wat`).
+    pub fn from_file(engine: &Engine, path: impl AsRef<std::path::Path>) -> Result<Module> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::Usage(format!("cannot read {}: {e}", path.display())))?;
+        Module::new(engine, bytes)
+    }
+
+    /// Compiles a module from its binary encoding.
+    pub fn from_binary(engine: &Engine, binary: &[u8]) -> Result<Module> {
+        let config = engine.config();
+        let (info, bodies) = parse_module(binary, config.features())?;
+        let layout = VmCtxLayout::new(&info);
+        let code = compile_module(config, &info, &layout, bodies, CODE_BYTES.clone())?;
+        let type_ids = info.types.iter().map(type_registry::canonical_id).collect();
+        Ok(Module {
+            inner: Arc::new(ModuleInner {
+                engine: engine.clone(),
+                info,
+                layout,
+                code,
+                type_ids,
+            }),
+        })
+    }
+
+    /// Checks that `binary` is a valid module without compiling it to completion.
+    pub fn validate(engine: &Engine, binary: &[u8]) -> Result<()> {
+        Module::from_binary(engine, binary).map(|_| ())
+    }
+
+    /// The engine this module was compiled for.
+    pub fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// The module's imports: (module name, field name, type), in order.
+    pub fn imports(&self) -> Vec<(String, String, ExternType)> {
+        let info = &self.inner.info;
+        info.imports
+            .iter()
+            .map(|imp| {
+                let ty = match &imp.kind {
+                    ImportKind::Func(t) => ExternType::Func(info.types[*t as usize].clone()),
+                    ImportKind::Table(t) => ExternType::Table(*t),
+                    ImportKind::Memory(m) => ExternType::Memory(*m),
+                    ImportKind::Global(g) => ExternType::Global(*g),
+                };
+                (imp.module.clone(), imp.name.clone(), ty)
+            })
+            .collect()
+    }
+
+    /// The module's exports: (name, type), in order.
+    pub fn exports(&self) -> Vec<(String, ExternType)> {
+        let info = &self.inner.info;
+        info.exports
+            .iter()
+            .map(|e| {
+                let ty = match e.index {
+                    EntityIndex::Func(i) => ExternType::Func(info.func_type(i).clone()),
+                    EntityIndex::Table(i) => ExternType::Table(info.tables[i as usize]),
+                    EntityIndex::Memory(i) => ExternType::Memory(info.memories[i as usize]),
+                    EntityIndex::Global(i) => ExternType::Global(info.globals[i as usize]),
+                };
+                (e.name.clone(), ty)
+            })
+            .collect()
+    }
+
+    /// The type of exported function `name`, if there is one.
+    pub fn export_func_type(&self, name: &str) -> Option<FuncType> {
+        self.exports().into_iter().find_map(|(n, t)| match t {
+            ExternType::Func(f) if n == name => Some(f),
+            _ => None,
+        })
+    }
+
+    /// The module's machine code (one region shared by all instances).
+    pub fn code(&self) -> &[u8] {
+        self.inner.code.code.bytes()
+    }
+
+    /// Address range of the module's code mapping.
+    pub fn code_range(&self) -> (usize, usize) {
+        self.inner.code.code.range()
+    }
+
+    /// Whether two handles share one compiled module.
+    pub fn same(a: &Module, b: &Module) -> bool {
+        Arc::ptr_eq(&a.inner, &b.inner)
+    }
+}
+
+impl Engine {
+    /// Bytes of machine code currently mapped for live modules (process-wide).
+    pub fn code_bytes_mapped(&self) -> usize {
+        CODE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,197 @@
+//! `Val`: a WebAssembly value as the host sees it, and its raw 8-byte encoding in argument
+//! slots, globals and tables.
+
+use crate::api::func::Func;
+use crate::runtime::vmctx::VMFuncRef;
+use crate::types::ValType;
+use std::any::Any;
+use std::sync::Arc;
+
+/// A reference to a host value, passed to wasm as `externref`.
+#[derive(Clone)]
+pub struct ExternRef(pub(crate) Arc<dyn Any + Send + Sync>);
+
+impl ExternRef {
+    /// Wraps a host value.
+    pub fn new<T: Any + Send + Sync>(value: T) -> ExternRef {
+        ExternRef(Arc::new(value))
+    }
+
+    /// The wrapped value.
+    pub fn data(&self) -> &(dyn Any + Send + Sync) {
+        &*self.0
+    }
+
+    /// Whether two references point to the same host value.
+    pub fn ptr_eq(a: &ExternRef, b: &ExternRef) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl std::fmt::Debug for ExternRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ExternRef({:p})", Arc::as_ptr(&self.0))
+    }
+}
+
+/// A WebAssembly value. Floats are kept as their bit patterns so NaN payloads survive.
+#[derive(Clone, Debug)]
+pub enum Val {
+    /// An i32.
+    I32(i32),
+    /// An i64.
+    I64(i64),
+    /// An f32, as raw bits.
+    F32(u32),
+    /// An f64, as raw bits.
+    F64(u64),
+    /// A nullable function reference.
+    FuncRef(Option<Func>),
+    /// A nullable host reference.
+    ExternRef(Option<ExternRef>),
+}
+
+impl Val {
+    /// The value's type.
+    pub fn ty(&self) -> ValType {
+        match self {
+            Val::I32(_) => ValType::I32,
+            Val::I64(_) => ValType::I64,
+            Val::F32(_) => ValType::F32,
+            Val::F64(_) => ValType::F64,
+            Val::FuncRef(_) => ValType::FuncRef,
+            Val::ExternRef(_) => ValType::ExternRef,
+        }
+    }
+
+    /// The zero value (or null) of a type.
+    pub fn default_for(ty: ValType) -> Val {
+        match ty {
+            ValType::I32 => Val::I32(0),
+            ValType::I64 => Val::I64(0),
+            ValType::F32 => Val::F32(0),
+            ValType::F64 => Val::F64(0),
+            ValType::FuncRef => Val::FuncRef(None),
+            ValType::ExternRef => Val::ExternRef(None),
+        }
+    }
+
+    /// An f32 value.
+    pub fn from_f32(v: f32) -> Val {
+        Val::F32(v.to_bits())
+    }
+
+    /// An f64 value.
+    pub fn from_f64(v: f64) -> Val {
+        Val::F64(v.to_bits())
+    }
+
+    /// The i32, if this is one.
+    pub fn i32(&self) -> Option<i32> {
+        match self {
+            Val::I32(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The i64, if this is one.
+    pub fn i64(&self) -> Option<i64> {
+        match self {
+            Val::I64(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The f32, if this is one.
+    pub fn f32(&self) -> Option<f32> {
+        match self {
+            Val::F32(v) => Some(f32::from_bits(*v)),
+            _ => None,
+        }
+    }
+
+    /// The f64, if this is one.
+    pub fn f64(&self) -> Option<f64> {
+        match self {
+            Val::F64(v) => Some(f64::from_bits(*v)),
+            _ => None,
+        }
+    }
+
+    /// The raw slot encoding. References stay valid only while their owner lives (see
+    /// `to_raw_ref`).
+    pub(crate) fn to_raw(&self) -> u64 {
+        self.to_raw_ref().0
+    }
+
+    /// The raw encoding plus the owner that must outlive any copy of it.
+    pub(crate) fn to_raw_ref(&self) -> (u64, Option<Arc<dyn Any + Send + Sync>>) {
+        match self {
+            Val::I32(v) => (*v as u32 as u64, None),
+            Val::I64(v) => (*v as u64, None),
+            Val::F32(v) => (*v as u64, None),
+            Val::F64(v) => (*v, None),
+            Val::FuncRef(None) | Val::ExternRef(None) => (0, None),
+            Val::FuncRef(Some(f)) => (f.raw as u64, Some(f.owner.clone())),
+            Val::ExternRef(Some(r)) => {
+                // The raw word is a pointer to a heap cell holding the reference, so
+                // equal references compare equal and the value outlives raw copies.
+                let cell: Arc<dyn Any + Send + Sync> = Arc::new(r.clone());
+                let raw = Arc::as_ptr(&cell) as *const () as u64;
+                (raw, Some(cell))
+            }
+        }
+    }
+
+    /// Decodes a non-reference raw value.
+    pub(crate) fn from_raw(ty: ValType, raw: u64) -> Val {
+        Val::from_raw_ref(ty, raw, None)
+    }
+
+    /// Decodes a raw value; `owner` keeps a decoded function reference's target alive.
+    pub(crate) fn from_raw_ref(
+        ty: ValType,
+        raw: u64,
+        owner: Option<Arc<dyn Any + Send + Sync>>,
+    ) -> Val {
+        match ty {
+            ValType::I32 => Val::I32(raw as u32 as i32),
+            ValType::I64 => Val::I64(raw as i64),
+            ValType::F32 => Val::F32(raw as u32),
+            ValType::F64 => Val::F64(raw),
+            ValType::FuncRef if raw == 0 => Val::FuncRef(None),
+            ValType::FuncRef => {
+                let owner = owner.unwrap_or_else(|| Arc::new(()));
+                Val::FuncRef(Some(Func::from_raw(raw as *const VMFuncRef, owner)))
+            }
+            ValType::ExternRef if raw == 0 => Val::ExternRef(None),
+            ValType::ExternRef => {
+                // SAFETY: non-null externref words are `ExternRef` cells created by
+                // `to_raw_ref`, kept alive by whoever stored the word.
+                let r = unsafe { &*(raw as *const ExternRef) };
+                Val::ExternRef(Some(r.clone()))
+            }
+        }
+    }
+}
+
+impl From<i32> for Val {
+    fn from(v: i32) -> Val {
+        Val::I32(v)
+    }
+}
+impl From<i64> for Val {
+    fn from(v: i64) -> Val {
+        Val::I64(v)
+    }
+}
+impl From<f32> for Val {
+    fn from(v: f32) -> Val {
+        Val::from_f32(v)
+    }
+}
+impl From<f64> for Val {
+    fn from(v: f64) -> Val {
+        Val::from_f64(v)
+    }
+}

@@ -1,0 +1,132 @@
+//! Code memory: one executable mapping per module, published read+execute once and never
+//! made writable again (DESIGN invariant 2), and the process-wide registry of those mappings.
+//!
+//! The registry answers two questions: "is this pc inside wasm code?" from the signal
+//! handler (lock-free: it reads an immutable snapshot published through an atomic pointer),
+//! and "which module owns this pc?" from backtrace symbolication (under a lock, never from a
+//! signal handler).
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Executable bytes of one compiled module (or of the engine's trampolines).
+pub(crate) struct CodeMemory {
+    map: memmap2::Mmap,
+    len: usize,
+    counter: Option<Arc<AtomicUsize>>,
+}
+
+impl CodeMemory {
+    /// Copies `code` into a fresh anonymous mapping and makes it read+execute. The mapping is
+    /// never writable again; `counter` (if any) accounts the mapped bytes while it lives.
+    pub fn publish(code: &[u8], counter: Option<Arc<AtomicUsize>>) -> Result<CodeMemory> {
+        let len = code.len().max(1);
+        let mut map = memmap2::MmapMut::map_anon(len)
+            .map_err(|e| Error::Resource(format!("cannot map code memory: {e}")))?;
+        map[..code.len()].copy_from_slice(code);
+        let map = map
+            .make_exec()
+            .map_err(|e| Error::Resource(format!("cannot make code executable: {e}")))?;
+        if let Some(c) = &counter {
+            c.fetch_add(map.len(), Ordering::Relaxed);
+        }
+        Ok(CodeMemory { map, len, counter })
+    }
+
+    /// Address of the first code byte.
+    pub fn base(&self) -> *const u8 {
+        self.map.as_ptr()
+    }
+
+    /// The published bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.map[..self.len]
+    }
+
+    /// Address range covered by this mapping.
+    pub fn range(&self) -> (usize, usize) {
+        let start = self.map.as_ptr() as usize;
+        (start, start + self.len)
+    }
+}
+
+impl Drop for CodeMemory {
+    fn drop(&mut self) {
+        if let Some(c) = &self.counter {
+            c.fetch_sub(self.map.len(), Ordering::Relaxed);
+        }
+    }
+}
+
+/// Something registered code ranges map back to (a compiled module's metadata).
+pub(crate) trait CodeOwner: Send + Sync {
+    /// Returns (function index, module byte offset) for a pc inside this owner's code.
+    /// `is_return_address` says the pc follows a call (look up pc - 1).
+    fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)>;
+    /// The function's name from the name section, if any.
+    fn func_name(&self, index: u32) -> Option<String>;
+}
+
+/// Registered ranges: start -> (end, owner as the two words of a `*const dyn CodeOwner`).
+struct Registry {
+    by_start: BTreeMap<usize, (usize, (usize, usize))>,
+}
+
+static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
+    by_start: BTreeMap::new(),
+});
+
+/// Immutable snapshot of registered ranges for the signal handler. Old snapshots are
+/// leaked on purpose: a handler on another thread may still be reading one, and each is a
+/// few bytes per live module.
+static RANGES: AtomicPtr<Vec<(usize, usize)>> = AtomicPtr::new(std::ptr::null_mut());
+
+fn publish_ranges(reg: &Registry) {
+    let ranges: Vec<(usize, usize)> = reg.by_start.iter().map(|(s, (e, _))| (*s, *e)).collect();
+    RANGES.store(Box::into_raw(Box::new(ranges)), Ordering::Release);
+}
+
+/// Registers `[start, end)` as wasm code owned by `owner`. The owner must call [`unregister`] before it is freed.
+pub(crate) fn register(start: usize, end: usize, owner: *const dyn CodeOwner) {
+    let mut reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: the pointer is only stored and turned back into a reference while the owner
+    // is registered; `unregister` removes it before the owner is dropped.
+    let raw: (usize, usize) = unsafe { std::mem::transmute(owner) };
+    reg.by_start.insert(start, (end, raw));
+    publish_ranges(&reg);
+}
+
+/// Removes the range starting at `start`.
+pub(crate) fn unregister(start: usize) {
+    let mut reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
+    reg.by_start.remove(&start);
+    publish_ranges(&reg);
+}
+
+/// Whether `pc` lies inside registered wasm code. Async-signal-safe: no locks, no allocation.
+pub(crate) fn is_wasm_pc(pc: usize) -> bool {
+    let ptr = RANGES.load(Ordering::Acquire);
+    if ptr.is_null() {
+        return false;
+    }
+    // SAFETY: snapshots are never freed (see `RANGES`), so the pointer stays valid.
+    let ranges = unsafe { &*ptr };
+    let i = ranges.partition_point(|(s, _)| *s <= pc);
+    i > 0 && pc < ranges[i - 1].1
+}
+
+/// Calls `f` with the owner of `pc`, if `pc` is registered wasm code.
+pub(crate) fn with_owner<R>(pc: usize, f: impl FnOnce(&dyn CodeOwner, usize) -> R) -> Option<R> {
+    let reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
+    let (start, (end, raw)) = reg.by_start.range(..=pc).next_back()?;
+    if pc >= *end {
+        return None;
+    }
+    let raw = *raw;
+    // SAFETY: registered owners stay alive until they unregister, which needs the lock we
+    // hold; the pair is the fat pointer stored by `register`.
+    let owner: &dyn CodeOwner = unsafe { &*std::mem::transmute::<(usize, usize), *const dyn CodeOwner>(raw) };
+    Some(f(owner, *start))
+}

@@ -1,0 +1,169 @@
+//! Calls: direct, imported and indirect calls between wasm functions, and libcalls into
+//! the host runtime.
+//!
+//! // DESIGN: calling convention
+//! Wasm-to-wasm calls pass every argument in the caller's outgoing area (`[rsp + 8*i]` at
+//! the call, `[rbp + 16 + 8*i]` in the callee, which uses them in place as its parameter
+//! locals). The first result comes back in rax (integers, references) or xmm0 (floats);
+//! results 1.. come back in the same area, so multi-value returns need no other path.
+//! r15 carries the callee's vmctx and r14 its memory base; rbp, rsp, r14 and r15 are
+//! preserved across a call; every allocatable register is clobbered, so the value stack
+//! spills its registers before a call. Cross-instance callees (imports, table entries)
+//! get the caller's stack limit copied into their vmctx, and the caller reloads its own
+//! r15/r14 from its frame afterwards. Host functions are reached through the same shape:
+//! their "vmctx" is a `HostFuncCtx` whose header matches a vmctx's first words.
+
+use super::FuncCompiler;
+use crate::compiler::regs::{RCX, RSI};
+use crate::compiler::stack::Loc;
+use crate::runtime::libcalls::offsets as libcall;
+use crate::runtime::trap::TrapKind;
+use crate::runtime::vmctx::{funcref, header, table};
+use crate::types::FuncType;
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+impl FuncCompiler<'_, '_> {
+    /// Spills live registers and stores the top `ty.params()` values into the outgoing
+    /// area (popping them).
+    fn prepare_call(&mut self, ty: &FuncType) {
+        let n = ty.params().len();
+        let len = self.stack.len();
+        self.spill_registers(len - n);
+        for i in 0..n {
+            let e = self.stack.get(len - n + i);
+            let src = self.operand(e, len - n + i);
+            self.store_to(e.ty, src, 4, 8 * i as i32);
+        }
+        self.stack.truncate(len - n);
+        self.max_outgoing = self
+            .max_outgoing
+            .max(n as u32)
+            .max(ty.results().len() as u32);
+    }
+
+    /// Pushes the results of a call that just returned.
+    fn push_call_results(&mut self, ty: &FuncType) {
+        for (i, &rty) in ty.results().iter().enumerate() {
+            if i == 0 {
+                if rty.is_float() {
+                    let x = self.alloc_xmm();
+                    if x != 0 {
+                        dynasm!(self.asm ; .arch x64 ; movaps Rx(x), xmm0);
+                    }
+                    self.push_xmm(rty, x);
+                } else {
+                    let r = self.alloc_gpr();
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(r), rax);
+                    self.push_gpr(rty, r);
+                }
+            } else {
+                let depth = self.stack.len();
+                let disp = self.slot_disp(depth);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov rax, [rsp + 8 * i as i32]
+                    ; mov [rbp + disp], rax
+                );
+                self.stack.push(rty, Loc::Slot);
+            }
+        }
+    }
+
+    /// After a call into another context: restore this function's vmctx and memory base.
+    fn restore_context(&mut self) {
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov r15, [rbp - 8]
+            ; mov r14, [r15 + header::MEM_BASE]
+        );
+    }
+
+    /// Switches to the callee context in rcx (copying our stack limit into it).
+    fn enter_context_rcx(&mut self) {
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rdx, [r15 + header::STACK_LIMIT]
+            ; mov [rcx + header::STACK_LIMIT], rdx
+            ; mov r15, rcx
+            ; mov r14, [r15 + header::MEM_BASE]
+        );
+    }
+
+    pub(super) fn call(&mut self, callee: u32) {
+        let ty = self.env.info.func_type(callee).clone();
+        self.prepare_call(&ty);
+        if self.env.info.is_imported_func(callee) {
+            let code = self.env.layout.import_code(callee);
+            let vmctx = self.env.layout.import_vmctx(callee);
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov rax, [r15 + code]
+                ; mov rcx, [r15 + vmctx]
+            );
+            self.enter_context_rcx();
+            dynasm!(self.asm ; .arch x64 ; call rax);
+            self.restore_context();
+        } else {
+            let label =
+                self.env.func_labels[(callee - self.env.info.num_imported_funcs) as usize];
+            dynasm!(self.asm ; .arch x64 ; call =>label);
+        }
+        self.push_call_results(&ty);
+    }
+
+    pub(super) fn call_indirect(&mut self, type_index: u32, table_index: u32) {
+        let ty = self.env.info.types[type_index as usize].clone();
+        let (_, index) = self.pop_opnd();
+        // The index is not on the stack any more, so spilling cannot disturb it; it is
+        // read into rcx only after the arguments (which use rax as scratch) are stored.
+        self.prepare_call(&ty);
+        self.load_gpr(crate::types::ValType::I32, index, RCX);
+        self.free(index);
+        let undefined = self.trap_site(TrapKind::UndefinedElement);
+        let uninitialized = self.trap_site(TrapKind::UninitializedElement);
+        let mismatch = self.trap_site(TrapKind::IndirectCallTypeMismatch);
+        let table_off = self.env.layout.table(table_index);
+        let type_id = self.env.layout.type_id(type_index);
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rax, [r15 + table_off]
+            ; cmp rcx, [rax + table::LEN]
+            ; jae =>undefined
+            ; mov rax, [rax + table::BASE]
+            ; mov rax, [rax + rcx * 8]
+            ; test rax, rax
+            ; jz =>uninitialized
+            ; mov rdx, [r15 + type_id]
+            ; cmp rdx, [rax + funcref::TYPE_ID]
+            ; jne =>mismatch
+            ; mov rcx, [rax + funcref::VMCTX]
+        );
+        self.enter_context_rcx();
+        dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
+        self.restore_context();
+        self.push_call_results(&ty);
+    }
+
+    /// Calls host helper at `offset` in the libcall table with rdi = vmctx and the given
+    /// extra argument in rsi. All registers must have been spilled.
+    pub(super) fn emit_libcall(&mut self, offset: i32) {
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rdi, r15
+            ; mov rax, [r15 + header::LIBCALLS]
+            ; call QWORD [rax + offset]
+        );
+    }
+
+    pub(super) fn memory_grow(&mut self) {
+        let (_, delta) = self.pop_opnd();
+        let len = self.stack.len();
+        self.spill_registers(len);
+        self.load_gpr(crate::types::ValType::I32, delta, RSI);
+        self.free(delta);
+        self.emit_libcall(libcall::MEMORY_GROW);
+        let r = self.alloc_gpr();
+        dynasm!(self.asm ; .arch x64 ; mov Rd(r), eax);
+        self.push_gpr(crate::types::ValType::I32, r);
+    }
+}

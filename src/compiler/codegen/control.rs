@@ -1,0 +1,403 @@
+//! Structured control flow: blocks, loops, if/else, br, br_if, br_table and return.
+//!
+//! // DESIGN: merges
+//! At every join point (a block's end, a loop's head, an else) all values live in their
+//! canonical frame slots, so every path agrees on where they are without per-edge register
+//! shuffles:
+//! - entering a block, loop or if spills every non-constant value, so entries below the
+//!   block's base stay fixed (constants or slots) for the whole block;
+//! - a branch moves its carried values (results; a loop's params) into the target's slots
+//!   `base .. base + n` and jumps;
+//! - after the merge the carried values are pushed back as slot entries.
+//! Branch arity is a list of types, so multi-value blocks need nothing extra.
+
+use super::values::CondSource;
+use super::FuncCompiler;
+use crate::compiler::stack::{Entry, Loc};
+use crate::types::ValType;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+use wasmparser::BlockType;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum FrameKind {
+    Function,
+    Block,
+    Loop,
+    /// An `if`; `else_label` is `Some` until the `else` is seen.
+    If {
+        else_label: Option<DynamicLabel>,
+    },
+}
+
+#[derive(Debug)]
+pub(super) struct ControlFrame {
+    pub kind: FrameKind,
+    /// Where branches to this frame go (a loop's head, otherwise its end).
+    pub label: DynamicLabel,
+    /// Stack height below the frame's parameters.
+    pub base: usize,
+    pub params: Vec<ValType>,
+    pub results: Vec<ValType>,
+    /// The parameter entries at entry (restored at `else`).
+    pub entry_params: Vec<Entry>,
+    pub reachable_at_entry: bool,
+    pub label_used: bool,
+}
+
+impl ControlFrame {
+    /// Types a branch to this frame carries.
+    pub fn branch_types(&self) -> &[ValType] {
+        if self.kind == FrameKind::Loop {
+            &self.params
+        } else {
+            &self.results
+        }
+    }
+}
+
+impl FuncCompiler<'_, '_> {
+    fn block_signature(&self, ty: BlockType) -> (Vec<ValType>, Vec<ValType>) {
+        match ty {
+            BlockType::Empty => (vec![], vec![]),
+            BlockType::Type(t) => (
+                vec![],
+                vec![ValType::from_wasmparser(t).expect("validated block type")],
+            ),
+            BlockType::FuncType(i) => {
+                let f = &self.env.info.types[i as usize];
+                (f.params().to_vec(), f.results().to_vec())
+            }
+        }
+    }
+
+    pub(super) fn push_function_frame(&mut self) {
+        let ty = self.env.info.func_type(self.func_index);
+        let label = self.asm.new_dynamic_label();
+        self.frames.push(ControlFrame {
+            kind: FrameKind::Function,
+            label,
+            base: 0,
+            params: vec![],
+            results: ty.results().to_vec(),
+            entry_params: vec![],
+            reachable_at_entry: true,
+            label_used: false,
+        });
+    }
+
+    fn open_frame(&mut self, kind: FrameKind, ty: BlockType, label: DynamicLabel) {
+        let (params, results) = self.block_signature(ty);
+        self.spill_all();
+        let base = self.stack.len() - params.len();
+        if kind != FrameKind::Block {
+            // Loop heads and else branches are join points for the parameters too.
+            for depth in base..self.stack.len() {
+                self.spill_entry(depth);
+            }
+        }
+        let entry_params = self.stack.entries()[base..].to_vec();
+        self.frames.push(ControlFrame {
+            kind,
+            label,
+            base,
+            params,
+            results,
+            entry_params,
+            reachable_at_entry: true,
+            label_used: false,
+        });
+    }
+
+    pub(super) fn block(&mut self, ty: BlockType) {
+        let label = self.asm.new_dynamic_label();
+        self.open_frame(FrameKind::Block, ty, label);
+    }
+
+    pub(super) fn loop_(&mut self, ty: BlockType) {
+        let label = self.asm.new_dynamic_label();
+        self.open_frame(FrameKind::Loop, ty, label);
+        dynasm!(self.asm ; .arch x64 ; =>label);
+    }
+
+    pub(super) fn if_(&mut self, ty: BlockType) {
+        let cond = self.pop_condition();
+        let end = self.asm.new_dynamic_label();
+        let else_label = self.asm.new_dynamic_label();
+        self.open_frame(
+            FrameKind::If {
+                else_label: Some(else_label),
+            },
+            ty,
+            end,
+        );
+        match cond {
+            CondSource::Known(true) => {}
+            CondSource::Known(false) => dynasm!(self.asm ; .arch x64 ; jmp =>else_label),
+            _ => {
+                let c = self.test_condition(cond);
+                self.jcc(c.invert(), else_label);
+            }
+        }
+    }
+
+    pub(super) fn else_(&mut self) {
+        let frame = self.frames.last().expect("else inside if");
+        let FrameKind::If {
+            else_label: Some(else_label),
+        } = frame.kind
+        else {
+            unreachable!("validated: else follows if");
+        };
+        let (base, label, n) = (frame.base, frame.label, frame.results.len());
+        if self.reachable {
+            self.move_top_to_slots(base, n);
+            dynasm!(self.asm ; .arch x64 ; jmp =>label);
+            self.frames.last_mut().unwrap().label_used = true;
+        }
+        dynasm!(self.asm ; .arch x64 ; =>else_label);
+        self.stack.truncate(base);
+        let frame = self.frames.last_mut().unwrap();
+        frame.kind = FrameKind::If { else_label: None };
+        for e in frame.entry_params.clone() {
+            self.stack.push(e.ty, e.loc);
+        }
+        self.reachable = self.frames.last().unwrap().reachable_at_entry;
+    }
+
+    pub(super) fn end(&mut self) {
+        let frame = self.frames.last().expect("end closes a frame");
+        if frame.kind == FrameKind::Function {
+            if self.reachable {
+                self.emit_return();
+            }
+            self.frames.pop();
+            self.reachable = false;
+            return;
+        }
+        let (base, n) = (frame.base, frame.results.len());
+        let fallthrough = self.reachable;
+        if fallthrough {
+            self.move_top_to_slots(base, n);
+        }
+        let frame = self.frames.pop().unwrap();
+        let mut reachable = fallthrough;
+        match frame.kind {
+            FrameKind::Loop => {}
+            FrameKind::If {
+                else_label: Some(else_label),
+            } => {
+                // No else: the false path carries the parameters (same types as results),
+                // already in their slots.
+                dynasm!(self.asm ; .arch x64 ; =>else_label);
+                dynasm!(self.asm ; .arch x64 ; =>frame.label);
+                reachable |= frame.label_used || frame.reachable_at_entry;
+            }
+            _ => {
+                dynasm!(self.asm ; .arch x64 ; =>frame.label);
+                reachable |= frame.label_used;
+            }
+        }
+        self.stack.truncate(base);
+        for ty in frame.results {
+            self.stack.push(ty, Loc::Slot);
+        }
+        self.reachable = reachable;
+        if !reachable {
+            self.mark_unreachable();
+        }
+    }
+
+    /// Skips an operator in unreachable code, tracking block nesting.
+    pub(super) fn visit_unreachable(
+        &mut self,
+        op: &wasmparser::Operator<'_>,
+    ) -> crate::error::Result<()> {
+        use wasmparser::Operator as O;
+        match op {
+            O::Block { .. } | O::Loop { .. } | O::If { .. } => self.dead_blocks += 1,
+            O::Else if self.dead_blocks == 0 => self.else_(),
+            O::End if self.dead_blocks == 0 => self.end(),
+            O::End => self.dead_blocks -= 1,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Code after this point is dead until the enclosing frame ends.
+    pub(super) fn mark_unreachable(&mut self) {
+        self.reachable = false;
+        let base = self.frames.last().map_or(0, |f| f.base);
+        self.stack.truncate(base.min(self.stack.len()));
+    }
+
+    /// Moves the top `n` values into the slots of depths `base .. base + n`. Values already
+    /// at those depths are spilled in place (a state change valid on every path); the
+    /// others are copied without changing the compile-time stack.
+    pub(super) fn move_top_to_slots(&mut self, base: usize, n: usize) {
+        let len = self.stack.len();
+        for i in 0..n {
+            let depth = len - n + i;
+            if depth == base + i {
+                self.spill_entry(depth);
+            } else {
+                let e = self.stack.get(depth);
+                let src = self.operand(e, depth);
+                let disp = self.slot_disp(base + i);
+                self.store_to_frame(e.ty, src, disp);
+            }
+        }
+    }
+
+    /// Target frame of a branch `depth` levels out.
+    fn target(&self, depth: u32) -> &ControlFrame {
+        &self.frames[self.frames.len() - 1 - depth as usize]
+    }
+
+    pub(super) fn br(&mut self, depth: u32) {
+        let target = self.target(depth);
+        if target.kind == FrameKind::Function {
+            self.emit_return();
+        } else {
+            let (base, n, label) = (target.base, target.branch_types().len(), target.label);
+            self.move_top_to_slots(base, n);
+            dynasm!(self.asm ; .arch x64 ; jmp =>label);
+            let idx = self.frames.len() - 1 - depth as usize;
+            self.frames[idx].label_used = true;
+        }
+        self.mark_unreachable();
+    }
+
+    pub(super) fn br_if(&mut self, depth: u32) {
+        let cond = self.pop_condition();
+        match cond {
+            CondSource::Known(false) => return,
+            CondSource::Known(true) => return self.br(depth),
+            _ => {}
+        }
+        let target = self.target(depth);
+        let is_return = target.kind == FrameKind::Function;
+        let (base, n, label) = (target.base, target.branch_types().len(), target.label);
+        let len = self.stack.len();
+        // Carried values go to their own slots on both paths (flags are untouched).
+        for d in len - n..len {
+            self.spill_entry(d);
+        }
+        let c = self.test_condition(cond);
+        if !is_return && base + n == len {
+            self.jcc(c, label);
+        } else {
+            let skip = self.asm.new_dynamic_label();
+            self.jcc(c.invert(), skip);
+            if is_return {
+                self.emit_return();
+            } else {
+                self.move_top_to_slots(base, n);
+                dynasm!(self.asm ; .arch x64 ; jmp =>label);
+            }
+            dynasm!(self.asm ; .arch x64 ; =>skip);
+        }
+        let idx = self.frames.len() - 1 - depth as usize;
+        self.frames[idx].label_used = true;
+    }
+
+    /// `br_table`: `depths` lists the targets, the default last.
+    pub(super) fn br_table(&mut self, depths: &[u32]) {
+        let (_, index) = self.pop_opnd();
+        if let super::Opnd::Imm(i) = index {
+            let i = (i as u32 as usize).min(depths.len() - 1);
+            return self.br(depths[i]);
+        }
+        let n = self.target(depths[0]).branch_types().len();
+        let len = self.stack.len();
+        for d in len - n..len {
+            self.spill_entry(d);
+        }
+        self.load_gpr(ValType::I32, index, crate::compiler::regs::RCX);
+        self.free(index);
+        let count = (depths.len() - 1) as i32;
+        let table = self.asm.new_dynamic_label();
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov eax, count
+            ; cmp ecx, eax
+            ; cmovae ecx, eax
+            ; lea rdx, [=>table]
+            ; lea rcx, [rcx + rcx * 4]
+            ; add rdx, rcx
+            ; jmp rdx
+            ; =>table
+        );
+        // One 5-byte `jmp rel32` per entry; targets needing moves get a stub.
+        let mut stubs = Vec::new();
+        for &depth in depths {
+            let target = self.target(depth);
+            let direct = target.kind != FrameKind::Function && target.base + n == len;
+            let dest = if direct {
+                target.label
+            } else {
+                let stub = self.asm.new_dynamic_label();
+                stubs.push((stub, depth));
+                stub
+            };
+            let before = self.asm.offset().0;
+            dynasm!(self.asm ; .arch x64 ; jmp =>dest);
+            debug_assert_eq!(self.asm.offset().0 - before, 5, "jump table entries are rel32");
+            let idx = self.frames.len() - 1 - depth as usize;
+            self.frames[idx].label_used = true;
+        }
+        for (stub, depth) in stubs {
+            dynasm!(self.asm ; .arch x64 ; =>stub);
+            let target = self.target(depth);
+            if target.kind == FrameKind::Function {
+                self.emit_return();
+            } else {
+                let (base, label) = (target.base, target.label);
+                self.move_top_to_slots(base, n);
+                dynasm!(self.asm ; .arch x64 ; jmp =>label);
+            }
+        }
+        self.mark_unreachable();
+    }
+
+    pub(super) fn return_(&mut self) {
+        self.emit_return();
+        self.mark_unreachable();
+    }
+
+    /// Leaves the function with the top values as results: the first in rax or xmm0, the
+    /// others in the caller's outgoing area (`[rbp + 16 + 8*i]`). Does not change the
+    /// compile-time stack (it may be emitted on one path of a branch).
+    pub(super) fn emit_return(&mut self) {
+        let results = self.env.info.func_type(self.func_index).results().to_vec();
+        let n = results.len();
+        let len = self.stack.len();
+        if n > 1 {
+            // Result slots overlap the parameters: read every local before writing any.
+            for i in 0..n {
+                if let Loc::Local(_) = self.stack.get(len - n + i).loc {
+                    self.spill_entry(len - n + i);
+                }
+            }
+            for i in 1..n {
+                let e = self.stack.get(len - n + i);
+                let src = self.operand(e, len - n + i);
+                self.store_to(e.ty, src, 5, 16 + 8 * i as i32);
+            }
+        }
+        if n > 0 {
+            let e = self.stack.get(len - n);
+            let src = self.operand(e, len - n);
+            if e.ty.is_float() {
+                self.load_xmm(e.ty, src, 0);
+            } else {
+                self.load_gpr(e.ty, src, crate::compiler::regs::RAX);
+            }
+        }
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rsp, rbp
+            ; pop rbp
+            ; ret
+        );
+    }
+}

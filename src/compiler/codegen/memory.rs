@@ -1,0 +1,325 @@
+//! Linear-memory loads and stores, globals, and `memory.size`.
+//!
+//! // DESIGN: bounds checks
+//! In guard-page mode (the default) an access is `[r14 + zext(addr) + offset]` with no
+//! check: every 32-bit address plus offset lands inside the memory's 8 GiB reservation,
+//! whose inaccessible part faults, and the signal handler maps the faulting pc back to
+//! this operator (the site recorded in `FuncCompiler::visit`). In explicit mode the code
+//! compares `addr + offset + size` with the current length before the access.
+
+use super::{is_64, FuncCompiler, Opnd};
+use crate::compiler::regs::{Gpr, RCX, RDX};
+use crate::config::BoundsChecks;
+use crate::runtime::trap::TrapKind;
+use crate::runtime::vmctx::{header, memory, GlobalSlot};
+use crate::types::ValType;
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use wasmparser::{MemArg, Operator};
+
+/// How an access addresses memory after the address is computed.
+#[derive(Clone, Copy)]
+enum Addr {
+    /// `[r14 + disp]`
+    Disp(i32),
+    /// `[r14 + index + disp]` (index is zero-extended)
+    Index(Gpr, i32),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Load {
+    I32,
+    I64,
+    F32,
+    F64,
+    S8,
+    U8,
+    S16,
+    U16,
+    S32,
+    U32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Width {
+    B8,
+    B16,
+    B32,
+    B64,
+}
+
+/// `$ins dst, SIZE [r14 + ...]` for either addressing form.
+macro_rules! mem_op {
+    ($s:ident, $addr:expr, $ins:ident $rk:ident($r:expr), $size:ident) => {
+        match $addr {
+            Addr::Disp(d) => dynasm!($s.asm ; .arch x64 ; $ins $rk($r), $size [r14 + d]),
+            Addr::Index(i, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins $rk($r), $size [r14 + Rq(i) + d])
+            }
+        }
+    };
+}
+
+/// `mov SIZE [r14 + ...], src` (src an immediate expression or `Rk(reg)`).
+macro_rules! mem_store {
+    ($s:ident, $addr:expr, $size:ident, $rk:ident($r:expr)) => {
+        match $addr {
+            Addr::Disp(d) => dynasm!($s.asm ; .arch x64 ; mov $size [r14 + d], $rk($r)),
+            Addr::Index(i, d) => {
+                dynasm!($s.asm ; .arch x64 ; mov $size [r14 + Rq(i) + d], $rk($r))
+            }
+        }
+    };
+    ($s:ident, $addr:expr, $size:ident, $imm:expr) => {
+        match $addr {
+            Addr::Disp(d) => dynasm!($s.asm ; .arch x64 ; mov $size [r14 + d], $imm),
+            Addr::Index(i, d) => dynasm!($s.asm ; .arch x64 ; mov $size [r14 + Rq(i) + d], $imm),
+        }
+    };
+}
+
+impl FuncCompiler<'_, '_> {
+    /// Compiles a load or store; returns false if `op` is not one.
+    pub(super) fn visit_memory_access(&mut self, op: &Operator<'_>) -> bool {
+        use Operator as O;
+        match *op {
+            O::I32Load { memarg } => self.load(Load::I32, memarg),
+            O::I64Load { memarg } => self.load(Load::I64, memarg),
+            O::F32Load { memarg } => self.load(Load::F32, memarg),
+            O::F64Load { memarg } => self.load(Load::F64, memarg),
+            O::I32Load8S { memarg } => self.load_ext(ValType::I32, Load::S8, memarg),
+            O::I32Load8U { memarg } => self.load_ext(ValType::I32, Load::U8, memarg),
+            O::I32Load16S { memarg } => self.load_ext(ValType::I32, Load::S16, memarg),
+            O::I32Load16U { memarg } => self.load_ext(ValType::I32, Load::U16, memarg),
+            O::I64Load8S { memarg } => self.load_ext(ValType::I64, Load::S8, memarg),
+            O::I64Load8U { memarg } => self.load_ext(ValType::I64, Load::U8, memarg),
+            O::I64Load16S { memarg } => self.load_ext(ValType::I64, Load::S16, memarg),
+            O::I64Load16U { memarg } => self.load_ext(ValType::I64, Load::U16, memarg),
+            O::I64Load32S { memarg } => self.load_ext(ValType::I64, Load::S32, memarg),
+            O::I64Load32U { memarg } => self.load_ext(ValType::I64, Load::U32, memarg),
+            O::I32Store { memarg } => self.store(Width::B32, memarg),
+            O::I64Store { memarg } => self.store(Width::B64, memarg),
+            O::F32Store { memarg } => self.store(Width::B32, memarg),
+            O::F64Store { memarg } => self.store(Width::B64, memarg),
+            O::I32Store8 { memarg } | O::I64Store8 { memarg } => self.store(Width::B8, memarg),
+            O::I32Store16 { memarg } | O::I64Store16 { memarg } => {
+                self.store(Width::B16, memarg)
+            }
+            O::I64Store32 { memarg } => self.store(Width::B32, memarg),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Computes the address of an access of `size` bytes (checking bounds in explicit
+    /// mode). Uses rax, rcx and (for large offsets or memory operands) rdx.
+    fn address(&mut self, addr: Opnd, offset: u64, size: u32) -> Addr {
+        let addr = match addr {
+            Opnd::Imm(a) => {
+                let ea = a as u32 as u64 + offset;
+                if ea + size as u64 <= i32::MAX as u64 {
+                    Addr::Disp(ea as i32)
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov rdx, QWORD ea as i64);
+                    Addr::Index(RDX, 0)
+                }
+            }
+            _ => {
+                let index = match addr {
+                    Opnd::Gpr(r) => r,
+                    _ => {
+                        self.load_gpr(ValType::I32, addr, RDX);
+                        RDX
+                    }
+                };
+                if offset + size as u64 <= i32::MAX as u64 {
+                    Addr::Index(index, offset as i32)
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; mov eax, offset as u32 as i32
+                        ; add rax, Rq(index)
+                        ; mov rdx, rax
+                    );
+                    Addr::Index(RDX, 0)
+                }
+            }
+        };
+        if self.env.bounds_checks == BoundsChecks::Explicit {
+            let oob = self.trap_site(TrapKind::MemoryOutOfBounds);
+            match addr {
+                Addr::Disp(d) => {
+                    dynasm!(self.asm ; .arch x64 ; mov eax, d + size as i32);
+                }
+                Addr::Index(i, d) => {
+                    dynasm!(self.asm ; .arch x64 ; lea rax, [Rq(i) + d + size as i32]);
+                }
+            }
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov rcx, [r15 + header::MEM_DATA]
+                ; cmp rax, [rcx + memory::LEN]
+                ; ja =>oob
+            );
+        }
+        addr
+    }
+
+    fn load(&mut self, kind: Load, memarg: MemArg) {
+        let ty = match kind {
+            Load::I32 => ValType::I32,
+            Load::I64 => ValType::I64,
+            Load::F32 => ValType::F32,
+            _ => ValType::F64,
+        };
+        self.load_ext(ty, kind, memarg)
+    }
+
+    fn load_ext(&mut self, ty: ValType, kind: Load, memarg: MemArg) {
+        let (_, addr_opnd) = self.pop_opnd();
+        let size = match kind {
+            Load::S8 | Load::U8 => 1,
+            Load::S16 | Load::U16 => 2,
+            Load::I32 | Load::F32 | Load::S32 | Load::U32 => 4,
+            Load::I64 | Load::F64 => 8,
+        };
+        if ty.is_float() {
+            let x = self.alloc_xmm();
+            let addr = self.address(addr_opnd, memarg.offset, size);
+            if kind == Load::F32 {
+                mem_op!(self, addr, movss Rx(x), DWORD);
+            } else {
+                mem_op!(self, addr, movsd Rx(x), QWORD);
+            }
+            self.free(addr_opnd);
+            self.push_xmm(ty, x);
+            return;
+        }
+        // The address register can take the result.
+        let dst = match addr_opnd {
+            Opnd::Gpr(r) => r,
+            _ => self.alloc_gpr(),
+        };
+        let addr = self.address(addr_opnd, memarg.offset, size);
+        match kind {
+            Load::I32 | Load::U32 => mem_op!(self, addr, mov Rd(dst), DWORD),
+            Load::I64 => mem_op!(self, addr, mov Rq(dst), QWORD),
+            Load::S8 if is_64(ty) => mem_op!(self, addr, movsx Rq(dst), BYTE),
+            Load::S8 => mem_op!(self, addr, movsx Rd(dst), BYTE),
+            Load::U8 => mem_op!(self, addr, movzx Rd(dst), BYTE),
+            Load::S16 if is_64(ty) => mem_op!(self, addr, movsx Rq(dst), WORD),
+            Load::S16 => mem_op!(self, addr, movsx Rd(dst), WORD),
+            Load::U16 => mem_op!(self, addr, movzx Rd(dst), WORD),
+            Load::S32 => mem_op!(self, addr, movsxd Rq(dst), DWORD),
+            Load::F32 | Load::F64 => unreachable!(),
+        }
+        self.push_gpr(ty, dst);
+    }
+
+    fn store(&mut self, width: Width, memarg: MemArg) {
+        let (ty, value) = self.pop_opnd();
+        let (_, addr_opnd) = self.pop_opnd();
+        let size = match width {
+            Width::B8 => 1,
+            Width::B16 => 2,
+            Width::B32 => 4,
+            Width::B64 => 8,
+        };
+        let addr = self.address(addr_opnd, memarg.offset, size);
+        // Values not in a register go through rcx (the address uses rdx at most).
+        let value = match value {
+            Opnd::Imm(bits) if width != Width::B64 || super::values::fits_imm32(ty, bits) => {
+                Opnd::Imm(bits)
+            }
+            Opnd::Xmm(x) => {
+                match (addr, width == Width::B64) {
+                    (Addr::Disp(d), true) => {
+                        dynasm!(self.asm ; .arch x64 ; movsd QWORD [r14 + d], Rx(x))
+                    }
+                    (Addr::Disp(d), false) => {
+                        dynasm!(self.asm ; .arch x64 ; movss DWORD [r14 + d], Rx(x))
+                    }
+                    (Addr::Index(i, d), true) => {
+                        dynasm!(self.asm ; .arch x64 ; movsd QWORD [r14 + Rq(i) + d], Rx(x))
+                    }
+                    (Addr::Index(i, d), false) => {
+                        dynasm!(self.asm ; .arch x64 ; movss DWORD [r14 + Rq(i) + d], Rx(x))
+                    }
+                }
+                self.free(value);
+                self.free(addr_opnd);
+                return;
+            }
+            Opnd::Gpr(r) => Opnd::Gpr(r),
+            _ => {
+                let load_ty = if width == Width::B64 { ValType::I64 } else { ValType::I32 };
+                let load_ty = if ty.is_float() || is_64(ty) { load_ty } else { ValType::I32 };
+                self.load_gpr(load_ty, value, RCX);
+                Opnd::Gpr(RCX)
+            }
+        };
+        match (width, value) {
+            (Width::B8, Opnd::Imm(b)) => mem_store!(self, addr, BYTE, b as i8),
+            (Width::B16, Opnd::Imm(b)) => mem_store!(self, addr, WORD, b as i16),
+            (Width::B32, Opnd::Imm(b)) => mem_store!(self, addr, DWORD, b as i32),
+            (Width::B64, Opnd::Imm(b)) => mem_store!(self, addr, QWORD, b as i32),
+            (Width::B8, Opnd::Gpr(r)) => mem_store!(self, addr, BYTE, Rb(r)),
+            (Width::B16, Opnd::Gpr(r)) => mem_store!(self, addr, WORD, Rw(r)),
+            (Width::B32, Opnd::Gpr(r)) => mem_store!(self, addr, DWORD, Rd(r)),
+            (Width::B64, Opnd::Gpr(r)) => mem_store!(self, addr, QWORD, Rq(r)),
+            _ => unreachable!(),
+        }
+        self.free(value);
+        self.free(addr_opnd);
+    }
+
+    pub(super) fn global_get(&mut self, index: u32) {
+        let ty = self.env.info.globals[index as usize].content;
+        let (base, disp) = match self.env.layout.global(index) {
+            GlobalSlot::Inline(off) => (15, off),
+            GlobalSlot::Indirect(off) => {
+                dynasm!(self.asm ; .arch x64 ; mov rcx, [r15 + off]);
+                (RCX, 0)
+            }
+        };
+        if ty.is_float() {
+            let x = self.alloc_xmm();
+            if is_64(ty) {
+                dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [Rq(base) + disp]);
+            } else {
+                dynasm!(self.asm ; .arch x64 ; movss Rx(x), DWORD [Rq(base) + disp]);
+            }
+            self.push_xmm(ty, x);
+        } else {
+            let r = self.alloc_gpr();
+            if is_64(ty) {
+                dynasm!(self.asm ; .arch x64 ; mov Rq(r), [Rq(base) + disp]);
+            } else {
+                dynasm!(self.asm ; .arch x64 ; mov Rd(r), [Rq(base) + disp]);
+            }
+            self.push_gpr(ty, r);
+        }
+    }
+
+    pub(super) fn global_set(&mut self, index: u32) {
+        let (ty, value) = self.pop_opnd();
+        match self.env.layout.global(index) {
+            GlobalSlot::Inline(off) => self.store_to(ty, value, 15, off),
+            GlobalSlot::Indirect(off) => {
+                dynasm!(self.asm ; .arch x64 ; mov rcx, [r15 + off]);
+                self.store_to(ty, value, RCX, 0);
+            }
+        }
+        self.free(value);
+    }
+
+    pub(super) fn memory_size(&mut self) {
+        let r = self.alloc_gpr();
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rax, [r15 + header::MEM_DATA]
+            ; mov Rq(r), [rax + memory::LEN]
+            ; shr Rq(r), 16
+        );
+        self.push_gpr(ValType::I32, r);
+    }
+}

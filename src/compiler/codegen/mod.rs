@@ -1,0 +1,400 @@
+//! The single pass: one walk over a function's operators, driving its `FuncValidator` and
+//! emitting x86-64 as it goes.
+//!
+//! - `values`: operand access, register allocation with spilling, moves between locations.
+//! - `control`: blocks, loops, if/else, branches, returns (the merge discipline).
+//! - `calls`: the wasm calling convention, direct, imported and indirect calls, libcalls.
+//! - `numeric`: integer and float arithmetic, comparisons and conversions.
+//! - `memory`: loads, stores, globals and memory size/grow.
+//!
+//! // DESIGN: frame layout
+//! Every wasm function keeps an rbp frame:
+//!
+//! ```text
+//!   [rbp + 16 + 8*i]   incoming argument i / outgoing result i (i >= 1)
+//!   [rbp + 8]          return address
+//!   [rbp]              caller's rbp (frames form a chain: backtraces walk it)
+//!   [rbp - 8]          this function's vmctx (restored after cross-instance calls)
+//!   [rbp - 16 - 8*j]   non-parameter local j
+//!   [spill_base - 8*d] canonical slot of value-stack depth d
+//!   [rsp + 8*i]        outgoing argument area for calls made by this function
+//! ```
+//!
+//! The frame size is only known at the end of the pass (deepest stack, largest call), so
+//! the prologue's `sub rsp, imm32` is patched in the assembly buffer before the module is
+//! published; published code is never patched.
+
+mod calls;
+mod control;
+mod memory;
+mod numeric;
+mod values;
+
+use super::stack::{Loc, ValueStack};
+use crate::config::BoundsChecks;
+use crate::error::{Error, Result};
+use crate::frontend::{ModuleInfo, PendingBody};
+use crate::runtime::trap::TrapKind;
+use crate::runtime::vmctx::{header, VmCtxLayout};
+use crate::types::ValType;
+use control::ControlFrame;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+use wasmparser::Operator;
+
+/// The assembler every function of a module is emitted into.
+pub(crate) type Asm = dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>;
+
+/// Number of trap kinds with a shared stub (indexed by `TrapKind as usize`).
+pub(crate) const TRAP_STUBS: usize = 13;
+
+/// What the pass needs to know about the module being compiled.
+pub(crate) struct ModuleEnv<'a> {
+    pub info: &'a ModuleInfo,
+    pub layout: &'a VmCtxLayout,
+    /// Entry label of each defined function.
+    pub func_labels: &'a [DynamicLabel],
+    /// Shared trap stub per trap kind.
+    pub trap_labels: &'a [DynamicLabel; TRAP_STUBS],
+    pub bounds_checks: BoundsChecks,
+    pub debug: bool,
+}
+
+/// Per-module output of the pass besides the code itself.
+#[derive(Default)]
+pub(crate) struct FuncOutput {
+    /// (code offset, module offset) for every instruction that may trap or call.
+    pub sites: Vec<(u32, u32)>,
+    /// (code offset of an imm32, value) to write before publishing (frame sizes).
+    pub patches: Vec<(usize, u32)>,
+}
+
+/// An out-of-line trap site: a jump target at the function's end that calls the stub.
+struct TrapSite {
+    label: DynamicLabel,
+    kind: TrapKind,
+    offset: u32,
+    /// Reset rsp to rbp first (the prologue's stack check fires before the frame is valid).
+    reset_rsp: bool,
+}
+
+/// An operand as an instruction sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Opnd {
+    Imm(u64),
+    /// `[rbp + disp]`
+    Mem(i32),
+    Gpr(u8),
+    Xmm(u8),
+}
+
+/// Compiles one function.
+pub(crate) struct FuncCompiler<'a, 'e> {
+    asm: &'a mut Asm,
+    env: &'a ModuleEnv<'e>,
+    out: &'a mut FuncOutput,
+    stack: ValueStack,
+    frames: Vec<ControlFrame>,
+    locals: Vec<ValType>,
+    num_params: u32,
+    /// rbp-relative displacement of the slot of stack depth 0.
+    spill_base: i32,
+    /// Largest outgoing argument/result area any call needs, in 8-byte slots.
+    max_outgoing: u32,
+    reachable: bool,
+    /// Blocks opened inside unreachable code (skipped until their `end`).
+    dead_blocks: u32,
+    traps: Vec<TrapSite>,
+    /// Module offset of the operator being compiled.
+    offset: u32,
+    func_index: u32,
+}
+
+fn invalid(e: wasmparser::BinaryReaderError) -> Error {
+    Error::Invalid(e.to_string())
+}
+
+/// Whether a value of this type occupies 64 bits.
+pub(crate) fn is_64(ty: ValType) -> bool {
+    !matches!(ty, ValType::I32 | ValType::F32)
+}
+
+impl<'a, 'e> FuncCompiler<'a, 'e> {
+    /// Compiles defined function `func_index`, validating it in the same walk.
+    pub fn compile(
+        asm: &'a mut Asm,
+        env: &'a ModuleEnv<'e>,
+        out: &'a mut FuncOutput,
+        func_index: u32,
+        body: PendingBody<'_>,
+    ) -> Result<()> {
+        let mut validator = body.validator.into_validator(Default::default());
+        let ty = env.info.func_type(func_index);
+        let mut locals: Vec<ValType> = ty.params().to_vec();
+        let num_params = locals.len() as u32;
+        let mut reader = body.body.get_locals_reader().map_err(invalid)?;
+        for _ in 0..reader.get_count() {
+            let offset = reader.original_position();
+            let (count, t) = reader.read().map_err(invalid)?;
+            validator
+                .define_locals(offset as u64, count, t)
+                .map_err(invalid)?;
+            let t = ValType::from_wasmparser(t)
+                .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
+            locals.extend(std::iter::repeat_n(t, count as usize));
+        }
+        let non_param = locals.len() as i32 - num_params as i32;
+        let mut c = FuncCompiler {
+            asm,
+            env,
+            out,
+            stack: ValueStack::new(),
+            frames: Vec::new(),
+            locals,
+            num_params,
+            spill_base: -16 - 8 * non_param,
+            max_outgoing: 0,
+            reachable: true,
+            dead_blocks: 0,
+            traps: Vec::new(),
+            offset: body.body.range().start as u32,
+            func_index,
+        };
+        let frame_patch = c.emit_prologue();
+        c.push_function_frame();
+
+        let mut ops = body.body.get_operators_reader().map_err(invalid)?;
+        while !ops.eof() {
+            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
+            validator.op(offset as u64, &op).map_err(invalid)?;
+            c.offset = offset as u32;
+            c.visit(&op)?;
+        }
+        ops.finish().map_err(invalid)?;
+        c.emit_out_of_line();
+        let frame = c.frame_size();
+        c.out.patches.push((frame_patch, frame));
+        Ok(())
+    }
+
+    /// Bytes of stack the frame needs below rbp (multiple of 16, keeping rsp aligned).
+    fn frame_size(&self) -> u32 {
+        let slots = 1
+            + (self.locals.len() as u32 - self.num_params)
+            + self.stack.max_depth() as u32
+            + self.max_outgoing;
+        (slots * 8).div_ceil(16) * 16
+    }
+
+    fn emit_prologue(&mut self) -> usize {
+        let label =
+            self.env.func_labels[(self.func_index - self.env.info.num_imported_funcs) as usize];
+        dynasm!(self.asm
+            ; .arch x64
+            ; =>label
+            ; push rbp
+            ; mov rbp, rsp
+        );
+        // sub rsp, imm32 (patched with the frame size once the pass is done).
+        self.asm.extend([0x48, 0x81, 0xEC]);
+        let patch = self.asm.offset().0;
+        self.asm.extend([0, 0, 0, 0]);
+        let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
+        dynasm!(self.asm
+            ; .arch x64
+            ; cmp rsp, [r15 + header::STACK_LIMIT]
+            ; jb =>overflow
+            ; mov [rbp - 8], r15
+        );
+        let non_param = self.locals.len() - self.num_params as usize;
+        if non_param <= 8 {
+            for j in 0..non_param {
+                let disp = -16 - 8 * j as i32;
+                dynasm!(self.asm ; .arch x64 ; mov QWORD [rbp + disp], 0);
+            }
+        } else {
+            let lowest = -16 - 8 * (non_param as i32 - 1);
+            dynasm!(self.asm
+                ; .arch x64
+                ; lea rdi, [rbp + lowest]
+                ; mov ecx, non_param as i32
+                ; xor eax, eax
+                ; rep stosq
+            );
+        }
+        patch
+    }
+
+    /// Registers an out-of-line trap of `kind` at the current operator; returns the label
+    /// to jump to.
+    fn trap_site(&mut self, kind: TrapKind) -> DynamicLabel {
+        self.trap_site_with(kind, false)
+    }
+
+    fn trap_site_with(&mut self, kind: TrapKind, reset_rsp: bool) -> DynamicLabel {
+        let label = self.asm.new_dynamic_label();
+        self.traps.push(TrapSite {
+            label,
+            kind,
+            offset: self.offset,
+            reset_rsp,
+        });
+        label
+    }
+
+    /// Records that code from here on belongs to the current operator (for backtraces and
+    /// fault attribution).
+    fn record_site(&mut self) {
+        let code = self.asm.offset().0 as u32;
+        self.out.sites.push((code, self.offset));
+    }
+
+    fn emit_out_of_line(&mut self) {
+        for site in std::mem::take(&mut self.traps) {
+            let stub = self.env.trap_labels[site.kind as usize];
+            dynasm!(self.asm ; .arch x64 ; =>site.label);
+            if site.reset_rsp {
+                dynasm!(self.asm ; .arch x64 ; mov rsp, rbp);
+            }
+            let code = self.asm.offset().0 as u32;
+            self.out.sites.push((code, site.offset));
+            dynasm!(self.asm ; .arch x64 ; call =>stub);
+        }
+    }
+
+    /// Compiles one operator.
+    fn visit(&mut self, op: &Operator<'_>) -> Result<()> {
+        if !self.reachable {
+            return self.visit_unreachable(op);
+        }
+        // A fused compare lives in the flags only until the next operator; anything but a
+        // consumer that branches or selects on it gets a materialized i32.
+        if let Some(super::stack::Entry {
+            loc: Loc::Flags(_), ..
+        }) = self.stack.top()
+        {
+            let fuses = matches!(
+                op,
+                Operator::BrIf { .. } | Operator::If { .. } | Operator::Select | Operator::I32Eqz
+            );
+            if !fuses || self.env.debug {
+                self.settle_flags();
+            }
+        }
+        if may_trap_or_call(op) {
+            self.record_site();
+        }
+        use Operator as O;
+        match *op {
+            O::Unreachable => {
+                let trap = self.trap_site(TrapKind::Unreachable);
+                dynasm!(self.asm ; .arch x64 ; jmp =>trap);
+                self.mark_unreachable();
+            }
+            O::Nop => {}
+            O::Block { blockty } => self.block(blockty),
+            O::Loop { blockty } => self.loop_(blockty),
+            O::If { blockty } => self.if_(blockty),
+            O::Else => self.else_(),
+            O::End => self.end(),
+            O::Br { relative_depth } => self.br(relative_depth),
+            O::BrIf { relative_depth } => self.br_if(relative_depth),
+            O::BrTable { ref targets } => {
+                let mut depths = Vec::with_capacity(targets.len() as usize + 1);
+                for t in targets.targets() {
+                    depths.push(t.map_err(invalid)?);
+                }
+                depths.push(targets.default());
+                self.br_table(&depths);
+            }
+            O::Return => self.return_(),
+            O::Call { function_index } => self.call(function_index),
+            O::CallIndirect {
+                type_index,
+                table_index,
+            } => self.call_indirect(type_index, table_index),
+            O::Drop => {
+                let e = self.stack.pop();
+                self.stack.release(e.loc);
+            }
+            O::Select | O::TypedSelect { .. } => self.select(),
+            O::LocalGet { local_index } => {
+                let ty = self.locals[local_index as usize];
+                self.stack.push(ty, Loc::Local(local_index));
+            }
+            O::LocalSet { local_index } => self.local_set(local_index, false),
+            O::LocalTee { local_index } => self.local_set(local_index, true),
+            O::GlobalGet { global_index } => self.global_get(global_index),
+            O::GlobalSet { global_index } => self.global_set(global_index),
+            O::I32Const { value } => self
+                .stack
+                .push(ValType::I32, Loc::Const(value as u32 as u64)),
+            O::I64Const { value } => self.stack.push(ValType::I64, Loc::Const(value as u64)),
+            O::F32Const { value } => self
+                .stack
+                .push(ValType::F32, Loc::Const(value.bits() as u64)),
+            O::F64Const { value } => self.stack.push(ValType::F64, Loc::Const(value.bits())),
+            O::MemorySize { .. } => self.memory_size(),
+            O::MemoryGrow { .. } => self.memory_grow(),
+            _ => {
+                if !self.visit_memory_access(op) && !self.visit_numeric(op) {
+                    return Err(Error::Unsupported(format!(
+                        "operator {op:?} at offset {:#x}",
+                        self.offset
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Operators whose code may trap or call (their module offset is recorded for backtraces).
+fn may_trap_or_call(op: &Operator<'_>) -> bool {
+    use Operator as O;
+    matches!(
+        op,
+        O::Unreachable
+            | O::Call { .. }
+            | O::CallIndirect { .. }
+            | O::MemoryGrow { .. }
+            | O::I32DivS
+            | O::I32DivU
+            | O::I32RemS
+            | O::I32RemU
+            | O::I64DivS
+            | O::I64DivU
+            | O::I64RemS
+            | O::I64RemU
+            | O::I32TruncF32S
+            | O::I32TruncF32U
+            | O::I32TruncF64S
+            | O::I32TruncF64U
+            | O::I64TruncF32S
+            | O::I64TruncF32U
+            | O::I64TruncF64S
+            | O::I64TruncF64U
+            | O::I32Load { .. }
+            | O::I64Load { .. }
+            | O::F32Load { .. }
+            | O::F64Load { .. }
+            | O::I32Load8S { .. }
+            | O::I32Load8U { .. }
+            | O::I32Load16S { .. }
+            | O::I32Load16U { .. }
+            | O::I64Load8S { .. }
+            | O::I64Load8U { .. }
+            | O::I64Load16S { .. }
+            | O::I64Load16U { .. }
+            | O::I64Load32S { .. }
+            | O::I64Load32U { .. }
+            | O::I32Store { .. }
+            | O::I64Store { .. }
+            | O::F32Store { .. }
+            | O::F64Store { .. }
+            | O::I32Store8 { .. }
+            | O::I32Store16 { .. }
+            | O::I64Store8 { .. }
+            | O::I64Store16 { .. }
+            | O::I64Store32 { .. }
+    )
+}

@@ -1,0 +1,517 @@
+//! Operand access for the single pass: turning value-stack entries into instruction
+//! operands, allocating registers (spilling the oldest cached value under pressure) and
+//! moving values between constants, locals, registers and frame slots.
+//!
+//! Moves emitted here are plain `mov`s and never change the flags, so they may sit between
+//! a fused compare and the branch that consumes it.
+
+use super::{is_64, FuncCompiler, Opnd};
+use crate::compiler::regs::{Gpr, Xmm, RAX, XSCRATCH};
+use crate::compiler::stack::{Cond, Entry, Loc};
+use crate::types::ValType;
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+/// Whether `bits` of type `ty` can be an instruction's sign-extended imm32.
+pub(super) fn fits_imm32(ty: ValType, bits: u64) -> bool {
+    !is_64(ty) || (bits as i64) == (bits as i32) as i64
+}
+
+impl FuncCompiler<'_, '_> {
+    /// rbp-relative displacement of local `index`.
+    pub(super) fn local_disp(&self, index: u32) -> i32 {
+        if index < self.num_params {
+            16 + 8 * index as i32
+        } else {
+            -16 - 8 * (index - self.num_params) as i32
+        }
+    }
+
+    /// rbp-relative displacement of the canonical slot of stack depth `depth`.
+    pub(super) fn slot_disp(&self, depth: usize) -> i32 {
+        self.spill_base - 8 * depth as i32
+    }
+
+    /// The operand for an entry that is (or was, before being popped) at `depth`.
+    pub(super) fn operand(&self, e: Entry, depth: usize) -> Opnd {
+        match e.loc {
+            Loc::Const(bits) => Opnd::Imm(bits),
+            Loc::Local(i) => Opnd::Mem(self.local_disp(i)),
+            Loc::Gpr(r) => Opnd::Gpr(r),
+            Loc::Xmm(x) => Opnd::Xmm(x),
+            Loc::Slot => Opnd::Mem(self.slot_disp(depth)),
+            Loc::Flags(_) => unreachable!("flags are settled before use as an operand"),
+        }
+    }
+
+    /// Pops the top value as an operand. A register operand stays allocated until `free`.
+    pub(super) fn pop_opnd(&mut self) -> (ValType, Opnd) {
+        let e = self.stack.pop();
+        let depth = self.stack.len();
+        (e.ty, self.operand(e, depth))
+    }
+
+    /// Returns an operand's register to the pool.
+    pub(super) fn free(&mut self, o: Opnd) {
+        match o {
+            Opnd::Gpr(r) => self.stack.release(Loc::Gpr(r)),
+            Opnd::Xmm(x) => self.stack.release(Loc::Xmm(x)),
+            _ => {}
+        }
+    }
+
+    /// A free GPR, spilling the oldest register-held value if none is free.
+    pub(super) fn alloc_gpr(&mut self) -> Gpr {
+        loop {
+            if let Some(r) = self.stack.try_alloc_gpr() {
+                return r;
+            }
+            let depth = self
+                .stack
+                .oldest_in_register(false)
+                .expect("a register is held by some stack entry");
+            self.spill_entry(depth);
+        }
+    }
+
+    /// A free xmm register, spilling the oldest register-held float if none is free.
+    pub(super) fn alloc_xmm(&mut self) -> Xmm {
+        loop {
+            if let Some(x) = self.stack.try_alloc_xmm() {
+                return x;
+            }
+            let depth = self
+                .stack
+                .oldest_in_register(true)
+                .expect("an xmm register is held by some stack entry");
+            self.spill_entry(depth);
+        }
+    }
+
+    /// Moves the entry at `depth` into its canonical slot.
+    pub(super) fn spill_entry(&mut self, depth: usize) {
+        let e = self.stack.get(depth);
+        if e.loc == Loc::Slot {
+            return;
+        }
+        let src = self.operand(e, depth);
+        let disp = self.slot_disp(depth);
+        self.store_to_frame(e.ty, src, disp);
+        self.stack.release(e.loc);
+        self.stack.set_loc(depth, Loc::Slot);
+    }
+
+    /// Moves every register-held value to its slot (before calls).
+    pub(super) fn spill_registers(&mut self, below: usize) {
+        for depth in 0..below {
+            if matches!(self.stack.get(depth).loc, Loc::Gpr(_) | Loc::Xmm(_)) {
+                self.spill_entry(depth);
+            }
+        }
+    }
+
+    /// Moves every value that is not a constant to its slot (at control-flow merges, so
+    /// that entries below a block's base are fixed for the whole block).
+    pub(super) fn spill_all(&mut self) {
+        for depth in 0..self.stack.len() {
+            if !matches!(self.stack.get(depth).loc, Loc::Const(_) | Loc::Slot) {
+                self.spill_entry(depth);
+            }
+        }
+    }
+
+    /// Moves lazily-read copies of local `index` off the stack (before the local changes).
+    pub(super) fn spill_local_refs(&mut self, index: u32) {
+        for depth in 0..self.stack.len() {
+            if self.stack.get(depth).loc == Loc::Local(index) {
+                self.spill_entry(depth);
+            }
+        }
+    }
+
+    /// Stores an operand into `[rbp + disp]` (width by type).
+    pub(super) fn store_to_frame(&mut self, ty: ValType, src: Opnd, disp: i32) {
+        self.store_to(ty, src, 5, disp);
+    }
+
+    /// Stores an operand into `[base + disp]`; uses rax / xmm15 as scratch.
+    pub(super) fn store_to(&mut self, ty: ValType, src: Opnd, base: Gpr, disp: i32) {
+        let wide = is_64(ty);
+        match src {
+            Opnd::Imm(bits) if fits_imm32(ty, bits) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; mov QWORD [Rq(base) + disp], bits as i32);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov DWORD [Rq(base) + disp], bits as i32);
+                }
+            }
+            Opnd::Imm(bits) => {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov rax, QWORD bits as i64
+                    ; mov [Rq(base) + disp], rax
+                );
+            }
+            Opnd::Mem(from) => {
+                if wide {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; mov rax, [rbp + from]
+                        ; mov [Rq(base) + disp], rax
+                    );
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; mov eax, [rbp + from]
+                        ; mov [Rq(base) + disp], eax
+                    );
+                }
+            }
+            Opnd::Gpr(r) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; mov [Rq(base) + disp], Rq(r));
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov [Rq(base) + disp], Rd(r));
+                }
+            }
+            Opnd::Xmm(x) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; movsd QWORD [Rq(base) + disp], Rx(x));
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; movss DWORD [Rq(base) + disp], Rx(x));
+                }
+            }
+        }
+    }
+
+    /// Loads an integer-class operand into `dst` (32-bit loads zero-extend).
+    pub(super) fn load_gpr(&mut self, ty: ValType, src: Opnd, dst: Gpr) {
+        let wide = is_64(ty);
+        match src {
+            Opnd::Imm(bits) => {
+                if !wide || bits <= u32::MAX as u64 {
+                    // A 32-bit move zero-extends into the full register.
+                    dynasm!(self.asm ; .arch x64 ; mov Rd(dst), bits as i32);
+                } else if fits_imm32(ValType::I64, bits) {
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(dst), bits as i32);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(dst), QWORD bits as i64);
+                }
+            }
+            Opnd::Mem(d) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(dst), [rbp + d]);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov Rd(dst), [rbp + d]);
+                }
+            }
+            Opnd::Gpr(r) => {
+                if r != dst {
+                    if wide {
+                        dynasm!(self.asm ; .arch x64 ; mov Rq(dst), Rq(r));
+                    } else {
+                        dynasm!(self.asm ; .arch x64 ; mov Rd(dst), Rd(r));
+                    }
+                }
+            }
+            Opnd::Xmm(x) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; movq Rq(dst), Rx(x));
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; movd Rd(dst), Rx(x));
+                }
+            }
+        }
+    }
+
+    /// Loads a float-class operand into `dst`.
+    pub(super) fn load_xmm(&mut self, ty: ValType, src: Opnd, dst: Xmm) {
+        let wide = is_64(ty);
+        match src {
+            Opnd::Imm(0) => dynasm!(self.asm ; .arch x64 ; xorps Rx(dst), Rx(dst)),
+            Opnd::Imm(bits) => {
+                if wide {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; mov rax, QWORD bits as i64
+                        ; movq Rx(dst), rax
+                    );
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; mov eax, bits as i32
+                        ; movd Rx(dst), eax
+                    );
+                }
+            }
+            Opnd::Mem(d) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; movsd Rx(dst), QWORD [rbp + d]);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; movss Rx(dst), DWORD [rbp + d]);
+                }
+            }
+            Opnd::Xmm(x) => {
+                if x != dst {
+                    dynasm!(self.asm ; .arch x64 ; movaps Rx(dst), Rx(x));
+                }
+            }
+            Opnd::Gpr(r) => {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; movq Rx(dst), Rq(r));
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; movd Rx(dst), Rd(r));
+                }
+            }
+        }
+    }
+
+    /// A register the caller owns holding the operand (reuses the operand's own register).
+    pub(super) fn into_gpr(&mut self, ty: ValType, src: Opnd) -> Gpr {
+        if let Opnd::Gpr(r) = src {
+            return r;
+        }
+        let r = self.alloc_gpr();
+        self.load_gpr(ty, src, r);
+        r
+    }
+
+    /// An xmm register the caller owns holding the operand.
+    pub(super) fn into_xmm(&mut self, ty: ValType, src: Opnd) -> Xmm {
+        if let Opnd::Xmm(x) = src {
+            return x;
+        }
+        let x = self.alloc_xmm();
+        self.load_xmm(ty, src, x);
+        x
+    }
+
+    /// Turns an operand into one usable as an integer instruction's source: immediates
+    /// that do not fit imm32 go through rax.
+    pub(super) fn int_source(&mut self, ty: ValType, src: Opnd) -> Opnd {
+        match src {
+            Opnd::Imm(bits) if !fits_imm32(ty, bits) => {
+                self.load_gpr(ty, src, RAX);
+                Opnd::Gpr(RAX)
+            }
+            Opnd::Xmm(_) => {
+                self.load_gpr(ty, src, RAX);
+                Opnd::Gpr(RAX)
+            }
+            other => other,
+        }
+    }
+
+    /// Turns an operand into one usable as an SSE instruction's source (register or memory).
+    pub(super) fn float_source(&mut self, ty: ValType, src: Opnd) -> Opnd {
+        match src {
+            Opnd::Imm(_) | Opnd::Gpr(_) => {
+                self.load_xmm(ty, src, XSCRATCH);
+                Opnd::Xmm(XSCRATCH)
+            }
+            other => other,
+        }
+    }
+
+    /// Pushes a fresh register-held value.
+    pub(super) fn push_gpr(&mut self, ty: ValType, r: Gpr) {
+        self.stack.push(ty, Loc::Gpr(r));
+    }
+
+    pub(super) fn push_xmm(&mut self, ty: ValType, x: Xmm) {
+        self.stack.push(ty, Loc::Xmm(x));
+    }
+
+    /// Materializes a pending fused compare at the top of the stack as an i32 0/1.
+    pub(super) fn settle_flags(&mut self) {
+        let e = self.stack.pop();
+        let Loc::Flags(cond) = e.loc else {
+            self.stack.push(e.ty, e.loc);
+            return;
+        };
+        let r = self.alloc_gpr();
+        self.setcc(cond, r);
+        dynasm!(self.asm ; .arch x64 ; movzx Rd(r), Rb(r));
+        self.push_gpr(ValType::I32, r);
+    }
+
+    /// Pops the top value as a branch condition: returns the condition code that means
+    /// "true" (emitting a test when the value is not already in the flags). Must be the
+    /// last code emitted before the conditional jump or cmov.
+    pub(super) fn pop_condition(&mut self) -> CondSource {
+        let e = self.stack.pop();
+        if let Loc::Flags(cond) = e.loc {
+            return CondSource::Flags(cond);
+        }
+        let depth = self.stack.len();
+        match self.operand(e, depth) {
+            Opnd::Imm(bits) => CondSource::Known(bits as u32 != 0),
+            o => CondSource::Value(o),
+        }
+    }
+
+    /// Emits the test for a condition popped by `pop_condition` and returns the condition
+    /// code meaning "true".
+    pub(super) fn test_condition(&mut self, src: CondSource) -> Cond {
+        match src {
+            CondSource::Flags(c) => c,
+            CondSource::Value(Opnd::Gpr(r)) => {
+                dynasm!(self.asm ; .arch x64 ; test Rd(r), Rd(r));
+                self.free(Opnd::Gpr(r));
+                Cond::Ne
+            }
+            CondSource::Value(Opnd::Mem(d)) => {
+                dynasm!(self.asm ; .arch x64 ; cmp DWORD [rbp + d], 0);
+                Cond::Ne
+            }
+            CondSource::Value(_) | CondSource::Known(_) => {
+                unreachable!("constant conditions are resolved at compile time")
+            }
+        }
+    }
+
+    pub(super) fn setcc(&mut self, cond: Cond, r: Gpr) {
+        match cond {
+            Cond::E => dynasm!(self.asm ; .arch x64 ; sete Rb(r)),
+            Cond::Ne => dynasm!(self.asm ; .arch x64 ; setne Rb(r)),
+            Cond::L => dynasm!(self.asm ; .arch x64 ; setl Rb(r)),
+            Cond::Le => dynasm!(self.asm ; .arch x64 ; setle Rb(r)),
+            Cond::G => dynasm!(self.asm ; .arch x64 ; setg Rb(r)),
+            Cond::Ge => dynasm!(self.asm ; .arch x64 ; setge Rb(r)),
+            Cond::B => dynasm!(self.asm ; .arch x64 ; setb Rb(r)),
+            Cond::Be => dynasm!(self.asm ; .arch x64 ; setbe Rb(r)),
+            Cond::A => dynasm!(self.asm ; .arch x64 ; seta Rb(r)),
+            Cond::Ae => dynasm!(self.asm ; .arch x64 ; setae Rb(r)),
+        }
+    }
+
+    pub(super) fn jcc(&mut self, cond: Cond, label: dynasmrt::DynamicLabel) {
+        match cond {
+            Cond::E => dynasm!(self.asm ; .arch x64 ; je =>label),
+            Cond::Ne => dynasm!(self.asm ; .arch x64 ; jne =>label),
+            Cond::L => dynasm!(self.asm ; .arch x64 ; jl =>label),
+            Cond::Le => dynasm!(self.asm ; .arch x64 ; jle =>label),
+            Cond::G => dynasm!(self.asm ; .arch x64 ; jg =>label),
+            Cond::Ge => dynasm!(self.asm ; .arch x64 ; jge =>label),
+            Cond::B => dynasm!(self.asm ; .arch x64 ; jb =>label),
+            Cond::Be => dynasm!(self.asm ; .arch x64 ; jbe =>label),
+            Cond::A => dynasm!(self.asm ; .arch x64 ; ja =>label),
+            Cond::Ae => dynasm!(self.asm ; .arch x64 ; jae =>label),
+        }
+    }
+
+    /// `cmovcc dst, src` (src: register or frame memory).
+    pub(super) fn cmov(&mut self, cond: Cond, wide: bool, dst: Gpr, src: Opnd) {
+        macro_rules! cm {
+            ($ins:ident) => {
+                match (src, wide) {
+                    (Opnd::Gpr(s), true) => dynasm!(self.asm ; .arch x64 ; $ins Rq(dst), Rq(s)),
+                    (Opnd::Gpr(s), false) => dynasm!(self.asm ; .arch x64 ; $ins Rd(dst), Rd(s)),
+                    (Opnd::Mem(d), true) => dynasm!(self.asm ; .arch x64 ; $ins Rq(dst), [rbp + d]),
+                    (Opnd::Mem(d), false) => dynasm!(self.asm ; .arch x64 ; $ins Rd(dst), [rbp + d]),
+                    _ => unreachable!("cmov source is a register or memory"),
+                }
+            };
+        }
+        match cond {
+            Cond::E => cm!(cmove),
+            Cond::Ne => cm!(cmovne),
+            Cond::L => cm!(cmovl),
+            Cond::Le => cm!(cmovle),
+            Cond::G => cm!(cmovg),
+            Cond::Ge => cm!(cmovge),
+            Cond::B => cm!(cmovb),
+            Cond::Be => cm!(cmovbe),
+            Cond::A => cm!(cmova),
+            Cond::Ae => cm!(cmovae),
+        }
+    }
+
+    /// `local.set` / `local.tee`.
+    pub(super) fn local_set(&mut self, index: u32, tee: bool) {
+        let (ty, src) = self.pop_opnd();
+        self.spill_local_refs(index);
+        let disp = self.local_disp(index);
+        self.store_to_frame(ty, src, disp);
+        if tee {
+            match src {
+                Opnd::Gpr(r) => self.push_gpr(ty, r),
+                Opnd::Xmm(x) => self.push_xmm(ty, x),
+                Opnd::Imm(bits) => self.stack.push(ty, Loc::Const(bits)),
+                Opnd::Mem(_) => self.stack.push(ty, Loc::Local(index)),
+            }
+        } else {
+            self.free(src);
+        }
+    }
+
+    /// `select`: pops condition, b, a; pushes `cond ? a : b`.
+    pub(super) fn select(&mut self) {
+        let cond = self.pop_condition();
+        let (ty, b) = self.pop_opnd();
+        let (_, a) = self.pop_opnd();
+        if let CondSource::Known(take_a) = cond {
+            let (keep, drop) = if take_a { (a, b) } else { (b, a) };
+            self.free(drop);
+            self.push_opnd(ty, keep);
+            return;
+        }
+        if ty.is_float() {
+            let dst = self.into_xmm(ty, a);
+            let b = self.float_source(ty, b);
+            let skip = self.asm.new_dynamic_label();
+            let c = self.test_condition(cond);
+            self.jcc(c, skip);
+            self.load_xmm_from(ty, b, dst);
+            dynasm!(self.asm ; .arch x64 ; =>skip);
+            self.free(b);
+            self.push_xmm(ty, dst);
+        } else {
+            let dst = self.into_gpr(ty, a);
+            let b = match b {
+                Opnd::Imm(_) => {
+                    self.load_gpr(ty, b, crate::compiler::regs::RDX);
+                    Opnd::Gpr(crate::compiler::regs::RDX)
+                }
+                other => other,
+            };
+            let c = self.test_condition(cond);
+            self.cmov(c.invert(), is_64(ty), dst, b);
+            self.free(b);
+            self.push_gpr(ty, dst);
+        }
+    }
+
+    /// Loads a float operand (register or memory) into `dst`.
+    fn load_xmm_from(&mut self, ty: ValType, src: Opnd, dst: Xmm) {
+        self.load_xmm(ty, src, dst)
+    }
+
+    /// Pushes an operand back as a stack entry (the inverse of `pop_opnd` for values that
+    /// were not consumed). Memory operands are copied into a register.
+    pub(super) fn push_opnd(&mut self, ty: ValType, o: Opnd) {
+        match o {
+            Opnd::Imm(bits) => self.stack.push(ty, Loc::Const(bits)),
+            Opnd::Gpr(r) => self.push_gpr(ty, r),
+            Opnd::Xmm(x) => self.push_xmm(ty, x),
+            Opnd::Mem(_) if ty.is_float() => {
+                let x = self.into_xmm(ty, o);
+                self.push_xmm(ty, x);
+            }
+            Opnd::Mem(_) => {
+                let r = self.into_gpr(ty, o);
+                self.push_gpr(ty, r);
+            }
+        }
+    }
+}
+
+/// A branch or select condition after popping it.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum CondSource {
+    /// Already in the flags (fused compare).
+    Flags(Cond),
+    /// Known at compile time.
+    Known(bool),
+    /// An i32 in a register or frame slot, to be tested against zero.
+    Value(Opnd),
+}

@@ -1,0 +1,247 @@
+//! The compile-time value stack: where each wasm operand lives while the single pass runs,
+//! and the register allocator that backs it.
+//!
+//! An entry is a constant (folded into immediates), a lazy reference to a local (read from
+//! its frame slot when used), a register, a spilled value in the entry's canonical frame
+//! slot (one slot per stack depth), or a condition still in the CPU flags (a fused
+//! compare, consumed by the next branch or select). Values stay in registers until
+//! register pressure, a call or a control-flow merge moves them to their slots.
+
+use super::regs::{Gpr, RegSet, Xmm, ALLOCATABLE_GPRS, ALLOCATABLE_XMMS};
+use crate::types::ValType;
+
+/// An x86 condition code (the `cc` of `jcc`/`setcc`/`cmovcc`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cond {
+    E,
+    Ne,
+    L,
+    Le,
+    G,
+    Ge,
+    B,
+    Be,
+    A,
+    Ae,
+}
+
+impl Cond {
+    /// The condition that holds exactly when `self` does not.
+    pub fn invert(self) -> Cond {
+        match self {
+            Cond::E => Cond::Ne,
+            Cond::Ne => Cond::E,
+            Cond::L => Cond::Ge,
+            Cond::Ge => Cond::L,
+            Cond::Le => Cond::G,
+            Cond::G => Cond::Le,
+            Cond::B => Cond::Ae,
+            Cond::Ae => Cond::B,
+            Cond::Be => Cond::A,
+            Cond::A => Cond::Be,
+        }
+    }
+}
+
+/// Where a value lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Loc {
+    /// A constant, as raw bits (i32/f32 zero-extended).
+    Const(u64),
+    /// The current value of local `n` (read lazily from its frame slot).
+    Local(u32),
+    /// A general-purpose register.
+    Gpr(Gpr),
+    /// An xmm register.
+    Xmm(Xmm),
+    /// The entry's canonical spill slot (determined by its depth).
+    Slot,
+    /// An i32 boolean still in the flags: 1 when the condition holds.
+    Flags(Cond),
+}
+
+/// One value on the compile-time stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub ty: ValType,
+    pub loc: Loc,
+}
+
+/// The value stack and the registers it owns.
+#[derive(Debug)]
+pub(crate) struct ValueStack {
+    entries: Vec<Entry>,
+    max_depth: usize,
+    free_gprs: RegSet,
+    free_xmms: RegSet,
+}
+
+impl Default for ValueStack {
+    fn default() -> Self {
+        ValueStack::new()
+    }
+}
+
+impl ValueStack {
+    pub fn new() -> ValueStack {
+        ValueStack {
+            entries: Vec::new(),
+            max_depth: 0,
+            free_gprs: RegSet::of(&ALLOCATABLE_GPRS),
+            free_xmms: RegSet::of(&ALLOCATABLE_XMMS),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The deepest the stack has been (sizes the spill area of the frame).
+    pub fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn get(&self, depth: usize) -> Entry {
+        self.entries[depth]
+    }
+
+    pub fn top(&self) -> Option<Entry> {
+        self.entries.last().copied()
+    }
+
+    /// Pushes a value. A register location must have been allocated to this value.
+    pub fn push(&mut self, ty: ValType, loc: Loc) {
+        self.entries.push(Entry { ty, loc });
+        self.max_depth = self.max_depth.max(self.entries.len());
+    }
+
+    /// Pops the top entry; its register (if any) stays allocated until `release`.
+    pub fn pop(&mut self) -> Entry {
+        self.entries.pop().expect("validated code never pops an empty stack")
+    }
+
+    /// Replaces the location of the entry at `depth` (after it was moved).
+    pub fn set_loc(&mut self, depth: usize, loc: Loc) {
+        self.entries[depth].loc = loc;
+    }
+
+    /// Drops entries down to `len`, releasing their registers.
+    pub fn truncate(&mut self, len: usize) {
+        while self.entries.len() > len {
+            let e = self.pop();
+            self.release(e.loc);
+        }
+    }
+
+    /// Returns a register location to the free pool.
+    pub fn release(&mut self, loc: Loc) {
+        match loc {
+            Loc::Gpr(r) => {
+                debug_assert!(!self.free_gprs.contains(r), "double release of gpr {r}");
+                self.free_gprs.insert(r)
+            }
+            Loc::Xmm(x) => {
+                debug_assert!(!self.free_xmms.contains(x), "double release of xmm {x}");
+                self.free_xmms.insert(x)
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes a free GPR, if any.
+    pub fn try_alloc_gpr(&mut self) -> Option<Gpr> {
+        let r = self.free_gprs.first_of(&ALLOCATABLE_GPRS)?;
+        self.free_gprs.remove(r);
+        Some(r)
+    }
+
+    /// Takes a free xmm register, if any.
+    pub fn try_alloc_xmm(&mut self) -> Option<Xmm> {
+        let x = self.free_xmms.first_of(&ALLOCATABLE_XMMS)?;
+        self.free_xmms.remove(x);
+        Some(x)
+    }
+
+    /// Takes a specific GPR if it is free.
+    pub fn claim_gpr(&mut self, r: Gpr) -> bool {
+        let free = self.free_gprs.contains(r);
+        self.free_gprs.remove(r);
+        free
+    }
+
+    /// The depth of the oldest entry held in a register of the given class (the one to
+    /// spill under pressure: it is the furthest from being used).
+    pub fn oldest_in_register(&self, float: bool) -> Option<usize> {
+        self.entries.iter().position(|e| match e.loc {
+            Loc::Gpr(_) => !float,
+            Loc::Xmm(_) => float,
+            _ => false,
+        })
+    }
+
+    /// Whether every allocatable register is free (nothing cached across a call).
+    pub fn all_registers_free(&self) -> bool {
+        self.free_gprs == RegSet::of(&ALLOCATABLE_GPRS)
+            && self.free_xmms == RegSet::of(&ALLOCATABLE_XMMS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registers_are_allocated_once_and_returned() {
+        let mut s = ValueStack::new();
+        let mut taken = Vec::new();
+        while let Some(r) = s.try_alloc_gpr() {
+            assert!(!taken.contains(&r));
+            taken.push(r);
+        }
+        assert_eq!(taken.len(), ALLOCATABLE_GPRS.len());
+        s.release(Loc::Gpr(taken[3]));
+        assert_eq!(s.try_alloc_gpr(), Some(taken[3]));
+    }
+
+    #[test]
+    fn oldest_register_entry_is_the_spill_candidate() {
+        let mut s = ValueStack::new();
+        s.push(ValType::I32, Loc::Const(1));
+        let a = s.try_alloc_gpr().unwrap();
+        s.push(ValType::I32, Loc::Gpr(a));
+        let b = s.try_alloc_gpr().unwrap();
+        s.push(ValType::I32, Loc::Gpr(b));
+        assert_eq!(s.oldest_in_register(false), Some(1));
+        assert_eq!(s.oldest_in_register(true), None);
+        s.set_loc(1, Loc::Slot);
+        s.release(Loc::Gpr(a));
+        assert_eq!(s.oldest_in_register(false), Some(2));
+    }
+
+    #[test]
+    fn truncate_releases_registers_and_tracks_max_depth() {
+        let mut s = ValueStack::new();
+        for _ in 0..4 {
+            let x = s.try_alloc_xmm().unwrap();
+            s.push(ValType::F64, Loc::Xmm(x));
+        }
+        assert_eq!(s.max_depth(), 4);
+        s.truncate(1);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s.max_depth(), 4);
+        s.truncate(0);
+        assert!(s.all_registers_free());
+    }
+
+    #[test]
+    fn inverted_conditions_pair_up() {
+        for c in [Cond::E, Cond::L, Cond::Le, Cond::B, Cond::Be, Cond::A] {
+            assert_eq!(c.invert().invert(), c);
+            assert_ne!(c.invert(), c);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Engine configuration and the `Engine` handle every module is compiled for.
+
+use std::sync::Arc;
+
+/// How linear-memory accesses are kept in bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundsChecks {
+    /// Reserve 8 GiB of address space per memory so every 32-bit address plus offset lands
+    /// in the reservation; accesses past the accessible size fault on guard pages and the
+    /// signal handler turns the fault into an out-of-bounds trap. No checks in the code.
+    GuardPages,
+    /// Compare every effective address with the memory's current size before the access.
+    Explicit,
+}
+
+/// Which WebAssembly version's feature set is accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WasmVersion {
+    /// WebAssembly 1.0 (the MVP with mutable-global import/export).
+    V1,
+    /// WebAssembly 2.0 without SIMD.
+    V2,
+}
+
+/// Settings for an [`Engine`]. Build one with [`Config::new`] and the setters.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub(crate) debug_instrumentation: bool,
+    pub(crate) bounds_checks: BoundsChecks,
+    pub(crate) max_wasm_stack: usize,
+    pub(crate) version: WasmVersion,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            debug_instrumentation: false,
+            bounds_checks: BoundsChecks::GuardPages,
+            max_wasm_stack: 1 << 20,
+            version: WasmVersion::V2,
+        }
+    }
+}
+
+impl Config {
+    /// The default configuration: no debug instrumentation, guard-page bounds checks,
+    /// 1 MiB of wasm stack, WebAssembly 2.0 features.
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// Compile breakable points into every function so instances can be debugged.
+    pub fn debug_instrumentation(&mut self, enable: bool) -> &mut Self {
+        self.debug_instrumentation = enable;
+        self
+    }
+
+    /// Choose how memory accesses are bounds-checked.
+    pub fn bounds_checks(&mut self, mode: BoundsChecks) -> &mut Self {
+        self.bounds_checks = mode;
+        self
+    }
+
+    /// Maximum native stack, in bytes, that wasm frames may use before
+    /// "call stack exhausted" traps.
+    pub fn max_wasm_stack(&mut self, bytes: usize) -> &mut Self {
+        self.max_wasm_stack = bytes;
+        self
+    }
+
+    /// Accept the feature set of this WebAssembly version.
+    pub fn wasm_version(&mut self, version: WasmVersion) -> &mut Self {
+        self.version = version;
+        self
+    }
+
+    pub(crate) fn features(&self) -> wasmparser::WasmFeatures {
+        use wasmparser::WasmFeatures as F;
+        match self.version {
+            WasmVersion::V1 => F::WASM1,
+            WasmVersion::V2 => F::WASM2.difference(F::SIMD),
+        }
+    }
+
+    /// Whether WebAssembly 2.0 semantics (bulk memory: segments applied in order) apply.
+    pub(crate) fn bulk_memory(&self) -> bool {
+        self.version == WasmVersion::V2
+    }
+}
+
+/// A compilation environment: modules compiled for one engine share its configuration.
+/// Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    inner: Arc<Config>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new(&Config::default())
+    }
+}
+
+impl Engine {
+    /// Creates an engine with a copy of `config`.
+    pub fn new(config: &Config) -> Engine {
+        crate::runtime::signals::install_handlers();
+        Engine {
+            inner: Arc::new(config.clone()),
+        }
+    }
+
+    /// The engine's configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner
+    }
+
+    /// Whether two handles are the same engine.
+    pub fn same(a: &Engine, b: &Engine) -> bool {
+        Arc::ptr_eq(&a.inner, &b.inner)
+    }
+}

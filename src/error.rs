@@ -1,0 +1,32 @@
+//! The library's error type for compilation, linking and instantiation.
+
+use crate::runtime::trap::Trap;
+
+/// Everything that can go wrong before or while instantiating a module.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The text format could not be parsed.
+    #[error("failed to parse text format: {0}")]
+    Parse(String),
+    /// The binary is malformed or does not validate.
+    #[error("invalid module: {0}")]
+    Invalid(String),
+    /// The module uses a feature this runtime does not implement.
+    #[error("unsupported: {0}")]
+    Unsupported(String),
+    /// An import could not be resolved or has the wrong type.
+    #[error("link error: {0}")]
+    Link(String),
+    /// Instantiation trapped (segment out of bounds, start function trap).
+    #[error("instantiation trapped: {0}")]
+    Trap(#[from] Trap),
+    /// A host-side resource (memory reservation, code mapping) could not be obtained.
+    #[error("resource error: {0}")]
+    Resource(String),
+    /// A wrong use of the API (type mismatch, out-of-range access).
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Shorthand for results with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

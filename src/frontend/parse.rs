@@ -1,0 +1,299 @@
+//! Drives `wasmparser`'s `Validator` over the module's sections and fills a [`ModuleInfo`].
+
+use super::info::*;
+use crate::error::{Error, Result};
+use crate::types::{FuncType, GlobalType, Limits, MemoryType, TableType, ValType};
+use wasmparser::{
+    CompositeInnerType, ExternalKind, FuncToValidate, FunctionBody, KnownCustom, Name, Operator,
+    Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources, WasmFeatures,
+};
+
+/// A function body whose validation is deferred to the compiler's single pass.
+pub(crate) struct PendingBody<'a> {
+    pub body: FunctionBody<'a>,
+    pub validator: FuncToValidate<ValidatorResources>,
+}
+
+fn invalid(e: wasmparser::BinaryReaderError) -> Error {
+    Error::Invalid(e.to_string())
+}
+
+fn unsupported_type(what: &str) -> Error {
+    Error::Unsupported(format!("{what} uses a type outside WebAssembly 2.0"))
+}
+
+fn val_type(ty: wasmparser::ValType) -> Result<ValType> {
+    ValType::from_wasmparser(ty).ok_or_else(|| unsupported_type("a value"))
+}
+
+fn ref_type(ty: wasmparser::RefType) -> Result<ValType> {
+    val_type(wasmparser::ValType::Ref(ty))
+}
+
+fn limits(initial: u64, maximum: Option<u64>) -> Limits {
+    Limits {
+        min: initial.min(u32::MAX as u64) as u32,
+        max: maximum.map(|m| m.min(u32::MAX as u64) as u32),
+    }
+}
+
+fn memory_type(ty: wasmparser::MemoryType) -> Result<MemoryType> {
+    if ty.memory64 || ty.shared {
+        return Err(Error::Unsupported(
+            "64-bit and shared memories are not supported".into(),
+        ));
+    }
+    Ok(MemoryType {
+        limits: limits(ty.initial, ty.maximum),
+    })
+}
+
+fn table_type(ty: wasmparser::TableType) -> Result<TableType> {
+    Ok(TableType {
+        element: ref_type(ty.element_type)?,
+        limits: limits(ty.initial, ty.maximum),
+    })
+}
+
+fn global_type(ty: wasmparser::GlobalType) -> Result<GlobalType> {
+    Ok(GlobalType {
+        content: val_type(ty.content_type)?,
+        mutable: ty.mutable,
+    })
+}
+
+/// Reads a constant expression. The validator has already checked it is constant.
+fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
+    let mut reader = expr.get_operators_reader();
+    let mut value = None;
+    while !reader.eof() {
+        let op = reader.read().map_err(invalid)?;
+        let v = match op {
+            Operator::I32Const { value } => ConstExpr::I32(value),
+            Operator::I64Const { value } => ConstExpr::I64(value),
+            Operator::F32Const { value } => ConstExpr::F32(value.bits()),
+            Operator::F64Const { value } => ConstExpr::F64(value.bits()),
+            Operator::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
+            Operator::RefNull { hty } => ConstExpr::RefNull(match hty {
+                wasmparser::HeapType::Abstract {
+                    ty: wasmparser::AbstractHeapType::Extern,
+                    ..
+                } => ValType::ExternRef,
+                _ => ValType::FuncRef,
+            }),
+            Operator::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
+            Operator::End => continue,
+            other => {
+                return Err(Error::Unsupported(format!(
+                    "constant expression operator {other:?}"
+                )))
+            }
+        };
+        if value.replace(v).is_some() {
+            return Err(Error::Unsupported(
+                "extended constant expressions".to_string(),
+            ));
+        }
+    }
+    value.ok_or_else(|| Error::Invalid("empty constant expression".into()))
+}
+
+/// Validates everything but function bodies and describes the module.
+pub(crate) fn parse_module(
+    bytes: &[u8],
+    features: WasmFeatures,
+) -> Result<(ModuleInfo, Vec<PendingBody<'_>>)> {
+    let mut validator = Validator::new_with_features(features);
+    let mut info = ModuleInfo::default();
+    let mut bodies = Vec::new();
+
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(invalid)?;
+        match validator.payload(&payload).map_err(invalid)? {
+            ValidPayload::Func(to_validate, body) => {
+                info.body_offsets.push(body.range().start as u32);
+                bodies.push(PendingBody {
+                    body,
+                    validator: to_validate,
+                });
+                continue;
+            }
+            ValidPayload::Ok | ValidPayload::End(_) => {}
+            ValidPayload::Parser(_) => {
+                return Err(Error::Unsupported("nested modules".into()));
+            }
+        }
+        match payload {
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    for sub in group.map_err(invalid)?.into_types() {
+                        match sub.composite_type.inner {
+                            CompositeInnerType::Func(f) => {
+                                let params = f
+                                    .params()
+                                    .iter()
+                                    .map(|t| val_type(*t))
+                                    .collect::<Result<Vec<_>>>()?;
+                                let results = f
+                                    .results()
+                                    .iter()
+                                    .map(|t| val_type(*t))
+                                    .collect::<Result<Vec<_>>>()?;
+                                info.types.push(FuncType::new(params, results));
+                            }
+                            _ => return Err(unsupported_type("a GC type")),
+                        }
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import.map_err(invalid)?;
+                    let kind = match import.ty {
+                        TypeRef::Func(t) => {
+                            info.funcs.push(t);
+                            info.num_imported_funcs += 1;
+                            ImportKind::Func(t)
+                        }
+                        TypeRef::Table(t) => {
+                            let t = table_type(t)?;
+                            info.tables.push(t);
+                            info.num_imported_tables += 1;
+                            ImportKind::Table(t)
+                        }
+                        TypeRef::Memory(m) => {
+                            let m = memory_type(m)?;
+                            info.memories.push(m);
+                            info.num_imported_memories += 1;
+                            ImportKind::Memory(m)
+                        }
+                        TypeRef::Global(g) => {
+                            let g = global_type(g)?;
+                            info.globals.push(g);
+                            info.num_imported_globals += 1;
+                            ImportKind::Global(g)
+                        }
+                        _ => return Err(Error::Unsupported("tag or exact imports".into())),
+                    };
+                    info.imports.push(Import {
+                        module: import.module.to_string(),
+                        name: import.name.to_string(),
+                        kind,
+                    });
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for ty in reader {
+                    info.funcs.push(ty.map_err(invalid)?);
+                }
+            }
+            Payload::TableSection(reader) => {
+                for table in reader {
+                    let table = table.map_err(invalid)?;
+                    info.tables.push(table_type(table.ty)?);
+                    info.table_inits.push(match &table.init {
+                        wasmparser::TableInit::RefNull => None,
+                        wasmparser::TableInit::Expr(e) => Some(const_expr(e)?),
+                    });
+                }
+            }
+            Payload::MemorySection(reader) => {
+                for memory in reader {
+                    info.memories.push(memory_type(memory.map_err(invalid)?)?);
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                for global in reader {
+                    let global = global.map_err(invalid)?;
+                    info.globals.push(global_type(global.ty)?);
+                    info.global_inits.push(const_expr(&global.init_expr)?);
+                }
+            }
+            Payload::ExportSection(reader) => {
+                for export in reader {
+                    let export = export.map_err(invalid)?;
+                    let index = match export.kind {
+                        ExternalKind::Func | ExternalKind::FuncExact => {
+                            EntityIndex::Func(export.index)
+                        }
+                        ExternalKind::Table => EntityIndex::Table(export.index),
+                        ExternalKind::Memory => EntityIndex::Memory(export.index),
+                        ExternalKind::Global => EntityIndex::Global(export.index),
+                        ExternalKind::Tag => {
+                            return Err(Error::Unsupported("tag exports".into()))
+                        }
+                    };
+                    info.exports.push(Export {
+                        name: export.name.to_string(),
+                        index,
+                    });
+                }
+            }
+            Payload::StartSection { func, .. } => info.start = Some(func),
+            Payload::ElementSection(reader) => {
+                for elem in reader {
+                    let elem = elem.map_err(invalid)?;
+                    let mode = match &elem.kind {
+                        wasmparser::ElementKind::Passive => ElemMode::Passive,
+                        wasmparser::ElementKind::Declared => ElemMode::Declared,
+                        wasmparser::ElementKind::Active {
+                            table_index,
+                            offset_expr,
+                        } => ElemMode::Active {
+                            table: table_index.unwrap_or(0),
+                            offset: const_expr(offset_expr)?,
+                        },
+                    };
+                    let mut items = Vec::new();
+                    match elem.items {
+                        wasmparser::ElementItems::Functions(funcs) => {
+                            for f in funcs {
+                                items.push(ConstExpr::RefFunc(f.map_err(invalid)?));
+                            }
+                        }
+                        wasmparser::ElementItems::Expressions(_, exprs) => {
+                            for e in exprs {
+                                items.push(const_expr(&e.map_err(invalid)?)?);
+                            }
+                        }
+                    }
+                    info.elems.push(ElemSegment { mode, items });
+                }
+            }
+            Payload::DataSection(reader) => {
+                for data in reader {
+                    let data = data.map_err(invalid)?;
+                    let mode = match &data.kind {
+                        wasmparser::DataKind::Passive => DataMode::Passive,
+                        wasmparser::DataKind::Active {
+                            memory_index,
+                            offset_expr,
+                        } => DataMode::Active {
+                            memory: *memory_index,
+                            offset: const_expr(offset_expr)?,
+                        },
+                    };
+                    info.datas.push(DataSegment {
+                        mode,
+                        bytes: data.data.to_vec(),
+                    });
+                }
+            }
+            Payload::CustomSection(reader) => {
+                if let KnownCustom::Name(names) = reader.as_known() {
+                    // A malformed name section is ignored, as the spec requires.
+                    for name in names.into_iter().flatten() {
+                        if let Name::Function(map) = name {
+                            for naming in map.into_iter().flatten() {
+                                info.func_names
+                                    .insert(naming.index, naming.name.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((info, bodies))
+}

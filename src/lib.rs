@@ -1,0 +1,49 @@
+//! Kestrel: a single-pass WebAssembly JIT for x86-64 Linux whose debugging never copies or
+//! patches machine code.
+//!
+//! A module is compiled once into one read+execute code region that every instance, on
+//! every thread, runs. Everything per instance (memory, tables, globals, debug state) is
+//! data reached through the instance context.
+//!
+//! ```
+//! use kestrel::{Engine, Module, Linker};
+//! let engine = Engine::default();
+//! let module = Module::new(&engine, r#"
+//!     (module (func (export "add") (param i32 i32) (result i32)
+//!         local.get 0 local.get 1 i32.add))
+//! "#).unwrap();
+//! let instance = Linker::new(&engine).instantiate(&module).unwrap();
+//! let add = instance.get_typed_func::<(i32, i32), i32>("add").unwrap();
+//! assert_eq!(add.call((2, 3)).unwrap(), 5);
+//! ```
+//!
+//! Layout: `frontend` (decoding, validation), `compiler` (the single pass and its value
+//! stack), `code_memory` (publishing code), `runtime` (vmctx, instances, memories, tables,
+//! traps, signals, trampolines), `api` (the embedding types).
+
+#![cfg(all(target_arch = "x86_64", target_os = "linux"))]
+
+mod api;
+mod code_memory;
+mod compiler;
+mod config;
+mod error;
+mod frontend;
+mod runtime;
+mod types;
+
+pub use api::func::{Func, HostReturn, IntoHostFunc, TypedFunc, WasmParams, WasmResults, WasmTy};
+pub use api::instance::Instance;
+pub use api::linker::{Extern, Linker};
+pub use api::module::Module;
+pub use api::val::{ExternRef, Val};
+pub use config::{BoundsChecks, Config, Engine, WasmVersion};
+pub use error::{Error, Result};
+pub use runtime::memory::{Memory, PAGE_SIZE};
+pub use runtime::global::Global;
+pub use runtime::table::Table;
+pub use runtime::trap::{FrameInfo, Trap, TrapKind};
+pub use types::{
+    CodeOffset, ExternType, FuncIndex, FuncType, GlobalType, Limits, MemoryType, ModuleOffset,
+    TableType, ValType,
+};

@@ -1,0 +1,51 @@
+//! Host helpers that compiled code calls through the table `vmctx.libcalls` points to
+//! (process addresses never appear in code: DESIGN invariant 1).
+
+use crate::runtime::activation::{self, Activation};
+use crate::runtime::instance::InstanceData;
+use crate::runtime::trap::TrapKind;
+use crate::runtime::vmctx::header;
+
+/// The libcall table; compiled code indexes it with `offsets`.
+#[repr(C)]
+pub(crate) struct Libcalls {
+    pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize) -> *const Activation,
+    pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
+}
+
+/// Byte offsets of the entries of [`Libcalls`].
+pub(crate) mod offsets {
+    pub const TRAP: i32 = 0;
+    pub const MEMORY_GROW: i32 = 8;
+}
+
+pub(crate) static LIBCALLS: Libcalls = Libcalls {
+    trap: trap_libcall,
+    memory_grow: memory_grow_libcall,
+};
+
+/// Records a trap raised by a trap stub and returns the activation to resume.
+unsafe extern "C" fn trap_libcall(_vmctx: *mut u8, kind: u32, pc: usize, fp: usize) -> *const Activation {
+    let act = activation::current();
+    // SAFETY: trap stubs run only inside wasm entered through `call_wasm`, so the thread
+    // has a live activation; `pc`/`fp` describe the trapping wasm frame.
+    unsafe { (*act).record_trap(TrapKind::from_code(kind), pc, true, fp) };
+    act
+}
+
+/// The instance owning `vmctx`.
+///
+/// # Safety
+/// `vmctx` must be a live instance context.
+pub(crate) unsafe fn instance_of<'a>(vmctx: *mut u8) -> &'a InstanceData {
+    // SAFETY: the INSTANCE header word is set at instantiation to the owning instance,
+    // which outlives every call into its code.
+    unsafe { &*(*(vmctx.add(header::INSTANCE as usize) as *const *const InstanceData)) }
+}
+
+/// `memory.grow`: returns the old size in pages, or u32::MAX (-1) on failure.
+unsafe extern "C" fn memory_grow_libcall(vmctx: *mut u8, delta: u32) -> u32 {
+    // SAFETY: called from this instance's code with its own vmctx.
+    let instance = unsafe { instance_of(vmctx) };
+    instance.memory(0).grow_pages(delta).unwrap_or(u32::MAX)
+}

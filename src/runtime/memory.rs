@@ -1,0 +1,209 @@
+//! Linear memories: an address-space reservation that never moves, of which the first
+//! `size` bytes are readable and writable.
+
+use crate::config::{BoundsChecks, Engine};
+use crate::error::{Error, Result};
+use crate::runtime::vmctx::MemoryData;
+use crate::types::MemoryType;
+use std::cell::UnsafeCell;
+use std::sync::{Arc, Mutex};
+
+/// Bytes in a wasm page.
+pub const PAGE_SIZE: usize = 65536;
+/// Pages addressable by a 32-bit memory.
+const MAX_PAGES: u64 = 65536;
+/// Reservation in guard-page mode: any u32 address plus u32 offset plus access size.
+pub(crate) const GUARD_RESERVATION: usize = (8 << 30) + 2 * PAGE_SIZE;
+
+pub(crate) struct MemoryInner {
+    data: Box<UnsafeCell<MemoryData>>,
+    reserved: usize,
+    ty: MemoryType,
+    grow_lock: Mutex<()>,
+}
+
+// SAFETY: the reservation is plain memory; `data` changes only under `grow_lock`, and
+// wasm code reading it concurrently sees either length (both are mapped).
+unsafe impl Send for MemoryInner {}
+// SAFETY: as above.
+unsafe impl Sync for MemoryInner {}
+
+impl Drop for MemoryInner {
+    fn drop(&mut self) {
+        // SAFETY: `base` was returned by mmap with `reserved` bytes and is unmapped once.
+        unsafe {
+            libc::munmap(self.data.get_mut().base.cast(), self.reserved);
+        }
+    }
+}
+
+/// A linear memory. Cloning shares it.
+#[derive(Clone)]
+pub struct Memory {
+    pub(crate) inner: Arc<MemoryInner>,
+    /// Keeps the exporting instance alive while the handle exists.
+    pub(crate) _owner: Option<Arc<dyn std::any::Any + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memory")
+            .field("pages", &self.size())
+            .finish()
+    }
+}
+
+impl Memory {
+    /// Creates a memory of type `ty` for modules of `engine`.
+    pub fn new(engine: &Engine, ty: MemoryType) -> Result<Memory> {
+        Memory::create(ty, engine.config().bounds_checks)
+    }
+
+    pub(crate) fn create(ty: MemoryType, mode: BoundsChecks) -> Result<Memory> {
+        let max = ty.limits.max.map_or(MAX_PAGES, |m| m as u64).min(MAX_PAGES);
+        if ty.limits.min as u64 > MAX_PAGES {
+            return Err(Error::Resource("memory minimum exceeds 4 GiB".into()));
+        }
+        let reserved = match mode {
+            BoundsChecks::GuardPages => GUARD_RESERVATION,
+            BoundsChecks::Explicit => (max as usize * PAGE_SIZE).max(PAGE_SIZE),
+        };
+        // SAFETY: an anonymous PROT_NONE reservation; nothing else refers to it yet.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                reserved,
+                libc::PROT_NONE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return Err(Error::Resource("cannot reserve linear memory".into()));
+        }
+        let inner = MemoryInner {
+            data: Box::new(UnsafeCell::new(MemoryData {
+                len: 0,
+                base: base.cast(),
+            })),
+            reserved,
+            ty,
+            grow_lock: Mutex::new(()),
+        };
+        let memory = Memory {
+            inner: Arc::new(inner),
+            _owner: None,
+        };
+        if memory.grow_pages(ty.limits.min).is_none() {
+            return Err(Error::Resource("cannot commit linear memory".into()));
+        }
+        Ok(memory)
+    }
+
+    /// The memory's type (its declared limits).
+    pub fn ty(&self) -> MemoryType {
+        self.inner.ty
+    }
+
+    /// Current size in pages.
+    pub fn size(&self) -> u32 {
+        (self.data_size() / PAGE_SIZE) as u32
+    }
+
+    /// Current size in bytes.
+    pub fn data_size(&self) -> usize {
+        // SAFETY: a word-sized read of the descriptor; see `MemoryInner`'s Sync note.
+        unsafe { (*self.inner.data.get()).len as usize }
+    }
+
+    /// Base address of the memory's bytes (stable for the memory's life).
+    pub fn data_ptr(&self) -> *mut u8 {
+        // SAFETY: `base` never changes after creation.
+        unsafe { (*self.inner.data.get()).base }
+    }
+
+    pub(crate) fn descriptor(&self) -> *mut MemoryData {
+        self.inner.data.get()
+    }
+
+    pub(crate) fn reserved(&self) -> usize {
+        self.inner.reserved
+    }
+
+    /// Grows by `delta` pages; returns the previous size in pages.
+    pub fn grow(&self, delta: u32) -> Result<u32> {
+        self.grow_pages(delta)
+            .ok_or_else(|| Error::Usage("memory cannot grow by that many pages".into()))
+    }
+
+    /// Grows by `delta` pages; returns the previous size, or None past the maximum.
+    pub(crate) fn grow_pages(&self, delta: u32) -> Option<u32> {
+        let _guard = self.inner.grow_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let old = self.data_size();
+        let old_pages = (old / PAGE_SIZE) as u64;
+        let max = self
+            .inner
+            .ty
+            .limits
+            .max
+            .map_or(MAX_PAGES, |m| m as u64)
+            .min(MAX_PAGES);
+        let new_pages = old_pages + delta as u64;
+        if new_pages > max {
+            return None;
+        }
+        let new = new_pages as usize * PAGE_SIZE;
+        if new > self.inner.reserved {
+            return None;
+        }
+        if new > old {
+            // SAFETY: [base + old, base + new) lies inside our reservation.
+            let rc = unsafe {
+                libc::mprotect(
+                    self.data_ptr().add(old).cast(),
+                    new - old,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                )
+            };
+            if rc != 0 {
+                return None;
+            }
+        }
+        // SAFETY: updated under the grow lock; readers tolerate either value.
+        unsafe {
+            (*self.inner.data.get()).len = new as u64;
+        }
+        Some(old_pages as u32)
+    }
+
+    fn check(&self, offset: usize, len: usize) -> Result<()> {
+        match offset.checked_add(len) {
+            Some(end) if end <= self.data_size() => Ok(()),
+            _ => Err(Error::Usage("out of bounds memory access".into())),
+        }
+    }
+
+    /// Copies memory at `offset` into `buf`.
+    pub fn read(&self, offset: usize, buf: &mut [u8]) -> Result<()> {
+        self.check(offset, buf.len())?;
+        // SAFETY: the range is inside the accessible part of the memory.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.data_ptr().add(offset), buf.as_mut_ptr(), buf.len())
+        };
+        Ok(())
+    }
+
+    /// Copies `data` into memory at `offset`.
+    pub fn write(&self, offset: usize, data: &[u8]) -> Result<()> {
+        self.check(offset, data.len())?;
+        // SAFETY: the range is inside the accessible part of the memory.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.data_ptr().add(offset), data.len()) };
+        Ok(())
+    }
+
+    /// Whether two handles refer to the same memory.
+    pub fn same(a: &Memory, b: &Memory) -> bool {
+        Arc::ptr_eq(&a.inner, &b.inner)
+    }
+}

@@ -1,0 +1,22 @@
+//! Runtime: everything compiled code meets at execution time.
+//!
+//! - `vmctx`: the instance context layout compiled code reads through r15.
+//! - `trampolines`: the engine-wide entry (host -> wasm) and host-call (wasm -> host) code.
+//! - `activation`: entering wasm from the host, trap capture and backtraces.
+//! - `signals`: turning memory faults inside wasm code into traps.
+//! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
+//! - `memory`, `table`, `global`: the entities an instance owns or imports.
+//! - `instance`: instantiation (imports, segments, start function).
+//! - `type_registry`: engine-wide canonical signature ids for call_indirect checks.
+
+pub(crate) mod activation;
+pub(crate) mod global;
+pub(crate) mod instance;
+pub(crate) mod libcalls;
+pub(crate) mod memory;
+pub(crate) mod signals;
+pub(crate) mod table;
+pub(crate) mod trampolines;
+pub(crate) mod trap;
+pub(crate) mod type_registry;
+pub(crate) mod vmctx;

