@@ -81,11 +81,6 @@ impl Config {
             WasmVersion::V2 => F::WASM2.difference(F::SIMD),
         }
     }
-
-    /// Whether WebAssembly 2.0 semantics (bulk memory: segments applied in order) apply.
-    pub(crate) fn bulk_memory(&self) -> bool {
-        self.version == WasmVersion::V2
-    }
 }
 
 /// A compilation environment: modules compiled for one engine share its configuration.

@@ -107,7 +107,9 @@ pub(crate) fn parse_module(
     let mut info = ModuleInfo::default();
     let mut bodies = Vec::new();
 
-    for payload in Parser::new(0).parse_all(bytes) {
+    let mut parser = Parser::new(0);
+    parser.set_features(features);
+    for payload in parser.parse_all(bytes) {
         let payload = payload.map_err(invalid)?;
         match validator.payload(&payload).map_err(invalid)? {
             ValidPayload::Func(to_validate, body) => {

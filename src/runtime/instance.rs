@@ -283,12 +283,11 @@ fn oob(kind: TrapKind) -> Error {
     Error::Trap(Trap::new(kind, Vec::new()))
 }
 
-/// Applies active element and data segments. WebAssembly 1.0 checks every segment before
-/// writing any; 2.0 (bulk memory) applies them in order and stops at the first that does
-/// not fit, keeping earlier writes.
+/// Applies active element segments, then active data segments, in order; the first that
+/// does not fit traps and earlier writes stay (the semantics since bulk memory, which the
+/// bundled wasm-v1 scripts also expect).
 fn initialize_segments(data: &Arc<InstanceData>) -> Result<()> {
     let info = &data.module.inner.info;
-    let in_order = data.module.inner.engine.config().bulk_memory();
     let owner: Arc<dyn Any + Send + Sync> = data.clone();
 
     let elem_fits = |table: u32, offset: u64, len: usize| {
@@ -297,22 +296,6 @@ fn initialize_segments(data: &Arc<InstanceData>) -> Result<()> {
     let data_fits = |mem: u32, offset: u64, len: usize| {
         offset + len as u64 <= data.memory(mem).data_size() as u64
     };
-    if !in_order {
-        for seg in &info.elems {
-            if let ElemMode::Active { table, offset } = &seg.mode {
-                if !elem_fits(*table, data.eval(offset) as u32 as u64, seg.items.len()) {
-                    return Err(oob(TrapKind::TableOutOfBounds));
-                }
-            }
-        }
-        for seg in &info.datas {
-            if let DataMode::Active { memory, offset } = &seg.mode {
-                if !data_fits(*memory, data.eval(offset) as u32 as u64, seg.bytes.len()) {
-                    return Err(oob(TrapKind::MemoryOutOfBounds));
-                }
-            }
-        }
-    }
     for (i, seg) in info.elems.iter().enumerate() {
         match &seg.mode {
             ElemMode::Active { table, offset } => {
