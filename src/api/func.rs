@@ -32,7 +32,8 @@ pub(crate) struct HostFuncCtx {
 
 /// A host function's storage: its context and its function reference.
 struct HostFunc {
-    ctx: Box<HostFuncCtx>,
+    /// Referenced (as the callee context) by `funcref`.
+    _ctx: Box<HostFuncCtx>,
     funcref: Box<VMFuncRef>,
 }
 
@@ -133,7 +134,7 @@ impl Func {
             vmctx: (&mut *ctx as *mut HostFuncCtx).cast(),
             type_id,
         });
-        let host = Arc::new(HostFunc { ctx, funcref });
+        let host = Arc::new(HostFunc { _ctx: ctx, funcref });
         Func {
             raw: &*host.funcref,
             owner: host,
@@ -309,17 +310,18 @@ pub trait WasmParams: Send + Sync + 'static {
 pub trait WasmResults: Sized + Send + Sync + 'static {
     /// The result types.
     fn types() -> Vec<ValType>;
-    /// Reads the results of a call.
-    fn load_results(ret: WasmReturn, slots: &[u64]) -> Self;
+    /// Reads the results of a call: the first result's integer and float registers, then
+    /// the result slots.
+    fn load_results(first_int: u64, first_float: u64, slots: &[u64]) -> Self;
     /// Writes results into raw slots (host functions).
     fn store(self, slots: &mut [u64]);
 }
 
-fn first_raw<T: WasmTy>(ret: WasmReturn) -> u64 {
+fn first_raw<T: WasmTy>(first_int: u64, first_float: u64) -> u64 {
     if T::TY.is_float() {
-        ret.xmm0.to_bits()
+        first_float
     } else {
-        ret.rax
+        first_int
     }
 }
 
@@ -339,8 +341,8 @@ impl<T: WasmTy> WasmResults for T {
     fn types() -> Vec<ValType> {
         vec![T::TY]
     }
-    fn load_results(ret: WasmReturn, _slots: &[u64]) -> Self {
-        T::from_raw(first_raw::<T>(ret))
+    fn load_results(first_int: u64, first_float: u64, _slots: &[u64]) -> Self {
+        T::from_raw(first_raw::<T>(first_int, first_float))
     }
     fn store(self, slots: &mut [u64]) {
         slots[0] = self.to_raw();
@@ -367,9 +369,13 @@ macro_rules! tuple_impls {
                 vec![$($t::TY),*]
             }
             #[allow(unused_variables, clippy::unused_unit)]
-            fn load_results(ret: WasmReturn, slots: &[u64]) -> Self {
+            fn load_results(first_int: u64, first_float: u64, slots: &[u64]) -> Self {
                 ($(
-                    if $i == 0 { $t::from_raw(first_raw::<$t>(ret)) } else { $t::from_raw(slots[$i]) },
+                    if $i == 0 {
+                        $t::from_raw(first_raw::<$t>(first_int, first_float))
+                    } else {
+                        $t::from_raw(slots[$i])
+                    },
                 )*)
             }
             #[allow(unused_variables)]
@@ -419,7 +425,7 @@ impl<P: WasmParams, R: WasmResults> TypedFunc<P, R> {
         };
         params.store(slots);
         let ret = self.func.call_raw(slots)?;
-        Ok(R::load_results(ret, slots))
+        Ok(R::load_results(ret.rax, ret.xmm0.to_bits(), slots))
     }
 
     /// The untyped function.

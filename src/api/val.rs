@@ -34,6 +34,21 @@ impl std::fmt::Debug for ExternRef {
     }
 }
 
+/// The raw word of an externref: the address of a process-lifetime copy of the reference,
+/// one per distinct host value. Wasm may keep raw words anywhere (globals, tables,
+/// locals) without telling the host, so the copies are never freed: without a collector
+/// this is the price of passing a host value into wasm.
+fn intern_externref(r: &ExternRef) -> u64 {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static INTERNED: Mutex<Option<HashMap<usize, usize>>> = Mutex::new(None);
+    let key = Arc::as_ptr(&r.0) as *const () as usize;
+    let mut map = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    *map.get_or_insert_with(HashMap::new)
+        .entry(key)
+        .or_insert_with(|| Box::into_raw(Box::new(r.clone())) as usize) as u64
+}
+
 /// A WebAssembly value. Floats are kept as their bit patterns so NaN payloads survive.
 #[derive(Clone, Debug)]
 pub enum Val {
@@ -133,13 +148,7 @@ impl Val {
             Val::F64(v) => (*v, None),
             Val::FuncRef(None) | Val::ExternRef(None) => (0, None),
             Val::FuncRef(Some(f)) => (f.raw as u64, Some(f.owner.clone())),
-            Val::ExternRef(Some(r)) => {
-                // The raw word is a pointer to a heap cell holding the reference, so
-                // equal references compare equal and the value outlives raw copies.
-                let cell: Arc<dyn Any + Send + Sync> = Arc::new(r.clone());
-                let raw = Arc::as_ptr(&cell) as *const () as u64;
-                (raw, Some(cell))
-            }
+            Val::ExternRef(Some(r)) => (intern_externref(r), None),
         }
     }
 

@@ -5,11 +5,9 @@
 use crate::api::func::Func;
 use crate::api::linker::Extern;
 use crate::api::module::Module;
-use crate::api::val::Val;
 use crate::config::BoundsChecks;
 use crate::error::{Error, Result};
 use crate::frontend::{ConstExpr, DataMode, ElemMode, ImportKind};
-use crate::runtime::global::Global;
 use crate::runtime::libcalls::LIBCALLS;
 use crate::runtime::memory::{Memory, GUARD_RESERVATION};
 use crate::runtime::table::Table;
