@@ -69,9 +69,10 @@ pub(crate) trait CodeOwner: Send + Sync {
     fn func_name(&self, index: u32) -> Option<String>;
 }
 
-/// Registered ranges: start -> (end, owner as the two words of a `*const dyn CodeOwner`).
+/// Registered ranges: start -> (end, fault stub, owner as the two words of a
+/// `*const dyn CodeOwner`).
 struct Registry {
-    by_start: BTreeMap<usize, (usize, (usize, usize))>,
+    by_start: BTreeMap<usize, (usize, usize, (usize, usize))>,
 }
 
 static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
@@ -81,20 +82,25 @@ static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
 /// Immutable snapshot of registered ranges for the signal handler. Old snapshots are
 /// leaked on purpose: a handler on another thread may still be reading one, and each is a
 /// few bytes per live module.
-static RANGES: AtomicPtr<Vec<(usize, usize)>> = AtomicPtr::new(std::ptr::null_mut());
+static RANGES: AtomicPtr<Vec<(usize, usize, usize)>> = AtomicPtr::new(std::ptr::null_mut());
 
 fn publish_ranges(reg: &Registry) {
-    let ranges: Vec<(usize, usize)> = reg.by_start.iter().map(|(s, (e, _))| (*s, *e)).collect();
+    let ranges: Vec<(usize, usize, usize)> = reg
+        .by_start
+        .iter()
+        .map(|(s, (e, f, _))| (*s, *e, *f))
+        .collect();
     RANGES.store(Box::into_raw(Box::new(ranges)), Ordering::Release);
 }
 
-/// Registers `[start, end)` as wasm code owned by `owner`. The owner must call [`unregister`] before it is freed.
-pub(crate) fn register(start: usize, end: usize, owner: *const dyn CodeOwner) {
+/// Registers `[start, end)` as wasm code owned by `owner`, whose memory faults resume at
+/// `fault_stub`. The owner must call [`unregister`] before it is freed.
+pub(crate) fn register(start: usize, end: usize, fault_stub: usize, owner: *const dyn CodeOwner) {
     let mut reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
     // SAFETY: the pointer is only stored and turned back into a reference while the owner
     // is registered; `unregister` removes it before the owner is dropped.
     let raw: (usize, usize) = unsafe { std::mem::transmute(owner) };
-    reg.by_start.insert(start, (end, raw));
+    reg.by_start.insert(start, (end, fault_stub, raw));
     publish_ranges(&reg);
 }
 
@@ -107,20 +113,25 @@ pub(crate) fn unregister(start: usize) {
 
 /// Whether `pc` lies inside registered wasm code. Async-signal-safe: no locks, no allocation.
 pub(crate) fn is_wasm_pc(pc: usize) -> bool {
+    fault_stub_for(pc).is_some()
+}
+
+/// The fault stub of the wasm code containing `pc`. Async-signal-safe.
+pub(crate) fn fault_stub_for(pc: usize) -> Option<usize> {
     let ptr = RANGES.load(Ordering::Acquire);
     if ptr.is_null() {
-        return false;
+        return None;
     }
     // SAFETY: snapshots are never freed (see `RANGES`), so the pointer stays valid.
     let ranges = unsafe { &*ptr };
-    let i = ranges.partition_point(|(s, _)| *s <= pc);
-    i > 0 && pc < ranges[i - 1].1
+    let i = ranges.partition_point(|(s, _, _)| *s <= pc);
+    (i > 0 && pc < ranges[i - 1].1).then(|| ranges[i - 1].2)
 }
 
 /// Calls `f` with the owner of `pc`, if `pc` is registered wasm code.
 pub(crate) fn with_owner<R>(pc: usize, f: impl FnOnce(&dyn CodeOwner, usize) -> R) -> Option<R> {
     let reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
-    let (start, (end, raw)) = reg.by_start.range(..=pc).next_back()?;
+    let (start, (end, _, raw)) = reg.by_start.range(..=pc).next_back()?;
     if pc >= *end {
         return None;
     }

@@ -100,6 +100,13 @@ impl Instance {
             .typed()
     }
 
+    /// A debugging handle for this instance (the module must have been compiled with
+    /// `Config::debug_instrumentation`). Attaching allocates the instance's site bits;
+    /// nothing else changes, and other instances are unaffected.
+    pub fn debugger(&self) -> Result<crate::debug::Debugger> {
+        crate::debug::Debugger::new(self.data.clone())
+    }
+
     /// The exported memory `name`.
     pub fn get_memory(&self, name: &str) -> Option<Memory> {
         self.get_export(name)?.into_memory()

@@ -21,6 +21,8 @@ pub(crate) struct CompiledCode {
     pub func_starts: Vec<u32>,
     /// (code offset, module offset), sorted by code offset.
     sites: Vec<(u32, u32)>,
+    /// Breakable sites (empty without debug instrumentation).
+    pub debug_sites: crate::debug::sites::SiteTable,
     num_imported_funcs: u32,
     names: HashMap<u32, String>,
 }
@@ -79,6 +81,7 @@ pub(crate) fn compile_module(
         .map(|_| asm.new_dynamic_label())
         .collect();
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
+    let debug_stub = asm.new_dynamic_label();
     let env = ModuleEnv {
         info,
         layout,
@@ -86,6 +89,7 @@ pub(crate) fn compile_module(
         trap_labels: &trap_labels,
         bounds_checks: config.bounds_checks,
         debug: config.debug_instrumentation,
+        debug_stub,
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
@@ -94,7 +98,10 @@ pub(crate) fn compile_module(
         let index = info.num_imported_funcs + i as u32;
         FuncCompiler::compile(&mut asm, &env, &mut out, index, body)?;
     }
-    emit_trap_stubs(&mut asm, &trap_labels);
+    let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
+    if config.debug_instrumentation {
+        super::codegen::emit_debug_stub(&mut asm, debug_stub);
+    }
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
@@ -108,12 +115,13 @@ pub(crate) fn compile_module(
         code,
         func_starts,
         sites,
+        debug_sites: out.debug,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),
     });
     let (start, end) = compiled.code.range();
     let owner: &dyn CodeOwner = &*compiled;
-    code_memory::register(start, end, owner as *const dyn CodeOwner);
+    code_memory::register(start, end, start + fault_stub, owner as *const dyn CodeOwner);
     Ok(compiled)
 }
 
@@ -127,9 +135,17 @@ pub(crate) fn compile_module(
 /// the thread's current activation and returns it, and the stub resets rsp/rbp to the
 /// activation's saved entry state and returns into the entry trampoline. No Rust frames
 /// are unwound: the trampoline was called directly from the host call path.
-fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS]) {
+///
+/// Memory faults caught by the signal handler enter the same path: the handler pushes the
+/// faulting pc (+1, like a return address) and resumes at the out-of-bounds stub, whose
+/// code offset this returns.
+fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS]) -> usize {
     let common = asm.new_dynamic_label();
+    let mut fault_stub = 0;
     for (kind, label) in labels.iter().enumerate() {
+        if kind == crate::runtime::trap::TrapKind::MemoryOutOfBounds as usize {
+            fault_stub = asm.offset().0;
+        }
         dynasm!(asm
             ; .arch x64
             ; =>*label
@@ -149,4 +165,5 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
         ; mov rbp, [rax + 8]
         ; ret
     );
+    fault_stub
 }

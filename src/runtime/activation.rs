@@ -117,7 +117,7 @@ impl Activation {
         self.host_trap = Some(trap);
     }
 
-    fn backtrace(&self) -> Vec<FrameInfo> {
+    pub(crate) fn backtrace(&self) -> Vec<FrameInfo> {
         (0..self.num_frames)
             .filter_map(|i| {
                 // SAFETY: the first `num_frames` entries were written by `push_frame`.

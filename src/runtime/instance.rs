@@ -15,7 +15,9 @@ use crate::runtime::trap::{Trap, TrapKind};
 use crate::runtime::vmctx::{header, GlobalSlot, VMFuncRef};
 use std::alloc::Layout;
 use std::any::Any;
-use std::sync::{Arc, Mutex};
+use crate::debug::state::DebugState;
+use std::sync::atomic::AtomicU8;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Everything an instance owns. Compiled code sees it through the vmctx.
 pub(crate) struct InstanceData {
@@ -30,6 +32,8 @@ pub(crate) struct InstanceData {
     /// Passive segments dropped by `elem.drop` / `data.drop` (or after active init).
     pub dropped_elems: Mutex<Vec<bool>>,
     pub dropped_datas: Mutex<Vec<bool>>,
+    /// Debug state, created when a debugger first attaches.
+    debug: OnceLock<Arc<DebugState>>,
 }
 
 // SAFETY: the vmctx and funcrefs are owned by this struct and only mutated by compiled
@@ -50,8 +54,31 @@ fn link_error(module: &str, name: &str, why: impl std::fmt::Display) -> Error {
 }
 
 impl InstanceData {
-    pub fn vmctx(&self) -> *mut u8 {
-        self.vmctx
+    pub fn memories(&self) -> &[Memory] {
+        &self.memories
+    }
+
+    /// This instance's debug state, attaching it on first use.
+    pub fn debug_state(&self) -> &Arc<DebugState> {
+        self.debug.get_or_init(|| Arc::new(DebugState::attach(self)))
+    }
+
+    /// The debug state, if a debugger ever attached.
+    pub fn debug_state_if_attached(&self) -> Option<&Arc<DebugState>> {
+        self.debug.get()
+    }
+
+    /// Writes a vmctx header word.
+    pub fn write_header(&self, offset: i32, value: u64) {
+        self.write_word(offset, value)
+    }
+
+    /// This instance's debug flag byte for function `index` (read by compiled code).
+    pub fn func_flag(&self, index: u32) -> &AtomicU8 {
+        let off = self.module.inner.layout.func_flag(index);
+        // SAFETY: the flag bytes lie inside the vmctx, which lives as long as `self`;
+        // compiled code only reads them, so atomic host writes are the only writes.
+        unsafe { &*(self.vmctx.add(off as usize) as *const AtomicU8) }
     }
 
     pub fn memory(&self, index: u32) -> &Memory {
@@ -226,6 +253,7 @@ pub(crate) fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<I
         _imports: imports,
         dropped_elems: Mutex::new(vec![false; info.elems.len()]),
         dropped_datas: Mutex::new(vec![false; info.datas.len()]),
+        debug: OnceLock::new(),
     });
 
     // Header.

@@ -3,7 +3,7 @@
 
 use crate::runtime::activation::{self, Activation};
 use crate::runtime::instance::InstanceData;
-use crate::runtime::trap::TrapKind;
+use crate::runtime::trap::{Trap, TrapKind};
 use crate::runtime::vmctx::header;
 
 /// The libcall table; compiled code indexes it with `offsets`.
@@ -11,25 +11,35 @@ use crate::runtime::vmctx::header;
 pub(crate) struct Libcalls {
     pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize) -> *const Activation,
     pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
+    pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const Activation,
 }
 
 /// Byte offsets of the entries of [`Libcalls`].
 pub(crate) mod offsets {
     pub const TRAP: i32 = 0;
     pub const MEMORY_GROW: i32 = 8;
+    pub const DEBUG_HOOK: i32 = 16;
 }
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
     trap: trap_libcall,
     memory_grow: memory_grow_libcall,
+    debug_hook: crate::debug::hook::debug_hook,
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.
-unsafe extern "C" fn trap_libcall(_vmctx: *mut u8, kind: u32, pc: usize, fp: usize) -> *const Activation {
+unsafe extern "C" fn trap_libcall(vmctx: *mut u8, kind: u32, pc: usize, fp: usize) -> *const Activation {
     let act = activation::current();
     // SAFETY: trap stubs run only inside wasm entered through `call_wasm`, so the thread
     // has a live activation; `pc`/`fp` describe the trapping wasm frame.
-    unsafe { (*act).record_trap(TrapKind::from_code(kind), pc, true, fp) };
+    unsafe {
+        let kind = TrapKind::from_code(kind);
+        (*act).record_trap(kind, pc, true, fp);
+        if instance_of(vmctx).debug_state_if_attached().is_some() {
+            let trap = Trap::new(kind, (*act).backtrace());
+            crate::debug::hook::report_trap(vmctx, &trap, fp);
+        }
+    }
     act
 }
 

@@ -1,11 +1,11 @@
 //! SIGSEGV/SIGBUS handling: a fault whose pc lies inside registered wasm code, on a thread
-//! that is running wasm, is an out-of-bounds memory access (guard pages). The handler
-//! records the trap in the thread's activation and resumes at the activation's entry
-//! trampoline. Every other fault is passed on to the previously installed handler.
+//! that is running wasm, is an out-of-bounds memory access (guard pages). The handler only
+//! redirects the thread into the module's out-of-bounds trap stub, so every trap takes
+//! the same path (see `compiler::module`, "DESIGN: traps"). Every other fault is passed
+//! on to the previously installed handler.
 
 use crate::code_memory;
 use crate::runtime::activation;
-use crate::runtime::trap::TrapKind;
 use std::mem::MaybeUninit;
 use std::sync::Once;
 
@@ -43,20 +43,20 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
     let gregs = &mut uc.uc_mcontext.gregs;
     let pc = gregs[libc::REG_RIP as usize] as usize;
     let act = activation::current();
-    if !act.is_null() && code_memory::is_wasm_pc(pc) {
-        let fp = gregs[libc::REG_RBP as usize] as usize;
-        // SAFETY: `act` is this thread's live activation; the fault is in a wasm function
-        // body, whose rbp is its frame pointer. Recording does not allocate.
-        unsafe {
-            let act = &mut *act;
-            act.record_trap(TrapKind::MemoryOutOfBounds, pc, false, fp);
-            // Resume as if the trampoline's call returned.
-            let resume = act.resume_rsp;
-            gregs[libc::REG_RIP as usize] = *(resume as *const usize) as i64;
-            gregs[libc::REG_RSP as usize] = (resume + 8) as i64;
-            gregs[libc::REG_RBP as usize] = act.resume_rbp as i64;
+    if !act.is_null() {
+        if let Some(stub) = code_memory::fault_stub_for(pc) {
+            // A load or store in a wasm body touched a guard page: continue as if that
+            // instruction had called the module's out-of-bounds trap stub, which records
+            // the trap (and reports it to a debugger) in normal context and unwinds.
+            // Wasm bodies keep nothing below rsp, so the pushed address overwrites nothing.
+            let rsp = gregs[libc::REG_RSP as usize] as usize - 8;
+            // SAFETY: the faulting thread's stack is mapped below its rsp (the wasm stack
+            // limit keeps a margin), and this thread is the one running the handler.
+            unsafe { *(rsp as *mut usize) = pc + 1 };
+            gregs[libc::REG_RSP as usize] = rsp as i64;
+            gregs[libc::REG_RIP as usize] = stub as i64;
+            return;
         }
-        return;
     }
     // Not ours: hand it to whoever was installed before.
     // SAFETY: PREV_* were initialized by `install_handlers` before this handler existed.

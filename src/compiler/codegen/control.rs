@@ -368,6 +368,7 @@ impl FuncCompiler<'_, '_> {
     /// others in the caller's outgoing area (`[rbp + 16 + 8*i]`). Does not change the
     /// compile-time stack (it may be emitted on one path of a branch).
     pub(super) fn emit_return(&mut self) {
+        self.breakable_point(crate::debug::sites::SiteKind::Exit);
         let results = self.env.info.func_type(self.func_index).results().to_vec();
         let n = results.len();
         let len = self.stack.len();

@@ -24,6 +24,8 @@
 //! the prologue's `sub rsp, imm32` is patched in the assembly buffer before the module is
 //! published; published code is never patched.
 
+mod breakable;
+pub(crate) use breakable::{emit_debug_stub, FLAG_BREAKPOINTS, FLAG_STOP_ALL, SAVE_AREA};
 mod calls;
 mod control;
 mod memory;
@@ -32,6 +34,7 @@ mod values;
 
 use super::stack::{Loc, ValueStack};
 use crate::config::BoundsChecks;
+use crate::debug::sites::{SiteKind, SiteTable};
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
 use crate::runtime::trap::TrapKind;
@@ -56,7 +59,10 @@ pub(crate) struct ModuleEnv<'a> {
     /// Shared trap stub per trap kind.
     pub trap_labels: &'a [DynamicLabel; TRAP_STUBS],
     pub bounds_checks: BoundsChecks,
+    /// Emit breakable points (debug instrumentation).
     pub debug: bool,
+    /// The module's debug stub (see `breakable`).
+    pub debug_stub: DynamicLabel,
 }
 
 /// Per-module output of the pass besides the code itself.
@@ -66,6 +72,8 @@ pub(crate) struct FuncOutput {
     pub sites: Vec<(u32, u32)>,
     /// (code offset of an imm32, value) to write before publishing (frame sizes).
     pub patches: Vec<(usize, u32)>,
+    /// Breakable sites (instrumented modules).
+    pub debug: SiteTable,
 }
 
 /// An out-of-line trap site: a jump target at the function's end that calls the stub.
@@ -104,6 +112,7 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// Blocks opened inside unreachable code (skipped until their `end`).
     dead_blocks: u32,
     traps: Vec<TrapSite>,
+    slow_paths: Vec<breakable::SlowPath>,
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -156,11 +165,18 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             reachable: true,
             dead_blocks: 0,
             traps: Vec::new(),
+            slow_paths: Vec::new(),
             offset: body.body.range().start as u32,
             func_index,
         };
         let frame_patch = c.emit_prologue();
         c.push_function_frame();
+        let first_site = c.out.debug.sites.len() as u32;
+        if c.env.debug {
+            c.out.debug.func_locals.push(c.locals.clone());
+            c.out.debug.func_params.push(num_params);
+        }
+        c.breakable_point(SiteKind::Entry);
 
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
@@ -170,6 +186,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             c.visit(&op)?;
         }
         ops.finish().map_err(invalid)?;
+        if c.env.debug {
+            let end = c.out.debug.sites.len() as u32;
+            c.out.debug.func_ranges.push((first_site, end));
+        }
         c.emit_out_of_line();
         let frame = c.frame_size();
         c.out.patches.push((frame_patch, frame));
@@ -259,6 +279,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             self.out.sites.push((code, site.offset));
             dynasm!(self.asm ; .arch x64 ; call =>stub);
         }
+        self.emit_slow_paths();
     }
 
     /// Compiles one operator.
@@ -280,6 +301,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 self.settle_flags();
             }
         }
+        self.breakable_point(SiteKind::Instruction);
         if may_trap_or_call(op) {
             self.record_site();
         }

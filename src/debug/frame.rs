@@ -1,0 +1,238 @@
+//! The frame view handed to a debug handler: where execution stopped, the call chain, and
+//! read/write access to the stopped frame's locals and operand stack, the instance's
+//! globals and its linear memory.
+
+use crate::api::val::Val;
+use crate::debug::sites::StackLoc;
+use crate::error::{Error, Result};
+use crate::runtime::activation;
+use crate::runtime::instance::InstanceData;
+use crate::runtime::trap::FrameInfo;
+use crate::types::ValType;
+
+/// The innermost wasm frame at a debug stop.
+pub struct Frame<'a> {
+    pub(crate) instance: &'a InstanceData,
+    pub(crate) func: u32,
+    pub(crate) offset: u32,
+    /// The frame's rbp.
+    pub(crate) fp: usize,
+    /// Registers saved by the debug stub (16 GPRs, then 16 xmm), if stopped at a site.
+    pub(crate) regs: Option<&'a mut [u64; 32]>,
+    /// Operand-stack layout at the site.
+    pub(crate) stack: &'a [(ValType, StackLoc)],
+    /// Whether locals can be read (false when the frame was not fully built, e.g. a
+    /// stack-overflow trap in the prologue).
+    pub(crate) locals_valid: bool,
+}
+
+impl std::fmt::Debug for Frame<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Frame")
+            .field("func", &self.func)
+            .field("offset", &self.offset)
+            .finish_non_exhaustive()
+    }
+}
+
+fn mask(ty: ValType, raw: u64) -> u64 {
+    match ty {
+        ValType::I32 | ValType::F32 => raw as u32 as u64,
+        _ => raw,
+    }
+}
+
+impl<'a> Frame<'a> {
+    /// Index of the function the frame belongs to.
+    pub fn func_index(&self) -> u32 {
+        self.func
+    }
+
+    /// The function's name from the name section, if any.
+    pub fn func_name(&self) -> Option<&str> {
+        self.instance.module.inner.info.func_name(self.func)
+    }
+
+    /// Module byte offset where execution stopped.
+    pub fn offset(&self) -> u32 {
+        self.offset
+    }
+
+    /// The wasm call chain, innermost (this frame) first.
+    pub fn backtrace(&self) -> Vec<FrameInfo> {
+        let mut frames = vec![FrameInfo {
+            func_index: self.func,
+            func_name: self.func_name().map(str::to_string),
+            module_offset: self.offset,
+        }];
+        frames.extend(activation::backtrace_from(0, true, self.fp));
+        frames
+    }
+
+    fn local_types(&self) -> Option<(&[ValType], u32)> {
+        if !self.locals_valid {
+            return None;
+        }
+        let table = &self.instance.module.inner.code.debug_sites;
+        let defined = (self.func - self.instance.module.inner.info.num_imported_funcs) as usize;
+        Some((
+            table.func_locals.get(defined)?.as_slice(),
+            *table.func_params.get(defined)?,
+        ))
+    }
+
+    fn local_addr(&self, index: u32, params: u32) -> usize {
+        if index < params {
+            self.fp + 16 + 8 * index as usize
+        } else {
+            self.fp - 16 - 8 * (index - params) as usize
+        }
+    }
+
+    /// The frame's locals (parameters first) with their current values.
+    pub fn locals(&self) -> Vec<Val> {
+        let Some((types, params)) = self.local_types() else {
+            return Vec::new();
+        };
+        types
+            .iter()
+            .enumerate()
+            .map(|(i, ty)| {
+                // SAFETY: local slots of a live, fully built frame.
+                let raw = unsafe { *(self.local_addr(i as u32, params) as *const u64) };
+                Val::from_raw(*ty, mask(*ty, raw))
+            })
+            .collect()
+    }
+
+    /// Sets local `index`; the value must have the local's type.
+    pub fn set_local(&mut self, index: u32, value: Val) -> Result<()> {
+        let (types, params) = self
+            .local_types()
+            .ok_or_else(|| Error::Usage("locals are not available in this frame".into()))?;
+        let ty = *types
+            .get(index as usize)
+            .ok_or_else(|| Error::Usage(format!("no local {index}")))?;
+        if value.ty() != ty {
+            return Err(Error::Usage(format!("local {index} has type {ty}")));
+        }
+        if ty.is_ref() {
+            return Err(Error::Usage("writing references is not supported".into()));
+        }
+        let addr = self.local_addr(index, params);
+        // SAFETY: a local slot of a live frame; the width matches the local's type.
+        unsafe { *(addr as *mut u64) = value.to_raw() };
+        Ok(())
+    }
+
+    fn read_loc(&self, ty: ValType, loc: StackLoc) -> u64 {
+        let raw = match loc {
+            StackLoc::Const(bits) => bits,
+            StackLoc::Local(i) => {
+                let (_, params) = self.local_types().unwrap_or((&[], 0));
+                // SAFETY: a local slot of a live frame.
+                unsafe { *(self.local_addr(i, params) as *const u64) }
+            }
+            StackLoc::Gpr(r) => self.regs.as_ref().map_or(0, |regs| regs[r as usize]),
+            StackLoc::Xmm(x) => self.regs.as_ref().map_or(0, |regs| regs[16 + x as usize]),
+            // SAFETY: a spill slot of a live frame.
+            StackLoc::Frame(disp) => unsafe { *((self.fp as isize + disp as isize) as *const u64) },
+        };
+        mask(ty, raw)
+    }
+
+    /// The operand stack, bottom first, with types.
+    pub fn stack(&self) -> Vec<Val> {
+        self.stack
+            .iter()
+            .map(|(ty, loc)| Val::from_raw(*ty, self.read_loc(*ty, *loc)))
+            .collect()
+    }
+
+    /// Sets operand-stack entry `index` (0 = bottom).
+    pub fn set_stack(&mut self, index: usize, value: Val) -> Result<()> {
+        let (ty, loc) = *self
+            .stack
+            .get(index)
+            .ok_or_else(|| Error::Usage(format!("no stack entry {index}")))?;
+        if value.ty() != ty || ty.is_ref() {
+            return Err(Error::Usage(format!("stack entry {index} has type {ty}")));
+        }
+        let raw = value.to_raw();
+        match loc {
+            StackLoc::Const(_) => {
+                return Err(Error::Usage(
+                    "this value is a constant folded into the code".into(),
+                ))
+            }
+            StackLoc::Local(i) => return self.set_local(i, value),
+            StackLoc::Gpr(r) => match self.regs.as_mut() {
+                Some(regs) => regs[r as usize] = raw,
+                None => return Err(Error::Usage("registers are not available".into())),
+            },
+            StackLoc::Xmm(x) => match self.regs.as_mut() {
+                Some(regs) => regs[16 + x as usize] = raw,
+                None => return Err(Error::Usage("registers are not available".into())),
+            },
+            // SAFETY: a spill slot of a live frame.
+            StackLoc::Frame(disp) => unsafe {
+                *((self.fp as isize + disp as isize) as *mut u64) = raw
+            },
+        }
+        Ok(())
+    }
+
+    /// Number of globals of the instance.
+    pub fn num_globals(&self) -> u32 {
+        self.instance.module.inner.info.globals.len() as u32
+    }
+
+    /// Global `index`.
+    pub fn global(&self, index: u32) -> Option<Val> {
+        let ty = self.instance.module.inner.info.globals.get(index as usize)?.content;
+        // SAFETY: the instance's global storage for a valid index.
+        let raw = unsafe { *self.instance.global_ptr(index) };
+        Some(Val::from_raw(ty, mask(ty, raw)))
+    }
+
+    /// Sets global `index` (mutable or not: the debugger may change anything).
+    pub fn set_global(&mut self, index: u32, value: Val) -> Result<()> {
+        let ty = self
+            .instance
+            .module
+            .inner
+            .info
+            .globals
+            .get(index as usize)
+            .ok_or_else(|| Error::Usage(format!("no global {index}")))?
+            .content;
+        if value.ty() != ty || ty.is_ref() {
+            return Err(Error::Usage(format!("global {index} has type {ty}")));
+        }
+        // SAFETY: as in `global`.
+        unsafe { *self.instance.global_ptr(index) = value.to_raw() };
+        Ok(())
+    }
+
+    /// Reads `len` bytes of linear memory 0 at `addr`.
+    pub fn read_memory(&self, addr: usize, len: usize) -> Result<Vec<u8>> {
+        let mem = self
+            .instance
+            .memories()
+            .first()
+            .ok_or_else(|| Error::Usage("the instance has no memory".into()))?;
+        let mut buf = vec![0; len];
+        mem.read(addr, &mut buf)?;
+        Ok(buf)
+    }
+
+    /// Writes bytes into linear memory 0 at `addr`.
+    pub fn write_memory(&mut self, addr: usize, bytes: &[u8]) -> Result<()> {
+        let mem = self
+            .instance
+            .memories()
+            .first()
+            .ok_or_else(|| Error::Usage("the instance has no memory".into()))?;
+        mem.write(addr, bytes)
+    }
+}

@@ -1,0 +1,213 @@
+//! `Debugger`: the thread-safe per-instance handle embedders use to set breakpoints,
+//! request a pause and receive events.
+
+use crate::debug::frame::Frame;
+use crate::debug::sites::SiteKind;
+use crate::debug::state::{BreakpointEntry, DebugState, Handler};
+use crate::error::{Error, Result};
+use crate::runtime::instance::InstanceData;
+use crate::runtime::trap::Trap;
+use std::sync::Arc;
+
+/// Identifies a breakpoint of one instance.
+pub type BreakpointId = u32;
+
+/// A breakpoint as listed by [`Debugger::breakpoints`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Breakpoint {
+    /// Its id.
+    pub id: BreakpointId,
+    /// Function index.
+    pub func: u32,
+    /// Module byte offset of the instruction, or None for the function entry.
+    pub offset: Option<u32>,
+}
+
+/// Why execution stopped.
+#[derive(Clone, Debug)]
+pub enum DebugEvent {
+    /// A breakpoint was reached.
+    Breakpoint(BreakpointId),
+    /// A step finished.
+    Step,
+    /// A pause requested with [`Debugger::pause`] took effect.
+    Pause,
+    /// The code trapped; the trap returns to the host after the handler.
+    Trap(Trap),
+}
+
+impl DebugEvent {
+    /// "breakpoint", "step", "pause" or "trap".
+    pub fn name(&self) -> &'static str {
+        match self {
+            DebugEvent::Breakpoint(_) => "breakpoint",
+            DebugEvent::Step => "step",
+            DebugEvent::Pause => "pause",
+            DebugEvent::Trap(_) => "trap",
+        }
+    }
+}
+
+/// How to go on after a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// Run until the next breakpoint or pause.
+    Continue,
+    /// Stop at the next site, entering calls.
+    StepInto,
+    /// Stop at the next site of this frame or a caller.
+    StepOver,
+    /// Stop at the next site of a caller.
+    StepOut,
+    /// End the call: it returns a trap of kind `DebuggerAbort`.
+    Abort,
+}
+
+/// A debugging handle for one instance. Cloneable, `Send + Sync`; usable from any
+/// thread (e.g. to pause a running instance).
+#[derive(Clone)]
+pub struct Debugger {
+    pub(crate) instance: Arc<InstanceData>,
+    pub(crate) state: Arc<DebugState>,
+}
+
+impl std::fmt::Debug for Debugger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Debugger").finish_non_exhaustive()
+    }
+}
+
+impl Debugger {
+    pub(crate) fn new(instance: Arc<InstanceData>) -> Result<Debugger> {
+        if !instance.module.inner.engine.config().debug_instrumentation {
+            return Err(Error::Usage(
+                "the module was compiled without debug instrumentation \
+                 (Config::debug_instrumentation)"
+                    .into(),
+            ));
+        }
+        let state = instance.debug_state().clone();
+        Ok(Debugger { instance, state })
+    }
+
+    /// Installs the event handler (replacing any previous one).
+    pub fn set_handler(
+        &self,
+        handler: impl FnMut(&DebugEvent, &mut Frame<'_>) -> Resume + Send + 'static,
+    ) {
+        let boxed: Handler = Box::new(handler);
+        *self.state.handler.lock().unwrap_or_else(|e| e.into_inner()) = Some(boxed);
+    }
+
+    /// Removes the event handler (stops then continue at once).
+    pub fn clear_handler(&self) {
+        *self.state.handler.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    fn defined(&self, func: u32) -> Result<u32> {
+        let info = &self.instance.module.inner.info;
+        if func >= info.funcs.len() as u32 {
+            return Err(Error::Usage(format!("no function {func}")));
+        }
+        func.checked_sub(info.num_imported_funcs)
+            .ok_or_else(|| Error::Usage(format!("function {func} is imported")))
+    }
+
+    fn add(&self, func: u32, offset: Option<u32>, sites: Vec<u32>) -> BreakpointId {
+        let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.next_id += 1;
+        let id = book.next_id;
+        book.breakpoints.insert(id, BreakpointEntry { func, offset, sites });
+        self.state.apply(&self.instance, &book);
+        id
+    }
+
+    /// Sets a breakpoint before the instruction at module byte `offset` in function
+    /// `func`. Errors if `offset` is not an instruction boundary of that function's
+    /// compiled code.
+    pub fn set_breakpoint(&self, func: u32, offset: u32) -> Result<BreakpointId> {
+        let defined = self.defined(func)?;
+        let table = &self.instance.module.inner.code.debug_sites;
+        let sites: Vec<u32> = table
+            .sites_of(defined)
+            .filter(|&s| {
+                let site = &table.sites[s as usize];
+                site.offset == offset && site.kind == SiteKind::Instruction
+            })
+            .collect();
+        if sites.is_empty() {
+            return Err(Error::Usage(format!(
+                "offset {offset:#x} is not an instruction boundary of function {func}"
+            )));
+        }
+        Ok(self.add(func, Some(offset), sites))
+    }
+
+    /// Sets a breakpoint at the entry of function `func`.
+    pub fn set_entry_breakpoint(&self, func: u32) -> Result<BreakpointId> {
+        let defined = self.defined(func)?;
+        let table = &self.instance.module.inner.code.debug_sites;
+        let sites: Vec<u32> = table
+            .sites_of(defined)
+            .filter(|&s| table.sites[s as usize].kind == SiteKind::Entry)
+            .collect();
+        Ok(self.add(func, None, sites))
+    }
+
+    /// Removes a breakpoint.
+    pub fn clear_breakpoint(&self, id: BreakpointId) -> Result<()> {
+        let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.breakpoints
+            .remove(&id)
+            .ok_or_else(|| Error::Usage(format!("no breakpoint {id}")))?;
+        self.state.apply(&self.instance, &book);
+        Ok(())
+    }
+
+    /// Removes every breakpoint.
+    pub fn clear_all_breakpoints(&self) {
+        let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.breakpoints.clear();
+        self.state.apply(&self.instance, &book);
+    }
+
+    /// The breakpoints, by id.
+    pub fn breakpoints(&self) -> Vec<Breakpoint> {
+        let book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.breakpoints
+            .iter()
+            .map(|(id, b)| Breakpoint {
+                id: *id,
+                func: b.func,
+                offset: b.offset,
+            })
+            .collect()
+    }
+
+    /// Stops the instance at the next breakable point it reaches (from any thread; a
+    /// running infinite loop included). The handler receives `DebugEvent::Pause`.
+    pub fn pause(&self) {
+        self.state.request_pause(&self.instance);
+    }
+
+    /// Starts the next call in single-step mode: it stops at its first site.
+    pub fn step_into_next_call(&self) {
+        let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.step = Some(crate::debug::state::StepMode::Into);
+        self.state.apply(&self.instance, &book);
+    }
+
+    /// Module byte offsets of every breakable instruction of function `func`.
+    pub fn instruction_offsets(&self, func: u32) -> Result<Vec<u32>> {
+        let defined = self.defined(func)?;
+        let table = &self.instance.module.inner.code.debug_sites;
+        let mut offsets: Vec<u32> = table
+            .sites_of(defined)
+            .map(|s| &table.sites[s as usize])
+            .filter(|s| s.kind == SiteKind::Instruction)
+            .map(|s| s.offset)
+            .collect();
+        offsets.dedup();
+        Ok(offsets)
+    }
+}

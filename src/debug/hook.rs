@@ -1,0 +1,147 @@
+//! The host side of a hit site: decides whether this stop is an event (pause, breakpoint,
+//! finished step), calls the embedder's handler with a frame view, and applies its
+//! answer. Also reports traps to the handler before they return to the host.
+
+use crate::debug::frame::Frame;
+use crate::debug::handle::{DebugEvent, Resume};
+use crate::debug::state::{DebugState, StepMode};
+use crate::runtime::activation::{self, Activation};
+use crate::runtime::instance::InstanceData;
+use crate::runtime::libcalls::instance_of;
+use crate::runtime::trap::{Trap, TrapKind};
+use std::sync::atomic::Ordering;
+
+/// Called by the debug stub at a site whose checks said "maybe". `regs` is the stub's save
+/// area (16 GPRs, then 16 xmm), `fp` the stopped frame's rbp. Returns null to resume, or
+/// the activation to unwind to (abort).
+pub(crate) unsafe extern "C" fn debug_hook(
+    vmctx: *mut u8,
+    site: u32,
+    regs: *mut u64,
+    fp: usize,
+) -> *const Activation {
+    // SAFETY: called from this instance's code with its own vmctx.
+    let instance = unsafe { instance_of(vmctx) };
+    let Some(state) = instance.debug_state_if_attached() else {
+        return std::ptr::null();
+    };
+    let table = &instance.module.inner.code.debug_sites;
+    let info = table.sites[site as usize];
+
+    let event = {
+        let book = state.book.lock().unwrap_or_else(|e| e.into_inner());
+        if state.pause.swap(false, Ordering::AcqRel) {
+            Some(DebugEvent::Pause)
+        } else if state.site_bit(site) {
+            let id = book
+                .breakpoints
+                .iter()
+                .find(|(_, b)| b.sites.contains(&site))
+                .map(|(id, _)| *id);
+            id.map(DebugEvent::Breakpoint)
+        } else {
+            None
+        }
+        .or(match book.step {
+            Some(StepMode::Into) => Some(DebugEvent::Step),
+            Some(StepMode::Over { fp: start }) if fp >= start => Some(DebugEvent::Step),
+            Some(StepMode::Out { fp: start }) if fp > start => Some(DebugEvent::Step),
+            _ => None,
+        })
+    };
+    let Some(event) = event else {
+        return std::ptr::null();
+    };
+
+    // SAFETY: the stub's save area holds 32 words and lives until we return.
+    let regs = unsafe { &mut *(regs as *mut [u64; 32]) };
+    let mut frame = Frame {
+        instance,
+        func: info.func,
+        offset: info.offset,
+        fp,
+        regs: Some(regs),
+        stack: table.stack_of(site),
+        locals_valid: true,
+    };
+    let action = run_handler(state, &event, &mut frame);
+    apply_action(instance, state, action, info.func, fp)
+}
+
+/// Calls the handler without holding its lock (it may use the `Debugger` handle).
+fn run_handler(state: &DebugState, event: &DebugEvent, frame: &mut Frame<'_>) -> Resume {
+    let handler = state.handler.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let Some(mut handler) = handler else {
+        return Resume::Continue;
+    };
+    let action = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(event, frame)))
+        .unwrap_or(Resume::Abort);
+    let mut slot = state.handler.lock().unwrap_or_else(|e| e.into_inner());
+    if slot.is_none() {
+        *slot = Some(handler);
+    }
+    action
+}
+
+fn apply_action(
+    instance: &InstanceData,
+    state: &DebugState,
+    action: Resume,
+    func: u32,
+    fp: usize,
+) -> *const Activation {
+    let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
+    book.step_funcs.clear();
+    book.step = match action {
+        Resume::Continue | Resume::Abort => None,
+        Resume::StepInto => Some(StepMode::Into),
+        Resume::StepOver => Some(StepMode::Over { fp }),
+        Resume::StepOut => Some(StepMode::Out { fp }),
+    };
+    if matches!(action, Resume::StepOver | Resume::StepOut) {
+        // Only functions on the stack can hold the next stop of this frame or a caller.
+        book.step_funcs.insert(func);
+        for f in activation::backtrace_from(0, true, fp) {
+            book.step_funcs.insert(f.func_index);
+        }
+    }
+    state.apply(instance, &book);
+    drop(book);
+    if action == Resume::Abort {
+        let act = activation::current();
+        // SAFETY: the hook runs inside wasm entered through `call_wasm`.
+        unsafe { (*act).record_host_trap(Trap::new(TrapKind::DebuggerAbort, Vec::new()), fp) };
+        return act;
+    }
+    std::ptr::null()
+}
+
+/// Reports a trap to the instance's debug handler (if any) before it unwinds.
+///
+/// # Safety
+/// `fp` must be the trapping wasm frame's rbp; `vmctx` its instance context.
+pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize) {
+    // SAFETY: trap stubs pass their own vmctx.
+    let instance = unsafe { instance_of(vmctx) };
+    let Some(state) = instance.debug_state_if_attached() else {
+        return;
+    };
+    let Some(top) = trap.backtrace().first() else {
+        return;
+    };
+    let mut frame = Frame {
+        instance,
+        func: top.func_index,
+        offset: top.module_offset,
+        fp,
+        regs: None,
+        stack: &[],
+        locals_valid: trap.kind() != TrapKind::StackOverflow,
+    };
+    let event = DebugEvent::Trap(trap.clone());
+    run_handler(state, &event, &mut frame);
+    let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
+    book.step = None;
+    book.step_funcs.clear();
+    state.apply(instance, &book);
+}
