@@ -1,0 +1,187 @@
+//! Cost of debug instrumentation on recursive fib(30), in the five modes of the debugging
+//! issue: plain code; instrumented with no debugger active; a breakpoint in another
+//! function; a breakpoint at a never-reached (cold) site of fib itself; and
+//! single-stepping through fib(15) (reported as steps per second). Also prints code size
+//! plain vs instrumented, the time to set and clear a breakpoint, and the resident memory
+//! added per instrumented instance of a ~1 MB module (1 and 100 instances).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use kestrel::{Config, Engine, Instance, Linker, Module, Resume, TypedFunc};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// fib with a cold branch (n < 0 never happens) and an unrelated function.
+const FIB: &str = r#"
+(module
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (i32.lt_s (local.get $n) (i32.const 0))
+      (then (return (i32.sub (i32.const 0) (local.get $n)))))
+    (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else (i32.add
+        (call $fib (i32.sub (local.get $n) (i32.const 1)))
+        (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+  (func $other (export "other") (param i32) (result i32)
+    (i32.mul (local.get 0) (i32.const 3))))
+"#;
+
+fn setup(debug: bool) -> (Module, Instance, TypedFunc<i32, i32>) {
+    let mut config = Config::new();
+    config.debug_instrumentation(debug);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, FIB).unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let fib = instance.get_typed_func::<i32, i32>("fib").unwrap();
+    (module, instance, fib)
+}
+
+/// Module offset of the `i32.sub` inside fib's cold branch.
+fn cold_site(instance: &Instance) -> u32 {
+    let offsets = instance.debugger().unwrap().instruction_offsets(0).unwrap();
+    // local.get, i32.const, i32.lt_s, if, i32.const 0, local.get, i32.sub, return, ...
+    offsets[6]
+}
+
+fn resident_bytes() -> usize {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
+    let pages: usize = statm.split_whitespace().nth(1).unwrap().parse().unwrap();
+    pages * 4096
+}
+
+/// A generated module of about 1 MB of wasm: many functions of mixed arithmetic.
+fn big_module_wat() -> String {
+    let mut wat = String::from("(module (memory 1)\n");
+    for i in 0..2600 {
+        wat.push_str(&format!(
+            "(func (export \"f{i}\") (param i32 i64) (result i32) (local i32 f64)\n"
+        ));
+        for j in 0..24 {
+            wat.push_str(&format!(
+                "local.get 0 i32.const {j} i32.add local.set 2 \
+                 local.get 1 i64.const {i} i64.mul drop \
+                 local.get 2 i32.const 7 i32.and i32.load offset={} drop \
+                 local.get 3 f64.const 1.5 f64.add local.set 3\n",
+                j * 4
+            ));
+        }
+        wat.push_str("local.get 2)\n");
+    }
+    wat.push(')');
+    wat
+}
+
+fn report_static_figures() {
+    let (plain, _, _) = setup(false);
+    let (instr, instance, _) = setup(true);
+    eprintln!(
+        "code bytes: plain module {} B, instrumented module {} B",
+        plain.code().len(),
+        instr.code().len()
+    );
+    let dbg = instance.debugger().unwrap();
+    let site = cold_site(&instance);
+    let n = 100_000;
+    let t = Instant::now();
+    for _ in 0..n {
+        let id = dbg.set_breakpoint(0, site).unwrap();
+        dbg.clear_breakpoint(id).unwrap();
+    }
+    eprintln!(
+        "set + clear breakpoint: {:.0} ns per pair",
+        t.elapsed().as_nanos() as f64 / n as f64
+    );
+
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let wasm = wat::parse_str(big_module_wat()).unwrap();
+    let module = Module::new(&engine, &wasm).unwrap();
+    eprintln!(
+        "large module: {} B wasm, {} B code",
+        wasm.len(),
+        module.code().len()
+    );
+    for count in [1usize, 100] {
+        let before = resident_bytes();
+        let t = Instant::now();
+        let instances: Vec<_> = (0..count)
+            .map(|_| {
+                let i = Linker::new(&engine).instantiate(&module).unwrap();
+                let d = i.debugger().unwrap();
+                d.set_entry_breakpoint(0).unwrap();
+                (i, d)
+            })
+            .collect();
+        let elapsed = t.elapsed();
+        let after = resident_bytes();
+        eprintln!(
+            "{count} instrumented instance(s) with a debugger and a breakpoint: \
+             {:.1} KiB resident and {:.1} us each",
+            (after.saturating_sub(before)) as f64 / 1024.0 / count as f64,
+            elapsed.as_secs_f64() * 1e6 / count as f64
+        );
+        drop(instances);
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    report_static_figures();
+    let mut group = c.benchmark_group("debug_overhead");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(4));
+
+    let (_m, _i, fib) = setup(false);
+    group.bench_function("fib30_plain", |b| b.iter(|| fib.call(30).unwrap()));
+
+    let (_m, _i, fib) = setup(true);
+    group.bench_function("fib30_instrumented_idle", |b| b.iter(|| fib.call(30).unwrap()));
+
+    let (_m, instance, fib) = setup(true);
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(1).unwrap();
+    group.bench_function("fib30_breakpoint_other_function", |b| {
+        b.iter(|| fib.call(30).unwrap())
+    });
+
+    let (_m, instance, fib) = setup(true);
+    let dbg = instance.debugger().unwrap();
+    dbg.set_breakpoint(0, cold_site(&instance)).unwrap();
+    group.bench_function("fib30_breakpoint_cold_site_same_function", |b| {
+        b.iter(|| fib.call(30).unwrap())
+    });
+
+    let (_m, instance, fib) = setup(true);
+    let dbg = instance.debugger().unwrap();
+    let steps = Arc::new(AtomicU64::new(0));
+    let s = steps.clone();
+    dbg.set_handler(move |_, _| {
+        s.fetch_add(1, Ordering::Relaxed);
+        Resume::StepInto
+    });
+    group.bench_function("fib15_single_step", |b| {
+        b.iter(|| {
+            dbg.step_into_next_call();
+            fib.call(15).unwrap()
+        })
+    });
+    group.finish();
+    // Steps per second from a separate timed run (criterion's own figure is per call).
+    steps.store(0, Ordering::Relaxed);
+    let t = Instant::now();
+    let runs = 20;
+    for _ in 0..runs {
+        dbg.step_into_next_call();
+        fib.call(15).unwrap();
+    }
+    let elapsed = t.elapsed().as_secs_f64();
+    let n = steps.load(Ordering::Relaxed);
+    eprintln!(
+        "single-stepping fib(15): {} steps per call, {:.2} million steps/s",
+        n / runs,
+        n as f64 / elapsed / 1e6
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

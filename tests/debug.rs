@@ -1,0 +1,319 @@
+//! Zero-copy debugging through the public API: breakpoints, locals, stepping, pause,
+//! abort, trap events, per-instance isolation, and code that never changes.
+
+use kestrel::{Config, DebugEvent, Engine, Error, Instance, Linker, Module, Resume, TrapKind, Val};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+fn debug_engine() -> Engine {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    Engine::new(&config)
+}
+
+fn instantiate(engine: &Engine, wat: &str) -> (Module, Instance) {
+    let module = Module::new(engine, wat).expect("module compiles");
+    let instance = Linker::new(engine).instantiate(&module).expect("instantiates");
+    (module, instance)
+}
+
+const FIB: &str = r#"
+(module
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else (i32.add
+        (call $fib (i32.sub (local.get $n) (i32.const 1)))
+        (call $fib (i32.sub (local.get $n) (i32.const 2))))))))
+"#;
+
+fn fib(n: i32) -> i32 {
+    if n < 2 {
+        n
+    } else {
+        fib(n - 1) + fib(n - 2)
+    }
+}
+
+fn code_hash(module: &Module) -> u64 {
+    let mut h = DefaultHasher::new();
+    module.code().hash(&mut h);
+    h.finish()
+}
+
+#[test]
+fn entry_breakpoint_sees_n_at_every_depth() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(&engine, FIB);
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(0).unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let depths = Arc::new(Mutex::new(Vec::new()));
+    let (s, d) = (seen.clone(), depths.clone());
+    dbg.set_handler(move |event, frame| {
+        assert!(matches!(event, DebugEvent::Breakpoint(_)));
+        s.lock().unwrap().push(frame.locals()[0].i32().unwrap());
+        d.lock().unwrap().push(frame.backtrace().len());
+        Resume::Continue
+    });
+    let f = instance.get_typed_func::<i32, i32>("fib").unwrap();
+    assert_eq!(f.call(6).unwrap(), 8);
+    // Expected: preorder of the call tree, with the depth of each call.
+    fn walk(n: i32, depth: usize, out: &mut Vec<(i32, usize)>) {
+        out.push((n, depth));
+        if n >= 2 {
+            walk(n - 1, depth + 1, out);
+            walk(n - 2, depth + 1, out);
+        }
+    }
+    let mut expected = Vec::new();
+    walk(6, 1, &mut expected);
+    let got: Vec<(i32, usize)> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .copied()
+        .zip(depths.lock().unwrap().iter().copied())
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn writing_a_local_changes_the_result() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(&engine, FIB);
+    let dbg = instance.debugger().unwrap();
+    let bp = dbg.set_entry_breakpoint(0).unwrap();
+    let d2 = dbg.clone();
+    dbg.set_handler(move |_, frame| {
+        frame.set_local(0, Val::I32(10)).unwrap();
+        // Only the outermost call: clear the breakpoint from inside the handler.
+        d2.clear_breakpoint(bp).unwrap();
+        Resume::Continue
+    });
+    let f = instance.get_typed_func::<i32, i32>("fib").unwrap();
+    assert_eq!(f.call(3).unwrap(), fib(10));
+    // Without the breakpoint the function is unaffected.
+    assert_eq!(f.call(3).unwrap(), 2);
+}
+
+const CALLS: &str = r#"
+(module
+  (func $callee (result i32)
+    i32.const 7)
+  (func $main (export "main") (result i32)
+    call $callee
+    i32.const 1
+    i32.add))
+"#;
+
+/// Runs `main` with an entry breakpoint on `bp_func`, answering every stop with
+/// `answer`; returns the (event, func, offset) of each stop.
+fn trace(answer: Resume, bp_func: u32) -> (Vec<(String, u32, u32)>, kestrel::Debugger) {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(&engine, CALLS);
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(bp_func).unwrap();
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let s = stops.clone();
+    dbg.set_handler(move |event, frame| {
+        s.lock()
+            .unwrap()
+            .push((event.name().to_string(), frame.func_index(), frame.offset()));
+        answer
+    });
+    let main = instance.get_typed_func::<(), i32>("main").unwrap();
+    assert_eq!(main.call(()).unwrap(), 8);
+    let v = stops.lock().unwrap().clone();
+    (v, dbg)
+}
+
+#[test]
+fn step_over_visits_each_instruction_of_the_frame() {
+    let (stops, dbg) = trace(Resume::StepOver, 1);
+    let main_ops = dbg.instruction_offsets(1).unwrap();
+    assert_eq!(main_ops.len(), 4, "call, i32.const, i32.add, end");
+    let mut expected = vec![("breakpoint".to_string(), 1, stops[0].2)];
+    for off in &main_ops {
+        expected.push(("step".to_string(), 1, *off));
+    }
+    // The exit site shares the offset of the final `end`.
+    expected.push(("step".to_string(), 1, *main_ops.last().unwrap()));
+    assert_eq!(stops, expected);
+}
+
+#[test]
+fn step_into_enters_the_callee() {
+    let (stops, dbg) = trace(Resume::StepInto, 1);
+    let main_ops = dbg.instruction_offsets(1).unwrap();
+    let callee_ops = dbg.instruction_offsets(0).unwrap();
+    let funcs: Vec<u32> = stops.iter().map(|s| s.1).collect();
+    // main entry, main `call`, callee entry, callee i32.const, callee end, callee exit,
+    // then main's i32.const, i32.add, end, exit.
+    assert_eq!(funcs, vec![1, 1, 0, 0, 0, 0, 1, 1, 1, 1]);
+    assert_eq!(stops[1].2, main_ops[0]);
+    assert_eq!(stops[3].2, callee_ops[0]);
+    assert_eq!(stops[6].2, main_ops[1]);
+}
+
+#[test]
+fn step_out_returns_to_the_caller() {
+    let (stops, dbg) = trace(Resume::StepOut, 0);
+    let main_ops = dbg.instruction_offsets(1).unwrap();
+    // Breakpoint at callee entry, then the first stop in main is after the call.
+    assert_eq!(stops[0].0, "breakpoint");
+    assert_eq!(stops[0].1, 0);
+    assert_eq!((stops[1].1, stops[1].2), (1, main_ops[1]));
+    // Stepping out of main returns to the host: no further stops.
+    assert_eq!(stops.len(), 2);
+}
+
+#[test]
+fn backtrace_matches_the_call_chain() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $leaf (result i32) i32.const 1)
+            (func $middle (result i32) call $leaf)
+            (func $top (export "top") (result i32) call $middle))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(0).unwrap();
+    let names = Arc::new(Mutex::new(Vec::new()));
+    let n = names.clone();
+    dbg.set_handler(move |_, frame| {
+        *n.lock().unwrap() = frame
+            .backtrace()
+            .iter()
+            .map(|f| f.func_name.clone().unwrap_or_default())
+            .collect();
+        Resume::Continue
+    });
+    instance.get_func("top").unwrap().call(&[]).unwrap();
+    assert_eq!(*names.lock().unwrap(), vec!["leaf", "middle", "top"]);
+}
+
+#[test]
+fn offsets_that_are_not_instruction_boundaries_are_rejected() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(&engine, FIB);
+    let dbg = instance.debugger().unwrap();
+    let ops = dbg.instruction_offsets(0).unwrap();
+    let not_boundary = (ops[0]..ops[ops.len() - 1])
+        .find(|o| !ops.contains(o))
+        .unwrap();
+    assert!(matches!(
+        dbg.set_breakpoint(0, not_boundary),
+        Err(Error::Usage(_))
+    ));
+    assert!(dbg.set_breakpoint(0, ops[2]).is_ok());
+    assert!(dbg.set_breakpoint(7, ops[2]).is_err());
+    assert_eq!(dbg.breakpoints().len(), 1);
+}
+
+#[test]
+fn uninstrumented_modules_have_no_debugger() {
+    let engine = Engine::default();
+    let (_, instance) = instantiate(&engine, FIB);
+    assert!(instance.debugger().is_err());
+}
+
+#[test]
+fn breakpoints_fire_only_in_their_instance_across_threads() {
+    let engine = debug_engine();
+    let module = Module::new(&engine, FIB).unwrap();
+    let a = Linker::new(&engine).instantiate(&module).unwrap();
+    let b = Linker::new(&engine).instantiate(&module).unwrap();
+    let hits_a = Arc::new(Mutex::new(0u32));
+    let hits_b = Arc::new(Mutex::new(0u32));
+    let dbg_a = a.debugger().unwrap();
+    dbg_a.set_entry_breakpoint(0).unwrap();
+    let h = hits_a.clone();
+    dbg_a.set_handler(move |_, _| {
+        *h.lock().unwrap() += 1;
+        Resume::Continue
+    });
+    let dbg_b = b.debugger().unwrap();
+    let h = hits_b.clone();
+    dbg_b.set_handler(move |_, _| {
+        *h.lock().unwrap() += 1;
+        Resume::Continue
+    });
+    let before = code_hash(&module);
+    let ta = std::thread::spawn(move || {
+        let f = a.get_typed_func::<i32, i32>("fib").unwrap();
+        (0..20).map(|_| f.call(10).unwrap()).sum::<i32>()
+    });
+    let tb = std::thread::spawn(move || {
+        let f = b.get_typed_func::<i32, i32>("fib").unwrap();
+        (0..20).map(|_| f.call(10).unwrap()).sum::<i32>()
+    });
+    assert_eq!(ta.join().unwrap(), 20 * fib(10));
+    assert_eq!(tb.join().unwrap(), 20 * fib(10));
+    // fib(10) makes 177 calls; every call of every run hits in A, none in B.
+    assert_eq!(*hits_a.lock().unwrap(), 20 * 177);
+    assert_eq!(*hits_b.lock().unwrap(), 0);
+    assert_eq!(code_hash(&module), before);
+}
+
+#[test]
+fn pause_stops_an_infinite_loop_and_abort_ends_it() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module (func (export "spin") (loop $l (br $l))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let e = events.clone();
+    dbg.set_handler(move |event, _| {
+        e.lock().unwrap().push(event.name());
+        Resume::Abort
+    });
+    let pauser = {
+        let dbg = dbg.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            dbg.pause();
+        })
+    };
+    let err = instance.get_func("spin").unwrap().call(&[]).unwrap_err();
+    pauser.join().unwrap();
+    match err {
+        Error::Trap(t) => assert_eq!(t.kind(), TrapKind::DebuggerAbort),
+        other => panic!("expected an abort trap, got {other}"),
+    }
+    assert_eq!(*events.lock().unwrap(), vec!["pause"]);
+}
+
+#[test]
+fn trap_event_carries_the_backtrace() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $div (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+            (func $outer (export "outer") (result i32) (call $div (i32.const 0))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    let seen = Arc::new(Mutex::new(None));
+    let s = seen.clone();
+    dbg.set_handler(move |event, frame| {
+        if let DebugEvent::Trap(trap) = event {
+            *s.lock().unwrap() = Some((
+                trap.message().to_string(),
+                trap.backtrace().iter().map(|f| f.func_index).collect::<Vec<_>>(),
+                frame.locals(),
+            ));
+        }
+        Resume::Continue
+    });
+    let err = instance.get_func("outer").unwrap().call(&[]).unwrap_err();
+    assert!(matches!(err, Error::Trap(ref t) if t.kind() == TrapKind::IntegerDivideByZero));
+    let (message, funcs, locals) = seen.lock().unwrap().clone().expect("trap event");
+    assert_eq!(message, "integer divide by zero");
+    assert_eq!(funcs, vec![0, 1]);
+    assert_eq!(locals[0].i32(), Some(0));
+}
