@@ -1,0 +1,309 @@
+//! End-to-end tests of the `kestrel` binary: run it on the repository's examples and on
+//! small modules written to a temporary directory, and check stdout, stderr and the exit
+//! code (0 success, 1 trap, 2 error).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const KESTREL: &str = env!("CARGO_BIN_EXE_kestrel");
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+}
+
+/// Writes `text` to a fresh file called `name` under cargo's temporary directory for
+/// integration tests.
+fn temp_file(name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kestrel-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn kestrel(args: &[&str]) -> Output {
+    Command::new(KESTREL)
+        .args(args)
+        .output()
+        .expect("run the kestrel binary")
+}
+
+fn run(file: &Path, rest: &[&str]) -> Output {
+    let mut args = vec!["run", file.to_str().unwrap()];
+    args.extend_from_slice(rest);
+    kestrel(&args)
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Asserts a successful run that printed exactly `lines`.
+fn assert_prints(out: &Output, lines: &[&str]) {
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(out));
+    let expected: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    assert_eq!(stdout(out), expected);
+    assert_eq!(stderr(out), "");
+}
+
+/// Asserts an error: exit code 2, nothing on stdout, one `error: ` line on stderr that
+/// contains `needle`.
+fn assert_error(out: &Output, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(stdout(out), "");
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "not one line: {err}");
+    assert!(err.contains(needle), "`{needle}` not in: {err}");
+}
+
+#[test]
+fn fib_example() {
+    let fib = example("fib.wat");
+    assert_prints(&run(&fib, &["--invoke", "fib", "30"]), &["832040"]);
+    assert_prints(&run(&fib, &["--invoke", "fib", "0"]), &["0"]);
+    assert_prints(&run(&fib, &["--invoke", "fib", "0xa"]), &["55"]);
+    // Options may also come before the file.
+    let out = kestrel(&["run", "--invoke", "fib", fib.to_str().unwrap(), "10"]);
+    assert_prints(&out, &["55"]);
+}
+
+#[test]
+fn other_examples() {
+    let fac = example("factorial.wat");
+    assert_prints(
+        &run(&fac, &["--invoke", "fac", "20"]),
+        &["2432902008176640000"],
+    );
+    let trap = example("trap.wat");
+    assert_prints(&run(&trap, &["--invoke", "average", "10", "2"]), &["5"]);
+    assert_prints(&run(&example("start.wat"), &[]), &["5050"]);
+}
+
+#[test]
+fn values_of_every_numeric_type() {
+    let file = temp_file(
+        "values.wat",
+        r#"(module
+            (func (export "id32") (param i32) (result i32) local.get 0)
+            (func (export "id64") (param i64) (result i64) local.get 0)
+            (func (export "neg") (param f32) (result f32) (f32.neg (local.get 0)))
+            (func (export "add") (param f64 f64) (result f64)
+                (f64.add (local.get 0) (local.get 1)))
+            (func (export "none"))
+            (func (export "three") (result i32 i64 f64)
+                (i32.const -1) (i64.const 42) (f64.const 0.5)))"#,
+    );
+    assert_prints(&run(&file, &["--invoke", "id32", "-7"]), &["-7"]);
+    assert_prints(&run(&file, &["--invoke", "id32", "0xffffffff"]), &["-1"]);
+    assert_prints(&run(&file, &["--invoke", "id32", "-0x10"]), &["-16"]);
+    assert_prints(
+        &run(&file, &["--invoke", "id64", "-9223372036854775808"]),
+        &["-9223372036854775808"],
+    );
+    assert_prints(&run(&file, &["--invoke", "neg", "1.5"]), &["-1.5"]);
+    assert_prints(&run(&file, &["--invoke", "neg", "-inf"]), &["inf"]);
+    assert_prints(&run(&file, &["--invoke", "neg", "nan"]), &["NaN"]);
+    assert_prints(&run(&file, &["--invoke", "neg", "--", "-2"]), &["2"]);
+    assert_prints(
+        &run(&file, &["--invoke", "add", "0.1", "0.2"]),
+        &["0.30000000000000004"],
+    );
+    assert_prints(&run(&file, &["--invoke", "none"]), &[]);
+    assert_prints(&run(&file, &["--invoke", "three"]), &["-1", "42", "0.5"]);
+}
+
+#[test]
+fn binary_module() {
+    // (module (func (export "f") (result i32) i32.const 7))
+    let wasm: &[u8] = &[
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // header
+        0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // type: () -> i32
+        0x03, 0x02, 0x01, 0x00, // function 0 has type 0
+        0x07, 0x05, 0x01, 0x01, b'f', 0x00, 0x00, // export "f" = func 0
+        0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x07, 0x0b, // code: i32.const 7
+    ];
+    let file = temp_file("seven.wasm", wasm);
+    assert_prints(&run(&file, &["--invoke", "f"]), &["7"]);
+}
+
+#[test]
+fn trap_prints_message_and_backtrace() {
+    let out = run(&example("trap.wat"), &["--invoke", "average", "10", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "trap: integer divide by zero", "{err}");
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[1].starts_with("  #0 func=0:divide offset=0x"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("  #1 func=1:average offset=0x"),
+        "{err}"
+    );
+}
+
+#[test]
+fn traps_of_other_kinds() {
+    let file = temp_file(
+        "traps.wat",
+        r#"(module
+            (memory 1)
+            (func (export "oob") (result i32) (i32.load (i32.const 70000)))
+            (func (export "unreachable") unreachable)
+            (func $deep (export "deep") (param i32) (result i32)
+                (call $deep (local.get 0))))"#,
+    );
+    for (name, message) in [
+        ("oob", "out of bounds memory access"),
+        ("unreachable", "unreachable"),
+        ("deep", "call stack exhausted"),
+    ] {
+        let mut args = vec!["--invoke", name];
+        if name == "deep" {
+            args.push("1");
+        }
+        let out = run(&file, &args);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = stderr(&out);
+        assert_eq!(
+            err.lines().next(),
+            Some(&*format!("trap: {message}")),
+            "{err}"
+        );
+        assert!(err.contains("  #0 func="), "{err}");
+    }
+}
+
+#[test]
+fn trap_in_start_function() {
+    let file = temp_file(
+        "start_trap.wat",
+        "(module (func $s (drop (i32.div_u (i32.const 1) (i32.const 0)))) (start $s))",
+    );
+    let out = run(&file, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("trap: integer divide by zero\n  #0 func=0:s offset=0x"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_file() {
+    let out = kestrel(&["run", "/nonexistent/dir/nothing.wat", "--invoke", "f"]);
+    assert_error(&out, "cannot read /nonexistent/dir/nothing.wat");
+}
+
+#[test]
+fn invalid_modules() {
+    let file = temp_file(
+        "type_error.wat",
+        r#"(module (func (export "f") (result i32) (i64.const 1)))"#,
+    );
+    assert_error(&run(&file, &["--invoke", "f"]), "invalid module");
+
+    let file = temp_file(
+        "syntax.wat",
+        "(module\n  (func (export \"f\")\n    i32.konst 1))",
+    );
+    assert_error(&run(&file, &["--invoke", "f"]), "at line 3, column 5");
+
+    let file = temp_file("garbage.wasm", "not wasm at all");
+    assert_error(&run(&file, &[]), "not a WebAssembly binary");
+
+    let file = temp_file("truncated.wasm", b"\0asm\x01\0\0\0\x01");
+    assert_error(&run(&file, &[]), "invalid module");
+}
+
+#[test]
+fn unknown_export() {
+    let out = run(&example("fib.wat"), &["--invoke", "fob", "3"]);
+    assert_error(
+        &out,
+        "no exported function named `fob` (exported functions: fib)",
+    );
+
+    let file = temp_file("memory_export.wat", r#"(module (memory (export "mem") 1))"#);
+    assert_error(&run(&file, &["--invoke", "mem"]), "`mem` is a memory");
+}
+
+#[test]
+fn wrong_arguments() {
+    let fib = example("fib.wat");
+    assert_error(
+        &run(&fib, &["--invoke", "fib"]),
+        "`fib` takes 1 argument (i32), but 0 were given",
+    );
+    assert_error(
+        &run(&fib, &["--invoke", "fib", "1", "2"]),
+        "`fib` takes 1 argument (i32), but 2 were given",
+    );
+    assert_error(
+        &run(&fib, &["--invoke", "fib", "ten"]),
+        "argument 1 of `fib`: `ten` is not a valid i32",
+    );
+    assert_error(
+        &run(&fib, &["--invoke", "fib", "4294967296"]),
+        "is not a valid i32",
+    );
+    assert_error(&run(&fib, &["1", "--invoke", "fib"]), "options go first");
+    // No `_start` and no --invoke: arguments have nowhere to go.
+    assert_error(&run(&fib, &["30"]), "--invoke NAME");
+}
+
+#[test]
+fn bad_arguments_are_reported_before_the_start_function_runs() {
+    let file = temp_file(
+        "start_then_f.wat",
+        r#"(module (func $s unreachable) (start $s) (func (export "f") (param i32)))"#,
+    );
+    assert_error(&run(&file, &["--invoke", "f", "x"]), "not a valid i32");
+    assert_error(
+        &run(&file, &["--invoke", "g"]),
+        "no exported function named `g`",
+    );
+}
+
+#[test]
+fn unresolved_import() {
+    let file = temp_file(
+        "imports.wat",
+        r#"(module
+            (import "env" "print" (func (param i32)))
+            (import "env" "memory" (memory 1))
+            (func (export "f")))"#,
+    );
+    assert_error(
+        &run(&file, &["--invoke", "f"]),
+        "unknown import: env::print",
+    );
+}
+
+#[test]
+fn no_entry_point_just_instantiates() {
+    assert_prints(&run(&example("fib.wat"), &[]), &[]);
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let out = kestrel(&["run", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    assert!(help.contains("Exit codes:"), "{help}");
+    assert!(help.contains("1  the module trapped"), "{help}");
+    assert!(help.contains("--invoke <NAME>"), "{help}");
+
+    let out = kestrel(&["run"]);
+    assert_eq!(out.status.code(), Some(2));
+}
