@@ -17,8 +17,9 @@ pub enum Error {
     /// An import could not be resolved or has the wrong type.
     #[error("link error: {0}")]
     Link(String),
-    /// Instantiation trapped (segment out of bounds, start function trap).
-    #[error("instantiation trapped: {0}")]
+    /// Execution trapped: a call, or instantiation (segment out of bounds, start
+    /// function trap).
+    #[error("trap: {0}")]
     Trap(#[from] Trap),
     /// A host-side resource (memory reservation, code mapping) could not be obtained.
     #[error("resource error: {0}")]

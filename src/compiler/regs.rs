@@ -2,7 +2,8 @@
 //!
 //! Pinned: r15 holds the vmctx, r14 the linear-memory base, rbp the frame pointer.
 //! Scratch (never allocated, free for any single instruction sequence): rax, rcx, rdx and
-//! xmm14, xmm15. Everything else is allocatable and caller-saved in the wasm calling
+//! xmm14, xmm15. Instrumented code also pins r13 (the debug flag cache). Everything else
+//! is allocatable and caller-saved in the wasm calling
 //! convention, so a wasm callee may clobber it without saving (see `codegen::calls`).
 
 /// A general-purpose register, by hardware number (0 = rax ... 15 = r15).
@@ -22,6 +23,10 @@ pub(crate) const R10: Gpr = 10;
 pub(crate) const R11: Gpr = 11;
 pub(crate) const R12: Gpr = 12;
 pub(crate) const R13: Gpr = 13;
+
+/// In debug-instrumented code, r13 caches this instance's flag byte for the current
+/// function (see `codegen::breakable`) and is not allocatable.
+pub(crate) const DEBUG_FLAG_CACHE: Gpr = R13;
 
 /// GPRs the value stack may hold values in, in allocation preference order.
 pub(crate) const ALLOCATABLE_GPRS: [Gpr; 9] = [RBX, RSI, RDI, R8, R9, R10, R11, R12, R13];
@@ -47,9 +52,6 @@ impl RegSet {
     }
     pub fn remove(&mut self, r: u8) {
         self.0 &= !(1 << r);
-    }
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
     }
     /// The first register of `order` that is in the set.
     pub fn first_of(self, order: &[u8]) -> Option<u8> {

@@ -166,11 +166,9 @@ impl ValueStack {
         Some(x)
     }
 
-    /// Takes a specific GPR if it is free.
-    pub fn claim_gpr(&mut self, r: Gpr) -> bool {
-        let free = self.free_gprs.contains(r);
+    /// Withholds `r` from allocation for the whole function (a pinned register).
+    pub fn reserve_gpr(&mut self, r: Gpr) {
         self.free_gprs.remove(r);
-        free
     }
 
     /// The depth of the oldest entry held in a register of the given class (the one to
@@ -183,11 +181,6 @@ impl ValueStack {
         })
     }
 
-    /// Whether every allocatable register is free (nothing cached across a call).
-    pub fn all_registers_free(&self) -> bool {
-        self.free_gprs == RegSet::of(&ALLOCATABLE_GPRS)
-            && self.free_xmms == RegSet::of(&ALLOCATABLE_XMMS)
-    }
 }
 
 #[cfg(test)]
@@ -205,6 +198,18 @@ mod tests {
         assert_eq!(taken.len(), ALLOCATABLE_GPRS.len());
         s.release(Loc::Gpr(taken[3]));
         assert_eq!(s.try_alloc_gpr(), Some(taken[3]));
+    }
+
+    #[test]
+    fn reserved_registers_are_never_allocated() {
+        let mut s = ValueStack::new();
+        s.reserve_gpr(ALLOCATABLE_GPRS[8]);
+        let mut taken = Vec::new();
+        while let Some(r) = s.try_alloc_gpr() {
+            taken.push(r);
+        }
+        assert_eq!(taken.len(), ALLOCATABLE_GPRS.len() - 1);
+        assert!(!taken.contains(&ALLOCATABLE_GPRS[8]));
     }
 
     #[test]
@@ -234,7 +239,9 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s.max_depth(), 4);
         s.truncate(0);
-        assert!(s.all_registers_free());
+        for _ in 0..ALLOCATABLE_XMMS.len() {
+            assert!(s.try_alloc_xmm().is_some());
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(crate) unsafe extern "C" fn debug_hook(
         let book = state.book.lock().unwrap_or_else(|e| e.into_inner());
         if state.pause.swap(false, Ordering::AcqRel) {
             Some(DebugEvent::Pause)
-        } else if state.site_bit(site) {
+        } else if state.site_bit(instance, info.func, site) {
             let id = book
                 .breakpoints
                 .iter()

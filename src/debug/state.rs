@@ -1,12 +1,10 @@
-//! Per-instance debug state: one flag byte per function (inline in the vmctx, read by the
+//! Per-instance debug state: one word per function (inline in the vmctx, cached by the
 //! inline check) and one bit per breakable site (allocated when a debugger attaches),
-//! plus the host-side bookkeeping that decides what those bytes and bits must be.
+//! plus the host-side bookkeeping that decides what those words and bits must be.
 
-use crate::compiler::codegen::{FLAG_BREAKPOINTS, FLAG_STOP_ALL};
 use crate::debug::handle::{DebugEvent, Resume};
 use crate::debug::frame::Frame;
 use crate::runtime::instance::InstanceData;
-use crate::runtime::vmctx::header;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::Mutex;
@@ -42,66 +40,97 @@ pub(crate) struct Bookkeeping {
 
 /// Debug state of one instance.
 pub(crate) struct DebugState {
-    /// One bit per site, read by the slow path through `vmctx.debug_site_bits`.
+    /// Site bits, one byte-aligned segment per defined function (see `segment`).
     bits: Box<[AtomicU8]>,
+    /// Start of each defined function's segment in `bits`.
+    segments: Vec<usize>,
+    /// All ones: what a function's word points at while every site of it must stop.
+    stop_all: Box<[u8]>,
     pub book: Mutex<Bookkeeping>,
     pub pause: AtomicBool,
     pub handler: Mutex<Option<Handler>>,
 }
 
 impl DebugState {
-    /// Creates the state and points the instance's vmctx at its site bits.
+    /// Creates the state (nothing in the vmctx changes until a breakpoint, step or pause).
     pub fn attach(instance: &InstanceData) -> DebugState {
-        let sites = instance.module.inner.code.debug_sites.sites.len();
-        let bits: Box<[AtomicU8]> = (0..sites.div_ceil(8)).map(|_| AtomicU8::new(0)).collect();
-        let state = DebugState {
-            bits,
+        let table = &instance.module.inner.code.debug_sites;
+        let mut segments = Vec::with_capacity(table.func_ranges.len());
+        let mut total = 0;
+        let mut widest = 1;
+        for &(first, end) in &table.func_ranges {
+            segments.push(total);
+            let bytes = ((end - first) as usize).div_ceil(8).max(1);
+            total += bytes;
+            widest = widest.max(bytes);
+        }
+        DebugState {
+            bits: (0..total).map(|_| AtomicU8::new(0)).collect(),
+            segments,
+            stop_all: vec![0xff; widest].into_boxed_slice(),
             book: Mutex::new(Bookkeeping::default()),
             pause: AtomicBool::new(false),
             handler: Mutex::new(None),
-        };
-        instance.write_header(header::DEBUG_SITE_BITS, state.bits.as_ptr() as u64);
-        state
+        }
     }
 
-    pub fn site_bit(&self, site: u32) -> bool {
-        self.bits[(site / 8) as usize].load(Ordering::Relaxed) & (1 << (site % 8)) != 0
+    /// (byte index in `bits`, mask) of module-wide site `site` of function `func`.
+    fn locate(&self, instance: &InstanceData, func: u32, site: u32) -> (usize, u8) {
+        let defined = func - instance.module.inner.info.num_imported_funcs;
+        let (first, _) = instance.module.inner.code.debug_sites.func_ranges[defined as usize];
+        let local = site - first;
+        (
+            self.segments[defined as usize] + (local / 8) as usize,
+            1 << (local % 8),
+        )
     }
 
-    /// Rewrites every site bit and function byte from the bookkeeping. Only data changes.
+    /// Whether site `site` (of function `func`) has a breakpoint.
+    pub fn site_bit(&self, instance: &InstanceData, func: u32, site: u32) -> bool {
+        let (byte, mask) = self.locate(instance, func, site);
+        self.bits[byte].load(Ordering::Relaxed) & mask != 0
+    }
+
+    /// Rewrites every site bit and function word from the bookkeeping. Only data changes.
     pub fn apply(&self, instance: &InstanceData, book: &Bookkeeping) {
+        let info = &instance.module.inner.info;
         let mut bits = vec![0u8; self.bits.len()];
-        let mut flags = vec![0u8; instance.module.inner.info.funcs.len()];
+        let mut has_breakpoints = vec![false; info.funcs.len()];
         for bp in book.breakpoints.values() {
             for &s in &bp.sites {
-                bits[(s / 8) as usize] |= 1 << (s % 8);
+                let (byte, mask) = self.locate(instance, bp.func, s);
+                bits[byte] |= mask;
             }
-            flags[bp.func as usize] |= FLAG_BREAKPOINTS;
-        }
-        let pause = self.pause.load(Ordering::Relaxed);
-        let num_imported = instance.module.inner.info.num_imported_funcs as usize;
-        for (f, flag) in flags.iter_mut().enumerate().skip(num_imported) {
-            let stop_all = pause
-                || matches!(book.step, Some(StepMode::Into))
-                || (book.step.is_some() && book.step_funcs.contains(&(f as u32)));
-            if stop_all {
-                *flag |= FLAG_STOP_ALL;
-            }
+            has_breakpoints[bp.func as usize] = true;
         }
         for (cell, value) in self.bits.iter().zip(bits) {
             cell.store(value, Ordering::Relaxed);
         }
-        for (f, value) in flags.into_iter().enumerate() {
-            instance.func_flag(f as u32).store(value, Ordering::Release);
+        let pause = self.pause.load(Ordering::Relaxed);
+        for f in info.num_imported_funcs..info.funcs.len() as u32 {
+            let stop_all = pause
+                || matches!(book.step, Some(StepMode::Into))
+                || (book.step.is_some() && book.step_funcs.contains(&f));
+            let word = if stop_all {
+                self.stop_all.as_ptr() as usize
+            } else if has_breakpoints[f as usize] {
+                let defined = (f - info.num_imported_funcs) as usize;
+                self.bits[self.segments[defined]].as_ptr() as usize
+            } else {
+                0
+            };
+            instance.func_bits(f).store(word, Ordering::Release);
         }
     }
 
-    /// Requests a stop at the next site reached: sets every function's stop byte.
+    /// Requests a stop at the next site reached: every function's word points at ones.
     pub fn request_pause(&self, instance: &InstanceData) {
         self.pause.store(true, Ordering::Release);
-        let n = instance.module.inner.info.funcs.len() as u32;
-        for f in instance.module.inner.info.num_imported_funcs..n {
-            instance.func_flag(f).fetch_or(FLAG_STOP_ALL, Ordering::Release);
+        let info = &instance.module.inner.info;
+        for f in info.num_imported_funcs..info.funcs.len() as u32 {
+            instance
+                .func_bits(f)
+                .store(self.stop_all.as_ptr() as usize, Ordering::Release);
         }
     }
 }

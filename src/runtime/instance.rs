@@ -16,7 +16,7 @@ use crate::runtime::vmctx::{header, GlobalSlot, VMFuncRef};
 use std::alloc::Layout;
 use std::any::Any;
 use crate::debug::state::DebugState;
-use std::sync::atomic::AtomicU8;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Everything an instance owns. Compiled code sees it through the vmctx.
@@ -73,12 +73,13 @@ impl InstanceData {
         self.write_word(offset, value)
     }
 
-    /// This instance's debug flag byte for function `index` (read by compiled code).
-    pub fn func_flag(&self, index: u32) -> &AtomicU8 {
-        let off = self.module.inner.layout.func_flag(index);
-        // SAFETY: the flag bytes lie inside the vmctx, which lives as long as `self`;
-        // compiled code only reads them, so atomic host writes are the only writes.
-        unsafe { &*(self.vmctx.add(off as usize) as *const AtomicU8) }
+    /// This instance's debug word for function `index` (read by compiled code).
+    pub fn func_bits(&self, index: u32) -> &AtomicUsize {
+        let off = self.module.inner.layout.func_bits(index);
+        // SAFETY: the words lie inside the vmctx, which lives as long as `self`, and are
+        // 8-byte aligned; compiled code only reads them, so atomic host writes are the
+        // only writes.
+        unsafe { &*(self.vmctx.add(off as usize) as *const AtomicUsize) }
     }
 
     pub fn memory(&self, index: u32) -> &Memory {

@@ -24,8 +24,8 @@ pub(crate) mod header {
     pub const FUNCREFS: i32 = 32;
     /// Back pointer to the owning instance's runtime data.
     pub const INSTANCE: i32 = 40;
-    /// Pointer to the per-site debug bit table (debug-instrumented modules).
-    pub const DEBUG_SITE_BITS: i32 = 48;
+    /// Reserved for debugger state.
+    pub const DEBUG_RESERVED: i32 = 48;
     /// Reserved for debugger state.
     pub const DEBUG_STATE: i32 = 56;
     /// Size of the header.
@@ -101,8 +101,7 @@ pub(crate) struct VmCtxLayout {
     imported_globals: u32,
     defined_globals: u32,
     num_imported_globals: u32,
-    func_flags: u32,
-    num_funcs: u32,
+    func_bits: u32,
     size: u32,
 }
 
@@ -120,7 +119,7 @@ impl VmCtxLayout {
         let tables = take(8 * info.tables.len() as u32);
         let imported_globals = take(8 * info.num_imported_globals);
         let defined_globals = take(8 * (info.globals.len() as u32 - info.num_imported_globals));
-        let func_flags = take(info.funcs.len() as u32);
+        let func_bits = take(8 * info.funcs.len() as u32);
         VmCtxLayout {
             type_ids,
             imported_funcs,
@@ -128,8 +127,7 @@ impl VmCtxLayout {
             imported_globals,
             defined_globals,
             num_imported_globals: info.num_imported_globals,
-            func_flags,
-            num_funcs: info.funcs.len() as u32,
+            func_bits,
             size: offset,
         }
     }
@@ -170,13 +168,9 @@ impl VmCtxLayout {
         }
     }
 
-    /// This instance's debug flag byte for function `index` (see `debug`).
-    pub fn func_flag(&self, index: u32) -> i32 {
-        (self.func_flags + index) as i32
-    }
-
-    /// Offset and length of the function-flag bytes.
-    pub fn func_flags(&self) -> (usize, usize) {
-        (self.func_flags as usize, self.num_funcs as usize)
+    /// This instance's debug word for function `index`: null, or a pointer to the site
+    /// bits the function's breakable points test (see `codegen::breakable`).
+    pub fn func_bits(&self, index: u32) -> i32 {
+        (self.func_bits + 8 * index) as i32
     }
 }

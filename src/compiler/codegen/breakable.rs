@@ -2,11 +2,17 @@
 //!
 //! // DESIGN: breakable points
 //! With debug instrumentation every function entry, instruction boundary and function
-//! exit is a site `k` (numbered across the module). Each site costs, inline:
+//! exit is a site (numbered across the module; each function's sites also have local
+//! numbers). Every instance has one word per function in its vmctx, `func_bits[f]`: null
+//! while the instance is not debugging f, otherwise a pointer to f's site bits (one bit
+//! per site, set where a breakpoint is) or, while stepping through f or pausing, to a
+//! run of all-ones bits. r13 caches the word for the running function: it is reloaded
+//! at function entry, after every call, at every loop head and after every stop. A site
+//! then costs one fused test-and-branch inline:
 //!
 //! ```text
-//!     cmp byte [r15 + func_flag(f)], 0   ; this instance's byte for function f
-//!     jne slow_k
+//!     test r13, r13            ; is this instance debugging f at all?
+//!     jnz slow_k
 //!   resume_k:
 //! ```
 //!
@@ -14,28 +20,30 @@
 //!
 //! ```text
 //!   slow_k:
-//!     test byte [r15 + func_flag(f)], STOP_ALL   ; stepping through f, or pause
-//!     jnz hit_k
-//!     mov rax, [r15 + DEBUG_SITE_BITS]           ; this instance's bit for site k
-//!     test byte [rax + k/8], 1 << k%8
+//!     test byte [r13 + k/8], 1 << k%8   ; this instance's bit for site k of f
 //!     jz resume_k
-//!   hit_k:
-//!     push k
-//!     call debug_stub                            ; saves every register, calls the host
+//!     push site_id ; call debug_stub    ; saves every register, calls the host
+//!     mov r13, [r15 + func_bits(f)]     ; the host may have changed the words
 //!     jmp resume_k
 //! ```
 //!
-//! A function byte is zero unless this instance has a breakpoint in f (BREAKPOINTS),
-//! is stepping through f or has a pause pending (STOP_ALL). So a breakpoint elsewhere
-//! costs f nothing beyond the inline test, and a breakpoint at a cold site of f costs a
-//! bit test per site, not a host call. The flags and bits are data in the instance; the
-//! code is the same for every instance and never changes.
+//! So a breakpoint in another function costs f nothing beyond the inline test, and a
+//! breakpoint at a cold site of f costs one bit test per site, never a host call. The
+//! words and bits are data of one instance; the code is the same for every instance and
+//! never changes. (DESIGN.md sketches a flag byte per function plus a bitvec pointer in
+//! the vmctx; folding the two into one cached pointer saves a load and a branch per
+//! site and keeps the check to one fused uop.)
+//!
+//! Because the word is cached, a change made by another thread (pause, or a breakpoint
+//! set while the instance runs) takes effect at the next reload: the next call, loop
+//! iteration or function entry, so a pause always reaches a running loop. Changes made
+//! while stopped, or by a host function the code called, are seen at once.
 //!
 //! Nothing is spilled for the debugger: the site table records where every operand-stack
 //! value lives at each site (register, frame slot, constant or lazy local), and the stub
 //! saves all registers where the host can read and write them. Flags are never live
 //! across a site in instrumented code (fused compares are materialized first), because
-//! the inline test clobbers them; rax/rcx/rdx are scratch only within one instruction.
+//! the checks clobber them; rax/rcx/rdx are scratch only within one instruction.
 
 use super::FuncCompiler;
 use crate::compiler::stack::Loc;
@@ -43,16 +51,14 @@ use crate::debug::sites::{Site, SiteKind, StackLoc};
 use crate::runtime::vmctx::header;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
-/// Function-flag bit: the instance has breakpoints in this function (test site bits).
-pub(crate) const FLAG_BREAKPOINTS: u8 = 1;
-/// Function-flag bit: stop at every site of this function (stepping or pause).
-pub(crate) const FLAG_STOP_ALL: u8 = 2;
-
 /// The out-of-line part of a site, emitted at the function's end.
 pub(super) struct SlowPath {
     slow: DynamicLabel,
     resume: DynamicLabel,
+    /// Module-wide site id.
     site: u32,
+    /// Index of the site within its function (selects its bit).
+    local: u32,
 }
 
 impl FuncCompiler<'_, '_> {
@@ -83,41 +89,46 @@ impl FuncCompiler<'_, '_> {
             stack_start,
             stack_len: self.stack.len() as u32,
         });
-        let flag = self.env.layout.func_flag(self.func_index);
         let slow = self.asm.new_dynamic_label();
         let resume = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
-            ; cmp BYTE [r15 + flag], 0
-            ; jne =>slow
+            ; test r13, r13
+            ; jnz =>slow
             ; =>resume
         );
+        let local = id - self.first_site;
         self.slow_paths.push(SlowPath {
             slow,
             resume,
             site: id,
+            local,
         });
+    }
+
+    /// Reloads the cached debug word (r13) from this instance's vmctx.
+    pub(super) fn reload_debug_flag(&mut self) {
+        if self.env.debug {
+            let word = self.env.layout.func_bits(self.func_index);
+            dynasm!(self.asm ; .arch x64 ; mov r13, [r15 + word]);
+        }
     }
 
     /// Emits the slow paths of this function's sites.
     pub(super) fn emit_slow_paths(&mut self) {
-        let flag = self.env.layout.func_flag(self.func_index);
+        let word = self.env.layout.func_bits(self.func_index);
         let stub = self.env.debug_stub;
         for p in std::mem::take(&mut self.slow_paths) {
-            let hit = self.asm.new_dynamic_label();
-            let byte = (p.site / 8) as i32;
-            let mask = 1i8 << (p.site % 8);
+            let byte = (p.local / 8) as i32;
+            let mask = 1i8 << (p.local % 8);
             dynasm!(self.asm
                 ; .arch x64
                 ; =>p.slow
-                ; test BYTE [r15 + flag], FLAG_STOP_ALL as i8
-                ; jnz =>hit
-                ; mov rax, [r15 + header::DEBUG_SITE_BITS]
-                ; test BYTE [rax + byte], mask
+                ; test BYTE [r13 + byte], mask
                 ; jz =>p.resume
-                ; =>hit
                 ; push p.site as i32
                 ; call =>stub
+                ; mov r13, [r15 + word]
                 ; jmp =>p.resume
             );
         }

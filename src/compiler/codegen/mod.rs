@@ -25,7 +25,7 @@
 //! published; published code is never patched.
 
 mod breakable;
-pub(crate) use breakable::{emit_debug_stub, FLAG_BREAKPOINTS, FLAG_STOP_ALL, SAVE_AREA};
+pub(crate) use breakable::emit_debug_stub;
 mod calls;
 mod control;
 mod memory;
@@ -113,6 +113,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     dead_blocks: u32,
     traps: Vec<TrapSite>,
     slow_paths: Vec<breakable::SlowPath>,
+    /// Module-wide id of this function's first site.
+    first_site: u32,
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -152,11 +154,18 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let non_param = locals.len() as i32 - num_params as i32;
+        let first_site = out.debug.sites.len() as u32;
         let mut c = FuncCompiler {
             asm,
             env,
             out,
-            stack: ValueStack::new(),
+            stack: {
+                let mut stack = ValueStack::new();
+                if env.debug {
+                    stack.reserve_gpr(crate::compiler::regs::DEBUG_FLAG_CACHE);
+                }
+                stack
+            },
             frames: Vec::new(),
             locals,
             num_params,
@@ -166,16 +175,17 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             dead_blocks: 0,
             traps: Vec::new(),
             slow_paths: Vec::new(),
+            first_site,
             offset: body.body.range().start as u32,
             func_index,
         };
         let frame_patch = c.emit_prologue();
         c.push_function_frame();
-        let first_site = c.out.debug.sites.len() as u32;
         if c.env.debug {
             c.out.debug.func_locals.push(c.locals.clone());
             c.out.debug.func_params.push(num_params);
         }
+        c.reload_debug_flag();
         c.breakable_point(SiteKind::Entry);
 
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
