@@ -18,13 +18,13 @@ use std::sync::Arc;
 type HostFn = dyn Fn(&[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync;
 
 /// The context of a host function, passed in r15 like a vmctx. Its first words mirror the
-/// vmctx header (memory base, memory descriptor, stack limit) so callers need not know
+/// vmctx header (memory base, memory descriptor, a reserved word) so callers need not know
 /// whether the callee is wasm or host; the callback sits where a vmctx has its libcalls.
 #[repr(C)]
 pub(crate) struct HostFuncCtx {
     mem_base: usize,
     mem_data: usize,
-    stack_limit: usize,
+    _reserved: usize,
     callback: unsafe extern "C" fn(*mut HostFuncCtx, *mut u64, usize) -> *const activation::Activation,
     func: Box<HostFn>,
     ty: FuncType,
@@ -37,8 +37,7 @@ struct HostFunc {
     funcref: Box<VMFuncRef>,
 }
 
-// SAFETY: the context and funcref are immutable after creation except the stack-limit
-// word, which compiled callers write before each call on their own thread.
+// SAFETY: the context and funcref are immutable after creation.
 unsafe impl Send for HostFunc {}
 // SAFETY: as above.
 unsafe impl Sync for HostFunc {}
@@ -124,7 +123,7 @@ impl Func {
         let mut ctx = Box::new(HostFuncCtx {
             mem_base: 0,
             mem_data: 0,
-            stack_limit: 0,
+            _reserved: 0,
             callback: host_callback,
             func: Box::new(func),
             ty,
@@ -221,9 +220,10 @@ impl Func {
         })
     }
 
-    /// Whether two handles refer to the same function.
+    /// Whether two handles refer to the same function (also through re-exports).
     pub fn same(a: &Func, b: &Func) -> bool {
-        a.raw == b.raw
+        let (fa, fb) = (a.funcref(), b.funcref());
+        fa.code == fb.code && fa.vmctx == fb.vmctx
     }
 }
 

@@ -1,6 +1,8 @@
 //! The register model of compiled code.
 //!
-//! Pinned: r15 holds the vmctx, r14 the linear-memory base, rbp the frame pointer.
+//! Pinned: r15 holds the vmctx, r14 the linear-memory base, r12 the thread's stack limit
+//! (prologues trap when rsp would go below it; it is per thread, not per instance, so
+//! one instance can run on several threads), rbp the frame pointer.
 //! Scratch (never allocated, free for any single instruction sequence): rax, rcx, rdx and
 //! xmm14, xmm15. Instrumented code also pins r13 (the debug flag cache). Everything else
 //! is allocatable and caller-saved in the wasm calling
@@ -21,7 +23,6 @@ pub(crate) const R8: Gpr = 8;
 pub(crate) const R9: Gpr = 9;
 pub(crate) const R10: Gpr = 10;
 pub(crate) const R11: Gpr = 11;
-pub(crate) const R12: Gpr = 12;
 pub(crate) const R13: Gpr = 13;
 
 /// In debug-instrumented code, r13 caches this instance's flag byte for the current
@@ -29,7 +30,7 @@ pub(crate) const R13: Gpr = 13;
 pub(crate) const DEBUG_FLAG_CACHE: Gpr = R13;
 
 /// GPRs the value stack may hold values in, in allocation preference order.
-pub(crate) const ALLOCATABLE_GPRS: [Gpr; 9] = [RBX, RSI, RDI, R8, R9, R10, R11, R12, R13];
+pub(crate) const ALLOCATABLE_GPRS: [Gpr; 8] = [RBX, RSI, RDI, R8, R9, R10, R11, R13];
 /// Xmm registers the value stack may hold values in (xmm14/xmm15 are scratch).
 pub(crate) const ALLOCATABLE_XMMS: [Xmm; 14] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 /// Scratch xmm registers.

@@ -9,7 +9,6 @@
 use crate::code_memory;
 use crate::runtime::trampolines::{trampolines, WasmReturn};
 use crate::runtime::trap::{FrameInfo, Trap, TrapKind};
-use crate::runtime::vmctx::header;
 use std::cell::Cell;
 use std::mem::MaybeUninit;
 
@@ -184,16 +183,20 @@ pub(crate) unsafe fn call_wasm(
         unsafe { (*prev).stack_limit }
     };
     let mut act = Activation::new(prev, stack_limit);
-    // SAFETY: the vmctx header is at least `header::SIZE` bytes; the stack limit word is
-    // only read by code running on this thread while this activation is live.
-    unsafe {
-        *(vmctx.add(header::STACK_LIMIT as usize) as *mut usize) = stack_limit;
-    }
     CURRENT.with(|c| c.set(&mut act));
     let entry = trampolines().entry;
     // SAFETY: the caller guarantees code/vmctx/slots agree; the trampoline saves and
     // restores every callee-saved register and returns here on success and on traps.
-    let ret = unsafe { entry(vmctx, code, slots.as_mut_ptr(), slots.len(), &mut act) };
+    let ret = unsafe {
+        entry(
+            vmctx,
+            code,
+            slots.as_mut_ptr(),
+            slots.len(),
+            &mut act,
+            stack_limit,
+        )
+    };
     CURRENT.with(|c| c.set(prev));
     if act.trapped {
         let backtrace = act.backtrace();

@@ -1,7 +1,7 @@
 //! Engine-wide trampolines, generated once per process into their own code mapping:
 //!
 //! - `entry`: called from Rust (`activation::call_wasm`); saves the SysV callee-saved
-//!   registers, copies the argument slots into a wasm outgoing area, records the
+//!   registers, pins the thread's stack limit in r12, copies the argument slots into a wasm outgoing area, records the
 //!   activation's resume point (rsp/rbp) for traps, calls the wasm function and copies the
 //!   result slots back. Traps "return" to the same point with rsp/rbp restored.
 //! - `host_call`: the code pointer of every host function; it passes the wasm argument
@@ -22,9 +22,15 @@ pub(crate) struct WasmReturn {
     pub xmm0: f64,
 }
 
-/// `entry(vmctx, code, slots, slot_count, activation)`.
-pub(crate) type EntryFn =
-    unsafe extern "C" fn(*mut u8, *const u8, *mut u64, usize, *mut Activation) -> WasmReturn;
+/// `entry(vmctx, code, slots, slot_count, activation, stack_limit)`.
+pub(crate) type EntryFn = unsafe extern "C" fn(
+    *mut u8,
+    *const u8,
+    *mut u64,
+    usize,
+    *mut Activation,
+    usize,
+) -> WasmReturn;
 
 /// Offset of the host callback pointer in a `HostFuncCtx` (after the shared header words).
 pub(crate) const HOST_CALLBACK: i32 = 24;
@@ -64,6 +70,7 @@ fn generate() -> Trampolines {
         ; sub rsp, 8          // keep 16-byte alignment
         ; mov r15, rdi
         ; mov r14, [r15 + header::MEM_BASE]
+        ; mov r12, r9
         ; lea rax, [rcx * 8 + 15]
         ; and rax, -16
         ; sub rsp, rax

@@ -117,10 +117,10 @@ impl Trap {
         }
     }
 
+    /// Adds the frames of the wasm code this trap passed through on its way out (a trap
+    /// from nested wasm, returned by a host function, keeps its inner frames first).
     pub(crate) fn with_backtrace(mut self, backtrace: Vec<FrameInfo>) -> Trap {
-        if self.backtrace.is_empty() {
-            self.backtrace = backtrace;
-        }
+        self.backtrace.extend(backtrace);
         self
     }
 

@@ -6,7 +6,7 @@
 //!
 //! Layout: a fixed header, then module-specific arrays whose offsets `VmCtxLayout`
 //! computes once per module. Host-function contexts (`HostFuncCtx`) share the header's
-//! first three words so a caller can treat every callee context alike.
+//! first words so a caller can treat every callee context alike.
 
 use crate::frontend::ModuleInfo;
 
@@ -16,8 +16,8 @@ pub(crate) mod header {
     pub const MEM_BASE: i32 = 0;
     /// Pointer to the memory's `MemoryData` (current byte length).
     pub const MEM_DATA: i32 = 8;
-    /// Lowest rsp wasm frames may use; prologues trap below it.
-    pub const STACK_LIMIT: i32 = 16;
+    /// Reserved (the stack limit is per thread, in r12: see `compiler::regs`).
+    pub const RESERVED: i32 = 16;
     /// Pointer to the process-wide `Libcalls` table (host helpers).
     pub const LIBCALLS: i32 = 24;
     /// Pointer to this instance's array of `VMFuncRef`, one per function.

@@ -6,11 +6,11 @@
 //! the call, `[rbp + 16 + 8*i]` in the callee, which uses them in place as its parameter
 //! locals). The first result comes back in rax (integers, references) or xmm0 (floats);
 //! results 1.. come back in the same area, so multi-value returns need no other path.
-//! r15 carries the callee's vmctx and r14 its memory base; rbp, rsp, r14 and r15 are
-//! preserved across a call; every allocatable register is clobbered, so the value stack
-//! spills its registers before a call. Cross-instance callees (imports, table entries)
-//! get the caller's stack limit copied into their vmctx, and the caller reloads its own
-//! r15/r14 from its frame afterwards. Host functions are reached through the same shape:
+//! r15 carries the callee's vmctx, r14 its memory base and r12 the thread's stack limit;
+//! rbp, rsp, r12, r14 and r15 are preserved across a call; every allocatable register is
+//! clobbered, so the value stack spills its registers before a call. After calling into
+//! another context (imports, table entries) the caller reloads its own r15/r14 from its
+//! frame. Host functions are reached through the same shape:
 //! their "vmctx" is a `HostFuncCtx` whose header matches a vmctx's first words.
 
 use super::FuncCompiler;
@@ -78,12 +78,10 @@ impl FuncCompiler<'_, '_> {
         );
     }
 
-    /// Switches to the callee context in rcx (copying our stack limit into it).
+    /// Switches to the callee context in rcx.
     fn enter_context_rcx(&mut self) {
         dynasm!(self.asm
             ; .arch x64
-            ; mov rdx, [r15 + header::STACK_LIMIT]
-            ; mov [rcx + header::STACK_LIMIT], rdx
             ; mov r15, rcx
             ; mov r14, [r15 + header::MEM_BASE]
         );

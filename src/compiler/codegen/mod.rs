@@ -231,7 +231,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
         dynasm!(self.asm
             ; .arch x64
-            ; cmp rsp, [r15 + header::STACK_LIMIT]
+            ; cmp rsp, r12
             ; jb =>overflow
             ; mov [rbp - 8], r15
         );
