@@ -82,6 +82,7 @@ pub(crate) fn compile_module(
         .collect();
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
     let debug_stub = asm.new_dynamic_label();
+    let no_stops = asm.new_dynamic_label();
     let env = ModuleEnv {
         info,
         layout,
@@ -90,6 +91,7 @@ pub(crate) fn compile_module(
         bounds_checks: config.bounds_checks,
         debug: config.debug_instrumentation,
         debug_stub,
+        no_stops,
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
@@ -101,6 +103,14 @@ pub(crate) fn compile_module(
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
     if config.debug_instrumentation {
         super::codegen::emit_debug_stub(&mut asm, debug_stub);
+        let widest = out
+            .debug
+            .func_ranges
+            .iter()
+            .map(|(a, b)| ((b - a) as usize).div_ceil(8))
+            .max()
+            .unwrap_or(0);
+        super::codegen::emit_no_stops(&mut asm, no_stops, widest);
     }
     let mut bytes = asm
         .finalize()

@@ -4,7 +4,7 @@
 //! (prologues trap when rsp would go below it; it is per thread, not per instance, so
 //! one instance can run on several threads), rbp the frame pointer.
 //! Scratch (never allocated, free for any single instruction sequence): rax, rcx, rdx and
-//! xmm14, xmm15. Instrumented code also pins r13 (the debug flag cache). Everything else
+//! xmm14, xmm15. Instrumented versions of functions also pin r13 (their site bits). Everything else
 //! is allocatable and caller-saved in the wasm calling
 //! convention, so a wasm callee may clobber it without saving (see `codegen::calls`).
 
@@ -25,9 +25,9 @@ pub(crate) const R10: Gpr = 10;
 pub(crate) const R11: Gpr = 11;
 pub(crate) const R13: Gpr = 13;
 
-/// In debug-instrumented code, r13 caches this instance's flag byte for the current
-/// function (see `codegen::breakable`) and is not allocatable.
-pub(crate) const DEBUG_FLAG_CACHE: Gpr = R13;
+/// In the instrumented version of a function, r13 points at this instance's site bits for
+/// the function (see `codegen::breakable`) and is not allocatable.
+pub(crate) const DEBUG_BITS: Gpr = R13;
 
 /// GPRs the value stack may hold values in, in allocation preference order.
 pub(crate) const ALLOCATABLE_GPRS: [Gpr; 8] = [RBX, RSI, RDI, R8, R9, R10, R11, R13];

@@ -1,43 +1,54 @@
-//! Breakable points: the checks instrumented code runs at every site.
+//! Breakable points: how instrumented modules check, at every site, whether this instance
+//! wants to stop there.
 //!
 //! // DESIGN: breakable points
 //! With debug instrumentation every function entry, instruction boundary and function
 //! exit is a site (numbered across the module; each function's sites also have local
-//! numbers). Every instance has one word per function in its vmctx, `func_bits[f]`: null
+//! numbers). Every instance has one word per function in its vmctx, `func_bits[f]`: zero
 //! while the instance is not debugging f, otherwise a pointer to f's site bits (one bit
 //! per site, set where a breakpoint is) or, while stepping through f or pausing, to a
-//! run of all-ones bits. r13 caches the word for the running function: it is reloaded
-//! at function entry, after every call, at every loop head and after every stop. A site
-//! then costs one fused test-and-branch inline:
+//! run of all-ones bits.
+//!
+//! Each function is compiled twice from the same operators, into one shared code region:
+//!
+//! - the plain version, exactly the code of an uninstrumented module, except that at its
+//!   transfer points (function entry, every loop head, after every call) it tests the
+//!   word: `cmp qword [r15 + func_bits(f)], 0 ; jne instrumented_i`;
+//! - the instrumented version, entered only through those transfer points, which pins
+//!   the word in r13 and tests the site's bit inline at every site:
 //!
 //! ```text
-//!     test r13, r13            ; is this instance debugging f at all?
-//!     jnz slow_k
+//!     test byte [r13 + k/8], 1 << k%8   ; this instance's bit for site k of f
+//!     jnz hit_k                         ; out of line: call the debug stub
 //!   resume_k:
 //! ```
 //!
-//! and out of line, at the function's end:
+//!   and at its own transfer points reloads r13 and returns to the plain version when the
+//!   word became zero.
 //!
-//! ```text
-//!   slow_k:
-//!     test byte [r13 + k/8], 1 << k%8   ; this instance's bit for site k of f
-//!     jz resume_k
-//!     push site_id ; call debug_stub    ; saves every register, calls the host
-//!     mov r13, [r15 + func_bits(f)]     ; the host may have changed the words
-//!     jmp resume_k
-//! ```
+//! At a transfer point both versions agree on where every value is (all values are in
+//! frame slots, constants or lazy locals, and the same ones in both, because the value
+//! stack's spill decisions at merges and calls do not depend on register pressure), so
+//! execution can switch versions there. The plain version has one more allocatable
+//! register and no checks between transfer points; the frame is sized for both.
 //!
-//! So a breakpoint in another function costs f nothing beyond the inline test, and a
-//! breakpoint at a cold site of f costs one bit test per site, never a host call. The
-//! words and bits are data of one instance; the code is the same for every instance and
-//! never changes. (DESIGN.md sketches a flag byte per function plus a bitvec pointer in
-//! the vmctx; folding the two into one cached pointer saves a load and a branch per
-//! site and keeps the check to one fused uop.)
+//! Costs: an instance debugging nothing runs the plain version and pays one compare per
+//! call, loop iteration and function entry. A breakpoint in another function costs the
+//! same. A breakpoint in f, even at a cold site, makes f run its instrumented version:
+//! one bit test per site, never a host call. Stepping points the words at all-ones, so
+//! every site calls the stub, which saves every register and calls the host.
 //!
-//! Because the word is cached, a change made by another thread (pause, or a breakpoint
-//! set while the instance runs) takes effect at the next reload: the next call, loop
-//! iteration or function entry, so a pause always reaches a running loop. Changes made
-//! while stopped, or by a host function the code called, are seen at once.
+//! A word written by another thread (pause, or a breakpoint set while the instance runs)
+//! takes effect at the next transfer point: the next call, loop iteration or function
+//! entry, so a pause always reaches a running loop. Words changed while stopped, or by a
+//! host function the code called, are seen at once. Everything is data of one instance:
+//! the code is the same for every instance and never changes.
+//!
+//! (DESIGN.md sketched one version with a flag-byte test at every site; measured on
+//! fib(30) that cost 1.2x with no debugger and about 5x with a breakpoint at a cold site
+//! of fib, against 1.15x and 3x targets: the plain version removes the per-site test
+//! from undebugged code and the inline bit test removes the taken branches from
+//! debugged code, at the price of compiling instrumented modules twice.)
 //!
 //! Nothing is spilled for the debugger: the site table records where every operand-stack
 //! value lives at each site (register, frame slot, constant or lazy local), and the stub
@@ -51,21 +62,19 @@ use crate::debug::sites::{Site, SiteKind, StackLoc};
 use crate::runtime::vmctx::header;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
-/// The out-of-line part of a site, emitted at the function's end.
+/// The out-of-line part of a site, emitted at the end of the instrumented version.
 pub(super) struct SlowPath {
-    slow: DynamicLabel,
+    hit: DynamicLabel,
     resume: DynamicLabel,
     /// Module-wide site id.
     site: u32,
-    /// Index of the site within its function (selects its bit).
-    local: u32,
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Emits the breakable point for a site of `kind` at the current operator (no-op in
-    /// modules compiled without instrumentation).
+    /// Emits the breakable point for a site of `kind` at the current operator (only in
+    /// instrumented versions).
     pub(super) fn breakable_point(&mut self, kind: SiteKind) {
-        if !self.env.debug {
+        if !self.instrumented {
             return;
         }
         let id = self.out.debug.sites.len() as u32;
@@ -89,49 +98,91 @@ impl FuncCompiler<'_, '_> {
             stack_start,
             stack_len: self.stack.len() as u32,
         });
-        let slow = self.asm.new_dynamic_label();
+        let local = id - self.first_site;
+        let byte = (local / 8) as i32;
+        let mask = 1i8 << (local % 8);
+        let hit = self.asm.new_dynamic_label();
         let resume = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
-            ; test r13, r13
-            ; jnz =>slow
+            ; test BYTE [r13 + byte], mask
+            ; jnz =>hit
             ; =>resume
         );
-        let local = id - self.first_site;
         self.slow_paths.push(SlowPath {
-            slow,
+            hit,
             resume,
             site: id,
-            local,
         });
     }
 
-    /// Reloads the cached debug word (r13) from this instance's vmctx.
-    pub(super) fn reload_debug_flag(&mut self) {
-        if self.env.debug {
-            let word = self.env.layout.func_bits(self.func_index);
-            dynasm!(self.asm ; .arch x64 ; mov r13, [r15 + word]);
+    /// A point where execution may switch between the plain and the instrumented version
+    /// of the function (entry, loop heads, after calls). No-op without instrumentation.
+    pub(super) fn transfer_point(&mut self) {
+        if !self.env.debug {
+            return;
+        }
+        let word = self.env.layout.func_bits(self.func_index);
+        if self.instrumented {
+            let (plain, instrumented) = self.transfers[self.next_transfer];
+            self.next_transfer += 1;
+            dynasm!(self.asm
+                ; .arch x64
+                ; =>instrumented
+                ; mov r13, [r15 + word]
+                ; test r13, r13
+                ; jz =>plain
+            );
+        } else {
+            let plain = self.asm.new_dynamic_label();
+            let instrumented = self.asm.new_dynamic_label();
+            self.transfers.push((plain, instrumented));
+            dynasm!(self.asm
+                ; .arch x64
+                ; cmp QWORD [r15 + word], 0
+                ; jne =>instrumented
+                ; =>plain
+            );
         }
     }
 
-    /// Emits the slow paths of this function's sites.
+    /// Emits the instrumented version's out-of-line site code and its hit routine, which
+    /// calls the debug stub and re-reads the word afterwards (falling back to the
+    /// module's zero bits if the debugger stopped debugging this function, since the
+    /// instrumented version can only leave at a transfer point).
     pub(super) fn emit_slow_paths(&mut self) {
-        let word = self.env.layout.func_bits(self.func_index);
-        let stub = self.env.debug_stub;
+        if self.slow_paths.is_empty() {
+            return;
+        }
+        let routine = self.asm.new_dynamic_label();
         for p in std::mem::take(&mut self.slow_paths) {
-            let byte = (p.local / 8) as i32;
-            let mask = 1i8 << (p.local % 8);
             dynasm!(self.asm
                 ; .arch x64
-                ; =>p.slow
-                ; test BYTE [r13 + byte], mask
-                ; jz =>p.resume
-                ; push p.site as i32
-                ; call =>stub
-                ; mov r13, [r15 + word]
+                ; =>p.hit
+                ; mov eax, p.site as i32
+                ; call =>routine
                 ; jmp =>p.resume
             );
         }
+        let word = self.env.layout.func_bits(self.func_index);
+        let stub = self.env.debug_stub;
+        let no_stops = self.env.no_stops;
+        let ok = self.asm.new_dynamic_label();
+        dynasm!(self.asm
+            ; .arch x64
+            ; =>routine
+            // rsp is 8 below 16-byte alignment here; the pad and the site id restore it.
+            ; sub rsp, 8
+            ; push rax
+            ; call =>stub
+            ; add rsp, 8
+            ; mov r13, [r15 + word]
+            ; test r13, r13
+            ; jnz =>ok
+            ; lea r13, [=>no_stops]
+            ; =>ok
+            ; ret
+        );
     }
 }
 
@@ -182,4 +233,11 @@ pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
         ; mov rbp, [rax + 8]
         ; ret
     );
+}
+
+/// Emits `bytes` zero bytes at `label`: the bits an instrumented version reads when the
+/// debugger stopped debugging its function mid-call.
+pub(crate) fn emit_no_stops(asm: &mut super::Asm, label: DynamicLabel, bytes: usize) {
+    dynasm!(asm ; .arch x64 ; .align 8 ; =>label);
+    asm.extend(std::iter::repeat_n(0u8, bytes.max(8)));
 }

@@ -101,12 +101,12 @@ impl FuncCompiler<'_, '_> {
             self.enter_context_rcx();
             dynasm!(self.asm ; .arch x64 ; call rax);
             self.restore_context();
-            self.reload_debug_flag();
+            self.transfer_point();
         } else {
             let label =
                 self.env.func_labels[(callee - self.env.info.num_imported_funcs) as usize];
             dynasm!(self.asm ; .arch x64 ; call =>label);
-            self.reload_debug_flag();
+            self.transfer_point();
         }
         self.push_call_results(&ty);
     }
@@ -141,7 +141,7 @@ impl FuncCompiler<'_, '_> {
         self.enter_context_rcx();
         dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
         self.restore_context();
-        self.reload_debug_flag();
+        self.transfer_point();
         self.push_call_results(&ty);
     }
 
@@ -163,7 +163,6 @@ impl FuncCompiler<'_, '_> {
         self.load_gpr(crate::types::ValType::I32, delta, RSI);
         self.free(delta);
         self.emit_libcall(libcall::MEMORY_GROW);
-        self.reload_debug_flag();
         let r = self.alloc_gpr();
         dynasm!(self.asm ; .arch x64 ; mov Rd(r), eax);
         self.push_gpr(crate::types::ValType::I32, r);

@@ -117,8 +117,8 @@ impl FuncCompiler<'_, '_> {
         let label = self.asm.new_dynamic_label();
         self.open_frame(FrameKind::Loop, ty, label);
         dynasm!(self.asm ; .arch x64 ; =>label);
-        // Every iteration re-reads the debug flag, so a pause reaches a running loop.
-        self.reload_debug_flag();
+        // Every iteration re-reads the debug word, so a pause reaches a running loop.
+        self.transfer_point();
     }
 
     pub(super) fn if_(&mut self, ty: BlockType) {

@@ -25,7 +25,7 @@
 //! published; published code is never patched.
 
 mod breakable;
-pub(crate) use breakable::emit_debug_stub;
+pub(crate) use breakable::{emit_debug_stub, emit_no_stops};
 mod calls;
 mod control;
 mod memory;
@@ -63,6 +63,8 @@ pub(crate) struct ModuleEnv<'a> {
     pub debug: bool,
     /// The module's debug stub (see `breakable`).
     pub debug_stub: DynamicLabel,
+    /// The module's zero site bits (see `breakable`).
+    pub no_stops: DynamicLabel,
 }
 
 /// Per-module output of the pass besides the code itself.
@@ -112,6 +114,12 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// Blocks opened inside unreachable code (skipped until their `end`).
     dead_blocks: u32,
     traps: Vec<TrapSite>,
+    /// Whether this is the instrumented version (breakable points, r13 pinned).
+    instrumented: bool,
+    /// Transfer points between the two versions: (label in the plain version, label in
+    /// the instrumented version), in operator order (see `breakable`).
+    transfers: Vec<(DynamicLabel, DynamicLabel)>,
+    next_transfer: usize,
     slow_paths: Vec<breakable::SlowPath>,
     /// Module-wide id of this function's first site.
     first_site: u32,
@@ -130,7 +138,51 @@ pub(crate) fn is_64(ty: ValType) -> bool {
 }
 
 impl<'a, 'e> FuncCompiler<'a, 'e> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        asm: &'a mut Asm,
+        env: &'a ModuleEnv<'e>,
+        out: &'a mut FuncOutput,
+        func_index: u32,
+        locals: Vec<ValType>,
+        num_params: u32,
+        offset: u32,
+        instrumented: bool,
+    ) -> Self {
+        let non_param = locals.len() as i32 - num_params as i32;
+        let first_site = out.debug.sites.len() as u32;
+        let mut stack = ValueStack::new();
+        if instrumented {
+            stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
+        }
+        FuncCompiler {
+            asm,
+            env,
+            out,
+            stack,
+            frames: Vec::new(),
+            locals,
+            num_params,
+            spill_base: -16 - 8 * non_param,
+            max_outgoing: 0,
+            reachable: true,
+            dead_blocks: 0,
+            traps: Vec::new(),
+            instrumented,
+            transfers: Vec::new(),
+            next_transfer: 0,
+            slow_paths: Vec::new(),
+            first_site,
+            offset,
+            func_index,
+        }
+    }
+
     /// Compiles defined function `func_index`, validating it in the same walk.
+    ///
+    /// In a debug-instrumented module the operators are then compiled a second time, as
+    /// the function's instrumented version (see `breakable`, "DESIGN: breakable points");
+    /// validation happens once, in the first walk.
     pub fn compile(
         asm: &'a mut Asm,
         env: &'a ModuleEnv<'e>,
@@ -153,56 +205,66 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
-        let non_param = locals.len() as i32 - num_params as i32;
-        let first_site = out.debug.sites.len() as u32;
-        let mut c = FuncCompiler {
+        let body_offset = body.body.range().start as u32;
+
+        let mut recorded = Vec::new();
+        let mut plain = FuncCompiler::new(
             asm,
             env,
             out,
-            stack: {
-                let mut stack = ValueStack::new();
-                if env.debug {
-                    stack.reserve_gpr(crate::compiler::regs::DEBUG_FLAG_CACHE);
-                }
-                stack
-            },
-            frames: Vec::new(),
-            locals,
-            num_params,
-            spill_base: -16 - 8 * non_param,
-            max_outgoing: 0,
-            reachable: true,
-            dead_blocks: 0,
-            traps: Vec::new(),
-            slow_paths: Vec::new(),
-            first_site,
-            offset: body.body.range().start as u32,
             func_index,
-        };
-        let frame_patch = c.emit_prologue();
-        c.push_function_frame();
-        if c.env.debug {
-            c.out.debug.func_locals.push(c.locals.clone());
-            c.out.debug.func_params.push(num_params);
-        }
-        c.reload_debug_flag();
-        c.breakable_point(SiteKind::Entry);
-
+            locals.clone(),
+            num_params,
+            body_offset,
+            false,
+        );
+        let frame_patch = plain.emit_prologue();
+        plain.push_function_frame();
+        plain.transfer_point();
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
             let (op, offset) = ops.read_with_offset().map_err(invalid)?;
             validator.op(offset as u64, &op).map_err(invalid)?;
-            c.offset = offset as u32;
-            c.visit(&op)?;
+            plain.offset = offset as u32;
+            plain.visit(&op)?;
+            if env.debug {
+                recorded.push((op, offset as u32));
+            }
         }
         ops.finish().map_err(invalid)?;
-        if c.env.debug {
-            let end = c.out.debug.sites.len() as u32;
-            c.out.debug.func_ranges.push((first_site, end));
+        plain.emit_out_of_line();
+        let mut frame = plain.frame_size();
+        let transfers = std::mem::take(&mut plain.transfers);
+
+        if env.debug {
+            let mut instr = FuncCompiler::new(
+                plain.asm,
+                env,
+                plain.out,
+                func_index,
+                locals,
+                num_params,
+                body_offset,
+                true,
+            );
+            instr.transfers = transfers;
+            instr.out.debug.func_locals.push(instr.locals.clone());
+            instr.out.debug.func_params.push(num_params);
+            instr.push_function_frame();
+            instr.transfer_point();
+            instr.breakable_point(SiteKind::Entry);
+            for (op, offset) in &recorded {
+                instr.offset = *offset;
+                instr.visit(op)?;
+            }
+            let end = instr.out.debug.sites.len() as u32;
+            instr.out.debug.func_ranges.push((instr.first_site, end));
+            instr.emit_out_of_line();
+            frame = frame.max(instr.frame_size());
+            instr.out.patches.push((frame_patch, frame));
+        } else {
+            plain.out.patches.push((frame_patch, frame));
         }
-        c.emit_out_of_line();
-        let frame = c.frame_size();
-        c.out.patches.push((frame_patch, frame));
         Ok(())
     }
 
@@ -307,7 +369,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 op,
                 Operator::BrIf { .. } | Operator::If { .. } | Operator::Select | Operator::I32Eqz
             );
-            if !fuses || self.env.debug {
+            if !fuses || self.instrumented {
                 self.settle_flags();
             }
         }
