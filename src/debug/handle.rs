@@ -118,7 +118,7 @@ impl Debugger {
         book.next_id += 1;
         let id = book.next_id;
         book.breakpoints.insert(id, BreakpointEntry { func, offset, sites });
-        self.state.apply(&self.instance, &book);
+        self.state.apply(&self.instance, &mut book);
         id
     }
 
@@ -160,7 +160,7 @@ impl Debugger {
         book.breakpoints
             .remove(&id)
             .ok_or_else(|| Error::Usage(format!("no breakpoint {id}")))?;
-        self.state.apply(&self.instance, &book);
+        self.state.apply(&self.instance, &mut book);
         Ok(())
     }
 
@@ -168,7 +168,7 @@ impl Debugger {
     pub fn clear_all_breakpoints(&self) {
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.breakpoints.clear();
-        self.state.apply(&self.instance, &book);
+        self.state.apply(&self.instance, &mut book);
     }
 
     /// The breakpoints, by id.
@@ -194,7 +194,7 @@ impl Debugger {
     pub fn step_into_next_call(&self) {
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.step = Some(crate::debug::state::StepMode::Into);
-        self.state.apply(&self.instance, &book);
+        self.state.apply(&self.instance, &mut book);
     }
 
     /// Module byte offsets of every breakable instruction of function `func`.

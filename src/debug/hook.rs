@@ -105,7 +105,7 @@ fn apply_action(
             book.step_funcs.insert(f.func_index);
         }
     }
-    state.apply(instance, &book);
+    state.apply(instance, &mut book);
     drop(book);
     if action == Resume::Abort {
         let act = activation::current();
@@ -143,5 +143,5 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize) {
     let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
     book.step = None;
     book.step_funcs.clear();
-    state.apply(instance, &book);
+    state.apply(instance, &mut book);
 }

@@ -36,6 +36,8 @@ pub(crate) struct Bookkeeping {
     pub step: Option<StepMode>,
     /// Functions whose every site stops while the step is active.
     pub step_funcs: BTreeSet<u32>,
+    /// Functions whose site bits may be non-zero (written by an earlier `apply`).
+    pub dirty_segments: BTreeSet<u32>,
 }
 
 /// Debug state of one instance.
@@ -91,21 +93,33 @@ impl DebugState {
         self.bits[byte].load(Ordering::Relaxed) & mask != 0
     }
 
-    /// Rewrites every site bit and function word from the bookkeeping. Only data changes.
-    pub fn apply(&self, instance: &InstanceData, book: &Bookkeeping) {
+    /// Brings the site bits and function words in line with the bookkeeping, writing only
+    /// what changes (untouched pages of the tables stay unbacked). Only data changes.
+    pub fn apply(&self, instance: &InstanceData, book: &mut Bookkeeping) {
         let info = &instance.module.inner.info;
-        let mut bits = vec![0u8; self.bits.len()];
-        let mut has_breakpoints = vec![false; info.funcs.len()];
+        // Site bits: rewrite the segments of functions that had or have breakpoints.
+        let mut with_breakpoints = BTreeSet::new();
+        for bp in book.breakpoints.values() {
+            with_breakpoints.insert(bp.func);
+        }
+        let touched: Vec<u32> = book.dirty_segments.union(&with_breakpoints).copied().collect();
+        let table = &instance.module.inner.code.debug_sites;
+        for &f in &touched {
+            let defined = (f - info.num_imported_funcs) as usize;
+            let (first, end) = table.func_ranges[defined];
+            let seg = self.segments[defined];
+            for byte in seg..seg + ((end - first) as usize).div_ceil(8) {
+                self.bits[byte].store(0, Ordering::Relaxed);
+            }
+        }
         for bp in book.breakpoints.values() {
             for &s in &bp.sites {
                 let (byte, mask) = self.locate(instance, bp.func, s);
-                bits[byte] |= mask;
+                self.bits[byte].fetch_or(mask, Ordering::Relaxed);
             }
-            has_breakpoints[bp.func as usize] = true;
         }
-        for (cell, value) in self.bits.iter().zip(bits) {
-            cell.store(value, Ordering::Relaxed);
-        }
+        book.dirty_segments = with_breakpoints.clone();
+
         let pause = self.pause.load(Ordering::Relaxed);
         for f in info.num_imported_funcs..info.funcs.len() as u32 {
             let stop_all = pause
@@ -113,13 +127,16 @@ impl DebugState {
                 || (book.step.is_some() && book.step_funcs.contains(&f));
             let word = if stop_all {
                 self.stop_all.as_ptr() as usize
-            } else if has_breakpoints[f as usize] {
+            } else if with_breakpoints.contains(&f) {
                 let defined = (f - info.num_imported_funcs) as usize;
                 self.bits[self.segments[defined]].as_ptr() as usize
             } else {
                 0
             };
-            instance.func_bits(f).store(word, Ordering::Release);
+            let cell = instance.func_bits(f);
+            if cell.load(Ordering::Relaxed) != word {
+                cell.store(word, Ordering::Release);
+            }
         }
     }
 
