@@ -156,12 +156,17 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
         if kind == crate::runtime::trap::TrapKind::MemoryOutOfBounds as usize {
             fault_stub = asm.offset().0;
         }
-        dynasm!(asm
-            ; .arch x64
-            ; =>*label
-            ; mov esi, kind as i32
-            ; jmp =>common
-        );
+        if kind == 0 {
+            // Kind 0: the caller already put a kind a helper returned in esi.
+            dynasm!(asm ; .arch x64 ; =>*label ; jmp =>common);
+        } else {
+            dynasm!(asm
+                ; .arch x64
+                ; =>*label
+                ; mov esi, kind as i32
+                ; jmp =>common
+            );
+        }
     }
     dynasm!(asm
         ; .arch x64

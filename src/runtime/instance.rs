@@ -117,7 +117,7 @@ impl InstanceData {
     }
 
     /// Evaluates a constant expression in this instance.
-    fn eval(&self, expr: &ConstExpr) -> u64 {
+    pub fn eval(&self, expr: &ConstExpr) -> u64 {
         match *expr {
             ConstExpr::I32(v) => v as u32 as u64,
             ConstExpr::I64(v) => v as u64,

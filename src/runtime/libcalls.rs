@@ -12,6 +12,7 @@ pub(crate) struct Libcalls {
     pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize) -> *const Activation,
     pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
     pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const Activation,
+    pub helpers: [crate::runtime::bulk::HelperFn; crate::runtime::bulk::HELPERS],
 }
 
 /// Byte offsets of the entries of [`Libcalls`].
@@ -19,12 +20,14 @@ pub(crate) mod offsets {
     pub const TRAP: i32 = 0;
     pub const MEMORY_GROW: i32 = 8;
     pub const DEBUG_HOOK: i32 = 16;
+    pub const HELPERS: i32 = 24;
 }
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
     trap: trap_libcall,
     memory_grow: memory_grow_libcall,
     debug_hook: crate::debug::hook::debug_hook,
+    helpers: crate::runtime::bulk::HELPER_FNS,
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.

@@ -5,11 +5,13 @@
 //! - `activation`: entering wasm from the host, trap capture and backtraces.
 //! - `signals`: turning memory faults inside wasm code into traps.
 //! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
+//! - `bulk`: the bulk memory, table and segment helpers.
 //! - `memory`, `table`, `global`: the entities an instance owns or imports.
 //! - `instance`: instantiation (imports, segments, start function).
 //! - `type_registry`: engine-wide canonical signature ids for call_indirect checks.
 
 pub(crate) mod activation;
+pub(crate) mod bulk;
 pub(crate) mod global;
 pub(crate) mod instance;
 pub(crate) mod libcalls;

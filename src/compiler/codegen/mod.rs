@@ -25,6 +25,7 @@
 //! published; published code is never patched.
 
 mod breakable;
+mod bulk;
 pub(crate) use breakable::{emit_debug_stub, emit_no_stops};
 mod calls;
 mod control;
@@ -81,7 +82,8 @@ pub(crate) struct FuncOutput {
 /// An out-of-line trap site: a jump target at the function's end that calls the stub.
 struct TrapSite {
     label: DynamicLabel,
-    kind: TrapKind,
+    /// The trap kind, or None when a helper returned it in eax.
+    kind: Option<TrapKind>,
     offset: u32,
     /// Reset rsp to rbp first (the prologue's stack check fires before the frame is valid).
     reset_rsp: bool,
@@ -326,9 +328,21 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let label = self.asm.new_dynamic_label();
         self.traps.push(TrapSite {
             label,
-            kind,
+            kind: Some(kind),
             offset: self.offset,
             reset_rsp,
+        });
+        label
+    }
+
+    /// Registers an out-of-line trap whose kind a host helper returned in eax.
+    fn dynamic_trap_site(&mut self) -> DynamicLabel {
+        let label = self.asm.new_dynamic_label();
+        self.traps.push(TrapSite {
+            label,
+            kind: None,
+            offset: self.offset,
+            reset_rsp: false,
         });
         label
     }
@@ -342,10 +356,13 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
 
     fn emit_out_of_line(&mut self) {
         for site in std::mem::take(&mut self.traps) {
-            let stub = self.env.trap_labels[site.kind as usize];
+            let stub = self.env.trap_labels[site.kind.map_or(0, |k| k as usize)];
             dynasm!(self.asm ; .arch x64 ; =>site.label);
             if site.reset_rsp {
                 dynasm!(self.asm ; .arch x64 ; mov rsp, rbp);
+            }
+            if site.kind.is_none() {
+                dynasm!(self.asm ; .arch x64 ; mov esi, eax);
             }
             let code = self.asm.offset().0 as u32;
             self.out.sites.push((code, site.offset));
@@ -430,7 +447,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             O::MemorySize { .. } => self.memory_size(),
             O::MemoryGrow { .. } => self.memory_grow(),
             _ => {
-                if !self.visit_memory_access(op) && !self.visit_numeric(op) {
+                if !self.visit_memory_access(op)
+                    && !self.visit_numeric(op)
+                    && !self.visit_bulk(op)
+                {
                     return Err(Error::Unsupported(format!(
                         "operator {op:?} at offset {:#x}",
                         self.offset

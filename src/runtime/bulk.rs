@@ -1,0 +1,216 @@
+//! Host helpers for bulk memory, table and segment instructions (see
+//! `compiler::codegen::bulk`): each gets the instance context and its arguments, checks
+//! bounds, and returns a trap code (0: none) with any result in `args[0]`.
+
+use crate::frontend::ConstExpr;
+use crate::runtime::libcalls::{instance_of, offsets};
+use crate::runtime::trap::TrapKind;
+
+/// Signature of every helper.
+pub(crate) type HelperFn = unsafe extern "C" fn(*mut u8, *mut u64) -> u32;
+
+/// The helpers, in libcall-table order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub(crate) enum Helper {
+    MemoryFill,
+    MemoryCopy,
+    MemoryInit,
+    DataDrop,
+    TableGet,
+    TableSet,
+    TableGrow,
+    TableFill,
+    TableCopy,
+    TableInit,
+    ElemDrop,
+}
+
+/// Number of helpers.
+pub(crate) const HELPERS: usize = 11;
+
+impl Helper {
+    /// Offset of the helper's entry in the libcall table.
+    pub fn libcall_offset(self) -> i32 {
+        offsets::HELPERS + 8 * self as i32
+    }
+}
+
+/// The helper functions, indexed by `Helper`.
+pub(crate) const HELPER_FNS: [HelperFn; HELPERS] = [
+    memory_fill,
+    memory_copy,
+    memory_init,
+    data_drop,
+    table_get,
+    table_set,
+    table_grow,
+    table_fill,
+    table_copy,
+    table_init,
+    elem_drop,
+];
+
+const OK: u32 = 0;
+const MEMORY_OOB: u32 = TrapKind::MemoryOutOfBounds as u32;
+const TABLE_OOB: u32 = TrapKind::TableOutOfBounds as u32;
+
+/// `[start, start + len)` fits in `size`.
+fn fits(start: u64, len: u64, size: u64) -> bool {
+    start.checked_add(len).is_some_and(|end| end <= size)
+}
+
+/// Reads helper arguments.
+///
+/// # Safety
+/// `args` points at the caller's outgoing area holding at least `N` words.
+unsafe fn args<const N: usize>(args: *mut u64) -> [u64; N] {
+    // SAFETY: guaranteed by the caller.
+    unsafe { std::ptr::read(args as *const [u64; N]) }
+}
+
+unsafe extern "C" fn memory_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 3 argument words.
+    let (instance, [d, val, n]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
+    let (d, n) = (d as u32 as u64, n as u32 as u64);
+    let mem = instance.memory(0);
+    if !fits(d, n, mem.data_size() as u64) {
+        return MEMORY_OOB;
+    }
+    // SAFETY: the range was checked against the accessible size.
+    unsafe { std::ptr::write_bytes(mem.data_ptr().add(d as usize), val as u8, n as usize) };
+    OK
+}
+
+unsafe extern "C" fn memory_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 3 argument words.
+    let (instance, [d, s, n]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
+    let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
+    let mem = instance.memory(0);
+    let size = mem.data_size() as u64;
+    if !fits(d, n, size) || !fits(s, n, size) {
+        return MEMORY_OOB;
+    }
+    let base = mem.data_ptr();
+    // SAFETY: both ranges were checked; `copy` handles overlap (memmove).
+    unsafe { std::ptr::copy(base.add(s as usize), base.add(d as usize), n as usize) };
+    OK
+}
+
+unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 4 argument words.
+    let (instance, [d, s, n, seg]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
+    let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
+    let info = &instance.module.inner.info;
+    let dropped = instance.dropped_datas.lock().unwrap_or_else(|e| e.into_inner())[seg as usize];
+    let bytes: &[u8] = if dropped {
+        &[]
+    } else {
+        &info.datas[seg as usize].bytes
+    };
+    let mem = instance.memory(0);
+    if !fits(s, n, bytes.len() as u64) || !fits(d, n, mem.data_size() as u64) {
+        return MEMORY_OOB;
+    }
+    mem.write(d as usize, &bytes[s as usize..(s + n) as usize])
+        .expect("bounds checked");
+    OK
+}
+
+unsafe extern "C" fn data_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 1 argument word.
+    let (instance, [seg]) = unsafe { (instance_of(vmctx), args::<1>(a)) };
+    instance.dropped_datas.lock().unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
+    OK
+}
+
+unsafe extern "C" fn table_get(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 2 argument words.
+    let (instance, [i, t]) = unsafe { (instance_of(vmctx), args::<2>(a)) };
+    match instance.table(t as u32).get_raw(i as u32) {
+        Some(raw) => {
+            // SAFETY: the result goes to args[0].
+            unsafe { *a = raw };
+            OK
+        }
+        None => TABLE_OOB,
+    }
+}
+
+unsafe extern "C" fn table_set(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 3 argument words.
+    let (instance, [i, v, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
+    if instance.table(t as u32).set_raw(i as u32, v) {
+        OK
+    } else {
+        TABLE_OOB
+    }
+}
+
+unsafe extern "C" fn table_grow(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 3 argument words.
+    let (instance, [init, n, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
+    let old = instance.table(t as u32).grow_raw(n as u32, init);
+    // SAFETY: the result goes to args[0].
+    unsafe { *a = old.unwrap_or(u32::MAX) as u64 };
+    OK
+}
+
+unsafe extern "C" fn table_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 4 argument words.
+    let (instance, [i, v, n, t]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
+    let table = instance.table(t as u32);
+    let (i, n) = (i as u32, n as u32);
+    if !fits(i as u64, n as u64, table.size() as u64) {
+        return TABLE_OOB;
+    }
+    for j in 0..n {
+        table.set_raw(i + j, v);
+    }
+    OK
+}
+
+unsafe extern "C" fn table_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 5 argument words.
+    let (instance, [d, s, n, dt, st]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
+    let (dst, src) = (instance.table(dt as u32), instance.table(st as u32));
+    let (d, s, n) = (d as u32, s as u32, n as u32);
+    if !fits(d as u64, n as u64, dst.size() as u64) || !fits(s as u64, n as u64, src.size() as u64)
+    {
+        return TABLE_OOB;
+    }
+    let items: Vec<u64> = (0..n).map(|j| src.get_raw(s + j).unwrap_or(0)).collect();
+    for (j, v) in items.into_iter().enumerate() {
+        dst.set_raw(d + j as u32, v);
+    }
+    OK
+}
+
+unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 5 argument words.
+    let (instance, [d, s, n, t, seg]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
+    let info = &instance.module.inner.info;
+    let dropped = instance.dropped_elems.lock().unwrap_or_else(|e| e.into_inner())[seg as usize];
+    let items: &[ConstExpr] = if dropped {
+        &[]
+    } else {
+        &info.elems[seg as usize].items
+    };
+    let table = instance.table(t as u32);
+    let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
+    if !fits(s, n, items.len() as u64) || !fits(d, n, table.size() as u64) {
+        return TABLE_OOB;
+    }
+    for j in 0..n {
+        let raw = instance.eval(&items[(s + j) as usize]);
+        table.set_raw((d + j) as u32, raw);
+    }
+    OK
+}
+
+unsafe extern "C" fn elem_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 1 argument word.
+    let (instance, [seg]) = unsafe { (instance_of(vmctx), args::<1>(a)) };
+    instance.dropped_elems.lock().unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
+    OK
+}
