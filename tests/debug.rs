@@ -317,3 +317,63 @@ fn trap_event_carries_the_backtrace() {
     assert_eq!(funcs, vec![0, 1]);
     assert_eq!(locals[0].i32(), Some(0));
 }
+
+#[test]
+fn frame_view_covers_reference_values_and_bulk_instructions() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (memory 1)
+            (table $t 2 funcref)
+            (func $f (export "f") (param $r externref) (result i32)
+              (local $g funcref)
+              (local.set $g (ref.func $f))
+              (table.set $t (i32.const 1) (local.get $g))
+              (memory.fill (i32.const 0) (i32.const 42) (i32.const 8))
+              (i32.add (table.size $t) (i32.load8_u (i32.const 7)))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(0).unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    dbg.set_handler(move |event, frame| {
+        let locals = frame.locals();
+        let types: Vec<String> = locals.iter().map(|v| v.ty().to_string()).collect();
+        let host_value = match &locals[0] {
+            Val::ExternRef(Some(r)) => r.data().downcast_ref::<u32>().copied(),
+            _ => None,
+        };
+        let func_set = matches!(locals[1], Val::FuncRef(Some(_)));
+        let stack: Vec<String> = frame.stack().iter().map(|v| v.ty().to_string()).collect();
+        s.lock().unwrap().push((
+            event.name(),
+            frame.offset(),
+            types,
+            host_value,
+            func_set,
+            stack,
+        ));
+        Resume::StepOver
+    });
+    let f = instance.get_func("f").unwrap();
+    let result = f
+        .call(&[Val::ExternRef(Some(kestrel::ExternRef::new(7u32)))])
+        .unwrap();
+    assert_eq!(result[0].i32(), Some(2 + 42));
+    let stops = seen.lock().unwrap().clone();
+    // Every instruction of the body is a stop: entry, 14 instructions (ending with
+    // `end`), exit.
+    assert_eq!(stops.len(), 16);
+    assert_eq!(stops[0].0, "breakpoint");
+    assert!(stops[1..].iter().all(|s| s.0 == "step"));
+    assert!(stops
+        .iter()
+        .all(|s| s.2 == vec!["externref".to_string(), "funcref".to_string()]));
+    assert!(stops.iter().all(|s| s.3 == Some(7)));
+    // The funcref local is null until local.set runs, then holds $f.
+    assert!(!stops[0].4);
+    assert!(stops.last().unwrap().4);
+    // The operand stack shows reference values where they are live.
+    assert!(stops.iter().any(|s| s.5.contains(&"funcref".to_string())));
+}
