@@ -144,7 +144,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("fib30_plain", |b| b.iter(|| fib.call(30).unwrap()));
 
     let (_m, _i, fib) = setup(true);
-    group.bench_function("fib30_instrumented_idle", |b| b.iter(|| fib.call(30).unwrap()));
+    group.bench_function("fib30_instrumented_idle", |b| {
+        b.iter(|| fib.call(30).unwrap())
+    });
 
     let (_m, instance, fib) = setup(true);
     let dbg = instance.debugger().unwrap();

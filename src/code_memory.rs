@@ -138,6 +138,7 @@ pub(crate) fn with_owner<R>(pc: usize, f: impl FnOnce(&dyn CodeOwner, usize) -> 
     let raw = *raw;
     // SAFETY: registered owners stay alive until they unregister, which needs the lock we
     // hold; the pair is the fat pointer stored by `register`.
-    let owner: &dyn CodeOwner = unsafe { &*std::mem::transmute::<(usize, usize), *const dyn CodeOwner>(raw) };
+    let owner: &dyn CodeOwner =
+        unsafe { &*std::mem::transmute::<(usize, usize), *const dyn CodeOwner>(raw) };
     Some(f(owner, *start))
 }

@@ -38,11 +38,11 @@ pub use api::instance::Instance;
 pub use api::linker::{Extern, Linker};
 pub use api::module::Module;
 pub use api::val::{ExternRef, Val};
-pub use debug::{Breakpoint, BreakpointId, DebugEvent, Debugger, Frame, Resume, SiteKind};
 pub use config::{BoundsChecks, Config, Engine, WasmVersion};
+pub use debug::{Breakpoint, BreakpointId, DebugEvent, Debugger, Frame, Resume, SiteKind};
 pub use error::{Error, Result};
-pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::global::Global;
+pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::Table;
 pub use runtime::trap::{FrameInfo, Trap, TrapKind};
 pub use types::{

@@ -14,7 +14,9 @@ fn debug_engine() -> Engine {
 
 fn instantiate(engine: &Engine, wat: &str) -> (Module, Instance) {
     let module = Module::new(engine, wat).expect("module compiles");
-    let instance = Linker::new(engine).instantiate(&module).expect("instantiates");
+    let instance = Linker::new(engine)
+        .instantiate(&module)
+        .expect("instantiates");
     (module, instance)
 }
 
@@ -304,7 +306,10 @@ fn trap_event_carries_the_backtrace() {
         if let DebugEvent::Trap(trap) = event {
             *s.lock().unwrap() = Some((
                 trap.message().to_string(),
-                trap.backtrace().iter().map(|f| f.func_index).collect::<Vec<_>>(),
+                trap.backtrace()
+                    .iter()
+                    .map(|f| f.func_index)
+                    .collect::<Vec<_>>(),
                 frame.locals(),
             ));
         }

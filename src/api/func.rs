@@ -25,7 +25,8 @@ pub(crate) struct HostFuncCtx {
     mem_base: usize,
     mem_data: usize,
     _reserved: usize,
-    callback: unsafe extern "C" fn(*mut HostFuncCtx, *mut u64, usize) -> *const activation::Activation,
+    callback:
+        unsafe extern "C" fn(*mut HostFuncCtx, *mut u64, usize) -> *const activation::Activation,
     func: Box<HostFn>,
     ty: FuncType,
 }
@@ -74,7 +75,12 @@ fn run_host(ctx: &HostFuncCtx, slots: &mut [u64]) -> Result<(), Trap> {
         .zip(slots.iter())
         .map(|(t, raw)| Val::from_raw(*t, *raw))
         .collect();
-    let mut results: Vec<Val> = ctx.ty.results().iter().map(|t| Val::default_for(*t)).collect();
+    let mut results: Vec<Val> = ctx
+        .ty
+        .results()
+        .iter()
+        .map(|t| Val::default_for(*t))
+        .collect();
     let r = std::panic::catch_unwind(AssertUnwindSafe(|| (ctx.func)(&params, &mut results)));
     match r {
         Ok(Ok(())) => {}

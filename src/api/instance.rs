@@ -47,7 +47,9 @@ impl Instance {
 
     fn extern_for(&self, index: EntityIndex) -> Extern {
         match index {
-            EntityIndex::Func(i) => Extern::Func(Func::from_raw(self.data.funcref(i), self.owner())),
+            EntityIndex::Func(i) => {
+                Extern::Func(Func::from_raw(self.data.funcref(i), self.owner()))
+            }
             EntityIndex::Memory(i) => {
                 let mut m = self.data.memory(i).clone();
                 m._owner = Some(self.owner());

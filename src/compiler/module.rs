@@ -77,9 +77,7 @@ pub(crate) fn compile_module(
     code_counter: Arc<AtomicUsize>,
 ) -> Result<Arc<CompiledCode>> {
     let mut asm = Asm::new(0);
-    let func_labels: Vec<_> = (0..bodies.len())
-        .map(|_| asm.new_dynamic_label())
-        .collect();
+    let func_labels: Vec<_> = (0..bodies.len()).map(|_| asm.new_dynamic_label()).collect();
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
     let debug_stub = asm.new_dynamic_label();
     let no_stops = asm.new_dynamic_label();
@@ -131,7 +129,12 @@ pub(crate) fn compile_module(
     });
     let (start, end) = compiled.code.range();
     let owner: &dyn CodeOwner = &*compiled;
-    code_memory::register(start, end, start + fault_stub, owner as *const dyn CodeOwner);
+    code_memory::register(
+        start,
+        end,
+        start + fault_stub,
+        owner as *const dyn CodeOwner,
+    );
     Ok(compiled)
 }
 

@@ -121,7 +121,9 @@ impl ValueStack {
 
     /// Pops the top entry; its register (if any) stays allocated until `release`.
     pub fn pop(&mut self) -> Entry {
-        self.entries.pop().expect("validated code never pops an empty stack")
+        self.entries
+            .pop()
+            .expect("validated code never pops an empty stack")
     }
 
     /// Replaces the location of the entry at `depth` (after it was moved).
@@ -180,7 +182,6 @@ impl ValueStack {
             _ => false,
         })
     }
-
 }
 
 #[cfg(test)]

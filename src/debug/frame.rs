@@ -189,7 +189,14 @@ impl<'a> Frame<'a> {
 
     /// Global `index`.
     pub fn global(&self, index: u32) -> Option<Val> {
-        let ty = self.instance.module.inner.info.globals.get(index as usize)?.content;
+        let ty = self
+            .instance
+            .module
+            .inner
+            .info
+            .globals
+            .get(index as usize)?
+            .content;
         // SAFETY: the instance's global storage for a valid index.
         let raw = unsafe { *self.instance.global_ptr(index) };
         Some(Val::from_raw(ty, mask(ty, raw)))

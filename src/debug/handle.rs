@@ -117,7 +117,14 @@ impl Debugger {
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.next_id += 1;
         let id = book.next_id;
-        book.breakpoints.insert(id, BreakpointEntry { func, offset, sites });
+        book.breakpoints.insert(
+            id,
+            BreakpointEntry {
+                func,
+                offset,
+                sites,
+            },
+        );
         self.state.apply(&self.instance, &mut book);
         id
     }

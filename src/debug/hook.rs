@@ -70,7 +70,11 @@ pub(crate) unsafe extern "C" fn debug_hook(
 
 /// Calls the handler without holding its lock (it may use the `Debugger` handle).
 fn run_handler(state: &DebugState, event: &DebugEvent, frame: &mut Frame<'_>) -> Resume {
-    let handler = state.handler.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let handler = state
+        .handler
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     let Some(mut handler) = handler else {
         return Resume::Continue;
     };

@@ -2,8 +2,8 @@
 //! inline check) and one bit per breakable site (allocated when a debugger attaches),
 //! plus the host-side bookkeeping that decides what those words and bits must be.
 
-use crate::debug::handle::{DebugEvent, Resume};
 use crate::debug::frame::Frame;
+use crate::debug::handle::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -102,7 +102,11 @@ impl DebugState {
         for bp in book.breakpoints.values() {
             with_breakpoints.insert(bp.func);
         }
-        let touched: Vec<u32> = book.dirty_segments.union(&with_breakpoints).copied().collect();
+        let touched: Vec<u32> = book
+            .dirty_segments
+            .union(&with_breakpoints)
+            .copied()
+            .collect();
         let table = &instance.module.inner.code.debug_sites;
         for &f in &touched {
             let defined = (f - info.num_imported_funcs) as usize;

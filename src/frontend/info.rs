@@ -113,16 +113,6 @@ impl ModuleInfo {
         index < self.num_imported_funcs
     }
 
-    /// Whether global `index` is imported.
-    pub fn is_imported_global(&self, index: u32) -> bool {
-        index < self.num_imported_globals
-    }
-
-    /// Number of functions defined (not imported) by the module.
-    pub fn num_defined_funcs(&self) -> u32 {
-        self.funcs.len() as u32 - self.num_imported_funcs
-    }
-
     /// The name of function `index`, if the name section gives one.
     pub fn func_name(&self, index: u32) -> Option<&str> {
         self.func_names.get(&index).map(|s| s.as_str())

@@ -221,9 +221,7 @@ pub(crate) fn parse_module(
                         ExternalKind::Table => EntityIndex::Table(export.index),
                         ExternalKind::Memory => EntityIndex::Memory(export.index),
                         ExternalKind::Global => EntityIndex::Global(export.index),
-                        ExternalKind::Tag => {
-                            return Err(Error::Unsupported("tag exports".into()))
-                        }
+                        ExternalKind::Tag => return Err(Error::Unsupported("tag exports".into())),
                     };
                     info.exports.push(Export {
                         name: export.name.to_string(),

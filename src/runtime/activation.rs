@@ -42,7 +42,9 @@ thread_local! {
 
 /// The innermost activation of this thread (null outside wasm). Async-signal-safe.
 pub(crate) fn current() -> *mut Activation {
-    CURRENT.try_with(|c| c.get()).unwrap_or(std::ptr::null_mut())
+    CURRENT
+        .try_with(|c| c.get())
+        .unwrap_or(std::ptr::null_mut())
 }
 
 /// Lowest usable address of this thread's stack.
@@ -81,7 +83,13 @@ impl Activation {
     /// # Safety
     /// `fp` must be the frame pointer of the wasm frame containing `pc` (or of a
     /// trampoline frame whose caller is wasm), with a valid rbp chain above it.
-    pub(crate) unsafe fn record_trap(&mut self, kind: TrapKind, pc: usize, is_return: bool, fp: usize) {
+    pub(crate) unsafe fn record_trap(
+        &mut self,
+        kind: TrapKind,
+        pc: usize,
+        is_return: bool,
+        fp: usize,
+    ) {
         self.trapped = true;
         self.kind = kind;
         self.num_frames = 0;

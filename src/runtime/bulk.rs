@@ -102,7 +102,10 @@ unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     let (instance, [d, s, n, seg]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
     let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
     let info = &instance.module.inner.info;
-    let dropped = instance.dropped_datas.lock().unwrap_or_else(|e| e.into_inner())[seg as usize];
+    let dropped = instance
+        .dropped_datas
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())[seg as usize];
     let bytes: &[u8] = if dropped {
         &[]
     } else {
@@ -120,7 +123,10 @@ unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn data_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 1 argument word.
     let (instance, [seg]) = unsafe { (instance_of(vmctx), args::<1>(a)) };
-    instance.dropped_datas.lock().unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
+    instance
+        .dropped_datas
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
     OK
 }
 
@@ -190,7 +196,10 @@ unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 5 argument words.
     let (instance, [d, s, n, t, seg]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
     let info = &instance.module.inner.info;
-    let dropped = instance.dropped_elems.lock().unwrap_or_else(|e| e.into_inner())[seg as usize];
+    let dropped = instance
+        .dropped_elems
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())[seg as usize];
     let items: &[ConstExpr] = if dropped {
         &[]
     } else {
@@ -211,6 +220,9 @@ unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn elem_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 1 argument word.
     let (instance, [seg]) = unsafe { (instance_of(vmctx), args::<1>(a)) };
-    instance.dropped_elems.lock().unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
+    instance
+        .dropped_elems
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
     OK
 }

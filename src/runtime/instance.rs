@@ -6,6 +6,7 @@ use crate::api::func::Func;
 use crate::api::linker::Extern;
 use crate::api::module::Module;
 use crate::config::BoundsChecks;
+use crate::debug::state::DebugState;
 use crate::error::{Error, Result};
 use crate::frontend::{ConstExpr, DataMode, ElemMode, ImportKind};
 use crate::runtime::libcalls::LIBCALLS;
@@ -15,7 +16,6 @@ use crate::runtime::trap::{Trap, TrapKind};
 use crate::runtime::vmctx::{header, GlobalSlot, VMFuncRef};
 use std::alloc::Layout;
 use std::any::Any;
-use crate::debug::state::DebugState;
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -60,17 +60,13 @@ impl InstanceData {
 
     /// This instance's debug state, attaching it on first use.
     pub fn debug_state(&self) -> &Arc<DebugState> {
-        self.debug.get_or_init(|| Arc::new(DebugState::attach(self)))
+        self.debug
+            .get_or_init(|| Arc::new(DebugState::attach(self)))
     }
 
     /// The debug state, if a debugger ever attached.
     pub fn debug_state_if_attached(&self) -> Option<&Arc<DebugState>> {
         self.debug.get()
-    }
-
-    /// Writes a vmctx header word.
-    pub fn write_header(&self, offset: i32, value: u64) {
-        self.write_word(offset, value)
     }
 
     /// This instance's debug word for function `index` (read by compiled code).
@@ -155,7 +151,11 @@ pub(crate) fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<I
             (ImportKind::Func(t), Extern::Func(f)) => {
                 let want = &info.types[*t as usize];
                 if f.ty() != *want {
-                    return Err(link_error(m, n, "incompatible import type: function signature"));
+                    return Err(link_error(
+                        m,
+                        n,
+                        "incompatible import type: function signature",
+                    ));
                 }
                 func_imports.push(f.clone());
             }
@@ -268,7 +268,10 @@ pub(crate) fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<I
     for (i, id) in inner.type_ids.iter().enumerate() {
         data.write_word(layout.type_id(i as u32), *id);
     }
-    for (i, f) in data.funcrefs[..info.num_imported_funcs as usize].iter().enumerate() {
+    for (i, f) in data.funcrefs[..info.num_imported_funcs as usize]
+        .iter()
+        .enumerate()
+    {
         data.write_word(layout.import_code(i as u32), f.code as u64);
         data.write_word(layout.import_vmctx(i as u32), f.vmctx as u64);
     }
@@ -300,7 +303,10 @@ pub(crate) fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<I
     initialize_segments(&data)?;
 
     if let Some(start) = info.start {
-        let func = Func::from_raw(data.funcref(start), data.clone() as Arc<dyn Any + Send + Sync>);
+        let func = Func::from_raw(
+            data.funcref(start),
+            data.clone() as Arc<dyn Any + Send + Sync>,
+        );
         func.call(&[])?;
     }
     Ok(data)

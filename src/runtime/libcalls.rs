@@ -31,7 +31,12 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.
-unsafe extern "C" fn trap_libcall(vmctx: *mut u8, kind: u32, pc: usize, fp: usize) -> *const Activation {
+unsafe extern "C" fn trap_libcall(
+    vmctx: *mut u8,
+    kind: u32,
+    pc: usize,
+    fp: usize,
+) -> *const Activation {
     let act = activation::current();
     // SAFETY: trap stubs run only inside wasm entered through `call_wasm`, so the thread
     // has a live activation; `pc`/`fp` describe the trapping wasm frame.

@@ -139,7 +139,11 @@ impl Memory {
 
     /// Grows by `delta` pages; returns the previous size, or None past the maximum.
     pub(crate) fn grow_pages(&self, delta: u32) -> Option<u32> {
-        let _guard = self.inner.grow_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let _guard = self
+            .inner
+            .grow_lock
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         let old = self.data_size();
         let old_pages = (old / PAGE_SIZE) as u64;
         let max = self
@@ -198,7 +202,9 @@ impl Memory {
     pub fn write(&self, offset: usize, data: &[u8]) -> Result<()> {
         self.check(offset, data.len())?;
         // SAFETY: the range is inside the accessible part of the memory.
-        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.data_ptr().add(offset), data.len()) };
+        unsafe {
+            std::ptr::copy_nonoverlapping(data.as_ptr(), self.data_ptr().add(offset), data.len())
+        };
         Ok(())
     }
 

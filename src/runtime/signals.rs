@@ -6,33 +6,41 @@
 
 use crate::code_memory;
 use crate::runtime::activation;
-use std::mem::MaybeUninit;
-use std::sync::Once;
+use std::sync::OnceLock;
 
-static INSTALL: Once = Once::new();
-static mut PREV_SEGV: MaybeUninit<libc::sigaction> = MaybeUninit::uninit();
-static mut PREV_BUS: MaybeUninit<libc::sigaction> = MaybeUninit::uninit();
+/// The handlers that were installed before ours, for faults that are not ours.
+struct Previous {
+    segv: libc::sigaction,
+    bus: libc::sigaction,
+}
+
+// SAFETY: written once before our handler is installed, read-only afterwards.
+unsafe impl Sync for Previous {}
+// SAFETY: as above.
+unsafe impl Send for Previous {}
+
+static PREVIOUS: OnceLock<Previous> = OnceLock::new();
 
 /// Installs the handlers once per process.
 pub(crate) fn install_handlers() {
-    INSTALL.call_once(|| {
-        // SAFETY: plain sigaction calls with a fully initialized action; the previous
-        // actions are stored before any fault can reach our handler through them.
+    PREVIOUS.get_or_init(|| {
+        // SAFETY: plain sigaction calls with fully initialized actions. The previous
+        // actions are read first and published (by `get_or_init`) before any fault can
+        // reach our handler, which only reads them.
         unsafe {
+            let mut previous = Previous {
+                segv: std::mem::zeroed(),
+                bus: std::mem::zeroed(),
+            };
+            libc::sigaction(libc::SIGSEGV, std::ptr::null(), &mut previous.segv);
+            libc::sigaction(libc::SIGBUS, std::ptr::null(), &mut previous.bus);
             let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = handler as usize;
+            action.sa_sigaction = handler as *const () as usize;
             action.sa_flags = libc::SA_SIGINFO | libc::SA_NODEFER | libc::SA_ONSTACK;
             libc::sigemptyset(&mut action.sa_mask);
-            libc::sigaction(
-                libc::SIGSEGV,
-                &action,
-                (&raw mut PREV_SEGV).cast::<libc::sigaction>(),
-            );
-            libc::sigaction(
-                libc::SIGBUS,
-                &action,
-                (&raw mut PREV_BUS).cast::<libc::sigaction>(),
-            );
+            libc::sigaction(libc::SIGSEGV, &action, std::ptr::null_mut());
+            libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
+            previous
         }
     });
 }
@@ -59,13 +67,15 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
         }
     }
     // Not ours: hand it to whoever was installed before.
-    // SAFETY: PREV_* were initialized by `install_handlers` before this handler existed.
-    let prev = unsafe {
-        if sig == libc::SIGBUS {
-            (*(&raw const PREV_BUS)).assume_init_ref()
-        } else {
-            (*(&raw const PREV_SEGV)).assume_init_ref()
-        }
+    let Some(previous) = PREVIOUS.get() else {
+        // SAFETY: resetting a signal disposition is always allowed.
+        unsafe { libc::signal(sig, libc::SIG_DFL) };
+        return;
+    };
+    let prev = if sig == libc::SIGBUS {
+        &previous.bus
+    } else {
+        &previous.segv
     };
     if prev.sa_sigaction == libc::SIG_DFL || prev.sa_sigaction == libc::SIG_IGN {
         // Restore the default action and return: the fault repeats and kills the process.
@@ -80,7 +90,8 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
         unsafe { f(sig, info, ctx) };
     } else {
         // SAFETY: a handler installed without SA_SIGINFO takes only the signal number.
-        let f: unsafe extern "C" fn(libc::c_int) = unsafe { std::mem::transmute(prev.sa_sigaction) };
+        let f: unsafe extern "C" fn(libc::c_int) =
+            unsafe { std::mem::transmute(prev.sa_sigaction) };
         unsafe { f(sig) };
     }
 }

@@ -88,7 +88,11 @@ impl Table {
     }
 
     pub(crate) fn keep(&self, owner: Arc<dyn Any + Send + Sync>) {
-        let mut k = self.inner.keepalive.lock().unwrap_or_else(|e| e.into_inner());
+        let mut k = self
+            .inner
+            .keepalive
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if !k.iter().any(|o| Arc::ptr_eq(o, &owner)) {
             k.push(owner);
         }
@@ -116,7 +120,11 @@ impl Table {
     /// Element `index` as a value.
     pub fn get(&self, index: u32) -> Option<Val> {
         let raw = self.get_raw(index)?;
-        Some(Val::from_raw_ref(self.inner.ty.element, raw, Some(self.inner.clone())))
+        Some(Val::from_raw_ref(
+            self.inner.ty.element,
+            raw,
+            Some(self.inner.clone()),
+        ))
     }
 
     /// Sets element `index`.

@@ -23,14 +23,8 @@ pub(crate) struct WasmReturn {
 }
 
 /// `entry(vmctx, code, slots, slot_count, activation, stack_limit)`.
-pub(crate) type EntryFn = unsafe extern "C" fn(
-    *mut u8,
-    *const u8,
-    *mut u64,
-    usize,
-    *mut Activation,
-    usize,
-) -> WasmReturn;
+pub(crate) type EntryFn =
+    unsafe extern "C" fn(*mut u8, *const u8, *mut u64, usize, *mut Activation, usize) -> WasmReturn;
 
 /// Offset of the host callback pointer in a `HostFuncCtx` (after the shared header words).
 pub(crate) const HOST_CALLBACK: i32 = 24;

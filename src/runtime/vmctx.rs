@@ -16,18 +16,14 @@ pub(crate) mod header {
     pub const MEM_BASE: i32 = 0;
     /// Pointer to the memory's `MemoryData` (current byte length).
     pub const MEM_DATA: i32 = 8;
-    /// Reserved (the stack limit is per thread, in r12: see `compiler::regs`).
-    pub const RESERVED: i32 = 16;
+    // Offset 16 is reserved (the stack limit is per thread, in r12: `compiler::regs`).
     /// Pointer to the process-wide `Libcalls` table (host helpers).
     pub const LIBCALLS: i32 = 24;
     /// Pointer to this instance's array of `VMFuncRef`, one per function.
     pub const FUNCREFS: i32 = 32;
     /// Back pointer to the owning instance's runtime data.
     pub const INSTANCE: i32 = 40;
-    /// Reserved for debugger state.
-    pub const DEBUG_RESERVED: i32 = 48;
-    /// Reserved for debugger state.
-    pub const DEBUG_STATE: i32 = 56;
+    // Offsets 48 and 56 are reserved.
     /// Size of the header.
     pub const SIZE: u32 = 64;
 }

@@ -113,7 +113,8 @@ impl FuncCompiler<'_, '_> {
         let (_, src) = self.pop_opnd();
         match src {
             Opnd::Imm(bits) => {
-                self.stack.push(ValType::I32, Loc::Const((bits == 0) as u64));
+                self.stack
+                    .push(ValType::I32, Loc::Const((bits == 0) as u64));
                 return;
             }
             Opnd::Gpr(r) => dynasm!(self.asm ; .arch x64 ; test Rq(r), Rq(r)),

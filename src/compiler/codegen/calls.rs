@@ -103,8 +103,7 @@ impl FuncCompiler<'_, '_> {
             self.restore_context();
             self.transfer_point();
         } else {
-            let label =
-                self.env.func_labels[(callee - self.env.info.num_imported_funcs) as usize];
+            let label = self.env.func_labels[(callee - self.env.info.num_imported_funcs) as usize];
             dynasm!(self.asm ; .arch x64 ; call =>label);
             self.transfer_point();
         }

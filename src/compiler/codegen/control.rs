@@ -9,6 +9,7 @@
 //! - a branch moves its carried values (results; a loop's params) into the target's slots
 //!   `base .. base + n` and jumps;
 //! - after the merge the carried values are pushed back as slot entries.
+//!
 //! Branch arity is a list of types, so multi-value blocks need nothing extra.
 
 use super::values::CondSource;
@@ -343,7 +344,11 @@ impl FuncCompiler<'_, '_> {
             };
             let before = self.asm.offset().0;
             dynasm!(self.asm ; .arch x64 ; jmp =>dest);
-            debug_assert_eq!(self.asm.offset().0 - before, 5, "jump table entries are rel32");
+            debug_assert_eq!(
+                self.asm.offset().0 - before,
+                5,
+                "jump table entries are rel32"
+            );
             let idx = self.frames.len() - 1 - depth as usize;
             self.frames[idx].label_used = true;
         }

@@ -101,9 +101,7 @@ impl FuncCompiler<'_, '_> {
             O::F32Store { memarg } => self.store(Width::B32, memarg),
             O::F64Store { memarg } => self.store(Width::B64, memarg),
             O::I32Store8 { memarg } | O::I64Store8 { memarg } => self.store(Width::B8, memarg),
-            O::I32Store16 { memarg } | O::I64Store16 { memarg } => {
-                self.store(Width::B16, memarg)
-            }
+            O::I32Store16 { memarg } | O::I64Store16 { memarg } => self.store(Width::B16, memarg),
             O::I64Store32 { memarg } => self.store(Width::B32, memarg),
             _ => return false,
         }
@@ -251,8 +249,16 @@ impl FuncCompiler<'_, '_> {
             }
             Opnd::Gpr(r) => Opnd::Gpr(r),
             _ => {
-                let load_ty = if width == Width::B64 { ValType::I64 } else { ValType::I32 };
-                let load_ty = if ty.is_float() || is_64(ty) { load_ty } else { ValType::I32 };
+                let load_ty = if width == Width::B64 {
+                    ValType::I64
+                } else {
+                    ValType::I32
+                };
+                let load_ty = if ty.is_float() || is_64(ty) {
+                    load_ty
+                } else {
+                    ValType::I32
+                };
                 self.load_gpr(load_ty, value, RCX);
                 Opnd::Gpr(RCX)
             }

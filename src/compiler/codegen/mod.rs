@@ -24,6 +24,9 @@
 //! the prologue's `sub rsp, imm32` is patched in the assembly buffer before the module is
 //! published; published code is never patched.
 
+// dynasm's register macros convert their (already u8) register numbers.
+#![allow(clippy::useless_conversion)]
+
 mod breakable;
 mod bulk;
 pub(crate) use breakable::{emit_debug_stub, emit_no_stops};
@@ -39,7 +42,7 @@ use crate::debug::sites::{SiteKind, SiteTable};
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
 use crate::runtime::trap::TrapKind;
-use crate::runtime::vmctx::{header, VmCtxLayout};
+use crate::runtime::vmctx::VmCtxLayout;
 use crate::types::ValType;
 use control::ControlFrame;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -200,9 +203,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         for _ in 0..reader.get_count() {
             let offset = reader.original_position();
             let (count, t) = reader.read().map_err(invalid)?;
-            validator
-                .define_locals(offset as u64, count, t)
-                .map_err(invalid)?;
+            validator.define_locals(offset, count, t).map_err(invalid)?;
             let t = ValType::from_wasmparser(t)
                 .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
             locals.extend(std::iter::repeat_n(t, count as usize));
@@ -226,7 +227,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
             let (op, offset) = ops.read_with_offset().map_err(invalid)?;
-            validator.op(offset as u64, &op).map_err(invalid)?;
+            validator.op(offset, &op).map_err(invalid)?;
             plain.offset = offset as u32;
             plain.visit(&op)?;
             if env.debug {
@@ -447,9 +448,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             O::MemorySize { .. } => self.memory_size(),
             O::MemoryGrow { .. } => self.memory_grow(),
             _ => {
-                if !self.visit_memory_access(op)
-                    && !self.visit_numeric(op)
-                    && !self.visit_bulk(op)
+                if !self.visit_memory_access(op) && !self.visit_numeric(op) && !self.visit_bulk(op)
                 {
                     return Err(Error::Unsupported(format!(
                         "operator {op:?} at offset {:#x}",

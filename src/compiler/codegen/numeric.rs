@@ -277,7 +277,7 @@ impl FuncCompiler<'_, '_> {
             std::mem::swap(&mut lhs, &mut rhs);
         }
         let wide = is_64(ty);
-        let dst = self.into_gpr(ty, lhs);
+        let dst = self.owned_gpr(ty, lhs);
         let src = self.int_source(ty, rhs);
         match op {
             IntOp::Add => alu!(self, add, wide, dst, src),
@@ -303,7 +303,7 @@ impl FuncCompiler<'_, '_> {
         let (_, rhs) = self.pop_opnd();
         let (_, lhs) = self.pop_opnd();
         let wide = is_64(ty);
-        let dst = self.into_gpr(ty, lhs);
+        let dst = self.owned_gpr(ty, lhs);
         macro_rules! sh {
             ($ins:ident) => {
                 if let Opnd::Imm(i) = rhs {
@@ -487,7 +487,11 @@ impl FuncCompiler<'_, '_> {
         let (_, src) = self.pop_opnd();
         match src {
             Opnd::Imm(bits) => {
-                let zero = if is_64(ty) { bits == 0 } else { bits as u32 == 0 };
+                let zero = if is_64(ty) {
+                    bits == 0
+                } else {
+                    bits as u32 == 0
+                };
                 self.stack.push(ValType::I32, Loc::Const(zero as u64));
                 return;
             }
@@ -558,7 +562,7 @@ impl FuncCompiler<'_, '_> {
     fn float_binop(&mut self, ty: ValType, op: FloatOp) {
         let (_, rhs) = self.pop_opnd();
         let (_, lhs) = self.pop_opnd();
-        let dst = self.into_xmm(ty, lhs);
+        let dst = self.owned_xmm(ty, lhs);
         let src = self.float_source(ty, rhs);
         let wide = is_64(ty);
         match (op, wide) {
@@ -623,7 +627,7 @@ impl FuncCompiler<'_, '_> {
     fn float_unary(&mut self, ty: ValType, op: FloatUnary) {
         let (_, src) = self.pop_opnd();
         let wide = is_64(ty);
-        let dst = self.into_xmm(ty, src);
+        let dst = self.owned_xmm(ty, src);
         let mode = match op {
             FloatUnary::Nearest => Some(0i8),
             FloatUnary::Floor => Some(1),
@@ -640,7 +644,9 @@ impl FuncCompiler<'_, '_> {
         } else {
             match (op, wide) {
                 (FloatUnary::Sqrt, true) => dynasm!(self.asm ; .arch x64 ; sqrtsd Rx(dst), Rx(dst)),
-                (FloatUnary::Sqrt, false) => dynasm!(self.asm ; .arch x64 ; sqrtss Rx(dst), Rx(dst)),
+                (FloatUnary::Sqrt, false) => {
+                    dynasm!(self.asm ; .arch x64 ; sqrtss Rx(dst), Rx(dst))
+                }
                 (FloatUnary::Abs, true) => dynasm!(self.asm ; .arch x64
                     ; movq rax, Rx(dst) ; btr rax, 63 ; movq Rx(dst), rax),
                 (FloatUnary::Abs, false) => dynasm!(self.asm ; .arch x64
@@ -658,8 +664,12 @@ impl FuncCompiler<'_, '_> {
     fn copysign(&mut self, ty: ValType) {
         let (_, rhs) = self.pop_opnd();
         let (_, lhs) = self.pop_opnd();
-        let dst = self.into_xmm(ty, lhs);
-        let int_ty = if is_64(ty) { ValType::I64 } else { ValType::I32 };
+        let dst = self.owned_xmm(ty, lhs);
+        let int_ty = if is_64(ty) {
+            ValType::I64
+        } else {
+            ValType::I32
+        };
         self.load_gpr(int_ty, rhs, RCX);
         self.free(rhs);
         if is_64(ty) {
@@ -699,7 +709,7 @@ impl FuncCompiler<'_, '_> {
         } else {
             None
         };
-        let ra = self.into_xmm(ty, a);
+        let ra = self.owned_xmm(ty, a);
         let sb = self.float_source(ty, b);
         if is_64(ty) {
             sse!(self, ucomisd, QWORD, ra, sb);
@@ -755,7 +765,7 @@ impl FuncCompiler<'_, '_> {
 
     fn sign_extend(&mut self, ty: ValType, bits: u8) {
         let (_, src) = self.pop_opnd();
-        let dst = self.into_gpr(ty, src);
+        let dst = self.owned_gpr(ty, src);
         match (is_64(ty), bits) {
             (false, 8) => dynasm!(self.asm ; .arch x64 ; movsx Rd(dst), Rb(dst)),
             (false, _) => dynasm!(self.asm ; .arch x64 ; movsx Rd(dst), Rw(dst)),
@@ -788,7 +798,7 @@ impl FuncCompiler<'_, '_> {
     /// f32.demote_f64 (to F32) and f64.promote_f32 (to F64).
     fn float_convert(&mut self, to: ValType) {
         let (from, src) = self.pop_opnd();
-        let dst = self.into_xmm(from, src);
+        let dst = self.owned_xmm(from, src);
         if to == ValType::F32 {
             dynasm!(self.asm ; .arch x64 ; cvtsd2ss Rx(dst), Rx(dst));
         } else {
@@ -959,7 +969,12 @@ fn const_compare(ty: ValType, cond: Cond, a: u64, b: u64) -> bool {
     let (sa, sb, ua, ub) = if is_64(ty) {
         (a as i64, b as i64, a, b)
     } else {
-        (a as u32 as i32 as i64, b as u32 as i32 as i64, a as u32 as u64, b as u32 as u64)
+        (
+            a as u32 as i32 as i64,
+            b as u32 as i32 as i64,
+            a as u32 as u64,
+            b as u32 as u64,
+        )
     };
     match cond {
         Cond::E => ua == ub,
@@ -974,4 +989,3 @@ fn const_compare(ty: ValType, cond: Cond, a: u64, b: u64) -> bool {
         Cond::Ae => ua >= ub,
     }
 }
-

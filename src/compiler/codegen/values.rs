@@ -266,7 +266,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// A register the caller owns holding the operand (reuses the operand's own register).
-    pub(super) fn into_gpr(&mut self, ty: ValType, src: Opnd) -> Gpr {
+    pub(super) fn owned_gpr(&mut self, ty: ValType, src: Opnd) -> Gpr {
         if let Opnd::Gpr(r) = src {
             return r;
         }
@@ -276,7 +276,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// An xmm register the caller owns holding the operand.
-    pub(super) fn into_xmm(&mut self, ty: ValType, src: Opnd) -> Xmm {
+    pub(super) fn owned_xmm(&mut self, ty: ValType, src: Opnd) -> Xmm {
         if let Opnd::Xmm(x) = src {
             return x;
         }
@@ -456,7 +456,7 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         if ty.is_float() {
-            let dst = self.into_xmm(ty, a);
+            let dst = self.owned_xmm(ty, a);
             let b = self.float_source(ty, b);
             let skip = self.asm.new_dynamic_label();
             let c = self.test_condition(cond);
@@ -466,7 +466,7 @@ impl FuncCompiler<'_, '_> {
             self.free(b);
             self.push_xmm(ty, dst);
         } else {
-            let dst = self.into_gpr(ty, a);
+            let dst = self.owned_gpr(ty, a);
             let b = match b {
                 Opnd::Imm(_) => {
                     self.load_gpr(ty, b, crate::compiler::regs::RDX);
@@ -494,11 +494,11 @@ impl FuncCompiler<'_, '_> {
             Opnd::Gpr(r) => self.push_gpr(ty, r),
             Opnd::Xmm(x) => self.push_xmm(ty, x),
             Opnd::Mem(_) if ty.is_float() => {
-                let x = self.into_xmm(ty, o);
+                let x = self.owned_xmm(ty, o);
                 self.push_xmm(ty, x);
             }
             Opnd::Mem(_) => {
-                let r = self.into_gpr(ty, o);
+                let r = self.owned_gpr(ty, o);
                 self.push_gpr(ty, r);
             }
         }
