@@ -1,7 +1,7 @@
 //! Command-line values: parsing argument strings into `Val`s by the callee's parameter
 //! types, and printing results.
 //!
-//! Shared by every subcommand that calls a wasm function (`run` now, `debug` later), so
+//! Shared by every subcommand that calls a wasm function (`run` and `debug`), so
 //! the accepted spellings and the printed forms are the same everywhere:
 //! - integers: signed decimal (`-7`), or hex (`0xff`, `-0x10`); a hex literal without a
 //!   sign is a bit pattern, so `0xffffffff` is the i32 `-1`;
@@ -53,6 +53,18 @@ pub fn parse_args(name: &str, ty: &FuncType, texts: &[String]) -> Result<Vec<Val
             parse_val(*ty, text).map_err(|e| anyhow!("argument {} of `{name}`: {e}", i + 1))
         })
         .collect()
+}
+
+/// Rejects an option written after the function's arguments. ARGS accepts values that
+/// start with `-` (`-5`, `-inf`), so clap hands such an option over as an argument; no
+/// number starts with `--`. `usage` shows where options go.
+pub fn reject_late_options(texts: &[String], usage: &str) -> Result<()> {
+    match texts.iter().find(|a| a.starts_with("--")) {
+        Some(option) => {
+            bail!("`{option}` after the function's arguments: options go first ({usage})")
+        }
+        None => Ok(()),
+    }
 }
 
 /// The printed form of a value: integers in signed decimal, floats in Rust's shortest

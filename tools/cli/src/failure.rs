@@ -62,12 +62,30 @@ pub fn format_trap(trap: &Trap) -> String {
 
 /// `  #<depth> func=<index>[:<name>] offset=0x<module offset>`.
 pub fn format_frame(depth: usize, frame: &FrameInfo) -> String {
-    let mut line = format!("  #{depth} func={}", frame.func_index);
-    if let Some(name) = &frame.func_name {
-        let _ = write!(line, ":{name}");
+    let location = format_location(
+        frame.func_index,
+        frame.func_name.as_deref(),
+        frame.module_offset,
+    );
+    format!("  #{depth} {location}")
+}
+
+/// `func=<index>[:<name>] offset=0x<module offset>`: a place in wasm code, as backtraces
+/// and the debugger print it.
+pub fn format_location(func_index: u32, func_name: Option<&str>, module_offset: u32) -> String {
+    format!(
+        "{} offset={module_offset:#x}",
+        format_func(func_index, func_name)
+    )
+}
+
+/// `func=<index>[:<name>]`, the name being the one from the name section.
+pub fn format_func(func_index: u32, func_name: Option<&str>) -> String {
+    let mut text = format!("func={func_index}");
+    if let Some(name) = func_name {
+        let _ = write!(text, ":{name}");
     }
-    let _ = write!(line, " offset={:#x}", frame.module_offset);
-    line
+    text
 }
 
 /// Folds a multi-line message into one line. The text parser's errors draw the source:

@@ -9,8 +9,18 @@ use std::path::Path;
 /// The first bytes of every binary module.
 const WASM_MAGIC: &[u8] = b"\0asm";
 
+/// The export called when `--invoke` is not given, as in WASI commands.
+pub const DEFAULT_ENTRY: &str = "_start";
+
 /// Compiles `path`: a binary module, or the text format (`.wat`).
 pub fn load_module(engine: &Engine, path: &Path) -> Result<Module, Failure> {
+    let bytes = read_module_file(path)?;
+    compile(engine, path, &bytes)
+}
+
+/// Reads the module file `path` (binary or text), rejecting a `.wasm` file that is not a
+/// binary.
+pub fn read_module_file(path: &Path) -> Result<Vec<u8>, Failure> {
     let shown = path.display();
     let bytes = std::fs::read(path).map_err(|e| anyhow!("cannot read {shown}: {e}"))?;
     // Anything that is not a binary is handed to the text parser; for a file named
@@ -21,7 +31,12 @@ pub fn load_module(engine: &Engine, path: &Path) -> Result<Module, Failure> {
             anyhow!("{shown}: not a WebAssembly binary (it does not start with \\0asm)").into(),
         );
     }
-    Module::new(engine, &bytes).map_err(|e| anyhow!("{shown}: {e}").into())
+    Ok(bytes)
+}
+
+/// Compiles the contents `bytes` of the module file `path` (read by [`read_module_file`]).
+pub fn compile(engine: &Engine, path: &Path, bytes: &[u8]) -> Result<Module, Failure> {
+    Module::new(engine, bytes).map_err(|e| anyhow!("{}: {e}", path.display()).into())
 }
 
 /// Instantiates `module`, which runs its start function. The command line provides no

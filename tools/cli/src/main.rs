@@ -1,11 +1,13 @@
 //! The `kestrel` command: parses the command line and dispatches to one module per
-//! subcommand (`run`; `debug` to come). Values on the command line are parsed and printed
-//! by `args`, failures are reported and mapped to exit codes by `failure`, and modules
-//! are loaded by `load`.
+//! subcommand (`run`, `debug`). Values on the command line are parsed and printed
+//! by `args`, failures are reported and mapped to exit codes by `failure`, modules are
+//! loaded by `load`, and function names are resolved by `names`.
 
 mod args;
+mod debug;
 mod failure;
 mod load;
+mod names;
 mod run;
 
 use clap::{Parser, Subcommand};
@@ -32,6 +34,11 @@ enum Command {
     /// print each result on its own line
     #[command(after_help = EXIT_CODES)]
     Run(run::RunArgs),
+    /// Instantiate a module compiled for debugging and read debugger commands from stdin
+    /// (break, run, continue, step, next, finish, bt, locals, stack, global, x, set local,
+    /// quit; `help` lists them)
+    #[command(after_help = EXIT_CODES)]
+    Debug(debug::DebugArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +56,7 @@ fn main() -> ExitCode {
     };
     let outcome = match &cli.command {
         Command::Run(args) => run::run(args),
+        Command::Debug(args) => debug::debug(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,16 +1,13 @@
 //! `kestrel run`: instantiate a module (running its start function), then call `_start`
 //! or the function named by `--invoke`, and print its results one per line.
 
-use crate::args::{format_val, parse_args};
+use crate::args::{format_val, parse_args, reject_late_options};
 use crate::failure::Failure;
-use crate::load::{exported_func, exported_func_type, instantiate, load_module};
+use crate::load::{exported_func, exported_func_type, instantiate, load_module, DEFAULT_ENTRY};
 use anyhow::{anyhow, Context as _};
 use kestrel::Engine;
 use std::io::Write as _;
 use std::path::PathBuf;
-
-/// The export called when `--invoke` is not given, as in WASI commands.
-const DEFAULT_ENTRY: &str = "_start";
 
 /// Arguments of `kestrel run`.
 #[derive(Debug, clap::Args)]
@@ -30,15 +27,7 @@ pub struct RunArgs {
 
 /// Runs `kestrel run`.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    // ARGS accepts values that start with `-` (`-5`, `-inf`), so clap hands over an option
-    // written after them as an argument; no number starts with `--`.
-    if let Some(option) = args.args.iter().find(|a| a.starts_with("--")) {
-        return Err(anyhow!(
-            "`{option}` after the function's arguments: options go first \
-             (kestrel run FILE --invoke NAME ARGS...)"
-        )
-        .into());
-    }
+    reject_late_options(&args.args, "kestrel run FILE --invoke NAME ARGS...")?;
     let engine = Engine::default();
     let module = load_module(&engine, &args.file)?;
 

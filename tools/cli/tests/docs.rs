@@ -1,5 +1,6 @@
 //! Keeps the documentation honest: README.md's embedding example is exactly
-//! examples/embed.rs (which cargo compiles), and CI runs the README's test command.
+//! examples/embed.rs (which cargo compiles), CI runs the README's test command, and the
+//! README's debugger session is what `kestrel debug` prints.
 
 use std::path::{Path, PathBuf};
 
@@ -66,4 +67,37 @@ fn ci_runs_the_readme_commands() {
         .filter(|l| l.starts_with("cargo "))
         .collect();
     assert_eq!(commands, [test_command]);
+}
+
+#[test]
+fn readme_debug_session_is_real_output() {
+    let readme = repo_file("README.md");
+    let session = code_blocks(&readme, "console")
+        .into_iter()
+        .find(|b| b.starts_with("$ kestrel debug "))
+        .expect("README.md shows a `kestrel debug` session in a ```console block");
+    let mut lines = session.lines();
+    let command_line = lines.next().unwrap().strip_prefix("$ kestrel ").unwrap();
+    // With stdin not a terminal there is no prompt: the commands are the `(kdb) ` lines,
+    // and stdout is every other line.
+    let (mut script, mut expected) = (String::new(), String::new());
+    for line in lines {
+        match line.strip_prefix("(kdb) ") {
+            Some(command) => script += &format!("{command}\n"),
+            None => expected += &format!("{line}\n"),
+        }
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kestrel"))
+        .args(command_line.split_whitespace())
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), script.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    assert_eq!(out.status.code(), Some(0));
 }
