@@ -52,12 +52,12 @@ fn readme_embedding_example_is_examples_embed_rs() {
 fn ci_runs_the_readme_commands() {
     let readme = repo_file("README.md");
     let setup = code_blocks(&readme, "sh");
-    let test_command = "cargo test --release --workspace";
+    let test_command = "cargo test --release";
     assert_eq!(
         setup.first().map(String::as_str),
         Some(
             "cargo run --release -p kestrel-cli -- run examples/fib.wat --invoke fib 30\n\
-             cargo test --release --workspace\n"
+             cargo test --release\n"
         )
     );
     let ci = repo_file(".ci/run");
