@@ -382,3 +382,20 @@ fn frame_view_covers_reference_values_and_bulk_instructions() {
     // The operand stack shows reference values where they are live.
     assert!(stops.iter().any(|s| s.5.contains(&"funcref".to_string())));
 }
+
+#[test]
+fn a_handler_capturing_its_debugger_does_not_keep_the_instance_alive() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(&engine, FIB);
+    let dbg = instance.debugger().unwrap();
+    let captured = dbg.clone();
+    dbg.set_handler(move |_, _| {
+        let _ = captured.breakpoints();
+        Resume::Continue
+    });
+    assert!(dbg.set_entry_breakpoint(0).is_ok());
+    drop(instance);
+    assert!(matches!(dbg.set_entry_breakpoint(0), Err(Error::Usage(_))));
+    // Module-level questions still work without the instance.
+    assert!(!dbg.instruction_offsets(0).unwrap().is_empty());
+}

@@ -124,6 +124,34 @@ impl Module {
         })
     }
 
+    /// Number of functions in the module's function index space (imports first).
+    pub fn num_funcs(&self) -> u32 {
+        self.inner.info.funcs.len() as u32
+    }
+
+    /// The name of function `index` from the name section, if any.
+    pub fn func_name(&self, index: u32) -> Option<&str> {
+        self.inner.info.func_name(index)
+    }
+
+    /// The index of the function named `name`: by the name section first (lowest index),
+    /// then by export name.
+    pub fn func_index(&self, name: &str) -> Option<u32> {
+        let info = &self.inner.info;
+        let by_name = info
+            .func_names
+            .iter()
+            .filter(|(_, n)| n.as_str() == name)
+            .map(|(i, _)| *i)
+            .min();
+        by_name.or_else(|| {
+            info.exports.iter().find_map(|e| match e.index {
+                EntityIndex::Func(i) if e.name == name => Some(i),
+                _ => None,
+            })
+        })
+    }
+
     /// The module's machine code (one region shared by all instances).
     pub fn code(&self) -> &[u8] {
         self.inner.code.code.bytes()

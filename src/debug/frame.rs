@@ -221,6 +221,14 @@ impl<'a> Frame<'a> {
         Ok(())
     }
 
+    /// Size in bytes of linear memory 0 (0 without a memory).
+    pub fn memory_size(&self) -> usize {
+        self.instance
+            .memories()
+            .first()
+            .map_or(0, |m| m.data_size())
+    }
+
     /// Reads `len` bytes of linear memory 0 at `addr`.
     pub fn read_memory(&self, addr: usize, len: usize) -> Result<Vec<u8>> {
         let mem = self

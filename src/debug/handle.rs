@@ -7,7 +7,7 @@ use crate::debug::state::{BreakpointEntry, DebugState, Handler};
 use crate::error::{Error, Result};
 use crate::runtime::instance::InstanceData;
 use crate::runtime::trap::Trap;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// Identifies a breakpoint of one instance.
 pub type BreakpointId = u32;
@@ -65,9 +65,13 @@ pub enum Resume {
 
 /// A debugging handle for one instance. Cloneable, `Send + Sync`; usable from any
 /// thread (e.g. to pause a running instance).
+///
+/// The handle does not keep the instance alive (so a handler may capture it without
+/// creating a cycle); once the instance is dropped, its methods return an error.
 #[derive(Clone)]
 pub struct Debugger {
-    pub(crate) instance: Arc<InstanceData>,
+    pub(crate) instance: Weak<InstanceData>,
+    pub(crate) module: crate::api::module::Module,
     pub(crate) state: Arc<DebugState>,
 }
 
@@ -87,7 +91,17 @@ impl Debugger {
             ));
         }
         let state = instance.debug_state().clone();
-        Ok(Debugger { instance, state })
+        Ok(Debugger {
+            instance: Arc::downgrade(&instance),
+            module: instance.module.clone(),
+            state,
+        })
+    }
+
+    fn instance(&self) -> Result<Arc<InstanceData>> {
+        self.instance
+            .upgrade()
+            .ok_or_else(|| Error::Usage("the instance no longer exists".into()))
     }
 
     /// Installs the event handler (replacing any previous one).
@@ -105,7 +119,7 @@ impl Debugger {
     }
 
     fn defined(&self, func: u32) -> Result<u32> {
-        let info = &self.instance.module.inner.info;
+        let info = &self.module.inner.info;
         if func >= info.funcs.len() as u32 {
             return Err(Error::Usage(format!("no function {func}")));
         }
@@ -113,7 +127,13 @@ impl Debugger {
             .ok_or_else(|| Error::Usage(format!("function {func} is imported")))
     }
 
-    fn add(&self, func: u32, offset: Option<u32>, sites: Vec<u32>) -> BreakpointId {
+    fn add(
+        &self,
+        instance: &InstanceData,
+        func: u32,
+        offset: Option<u32>,
+        sites: Vec<u32>,
+    ) -> BreakpointId {
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.next_id += 1;
         let id = book.next_id;
@@ -125,7 +145,7 @@ impl Debugger {
                 sites,
             },
         );
-        self.state.apply(&self.instance, &mut book);
+        self.state.apply(instance, &mut book);
         id
     }
 
@@ -133,8 +153,9 @@ impl Debugger {
     /// `func`. Errors if `offset` is not an instruction boundary of that function's
     /// compiled code.
     pub fn set_breakpoint(&self, func: u32, offset: u32) -> Result<BreakpointId> {
+        let instance = self.instance()?;
         let defined = self.defined(func)?;
-        let table = &self.instance.module.inner.code.debug_sites;
+        let table = &instance.module.inner.code.debug_sites;
         let sites: Vec<u32> = table
             .sites_of(defined)
             .filter(|&s| {
@@ -147,35 +168,40 @@ impl Debugger {
                 "offset {offset:#x} is not an instruction boundary of function {func}"
             )));
         }
-        Ok(self.add(func, Some(offset), sites))
+        Ok(self.add(&instance, func, Some(offset), sites))
     }
 
     /// Sets a breakpoint at the entry of function `func`.
     pub fn set_entry_breakpoint(&self, func: u32) -> Result<BreakpointId> {
+        let instance = self.instance()?;
         let defined = self.defined(func)?;
-        let table = &self.instance.module.inner.code.debug_sites;
+        let table = &instance.module.inner.code.debug_sites;
         let sites: Vec<u32> = table
             .sites_of(defined)
             .filter(|&s| table.sites[s as usize].kind == SiteKind::Entry)
             .collect();
-        Ok(self.add(func, None, sites))
+        Ok(self.add(&instance, func, None, sites))
     }
 
     /// Removes a breakpoint.
     pub fn clear_breakpoint(&self, id: BreakpointId) -> Result<()> {
+        let instance = self.instance()?;
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.breakpoints
             .remove(&id)
             .ok_or_else(|| Error::Usage(format!("no breakpoint {id}")))?;
-        self.state.apply(&self.instance, &mut book);
+        self.state.apply(&instance, &mut book);
         Ok(())
     }
 
     /// Removes every breakpoint.
     pub fn clear_all_breakpoints(&self) {
+        let Ok(instance) = self.instance() else {
+            return;
+        };
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.breakpoints.clear();
-        self.state.apply(&self.instance, &mut book);
+        self.state.apply(&instance, &mut book);
     }
 
     /// The breakpoints, by id.
@@ -194,20 +220,25 @@ impl Debugger {
     /// Stops the instance at the next breakable point it reaches (from any thread; a
     /// running infinite loop included). The handler receives `DebugEvent::Pause`.
     pub fn pause(&self) {
-        self.state.request_pause(&self.instance);
+        if let Ok(instance) = self.instance() {
+            self.state.request_pause(&instance);
+        }
     }
 
     /// Starts the next call in single-step mode: it stops at its first site.
     pub fn step_into_next_call(&self) {
+        let Ok(instance) = self.instance() else {
+            return;
+        };
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.step = Some(crate::debug::state::StepMode::Into);
-        self.state.apply(&self.instance, &mut book);
+        self.state.apply(&instance, &mut book);
     }
 
     /// Module byte offsets of every breakable instruction of function `func`.
     pub fn instruction_offsets(&self, func: u32) -> Result<Vec<u32>> {
         let defined = self.defined(func)?;
-        let table = &self.instance.module.inner.code.debug_sites;
+        let table = &self.module.inner.code.debug_sites;
         let mut offsets: Vec<u32> = table
             .sites_of(defined)
             .map(|s| &table.sites[s as usize])
