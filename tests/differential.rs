@@ -28,6 +28,7 @@ struct Observation {
     memory_hash: Vec<u64>,
 }
 
+#[allow(clippy::field_reassign_with_default)]
 fn smith_config() -> wasm_smith::Config {
     let mut c = wasm_smith::Config::default();
     c.simd_enabled = false;
@@ -235,12 +236,17 @@ fn run_wasmi(bytes: &[u8]) -> Result<Vec<Observation>, String> {
     let mut out = Vec::new();
     for round in 0..2 {
         for (_, ext) in &exports {
-            let wasmi::Extern::Func(f) = ext else { continue };
+            let wasmi::Extern::Func(f) = ext else {
+                continue;
+            };
             let ty = f.ty(&store);
             let params: Vec<ValType> = ty.params().iter().map(to_kestrel_type).collect();
             let args: Vec<wasmi::Val> = args_for(&params, round).iter().map(to_wasmi_val).collect();
-            let mut results: Vec<wasmi::Val> =
-                ty.results().iter().map(|t| wasmi::Val::default(*t)).collect();
+            let mut results: Vec<wasmi::Val> = ty
+                .results()
+                .iter()
+                .map(|t| wasmi::Val::default_for_ty(*t))
+                .collect();
             let outcome = match f.call(&mut store, &args, &mut results) {
                 Ok(()) => Outcome::Values(results.iter().map(wasmi_val).collect()),
                 Err(e) => match e.as_trap_code() {
@@ -291,8 +297,8 @@ fn to_wasmi_val(v: &Val) -> wasmi::Val {
         Val::I64(x) => wasmi::Val::I64(*x),
         Val::F32(b) => wasmi::Val::F32(f32::from_bits(*b).into()),
         Val::F64(b) => wasmi::Val::F64(f64::from_bits(*b).into()),
-        Val::FuncRef(_) => wasmi::Val::default(wasmi::ValType::FuncRef),
-        Val::ExternRef(_) => wasmi::Val::default(wasmi::ValType::ExternRef),
+        Val::FuncRef(_) => wasmi::Val::default_for_ty(wasmi::ValType::FuncRef),
+        Val::ExternRef(_) => wasmi::Val::default_for_ty(wasmi::ValType::ExternRef),
     }
 }
 
