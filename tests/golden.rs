@@ -88,3 +88,18 @@ fn instrumented_code_has_a_plain_and_an_instrumented_version() {
             local.get 0 i32.const 1 i32.add))"#,
     );
 }
+
+#[test]
+fn recursive_fib() {
+    check(
+        "fib",
+        false,
+        r#"(module
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else (i32.add
+        (call $fib (i32.sub (local.get $n) (i32.const 1)))
+        (call $fib (i32.sub (local.get $n) (i32.const 2))))))))"#,
+    );
+}
