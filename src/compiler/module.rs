@@ -69,6 +69,12 @@ impl Drop for CompiledCode {
 }
 
 /// Compiles `bodies` (the defined functions of `info`, in order).
+///
+/// Functions are independent until linking, so large modules are split into contiguous
+/// chunks compiled on several threads, each into its own buffer with its own copies of
+/// the (tiny) shared stubs; the buffers are then concatenated and every direct call is
+/// resolved pc-relative. Instrumented modules compile as one chunk: their breakable
+/// sites are numbered across the module.
 pub(crate) fn compile_module(
     config: &Config,
     info: &ModuleInfo,
@@ -76,15 +82,133 @@ pub(crate) fn compile_module(
     bodies: Vec<PendingBody<'_>>,
     code_counter: Arc<AtomicUsize>,
 ) -> Result<Arc<CompiledCode>> {
-    let mut asm = Asm::new(0);
-    let func_labels: Vec<_> = (0..bodies.len()).map(|_| asm.new_dynamic_label()).collect();
+    let total: usize = bodies.iter().map(|b| body_len(b)).sum();
+    let threads = if config.debug_instrumentation || total < PARALLEL_THRESHOLD {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    };
+    let chunks = split_chunks(bodies, threads);
+    let outputs: Vec<Result<Chunk>> = if chunks.len() == 1 {
+        chunks
+            .into_iter()
+            .map(|(first, bodies)| compile_chunk(config, info, layout, first, bodies))
+            .collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|(first, bodies)| {
+                    scope.spawn(move || compile_chunk(config, info, layout, first, bodies))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("compiler thread panicked"))
+                .collect()
+        })
+    };
+
+    // Link: concatenate the chunks, shift their offsets, resolve direct calls.
+    let mut bytes = Vec::new();
+    let mut func_starts = Vec::new();
+    let mut sites = Vec::new();
+    let mut calls = Vec::new();
+    let mut debug_sites = None;
+    let mut fault_stub = 0;
+    for (i, chunk) in outputs.into_iter().enumerate() {
+        let chunk = chunk?;
+        let base = bytes.len();
+        if i == 0 {
+            fault_stub = chunk.fault_stub;
+        }
+        func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
+        sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
+        calls.extend(
+            chunk
+                .out
+                .calls
+                .iter()
+                .map(|(at, callee)| (at + base, *callee)),
+        );
+        bytes.extend_from_slice(&chunk.bytes);
+        debug_sites = Some(chunk.out.debug);
+    }
+    for (at, callee) in calls {
+        let target = func_starts[callee as usize] as i64;
+        let rel = (target - (at as i64 + 4)) as i32;
+        bytes[at..at + 4].copy_from_slice(&rel.to_le_bytes());
+    }
+    sites.sort_unstable();
+    let code = CodeMemory::publish(&bytes, Some(code_counter))?;
+    let compiled = Arc::new(CompiledCode {
+        code,
+        func_starts,
+        sites,
+        debug_sites: debug_sites.unwrap_or_default(),
+        num_imported_funcs: info.num_imported_funcs,
+        names: info.func_names.clone(),
+    });
+    let (start, end) = compiled.code.range();
+    let owner: &dyn CodeOwner = &*compiled;
+    code_memory::register(
+        start,
+        end,
+        start + fault_stub,
+        owner as *const dyn CodeOwner,
+    );
+    Ok(compiled)
+}
+
+fn body_len(body: &PendingBody<'_>) -> usize {
+    let range = body.body.range();
+    (range.end - range.start) as usize
+}
+
+/// Below this many bytes of function bodies, threads cost more than they save.
+const PARALLEL_THRESHOLD: usize = 256 * 1024;
+
+/// Splits bodies into at most `n` contiguous chunks of similar size, each with the
+/// defined index of its first function.
+fn split_chunks(bodies: Vec<PendingBody<'_>>, n: usize) -> Vec<(u32, Vec<PendingBody<'_>>)> {
+    let total: usize = bodies.iter().map(|b| body_len(b)).sum();
+    let per_chunk = total.div_ceil(n.max(1)).max(1);
+    let mut chunks: Vec<(u32, Vec<PendingBody<'_>>)> = vec![(0, Vec::new())];
+    let mut size = 0;
+    for (i, body) in bodies.into_iter().enumerate() {
+        if size >= per_chunk && chunks.len() < n {
+            chunks.push((i as u32, Vec::new()));
+            size = 0;
+        }
+        size += body_len(&body);
+        chunks.last_mut().unwrap().1.push(body);
+    }
+    chunks
+}
+
+/// One chunk's machine code, with its offsets relative to the chunk.
+struct Chunk {
+    bytes: Vec<u8>,
+    func_starts: Vec<u32>,
+    out: FuncOutput,
+    fault_stub: usize,
+}
+
+fn compile_chunk(
+    config: &Config,
+    info: &ModuleInfo,
+    layout: &VmCtxLayout,
+    first: u32,
+    bodies: Vec<PendingBody<'_>>,
+) -> Result<Chunk> {
+    let body_bytes: usize = bodies.iter().map(|b| body_len(b)).sum();
+    let mut asm = Asm::new_with_capacity(0, body_bytes * 6 + 4096, 0, 0, 0, 0, 0);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
     let debug_stub = asm.new_dynamic_label();
     let no_stops = asm.new_dynamic_label();
     let env = ModuleEnv {
         info,
         layout,
-        func_labels: &func_labels,
         trap_labels: &trap_labels,
         bounds_checks: config.bounds_checks,
         debug: config.debug_instrumentation,
@@ -95,7 +219,7 @@ pub(crate) fn compile_module(
     let mut func_starts = Vec::with_capacity(bodies.len());
     for (i, body) in bodies.into_iter().enumerate() {
         func_starts.push(asm.offset().0 as u32);
-        let index = info.num_imported_funcs + i as u32;
+        let index = info.num_imported_funcs + first + i as u32;
         FuncCompiler::compile(&mut asm, &env, &mut out, index, body)?;
     }
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
@@ -116,26 +240,12 @@ pub(crate) fn compile_module(
     for (at, value) in &out.patches {
         bytes[*at..*at + 4].copy_from_slice(&value.to_le_bytes());
     }
-    let mut sites = out.sites;
-    sites.sort_unstable();
-    let code = CodeMemory::publish(&bytes, Some(code_counter))?;
-    let compiled = Arc::new(CompiledCode {
-        code,
+    Ok(Chunk {
+        bytes,
         func_starts,
-        sites,
-        debug_sites: out.debug,
-        num_imported_funcs: info.num_imported_funcs,
-        names: info.func_names.clone(),
-    });
-    let (start, end) = compiled.code.range();
-    let owner: &dyn CodeOwner = &*compiled;
-    code_memory::register(
-        start,
-        end,
-        start + fault_stub,
-        owner as *const dyn CodeOwner,
-    );
-    Ok(compiled)
+        out,
+        fault_stub,
+    })
 }
 
 /// One stub per trap kind (`esi` = kind) and the common tail that hands the trap to the

@@ -103,8 +103,12 @@ impl FuncCompiler<'_, '_> {
             self.restore_context();
             self.transfer_point();
         } else {
-            let label = self.env.func_labels[(callee - self.env.info.num_imported_funcs) as usize];
-            dynasm!(self.asm ; .arch x64 ; call =>label);
+            // call rel32, resolved when the module's chunks are linked.
+            self.asm.push(0xE8);
+            let at = self.asm.offset().0;
+            self.asm.extend([0, 0, 0, 0]);
+            let defined = callee - self.env.info.num_imported_funcs;
+            self.out.calls.push((at, defined));
             self.transfer_point();
         }
         self.push_call_results(&ty);

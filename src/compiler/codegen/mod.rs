@@ -58,8 +58,6 @@ pub(crate) const TRAP_STUBS: usize = 13;
 pub(crate) struct ModuleEnv<'a> {
     pub info: &'a ModuleInfo,
     pub layout: &'a VmCtxLayout,
-    /// Entry label of each defined function.
-    pub func_labels: &'a [DynamicLabel],
     /// Shared trap stub per trap kind.
     pub trap_labels: &'a [DynamicLabel; TRAP_STUBS],
     pub bounds_checks: BoundsChecks,
@@ -80,6 +78,9 @@ pub(crate) struct FuncOutput {
     pub patches: Vec<(usize, u32)>,
     /// Breakable sites (instrumented modules).
     pub debug: SiteTable,
+    /// Direct calls to resolve when linking: (offset of the call's rel32, defined index
+    /// of the callee).
+    pub calls: Vec<(usize, u32)>,
 }
 
 /// An out-of-line trap site: a jump target at the function's end that calls the stub.
@@ -281,11 +282,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     }
 
     fn emit_prologue(&mut self) -> usize {
-        let label =
-            self.env.func_labels[(self.func_index - self.env.info.num_imported_funcs) as usize];
         dynasm!(self.asm
             ; .arch x64
-            ; =>label
             ; push rbp
             ; mov rbp, rsp
         );
