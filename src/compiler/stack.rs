@@ -168,6 +168,26 @@ impl ValueStack {
         Some(x)
     }
 
+    /// Takes a specific register that must be free (a merge register at a block's end).
+    pub fn claim(&mut self, loc: Loc) {
+        match loc {
+            Loc::Gpr(r) => {
+                debug_assert!(self.free_gprs.contains(r), "gpr {r} is busy");
+                self.free_gprs.remove(r)
+            }
+            Loc::Xmm(x) => {
+                debug_assert!(self.free_xmms.contains(x), "xmm {x} is busy");
+                self.free_xmms.remove(x)
+            }
+            _ => {}
+        }
+    }
+
+    /// The depth of the entry holding register location `loc`, if any.
+    pub fn holder_of(&self, loc: Loc) -> Option<usize> {
+        self.entries.iter().position(|e| e.loc == loc)
+    }
+
     /// Withholds `r` from allocation for the whole function (a pinned register).
     pub fn reserve_gpr(&mut self, r: Gpr) {
         self.free_gprs.remove(r);

@@ -10,6 +10,12 @@
 //!   `base .. base + n` and jumps;
 //! - after the merge the carried values are pushed back as slot entries.
 //!
+//! Exception: a block or `if` without parameters and with exactly one result merges it
+//! in a register (rbx for integers and references, xmm0 for floats) instead of a slot, so
+//! the common `(if (result i32) ...)` costs no store and reload. At a merge nothing else
+//! is live in registers (entries below the block are constants or in slots), so the
+//! merge register is always free at the join.
+//!
 //! Branch arity is a list of types, so multi-value blocks need nothing extra.
 
 use super::values::CondSource;
@@ -46,6 +52,19 @@ pub(super) struct ControlFrame {
 }
 
 impl ControlFrame {
+    /// The register this frame's single result merges in, if it merges in a register.
+    pub fn merge_register(&self) -> Option<Loc> {
+        let single = self.results.len() == 1 && self.params.is_empty();
+        if !single || !matches!(self.kind, FrameKind::Block | FrameKind::If { .. }) {
+            return None;
+        }
+        Some(if self.results[0].is_float() {
+            Loc::Xmm(0)
+        } else {
+            Loc::Gpr(crate::compiler::regs::RBX)
+        })
+    }
+
     /// Types a branch to this frame carries.
     pub fn branch_types(&self) -> &[ValType] {
         if self.kind == FrameKind::Loop {
@@ -151,13 +170,14 @@ impl FuncCompiler<'_, '_> {
         else {
             unreachable!("validated: else follows if");
         };
-        let (base, label, n) = (frame.base, frame.label, frame.results.len());
+        let (label, depth) = (frame.label, 0);
         if self.reachable {
-            self.move_top_to_slots(base, n);
+            self.move_to_merge(depth);
             dynasm!(self.asm ; .arch x64 ; jmp =>label);
             self.frames.last_mut().unwrap().label_used = true;
         }
         dynasm!(self.asm ; .arch x64 ; =>else_label);
+        let base = self.frames.last().unwrap().base;
         self.stack.truncate(base);
         let frame = self.frames.last_mut().unwrap();
         frame.kind = FrameKind::If { else_label: None };
@@ -177,15 +197,23 @@ impl FuncCompiler<'_, '_> {
             self.reachable = false;
             return;
         }
-        let (base, n) = (frame.base, frame.results.len());
+        if frame.kind == FrameKind::Loop {
+            // Only the fall-through reaches a loop's end: its results stay where they are.
+            self.frames.pop();
+            if !self.reachable {
+                self.mark_unreachable();
+            }
+            return;
+        }
+        let base = frame.base;
+        let merge = frame.merge_register();
         let fallthrough = self.reachable;
         if fallthrough {
-            self.move_top_to_slots(base, n);
+            self.move_to_merge(0);
         }
         let frame = self.frames.pop().unwrap();
         let mut reachable = fallthrough;
         match frame.kind {
-            FrameKind::Loop => {}
             FrameKind::If {
                 else_label: Some(else_label),
             } => {
@@ -201,8 +229,16 @@ impl FuncCompiler<'_, '_> {
             }
         }
         self.stack.truncate(base);
-        for ty in frame.results {
-            self.stack.push(ty, Loc::Slot);
+        match merge {
+            Some(reg) => {
+                self.stack.claim(reg);
+                self.stack.push(frame.results[0], reg);
+            }
+            None => {
+                for ty in frame.results {
+                    self.stack.push(ty, Loc::Slot);
+                }
+            }
         }
         self.reachable = reachable;
         if !reachable {
@@ -233,6 +269,29 @@ impl FuncCompiler<'_, '_> {
         self.stack.truncate(base.min(self.stack.len()));
     }
 
+    /// Moves the values a branch to the frame `depth` levels out carries to where that
+    /// frame merges them: its merge register, or its slots. Does not change the
+    /// compile-time stack except by spilling values in place (valid on every path).
+    pub(super) fn move_to_merge(&mut self, depth: u32) {
+        let target = self.target(depth);
+        let (base, n) = (target.base, target.branch_types().len());
+        match target.merge_register() {
+            Some(reg) => {
+                let top = self.stack.len() - 1;
+                let e = self.stack.get(top);
+                if e.loc != reg {
+                    let src = self.operand(e, top);
+                    match reg {
+                        Loc::Xmm(x) => self.load_xmm(e.ty, src, x),
+                        Loc::Gpr(r) => self.load_gpr(e.ty, src, r),
+                        _ => unreachable!(),
+                    }
+                }
+            }
+            None => self.move_top_to_slots(base, n),
+        }
+    }
+
     /// Moves the top `n` values into the slots of depths `base .. base + n`. Values already
     /// at those depths are spilled in place (a state change valid on every path); the
     /// others are copied without changing the compile-time stack.
@@ -261,8 +320,8 @@ impl FuncCompiler<'_, '_> {
         if target.kind == FrameKind::Function {
             self.emit_return();
         } else {
-            let (base, n, label) = (target.base, target.branch_types().len(), target.label);
-            self.move_top_to_slots(base, n);
+            let label = target.label;
+            self.move_to_merge(depth);
             dynasm!(self.asm ; .arch x64 ; jmp =>label);
             let idx = self.frames.len() - 1 - depth as usize;
             self.frames[idx].label_used = true;
@@ -280,7 +339,32 @@ impl FuncCompiler<'_, '_> {
         let target = self.target(depth);
         let is_return = target.kind == FrameKind::Function;
         let (base, n, label) = (target.base, target.branch_types().len(), target.label);
+        let merge = target.merge_register();
         let len = self.stack.len();
+        if let (Some(reg), false) = (merge, is_return) {
+            // Copy the result into the merge register before the branch; the register
+            // must not hold the condition or anything the fall-through path still needs.
+            let mut cond = cond;
+            if let CondSource::Value(super::Opnd::Gpr(r)) = cond {
+                if Loc::Gpr(r) == reg {
+                    let moved = self.alloc_gpr();
+                    dynasm!(self.asm ; .arch x64 ; mov Rd(moved), Rd(r));
+                    self.stack.release(Loc::Gpr(r));
+                    cond = CondSource::Value(super::Opnd::Gpr(moved));
+                }
+            }
+            if self.stack.get(len - 1).loc != reg {
+                if let Some(holder) = self.stack.holder_of(reg) {
+                    self.spill_entry(holder);
+                }
+            }
+            self.move_to_merge(depth);
+            let c = self.test_condition(cond);
+            self.jcc(c, label);
+            let idx = self.frames.len() - 1 - depth as usize;
+            self.frames[idx].label_used = true;
+            return;
+        }
         // Carried values go to their own slots on both paths (flags are untouched).
         for d in len - n..len {
             self.spill_entry(d);
@@ -334,7 +418,9 @@ impl FuncCompiler<'_, '_> {
         let mut stubs = Vec::new();
         for &depth in depths {
             let target = self.target(depth);
-            let direct = target.kind != FrameKind::Function && target.base + n == len;
+            let direct = target.kind != FrameKind::Function
+                && target.merge_register().is_none()
+                && target.base + n == len;
             let dest = if direct {
                 target.label
             } else {
@@ -358,8 +444,8 @@ impl FuncCompiler<'_, '_> {
             if target.kind == FrameKind::Function {
                 self.emit_return();
             } else {
-                let (base, label) = (target.base, target.label);
-                self.move_top_to_slots(base, n);
+                let label = target.label;
+                self.move_to_merge(depth);
                 dynasm!(self.asm ; .arch x64 ; jmp =>label);
             }
         }
