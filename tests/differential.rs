@@ -225,6 +225,13 @@ fn run_wasmi(bytes: &[u8]) -> Result<Vec<Observation>, String> {
         Ok(i) => i,
         Err(e) => match e.as_trap_code() {
             Some(code) => return Ok(vec![observation_trap(wasmi_trap_name(code))]),
+            // wasmi reports segment initialization failures as plain errors.
+            None if e.to_string().contains("out of bounds table access") => {
+                return Ok(vec![observation_trap("table")])
+            }
+            None if e.to_string().contains("out of bounds memory access") => {
+                return Ok(vec![observation_trap("memory")])
+            }
             None => return Err(format!("instantiate: {e}")),
         },
     };
