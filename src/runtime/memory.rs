@@ -28,11 +28,56 @@ unsafe impl Send for MemoryInner {}
 // SAFETY: as above.
 unsafe impl Sync for MemoryInner {}
 
+/// Freed reservations kept for reuse: unmapping and mapping an 8 GiB reservation costs
+/// far more than instantiating a small module otherwise does (page-table teardown).
+/// Entries are (base, reserved bytes), fully PROT_NONE and zeroed.
+static RESERVATION_POOL: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+
+/// Reservations kept at most.
+const POOL_CAPACITY: usize = 64;
+
+/// A reservation of `size` bytes, PROT_NONE: from the pool, or a fresh mapping.
+fn reserve(size: usize) -> Option<*mut u8> {
+    {
+        let mut pool = RESERVATION_POOL.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = pool.iter().position(|(_, s)| *s == size) {
+            return Some(pool.swap_remove(i).0 as *mut u8);
+        }
+    }
+    // SAFETY: an anonymous PROT_NONE reservation; nothing else refers to it yet.
+    let base = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            size,
+            libc::PROT_NONE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    (base != libc::MAP_FAILED).then_some(base.cast())
+}
+
 impl Drop for MemoryInner {
     fn drop(&mut self) {
-        // SAFETY: `base` was returned by mmap with `reserved` bytes and is unmapped once.
+        let data = self.data.get_mut();
+        let (base, used) = (data.base, data.len as usize);
+        // SAFETY: `base` was reserved with `reserved` bytes and belongs to this memory
+        // alone; no instance uses it any more. Returning the used pages to the kernel
+        // zeroes them, and PROT_NONE restores the guard, so the next user of the pooled
+        // reservation sees a fresh memory.
         unsafe {
-            libc::munmap(self.data.get_mut().base.cast(), self.reserved);
+            let recycled = used == 0
+                || (libc::madvise(base.cast(), used, libc::MADV_DONTNEED) == 0
+                    && libc::mprotect(base.cast(), used, libc::PROT_NONE) == 0);
+            if recycled {
+                let mut pool = RESERVATION_POOL.lock().unwrap_or_else(|e| e.into_inner());
+                if pool.len() < POOL_CAPACITY {
+                    pool.push((base as usize, self.reserved));
+                    return;
+                }
+            }
+            libc::munmap(base.cast(), self.reserved);
         }
     }
 }
@@ -68,25 +113,11 @@ impl Memory {
             BoundsChecks::GuardPages => GUARD_RESERVATION,
             BoundsChecks::Explicit => (max as usize * PAGE_SIZE).max(PAGE_SIZE),
         };
-        // SAFETY: an anonymous PROT_NONE reservation; nothing else refers to it yet.
-        let base = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                reserved,
-                libc::PROT_NONE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if base == libc::MAP_FAILED {
+        let Some(base) = reserve(reserved) else {
             return Err(Error::Resource("cannot reserve linear memory".into()));
-        }
+        };
         let inner = MemoryInner {
-            data: Box::new(UnsafeCell::new(MemoryData {
-                len: 0,
-                base: base.cast(),
-            })),
+            data: Box::new(UnsafeCell::new(MemoryData { len: 0, base })),
             reserved,
             ty,
             grow_lock: Mutex::new(()),
