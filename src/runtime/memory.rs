@@ -30,18 +30,26 @@ unsafe impl Sync for MemoryInner {}
 
 /// Freed reservations kept for reuse: unmapping and mapping an 8 GiB reservation costs
 /// far more than instantiating a small module otherwise does (page-table teardown).
-/// Entries are (base, reserved bytes), fully PROT_NONE and zeroed.
-static RESERVATION_POOL: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+/// Entries are (base, reserved bytes, accessible bytes): zeroed, with only the first
+/// `accessible` bytes read+write.
+static RESERVATION_POOL: Mutex<Vec<(usize, usize, usize)>> = Mutex::new(Vec::new());
 
 /// Reservations kept at most.
 const POOL_CAPACITY: usize = 64;
 
-/// A reservation of `size` bytes, PROT_NONE: from the pool, or a fresh mapping.
-fn reserve(size: usize) -> Option<*mut u8> {
+/// A zeroed reservation of `size` bytes: from the pool, or a fresh mapping. Returns its
+/// base and how many leading bytes are already read+write.
+fn reserve(size: usize, wanted: usize) -> Option<(*mut u8, usize)> {
     {
         let mut pool = RESERVATION_POOL.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(i) = pool.iter().position(|(_, s)| *s == size) {
-            return Some(pool.swap_remove(i).0 as *mut u8);
+        // Prefer one whose accessible part is already the size wanted.
+        let best = pool
+            .iter()
+            .position(|(_, s, a)| *s == size && *a == wanted)
+            .or_else(|| pool.iter().position(|(_, s, _)| *s == size));
+        if let Some(i) = best {
+            let (base, _, accessible) = pool.swap_remove(i);
+            return Some((base as *mut u8, accessible));
         }
     }
     // SAFETY: an anonymous PROT_NONE reservation; nothing else refers to it yet.
@@ -55,7 +63,7 @@ fn reserve(size: usize) -> Option<*mut u8> {
             0,
         )
     };
-    (base != libc::MAP_FAILED).then_some(base.cast())
+    (base != libc::MAP_FAILED).then_some((base.cast(), 0))
 }
 
 impl Drop for MemoryInner {
@@ -64,16 +72,13 @@ impl Drop for MemoryInner {
         let (base, used) = (data.base, data.len as usize);
         // SAFETY: `base` was reserved with `reserved` bytes and belongs to this memory
         // alone; no instance uses it any more. Returning the used pages to the kernel
-        // zeroes them, and PROT_NONE restores the guard, so the next user of the pooled
-        // reservation sees a fresh memory.
+        // zeroes them; the next user adjusts the protection to its own size.
         unsafe {
-            let recycled = used == 0
-                || (libc::madvise(base.cast(), used, libc::MADV_DONTNEED) == 0
-                    && libc::mprotect(base.cast(), used, libc::PROT_NONE) == 0);
+            let recycled = used == 0 || libc::madvise(base.cast(), used, libc::MADV_DONTNEED) == 0;
             if recycled {
                 let mut pool = RESERVATION_POOL.lock().unwrap_or_else(|e| e.into_inner());
                 if pool.len() < POOL_CAPACITY {
-                    pool.push((base as usize, self.reserved));
+                    pool.push((base as usize, self.reserved, used));
                     return;
                 }
             }
@@ -113,11 +118,29 @@ impl Memory {
             BoundsChecks::GuardPages => GUARD_RESERVATION,
             BoundsChecks::Explicit => (max as usize * PAGE_SIZE).max(PAGE_SIZE),
         };
-        let Some(base) = reserve(reserved) else {
+        let wanted = ty.limits.min as usize * PAGE_SIZE;
+        let Some((base, accessible)) = reserve(reserved, wanted) else {
             return Err(Error::Resource("cannot reserve linear memory".into()));
         };
+        if accessible > wanted {
+            // SAFETY: the excess lies inside our reservation; it becomes a guard again.
+            let rc = unsafe {
+                libc::mprotect(
+                    base.add(wanted).cast(),
+                    accessible - wanted,
+                    libc::PROT_NONE,
+                )
+            };
+            if rc != 0 {
+                return Err(Error::Resource("cannot protect linear memory".into()));
+            }
+        }
+        let accessible = accessible.min(wanted);
         let inner = MemoryInner {
-            data: Box::new(UnsafeCell::new(MemoryData { len: 0, base })),
+            data: Box::new(UnsafeCell::new(MemoryData {
+                len: accessible as u64,
+                base,
+            })),
             reserved,
             ty,
             grow_lock: Mutex::new(()),
@@ -126,7 +149,8 @@ impl Memory {
             inner: Arc::new(inner),
             _owner: None,
         };
-        if memory.grow_pages(ty.limits.min).is_none() {
+        let missing = (wanted - accessible) / PAGE_SIZE;
+        if memory.grow_pages(missing as u32).is_none() {
             return Err(Error::Resource("cannot commit linear memory".into()));
         }
         Ok(memory)
