@@ -78,10 +78,11 @@ impl FuncCompiler<'_, '_> {
         );
     }
 
-    /// Switches to the callee context in rcx.
+    /// Saves this function's vmctx in its frame and switches to the callee context in rcx.
     fn enter_context_rcx(&mut self) {
         dynasm!(self.asm
             ; .arch x64
+            ; mov [rbp - 8], r15
             ; mov r15, rcx
             ; mov r14, [r15 + header::MEM_BASE]
         );

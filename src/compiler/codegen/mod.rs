@@ -14,7 +14,7 @@
 //!   [rbp + 16 + 8*i]   incoming argument i / outgoing result i (i >= 1)
 //!   [rbp + 8]          return address
 //!   [rbp]              caller's rbp (frames form a chain: backtraces walk it)
-//!   [rbp - 8]          this function's vmctx (restored after cross-instance calls)
+//!   [rbp - 8]          this function's vmctx, saved before each cross-instance call
 //!   [rbp - 16 - 8*j]   non-parameter local j
 //!   [spill_base - 8*d] canonical slot of value-stack depth d
 //!   [rsp + 8*i]        outgoing argument area for calls made by this function
@@ -296,7 +296,6 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             ; .arch x64
             ; cmp rsp, r12
             ; jb =>overflow
-            ; mov [rbp - 8], r15
         );
         let non_param = self.locals.len() - self.num_params as usize;
         if non_param <= 8 {
