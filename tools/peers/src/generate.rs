@@ -1,0 +1,425 @@
+//! The compile workload's input: a large module generated deterministically (a fixed-seed
+//! xorshift generator), so every run and every runtime compiles the same bytes.
+//!
+//! Functions mix i32/i64/f64 arithmetic and comparisons, locals, counted loops with early
+//! exits, if/else, direct calls to earlier functions and loads/stores at masked addresses,
+//! roughly what a compiler front end emits for ordinary code. The bodies are valid but are
+//! never run: only `Module::new` is timed.
+
+use wasm_encoder::{
+    CodeSection, ExportKind, ExportSection, Function, FunctionSection, Instruction as I, MemArg,
+    MemArgTarget, MemorySection, MemoryType, Module, TypeSection, ValType,
+};
+
+/// Number of functions; chosen so Kestrel's machine code for the module exceeds 5 MB.
+pub const FUNCTIONS: u32 = 4000;
+
+/// The signatures functions are drawn from: (params, result).
+const SIGNATURES: [(&[Ty], Ty); 4] = [
+    (&[Ty::I32, Ty::I32], Ty::I32),
+    (&[Ty::I32, Ty::F64], Ty::F64),
+    (&[Ty::I64, Ty::I32], Ty::I64),
+    (&[Ty::F64, Ty::F64, Ty::I32], Ty::F64),
+];
+
+/// Locals declared by every function after its parameters, in this order.
+const VAR_I32: u32 = 4;
+const VAR_I64: u32 = 2;
+const VAR_F64: u32 = 2;
+/// One loop counter per loop nesting level.
+const LOOP_COUNTERS: u32 = 3;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    I32,
+    I64,
+    F64,
+}
+
+impl Ty {
+    fn val_type(self) -> ValType {
+        match self {
+            Ty::I32 => ValType::I32,
+            Ty::I64 => ValType::I64,
+            Ty::F64 => ValType::F64,
+        }
+    }
+}
+
+/// xorshift64*: small, fast and the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: u32) -> u32 {
+        (self.next() >> 33) as u32 % n
+    }
+}
+
+/// The module's binary encoding (the same bytes on every call).
+pub fn large_module() -> Vec<u8> {
+    let mut rng = Rng(0x6b65_7374_7265_6c21);
+    let mut types = TypeSection::new();
+    for (params, result) in SIGNATURES {
+        types
+            .ty()
+            .function(params.iter().map(|t| t.val_type()), [result.val_type()]);
+    }
+    let mut functions = FunctionSection::new();
+    let mut code = CodeSection::new();
+    let mut signature_of = Vec::with_capacity(FUNCTIONS as usize);
+    for index in 0..FUNCTIONS {
+        let sig = rng.below(SIGNATURES.len() as u32) as usize;
+        signature_of.push(sig);
+        functions.function(sig as u32);
+        let body = FunctionBuilder::new(&mut rng, sig, &signature_of[..index as usize]).build();
+        code.function(&body);
+    }
+    let mut memories = MemorySection::new();
+    memories.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
+    let mut exports = ExportSection::new();
+    exports.export("main", ExportKind::Func, FUNCTIONS - 1);
+    exports.export("memory", ExportKind::Memory, 0);
+
+    let mut module = Module::new();
+    module
+        .section(&types)
+        .section(&functions)
+        .section(&memories)
+        .section(&exports)
+        .section(&code);
+    module.finish()
+}
+
+struct FunctionBuilder<'a> {
+    rng: &'a mut Rng,
+    body: Function,
+    /// Signatures of the functions before this one (the ones it may call).
+    callees: &'a [usize],
+    i32_locals: Vec<u32>,
+    i64_locals: Vec<u32>,
+    f64_locals: Vec<u32>,
+    first_counter: u32,
+    loop_level: u32,
+    result: Ty,
+}
+
+impl<'a> FunctionBuilder<'a> {
+    fn new(rng: &'a mut Rng, sig: usize, callees: &'a [usize]) -> FunctionBuilder<'a> {
+        let (params, result) = SIGNATURES[sig];
+        let (mut i32_locals, mut i64_locals, mut f64_locals) = (vec![], vec![], vec![]);
+        for (i, t) in params.iter().enumerate() {
+            match t {
+                Ty::I32 => i32_locals.push(i as u32),
+                Ty::I64 => i64_locals.push(i as u32),
+                Ty::F64 => f64_locals.push(i as u32),
+            }
+        }
+        let mut next = params.len() as u32;
+        for (count, list) in [
+            (VAR_I32, &mut i32_locals),
+            (VAR_I64, &mut i64_locals),
+            (VAR_F64, &mut f64_locals),
+        ] {
+            list.extend(next..next + count);
+            next += count;
+        }
+        let body = Function::new([
+            (VAR_I32, ValType::I32),
+            (VAR_I64, ValType::I64),
+            (VAR_F64, ValType::F64),
+            (LOOP_COUNTERS, ValType::I32),
+        ]);
+        FunctionBuilder {
+            rng,
+            body,
+            callees,
+            i32_locals,
+            i64_locals,
+            f64_locals,
+            first_counter: next,
+            loop_level: 0,
+            result,
+        }
+    }
+
+    fn build(mut self) -> Function {
+        let statements = 10 + self.rng.below(8);
+        for _ in 0..statements {
+            self.statement(2);
+        }
+        self.expr(self.result, 3);
+        self.emit(I::End);
+        self.body
+    }
+
+    fn emit(&mut self, instruction: I<'_>) {
+        self.body.instruction(&instruction);
+    }
+
+    fn any_type(&mut self) -> Ty {
+        [Ty::I32, Ty::I64, Ty::F64][self.rng.below(3) as usize]
+    }
+
+    fn local(&mut self, ty: Ty) -> u32 {
+        let list = match ty {
+            Ty::I32 => &self.i32_locals,
+            Ty::I64 => &self.i64_locals,
+            Ty::F64 => &self.f64_locals,
+        };
+        list[(self.rng.next() >> 40) as usize % list.len()]
+    }
+
+    fn mem_arg(&mut self, align: u32) -> MemArg {
+        MemArg {
+            offset: u64::from(self.rng.below(32)) * 8,
+            align,
+            target: MemArgTarget::Memory(0),
+            ordering: None,
+        }
+    }
+
+    /// An address inside the first 32 KiB of the one-page memory.
+    fn address(&mut self) {
+        let base = self.local(Ty::I32);
+        self.emit(I::LocalGet(base));
+        self.emit(I::I32Const(0x7ff8));
+        self.emit(I::I32And);
+    }
+
+    fn statement(&mut self, depth: u32) {
+        match self.rng.below(10) {
+            4 => self.store(),
+            5 if depth > 0 => self.if_else(depth),
+            6 if depth > 0 && self.loop_level < LOOP_COUNTERS => self.counted_loop(depth),
+            7 if !self.callees.is_empty() => self.call(),
+            _ => {
+                let ty = self.any_type();
+                self.expr(ty, 3);
+                let local = self.local(ty);
+                self.emit(I::LocalSet(local));
+            }
+        }
+    }
+
+    fn store(&mut self) {
+        self.address();
+        let ty = self.any_type();
+        self.expr(ty, 2);
+        let instruction = match ty {
+            Ty::I32 if self.rng.below(2) == 0 => I::I32Store8(self.mem_arg(0)),
+            Ty::I32 => I::I32Store(self.mem_arg(2)),
+            Ty::I64 => I::I64Store(self.mem_arg(3)),
+            Ty::F64 => I::F64Store(self.mem_arg(3)),
+        };
+        self.emit(instruction);
+    }
+
+    fn if_else(&mut self, depth: u32) {
+        self.expr(Ty::I32, 2);
+        self.emit(I::If(wasm_encoder::BlockType::Empty));
+        for _ in 0..1 + self.rng.below(3) {
+            self.statement(depth - 1);
+        }
+        self.emit(I::Else);
+        for _ in 0..1 + self.rng.below(2) {
+            self.statement(depth - 1);
+        }
+        self.emit(I::End);
+    }
+
+    /// `for (c = 0; c < K; c++) { ...; if (cond) break; }`
+    fn counted_loop(&mut self, depth: u32) {
+        let counter = self.first_counter + self.loop_level;
+        self.loop_level += 1;
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalSet(counter));
+        self.emit(I::Block(wasm_encoder::BlockType::Empty));
+        self.emit(I::Loop(wasm_encoder::BlockType::Empty));
+        for _ in 0..2 + self.rng.below(3) {
+            self.statement(depth - 1);
+        }
+        self.expr(Ty::I32, 1);
+        self.emit(I::BrIf(1));
+        self.emit(I::LocalGet(counter));
+        self.emit(I::I32Const(1));
+        self.emit(I::I32Add);
+        self.emit(I::LocalTee(counter));
+        let trips = 2 + self.rng.below(30) as i32;
+        self.emit(I::I32Const(trips));
+        self.emit(I::I32LtU);
+        self.emit(I::BrIf(0));
+        self.emit(I::End);
+        self.emit(I::End);
+        self.loop_level -= 1;
+    }
+
+    /// A call to one of the 64 functions before this one.
+    fn call(&mut self) {
+        let n = self.callees.len() as u32;
+        let callee = n - 1 - self.rng.below(n.min(64));
+        let (params, result) = SIGNATURES[self.callees[callee as usize]];
+        for &param in params {
+            self.expr(param, 1);
+        }
+        self.emit(I::Call(callee));
+        if self.rng.below(4) == 0 {
+            self.emit(I::Drop);
+        } else {
+            let local = self.local(result);
+            self.emit(I::LocalSet(local));
+        }
+    }
+
+    fn leaf(&mut self, ty: Ty) {
+        match self.rng.below(5) {
+            0 => match ty {
+                Ty::I32 => {
+                    let v = self.rng.next() as i32 >> self.rng.below(31);
+                    self.emit(I::I32Const(v));
+                }
+                Ty::I64 => {
+                    let v = self.rng.next() as i64 >> self.rng.below(63);
+                    self.emit(I::I64Const(v));
+                }
+                Ty::F64 => {
+                    let v = f64::from(self.rng.below(2000) as i32 - 1000) / 8.0;
+                    self.emit(I::F64Const(v.into()));
+                }
+            },
+            1 => {
+                self.address();
+                let instruction = match ty {
+                    Ty::I32 if self.rng.below(2) == 0 => I::I32Load8U(self.mem_arg(0)),
+                    Ty::I32 => I::I32Load(self.mem_arg(2)),
+                    Ty::I64 => I::I64Load(self.mem_arg(3)),
+                    Ty::F64 => I::F64Load(self.mem_arg(3)),
+                };
+                self.emit(instruction);
+            }
+            _ => {
+                let local = self.local(ty);
+                self.emit(I::LocalGet(local));
+            }
+        }
+    }
+
+    fn expr(&mut self, ty: Ty, depth: u32) {
+        if depth == 0 || self.rng.below(4) == 0 {
+            return self.leaf(ty);
+        }
+        let d = depth - 1;
+        match ty {
+            Ty::I32 => match self.rng.below(8) {
+                0 => {
+                    self.expr(Ty::I32, d);
+                    self.expr(Ty::I32, d);
+                    let op = [I::I32LtS, I::I32GeU, I::I32Eq, I::I32Ne][self.rng.below(4) as usize]
+                        .clone();
+                    self.emit(op);
+                }
+                1 => {
+                    self.expr(Ty::I64, d);
+                    self.emit(I::I32WrapI64);
+                }
+                2 => {
+                    self.expr(Ty::F64, d);
+                    self.expr(Ty::F64, d);
+                    let op = [I::F64Lt, I::F64Ge, I::F64Eq][self.rng.below(3) as usize].clone();
+                    self.emit(op);
+                }
+                3 => {
+                    self.expr(Ty::I32, d);
+                    self.expr(Ty::I32, d);
+                    self.expr(Ty::I32, d);
+                    self.emit(I::Select);
+                }
+                _ => {
+                    self.expr(Ty::I32, d);
+                    self.expr(Ty::I32, d);
+                    let ops = [
+                        I::I32Add,
+                        I::I32Sub,
+                        I::I32Mul,
+                        I::I32And,
+                        I::I32Or,
+                        I::I32Xor,
+                        I::I32Shl,
+                        I::I32ShrU,
+                        I::I32Rotl,
+                    ];
+                    let op = ops[self.rng.below(ops.len() as u32) as usize].clone();
+                    self.emit(op);
+                }
+            },
+            Ty::I64 => match self.rng.below(6) {
+                0 => {
+                    self.expr(Ty::I32, d);
+                    self.emit(I::I64ExtendI32S);
+                }
+                1 => {
+                    self.expr(Ty::F64, d);
+                    self.emit(I::I64ReinterpretF64);
+                }
+                _ => {
+                    self.expr(Ty::I64, d);
+                    self.expr(Ty::I64, d);
+                    let ops = [
+                        I::I64Add,
+                        I::I64Sub,
+                        I::I64Mul,
+                        I::I64Xor,
+                        I::I64Or,
+                        I::I64Shl,
+                        I::I64Rotr,
+                    ];
+                    let op = ops[self.rng.below(ops.len() as u32) as usize].clone();
+                    self.emit(op);
+                }
+            },
+            Ty::F64 => match self.rng.below(7) {
+                0 => {
+                    self.expr(Ty::I32, d);
+                    self.emit(I::F64ConvertI32S);
+                }
+                1 => {
+                    self.expr(Ty::I64, d);
+                    self.emit(I::F64ConvertI64S);
+                }
+                2 => {
+                    self.expr(Ty::F64, d);
+                    let op = [I::F64Sqrt, I::F64Abs, I::F64Neg, I::F64Floor]
+                        [self.rng.below(4) as usize]
+                        .clone();
+                    self.emit(op);
+                }
+                _ => {
+                    self.expr(Ty::F64, d);
+                    self.expr(Ty::F64, d);
+                    let ops = [
+                        I::F64Add,
+                        I::F64Sub,
+                        I::F64Mul,
+                        I::F64Div,
+                        I::F64Min,
+                        I::F64Max,
+                    ];
+                    let op = ops[self.rng.below(ops.len() as u32) as usize].clone();
+                    self.emit(op);
+                }
+            },
+        }
+    }
+}

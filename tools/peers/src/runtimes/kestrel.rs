@@ -1,0 +1,73 @@
+//! Kestrel adapter: plain, or compiled with debug instrumentation and no debugger attached.
+
+use super::{Compiled, Instance, Result, Runtime, Value};
+use kestrel::{Config, Engine, Linker, Module, Val};
+
+pub struct Kestrel {
+    engine: Engine,
+}
+
+impl Kestrel {
+    pub fn new(debug_instrumentation: bool) -> Kestrel {
+        let mut config = Config::new();
+        config.debug_instrumentation(debug_instrumentation);
+        Kestrel {
+            engine: Engine::new(&config),
+        }
+    }
+}
+
+impl Runtime for Kestrel {
+    fn compile(&self, wasm: &[u8]) -> Result<Box<dyn Compiled>> {
+        let module = Module::from_binary(&self.engine, wasm).map_err(|e| e.to_string())?;
+        Ok(Box::new(KestrelModule {
+            linker: Linker::new(&self.engine),
+            module,
+        }))
+    }
+}
+
+struct KestrelModule {
+    linker: Linker,
+    module: Module,
+}
+
+impl Compiled for KestrelModule {
+    fn instantiate(&self) -> Result<Box<dyn Instance>> {
+        let instance = self
+            .linker
+            .instantiate(&self.module)
+            .map_err(|e| e.to_string())?;
+        Ok(Box::new(KestrelInstance(instance)))
+    }
+
+    fn code_size(&self) -> Option<usize> {
+        Some(self.module.code().len())
+    }
+}
+
+struct KestrelInstance(kestrel::Instance);
+
+impl Instance for KestrelInstance {
+    fn call(&mut self, name: &str, args: &[Value]) -> Result<Value> {
+        let func = self
+            .0
+            .get_func(name)
+            .ok_or_else(|| format!("no export {name}"))?;
+        let args: Vec<Val> = args
+            .iter()
+            .map(|a| match *a {
+                Value::I32(v) => Val::I32(v),
+                Value::I64(v) => Val::I64(v),
+                Value::F64(bits) => Val::F64(bits),
+            })
+            .collect();
+        let results = func.call(&args).map_err(|e| e.to_string())?;
+        match results.as_slice() {
+            [Val::I32(v)] => Ok(Value::I32(*v)),
+            [Val::I64(v)] => Ok(Value::I64(*v)),
+            [Val::F64(bits)] => Ok(Value::F64(*bits)),
+            other => Err(format!("unexpected results {other:?}")),
+        }
+    }
+}
