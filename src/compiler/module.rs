@@ -285,8 +285,16 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
         ; .arch x64
         ; =>common
         ; pop rdx
+        // Save every register (as the debug stub does) so a debugger's trap event can
+        // read locals that live in registers.
+        ; sub rsp, super::codegen::SAVE_AREA
+    );
+    super::codegen::emit_save_registers(asm);
+    dynasm!(asm
+        ; .arch x64
         ; mov rdi, r15
         ; mov rcx, rbp
+        ; mov r8, rsp
         ; mov rax, [r15 + header::LIBCALLS]
         ; call QWORD [rax + libcall::TRAP]
         ; mov rsp, [rax]

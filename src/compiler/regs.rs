@@ -33,6 +33,12 @@ pub(crate) const DEBUG_BITS: Gpr = R13;
 pub(crate) const ALLOCATABLE_GPRS: [Gpr; 8] = [RBX, RSI, RDI, R8, R9, R10, R11, R13];
 /// Xmm registers the value stack may hold values in (xmm14/xmm15 are scratch).
 pub(crate) const ALLOCATABLE_XMMS: [Xmm; 14] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+/// Registers that hold the function's first integer-class locals for its whole body
+/// (see `codegen::values`, "pinned locals"); taken out of the allocatable set when used.
+pub(crate) const PINNED_GPRS: [Gpr; 3] = [R9, R10, R11];
+/// Registers that hold the function's first float locals for its whole body.
+pub(crate) const PINNED_XMMS: [Xmm; 4] = [10, 11, 12, 13];
+
 /// Scratch xmm registers.
 pub(crate) const XSCRATCH: Xmm = 15;
 pub(crate) const XSCRATCH2: Xmm = 14;

@@ -193,6 +193,11 @@ impl ValueStack {
         self.free_gprs.remove(r);
     }
 
+    /// Withholds xmm `x` from allocation for the whole function.
+    pub fn reserve_xmm(&mut self, x: Xmm) {
+        self.free_xmms.remove(x);
+    }
+
     /// The depth of the oldest entry held in a register of the given class (the one to
     /// spill under pressure: it is the furthest from being used).
     pub fn oldest_in_register(&self, float: bool) -> Option<usize> {

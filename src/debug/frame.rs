@@ -69,6 +69,30 @@ impl<'a> Frame<'a> {
         frames
     }
 
+    /// The save-area index of local `index` if it is pinned to a register.
+    fn pinned_register(&self, index: u32) -> Option<usize> {
+        let table = &self.instance.module.inner.code.debug_sites;
+        let defined = (self.func - self.instance.module.inner.info.num_imported_funcs) as usize;
+        table
+            .func_pinned
+            .get(defined)?
+            .get(index as usize)
+            .copied()
+            .flatten()
+            .map(usize::from)
+    }
+
+    /// The raw value of local `index` (from its register if pinned, else its slot).
+    fn read_local(&self, index: u32, params: u32) -> u64 {
+        if let Some(reg) = self.pinned_register(index) {
+            if let Some(regs) = self.regs.as_ref() {
+                return regs[reg];
+            }
+        }
+        // SAFETY: a local slot of a live, fully built frame.
+        unsafe { *(self.local_addr(index, params) as *const u64) }
+    }
+
     fn local_types(&self) -> Option<(&[ValType], u32)> {
         if !self.locals_valid {
             return None;
@@ -97,11 +121,7 @@ impl<'a> Frame<'a> {
         types
             .iter()
             .enumerate()
-            .map(|(i, ty)| {
-                // SAFETY: local slots of a live, fully built frame.
-                let raw = unsafe { *(self.local_addr(i as u32, params) as *const u64) };
-                Val::from_raw(*ty, mask(*ty, raw))
-            })
+            .map(|(i, ty)| Val::from_raw(*ty, mask(*ty, self.read_local(i as u32, params))))
             .collect()
     }
 
@@ -119,6 +139,14 @@ impl<'a> Frame<'a> {
         if ty.is_ref() {
             return Err(Error::Usage("writing references is not supported".into()));
         }
+        if let Some(reg) = self.pinned_register(index) {
+            let regs = self
+                .regs
+                .as_mut()
+                .ok_or_else(|| Error::Usage("registers are not available".into()))?;
+            regs[reg] = value.to_raw();
+            return Ok(());
+        }
         let addr = self.local_addr(index, params);
         // SAFETY: a local slot of a live frame; the width matches the local's type.
         unsafe { *(addr as *mut u64) = value.to_raw() };
@@ -130,8 +158,7 @@ impl<'a> Frame<'a> {
             StackLoc::Const(bits) => bits,
             StackLoc::Local(i) => {
                 let (_, params) = self.local_types().unwrap_or((&[], 0));
-                // SAFETY: a local slot of a live frame.
-                unsafe { *(self.local_addr(i, params) as *const u64) }
+                self.read_local(i, params)
             }
             StackLoc::Gpr(r) => self.regs.as_ref().map_or(0, |regs| regs[r as usize]),
             StackLoc::Xmm(x) => self.regs.as_ref().map_or(0, |regs| regs[16 + x as usize]),

@@ -124,7 +124,8 @@ fn apply_action(
 ///
 /// # Safety
 /// `fp` must be the trapping wasm frame's rbp; `vmctx` its instance context.
-pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize) {
+/// `regs` is the trap stub's register save area (16 GPRs, then 16 xmm).
+pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *mut u64) {
     // SAFETY: trap stubs pass their own vmctx.
     let instance = unsafe { instance_of(vmctx) };
     let Some(state) = instance.debug_state_if_attached() else {
@@ -133,12 +134,14 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize) {
     let Some(top) = trap.backtrace().first() else {
         return;
     };
+    // SAFETY: the trap stub's save area holds 32 words and lives until it unwinds.
+    let regs = unsafe { &mut *(regs as *mut [u64; 32]) };
     let mut frame = Frame {
         instance,
         func: top.func_index,
         offset: top.module_offset,
         fp,
-        regs: None,
+        regs: Some(regs),
         stack: &[],
         locals_valid: trap.kind() != TrapKind::StackOverflow,
     };

@@ -52,6 +52,9 @@ pub(crate) struct SiteTable {
     pub func_locals: Vec<Vec<ValType>>,
     /// Per defined function: number of parameters.
     pub func_params: Vec<u32>,
+    /// Per defined function and local: the register a pinned local lives in, as an
+    /// index into the stubs' save area (GPR number, or 16 + xmm number).
+    pub func_pinned: Vec<Vec<Option<u8>>>,
 }
 
 impl SiteTable {

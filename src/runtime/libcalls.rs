@@ -9,7 +9,7 @@ use crate::runtime::vmctx::header;
 /// The libcall table; compiled code indexes it with `offsets`.
 #[repr(C)]
 pub(crate) struct Libcalls {
-    pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize) -> *const Activation,
+    pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize, *mut u64) -> *const Activation,
     pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
     pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const Activation,
     pub helpers: [crate::runtime::bulk::HelperFn; crate::runtime::bulk::HELPERS],
@@ -36,6 +36,7 @@ unsafe extern "C" fn trap_libcall(
     kind: u32,
     pc: usize,
     fp: usize,
+    regs: *mut u64,
 ) -> *const Activation {
     let act = activation::current();
     // SAFETY: trap stubs run only inside wasm entered through `call_wasm`, so the thread
@@ -45,7 +46,7 @@ unsafe extern "C" fn trap_libcall(
         (*act).record_trap(kind, pc, true, fp);
         if instance_of(vmctx).debug_state_if_attached().is_some() {
             let trap = Trap::new(kind, (*act).backtrace());
-            crate::debug::hook::report_trap(vmctx, &trap, fp);
+            crate::debug::hook::report_trap(vmctx, &trap, fp, regs);
         }
     }
     act

@@ -190,12 +190,9 @@ impl FuncCompiler<'_, '_> {
 /// (low 64 bits), indexed by hardware register number.
 pub(crate) const SAVE_AREA: i32 = 256;
 
-/// Emits the module's debug stub: saves every register, calls the `debug_hook` libcall
-/// with (vmctx, site, save area, frame pointer), restores the (possibly edited)
-/// registers and returns past the pushed site id; or unwinds if the host aborts.
-pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
-    use crate::runtime::libcalls::offsets as libcall;
-    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA);
+/// Stores every GPR (but rsp) and the low 64 bits of every xmm register into the save
+/// area at `[rsp]`, indexed by register number (xmm at 16 + number).
+pub(crate) fn emit_save_registers(asm: &mut super::Asm) {
     for r in 0..16u8 {
         if r != 4 {
             dynasm!(asm ; .arch x64 ; mov [rsp + 8 * r as i32], Rq(r));
@@ -204,6 +201,15 @@ pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
     for x in 0..16u8 {
         dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + 128 + 8 * x as i32], Rx(x));
     }
+}
+
+/// Emits the module's debug stub: saves every register, calls the `debug_hook` libcall
+/// with (vmctx, site, save area, frame pointer), restores the (possibly edited)
+/// registers and returns past the pushed site id; or unwinds if the host aborts.
+pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
+    use crate::runtime::libcalls::offsets as libcall;
+    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA);
+    emit_save_registers(asm);
     let unwind = asm.new_dynamic_label();
     dynasm!(asm
         ; .arch x64

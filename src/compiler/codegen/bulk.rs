@@ -80,6 +80,7 @@ impl FuncCompiler<'_, '_> {
         }
         self.stack.truncate(len - operands);
         self.spill_registers(self.stack.len());
+        self.save_pinned_locals();
         self.max_outgoing = self.max_outgoing.max((operands + immediates.len()) as u32);
         let trap = self.dynamic_trap_site();
         dynasm!(self.asm
@@ -88,6 +89,11 @@ impl FuncCompiler<'_, '_> {
             ; mov rsi, rsp
             ; mov rax, [r15 + header::LIBCALLS]
             ; call QWORD [rax + helper.libcall_offset()]
+        );
+        // Reloading pinned locals (plain loads) keeps eax, the helper's trap code.
+        self.load_pinned_locals(false);
+        dynasm!(self.asm
+            ; .arch x64
             ; test eax, eax
             ; jnz =>trap
         );

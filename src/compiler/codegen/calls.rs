@@ -35,6 +35,7 @@ impl FuncCompiler<'_, '_> {
             self.store_to(e.ty, src, 4, 8 * i as i32);
         }
         self.stack.truncate(len - n);
+        self.save_pinned_locals();
         self.max_outgoing = self
             .max_outgoing
             .max(n as u32)
@@ -102,6 +103,7 @@ impl FuncCompiler<'_, '_> {
             self.enter_context_rcx();
             dynasm!(self.asm ; .arch x64 ; call rax);
             self.restore_context();
+            self.load_pinned_locals(false);
             self.transfer_point();
         } else {
             // call rel32, resolved when the module's chunks are linked.
@@ -110,6 +112,7 @@ impl FuncCompiler<'_, '_> {
             self.asm.extend([0, 0, 0, 0]);
             let defined = callee - self.env.info.num_imported_funcs;
             self.out.calls.push((at, defined));
+            self.load_pinned_locals(false);
             self.transfer_point();
         }
         self.push_call_results(&ty);
@@ -145,6 +148,7 @@ impl FuncCompiler<'_, '_> {
         self.enter_context_rcx();
         dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
         self.restore_context();
+        self.load_pinned_locals(false);
         self.transfer_point();
         self.push_call_results(&ty);
     }
@@ -166,7 +170,9 @@ impl FuncCompiler<'_, '_> {
         self.spill_registers(len);
         self.load_gpr(crate::types::ValType::I32, delta, RSI);
         self.free(delta);
+        self.save_pinned_locals();
         self.emit_libcall(libcall::MEMORY_GROW);
+        self.load_pinned_locals(false);
         let r = self.alloc_gpr();
         dynasm!(self.asm ; .arch x64 ; mov Rd(r), eax);
         self.push_gpr(crate::types::ValType::I32, r);

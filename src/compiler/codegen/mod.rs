@@ -29,7 +29,7 @@
 
 mod breakable;
 mod bulk;
-pub(crate) use breakable::{emit_debug_stub, emit_no_stops};
+pub(crate) use breakable::{emit_debug_stub, emit_no_stops, emit_save_registers, SAVE_AREA};
 mod calls;
 mod control;
 mod memory;
@@ -129,6 +129,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     slow_paths: Vec<breakable::SlowPath>,
     /// Module-wide id of this function's first site.
     first_site: u32,
+    /// The register each pinned local lives in (see `values`, "pinned locals").
+    pinned: Vec<Option<Loc>>,
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -161,6 +163,14 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         if instrumented {
             stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
         }
+        let pinned = pin_locals(&locals);
+        for loc in pinned.iter().flatten() {
+            match *loc {
+                Loc::Gpr(r) => stack.reserve_gpr(r),
+                Loc::Xmm(x) => stack.reserve_xmm(x),
+                _ => {}
+            }
+        }
         FuncCompiler {
             asm,
             env,
@@ -179,6 +189,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             next_transfer: 0,
             slow_paths: Vec::new(),
             first_site,
+            pinned,
             offset,
             func_index,
         }
@@ -254,6 +265,16 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             instr.transfers = transfers;
             instr.out.debug.func_locals.push(instr.locals.clone());
             instr.out.debug.func_params.push(num_params);
+            let pinned = instr
+                .pinned
+                .iter()
+                .map(|p| match p {
+                    Some(Loc::Gpr(r)) => Some(*r),
+                    Some(Loc::Xmm(x)) => Some(16 + *x),
+                    _ => None,
+                })
+                .collect();
+            instr.out.debug.func_pinned.push(pinned);
             instr.push_function_frame();
             instr.transfer_point();
             instr.breakable_point(SiteKind::Entry);
@@ -297,6 +318,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             ; cmp rsp, r12
             ; jb =>overflow
         );
+        self.load_pinned_locals(true);
         let non_param = self.locals.len() - self.num_params as usize;
         if non_param <= 8 {
             for j in 0..non_param {
@@ -456,6 +478,24 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         }
         Ok(())
     }
+}
+
+/// Chooses the pinned locals: the first integer-class and float locals, in index order
+/// (parameters first), up to the pinned registers of each class. The choice depends only
+/// on the locals, so both versions of an instrumented function agree on it.
+fn pin_locals(locals: &[ValType]) -> Vec<Option<Loc>> {
+    use crate::compiler::regs::{PINNED_GPRS, PINNED_XMMS};
+    let (mut gprs, mut xmms) = (PINNED_GPRS.iter(), PINNED_XMMS.iter());
+    locals
+        .iter()
+        .map(|ty| {
+            if ty.is_float() {
+                xmms.next().map(|x| Loc::Xmm(*x))
+            } else {
+                gprs.next().map(|r| Loc::Gpr(*r))
+            }
+        })
+        .collect()
 }
 
 /// Operators whose code may trap or call (their module offset is recorded for backtraces).

@@ -31,11 +31,16 @@ impl FuncCompiler<'_, '_> {
         self.spill_base - 8 * depth as i32
     }
 
-    /// The operand for an entry that is (or was, before being popped) at `depth`.
+    /// The operand for an entry that is (or was, before being popped) at `depth`. A pinned
+    /// local's operand is its register, which the caller must not take over.
     pub(super) fn operand(&self, e: Entry, depth: usize) -> Opnd {
         match e.loc {
             Loc::Const(bits) => Opnd::Imm(bits),
-            Loc::Local(i) => Opnd::Mem(self.local_disp(i)),
+            Loc::Local(i) => match self.pinned[i as usize] {
+                Some(Loc::Gpr(r)) => Opnd::Gpr(r),
+                Some(Loc::Xmm(x)) => Opnd::Xmm(x),
+                _ => Opnd::Mem(self.local_disp(i)),
+            },
             Loc::Gpr(r) => Opnd::Gpr(r),
             Loc::Xmm(x) => Opnd::Xmm(x),
             Loc::Slot => Opnd::Mem(self.slot_disp(depth)),
@@ -43,11 +48,82 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Pops the top value as an operand. A register operand stays allocated until `free`.
+    /// Pops the top value as an operand. A register operand belongs to the caller and
+    /// stays allocated until `free` (a pinned local is copied into a fresh register).
     pub(super) fn pop_opnd(&mut self) -> (ValType, Opnd) {
         let e = self.stack.pop();
         let depth = self.stack.len();
+        if let Loc::Local(i) = e.loc {
+            if let Some(reg) = self.pinned[i as usize] {
+                return (e.ty, self.copy_of_pinned(e.ty, reg));
+            }
+        }
         (e.ty, self.operand(e, depth))
+    }
+
+    /// A fresh register holding the current value of a pinned local.
+    fn copy_of_pinned(&mut self, ty: ValType, reg: Loc) -> Opnd {
+        match reg {
+            Loc::Xmm(x) => {
+                let copy = self.alloc_xmm();
+                dynasm!(self.asm ; .arch x64 ; movaps Rx(copy), Rx(x));
+                Opnd::Xmm(copy)
+            }
+            Loc::Gpr(r) => {
+                let copy = self.alloc_gpr();
+                if is_64(ty) {
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(copy), Rq(r));
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov Rd(copy), Rd(r));
+                }
+                Opnd::Gpr(copy)
+            }
+            _ => unreachable!("pinned locals live in registers"),
+        }
+    }
+
+    // DESIGN: pinned locals
+    // The first few locals of each class (`pin_locals`) live in registers for the whole
+    // function instead of frame slots, so loops keep their counters and accumulators in
+    // registers across iterations and merges need nothing for them. Every allocatable
+    // register is caller-saved, so pinned locals are written to their frame homes before
+    // calls and host helpers and read back afterwards; the prologue loads pinned
+    // parameters. The debugger reads them from the registers the stubs save.
+
+    /// Writes pinned locals to their frame homes (before a call or helper clobbers them).
+    pub(super) fn save_pinned_locals(&mut self) {
+        for i in 0..self.pinned.len() {
+            if let Some(reg) = self.pinned[i] {
+                let ty = self.locals[i];
+                let src = match reg {
+                    Loc::Gpr(r) => Opnd::Gpr(r),
+                    Loc::Xmm(x) => Opnd::Xmm(x),
+                    _ => unreachable!(),
+                };
+                let disp = self.local_disp(i as u32);
+                self.store_to_frame(ty, src, disp);
+            }
+        }
+    }
+
+    /// Reads pinned locals back from their frame homes (after a call), or at entry loads
+    /// pinned parameters and zeroes the other pinned locals.
+    pub(super) fn load_pinned_locals(&mut self, at_entry: bool) {
+        for i in 0..self.pinned.len() {
+            let Some(reg) = self.pinned[i] else { continue };
+            let ty = self.locals[i];
+            let from_frame = !at_entry || (i as u32) < self.num_params;
+            let src = if from_frame {
+                Opnd::Mem(self.local_disp(i as u32))
+            } else {
+                Opnd::Imm(0)
+            };
+            match reg {
+                Loc::Gpr(r) => self.load_gpr(ty, src, r),
+                Loc::Xmm(x) => self.load_xmm(ty, src, x),
+                _ => unreachable!(),
+            }
+        }
     }
 
     /// Returns an operand's register to the pool.
@@ -338,12 +414,15 @@ impl FuncCompiler<'_, '_> {
     /// "true" (emitting a test when the value is not already in the flags). Must be the
     /// last code emitted before the conditional jump or cmov.
     pub(super) fn pop_condition(&mut self) -> CondSource {
-        let e = self.stack.pop();
-        if let Loc::Flags(cond) = e.loc {
+        if let Some(Entry {
+            loc: Loc::Flags(cond),
+            ..
+        }) = self.stack.top()
+        {
+            self.stack.pop();
             return CondSource::Flags(cond);
         }
-        let depth = self.stack.len();
-        match self.operand(e, depth) {
+        match self.pop_opnd().1 {
             Opnd::Imm(bits) => CondSource::Known(bits as u32 != 0),
             o => CondSource::Value(o),
         }
@@ -430,6 +509,18 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn local_set(&mut self, index: u32, tee: bool) {
         let (ty, src) = self.pop_opnd();
         self.spill_local_refs(index);
+        if let Some(reg) = self.pinned[index as usize] {
+            match reg {
+                Loc::Gpr(r) => self.load_gpr(ty, src, r),
+                Loc::Xmm(x) => self.load_xmm(ty, src, x),
+                _ => unreachable!(),
+            }
+            self.free(src);
+            if tee {
+                self.stack.push(ty, Loc::Local(index));
+            }
+            return;
+        }
         let disp = self.local_disp(index);
         self.store_to_frame(ty, src, disp);
         if tee {
