@@ -192,9 +192,9 @@ impl FuncCompiler<'_, '_> {
             self.push_xmm(ty, x);
             return;
         }
-        // The address register can take the result.
+        // The address register can take the result (unless it is a pinned local's).
         let dst = match addr_opnd {
-            Opnd::Gpr(r) => r,
+            Opnd::Gpr(r) if !self.is_pinned(addr_opnd) => r,
             _ => self.alloc_gpr(),
         };
         let addr = self.address(addr_opnd, memarg.offset, size);

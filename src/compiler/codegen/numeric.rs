@@ -273,7 +273,8 @@ impl FuncCompiler<'_, '_> {
         let (_, mut rhs) = self.pop_opnd();
         let (_, mut lhs) = self.pop_opnd();
         let commutative = op != IntOp::Sub;
-        if commutative && !matches!(lhs, Opnd::Gpr(_)) && matches!(rhs, Opnd::Gpr(_)) {
+        let owned_reg = |o: Opnd, c: &Self| matches!(o, Opnd::Gpr(_)) && !c.is_pinned(o);
+        if commutative && !owned_reg(lhs, self) && owned_reg(rhs, self) {
             std::mem::swap(&mut lhs, &mut rhs);
         }
         let wide = is_64(ty);
@@ -749,7 +750,7 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         let dst = match src {
-            Opnd::Gpr(r) => r,
+            Opnd::Gpr(r) if !self.is_pinned(src) => r,
             _ => self.alloc_gpr(),
         };
         match (how, src) {

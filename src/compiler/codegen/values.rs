@@ -48,37 +48,21 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Pops the top value as an operand. A register operand belongs to the caller and
-    /// stays allocated until `free` (a pinned local is copied into a fresh register).
+    /// Pops the top value as an operand. A register operand stays allocated until `free`;
+    /// a pinned local's register is read-only to the caller (`owned_gpr` copies it, `free`
+    /// ignores it).
     pub(super) fn pop_opnd(&mut self) -> (ValType, Opnd) {
         let e = self.stack.pop();
         let depth = self.stack.len();
-        if let Loc::Local(i) = e.loc {
-            if let Some(reg) = self.pinned[i as usize] {
-                return (e.ty, self.copy_of_pinned(e.ty, reg));
-            }
-        }
         (e.ty, self.operand(e, depth))
     }
 
-    /// A fresh register holding the current value of a pinned local.
-    fn copy_of_pinned(&mut self, ty: ValType, reg: Loc) -> Opnd {
-        match reg {
-            Loc::Xmm(x) => {
-                let copy = self.alloc_xmm();
-                dynasm!(self.asm ; .arch x64 ; movaps Rx(copy), Rx(x));
-                Opnd::Xmm(copy)
-            }
-            Loc::Gpr(r) => {
-                let copy = self.alloc_gpr();
-                if is_64(ty) {
-                    dynasm!(self.asm ; .arch x64 ; mov Rq(copy), Rq(r));
-                } else {
-                    dynasm!(self.asm ; .arch x64 ; mov Rd(copy), Rd(r));
-                }
-                Opnd::Gpr(copy)
-            }
-            _ => unreachable!("pinned locals live in registers"),
+    /// Whether an operand is a pinned local's register (which no operation may take over).
+    pub(super) fn is_pinned(&self, o: Opnd) -> bool {
+        match o {
+            Opnd::Gpr(r) => self.pinned.contains(&Some(Loc::Gpr(r))),
+            Opnd::Xmm(x) => self.pinned.contains(&Some(Loc::Xmm(x))),
+            _ => false,
         }
     }
 
@@ -128,6 +112,9 @@ impl FuncCompiler<'_, '_> {
 
     /// Returns an operand's register to the pool.
     pub(super) fn free(&mut self, o: Opnd) {
+        if self.is_pinned(o) {
+            return;
+        }
         match o {
             Opnd::Gpr(r) => self.stack.release(Loc::Gpr(r)),
             Opnd::Xmm(x) => self.stack.release(Loc::Xmm(x)),
@@ -344,7 +331,9 @@ impl FuncCompiler<'_, '_> {
     /// A register the caller owns holding the operand (reuses the operand's own register).
     pub(super) fn owned_gpr(&mut self, ty: ValType, src: Opnd) -> Gpr {
         if let Opnd::Gpr(r) = src {
-            return r;
+            if !self.is_pinned(src) {
+                return r;
+            }
         }
         let r = self.alloc_gpr();
         self.load_gpr(ty, src, r);
@@ -354,7 +343,9 @@ impl FuncCompiler<'_, '_> {
     /// An xmm register the caller owns holding the operand.
     pub(super) fn owned_xmm(&mut self, ty: ValType, src: Opnd) -> Xmm {
         if let Opnd::Xmm(x) = src {
-            return x;
+            if !self.is_pinned(src) {
+                return x;
+            }
         }
         let x = self.alloc_xmm();
         self.load_xmm(ty, src, x);
@@ -525,6 +516,7 @@ impl FuncCompiler<'_, '_> {
         self.store_to_frame(ty, src, disp);
         if tee {
             match src {
+                _ if self.is_pinned(src) => self.stack.push(ty, Loc::Local(index)),
                 Opnd::Gpr(r) => self.push_gpr(ty, r),
                 Opnd::Xmm(x) => self.push_xmm(ty, x),
                 Opnd::Imm(bits) => self.stack.push(ty, Loc::Const(bits)),
@@ -581,6 +573,14 @@ impl FuncCompiler<'_, '_> {
     /// were not consumed). Memory operands are copied into a register.
     pub(super) fn push_opnd(&mut self, ty: ValType, o: Opnd) {
         match o {
+            _ if self.is_pinned(o) && ty.is_float() => {
+                let x = self.owned_xmm(ty, o);
+                self.push_xmm(ty, x);
+            }
+            _ if self.is_pinned(o) => {
+                let r = self.owned_gpr(ty, o);
+                self.push_gpr(ty, r);
+            }
             Opnd::Imm(bits) => self.stack.push(ty, Loc::Const(bits)),
             Opnd::Gpr(r) => self.push_gpr(ty, r),
             Opnd::Xmm(x) => self.push_xmm(ty, x),
