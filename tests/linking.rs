@@ -584,3 +584,50 @@ fn instance_new_with_an_explicit_import_list() {
     assert!(Instance::new(&module, vec![f.clone().into()]).is_err());
     assert!(Instance::new(&module, vec![g.into(), f.into()]).is_err());
 }
+
+/// Locals that live in registers across calls must survive host functions (Rust code
+/// clobbers those registers freely) and wasm callees that pin registers themselves.
+#[test]
+fn register_locals_survive_host_and_wasm_calls() {
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (import "host" "noise" (func $noise (param i32 f64) (result f64)))
+          (func $callee (param $a i32) (param $b i32) (param $c i32) (param $d i32)
+                        (param $x f64) (result i32)
+            (local $t i32)
+            (local.set $t (i32.add (local.get $a) (local.get $d)))
+            (i32.add (local.get $t) (i32.trunc_f64_s (local.get $x))))
+          (func (export "run") (param $n i32) (result f64)
+            (local $i i32) (local $k i32) (local $m i32) (local $acc f64) (local $y f64)
+            (loop $l
+              (local.set $k (i32.add (local.get $k) (i32.const 3)))
+              (local.set $m (call $callee (local.get $i) (local.get $k) (i32.const 1)
+                                          (local.get $m) (f64.const 2)))
+              (local.set $y (call $noise (local.get $i) (local.get $acc)))
+              (local.set $acc (f64.add (local.get $acc) (f64.add (local.get $y) (f64.const 1))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $l (i32.lt_s (local.get $i) (local.get $n))))
+            (f64.add (local.get $acc) (f64.convert_i32_s (i32.add (local.get $k) (local.get $m))))))"#,
+    )
+    .unwrap();
+    let mut linker = Linker::new(&engine);
+    linker.func_wrap("host", "noise", |i: i32, acc: f64| -> f64 {
+        // Enough work to use every caller-saved register.
+        let text = format!("{i} {acc:.3} {:?}", (0..i % 7).collect::<Vec<_>>());
+        (text.len() % 3) as f64 * 0.5
+    });
+    let instance = linker.instantiate(&module).unwrap();
+    let run = instance.get_typed_func::<i32, f64>("run").unwrap();
+    // Reference computation in Rust.
+    let (mut k, mut m, mut acc) = (0i32, 0i32, 0f64);
+    for i in 0..100 {
+        k += 3;
+        m = i + m + 2;
+        let text = format!("{i} {acc:.3} {:?}", (0..i % 7).collect::<Vec<_>>());
+        let y = (text.len() % 3) as f64 * 0.5;
+        acc += y + 1.0;
+    }
+    assert_eq!(run.call(100).unwrap(), acc + (k + m) as f64);
+}

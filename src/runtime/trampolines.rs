@@ -107,14 +107,33 @@ fn generate() -> Trampolines {
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
+        // The pinned-local registers are callee-saved for wasm callers but not for Rust.
+        ; sub rsp, 64
+        ; mov [rsp], r8
+        ; mov [rsp + 8], r9
+        ; mov [rsp + 16], r10
+        ; mov [rsp + 24], r11
+        ; movsd QWORD [rsp + 32], xmm10
+        ; movsd QWORD [rsp + 40], xmm11
+        ; movsd QWORD [rsp + 48], xmm12
+        ; movsd QWORD [rsp + 56], xmm13
         ; mov rdi, r15
         ; lea rsi, [rbp + 16]
         ; mov rdx, rbp
         ; call QWORD [r15 + HOST_CALLBACK]
         ; test rax, rax
         ; jnz >trapped
+        ; mov r8, [rsp]
+        ; mov r9, [rsp + 8]
+        ; mov r10, [rsp + 16]
+        ; mov r11, [rsp + 24]
+        ; movsd xmm10, QWORD [rsp + 32]
+        ; movsd xmm11, QWORD [rsp + 40]
+        ; movsd xmm12, QWORD [rsp + 48]
+        ; movsd xmm13, QWORD [rsp + 56]
         ; mov rax, [rbp + 16]
         ; movq xmm0, rax
+        ; mov rsp, rbp
         ; pop rbp
         ; ret
         ; trapped:

@@ -7,8 +7,8 @@
 //! locals). The first result comes back in rax (integers, references) or xmm0 (floats);
 //! results 1.. come back in the same area, so multi-value returns need no other path.
 //! r15 carries the callee's vmctx, r14 its memory base and r12 the thread's stack limit;
-//! rbp, rsp, r12, r14 and r15 are preserved across a call; every allocatable register is
-//! clobbered, so the value stack spills its registers before a call. After calling into
+//! rbp, rsp, r12, r14, r15 and the pinned-local registers (`values`, "pinned locals")
+//! are preserved across a call; every other allocatable register is clobbered, so the value stack spills its registers before a call. After calling into
 //! another context (imports, table entries) the caller reloads its own r15/r14 from its
 //! frame. Host functions are reached through the same shape:
 //! their "vmctx" is a `HostFuncCtx` whose header matches a vmctx's first words.
@@ -35,7 +35,6 @@ impl FuncCompiler<'_, '_> {
             self.store_to(e.ty, src, 4, 8 * i as i32);
         }
         self.stack.truncate(len - n);
-        self.save_pinned_locals();
         self.max_outgoing = self
             .max_outgoing
             .max(n as u32)
@@ -103,7 +102,6 @@ impl FuncCompiler<'_, '_> {
             self.enter_context_rcx();
             dynasm!(self.asm ; .arch x64 ; call rax);
             self.restore_context();
-            self.load_pinned_locals(false);
             self.transfer_point();
         } else {
             // call rel32, resolved when the module's chunks are linked.
@@ -112,7 +110,6 @@ impl FuncCompiler<'_, '_> {
             self.asm.extend([0, 0, 0, 0]);
             let defined = callee - self.env.info.num_imported_funcs;
             self.out.calls.push((at, defined));
-            self.load_pinned_locals(false);
             self.transfer_point();
         }
         self.push_call_results(&ty);
@@ -148,7 +145,6 @@ impl FuncCompiler<'_, '_> {
         self.enter_context_rcx();
         dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
         self.restore_context();
-        self.load_pinned_locals(false);
         self.transfer_point();
         self.push_call_results(&ty);
     }

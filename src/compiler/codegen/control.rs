@@ -487,6 +487,7 @@ impl FuncCompiler<'_, '_> {
                 self.load_gpr(e.ty, src, crate::compiler::regs::RAX);
             }
         }
+        self.restore_callers_pinned();
         dynasm!(self.asm
             ; .arch x64
             ; mov rsp, rbp

@@ -179,7 +179,9 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             frames: Vec::new(),
             locals,
             num_params,
-            spill_base: -16 - 8 * non_param,
+            // Non-parameter locals, then one save slot per pinned register, then the
+            // value stack's slots.
+            spill_base: -16 - 8 * (non_param + pinned_count(&pinned)),
             max_outgoing: 0,
             reachable: true,
             dead_blocks: 0,
@@ -297,6 +299,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     fn frame_size(&self) -> u32 {
         let slots = 1
             + (self.locals.len() as u32 - self.num_params)
+            + pinned_count(&self.pinned) as u32
             + self.stack.max_depth() as u32
             + self.max_outgoing;
         (slots * 8).div_ceil(16) * 16
@@ -318,6 +321,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             ; cmp rsp, r12
             ; jb =>overflow
         );
+        self.save_callers_pinned();
         self.load_pinned_locals(true);
         let non_param = self.locals.len() - self.num_params as usize;
         if non_param <= 8 {
@@ -496,6 +500,11 @@ fn pin_locals(locals: &[ValType]) -> Vec<Option<Loc>> {
             }
         })
         .collect()
+}
+
+/// Number of registers a function pins.
+fn pinned_count(pinned: &[Option<Loc>]) -> i32 {
+    pinned.iter().flatten().count() as i32
 }
 
 /// Operators whose code may trap or call (their module offset is recorded for backtraces).

@@ -69,12 +69,46 @@ impl FuncCompiler<'_, '_> {
     // DESIGN: pinned locals
     // The first few locals of each class (`pin_locals`) live in registers for the whole
     // function instead of frame slots, so loops keep their counters and accumulators in
-    // registers across iterations and merges need nothing for them. Every allocatable
-    // register is caller-saved, so pinned locals are written to their frame homes before
-    // calls and host helpers and read back afterwards; the prologue loads pinned
-    // parameters. The debugger reads them from the registers the stubs save.
+    // registers across iterations and merges need nothing for them. The pinned registers
+    // are callee-saved in the wasm calling convention: a function saves the ones it pins
+    // in its frame (`save_callers_pinned`, in the prologue) and restores them on return,
+    // so calls between wasm functions keep the caller's pinned locals in place. Host code
+    // does not preserve them, so libcalls and helpers write pinned locals to their frame
+    // homes and read them back, and the host-call trampoline saves and restores them.
+    // The debugger reads them from the registers the stubs save.
 
-    /// Writes pinned locals to their frame homes (before a call or helper clobbers them).
+    /// Saves (`restore` false) or restores the caller's values of the registers this
+    /// function pins, in the frame slots after the locals.
+    fn callers_pinned(&mut self, restore: bool) {
+        let non_param = (self.locals.len() as u32 - self.num_params) as i32;
+        let regs: Vec<Loc> = self.pinned.iter().flatten().copied().collect();
+        for (k, reg) in regs.into_iter().enumerate() {
+            let disp = -16 - 8 * (non_param + k as i32);
+            match (reg, restore) {
+                (Loc::Gpr(r), false) => dynasm!(self.asm ; .arch x64 ; mov [rbp + disp], Rq(r)),
+                (Loc::Gpr(r), true) => dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rbp + disp]),
+                (Loc::Xmm(x), false) => {
+                    dynasm!(self.asm ; .arch x64 ; movsd QWORD [rbp + disp], Rx(x))
+                }
+                (Loc::Xmm(x), true) => {
+                    dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [rbp + disp])
+                }
+                _ => unreachable!("pinned locals live in registers"),
+            }
+        }
+    }
+
+    /// Prologue: saves the caller's values of the registers this function pins.
+    pub(super) fn save_callers_pinned(&mut self) {
+        self.callers_pinned(false);
+    }
+
+    /// Epilogue: gives the caller its pinned registers back.
+    pub(super) fn restore_callers_pinned(&mut self) {
+        self.callers_pinned(true);
+    }
+
+    /// Writes pinned locals to their frame homes (before host code clobbers them).
     pub(super) fn save_pinned_locals(&mut self) {
         for i in 0..self.pinned.len() {
             if let Some(reg) = self.pinned[i] {
@@ -90,7 +124,7 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Reads pinned locals back from their frame homes (after a call), or at entry loads
+    /// Reads pinned locals back from their frame homes (after host code), or at entry loads
     /// pinned parameters and zeroes the other pinned locals.
     pub(super) fn load_pinned_locals(&mut self, at_entry: bool) {
         for i in 0..self.pinned.len() {
