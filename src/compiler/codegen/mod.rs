@@ -163,7 +163,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         if instrumented {
             stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
         }
-        let pinned = pin_locals(&locals);
+        let pinned = pin_locals(&locals, num_params as usize);
         for loc in pinned.iter().flatten() {
             match *loc {
                 Loc::Gpr(r) => stack.reserve_gpr(r),
@@ -484,22 +484,24 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     }
 }
 
-/// Chooses the pinned locals: the first integer-class and float locals, in index order
-/// (parameters first), up to the pinned registers of each class. The choice depends only
-/// on the locals, so both versions of an instrumented function agree on it.
-fn pin_locals(locals: &[ValType]) -> Vec<Option<Loc>> {
+/// Chooses the pinned locals: the first declared (non-parameter) locals of each class,
+/// then parameters, up to the pinned registers of each class. Declared locals come first
+/// because they are what loops update (loop-carried values gain most from registers),
+/// while parameters are mostly read. The choice depends only on the locals, so both
+/// versions of an instrumented function agree on it.
+fn pin_locals(locals: &[ValType], num_params: usize) -> Vec<Option<Loc>> {
     use crate::compiler::regs::{PINNED_GPRS, PINNED_XMMS};
     let (mut gprs, mut xmms) = (PINNED_GPRS.iter(), PINNED_XMMS.iter());
-    locals
-        .iter()
-        .map(|ty| {
-            if ty.is_float() {
-                xmms.next().map(|x| Loc::Xmm(*x))
-            } else {
-                gprs.next().map(|r| Loc::Gpr(*r))
-            }
-        })
-        .collect()
+    let mut pinned = vec![None; locals.len()];
+    let order = (num_params..locals.len()).chain(0..num_params);
+    for i in order {
+        pinned[i] = if locals[i].is_float() {
+            xmms.next().map(|x| Loc::Xmm(*x))
+        } else {
+            gprs.next().map(|r| Loc::Gpr(*r))
+        };
+    }
+    pinned
 }
 
 /// Number of registers a function pins.
