@@ -37,7 +37,7 @@ pub(crate) const ALLOCATABLE_XMMS: [Xmm; 14] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
 /// (see `codegen::values`, "pinned locals"); taken out of the allocatable set when used.
 pub(crate) const PINNED_GPRS: [Gpr; 4] = [R8, R9, R10, R11];
 /// Registers that hold the function's first float locals for its whole body.
-pub(crate) const PINNED_XMMS: [Xmm; 4] = [10, 11, 12, 13];
+pub(crate) const PINNED_XMMS: [Xmm; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
 
 /// Scratch xmm registers.
 pub(crate) const XSCRATCH: Xmm = 15;

@@ -107,16 +107,21 @@ fn generate() -> Trampolines {
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        // The pinned-local registers are callee-saved for wasm callers but not for Rust.
-        ; sub rsp, 64
+        // The pinned-local registers (`compiler::regs::PINNED_GPRS`/`PINNED_XMMS`) are
+        // callee-saved for wasm callers but not for Rust.
+        ; sub rsp, 96
         ; mov [rsp], r8
         ; mov [rsp + 8], r9
         ; mov [rsp + 16], r10
         ; mov [rsp + 24], r11
-        ; movsd QWORD [rsp + 32], xmm10
-        ; movsd QWORD [rsp + 40], xmm11
-        ; movsd QWORD [rsp + 48], xmm12
-        ; movsd QWORD [rsp + 56], xmm13
+        ; movsd QWORD [rsp + 32], xmm6
+        ; movsd QWORD [rsp + 40], xmm7
+        ; movsd QWORD [rsp + 48], xmm8
+        ; movsd QWORD [rsp + 56], xmm9
+        ; movsd QWORD [rsp + 64], xmm10
+        ; movsd QWORD [rsp + 72], xmm11
+        ; movsd QWORD [rsp + 80], xmm12
+        ; movsd QWORD [rsp + 88], xmm13
         ; mov rdi, r15
         ; lea rsi, [rbp + 16]
         ; mov rdx, rbp
@@ -127,10 +132,14 @@ fn generate() -> Trampolines {
         ; mov r9, [rsp + 8]
         ; mov r10, [rsp + 16]
         ; mov r11, [rsp + 24]
-        ; movsd xmm10, QWORD [rsp + 32]
-        ; movsd xmm11, QWORD [rsp + 40]
-        ; movsd xmm12, QWORD [rsp + 48]
-        ; movsd xmm13, QWORD [rsp + 56]
+        ; movsd xmm6, QWORD [rsp + 32]
+        ; movsd xmm7, QWORD [rsp + 40]
+        ; movsd xmm8, QWORD [rsp + 48]
+        ; movsd xmm9, QWORD [rsp + 56]
+        ; movsd xmm10, QWORD [rsp + 64]
+        ; movsd xmm11, QWORD [rsp + 72]
+        ; movsd xmm12, QWORD [rsp + 80]
+        ; movsd xmm13, QWORD [rsp + 88]
         ; mov rax, [rbp + 16]
         ; movq xmm0, rax
         ; mov rsp, rbp
