@@ -142,9 +142,22 @@ impl FuncCompiler<'_, '_> {
             ; jne =>mismatch
             ; mov rcx, [rax + funcref::VMCTX]
         );
+        // Most table entries belong to the caller's own instance: call those without
+        // switching contexts.
+        let cross = self.asm.new_dynamic_label();
+        let done = self.asm.new_dynamic_label();
+        dynasm!(self.asm
+            ; .arch x64
+            ; cmp rcx, r15
+            ; jne =>cross
+            ; call QWORD [rax + funcref::CODE]
+            ; jmp =>done
+            ; =>cross
+        );
         self.enter_context_rcx();
         dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
         self.restore_context();
+        dynasm!(self.asm ; .arch x64 ; =>done);
         self.transfer_point();
         self.push_call_results(&ty);
     }
