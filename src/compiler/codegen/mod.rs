@@ -131,6 +131,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     first_site: u32,
     /// The register each pinned local lives in (see `values`, "pinned locals").
     pinned: Vec<Option<Loc>>,
+    /// The pinned registers, as sets (GPRs, xmm registers).
+    pinned_regs: (crate::compiler::regs::RegSet, crate::compiler::regs::RegSet),
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -164,10 +166,18 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
         }
         let pinned = pin_locals(&locals, num_params as usize);
+        let mut pinned_regs =
+            <(crate::compiler::regs::RegSet, crate::compiler::regs::RegSet)>::default();
         for loc in pinned.iter().flatten() {
             match *loc {
-                Loc::Gpr(r) => stack.reserve_gpr(r),
-                Loc::Xmm(x) => stack.reserve_xmm(x),
+                Loc::Gpr(r) => {
+                    stack.reserve_gpr(r);
+                    pinned_regs.0.insert(r);
+                }
+                Loc::Xmm(x) => {
+                    stack.reserve_xmm(x);
+                    pinned_regs.1.insert(x);
+                }
                 _ => {}
             }
         }
@@ -192,6 +202,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             slow_paths: Vec::new(),
             first_site,
             pinned,
+            pinned_regs,
             offset,
             func_index,
         }

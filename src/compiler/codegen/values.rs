@@ -60,8 +60,8 @@ impl FuncCompiler<'_, '_> {
     /// Whether an operand is a pinned local's register (which no operation may take over).
     pub(super) fn is_pinned(&self, o: Opnd) -> bool {
         match o {
-            Opnd::Gpr(r) => self.pinned.contains(&Some(Loc::Gpr(r))),
-            Opnd::Xmm(x) => self.pinned.contains(&Some(Loc::Xmm(x))),
+            Opnd::Gpr(r) => self.pinned_regs.0.contains(r),
+            Opnd::Xmm(x) => self.pinned_regs.1.contains(x),
             _ => false,
         }
     }
