@@ -103,3 +103,20 @@ fn recursive_fib() {
         (call $fib (i32.sub (local.get $n) (i32.const 2))))))))"#,
     );
 }
+
+#[test]
+fn byte_copy_loop_keeps_its_counter_in_a_register() {
+    check(
+        "byte_loop",
+        false,
+        r#"(module (memory 1)
+          (func (export "copy") (param $len i32)
+            (local $i i32)
+            (block $done
+              (loop $bytes
+                (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+                (i32.store8 offset=1024 (local.get $i) (i32.load8_u (local.get $i)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $bytes)))))"#,
+    );
+}

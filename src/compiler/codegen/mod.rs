@@ -131,6 +131,10 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     first_site: u32,
     /// The register each pinned local lives in (see `values`, "pinned locals").
     pinned: Vec<Option<Loc>>,
+    /// If the next operator is `local.set`/`local.tee` of this local (plain versions).
+    next_set: Option<(u32, bool)>,
+    /// A `local.set`/`local.tee` of this local was already done by the operator before.
+    set_done: Option<u32>,
     /// The pinned registers, as sets (GPRs, xmm registers).
     pinned_regs: (crate::compiler::regs::RegSet, crate::compiler::regs::RegSet),
     /// Module offset of the operator being compiled.
@@ -202,6 +206,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             slow_paths: Vec::new(),
             first_site,
             pinned,
+            next_set: None,
+            set_done: None,
             pinned_regs,
             offset,
             func_index,
@@ -250,10 +256,25 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         plain.push_function_frame();
         plain.transfer_point();
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
-        while !ops.eof() {
-            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
+        // One operator of lookahead lets `x = x op y` update a register-held local in place.
+        let mut next = if ops.eof() {
+            None
+        } else {
+            Some(ops.read_with_offset().map_err(invalid)?)
+        };
+        while let Some((op, offset)) = next.take() {
+            next = if ops.eof() {
+                None
+            } else {
+                Some(ops.read_with_offset().map_err(invalid)?)
+            };
             validator.op(offset, &op).map_err(invalid)?;
             plain.offset = offset as u32;
+            plain.next_set = match next {
+                Some((Operator::LocalSet { local_index }, _)) => Some((local_index, false)),
+                Some((Operator::LocalTee { local_index }, _)) => Some((local_index, true)),
+                _ => None,
+            };
             plain.visit(&op)?;
             if env.debug {
                 recorded.push((op, offset as u32));
@@ -466,6 +487,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             O::LocalGet { local_index } => {
                 let ty = self.locals[local_index as usize];
                 self.stack.push(ty, Loc::Local(local_index));
+            }
+            O::LocalSet { .. } | O::LocalTee { .. } if self.set_done.is_some() => {
+                // Fused into the previous operator (`int_binop`).
+                self.set_done = None;
             }
             O::LocalSet { local_index } => self.local_set(local_index, false),
             O::LocalTee { local_index } => self.local_set(local_index, true),

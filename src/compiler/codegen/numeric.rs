@@ -270,6 +270,9 @@ impl FuncCompiler<'_, '_> {
     }
 
     fn int_binop(&mut self, ty: ValType, op: IntOp) {
+        if self.int_binop_in_place(ty, op) {
+            return;
+        }
         let (_, mut rhs) = self.pop_opnd();
         let (_, mut lhs) = self.pop_opnd();
         let commutative = op != IntOp::Sub;
@@ -298,6 +301,50 @@ impl FuncCompiler<'_, '_> {
         }
         self.free(src);
         self.push_gpr(ty, dst);
+    }
+
+    /// `local.set $x (op (local.get $x) y)` with `$x` in a register: computes into that
+    /// register and consumes the `local.set`/`local.tee` (plain versions only: an
+    /// instrumented version keeps a breakable point between the two operators).
+    fn int_binop_in_place(&mut self, ty: ValType, op: IntOp) -> bool {
+        let Some((x, tee)) = self.next_set else {
+            return false;
+        };
+        let len = self.stack.len();
+        if self.instrumented || len < 2 || self.stack.get(len - 2).loc != Loc::Local(x) {
+            return false;
+        }
+        let Some(Loc::Gpr(dst)) = self.pinned[x as usize] else {
+            return false;
+        };
+        let (_, rhs) = self.pop_opnd();
+        self.stack.pop();
+        // Values still on the stack that read `$x` lazily must see its old value.
+        self.spill_local_refs(x);
+        let wide = is_64(ty);
+        let src = self.int_source(ty, rhs);
+        match op {
+            IntOp::Add => alu!(self, add, wide, dst, src),
+            IntOp::Sub => alu!(self, sub, wide, dst, src),
+            IntOp::And => alu!(self, and, wide, dst, src),
+            IntOp::Or => alu!(self, or, wide, dst, src),
+            IntOp::Xor => alu!(self, xor, wide, dst, src),
+            IntOp::Mul => match (src, wide) {
+                (Opnd::Imm(i), true) => {
+                    dynasm!(self.asm ; .arch x64 ; imul Rq(dst), Rq(dst), i as i32)
+                }
+                (Opnd::Imm(i), false) => {
+                    dynasm!(self.asm ; .arch x64 ; imul Rd(dst), Rd(dst), i as i32)
+                }
+                _ => alu_rm!(self, imul, wide, dst, src),
+            },
+        }
+        self.free(src);
+        if tee {
+            self.stack.push(ty, Loc::Local(x));
+        }
+        self.set_done = Some(x);
+        true
     }
 
     fn shift(&mut self, ty: ValType, op: ShiftOp) {
