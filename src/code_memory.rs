@@ -22,17 +22,32 @@ impl CodeMemory {
     /// Copies `code` into a fresh anonymous mapping and makes it read+execute. The mapping is
     /// never writable again; `counter` (if any) accounts the mapped bytes while it lives.
     pub fn publish(code: &[u8], counter: Option<Arc<AtomicUsize>>) -> Result<CodeMemory> {
-        let len = code.len().max(1);
+        CodeMemory::publish_with(code.len(), counter, |dst| dst.copy_from_slice(code))
+    }
+
+    /// Maps `len` bytes, lets `fill` write the code (the only moment the mapping is
+    /// writable), then makes it read+execute for good.
+    pub fn publish_with(
+        len: usize,
+        counter: Option<Arc<AtomicUsize>>,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<CodeMemory> {
+        let code_len = len;
+        let len = len.max(1);
         let mut map = memmap2::MmapMut::map_anon(len)
             .map_err(|e| Error::Resource(format!("cannot map code memory: {e}")))?;
-        map[..code.len()].copy_from_slice(code);
+        fill(&mut map[..code_len]);
         let map = map
             .make_exec()
             .map_err(|e| Error::Resource(format!("cannot make code executable: {e}")))?;
         if let Some(c) = &counter {
             c.fetch_add(map.len(), Ordering::Relaxed);
         }
-        Ok(CodeMemory { map, len, counter })
+        Ok(CodeMemory {
+            map,
+            len: code_len.max(1),
+            counter,
+        })
     }
 
     /// Address of the first code byte.

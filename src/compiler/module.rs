@@ -109,19 +109,20 @@ pub(crate) fn compile_module(
         })
     };
 
-    // Link: concatenate the chunks, shift their offsets, resolve direct calls.
-    let mut bytes = Vec::new();
+    // Link: lay the chunks out one after another, shift their offsets, and copy them
+    // straight into the code mapping, resolving direct calls there before publishing.
+    let mut chunks = Vec::with_capacity(outputs.len());
+    for chunk in outputs {
+        chunks.push(chunk?);
+    }
     let mut func_starts = Vec::new();
     let mut sites = Vec::new();
     let mut calls = Vec::new();
-    let mut debug_sites = None;
-    let mut fault_stub = 0;
-    for (i, chunk) in outputs.into_iter().enumerate() {
-        let chunk = chunk?;
-        let base = bytes.len();
-        if i == 0 {
-            fault_stub = chunk.fault_stub;
-        }
+    let mut bases = Vec::with_capacity(chunks.len());
+    let mut total = 0;
+    for chunk in &chunks {
+        let base = total;
+        bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
         calls.extend(
@@ -131,16 +132,21 @@ pub(crate) fn compile_module(
                 .iter()
                 .map(|(at, callee)| (at + base, *callee)),
         );
-        bytes.extend_from_slice(&chunk.bytes);
-        debug_sites = Some(chunk.out.debug);
+        total += chunk.bytes.len();
     }
-    for (at, callee) in calls {
-        let target = func_starts[callee as usize] as i64;
-        let rel = (target - (at as i64 + 4)) as i32;
-        bytes[at..at + 4].copy_from_slice(&rel.to_le_bytes());
-    }
+    let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
+    let code = CodeMemory::publish_with(total, Some(code_counter), |dst| {
+        for (chunk, base) in chunks.iter().zip(&bases) {
+            dst[*base..*base + chunk.bytes.len()].copy_from_slice(&chunk.bytes);
+        }
+        for (at, callee) in &calls {
+            let target = func_starts[*callee as usize] as i64;
+            let rel = (target - (*at as i64 + 4)) as i32;
+            dst[*at..*at + 4].copy_from_slice(&rel.to_le_bytes());
+        }
+    })?;
     sites.sort_unstable();
-    let code = CodeMemory::publish(&bytes, Some(code_counter))?;
+    let debug_sites = chunks.pop().map(|c| c.out.debug);
     let compiled = Arc::new(CompiledCode {
         code,
         func_starts,

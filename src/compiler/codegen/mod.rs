@@ -256,25 +256,13 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         plain.push_function_frame();
         plain.transfer_point();
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
-        // One operator of lookahead lets `x = x op y` update a register-held local in place.
-        let mut next = if ops.eof() {
-            None
-        } else {
-            Some(ops.read_with_offset().map_err(invalid)?)
-        };
-        while let Some((op, offset)) = next.take() {
-            next = if ops.eof() {
-                None
-            } else {
-                Some(ops.read_with_offset().map_err(invalid)?)
-            };
+        while !ops.eof() {
+            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
             validator.op(offset, &op).map_err(invalid)?;
             plain.offset = offset as u32;
-            plain.next_set = match next {
-                Some((Operator::LocalSet { local_index }, _)) => Some((local_index, false)),
-                Some((Operator::LocalTee { local_index }, _)) => Some((local_index, true)),
-                _ => None,
-            };
+            // A peek at the next opcode lets `x = x op y` on a register-held local update
+            // it in place (`int_binop`); it reads two or three bytes, no operator.
+            plain.next_set = next_local_set(&ops);
             plain.visit(&op)?;
             if env.debug {
                 recorded.push((op, offset as u32));
@@ -538,6 +526,18 @@ fn pin_locals(locals: &[ValType], num_params: usize) -> Vec<Option<Loc>> {
         };
     }
     pinned
+}
+
+/// If the next operator is `local.set` (0x21) or `local.tee` (0x22): its local and
+/// whether it is a tee.
+fn next_local_set(ops: &wasmparser::OperatorsReader<'_>) -> Option<(u32, bool)> {
+    let mut reader = ops.get_binary_reader();
+    let tee = match reader.read_u8().ok()? {
+        0x21 => false,
+        0x22 => true,
+        _ => return None,
+    };
+    Some((reader.read_var_u32().ok()?, tee))
 }
 
 /// Number of registers a function pins.
