@@ -283,6 +283,13 @@ impl FuncCompiler<'_, '_> {
         let wide = is_64(ty);
         let dst = self.owned_gpr(ty, lhs);
         let src = self.int_source(ty, rhs);
+        self.emit_int_op(op, wide, dst, src);
+        self.free(src);
+        self.push_gpr(ty, dst);
+    }
+
+    /// `dst = dst op src`.
+    fn emit_int_op(&mut self, op: IntOp, wide: bool, dst: Gpr, src: Opnd) {
         match op {
             IntOp::Add => alu!(self, add, wide, dst, src),
             IntOp::Sub => alu!(self, sub, wide, dst, src),
@@ -299,8 +306,6 @@ impl FuncCompiler<'_, '_> {
                 _ => alu_rm!(self, imul, wide, dst, src),
             },
         }
-        self.free(src);
-        self.push_gpr(ty, dst);
     }
 
     /// `local.set $x (op (local.get $x) y)` with `$x` in a register: computes into that
@@ -323,22 +328,7 @@ impl FuncCompiler<'_, '_> {
         self.spill_local_refs(x);
         let wide = is_64(ty);
         let src = self.int_source(ty, rhs);
-        match op {
-            IntOp::Add => alu!(self, add, wide, dst, src),
-            IntOp::Sub => alu!(self, sub, wide, dst, src),
-            IntOp::And => alu!(self, and, wide, dst, src),
-            IntOp::Or => alu!(self, or, wide, dst, src),
-            IntOp::Xor => alu!(self, xor, wide, dst, src),
-            IntOp::Mul => match (src, wide) {
-                (Opnd::Imm(i), true) => {
-                    dynasm!(self.asm ; .arch x64 ; imul Rq(dst), Rq(dst), i as i32)
-                }
-                (Opnd::Imm(i), false) => {
-                    dynasm!(self.asm ; .arch x64 ; imul Rd(dst), Rd(dst), i as i32)
-                }
-                _ => alu_rm!(self, imul, wide, dst, src),
-            },
-        }
+        self.emit_int_op(op, wide, dst, src);
         self.free(src);
         if tee {
             self.stack.push(ty, Loc::Local(x));
