@@ -120,3 +120,20 @@ fn byte_copy_loop_keeps_its_counter_in_a_register() {
                 (br $bytes)))))"#,
     );
 }
+
+#[test]
+fn instrumented_loop_tests_the_debug_word_on_its_back_edge() {
+    check(
+        "instrumented_loop",
+        true,
+        r#"(module
+          (func (export "count") (param $n i32) (result i32)
+            (local $i i32)
+            (block $done
+              (loop $next
+                (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $next)))
+            (local.get $i)))"#,
+    );
+}

@@ -119,9 +119,9 @@ pub(crate) fn compile_module(
     let mut sites = Vec::new();
     let mut calls = Vec::new();
     let mut bases = Vec::with_capacity(chunks.len());
-    let mut total = 0;
+    let mut total: usize = 0;
     for chunk in &chunks {
-        let base = total;
+        let base = total.next_multiple_of(super::codegen::CHUNK_ALIGN);
         bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
@@ -132,7 +132,7 @@ pub(crate) fn compile_module(
                 .iter()
                 .map(|(at, callee)| (at + base, *callee)),
         );
-        total += chunk.bytes.len();
+        total = base + chunk.bytes.len();
     }
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
     let code = CodeMemory::publish_with(total, Some(code_counter), |dst| {

@@ -13,7 +13,9 @@
 //!
 //! - the plain version, exactly the code of an uninstrumented module, except that at its
 //!   transfer points (function entry, every loop head, after every call) it tests the
-//!   word: `cmp qword [r15 + func_bits(f)], 0 ; jne instrumented_i`;
+//!   word: `cmp qword [r15 + func_bits(f)], 0 ; jne instrumented_i` (an unconditional
+//!   loop back-edge folds the head's test into its jump: `cmp ; je past_test ; jmp
+//!   instrumented_i`, one branch per iteration instead of two);
 //! - the instrumented version, entered only through those transfer points, which pins
 //!   the word in r13 and tests the site's bit inline at every site:
 //!
@@ -118,9 +120,11 @@ impl FuncCompiler<'_, '_> {
 
     /// A point where execution may switch between the plain and the instrumented version
     /// of the function (entry, loop heads, after calls). No-op without instrumentation.
-    pub(super) fn transfer_point(&mut self) {
+    /// In the plain version, returns the label past the check and the instrumented
+    /// version's label for this point.
+    pub(super) fn transfer_point(&mut self) -> Option<(DynamicLabel, DynamicLabel)> {
         if !self.env.debug {
-            return;
+            return None;
         }
         let word = self.env.layout.func_bits(self.func_index);
         if self.instrumented {
@@ -133,16 +137,18 @@ impl FuncCompiler<'_, '_> {
                 ; test r13, r13
                 ; jz =>plain
             );
+            None
         } else {
             let plain = self.asm.new_dynamic_label();
             let instrumented = self.asm.new_dynamic_label();
             self.transfers.push((plain, instrumented));
+            emit_word_test(self.asm, word);
             dynasm!(self.asm
                 ; .arch x64
-                ; cmp QWORD [r15 + word], 0
                 ; jne =>instrumented
                 ; =>plain
             );
+            Some((plain, instrumented))
         }
     }
 
@@ -183,6 +189,20 @@ impl FuncCompiler<'_, '_> {
             ; =>ok
             ; ret
         );
+    }
+}
+
+/// `cmp qword [r15 + word], 0`, encoded by hand in its short form (an 8-bit immediate,
+/// and an 8-bit displacement where it fits: 5 or 8 bytes instead of the assembler's 11),
+/// because it sits in the hottest loops of instrumented code.
+pub(super) fn emit_word_test(asm: &mut super::Asm, word: i32) {
+    // REX.W + REX.B (r15), opcode 83 /7 ib; ModRM rm = r15 & 7.
+    if let Ok(disp) = i8::try_from(word) {
+        asm.extend([0x49, 0x83, 0x7f, disp as u8, 0x00]);
+    } else {
+        asm.extend([0x49, 0x83, 0xbf]);
+        asm.extend(word.to_le_bytes());
+        asm.push(0x00);
     }
 }
 

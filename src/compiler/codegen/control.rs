@@ -49,6 +49,10 @@ pub(super) struct ControlFrame {
     pub entry_params: Vec<Entry>,
     pub reachable_at_entry: bool,
     pub label_used: bool,
+    /// A loop's transfer point in the plain version of an instrumented function: the
+    /// label just past the check and the instrumented version's head. Unconditional
+    /// back-edges test the debug word themselves and jump past the check (see `br`).
+    pub loop_transfer: Option<(DynamicLabel, DynamicLabel)>,
 }
 
 impl ControlFrame {
@@ -102,6 +106,7 @@ impl FuncCompiler<'_, '_> {
             entry_params: vec![],
             reachable_at_entry: true,
             label_used: false,
+            loop_transfer: None,
         });
     }
 
@@ -125,6 +130,7 @@ impl FuncCompiler<'_, '_> {
             entry_params,
             reachable_at_entry: true,
             label_used: false,
+            loop_transfer: None,
         });
     }
 
@@ -138,7 +144,8 @@ impl FuncCompiler<'_, '_> {
         self.open_frame(FrameKind::Loop, ty, label);
         dynasm!(self.asm ; .arch x64 ; =>label);
         // Every iteration re-reads the debug word, so a pause reaches a running loop.
-        self.transfer_point();
+        let transfer = self.transfer_point();
+        self.frames.last_mut().unwrap().loop_transfer = transfer;
     }
 
     pub(super) fn if_(&mut self, ty: BlockType) {
@@ -320,9 +327,22 @@ impl FuncCompiler<'_, '_> {
         if target.kind == FrameKind::Function {
             self.emit_return();
         } else {
-            let label = target.label;
+            let (label, transfer) = (target.label, target.loop_transfer);
             self.move_to_merge(depth);
-            dynasm!(self.asm ; .arch x64 ; jmp =>label);
+            match transfer {
+                // The back-edge of a loop in the plain version of an instrumented
+                // function: the head's word test, folded into the jump.
+                Some((past_check, instrumented)) => {
+                    let word = self.env.layout.func_bits(self.func_index);
+                    super::breakable::emit_word_test(self.asm, word);
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; je =>past_check
+                        ; jmp =>instrumented
+                    );
+                }
+                None => dynasm!(self.asm ; .arch x64 ; jmp =>label),
+            }
             let idx = self.frames.len() - 1 - depth as usize;
             self.frames[idx].label_used = true;
         }

@@ -51,6 +51,10 @@ use wasmparser::Operator;
 /// The assembler every function of a module is emitted into.
 pub(crate) type Asm = dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>;
 
+/// Alignment of every chunk of code in the module's mapping: code placement relative to
+/// 32- and 64-byte fetch windows then does not depend on the sizes of earlier chunks.
+pub(crate) const CHUNK_ALIGN: usize = 32;
+
 /// Number of trap kinds with a shared stub (indexed by `TrapKind as usize`).
 pub(crate) const TRAP_STUBS: usize = 13;
 

@@ -4,7 +4,8 @@
 //! lines. This package is the only place in the workspace that builds peer runtimes.
 //!
 //! ```text
-//! cargo run --release -p kestrel-peers [-- --quick] [--only WORKLOAD[,WORKLOAD]] [--reps N]
+//! cargo run --release -p kestrel-peers [-- --quick] [--only WORKLOAD[,WORKLOAD]]
+//!     [--runtimes NAME[,NAME]] [--reps N]
 //! ```
 //!
 //! Layout: `runtimes` (one adapter per runtime behind a small trait), `workloads` (what
@@ -30,6 +31,7 @@ const QUICK_REPS: usize = 3;
 struct Options {
     quick: bool,
     only: Vec<String>,
+    runtimes: Vec<String>,
     reps: Option<usize>,
 }
 
@@ -37,6 +39,7 @@ fn parse_args() -> Result<Options, String> {
     let mut options = Options {
         quick: false,
         only: Vec::new(),
+        runtimes: Vec::new(),
         reps: None,
     };
     let mut args = std::env::args().skip(1);
@@ -47,13 +50,20 @@ fn parse_args() -> Result<Options, String> {
                 let list = args.next().ok_or("--only needs a workload name")?;
                 options.only.extend(list.split(',').map(str::to_string));
             }
+            "--runtimes" => {
+                let list = args.next().ok_or("--runtimes needs a runtime name")?;
+                options.runtimes.extend(list.split(',').map(str::to_string));
+            }
             "--reps" => {
                 let n = args.next().ok_or("--reps needs a number")?;
                 options.reps = Some(n.parse().map_err(|_| format!("bad --reps {n}"))?);
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: kestrel-peers [--quick] [--only WORKLOAD[,WORKLOAD]] [--reps N]\n\
+                    "usage: kestrel-peers [--quick] [--only WORKLOAD[,WORKLOAD]] \
+                     [--runtimes NAME[,NAME]] [--reps N]\n\
+                     runtimes: kestrel (always run: the reference), kestrel-debug, \
+                     wasmtime-cranelift, wasmtime-winch, wasmer-singlepass, wasmi\n\
                      workloads: fib, call_indirect, loops (.sieve .matmul .mandelbrot), \
                      memory (.memcpy .quicksort), compile, instantiate"
                 );
@@ -103,7 +113,14 @@ fn main() {
         eprintln!("kestrel-peers: no workload matches {:?}", options.only);
         std::process::exit(2);
     }
-    let entries = runtimes::all();
+    let entries: Vec<_> = runtimes::all()
+        .into_iter()
+        .filter(|e| {
+            e.name == "kestrel"
+                || options.runtimes.is_empty()
+                || options.runtimes.iter().any(|r| r == e.name)
+        })
+        .collect();
     let started = Instant::now();
 
     println!("kestrel-peers: Kestrel and peer WebAssembly runtimes in one process, interleaved");
