@@ -254,7 +254,7 @@ fn compile_chunk(
     })
 }
 
-/// One stub per trap kind (`esi` = kind) and the common tail that hands the trap to the
+/// One stub per trap kind (`eax` = kind) and the common tail that hands the trap to the
 /// host and unwinds to the entry trampoline.
 ///
 /// // DESIGN: traps
@@ -276,13 +276,13 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
             fault_stub = asm.offset().0;
         }
         if kind == 0 {
-            // Kind 0: the caller already put a kind a helper returned in esi.
+            // Kind 0: a helper returned the kind in eax.
             dynasm!(asm ; .arch x64 ; =>*label ; jmp =>common);
         } else {
             dynasm!(asm
                 ; .arch x64
                 ; =>*label
-                ; mov esi, kind as i32
+                ; mov eax, kind as i32
                 ; jmp =>common
             );
         }
@@ -296,8 +296,11 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
         ; sub rsp, super::codegen::SAVE_AREA
     );
     super::codegen::emit_save_registers(asm);
+    // The kind travels in eax, a scratch register: every other register may hold a
+    // local the trap event shows (rsi a small leaf's parameter, see `BodyShape`).
     dynasm!(asm
         ; .arch x64
+        ; mov esi, eax
         ; mov rdi, r15
         ; mov rcx, rbp
         ; mov r8, rsp

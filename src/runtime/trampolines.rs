@@ -2,7 +2,8 @@
 //!
 //! - `entry`: called from Rust (`activation::call_wasm`); saves the SysV callee-saved
 //!   registers, pins the thread's stack limit in r12, copies the argument slots into a wasm outgoing area, records the
-//!   activation's resume point (rsp/rbp) for traps, calls the wasm function and copies the
+//!   activation's resume point (rsp/rbp) for traps, calls the wasm function (with the
+//!   first argument slot also in rsi, see `compiler::codegen::calls`) and copies the
 //!   result slots back. Traps "return" to the same point with rsp/rbp restored.
 //! - `host_call`: the code pointer of every host function; it passes the wasm argument
 //!   area to `HostFuncCtx::callback` and loads the first result into rax and xmm0 (the
@@ -81,7 +82,10 @@ fn generate() -> Trampolines {
         ; lea rax, [rsp - 8]
         ; mov [r8], rax
         ; mov [r8 + 8], rbp
-        ; call rsi
+        // The wasm convention: rsi carries a copy of the first argument slot.
+        ; mov rax, rsi
+        ; mov rsi, [rsp]
+        ; call rax
         ; mov rdx, [rbp - 48]
         ; mov rcx, [rbp - 56]
         ; xor r9d, r9d

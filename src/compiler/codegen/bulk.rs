@@ -68,6 +68,7 @@ impl FuncCompiler<'_, '_> {
         immediates: &[u32],
         result: Option<ValType>,
     ) {
+        self.leaving_wasm_code();
         let len = self.stack.len();
         for i in 0..operands {
             let e = self.stack.get(len - operands + i);

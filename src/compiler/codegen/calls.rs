@@ -22,10 +22,26 @@ use crate::runtime::vmctx::{funcref, header, table};
 use crate::types::FuncType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
+// DESIGN: calling convention between wasm functions
+// Arguments go in the caller's outgoing area at [rsp], one 8-byte slot each, which the
+// callee sees at [rbp + 16]; the first result comes back in rax or xmm0, further results
+// in the outgoing area. An integer first argument (i32, zero-extended, or i64) is also in
+// rsi at the call (`takes_first_arg_in_rsi`; the entry trampoline copies slot 0 there),
+// so the callee can start from a register rather than a store-to-load round trip: a
+// pinned first parameter is moved from rsi, and a small leaf keeps it there (see
+// `BodyShape`). r15 (vmctx), r14 (memory base), r12 (stack limit) and the pinned-local
+// registers are preserved across calls; everything else is the caller's to spill.
+
+/// Whether a first parameter of type `ty` is passed in rsi as well as in its slot.
+pub(super) fn takes_first_arg_in_rsi(ty: crate::types::ValType) -> bool {
+    matches!(ty, crate::types::ValType::I32 | crate::types::ValType::I64)
+}
+
 impl FuncCompiler<'_, '_> {
     /// Spills live registers and stores the top `ty.params()` values into the outgoing
     /// area (popping them).
     fn prepare_call(&mut self, ty: &FuncType) {
+        self.leaving_wasm_code();
         let n = ty.params().len();
         let len = self.stack.len();
         self.spill_registers(len - n);
@@ -33,6 +49,13 @@ impl FuncCompiler<'_, '_> {
             let e = self.stack.get(len - n + i);
             let src = self.operand(e, len - n + i);
             self.store_to(e.ty, src, 4, 8 * i as i32);
+        }
+        if let Some(&first) = ty.params().first() {
+            if takes_first_arg_in_rsi(first) {
+                let e = self.stack.get(len - n);
+                let src = self.operand(e, len - n);
+                self.load_gpr(first, src, RSI);
+            }
         }
         self.stack.truncate(len - n);
         self.max_outgoing = self
@@ -165,6 +188,7 @@ impl FuncCompiler<'_, '_> {
     /// Calls host helper at `offset` in the libcall table with rdi = vmctx and the given
     /// extra argument in rsi. All registers must have been spilled.
     pub(super) fn emit_libcall(&mut self, offset: i32) {
+        self.leaving_wasm_code();
         dynasm!(self.asm
             ; .arch x64
             ; mov rdi, r15

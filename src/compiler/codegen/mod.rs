@@ -141,6 +141,9 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     set_done: Option<u32>,
     /// The pinned registers, as sets (GPRs, xmm registers).
     pinned_regs: (crate::compiler::regs::RegSet, crate::compiler::regs::RegSet),
+    /// The function's body is small and never leaves wasm code (see `BodyShape`): its
+    /// prologue has no stack check.
+    small_leaf: bool,
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -166,6 +169,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         num_params: u32,
         offset: u32,
         instrumented: bool,
+        shape: BodyShape,
     ) -> Self {
         let non_param = locals.len() as i32 - num_params as i32;
         let first_site = out.debug.sites.len() as u32;
@@ -173,7 +177,15 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         if instrumented {
             stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
         }
-        let pinned = pin_locals(&locals, num_params as usize);
+        let pinned = if shape.small {
+            let mut pinned = vec![None; locals.len()];
+            if shape.leaf && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
+                pinned[0] = Some(Loc::Gpr(crate::compiler::regs::RSI));
+            }
+            pinned
+        } else {
+            pin_locals(&locals, num_params as usize)
+        };
         let mut pinned_regs =
             <(crate::compiler::regs::RegSet, crate::compiler::regs::RegSet)>::default();
         for loc in pinned.iter().flatten() {
@@ -213,6 +225,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             next_set: None,
             set_done: None,
             pinned_regs,
+            small_leaf: shape.small && shape.leaf,
             offset,
             func_index,
         }
@@ -244,6 +257,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let body_offset = body.body.range().start as u32;
+        let shape = BodyShape::of(&body.body);
 
         let mut recorded = Vec::new();
         let mut plain = FuncCompiler::new(
@@ -255,6 +269,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             num_params,
             body_offset,
             false,
+            shape,
         );
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
@@ -287,6 +302,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 num_params,
                 body_offset,
                 true,
+                shape,
             );
             instr.transfers = transfers;
             instr.out.debug.func_locals.push(instr.locals.clone());
@@ -339,12 +355,14 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         self.asm.extend([0x48, 0x81, 0xEC]);
         let patch = self.asm.offset().0;
         self.asm.extend([0, 0, 0, 0]);
-        let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
-        dynasm!(self.asm
-            ; .arch x64
-            ; cmp rsp, r12
-            ; jb =>overflow
-        );
+        if !self.small_leaf {
+            let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
+            dynasm!(self.asm
+                ; .arch x64
+                ; cmp rsp, r12
+                ; jb =>overflow
+            );
+        }
         self.save_callers_pinned();
         self.load_pinned_locals(true);
         let non_param = self.locals.len() - self.num_params as usize;
@@ -408,9 +426,6 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             dynasm!(self.asm ; .arch x64 ; =>site.label);
             if site.reset_rsp {
                 dynasm!(self.asm ; .arch x64 ; mov rsp, rbp);
-            }
-            if site.kind.is_none() {
-                dynasm!(self.asm ; .arch x64 ; mov esi, eax);
             }
             let code = self.asm.offset().0 as u32;
             self.out.sites.push((code, site.offset));
@@ -509,6 +524,78 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             }
         }
         Ok(())
+    }
+}
+
+/// What the prologue needs to know about a body before compiling it, from one cheap look
+/// at small bodies.
+///
+/// A small body (at most `SMALL_BODY` bytes) reads its few locals a few times, so keeping
+/// them in the callee-saved pinned registers would cost more (saving and restoring the
+/// caller's values) than it saves: small functions pin nothing there. A small leaf
+/// instead keeps an integer first parameter in rsi, where the caller passed it (see
+/// `calls`, "calling convention"): no call can clobber it. A small body that is also a
+/// leaf (no call and no host helper: nothing that runs other code on this stack) skips the
+/// stack check: its frame is at most a few hundred bytes, which the margin below the
+/// stack limit (`runtime::activation`) covers, and it cannot recurse. Together these make
+/// the one-instruction functions of a call_indirect table cheap to call.
+#[derive(Clone, Copy)]
+pub(super) struct BodyShape {
+    small: bool,
+    leaf: bool,
+}
+
+/// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
+const SMALL_BODY: u64 = 32;
+
+impl BodyShape {
+    fn of(body: &wasmparser::FunctionBody<'_>) -> BodyShape {
+        let small = body.range().end - body.range().start <= SMALL_BODY;
+        // An unreadable body is not a leaf; validation reports it.
+        let leaf = small
+            && body.get_operators_reader().is_ok_and(|mut ops| {
+                std::iter::from_fn(|| (!ops.eof()).then(|| ops.read()))
+                    .all(|op| op.is_ok_and(|op| !leaves_wasm_code(&op)))
+            });
+        BodyShape { small, leaf }
+    }
+}
+
+/// Whether `op` runs code outside the function: a call, or a host helper or libcall
+/// (every operator `calls` and `bulk` compile to a call; checked there by
+/// `FuncCompiler::leaving_wasm_code`).
+fn leaves_wasm_code(op: &Operator<'_>) -> bool {
+    use Operator as O;
+    matches!(
+        op,
+        O::Call { .. }
+            | O::CallIndirect { .. }
+            | O::ReturnCall { .. }
+            | O::ReturnCallIndirect { .. }
+            | O::MemoryGrow { .. }
+            | O::MemoryFill { .. }
+            | O::MemoryCopy { .. }
+            | O::MemoryInit { .. }
+            | O::DataDrop { .. }
+            | O::TableGet { .. }
+            | O::TableSet { .. }
+            | O::TableGrow { .. }
+            | O::TableFill { .. }
+            | O::TableCopy { .. }
+            | O::TableInit { .. }
+            | O::ElemDrop { .. }
+    )
+}
+
+impl FuncCompiler<'_, '_> {
+    /// Called by every emitter of a call out of wasm code: such a function must have
+    /// its stack check (see `BodyShape`).
+    fn leaving_wasm_code(&self) {
+        assert!(
+            !self.small_leaf,
+            "function {} was compiled as a leaf but calls out",
+            self.func_index
+        );
     }
 }
 

@@ -84,6 +84,11 @@ impl FuncCompiler<'_, '_> {
         let regs: Vec<Loc> = self.pinned.iter().flatten().copied().collect();
         for (k, reg) in regs.into_iter().enumerate() {
             let disp = -16 - 8 * (non_param + k as i32);
+            if reg == Loc::Gpr(crate::compiler::regs::RSI) {
+                // A small leaf's first parameter (see `BodyShape`): rsi is the caller's
+                // to spill, not callee-saved.
+                continue;
+            }
             match (reg, restore) {
                 (Loc::Gpr(r), false) => dynasm!(self.asm ; .arch x64 ; mov [rbp + disp], Rq(r)),
                 (Loc::Gpr(r), true) => dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rbp + disp]),
@@ -131,11 +136,14 @@ impl FuncCompiler<'_, '_> {
             let Some(reg) = self.pinned[i] else { continue };
             let ty = self.locals[i];
             let from_frame = !at_entry || (i as u32) < self.num_params;
-            let src = if from_frame {
-                Opnd::Mem(self.local_disp(i as u32))
-            } else {
-                Opnd::Imm(0)
-            };
+            let src =
+                if at_entry && i == 0 && from_frame && super::calls::takes_first_arg_in_rsi(ty) {
+                    Opnd::Gpr(crate::compiler::regs::RSI)
+                } else if from_frame {
+                    Opnd::Mem(self.local_disp(i as u32))
+                } else {
+                    Opnd::Imm(0)
+                };
             match reg {
                 Loc::Gpr(r) => self.load_gpr(ty, src, r),
                 Loc::Xmm(x) => self.load_xmm(ty, src, x),
