@@ -43,7 +43,7 @@ pub use debug::{Breakpoint, BreakpointId, DebugEvent, Debugger, Frame, Resume, S
 pub use error::{Error, Result};
 pub use runtime::global::Global;
 pub use runtime::memory::{Memory, PAGE_SIZE};
-pub use runtime::table::Table;
+pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};
 pub use runtime::trap::{FrameInfo, Trap, TrapKind};
 pub use types::{
     CodeOffset, ExternType, FuncIndex, FuncType, GlobalType, Limits, MemoryType, ModuleOffset,

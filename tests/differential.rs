@@ -5,7 +5,8 @@
 //!
 //! `KESTREL_DIFF_SEEDS=N` runs N seeds (default 300); `KESTREL_DIFF_START=S` starts at
 //! seed S. A divergence prints the seed, shrinks the generator input while the divergence
-//! persists, and prints the reduced module as text (also written to the target dir).
+//! persists, and prints the reduced module as text (the unreduced and the reduced module
+//! are also written to the temporary directory).
 
 use arbitrary::Unstructured;
 use kestrel::{Config, Engine, Error, Extern, Linker, Module, TrapKind, Val, ValType};
@@ -219,8 +220,14 @@ fn observation_trap(name: &'static str) -> Observation {
 fn run_wasmi(bytes: &[u8]) -> Result<Vec<Observation>, String> {
     let engine = wasmi::Engine::default();
     let module = wasmi::Module::new(&engine, bytes).map_err(|e| format!("compile: {e}"))?;
-    let mut store = wasmi::Store::new(&engine, ());
-    let linker = wasmi::Linker::<()>::new(&engine);
+    // Kestrel's limit on table growth, so that a `table.grow` both engines may refuse
+    // (the spec lets growth fail) is refused by both.
+    let limits = wasmi::StoreLimitsBuilder::new()
+        .table_elements(kestrel::MAX_TABLE_ELEMENTS as usize)
+        .build();
+    let mut store = wasmi::Store::new(&engine, limits);
+    store.limiter(|limits| limits);
+    let linker = wasmi::Linker::<wasmi::StoreLimits>::new(&engine);
     let instance = match linker.instantiate_and_start(&mut store, &module) {
         Ok(i) => i,
         Err(e) => match e.as_trap_code() {
@@ -388,6 +395,12 @@ fn main() {
             Some(why) => {
                 failed += 1;
                 println!("divergence at seed {seed}: {why}");
+                let unreduced = format!(
+                    "{}/differential-seed-{seed}-unreduced.wasm",
+                    std::env::temp_dir().display()
+                );
+                let _ = std::fs::write(&unreduced, &bytes);
+                println!("unreduced module: {unreduced}; reducing...");
                 let reduced = reduce(&engines, input);
                 let module = generate(&reduced).unwrap_or(bytes);
                 let path = format!(

@@ -24,6 +24,11 @@ unsafe impl Send for TableInner {}
 // SAFETY: as above.
 unsafe impl Sync for TableInner {}
 
+/// Most elements a table may have: `table.grow` (and `Table::grow`) beyond this fails
+/// (returns -1 in wasm), whatever the table's declared maximum, so a module cannot make
+/// the host allocate without bound. The WebAssembly spec lets growth fail at any size.
+pub const MAX_TABLE_ELEMENTS: u64 = 10_000_000;
+
 /// A table. Cloning shares it.
 #[derive(Clone)]
 pub struct Table {
@@ -148,7 +153,7 @@ impl Table {
         let old = self.size();
         let new = old as u64 + delta as u64;
         let max = self.inner.ty.limits.max.unwrap_or(u32::MAX) as u64;
-        if new > max || new > 10_000_000 {
+        if new > max || new > MAX_TABLE_ELEMENTS {
             return None;
         }
         // SAFETY: exclusive under the lock; the descriptor is updated to the new buffer
