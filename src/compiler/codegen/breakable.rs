@@ -75,10 +75,14 @@ pub(super) struct SlowPath {
 impl FuncCompiler<'_, '_> {
     /// Emits the breakable point for a site of `kind` at the current operator (only in
     /// instrumented versions).
+    #[inline]
     pub(super) fn breakable_point(&mut self, kind: SiteKind) {
-        if !self.instrumented {
-            return;
+        if self.instrumented {
+            self.emit_breakable_point(kind);
         }
+    }
+
+    fn emit_breakable_point(&mut self, kind: SiteKind) {
         let id = self.out.debug.sites.len() as u32;
         let stack_start = self.out.debug.stack.len() as u32;
         for depth in 0..self.stack.len() {
