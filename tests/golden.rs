@@ -137,3 +137,27 @@ fn instrumented_loop_tests_the_debug_word_on_its_back_edge() {
             (local.get $i)))"#,
     );
 }
+
+#[test]
+fn the_most_used_locals_get_the_registers() {
+    // Six integer locals for four registers: the loop's bound (a parameter), counter and
+    // stored value get registers, then the first of the locals used outside the loop;
+    // the unused parameter never does.
+    check(
+        "pinned_by_use",
+        false,
+        r#"(module (memory 1)
+          (func (export "fill") (param $len i32) (param $unused i32) (result i32)
+            (local $a i32) (local $b i32) (local $c i32) (local $i i32)
+            (local.set $a (i32.const 1))
+            (local.set $b (i32.const 2))
+            (local.set $c (i32.const 3))
+            (block $done
+              (loop $next
+                (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+                (i32.store8 (local.get $i) (local.get $c))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $next)))
+            (i32.add (local.get $a) (local.get $b))))"#,
+    );
+}

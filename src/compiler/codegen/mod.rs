@@ -169,7 +169,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         num_params: u32,
         offset: u32,
         instrumented: bool,
-        shape: BodyShape,
+        shape: &BodyShape,
     ) -> Self {
         let non_param = locals.len() as i32 - num_params as i32;
         let first_site = out.debug.sites.len() as u32;
@@ -177,15 +177,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         if instrumented {
             stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
         }
-        let pinned = if shape.small {
-            let mut pinned = vec![None; locals.len()];
-            if shape.leaf && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
-                pinned[0] = Some(Loc::Gpr(crate::compiler::regs::RSI));
-            }
-            pinned
-        } else {
-            pin_locals(&locals, num_params as usize)
-        };
+        let pinned = shape.pinned.clone();
         let mut pinned_regs =
             <(crate::compiler::regs::RegSet, crate::compiler::regs::RegSet)>::default();
         for loc in pinned.iter().flatten() {
@@ -257,7 +249,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let body_offset = body.body.range().start as u32;
-        let shape = BodyShape::of(&body.body);
+        let shape = BodyShape::of(&body.body, &locals, num_params as usize);
 
         let mut recorded = Vec::new();
         let mut plain = FuncCompiler::new(
@@ -269,7 +261,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             num_params,
             body_offset,
             false,
-            shape,
+            &shape,
         );
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
@@ -302,7 +294,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 num_params,
                 body_offset,
                 true,
-                shape,
+                &shape,
             );
             instr.transfers = transfers;
             instr.out.debug.func_locals.push(instr.locals.clone());
@@ -527,8 +519,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     }
 }
 
-/// What the prologue needs to know about a body before compiling it, from one cheap look
-/// at small bodies.
+/// What the prologue needs to know about a body before compiling it: whether it is small,
+/// whether a small body is a leaf, and which locals live in registers (`pin_locals`).
 ///
 /// A small body (at most `SMALL_BODY` bytes) reads its few locals a few times, so keeping
 /// them in the callee-saved pinned registers would cost more (saving and restoring the
@@ -539,25 +531,39 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
 /// stack check: its frame is at most a few hundred bytes, which the margin below the
 /// stack limit (`runtime::activation`) covers, and it cannot recurse. Together these make
 /// the one-instruction functions of a call_indirect table cheap to call.
-#[derive(Clone, Copy)]
 pub(super) struct BodyShape {
     small: bool,
     leaf: bool,
+    /// The register each local lives in, if pinned (see `pin_locals`).
+    pinned: Vec<Option<Loc>>,
 }
 
 /// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
 const SMALL_BODY: u64 = 32;
 
 impl BodyShape {
-    fn of(body: &wasmparser::FunctionBody<'_>) -> BodyShape {
+    fn of(body: &wasmparser::FunctionBody<'_>, locals: &[ValType], num_params: usize) -> Self {
         let small = body.range().end - body.range().start <= SMALL_BODY;
-        // An unreadable body is not a leaf; validation reports it.
+        // An unreadable body is not a leaf and has no uses; validation reports it.
         let leaf = small
             && body.get_operators_reader().is_ok_and(|mut ops| {
                 std::iter::from_fn(|| (!ops.eof()).then(|| ops.read()))
                     .all(|op| op.is_ok_and(|op| !leaves_wasm_code(&op)))
             });
-        BodyShape { small, leaf }
+        let pinned = if small {
+            let mut pinned = vec![None; locals.len()];
+            if leaf && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
+                pinned[0] = Some(Loc::Gpr(crate::compiler::regs::RSI));
+            }
+            pinned
+        } else {
+            pin_locals(locals, num_params, || local_uses(body, locals.len()))
+        };
+        BodyShape {
+            small,
+            leaf,
+            pinned,
+        }
     }
 }
 
@@ -599,16 +605,157 @@ impl FuncCompiler<'_, '_> {
     }
 }
 
-/// Chooses the pinned locals: the first declared (non-parameter) locals of each class,
-/// then parameters, up to the pinned registers of each class. Declared locals come first
-/// because they are what loops update (loop-carried values gain most from registers),
-/// while parameters are mostly read. The choice depends only on the locals, so both
-/// versions of an instrumented function agree on it.
-fn pin_locals(locals: &[ValType], num_params: usize) -> Vec<Option<Loc>> {
+/// How much each local is used: every `local.get`, `local.set` and `local.tee` counts
+/// 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops weigh most.
+///
+/// This runs before the pass, over bodies not yet validated, and only steers register
+/// choice, so it is a light skim of the bytes rather than a full decode (which cost a
+/// quarter of the compile time): it skips each operator's immediates and stops at the
+/// first opcode it does not know (the counts so far stand; any choice is correct).
+fn local_uses(body: &wasmparser::FunctionBody<'_>, count: usize) -> Vec<u64> {
+    let mut uses = vec![0u64; count];
+    let Ok(ops) = body.get_operators_reader() else {
+        return uses;
+    };
+    let mut reader = ops.get_binary_reader();
+    let Ok(bytes) = reader.read_bytes(reader.bytes_remaining()) else {
+        return uses;
+    };
+    let mut skim = Skim { bytes, at: 0 };
+    // Whether each open block is a loop, and how many of them are.
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut depth = 0u32;
+    while let Some(op) = skim.byte() {
+        let ok = match op {
+            0x02 | 0x04 => {
+                blocks.push(false);
+                skim.block_type()
+            }
+            0x03 => {
+                blocks.push(true);
+                depth += 1;
+                skim.block_type()
+            }
+            0x0b => {
+                if blocks.pop() == Some(true) {
+                    depth -= 1;
+                }
+                Some(())
+            }
+            0x20..=0x22 => skim.leb().map(|index| {
+                if let Some(u) = uses.get_mut(index as usize) {
+                    *u += 8u64.pow(depth.min(4));
+                }
+            }),
+            // No immediates: control, parametric, numeric and conversion operators.
+            0x00 | 0x01 | 0x05 | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => Some(()),
+            // One LEB immediate: branches, calls, globals, tables, memory.size/grow,
+            // constants, ref.null (a heap type), ref.func.
+            0x0c | 0x0d | 0x10 | 0x23..=0x26 | 0x3f | 0x40 | 0x41 | 0x42 | 0xd0 | 0xd2 => {
+                skim.leb().map(drop)
+            }
+            0x0e => skim
+                .leb()
+                .and_then(|n| (0..=n).try_for_each(|_| skim.leb().map(drop))),
+            0x11 => skim.leb().and_then(|_| skim.leb()).map(drop),
+            0x1c => skim
+                .leb()
+                .and_then(|n| (0..n).try_for_each(|_| skim.byte().map(drop))),
+            0x28..=0x3e => skim.memarg(),
+            0x43 => skim.skip(4),
+            0x44 => skim.skip(8),
+            0xfc => skim.leb().and_then(|sub| match sub {
+                0..=7 => Some(()),
+                8 | 12 | 14 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                9 | 13 | 15..=17 => skim.leb().map(drop),
+                10 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                11 => skim.leb().map(drop),
+                _ => None,
+            }),
+            _ => None,
+        };
+        if ok.is_none() {
+            break;
+        }
+    }
+    uses
+}
+
+/// A cursor over operator bytes for `local_uses`.
+struct Skim<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Skim<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn skip(&mut self, n: usize) -> Option<()> {
+        self.at = self
+            .at
+            .checked_add(n)
+            .filter(|&at| at <= self.bytes.len())?;
+        Some(())
+    }
+
+    /// An unsigned or signed LEB128 number (up to 64 bits), as its low bits.
+    fn leb(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..70).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// A block type: the empty type, a value type (one byte) or a type index (s33).
+    fn block_type(&mut self) -> Option<()> {
+        match *self.bytes.get(self.at)? {
+            0x40 | 0x63..=0x7f => self.skip(1),
+            _ => self.leb().map(drop),
+        }
+    }
+
+    /// A memory argument: alignment (bit 6: a memory index follows) and offset.
+    fn memarg(&mut self) -> Option<()> {
+        let align = self.leb()?;
+        if align & 0x40 != 0 {
+            self.leb()?;
+        }
+        self.leb().map(drop)
+    }
+}
+
+/// Chooses the pinned locals, up to the pinned registers of each class. When a class
+/// has more locals than registers, the most used ones win (`local_uses`, computed only
+/// then, from one extra read of the operators); ties and the common case go to declared
+/// locals first, then parameters, because loops update declared locals while parameters
+/// are mostly read. Unused locals are never pinned. The choice is made once per function,
+/// so both versions of an instrumented function agree on it.
+fn pin_locals(
+    locals: &[ValType],
+    num_params: usize,
+    uses: impl FnOnce() -> Vec<u64>,
+) -> Vec<Option<Loc>> {
     use crate::compiler::regs::{PINNED_GPRS, PINNED_XMMS};
+    let mut order: Vec<usize> = (num_params..locals.len()).chain(0..num_params).collect();
+    let floats = locals.iter().filter(|t| t.is_float()).count();
+    let ints = locals.len() - floats;
+    if ints > PINNED_GPRS.len() || floats > PINNED_XMMS.len() {
+        let uses = uses();
+        // Stable: equal counts keep the declared-first order.
+        order.sort_by_key(|&i| std::cmp::Reverse(uses[i]));
+        order.retain(|&i| uses[i] > 0);
+    }
     let (mut gprs, mut xmms) = (PINNED_GPRS.iter(), PINNED_XMMS.iter());
     let mut pinned = vec![None; locals.len()];
-    let order = (num_params..locals.len()).chain(0..num_params);
     for i in order {
         pinned[i] = if locals[i].is_float() {
             xmms.next().map(|x| Loc::Xmm(*x))
