@@ -291,6 +291,107 @@ fn pause_stops_an_infinite_loop_and_abort_ends_it() {
 }
 
 #[test]
+fn breakpoint_set_from_another_thread_reaches_a_running_loop() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module (func (export "count") (param i32) (result i32) (local i32)
+            (loop $l
+              (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+              (br_if $l (i32.ne (local.get 1) (local.get 0))))
+            (local.get 1)))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    // loop, local.get 1, i32.const 1, i32.add, ...
+    let add = dbg.instruction_offsets(0).unwrap()[3];
+    let hits = Arc::new(Mutex::new(Vec::new()));
+    let h = hits.clone();
+    dbg.set_handler(move |event, frame| {
+        h.lock().unwrap().push((event.name(), frame.offset()));
+        Resume::Abort
+    });
+    let setter = {
+        let dbg = dbg.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            dbg.set_breakpoint(0, add).unwrap();
+        })
+    };
+    // About 4 billion iterations: it runs until the breakpoint stops it.
+    let err = instance
+        .get_func("count")
+        .unwrap()
+        .call(&[Val::I32(-1)])
+        .unwrap_err();
+    setter.join().unwrap();
+    assert!(matches!(err, Error::Trap(ref t) if t.kind() == TrapKind::DebuggerAbort));
+    assert_eq!(*hits.lock().unwrap(), vec![("breakpoint", add)]);
+}
+
+#[test]
+fn pause_reaches_a_loop_that_spends_its_time_in_a_host_helper() {
+    // Most interrupt signals land in the memory.fill helper, outside wasm code; they are
+    // sent again until one lands in the loop.
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module (memory 16)
+            (func (export "fill")
+              (loop $l
+                (memory.fill (i32.const 0) (i32.const 7) (i32.const 1048576))
+                (br $l))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let e = events.clone();
+    dbg.set_handler(move |event, _| {
+        e.lock().unwrap().push(event.name());
+        Resume::Abort
+    });
+    let pauser = {
+        let dbg = dbg.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            dbg.pause();
+        })
+    };
+    let err = instance.get_func("fill").unwrap().call(&[]).unwrap_err();
+    pauser.join().unwrap();
+    assert!(matches!(err, Error::Trap(ref t) if t.kind() == TrapKind::DebuggerAbort));
+    assert_eq!(*events.lock().unwrap(), vec!["pause"]);
+}
+
+#[test]
+fn interrupts_leave_other_threads_results_alone() {
+    // A thread running plain code takes every interrupt another instance's pauses send
+    // (its stack checks take the slow path) and computes the same results.
+    let plain = Engine::default();
+    let (_, worker_instance) = instantiate(&plain, FIB);
+    let fib_fn = worker_instance.get_typed_func::<i32, i32>("fib").unwrap();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let worker = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut runs = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) || runs < 20 {
+                assert_eq!(fib_fn.call(20).unwrap(), fib(20));
+                runs += 1;
+            }
+            runs
+        })
+    };
+    let engine = debug_engine();
+    let (_, idle) = instantiate(&engine, FIB);
+    let dbg = idle.debugger().unwrap();
+    for _ in 0..200 {
+        dbg.pause();
+        std::thread::sleep(std::time::Duration::from_micros(500));
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(worker.join().unwrap() >= 20);
+}
+
+#[test]
 fn trap_event_carries_the_backtrace() {
     let engine = debug_engine();
     let (_, instance) = instantiate(

@@ -122,7 +122,7 @@ fn byte_copy_loop_keeps_its_counter_in_a_register() {
 }
 
 #[test]
-fn instrumented_loop_tests_the_debug_word_on_its_back_edge() {
+fn instrumented_loop_checks_the_stack_limit_on_its_back_edge() {
     check(
         "instrumented_loop",
         true,

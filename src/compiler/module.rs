@@ -212,6 +212,7 @@ fn compile_chunk(
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
     let debug_stub = asm.new_dynamic_label();
     let no_stops = asm.new_dynamic_label();
+    let interrupt_stub = asm.new_dynamic_label();
     let env = ModuleEnv {
         info,
         layout,
@@ -220,6 +221,7 @@ fn compile_chunk(
         debug: config.debug_instrumentation,
         debug_stub,
         no_stops,
+        interrupt_stub,
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
@@ -229,6 +231,7 @@ fn compile_chunk(
         FuncCompiler::compile(&mut asm, &env, &mut out, index, body)?;
     }
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
+    super::codegen::emit_interrupt_stub(&mut asm, interrupt_stub);
     if config.debug_instrumentation {
         super::codegen::emit_debug_stub(&mut asm, debug_stub);
         let widest = out

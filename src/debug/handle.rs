@@ -146,6 +146,9 @@ impl Debugger {
             },
         );
         self.state.apply(instance, &mut book);
+        drop(book);
+        // A loop running on another thread notices the new word at its next iteration.
+        crate::runtime::interrupt::interrupt_running();
         id
     }
 
@@ -222,6 +225,7 @@ impl Debugger {
     pub fn pause(&self) {
         if let Ok(instance) = self.instance() {
             self.state.request_pause(&instance);
+            crate::runtime::interrupt::interrupt_running();
         }
     }
 
@@ -233,6 +237,8 @@ impl Debugger {
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.step = Some(crate::debug::state::StepMode::Into);
         self.state.apply(&instance, &mut book);
+        drop(book);
+        crate::runtime::interrupt::interrupt_running();
     }
 
     /// Module byte offsets of every breakable instruction of function `func`.

@@ -47,6 +47,16 @@ pub(crate) fn current() -> *mut Activation {
         .unwrap_or(std::ptr::null_mut())
 }
 
+/// The stack limit of this thread's innermost activation (what r12 holds in wasm code).
+pub(crate) fn current_stack_limit() -> usize {
+    let act = current();
+    if act.is_null() {
+        return 0;
+    }
+    // SAFETY: a non-null current activation is live further up this thread's stack.
+    unsafe { (*act).stack_limit }
+}
+
 /// Lowest usable address of this thread's stack.
 fn stack_low() -> usize {
     STACK_LOW.with(|low| {
@@ -192,6 +202,7 @@ pub(crate) unsafe fn call_wasm(
     };
     let mut act = Activation::new(prev, stack_limit);
     CURRENT.with(|c| c.set(&mut act));
+    crate::runtime::interrupt::enter();
     let entry = trampolines().entry;
     // SAFETY: the caller guarantees code/vmctx/slots agree; the trampoline saves and
     // restores every callee-saved register and returns here on success and on traps.
@@ -205,6 +216,7 @@ pub(crate) unsafe fn call_wasm(
             stack_limit,
         )
     };
+    crate::runtime::interrupt::leave();
     CURRENT.with(|c| c.set(prev));
     if act.trapped {
         let backtrace = act.backtrace();

@@ -13,6 +13,7 @@ pub(crate) struct Libcalls {
     pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
     pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const Activation,
     pub helpers: [crate::runtime::bulk::HelperFn; crate::runtime::bulk::HELPERS],
+    pub interrupt: unsafe extern "C" fn(*mut u8) -> usize,
 }
 
 /// Byte offsets of the entries of [`Libcalls`].
@@ -21,6 +22,7 @@ pub(crate) mod offsets {
     pub const MEMORY_GROW: i32 = 8;
     pub const DEBUG_HOOK: i32 = 16;
     pub const HELPERS: i32 = 24;
+    pub const INTERRUPT: i32 = HELPERS + 8 * crate::runtime::bulk::HELPERS as i32;
 }
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
@@ -28,6 +30,7 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
     memory_grow: memory_grow_libcall,
     debug_hook: crate::debug::hook::debug_hook,
     helpers: crate::runtime::bulk::HELPER_FNS,
+    interrupt: crate::runtime::interrupt::interrupt_libcall,
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.

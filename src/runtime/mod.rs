@@ -3,7 +3,8 @@
 //! - `vmctx`: the instance context layout compiled code reads through r15.
 //! - `trampolines`: the engine-wide entry (host -> wasm) and host-call (wasm -> host) code.
 //! - `activation`: entering wasm from the host, trap capture and backtraces.
-//! - `signals`: turning memory faults inside wasm code into traps.
+//! - `signals`: turning memory faults inside wasm code into traps, and interrupts.
+//! - `interrupt`: making threads that run wasm notice debug state set by other threads.
 //! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
 //! - `bulk`: the bulk memory, table and segment helpers.
 //! - `memory`, `table`, `global`: the entities an instance owns or imports.
@@ -14,6 +15,7 @@ pub(crate) mod activation;
 pub(crate) mod bulk;
 pub(crate) mod global;
 pub(crate) mod instance;
+pub(crate) mod interrupt;
 pub(crate) mod libcalls;
 pub(crate) mod memory;
 pub(crate) mod signals;

@@ -1,17 +1,25 @@
-//! SIGSEGV/SIGBUS handling: a fault whose pc lies inside registered wasm code, on a thread
-//! that is running wasm, is an out-of-bounds memory access (guard pages). The handler only
+//! Signal handling.
+//!
+//! SIGSEGV/SIGBUS: a fault whose pc lies inside registered wasm code, on a thread that is
+//! running wasm, is an out-of-bounds memory access (guard pages). The handler only
 //! redirects the thread into the module's out-of-bounds trap stub, so every trap takes
 //! the same path (see `compiler::module`, "DESIGN: traps"). Every other fault is passed
 //! on to the previously installed handler.
+//!
+//! SIGURG: an interrupt (see `runtime::interrupt`): if one is pending for the thread and
+//! it is in wasm code, the handler sets r12 (the stack limit) to the top of the address
+//! space so the thread's next stack check takes its slow path. Other SIGURGs go to the
+//! previously installed handler.
 
 use crate::code_memory;
-use crate::runtime::activation;
+use crate::runtime::{activation, interrupt};
 use std::sync::OnceLock;
 
 /// The handlers that were installed before ours, for faults that are not ours.
 struct Previous {
     segv: libc::sigaction,
     bus: libc::sigaction,
+    urg: libc::sigaction,
 }
 
 // SAFETY: written once before our handler is installed, read-only afterwards.
@@ -31,15 +39,22 @@ pub(crate) fn install_handlers() {
             let mut previous = Previous {
                 segv: std::mem::zeroed(),
                 bus: std::mem::zeroed(),
+                urg: std::mem::zeroed(),
             };
             libc::sigaction(libc::SIGSEGV, std::ptr::null(), &mut previous.segv);
             libc::sigaction(libc::SIGBUS, std::ptr::null(), &mut previous.bus);
+            libc::sigaction(interrupt::SIGNAL, std::ptr::null(), &mut previous.urg);
             let mut action: libc::sigaction = std::mem::zeroed();
             action.sa_sigaction = handler as *const () as usize;
             action.sa_flags = libc::SA_SIGINFO | libc::SA_NODEFER | libc::SA_ONSTACK;
             libc::sigemptyset(&mut action.sa_mask);
             libc::sigaction(libc::SIGSEGV, &action, std::ptr::null_mut());
             libc::sigaction(libc::SIGBUS, &action, std::ptr::null_mut());
+            let mut urg: libc::sigaction = std::mem::zeroed();
+            urg.sa_sigaction = interrupt_handler as *const () as usize;
+            urg.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK | libc::SA_RESTART;
+            libc::sigemptyset(&mut urg.sa_mask);
+            libc::sigaction(interrupt::SIGNAL, &urg, std::ptr::null_mut());
             previous
         }
     });
@@ -67,21 +82,47 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
         }
     }
     // Not ours: hand it to whoever was installed before.
+    chain(sig, info, ctx);
+}
+
+unsafe extern "C" fn interrupt_handler(
+    sig: libc::c_int,
+    info: *mut libc::siginfo_t,
+    ctx: *mut libc::c_void,
+) {
+    // SAFETY: the kernel passes a valid ucontext for SA_SIGINFO handlers.
+    let uc = unsafe { &mut *(ctx as *mut libc::ucontext_t) };
+    let gregs = &mut uc.uc_mcontext.gregs;
+    match interrupt::take_signal(gregs[libc::REG_RIP as usize] as usize) {
+        // In wasm code, r12 holds the stack limit; all ones fails the next check.
+        Some(true) => gregs[libc::REG_R12 as usize] = -1,
+        // Elsewhere (host code, trampolines): the requester sends again.
+        Some(false) => {}
+        // SAFETY: forwarding the kernel's arguments unchanged.
+        None => unsafe { chain(sig, info, ctx) },
+    }
+}
+
+/// Hands a signal that is not ours to the handler installed before ours.
+unsafe fn chain(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
     let Some(previous) = PREVIOUS.get() else {
         // SAFETY: resetting a signal disposition is always allowed.
         unsafe { libc::signal(sig, libc::SIG_DFL) };
         return;
     };
-    let prev = if sig == libc::SIGBUS {
-        &previous.bus
-    } else {
-        &previous.segv
+    let prev = match sig {
+        libc::SIGBUS => &previous.bus,
+        interrupt::SIGNAL => &previous.urg,
+        _ => &previous.segv,
     };
     if prev.sa_sigaction == libc::SIG_DFL || prev.sa_sigaction == libc::SIG_IGN {
-        // Restore the default action and return: the fault repeats and kills the process.
-        // SAFETY: resetting a signal disposition is always allowed.
-        unsafe {
-            libc::signal(sig, libc::SIG_DFL);
+        // SIGURG is ignored by default: nothing to do. For a fault, restore the default
+        // action and return: the fault repeats and kills the process.
+        if sig != interrupt::SIGNAL {
+            // SAFETY: resetting a signal disposition is always allowed.
+            unsafe {
+                libc::signal(sig, libc::SIG_DFL);
+            }
         }
     } else if prev.sa_flags & libc::SA_SIGINFO != 0 {
         // SAFETY: the previous handler was installed with SA_SIGINFO, so it has this type.

@@ -12,10 +12,13 @@
 //! Each function is compiled twice from the same operators, into one shared code region:
 //!
 //! - the plain version, exactly the code of an uninstrumented module, except that at its
-//!   transfer points (function entry, every loop head, after every call) it tests the
-//!   word: `cmp qword [r15 + func_bits(f)], 0 ; jne instrumented_i` (an unconditional
-//!   loop back-edge folds the head's test into its jump: `cmp ; je past_test ; jmp
-//!   instrumented_i`, one branch per iteration instead of two);
+//!   transfer points (function entry, every loop head, after every call) it can switch:
+//!   at entry and after calls it tests the word, `cmp qword [r15 + func_bits(f)], 0 ;
+//!   jne instrumented_i`; at loop heads it only compares the stack pointer with the stack
+//!   limit, `cmp rsp, r12 ; jb slow_i` (no memory access: an unconditional back-edge
+//!   makes the compare itself and jumps past the head's), and the out-of-line slow path
+//!   tests the word. Another thread's debug request reaches a running loop by making that
+//!   compare fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit");
 //! - the instrumented version, entered only through those transfer points, which pins
 //!   the word in r13 and tests the site's bit inline at every site:
 //!
@@ -34,17 +37,18 @@
 //! execution can switch versions there. The plain version has one more allocatable
 //! register and no checks between transfer points; the frame is sized for both.
 //!
-//! Costs: an instance debugging nothing runs the plain version and pays one compare per
-//! call, loop iteration and function entry. A breakpoint in another function costs the
-//! same. A breakpoint in f, even at a cold site, makes f run its instrumented version:
+//! Costs: an instance debugging nothing runs the plain version and pays one memory
+//! compare per call and function entry and one register compare per loop iteration. A
+//! breakpoint in another function costs the same. A breakpoint in f, even at a cold site, makes f run its instrumented version:
 //! one bit test per site, never a host call. Stepping points the words at all-ones, so
 //! every site calls the stub, which saves every register and calls the host.
 //!
-//! A word written by another thread (pause, or a breakpoint set while the instance runs)
-//! takes effect at the next transfer point: the next call, loop iteration or function
-//! entry, so a pause always reaches a running loop. Words changed while stopped, or by a
-//! host function the code called, are seen at once. Everything is data of one instance:
-//! the code is the same for every instance and never changes.
+//! A word written by another thread (pause, a breakpoint or a step request while the
+//! instance runs) takes effect at the next transfer point: the next call, loop iteration
+//! (through the interrupt) or function entry, so a pause always reaches a running loop.
+//! Words changed while stopped, or by a host function the code called, are seen at once.
+//! Everything is data of one instance: the code is the same for every instance and
+//! never changes.
 //!
 //! (DESIGN.md sketched one version with a flag-byte test at every site; measured on
 //! fib(30) that cost 1.2x with no debugger and about 5x with a breakpoint at a cold site
@@ -123,10 +127,20 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// A point where execution may switch between the plain and the instrumented version
-    /// of the function (entry, loop heads, after calls). No-op without instrumentation.
-    /// In the plain version, returns the label past the check and the instrumented
-    /// version's label for this point.
-    pub(super) fn transfer_point(&mut self) -> Option<(DynamicLabel, DynamicLabel)> {
+    /// of the function (entry, after calls). No-op without instrumentation.
+    pub(super) fn transfer_point(&mut self) {
+        self.transfer(false);
+    }
+
+    /// The transfer point at a loop head. In the plain version it tests the stack limit
+    /// instead of the debug word (`runtime::interrupt`: another thread's debug request
+    /// makes the check fail; the out-of-line slow path then tests the word), and returns
+    /// the label past the check and the slow path, for the loop's back-edges.
+    pub(super) fn loop_transfer_point(&mut self) -> Option<(DynamicLabel, DynamicLabel)> {
+        self.transfer(true)
+    }
+
+    fn transfer(&mut self, loop_head: bool) -> Option<(DynamicLabel, DynamicLabel)> {
         if !self.env.debug {
             return None;
         }
@@ -146,13 +160,24 @@ impl FuncCompiler<'_, '_> {
             let plain = self.asm.new_dynamic_label();
             let instrumented = self.asm.new_dynamic_label();
             self.transfers.push((plain, instrumented));
+            if loop_head {
+                let slow = self.asm.new_dynamic_label();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; cmp rsp, r12
+                    ; jb =>slow
+                    ; =>plain
+                );
+                self.loop_interrupts.push((slow, plain, instrumented));
+                return Some((plain, slow));
+            }
             emit_word_test(self.asm, word);
             dynasm!(self.asm
                 ; .arch x64
                 ; jne =>instrumented
                 ; =>plain
             );
-            Some((plain, instrumented))
+            None
         }
     }
 
@@ -161,6 +186,18 @@ impl FuncCompiler<'_, '_> {
     /// module's zero bits if the debugger stopped debugging this function, since the
     /// instrumented version can only leave at a transfer point).
     pub(super) fn emit_slow_paths(&mut self) {
+        // Plain version: the loop heads' interrupt paths.
+        let word = self.env.layout.func_bits(self.func_index);
+        let stub = self.env.interrupt_stub;
+        for (slow, plain, instrumented) in std::mem::take(&mut self.loop_interrupts) {
+            dynasm!(self.asm ; .arch x64 ; =>slow ; call =>stub);
+            emit_word_test(self.asm, word);
+            dynasm!(self.asm
+                ; .arch x64
+                ; jne =>instrumented
+                ; jmp =>plain
+            );
+        }
         if self.slow_paths.is_empty() {
             return;
         }
@@ -227,6 +264,41 @@ pub(crate) fn emit_save_registers(asm: &mut super::Asm) {
     }
 }
 
+/// Loads every GPR (but rsp) and xmm register back from the save area at `[rsp]`.
+fn emit_restore_registers(asm: &mut super::Asm) {
+    for x in 0..16u8 {
+        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + 128 + 8 * x as i32]);
+    }
+    for r in 0..16u8 {
+        if r != 4 {
+            dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * r as i32]);
+        }
+    }
+}
+
+/// Emits the module's interrupt stub, called by the slow path of a failed stack check
+/// (`runtime::interrupt`): saves every register, calls the `interrupt` libcall, and
+/// returns with every register as it was except r12, which gets the real stack limit.
+pub(crate) fn emit_interrupt_stub(asm: &mut super::Asm, label: DynamicLabel) {
+    use crate::runtime::libcalls::offsets as libcall;
+    // Called with rsp 8 below 16-byte alignment; the pad restores it for the host call.
+    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA + 8);
+    emit_save_registers(asm);
+    dynasm!(asm
+        ; .arch x64
+        ; mov rdi, r15
+        ; mov rax, [r15 + header::LIBCALLS]
+        ; call QWORD [rax + libcall::INTERRUPT]
+        ; mov [rsp + 8 * 12], rax
+    );
+    emit_restore_registers(asm);
+    dynasm!(asm
+        ; .arch x64
+        ; add rsp, SAVE_AREA + 8
+        ; ret
+    );
+}
+
 /// Emits the module's debug stub: saves every register, calls the `debug_hook` libcall
 /// with (vmctx, site, save area, frame pointer), restores the (possibly edited)
 /// registers and returns past the pushed site id; or unwinds if the host aborts.
@@ -246,14 +318,7 @@ pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
         ; test rax, rax
         ; jnz =>unwind
     );
-    for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + 128 + 8 * x as i32]);
-    }
-    for r in 0..16u8 {
-        if r != 4 {
-            dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * r as i32]);
-        }
-    }
+    emit_restore_registers(asm);
     dynasm!(asm
         ; .arch x64
         ; add rsp, SAVE_AREA

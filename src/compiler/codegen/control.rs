@@ -50,8 +50,8 @@ pub(super) struct ControlFrame {
     pub reachable_at_entry: bool,
     pub label_used: bool,
     /// A loop's transfer point in the plain version of an instrumented function: the
-    /// label just past the check and the instrumented version's head. Unconditional
-    /// back-edges test the debug word themselves and jump past the check (see `br`).
+    /// label just past the check and the check's slow path. Unconditional back-edges
+    /// make the check themselves and jump past it (see `br`).
     pub loop_transfer: Option<(DynamicLabel, DynamicLabel)>,
 }
 
@@ -142,9 +142,12 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn loop_(&mut self, ty: BlockType) {
         let label = self.asm.new_dynamic_label();
         self.open_frame(FrameKind::Loop, ty, label);
+        if !self.instrumented {
+            super::align_code(self.asm, super::LOOP_ALIGN);
+        }
         dynasm!(self.asm ; .arch x64 ; =>label);
         // Every iteration re-reads the debug word, so a pause reaches a running loop.
-        let transfer = self.transfer_point();
+        let transfer = self.loop_transfer_point();
         self.frames.last_mut().unwrap().loop_transfer = transfer;
     }
 
@@ -331,14 +334,13 @@ impl FuncCompiler<'_, '_> {
             self.move_to_merge(depth);
             match transfer {
                 // The back-edge of a loop in the plain version of an instrumented
-                // function: the head's word test, folded into the jump.
-                Some((past_check, instrumented)) => {
-                    let word = self.env.layout.func_bits(self.func_index);
-                    super::breakable::emit_word_test(self.asm, word);
+                // function: the head's check, folded into the jump.
+                Some((past_check, slow)) => {
                     dynasm!(self.asm
                         ; .arch x64
-                        ; je =>past_check
-                        ; jmp =>instrumented
+                        ; cmp rsp, r12
+                        ; jae =>past_check
+                        ; jmp =>slow
                     );
                 }
                 None => dynasm!(self.asm ; .arch x64 ; jmp =>label),

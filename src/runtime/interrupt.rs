@@ -1,0 +1,187 @@
+//! Interrupting threads that run wasm code, so that debug state written by another thread
+//! (a pause, a new breakpoint) reaches a running loop without the loop reading memory.
+//!
+//! // DESIGN: interrupts through the stack limit
+//! Every thread that runs wasm code is listed here while it does. `interrupt_running`
+//! marks each listed thread's interrupt as pending and sends it `SIGURG`. If the signal
+//! lands in wasm code, the handler sets the thread's stack-limit register (r12) to the top
+//! of the address space, so the next stack check fails: the one in a function prologue,
+//! or the one the plain version of an instrumented function makes at every loop head
+//! (`cmp rsp, r12 ; jb`, no memory access). The failing check's slow path calls the
+//! `interrupt` libcall, which reloads the real limit from the thread's activation and
+//! clears the pending mark; a loop head then tests the debug word and switches to the
+//! instrumented version if it is set, and a prologue re-checks the limit (a real stack
+//! overflow traps as before). If the signal lands outside wasm code (in a host function,
+//! a helper or a trampoline), nothing changes there, and a helper thread re-sends it
+//! every millisecond while the interrupt stays pending and the thread stays in wasm. Host
+//! functions return to wasm through a call site, which tests the debug word anyway.
+//!
+//! Spurious interrupts are harmless: a thread running another instance takes the slow
+//! path once and finds nothing to do.
+
+use crate::runtime::activation;
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// The signal that interrupts a thread.
+pub(crate) const SIGNAL: libc::c_int = libc::SIGURG;
+
+/// Re-sends while an interrupt stays pending, at most this many times (one second).
+const RETRIES: usize = 1000;
+
+/// One thread that has run wasm code.
+struct ThreadSlot {
+    thread: libc::pthread_t,
+    /// Nesting depth of host-to-wasm calls on the thread (0: not in wasm).
+    depth: AtomicUsize,
+    /// An interrupt was requested and the thread has not yet taken it.
+    pending: AtomicBool,
+}
+
+static THREADS: Mutex<Vec<Arc<ThreadSlot>>> = Mutex::new(Vec::new());
+
+/// Unlists the thread when it exits.
+struct Registration(Arc<ThreadSlot>);
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        let _ = SLOT.try_with(|s| s.set(std::ptr::null()));
+        let mut threads = THREADS.lock().unwrap_or_else(|e| e.into_inner());
+        threads.retain(|slot| !Arc::ptr_eq(slot, &self.0));
+    }
+}
+
+thread_local! {
+    static REGISTRATION: OnceLock<Registration> = const { OnceLock::new() };
+    /// The registered slot, for the signal handler: a plain pointer (no destructor, so
+    /// reading it never registers one), set once the registration exists.
+    static SLOT: Cell<*const ThreadSlot> = const { Cell::new(std::ptr::null()) };
+}
+
+fn this_thread() -> Option<Arc<ThreadSlot>> {
+    REGISTRATION
+        .try_with(|r| {
+            r.get_or_init(|| {
+                let slot = Arc::new(ThreadSlot {
+                    // SAFETY: pthread_self has no preconditions.
+                    thread: unsafe { libc::pthread_self() },
+                    depth: AtomicUsize::new(0),
+                    pending: AtomicBool::new(false),
+                });
+                THREADS
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(slot.clone());
+                SLOT.with(|s| s.set(Arc::as_ptr(&slot)));
+                Registration(slot)
+            })
+            .0
+            .clone()
+        })
+        .ok()
+}
+
+/// The calling thread's slot if it is listed. Async-signal-safe: reads one plain
+/// thread-local pointer (null until the thread first enters wasm, and again once its
+/// registration is dropped at thread exit).
+fn this_thread_if_listed() -> Option<*const ThreadSlot> {
+    let slot = SLOT.try_with(|s| s.get()).ok()?;
+    (!slot.is_null()).then_some(slot)
+}
+
+/// Marks the calling thread as running wasm code (one more nested host-to-wasm call).
+pub(crate) fn enter() {
+    if let Some(slot) = this_thread() {
+        if slot.depth.fetch_add(1, Ordering::SeqCst) == 0 {
+            // A request that raced with the last exit is stale: the entry's word
+            // tests see the current debug state.
+            slot.pending.store(false, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Undoes `enter`; leaving the outermost call drops a pending interrupt.
+pub(crate) fn leave() {
+    if let Some(slot) = this_thread_if_listed() {
+        // SAFETY: the slot is owned by this thread's registration, alive until it exits.
+        let slot = unsafe { &*slot };
+        if slot.depth.fetch_sub(1, Ordering::SeqCst) == 1 {
+            slot.pending.store(false, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Interrupts every other thread that is running wasm code (see the module docs). Called
+/// after debug state changes, so that running loops notice.
+pub(crate) fn interrupt_running() {
+    crate::runtime::signals::install_handlers();
+    // SAFETY: pthread_self has no preconditions.
+    let me = unsafe { libc::pthread_self() };
+    let targets: Vec<Arc<ThreadSlot>> = THREADS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        // SAFETY: pthread_equal only compares ids.
+        .filter(|slot| unsafe { libc::pthread_equal(slot.thread, me) } == 0)
+        .filter(|slot| slot.depth.load(Ordering::SeqCst) > 0)
+        .cloned()
+        .collect();
+    if targets.is_empty() {
+        return;
+    }
+    for slot in &targets {
+        slot.pending.store(true, Ordering::SeqCst);
+        signal(slot);
+    }
+    // Re-send to threads whose signal landed outside wasm code.
+    let _ = std::thread::Builder::new()
+        .name("kestrel-interrupt".into())
+        .spawn(move || {
+            for _ in 0..RETRIES {
+                std::thread::sleep(Duration::from_millis(1));
+                let mut waiting = false;
+                for slot in &targets {
+                    if slot.pending.load(Ordering::SeqCst) && slot.depth.load(Ordering::SeqCst) > 0
+                    {
+                        waiting = true;
+                        signal(slot);
+                    }
+                }
+                if !waiting {
+                    break;
+                }
+            }
+        });
+}
+
+fn signal(slot: &ThreadSlot) {
+    // SAFETY: the thread is listed, so it has not exited (it unlists itself on exit
+    // under the same lock the list was read under, and the Arc keeps the slot alive);
+    // sending a signal to a live thread is always allowed.
+    unsafe { libc::pthread_kill(slot.thread, SIGNAL) };
+}
+
+/// Signal-handler part: if an interrupt is pending for this thread and `pc` is in wasm
+/// code, returns true and the handler makes the thread's next stack check fail. Returns
+/// false for a signal that is not an interrupt of ours. Async-signal-safe.
+pub(crate) fn take_signal(pc: usize) -> Option<bool> {
+    let slot = this_thread_if_listed()?;
+    // SAFETY: the slot is owned by this thread's registration, alive until it exits.
+    let slot = unsafe { &*slot };
+    if !slot.pending.load(Ordering::SeqCst) {
+        return None;
+    }
+    Some(crate::code_memory::is_wasm_pc(pc))
+}
+
+/// The `interrupt` libcall: the slow path of a failed stack check. Clears this thread's
+/// pending interrupt and returns the real stack limit for r12.
+pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8) -> usize {
+    if let Some(slot) = this_thread_if_listed() {
+        // SAFETY: the slot is owned by this thread's registration, alive until it exits.
+        unsafe { (*slot).pending.store(false, Ordering::SeqCst) };
+    }
+    activation::current_stack_limit()
+}
