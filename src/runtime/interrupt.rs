@@ -93,12 +93,19 @@ fn this_thread_if_listed() -> Option<*const ThreadSlot> {
 
 /// Marks the calling thread as running wasm code (one more nested host-to-wasm call).
 pub(crate) fn enter() {
-    if let Some(slot) = this_thread() {
-        if slot.depth.fetch_add(1, Ordering::SeqCst) == 0 {
-            // A request that raced with the last exit is stale: the entry's word
-            // tests see the current debug state.
-            slot.pending.store(false, Ordering::SeqCst);
-        }
+    let slot = match this_thread_if_listed() {
+        Some(slot) => slot,
+        None => match this_thread() {
+            Some(slot) => Arc::as_ptr(&slot),
+            None => return,
+        },
+    };
+    // SAFETY: the slot is owned by this thread's registration, alive until it exits.
+    let slot = unsafe { &*slot };
+    if slot.depth.fetch_add(1, Ordering::SeqCst) == 0 {
+        // A request that raced with the last exit is stale: the entry's word tests see
+        // the current debug state.
+        slot.pending.store(false, Ordering::SeqCst);
     }
 }
 
@@ -117,23 +124,25 @@ pub(crate) fn leave() {
 /// after debug state changes, so that running loops notice.
 pub(crate) fn interrupt_running() {
     crate::runtime::signals::install_handlers();
-    // SAFETY: pthread_self has no preconditions.
-    let me = unsafe { libc::pthread_self() };
-    let targets: Vec<Arc<ThreadSlot>> = THREADS
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .iter()
-        // SAFETY: pthread_equal only compares ids.
-        .filter(|slot| unsafe { libc::pthread_equal(slot.thread, me) } == 0)
-        .filter(|slot| slot.depth.load(Ordering::SeqCst) > 0)
-        .cloned()
-        .collect();
+    let targets: Vec<Arc<ThreadSlot>> = {
+        let threads = THREADS.lock().unwrap_or_else(|e| e.into_inner());
+        // SAFETY: pthread_self has no preconditions.
+        let me = unsafe { libc::pthread_self() };
+        let targets: Vec<Arc<ThreadSlot>> = threads
+            .iter()
+            // SAFETY: pthread_equal only compares ids.
+            .filter(|slot| unsafe { libc::pthread_equal(slot.thread, me) } == 0)
+            .filter(|slot| slot.depth.load(Ordering::SeqCst) > 0)
+            .cloned()
+            .collect();
+        for slot in &targets {
+            slot.pending.store(true, Ordering::SeqCst);
+            signal(&threads, slot);
+        }
+        targets
+    };
     if targets.is_empty() {
         return;
-    }
-    for slot in &targets {
-        slot.pending.store(true, Ordering::SeqCst);
-        signal(slot);
     }
     // Re-send to threads whose signal landed outside wasm code.
     let _ = std::thread::Builder::new()
@@ -141,12 +150,13 @@ pub(crate) fn interrupt_running() {
         .spawn(move || {
             for _ in 0..RETRIES {
                 std::thread::sleep(Duration::from_millis(1));
+                let threads = THREADS.lock().unwrap_or_else(|e| e.into_inner());
                 let mut waiting = false;
                 for slot in &targets {
                     if slot.pending.load(Ordering::SeqCst) && slot.depth.load(Ordering::SeqCst) > 0
                     {
                         waiting = true;
-                        signal(slot);
+                        signal(&threads, slot);
                     }
                 }
                 if !waiting {
@@ -156,11 +166,14 @@ pub(crate) fn interrupt_running() {
         });
 }
 
-fn signal(slot: &ThreadSlot) {
-    // SAFETY: the thread is listed, so it has not exited (it unlists itself on exit
-    // under the same lock the list was read under, and the Arc keeps the slot alive);
-    // sending a signal to a live thread is always allowed.
-    unsafe { libc::pthread_kill(slot.thread, SIGNAL) };
+/// Sends the interrupt signal to `slot`'s thread if it is still listed. The caller holds
+/// the list's lock, which a thread takes to unlist itself before it exits, so a listed
+/// thread is alive while the signal is sent.
+fn signal(threads: &[Arc<ThreadSlot>], slot: &Arc<ThreadSlot>) {
+    if threads.iter().any(|t| Arc::ptr_eq(t, slot)) {
+        // SAFETY: the thread is alive (see above); sending it a signal is allowed.
+        unsafe { libc::pthread_kill(slot.thread, SIGNAL) };
+    }
 }
 
 /// Signal-handler part: if an interrupt is pending for this thread and `pc` is in wasm
