@@ -22,6 +22,9 @@ pub(crate) unsafe extern "C" fn debug_hook(
 ) -> *const Activation {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };
+    // This thread reached a site: a pending interrupt has done its work (and must not
+    // be re-sent while a handler waits, say, for user input).
+    crate::runtime::interrupt::acknowledge();
     let Some(state) = instance.debug_state_if_attached() else {
         return std::ptr::null();
     };

@@ -189,12 +189,17 @@ pub(crate) fn take_signal(pc: usize) -> Option<bool> {
     Some(crate::code_memory::is_wasm_pc(pc))
 }
 
-/// The `interrupt` libcall: the slow path of a failed stack check. Clears this thread's
-/// pending interrupt and returns the real stack limit for r12.
-pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8) -> usize {
+/// Drops this thread's pending interrupt (it has reached a debug site).
+pub(crate) fn acknowledge() {
     if let Some(slot) = this_thread_if_listed() {
         // SAFETY: the slot is owned by this thread's registration, alive until it exits.
         unsafe { (*slot).pending.store(false, Ordering::SeqCst) };
     }
+}
+
+/// The `interrupt` libcall: the slow path of a failed stack check. Clears this thread's
+/// pending interrupt and returns the real stack limit for r12.
+pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8) -> usize {
+    acknowledge();
     activation::current_stack_limit()
 }
