@@ -311,8 +311,13 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         plain.transfer_point();
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
-            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
-            validator.op(offset, &op).map_err(invalid)?;
+            let offset = ops.original_position();
+            // One decode serves both: the reader calls the validator's visit method and
+            // builds the operator (`Validated`).
+            let op = ops
+                .visit_operator(&mut Validated(validator.visitor(offset)))
+                .and_then(|validated| validated)
+                .map_err(invalid)?;
             plain.offset = offset as u32;
             // A peek at the next opcode lets `x = x op y` on a register-held local update
             // it in place (`int_binop`); it reads two or three bytes, no operator.
@@ -583,6 +588,30 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         }
         Ok(())
     }
+}
+
+/// A visitor that validates an operator (with the wrapped validator visitor) and returns
+/// it: the reader decodes each operator once, and the validator is reached by a direct
+/// call rather than a second dispatch on the decoded operator.
+struct Validated<V>(V);
+
+macro_rules! define_validated_visit {
+    ($(@$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(,$arg: $argty)*)?) -> Self::Output {
+                self.0.$visit($($($arg.clone()),*)?)?;
+                Ok(Operator::$op $({ $($arg),* })?)
+            }
+        )*
+    }
+}
+
+impl<'a, V> wasmparser::VisitOperator<'a> for Validated<V>
+where
+    V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>,
+{
+    type Output = wasmparser::Result<Operator<'a>>;
+    wasmparser::for_each_visit_operator!(define_validated_visit);
 }
 
 /// What the prologue needs to know about a body before compiling it: whether it is small,
