@@ -226,16 +226,15 @@ fn compile_chunk(
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
     for (i, body) in bodies.into_iter().enumerate() {
-        super::codegen::align_code(&mut asm, super::codegen::FUNC_ALIGN);
         func_starts.push(asm.offset().0 as u32);
         let index = info.num_imported_funcs + first + i as u32;
         FuncCompiler::compile(&mut asm, &env, &mut out, index, body)?;
     }
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
-    super::codegen::align_code(&mut asm, super::codegen::FUNC_ALIGN);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, interrupt_stub);
     if config.debug_instrumentation {
-        super::codegen::align_code(&mut asm, super::codegen::FUNC_ALIGN);
+        super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
         super::codegen::emit_debug_stub(&mut asm, debug_stub);
         let widest = out
             .debug
