@@ -320,10 +320,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             let offset = ops.original_position();
             // One decode serves both: the reader calls the validator's visit method and
             // builds the operator (`Validated`).
-            let op = ops
-                .visit_operator(&mut Validated(validator.visitor(offset)))
-                .and_then(|validated| validated)
-                .map_err(invalid)?;
+            let op = match ops.visit_operator(&mut Validated(validator.visitor(offset))) {
+                Ok(Ok(op)) => op,
+                Ok(Err(e)) | Err(e) => return Err(invalid(e)),
+            };
             plain.offset = offset as u32;
             // A peek at the next opcode lets `x = x op y` on a register-held local update
             // it in place (`int_binop`); it reads two or three bytes, no operator.
