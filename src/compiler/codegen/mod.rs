@@ -950,3 +950,38 @@ fn may_trap_or_call(op: &Operator<'_>) -> bool {
             | O::I64Store32 { .. }
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::local_uses;
+
+    fn uses(body: &[u8], count: usize) -> Vec<u64> {
+        let reader = wasmparser::BinaryReader::new(body, 0);
+        local_uses(&wasmparser::FunctionBody::new(reader), count)
+    }
+
+    #[test]
+    fn local_uses_skips_immediates_and_weighs_loops() {
+        let body = [
+            0x00, // no local declarations
+            // f64.const whose bytes look like `local.get 5 ; local.set 5`
+            0x44, 0x20, 0x05, 0x21, 0x05, 0x20, 0x05, 0x21, 0x05,
+            // i64.const with a multi-byte LEB containing 0x20
+            0x42, 0xa0, 0x80, 0x20, 0x1a, // i64.const ...; drop
+            0x03, 0x40, // loop
+            0x20, 0x00, 0x21, 0x01, // local.get 0 ; local.set 1
+            0x0b, // end
+            0x20, 0x02, 0x1a, // local.get 2 ; drop
+            0x0b, // end of body
+        ];
+        let u = uses(&body, 6);
+        assert_eq!(u, vec![8, 8, 1, 0, 0, 0]);
+    }
+
+    #[test]
+    fn local_uses_stops_at_an_unknown_opcode() {
+        // local.get 0, then an opcode the skim does not know, then local.get 1.
+        let body = [0x00, 0x20, 0x00, 0xfd, 0x20, 0x01, 0x0b];
+        assert_eq!(uses(&body, 2), vec![1, 0]);
+    }
+}
