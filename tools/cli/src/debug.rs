@@ -12,6 +12,11 @@
 //!
 //! End of input while stopped lets the call run to its end without further stops (no
 //! script can hang waiting for a command), prints how it ended, and the session ends.
+//!
+//! Ctrl-C while the call runs (not at a prompt) asks the library to pause it: the request
+//! comes from the `ctrlc` crate's thread, and the stop (`stop pause ...`) then arrives on
+//! the main thread like any other. At a prompt Ctrl-C is ignored; `quit` or the end of the
+//! input ends the session.
 
 mod command;
 mod inspect;
@@ -88,6 +93,15 @@ pub fn debug(args: &DebugArgs) -> Result<(), Failure> {
         }),
         detached: AtomicBool::new(false),
         quitting: AtomicBool::new(false),
+        executing: AtomicBool::new(false),
+    });
+    let on_interrupt = Arc::clone(&session);
+    // A second handler cannot be installed (ctrlc allows one per process): the session
+    // then works without Ctrl-C.
+    let _ = ctrlc::set_handler(move || {
+        if on_interrupt.executing.load(Ordering::SeqCst) {
+            on_interrupt.debugger.pause();
+        }
     });
     let at_stop = Arc::clone(&session);
     session
@@ -121,6 +135,8 @@ struct Session {
     detached: AtomicBool,
     /// `quit` was given at a stop: the call is being aborted, and then the session ends.
     quitting: AtomicBool,
+    /// The call is running and not stopped: Ctrl-C pauses it.
+    executing: AtomicBool,
 }
 
 impl Session {
@@ -150,6 +166,14 @@ impl Session {
         if self.detached.load(Ordering::Relaxed) {
             return Resume::Continue;
         }
+        self.executing.store(false, Ordering::SeqCst);
+        let resume = self.at_stop(event, frame);
+        self.executing.store(true, Ordering::SeqCst);
+        resume
+    }
+
+    /// Reports a stop and executes commands until one resumes (see `on_stop`).
+    fn at_stop(&self, event: &DebugEvent, frame: &mut Frame<'_>) -> Resume {
         emit([inspect::stop_line(event, frame)]);
         while let Some(line) = self.read_line() {
             match self.execute(&line, Some(&mut *frame)) {
@@ -170,7 +194,10 @@ impl Session {
     /// Calls the function and prints how the call ended: `result: ...` or `trap: ...`
     /// (nothing when `quit` aborted it).
     fn call(&self, func: &Func, args: &[Val]) {
-        let line = match func.call(args) {
+        self.executing.store(true, Ordering::SeqCst);
+        let outcome = func.call(args);
+        self.executing.store(false, Ordering::SeqCst);
+        let line = match outcome {
             Ok(results) => {
                 let values: String = results
                     .iter()

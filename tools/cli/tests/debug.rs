@@ -535,3 +535,51 @@ fn bad_command_lines_exit_with_2() {
     let out = debug(Path::new("/nonexistent.wasm"), &[], &[]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn ctrl_c_pauses_a_running_call() {
+    let file = temp_file(
+        "spin.wat",
+        r#"(module (func (export "spin") (loop $l (br $l))))"#,
+    );
+    let mut child = Command::new(KESTREL)
+        .arg("debug")
+        .arg(&file)
+        .args(["--invoke", "spin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the kestrel binary");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"run\n").unwrap();
+    stdin.flush().unwrap();
+    // Interrupt until the call is seen running (the first SIGINT may come before it
+    // starts, when Ctrl-C is ignored), then quit at the stop.
+    let mut out = String::new();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead as _;
+        let mut line = String::new();
+        let _ = stdout.read_line(&mut line);
+        line
+    });
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let _ = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        if reader.is_finished() {
+            break;
+        }
+    }
+    out.push_str(&reader.join().unwrap());
+    let _ = stdin.write_all(b"quit\n");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(
+        out.starts_with("stop pause func=0 offset=0x"),
+        "unexpected output {out:?}"
+    );
+    assert_eq!(status.code(), Some(0));
+}
