@@ -260,6 +260,36 @@ fn breakpoints_fire_only_in_their_instance_across_threads() {
     assert_eq!(code_hash(&module), before);
 }
 
+/// Calls export `name` with `args`; 50 ms in, another thread makes `request` of the
+/// instance's debugger. The handler records each stop (event name, offset) and aborts.
+/// Returns the call's error and the stops.
+fn stop_from_another_thread(
+    instance: &Instance,
+    name: &str,
+    args: &[Val],
+    request: impl FnOnce(&kestrel::Debugger) + Send + 'static,
+) -> (Error, Vec<(&'static str, u32)>) {
+    let dbg = instance.debugger().unwrap();
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let s = stops.clone();
+    dbg.set_handler(move |event, frame| {
+        s.lock().unwrap().push((event.name(), frame.offset()));
+        Resume::Abort
+    });
+    let requester = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        request(&dbg);
+    });
+    let err = instance.get_func(name).unwrap().call(args).unwrap_err();
+    requester.join().unwrap();
+    let stops = stops.lock().unwrap().clone();
+    (err, stops)
+}
+
+fn is_abort(err: &Error) -> bool {
+    matches!(err, Error::Trap(t) if t.kind() == TrapKind::DebuggerAbort)
+}
+
 #[test]
 fn pause_stops_an_infinite_loop_and_abort_ends_it() {
     let engine = debug_engine();
@@ -267,27 +297,10 @@ fn pause_stops_an_infinite_loop_and_abort_ends_it() {
         &engine,
         r#"(module (func (export "spin") (loop $l (br $l))))"#,
     );
-    let dbg = instance.debugger().unwrap();
-    let events = Arc::new(Mutex::new(Vec::new()));
-    let e = events.clone();
-    dbg.set_handler(move |event, _| {
-        e.lock().unwrap().push(event.name());
-        Resume::Abort
-    });
-    let pauser = {
-        let dbg = dbg.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            dbg.pause();
-        })
-    };
-    let err = instance.get_func("spin").unwrap().call(&[]).unwrap_err();
-    pauser.join().unwrap();
-    match err {
-        Error::Trap(t) => assert_eq!(t.kind(), TrapKind::DebuggerAbort),
-        other => panic!("expected an abort trap, got {other}"),
-    }
-    assert_eq!(*events.lock().unwrap(), vec!["pause"]);
+    let (err, stops) = stop_from_another_thread(&instance, "spin", &[], |dbg| dbg.pause());
+    assert!(is_abort(&err), "expected an abort trap, got {err}");
+    let names: Vec<_> = stops.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, vec!["pause"]);
 }
 
 #[test]
@@ -301,31 +314,14 @@ fn breakpoint_set_from_another_thread_reaches_a_running_loop() {
               (br_if $l (i32.ne (local.get 1) (local.get 0))))
             (local.get 1)))"#,
     );
-    let dbg = instance.debugger().unwrap();
     // loop, local.get 1, i32.const 1, i32.add, ...
-    let add = dbg.instruction_offsets(0).unwrap()[3];
-    let hits = Arc::new(Mutex::new(Vec::new()));
-    let h = hits.clone();
-    dbg.set_handler(move |event, frame| {
-        h.lock().unwrap().push((event.name(), frame.offset()));
-        Resume::Abort
-    });
-    let setter = {
-        let dbg = dbg.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            dbg.set_breakpoint(0, add).unwrap();
-        })
-    };
+    let add = instance.debugger().unwrap().instruction_offsets(0).unwrap()[3];
     // About 4 billion iterations: it runs until the breakpoint stops it.
-    let err = instance
-        .get_func("count")
-        .unwrap()
-        .call(&[Val::I32(-1)])
-        .unwrap_err();
-    setter.join().unwrap();
-    assert!(matches!(err, Error::Trap(ref t) if t.kind() == TrapKind::DebuggerAbort));
-    assert_eq!(*hits.lock().unwrap(), vec![("breakpoint", add)]);
+    let (err, stops) = stop_from_another_thread(&instance, "count", &[Val::I32(-1)], move |dbg| {
+        dbg.set_breakpoint(0, add).unwrap();
+    });
+    assert!(is_abort(&err), "expected an abort trap, got {err}");
+    assert_eq!(stops, vec![("breakpoint", add)]);
 }
 
 #[test]
@@ -341,24 +337,10 @@ fn pause_reaches_a_loop_that_spends_its_time_in_a_host_helper() {
                 (memory.fill (i32.const 0) (i32.const 7) (i32.const 1048576))
                 (br $l))))"#,
     );
-    let dbg = instance.debugger().unwrap();
-    let events = Arc::new(Mutex::new(Vec::new()));
-    let e = events.clone();
-    dbg.set_handler(move |event, _| {
-        e.lock().unwrap().push(event.name());
-        Resume::Abort
-    });
-    let pauser = {
-        let dbg = dbg.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            dbg.pause();
-        })
-    };
-    let err = instance.get_func("fill").unwrap().call(&[]).unwrap_err();
-    pauser.join().unwrap();
-    assert!(matches!(err, Error::Trap(ref t) if t.kind() == TrapKind::DebuggerAbort));
-    assert_eq!(*events.lock().unwrap(), vec!["pause"]);
+    let (err, stops) = stop_from_another_thread(&instance, "fill", &[], |dbg| dbg.pause());
+    assert!(is_abort(&err), "expected an abort trap, got {err}");
+    let names: Vec<_> = stops.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, vec!["pause"]);
 }
 
 #[test]
