@@ -2,16 +2,27 @@
 //! across chunk boundaries, traps and backtraces in every chunk must behave exactly as
 //! in a module compiled in one piece.
 
-use kestrel::{Engine, Error, Linker, Module, TrapKind};
+use kestrel::{Config, DebugEvent, Engine, Error, Linker, Module, Resume, TrapKind, Val};
+use std::sync::{Arc, Mutex};
 
 /// `n` functions; function i computes `f(i+1)(x) + i` and the last traps on x == 0 by
 /// dividing by x. Each body is padded with arithmetic so the module is large.
 fn chain_module(n: u32) -> String {
+    chain_module_with_invalid(n, &[])
+}
+
+/// `chain_module(n)`, except that the functions in `invalid` return an i64 where their
+/// type says i32 (same type, so every other byte stays where it was).
+fn chain_module_with_invalid(n: u32, invalid: &[u32]) -> String {
     let mut wat = String::from("(module\n");
     for i in 0..n {
         wat.push_str(&format!(
             "(func $f{i} (export \"f{i}\") (param $x i32) (result i32)\n"
         ));
+        if invalid.contains(&i) {
+            wat.push_str("(i64.const 0))\n");
+            continue;
+        }
         for k in 0..40 {
             wat.push_str(&format!(
                 "(drop (i32.mul (i32.add (local.get $x) (i32.const {k})) (i32.const 3)))\n"
@@ -73,4 +84,66 @@ fn chunked_modules_link_calls_and_report_traps() {
         }
         other => panic!("expected a trap, got {other:?}"),
     }
+}
+
+/// A validation error reported from a parallel compile is the first in module order,
+/// whichever thread finds which error first.
+#[test]
+fn the_first_invalid_function_in_module_order_is_reported() {
+    let engine = Engine::default();
+    let compile_error = |invalid: &[u32]| {
+        let wasm = wat::parse_str(chain_module_with_invalid(1000, invalid)).unwrap();
+        assert!(wasm.len() > 300_000, "large enough to compile in chunks");
+        match Module::new(&engine, &wasm) {
+            Err(Error::Invalid(message)) => message,
+            Err(other) => panic!("expected a validation error, got {other}"),
+            Ok(_) => panic!("expected a validation error, the module compiled"),
+        }
+    };
+    let early = compile_error(&[300]);
+    let late = compile_error(&[800]);
+    assert_ne!(early, late, "the two errors name different offsets");
+    for _ in 0..5 {
+        assert_eq!(compile_error(&[300, 800]), early);
+    }
+}
+
+/// An instrumented module compiles in chunks too: each chunk numbers its breakable sites
+/// from zero and linking renumbers them, so breakpoints in the first, a middle and the
+/// last chunk stop at the right function and instruction with the right values.
+#[test]
+fn instrumented_chunks_stop_at_the_right_sites() {
+    let n = 1000;
+    let wasm = wat::parse_str(chain_module(n)).unwrap();
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, &wasm).unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let dbg = instance.debugger().unwrap();
+    // Each body opens with `local.get $x, i32.const k, i32.add, i32.const 3, i32.mul,
+    // drop` for k = 0..40: stop at the `i32.const k` of a k that differs per function.
+    let mut expected = Vec::new();
+    for (func, k) in [(0u32, 5usize), (499, 17), (998, 39)] {
+        let offsets = dbg.instruction_offsets(func).unwrap();
+        let offset = offsets[1 + 6 * k];
+        dbg.set_breakpoint(func, offset).unwrap();
+        expected.push((func, offset, vec![Some(7)], Some(7)));
+    }
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let seen = stops.clone();
+    dbg.set_handler(move |event, frame| {
+        assert!(matches!(event, DebugEvent::Breakpoint(_)));
+        seen.lock().unwrap().push((
+            frame.func_index(),
+            frame.offset(),
+            frame.stack().iter().map(Val::i32).collect::<Vec<_>>(),
+            frame.locals()[0].i32(),
+        ));
+        Resume::Continue
+    });
+    let f0 = instance.get_typed_func::<i32, i32>("f0").unwrap();
+    let result = (0..n as i32 - 1).sum::<i32>() + 1000 / 7;
+    assert_eq!(f0.call(7).unwrap(), result);
+    assert_eq!(*stops.lock().unwrap(), expected);
 }

@@ -57,9 +57,14 @@ impl Module {
     /// Compiles a module from its binary encoding.
     pub fn from_binary(engine: &Engine, binary: &[u8]) -> Result<Module> {
         let config = engine.config();
+        let t0 = std::time::Instant::now();
         let (info, bodies) = parse_module(binary, config.features())?;
+        let t1 = std::time::Instant::now();
         let layout = VmCtxLayout::new(&info);
         let code = compile_module(config, &info, &layout, bodies, CODE_BYTES.clone())?;
+        if std::env::var_os("KT").is_some() {
+            eprintln!("parse {:?} compile {:?}", t1 - t0, t1.elapsed());
+        }
         let type_ids = info.types.iter().map(type_registry::canonical_id).collect();
         Ok(Module {
             inner: Arc::new(ModuleInner {

@@ -5,14 +5,15 @@
 use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, TRAP_STUBS};
 use crate::code_memory::{self, CodeMemory, CodeOwner};
 use crate::config::Config;
+use crate::debug::sites::SiteTable;
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
 use crate::runtime::libcalls::offsets as libcall;
 use crate::runtime::vmctx::{header, VmCtxLayout};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use std::collections::HashMap;
-use std::sync::atomic::AtomicUsize;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A module's published code and the tables that map code back to wasm.
 pub(crate) struct CompiledCode {
@@ -73,8 +74,9 @@ impl Drop for CompiledCode {
 /// Functions are independent until linking, so large modules are split into contiguous
 /// chunks compiled on several threads, each into its own buffer with its own copies of
 /// the (tiny) shared stubs; the buffers are then concatenated and every direct call is
-/// resolved pc-relative. Instrumented modules compile as one chunk: their breakable
-/// sites are numbered across the module.
+/// resolved pc-relative. Breakable sites are numbered per chunk and renumbered when the
+/// chunks' site tables are joined (the code holds site ids only in the out-of-line
+/// `mov eax, id` of each site, which linking patches).
 pub(crate) fn compile_module(
     config: &Config,
     info: &ModuleInfo,
@@ -83,30 +85,19 @@ pub(crate) fn compile_module(
     code_counter: Arc<AtomicUsize>,
 ) -> Result<Arc<CompiledCode>> {
     let total: usize = bodies.iter().map(|b| body_len(b)).sum();
-    let threads = if config.debug_instrumentation || total < PARALLEL_THRESHOLD {
+    let threads = if total < PARALLEL_THRESHOLD {
         1
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     };
-    let chunks = split_chunks(bodies, threads);
-    let outputs: Vec<Result<Chunk>> = if chunks.len() == 1 {
-        chunks
-            .into_iter()
-            .map(|(first, bodies)| compile_chunk(config, info, layout, first, bodies))
-            .collect()
+    let outputs = if threads == 1 {
+        vec![compile_chunk(config, info, layout, 0, bodies)]
     } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = chunks
-                .into_iter()
-                .map(|(first, bodies)| {
-                    scope.spawn(move || compile_chunk(config, info, layout, first, bodies))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("compiler thread panicked"))
-                .collect()
-        })
+        compile_in_parallel(
+            threads,
+            split_chunks(bodies, CHUNK_BYTES),
+            |first, bodies| compile_chunk(config, info, layout, first, bodies),
+        )
     };
 
     // Link: lay the chunks out one after another, shift their offsets, and copy them
@@ -118,9 +109,11 @@ pub(crate) fn compile_module(
     let mut func_starts = Vec::new();
     let mut sites = Vec::new();
     let mut calls = Vec::new();
+    let mut site_ids = Vec::new();
+    let mut debug_sites = SiteTable::default();
     let mut bases = Vec::with_capacity(chunks.len());
     let mut total: usize = 0;
-    for chunk in &chunks {
+    for chunk in &mut chunks {
         let base = total.next_multiple_of(super::codegen::CHUNK_ALIGN);
         bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
@@ -132,6 +125,9 @@ pub(crate) fn compile_module(
                 .iter()
                 .map(|(at, callee)| (at + base, *callee)),
         );
+        let first_site = debug_sites.sites.len() as u32;
+        site_ids.extend(chunk.out.site_ids.iter().map(|at| (at + base, first_site)));
+        debug_sites.append(std::mem::take(&mut chunk.out.debug));
         total = base + chunk.bytes.len();
     }
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
@@ -144,14 +140,17 @@ pub(crate) fn compile_module(
             let rel = (target - (*at as i64 + 4)) as i32;
             dst[*at..*at + 4].copy_from_slice(&rel.to_le_bytes());
         }
+        for &(at, first_site) in &site_ids {
+            let imm: &mut [u8; 4] = (&mut dst[at..at + 4]).try_into().expect("four bytes");
+            *imm = (u32::from_le_bytes(*imm) + first_site).to_le_bytes();
+        }
     })?;
     sites.sort_unstable();
-    let debug_sites = chunks.pop().map(|c| c.out.debug);
     let compiled = Arc::new(CompiledCode {
         code,
         func_starts,
         sites,
-        debug_sites: debug_sites.unwrap_or_default(),
+        debug_sites,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),
     });
@@ -174,15 +173,21 @@ fn body_len(body: &PendingBody<'_>) -> usize {
 /// Below this many bytes of function bodies, threads cost more than they save.
 const PARALLEL_THRESHOLD: usize = 256 * 1024;
 
-/// Splits bodies into at most `n` contiguous chunks of similar size, each with the
+/// Wasm body bytes per chunk of a parallel compile. Threads take chunks from a shared
+/// queue, so one that is descheduled or draws slower functions leaves the rest of the
+/// queue to the others; each chunk carries its own copy of the stubs (a few hundred bytes).
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Splits bodies into contiguous chunks of about `per_chunk` body bytes, each with the
 /// defined index of its first function.
-fn split_chunks(bodies: Vec<PendingBody<'_>>, n: usize) -> Vec<(u32, Vec<PendingBody<'_>>)> {
-    let total: usize = bodies.iter().map(|b| body_len(b)).sum();
-    let per_chunk = total.div_ceil(n.max(1)).max(1);
+fn split_chunks(
+    bodies: Vec<PendingBody<'_>>,
+    per_chunk: usize,
+) -> Vec<(u32, Vec<PendingBody<'_>>)> {
     let mut chunks: Vec<(u32, Vec<PendingBody<'_>>)> = vec![(0, Vec::new())];
     let mut size = 0;
     for (i, body) in bodies.into_iter().enumerate() {
-        if size >= per_chunk && chunks.len() < n {
+        if size >= per_chunk {
             chunks.push((i as u32, Vec::new()));
             size = 0;
         }
@@ -190,6 +195,45 @@ fn split_chunks(bodies: Vec<PendingBody<'_>>, n: usize) -> Vec<(u32, Vec<Pending
         chunks.last_mut().unwrap().1.push(body);
     }
     chunks
+}
+
+/// Runs `compile` over `chunks` on `threads` threads (the calling thread is one of them),
+/// each taking the next chunk in module order until none is left, and returns the
+/// results in module order. After a failure no further chunk is started; the chunks
+/// before it were all taken already, so the first error in module order is the same one
+/// a sequential compile reports.
+fn compile_in_parallel<'a, T: Send>(
+    threads: usize,
+    chunks: Vec<(u32, Vec<PendingBody<'a>>)>,
+    compile: impl Fn(u32, Vec<PendingBody<'a>>) -> Result<T> + Sync,
+) -> Vec<Result<T>> {
+    let count = chunks.len();
+    let queue = Mutex::new(chunks.into_iter().enumerate());
+    let failed = AtomicBool::new(false);
+    let work = || {
+        let mut done = Vec::new();
+        while !failed.load(Ordering::Relaxed) {
+            let Some((index, (first, bodies))) = queue.lock().unwrap().next() else {
+                break;
+            };
+            let result = compile(first, bodies);
+            if result.is_err() {
+                failed.store(true, Ordering::Relaxed);
+            }
+            done.push((index, result));
+        }
+        done
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(count)).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            done.extend(helper.join().expect("compiler thread panicked"));
+        }
+        done
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// One chunk's machine code, with its offsets relative to the chunk.

@@ -69,4 +69,24 @@ impl SiteTable {
         let (a, b) = self.func_ranges[defined as usize];
         a..b
     }
+
+    /// Appends the table of the functions that follow this table's (a later chunk of a
+    /// parallel compile), renumbering its sites after this table's.
+    pub fn append(&mut self, next: SiteTable) {
+        let site_base = self.sites.len() as u32;
+        let stack_base = self.stack.len() as u32;
+        self.sites.extend(next.sites.into_iter().map(|site| Site {
+            stack_start: site.stack_start + stack_base,
+            ..site
+        }));
+        self.stack.extend(next.stack);
+        self.func_ranges.extend(
+            next.func_ranges
+                .into_iter()
+                .map(|(first, end)| (first + site_base, end + site_base)),
+        );
+        self.func_locals.extend(next.func_locals);
+        self.func_params.extend(next.func_params);
+        self.func_pinned.extend(next.func_pinned);
+    }
 }

@@ -72,7 +72,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 pub(super) struct SlowPath {
     hit: DynamicLabel,
     resume: DynamicLabel,
-    /// Module-wide site id.
+    /// Site id (numbered from the chunk's first site until linking).
     site: u32,
 }
 
@@ -207,6 +207,10 @@ impl FuncCompiler<'_, '_> {
                 ; .arch x64
                 ; =>p.hit
                 ; mov eax, p.site as i32
+            );
+            self.out.site_ids.push(self.asm.offset().0 - 4);
+            dynasm!(self.asm
+                ; .arch x64
                 ; call =>routine
                 ; jmp =>p.resume
             );

@@ -127,6 +127,9 @@ pub(crate) struct FuncOutput {
     /// Direct calls to resolve when linking: (offset of the call's rel32, defined index
     /// of the callee).
     pub calls: Vec<(usize, u32)>,
+    /// Offsets of the imm32s that hold a site id (numbered from the chunk's first site):
+    /// linking adds the number of sites in the chunks before.
+    pub site_ids: Vec<usize>,
 }
 
 /// An out-of-line trap site: a jump target at the function's end that calls the stub.

@@ -160,10 +160,9 @@ fn main() {
             Kind::Call { wat, args } => run::call(&entries, wat, args, reps, &mut notes),
             Kind::Compile { wasm } => {
                 notes.push(
-                    "compilers may use every core: Kestrel splits a large plain module into \
-                     chunks compiled on parallel threads (an instrumented module compiles on \
-                     one thread), wasmtime and wasmer Singlepass compile functions in \
-                     parallel (rayon); `cores` is CPU time over wall time. wasmi validates \
+                    "compilers may use every core: Kestrel splits a large module (plain or \
+                     instrumented) into chunks that threads take from a queue, wasmtime \
+                     and wasmer Singlepass compile functions in parallel (rayon); `cores` is CPU time over wall time. wasmi validates \
                      only; it translates each function on its first call."
                         .into(),
                 );
