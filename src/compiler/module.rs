@@ -109,8 +109,8 @@ pub(crate) fn compile_module(
     let mut func_starts = Vec::new();
     let mut sites = Vec::new();
     let mut calls = Vec::new();
-    let mut site_ids = Vec::new();
-    let mut debug_sites = SiteTable::default();
+    let mut first_sites = Vec::with_capacity(chunks.len());
+    let mut first_site = 0;
     let mut bases = Vec::with_capacity(chunks.len());
     let mut total: usize = 0;
     for chunk in &mut chunks {
@@ -125,9 +125,8 @@ pub(crate) fn compile_module(
                 .iter()
                 .map(|(at, callee)| (at + base, *callee)),
         );
-        let first_site = debug_sites.sites.len() as u32;
-        site_ids.extend(chunk.out.site_ids.iter().map(|at| (at + base, first_site)));
-        debug_sites.append(std::mem::take(&mut chunk.out.debug));
+        first_sites.push(first_site);
+        first_site += chunk.out.debug.sites.len() as u32;
         total = base + chunk.bytes.len();
     }
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
@@ -140,11 +139,21 @@ pub(crate) fn compile_module(
             let rel = (target - (*at as i64 + 4)) as i32;
             dst[*at..*at + 4].copy_from_slice(&rel.to_le_bytes());
         }
-        for &(at, first_site) in &site_ids {
-            let imm: &mut [u8; 4] = (&mut dst[at..at + 4]).try_into().expect("four bytes");
-            *imm = (u32::from_le_bytes(*imm) + first_site).to_le_bytes();
+        for ((chunk, base), first_site) in chunks.iter().zip(&bases).zip(&first_sites) {
+            for at in &chunk.out.site_ids {
+                let imm: &mut [u8; 4] = (&mut dst[base + at..base + at + 4])
+                    .try_into()
+                    .expect("four bytes");
+                *imm = (u32::from_le_bytes(*imm) + first_site).to_le_bytes();
+            }
         }
     })?;
+    let debug_sites = SiteTable::from_chunks(
+        chunks
+            .iter_mut()
+            .map(|chunk| std::mem::take(&mut chunk.out.debug))
+            .collect(),
+    );
     sites.sort_unstable();
     let compiled = Arc::new(CompiledCode {
         code,
@@ -252,7 +261,11 @@ fn compile_chunk(
     bodies: Vec<PendingBody<'_>>,
 ) -> Result<Chunk> {
     let body_bytes: usize = bodies.iter().map(|b| body_len(b)).sum();
-    let mut asm = Asm::new_with_capacity(0, body_bytes * 6 + 4096, 0, 0, 0, 0, 0);
+    // Room for the usual code size (about 3 bytes per wasm byte plain, about 20
+    // instrumented, measured on the peer harness's generated module), so the buffer
+    // rarely grows by copying; pages never written are never touched.
+    let bytes_per_wasm_byte = if config.debug_instrumentation { 24 } else { 6 };
+    let mut asm = Asm::new_with_capacity(0, body_bytes * bytes_per_wasm_byte + 4096, 0, 0, 0, 0, 0);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
     let debug_stub = asm.new_dynamic_label();
     let no_stops = asm.new_dynamic_label();

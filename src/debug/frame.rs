@@ -74,8 +74,7 @@ impl<'a> Frame<'a> {
         let table = &self.instance.module.inner.code.debug_sites;
         let defined = (self.func - self.instance.module.inner.info.num_imported_funcs) as usize;
         table
-            .func_pinned
-            .get(defined)?
+            .func_pinned(defined)?
             .get(index as usize)
             .copied()
             .flatten()
@@ -99,10 +98,7 @@ impl<'a> Frame<'a> {
         }
         let table = &self.instance.module.inner.code.debug_sites;
         let defined = (self.func - self.instance.module.inner.info.num_imported_funcs) as usize;
-        Some((
-            table.func_locals.get(defined)?.as_slice(),
-            *table.func_params.get(defined)?,
-        ))
+        table.func_locals(defined)
     }
 
     fn local_addr(&self, index: u32, params: u32) -> usize {

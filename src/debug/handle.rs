@@ -162,7 +162,7 @@ impl Debugger {
         let sites: Vec<u32> = table
             .sites_of(defined)
             .filter(|&s| {
-                let site = &table.sites[s as usize];
+                let site = table.site(s);
                 site.offset == offset && site.kind == SiteKind::Instruction
             })
             .collect();
@@ -181,7 +181,7 @@ impl Debugger {
         let table = &instance.module.inner.code.debug_sites;
         let sites: Vec<u32> = table
             .sites_of(defined)
-            .filter(|&s| table.sites[s as usize].kind == SiteKind::Entry)
+            .filter(|&s| table.site(s).kind == SiteKind::Entry)
             .collect();
         Ok(self.add(&instance, func, None, sites))
     }
@@ -247,7 +247,7 @@ impl Debugger {
         let table = &self.module.inner.code.debug_sites;
         let mut offsets: Vec<u32> = table
             .sites_of(defined)
-            .map(|s| &table.sites[s as usize])
+            .map(|s| table.site(s))
             .filter(|s| s.kind == SiteKind::Instruction)
             .map(|s| s.offset)
             .collect();

@@ -29,7 +29,7 @@ pub(crate) unsafe extern "C" fn debug_hook(
         return std::ptr::null();
     };
     let table = &instance.module.inner.code.debug_sites;
-    let info = table.sites[site as usize];
+    let info = *table.site(site);
 
     let event = {
         let book = state.book.lock().unwrap_or_else(|e| e.into_inner());

@@ -41,12 +41,13 @@ pub(crate) struct Site {
     pub stack_len: u32,
 }
 
-/// All sites of a module, numbered in code order (each function's sites are contiguous).
+/// The sites one compile chunk records, numbered from the chunk's first site (each
+/// function's sites are contiguous, in code order).
 #[derive(Debug, Default)]
-pub(crate) struct SiteTable {
+pub(crate) struct ChunkSites {
     pub sites: Vec<Site>,
     pub stack: Vec<(ValType, StackLoc)>,
-    /// Per defined function: its first site id and the end of its range.
+    /// Per defined function of the chunk: its first site id and the end of its range.
     pub func_ranges: Vec<(u32, u32)>,
     /// Per defined function: types of its locals (parameters first).
     pub func_locals: Vec<Vec<ValType>>,
@@ -57,11 +58,74 @@ pub(crate) struct SiteTable {
     pub func_pinned: Vec<Vec<Option<u8>>>,
 }
 
+/// All sites of a module, numbered in code order across the module.
+///
+/// The per-site data stays in the vectors each compile chunk filled (joining them would
+/// copy tens of megabytes for a large module); a site id finds its chunk by a binary
+/// search over the chunks' first ids. The per-function data is joined.
+#[derive(Debug, Default)]
+pub(crate) struct SiteTable {
+    /// Chunks with at least one site, in order: (first site id, sites, their stacks).
+    parts: Vec<SitePart>,
+    /// Per defined function: its first site id and the end of its range.
+    func_ranges: Vec<(u32, u32)>,
+    func_locals: Vec<Vec<ValType>>,
+    func_params: Vec<u32>,
+    func_pinned: Vec<Vec<Option<u8>>>,
+}
+
+#[derive(Debug)]
+struct SitePart {
+    first: u32,
+    sites: Vec<Site>,
+    stack: Vec<(ValType, StackLoc)>,
+}
+
 impl SiteTable {
+    /// Joins the sites of consecutive compile chunks, numbering each chunk's sites after
+    /// those of the chunks before it.
+    pub fn from_chunks(chunks: Vec<ChunkSites>) -> SiteTable {
+        let mut table = SiteTable::default();
+        let mut next = 0;
+        for chunk in chunks {
+            let first = next;
+            next += chunk.sites.len() as u32;
+            table.func_ranges.extend(
+                chunk
+                    .func_ranges
+                    .into_iter()
+                    .map(|(a, b)| (a + first, b + first)),
+            );
+            table.func_locals.extend(chunk.func_locals);
+            table.func_params.extend(chunk.func_params);
+            table.func_pinned.extend(chunk.func_pinned);
+            if !chunk.sites.is_empty() {
+                table.parts.push(SitePart {
+                    first,
+                    sites: chunk.sites,
+                    stack: chunk.stack,
+                });
+            }
+        }
+        table
+    }
+
+    fn part(&self, id: u32) -> (&SitePart, usize) {
+        let part = &self.parts[self.parts.partition_point(|p| p.first <= id) - 1];
+        (part, (id - part.first) as usize)
+    }
+
+    /// Site `id`.
+    pub fn site(&self, id: u32) -> &Site {
+        let (part, i) = self.part(id);
+        &part.sites[i]
+    }
+
     /// The operand stack layout at site `id`.
     pub fn stack_of(&self, id: u32) -> &[(ValType, StackLoc)] {
-        let s = &self.sites[id as usize];
-        &self.stack[s.stack_start as usize..(s.stack_start + s.stack_len) as usize]
+        let (part, i) = self.part(id);
+        let s = &part.sites[i];
+        &part.stack[s.stack_start as usize..(s.stack_start + s.stack_len) as usize]
     }
 
     /// Site ids of defined function `defined`.
@@ -70,23 +134,23 @@ impl SiteTable {
         a..b
     }
 
-    /// Appends the table of the functions that follow this table's (a later chunk of a
-    /// parallel compile), renumbering its sites after this table's.
-    pub fn append(&mut self, next: SiteTable) {
-        let site_base = self.sites.len() as u32;
-        let stack_base = self.stack.len() as u32;
-        self.sites.extend(next.sites.into_iter().map(|site| Site {
-            stack_start: site.stack_start + stack_base,
-            ..site
-        }));
-        self.stack.extend(next.stack);
-        self.func_ranges.extend(
-            next.func_ranges
-                .into_iter()
-                .map(|(first, end)| (first + site_base, end + site_base)),
-        );
-        self.func_locals.extend(next.func_locals);
-        self.func_params.extend(next.func_params);
-        self.func_pinned.extend(next.func_pinned);
+    /// Per defined function: its first site id and the end of its range.
+    pub fn func_ranges(&self) -> &[(u32, u32)] {
+        &self.func_ranges
+    }
+
+    /// Types of defined function `defined`'s locals (parameters first) and its number of
+    /// parameters.
+    pub fn func_locals(&self, defined: usize) -> Option<(&[ValType], u32)> {
+        Some((
+            self.func_locals.get(defined)?.as_slice(),
+            *self.func_params.get(defined)?,
+        ))
+    }
+
+    /// Per local of defined function `defined`: the save-area index of the register it
+    /// is pinned to, if any.
+    pub fn func_pinned(&self, defined: usize) -> Option<&[Option<u8>]> {
+        self.func_pinned.get(defined).map(Vec::as_slice)
     }
 }

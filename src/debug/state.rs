@@ -57,10 +57,10 @@ impl DebugState {
     /// Creates the state (nothing in the vmctx changes until a breakpoint, step or pause).
     pub fn attach(instance: &InstanceData) -> DebugState {
         let table = &instance.module.inner.code.debug_sites;
-        let mut segments = Vec::with_capacity(table.func_ranges.len());
+        let mut segments = Vec::with_capacity(table.func_ranges().len());
         let mut total = 0;
         let mut widest = 1;
-        for &(first, end) in &table.func_ranges {
+        for &(first, end) in table.func_ranges() {
             segments.push(total);
             let bytes = ((end - first) as usize).div_ceil(8).max(1);
             total += bytes;
@@ -79,7 +79,7 @@ impl DebugState {
     /// (byte index in `bits`, mask) of module-wide site `site` of function `func`.
     fn locate(&self, instance: &InstanceData, func: u32, site: u32) -> (usize, u8) {
         let defined = func - instance.module.inner.info.num_imported_funcs;
-        let (first, _) = instance.module.inner.code.debug_sites.func_ranges[defined as usize];
+        let (first, _) = instance.module.inner.code.debug_sites.func_ranges()[defined as usize];
         let local = site - first;
         (
             self.segments[defined as usize] + (local / 8) as usize,
@@ -110,7 +110,7 @@ impl DebugState {
         let table = &instance.module.inner.code.debug_sites;
         for &f in &touched {
             let defined = (f - info.num_imported_funcs) as usize;
-            let (first, end) = table.func_ranges[defined];
+            let (first, end) = table.func_ranges()[defined];
             let seg = self.segments[defined];
             for byte in seg..seg + ((end - first) as usize).div_ceil(8) {
                 self.bits[byte].store(0, Ordering::Relaxed);

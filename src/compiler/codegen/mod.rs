@@ -40,7 +40,7 @@ mod values;
 
 use super::stack::{Loc, ValueStack};
 use crate::config::BoundsChecks;
-use crate::debug::sites::{SiteKind, SiteTable};
+use crate::debug::sites::{ChunkSites, SiteKind};
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
 use crate::runtime::trap::TrapKind;
@@ -123,7 +123,7 @@ pub(crate) struct FuncOutput {
     /// (code offset of an imm32, value) to write before publishing (frame sizes).
     pub patches: Vec<(usize, u32)>,
     /// Breakable sites (instrumented modules).
-    pub debug: SiteTable,
+    pub debug: ChunkSites,
     /// Direct calls to resolve when linking: (offset of the call's rel32, defined index
     /// of the callee).
     pub calls: Vec<(usize, u32)>,
