@@ -2,7 +2,7 @@
 //! resolves labels (direct calls are pc-relative), patches frame sizes and publishes the
 //! result as one read+execute code region.
 
-use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, TRAP_STUBS};
+use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch, TRAP_STUBS};
 use crate::code_memory::{self, CodeMemory, CodeOwner};
 use crate::config::Config;
 use crate::debug::sites::SiteTable;
@@ -282,10 +282,11 @@ fn compile_chunk(
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
+    let mut scratch = Scratch::default();
     for (i, body) in bodies.into_iter().enumerate() {
         func_starts.push(asm.offset().0 as u32);
         let index = info.num_imported_funcs + first + i as u32;
-        FuncCompiler::compile(&mut asm, &env, &mut out, index, body)?;
+        FuncCompiler::compile(&mut asm, &env, &mut out, index, body, &mut scratch)?;
     }
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);

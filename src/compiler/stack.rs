@@ -84,12 +84,24 @@ impl Default for ValueStack {
 
 impl ValueStack {
     pub fn new() -> ValueStack {
+        ValueStack::reusing(Vec::new())
+    }
+
+    /// An empty stack whose entries go in `buffer` (cleared first), so a buffer can serve
+    /// one function after another.
+    pub fn reusing(mut buffer: Vec<Entry>) -> ValueStack {
+        buffer.clear();
         ValueStack {
-            entries: Vec::new(),
+            entries: buffer,
             max_depth: 0,
             free_gprs: RegSet::of(&ALLOCATABLE_GPRS),
             free_xmms: RegSet::of(&ALLOCATABLE_XMMS),
         }
+    }
+
+    /// Gives the entries' buffer back for the next function.
+    pub fn into_buffer(self) -> Vec<Entry> {
+        self.entries
     }
 
     pub fn len(&self) -> usize {

@@ -16,6 +16,7 @@
 use super::FuncCompiler;
 use crate::compiler::regs::{RCX, RSI};
 use crate::compiler::stack::Loc;
+use crate::frontend::ModuleInfo;
 use crate::runtime::libcalls::offsets as libcall;
 use crate::runtime::trap::TrapKind;
 use crate::runtime::vmctx::{funcref, header, table};
@@ -37,7 +38,7 @@ pub(super) fn takes_first_arg_in_rsi(ty: crate::types::ValType) -> bool {
     matches!(ty, crate::types::ValType::I32 | crate::types::ValType::I64)
 }
 
-impl FuncCompiler<'_, '_> {
+impl<'e> FuncCompiler<'_, 'e> {
     /// Spills live registers and stores the top `ty.params()` values into the outgoing
     /// area (popping them).
     fn prepare_call(&mut self, ty: &FuncType) {
@@ -112,8 +113,9 @@ impl FuncCompiler<'_, '_> {
     }
 
     pub(super) fn call(&mut self, callee: u32) {
-        let ty = self.env.info.func_type(callee).clone();
-        self.prepare_call(&ty);
+        let info: &'e ModuleInfo = self.env.info;
+        let ty = info.func_type(callee);
+        self.prepare_call(ty);
         if self.env.info.is_imported_func(callee) {
             let code = self.env.layout.import_code(callee);
             let vmctx = self.env.layout.import_vmctx(callee);
@@ -135,15 +137,16 @@ impl FuncCompiler<'_, '_> {
             self.out.calls.push((at, defined));
             self.transfer_point();
         }
-        self.push_call_results(&ty);
+        self.push_call_results(ty);
     }
 
     pub(super) fn call_indirect(&mut self, type_index: u32, table_index: u32) {
-        let ty = self.env.info.types[type_index as usize].clone();
+        let info: &'e ModuleInfo = self.env.info;
+        let ty = &info.types[type_index as usize];
         let (_, index) = self.pop_opnd();
         // The index is not on the stack any more, so spilling cannot disturb it; it is
         // read into rcx only after the arguments (which use rax as scratch) are stored.
-        self.prepare_call(&ty);
+        self.prepare_call(ty);
         self.load_gpr(crate::types::ValType::I32, index, RCX);
         self.free(index);
         let undefined = self.trap_site(TrapKind::UndefinedElement);
@@ -182,7 +185,7 @@ impl FuncCompiler<'_, '_> {
         self.restore_context();
         dynasm!(self.asm ; .arch x64 ; =>done);
         self.transfer_point();
-        self.push_call_results(&ty);
+        self.push_call_results(ty);
     }
 
     /// Calls host helper at `offset` in the libcall table with rdi = vmctx and the given

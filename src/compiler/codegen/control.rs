@@ -21,6 +21,7 @@
 use super::values::CondSource;
 use super::FuncCompiler;
 use crate::compiler::stack::{Entry, Loc};
+use crate::frontend::ModuleInfo;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use wasmparser::BlockType;
@@ -79,7 +80,7 @@ impl ControlFrame {
     }
 }
 
-impl FuncCompiler<'_, '_> {
+impl<'e> FuncCompiler<'_, 'e> {
     fn block_signature(&self, ty: BlockType) -> (Vec<ValType>, Vec<ValType>) {
         match ty {
             BlockType::Empty => (vec![], vec![]),
@@ -484,7 +485,8 @@ impl FuncCompiler<'_, '_> {
     /// compile-time stack (it may be emitted on one path of a branch).
     pub(super) fn emit_return(&mut self) {
         self.breakable_point(crate::debug::sites::SiteKind::Exit);
-        let results = self.env.info.func_type(self.func_index).results().to_vec();
+        let info: &'e ModuleInfo = self.env.info;
+        let results = info.func_type(self.func_index).results();
         let n = results.len();
         let len = self.stack.len();
         if n > 1 {

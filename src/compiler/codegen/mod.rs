@@ -132,6 +132,17 @@ pub(crate) struct FuncOutput {
     pub site_ids: Vec<usize>,
 }
 
+/// Buffers the functions of a chunk pass on to each other, so that compiling a function
+/// rarely allocates.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    validator: wasmparser::FuncValidatorAllocations,
+    locals: Vec<ValType>,
+    stack: Vec<crate::compiler::stack::Entry>,
+    frames: Vec<ControlFrame>,
+    traps: Vec<TrapSite>,
+}
+
 /// An out-of-line trap site: a jump target at the function's end that calls the stub.
 struct TrapSite {
     label: DynamicLabel,
@@ -220,10 +231,15 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         offset: u32,
         instrumented: bool,
         shape: &BodyShape,
+        scratch: &mut Scratch,
     ) -> Self {
         let non_param = locals.len() as i32 - num_params as i32;
         let first_site = out.debug.sites.len() as u32;
-        let mut stack = ValueStack::new();
+        let mut stack = ValueStack::reusing(std::mem::take(&mut scratch.stack));
+        let mut frames = std::mem::take(&mut scratch.frames);
+        frames.clear();
+        let mut traps = std::mem::take(&mut scratch.traps);
+        traps.clear();
         if instrumented {
             stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
         }
@@ -248,7 +264,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             env,
             out,
             stack,
-            frames: Vec::new(),
+            frames,
             locals,
             num_params,
             // Non-parameter locals, then one save slot per pinned register, then the
@@ -257,7 +273,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             max_outgoing: 0,
             reachable: true,
             dead_blocks: 0,
-            traps: Vec::new(),
+            traps,
             instrumented,
             transfers: Vec::new(),
             next_transfer: 0,
@@ -286,10 +302,15 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         out: &'a mut FuncOutput,
         func_index: u32,
         body: PendingBody<'_>,
+        scratch: &mut Scratch,
     ) -> Result<()> {
-        let mut validator = body.validator.into_validator(Default::default());
+        let mut validator = body
+            .validator
+            .into_validator(std::mem::take(&mut scratch.validator));
         let ty = env.info.func_type(func_index);
-        let mut locals: Vec<ValType> = ty.params().to_vec();
+        let mut locals = std::mem::take(&mut scratch.locals);
+        locals.clear();
+        locals.extend_from_slice(ty.params());
         let num_params = locals.len() as u32;
         let mut reader = body.body.get_locals_reader().map_err(invalid)?;
         for _ in 0..reader.get_count() {
@@ -304,16 +325,23 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let shape = BodyShape::of(&body.body, &locals, num_params as usize);
 
         let mut recorded = Vec::new();
+        // The instrumented version needs the locals again; a plain module does not.
+        let plain_locals = if env.debug {
+            locals.clone()
+        } else {
+            std::mem::take(&mut locals)
+        };
         let mut plain = FuncCompiler::new(
             asm,
             env,
             out,
             func_index,
-            locals.clone(),
+            plain_locals,
             num_params,
             body_offset,
             false,
             &shape,
+            scratch,
         );
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
@@ -337,21 +365,24 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             }
         }
         ops.finish().map_err(invalid)?;
+        scratch.validator = validator.into_allocations();
         plain.emit_out_of_line();
         let mut frame = plain.frame_size();
         let transfers = std::mem::take(&mut plain.transfers);
+        let (asm, out) = plain.finish(scratch);
 
         if env.debug {
             let mut instr = FuncCompiler::new(
-                plain.asm,
+                asm,
                 env,
-                plain.out,
+                out,
                 func_index,
                 locals,
                 num_params,
                 body_offset,
                 true,
                 &shape,
+                scratch,
             );
             instr.transfers = transfers;
             instr.out.debug.func_locals.push(instr.locals.clone());
@@ -378,10 +409,21 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             instr.emit_out_of_line();
             frame = frame.max(instr.frame_size());
             instr.out.patches.push((frame_patch, frame));
+            instr.finish(scratch);
         } else {
-            plain.out.patches.push((frame_patch, frame));
+            out.patches.push((frame_patch, frame));
         }
         Ok(())
+    }
+
+    /// Ends the pass over one version: hands the buffers on to the next function (or
+    /// version) and gives back the assembler and the output.
+    fn finish(self, scratch: &mut Scratch) -> (&'a mut Asm, &'a mut FuncOutput) {
+        scratch.stack = self.stack.into_buffer();
+        scratch.frames = self.frames;
+        scratch.traps = self.traps;
+        scratch.locals = self.locals;
+        (self.asm, self.out)
     }
 
     /// Bytes of stack the frame needs below rbp (multiple of 16, keeping rsp aligned).
@@ -890,6 +932,10 @@ fn pin_locals(
 /// whether it is a tee.
 fn next_local_set(ops: &wasmparser::OperatorsReader<'_>) -> Option<(u32, bool)> {
     let mut reader = ops.get_binary_reader();
+    if reader.eof() {
+        // After the final `end` (checked first: a failed read builds an error message).
+        return None;
+    }
     let tee = match reader.read_u8().ok()? {
         0x21 => false,
         0x22 => true,

@@ -81,9 +81,13 @@ impl FuncCompiler<'_, '_> {
     /// function pins, in the frame slots after the locals.
     fn callers_pinned(&mut self, restore: bool) {
         let non_param = (self.locals.len() as u32 - self.num_params) as i32;
-        let regs: Vec<Loc> = self.pinned.iter().flatten().copied().collect();
-        for (k, reg) in regs.into_iter().enumerate() {
-            let disp = -16 - 8 * (non_param + k as i32);
+        let mut k = 0;
+        for local in 0..self.pinned.len() {
+            let Some(reg) = self.pinned[local] else {
+                continue;
+            };
+            let disp = -16 - 8 * (non_param + k);
+            k += 1;
             if reg == Loc::Gpr(crate::compiler::regs::RSI) {
                 // A small leaf's first parameter (see `BodyShape`): rsi is the caller's
                 // to spill, not callee-saved.
