@@ -20,6 +20,9 @@ pub(crate) struct CompiledCode {
     pub code: CodeMemory,
     /// Code offset of each defined function's entry.
     pub func_starts: Vec<u32>,
+    /// (code offset, defined index) of the start of each version of each function (an
+    /// instrumented module has two, not adjacent), sorted by offset.
+    versions: Vec<(u32, u32)>,
     /// (code offset, module offset), sorted by code offset.
     sites: Vec<(u32, u32)>,
     /// Breakable sites (empty without debug instrumentation).
@@ -41,13 +44,13 @@ impl CompiledCode {
 
     /// Maps a code offset to (function index, module offset).
     fn lookup_offset(&self, offset: u32) -> Option<(u32, u32)> {
-        let f = self.func_starts.partition_point(|s| *s <= offset);
-        if f == 0 {
+        let v = self.versions.partition_point(|(s, _)| *s <= offset);
+        if v == 0 {
             return None;
         }
         let i = self.sites.partition_point(|(c, _)| *c <= offset);
         let wasm = if i == 0 { 0 } else { self.sites[i - 1].1 };
-        Some((self.num_imported_funcs + f as u32 - 1, wasm))
+        Some((self.num_imported_funcs + self.versions[v - 1].1, wasm))
     }
 }
 
@@ -107,6 +110,7 @@ pub(crate) fn compile_module(
         chunks.push(chunk?);
     }
     let mut func_starts = Vec::new();
+    let mut versions = Vec::new();
     let mut sites = Vec::new();
     let mut calls = Vec::new();
     let mut first_sites = Vec::with_capacity(chunks.len());
@@ -117,6 +121,7 @@ pub(crate) fn compile_module(
         let base = total.next_multiple_of(super::codegen::CHUNK_ALIGN);
         bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
+        versions.extend(chunk.versions.iter().map(|(s, f)| (s + base as u32, *f)));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
         calls.extend(
             chunk
@@ -158,6 +163,7 @@ pub(crate) fn compile_module(
     let compiled = Arc::new(CompiledCode {
         code,
         func_starts,
+        versions,
         sites,
         debug_sites,
         num_imported_funcs: info.num_imported_funcs,
@@ -249,6 +255,7 @@ fn compile_in_parallel<'a, T: Send>(
 struct Chunk {
     bytes: Vec<u8>,
     func_starts: Vec<u32>,
+    versions: Vec<(u32, u32)>,
     out: FuncOutput,
     fault_stub: usize,
 }
@@ -282,11 +289,29 @@ fn compile_chunk(
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
+    let mut versions = Vec::with_capacity(bodies.len());
     let mut scratch = Scratch::default();
+    let mut instrumented = Vec::new();
     for (i, body) in bodies.into_iter().enumerate() {
-        func_starts.push(asm.offset().0 as u32);
+        let start = asm.offset().0 as u32;
+        func_starts.push(start);
+        versions.push((start, first + i as u32));
         let index = info.num_imported_funcs + first + i as u32;
-        FuncCompiler::compile(&mut asm, &env, &mut out, index, body, &mut scratch)?;
+        instrumented.extend(FuncCompiler::compile(
+            &mut asm,
+            &env,
+            &mut out,
+            index,
+            body,
+            &mut scratch,
+        )?);
+    }
+    // Instrumented versions after all plain ones ("DESIGN: instrumented versions out of
+    // line" in codegen).
+    for deferred in instrumented {
+        let defined = deferred.func_index() - info.num_imported_funcs;
+        versions.push((asm.offset().0 as u32, defined));
+        FuncCompiler::compile_instrumented(&mut asm, &env, &mut out, deferred, &mut scratch)?;
     }
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
@@ -312,6 +337,7 @@ fn compile_chunk(
     Ok(Chunk {
         bytes,
         func_starts,
+        versions,
         out,
         fault_stub,
     })
