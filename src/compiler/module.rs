@@ -112,7 +112,6 @@ pub(crate) fn compile_module(
     let mut func_starts = Vec::new();
     let mut versions = Vec::new();
     let mut sites = Vec::new();
-    let mut calls = Vec::new();
     let mut first_sites = Vec::with_capacity(chunks.len());
     let mut first_site = 0;
     let mut bases = Vec::with_capacity(chunks.len());
@@ -123,34 +122,49 @@ pub(crate) fn compile_module(
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
         versions.extend(chunk.versions.iter().map(|(s, f)| (s + base as u32, *f)));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
-        calls.extend(
-            chunk
-                .out
-                .calls
-                .iter()
-                .map(|(at, callee)| (at + base, *callee)),
-        );
         first_sites.push(first_site);
         first_site += chunk.out.debug.sites.len() as u32;
         total = base + chunk.bytes.len();
     }
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
-    let code = CodeMemory::publish_with(total, Some(code_counter), |dst| {
-        for (chunk, base) in chunks.iter().zip(&bases) {
-            dst[*base..*base + chunk.bytes.len()].copy_from_slice(&chunk.bytes);
-        }
-        for (at, callee) in &calls {
-            let target = func_starts[*callee as usize] as i64;
-            let rel = (target - (*at as i64 + 4)) as i32;
-            dst[*at..*at + 4].copy_from_slice(&rel.to_le_bytes());
-        }
+    let code = CodeMemory::publish_with(total, Some(code_counter), |mut dst| {
+        // Each chunk's bytes go to their own slice of the mapping, filled on the threads
+        // that compiled (the faults on a fresh mapping and the copy are most of it).
+        let mut jobs = Vec::with_capacity(chunks.len());
+        let mut at = 0;
         for ((chunk, base), first_site) in chunks.iter().zip(&bases).zip(&first_sites) {
-            for at in &chunk.out.site_ids {
-                let imm: &mut [u8; 4] = (&mut dst[base + at..base + at + 4])
-                    .try_into()
-                    .expect("four bytes");
-                *imm = (u32::from_le_bytes(*imm) + first_site).to_le_bytes();
+            let (_, rest) = std::mem::take(&mut dst).split_at_mut(base - at);
+            let (slice, rest) = rest.split_at_mut(chunk.bytes.len());
+            dst = rest;
+            at = base + chunk.bytes.len();
+            jobs.push((chunk, *base, *first_site, slice));
+        }
+        let fill = |jobs: Vec<(&Chunk, usize, u32, &mut [u8])>| {
+            for (chunk, base, first_site, dst) in jobs {
+                link_chunk(chunk, base, first_site, &func_starts, dst);
             }
+        };
+        if threads == 1 {
+            fill(jobs);
+        } else {
+            let per_thread = total.div_ceil(threads);
+            let mut groups: Vec<Vec<_>> = vec![Vec::new()];
+            let mut size = 0;
+            for job in jobs {
+                if size >= per_thread {
+                    groups.push(Vec::new());
+                    size = 0;
+                }
+                size += job.3.len();
+                groups.last_mut().expect("one group").push(job);
+            }
+            let first = groups.remove(0);
+            std::thread::scope(|scope| {
+                for group in groups {
+                    scope.spawn(|| fill(group));
+                }
+                fill(first);
+            });
         }
     })?;
     let debug_sites = SiteTable::from_chunks(
@@ -178,6 +192,22 @@ pub(crate) fn compile_module(
         owner as *const dyn CodeOwner,
     );
     Ok(compiled)
+}
+
+/// Copies `chunk`, placed at `base` in the module's code, into `dst` and resolves what
+/// depends on its place: direct calls (pc-relative to `func_starts`) and site ids (the
+/// chunk numbers its sites from zero; `first_site` is the number of sites before it).
+fn link_chunk(chunk: &Chunk, base: usize, first_site: u32, func_starts: &[u32], dst: &mut [u8]) {
+    dst.copy_from_slice(&chunk.bytes);
+    for &(at, callee) in &chunk.out.calls {
+        let target = func_starts[callee as usize] as i64;
+        let rel = (target - (base + at + 4) as i64) as i32;
+        dst[at..at + 4].copy_from_slice(&rel.to_le_bytes());
+    }
+    for &at in &chunk.out.site_ids {
+        let imm: &mut [u8; 4] = (&mut dst[at..at + 4]).try_into().expect("four bytes");
+        *imm = (u32::from_le_bytes(*imm) + first_site).to_le_bytes();
+    }
 }
 
 fn body_len(body: &PendingBody<'_>) -> usize {
