@@ -92,6 +92,11 @@ pub(crate) trait CodeOwner: Send + Sync {
     fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)>;
     /// The function's name from the name section, if any.
     fn func_name(&self, index: u32) -> Option<String>;
+    /// If `return_address` follows a call from a plain version to wasm code, where the
+    /// instrumented version goes on instead (`debug::redirect`).
+    fn instrumented_return(&self, _return_address: usize) -> Option<usize> {
+        None
+    }
 }
 
 /// Registered ranges: start -> (end, fault stub, owner as the two words of a

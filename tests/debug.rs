@@ -324,6 +324,78 @@ fn breakpoint_set_from_another_thread_reaches_a_running_loop() {
     assert_eq!(stops, vec![("breakpoint", add)]);
 }
 
+/// A caller suspended in its plain version while its callee runs goes on in its
+/// instrumented version when a breakpoint is set in it from another thread: the
+/// interrupt redirects its return address (there is no test after the call).
+#[test]
+fn breakpoint_set_in_a_suspended_caller_from_another_thread_stops_after_the_call() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $spin (param $n i32) (result i32) (local $i i32)
+              (loop $l
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+              (local.get $i))
+            (func (export "top") (param i32) (result i32)
+              (i32.add (call $spin (local.get 0)) (i32.const 1))))"#,
+    );
+    // local.get 0, call $spin, i32.const 1, ...
+    let after_call = instance.debugger().unwrap().instruction_offsets(1).unwrap()[2];
+    // About a billion iterations: the request lands while $spin runs.
+    let (err, stops) =
+        stop_from_another_thread(&instance, "top", &[Val::I32(1_000_000_000)], move |dbg| {
+            dbg.set_breakpoint(1, after_call).unwrap();
+        });
+    assert!(is_abort(&err), "expected an abort trap, got {err}");
+    assert_eq!(stops, vec![("breakpoint", after_call)]);
+}
+
+/// The same when a host function, called further down, sets the breakpoint: the return
+/// from the host function redirects the wasm callers suspended above it.
+#[test]
+fn breakpoint_set_by_a_host_function_stops_its_suspended_callers() {
+    let engine = debug_engine();
+    let module = Module::new(
+        &engine,
+        r#"(module
+            (import "host" "set_breakpoint" (func $set))
+            (func $middle (result i32) (call $set) (i32.const 40))
+            (func (export "top") (result i32)
+              (i32.add (call $middle) (i32.const 2))))"#,
+    )
+    .unwrap();
+    let slot: Arc<Mutex<Option<kestrel::Debugger>>> = Arc::new(Mutex::new(None));
+    let target = Arc::new(Mutex::new(0u32));
+    let (s, t) = (slot.clone(), target.clone());
+    let instance = Linker::new(&engine)
+        .func_wrap("host", "set_breakpoint", move || {
+            let dbg = s.lock().unwrap();
+            dbg.as_ref()
+                .unwrap()
+                .set_breakpoint(2, *t.lock().unwrap())
+                .unwrap();
+        })
+        .instantiate(&module)
+        .unwrap();
+    let dbg = instance.debugger().unwrap();
+    // In `top` (function 2): call $middle, i32.const 2, ...
+    *target.lock().unwrap() = dbg.instruction_offsets(2).unwrap()[1];
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let seen = stops.clone();
+    dbg.set_handler(move |event, frame| {
+        seen.lock()
+            .unwrap()
+            .push((event.name(), frame.func_index(), frame.stack()[0].i32()));
+        Resume::Continue
+    });
+    *slot.lock().unwrap() = Some(dbg);
+    let top = instance.get_typed_func::<(), i32>("top").unwrap();
+    assert_eq!(top.call(()).unwrap(), 42);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 2, Some(40))]);
+}
+
 #[test]
 fn pause_reaches_a_loop_that_spends_its_time_in_a_host_helper() {
     // Most interrupt signals land in the memory.fill helper, outside wasm code; they are

@@ -57,7 +57,13 @@ unsafe extern "C" fn host_callback(
     let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
     let outcome = run_host(ctx, slots);
     match outcome {
-        Ok(()) => std::ptr::null(),
+        Ok(()) => {
+            // The host function may have changed what a debugger stops at (directly, or
+            // through wasm it called): callers suspended in plain versions must see it.
+            // SAFETY: `fp` is the host-call trampoline's frame, called from wasm.
+            unsafe { crate::debug::redirect::redirect_if_changed(fp) };
+            std::ptr::null()
+        }
         Err(trap) => {
             let act = activation::current();
             // SAFETY: host functions are reached from wasm entered via `call_wasm`.

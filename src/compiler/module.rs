@@ -23,6 +23,10 @@ pub(crate) struct CompiledCode {
     /// (code offset, defined index) of the start of each version of each function (an
     /// instrumented module has two, not adjacent), sorted by offset.
     versions: Vec<(u32, u32)>,
+    /// Instrumented modules: (return address, where the instrumented version goes on)
+    /// for each call from a plain version to wasm code, sorted by return address
+    /// (`debug::redirect`).
+    after_calls: Vec<(u32, u32)>,
     /// (code offset, module offset), sorted by code offset.
     sites: Vec<(u32, u32)>,
     /// Breakable sites (empty without debug instrumentation).
@@ -63,6 +67,16 @@ impl CodeOwner for CompiledCode {
 
     fn func_name(&self, index: u32) -> Option<String> {
         self.names.get(&index).cloned()
+    }
+
+    fn instrumented_return(&self, return_address: usize) -> Option<usize> {
+        let (start, _) = self.code.range();
+        let offset = u32::try_from(return_address.checked_sub(start)?).ok()?;
+        let i = self
+            .after_calls
+            .binary_search_by_key(&offset, |(r, _)| *r)
+            .ok()?;
+        Some(start + self.after_calls[i].1 as usize)
     }
 }
 
@@ -111,6 +125,7 @@ pub(crate) fn compile_module(
     }
     let mut func_starts = Vec::new();
     let mut versions = Vec::new();
+    let mut after_calls = Vec::new();
     let mut sites = Vec::new();
     let mut first_sites = Vec::with_capacity(chunks.len());
     let mut first_site = 0;
@@ -121,6 +136,8 @@ pub(crate) fn compile_module(
         bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
         versions.extend(chunk.versions.iter().map(|(s, f)| (s + base as u32, *f)));
+        let shift = |(a, b): &(u32, u32)| (a + base as u32, b + base as u32);
+        after_calls.extend(chunk.after_calls.iter().map(shift));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
         first_sites.push(first_site);
         first_site += chunk.out.debug.sites.len() as u32;
@@ -178,6 +195,7 @@ pub(crate) fn compile_module(
         code,
         func_starts,
         versions,
+        after_calls,
         sites,
         debug_sites,
         num_imported_funcs: info.num_imported_funcs,
@@ -286,6 +304,8 @@ struct Chunk {
     bytes: Vec<u8>,
     func_starts: Vec<u32>,
     versions: Vec<(u32, u32)>,
+    /// (return address, instrumented version's point) of the plain versions' calls.
+    after_calls: Vec<(u32, u32)>,
     out: FuncOutput,
     fault_stub: usize,
 }
@@ -358,6 +378,17 @@ fn compile_chunk(
             .unwrap_or(0);
         super::codegen::emit_no_stops(&mut asm, no_stops, widest);
     }
+    let resolve = |label| {
+        asm.labels()
+            .resolve_dynamic(label)
+            .map(|offset| offset.0 as u32)
+            .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))
+    };
+    let after_calls = out
+        .after_calls
+        .iter()
+        .map(|&(returned, instrumented)| Ok((resolve(returned)?, resolve(instrumented)?)))
+        .collect::<Result<Vec<_>>>()?;
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
@@ -368,6 +399,7 @@ fn compile_chunk(
         bytes,
         func_starts,
         versions,
+        after_calls,
         out,
         fault_stub,
     })

@@ -20,6 +20,19 @@ pub(crate) unsafe extern "C" fn debug_hook(
     regs: *mut u64,
     fp: usize,
 ) -> *const Activation {
+    // SAFETY: as this function's own contract.
+    let unwind_to = unsafe { stop_at_site(vmctx, site, regs, fp) };
+    if unwind_to.is_null() {
+        // The handler (or another thread) may have changed function words: callers
+        // suspended in plain versions must go on in their instrumented versions.
+        // SAFETY: `fp` is the stopped wasm frame of this thread's current activation.
+        unsafe { crate::debug::redirect::redirect_if_changed(fp) };
+    }
+    unwind_to
+}
+
+/// `debug_hook` without the redirection of suspended frames.
+unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> *const Activation {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };
     // This thread reached a site: a pending interrupt has done its work (and must not

@@ -9,6 +9,7 @@
 pub(crate) mod frame;
 pub(crate) mod handle;
 pub(crate) mod hook;
+pub(crate) mod redirect;
 pub(crate) mod sites;
 pub(crate) mod state;
 

@@ -125,6 +125,7 @@ impl DebugState {
         book.dirty_segments = with_breakpoints.clone();
 
         let pause = self.pause.load(Ordering::Relaxed);
+        let mut changed = false;
         for f in info.num_imported_funcs..info.funcs.len() as u32 {
             let stop_all = pause
                 || matches!(book.step, Some(StepMode::Into))
@@ -140,7 +141,11 @@ impl DebugState {
             let cell = instance.func_bits(f);
             if cell.load(Ordering::Relaxed) != word {
                 cell.store(word, Ordering::Release);
+                changed = true;
             }
+        }
+        if changed {
+            crate::debug::redirect::words_changed();
         }
     }
 
@@ -153,5 +158,6 @@ impl DebugState {
                 .func_bits(f)
                 .store(self.stop_all.as_ptr() as usize, Ordering::Release);
         }
+        crate::debug::redirect::words_changed();
     }
 }

@@ -33,6 +33,9 @@ pub(crate) struct Activation {
     /// Recorded frames: (pc, pc is a return address).
     frames: [MaybeUninit<(usize, bool)>; MAX_FRAMES],
     num_frames: usize,
+    /// The debug word generation this activation's frames were last redirected for
+    /// (`debug::redirect`).
+    redirected: u64,
 }
 
 thread_local! {
@@ -120,6 +123,11 @@ impl Activation {
         }
     }
 
+    /// Whether the frames need redirecting for `generation`; marks them as done.
+    pub(crate) fn take_generation(&mut self, generation: u64) -> bool {
+        std::mem::replace(&mut self.redirected, generation) != generation
+    }
+
     fn push_frame(&mut self, pc: usize, is_return: bool) {
         if self.num_frames < MAX_FRAMES {
             self.frames[self.num_frames] = MaybeUninit::new((pc, is_return));
@@ -174,6 +182,7 @@ impl Activation {
             host_trap: None,
             frames: [MaybeUninit::uninit(); MAX_FRAMES],
             num_frames: 0,
+            redirected: crate::debug::redirect::generation(),
         }
     }
 }

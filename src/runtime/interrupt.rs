@@ -197,9 +197,13 @@ pub(crate) fn acknowledge() {
     }
 }
 
-/// The `interrupt` libcall: the slow path of a failed stack check. Clears this thread's
-/// pending interrupt and returns the real stack limit for r12.
-pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8) -> usize {
+/// The `interrupt` libcall: the slow path of a failed stack check, with the frame pointer
+/// of the wasm frame that made it. Clears this thread's pending interrupt, redirects
+/// suspended callers if function words changed (`debug::redirect`) and returns the real
+/// stack limit for r12.
+pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8, fp: usize) -> usize {
     acknowledge();
+    // SAFETY: the interrupt stub passes the rbp of the wasm frame that called it.
+    unsafe { crate::debug::redirect::redirect_if_changed(fp) };
     activation::current_stack_limit()
 }

@@ -13,7 +13,7 @@ pub(crate) struct Libcalls {
     pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
     pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const Activation,
     pub helpers: [crate::runtime::bulk::HelperFn; crate::runtime::bulk::HELPERS],
-    pub interrupt: unsafe extern "C" fn(*mut u8) -> usize,
+    pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
 }
 
 /// Byte offsets of the entries of [`Libcalls`].

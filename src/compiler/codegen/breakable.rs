@@ -132,6 +132,38 @@ impl FuncCompiler<'_, '_> {
         self.transfer(false);
     }
 
+    /// The transfer point after a call to wasm code that returned to `returned` (a label
+    /// at the call's return address, with at most a jump to `join` between it and this
+    /// point). The plain version tests nothing on that path: it records (return address,
+    /// the instrumented version's point) in `FuncOutput::after_calls`, and when the
+    /// debugger changes what an instance debugs, the host rewrites such return addresses
+    /// in the frames on the stack (`debug::redirect`, "DESIGN: after-call transfers by
+    /// return address"). With `join`, the code emitted just before this call is another
+    /// path (a call into another instance, which returns before its context is restored)
+    /// that falls into `join`, bound here: that path tests the word.
+    pub(super) fn after_call_transfer_point(
+        &mut self,
+        returned: DynamicLabel,
+        join: Option<DynamicLabel>,
+    ) {
+        if !self.env.debug || self.instrumented {
+            if let Some(join) = join {
+                dynasm!(self.asm ; .arch x64 ; =>join);
+            }
+            self.transfer(false);
+            return;
+        }
+        let plain = self.asm.new_dynamic_label();
+        let instrumented = self.asm.new_dynamic_label();
+        self.transfers.push((plain, instrumented));
+        self.out.after_calls.push((returned, instrumented));
+        if let Some(join) = join {
+            emit_word_test(self.asm, self.env.layout.func_bits(self.func_index));
+            dynasm!(self.asm ; .arch x64 ; jne =>instrumented ; =>join);
+        }
+        dynasm!(self.asm ; .arch x64 ; =>plain);
+    }
+
     /// The transfer point at a loop head. In the plain version it tests the stack limit
     /// instead of the debug word (`runtime::interrupt`: another thread's debug request
     /// makes the check fail; the out-of-line slow path then tests the word), and returns
@@ -291,6 +323,7 @@ pub(crate) fn emit_interrupt_stub(asm: &mut super::Asm, label: DynamicLabel) {
     dynasm!(asm
         ; .arch x64
         ; mov rdi, r15
+        ; mov rsi, rbp
         ; mov rax, [r15 + header::LIBCALLS]
         ; call QWORD [rax + libcall::INTERRUPT]
         ; mov [rsp + 8 * 12], rax

@@ -135,7 +135,9 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.asm.extend([0, 0, 0, 0]);
             let defined = callee - self.env.info.num_imported_funcs;
             self.out.calls.push((at, defined));
-            self.transfer_point();
+            let returned = self.asm.new_dynamic_label();
+            dynasm!(self.asm ; .arch x64 ; =>returned);
+            self.after_call_transfer_point(returned, None);
         }
         self.push_call_results(ty);
     }
@@ -172,19 +174,22 @@ impl<'e> FuncCompiler<'_, 'e> {
         // switching contexts.
         let cross = self.asm.new_dynamic_label();
         let done = self.asm.new_dynamic_label();
+        let returned = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
             ; cmp rcx, r15
             ; jne =>cross
             ; call QWORD [rax + funcref::CODE]
+            ; =>returned
             ; jmp =>done
             ; =>cross
         );
         self.enter_context_rcx();
         dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
         self.restore_context();
-        dynasm!(self.asm ; .arch x64 ; =>done);
-        self.transfer_point();
+        // The call into another instance returns before the context is restored (no
+        // return address stands for the transfer point): that path tests the word.
+        self.after_call_transfer_point(returned, Some(done));
         self.push_call_results(ty);
     }
 

@@ -130,6 +130,9 @@ pub(crate) struct FuncOutput {
     /// Offsets of the imm32s that hold a site id (numbered from the chunk's first site):
     /// linking adds the number of sites in the chunks before.
     pub site_ids: Vec<usize>,
+    /// Plain versions' after-call transfer points: (the call's return address, the
+    /// instrumented version's matching point), as labels of the chunk's assembler.
+    pub after_calls: Vec<(DynamicLabel, DynamicLabel)>,
 }
 
 /// What a function's instrumented version needs from the pass over its plain version.
