@@ -19,9 +19,11 @@
 //! on the thread's own stack, never code; calls into another instance (whose return
 //! address precedes the context restore) and calls to host functions keep the word test.
 //!
-//! Measured on the peer harness before the change (kestrel-debug / kestrel, no debugger):
-//! fib 1.00x-1.27x across runs, call_indirect 1.08x-1.20x; the plain versions' after-call
-//! tests were two of fib's three checks per call.
+//! Measured on the peer harness (kestrel-debug / kestrel, no debugger): fib was 1.00x in
+//! quiet runs but 1.08x-1.27x when the machine was busy (the plain versions' after-call
+//! tests were two of fib's three checks per call); with redirection, 1.01x-1.02x in three
+//! runs, one of them busy. call_indirect stays at 1.09x-1.11x: its callees' entry tests
+//! remain.
 
 use crate::code_memory;
 use crate::runtime::activation;

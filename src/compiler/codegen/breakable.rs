@@ -13,12 +13,16 @@
 //!
 //! - the plain version, exactly the code of an uninstrumented module, except that at its
 //!   transfer points (function entry, every loop head, after every call) it can switch:
-//!   at entry and after calls it tests the word, `cmp qword [r15 + func_bits(f)], 0 ;
-//!   jne instrumented_i`; at loop heads it only compares the stack pointer with the stack
+//!   at entry it tests the word, `cmp qword [r15 + func_bits(f)], 0 ; jne
+//!   instrumented_i`; at loop heads it only compares the stack pointer with the stack
 //!   limit, `cmp rsp, r12 ; jb slow_i` (no memory access: an unconditional back-edge
 //!   makes the compare itself and jumps past the head's), and the out-of-line slow path
 //!   tests the word. Another thread's debug request reaches a running loop by making that
-//!   compare fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit");
+//!   compare fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit").
+//!   After a call to wasm code it tests nothing: the host moves a suspended caller to
+//!   its instrumented version by rewriting the return address (`debug::redirect`,
+//!   "DESIGN: after-call transfers by return address"); after calls to host functions and
+//!   into other instances it tests the word;
 //! - the instrumented version, entered only through those transfer points, which pins
 //!   the word in r13 and tests the site's bit inline at every site:
 //!
@@ -38,14 +42,15 @@
 //! register and no checks between transfer points; the frame is sized for both.
 //!
 //! Costs: an instance debugging nothing runs the plain version and pays one memory
-//! compare per call and function entry and one register compare per loop iteration. A
+//! compare per function entry and one register compare per loop iteration. A
 //! breakpoint in another function costs the same. A breakpoint in f, even at a cold site, makes f run its instrumented version:
 //! one bit test per site, never a host call. Stepping points the words at all-ones, so
 //! every site calls the stub, which saves every register and calls the host.
 //!
 //! A word written by another thread (pause, a breakpoint or a step request while the
-//! instance runs) takes effect at the next transfer point: the next call, loop iteration
-//! (through the interrupt) or function entry, so a pause always reaches a running loop.
+//! instance runs) takes effect at the next transfer point: the next loop iteration or
+//! function entry (through the interrupt, which also redirects the suspended callers),
+//! so a pause always reaches a running loop.
 //! Words changed while stopped, or by a host function the code called, are seen at once.
 //! Everything is data of one instance: the code is the same for every instance and
 //! never changes.
