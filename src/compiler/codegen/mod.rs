@@ -432,57 +432,44 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         deferred: Deferred<'_>,
         scratch: &mut Scratch,
     ) -> Result<()> {
-        let Deferred {
-            func_index,
-            operators,
-            locals,
-            num_params,
-            body_offset,
-            shape,
-            transfers,
-            frame_patch,
-            plain_frame,
-        } = deferred;
-        {
-            let mut instr = FuncCompiler::new(
-                asm,
-                env,
-                out,
-                func_index,
-                locals,
-                num_params,
-                body_offset,
-                true,
-                &shape,
-                scratch,
-            );
-            instr.transfers = transfers;
-            instr.out.debug.func_locals.push(instr.locals.clone());
-            instr.out.debug.func_params.push(num_params);
-            let pinned = instr
-                .pinned
-                .iter()
-                .map(|p| match p {
-                    Some(Loc::Gpr(r)) => Some(*r),
-                    Some(Loc::Xmm(x)) => Some(16 + *x),
-                    _ => None,
-                })
-                .collect();
-            instr.out.debug.func_pinned.push(pinned);
-            instr.push_function_frame();
-            instr.transfer_point();
-            instr.breakable_point(SiteKind::Entry);
-            for (op, offset) in &operators {
-                instr.offset = *offset;
-                instr.visit(op)?;
-            }
-            let end = instr.out.debug.sites.len() as u32;
-            instr.out.debug.func_ranges.push((instr.first_site, end));
-            instr.emit_out_of_line();
-            let frame = plain_frame.max(instr.frame_size());
-            instr.out.patches.push((frame_patch, frame));
-            instr.finish(scratch);
+        let mut instr = FuncCompiler::new(
+            asm,
+            env,
+            out,
+            deferred.func_index,
+            deferred.locals,
+            deferred.num_params,
+            deferred.body_offset,
+            true,
+            &deferred.shape,
+            scratch,
+        );
+        instr.transfers = deferred.transfers;
+        instr.out.debug.func_locals.push(instr.locals.clone());
+        instr.out.debug.func_params.push(deferred.num_params);
+        let pinned = instr
+            .pinned
+            .iter()
+            .map(|p| match p {
+                Some(Loc::Gpr(r)) => Some(*r),
+                Some(Loc::Xmm(x)) => Some(16 + *x),
+                _ => None,
+            })
+            .collect();
+        instr.out.debug.func_pinned.push(pinned);
+        instr.push_function_frame();
+        instr.transfer_point();
+        instr.breakable_point(SiteKind::Entry);
+        for (op, offset) in &deferred.operators {
+            instr.offset = *offset;
+            instr.visit(op)?;
         }
+        let end = instr.out.debug.sites.len() as u32;
+        instr.out.debug.func_ranges.push((instr.first_site, end));
+        instr.emit_out_of_line();
+        let frame = deferred.plain_frame.max(instr.frame_size());
+        instr.out.patches.push((deferred.frame_patch, frame));
+        instr.finish(scratch);
         Ok(())
     }
 
