@@ -606,7 +606,41 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     }
 
     /// Compiles one operator.
+    /// Compiles one operator. The commonest ones in plain code, which only push a lazy
+    /// value, are handled here, inlined into the operator loop; the rest go to `visit_op`.
+    #[inline(always)]
     fn visit(&mut self, op: &Operator<'_>) -> Result<()> {
+        let settled = !matches!(
+            self.stack.top(),
+            Some(super::stack::Entry {
+                loc: Loc::Flags(_),
+                ..
+            })
+        );
+        if self.reachable && !self.instrumented && settled {
+            match *op {
+                Operator::LocalGet { local_index } => {
+                    let ty = self.locals[local_index as usize];
+                    self.stack.push(ty, Loc::Local(local_index));
+                    return Ok(());
+                }
+                Operator::I32Const { value } => {
+                    self.stack
+                        .push(ValType::I32, Loc::Const(value as u32 as u64));
+                    return Ok(());
+                }
+                Operator::I64Const { value } => {
+                    self.stack.push(ValType::I64, Loc::Const(value as u64));
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        self.visit_op(op)
+    }
+
+    #[inline(never)]
+    fn visit_op(&mut self, op: &Operator<'_>) -> Result<()> {
         if !self.reachable {
             return self.visit_unreachable(op);
         }
