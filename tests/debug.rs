@@ -398,8 +398,9 @@ fn breakpoint_set_by_a_host_function_stops_its_suspended_callers() {
 
 #[test]
 fn pause_reaches_a_loop_that_spends_its_time_in_a_host_helper() {
-    // Most interrupt signals land in the memory.fill helper, outside wasm code; they are
-    // sent again until one lands in the loop.
+    // Most interrupt signals land in the memory.fill helper, outside wasm code; the
+    // helper's return tests the debug word (under load, a second of re-sent signals
+    // could all land in the helper, and this test hung before that test existed).
     let engine = debug_engine();
     let (_, instance) = instantiate(
         &engine,

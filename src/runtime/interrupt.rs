@@ -13,8 +13,10 @@
 //! instrumented version if it is set, and a prologue re-checks the limit (a real stack
 //! overflow traps as before). If the signal lands outside wasm code (in a host function,
 //! a helper or a trampoline), nothing changes there, and a helper thread re-sends it
-//! every millisecond while the interrupt stays pending and the thread stays in wasm. Host
-//! functions return to wasm through a call site, which tests the debug word anyway.
+//! every millisecond while the interrupt stays pending and the thread stays in wasm (at
+//! most a second). Host functions and host helpers (`memory.fill`, ...) return to wasm
+//! through a point that tests the debug word anyway, so a loop that spends its time in
+//! them needs no signal to land in its own instructions.
 //!
 //! Spurious interrupts are harmless: a thread running another instance takes the slow
 //! path once and finds nothing to do.

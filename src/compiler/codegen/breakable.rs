@@ -137,6 +137,16 @@ impl FuncCompiler<'_, '_> {
         self.transfer(false);
     }
 
+    /// The transfer point after a host helper returned (`memory.fill`, `table.grow`, ...;
+    /// everything is spilled and eax holds its result): the plain version tests the word.
+    /// A loop that spends its time in a helper would otherwise hear of another thread's
+    /// request only through an interrupt signal that lands in its own few instructions
+    /// (`runtime::interrupt`); under load, a second of re-sent signals could all land in
+    /// the helper and the request was lost. The test costs nothing next to a host call.
+    pub(super) fn after_helper_transfer_point(&mut self) {
+        self.transfer(false);
+    }
+
     /// The transfer point after a call to wasm code that returned to `returned` (a label
     /// at the call's return address, with at most a jump to `join` between it and this
     /// point). The plain version tests nothing on that path: it records (return address,
