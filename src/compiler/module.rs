@@ -131,7 +131,7 @@ pub(crate) fn compile_module(
     let mut first_site = 0;
     let mut bases = Vec::with_capacity(chunks.len());
     let mut total: usize = 0;
-    for chunk in &mut chunks {
+    for chunk in &chunks {
         let base = total.next_multiple_of(super::codegen::CHUNK_ALIGN);
         bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
@@ -143,6 +143,8 @@ pub(crate) fn compile_module(
         first_site += chunk.out.debug.sites.len() as u32;
         total = base + chunk.bytes.len();
     }
+    // Chunks emit their plain versions in order, so return addresses come sorted.
+    debug_assert!(after_calls.is_sorted());
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
     let code = CodeMemory::publish_with(total, Some(code_counter), |mut dst| {
         // Each chunk's bytes go to their own slice of the mapping, filled on the threads
