@@ -638,6 +638,51 @@ fn backtrace_lists_callers_with_names_and_call_offsets() {
     assert_eq!(outer.call(-10).unwrap(), -9);
 }
 
+/// A `call_indirect` into another instance takes an out-of-line path (context switch);
+/// a trap in the callee still names the call's offset in the caller's frame, for both
+/// the same-instance and the cross-instance callee.
+#[test]
+fn backtrace_through_call_indirect_into_another_instance() {
+    let engine = Engine::default();
+    let callee = Module::new(
+        &engine,
+        r#"(module (func (export "boom") (param i32) (result i32) unreachable))"#,
+    )
+    .unwrap();
+    let callee = Linker::new(&engine).instantiate(&callee).unwrap();
+    let binary = wat::parse_str(
+        r#"(module
+             (type $ii (func (param i32) (result i32)))
+             (import "other" "boom" (func $boom (type $ii)))
+             (table 2 funcref)
+             (elem (i32.const 0) $boom $local_boom)
+             (func $local_boom (type $ii) unreachable)
+             (func (export "call_slot") (param i32) (result i32)
+               i32.const 1 drop
+               i32.const 7 local.get 0 call_indirect (type $ii)
+               ;; Code after the call that may trap: its site must not be the call's.
+               local.get 0 i32.const 1 i32.div_u i32.add))"#,
+    )
+    .unwrap();
+    let module = Module::new(&engine, &binary).unwrap();
+    let mut linker = Linker::new(&engine);
+    linker.define("other", "boom", callee.get_func("boom").unwrap());
+    let caller = linker.instantiate(&module).unwrap();
+    let call_slot = caller.get_typed_func::<i32, i32>("call_slot").unwrap();
+    let call = op_offsets(&binary, 1, |op| {
+        matches!(op, wasmparser::Operator::CallIndirect { .. })
+    })[0];
+    for slot in [0, 1] {
+        let trap = call_slot.call(slot).unwrap_err();
+        assert_eq!(trap.kind(), TrapKind::Unreachable);
+        let frames = trap.backtrace();
+        assert_eq!(frames.len(), 2, "slot {slot}: {frames:?}");
+        // The caller is function 2 (one import, then $local_boom).
+        assert_eq!(frames[1].func_index, 2);
+        assert_eq!(frames[1].module_offset, call, "slot {slot}");
+    }
+}
+
 #[test]
 fn backtrace_without_a_name_section() {
     let engine = Engine::default();

@@ -147,36 +147,28 @@ impl FuncCompiler<'_, '_> {
         self.transfer(false);
     }
 
-    /// The transfer point after a call to wasm code that returned to `returned` (a label
-    /// at the call's return address, with at most a jump to `join` between it and this
-    /// point). The plain version tests nothing on that path: it records (return address,
-    /// the instrumented version's point) in `FuncOutput::after_calls`, and when the
-    /// debugger changes what an instance debugs, the host rewrites such return addresses
-    /// in the frames on the stack (`debug::redirect`, "DESIGN: after-call transfers by
-    /// return address"). With `join`, the code emitted just before this call is another
-    /// path (a call into another instance, which returns before its context is restored)
-    /// that falls into `join`, bound here: that path tests the word.
+    /// The transfer point right after a call to wasm code, whose return address is
+    /// `returned`. The plain version tests nothing here: it records (return address, the
+    /// instrumented version's point) in `FuncOutput::after_calls`, and when the debugger
+    /// changes what an instance debugs, the host rewrites such return addresses in the
+    /// frames on the stack (`debug::redirect`, "DESIGN: after-call transfers by return
+    /// address"). Returns, in the plain version of an instrumented function, the
+    /// instrumented version's label, for a path that reaches this point by another way
+    /// and must test the word itself.
     pub(super) fn after_call_transfer_point(
         &mut self,
         returned: DynamicLabel,
-        join: Option<DynamicLabel>,
-    ) {
+    ) -> Option<DynamicLabel> {
         if !self.env.debug || self.instrumented {
-            if let Some(join) = join {
-                dynasm!(self.asm ; .arch x64 ; =>join);
-            }
             self.transfer(false);
-            return;
+            return None;
         }
         let plain = self.asm.new_dynamic_label();
         let instrumented = self.asm.new_dynamic_label();
         self.transfers.push((plain, instrumented));
         self.out.after_calls.push((returned, instrumented));
-        if let Some(join) = join {
-            emit_word_test(self.asm, self.env.layout.func_bits(self.func_index));
-            dynasm!(self.asm ; .arch x64 ; jne =>instrumented ; =>join);
-        }
         dynasm!(self.asm ; .arch x64 ; =>plain);
+        Some(instrumented)
     }
 
     /// The transfer point at a loop head. In the plain version it tests the stack limit

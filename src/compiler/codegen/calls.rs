@@ -21,7 +21,7 @@ use crate::runtime::libcalls::offsets as libcall;
 use crate::runtime::trap::TrapKind;
 use crate::runtime::vmctx::{funcref, header, table};
 use crate::types::FuncType;
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 // DESIGN: calling convention between wasm functions
 // Arguments go in the caller's outgoing area at [rsp], one 8-byte slot each, which the
@@ -36,6 +36,18 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 /// Whether a first parameter of type `ty` is passed in rsi as well as in its slot.
 pub(super) fn takes_first_arg_in_rsi(ty: crate::types::ValType) -> bool {
     matches!(ty, crate::types::ValType::I32 | crate::types::ValType::I64)
+}
+
+/// A `call_indirect` whose callee may belong to another instance: the inline path calls
+/// same-instance callees directly and jumps to `entry` otherwise.
+pub(super) struct CrossInstanceCall {
+    entry: DynamicLabel,
+    /// Where the inline call returns; the out-of-line path rejoins there.
+    back: DynamicLabel,
+    /// Plain version of an instrumented function: its after-call transfer label.
+    instrumented: Option<DynamicLabel>,
+    /// Module offset of the `call_indirect`.
+    offset: u32,
 }
 
 impl<'e> FuncCompiler<'_, 'e> {
@@ -137,7 +149,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.out.calls.push((at, defined));
             let returned = self.asm.new_dynamic_label();
             dynasm!(self.asm ; .arch x64 ; =>returned);
-            self.after_call_transfer_point(returned, None);
+            self.after_call_transfer_point(returned);
         }
         self.push_call_results(ty);
     }
@@ -171,9 +183,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; mov rcx, [rax + funcref::VMCTX]
         );
         // Most table entries belong to the caller's own instance: call those without
-        // switching contexts.
+        // switching contexts; the switch is out of line (`emit_cross_instance_calls`).
         let cross = self.asm.new_dynamic_label();
-        let done = self.asm.new_dynamic_label();
         let returned = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
@@ -181,16 +192,39 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; jne =>cross
             ; call QWORD [rax + funcref::CODE]
             ; =>returned
-            ; jmp =>done
-            ; =>cross
         );
-        self.enter_context_rcx();
-        dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
-        self.restore_context();
-        // The call into another instance returns before the context is restored (no
-        // return address stands for the transfer point): that path tests the word.
-        self.after_call_transfer_point(returned, Some(done));
+        let instrumented = self.after_call_transfer_point(returned);
+        self.cross_instance_calls.push(CrossInstanceCall {
+            entry: cross,
+            back: returned,
+            instrumented,
+            offset: self.offset,
+        });
         self.push_call_results(ty);
+    }
+
+    /// Emits the out-of-line halves of this version's `call_indirect`s into another
+    /// instance: switch contexts (rax holds the funcref, rcx its vmctx), call, switch
+    /// back, and rejoin the inline path where the same-instance call returns. That call
+    /// returns before its context is restored, so no return address stands for the
+    /// transfer point: in the plain version of an instrumented function this path tests
+    /// the word itself.
+    pub(super) fn emit_cross_instance_calls(&mut self) {
+        for call in std::mem::take(&mut self.cross_instance_calls) {
+            dynasm!(self.asm ; .arch x64 ; =>call.entry);
+            // Backtraces through this call name the call_indirect.
+            let code = self.asm.offset().0 as u32;
+            self.out.sites.push((code, call.offset));
+            self.enter_context_rcx();
+            dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
+            self.restore_context();
+            if let Some(instrumented) = call.instrumented {
+                let word = self.env.layout.func_bits(self.func_index);
+                super::breakable::emit_word_test(self.asm, word);
+                dynasm!(self.asm ; .arch x64 ; jne =>instrumented);
+            }
+            dynasm!(self.asm ; .arch x64 ; jmp =>call.back);
+        }
     }
 
     /// Calls host helper at `offset` in the libcall table with rdi = vmctx and the given

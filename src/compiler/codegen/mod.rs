@@ -243,6 +243,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
+    /// This version's `call_indirect`s, for their out-of-line halves.
+    cross_instance_calls: Vec<calls::CrossInstanceCall>,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -323,6 +325,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             limit_slow_path: None,
             offset,
             func_index,
+            cross_instance_calls: Vec::new(),
         }
     }
 
@@ -592,6 +595,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 ; jmp =>back
             );
         }
+        self.emit_cross_instance_calls();
         for site in std::mem::take(&mut self.traps) {
             let stub = self.env.trap_labels[site.kind.map_or(0, |k| k as usize)];
             dynasm!(self.asm ; .arch x64 ; =>site.label);
@@ -605,7 +609,6 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         self.emit_slow_paths();
     }
 
-    /// Compiles one operator.
     /// Compiles one operator. The commonest ones in plain code, which only push a lazy
     /// value, are handled here, inlined into the operator loop; the rest go to `visit_op`.
     #[inline(always)]
