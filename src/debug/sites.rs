@@ -154,3 +154,55 @@ impl SiteTable {
         self.func_pinned.get(defined).map(Vec::as_slice)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk of `funcs` functions, each with `per_func` sites whose module offsets are
+    /// `first_offset`, `first_offset + 1`, ... and one stack value per site.
+    fn chunk(first_func: u32, funcs: u32, per_func: u32, first_offset: u32) -> ChunkSites {
+        let mut c = ChunkSites::default();
+        for f in 0..funcs {
+            let first = c.sites.len() as u32;
+            for k in 0..per_func {
+                c.sites.push(Site {
+                    func: first_func + f,
+                    offset: first_offset + f * per_func + k,
+                    kind: SiteKind::Instruction,
+                    stack_start: c.stack.len() as u32,
+                    stack_len: 1,
+                });
+                c.stack.push((ValType::I32, StackLoc::Const(u64::from(k))));
+            }
+            c.func_ranges.push((first, c.sites.len() as u32));
+            c.func_locals.push(vec![ValType::I64]);
+            c.func_params.push(1);
+            c.func_pinned.push(vec![None]);
+        }
+        c
+    }
+
+    #[test]
+    fn sites_of_joined_chunks_are_numbered_across_them() {
+        // Three chunks; the middle one has a function without sites.
+        let table = SiteTable::from_chunks(vec![
+            chunk(0, 2, 3, 100),
+            chunk(2, 1, 0, 0),
+            chunk(3, 2, 2, 200),
+        ]);
+        assert_eq!(
+            table.func_ranges(),
+            &[(0, 3), (3, 6), (6, 6), (6, 8), (8, 10)]
+        );
+        let offsets: Vec<u32> = (0..10).map(|id| table.site(id).offset).collect();
+        assert_eq!(offsets, [100, 101, 102, 103, 104, 105, 200, 201, 202, 203]);
+        // Each site's stack comes from its own chunk.
+        assert_eq!(table.stack_of(7), &[(ValType::I32, StackLoc::Const(1))]);
+        assert_eq!(table.site(8).func, 4);
+        assert_eq!(table.sites_of(4), 8..10);
+        assert_eq!(table.func_locals(3), Some((&[ValType::I64][..], 1)));
+        assert_eq!(table.func_pinned(4), Some(&[None][..]));
+        assert_eq!(table.func_locals(5), None);
+    }
+}
