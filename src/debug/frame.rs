@@ -151,7 +151,7 @@ impl<'a> Frame<'a> {
 
     fn read_loc(&self, ty: ValType, loc: StackLoc) -> u64 {
         let raw = match loc {
-            StackLoc::Const(bits) => bits,
+            StackLoc::Const(halves) => StackLoc::constant_bits(halves),
             StackLoc::Local(i) => {
                 let (_, params) = self.local_types().unwrap_or((&[], 0));
                 self.read_local(i, params)

@@ -18,8 +18,10 @@ pub enum SiteKind {
 /// Where a value on the operand stack lives at a site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum StackLoc {
-    /// A constant folded into the code (read-only).
-    Const(u64),
+    /// A constant folded into the code (read-only): its bits as two halves (low first),
+    /// so that a stack entry takes 16 bytes rather than 24 (a large instrumented module
+    /// has millions; `StackLoc::constant`, `StackLoc::constant_bits`).
+    Const([u32; 2]),
     /// The current value of a local (read lazily).
     Local(u32),
     /// A general-purpose register (saved by the debug stub; index = hardware number).
@@ -28,6 +30,18 @@ pub(crate) enum StackLoc {
     Xmm(u8),
     /// The canonical frame slot of this stack depth, `[rbp + disp]`.
     Frame(i32),
+}
+
+impl StackLoc {
+    /// The location of a constant with these bits.
+    pub fn constant(bits: u64) -> StackLoc {
+        StackLoc::Const([bits as u32, (bits >> 32) as u32])
+    }
+
+    /// The bits of a constant location.
+    pub fn constant_bits(halves: [u32; 2]) -> u64 {
+        u64::from(halves[0]) | (u64::from(halves[1]) << 32)
+    }
 }
 
 /// One breakable site.
@@ -173,7 +187,8 @@ mod tests {
                     stack_start: c.stack.len() as u32,
                     stack_len: 1,
                 });
-                c.stack.push((ValType::I32, StackLoc::Const(u64::from(k))));
+                c.stack
+                    .push((ValType::I32, StackLoc::constant(u64::from(k))));
             }
             c.func_ranges.push((first, c.sites.len() as u32));
             c.func_locals.push(vec![ValType::I64]);
@@ -198,11 +213,22 @@ mod tests {
         let offsets: Vec<u32> = (0..10).map(|id| table.site(id).offset).collect();
         assert_eq!(offsets, [100, 101, 102, 103, 104, 105, 200, 201, 202, 203]);
         // Each site's stack comes from its own chunk.
-        assert_eq!(table.stack_of(7), &[(ValType::I32, StackLoc::Const(1))]);
+        assert_eq!(table.stack_of(7), &[(ValType::I32, StackLoc::constant(1))]);
         assert_eq!(table.site(8).func, 4);
         assert_eq!(table.sites_of(4), 8..10);
         assert_eq!(table.func_locals(3), Some((&[ValType::I64][..], 1)));
         assert_eq!(table.func_pinned(4), Some(&[None][..]));
         assert_eq!(table.func_locals(5), None);
+    }
+
+    #[test]
+    fn stack_entries_take_sixteen_bytes_and_constants_round_trip() {
+        assert_eq!(std::mem::size_of::<(ValType, StackLoc)>(), 16);
+        for bits in [0, 1, u64::MAX, 0x8000_0000_0000_0001, 0x1234_5678_9abc_def0] {
+            let StackLoc::Const(halves) = StackLoc::constant(bits) else {
+                unreachable!()
+            };
+            assert_eq!(StackLoc::constant_bits(halves), bits);
+        }
     }
 }

@@ -97,7 +97,7 @@ impl FuncCompiler<'_, '_> {
         for depth in 0..self.stack.len() {
             let e = self.stack.get(depth);
             let loc = match e.loc {
-                Loc::Const(bits) => StackLoc::Const(bits),
+                Loc::Const(bits) => StackLoc::constant(bits),
                 Loc::Local(i) => StackLoc::Local(i),
                 Loc::Gpr(r) => StackLoc::Gpr(r),
                 Loc::Xmm(x) => StackLoc::Xmm(x),
