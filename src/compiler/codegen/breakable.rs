@@ -132,18 +132,14 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// A point where execution may switch between the plain and the instrumented version
-    /// of the function (entry, after calls). No-op without instrumentation.
+    /// of the function, where the plain version tests the word: the entry, and after
+    /// calls that return into plain code by another way than a return address the host
+    /// can redirect (host functions, other instances) or that leave wasm code for long
+    /// (host helpers such as `memory.fill`: a loop spending its time in one would
+    /// otherwise hear of another thread's request only through an interrupt signal
+    /// landing in its own few instructions, and under load a second of re-sent signals
+    /// could all land in the helper). No-op without instrumentation.
     pub(super) fn transfer_point(&mut self) {
-        self.transfer(false);
-    }
-
-    /// The transfer point after a host helper returned (`memory.fill`, `table.grow`, ...;
-    /// everything is spilled and eax holds its result): the plain version tests the word.
-    /// A loop that spends its time in a helper would otherwise hear of another thread's
-    /// request only through an interrupt signal that lands in its own few instructions
-    /// (`runtime::interrupt`); under load, a second of re-sent signals could all land in
-    /// the helper and the request was lost. The test costs nothing next to a host call.
-    pub(super) fn after_helper_transfer_point(&mut self) {
         self.transfer(false);
     }
 

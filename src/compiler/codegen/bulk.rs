@@ -98,7 +98,8 @@ impl FuncCompiler<'_, '_> {
             ; test eax, eax
             ; jnz =>trap
         );
-        self.after_helper_transfer_point();
+        // Everything is spilled and eax holds the result: a transfer point.
+        self.transfer_point();
         if let Some(ty) = result {
             let r = self.alloc_gpr();
             dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rsp]);

@@ -248,7 +248,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         self.save_pinned_locals();
         self.emit_libcall(libcall::MEMORY_GROW);
         self.load_pinned_locals(false);
-        self.after_helper_transfer_point();
+        self.transfer_point();
         let r = self.alloc_gpr();
         dynasm!(self.asm ; .arch x64 ; mov Rd(r), eax);
         self.push_gpr(crate::types::ValType::I32, r);
