@@ -29,6 +29,7 @@ pub struct Config {
     pub(crate) bounds_checks: BoundsChecks,
     pub(crate) max_wasm_stack: usize,
     pub(crate) version: WasmVersion,
+    pub(crate) convention_canaries: bool,
 }
 
 impl Default for Config {
@@ -38,6 +39,7 @@ impl Default for Config {
             bounds_checks: BoundsChecks::GuardPages,
             max_wasm_stack: 1 << 20,
             version: WasmVersion::V2,
+            convention_canaries: false,
         }
     }
 }
@@ -71,6 +73,17 @@ impl Config {
     /// Accept the feature set of this WebAssembly version.
     pub fn wasm_version(&mut self, version: WasmVersion) -> &mut Self {
         self.version = version;
+        self
+    }
+
+    /// A test mode for Kestrel's own compiler: around every call from wasm code (and
+    /// every call from the host into wasm) fill the registers the callee must preserve
+    /// with distinct values and check them when it returns; a callee that changed one
+    /// makes the call trap with [`TrapKind::ConventionViolation`](crate::TrapKind). The
+    /// checks cost time and code size, and the canaries are what a debugger sees in
+    /// callers' register-held locals, so this is for testing only; off by default.
+    pub fn convention_canaries(&mut self, enable: bool) -> &mut Self {
+        self.convention_canaries = enable;
         self
     }
 

@@ -479,36 +479,50 @@ fn run_suite(version: SpecVersion, label: &str, config: &Config) -> (Counts, Vec
     (total, failures)
 }
 
+/// Every configuration the suites run under: (summary label, suite, configuration, must
+/// pass). Each suite runs plain, with debug instrumentation and with explicit bounds
+/// checks, and with the convention canaries (`Config::convention_canaries`) plain and
+/// instrumented.
+fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
+    let mut out = Vec::new();
+    for (suite, version, wasm) in [
+        ("wasm-v1", SpecVersion::V1, WasmVersion::V1),
+        ("wasm-v2", SpecVersion::V2, WasmVersion::V2),
+    ] {
+        let mut plain = Config::new();
+        plain.wasm_version(wasm);
+        let mut debug = plain.clone();
+        debug.debug_instrumentation(true);
+        let mut explicit = plain.clone();
+        explicit.bounds_checks(BoundsChecks::Explicit);
+        let mut canaries = plain.clone();
+        canaries.convention_canaries(true);
+        let mut debug_canaries = debug.clone();
+        debug_canaries.convention_canaries(true);
+        for (variant, config) in [
+            ("", plain),
+            ("-debug", debug),
+            ("-explicit-bounds", explicit),
+            ("-canaries", canaries),
+            ("-debug-canaries", debug_canaries),
+        ] {
+            out.push((format!("{suite}{variant}"), version, config, true));
+        }
+    }
+    out
+}
+
 fn main() {
     // `cargo test` passes harness flags (e.g. `--nocapture`, filters); none apply here.
     let mut ok = true;
     // (summary label, suite, configuration, must pass)
-    let mut v1 = Config::new();
-    v1.wasm_version(WasmVersion::V1);
-    let mut v1_debug = v1.clone();
-    v1_debug.debug_instrumentation(true);
-    let mut v1_explicit = v1.clone();
-    v1_explicit.bounds_checks(BoundsChecks::Explicit);
-    let mut v2_debug = Config::new();
-    v2_debug.debug_instrumentation(true);
-    let configs = [
-        ("wasm-v1", SpecVersion::V1, v1, true),
-        ("wasm-v1-debug", SpecVersion::V1, v1_debug, true),
-        (
-            "wasm-v1-explicit-bounds",
-            SpecVersion::V1,
-            v1_explicit,
-            true,
-        ),
-        ("wasm-v2", SpecVersion::V2, Config::new(), true),
-        ("wasm-v2-debug", SpecVersion::V2, v2_debug, true),
-    ];
+    let configs = configurations();
     let only = std::env::var("SPEC_CONFIG").ok();
     for (label, version, config, required) in configs {
         if only.as_deref().is_some_and(|o| o != label) {
             continue;
         }
-        let (counts, failures) = run_suite(version, label, &config);
+        let (counts, failures) = run_suite(version, &label, &config);
         // Failures of suites still in progress are listed only on request.
         if required || std::env::var("SPEC_VERBOSE").is_ok() {
             for f in &failures {

@@ -212,10 +212,11 @@ impl Func {
             });
         }
         // SAFETY: a wasm funcref's vmctx is its live instance (kept by `owner`).
-        let max_stack = unsafe { instance_of(f.vmctx) }.max_wasm_stack();
+        let instance = unsafe { instance_of(f.vmctx) };
+        let (max_stack, canaries) = (instance.max_wasm_stack(), instance.convention_canaries());
         // SAFETY: the funcref's code and vmctx belong together, and `slots` has room for
         // the signature's params and results.
-        unsafe { call_wasm(f.vmctx, f.code, slots, max_stack) }
+        unsafe { call_wasm(f.vmctx, f.code, slots, max_stack, canaries) }
     }
 
     /// A statically typed view of the function; fails if the types differ.

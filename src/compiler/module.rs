@@ -329,6 +329,7 @@ fn compile_chunk(
     let debug_stub = asm.new_dynamic_label();
     let no_stops = asm.new_dynamic_label();
     let interrupt_stub = asm.new_dynamic_label();
+    let host_helper_stub = asm.new_dynamic_label();
     let env = ModuleEnv {
         info,
         layout,
@@ -338,6 +339,8 @@ fn compile_chunk(
         debug_stub,
         no_stops,
         interrupt_stub,
+        host_helper_stub,
+        canaries: config.convention_canaries,
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
@@ -368,6 +371,8 @@ fn compile_chunk(
     let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, interrupt_stub);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+    super::codegen::emit_host_helper_stub(&mut asm, host_helper_stub);
     if config.debug_instrumentation {
         super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
         super::codegen::emit_debug_stub(&mut asm, debug_stub);

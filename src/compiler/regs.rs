@@ -1,12 +1,52 @@
-//! The register model of compiled code.
+//! The register model of compiled code: which register holds what, and the one statement
+//! of the register convention that every emitter (function bodies, calls, trampolines,
+//! stubs) follows.
 //!
-//! Pinned: r15 holds the vmctx, r14 the linear-memory base, r12 the thread's stack limit
-//! (prologues trap when rsp would go below it; it is per thread, not per instance, so
-//! one instance can run on several threads), rbp the frame pointer.
-//! Scratch (never allocated, free for any single instruction sequence): rax, rcx, rdx and
-//! xmm14, xmm15. Instrumented versions of functions also pin r13 (their site bits). Everything else
-//! is allocatable and caller-saved in the wasm calling
-//! convention, so a wasm callee may clobber it without saving (see `codegen::calls`).
+//! // DESIGN: register convention
+//! Every register belongs to exactly one of these classes, for every kind of function
+//! (plain versions, instrumented versions, small leaves) and every call between them:
+//!
+//! | class | registers | across a call | may hold |
+//! | --- | --- | --- | --- |
+//! | frame | rsp, rbp | preserved | the rbp chain |
+//! | context | r15 (vmctx), r14 (memory base), r12 (stack limit) | preserved (a cross-instance caller reloads r15/r14 from its frame) | only their value |
+//! | callee-saved | `CALLEE_SAVED_GPRS` r8-r11, `CALLEE_SAVED_XMMS` xmm6-xmm13 | preserved | pinned locals only |
+//! | temporaries | `TEMPORARY_GPRS` rbx, rsi, rdi, r13; `TEMPORARY_XMMS` xmm0-xmm5 | clobbered | value-stack values between calls |
+//! | scratch | rax, rcx, rdx, xmm14, xmm15 | clobbered | one instruction sequence |
+//!
+//! - **Callee-saved means written only if saved.** A function writes a callee-saved
+//!   register only when it pins a local there; its prologue then saves the caller's value
+//!   in the frame and every return restores it. A callee-saved register is never a
+//!   temporary, so a caller may keep pinned locals (and lazy references to them on the
+//!   value stack) in these registers across any call into wasm code. Host code (SysV)
+//!   does not preserve them: libcalls and helpers write pinned locals to their frame homes
+//!   first, and the host-call trampoline saves all of them.
+//! - **Temporaries die at calls.** The value stack allocates only temporaries (plus the
+//!   function's own pinned registers, which it never hands out). Before any call the
+//!   value stack moves every register-held value to its frame slot, so nothing is live in
+//!   a temporary across a call and a callee may use all of them without saving.
+//! - **rsi carries the first argument.** At every call into wasm code an i32/i64 first
+//!   argument is in rsi as well as in its slot (the entry trampoline copies slot 0). A
+//!   call sequence reads every operand it needs (the arguments, a `call_indirect` table
+//!   index, which goes to rcx) before it writes rsi, so writing rsi is the last move
+//!   before the callee is selected. A small leaf keeps its first parameter in rsi (a
+//!   pinned local in a temporary: sound because a leaf makes no call).
+//! - **Special uses of temporaries and scratch.** rbx and xmm0 merge a block's single
+//!   result (nothing else is live in registers at a merge); rax and xmm0 return the first
+//!   result; rcx holds the `call_indirect` index and then the callee's vmctx; in
+//!   instrumented versions r13 (`DEBUG_BITS`) holds the function's site bits, is never
+//!   allocated there, and is reloaded at every transfer point, which follows every call.
+//!
+//! | function kind | temporaries it allocates | callee-saved registers it writes |
+//! | --- | --- | --- |
+//! | plain version | rbx, rsi, rdi, r13, xmm0-xmm5 | those it pins |
+//! | instrumented version | rbx, rsi, rdi, xmm0-xmm5 (r13: site bits) | those it pins |
+//! | small leaf | as its version, less rsi in a plain module (its first parameter) | none |
+//! | trampolines, stubs | any | saved and restored around host code |
+//!
+//! The convention canaries (`Config::convention_canaries`, a test mode) check it at run
+//! time: around every call they fill the callee-saved registers with distinct values and
+//! trap if any comes back changed (`codegen::calls`, "DESIGN: convention canaries").
 
 /// A general-purpose register, by hardware number (0 = rax ... 15 = r15).
 pub(crate) type Gpr = u8;
@@ -29,19 +69,30 @@ pub(crate) const R13: Gpr = 13;
 /// the function (see `codegen::breakable`) and is not allocatable.
 pub(crate) const DEBUG_BITS: Gpr = R13;
 
-/// GPRs the value stack may hold values in, in allocation preference order.
-pub(crate) const ALLOCATABLE_GPRS: [Gpr; 8] = [RBX, RSI, RDI, R8, R9, R10, R11, R13];
-/// Xmm registers the value stack may hold values in (xmm14/xmm15 are scratch).
-pub(crate) const ALLOCATABLE_XMMS: [Xmm; 14] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-/// Registers that hold the function's first integer-class locals for its whole body
-/// (see `codegen::values`, "pinned locals"); taken out of the allocatable set when used.
-pub(crate) const PINNED_GPRS: [Gpr; 4] = [R8, R9, R10, R11];
-/// Registers that hold the function's first float locals for its whole body.
-pub(crate) const PINNED_XMMS: [Xmm; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
+/// Caller-saved GPRs the value stack holds values in, in allocation preference order.
+pub(crate) const TEMPORARY_GPRS: [Gpr; 4] = [RBX, RSI, RDI, R13];
+/// The fewest temporaries of each class a function may be left with after its pinned
+/// registers and r13 are taken out: an operator holds at most two popped operands in
+/// registers while it allocates its result (`divide`, `select`), so it needs a third.
+pub(crate) const MIN_TEMPORARIES: usize = 3;
+/// Caller-saved xmm registers the value stack holds values in.
+pub(crate) const TEMPORARY_XMMS: [Xmm; 6] = [0, 1, 2, 3, 4, 5];
+/// Callee-saved GPRs: they hold pinned integer locals (see `codegen::values`, "pinned
+/// locals") and nothing else.
+pub(crate) const CALLEE_SAVED_GPRS: [Gpr; 4] = [R8, R9, R10, R11];
+/// Callee-saved xmm registers: they hold pinned float locals and nothing else.
+pub(crate) const CALLEE_SAVED_XMMS: [Xmm; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
 
 /// Scratch xmm registers.
 pub(crate) const XSCRATCH: Xmm = 15;
 pub(crate) const XSCRATCH2: Xmm = 14;
+
+/// The convention canary for callee-saved register `reg` (xmm registers as 16 + number):
+/// negative, so that as a sign-extended imm32 its upper 32 bits are all ones and a 32-bit
+/// write shows (`codegen::calls`, "DESIGN: convention canaries").
+pub(crate) fn canary(reg: u8) -> i32 {
+    (0xA5C0_0000u32 | (reg as u32) << 8 | 0x5A) as i32
+}
 
 /// A set of registers as a bit mask indexed by register number.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,5 +114,40 @@ impl RegSet {
     /// The first register of `order` that is in the set.
     pub fn first_of(self, order: &[u8]) -> Option<u8> {
         order.iter().copied().find(|r| self.contains(*r))
+    }
+    /// Whether no register is in both sets.
+    #[cfg(test)]
+    pub fn is_disjoint(self, other: RegSet) -> bool {
+        self.0 & other.0 == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The classes of the convention are disjoint: a register that may hold a temporary is
+    /// never one a callee must preserve, and neither is scratch or pinned context.
+    #[test]
+    fn convention_classes_are_disjoint() {
+        let temporaries = RegSet::of(&TEMPORARY_GPRS);
+        let callee_saved = RegSet::of(&CALLEE_SAVED_GPRS);
+        let context = RegSet::of(&[4, 5, 12, 14, 15]);
+        let scratch = RegSet::of(&[RAX, RCX, RDX]);
+        for (a, b) in [
+            (temporaries, callee_saved),
+            (temporaries, context),
+            (temporaries, scratch),
+            (callee_saved, context),
+            (callee_saved, scratch),
+        ] {
+            assert!(a.is_disjoint(b), "{a:?} and {b:?} overlap");
+        }
+        let xtemps = RegSet::of(&TEMPORARY_XMMS);
+        let xsaved = RegSet::of(&CALLEE_SAVED_XMMS);
+        let xscratch = RegSet::of(&[XSCRATCH, XSCRATCH2]);
+        assert!(xtemps.is_disjoint(xsaved));
+        assert!(xtemps.is_disjoint(xscratch));
+        assert!(xsaved.is_disjoint(xscratch));
     }
 }

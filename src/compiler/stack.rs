@@ -7,7 +7,7 @@
 //! compare, consumed by the next branch or select). Values stay in registers until
 //! register pressure, a call or a control-flow merge moves them to their slots.
 
-use super::regs::{Gpr, RegSet, Xmm, ALLOCATABLE_GPRS, ALLOCATABLE_XMMS};
+use super::regs::{Gpr, RegSet, Xmm, TEMPORARY_GPRS, TEMPORARY_XMMS};
 use crate::types::ValType;
 
 /// An x86 condition code (the `cc` of `jcc`/`setcc`/`cmovcc`).
@@ -94,8 +94,8 @@ impl ValueStack {
         ValueStack {
             entries: buffer,
             max_depth: 0,
-            free_gprs: RegSet::of(&ALLOCATABLE_GPRS),
-            free_xmms: RegSet::of(&ALLOCATABLE_XMMS),
+            free_gprs: RegSet::of(&TEMPORARY_GPRS),
+            free_xmms: RegSet::of(&TEMPORARY_XMMS),
         }
     }
 
@@ -168,14 +168,14 @@ impl ValueStack {
 
     /// Takes a free GPR, if any.
     pub fn try_alloc_gpr(&mut self) -> Option<Gpr> {
-        let r = self.free_gprs.first_of(&ALLOCATABLE_GPRS)?;
+        let r = self.free_gprs.first_of(&TEMPORARY_GPRS)?;
         self.free_gprs.remove(r);
         Some(r)
     }
 
     /// Takes a free xmm register, if any.
     pub fn try_alloc_xmm(&mut self) -> Option<Xmm> {
-        let x = self.free_xmms.first_of(&ALLOCATABLE_XMMS)?;
+        let x = self.free_xmms.first_of(&TEMPORARY_XMMS)?;
         self.free_xmms.remove(x);
         Some(x)
     }
@@ -198,6 +198,22 @@ impl ValueStack {
     /// The depth of the entry holding register location `loc`, if any.
     pub fn holder_of(&self, loc: Loc) -> Option<usize> {
         self.entries.iter().position(|e| e.loc == loc)
+    }
+
+    /// Number of GPRs free for allocation.
+    pub fn free_gpr_count(&self) -> usize {
+        TEMPORARY_GPRS
+            .iter()
+            .filter(|r| self.free_gprs.contains(**r))
+            .count()
+    }
+
+    /// Number of xmm registers free for allocation.
+    pub fn free_xmm_count(&self) -> usize {
+        TEMPORARY_XMMS
+            .iter()
+            .filter(|x| self.free_xmms.contains(**x))
+            .count()
     }
 
     /// Withholds `r` from allocation for the whole function (a pinned register).
@@ -233,7 +249,7 @@ mod tests {
             assert!(!taken.contains(&r));
             taken.push(r);
         }
-        assert_eq!(taken.len(), ALLOCATABLE_GPRS.len());
+        assert_eq!(taken.len(), TEMPORARY_GPRS.len());
         s.release(Loc::Gpr(taken[3]));
         assert_eq!(s.try_alloc_gpr(), Some(taken[3]));
     }
@@ -241,13 +257,13 @@ mod tests {
     #[test]
     fn reserved_registers_are_never_allocated() {
         let mut s = ValueStack::new();
-        s.reserve_gpr(ALLOCATABLE_GPRS[7]);
+        s.reserve_gpr(TEMPORARY_GPRS[3]);
         let mut taken = Vec::new();
         while let Some(r) = s.try_alloc_gpr() {
             taken.push(r);
         }
-        assert_eq!(taken.len(), ALLOCATABLE_GPRS.len() - 1);
-        assert!(!taken.contains(&ALLOCATABLE_GPRS[7]));
+        assert_eq!(taken.len(), TEMPORARY_GPRS.len() - 1);
+        assert!(!taken.contains(&TEMPORARY_GPRS[3]));
     }
 
     #[test]
@@ -277,7 +293,7 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert_eq!(s.max_depth(), 4);
         s.truncate(0);
-        for _ in 0..ALLOCATABLE_XMMS.len() {
+        for _ in 0..TEMPORARY_XMMS.len() {
             assert!(s.try_alloc_xmm().is_some());
         }
     }

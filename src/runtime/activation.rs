@@ -36,6 +36,17 @@ pub(crate) struct Activation {
     /// The debug word generation this activation's frames were last redirected for
     /// (`debug::redirect`).
     redirected: u64,
+    /// Set by the canary entry trampoline when the called function changed a register
+    /// the convention says it preserves (`Config::convention_canaries`).
+    convention_violated: bool,
+}
+
+impl Activation {
+    /// Offset of `trapped`, which the canary entry trampoline reads.
+    pub(crate) const TRAPPED_OFFSET: i32 = std::mem::offset_of!(Activation, trapped) as i32;
+    /// Offset of `convention_violated`, which the canary entry trampoline writes.
+    pub(crate) const CONVENTION_VIOLATED_OFFSET: i32 =
+        std::mem::offset_of!(Activation, convention_violated) as i32;
 }
 
 thread_local! {
@@ -183,6 +194,7 @@ impl Activation {
             frames: [MaybeUninit::uninit(); MAX_FRAMES],
             num_frames: 0,
             redirected: crate::debug::redirect::generation(),
+            convention_violated: false,
         }
     }
 }
@@ -199,6 +211,7 @@ pub(crate) unsafe fn call_wasm(
     code: *const u8,
     slots: &mut [u64],
     max_wasm_stack: usize,
+    canaries: bool,
 ) -> Result<WasmReturn, Trap> {
     let prev = current();
     let stack_limit = if prev.is_null() {
@@ -212,7 +225,11 @@ pub(crate) unsafe fn call_wasm(
     let mut act = Activation::new(prev, stack_limit);
     CURRENT.with(|c| c.set(&mut act));
     crate::runtime::interrupt::enter();
-    let entry = trampolines().entry;
+    let entry = if canaries {
+        trampolines().entry_canaries
+    } else {
+        trampolines().entry
+    };
     // SAFETY: the caller guarantees code/vmctx/slots agree; the trampoline saves and
     // restores every callee-saved register and returns here on success and on traps.
     let ret = unsafe {
@@ -227,6 +244,9 @@ pub(crate) unsafe fn call_wasm(
     };
     crate::runtime::interrupt::leave();
     CURRENT.with(|c| c.set(prev));
+    if act.convention_violated {
+        return Err(Trap::new(TrapKind::ConventionViolation, Vec::new()));
+    }
     if act.trapped {
         let backtrace = act.backtrace();
         return Err(match act.host_trap.take() {

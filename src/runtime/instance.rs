@@ -90,6 +90,11 @@ impl InstanceData {
         self.module.inner.engine.config().max_wasm_stack
     }
 
+    /// Whether calls into this instance check the convention canaries.
+    pub fn convention_canaries(&self) -> bool {
+        self.module.inner.engine.config().convention_canaries
+    }
+
     /// The function reference of function `index`.
     pub fn funcref(&self, index: u32) -> *const VMFuncRef {
         &self.funcrefs[index as usize]

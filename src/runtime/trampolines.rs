@@ -33,6 +33,8 @@ pub(crate) const HOST_CALLBACK: i32 = 24;
 pub(crate) struct Trampolines {
     _code: CodeMemory,
     pub entry: EntryFn,
+    /// The entry trampoline with convention canaries (`Config::convention_canaries`).
+    pub entry_canaries: EntryFn,
     pub host_call: *const u8,
 }
 
@@ -51,6 +53,35 @@ pub(crate) fn trampolines() -> &'static Trampolines {
 fn generate() -> Trampolines {
     let mut asm = dynasmrt::VecAssembler::<dynasmrt::x64::X64Relocation>::new(0);
     let entry = asm.offset();
+    emit_entry(&mut asm, false);
+    let entry_canaries = asm.offset();
+    emit_entry(&mut asm, true);
+    let host = asm.offset();
+    emit_host_call(&mut asm);
+    let bytes = asm.finalize().expect("trampolines assemble");
+    let code = CodeMemory::publish(&bytes, None).expect("trampoline code can be mapped");
+    // SAFETY: `entry` is the offset of the entry trampoline in the published mapping, whose
+    // code follows the `EntryFn` signature; the mapping lives in a static forever.
+    let entry_fn: EntryFn = unsafe { std::mem::transmute(code.base().add(entry.0)) };
+    // SAFETY: as above, for the canary variant, which has the same signature.
+    let entry_canaries_fn: EntryFn =
+        unsafe { std::mem::transmute(code.base().add(entry_canaries.0)) };
+    // SAFETY: as above, for the host-call trampoline.
+    let host_call = unsafe { code.base().add(host.0) };
+    Trampolines {
+        _code: code,
+        entry: entry_fn,
+        entry_canaries: entry_canaries_fn,
+        host_call,
+    }
+}
+
+/// Emits the entry trampoline; with `canaries`, the variant that fills the wasm
+/// callee-saved registers with canaries before the call and, unless the call trapped,
+/// records in the activation whether any came back changed (`compiler::codegen::calls`,
+/// "DESIGN: convention canaries").
+fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, canaries: bool) {
+    use crate::compiler::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
     dynasm!(asm
         ; .arch x64
         ; push rbp
@@ -62,7 +93,7 @@ fn generate() -> Trampolines {
         ; push r15
         ; push rdx            // slots      [rbp - 48]
         ; push rcx            // slot count [rbp - 56]
-        ; sub rsp, 8          // keep 16-byte alignment
+        ; push r8             // activation [rbp - 64] (and 16-byte alignment)
         ; mov r15, rdi
         ; mov r14, [r15 + header::MEM_BASE]
         ; mov r12, r9
@@ -85,7 +116,41 @@ fn generate() -> Trampolines {
         // The wasm convention: rsi carries a copy of the first argument slot.
         ; mov rax, rsi
         ; mov rsi, [rsp]
-        ; call rax
+    );
+    if canaries {
+        for &r in &CALLEE_SAVED_GPRS {
+            dynasm!(asm ; .arch x64 ; mov Rq(r), canary(r));
+        }
+        for &x in &CALLEE_SAVED_XMMS {
+            dynasm!(asm ; .arch x64 ; mov rdx, canary(16 + x) ; movq Rx(x), rdx);
+        }
+    }
+    dynasm!(asm ; .arch x64 ; call rax);
+    if canaries {
+        let trapped = Activation::TRAPPED_OFFSET;
+        let violated = Activation::CONVENTION_VIOLATED_OFFSET;
+        dynasm!(asm
+            ; .arch x64
+            ; mov rdx, [rbp - 64]
+            ; cmp BYTE [rdx + trapped], 0
+            ; jne >checked
+        );
+        for &r in &CALLEE_SAVED_GPRS {
+            dynasm!(asm ; .arch x64 ; cmp Rq(r), canary(r) ; jne >broken);
+        }
+        for &x in &CALLEE_SAVED_XMMS {
+            dynasm!(asm ; .arch x64 ; movq rcx, Rx(x) ; cmp rcx, canary(16 + x) ; jne >broken);
+        }
+        dynasm!(asm
+            ; .arch x64
+            ; jmp >checked
+            ; broken:
+            ; mov BYTE [rdx + violated], 1
+            ; checked:
+        );
+    }
+    dynasm!(asm
+        ; .arch x64
         ; mov rdx, [rbp - 48]
         ; mov rcx, [rbp - 56]
         ; xor r9d, r9d
@@ -106,44 +171,47 @@ fn generate() -> Trampolines {
         ; pop rbp
         ; ret
     );
-    let host = asm.offset();
+}
+
+/// Emits the host-call trampoline. The wasm callee-saved registers
+/// (`compiler::regs::CALLEE_SAVED_GPRS`/`CALLEE_SAVED_XMMS`) are caller-saved for Rust,
+/// so it saves them around the host callback.
+fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
+    use crate::compiler::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+    const SAVED: usize = CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len();
+    // A multiple of 16 keeps rsp aligned for the call.
+    const AREA: i32 = (SAVED * 8).next_multiple_of(16) as i32;
     dynasm!(asm
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        // The pinned-local registers (`compiler::regs::PINNED_GPRS`/`PINNED_XMMS`) are
-        // callee-saved for wasm callers but not for Rust.
-        ; sub rsp, 96
-        ; mov [rsp], r8
-        ; mov [rsp + 8], r9
-        ; mov [rsp + 16], r10
-        ; mov [rsp + 24], r11
-        ; movsd QWORD [rsp + 32], xmm6
-        ; movsd QWORD [rsp + 40], xmm7
-        ; movsd QWORD [rsp + 48], xmm8
-        ; movsd QWORD [rsp + 56], xmm9
-        ; movsd QWORD [rsp + 64], xmm10
-        ; movsd QWORD [rsp + 72], xmm11
-        ; movsd QWORD [rsp + 80], xmm12
-        ; movsd QWORD [rsp + 88], xmm13
+        ; sub rsp, AREA
+    );
+    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+        dynasm!(asm ; .arch x64 ; mov [rsp + 8 * k as i32], Rq(r));
+    }
+    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+        let disp = 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + disp], Rx(x));
+    }
+    dynasm!(asm
+        ; .arch x64
         ; mov rdi, r15
         ; lea rsi, [rbp + 16]
         ; mov rdx, rbp
         ; call QWORD [r15 + HOST_CALLBACK]
         ; test rax, rax
         ; jnz >trapped
-        ; mov r8, [rsp]
-        ; mov r9, [rsp + 8]
-        ; mov r10, [rsp + 16]
-        ; mov r11, [rsp + 24]
-        ; movsd xmm6, QWORD [rsp + 32]
-        ; movsd xmm7, QWORD [rsp + 40]
-        ; movsd xmm8, QWORD [rsp + 48]
-        ; movsd xmm9, QWORD [rsp + 56]
-        ; movsd xmm10, QWORD [rsp + 64]
-        ; movsd xmm11, QWORD [rsp + 72]
-        ; movsd xmm12, QWORD [rsp + 80]
-        ; movsd xmm13, QWORD [rsp + 88]
+    );
+    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+        dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * k as i32]);
+    }
+    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+        let disp = 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + disp]);
+    }
+    dynasm!(asm
+        ; .arch x64
         ; mov rax, [rbp + 16]
         ; movq xmm0, rax
         ; mov rsp, rbp
@@ -154,16 +222,4 @@ fn generate() -> Trampolines {
         ; mov rbp, [rax + 8]
         ; ret
     );
-    let bytes = asm.finalize().expect("trampolines assemble");
-    let code = CodeMemory::publish(&bytes, None).expect("trampoline code can be mapped");
-    // SAFETY: `entry` is the offset of the entry trampoline in the published mapping, whose
-    // code follows the `EntryFn` signature; the mapping lives in a static forever.
-    let entry_fn: EntryFn = unsafe { std::mem::transmute(code.base().add(entry.0)) };
-    // SAFETY: as above, for the host-call trampoline.
-    let host_call = unsafe { code.base().add(host.0) };
-    Trampolines {
-        _code: code,
-        entry: entry_fn,
-        host_call,
-    }
 }

@@ -31,6 +31,10 @@ pub enum TrapKind {
     Host = 11,
     /// A debugger aborted the call.
     DebuggerAbort = 12,
+    /// A callee changed a register the register convention says it preserves (only
+    /// with [`Config::convention_canaries`](crate::Config::convention_canaries), a test
+    /// mode): a bug in Kestrel's compiler, never in the program.
+    ConventionViolation = 13,
 }
 
 impl TrapKind {
@@ -49,6 +53,7 @@ impl TrapKind {
             TrapKind::TableOutOfBounds => "out of bounds table access",
             TrapKind::Host => "host function error",
             TrapKind::DebuggerAbort => "aborted by debugger",
+            TrapKind::ConventionViolation => "register convention violated (convention canary)",
         }
     }
 
@@ -65,6 +70,7 @@ impl TrapKind {
             9 => TrapKind::StackOverflow,
             10 => TrapKind::TableOutOfBounds,
             12 => TrapKind::DebuggerAbort,
+            13 => TrapKind::ConventionViolation,
             _ => TrapKind::Host,
         }
     }

@@ -151,14 +151,23 @@ impl FuncCompiler<'_, '_> {
     /// address"). Returns, in the plain version of an instrumented function, the
     /// instrumented version's label, for a path that reaches this point by another way
     /// and must test the word itself.
+    ///
+    /// Also where a call's convention canaries are checked (canary mode; `calls`,
+    /// "DESIGN: convention canaries"): before the plain version's point, and after the
+    /// instrumented version's label, which a redirected return reaches directly.
     pub(super) fn after_call_transfer_point(
         &mut self,
         returned: DynamicLabel,
     ) -> Option<DynamicLabel> {
-        if !self.env.debug || self.instrumented {
-            self.transfer(false);
+        if !self.env.debug {
+            self.canary_check();
             return None;
         }
+        if self.instrumented {
+            self.transfer_with(false, true);
+            return None;
+        }
+        self.canary_check();
         let plain = self.asm.new_dynamic_label();
         let instrumented = self.asm.new_dynamic_label();
         self.transfers.push((plain, instrumented));
@@ -176,6 +185,16 @@ impl FuncCompiler<'_, '_> {
     }
 
     fn transfer(&mut self, loop_head: bool) -> Option<(DynamicLabel, DynamicLabel)> {
+        self.transfer_with(loop_head, false)
+    }
+
+    /// A transfer point; in the instrumented version, `check_canaries` puts a call's
+    /// canary check between the point's label and its test.
+    fn transfer_with(
+        &mut self,
+        loop_head: bool,
+        check_canaries: bool,
+    ) -> Option<(DynamicLabel, DynamicLabel)> {
         if !self.env.debug {
             return None;
         }
@@ -183,9 +202,12 @@ impl FuncCompiler<'_, '_> {
         if self.instrumented {
             let (plain, instrumented) = self.transfers[self.next_transfer];
             self.next_transfer += 1;
+            dynasm!(self.asm ; .arch x64 ; =>instrumented);
+            if check_canaries {
+                self.canary_check();
+            }
             dynasm!(self.asm
                 ; .arch x64
-                ; =>instrumented
                 ; mov r13, [r15 + word]
                 ; test r13, r13
                 ; jz =>plain

@@ -81,18 +81,10 @@ impl FuncCompiler<'_, '_> {
         }
         self.stack.truncate(len - operands);
         self.spill_registers(self.stack.len());
-        self.save_pinned_locals();
         self.max_outgoing = self.max_outgoing.max((operands + immediates.len()) as u32);
         let trap = self.dynamic_trap_site();
-        dynasm!(self.asm
-            ; .arch x64
-            ; mov rdi, r15
-            ; mov rsi, rsp
-            ; mov rax, [r15 + header::LIBCALLS]
-            ; call QWORD [rax + helper.libcall_offset()]
-        );
-        // Reloading pinned locals (plain loads) keeps eax, the helper's trap code.
-        self.load_pinned_locals(false);
+        dynasm!(self.asm ; .arch x64 ; mov rsi, rsp);
+        self.emit_host_helper_call(helper.libcall_offset());
         dynasm!(self.asm
             ; .arch x64
             ; test eax, eax

@@ -1,41 +1,60 @@
 //! Calls: direct, imported and indirect calls between wasm functions, and libcalls into
 //! the host runtime.
 //!
-//! // DESIGN: calling convention
-//! Wasm-to-wasm calls pass every argument in the caller's outgoing area (`[rsp + 8*i]` at
-//! the call, `[rbp + 16 + 8*i]` in the callee, which uses them in place as its parameter
-//! locals). The first result comes back in rax (integers, references) or xmm0 (floats);
-//! results 1.. come back in the same area, so multi-value returns need no other path.
-//! r15 carries the callee's vmctx, r14 its memory base and r12 the thread's stack limit;
-//! rbp, rsp, r12, r14, r15 and the pinned-local registers (`values`, "pinned locals")
-//! are preserved across a call; every other allocatable register is clobbered, so the value stack spills its registers before a call. After calling into
-//! another context (imports, table entries) the caller reloads its own r15/r14 from its
-//! frame. Host functions are reached through the same shape:
-//! their "vmctx" is a `HostFuncCtx` whose header matches a vmctx's first words.
+//! // DESIGN: calling convention between wasm functions
+//! Which register holds what across a call is the register convention
+//! (`compiler::regs`, "DESIGN: register convention"); this is how a call uses it.
+//! - Every argument goes in the caller's outgoing area, one 8-byte slot each (`[rsp +
+//!   8*i]` at the call, `[rbp + 16 + 8*i]` in the callee, which uses them in place as its
+//!   parameter locals). An i32/i64 first argument is also in rsi, so that the callee can
+//!   start from a register rather than a store-to-load round trip: a pinned first
+//!   parameter is moved from rsi, and a small leaf keeps it there (see `BodyShape`).
+//! - The call sequence (`prepare_call`) spills the value stack's temporaries, stores the
+//!   arguments, reads the callee selector (a `call_indirect` index, into rcx), and writes
+//!   rsi last: no operand is read after a convention register has been written.
+//! - The first result comes back in rax (integers, references) or xmm0 (floats); results
+//!   1.. come back in the same outgoing area, so multi-value returns need no other path.
+//! - r15 carries the callee's vmctx, r14 its memory base and r12 the thread's stack
+//!   limit. After calling into another context (imports, table entries of another
+//!   instance) the caller reloads its own r15/r14 from `[rbp - 8]`. Host functions are
+//!   reached through the same shape: their "vmctx" is a `HostFuncCtx` whose header
+//!   matches a vmctx's first words, and the host-call trampoline saves the callee-saved
+//!   registers that Rust code does not preserve.
 
-use super::FuncCompiler;
-use crate::compiler::regs::{RCX, RSI};
+use super::{FuncCompiler, Opnd};
+use crate::compiler::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI};
 use crate::compiler::stack::Loc;
 use crate::frontend::ModuleInfo;
 use crate::runtime::libcalls::offsets as libcall;
 use crate::runtime::trap::TrapKind;
 use crate::runtime::vmctx::{funcref, header, table};
-use crate::types::FuncType;
+use crate::types::{FuncType, ValType};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
-// DESIGN: calling convention between wasm functions
-// Arguments go in the caller's outgoing area at [rsp], one 8-byte slot each, which the
-// callee sees at [rbp + 16]; the first result comes back in rax or xmm0, further results
-// in the outgoing area. An integer first argument (i32, zero-extended, or i64) is also in
-// rsi at the call (`takes_first_arg_in_rsi`; the entry trampoline copies slot 0 there),
-// so the callee can start from a register rather than a store-to-load round trip: a
-// pinned first parameter is moved from rsi, and a small leaf keeps it there (see
-// `BodyShape`). r15 (vmctx), r14 (memory base), r12 (stack limit) and the pinned-local
-// registers are preserved across calls; everything else is the caller's to spill.
+// DESIGN: convention canaries
+// A test mode (`Config::convention_canaries`) that checks the register convention at run
+// time rather than trusting every emitter to follow it. Around every call from wasm code
+// (direct, imported, `call_indirect` in this or another instance) the caller saves its
+// callee-saved registers (r8-r11, xmm6-xmm13; `regs::CALLEE_SAVED_*`) in frame slots,
+// fills each with a distinct value whose upper half is all ones (so that a 32-bit write
+// shows too), and after the call compares every one and traps with
+// `TrapKind::ConventionViolation` if any changed, then restores its own values. The entry
+// trampoline does the same for the function the host calls (`runtime::trampolines`).
+// Every function of a module that runs is so checked by whoever called it, with callee-
+// saved registers its callers could not otherwise tell apart from its own.
+//
+// Where the check sits matters for debugging: a plain version's call can return into
+// the instrumented version (`debug::redirect` rewrites the return address to the
+// instrumented version's after-call point), so there the instrumented version's transfer
+// label comes before its check (`after_call_transfer_point`), and both versions reach
+// their points with the canaries still in place.
+
+/// Frame slots the convention canaries need: one per callee-saved register.
+pub(super) const CANARY_SLOTS: i32 = (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len()) as i32;
 
 /// Whether a first parameter of type `ty` is passed in rsi as well as in its slot.
-pub(super) fn takes_first_arg_in_rsi(ty: crate::types::ValType) -> bool {
-    matches!(ty, crate::types::ValType::I32 | crate::types::ValType::I64)
+pub(super) fn takes_first_arg_in_rsi(ty: ValType) -> bool {
+    matches!(ty, ValType::I32 | ValType::I64)
 }
 
 /// A `call_indirect` whose callee may belong to another instance: the inline path calls
@@ -51,9 +70,71 @@ pub(super) struct CrossInstanceCall {
 }
 
 impl<'e> FuncCompiler<'_, 'e> {
-    /// Spills live registers and stores the top `ty.params()` values into the outgoing
-    /// area (popping them).
-    fn prepare_call(&mut self, ty: &FuncType) {
+    /// Canary mode: saves the callee-saved registers and fills them with canaries, right
+    /// before a call instruction. Uses rdx only (rax and rcx may hold the callee).
+    pub(super) fn canary_fill(&mut self) {
+        if !self.env.canaries {
+            return;
+        }
+        let base = self.canary_base;
+        for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+            let disp = base - 8 * k as i32;
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov [rbp + disp], Rq(r)
+                ; mov Rq(r), canary(r)
+            );
+        }
+        for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+            let disp = base - 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+            dynasm!(self.asm
+                ; .arch x64
+                ; movsd QWORD [rbp + disp], Rx(x)
+                ; mov rdx, canary(16 + x)
+                ; movq Rx(x), rdx
+            );
+        }
+    }
+
+    /// Canary mode: right after a call returns, traps if a callee-saved register lost its
+    /// canary, then restores the registers. Uses rdx only (rax and xmm0 hold a result).
+    pub(super) fn canary_check(&mut self) {
+        if !self.env.canaries {
+            return;
+        }
+        let violated = self.trap_site(TrapKind::ConventionViolation);
+        for &r in &CALLEE_SAVED_GPRS {
+            dynasm!(self.asm
+                ; .arch x64
+                ; cmp Rq(r), canary(r)
+                ; jne =>violated
+            );
+        }
+        for &x in &CALLEE_SAVED_XMMS {
+            dynasm!(self.asm
+                ; .arch x64
+                ; movq rdx, Rx(x)
+                ; cmp rdx, canary(16 + x)
+                ; jne =>violated
+            );
+        }
+        let base = self.canary_base;
+        for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+            let disp = base - 8 * k as i32;
+            dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rbp + disp]);
+        }
+        for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+            let disp = base - 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+            dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [rbp + disp]);
+        }
+    }
+
+    /// The call sequence up to the call itself: spills the value stack's temporaries,
+    /// stores the top `ty.params()` values into the outgoing area (popping them), loads
+    /// `selector` (a `call_indirect` index, already popped) into rcx, and writes the first
+    /// argument into rsi last, after every operand has been read: an operand may live in
+    /// rsi, a temporary.
+    fn prepare_call(&mut self, ty: &FuncType, selector: Option<Opnd>) {
         self.leaving_wasm_code();
         let n = ty.params().len();
         let len = self.stack.len();
@@ -62,6 +143,11 @@ impl<'e> FuncCompiler<'_, 'e> {
             let e = self.stack.get(len - n + i);
             let src = self.operand(e, len - n + i);
             self.store_to(e.ty, src, 4, 8 * i as i32);
+        }
+        if let Some(index) = selector {
+            // Stores use rax and xmm15 as scratch, never rcx.
+            self.load_gpr(ValType::I32, index, RCX);
+            self.free(index);
         }
         if let Some(&first) = ty.params().first() {
             if takes_first_arg_in_rsi(first) {
@@ -127,7 +213,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     pub(super) fn call(&mut self, callee: u32) {
         let info: &'e ModuleInfo = self.env.info;
         let ty = info.func_type(callee);
-        self.prepare_call(ty);
+        self.prepare_call(ty, None);
         if self.env.info.is_imported_func(callee) {
             let code = self.env.layout.import_code(callee);
             let vmctx = self.env.layout.import_vmctx(callee);
@@ -137,10 +223,13 @@ impl<'e> FuncCompiler<'_, 'e> {
                 ; mov rcx, [r15 + vmctx]
             );
             self.enter_context_rcx();
+            self.canary_fill();
             dynasm!(self.asm ; .arch x64 ; call rax);
+            self.canary_check();
             self.restore_context();
             self.transfer_point();
         } else {
+            self.canary_fill();
             // call rel32, resolved when the module's chunks are linked.
             self.asm.push(0xE8);
             let at = self.asm.offset().0;
@@ -157,12 +246,9 @@ impl<'e> FuncCompiler<'_, 'e> {
     pub(super) fn call_indirect(&mut self, type_index: u32, table_index: u32) {
         let info: &'e ModuleInfo = self.env.info;
         let ty = &info.types[type_index as usize];
+        // The index is not on the stack any more, so spilling cannot disturb it.
         let (_, index) = self.pop_opnd();
-        // The index is not on the stack any more, so spilling cannot disturb it; it is
-        // read into rcx only after the arguments (which use rax as scratch) are stored.
-        self.prepare_call(ty);
-        self.load_gpr(crate::types::ValType::I32, index, RCX);
-        self.free(index);
+        self.prepare_call(ty, Some(index));
         let undefined = self.trap_site(TrapKind::UndefinedElement);
         let uninitialized = self.trap_site(TrapKind::UninitializedElement);
         let mismatch = self.trap_site(TrapKind::IndirectCallTypeMismatch);
@@ -186,6 +272,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         // switching contexts; the switch is out of line (`emit_cross_instance_calls`).
         let cross = self.asm.new_dynamic_label();
         let returned = self.asm.new_dynamic_label();
+        self.canary_fill();
         dynasm!(self.asm
             ; .arch x64
             ; cmp rcx, r15
@@ -227,15 +314,18 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
     }
 
-    /// Calls host helper at `offset` in the libcall table with rdi = vmctx and the given
-    /// extra argument in rsi. All registers must have been spilled.
-    pub(super) fn emit_libcall(&mut self, offset: i32) {
+    /// Calls the host helper at `offset` in the libcall table, through the module's
+    /// host-helper stub (`emit_host_helper_stub`), with rdi = vmctx and the other
+    /// arguments already in rsi (and rdx, rcx). Every value-stack register must have been
+    /// spilled. Returns with rax (eax: a trap code or result) from the helper.
+    pub(super) fn emit_host_helper_call(&mut self, offset: i32) {
         self.leaving_wasm_code();
+        let stub = self.env.host_helper_stub;
         dynasm!(self.asm
             ; .arch x64
             ; mov rdi, r15
-            ; mov rax, [r15 + header::LIBCALLS]
-            ; call QWORD [rax + offset]
+            ; mov eax, offset
+            ; call =>stub
         );
     }
 
@@ -243,14 +333,52 @@ impl<'e> FuncCompiler<'_, 'e> {
         let (_, delta) = self.pop_opnd();
         let len = self.stack.len();
         self.spill_registers(len);
-        self.load_gpr(crate::types::ValType::I32, delta, RSI);
+        self.load_gpr(ValType::I32, delta, RSI);
         self.free(delta);
-        self.save_pinned_locals();
-        self.emit_libcall(libcall::MEMORY_GROW);
-        self.load_pinned_locals(false);
+        self.emit_host_helper_call(libcall::MEMORY_GROW);
         self.transfer_point();
         let r = self.alloc_gpr();
         dynasm!(self.asm ; .arch x64 ; mov Rd(r), eax);
-        self.push_gpr(crate::types::ValType::I32, r);
+        self.push_gpr(ValType::I32, r);
     }
+}
+
+/// Bytes the host-helper stub reserves: the callee-saved registers, plus padding so that
+/// rsp is 16-byte aligned at the call into the host (the stub is entered 8 below).
+const HELPER_STUB_FRAME: i32 =
+    ((8 * (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len()) + 8).next_multiple_of(16) - 8) as i32;
+
+/// Emits the module's host-helper stub: wasm code calls it with the libcall table offset
+/// in eax and the helper's arguments in rdi, rsi (, rdx, rcx). Host code follows the SysV
+/// convention, which does not preserve the wasm callee-saved registers (`regs`, "DESIGN:
+/// register convention"), so the stub saves all of them, calls the helper and restores
+/// them: every path from wasm code into the host keeps them (this stub for helpers and
+/// libcalls, the host-call trampoline for imported host functions, the interrupt, debug
+/// and trap stubs save every register).
+pub(crate) fn emit_host_helper_stub(asm: &mut super::Asm, label: DynamicLabel) {
+    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, HELPER_STUB_FRAME);
+    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+        dynasm!(asm ; .arch x64 ; mov [rsp + 8 * k as i32], Rq(r));
+    }
+    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+        let disp = 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + disp], Rx(x));
+    }
+    dynasm!(asm
+        ; .arch x64
+        ; mov r10, [r15 + header::LIBCALLS]
+        ; call QWORD [r10 + rax]
+    );
+    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+        dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * k as i32]);
+    }
+    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+        let disp = 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + disp]);
+    }
+    dynasm!(asm
+        ; .arch x64
+        ; add rsp, HELPER_STUB_FRAME
+        ; ret
+    );
 }

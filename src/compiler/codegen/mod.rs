@@ -15,7 +15,11 @@
 //!   [rbp + 8]          return address
 //!   [rbp]              caller's rbp (frames form a chain: backtraces walk it)
 //!   [rbp - 8]          this function's vmctx, saved before each cross-instance call
-//!   [rbp - 16 - 8*j]   non-parameter local j
+//!   [rbp - 16 - 8*j]   non-parameter local j (j < L, the non-parameter locals)
+//!   [rbp - 16 - 8*(L+k)]  the caller's value of the k-th register this function pins
+//!                         (restored at every return; `values`, "pinned locals")
+//!   [canary_base - 8*k]   canary mode only: this function's callee-saved register k,
+//!                         kept while a canary stands in it (`calls`, "convention canaries")
 //!   [spill_base - 8*d] canonical slot of value-stack depth d
 //!   [rsp + 8*i]        outgoing argument area for calls made by this function
 //! ```
@@ -33,6 +37,7 @@ pub(crate) use breakable::{
     emit_debug_stub, emit_interrupt_stub, emit_no_stops, emit_save_registers, SAVE_AREA,
 };
 mod calls;
+pub(crate) use calls::emit_host_helper_stub;
 mod control;
 mod memory;
 mod numeric;
@@ -95,7 +100,7 @@ pub(crate) fn align_code(asm: &mut Asm, align: usize) {
 }
 
 /// Number of trap kinds with a shared stub (indexed by `TrapKind as usize`).
-pub(crate) const TRAP_STUBS: usize = 13;
+pub(crate) const TRAP_STUBS: usize = 14;
 
 /// What the pass needs to know about the module being compiled.
 pub(crate) struct ModuleEnv<'a> {
@@ -113,6 +118,12 @@ pub(crate) struct ModuleEnv<'a> {
     /// The module's interrupt stub: the slow path of a failed stack check (see
     /// `runtime::interrupt`).
     pub interrupt_stub: DynamicLabel,
+    /// The module's host-helper stub, through which code calls libcalls and helpers
+    /// (`calls::emit_host_helper_stub`).
+    pub host_helper_stub: DynamicLabel,
+    /// Check the register convention around every call (`Config::convention_canaries`;
+    /// see `calls`, "DESIGN: convention canaries").
+    pub canaries: bool,
 }
 
 /// Per-module output of the pass besides the code itself.
@@ -209,6 +220,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     num_params: u32,
     /// rbp-relative displacement of the slot of stack depth 0.
     spill_base: i32,
+    /// rbp-relative displacement of the first convention-canary save slot (canary mode).
+    canary_base: i32,
     /// Largest outgoing argument/result area any call needs, in 8-byte slots.
     max_outgoing: u32,
     reachable: bool,
@@ -296,6 +309,12 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 _ => {}
             }
         }
+        assert!(
+            stack.free_gpr_count() >= crate::compiler::regs::MIN_TEMPORARIES
+                && stack.free_xmm_count() >= crate::compiler::regs::MIN_TEMPORARIES,
+            "function {func_index} would have fewer than {} temporaries",
+            crate::compiler::regs::MIN_TEMPORARIES
+        );
         FuncCompiler {
             asm,
             env,
@@ -304,9 +323,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             frames,
             locals,
             num_params,
-            // Non-parameter locals, then one save slot per pinned register, then the
-            // value stack's slots.
-            spill_base: -16 - 8 * (non_param + pinned_count(&pinned)),
+            // Non-parameter locals, then one save slot per pinned register, then (canary
+            // mode) the canaries' save slots, then the value stack's slots.
+            canary_base: -16 - 8 * (non_param + pinned_count(&pinned)),
+            spill_base: -16 - 8 * (non_param + pinned_count(&pinned) + canary_slots(env)),
             max_outgoing: 0,
             reachable: true,
             dead_blocks: 0,
@@ -361,7 +381,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let body_offset = body.body.range().start as u32;
-        let shape = BodyShape::of(&body.body, &locals, num_params as usize);
+        let shape = BodyShape::of(&body.body, &locals, num_params as usize, env.debug);
 
         let mut recorded = Vec::new();
         // The instrumented version needs the locals again; a plain module does not.
@@ -491,6 +511,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let slots = 1
             + (self.locals.len() as u32 - self.num_params)
             + pinned_count(&self.pinned) as u32
+            + canary_slots(self.env) as u32
             + self.stack.max_depth() as u32
             + self.max_outgoing;
         (slots * 8).div_ceil(16) * 16
@@ -521,7 +542,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             self.limit_slow_path = Some((slow, back, overflow));
         }
         self.save_callers_pinned();
-        self.load_pinned_locals(true);
+        self.load_pinned_locals();
         let non_param = self.locals.len() - self.num_params as usize;
         if non_param <= 8 {
             for j in 0..non_param {
@@ -764,9 +785,12 @@ where
 ///
 /// A small body (at most `SMALL_BODY` bytes) reads its few locals a few times, so keeping
 /// them in the callee-saved pinned registers would cost more (saving and restoring the
-/// caller's values) than it saves: small functions pin nothing there. A small leaf
-/// instead keeps an integer first parameter in rsi, where the caller passed it (see
-/// `calls`, "calling convention"): no call can clobber it. A small body that is also a
+/// caller's values) than it saves: small functions pin nothing there. A small leaf of a
+/// plain module instead keeps an integer first parameter in rsi, where the caller passed
+/// it (see `calls`, "calling convention"): no call can clobber it. Not in instrumented
+/// modules: both versions of a function pin the same registers, and the instrumented
+/// version, which also reserves r13, would be left with two temporaries, fewer than the
+/// single pass needs (`regs::MIN_TEMPORARIES`). A small body that is also a
 /// leaf (no call and no host helper: nothing that runs other code on this stack) skips the
 /// stack check: its frame is at most a few hundred bytes, which the margin below the
 /// stack limit (`runtime::activation`) covers, and it cannot recurse. Together these make
@@ -782,7 +806,12 @@ pub(super) struct BodyShape {
 const SMALL_BODY: u64 = 32;
 
 impl BodyShape {
-    fn of(body: &wasmparser::FunctionBody<'_>, locals: &[ValType], num_params: usize) -> Self {
+    fn of(
+        body: &wasmparser::FunctionBody<'_>,
+        locals: &[ValType],
+        num_params: usize,
+        instrumented_module: bool,
+    ) -> Self {
         // A small body with a loop is not small: its loop wants registers.
         let (small, leaf) = if body.range().end - body.range().start <= SMALL_BODY {
             small_body_shape(body)
@@ -791,7 +820,11 @@ impl BodyShape {
         };
         let pinned = if small {
             let mut pinned = vec![None; locals.len()];
-            if leaf && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
+            if leaf
+                && !instrumented_module
+                && num_params > 0
+                && calls::takes_first_arg_in_rsi(locals[0])
+            {
                 pinned[0] = Some(Loc::Gpr(crate::compiler::regs::RSI));
             }
             pinned
@@ -1000,17 +1033,17 @@ fn pin_locals(
     num_params: usize,
     uses: impl FnOnce() -> Vec<u64>,
 ) -> Vec<Option<Loc>> {
-    use crate::compiler::regs::{PINNED_GPRS, PINNED_XMMS};
+    use crate::compiler::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
     let mut order: Vec<usize> = (num_params..locals.len()).chain(0..num_params).collect();
     let floats = locals.iter().filter(|t| t.is_float()).count();
     let ints = locals.len() - floats;
-    if ints > PINNED_GPRS.len() || floats > PINNED_XMMS.len() {
+    if ints > CALLEE_SAVED_GPRS.len() || floats > CALLEE_SAVED_XMMS.len() {
         let uses = uses();
         // Stable: equal counts keep the declared-first order.
         order.sort_by_key(|&i| std::cmp::Reverse(uses[i]));
         order.retain(|&i| uses[i] > 0);
     }
-    let (mut gprs, mut xmms) = (PINNED_GPRS.iter(), PINNED_XMMS.iter());
+    let (mut gprs, mut xmms) = (CALLEE_SAVED_GPRS.iter(), CALLEE_SAVED_XMMS.iter());
     let mut pinned = vec![None; locals.len()];
     for i in order {
         pinned[i] = if locals[i].is_float() {
@@ -1036,6 +1069,15 @@ fn next_local_set(ops: &wasmparser::OperatorsReader<'_>) -> Option<(u32, bool)> 
         _ => return None,
     };
     Some((reader.read_var_u32().ok()?, tee))
+}
+
+/// Frame slots for the convention canaries' saved registers (`calls`).
+fn canary_slots(env: &ModuleEnv<'_>) -> i32 {
+    if env.canaries {
+        calls::CANARY_SLOTS
+    } else {
+        0
+    }
 }
 
 /// Number of registers a function pins.

@@ -70,12 +70,13 @@ impl FuncCompiler<'_, '_> {
     // The first few locals of each class (`pin_locals`) live in registers for the whole
     // function instead of frame slots, so loops keep their counters and accumulators in
     // registers across iterations and merges need nothing for them. The pinned registers
-    // are callee-saved in the wasm calling convention: a function saves the ones it pins
-    // in its frame (`save_callers_pinned`, in the prologue) and restores them on return,
-    // so calls between wasm functions keep the caller's pinned locals in place. Host code
-    // does not preserve them, so libcalls and helpers write pinned locals to their frame
-    // homes and read them back, and the host-call trampoline saves and restores them.
-    // The debugger reads them from the registers the stubs save.
+    // are the callee-saved class of the register convention (`regs`, "DESIGN: register
+    // convention"): a function saves the ones it pins in its frame
+    // (`save_callers_pinned`, in the prologue) and restores them on return, and never
+    // writes the others, so calls between wasm functions keep the caller's pinned locals
+    // in place. Host code does not preserve them, so every way into the host saves all of
+    // them (the host-helper stub, the host-call trampoline, the interrupt, debug and trap
+    // stubs). The debugger reads them from the registers the stubs save.
 
     /// Saves (`restore` false) or restores the caller's values of the registers this
     /// function pins, in the frame slots after the locals.
@@ -117,37 +118,19 @@ impl FuncCompiler<'_, '_> {
         self.callers_pinned(true);
     }
 
-    /// Writes pinned locals to their frame homes (before host code clobbers them).
-    pub(super) fn save_pinned_locals(&mut self) {
-        for i in 0..self.pinned.len() {
-            if let Some(reg) = self.pinned[i] {
-                let ty = self.locals[i];
-                let src = match reg {
-                    Loc::Gpr(r) => Opnd::Gpr(r),
-                    Loc::Xmm(x) => Opnd::Xmm(x),
-                    _ => unreachable!(),
-                };
-                let disp = self.local_disp(i as u32);
-                self.store_to_frame(ty, src, disp);
-            }
-        }
-    }
-
-    /// Reads pinned locals back from their frame homes (after host code), or at entry loads
-    /// pinned parameters and zeroes the other pinned locals.
-    pub(super) fn load_pinned_locals(&mut self, at_entry: bool) {
+    /// At entry: loads pinned parameters (the first from rsi, where the caller passed it)
+    /// and zeroes the other pinned locals.
+    pub(super) fn load_pinned_locals(&mut self) {
         for i in 0..self.pinned.len() {
             let Some(reg) = self.pinned[i] else { continue };
             let ty = self.locals[i];
-            let from_frame = !at_entry || (i as u32) < self.num_params;
-            let src =
-                if at_entry && i == 0 && from_frame && super::calls::takes_first_arg_in_rsi(ty) {
-                    Opnd::Gpr(crate::compiler::regs::RSI)
-                } else if from_frame {
-                    Opnd::Mem(self.local_disp(i as u32))
-                } else {
-                    Opnd::Imm(0)
-                };
+            let src = if i == 0 && self.num_params > 0 && super::calls::takes_first_arg_in_rsi(ty) {
+                Opnd::Gpr(crate::compiler::regs::RSI)
+            } else if (i as u32) < self.num_params {
+                Opnd::Mem(self.local_disp(i as u32))
+            } else {
+                Opnd::Imm(0)
+            };
             match reg {
                 Loc::Gpr(r) => self.load_gpr(ty, src, r),
                 Loc::Xmm(x) => self.load_xmm(ty, src, x),

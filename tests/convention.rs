@@ -1,0 +1,236 @@
+//! Regression tests of the register convention (`src/compiler/regs.rs`, "DESIGN: register
+//! convention"): each module here once returned a wrong value, trapped or looped on
+//! Kestrel while every other engine agreed. They run plain, instrumented, and with the
+//! convention canaries on (which turn a clobbered callee-saved register into a trap).
+
+use kestrel::{Config, Engine, Error, Linker, Module, Val};
+
+/// Every configuration the modules run under: (label, config).
+fn configs() -> Vec<(&'static str, Config)> {
+    let plain = Config::new();
+    let mut debug = Config::new();
+    debug.debug_instrumentation(true);
+    let mut canaries = Config::new();
+    canaries.convention_canaries(true);
+    let mut debug_canaries = Config::new();
+    debug_canaries
+        .debug_instrumentation(true)
+        .convention_canaries(true);
+    vec![
+        ("plain", plain),
+        ("instrumented", debug),
+        ("canaries", canaries),
+        ("instrumented+canaries", debug_canaries),
+    ]
+}
+
+/// Calls `export` with `args` under every configuration and checks the results.
+fn expect(wat: &str, export: &str, args: &[Val], expected: &[Val]) {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, wat).unwrap();
+        let instance = Linker::new(&engine).instantiate(&module).unwrap();
+        let f = instance.get_func(export).unwrap();
+        match f.call(args) {
+            Ok(results) => assert_eq!(
+                format!("{results:?}"),
+                format!("{expected:?}"),
+                "{label}: {export}{args:?}"
+            ),
+            Err(e) => panic!("{label}: {export}{args:?} failed: {e}"),
+        }
+    }
+}
+
+/// Bug 1 as reported: a small callee used r8, where its caller keeps local 0, as a
+/// temporary.
+const SMALL_CALLEE_CLOBBERS_PINNED: &str = r#"(module
+  (func $h (param i32) (result i32)
+    (i32.div_u (i32.and (i32.const 0) (i32.const 0)) (i32.or (i32.const 0) (i32.const 1))))
+  (func (export "f") (param i32) (result i32)
+    (drop (call $h (i32.const 0)))
+    (loop)
+    (local.get 0)))"#;
+
+#[test]
+fn small_callee_preserves_callers_pinned_local() {
+    expect(
+        SMALL_CALLEE_CLOBBERS_PINNED,
+        "f",
+        &[Val::I32(5)],
+        &[Val::I32(5)],
+    );
+}
+
+/// The loop variant: the counter is a pinned local, and with the bug the loop never ended.
+/// A global (in memory, out of the convention's reach) bounds the loop so that a broken
+/// build fails instead of hanging.
+#[test]
+fn call_in_a_loop_keeps_the_counter() {
+    let wat = r#"(module
+      (global $fuel (mut i32) (i32.const 1000))
+      (func $h (param i32) (result i32)
+        (i32.div_u (i32.and (i32.const 0) (i32.const 0)) (i32.or (i32.const 0) (i32.const 1))))
+      (func (export "count") (param $n i32) (result i32) (local $i i32)
+        (loop $l
+          (drop (call $h (local.get $i)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (global.set $fuel (i32.sub (global.get $fuel) (i32.const 1)))
+          (br_if $l (i32.and (i32.lt_u (local.get $i) (local.get $n))
+                             (i32.ne (global.get $fuel) (i32.const 0)))))
+        (local.get $i)))"#;
+    expect(wat, "count", &[Val::I32(10)], &[Val::I32(10)]);
+}
+
+/// A callee that is not small and pins one register, with a right-nested expression that
+/// keeps five temporaries live: it used the callee-saved registers it did not pin, where
+/// its caller keeps four pinned locals.
+#[test]
+fn larger_callee_preserves_every_callee_saved_gpr() {
+    let wat = r#"(module
+      (func $deep (param $a i32) (result i32)
+        (i32.add (i32.mul (local.get $a) (i32.const 3))
+          (i32.add (i32.mul (local.get $a) (i32.const 5))
+            (i32.add (i32.mul (local.get $a) (i32.const 7))
+              (i32.add (i32.mul (local.get $a) (i32.const 11))
+                (i32.add (i32.mul (local.get $a) (i32.const 13))
+                  (i32.mul (local.get $a) (i32.const 17))))))))
+      (func (export "f") (param $p i32) (result i32) (local $a i32) (local $b i32) (local $c i32)
+        (local.set $a (i32.add (local.get $p) (i32.const 1)))
+        (local.set $b (i32.add (local.get $p) (i32.const 2)))
+        (local.set $c (i32.add (local.get $p) (i32.const 3)))
+        (drop (call $deep (local.get $p)))
+        (i32.add (i32.add (local.get $p) (local.get $a))
+                 (i32.add (local.get $b) (local.get $c)))))"#;
+    // 10 + 11 + 12 + 13
+    expect(wat, "f", &[Val::I32(10)], &[Val::I32(46)]);
+}
+
+/// A callee with seven live f64 temporaries and no float locals used xmm6, where its
+/// caller keeps its f64 local.
+#[test]
+fn float_temporaries_do_not_touch_callers_pinned_float() {
+    let wat = r#"(module
+      (func $floats (param $x i32) (result f64)
+        (f64.add (f64.convert_i32_s (local.get $x))
+          (f64.add (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 2))
+            (f64.add (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 3))
+              (f64.add (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 4))
+                (f64.add (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 5))
+                  (f64.add (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 6))
+                    (f64.add (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 7))
+                      (f64.mul (f64.convert_i32_s (local.get $x)) (f64.const 8))))))))))
+      (func (export "f") (param $v f64) (result f64)
+        (drop (call $floats (i32.const 1)))
+        (local.get $v)))"#;
+    expect(wat, "f", &[Val::from_f64(2.5)], &[Val::from_f64(2.5)]);
+}
+
+/// Bug 2 as reported: the `call_indirect` index lived in rsi and was overwritten by the
+/// first argument's copy into rsi.
+const INDEX_IN_RSI: &str = r#"(module
+  (type $bin (func (param i32 i32) (result i32)))
+  (table 2 funcref)
+  (elem (i32.const 0) $zero $one)
+  (func $zero (type $bin) (i32.const 0))
+  (func $one (type $bin) (i32.const 1))
+  (func (export "f") (param $i i32) (result i32)
+    (call_indirect (type $bin)
+      (i32.const 1)
+      (i32.add (local.get $i) (i32.const 0))
+      (i32.and (local.get $i) (i32.const 1)))))"#;
+
+#[test]
+fn call_indirect_index_survives_the_first_argument() {
+    expect(INDEX_IN_RSI, "f", &[Val::I32(0)], &[Val::I32(0)]);
+    expect(INDEX_IN_RSI, "f", &[Val::I32(1)], &[Val::I32(1)]);
+}
+
+/// The one-entry-table variant: the clobbered index (the first argument, 1) was past the
+/// table's end, so the call trapped with "undefined element".
+#[test]
+fn call_indirect_index_in_a_one_entry_table() {
+    let wat = r#"(module
+      (type $bin (func (param i32 i32) (result i32)))
+      (table 1 funcref)
+      (elem (i32.const 0) $zero)
+      (func $zero (type $bin) (i32.const 7))
+      (func (export "f") (param $i i32) (result i32)
+        (call_indirect (type $bin)
+          (i32.const 1)
+          (i32.add (local.get $i) (i32.const 0))
+          (i32.and (local.get $i) (i32.const 1)))))"#;
+    expect(wat, "f", &[Val::I32(0)], &[Val::I32(7)]);
+}
+
+/// The convention canaries themselves: a host function is the one callee whose code the
+/// compiler does not control, so it shows that a canary survives a call through the
+/// host-call trampoline, and that canary mode changes no result.
+#[test]
+fn canaries_pass_through_host_calls() {
+    let wat = r#"(module
+      (import "host" "twice" (func $twice (param i32) (result i32)))
+      (func (export "f") (param $a i32) (param $x f64) (result f64)
+        (local $b i32) (local $y f64)
+        (local.set $b (call $twice (local.get $a)))
+        (local.set $y (f64.mul (local.get $x) (f64.const 2)))
+        (drop (call $twice (local.get $b)))
+        (f64.add (f64.add (local.get $x) (local.get $y))
+                 (f64.convert_i32_s (i32.add (local.get $a) (local.get $b))))))"#;
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, wat).unwrap();
+        let mut linker = Linker::new(&engine);
+        linker.func_wrap("host", "twice", |x: i32| x * 2);
+        let instance = linker.instantiate(&module).unwrap();
+        let f = instance.get_typed_func::<(i32, f64), f64>("f").unwrap();
+        // 1.5 + 3.0 + (3 + 6)
+        assert_eq!(f.call((3, 1.5)).unwrap(), 13.5, "{label}");
+    }
+}
+
+/// A trap is not a convention failure: canary mode reports the program's own trap.
+#[test]
+fn canaries_report_the_programs_own_traps() {
+    let wat = r#"(module
+      (func $boom (param i32) (result i32) (i32.div_u (local.get 0) (i32.const 0)))
+      (func (export "f") (param i32) (result i32) (call $boom (local.get 0))))"#;
+    let mut config = Config::new();
+    config.convention_canaries(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, wat).unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let f = instance.get_func("f").unwrap();
+    match f.call(&[Val::I32(1)]) {
+        Err(Error::Trap(t)) => assert_eq!(t.kind(), kestrel::TrapKind::IntegerDivideByZero),
+        other => panic!("expected a division trap, got {other:?}"),
+    }
+}
+
+/// Host helpers follow the SysV convention, which does not preserve r8-r11 or any xmm
+/// register: a function that called one (`memory.grow`, `memory.fill`) saved only the
+/// registers it pinned itself, so the host could change the ones its caller pinned.
+/// Found by the canaries on the spec suite.
+#[test]
+fn host_helpers_preserve_callers_pinned_locals() {
+    let wat = r#"(module
+      (memory 1)
+      (func $grow (param i32) (result i32) (memory.grow (local.get 0)))
+      (func $fill (param i32)
+        (memory.fill (local.get 0) (i32.const 7) (i32.const 4096)))
+      (func (export "f") (param $p i32) (result i32)
+        (local $a i32) (local $b i32) (local $c i32) (local $x f64) (local $y f64)
+        (local.set $a (i32.add (local.get $p) (i32.const 1)))
+        (local.set $b (i32.add (local.get $p) (i32.const 2)))
+        (local.set $c (i32.add (local.get $p) (i32.const 3)))
+        (local.set $x (f64.convert_i32_s (local.get $p)))
+        (local.set $y (f64.add (local.get $x) (f64.const 0.5)))
+        (drop (call $grow (i32.const 0)))
+        (call $fill (i32.const 64))
+        (i32.add
+          (i32.add (i32.add (local.get $p) (local.get $a))
+                   (i32.add (local.get $b) (local.get $c)))
+          (i32.trunc_f64_s (f64.add (local.get $x) (local.get $y))))))"#;
+    // 10 + 11 + 12 + 13 + trunc(10 + 10.5)
+    expect(wat, "f", &[Val::I32(10)], &[Val::I32(66)]);
+}
