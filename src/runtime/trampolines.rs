@@ -9,6 +9,8 @@
 //!   area to `HostFuncCtx::callback` and loads the first result into rax and xmm0 (the
 //!   caller reads whichever its signature says).
 
+#![allow(clippy::useless_conversion)] // dynasm's register macros convert their (already u8) register numbers.
+
 use crate::code_memory::CodeMemory;
 use crate::runtime::activation::Activation;
 use crate::runtime::vmctx::header;

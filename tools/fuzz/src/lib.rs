@@ -1,0 +1,68 @@
+//! Differential testing of Kestrel against the `wasmi` interpreter.
+//!
+//! - `oracle`: runs a module on Kestrel (plain and instrumented, with and without the
+//!   convention canaries) and on wasmi, and compares everything observable.
+//! - `smith`: the `smith` and `swarm` generators (`wasm-smith`, with a fixed or a per-seed
+//!   configuration).
+//! - `shaped`: the `shaped` generator, modules shaped like the code a single-pass
+//!   compiler finds hardest.
+//! - `matrix`: the location matrix, every operand location against every consumer,
+//!   enumerated.
+//! - `reduce`: shrinking a failing module while it still fails.
+//! - `rng`: the seeded random stream every generator draws from.
+//!
+//! The `kestrel-fuzz` command (`src/main.rs`) runs any generator for as many seeds as
+//! asked, on every core, and saves each divergence reduced.
+
+pub mod matrix;
+pub mod oracle;
+pub mod reduce;
+pub mod rng;
+pub mod shaped;
+pub mod smith;
+
+/// A module generator: the module for a seed, or None if it cannot build one from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generator {
+    /// `wasm-smith` with one fixed configuration.
+    Smith,
+    /// `wasm-smith` with a configuration drawn per seed.
+    Swarm,
+    /// Compiler-shaped modules (`shaped`).
+    Shaped,
+}
+
+impl Generator {
+    /// Every generator, by name.
+    pub const ALL: [(&'static str, Generator); 3] = [
+        ("smith", Generator::Smith),
+        ("swarm", Generator::Swarm),
+        ("shaped", Generator::Shaped),
+    ];
+
+    /// The generator called `name`.
+    pub fn by_name(name: &str) -> Option<Generator> {
+        Generator::ALL
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, g)| *g)
+    }
+
+    /// The generator's name.
+    pub fn name(self) -> &'static str {
+        Generator::ALL
+            .iter()
+            .find(|(_, g)| *g == self)
+            .map(|(n, _)| *n)
+            .expect("every generator is listed")
+    }
+
+    /// The module for `seed`.
+    pub fn generate(self, seed: u64) -> Option<Vec<u8>> {
+        match self {
+            Generator::Smith => smith::smith(seed),
+            Generator::Swarm => smith::swarm(seed),
+            Generator::Shaped => shaped::shaped(seed),
+        }
+    }
+}

@@ -1,0 +1,596 @@
+//! `kestrel-fuzz`: runs a module generator against the oracle for as many seeds as asked,
+//! on every core, and saves every divergence reduced.
+//!
+//! ```text
+//! kestrel-fuzz --generator NAME --seeds N [--start S] [--jobs J] [--out DIR]
+//!              [--timeout SECS] [--no-reduce]
+//! kestrel-fuzz --check FILE          compare the engines on one module
+//! kestrel-fuzz --matrix              run the location matrix
+//! ```
+//!
+//! Seeds run in worker processes (the same program with `--worker FROM TO`), so that a
+//! module that crashes Kestrel or runs forever is recorded as a failure of its seed, not
+//! the end of the run: the supervisor restarts the worker past that seed. Every failing
+//! seed's module is written to `DIR` (default `fuzz-out/`) as `GEN-SEED.wasm`, then
+//! reduced with `wasm-shrink` (each candidate checked in a fresh process, with the
+//! timeout) to `GEN-SEED-reduced.wasm` and `.wat`. The last line is the summary:
+//! `fuzz GEN: M modules (seeds S..E), A agreed (X cut short by stack exhaustion),
+//! K skipped, D diverged, C crashed, H hung, in T s`. The exit status is 1 if any seed
+//! failed.
+
+use clap::Parser;
+use kestrel_fuzz::oracle::{Oracle, Verdict};
+use kestrel_fuzz::Generator;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kestrel-fuzz",
+    about = "Differential fuzzing of Kestrel against wasmi"
+)]
+struct Args {
+    /// Generator: smith, swarm or shaped.
+    #[arg(long, default_value = "shaped")]
+    generator: String,
+    /// Number of seeds (modules) to run.
+    #[arg(long, default_value_t = 1000)]
+    seeds: u64,
+    /// First seed.
+    #[arg(long, default_value_t = 0)]
+    start: u64,
+    /// Worker processes (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Where failing modules go.
+    #[arg(long, default_value = "fuzz-out")]
+    out: PathBuf,
+    /// Seconds one module may run before it counts as hung.
+    #[arg(long, default_value_t = 20)]
+    timeout: u64,
+    /// Save failing modules without reducing them.
+    #[arg(long)]
+    no_reduce: bool,
+    /// Compare the engines on one module file and print the verdict (exit 0: agree,
+    /// 1: diverge, 2: skip).
+    #[arg(long, value_name = "FILE")]
+    check: Option<PathBuf>,
+    /// Run the location matrix.
+    #[arg(long)]
+    matrix: bool,
+    /// Reduce a module file that diverges (or crashes, or hangs) to FILE-reduced.wasm.
+    #[arg(long, value_name = "FILE")]
+    reduce: Option<PathBuf>,
+    /// Internal: run seeds FROM..TO and report each on stdout.
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"], hide = true)]
+    worker: Option<Vec<u64>>,
+}
+
+fn main() {
+    let args = Args::parse();
+    if let Some(path) = &args.check {
+        std::process::exit(check_file(path));
+    }
+    if args.matrix {
+        std::process::exit(run_matrix());
+    }
+    if let Some(path) = &args.reduce {
+        std::process::exit(reduce_file(path, args.timeout));
+    }
+    let Some(generator) = Generator::by_name(&args.generator) else {
+        let names: Vec<&str> = Generator::ALL.iter().map(|(n, _)| *n).collect();
+        eprintln!(
+            "error: unknown generator `{}` (one of: {})",
+            args.generator,
+            names.join(", ")
+        );
+        std::process::exit(2);
+    };
+    if let Some(range) = &args.worker {
+        worker(generator, range[0], range[1]);
+        return;
+    }
+    std::process::exit(supervise(&args, generator));
+}
+
+fn check_file(path: &Path) -> i32 {
+    let bytes = match wat::parse_file(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return 3;
+        }
+    };
+    match Oracle::new().check(&bytes) {
+        Verdict::Agree { exhausted } => {
+            println!(
+                "agree{}",
+                if exhausted {
+                    " (cut short by stack exhaustion)"
+                } else {
+                    ""
+                }
+            );
+            0
+        }
+        Verdict::Skip(why) => {
+            println!("skip: {why}");
+            2
+        }
+        Verdict::Diverge(why) => {
+            println!("diverge: {why}");
+            1
+        }
+        Verdict::ReferenceBug(why) => {
+            println!("reference bug: {why}");
+            4
+        }
+    }
+}
+
+fn reduce_file(path: &Path, timeout: u64) -> i32 {
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("error: cannot read {}", path.display());
+        return 3;
+    };
+    // Classify the failure the way the supervisor would: in a fresh process.
+    let exe = std::env::current_exe().expect("the program's own path");
+    let mut child = Command::new(exe)
+        .arg("--check")
+        .arg(path)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starting a check");
+    let deadline = Instant::now() + Duration::from_secs(timeout);
+    let fate = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            let mut out = String::new();
+            if let Some(mut o) = child.stdout.take() {
+                let _ = std::io::Read::read_to_string(&mut o, &mut out);
+            }
+            break match status.code() {
+                Some(1) => Fate::Diverge(out.trim_start_matches("diverge: ").to_string()),
+                None => Fate::Crash(status.to_string()),
+                _ => {
+                    println!("{}: does not fail ({})", path.display(), out.trim());
+                    return 0;
+                }
+            };
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break Fate::Hang;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let reduced = reduce_in_subprocesses(&bytes, &fate, timeout);
+    let out = PathBuf::from(format!(
+        "{}-reduced.wasm",
+        path.with_extension("").display()
+    ));
+    let _ = std::fs::write(&out, &reduced);
+    let text = wasmprinter::print_bytes(&reduced).unwrap_or_default();
+    let _ = std::fs::write(out.with_extension("wat"), &text);
+    println!(
+        "{} bytes -> {} bytes: {}\n{text}",
+        bytes.len(),
+        reduced.len(),
+        out.display()
+    );
+    1
+}
+
+fn run_matrix() -> i32 {
+    let start = Instant::now();
+    let report = kestrel_fuzz::matrix::run(&Oracle::new());
+    for failure in &report.failures {
+        println!("{failure}");
+    }
+    for bug in &report.reference_bugs {
+        println!("reference bug: {bug}");
+    }
+    println!(
+        "matrix: {} cases in {} modules, {} agreed, {} failed, in {:.1} s",
+        report.cases,
+        report.modules,
+        report.cases - report.failures.len(),
+        report.failures.len(),
+        start.elapsed().as_secs_f64()
+    );
+    i32::from(!report.failures.is_empty())
+}
+
+/// Worker: one line per seed on stdout (`begin`, then `ok`, `exhausted`, `skip REASON`
+/// or `diverge WHY`), then `done`.
+fn worker(generator: Generator, from: u64, to: u64) {
+    let oracle = Oracle::new();
+    let stdout = std::io::stdout();
+    for seed in from..to {
+        {
+            let mut out = stdout.lock();
+            let _ = writeln!(out, "begin {seed}");
+            let _ = out.flush();
+        }
+        let verdict = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match generator.generate(seed) {
+                Some(bytes) => oracle.check(&bytes),
+                None => Verdict::Skip("the generator built no module from this seed".into()),
+            }
+        }))
+        .unwrap_or_else(|p| {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Verdict::Diverge(format!("panic: {msg}"))
+        });
+        let line = match verdict {
+            Verdict::Agree { exhausted: false } => format!("ok {seed}"),
+            Verdict::Agree { exhausted: true } => format!("exhausted {seed}"),
+            Verdict::Skip(why) => format!("skip {seed} {}", one_line(&why)),
+            Verdict::Diverge(why) => format!("diverge {seed} {}", one_line(&why)),
+            Verdict::ReferenceBug(why) => format!("refbug {seed} {}", one_line(&why)),
+        };
+        let mut out = stdout.lock();
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    }
+    println!("done");
+}
+
+fn one_line(s: &str) -> String {
+    s.replace('\n', " | ")
+}
+
+/// What happened to one seed.
+#[derive(Debug, Clone)]
+enum Fate {
+    Ok,
+    Exhausted,
+    Skip(String),
+    Diverge(String),
+    /// wasmi 2.0 alone differs (`Verdict::ReferenceBug`).
+    ReferenceBug(String),
+    Crash(#[allow(dead_code)] String),
+    Hang,
+}
+
+/// A message from a worker's reader thread.
+enum Event {
+    Begin(usize, u64),
+    Fate(usize, u64, Fate),
+    Done(usize),
+    Exited(usize, String),
+}
+
+struct Slot {
+    /// Unique per spawned worker: events of a worker killed earlier in the same slot
+    /// must not be taken for this one's.
+    id: usize,
+    child: Child,
+    /// The seed in progress and when it began.
+    current: Option<(u64, Instant)>,
+    /// The range this worker still owes: (next seed, end).
+    range: (u64, u64),
+}
+
+fn spawn(
+    slot_id: usize,
+    generator: Generator,
+    from: u64,
+    to: u64,
+    tx: &mpsc::Sender<Event>,
+) -> Child {
+    let exe = std::env::current_exe().expect("the program's own path");
+    let mut child = Command::new(exe)
+        .args(["--generator", generator.name(), "--worker"])
+        .arg(from.to_string())
+        .arg(to.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting a worker");
+    let stdout = child.stdout.take().expect("worker stdout");
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let mut last = String::new();
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let (word, rest) = line.split_once(' ').unwrap_or((line.as_str(), ""));
+            let (seed, why) = rest.split_once(' ').unwrap_or((rest, ""));
+            let seed: u64 = seed.parse().unwrap_or(0);
+            let event = match word {
+                "begin" => Event::Begin(slot_id, seed),
+                "ok" => Event::Fate(slot_id, seed, Fate::Ok),
+                "exhausted" => Event::Fate(slot_id, seed, Fate::Exhausted),
+                "skip" => Event::Fate(slot_id, seed, Fate::Skip(why.to_string())),
+                "diverge" => Event::Fate(slot_id, seed, Fate::Diverge(why.to_string())),
+                "refbug" => Event::Fate(slot_id, seed, Fate::ReferenceBug(why.to_string())),
+                "done" => {
+                    let _ = tx.send(Event::Done(slot_id));
+                    return;
+                }
+                _ => continue,
+            };
+            last = line.clone();
+            if tx.send(event).is_err() {
+                return;
+            }
+        }
+        let _ = tx.send(Event::Exited(slot_id, last));
+    });
+    child
+}
+
+fn supervise(args: &Args, generator: Generator) -> i32 {
+    let started = Instant::now();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let end = args.start + args.seeds;
+    // Chunks small enough to balance, large enough to amortize a worker's start.
+    let chunk = (args.seeds / (jobs as u64 * 8)).clamp(1, 2000);
+    let mut queue: Vec<(u64, u64)> = (args.start..end)
+        .step_by(chunk as usize)
+        .map(|a| (a, (a + chunk).min(end)))
+        .collect();
+    // Taken from the back: the lowest seeds first.
+    queue.reverse();
+    let (tx, rx) = mpsc::channel();
+    let mut slots: Vec<Option<Slot>> = (0..jobs).map(|_| None).collect();
+    let mut fates: BTreeMap<u64, Fate> = BTreeMap::new();
+    let timeout = Duration::from_secs(args.timeout);
+    let mut last_report = Instant::now();
+    let mut next_id = 0;
+    let mut refill =
+        |slots: &mut Vec<Option<Slot>>, queue: &mut Vec<(u64, u64)>, tx: &mpsc::Sender<Event>| {
+            for slot in slots.iter_mut() {
+                if slot.is_none() {
+                    if let Some((a, b)) = queue.pop() {
+                        let id = next_id;
+                        next_id += 1;
+                        let child = spawn(id, generator, a, b, tx);
+                        *slot = Some(Slot {
+                            id,
+                            child,
+                            current: None,
+                            range: (a, b),
+                        });
+                    }
+                }
+            }
+        };
+    refill(&mut slots, &mut queue, &tx);
+    let index_of = |slots: &[Option<Slot>], id: usize| {
+        slots
+            .iter()
+            .position(|s| s.as_ref().is_some_and(|s| s.id == id))
+    };
+    while slots.iter().any(Option::is_some) {
+        let event = rx.recv_timeout(Duration::from_millis(200));
+        // Map a worker id to its slot; events of workers no longer in a slot are stale.
+        let event = match event {
+            Ok(Event::Begin(id, seed)) => index_of(&slots, id).map(|i| Ok(Event::Begin(i, seed))),
+            Ok(Event::Fate(id, seed, fate)) => index_of(&slots, id)
+                .map(|i| Ok(Event::Fate(i, seed, fate.clone())))
+                .or(Some(Ok(Event::Fate(usize::MAX, seed, fate)))),
+            Ok(Event::Done(id)) => index_of(&slots, id).map(|i| Ok(Event::Done(i))),
+            Ok(Event::Exited(id, last)) => index_of(&slots, id).map(|i| Ok(Event::Exited(i, last))),
+            Err(e) => Some(Err(e)),
+        };
+        let Some(event) = event else { continue };
+        match event {
+            Ok(Event::Begin(id, seed)) => {
+                if let Some(slot) = &mut slots[id] {
+                    slot.current = Some((seed, Instant::now()));
+                }
+            }
+            Ok(Event::Fate(id, seed, fate)) => {
+                if let Some(Some(slot)) = slots.get_mut(id) {
+                    slot.current = None;
+                    slot.range.0 = seed + 1;
+                }
+                if matches!(fate, Fate::Diverge(_)) {
+                    eprintln!("seed {seed}: {fate:?}");
+                }
+                fates.insert(seed, fate);
+            }
+            Ok(Event::Done(id)) => {
+                if let Some(mut slot) = slots[id].take() {
+                    let _ = slot.child.wait();
+                }
+            }
+            Ok(Event::Exited(id, last)) => {
+                // The worker died mid-seed: that seed crashed; resume past it.
+                if let Some(mut slot) = slots[id].take() {
+                    let status = slot.child.wait().map(|s| s.to_string()).unwrap_or_default();
+                    if let Some((seed, _)) = slot.current {
+                        eprintln!("seed {seed}: crashed ({status})");
+                        fates.insert(seed, Fate::Crash(format!("{status}; last line: {last}")));
+                        if seed + 1 < slot.range.1 {
+                            queue.push((seed + 1, slot.range.1));
+                        }
+                    } else if slot.range.0 < slot.range.1 {
+                        queue.push(slot.range);
+                    }
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        // Hung seeds: kill the worker, record the seed, resume past it.
+        for slot_ref in slots.iter_mut() {
+            let hung = matches!(slot_ref, Some(Slot { current: Some((_, t)), .. }) if t.elapsed() > timeout);
+            if hung {
+                let mut slot = slot_ref.take().expect("checked above");
+                let (seed, _) = slot.current.expect("checked above");
+                let _ = slot.child.kill();
+                let _ = slot.child.wait();
+                eprintln!("seed {seed}: hung (over {} s)", args.timeout);
+                fates.insert(seed, Fate::Hang);
+                if seed + 1 < slot.range.1 {
+                    queue.push((seed + 1, slot.range.1));
+                }
+            }
+        }
+        refill(&mut slots, &mut queue, &tx);
+        if last_report.elapsed() > Duration::from_secs(60) {
+            last_report = Instant::now();
+            eprintln!(
+                "... {} of {} seeds, {:.0} s",
+                fates.len(),
+                args.seeds,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    // Reader threads for killed workers report their exit; drain what is left.
+    while rx.try_recv().is_ok() {}
+    summarize(args, generator, &fates, started)
+}
+
+fn summarize(
+    args: &Args,
+    generator: Generator,
+    fates: &BTreeMap<u64, Fate>,
+    started: Instant,
+) -> i32 {
+    let mut counts = BTreeMap::<&str, u64>::new();
+    let mut skip_reasons = BTreeMap::<String, u64>::new();
+    let mut failures = Vec::new();
+    for (&seed, fate) in fates {
+        let key = match fate {
+            Fate::Ok => "agreed",
+            Fate::Exhausted => "exhausted",
+            Fate::Skip(why) => {
+                // Group reasons by their first words.
+                let short: String = why.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+                *skip_reasons.entry(short).or_default() += 1;
+                "skipped"
+            }
+            Fate::Diverge(_) => "diverged",
+            Fate::ReferenceBug(_) => "reference bugs",
+            Fate::Crash(_) => "crashed",
+            Fate::Hang => "hung",
+        };
+        *counts.entry(key).or_default() += 1;
+        if matches!(fate, Fate::Diverge(_) | Fate::Crash(_) | Fate::Hang) {
+            failures.push((seed, fate.clone()));
+        }
+        if let Fate::ReferenceBug(why) = fate {
+            println!(
+                "reference bug at seed {seed} (not a Kestrel failure): {}",
+                why.chars().take(200).collect::<String>()
+            );
+        }
+    }
+    let missing = args.seeds - fates.len() as u64;
+    if !failures.is_empty() {
+        let _ = std::fs::create_dir_all(&args.out);
+    }
+    for (seed, fate) in &failures {
+        println!("failure at seed {seed}: {fate:?}");
+        let Some(bytes) = generator.generate(*seed) else {
+            continue;
+        };
+        let base = args.out.join(format!("{}-{seed}", generator.name()));
+        let _ = std::fs::write(base.with_extension("wasm"), &bytes);
+        if args.no_reduce {
+            continue;
+        }
+        let reduced = reduce_in_subprocesses(&bytes, fate, args.timeout);
+        let path = PathBuf::from(format!("{}-reduced.wasm", base.display()));
+        let _ = std::fs::write(&path, &reduced);
+        let text = wasmprinter::print_bytes(&reduced).unwrap_or_default();
+        let _ = std::fs::write(path.with_extension("wat"), &text);
+        println!(
+            "  reduced to {} bytes: {}\n{text}",
+            reduced.len(),
+            path.display()
+        );
+    }
+    for (reason, n) in &skip_reasons {
+        println!("  skipped {n}: {reason}");
+    }
+    let count = |k: &str| counts.get(k).copied().unwrap_or(0);
+    println!(
+        "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31), {} diverged, {} crashed, {} hung{}, in {:.0} s",
+        generator.name(),
+        fates.len(),
+        args.start,
+        args.start + args.seeds,
+        count("agreed") + count("exhausted"),
+        count("exhausted"),
+        count("skipped"),
+        count("reference bugs"),
+        count("diverged"),
+        count("crashed"),
+        count("hung"),
+        if missing > 0 { format!(", {missing} not run") } else { String::new() },
+        started.elapsed().as_secs_f64()
+    );
+    i32::from(!failures.is_empty() || missing > 0)
+}
+
+/// Shrinks a failing module while a fresh process still sees the same kind of failure
+/// (a divergence in the same configuration, a crash, or a hang).
+fn reduce_in_subprocesses(bytes: &[u8], fate: &Fate, timeout: u64) -> Vec<u8> {
+    let exe = std::env::current_exe().expect("the program's own path");
+    let dir = std::env::temp_dir().join(format!("kestrel-fuzz-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let candidate_path = dir.join("candidate.wasm");
+    // "<configuration>: <what> differs": the same configuration and the same part.
+    let label = match fate {
+        Fate::Diverge(why) => why.split(" at step").next().unwrap_or("").to_string(),
+        _ => String::new(),
+    };
+    let same_failure = |candidate: &[u8]| -> bool {
+        if std::fs::write(&candidate_path, candidate).is_err() {
+            return false;
+        }
+        let Ok(mut child) = Command::new(&exe)
+            .arg("--check")
+            .arg(&candidate_path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+        else {
+            return false;
+        };
+        let deadline = Instant::now() + Duration::from_secs(timeout);
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) => {
+                    let mut out = String::new();
+                    if let Some(mut o) = child.stdout.take() {
+                        let _ = std::io::Read::read_to_string(&mut o, &mut out);
+                    }
+                    return match fate {
+                        Fate::Diverge(_) => {
+                            status.code() == Some(1)
+                                && out.starts_with(&format!("diverge: {label}"))
+                        }
+                        Fate::Crash(_) => status.code().is_none(),
+                        _ => false,
+                    };
+                }
+                Ok(None) if Instant::now() > deadline => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return matches!(fate, Fate::Hang);
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+                Err(_) => return false,
+            }
+        }
+    };
+    let reduced = kestrel_fuzz::reduce::shrink(bytes.to_vec(), same_failure);
+    let _ = std::fs::remove_dir_all(&dir);
+    reduced
+}

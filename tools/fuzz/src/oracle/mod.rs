@@ -1,0 +1,432 @@
+//! The comparison: one module runs on Kestrel (in every configuration under test) and on
+//! the `wasmi` interpreter with the same arguments, and everything observable must agree.
+//!
+//! Observed after instantiation and after every call (each exported function is called
+//! twice, with different arguments): the call's results or trap, every exported global,
+//! a hash of every exported memory, and every exported table (its size and, per element,
+//! null or the element's function type). A module both engines reject, or that both
+//! fail to run the same way, is a skip, never a pass. Stack exhaustion ends the
+//! comparison (the engines' limits differ) and is counted.
+
+mod on_kestrel;
+mod on_wasmi;
+mod on_wasmi_legacy;
+mod on_wasmtime;
+
+use kestrel::{Config, Engine, Val, ValType};
+pub use on_kestrel::run_kestrel;
+pub use on_wasmi::run_wasmi;
+use on_wasmi::OUT_OF_FUEL;
+pub use on_wasmi_legacy::run_wasmi_legacy;
+pub use on_wasmtime::run_wasmtime;
+
+/// Everything observable after one step (instantiation or one call).
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct Observation {
+    /// What the step was (`instantiate` or `call <export>`).
+    pub step: String,
+    pub outcome: Outcome,
+    /// Exported globals: (name, bits; floats that are NaN as one canonical value).
+    pub globals: Vec<(String, u64)>,
+    /// Exported memories: (name, size in bytes, hash of the contents).
+    pub memories: Vec<(String, usize, u64)>,
+    /// Exported tables: (name, size, hash of the entries, each "null" or the function's
+    /// type; see `TableDigest`).
+    pub tables: Vec<(String, u32, u64)>,
+}
+
+/// How a step ended.
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub enum Outcome {
+    /// Results as (type name, bits; a NaN as the canonical NaN of its type).
+    Values(Vec<(String, u64)>),
+    /// A trap, by class (the engines word their messages differently).
+    Trap(&'static str),
+    /// The stack limit was reached: the engines' limits differ, so comparison stops here.
+    Exhausted,
+}
+
+/// The result of comparing the engines on one module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every configuration agreed with the reference on every step; `exhausted` if the
+    /// comparison stopped early at a stack exhaustion.
+    Agree { exhausted: bool },
+    /// Not comparable (both engines rejected the module, or the generator could not build
+    /// one); the reason says which.
+    Skip(String),
+    /// A configuration disagreed with the reference: what differed.
+    Diverge(String),
+    /// Kestrel disagreed with wasmi 2.0, but every configuration agreed with another
+    /// reference (wasmi 0.31, or wasmtime where both wasmi versions differ): a bug of a
+    /// reference, not a pass; what differed is kept.
+    ReferenceBug(String),
+}
+
+/// The Kestrel configurations every module runs under, by label: plain and instrumented,
+/// each with and without the convention canaries (`Config::convention_canaries`).
+pub fn configurations() -> Vec<(&'static str, Config)> {
+    let plain = Config::new();
+    let mut canaries = Config::new();
+    canaries.convention_canaries(true);
+    let mut debug = Config::new();
+    debug.debug_instrumentation(true);
+    let mut debug_canaries = debug.clone();
+    debug_canaries.convention_canaries(true);
+    vec![
+        ("plain", plain),
+        ("plain+canaries", canaries),
+        ("instrumented", debug),
+        ("instrumented+canaries", debug_canaries),
+    ]
+}
+
+/// Kestrel engines for `configurations`, built once and shared by every module.
+pub struct Oracle {
+    engines: Vec<(&'static str, Engine)>,
+}
+
+impl Default for Oracle {
+    fn default() -> Self {
+        Oracle::new()
+    }
+}
+
+impl Oracle {
+    /// An oracle over every configuration of `configurations`.
+    pub fn new() -> Oracle {
+        Oracle::with_configurations(configurations())
+    }
+
+    /// An oracle over the given configurations.
+    pub fn with_configurations(configs: Vec<(&'static str, Config)>) -> Oracle {
+        Oracle {
+            engines: configs
+                .into_iter()
+                .map(|(label, c)| (label, Engine::new(&c)))
+                .collect(),
+        }
+    }
+
+    /// Compares every configuration with the reference on `bytes`.
+    ///
+    /// When a configuration disagrees with wasmi 2.0, the other references decide, in
+    /// order: wasmi 0.31 (`on_wasmi_legacy`), then wasmtime (`on_wasmtime`, if its
+    /// Python package is installed). If one of them agrees with every configuration, the
+    /// verdict is `ReferenceBug` (the references disagree among themselves and Kestrel is
+    /// with one of them); otherwise the divergence stands.
+    pub fn check(&self, bytes: &[u8]) -> Verdict {
+        let reference = run_wasmi(bytes);
+        if let Err(e) = &reference {
+            if e.starts_with(OUT_OF_FUEL) {
+                // Kestrel has no fuel: a module the reference cannot finish would run as
+                // long on Kestrel, so it is not run there.
+                return Verdict::Skip(e.clone());
+            }
+        }
+        let mut exhausted = false;
+        let mut runs = Vec::new();
+        let mut first_difference = None;
+        for (label, engine) in &self.engines {
+            let ours = run_kestrel(engine, bytes);
+            match (&ours, &reference) {
+                (Ok(a), Ok(b)) => match compare(a, b) {
+                    Comparison::Same { exhausted: e } => exhausted |= e,
+                    Comparison::Differ(why) => {
+                        first_difference.get_or_insert(format!("{label}: {why}"));
+                    }
+                },
+                (Err(e), Ok(_)) => {
+                    first_difference.get_or_insert(format!("{label}: kestrel failed: {e}"));
+                }
+                (Ok(_), Err(e)) => {
+                    first_difference.get_or_insert(format!("{label}: wasmi failed: {e}"));
+                }
+                (Err(a), Err(b)) => {
+                    return Verdict::Skip(format!("both engines failed (kestrel: {a}; wasmi: {b})"))
+                }
+            }
+            runs.push(ours);
+        }
+        let Some(difference) = first_difference else {
+            return Verdict::Agree { exhausted };
+        };
+        // Kestrel's runs all succeeded here unless one failed outright (a divergence).
+        let Ok(runs) = runs.into_iter().collect::<Result<Vec<_>, _>>() else {
+            return Verdict::Diverge(difference);
+        };
+        let agrees_with = |other: &[Observation]| {
+            runs.iter()
+                .all(|ours| matches!(compare(ours, other), Comparison::Same { .. }))
+        };
+        let mut opinions = Vec::new();
+        match run_wasmi_legacy(bytes) {
+            Ok(legacy) if agrees_with(&legacy) => {
+                return Verdict::ReferenceBug(format!(
+                    "wasmi 0.31 agrees with Kestrel; {difference}"
+                ))
+            }
+            Ok(_) => opinions.push("wasmi 0.31 disagrees too".to_string()),
+            Err(e) => opinions.push(format!("wasmi 0.31 failed: {e}")),
+        }
+        match run_wasmtime(bytes) {
+            Ok(third) if agrees_with(&third) => {
+                return Verdict::ReferenceBug(format!(
+                    "wasmtime agrees with Kestrel, both wasmi versions differ; {difference}"
+                ))
+            }
+            Ok(_) => opinions.push("wasmtime disagrees too".to_string()),
+            Err(e) => opinions.push(format!("no third opinion: {e}")),
+        }
+        Verdict::Diverge(format!("{difference}\n  ({})", opinions.join("; ")))
+    }
+}
+
+enum Comparison {
+    Same { exhausted: bool },
+    Differ(String),
+}
+
+fn compare(ours: &[Observation], reference: &[Observation]) -> Comparison {
+    for (i, (x, y)) in ours.iter().zip(reference).enumerate() {
+        // Stack limits differ between engines: stop at the first exhaustion on either side.
+        if x.outcome == Outcome::Exhausted || y.outcome == Outcome::Exhausted {
+            return Comparison::Same { exhausted: true };
+        }
+        if x != y {
+            let what = if x.outcome != y.outcome {
+                "outcome"
+            } else if x.globals != y.globals {
+                "globals"
+            } else if x.memories != y.memories {
+                "memory"
+            } else if x.tables != y.tables {
+                "tables"
+            } else {
+                "step"
+            };
+            return Comparison::Differ(format!(
+                "{what} differs at step {i}:\n  kestrel {x:?}\n  wasmi   {y:?}"
+            ));
+        }
+    }
+    if ours.len() != reference.len() {
+        return Comparison::Differ(format!(
+            "kestrel made {} steps, wasmi {}",
+            ours.len(),
+            reference.len()
+        ));
+    }
+    Comparison::Same { exhausted: false }
+}
+
+/// Arguments for call number `round` of a function with these parameter types.
+pub fn args_for(params: &[ValType], round: usize) -> Vec<Val> {
+    const INTS: [i64; 8] = [0, 1, -1, 7, 65536, i32::MIN as i64, 31, i64::MAX];
+    params
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| {
+            let v = INTS[(round * 3 + i) % INTS.len()];
+            match ty {
+                ValType::I32 => Val::I32(v as i32),
+                ValType::I64 => Val::I64(v),
+                ValType::F32 => Val::from_f32(v as f32 * 0.5),
+                ValType::F64 => Val::from_f64(v as f64 * 0.25),
+                ValType::FuncRef => Val::FuncRef(None),
+                ValType::ExternRef => Val::ExternRef(None),
+            }
+        })
+        .collect()
+}
+
+/// Rounds of calls: every exported function is called this many times.
+pub(crate) const ROUNDS: usize = 2;
+
+/// Bits of a float with every NaN replaced by the canonical NaN: NaN payloads and signs
+/// are nondeterministic in wasm, so they are not compared.
+pub(crate) fn f32_bits(bits: u32) -> u64 {
+    if f32::from_bits(bits).is_nan() {
+        0x7fc0_0000
+    } else {
+        bits as u64
+    }
+}
+
+/// `f32_bits` for f64.
+pub(crate) fn f64_bits(bits: u64) -> u64 {
+    if f64::from_bits(bits).is_nan() {
+        0x7ff8_0000_0000_0000
+    } else {
+        bits
+    }
+}
+
+/// A hash of a memory's contents (FNV-1a, 64-bit: simple enough for the third opinion's
+/// script to compute the same).
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// A function type as text, the same for every engine.
+pub(crate) fn type_name(params: &[ValType], results: &[ValType]) -> String {
+    let list = |ts: &[ValType]| {
+        ts.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!("[{}] -> [{}]", list(params), list(results))
+}
+
+/// The observation of a trap during instantiation (in the start function).
+pub(crate) fn trap_observation(name: &'static str) -> Observation {
+    Observation {
+        step: "instantiate".into(),
+        outcome: if name == "exhausted" {
+            Outcome::Exhausted
+        } else {
+            Outcome::Trap(name)
+        },
+        globals: vec![],
+        memories: vec![],
+        tables: vec![],
+    }
+}
+
+/// Exported state after a step: (globals, memories, tables), as in `Observation`.
+type State = (
+    Vec<(String, u64)>,
+    Vec<(String, usize, u64)>,
+    Vec<(String, u32, u64)>,
+);
+
+/// A table's observation built entry by entry: its size and an FNV-1a hash of its
+/// entries' descriptions, each followed by a newline (tables may grow to millions of
+/// elements, so they are not kept whole).
+pub(crate) struct TableDigest {
+    size: u32,
+    hash: u64,
+}
+
+impl TableDigest {
+    pub(crate) fn new() -> TableDigest {
+        TableDigest {
+            size: 0,
+            hash: 0xcbf2_9ce4_8422_2325,
+        }
+    }
+
+    /// Adds the next entry: "null", "externref" or a function type (`type_name`).
+    pub(crate) fn add(&mut self, entry: &str) {
+        self.size += 1;
+        for &b in entry.as_bytes().iter().chain(b"\n") {
+            self.hash = (self.hash ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    pub(crate) fn finish(self, name: &str) -> (String, u32, u64) {
+        (name.to_string(), self.size, self.hash)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wat(text: &str) -> Vec<u8> {
+        wat::parse_str(text).unwrap()
+    }
+
+    #[test]
+    fn agreeing_module_agrees() {
+        let m = wat(r#"(module (func (export "f") (param i32) (result i32)
+            (i32.add (local.get 0) (i32.const 1))))"#);
+        assert_eq!(Oracle::new().check(&m), Verdict::Agree { exhausted: false });
+    }
+
+    #[test]
+    fn a_module_both_reject_is_a_skip() {
+        // Valid text, but a feature neither engine is configured for (SIMD).
+        let m = wat(r#"(module (func (export "f") (result v128) (v128.const i64x2 0 0)))"#);
+        assert!(matches!(Oracle::new().check(&m), Verdict::Skip(_)));
+    }
+
+    #[test]
+    fn unbounded_recursion_counts_as_exhausted() {
+        let m = wat(r#"(module (func $f (export "f") (result i32) (call $f)))"#);
+        assert_eq!(Oracle::new().check(&m), Verdict::Agree { exhausted: true });
+    }
+
+    #[test]
+    fn a_module_that_runs_too_long_is_a_skip_and_never_reaches_kestrel() {
+        let m = wat(r#"(module (func (export "f") (loop (br 0))))"#);
+        match Oracle::new().check(&m) {
+            Verdict::Skip(why) => assert!(why.starts_with(OUT_OF_FUEL), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// wasmi 2.0.0 reads a stale value for a local read before a block with parameters
+    /// and written inside it on a path a `br_if` skips (found by the `shaped` generator;
+    /// wasmtime and V8 agree with Kestrel and wasmi 0.31).
+    #[test]
+    fn a_wasmi_2_bug_is_a_reference_bug_not_a_pass() {
+        let m = wat(r#"(module (func (export "f") (result i32) (local i32 i32)
+            i32.const 0
+            block (param i32) (result i32 i32) drop i32.const 0 i32.const -7 end
+            local.set 0 drop
+            local.get 0
+            i32.const 1
+            block (param i32) (result i32 i32)
+              local.set 1 i32.const 1 i32.const 2 local.get 1 br_if 0
+              local.set 0 local.get 0
+            end
+            local.set 0 drop))"#);
+        let ours = run_kestrel(&Engine::default(), &m).unwrap();
+        assert_eq!(
+            ours[1].outcome,
+            Outcome::Values(vec![("i32".into(), -7i32 as u32 as u64)])
+        );
+        assert_eq!(run_wasmi_legacy(&m).unwrap(), ours);
+        match Oracle::new().check(&m) {
+            Verdict::ReferenceBug(_) => {}
+            // If a later wasmi fixes it, this test should say so.
+            other => panic!("expected wasmi 2.0.0's bug, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn different_step_counts_are_a_divergence() {
+        let a = vec![trap_observation("memory")];
+        let mut b = a.clone();
+        b.push(trap_observation("memory"));
+        assert!(matches!(compare(&a, &b), Comparison::Differ(_)));
+        assert!(matches!(compare(&b, &a), Comparison::Differ(_)));
+    }
+
+    #[test]
+    fn tables_are_compared() {
+        let m = wat(r#"(module (table (export "t") 2 funcref)
+            (func $g (param i32))
+            (elem (i32.const 1) $g))"#);
+        let ours = run_kestrel(&Engine::default(), &m).unwrap();
+        let mut expected = TableDigest::new();
+        expected.add("null");
+        expected.add("[i32] -> []");
+        assert_eq!(ours[0].tables, vec![expected.finish("t")]);
+        assert_eq!(ours, run_wasmi(&m).unwrap());
+    }
+
+    #[test]
+    fn nans_compare_by_class() {
+        assert_eq!(
+            f64_bits(0xfff8_0000_0000_0001),
+            f64_bits(0x7ff8_0000_0000_0000)
+        );
+        assert_ne!(f64_bits(0x8000_0000_0000_0000), f64_bits(0));
+        assert_eq!(f32_bits(0xffc0_0000), 0x7fc0_0000);
+    }
+}

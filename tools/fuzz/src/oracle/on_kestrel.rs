@@ -1,0 +1,114 @@
+//! Running a module on Kestrel and observing it (`Observation`).
+
+use super::{
+    args_for, f32_bits, f64_bits, hash_bytes, trap_observation, type_name, Observation, Outcome,
+    State, TableDigest, ROUNDS,
+};
+use kestrel::{Engine, Error, Extern, Linker, Module, TrapKind, Val};
+
+fn kestrel_trap_name(kind: TrapKind) -> &'static str {
+    match kind {
+        TrapKind::MemoryOutOfBounds => "memory",
+        TrapKind::TableOutOfBounds | TrapKind::UndefinedElement => "table",
+        TrapKind::UninitializedElement => "null",
+        TrapKind::IndirectCallTypeMismatch => "signature",
+        TrapKind::IntegerDivideByZero => "div0",
+        TrapKind::IntegerOverflow => "overflow",
+        TrapKind::BadConversionToInteger => "conversion",
+        TrapKind::Unreachable => "unreachable",
+        TrapKind::StackOverflow => "exhausted",
+        TrapKind::ConventionViolation => "convention canary",
+        TrapKind::Host | TrapKind::DebuggerAbort => "other",
+    }
+}
+
+fn kestrel_val(v: &Val) -> (String, u64) {
+    let bits = match v {
+        Val::I32(x) => *x as u32 as u64,
+        Val::I64(x) => *x as u64,
+        Val::F32(b) => f32_bits(*b),
+        Val::F64(b) => f64_bits(*b),
+        Val::FuncRef(f) => f.is_some() as u64,
+        Val::ExternRef(r) => r.is_some() as u64,
+    };
+    (v.ty().to_string(), bits)
+}
+
+fn kestrel_state(exports: &[(String, Extern)]) -> State {
+    let (mut globals, mut memories, mut tables) = (Vec::new(), Vec::new(), Vec::new());
+    for (name, ext) in exports {
+        match ext {
+            Extern::Global(g) => globals.push((name.clone(), kestrel_val(&g.get()).1)),
+            Extern::Memory(m) => {
+                let mut buf = vec![0; m.data_size()];
+                m.read(0, &mut buf).expect("reading a whole memory");
+                memories.push((name.clone(), buf.len(), hash_bytes(&buf)));
+            }
+            Extern::Table(t) => {
+                let mut digest = TableDigest::new();
+                for i in 0..t.size() {
+                    match t.get(i) {
+                        Some(Val::FuncRef(Some(f))) => {
+                            let ty = f.ty();
+                            digest.add(&type_name(ty.params(), ty.results()));
+                        }
+                        Some(Val::ExternRef(Some(_))) => digest.add("externref"),
+                        _ => digest.add("null"),
+                    }
+                }
+                tables.push(digest.finish(name));
+            }
+            _ => {}
+        }
+    }
+    (globals, memories, tables)
+}
+
+/// Runs a module on Kestrel: instantiation, then every exported function `ROUNDS` times.
+/// An error (not a trap) ends the run.
+pub fn run_kestrel(engine: &Engine, bytes: &[u8]) -> Result<Vec<Observation>, String> {
+    let module = Module::new(engine, bytes).map_err(|e| format!("compile: {e}"))?;
+    let instance = match Linker::new(engine).instantiate(&module) {
+        Ok(i) => i,
+        Err(Error::Trap(t)) => {
+            return Ok(vec![trap_observation(kestrel_trap_name(t.kind()))]);
+        }
+        Err(e) => return Err(format!("instantiate: {e}")),
+    };
+    let mut exports = instance.exports();
+    exports.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    let (globals, memories, tables) = kestrel_state(&exports);
+    out.push(Observation {
+        step: "instantiate".into(),
+        outcome: Outcome::Values(vec![]),
+        globals,
+        memories,
+        tables,
+    });
+    for round in 0..ROUNDS {
+        for (name, ext) in &exports {
+            let Extern::Func(f) = ext else { continue };
+            let args = args_for(f.ty().params(), round);
+            let outcome = match f.call(&args) {
+                Ok(vals) => Outcome::Values(vals.iter().map(kestrel_val).collect()),
+                Err(Error::Trap(t)) if t.kind() == TrapKind::StackOverflow => Outcome::Exhausted,
+                Err(Error::Trap(t)) => Outcome::Trap(kestrel_trap_name(t.kind())),
+                Err(e) => return Err(format!("call {name}: {e}")),
+            };
+            let (globals, memories, tables) = kestrel_state(&exports);
+            let stop = outcome == Outcome::Exhausted;
+            out.push(Observation {
+                step: format!("call {name}"),
+                outcome,
+                globals,
+                memories,
+                tables,
+            });
+            if stop {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(out)
+}

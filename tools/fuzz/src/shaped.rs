@@ -1,0 +1,1466 @@
+//! The `shaped` generator: modules shaped like the code a single-pass compiler finds
+//! hardest, rather than like arbitrary valid wasm.
+//!
+//! Where `wasm-smith` draws instructions from the whole language, this generator builds
+//! what stresses a register model, a calling convention and a value stack: deep
+//! expression trees over i32/i64/f32/f64 whose operands read, `local.tee` and `local.set`
+//! the same locals (and `x = x op y` updates, which Kestrel fuses); direct calls and
+//! `call_indirect` with computed arguments and computed indices, to callees of every size
+//! class (small leaves, small callers, functions with loops, functions with more locals of
+//! each type than there are registers to pin them in); `select`, `if` and `block` with
+//! results, `br_if` and `br_table` carrying values, loops with parameters; division,
+//! remainder, shifts and rotates with either operand constant or computed; loads and
+//! stores at computed addresses; globals; multi-value calls and blocks.
+//!
+//! Every module terminates: functions call only functions after them (a call graph
+//! without cycles, `call_indirect` included, by computing indices into a window of the
+//! table that holds only later functions), loops count a counter local that nothing else
+//! writes up to a small bound, and a cost estimate keeps the total work of each function
+//! under a budget. NaN bits are nondeterministic in wasm, so a float is canonicalized
+//! wherever its bits become observable (stores, global writes, reinterpretations, the
+//! sign operand of `copysign`); the oracle compares results by NaN class.
+
+use crate::rng::Rng;
+use std::borrow::Cow;
+use wasm_encoder::{
+    BlockType, CodeSection, ConstExpr, DataSection, ElementSection, Elements, ExportKind,
+    ExportSection, Function, FunctionSection, GlobalSection, GlobalType, Ieee32, Ieee64,
+    Instruction as I, MemArg, MemArgTarget, MemorySection, MemoryType, Module, RefType,
+    TableSection, TableType, TypeSection, ValType as W,
+};
+
+/// A number type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum T {
+    I32,
+    I64,
+    F32,
+    F64,
+}
+
+const TYPES: [T; 4] = [T::I32, T::I64, T::F32, T::F64];
+
+impl T {
+    fn wasm(self) -> W {
+        match self {
+            T::I32 => W::I32,
+            T::I64 => W::I64,
+            T::F32 => W::F32,
+            T::F64 => W::F64,
+        }
+    }
+    fn is_float(self) -> bool {
+        matches!(self, T::F32 | T::F64)
+    }
+}
+
+/// A function signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Sig {
+    params: Vec<T>,
+    results: Vec<T>,
+}
+
+/// How big and what kind of body a function gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// One or two operators, no calls: compiled as a small leaf.
+    SmallLeaf,
+    /// A short body with one call.
+    SmallCaller,
+    /// Expressions and statements, with calls, no loops.
+    Medium,
+    /// Bounded loops around expressions and calls.
+    Loops,
+    /// More locals of each type than Kestrel pins, all of them in use.
+    ManyLocals,
+}
+
+/// The most a function may cost (roughly, operators executed per call), callees included.
+const BUDGET: u64 = 40_000;
+/// Bytes of the one memory page that computed addresses stay inside.
+const ADDR_MASK: i32 = 0xfff8;
+
+struct FuncPlan {
+    sig: usize,
+    class: Class,
+    /// Estimated cost of one call, once generated.
+    cost: u64,
+}
+
+/// The module under construction.
+struct Gen {
+    rng: Rng,
+    /// Function signatures, then block signatures (added on demand), as type indices.
+    types: Vec<Sig>,
+    funcs: Vec<FuncPlan>,
+    globals: Vec<T>,
+    /// Table entries: the function in each, grouped by signature, ascending within a group.
+    table: Vec<u32>,
+    /// For each function signature: (first entry, entry count) of its group.
+    groups: Vec<(u32, u32)>,
+}
+
+/// Generates the module for `seed`.
+pub fn shaped(seed: u64) -> Option<Vec<u8>> {
+    Some(Gen::new(seed).module())
+}
+
+impl Gen {
+    fn new(seed: u64) -> Gen {
+        let mut rng = Rng::new(seed ^ 0x5ea5_0000_0000_0001);
+        let num_sigs = rng.range(1, 5) as usize;
+        let mut types = Vec::new();
+        for _ in 0..num_sigs {
+            let params = (0..rng.range(0, 5)).map(|_| *rng.pick(&TYPES)).collect();
+            let results = match rng.range(0, 9) {
+                0 => vec![],
+                1 | 2 => (0..rng.range(2, 3)).map(|_| *rng.pick(&TYPES)).collect(),
+                _ => vec![*rng.pick(&TYPES)],
+            };
+            types.push(Sig { params, results });
+        }
+        let num_funcs = rng.range(2, 12) as usize;
+        let funcs: Vec<FuncPlan> = (0..num_funcs)
+            .map(|_| FuncPlan {
+                sig: rng.below(num_sigs),
+                class: *rng.pick(&[
+                    Class::SmallLeaf,
+                    Class::SmallLeaf,
+                    Class::SmallCaller,
+                    Class::Medium,
+                    Class::Medium,
+                    Class::Loops,
+                    Class::Loops,
+                    Class::ManyLocals,
+                ]),
+                cost: 0,
+            })
+            .collect();
+        let globals = (0..rng.range(1, 6)).map(|_| *rng.pick(&TYPES)).collect();
+        let mut table = Vec::new();
+        let mut groups = Vec::new();
+        for sig in 0..num_sigs {
+            let start = table.len() as u32;
+            for (f, plan) in funcs.iter().enumerate() {
+                if plan.sig == sig {
+                    table.push(f as u32);
+                }
+            }
+            groups.push((start, table.len() as u32 - start));
+        }
+        Gen {
+            rng,
+            types,
+            funcs,
+            globals,
+            table,
+            groups,
+        }
+    }
+
+    /// Type index of a block signature (added to the type section if new).
+    fn block_type(&mut self, params: Vec<T>, results: Vec<T>) -> BlockType {
+        if params.is_empty() && results.is_empty() {
+            return BlockType::Empty;
+        }
+        if params.is_empty() && results.len() == 1 {
+            return BlockType::Result(results[0].wasm());
+        }
+        let sig = Sig { params, results };
+        let index = match self.types.iter().position(|s| *s == sig) {
+            Some(i) => i,
+            None => {
+                self.types.push(sig);
+                self.types.len() - 1
+            }
+        };
+        BlockType::FunctionType(index as u32)
+    }
+
+    fn module(mut self) -> Vec<u8> {
+        // Callees first: a function's cost depends on its callees'.
+        let mut bodies: Vec<Option<Function>> = (0..self.funcs.len()).map(|_| None).collect();
+        for f in (0..self.funcs.len()).rev() {
+            let (body, cost) = self.function(f);
+            self.funcs[f].cost = cost;
+            bodies[f] = Some(body);
+        }
+        let mut module = Module::new();
+        let mut types = TypeSection::new();
+        for sig in &self.types {
+            types.ty().function(
+                sig.params.iter().map(|t| t.wasm()),
+                sig.results.iter().map(|t| t.wasm()),
+            );
+        }
+        module.section(&types);
+        let mut functions = FunctionSection::new();
+        for plan in &self.funcs {
+            functions.function(plan.sig as u32);
+        }
+        module.section(&functions);
+        let mut tables = TableSection::new();
+        tables.table(TableType {
+            element_type: RefType::FUNCREF,
+            table64: false,
+            minimum: self.table.len() as u64,
+            maximum: Some(self.table.len() as u64),
+            shared: false,
+        });
+        module.section(&tables);
+        let mut memories = MemorySection::new();
+        memories.memory(MemoryType {
+            minimum: 1,
+            maximum: Some(3),
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        });
+        module.section(&memories);
+        let mut globals = GlobalSection::new();
+        for (i, t) in self.globals.iter().enumerate() {
+            let init = match t {
+                T::I32 => ConstExpr::i32_const(i as i32 * 7 - 3),
+                T::I64 => ConstExpr::i64_const(-(i as i64) << 40),
+                T::F32 => ConstExpr::f32_const(Ieee32::from(i as f32 * 1.5)),
+                T::F64 => ConstExpr::f64_const(Ieee64::from(-(i as f64) * 0.25)),
+            };
+            globals.global(
+                GlobalType {
+                    val_type: t.wasm(),
+                    mutable: true,
+                    shared: false,
+                },
+                &init,
+            );
+        }
+        module.section(&globals);
+        let mut exports = ExportSection::new();
+        for f in 0..self.funcs.len() {
+            exports.export(&format!("f{f}"), ExportKind::Func, f as u32);
+        }
+        for g in 0..self.globals.len() {
+            exports.export(&format!("g{g}"), ExportKind::Global, g as u32);
+        }
+        exports.export("mem", ExportKind::Memory, 0);
+        exports.export("tab", ExportKind::Table, 0);
+        module.section(&exports);
+        let mut elements = ElementSection::new();
+        elements.active(
+            None,
+            &ConstExpr::i32_const(0),
+            Elements::Functions(Cow::Borrowed(&self.table)),
+        );
+        module.section(&elements);
+        let mut code = CodeSection::new();
+        for body in bodies.into_iter().flatten() {
+            code.function(&body);
+        }
+        module.section(&code);
+        let mut data = DataSection::new();
+        let bytes: Vec<u8> = (0..64).map(|_| self.rng.next_u64() as u8).collect();
+        data.active(0, &ConstExpr::i32_const(16), bytes);
+        module.section(&data);
+        module.finish()
+    }
+
+    /// Generates function `f`'s body; returns it with its estimated cost.
+    fn function(&mut self, f: usize) -> (Function, u64) {
+        let class = self.funcs[f].class;
+        let sig = self.types[self.funcs[f].sig].clone();
+        let mut locals: Vec<T> = sig.params.clone();
+        let declared: Vec<T> = match class {
+            Class::SmallLeaf | Class::SmallCaller => (0..self.rng.range(0, 1))
+                .map(|_| *self.rng.pick(&TYPES))
+                .collect(),
+            Class::Medium | Class::Loops => (0..self.rng.range(1, 7))
+                .map(|_| *self.rng.pick(&TYPES))
+                .collect(),
+            Class::ManyLocals => {
+                // More than the 4 integer and 8 float registers that pin locals.
+                let mut l = Vec::new();
+                for t in TYPES {
+                    let n = if t.is_float() {
+                        self.rng.range(5, 10)
+                    } else {
+                        self.rng.range(3, 6)
+                    };
+                    l.extend(std::iter::repeat_n(t, n as usize));
+                }
+                l
+            }
+        };
+        locals.extend(&declared);
+        let mut body = Body {
+            func: f,
+            locals: locals.clone(),
+            counters: Vec::new(),
+            free_counters: Vec::new(),
+            scratch: [None; 4],
+            ops: Vec::new(),
+            cost: 0,
+            multiplier: 1,
+            labels: vec![sig.results.clone()],
+            depth_limit: match class {
+                Class::SmallLeaf | Class::SmallCaller => 1,
+                _ => self.rng.range(2, 7) as u32,
+            },
+            size_limit: *self.rng.pick(&[60, 200, 600, 2000]),
+            calls: !matches!(class, Class::SmallLeaf),
+            statements: match class {
+                Class::SmallLeaf | Class::SmallCaller => 0,
+                Class::Medium => self.rng.range(1, 8) as u32,
+                Class::Loops | Class::ManyLocals => self.rng.range(2, 10) as u32,
+            },
+            loops: matches!(class, Class::Loops | Class::ManyLocals),
+        };
+        // Scratch locals (canonicalization, dropped call results), and loop counters.
+        let mut extra = Vec::new();
+        if !matches!(class, Class::SmallLeaf | Class::SmallCaller) {
+            for (k, t) in TYPES.iter().enumerate() {
+                body.scratch[k] = Some(body.locals.len() as u32);
+                body.locals.push(*t);
+                extra.push(*t);
+            }
+            for _ in 0..3 {
+                body.counters.push(body.locals.len() as u32);
+                body.free_counters.push(body.locals.len() as u32);
+                body.locals.push(T::I32);
+                extra.push(T::I32);
+            }
+        }
+        if class == Class::SmallCaller {
+            // The one call, then the results.
+            let mut g = Emit {
+                gen: self,
+                body: &mut body,
+            };
+            g.call_statement();
+            g.results(&sig.results);
+        } else {
+            let mut g = Emit {
+                gen: self,
+                body: &mut body,
+            };
+            let n = g.body.statements;
+            for _ in 0..n {
+                g.statement(0);
+            }
+            g.results(&sig.results);
+        }
+        body.ops.push(I::End);
+        let mut declared_all = declared;
+        declared_all.extend(extra);
+        let mut function = Function::new(
+            declared_all
+                .iter()
+                .map(|t| (1u32, t.wasm()))
+                .collect::<Vec<_>>(),
+        );
+        for op in &body.ops {
+            function.instruction(op);
+        }
+        (function, body.cost + body.ops.len() as u64)
+    }
+}
+
+/// The function being generated.
+struct Body {
+    func: usize,
+    /// Every local's type, parameters first (scratch and counters included).
+    locals: Vec<T>,
+    /// Loop counter locals: read anywhere, written only by their loop.
+    counters: Vec<u32>,
+    /// The counters not in use by an enclosing loop.
+    free_counters: Vec<u32>,
+    /// A scratch local per type (by `TYPES` order), if the function has them.
+    scratch: [Option<u32>; 4],
+    ops: Vec<I<'static>>,
+    /// Estimated cost of the calls made so far.
+    cost: u64,
+    /// Iterations of the enclosing loops.
+    multiplier: u64,
+    /// Branch types of the enclosing labels, outermost (the function) first.
+    labels: Vec<Vec<T>>,
+    depth_limit: u32,
+    /// Operators the body may have; past it expressions are leaves and statements end.
+    size_limit: usize,
+    calls: bool,
+    statements: u32,
+    loops: bool,
+}
+
+/// Emission for one function, with the module's state at hand.
+struct Emit<'g> {
+    gen: &'g mut Gen,
+    body: &'g mut Body,
+}
+
+fn scratch_index(t: T) -> usize {
+    TYPES.iter().position(|x| *x == t).unwrap()
+}
+
+impl Emit<'_> {
+    fn rng(&mut self) -> &mut Rng {
+        &mut self.gen.rng
+    }
+
+    fn op(&mut self, op: I<'static>) {
+        self.body.ops.push(op);
+    }
+
+    /// Locals of type `t` that random code may write (not counters or scratch).
+    fn writable_locals(&self, t: T) -> Vec<u32> {
+        (0..self.body.locals.len() as u32)
+            .filter(|&i| {
+                self.body.locals[i as usize] == t
+                    && !self.body.counters.contains(&i)
+                    && !self.body.scratch.contains(&Some(i))
+            })
+            .collect()
+    }
+
+    /// Locals of type `t` that code may read.
+    fn readable_locals(&self, t: T) -> Vec<u32> {
+        (0..self.body.locals.len() as u32)
+            .filter(|&i| self.body.locals[i as usize] == t && !self.body.scratch.contains(&Some(i)))
+            .collect()
+    }
+
+    /// The function's results, canonicalized.
+    fn results(&mut self, results: &[T]) {
+        for &t in results {
+            self.expr(t, 0);
+        }
+    }
+
+    fn constant(&mut self, t: T) {
+        let r = self.rng().below(12);
+        match t {
+            T::I32 => {
+                let v = [
+                    0,
+                    1,
+                    -1,
+                    2,
+                    31,
+                    32,
+                    33,
+                    63,
+                    64,
+                    i32::MIN,
+                    i32::MAX,
+                    0x1234_5678,
+                ][r];
+                let v = if self.rng().chance(1, 3) {
+                    self.rng().next_u64() as i32
+                } else {
+                    v
+                };
+                self.op(I::I32Const(v));
+            }
+            T::I64 => {
+                let v = [
+                    0,
+                    1,
+                    -1,
+                    31,
+                    32,
+                    63,
+                    64,
+                    i64::MIN,
+                    i64::MAX,
+                    1 << 32,
+                    -(1 << 31),
+                    0x1234_5678_9abc,
+                ][r];
+                let v = if self.rng().chance(1, 3) {
+                    self.rng().next_u64() as i64
+                } else {
+                    v
+                };
+                self.op(I::I64Const(v));
+            }
+            T::F32 => {
+                let v = [
+                    0.0,
+                    -0.0,
+                    1.0,
+                    -1.5,
+                    0.5,
+                    f32::INFINITY,
+                    f32::NEG_INFINITY,
+                    f32::MAX,
+                    f32::MIN_POSITIVE,
+                    1e-40,
+                    2147483648.0,
+                    4294967296.0,
+                ][r];
+                self.op(I::F32Const(Ieee32::from(v)));
+            }
+            T::F64 => {
+                let v = [
+                    0.0,
+                    -0.0,
+                    1.0,
+                    -1.5,
+                    0.5,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::MAX,
+                    f64::MIN_POSITIVE,
+                    1e-310,
+                    9.3e18,
+                    -2147483649.0,
+                ][r];
+                self.op(I::F64Const(Ieee64::from(v)));
+            }
+        }
+    }
+
+    /// A leaf: a constant, a local or a global of type `t`.
+    fn leaf(&mut self, t: T) {
+        let locals = self.readable_locals(t);
+        let globals: Vec<u32> = (0..self.gen.globals.len() as u32)
+            .filter(|&g| self.gen.globals[g as usize] == t)
+            .collect();
+        match self.rng().below(6) {
+            0 | 1 if !locals.is_empty() => {
+                let l = *self.rng().pick(&locals);
+                self.op(I::LocalGet(l));
+            }
+            2 if !globals.is_empty() => {
+                let g = *self.rng().pick(&globals);
+                self.op(I::GlobalGet(g));
+            }
+            3 if !locals.is_empty() => {
+                let l = *self.rng().pick(&locals);
+                self.op(I::LocalGet(l));
+            }
+            _ => self.constant(t),
+        }
+    }
+
+    /// Replaces a NaN on top of the stack (type `t`, a float) by the canonical NaN.
+    fn canonicalize(&mut self, t: T) {
+        let Some(tmp) = self.body.scratch[scratch_index(t)] else {
+            return;
+        };
+        self.op(I::LocalSet(tmp));
+        match t {
+            T::F32 => self.op(I::F32Const(Ieee32::new(0x7fc0_0000))),
+            _ => self.op(I::F64Const(Ieee64::new(0x7ff8_0000_0000_0000))),
+        }
+        self.op(I::LocalGet(tmp));
+        self.op(I::LocalGet(tmp));
+        self.op(I::LocalGet(tmp));
+        self.op(if t == T::F32 { I::F32Ne } else { I::F64Ne });
+        self.op(I::Select);
+    }
+
+    /// An expression leaving one value of type `t`, at nesting `depth`.
+    fn expr(&mut self, t: T, depth: u32) {
+        if depth >= self.body.depth_limit
+            || self.body.ops.len() > self.body.size_limit
+            || self.rng().chance(1, 6)
+        {
+            return self.leaf(t);
+        }
+        let d = depth + 1;
+        match self.rng().below(20) {
+            0..=6 => self.binary(t, d),
+            7 | 8 => self.unary(t, d),
+            9 => self.compare_into(t, d),
+            10 => self.tee(t, d),
+            11 => self.select(t, d),
+            12 => self.if_expr(t, d),
+            13 => self.branch_block(t, d),
+            14 => self.call_expr(t, d),
+            15 => self.load(t, d),
+            16 => self.convert_into(t, d),
+            17 => self.block_with_statements(t, d),
+            18 => self.loop_expr(t, d),
+            _ => self.multi_value_block(t, d),
+        }
+    }
+
+    /// A binary operator of type `t` (the right operand first built deep, so that many
+    /// values are live at once).
+    fn binary(&mut self, t: T, d: u32) {
+        match t {
+            T::I32 | T::I64 => {
+                let wide = t == T::I64;
+                let k = self.rng().below(15);
+                self.expr(t, d);
+                let divides = (5..=8).contains(&k);
+                let right_constant = self.rng().chance(1, 4);
+                if right_constant {
+                    self.constant(t);
+                } else {
+                    self.expr(t, d);
+                }
+                if divides && !right_constant && self.rng().chance(7, 8) {
+                    // Mostly nonzero divisors, so the expression usually survives.
+                    if wide {
+                        self.op(I::I64Const(1));
+                        self.op(I::I64Or);
+                    } else {
+                        self.op(I::I32Const(1));
+                        self.op(I::I32Or);
+                    }
+                }
+                let ops32 = [
+                    I::I32Add,
+                    I::I32Sub,
+                    I::I32Mul,
+                    I::I32And,
+                    I::I32Or,
+                    I::I32DivS,
+                    I::I32DivU,
+                    I::I32RemS,
+                    I::I32RemU,
+                    I::I32Xor,
+                    I::I32Shl,
+                    I::I32ShrS,
+                    I::I32ShrU,
+                    I::I32Rotl,
+                    I::I32Rotr,
+                ];
+                let ops64 = [
+                    I::I64Add,
+                    I::I64Sub,
+                    I::I64Mul,
+                    I::I64And,
+                    I::I64Or,
+                    I::I64DivS,
+                    I::I64DivU,
+                    I::I64RemS,
+                    I::I64RemU,
+                    I::I64Xor,
+                    I::I64Shl,
+                    I::I64ShrS,
+                    I::I64ShrU,
+                    I::I64Rotl,
+                    I::I64Rotr,
+                ];
+                self.op(if wide {
+                    ops64[k].clone()
+                } else {
+                    ops32[k].clone()
+                });
+            }
+            T::F32 | T::F64 => {
+                let k = self.rng().below(7);
+                self.expr(t, d);
+                self.expr(t, d);
+                if k == 6 {
+                    // copysign reads the sign of its second operand: canonical NaNs only.
+                    self.canonicalize(t);
+                }
+                let ops32 = [
+                    I::F32Add,
+                    I::F32Sub,
+                    I::F32Mul,
+                    I::F32Div,
+                    I::F32Min,
+                    I::F32Max,
+                    I::F32Copysign,
+                ];
+                let ops64 = [
+                    I::F64Add,
+                    I::F64Sub,
+                    I::F64Mul,
+                    I::F64Div,
+                    I::F64Min,
+                    I::F64Max,
+                    I::F64Copysign,
+                ];
+                self.op(if t == T::F32 {
+                    ops32[k].clone()
+                } else {
+                    ops64[k].clone()
+                });
+            }
+        }
+    }
+
+    fn unary(&mut self, t: T, d: u32) {
+        self.expr(t, d);
+        let k = self.rng().below(7);
+        let op = match t {
+            T::I32 => [
+                I::I32Clz,
+                I::I32Ctz,
+                I::I32Popcnt,
+                I::I32Extend8S,
+                I::I32Extend16S,
+                I::I32Eqz,
+                I::I32Clz,
+            ][k]
+                .clone(),
+            T::I64 => {
+                if k == 5 {
+                    // eqz gives an i32: extend it back.
+                    self.op(I::I64Eqz);
+                    I::I64ExtendI32U
+                } else {
+                    [
+                        I::I64Clz,
+                        I::I64Ctz,
+                        I::I64Popcnt,
+                        I::I64Extend8S,
+                        I::I64Extend16S,
+                        I::I64Extend32S,
+                        I::I64Ctz,
+                    ][k]
+                        .clone()
+                }
+            }
+            T::F32 => [
+                I::F32Abs,
+                I::F32Neg,
+                I::F32Sqrt,
+                I::F32Ceil,
+                I::F32Floor,
+                I::F32Trunc,
+                I::F32Nearest,
+            ][k]
+                .clone(),
+            T::F64 => [
+                I::F64Abs,
+                I::F64Neg,
+                I::F64Sqrt,
+                I::F64Ceil,
+                I::F64Floor,
+                I::F64Trunc,
+                I::F64Nearest,
+            ][k]
+                .clone(),
+        };
+        self.op(op);
+    }
+
+    /// A comparison of two values of any type, turned into a `t`.
+    fn compare_into(&mut self, t: T, d: u32) {
+        let u = *self.rng().pick(&TYPES);
+        self.expr(u, d);
+        self.expr(u, d);
+        let k = self.rng().below(6);
+        let op = match u {
+            T::I32 => [
+                I::I32Eq,
+                I::I32Ne,
+                I::I32LtS,
+                I::I32GtU,
+                I::I32LeS,
+                I::I32GeU,
+            ][k]
+                .clone(),
+            T::I64 => [
+                I::I64Eq,
+                I::I64Ne,
+                I::I64LtU,
+                I::I64GtS,
+                I::I64LeU,
+                I::I64GeS,
+            ][k]
+                .clone(),
+            T::F32 => [I::F32Eq, I::F32Ne, I::F32Lt, I::F32Gt, I::F32Le, I::F32Ge][k].clone(),
+            T::F64 => [I::F64Eq, I::F64Ne, I::F64Lt, I::F64Gt, I::F64Le, I::F64Ge][k].clone(),
+        };
+        self.op(op);
+        self.coerce(T::I32, t);
+    }
+
+    /// `local.tee` of a local of type `t` (often one the expression also reads), or
+    /// `local.set` followed by a read of another local.
+    fn tee(&mut self, t: T, d: u32) {
+        let locals = self.writable_locals(t);
+        if locals.is_empty() {
+            return self.binary(t, d);
+        }
+        let l = *self.rng().pick(&locals);
+        if self.rng().chance(1, 2) {
+            // Reads of `l` around its write: the lazy read must see the old value.
+            self.op(I::LocalGet(l));
+            self.expr(t, d);
+            self.op(I::LocalTee(l));
+            self.combine(t);
+        } else if self.rng().chance(1, 2) && !t.is_float() {
+            // x = x op y, which the compiler updates in place.
+            self.op(I::LocalGet(l));
+            self.expr(t, d);
+            let op = match (t, self.rng().below(4)) {
+                (T::I32, 0) => I::I32Add,
+                (T::I32, 1) => I::I32Sub,
+                (T::I32, 2) => I::I32Mul,
+                (T::I32, _) => I::I32Xor,
+                (_, 0) => I::I64Add,
+                (_, 1) => I::I64Sub,
+                (_, 2) => I::I64Mul,
+                _ => I::I64Or,
+            };
+            self.op(op);
+            self.op(I::LocalTee(l));
+        } else {
+            self.expr(t, d);
+            self.op(I::LocalTee(l));
+        }
+    }
+
+    /// Combines the two top values of type `t` into one.
+    fn combine(&mut self, t: T) {
+        self.op(match t {
+            T::I32 => I::I32Add,
+            T::I64 => I::I64Xor,
+            T::F32 => I::F32Add,
+            T::F64 => I::F64Sub,
+        });
+    }
+
+    fn select(&mut self, t: T, d: u32) {
+        self.expr(t, d);
+        self.expr(t, d);
+        self.condition(d);
+        if self.rng().chance(1, 2) {
+            self.op(I::Select);
+        } else {
+            self.op(I::TypedSelect(t.wasm()));
+        }
+    }
+
+    /// An i32 condition: a comparison (which Kestrel fuses into the branch) or a value.
+    fn condition(&mut self, d: u32) {
+        if self.rng().chance(1, 2) {
+            let u = *self.rng().pick(&[T::I32, T::I64]);
+            self.expr(u, d);
+            self.leaf(u);
+            let k = self.rng().below(3);
+            self.op(match (u, k) {
+                (T::I32, 0) => I::I32LtS,
+                (T::I32, 1) => I::I32Ne,
+                (T::I32, _) => I::I32GeU,
+                (_, 0) => I::I64LtU,
+                (_, 1) => I::I64Eq,
+                _ => I::I64GtS,
+            });
+        } else {
+            self.expr(T::I32, d);
+            if self.rng().chance(1, 2) {
+                self.op(I::I32Const(1));
+                self.op(I::I32And);
+            }
+        }
+    }
+
+    fn if_expr(&mut self, t: T, d: u32) {
+        self.condition(d);
+        let bt = self.gen.block_type(vec![], vec![t]);
+        self.op(I::If(bt));
+        self.body.labels.push(vec![t]);
+        self.statements_inside(d);
+        self.expr(t, d);
+        self.op(I::Else);
+        self.statements_inside(d);
+        self.expr(t, d);
+        self.body.labels.pop();
+        self.op(I::End);
+    }
+
+    /// A few statements inside a nested construct (fewer the deeper it is).
+    fn statements_inside(&mut self, d: u32) {
+        if d + 1 < self.body.depth_limit && self.rng().chance(1, 3) {
+            self.statement(d);
+        }
+    }
+
+    /// Blocks whose results arrive by `br_if` or `br_table`, carrying a value.
+    fn branch_block(&mut self, t: T, d: u32) {
+        if self.rng().chance(1, 2) {
+            // (block (result t) (drop (br_if 0 v c)) w)
+            self.op(I::Block(BlockType::Result(t.wasm())));
+            self.body.labels.push(vec![t]);
+            self.expr(t, d);
+            self.condition(d);
+            self.op(I::BrIf(0));
+            self.op(I::Drop);
+            self.statements_inside(d);
+            self.expr(t, d);
+            self.body.labels.pop();
+            self.op(I::End);
+        } else {
+            // Three nested blocks with results; br_table picks one, each exit adjusts the
+            // value so the paths differ.
+            for _ in 0..3 {
+                self.op(I::Block(BlockType::Result(t.wasm())));
+                self.body.labels.push(vec![t]);
+            }
+            self.expr(t, d);
+            self.expr(T::I32, d);
+            let targets: Vec<u32> = (0..self.rng().range(1, 4))
+                .map(|_| self.rng().range(0, 2) as u32)
+                .collect();
+            let default = self.rng().range(0, 2) as u32;
+            self.op(I::BrTable(Cow::Owned(targets), default));
+            for k in 0..3 {
+                self.body.labels.pop();
+                self.op(I::End);
+                if k < 2 {
+                    self.leaf(t);
+                    self.combine(t);
+                }
+            }
+        }
+    }
+
+    fn block_with_statements(&mut self, t: T, d: u32) {
+        self.op(I::Block(BlockType::Result(t.wasm())));
+        self.body.labels.push(vec![t]);
+        self.statement(d);
+        self.statements_inside(d);
+        self.expr(t, d);
+        self.body.labels.pop();
+        self.op(I::End);
+    }
+
+    /// A loop with a parameter and a result, carrying a value around its back-edge.
+    fn loop_expr(&mut self, t: T, d: u32) {
+        let Some(counter) = self.free_counter() else {
+            return self.binary(t, d);
+        };
+        let trips = self.rng().range(1, 4);
+        self.op(I::I32Const(0));
+        self.op(I::LocalSet(counter));
+        self.expr(t, d);
+        let bt = self.gen.block_type(vec![t], vec![t]);
+        self.op(I::Loop(bt));
+        self.body.labels.push(vec![t]);
+        self.body.multiplier *= trips;
+        self.expr(t, d);
+        self.combine(t);
+        self.statements_inside(d);
+        self.count(counter, trips);
+        self.op(I::BrIf(0));
+        self.body.multiplier /= trips;
+        self.body.labels.pop();
+        self.op(I::End);
+        self.release_counter(counter);
+    }
+
+    /// A block with two results (a type-indexed block type), one of them `t`, the other
+    /// stored into a local or dropped.
+    fn multi_value_block(&mut self, t: T, d: u32) {
+        let other = *self.rng().pick(&TYPES);
+        let (first, second) = if self.rng().chance(1, 2) {
+            (t, other)
+        } else {
+            (other, t)
+        };
+        let with_param = self.rng().chance(1, 2);
+        let params = if with_param { vec![T::I32] } else { vec![] };
+        if with_param {
+            self.expr(T::I32, d);
+        }
+        let bt = self.gen.block_type(params, vec![first, second]);
+        self.op(I::Block(bt));
+        self.body.labels.push(vec![first, second]);
+        if with_param {
+            // The parameter becomes a condition for an early exit carrying both values.
+            let Some(tmp) = self.body.scratch[0] else {
+                self.op(I::Drop);
+                self.expr(first, d);
+                self.expr(second, d);
+                self.body.labels.pop();
+                self.op(I::End);
+                return self.pick_one_of_two(first, second, t);
+            };
+            self.op(I::LocalSet(tmp));
+            self.expr(first, d);
+            self.expr(second, d);
+            self.op(I::LocalGet(tmp));
+            self.op(I::BrIf(0));
+            self.combine_pair(first, second, d);
+        } else {
+            self.expr(first, d);
+            self.expr(second, d);
+        }
+        self.body.labels.pop();
+        self.op(I::End);
+        self.pick_one_of_two(first, second, t);
+    }
+
+    /// With [a: first, b: second] on the stack, replaces both values by new ones of the
+    /// same types (so the fall-through path differs from the branch).
+    fn combine_pair(&mut self, first: T, second: T, d: u32) {
+        self.leaf(second);
+        self.combine(second);
+        if let Some(tmp) = self.body.scratch[scratch_index(second)] {
+            self.op(I::LocalSet(tmp));
+            self.leaf(first);
+            self.combine(first);
+            self.op(I::LocalGet(tmp));
+        } else {
+            let _ = d;
+        }
+    }
+
+    /// With [a: first, b: second] on the stack, leaves one value of type `t`.
+    fn pick_one_of_two(&mut self, first: T, second: T, t: T) {
+        let locals = self.writable_locals(second);
+        if second == t && self.rng().chance(1, 2) {
+            // Keep the second: stash it, drop the first, bring it back.
+            if let Some(tmp) = self.body.scratch[scratch_index(t)] {
+                self.op(I::LocalSet(tmp));
+                self.op(I::Drop);
+                self.op(I::LocalGet(tmp));
+                return;
+            }
+        }
+        if !locals.is_empty() && self.rng().chance(1, 2) {
+            let l = *self.rng().pick(&locals);
+            self.op(I::LocalSet(l));
+        } else {
+            self.op(I::Drop);
+        }
+        self.coerce(first, t);
+    }
+
+    /// Converts the top value from type `from` to type `to`.
+    fn coerce(&mut self, from: T, to: T) {
+        let op = match (from, to) {
+            (a, b) if a == b => return,
+            (T::I32, T::I64) => I::I64ExtendI32S,
+            (T::I32, T::F32) => I::F32ConvertI32U,
+            (T::I32, T::F64) => I::F64ConvertI32S,
+            (T::I64, T::I32) => I::I32WrapI64,
+            (T::I64, T::F32) => I::F32ConvertI64S,
+            (T::I64, T::F64) => I::F64ConvertI64U,
+            (T::F32, T::I32) => I::I32TruncSatF32S,
+            (T::F32, T::I64) => I::I64TruncSatF32U,
+            (T::F32, T::F64) => I::F64PromoteF32,
+            (T::F64, T::I32) => I::I32TruncSatF64U,
+            (T::F64, T::I64) => I::I64TruncSatF64S,
+            (T::F64, T::F32) => I::F32DemoteF64,
+            _ => unreachable!(),
+        };
+        self.op(op);
+    }
+
+    /// A conversion from another type into `t` (including reinterpretations, with
+    /// canonical NaNs, and the trapping truncations, rarely).
+    fn convert_into(&mut self, t: T, d: u32) {
+        let from = *self.rng().pick(&TYPES);
+        self.expr(from, d);
+        let reinterpret = match (from, t) {
+            (T::F32, T::I32) => Some(I::I32ReinterpretF32),
+            (T::F64, T::I64) => Some(I::I64ReinterpretF64),
+            (T::I32, T::F32) => Some(I::F32ReinterpretI32),
+            (T::I64, T::F64) => Some(I::F64ReinterpretI64),
+            _ => None,
+        };
+        if let Some(op) = reinterpret {
+            if self.rng().chance(1, 2) {
+                if from.is_float() {
+                    self.canonicalize(from);
+                }
+                return self.op(op);
+            }
+        }
+        let trapping = match (from, t) {
+            (T::F32, T::I32) => Some(I::I32TruncF32S),
+            (T::F64, T::I32) => Some(I::I32TruncF64U),
+            (T::F32, T::I64) => Some(I::I64TruncF32U),
+            (T::F64, T::I64) => Some(I::I64TruncF64S),
+            _ => None,
+        };
+        if let Some(op) = trapping {
+            if self.rng().chance(1, 8) {
+                return self.op(op);
+            }
+        }
+        match (from, t) {
+            (T::I32, T::I64) if self.rng().chance(1, 2) => self.op(I::I64ExtendI32U),
+            (T::I32, T::F32) if self.rng().chance(1, 2) => self.op(I::F32ConvertI32S),
+            (T::I64, T::F32) if self.rng().chance(1, 2) => self.op(I::F32ConvertI64U),
+            (T::F32, T::I32) if self.rng().chance(1, 2) => self.op(I::I32TruncSatF32U),
+            (T::F64, T::I64) if self.rng().chance(1, 2) => self.op(I::I64TruncSatF64U),
+            _ => self.coerce(from, t),
+        }
+    }
+
+    /// An address inside the memory page (rarely, one that may be out of bounds).
+    fn address(&mut self, d: u32) {
+        self.expr(T::I32, d);
+        if self.rng().chance(15, 16) {
+            self.op(I::I32Const(ADDR_MASK));
+            self.op(I::I32And);
+        }
+    }
+
+    fn memarg(&mut self, align: u32) -> MemArg {
+        MemArg {
+            offset: self.rng().range(0, 8),
+            align,
+            target: MemArgTarget::Memory(0),
+            ordering: None,
+        }
+    }
+
+    fn load(&mut self, t: T, d: u32) {
+        self.address(d);
+        let k = self.rng().below(4);
+        let op = match t {
+            T::I32 => match k {
+                0 => I::I32Load8S(self.memarg(0)),
+                1 => I::I32Load16U(self.memarg(1)),
+                _ => I::I32Load(self.memarg(2)),
+            },
+            T::I64 => match k {
+                0 => I::I64Load8U(self.memarg(0)),
+                1 => I::I64Load16S(self.memarg(1)),
+                2 => I::I64Load32S(self.memarg(2)),
+                _ => I::I64Load(self.memarg(3)),
+            },
+            T::F32 => I::F32Load(self.memarg(2)),
+            T::F64 => I::F64Load(self.memarg(3)),
+        };
+        self.op(op);
+    }
+
+    /// A call in an expression: its results reduced to one value of type `t`.
+    fn call_expr(&mut self, t: T, d: u32) {
+        if !self.body.calls {
+            return self.binary(t, d);
+        }
+        match self.call(d, true) {
+            Some(results) => {
+                // Results beyond the first: into locals of their type, or dropped.
+                for &r in results[1..].iter().rev() {
+                    let locals = self.writable_locals(r);
+                    if !locals.is_empty() && self.rng().chance(1, 2) {
+                        let l = *self.rng().pick(&locals);
+                        self.op(I::LocalSet(l));
+                    } else {
+                        self.op(I::Drop);
+                    }
+                }
+                self.coerce(results[0], t);
+            }
+            None => self.leaf(t),
+        }
+    }
+
+    /// Emits a direct or indirect call to a later function within the cost budget, with
+    /// computed arguments; returns its result types (`need_result`: at least one), or
+    /// None (nothing emitted) if no callee fits.
+    fn call(&mut self, d: u32, need_result: bool) -> Option<Vec<T>> {
+        let f = self.body.func;
+        let multiplier = self.body.multiplier;
+        let spent = self.body.cost;
+        let candidates: Vec<usize> = (f + 1..self.gen.funcs.len())
+            .filter(|&g| {
+                let cost = self.gen.funcs[g].cost.max(1) * multiplier;
+                spent + cost <= BUDGET
+                    && (!need_result || !self.gen.types[self.gen.funcs[g].sig].results.is_empty())
+            })
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let g = *self.rng().pick(&candidates);
+        let sig_index = self.gen.funcs[g].sig;
+        let sig = self.gen.types[sig_index].clone();
+        for &p in &sig.params {
+            self.expr(p, d);
+        }
+        // Indirect through the window of the signature's group holding only functions
+        // after this one, at an index computed at run time.
+        let (start, count) = self.gen.groups[sig_index];
+        let window: Vec<u32> = (start..start + count)
+            .filter(|&e| self.gen.table[e as usize] as usize > f)
+            .collect();
+        let indirect = !window.is_empty() && self.rng().chance(1, 2);
+        if indirect {
+            let lo = window[0];
+            let len = window.len() as u32;
+            let worst = window
+                .iter()
+                .map(|&e| self.gen.funcs[self.gen.table[e as usize] as usize].cost)
+                .max()
+                .unwrap_or(0);
+            self.body.cost += worst.max(1) * multiplier;
+            if self.rng().chance(1, 16) {
+                // A trapping index: past the table's end.
+                let past = self.gen.table.len() as i32 + self.rng().range(0, 3) as i32;
+                self.op(I::I32Const(past));
+            } else {
+                self.expr(T::I32, d);
+                self.op(I::I32Const(len as i32));
+                self.op(I::I32RemU);
+                if lo != 0 || self.rng().chance(1, 2) {
+                    self.op(I::I32Const(lo as i32));
+                    self.op(I::I32Add);
+                }
+            }
+            self.op(I::CallIndirect {
+                type_index: sig_index as u32,
+                table_index: 0,
+            });
+        } else {
+            self.body.cost += self.gen.funcs[g].cost.max(1) * multiplier;
+            self.op(I::Call(g as u32));
+        }
+        Some(sig.results)
+    }
+
+    /// A call whose results are all dropped or stored.
+    fn call_statement(&mut self) {
+        if let Some(results) = self.call(1, false) {
+            for &r in results.iter().rev() {
+                let locals = self.writable_locals(r);
+                if !locals.is_empty() && self.rng().chance(1, 2) {
+                    let l = *self.rng().pick(&locals);
+                    self.op(I::LocalSet(l));
+                } else {
+                    self.op(I::Drop);
+                }
+            }
+        }
+    }
+
+    fn free_counter(&mut self) -> Option<u32> {
+        if !self.body.loops {
+            return None;
+        }
+        // Counters in use are taken out of the free list until their loop ends.
+        self.body.free_counters.pop()
+    }
+
+    fn release_counter(&mut self, counter: u32) {
+        self.body.free_counters.push(counter);
+    }
+
+    /// counter += 1; pushes (counter < trips).
+    fn count(&mut self, counter: u32, trips: u64) {
+        self.op(I::LocalGet(counter));
+        self.op(I::I32Const(1));
+        self.op(I::I32Add);
+        self.op(I::LocalTee(counter));
+        self.op(I::I32Const(trips as i32));
+        self.op(I::I32LtU);
+    }
+
+    /// A statement (leaves the stack as it was).
+    fn statement(&mut self, d: u32) {
+        let d = d + 1;
+        if d > self.body.depth_limit + 1 || self.body.ops.len() > self.body.size_limit {
+            // Deep enough: a statement with no nested statements.
+            let t = *self.rng().pick(&TYPES);
+            self.leaf(t);
+            self.op(I::Drop);
+            return;
+        }
+        match self.rng().below(14) {
+            0..=2 => {
+                let t = *self.rng().pick(&TYPES);
+                let locals = self.writable_locals(t);
+                if locals.is_empty() {
+                    return self.store(d);
+                }
+                let l = *self.rng().pick(&locals);
+                if !t.is_float() && self.rng().chance(1, 2) {
+                    // x = x op y
+                    self.op(I::LocalGet(l));
+                    self.expr(t, d);
+                    let op = match (t, self.rng().below(3)) {
+                        (T::I32, 0) => I::I32Add,
+                        (T::I32, 1) => I::I32Sub,
+                        (T::I32, _) => I::I32And,
+                        (_, 0) => I::I64Add,
+                        (_, 1) => I::I64Mul,
+                        _ => I::I64Xor,
+                    };
+                    self.op(op);
+                } else {
+                    self.expr(t, d);
+                }
+                self.op(I::LocalSet(l));
+            }
+            3 => {
+                if self.gen.globals.is_empty() {
+                    return;
+                }
+                let n = self.gen.globals.len();
+                let g = self.rng().below(n);
+                let t = self.gen.globals[g];
+                self.expr(t, d);
+                if t.is_float() {
+                    self.canonicalize(t);
+                }
+                self.op(I::GlobalSet(g as u32));
+            }
+            4 | 5 => self.store(d),
+            6 => {
+                let t = *self.rng().pick(&TYPES);
+                self.expr(t, d);
+                self.op(I::Drop);
+            }
+            7 | 8 if self.body.calls => self.call_statement(),
+            9 => {
+                self.condition(d);
+                self.op(I::If(BlockType::Empty));
+                self.body.labels.push(vec![]);
+                self.statement(d);
+                if self.rng().chance(1, 2) {
+                    self.op(I::Else);
+                    self.statement(d);
+                }
+                self.body.labels.pop();
+                self.op(I::End);
+            }
+            10 => {
+                // A block left early by br_if.
+                self.op(I::Block(BlockType::Empty));
+                self.body.labels.push(vec![]);
+                self.statement(d);
+                self.condition(d);
+                self.op(I::BrIf(0));
+                self.statement(d);
+                self.body.labels.pop();
+                self.op(I::End);
+            }
+            11 | 12 => self.loop_statement(d),
+            _ => self.bulk(d),
+        }
+    }
+
+    fn store(&mut self, d: u32) {
+        self.address(d);
+        let t = *self.rng().pick(&TYPES);
+        self.expr(t, d);
+        let op = match t {
+            T::I32 => match self.rng().below(3) {
+                0 => I::I32Store8(self.memarg(0)),
+                1 => I::I32Store16(self.memarg(1)),
+                _ => I::I32Store(self.memarg(2)),
+            },
+            T::I64 => match self.rng().below(3) {
+                0 => I::I64Store32(self.memarg(2)),
+                1 => I::I64Store8(self.memarg(0)),
+                _ => I::I64Store(self.memarg(3)),
+            },
+            T::F32 => {
+                self.canonicalize(t);
+                I::F32Store(self.memarg(2))
+            }
+            T::F64 => {
+                self.canonicalize(t);
+                I::F64Store(self.memarg(3))
+            }
+        };
+        self.op(op);
+    }
+
+    /// `memory.fill`/`memory.copy` over a small range, or a `memory.grow` by 0 or 1 pages.
+    fn bulk(&mut self, d: u32) {
+        match self.rng().below(3) {
+            0 => {
+                self.address(d);
+                self.expr(T::I32, d);
+                let n = self.rng().range(0, 64) as i32;
+                self.op(I::I32Const(n));
+                self.op(I::MemoryFill(0));
+            }
+            1 => {
+                self.address(d);
+                self.address(d);
+                let n = self.rng().range(0, 64) as i32;
+                self.op(I::I32Const(n));
+                self.op(I::MemoryCopy {
+                    src_mem: 0,
+                    dst_mem: 0,
+                });
+            }
+            _ => {
+                let n = self.rng().range(0, 1) as i32;
+                self.op(I::I32Const(n));
+                self.op(I::MemoryGrow(0));
+                self.op(I::Drop);
+            }
+        }
+    }
+
+    /// A bounded loop: body, counter += 1, back-edge while counter < trips.
+    fn loop_statement(&mut self, d: u32) {
+        let Some(counter) = self.free_counter() else {
+            return self.store(d);
+        };
+        let trips = self.rng().range(1, 8);
+        if self.body.cost + trips * 50 * self.body.multiplier > BUDGET {
+            self.release_counter(counter);
+            return self.store(d);
+        }
+        self.op(I::I32Const(0));
+        self.op(I::LocalSet(counter));
+        self.op(I::Loop(BlockType::Empty));
+        self.body.labels.push(vec![]);
+        self.body.multiplier *= trips;
+        for _ in 0..self.rng().range(1, 3) {
+            self.statement(d);
+        }
+        // The body's own cost, counted once per iteration.
+        self.body.cost += 50 * self.body.multiplier;
+        self.count(counter, trips);
+        self.op(I::BrIf(0));
+        self.body.multiplier /= trips;
+        self.body.labels.pop();
+        self.op(I::End);
+        self.release_counter(counter);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shaped;
+
+    #[test]
+    fn modules_validate() {
+        for seed in 0..300 {
+            let m = shaped(seed).unwrap();
+            if let Err(e) = wasmparser::Validator::new().validate_all(&m) {
+                let text = wasmprinter::print_bytes(&m).unwrap_or_default();
+                panic!("seed {seed}: {e}\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn modules_stay_small() {
+        let largest = (0..300).map(|s| shaped(s).unwrap().len()).max().unwrap();
+        assert!(largest < 200_000, "{largest} bytes");
+    }
+
+    #[test]
+    fn modules_are_deterministic() {
+        for seed in 0..20 {
+            assert_eq!(shaped(seed), shaped(seed));
+        }
+    }
+
+    #[test]
+    fn modules_have_calls_of_both_kinds() {
+        let (mut direct, mut indirect) = (0, 0);
+        for seed in 0..100 {
+            let text = wasmprinter::print_bytes(shaped(seed).unwrap()).unwrap();
+            for line in text.lines().map(str::trim) {
+                direct += line.starts_with("call ") as usize;
+                indirect += line.starts_with("call_indirect") as usize;
+            }
+        }
+        assert!(
+            direct > 100 && indirect > 100,
+            "{direct} direct, {indirect} indirect"
+        );
+    }
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""The third opinion for the differential oracle (tools/fuzz/src/oracle/on_wasmtime.rs).
+
+Runs a module on wasmtime (the `wasmtime` package from PyPI, Cranelift) the way the
+oracle runs it on Kestrel and wasmi: instantiate, then call every exported function, in
+export-name order, twice, with the oracle's arguments; after each step print one JSON
+line: the step, its outcome (result values as type and bits, or a trap class), the
+exported globals, a hash of each exported memory (FNV-1a, 64-bit) and each exported
+table's size and a hash of its entries (null or the function's type, one per line). Used only when Kestrel disagrees with both
+wasmi versions. Exit status 3 if wasmtime is not installed.
+"""
+import json
+import struct
+import sys
+
+try:
+    import wasmtime
+except ImportError:
+    print("wasmtime is not installed (pip install wasmtime)", file=sys.stderr)
+    sys.exit(3)
+
+# The oracle's argument values (oracle::args_for) and limits (oracle::on_wasmi::FUEL).
+INTS = [0, 1, -1, 7, 65536, -(2**31), 31, 2**63 - 1]
+ROUNDS = 2
+FUEL = 50_000_000
+MAX_TABLE_ELEMENTS = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000_000
+
+TRAPS = {
+    "MEMORY_OUT_OF_BOUNDS": "memory",
+    "TABLE_OUT_OF_BOUNDS": "table",
+    "INDIRECT_CALL_TO_NULL": "null",
+    "BAD_SIGNATURE": "signature",
+    "INTEGER_DIVISION_BY_ZERO": "div0",
+    "INTEGER_OVERFLOW": "overflow",
+    "BAD_CONVERSION_TO_INTEGER": "conversion",
+    "UNREACHABLE_CODE_REACHED": "unreachable",
+    "STACK_OVERFLOW": "exhausted",
+}
+
+
+def fnv1a(data):
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def f32_bits(x):
+    bits = struct.unpack("<I", struct.pack("<f", x))[0]
+    return 0x7FC00000 if x != x else bits
+
+
+def f64_bits(x):
+    bits = struct.unpack("<Q", struct.pack("<d", x))[0]
+    return 0x7FF8000000000000 if x != x else bits
+
+
+def kind_of(ty):
+    """The oracle's name for a value type (wasmtime prints externref as anyref)."""
+    kind = str(ty)
+    return "externref" if kind in ("anyref", "externref", "extern") else kind
+
+
+def value(ty, v):
+    kind = kind_of(ty)
+    if kind == "i32":
+        return ["i32", v & 0xFFFFFFFF]
+    if kind == "i64":
+        return ["i64", v & 0xFFFFFFFFFFFFFFFF]
+    if kind == "f32":
+        return ["f32", f32_bits(v)]
+    if kind == "f64":
+        return ["f64", f64_bits(v)]
+    return [kind, 0 if v is None else 1]
+
+
+def argument(ty, v):
+    kind = kind_of(ty)
+    if kind == "i32":
+        return wasmtime.Val.i32(((v + 2**31) % 2**32) - 2**31)
+    if kind == "i64":
+        return wasmtime.Val.i64(v)
+    if kind == "f32":
+        return wasmtime.Val.f32(v * 0.5)
+    if kind == "f64":
+        return wasmtime.Val.f64(v * 0.25)
+    if kind == "funcref":
+        return wasmtime.Val.funcref(None)
+    return wasmtime.Val.externref(None)
+
+
+def type_name(store, func):
+    ty = func.type(store)
+    return "[%s] -> [%s]" % (
+        " ".join(kind_of(t) for t in ty.params),
+        " ".join(kind_of(t) for t in ty.results),
+    )
+
+
+def state(store, exports):
+    globals_, memories, tables = [], [], []
+    for name, ext in exports:
+        if isinstance(ext, wasmtime.Global):
+            globals_.append([name, value(ext.type(store).content, ext.value(store))[1]])
+        elif isinstance(ext, wasmtime.Memory):
+            data = bytes(ext.read(store, 0, ext.data_len(store)))
+            memories.append([name, len(data), fnv1a(data)])
+        elif isinstance(ext, wasmtime.Table):
+            size = ext.size(store)
+            text = bytearray()
+            for i in range(size):
+                e = ext.get(store, i)
+                if isinstance(e, wasmtime.Val):
+                    e = e.value
+                entry = type_name(store, e) if isinstance(e, wasmtime.Func) else ("null" if e is None else "externref")
+                text += entry.encode() + b"\n"
+            tables.append([name, size, fnv1a(text)])
+    return globals_, memories, tables
+
+
+def emit(step, outcome, st):
+    print(json.dumps({"step": step, "outcome": outcome, "globals": st[0], "memories": st[1], "tables": st[2]}))
+
+
+def trap_class(e):
+    code = getattr(e, "trap_code", None)
+    name = code.name if code is not None else ""
+    if name == "OUT_OF_FUEL":
+        print("out of fuel", file=sys.stderr)
+        sys.exit(2)
+    return TRAPS.get(name, "other")
+
+
+def main():
+    config = wasmtime.Config()
+    config.consume_fuel = True
+    engine = wasmtime.Engine(config)
+    store = wasmtime.Store(engine)
+    store.set_limits(table_elements=MAX_TABLE_ELEMENTS)
+    store.set_fuel(FUEL)
+    module = wasmtime.Module(engine, open(sys.argv[1], "rb").read())
+    try:
+        instance = wasmtime.Instance(store, module, [])
+    except wasmtime.Trap as e:
+        c = trap_class(e)
+        emit("instantiate", "exhausted" if c == "exhausted" else {"trap": c}, ([], [], []))
+        return
+    exports = sorted(((e.name, instance.exports(store)[e.name]) for e in module.exports), key=lambda p: p[0].encode())
+    emit("instantiate", {"values": []}, state(store, exports))
+    for rnd in range(ROUNDS):
+        for name, ext in exports:
+            if not isinstance(ext, wasmtime.Func):
+                continue
+            ty = ext.type(store)
+            args = [argument(t, INTS[(rnd * 3 + i) % len(INTS)]) for i, t in enumerate(ty.params)]
+            store.set_fuel(FUEL)
+            try:
+                r = ext(store, *args)
+                results = [] if r is None else (list(r) if isinstance(r, list) else [r])
+                outcome = {"values": [value(t, v) for t, v in zip(ty.results, results)]}
+            except wasmtime.Trap as e:
+                c = trap_class(e)
+                outcome = "exhausted" if c == "exhausted" else {"trap": c}
+            emit("call " + name, outcome, state(store, exports))
+            if outcome == "exhausted":
+                return
+
+
+main()
