@@ -39,6 +39,8 @@ pub(crate) struct Activation {
     /// Set by the canary entry trampoline when the called function changed a register
     /// the convention says it preserves (`Config::convention_canaries`).
     convention_violated: bool,
+    /// The table element an "uninitialized element" trap names.
+    trap_element: Option<u32>,
 }
 
 impl Activation {
@@ -146,6 +148,11 @@ impl Activation {
         }
     }
 
+    /// Records the table element the trap names (see `Trap::with_element`).
+    pub(crate) fn set_trap_element(&mut self, element: Option<u32>) {
+        self.trap_element = element;
+    }
+
     /// Records a host function's error as the trap.
     pub(crate) fn record_host_trap(&mut self, trap: Trap, fp: usize) {
         // SAFETY: `fp` is the host-call trampoline's frame pointer, whose caller is wasm.
@@ -195,6 +202,7 @@ impl Activation {
             num_frames: 0,
             redirected: crate::debug::redirect::generation(),
             convention_violated: false,
+            trap_element: None,
         }
     }
 }
@@ -251,7 +259,7 @@ pub(crate) unsafe fn call_wasm(
         let backtrace = act.backtrace();
         return Err(match act.host_trap.take() {
             Some(trap) => trap.with_backtrace(backtrace),
-            None => Trap::new(act.kind, backtrace),
+            None => Trap::with_element(act.kind, act.trap_element, backtrace),
         });
     }
     Ok(ret)

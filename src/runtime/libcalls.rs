@@ -47,8 +47,13 @@ unsafe extern "C" fn trap_libcall(
     unsafe {
         let kind = TrapKind::from_code(kind);
         (*act).record_trap(kind, pc, true, fp);
+        // The one trap whose message names a value: `call_indirect` holds the table
+        // index in rcx when it finds the entry null (`codegen::calls`), and the stub
+        // saved rcx at index 1 of the save area.
+        let element = (kind == TrapKind::UninitializedElement).then(|| *regs.add(1) as u32);
+        (*act).set_trap_element(element);
         if instance_of(vmctx).debug_state_if_attached().is_some() {
-            let trap = Trap::new(kind, (*act).backtrace());
+            let trap = Trap::with_element(kind, element, (*act).backtrace());
             crate::debug::hook::report_trap(vmctx, &trap, fp, regs);
         }
     }

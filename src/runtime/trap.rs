@@ -114,6 +114,20 @@ impl Trap {
         }
     }
 
+    /// A wasm trap whose message names the table element involved ("uninitialized element
+    /// 7", as the spec's reference interpreter words it).
+    pub(crate) fn with_element(
+        kind: TrapKind,
+        element: Option<u32>,
+        backtrace: Vec<FrameInfo>,
+    ) -> Trap {
+        let mut trap = Trap::new(kind, backtrace);
+        if let Some(index) = element {
+            trap.message = format!("{} {index}", kind.message());
+        }
+        trap
+    }
+
     /// A trap raised by host code (a host function's error), with a custom message.
     pub fn host(message: impl Into<String>) -> Trap {
         Trap {

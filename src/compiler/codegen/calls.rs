@@ -249,6 +249,8 @@ impl<'e> FuncCompiler<'_, 'e> {
         // The index is not on the stack any more, so spilling cannot disturb it.
         let (_, index) = self.pop_opnd();
         self.prepare_call(ty, Some(index));
+        // rcx holds the index until the callee is found: the trap for a null entry reads
+        // it from the trap stub's save area to name the element in its message.
         let undefined = self.trap_site(TrapKind::UndefinedElement);
         let uninitialized = self.trap_site(TrapKind::UninitializedElement);
         let mismatch = self.trap_site(TrapKind::IndirectCallTypeMismatch);

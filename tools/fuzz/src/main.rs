@@ -55,6 +55,10 @@ struct Args {
     /// Save failing modules without reducing them.
     #[arg(long)]
     no_reduce: bool,
+    /// Kestrel configurations to compare, comma-separated (default: all of plain,
+    /// plain+canaries, instrumented, instrumented+canaries).
+    #[arg(long, value_delimiter = ',')]
+    configs: Option<Vec<String>>,
     /// Compare the engines on one module file and print the verdict (exit 0: agree,
     /// 1: diverge, 2: skip).
     #[arg(long, value_name = "FILE")]
@@ -72,8 +76,15 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
+    let oracle = match oracle_for(args.configs.as_deref()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    };
     if let Some(path) = &args.check {
-        std::process::exit(check_file(path));
+        std::process::exit(check_file(&oracle, path));
     }
     if args.matrix {
         std::process::exit(run_matrix());
@@ -91,13 +102,30 @@ fn main() {
         std::process::exit(2);
     };
     if let Some(range) = &args.worker {
-        worker(generator, range[0], range[1]);
+        worker(&oracle, generator, range[0], range[1]);
         return;
     }
     std::process::exit(supervise(&args, generator));
 }
 
-fn check_file(path: &Path) -> i32 {
+/// The oracle over the named configurations (all of them by default).
+fn oracle_for(names: Option<&[String]>) -> Result<Oracle, String> {
+    let all = kestrel_fuzz::oracle::configurations();
+    let Some(names) = names else {
+        return Ok(Oracle::with_configurations(all));
+    };
+    let mut chosen = Vec::new();
+    for name in names {
+        let config = all
+            .iter()
+            .find(|(label, _)| label == name)
+            .ok_or_else(|| format!("unknown configuration `{name}`"))?;
+        chosen.push(config.clone());
+    }
+    Ok(Oracle::with_configurations(chosen))
+}
+
+fn check_file(oracle: &Oracle, path: &Path) -> i32 {
     let bytes = match wat::parse_file(path) {
         Ok(b) => b,
         Err(e) => {
@@ -105,7 +133,7 @@ fn check_file(path: &Path) -> i32 {
             return 3;
         }
     };
-    match Oracle::new().check(&bytes) {
+    match oracle.check(&bytes) {
         Verdict::Agree { exhausted } => {
             println!(
                 "agree{}",
@@ -207,8 +235,7 @@ fn run_matrix() -> i32 {
 
 /// Worker: one line per seed on stdout (`begin`, then `ok`, `exhausted`, `skip REASON`
 /// or `diverge WHY`), then `done`.
-fn worker(generator: Generator, from: u64, to: u64) {
-    let oracle = Oracle::new();
+fn worker(oracle: &Oracle, generator: Generator, from: u64, to: u64) {
     let stdout = std::io::stdout();
     for seed in from..to {
         {
@@ -283,12 +310,17 @@ struct Slot {
 fn spawn(
     slot_id: usize,
     generator: Generator,
+    configs: &Option<Vec<String>>,
     from: u64,
     to: u64,
     tx: &mpsc::Sender<Event>,
 ) -> Child {
     let exe = std::env::current_exe().expect("the program's own path");
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    if let Some(configs) = configs {
+        command.arg("--configs").arg(configs.join(","));
+    }
+    let mut child = command
         .args(["--generator", generator.name(), "--worker"])
         .arg(from.to_string())
         .arg(to.to_string())
@@ -355,7 +387,7 @@ fn supervise(args: &Args, generator: Generator) -> i32 {
                     if let Some((a, b)) = queue.pop() {
                         let id = next_id;
                         next_id += 1;
-                        let child = spawn(id, generator, a, b, tx);
+                        let child = spawn(id, generator, &args.configs, a, b, tx);
                         *slot = Some(Slot {
                             id,
                             child,
