@@ -60,8 +60,25 @@ fn main() {
     println!("cargo:rustc-env=PEERS_KESTREL_COMMIT={commit} ({src_state})");
 }
 
-/// The version of `package` in a Cargo.lock (the first entry if several are locked).
+/// The version of `package` this harness is built with: the one its own entry in Cargo.lock
+/// names (`"wasmi 2.0.0"` when several versions are locked in the workspace), else the
+/// only one locked.
 fn locked_version(lock: &str, package: &str) -> Option<String> {
+    let own = lock.split("[[package]]").find(|block| {
+        block
+            .lines()
+            .any(|l| l.trim() == "name = \"kestrel-peers\"")
+    })?;
+    let prefix = format!("\"{package} ");
+    if let Some(line) = own.lines().find(|l| l.trim().starts_with(&prefix)) {
+        return line
+            .trim()
+            .trim_start_matches(&prefix)
+            .trim_end_matches(&['"', ','][..])
+            .split_whitespace()
+            .next()
+            .map(str::to_string);
+    }
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == format!("name = \"{package}\"") {
