@@ -5,7 +5,7 @@ Runs a module on wasmtime (the `wasmtime` package from PyPI, Cranelift) the way 
 oracle runs it on Kestrel and wasmi: instantiate, then call every exported function, in
 export-name order, twice, with the oracle's arguments; after each step print one JSON
 line: the step, its outcome (result values as type and bits, or a trap class), the
-exported globals, a hash of each exported memory (FNV-1a, 64-bit) and each exported
+exported globals, a hash of each exported memory (FNV-1a over 64-bit words) and each exported
 table's size and a hash of its entries (null or the function's type, one per line). Used only when Kestrel disagrees with both
 wasmi versions. Exit status 3 if wasmtime is not installed.
 """
@@ -39,6 +39,18 @@ TRAPS = {
 
 
 def fnv1a(data):
+    """FNV-1a over little-endian 64-bit words, then the remaining bytes (oracle::hash_bytes)."""
+    h = 0xCBF29CE484222325
+    whole = len(data) - len(data) % 8
+    for (word,) in struct.iter_unpack("<Q", data[:whole]):
+        h = ((h ^ word) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    for b in data[whole:]:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def fnv1a_bytes(data):
+    """FNV-1a over bytes (oracle::TableDigest)."""
     h = 0xCBF29CE484222325
     for b in data:
         h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
@@ -114,7 +126,7 @@ def state(store, exports):
                     e = e.value
                 entry = type_name(store, e) if isinstance(e, wasmtime.Func) else ("null" if e is None else "externref")
                 text += entry.encode() + b"\n"
-            tables.append([name, size, fnv1a(text)])
+            tables.append([name, size, fnv1a_bytes(text)])
     return globals_, memories, tables
 
 

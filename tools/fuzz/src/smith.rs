@@ -32,6 +32,10 @@ fn base_config() -> wasm_smith::Config {
     c.compact_imports_enabled = false;
     c.custom_descriptors_enabled = false;
     c.max_imports = 0;
+    // Memories and tables declare a maximum, so that `memory.grow` and `table.grow`
+    // cannot make a module's state too large to observe after every call.
+    c.memory_max_size_required = true;
+    c.table_max_size_required = true;
     c.export_everything = true;
     // NaN payloads are nondeterministic; the oracle also compares NaNs by class.
     c.canonicalize_nans = true;
