@@ -1,6 +1,6 @@
 //! The library's error type for compilation, linking and instantiation.
 
-use crate::runtime::trap::Trap;
+use crate::trap::Trap;
 
 /// Everything that can go wrong before or while instantiating a module.
 #[derive(Debug, thiserror::Error)]

@@ -23,6 +23,7 @@
 
 #![cfg(all(target_arch = "x86_64", target_os = "linux"))]
 
+mod abi;
 mod api;
 mod code_memory;
 mod compiler;
@@ -31,6 +32,7 @@ mod debug;
 mod error;
 mod frontend;
 mod runtime;
+mod trap;
 mod types;
 
 pub use api::func::{Func, HostReturn, IntoHostFunc, TypedFunc, WasmParams, WasmResults, WasmTy};
@@ -44,7 +46,7 @@ pub use error::{Error, Result};
 pub use runtime::global::Global;
 pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};
-pub use runtime::trap::{FrameInfo, Trap, TrapKind};
+pub use trap::{FrameInfo, Trap, TrapKind};
 pub use types::{
     CodeOffset, ExternType, FuncIndex, FuncType, GlobalType, Limits, MemoryType, ModuleOffset,
     TableType, ValType,

@@ -1,14 +1,15 @@
 //! Functions: `Func` (wasm or host), host functions from Rust closures, and typed calls.
 
+use crate::abi::frame::ResumePoint;
+use crate::abi::vmctx::{HostCtxHeader, VMFuncRef};
 use crate::api::val::Val;
 use crate::config::Engine;
 use crate::error::{Error, Result};
 use crate::runtime::activation::{self, call_wasm};
 use crate::runtime::libcalls::instance_of;
 use crate::runtime::trampolines::{trampolines, WasmReturn};
-use crate::runtime::trap::Trap;
 use crate::runtime::type_registry;
-use crate::runtime::vmctx::VMFuncRef;
+use crate::trap::Trap;
 use crate::types::{FuncType, ValType};
 use std::any::Any;
 use std::marker::PhantomData;
@@ -17,16 +18,12 @@ use std::sync::Arc;
 
 type HostFn = dyn Fn(&[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync;
 
-/// The context of a host function, passed in r15 like a vmctx. Its first words mirror the
-/// vmctx header (memory base, memory descriptor, a reserved word) so callers need not know
-/// whether the callee is wasm or host; the callback sits where a vmctx has its libcalls.
+/// The context of a host function, passed in r15 like a vmctx: it starts with the
+/// header a vmctx starts with (`abi::vmctx::HostCtxHeader`), so callers need not know
+/// whether the callee is wasm or host.
 #[repr(C)]
 pub(crate) struct HostFuncCtx {
-    mem_base: usize,
-    mem_data: usize,
-    _reserved: usize,
-    callback:
-        unsafe extern "C" fn(*mut HostFuncCtx, *mut u64, usize) -> *const activation::Activation,
+    header: HostCtxHeader,
     func: Box<HostFn>,
     ty: FuncType,
 }
@@ -45,14 +42,10 @@ unsafe impl Sync for HostFunc {}
 
 /// Called by the host-call trampoline: decodes the wasm arguments, runs the closure and
 /// encodes its results. Returns null, or the activation to resume after a trap.
-unsafe extern "C" fn host_callback(
-    ctx: *mut HostFuncCtx,
-    slots: *mut u64,
-    fp: usize,
-) -> *const activation::Activation {
-    // SAFETY: the trampoline passes the HostFuncCtx it was called with and the caller's
-    // outgoing area, sized for max(params, results) slots.
-    let ctx = unsafe { &*ctx };
+unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> *const ResumePoint {
+    // SAFETY: the trampoline passes the HostFuncCtx it was called with (its header comes
+    // first) and the caller's outgoing area, sized for max(params, results) slots.
+    let ctx = unsafe { &*(ctx as *const HostFuncCtx) };
     let n = ctx.ty.params().len().max(ctx.ty.results().len());
     let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
     let outcome = run_host(ctx, slots);
@@ -67,8 +60,10 @@ unsafe extern "C" fn host_callback(
         Err(trap) => {
             let act = activation::current();
             // SAFETY: host functions are reached from wasm entered via `call_wasm`.
-            unsafe { (*act).record_host_trap(trap, fp) };
-            act
+            unsafe {
+                (*act).record_host_trap(trap, fp);
+                (*act).resume_point()
+            }
         }
     }
 }
@@ -133,10 +128,12 @@ impl Func {
     ) -> Func {
         let type_id = type_registry::canonical_id(&ty);
         let mut ctx = Box::new(HostFuncCtx {
-            mem_base: 0,
-            mem_data: 0,
-            _reserved: 0,
-            callback: host_callback,
+            header: HostCtxHeader {
+                mem_base: 0,
+                mem_data: 0,
+                reserved: 0,
+                callback: host_callback,
+            },
             func: Box::new(func),
             ty,
         });

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::runtime::global::Global;
 use crate::runtime::memory::Memory;
 use crate::runtime::table::Table;
-use crate::runtime::trap::Trap;
+use crate::trap::Trap;
 use crate::types::FuncType;
 use std::collections::HashMap;
 

@@ -1,11 +1,11 @@
 //! `Module`: a validated, compiled module. Its code is shared by every instance.
 
+use crate::abi::vmctx::VmCtxLayout;
 use crate::compiler::{compile_module, CompiledCode};
 use crate::config::Engine;
 use crate::error::{Error, Result};
 use crate::frontend::{parse_module, EntityIndex, ImportKind, ModuleInfo};
 use crate::runtime::type_registry;
-use crate::runtime::vmctx::VmCtxLayout;
 use crate::types::{ExternType, FuncType};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;

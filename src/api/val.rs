@@ -1,8 +1,8 @@
 //! `Val`: a WebAssembly value as the host sees it, and its raw 8-byte encoding in argument
 //! slots, globals and tables.
 
+use crate::abi::vmctx::VMFuncRef;
 use crate::api::func::Func;
-use crate::runtime::vmctx::VMFuncRef;
 use crate::types::ValType;
 use std::any::Any;
 use std::sync::Arc;

@@ -2,14 +2,16 @@
 //! resolves labels (direct calls are pc-relative), patches frame sizes and publishes the
 //! result as one read+execute code region.
 
-use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch, TRAP_STUBS};
+use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
+use crate::abi::frame::{RESUME_RBP, RESUME_RSP, SAVE_AREA};
+use crate::abi::libcalls::offsets as libcall;
+use crate::abi::sites::SiteTable;
+use crate::abi::traps::{DYNAMIC, TRAP_STUBS};
+use crate::abi::vmctx::{header, VmCtxLayout};
 use crate::code_memory::{self, CodeMemory, CodeOwner};
 use crate::config::Config;
-use crate::debug::sites::SiteTable;
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
-use crate::runtime::libcalls::offsets as libcall;
-use crate::runtime::vmctx::{header, VmCtxLayout};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -30,7 +32,7 @@ pub(crate) struct CompiledCode {
     /// (code offset, module offset), sorted by code offset.
     sites: Vec<(u32, u32)>,
     /// Breakable sites (empty without debug instrumentation).
-    pub debug_sites: crate::debug::sites::SiteTable,
+    pub debug_sites: crate::abi::sites::SiteTable,
     num_imported_funcs: u32,
     names: HashMap<u32, String>,
 }
@@ -430,10 +432,10 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
     let common = asm.new_dynamic_label();
     let mut fault_stub = 0;
     for (kind, label) in labels.iter().enumerate() {
-        if kind == crate::runtime::trap::TrapKind::MemoryOutOfBounds as usize {
+        if kind == crate::trap::TrapKind::MemoryOutOfBounds as usize {
             fault_stub = asm.offset().0;
         }
-        if kind == 0 {
+        if kind == DYNAMIC {
             // Kind 0: a helper returned the kind in eax.
             dynasm!(asm ; .arch x64 ; =>*label ; jmp =>common);
         } else {
@@ -451,7 +453,7 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
         ; pop rdx
         // Save every register (as the debug stub does) so a debugger's trap event can
         // read locals that live in registers.
-        ; sub rsp, super::codegen::SAVE_AREA
+        ; sub rsp, SAVE_AREA
     );
     super::codegen::emit_save_registers(asm);
     // The kind travels in eax, a scratch register: every other register may hold a
@@ -464,8 +466,8 @@ fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS])
         ; mov r8, rsp
         ; mov rax, [r15 + header::LIBCALLS]
         ; call QWORD [rax + libcall::TRAP]
-        ; mov rsp, [rax]
-        ; mov rbp, [rax + 8]
+        ; mov rsp, [rax + RESUME_RSP]
+        ; mov rbp, [rax + RESUME_RBP]
         ; ret
     );
     fault_stub

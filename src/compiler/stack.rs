@@ -7,7 +7,7 @@
 //! compare, consumed by the next branch or select). Values stay in registers until
 //! register pressure, a call or a control-flow merge moves them to their slots.
 
-use super::regs::{Gpr, RegSet, Xmm, TEMPORARY_GPRS, TEMPORARY_XMMS};
+use crate::abi::regs::{Gpr, RegSet, Xmm, TEMPORARY_GPRS, TEMPORARY_XMMS};
 use crate::types::ValType;
 
 /// An x86 condition code (the `cc` of `jcc`/`setcc`/`cmovcc`).

@@ -2,12 +2,13 @@
 //! read/write access to the stopped frame's locals and operand stack, the instance's
 //! globals and its linear memory.
 
+use crate::abi::frame::{saved_gpr, saved_xmm, FrameLayout, SAVE_WORDS};
+use crate::abi::sites::StackLoc;
 use crate::api::val::Val;
-use crate::debug::sites::StackLoc;
 use crate::error::{Error, Result};
 use crate::runtime::activation;
 use crate::runtime::instance::InstanceData;
-use crate::runtime::trap::FrameInfo;
+use crate::trap::FrameInfo;
 use crate::types::ValType;
 
 /// The innermost wasm frame at a debug stop.
@@ -18,7 +19,7 @@ pub struct Frame<'a> {
     /// The frame's rbp.
     pub(crate) fp: usize,
     /// Registers saved by the debug stub (16 GPRs, then 16 xmm), if stopped at a site.
-    pub(crate) regs: Option<&'a mut [u64; 32]>,
+    pub(crate) regs: Option<&'a mut [u64; SAVE_WORDS]>,
     /// Operand-stack layout at the site.
     pub(crate) stack: &'a [(ValType, StackLoc)],
     /// Whether locals can be read (false when the frame was not fully built, e.g. a
@@ -102,11 +103,15 @@ impl<'a> Frame<'a> {
     }
 
     fn local_addr(&self, index: u32, params: u32) -> usize {
-        if index < params {
-            self.fp + 16 + 8 * index as usize
-        } else {
-            self.fp - 16 - 8 * (index - params) as usize
-        }
+        // Only the parameter count places a local (`abi::frame`).
+        let layout = FrameLayout {
+            params,
+            non_params: 0,
+            pinned: 0,
+            canary_slots: 0,
+        };
+        self.fp
+            .wrapping_add_signed(layout.local_disp(index) as isize)
     }
 
     /// The frame's locals (parameters first) with their current values.
@@ -156,8 +161,8 @@ impl<'a> Frame<'a> {
                 let (_, params) = self.local_types().unwrap_or((&[], 0));
                 self.read_local(i, params)
             }
-            StackLoc::Gpr(r) => self.regs.as_ref().map_or(0, |regs| regs[r as usize]),
-            StackLoc::Xmm(x) => self.regs.as_ref().map_or(0, |regs| regs[16 + x as usize]),
+            StackLoc::Gpr(r) => self.regs.as_ref().map_or(0, |regs| regs[saved_gpr(r)]),
+            StackLoc::Xmm(x) => self.regs.as_ref().map_or(0, |regs| regs[saved_xmm(x)]),
             // SAFETY: a spill slot of a live frame.
             StackLoc::Frame(disp) => unsafe { *((self.fp as isize + disp as isize) as *const u64) },
         };
@@ -190,11 +195,11 @@ impl<'a> Frame<'a> {
             }
             StackLoc::Local(i) => return self.set_local(i, value),
             StackLoc::Gpr(r) => match self.regs.as_mut() {
-                Some(regs) => regs[r as usize] = raw,
+                Some(regs) => regs[saved_gpr(r)] = raw,
                 None => return Err(Error::Usage("registers are not available".into())),
             },
             StackLoc::Xmm(x) => match self.regs.as_mut() {
-                Some(regs) => regs[16 + x as usize] = raw,
+                Some(regs) => regs[saved_xmm(x)] = raw,
                 None => return Err(Error::Usage("registers are not available".into())),
             },
             // SAFETY: a spill slot of a live frame.

@@ -1,12 +1,12 @@
 //! `Debugger`: the thread-safe per-instance handle embedders use to set breakpoints,
 //! request a pause and receive events.
 
+use crate::abi::sites::SiteKind;
 use crate::debug::frame::Frame;
-use crate::debug::sites::SiteKind;
 use crate::debug::state::{BreakpointEntry, DebugState, Handler};
 use crate::error::{Error, Result};
 use crate::runtime::instance::InstanceData;
-use crate::runtime::trap::Trap;
+use crate::trap::Trap;
 use std::sync::{Arc, Weak};
 
 /// Identifies a breakpoint of one instance.

@@ -2,13 +2,14 @@
 //! finished step), calls the embedder's handler with a frame view, and applies its
 //! answer. Also reports traps to the handler before they return to the host.
 
+use crate::abi::frame::{ResumePoint, SAVE_WORDS};
 use crate::debug::frame::Frame;
 use crate::debug::handle::{DebugEvent, Resume};
 use crate::debug::state::{DebugState, StepMode};
-use crate::runtime::activation::{self, Activation};
+use crate::runtime::activation;
 use crate::runtime::instance::InstanceData;
 use crate::runtime::libcalls::instance_of;
-use crate::runtime::trap::{Trap, TrapKind};
+use crate::trap::{Trap, TrapKind};
 use std::sync::atomic::Ordering;
 
 /// Called by the debug stub at a site whose checks said "maybe". `regs` is the stub's save
@@ -19,7 +20,7 @@ pub(crate) unsafe extern "C" fn debug_hook(
     site: u32,
     regs: *mut u64,
     fp: usize,
-) -> *const Activation {
+) -> *const ResumePoint {
     // SAFETY: as this function's own contract.
     let unwind_to = unsafe { stop_at_site(vmctx, site, regs, fp) };
     if unwind_to.is_null() {
@@ -32,7 +33,7 @@ pub(crate) unsafe extern "C" fn debug_hook(
 }
 
 /// `debug_hook` without the redirection of suspended frames.
-unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> *const Activation {
+unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> *const ResumePoint {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };
     // This thread reached a site: a pending interrupt has done its work (and must not
@@ -70,7 +71,7 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> 
     };
 
     // SAFETY: the stub's save area holds 32 words and lives until we return.
-    let regs = unsafe { &mut *(regs as *mut [u64; 32]) };
+    let regs = unsafe { &mut *(regs as *mut [u64; SAVE_WORDS]) };
     let mut frame = Frame {
         instance,
         func: info.func,
@@ -109,7 +110,7 @@ fn apply_action(
     action: Resume,
     func: u32,
     fp: usize,
-) -> *const Activation {
+) -> *const ResumePoint {
     let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
     book.step_funcs.clear();
     book.step = match action {
@@ -130,8 +131,10 @@ fn apply_action(
     if action == Resume::Abort {
         let act = activation::current();
         // SAFETY: the hook runs inside wasm entered through `call_wasm`.
-        unsafe { (*act).record_host_trap(Trap::new(TrapKind::DebuggerAbort, Vec::new()), fp) };
-        return act;
+        unsafe {
+            (*act).record_host_trap(Trap::new(TrapKind::DebuggerAbort, Vec::new()), fp);
+            return (*act).resume_point();
+        }
     }
     std::ptr::null()
 }
@@ -151,7 +154,7 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *
         return;
     };
     // SAFETY: the trap stub's save area holds 32 words and lives until it unwinds.
-    let regs = unsafe { &mut *(regs as *mut [u64; 32]) };
+    let regs = unsafe { &mut *(regs as *mut [u64; SAVE_WORDS]) };
     let mut frame = Frame {
         instance,
         func: top.func_index,

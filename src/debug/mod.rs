@@ -10,9 +10,8 @@ pub(crate) mod frame;
 pub(crate) mod handle;
 pub(crate) mod hook;
 pub(crate) mod redirect;
-pub(crate) mod sites;
 pub(crate) mod state;
 
+pub use crate::abi::sites::SiteKind;
 pub use frame::Frame;
 pub use handle::{Breakpoint, BreakpointId, DebugEvent, Debugger, Resume};
-pub use sites::SiteKind;

@@ -25,6 +25,7 @@
 //! runs, one of them busy. call_indirect stays at 1.09x-1.11x: its callees' entry tests
 //! remain.
 
+use crate::abi::frame::RETURN_ADDRESS;
 use crate::code_memory;
 use crate::runtime::activation;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,7 +64,7 @@ pub(crate) unsafe fn redirect_if_changed(fp: usize) {
         // wasm code, the entry trampoline's. The frames are suspended below this call, so
         // writing a return address changes only where that frame's callee returns.
         unsafe {
-            let ret_slot = (fp + 8) as *mut usize;
+            let ret_slot = (fp + RETURN_ADDRESS as usize) as *mut usize;
             let ret = *ret_slot;
             if !code_memory::is_wasm_pc(ret) {
                 break;

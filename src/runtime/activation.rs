@@ -6,9 +6,10 @@
 //! addresses of the wasm frames in the activation, then resumes there. `call_wasm` then
 //! turns the record into a [`Trap`] with a symbolicated backtrace.
 
+use crate::abi::frame::{ResumePoint, RETURN_ADDRESS};
 use crate::code_memory;
 use crate::runtime::trampolines::{trampolines, WasmReturn};
-use crate::runtime::trap::{FrameInfo, Trap, TrapKind};
+use crate::trap::{FrameInfo, Trap, TrapKind};
 use std::cell::Cell;
 use std::mem::MaybeUninit;
 
@@ -21,10 +22,10 @@ const STACK_MARGIN: usize = 128 * 1024;
 /// One host-to-wasm call in progress on this thread.
 #[repr(C)]
 pub(crate) struct Activation {
-    /// Where the trampoline's return address sits (read by trap stubs: `mov rsp, [act]`).
-    pub resume_rsp: usize,
-    /// The trampoline's frame pointer.
-    pub resume_rbp: usize,
+    /// Where traps resume: written by the entry trampoline, read by the trap stubs, the
+    /// debug stub and the host-call trampoline through the pointer the host returns
+    /// (`abi::frame::ResumePoint`; it must stay the first field).
+    resume: ResumePoint,
     prev: *mut Activation,
     stack_limit: usize,
     trapped: bool,
@@ -43,9 +44,15 @@ pub(crate) struct Activation {
     trap_element: Option<u32>,
 }
 
+// The stubs receive `resume_point()` and the entry trampoline writes through an
+// activation pointer: both address the same words only while `resume` comes first.
+const _: () = assert!(std::mem::offset_of!(Activation, resume) == 0);
+
 impl Activation {
     /// Offset of `trapped`, which the canary entry trampoline reads.
     pub(crate) const TRAPPED_OFFSET: i32 = std::mem::offset_of!(Activation, trapped) as i32;
+    /// Offset of the resume point, which the entry trampoline writes.
+    pub(crate) const RESUME_OFFSET: i32 = std::mem::offset_of!(Activation, resume) as i32;
     /// Offset of `convention_violated`, which the canary entry trampoline writes.
     pub(crate) const CONVENTION_VIOLATED_OFFSET: i32 =
         std::mem::offset_of!(Activation, convention_violated) as i32;
@@ -127,13 +134,23 @@ impl Activation {
             // SAFETY: wasm frames and trampolines keep rbp chains (caller's rbp at [fp],
             // return address at [fp + 8]); the walk stops at the first non-wasm return
             // address, which is the entry trampoline.
-            let (ret, next) = unsafe { (*((fp + 8) as *const usize), *(fp as *const usize)) };
+            let (ret, next) = unsafe {
+                (
+                    *((fp + RETURN_ADDRESS as usize) as *const usize),
+                    *(fp as *const usize),
+                )
+            };
             if !code_memory::is_wasm_pc(ret) {
                 break;
             }
             self.push_frame(ret, true);
             fp = next;
         }
+    }
+
+    /// The resume point, as the stubs receive it.
+    pub(crate) fn resume_point(&self) -> *const ResumePoint {
+        &self.resume
     }
 
     /// Whether the frames need redirecting for `generation`; marks them as done.
@@ -191,8 +208,7 @@ pub(crate) fn backtrace_from(pc: usize, is_return: bool, fp: usize) -> Vec<Frame
 impl Activation {
     fn new(prev: *mut Activation, stack_limit: usize) -> Activation {
         Activation {
-            resume_rsp: 0,
-            resume_rbp: 0,
+            resume: ResumePoint::default(),
             prev,
             stack_limit,
             trapped: false,

@@ -2,39 +2,10 @@
 //! `compiler::codegen::bulk`): each gets the instance context and its arguments, checks
 //! bounds, and returns a trap code (0: none) with any result in `args[0]`.
 
+use crate::abi::libcalls::{HelperFn, HELPERS};
 use crate::frontend::ConstExpr;
-use crate::runtime::libcalls::{instance_of, offsets};
-use crate::runtime::trap::TrapKind;
-
-/// Signature of every helper.
-pub(crate) type HelperFn = unsafe extern "C" fn(*mut u8, *mut u64) -> u32;
-
-/// The helpers, in libcall-table order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u32)]
-pub(crate) enum Helper {
-    MemoryFill,
-    MemoryCopy,
-    MemoryInit,
-    DataDrop,
-    TableGet,
-    TableSet,
-    TableGrow,
-    TableFill,
-    TableCopy,
-    TableInit,
-    ElemDrop,
-}
-
-/// Number of helpers.
-pub(crate) const HELPERS: usize = 11;
-
-impl Helper {
-    /// Offset of the helper's entry in the libcall table.
-    pub fn libcall_offset(self) -> i32 {
-        offsets::HELPERS + 8 * self as i32
-    }
-}
+use crate::runtime::libcalls::instance_of;
+use crate::trap::TrapKind;
 
 /// The helper functions, indexed by `Helper`.
 pub(crate) const HELPER_FNS: [HelperFn; HELPERS] = [

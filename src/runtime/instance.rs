@@ -2,6 +2,7 @@
 //! memories, tables and globals), wiring imports, initializing segments and running the
 //! start function. Instantiation never touches code memory.
 
+use crate::abi::vmctx::{header, GlobalSlot, VMFuncRef};
 use crate::api::func::Func;
 use crate::api::linker::Extern;
 use crate::api::module::Module;
@@ -12,8 +13,7 @@ use crate::frontend::{ConstExpr, DataMode, ElemMode, ImportKind};
 use crate::runtime::libcalls::LIBCALLS;
 use crate::runtime::memory::{Memory, GUARD_RESERVATION};
 use crate::runtime::table::Table;
-use crate::runtime::trap::{Trap, TrapKind};
-use crate::runtime::vmctx::{header, GlobalSlot, VMFuncRef};
+use crate::trap::{Trap, TrapKind};
 use std::alloc::Layout;
 use std::any::Any;
 use std::sync::atomic::AtomicUsize;

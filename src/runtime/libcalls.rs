@@ -1,29 +1,13 @@
 //! Host helpers that compiled code calls through the table `vmctx.libcalls` points to
 //! (process addresses never appear in code: DESIGN invariant 1).
 
-use crate::runtime::activation::{self, Activation};
+use crate::abi::frame::{saved_gpr, ResumePoint};
+use crate::abi::libcalls::Libcalls;
+use crate::abi::regs::RCX;
+use crate::abi::vmctx::header;
+use crate::runtime::activation;
 use crate::runtime::instance::InstanceData;
-use crate::runtime::trap::{Trap, TrapKind};
-use crate::runtime::vmctx::header;
-
-/// The libcall table; compiled code indexes it with `offsets`.
-#[repr(C)]
-pub(crate) struct Libcalls {
-    pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize, *mut u64) -> *const Activation,
-    pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
-    pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const Activation,
-    pub helpers: [crate::runtime::bulk::HelperFn; crate::runtime::bulk::HELPERS],
-    pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
-}
-
-/// Byte offsets of the entries of [`Libcalls`].
-pub(crate) mod offsets {
-    pub const TRAP: i32 = 0;
-    pub const MEMORY_GROW: i32 = 8;
-    pub const DEBUG_HOOK: i32 = 16;
-    pub const HELPERS: i32 = 24;
-    pub const INTERRUPT: i32 = HELPERS + 8 * crate::runtime::bulk::HELPERS as i32;
-}
+use crate::trap::{Trap, TrapKind};
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
     trap: trap_libcall,
@@ -40,7 +24,7 @@ unsafe extern "C" fn trap_libcall(
     pc: usize,
     fp: usize,
     regs: *mut u64,
-) -> *const Activation {
+) -> *const ResumePoint {
     let act = activation::current();
     // SAFETY: trap stubs run only inside wasm entered through `call_wasm`, so the thread
     // has a live activation; `pc`/`fp` describe the trapping wasm frame.
@@ -49,15 +33,16 @@ unsafe extern "C" fn trap_libcall(
         (*act).record_trap(kind, pc, true, fp);
         // The one trap whose message names a value: `call_indirect` holds the table
         // index in rcx when it finds the entry null (`codegen::calls`), and the stub
-        // saved rcx at index 1 of the save area.
-        let element = (kind == TrapKind::UninitializedElement).then(|| *regs.add(1) as u32);
+        // saved rcx in the save area.
+        let element =
+            (kind == TrapKind::UninitializedElement).then(|| *regs.add(saved_gpr(RCX)) as u32);
         (*act).set_trap_element(element);
         if instance_of(vmctx).debug_state_if_attached().is_some() {
             let trap = Trap::with_element(kind, element, (*act).backtrace());
             crate::debug::hook::report_trap(vmctx, &trap, fp, regs);
         }
+        (*act).resume_point()
     }
-    act
 }
 
 /// The instance owning `vmctx`.

@@ -1,9 +1,9 @@
 //! Linear memories: an address-space reservation that never moves, of which the first
 //! `size` bytes are readable and writable.
 
+use crate::abi::vmctx::MemoryData;
 use crate::config::{BoundsChecks, Engine};
 use crate::error::{Error, Result};
-use crate::runtime::vmctx::MemoryData;
 use crate::types::MemoryType;
 use std::cell::UnsafeCell;
 use std::sync::{Arc, Mutex};

@@ -1,6 +1,5 @@
 //! Runtime: everything compiled code meets at execution time.
 //!
-//! - `vmctx`: the instance context layout compiled code reads through r15.
 //! - `trampolines`: the engine-wide entry (host -> wasm) and host-call (wasm -> host) code.
 //! - `activation`: entering wasm from the host, trap capture and backtraces.
 //! - `signals`: turning memory faults inside wasm code into traps, and interrupts.
@@ -21,6 +20,4 @@ pub(crate) mod memory;
 pub(crate) mod signals;
 pub(crate) mod table;
 pub(crate) mod trampolines;
-pub(crate) mod trap;
 pub(crate) mod type_registry;
-pub(crate) mod vmctx;

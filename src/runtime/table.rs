@@ -1,10 +1,10 @@
 //! Tables of references. Elements are raw words (a `*const VMFuncRef` for funcref, a host
 //! pointer for externref, 0 for null) that compiled code reads through `TableData`.
 
+use crate::abi::vmctx::TableData;
 use crate::api::val::Val;
 use crate::config::Engine;
 use crate::error::{Error, Result};
-use crate::runtime::vmctx::TableData;
 use crate::types::TableType;
 use std::any::Any;
 use std::cell::UnsafeCell;

@@ -11,9 +11,10 @@
 
 #![allow(clippy::useless_conversion)] // dynasm's register macros convert their (already u8) register numbers.
 
+use crate::abi::frame::{RESUME_RBP, RESUME_RSP};
+use crate::abi::vmctx::{header, HOST_CALLBACK};
 use crate::code_memory::CodeMemory;
 use crate::runtime::activation::Activation;
-use crate::runtime::vmctx::header;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use std::sync::OnceLock;
 
@@ -28,9 +29,6 @@ pub(crate) struct WasmReturn {
 /// `entry(vmctx, code, slots, slot_count, activation, stack_limit)`.
 pub(crate) type EntryFn =
     unsafe extern "C" fn(*mut u8, *const u8, *mut u64, usize, *mut Activation, usize) -> WasmReturn;
-
-/// Offset of the host callback pointer in a `HostFuncCtx` (after the shared header words).
-pub(crate) const HOST_CALLBACK: i32 = 24;
 
 pub(crate) struct Trampolines {
     _code: CodeMemory,
@@ -83,7 +81,7 @@ fn generate() -> Trampolines {
 /// records in the activation whether any came back changed (`compiler::codegen::calls`,
 /// "DESIGN: convention canaries").
 fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, canaries: bool) {
-    use crate::compiler::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+    use crate::abi::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
     dynasm!(asm
         ; .arch x64
         ; push rbp
@@ -113,8 +111,8 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
         ; copied_in:
         // Traps resume by returning through the address the call below pushes.
         ; lea rax, [rsp - 8]
-        ; mov [r8], rax
-        ; mov [r8 + 8], rbp
+        ; mov [r8 + Activation::RESUME_OFFSET + RESUME_RSP], rax
+        ; mov [r8 + Activation::RESUME_OFFSET + RESUME_RBP], rbp
         // The wasm convention: rsi carries a copy of the first argument slot.
         ; mov rax, rsi
         ; mov rsi, [rsp]
@@ -179,7 +177,7 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
 /// (`compiler::regs::CALLEE_SAVED_GPRS`/`CALLEE_SAVED_XMMS`) are caller-saved for Rust,
 /// so it saves them around the host callback.
 fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
-    use crate::compiler::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+    use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
     const SAVED: usize = CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len();
     // A multiple of 16 keeps rsp aligned for the call.
     const AREA: i32 = (SAVED * 8).next_multiple_of(16) as i32;
@@ -220,8 +218,8 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
         ; pop rbp
         ; ret
         ; trapped:
-        ; mov rsp, [rax]
-        ; mov rbp, [rax + 8]
+        ; mov rsp, [rax + RESUME_RSP]
+        ; mov rbp, [rax + RESUME_RBP]
         ; ret
     );
 }

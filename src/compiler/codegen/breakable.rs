@@ -68,9 +68,11 @@
 //! the checks clobber them; rax/rcx/rdx are scratch only within one instruction.
 
 use super::FuncCompiler;
+use crate::abi::frame::{saved_gpr, saved_xmm, RESUME_RBP, RESUME_RSP, SAVE_AREA};
+use crate::abi::regs::STACK_LIMIT;
+use crate::abi::sites::{Site, SiteKind, StackLoc};
+use crate::abi::vmctx::header;
 use crate::compiler::stack::Loc;
-use crate::debug::sites::{Site, SiteKind, StackLoc};
-use crate::runtime::vmctx::header;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 /// The out-of-line part of a site, emitted at the end of the instrumented version.
@@ -308,31 +310,27 @@ pub(super) fn emit_word_test(asm: &mut super::Asm, word: i32) {
     }
 }
 
-/// Bytes of the register save area the debug stub builds: 16 GPRs then 16 xmm registers
-/// (low 64 bits), indexed by hardware register number.
-pub(crate) const SAVE_AREA: i32 = 256;
-
 /// Stores every GPR (but rsp) and the low 64 bits of every xmm register into the save
 /// area at `[rsp]`, indexed by register number (xmm at 16 + number).
 pub(crate) fn emit_save_registers(asm: &mut super::Asm) {
     for r in 0..16u8 {
         if r != 4 {
-            dynasm!(asm ; .arch x64 ; mov [rsp + 8 * r as i32], Rq(r));
+            dynasm!(asm ; .arch x64 ; mov [rsp + 8 * saved_gpr(r) as i32], Rq(r));
         }
     }
     for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + 128 + 8 * x as i32], Rx(x));
+        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + 8 * saved_xmm(x) as i32], Rx(x));
     }
 }
 
 /// Loads every GPR (but rsp) and xmm register back from the save area at `[rsp]`.
 fn emit_restore_registers(asm: &mut super::Asm) {
     for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + 128 + 8 * x as i32]);
+        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + 8 * saved_xmm(x) as i32]);
     }
     for r in 0..16u8 {
         if r != 4 {
-            dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * r as i32]);
+            dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * saved_gpr(r) as i32]);
         }
     }
 }
@@ -341,7 +339,7 @@ fn emit_restore_registers(asm: &mut super::Asm) {
 /// (`runtime::interrupt`): saves every register, calls the `interrupt` libcall, and
 /// returns with every register as it was except r12, which gets the real stack limit.
 pub(crate) fn emit_interrupt_stub(asm: &mut super::Asm, label: DynamicLabel) {
-    use crate::runtime::libcalls::offsets as libcall;
+    use crate::abi::libcalls::offsets as libcall;
     // Called with rsp 8 below 16-byte alignment; the pad restores it for the host call.
     dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA + 8);
     emit_save_registers(asm);
@@ -351,7 +349,7 @@ pub(crate) fn emit_interrupt_stub(asm: &mut super::Asm, label: DynamicLabel) {
         ; mov rsi, rbp
         ; mov rax, [r15 + header::LIBCALLS]
         ; call QWORD [rax + libcall::INTERRUPT]
-        ; mov [rsp + 8 * 12], rax
+        ; mov [rsp + 8 * saved_gpr(STACK_LIMIT) as i32], rax
     );
     emit_restore_registers(asm);
     dynasm!(asm
@@ -365,7 +363,7 @@ pub(crate) fn emit_interrupt_stub(asm: &mut super::Asm, label: DynamicLabel) {
 /// with (vmctx, site, save area, frame pointer), restores the (possibly edited)
 /// registers and returns past the pushed site id; or unwinds if the host aborts.
 pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
-    use crate::runtime::libcalls::offsets as libcall;
+    use crate::abi::libcalls::offsets as libcall;
     dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA);
     emit_save_registers(asm);
     let unwind = asm.new_dynamic_label();
@@ -386,8 +384,8 @@ pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
         ; add rsp, SAVE_AREA
         ; ret 8
         ; =>unwind
-        ; mov rsp, [rax]
-        ; mov rbp, [rax + 8]
+        ; mov rsp, [rax + RESUME_RSP]
+        ; mov rbp, [rax + RESUME_RBP]
         ; ret
     );
 }

@@ -7,9 +7,9 @@
 //! any, in `args[0]`. `table.size`, `ref.null`, `ref.is_null` and `ref.func` are inline.
 
 use super::{FuncCompiler, Opnd};
+use crate::abi::libcalls::Helper;
+use crate::abi::vmctx::{funcref, header, table};
 use crate::compiler::stack::{Cond, Loc};
-use crate::runtime::bulk::Helper;
-use crate::runtime::vmctx::{funcref, header, table};
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use wasmparser::Operator;
@@ -73,7 +73,7 @@ impl FuncCompiler<'_, '_> {
         for i in 0..operands {
             let e = self.stack.get(len - operands + i);
             let src = self.operand(e, len - operands + i);
-            self.store_to(e.ty, src, 4, 8 * i as i32);
+            self.store_to(e.ty, src, crate::abi::regs::RSP, 8 * i as i32);
         }
         for (j, imm) in immediates.iter().enumerate() {
             let disp = 8 * (operands + j) as i32;

@@ -22,12 +22,13 @@
 //!   registers that Rust code does not preserve.
 
 use super::{FuncCompiler, Opnd};
-use crate::compiler::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI};
+use crate::abi::frame::VMCTX_SAVE;
+use crate::abi::libcalls::offsets as libcall;
+use crate::abi::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI};
+use crate::abi::vmctx::{funcref, header, table};
 use crate::compiler::stack::Loc;
 use crate::frontend::ModuleInfo;
-use crate::runtime::libcalls::offsets as libcall;
-use crate::runtime::trap::TrapKind;
-use crate::runtime::vmctx::{funcref, header, table};
+use crate::trap::TrapKind;
 use crate::types::{FuncType, ValType};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
@@ -51,6 +52,9 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 /// Frame slots the convention canaries need: one per callee-saved register.
 pub(super) const CANARY_SLOTS: i32 = (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len()) as i32;
+
+// `call_indirect` scales the index by a literal 8 (the assembler takes no constant there).
+const _: () = assert!(table::ELEMENT == 8);
 
 /// Whether a first parameter of type `ty` is passed in rsi as well as in its slot.
 pub(super) fn takes_first_arg_in_rsi(ty: ValType) -> bool {
@@ -76,9 +80,8 @@ impl<'e> FuncCompiler<'_, 'e> {
         if !self.env.canaries {
             return;
         }
-        let base = self.canary_base;
         for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
-            let disp = base - 8 * k as i32;
+            let disp = self.frame.canary_disp(k as u32);
             dynasm!(self.asm
                 ; .arch x64
                 ; mov [rbp + disp], Rq(r)
@@ -86,7 +89,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             );
         }
         for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
-            let disp = base - 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+            let disp = self.frame.canary_disp((CALLEE_SAVED_GPRS.len() + k) as u32);
             dynasm!(self.asm
                 ; .arch x64
                 ; movsd QWORD [rbp + disp], Rx(x)
@@ -118,13 +121,12 @@ impl<'e> FuncCompiler<'_, 'e> {
                 ; jne =>violated
             );
         }
-        let base = self.canary_base;
         for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
-            let disp = base - 8 * k as i32;
+            let disp = self.frame.canary_disp(k as u32);
             dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rbp + disp]);
         }
         for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
-            let disp = base - 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+            let disp = self.frame.canary_disp((CALLEE_SAVED_GPRS.len() + k) as u32);
             dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [rbp + disp]);
         }
     }
@@ -142,7 +144,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         for i in 0..n {
             let e = self.stack.get(len - n + i);
             let src = self.operand(e, len - n + i);
-            self.store_to(e.ty, src, 4, 8 * i as i32);
+            self.store_to(e.ty, src, crate::abi::regs::RSP, 8 * i as i32);
         }
         if let Some(index) = selector {
             // Stores use rax and xmm15 as scratch, never rcx.
@@ -195,7 +197,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     fn restore_context(&mut self) {
         dynasm!(self.asm
             ; .arch x64
-            ; mov r15, [rbp - 8]
+            ; mov r15, [rbp + VMCTX_SAVE]
             ; mov r14, [r15 + header::MEM_BASE]
         );
     }
@@ -204,7 +206,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     fn enter_context_rcx(&mut self) {
         dynasm!(self.asm
             ; .arch x64
-            ; mov [rbp - 8], r15
+            ; mov [rbp + VMCTX_SAVE], r15
             ; mov r15, rcx
             ; mov r14, [r15 + header::MEM_BASE]
         );
@@ -262,7 +264,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; cmp rcx, [rax + table::LEN]
             ; jae =>undefined
             ; mov rax, [rax + table::BASE]
-            ; mov rax, [rax + rcx * 8]
+            ; mov rax, [rax + rcx * 8] // table::ELEMENT
             ; test rax, rax
             ; jz =>uninitialized
             ; mov rdx, [r15 + type_id]

@@ -20,6 +20,7 @@
 
 use super::values::CondSource;
 use super::FuncCompiler;
+use crate::abi::regs::RBP;
 use crate::compiler::stack::{Entry, Loc};
 use crate::frontend::ModuleInfo;
 use crate::types::ValType;
@@ -66,7 +67,7 @@ impl ControlFrame {
         Some(if self.results[0].is_float() {
             Loc::Xmm(0)
         } else {
-            Loc::Gpr(crate::compiler::regs::RBX)
+            Loc::Gpr(crate::abi::regs::RBX)
         })
     }
 
@@ -422,7 +423,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         for d in len - n..len {
             self.spill_entry(d);
         }
-        self.load_gpr(ValType::I32, index, crate::compiler::regs::RCX);
+        self.load_gpr(ValType::I32, index, crate::abi::regs::RCX);
         self.free(index);
         let count = (depths.len() - 1) as i32;
         let table = self.asm.new_dynamic_label();
@@ -484,7 +485,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// others in the caller's outgoing area (`[rbp + 16 + 8*i]`). Does not change the
     /// compile-time stack (it may be emitted on one path of a branch).
     pub(super) fn emit_return(&mut self) {
-        self.breakable_point(crate::debug::sites::SiteKind::Exit);
+        self.breakable_point(crate::abi::sites::SiteKind::Exit);
         let info: &'e ModuleInfo = self.env.info;
         let results = info.func_type(self.func_index).results();
         let n = results.len();
@@ -499,7 +500,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             for i in 1..n {
                 let e = self.stack.get(len - n + i);
                 let src = self.operand(e, len - n + i);
-                self.store_to(e.ty, src, 5, 16 + 8 * i as i32);
+                self.store_to(e.ty, src, RBP, crate::abi::frame::ARGS + 8 * i as i32);
             }
         }
         if n > 0 {
@@ -508,7 +509,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             if e.ty.is_float() {
                 self.load_xmm(e.ty, src, 0);
             } else {
-                self.load_gpr(e.ty, src, crate::compiler::regs::RAX);
+                self.load_gpr(e.ty, src, crate::abi::regs::RAX);
             }
         }
         self.restore_callers_pinned();

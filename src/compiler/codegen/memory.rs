@@ -8,10 +8,10 @@
 //! compares `addr + offset + size` with the current length before the access.
 
 use super::{is_64, FuncCompiler, Opnd};
-use crate::compiler::regs::{Gpr, RCX, RDX};
+use crate::abi::regs::{Gpr, RCX, RDX};
+use crate::abi::vmctx::{header, memory, GlobalSlot};
 use crate::config::BoundsChecks;
-use crate::runtime::trap::TrapKind;
-use crate::runtime::vmctx::{header, memory, GlobalSlot};
+use crate::trap::TrapKind;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use wasmparser::{MemArg, Operator};
@@ -281,7 +281,7 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn global_get(&mut self, index: u32) {
         let ty = self.env.info.globals[index as usize].content;
         let (base, disp) = match self.env.layout.global(index) {
-            GlobalSlot::Inline(off) => (15, off),
+            GlobalSlot::Inline(off) => (crate::abi::regs::VMCTX, off),
             GlobalSlot::Indirect(off) => {
                 dynasm!(self.asm ; .arch x64 ; mov rcx, [r15 + off]);
                 (RCX, 0)
@@ -309,7 +309,7 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn global_set(&mut self, index: u32) {
         let (ty, value) = self.pop_opnd();
         match self.env.layout.global(index) {
-            GlobalSlot::Inline(off) => self.store_to(ty, value, 15, off),
+            GlobalSlot::Inline(off) => self.store_to(ty, value, crate::abi::regs::VMCTX, off),
             GlobalSlot::Indirect(off) => {
                 dynasm!(self.asm ; .arch x64 ; mov rcx, [r15 + off]);
                 self.store_to(ty, value, RCX, 0);
@@ -324,7 +324,7 @@ impl FuncCompiler<'_, '_> {
             ; .arch x64
             ; mov rax, [r15 + header::MEM_DATA]
             ; mov Rq(r), [rax + memory::LEN]
-            ; shr Rq(r), 16
+            ; shr Rq(r), memory::PAGE_SHIFT as i8
         );
         self.push_gpr(ValType::I32, r);
     }

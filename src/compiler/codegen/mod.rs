@@ -7,26 +7,7 @@
 //! - `numeric`: integer and float arithmetic, comparisons and conversions.
 //! - `memory`: loads, stores, globals and memory size/grow.
 //!
-//! // DESIGN: frame layout
-//! Every wasm function keeps an rbp frame:
-//!
-//! ```text
-//!   [rbp + 16 + 8*i]   incoming argument i / outgoing result i (i >= 1)
-//!   [rbp + 8]          return address
-//!   [rbp]              caller's rbp (frames form a chain: backtraces walk it)
-//!   [rbp - 8]          this function's vmctx, saved before each cross-instance call
-//!   [rbp - 16 - 8*j]   non-parameter local j (j < L, the non-parameter locals)
-//!   [rbp - 16 - 8*(L+k)]  the caller's value of the k-th register this function pins
-//!                         (restored at every return; `values`, "pinned locals")
-//!   [canary_base - 8*k]   canary mode only: this function's callee-saved register k,
-//!                         kept while a canary stands in it (`calls`, "convention canaries")
-//!   [spill_base - 8*d] canonical slot of value-stack depth d
-//!   [rsp + 8*i]        outgoing argument area for calls made by this function
-//! ```
-//!
-//! The frame size is only known at the end of the pass (deepest stack, largest call), so
-//! the prologue's `sub rsp, imm32` is patched in the assembly buffer before the module is
-//! published; published code is never patched.
+//! Frames are laid out by `abi::frame::FrameLayout` ("DESIGN: frame layout").
 
 // dynasm's register macros convert their (already u8) register numbers.
 #![allow(clippy::useless_conversion)]
@@ -34,7 +15,7 @@
 mod breakable;
 mod bulk;
 pub(crate) use breakable::{
-    emit_debug_stub, emit_interrupt_stub, emit_no_stops, emit_save_registers, SAVE_AREA,
+    emit_debug_stub, emit_interrupt_stub, emit_no_stops, emit_save_registers,
 };
 mod calls;
 pub(crate) use calls::emit_host_helper_stub;
@@ -44,12 +25,14 @@ mod numeric;
 mod values;
 
 use super::stack::{Loc, ValueStack};
+use crate::abi::frame::{saved_gpr, saved_xmm, FrameLayout};
+use crate::abi::sites::{ChunkSites, SiteKind};
+use crate::abi::traps::{DYNAMIC, TRAP_STUBS};
+use crate::abi::vmctx::VmCtxLayout;
 use crate::config::BoundsChecks;
-use crate::debug::sites::{ChunkSites, SiteKind};
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
-use crate::runtime::trap::TrapKind;
-use crate::runtime::vmctx::VmCtxLayout;
+use crate::trap::TrapKind;
 use crate::types::ValType;
 use control::ControlFrame;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -98,9 +81,6 @@ pub(crate) fn align_code(asm: &mut Asm, align: usize) {
         pad -= n;
     }
 }
-
-/// Number of trap kinds with a shared stub (indexed by `TrapKind as usize`).
-pub(crate) const TRAP_STUBS: usize = 14;
 
 /// What the pass needs to know about the module being compiled.
 pub(crate) struct ModuleEnv<'a> {
@@ -218,10 +198,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     frames: Vec<ControlFrame>,
     locals: Vec<ValType>,
     num_params: u32,
-    /// rbp-relative displacement of the slot of stack depth 0.
-    spill_base: i32,
-    /// rbp-relative displacement of the first convention-canary save slot (canary mode).
-    canary_base: i32,
+    /// Where locals, save slots and value-stack slots are (`abi::frame`).
+    frame: FrameLayout,
     /// Largest outgoing argument/result area any call needs, in 8-byte slots.
     max_outgoing: u32,
     reachable: bool,
@@ -247,7 +225,7 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// A `local.set`/`local.tee` of this local was already done by the operator before.
     set_done: Option<u32>,
     /// The pinned registers, as sets (GPRs, xmm registers).
-    pinned_regs: (crate::compiler::regs::RegSet, crate::compiler::regs::RegSet),
+    pinned_regs: (crate::abi::regs::RegSet, crate::abi::regs::RegSet),
     /// The function's body is small and never leaves wasm code (see `BodyShape`): its
     /// prologue has no stack check.
     small_leaf: bool,
@@ -291,11 +269,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let mut traps = std::mem::take(&mut scratch.traps);
         traps.clear();
         if instrumented {
-            stack.reserve_gpr(crate::compiler::regs::DEBUG_BITS);
+            stack.reserve_gpr(crate::abi::regs::DEBUG_BITS);
         }
         let pinned = shape.pinned.clone();
-        let mut pinned_regs =
-            <(crate::compiler::regs::RegSet, crate::compiler::regs::RegSet)>::default();
+        let mut pinned_regs = <(crate::abi::regs::RegSet, crate::abi::regs::RegSet)>::default();
         for loc in pinned.iter().flatten() {
             match *loc {
                 Loc::Gpr(r) => {
@@ -310,10 +287,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             }
         }
         assert!(
-            stack.free_gpr_count() >= crate::compiler::regs::MIN_TEMPORARIES
-                && stack.free_xmm_count() >= crate::compiler::regs::MIN_TEMPORARIES,
+            stack.free_gpr_count() >= crate::abi::regs::MIN_TEMPORARIES
+                && stack.free_xmm_count() >= crate::abi::regs::MIN_TEMPORARIES,
             "function {func_index} would have fewer than {} temporaries",
-            crate::compiler::regs::MIN_TEMPORARIES
+            crate::abi::regs::MIN_TEMPORARIES
         );
         FuncCompiler {
             asm,
@@ -323,10 +300,12 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             frames,
             locals,
             num_params,
-            // Non-parameter locals, then one save slot per pinned register, then (canary
-            // mode) the canaries' save slots, then the value stack's slots.
-            canary_base: -16 - 8 * (non_param + pinned_count(&pinned)),
-            spill_base: -16 - 8 * (non_param + pinned_count(&pinned) + canary_slots(env)),
+            frame: FrameLayout {
+                params: num_params,
+                non_params: non_param as u32,
+                pinned: pinned_count(&pinned) as u32,
+                canary_slots: canary_slots(env) as u32,
+            },
             max_outgoing: 0,
             reachable: true,
             dead_blocks: 0,
@@ -474,8 +453,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             .pinned
             .iter()
             .map(|p| match p {
-                Some(Loc::Gpr(r)) => Some(*r),
-                Some(Loc::Xmm(x)) => Some(16 + *x),
+                Some(Loc::Gpr(r)) => Some(saved_gpr(*r) as u8),
+                Some(Loc::Xmm(x)) => Some(saved_xmm(*x) as u8),
                 _ => None,
             })
             .collect();
@@ -508,13 +487,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
 
     /// Bytes of stack the frame needs below rbp (multiple of 16, keeping rsp aligned).
     fn frame_size(&self) -> u32 {
-        let slots = 1
-            + (self.locals.len() as u32 - self.num_params)
-            + pinned_count(&self.pinned) as u32
-            + canary_slots(self.env) as u32
-            + self.stack.max_depth() as u32
-            + self.max_outgoing;
-        (slots * 8).div_ceil(16) * 16
+        self.frame
+            .size(self.stack.max_depth() as u32, self.max_outgoing)
     }
 
     fn emit_prologue(&mut self) -> usize {
@@ -543,14 +517,14 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         }
         self.save_callers_pinned();
         self.load_pinned_locals();
-        let non_param = self.locals.len() - self.num_params as usize;
+        let non_param = self.frame.non_params;
         if non_param <= 8 {
             for j in 0..non_param {
-                let disp = -16 - 8 * j as i32;
+                let disp = self.frame.local_disp(self.num_params + j);
                 dynasm!(self.asm ; .arch x64 ; mov QWORD [rbp + disp], 0);
             }
         } else {
-            let lowest = -16 - 8 * (non_param as i32 - 1);
+            let lowest = self.frame.local_disp(self.num_params + non_param - 1);
             dynasm!(self.asm
                 ; .arch x64
                 ; lea rdi, [rbp + lowest]
@@ -618,7 +592,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         }
         self.emit_cross_instance_calls();
         for site in std::mem::take(&mut self.traps) {
-            let stub = self.env.trap_labels[site.kind.map_or(0, |k| k as usize)];
+            let stub = self.env.trap_labels[site.kind.map_or(DYNAMIC, |k| k as usize)];
             dynasm!(self.asm ; .arch x64 ; =>site.label);
             if site.reset_rsp {
                 dynasm!(self.asm ; .arch x64 ; mov rsp, rbp);
@@ -825,7 +799,7 @@ impl BodyShape {
                 && num_params > 0
                 && calls::takes_first_arg_in_rsi(locals[0])
             {
-                pinned[0] = Some(Loc::Gpr(crate::compiler::regs::RSI));
+                pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
             }
             pinned
         } else {
@@ -1033,7 +1007,7 @@ fn pin_locals(
     num_params: usize,
     uses: impl FnOnce() -> Vec<u64>,
 ) -> Vec<Option<Loc>> {
-    use crate::compiler::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+    use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
     let mut order: Vec<usize> = (num_params..locals.len()).chain(0..num_params).collect();
     let floats = locals.iter().filter(|t| t.is_float()).count();
     let ints = locals.len() - floats;

@@ -3,9 +3,9 @@
 //! signed zeros, and round-to-nearest-even conversions.
 
 use super::{is_64, FuncCompiler, Opnd};
-use crate::compiler::regs::{Gpr, Xmm, RAX, RCX, RDX, XSCRATCH, XSCRATCH2};
+use crate::abi::regs::{Gpr, Xmm, RAX, RCX, RDX, XSCRATCH, XSCRATCH2};
 use crate::compiler::stack::{Cond, Loc};
-use crate::runtime::trap::TrapKind;
+use crate::trap::TrapKind;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use wasmparser::Operator;

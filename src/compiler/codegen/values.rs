@@ -6,7 +6,7 @@
 //! a fused compare and the branch that consumes it.
 
 use super::{is_64, FuncCompiler, Opnd};
-use crate::compiler::regs::{Gpr, Xmm, RAX, XSCRATCH};
+use crate::abi::regs::{Gpr, Xmm, RAX, XSCRATCH};
 use crate::compiler::stack::{Cond, Entry, Loc};
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
@@ -19,16 +19,12 @@ pub(super) fn fits_imm32(ty: ValType, bits: u64) -> bool {
 impl FuncCompiler<'_, '_> {
     /// rbp-relative displacement of local `index`.
     pub(super) fn local_disp(&self, index: u32) -> i32 {
-        if index < self.num_params {
-            16 + 8 * index as i32
-        } else {
-            -16 - 8 * (index - self.num_params) as i32
-        }
+        self.frame.local_disp(index)
     }
 
     /// rbp-relative displacement of the canonical slot of stack depth `depth`.
     pub(super) fn slot_disp(&self, depth: usize) -> i32 {
-        self.spill_base - 8 * depth as i32
+        self.frame.slot_disp(depth)
     }
 
     /// The operand for an entry that is (or was, before being popped) at `depth`. A pinned
@@ -81,15 +77,14 @@ impl FuncCompiler<'_, '_> {
     /// Saves (`restore` false) or restores the caller's values of the registers this
     /// function pins, in the frame slots after the locals.
     fn callers_pinned(&mut self, restore: bool) {
-        let non_param = (self.locals.len() as u32 - self.num_params) as i32;
         let mut k = 0;
         for local in 0..self.pinned.len() {
             let Some(reg) = self.pinned[local] else {
                 continue;
             };
-            let disp = -16 - 8 * (non_param + k);
+            let disp = self.frame.pinned_save_disp(k);
             k += 1;
-            if reg == Loc::Gpr(crate::compiler::regs::RSI) {
+            if reg == Loc::Gpr(crate::abi::regs::RSI) {
                 // A small leaf's first parameter (see `BodyShape`): rsi is the caller's
                 // to spill, not callee-saved.
                 continue;
@@ -125,7 +120,7 @@ impl FuncCompiler<'_, '_> {
             let Some(reg) = self.pinned[i] else { continue };
             let ty = self.locals[i];
             let src = if i == 0 && self.num_params > 0 && super::calls::takes_first_arg_in_rsi(ty) {
-                Opnd::Gpr(crate::compiler::regs::RSI)
+                Opnd::Gpr(crate::abi::regs::RSI)
             } else if (i as u32) < self.num_params {
                 Opnd::Mem(self.local_disp(i as u32))
             } else {
@@ -222,7 +217,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores an operand into `[rbp + disp]` (width by type).
     pub(super) fn store_to_frame(&mut self, ty: ValType, src: Opnd, disp: i32) {
-        self.store_to(ty, src, 5, disp);
+        self.store_to(ty, src, crate::abi::regs::RBP, disp);
     }
 
     /// Stores an operand into `[base + disp]`; uses rax / xmm15 as scratch.
@@ -581,8 +576,8 @@ impl FuncCompiler<'_, '_> {
             let dst = self.owned_gpr(ty, a);
             let b = match b {
                 Opnd::Imm(_) => {
-                    self.load_gpr(ty, b, crate::compiler::regs::RDX);
-                    Opnd::Gpr(crate::compiler::regs::RDX)
+                    self.load_gpr(ty, b, crate::abi::regs::RDX);
+                    Opnd::Gpr(crate::abi::regs::RDX)
                 }
                 other => other,
             };

@@ -57,13 +57,28 @@ pub(crate) const RAX: Gpr = 0;
 pub(crate) const RCX: Gpr = 1;
 pub(crate) const RDX: Gpr = 2;
 pub(crate) const RBX: Gpr = 3;
+pub(crate) const RSP: Gpr = 4;
+pub(crate) const RBP: Gpr = 5;
 pub(crate) const RSI: Gpr = 6;
 pub(crate) const RDI: Gpr = 7;
 pub(crate) const R8: Gpr = 8;
 pub(crate) const R9: Gpr = 9;
 pub(crate) const R10: Gpr = 10;
 pub(crate) const R11: Gpr = 11;
+pub(crate) const R12: Gpr = 12;
 pub(crate) const R13: Gpr = 13;
+#[allow(dead_code)] // named for the table above and the convention's tests
+pub(crate) const R14: Gpr = 14;
+pub(crate) const R15: Gpr = 15;
+
+/// Context registers (see the table above): the thread's stack limit, the linear-memory
+/// base and the vmctx. The assembly names them directly (`r12`, `r14`, `r15`); these
+/// constants are for code that indexes registers by number (the save area, signal
+/// contexts, the convention's tests).
+pub(crate) const STACK_LIMIT: Gpr = R12;
+#[allow(dead_code)] // as R14
+pub(crate) const MEMORY_BASE: Gpr = R14;
+pub(crate) const VMCTX: Gpr = R15;
 
 /// In the instrumented version of a function, r13 points at this instance's site bits for
 /// the function (see `codegen::breakable`) and is not allocatable.
@@ -132,7 +147,7 @@ mod tests {
     fn convention_classes_are_disjoint() {
         let temporaries = RegSet::of(&TEMPORARY_GPRS);
         let callee_saved = RegSet::of(&CALLEE_SAVED_GPRS);
-        let context = RegSet::of(&[4, 5, 12, 14, 15]);
+        let context = RegSet::of(&[RSP, RBP, STACK_LIMIT, MEMORY_BASE, VMCTX]);
         let scratch = RegSet::of(&[RAX, RCX, RDX]);
         for (a, b) in [
             (temporaries, callee_saved),

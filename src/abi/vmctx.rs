@@ -2,13 +2,16 @@
 //! reaches through the pinned register (r15). Everything per instance or per process that
 //! code needs (memory base, stack limit, globals, tables, imports, host helpers, debug
 //! state) is here or one pointer away, so code bytes stay identical across instances
-//! (DESIGN invariant 1).
+//! (`docs/architecture.md`, invariant 1: code is position independent and holds no
+//! per-instance or per-process address).
 //!
 //! Layout: a fixed header, then module-specific arrays whose offsets `VmCtxLayout`
 //! computes once per module. Host-function contexts (`HostFuncCtx`) share the header's
 //! first words so a caller can treat every callee context alike.
 
+use super::frame::ResumePoint;
 use crate::frontend::ModuleInfo;
+use std::mem::offset_of;
 
 /// Header field offsets, shared by every vmctx and by host-function contexts.
 pub(crate) mod header {
@@ -42,10 +45,12 @@ pub(crate) struct VMFuncRef {
 
 /// Field offsets of [`VMFuncRef`] for the compiler.
 pub(crate) mod funcref {
-    pub const CODE: i32 = 0;
-    pub const VMCTX: i32 = 8;
-    pub const TYPE_ID: i32 = 16;
-    pub const SIZE: i32 = 24;
+    use super::{offset_of, VMFuncRef};
+    pub const CODE: i32 = offset_of!(VMFuncRef, code) as i32;
+    pub const VMCTX: i32 = offset_of!(VMFuncRef, vmctx) as i32;
+    pub const TYPE_ID: i32 = offset_of!(VMFuncRef, type_id) as i32;
+    /// The stride of an array of function references (`ref.func` indexes one).
+    pub const SIZE: i32 = std::mem::size_of::<VMFuncRef>() as i32;
 }
 
 /// A table's storage descriptor (stable address; `base` moves when the table grows).
@@ -58,10 +63,13 @@ pub(crate) struct TableData {
     pub len: u64,
 }
 
-/// Field offsets of [`TableData`].
+/// Field offsets of [`TableData`]; an element slot is 8 bytes (`ELEMENT`).
 pub(crate) mod table {
-    pub const BASE: i32 = 0;
-    pub const LEN: i32 = 8;
+    use super::{offset_of, TableData};
+    pub const BASE: i32 = offset_of!(TableData, base) as i32;
+    pub const LEN: i32 = offset_of!(TableData, len) as i32;
+    /// Bytes per element slot (`call_indirect` scales its index by this).
+    pub const ELEMENT: i32 = std::mem::size_of::<u64>() as i32;
 }
 
 /// A linear memory's descriptor (stable address).
@@ -76,8 +84,41 @@ pub(crate) struct MemoryData {
 
 /// Field offsets of [`MemoryData`].
 pub(crate) mod memory {
-    pub const LEN: i32 = 0;
+    use super::{offset_of, MemoryData};
+    pub const LEN: i32 = offset_of!(MemoryData, len) as i32;
+    /// log2 of the wasm page size (`memory.size` shifts the byte length by it).
+    pub const PAGE_SHIFT: u8 = 16;
 }
+
+/// What a host function's context (`HostFuncCtx` in the API) holds where a vmctx holds
+/// its header: `(context, argument/result slots, frame pointer) -> null, or the resume
+/// point to unwind to after a trap`.
+pub(crate) type HostCallback = unsafe extern "C" fn(*mut u8, *mut u64, usize) -> *const ResumePoint;
+
+/// The first words of a host function's context. They mirror the vmctx header (memory
+/// base, memory descriptor) so that a caller treats every callee context alike: a caller
+/// switching to a host function's context reloads r14 from `MEM_BASE` as it does for an
+/// instance; the host-call trampoline finds the callback where a vmctx has `LIBCALLS`.
+#[repr(C)]
+pub(crate) struct HostCtxHeader {
+    /// Always 0: a host function has no memory.
+    pub mem_base: usize,
+    /// Always 0.
+    pub mem_data: usize,
+    /// Unused (the vmctx's reserved word).
+    pub reserved: usize,
+    /// The function the host-call trampoline calls.
+    pub callback: HostCallback,
+}
+
+/// Offset of [`HostCtxHeader::callback`], where the host-call trampoline calls it.
+pub(crate) const HOST_CALLBACK: i32 = offset_of!(HostCtxHeader, callback) as i32;
+
+const _: () = {
+    assert!(offset_of!(HostCtxHeader, mem_base) == header::MEM_BASE as usize);
+    assert!(offset_of!(HostCtxHeader, mem_data) == header::MEM_DATA as usize);
+    assert!(offset_of!(HostCtxHeader, callback) == header::LIBCALLS as usize);
+};
 
 /// Where the code finds global `i`.
 #[derive(Clone, Copy, Debug)]

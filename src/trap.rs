@@ -57,6 +57,9 @@ impl TrapKind {
         }
     }
 
+    /// The largest trap code (`TrapKind as u32`).
+    pub(crate) const MAX_CODE: u32 = TrapKind::ConventionViolation as u32;
+
     pub(crate) fn from_code(code: u32) -> TrapKind {
         match code {
             1 => TrapKind::MemoryOutOfBounds,

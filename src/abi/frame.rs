@@ -1,0 +1,157 @@
+//! Frames: the layout of a wasm function's frame, the register save area the stubs build,
+//! and the resume point a trap unwinds to. The compiler lays frames out with
+//! [`FrameLayout`], and the debugger reads locals and spilled values through the same
+//! type, so the arithmetic exists once.
+//!
+//! // DESIGN: frame layout
+//! Every wasm function keeps an rbp frame:
+//!
+//! ```text
+//!   [rbp + 16 + 8*i]      incoming argument i / outgoing result i (i >= 1)   ARGS
+//!   [rbp + 8]             return address                                   RETURN_ADDRESS
+//!   [rbp]                 caller's rbp (frames form a chain: backtraces walk it)
+//!   [rbp - 8]             this function's vmctx, saved before each call into
+//!                         another context                                  VMCTX_SAVE
+//!   [rbp - 16 - 8*j]      non-parameter local j (j < L, the non-parameter locals)
+//!   [rbp - 16 - 8*(L+k)]  the caller's value of the k-th register this function pins
+//!                         (restored at every return; `regs`, "register convention")
+//!   [canary_base - 8*k]   canary mode only: the function's callee-saved register k,
+//!                         kept while a canary stands in it during a call
+//!   [spill_base - 8*d]    canonical slot of value-stack depth d
+//!   [rsp + 8*i]           outgoing argument area for calls made by this function
+//! ```
+//!
+//! The frame size is only known at the end of the pass (deepest stack, largest call), so
+//! the prologue's `sub rsp, imm32` is patched in the assembly buffer before the module is
+//! published; published code is never patched. The frame is a multiple of 16 bytes, so
+//! rsp is 16-byte aligned in the body and at every call it makes.
+
+/// rbp-relative displacement of argument 0 (argument i is at `ARGS + 8*i`).
+pub(crate) const ARGS: i32 = 16;
+/// rbp-relative displacement of the return address.
+pub(crate) const RETURN_ADDRESS: i32 = 8;
+/// rbp-relative displacement of the function's own vmctx, saved before calls into other
+/// contexts (imported functions, table entries of other instances).
+pub(crate) const VMCTX_SAVE: i32 = -8;
+/// rbp-relative displacement of the first non-parameter local.
+const LOCALS: i32 = -16;
+
+/// The frame of one function: where each kind of slot is, from the function's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FrameLayout {
+    /// Parameters (in the caller's outgoing area).
+    pub params: u32,
+    /// Locals that are not parameters (in this frame).
+    pub non_params: u32,
+    /// Registers the function pins, each with a save slot for the caller's value.
+    pub pinned: u32,
+    /// Save slots of the convention canaries (0 unless canary mode).
+    pub canary_slots: u32,
+}
+
+impl FrameLayout {
+    /// rbp-relative displacement of local `index` (parameters first).
+    pub fn local_disp(&self, index: u32) -> i32 {
+        if index < self.params {
+            ARGS + 8 * index as i32
+        } else {
+            LOCALS - 8 * (index - self.params) as i32
+        }
+    }
+
+    /// rbp-relative displacement of the save slot of the k-th pinned register.
+    pub fn pinned_save_disp(&self, k: u32) -> i32 {
+        LOCALS - 8 * (self.non_params + k) as i32
+    }
+
+    /// rbp-relative displacement of canary save slot `k`.
+    pub fn canary_disp(&self, k: u32) -> i32 {
+        LOCALS - 8 * (self.non_params + self.pinned + k) as i32
+    }
+
+    /// rbp-relative displacement of the canonical slot of value-stack depth `depth`.
+    pub fn slot_disp(&self, depth: usize) -> i32 {
+        LOCALS - 8 * (self.non_params + self.pinned + self.canary_slots) as i32 - 8 * depth as i32
+    }
+
+    /// Bytes of stack the frame needs below rbp for a value stack at most `max_depth`
+    /// deep and calls with at most `max_outgoing` argument or result slots: a multiple
+    /// of 16, keeping rsp aligned.
+    pub fn size(&self, max_depth: u32, max_outgoing: u32) -> u32 {
+        let slots = 1 // VMCTX_SAVE
+            + self.non_params
+            + self.pinned
+            + self.canary_slots
+            + max_depth
+            + max_outgoing;
+        (slots * 8).div_ceil(16) * 16
+    }
+}
+
+// DESIGN: save area
+// The interrupt, debug and trap stubs save every register in one area on the stack: the
+// 16 general-purpose registers at [area + 8*number] (rsp's slot unused), then the low 64
+// bits of the 16 xmm registers at [area + 128 + 8*number]. The debugger reads and writes
+// register-held locals and operand-stack values there, and the stub restores them.
+
+/// Bytes of the stubs' register save area.
+pub(crate) const SAVE_AREA: i32 = 8 * SAVE_WORDS as i32;
+/// 64-bit words of the save area.
+pub(crate) const SAVE_WORDS: usize = 32;
+
+/// Index in the save area of general-purpose register `r` (hardware number).
+pub(crate) const fn saved_gpr(r: u8) -> usize {
+    r as usize
+}
+
+/// Index in the save area of xmm register `x`.
+pub(crate) const fn saved_xmm(x: u8) -> usize {
+    16 + x as usize
+}
+
+/// Where a trap or an aborted debug stop unwinds to: the entry trampoline's stack and
+/// frame pointers at its call into wasm. The runtime's activation record starts with
+/// one, and trap stubs, the debug stub and the host-call trampoline load both words from
+/// the pointer the host returns.
+#[repr(C)]
+#[derive(Debug, Default)]
+pub(crate) struct ResumePoint {
+    /// rsp to resume with (the address of the trampoline's return address).
+    pub rsp: usize,
+    /// The trampoline's rbp.
+    pub rbp: usize,
+}
+
+/// Offset of [`ResumePoint::rsp`].
+pub(crate) const RESUME_RSP: i32 = std::mem::offset_of!(ResumePoint, rsp) as i32;
+/// Offset of [`ResumePoint::rbp`].
+pub(crate) const RESUME_RBP: i32 = std::mem::offset_of!(ResumePoint, rbp) as i32;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_do_not_overlap() {
+        let f = FrameLayout {
+            params: 2,
+            non_params: 3,
+            pinned: 2,
+            canary_slots: 12,
+        };
+        let mut below: Vec<i32> = (2..5).map(|i| f.local_disp(i)).collect();
+        below.extend((0..2).map(|k| f.pinned_save_disp(k)));
+        below.extend((0..12).map(|k| f.canary_disp(k)));
+        below.extend((0..4).map(|d| f.slot_disp(d)));
+        let mut sorted = below.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), below.len(), "{below:?}");
+        assert!(below.iter().all(|&d| d < VMCTX_SAVE));
+        assert_eq!(f.local_disp(1), ARGS + 8);
+        // The frame covers the deepest slot and the outgoing area.
+        let size = f.size(4, 3) as i32;
+        assert!(-size <= f.slot_disp(3) - 8 * 3);
+        assert_eq!(size % 16, 0);
+    }
+}

@@ -1,0 +1,94 @@
+//! The libcall table: host functions that compiled code calls through the table the
+//! vmctx header's `LIBCALLS` word points to, so that no process address appears in code.
+//! The runtime provides the one table; code calls entry `offsets::X` with the vmctx in
+//! rdi (see `compiler::codegen::calls`, "host-helper stub").
+
+use super::frame::ResumePoint;
+
+/// Signature of every host helper: `(vmctx, args) -> trap code` (0: none), with any
+/// result left in `args[0]`.
+pub(crate) type HelperFn = unsafe extern "C" fn(*mut u8, *mut u64) -> u32;
+
+/// The host helpers (bulk memory, table and segment instructions), in table order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub(crate) enum Helper {
+    MemoryFill,
+    MemoryCopy,
+    MemoryInit,
+    DataDrop,
+    TableGet,
+    TableSet,
+    TableGrow,
+    TableFill,
+    TableCopy,
+    TableInit,
+    ElemDrop,
+}
+
+impl Helper {
+    /// Every helper, in table order.
+    pub const ALL: [Helper; 11] = [
+        Helper::MemoryFill,
+        Helper::MemoryCopy,
+        Helper::MemoryInit,
+        Helper::DataDrop,
+        Helper::TableGet,
+        Helper::TableSet,
+        Helper::TableGrow,
+        Helper::TableFill,
+        Helper::TableCopy,
+        Helper::TableInit,
+        Helper::ElemDrop,
+    ];
+
+    /// Offset of the helper's entry in the libcall table.
+    pub fn libcall_offset(self) -> i32 {
+        offsets::HELPERS + 8 * self as i32
+    }
+}
+
+/// Number of host helpers.
+pub(crate) const HELPERS: usize = Helper::ALL.len();
+
+/// The libcall table; compiled code indexes it with `offsets`.
+#[repr(C)]
+pub(crate) struct Libcalls {
+    /// `(vmctx, trap code, pc of the site, frame pointer, save area) -> resume point`.
+    pub trap: unsafe extern "C" fn(*mut u8, u32, usize, usize, *mut u64) -> *const ResumePoint,
+    /// `(vmctx, delta pages) -> old size in pages, or u32::MAX`.
+    pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
+    /// `(vmctx, site id, save area, frame pointer) -> null to resume, or a resume point
+    /// to unwind to`.
+    pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const ResumePoint,
+    /// The host helpers, indexed by `Helper`.
+    pub helpers: [HelperFn; HELPERS],
+    /// `(vmctx, frame pointer) -> the real stack limit` (the slow path of a stack check).
+    pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
+}
+
+/// Byte offsets of the entries of [`Libcalls`].
+pub(crate) mod offsets {
+    use super::Libcalls;
+    use std::mem::offset_of;
+
+    pub const TRAP: i32 = offset_of!(Libcalls, trap) as i32;
+    pub const MEMORY_GROW: i32 = offset_of!(Libcalls, memory_grow) as i32;
+    pub const DEBUG_HOOK: i32 = offset_of!(Libcalls, debug_hook) as i32;
+    pub const HELPERS: i32 = offset_of!(Libcalls, helpers) as i32;
+    pub const INTERRUPT: i32 = offset_of!(Libcalls, interrupt) as i32;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_are_in_table_order() {
+        for (i, h) in Helper::ALL.iter().enumerate() {
+            assert_eq!(*h as usize, i);
+            assert_eq!(h.libcall_offset(), offsets::HELPERS + 8 * i as i32);
+        }
+        assert_eq!(offsets::INTERRUPT, offsets::HELPERS + 8 * HELPERS as i32);
+    }
+}
