@@ -1,6 +1,5 @@
-//! Engine configuration and the `Engine` handle every module is compiled for.
-
-use std::sync::Arc;
+//! Engine configuration: how modules are compiled and run (see `api::engine` for the
+//! `Engine` built from it).
 
 /// How linear-memory accesses are kept in bounds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,38 +92,5 @@ impl Config {
             WasmVersion::V1 => F::WASM1,
             WasmVersion::V2 => F::WASM2.difference(F::SIMD),
         }
-    }
-}
-
-/// A compilation environment: modules compiled for one engine share its configuration.
-/// Cheap to clone.
-#[derive(Clone, Debug)]
-pub struct Engine {
-    inner: Arc<Config>,
-}
-
-impl Default for Engine {
-    fn default() -> Self {
-        Engine::new(&Config::default())
-    }
-}
-
-impl Engine {
-    /// Creates an engine with a copy of `config`.
-    pub fn new(config: &Config) -> Engine {
-        crate::runtime::signals::install_handlers();
-        Engine {
-            inner: Arc::new(config.clone()),
-        }
-    }
-
-    /// The engine's configuration.
-    pub fn config(&self) -> &Config {
-        &self.inner
-    }
-
-    /// Whether two handles are the same engine.
-    pub fn same(a: &Engine, b: &Engine) -> bool {
-        Arc::ptr_eq(&a.inner, &b.inner)
     }
 }

@@ -2,11 +2,12 @@
 
 use crate::abi::frame::ResumePoint;
 use crate::abi::vmctx::{HostCtxHeader, VMFuncRef};
+use crate::api::engine::Engine;
 use crate::api::val::Val;
-use crate::config::Engine;
 use crate::error::{Error, Result};
-use crate::runtime::activation::{self, call_wasm};
-use crate::runtime::libcalls::instance_of;
+use crate::runtime::activation;
+use crate::runtime::entry::call_wasm;
+use crate::runtime::instance::instance_of;
 use crate::runtime::trampolines::{trampolines, WasmReturn};
 use crate::runtime::type_registry;
 use crate::trap::Trap;
@@ -54,7 +55,7 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
             // The host function may have changed what a debugger stops at (directly, or
             // through wasm it called): callers suspended in plain versions must see it.
             // SAFETY: `fp` is the host-call trampoline's frame, called from wasm.
-            unsafe { crate::debug::redirect::redirect_if_changed(fp) };
+            unsafe { crate::runtime::redirect::redirect_if_changed(fp) };
             std::ptr::null()
         }
         Err(trap) => {

@@ -1,13 +1,17 @@
 //! `Instance`: an instantiated module: its exports, and typed access to them.
 
 use crate::api::func::{Func, TypedFunc, WasmParams, WasmResults};
+use crate::api::global::Global;
 use crate::api::linker::Extern;
 use crate::api::module::Module;
+use crate::config::BoundsChecks;
 use crate::error::{Error, Result};
 use crate::frontend::EntityIndex;
-use crate::runtime::global::Global;
-use crate::runtime::instance::{instantiate, InstanceData};
+use crate::frontend::ImportKind;
+use crate::runtime::instance::{InstanceData, ResolvedImports};
+use crate::runtime::libcalls::LIBCALLS;
 use crate::runtime::memory::Memory;
+use crate::runtime::memory::GUARD_RESERVATION;
 use crate::runtime::table::Table;
 use std::any::Any;
 use std::sync::Arc;
@@ -20,6 +24,7 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Instance {
     pub(crate) data: Arc<InstanceData>,
+    module: Module,
 }
 
 impl std::fmt::Debug for Instance {
@@ -33,12 +38,13 @@ impl Instance {
     pub fn new(module: &Module, imports: Vec<Extern>) -> Result<Instance> {
         Ok(Instance {
             data: instantiate(module, imports)?,
+            module: module.clone(),
         })
     }
 
     /// The module this is an instance of.
     pub fn module(&self) -> &Module {
-        &self.data.module
+        &self.module
     }
 
     fn owner(&self) -> Arc<dyn Any + Send + Sync> {
@@ -62,7 +68,7 @@ impl Instance {
             }
             EntityIndex::Global(i) => Extern::Global(Global {
                 ptr: self.data.global_ptr(i),
-                ty: self.data.module.inner.info.globals[i as usize],
+                ty: self.data.module.info.globals[i as usize],
                 _owner: self.owner(),
             }),
         }
@@ -70,7 +76,7 @@ impl Instance {
 
     /// The export called `name`.
     pub fn get_export(&self, name: &str) -> Option<Extern> {
-        let info = &self.data.module.inner.info;
+        let info = &self.data.module.info;
         let e = info.exports.iter().find(|e| e.name == name)?;
         Some(self.extern_for(e.index))
     }
@@ -79,7 +85,6 @@ impl Instance {
     pub fn exports(&self) -> Vec<(String, Extern)> {
         self.data
             .module
-            .inner
             .info
             .exports
             .iter()
@@ -105,8 +110,8 @@ impl Instance {
     /// A debugging handle for this instance (the module must have been compiled with
     /// `Config::debug_instrumentation`). Attaching allocates the instance's site bits;
     /// nothing else changes, and other instances are unaffected.
-    pub fn debugger(&self) -> Result<crate::debug::Debugger> {
-        crate::debug::Debugger::new(self.data.clone())
+    pub fn debugger(&self) -> Result<crate::api::debugger::Debugger> {
+        crate::api::debugger::Debugger::new(self.data.clone())
     }
 
     /// The exported memory `name`.
@@ -123,4 +128,112 @@ impl Instance {
     pub fn get_global(&self, name: &str) -> Option<Global> {
         self.get_export(name)?.into_global()
     }
+}
+
+fn link_error(module: &str, name: &str, why: impl std::fmt::Display) -> Error {
+    Error::Link(format!("import {module}::{name}: {why}"))
+}
+
+/// Instantiates `module` with `imports` (one per module import, in order): checks each
+/// import against its declared type, has the runtime allocate the instance, and runs the
+/// start function.
+fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<InstanceData>> {
+    let inner = &module.inner;
+    let info = &inner.info;
+    if imports.len() != info.imports.len() {
+        return Err(Error::Link(format!(
+            "expected {} imports, got {}",
+            info.imports.len(),
+            imports.len()
+        )));
+    }
+    let mut funcs = Vec::new();
+    let mut memories = Vec::new();
+    let mut tables = Vec::new();
+    let mut globals = Vec::new();
+    for (imp, ext) in info.imports.iter().zip(&imports) {
+        let (m, n) = (&imp.module, &imp.name);
+        match (&imp.kind, ext) {
+            (ImportKind::Func(t), Extern::Func(f)) => {
+                let want = &info.types[*t as usize];
+                if f.ty() != *want {
+                    return Err(link_error(
+                        m,
+                        n,
+                        "incompatible import type: function signature",
+                    ));
+                }
+                // SAFETY: the imported Func keeps its funcref alive (it is in `imports`,
+                // which the instance keeps).
+                funcs.push(unsafe { *f.raw });
+            }
+            (ImportKind::Memory(want), Extern::Memory(mem)) => {
+                let have = crate::types::Limits {
+                    min: mem.size(),
+                    max: mem.ty().limits.max,
+                };
+                if !have.matches(&want.limits) {
+                    return Err(link_error(m, n, "incompatible import type: memory limits"));
+                }
+                if inner.config.bounds_checks == BoundsChecks::GuardPages
+                    && mem.reserved() < GUARD_RESERVATION
+                {
+                    return Err(link_error(
+                        m,
+                        n,
+                        "memory was created without guard pages for an explicit-bounds engine",
+                    ));
+                }
+                memories.push(mem.clone());
+            }
+            (ImportKind::Table(want), Extern::Table(t)) => {
+                let have = crate::types::Limits {
+                    min: t.size(),
+                    max: t.ty().limits.max,
+                };
+                if t.ty().element != want.element || !have.matches(&want.limits) {
+                    return Err(link_error(m, n, "incompatible import type: table"));
+                }
+                tables.push(t.clone());
+            }
+            (ImportKind::Global(want), Extern::Global(g)) => {
+                if g.ty() != *want {
+                    return Err(link_error(m, n, "incompatible import type: global"));
+                }
+                globals.push(g.ptr);
+            }
+            (kind, ext) => {
+                return Err(link_error(
+                    m,
+                    n,
+                    format!(
+                        "incompatible import type: expected {}, got {}",
+                        match kind {
+                            ImportKind::Func(_) => "function",
+                            ImportKind::Table(_) => "table",
+                            ImportKind::Memory(_) => "memory",
+                            ImportKind::Global(_) => "global",
+                        },
+                        ext.kind_name()
+                    ),
+                ))
+            }
+        }
+    }
+    let resolved = ResolvedImports {
+        funcs,
+        memories,
+        tables,
+        globals,
+        keepalive: Box::new(imports),
+    };
+    let data = InstanceData::allocate(inner.clone(), resolved, &LIBCALLS)?;
+    if let Some(start) = info.start {
+        let func = Func::from_raw(
+            data.funcref(start),
+            data.clone() as Arc<dyn Any + Send + Sync>,
+        );
+        func.call(&[])?;
+    }
+    Ok(data)
 }

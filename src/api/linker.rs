@@ -1,13 +1,13 @@
 //! `Linker`: resolves a module's imports by (module, name) and instantiates it; `Extern`:
 //! anything that can be imported or exported.
 
+use crate::api::engine::Engine;
 use crate::api::func::{Func, IntoHostFunc};
+use crate::api::global::Global;
 use crate::api::instance::Instance;
 use crate::api::module::Module;
 use crate::api::val::Val;
-use crate::config::Engine;
 use crate::error::{Error, Result};
-use crate::runtime::global::Global;
 use crate::runtime::memory::Memory;
 use crate::runtime::table::Table;
 use crate::trap::Trap;

@@ -1,7 +1,15 @@
-//! The embedding API: `Module`, `Linker`, `Instance`, `Func`, typed calls and `Val`.
+//! The embedding API: `Engine`, `Module`, `Linker`, `Instance`, `Func`, typed calls,
+//! `Val`, the public handles of memories, tables and globals, and the `Debugger` with the
+//! typed view of a stopped `Frame`.
 
+pub(crate) mod debugger;
+pub(crate) mod engine;
+pub(crate) mod frame;
 pub(crate) mod func;
+pub(crate) mod global;
 pub(crate) mod instance;
 pub(crate) mod linker;
+pub(crate) mod memory;
 pub(crate) mod module;
+pub(crate) mod table;
 pub(crate) mod val;

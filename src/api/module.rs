@@ -1,28 +1,21 @@
 //! `Module`: a validated, compiled module. Its code is shared by every instance.
 
 use crate::abi::vmctx::VmCtxLayout;
-use crate::compiler::{compile_module, CompiledCode};
-use crate::config::Engine;
+use crate::api::engine::Engine;
+use crate::compiler::compile_module;
 use crate::error::{Error, Result};
-use crate::frontend::{parse_module, EntityIndex, ImportKind, ModuleInfo};
+use crate::frontend::{parse_module, EntityIndex, ImportKind};
+use crate::runtime::module::ModuleData;
 use crate::runtime::type_registry;
 use crate::types::{ExternType, FuncType};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
-pub(crate) struct ModuleInner {
-    pub engine: Engine,
-    pub info: ModuleInfo,
-    pub layout: VmCtxLayout,
-    pub code: Arc<CompiledCode>,
-    /// Canonical signature id of each module type.
-    pub type_ids: Vec<u64>,
-}
-
 /// A compiled WebAssembly module. Cheap to clone; `Send + Sync`.
 #[derive(Clone)]
 pub struct Module {
-    pub(crate) inner: Arc<ModuleInner>,
+    pub(crate) inner: Arc<ModuleData>,
+    engine: Engine,
 }
 
 impl std::fmt::Debug for Module {
@@ -57,23 +50,19 @@ impl Module {
     /// Compiles a module from its binary encoding.
     pub fn from_binary(engine: &Engine, binary: &[u8]) -> Result<Module> {
         let config = engine.config();
-        let t0 = std::time::Instant::now();
         let (info, bodies) = parse_module(binary, config.features())?;
-        let t1 = std::time::Instant::now();
         let layout = VmCtxLayout::new(&info);
         let code = compile_module(config, &info, &layout, bodies, CODE_BYTES.clone())?;
-        if std::env::var_os("KT").is_some() {
-            eprintln!("parse {:?} compile {:?}", t1 - t0, t1.elapsed());
-        }
         let type_ids = info.types.iter().map(type_registry::canonical_id).collect();
         Ok(Module {
-            inner: Arc::new(ModuleInner {
-                engine: engine.clone(),
+            inner: Arc::new(ModuleData {
+                config: engine.shared_config(),
                 info,
                 layout,
                 code,
                 type_ids,
             }),
+            engine: engine.clone(),
         })
     }
 
@@ -84,7 +73,7 @@ impl Module {
 
     /// The engine this module was compiled for.
     pub fn engine(&self) -> &Engine {
-        &self.inner.engine
+        &self.engine
     }
 
     /// The module's imports: (module name, field name, type), in order.

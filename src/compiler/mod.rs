@@ -9,4 +9,4 @@ pub(crate) mod codegen;
 pub(crate) mod module;
 pub(crate) mod stack;
 
-pub(crate) use module::{compile_module, CompiledCode};
+pub(crate) use module::compile_module;

@@ -8,85 +8,13 @@ use crate::abi::libcalls::offsets as libcall;
 use crate::abi::sites::SiteTable;
 use crate::abi::traps::{DYNAMIC, TRAP_STUBS};
 use crate::abi::vmctx::{header, VmCtxLayout};
-use crate::code_memory::{self, CodeMemory, CodeOwner};
+use crate::code_memory::{self, CodeMemory, CodeOwner, CompiledCode};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-
-/// A module's published code and the tables that map code back to wasm.
-pub(crate) struct CompiledCode {
-    pub code: CodeMemory,
-    /// Code offset of each defined function's entry.
-    pub func_starts: Vec<u32>,
-    /// (code offset, defined index) of the start of each version of each function (an
-    /// instrumented module has two, not adjacent), sorted by offset.
-    versions: Vec<(u32, u32)>,
-    /// Instrumented modules: (return address, where the instrumented version goes on)
-    /// for each call from a plain version to wasm code, sorted by return address
-    /// (`debug::redirect`).
-    after_calls: Vec<(u32, u32)>,
-    /// (code offset, module offset), sorted by code offset.
-    sites: Vec<(u32, u32)>,
-    /// Breakable sites (empty without debug instrumentation).
-    pub debug_sites: crate::abi::sites::SiteTable,
-    num_imported_funcs: u32,
-    names: HashMap<u32, String>,
-}
-
-impl CompiledCode {
-    /// Entry address of defined function `defined_index`.
-    pub fn func_entry(&self, defined_index: u32) -> *const u8 {
-        // SAFETY: offsets come from the assembler and lie inside the published mapping.
-        unsafe {
-            self.code
-                .base()
-                .add(self.func_starts[defined_index as usize] as usize)
-        }
-    }
-
-    /// Maps a code offset to (function index, module offset).
-    fn lookup_offset(&self, offset: u32) -> Option<(u32, u32)> {
-        let v = self.versions.partition_point(|(s, _)| *s <= offset);
-        if v == 0 {
-            return None;
-        }
-        let i = self.sites.partition_point(|(c, _)| *c <= offset);
-        let wasm = if i == 0 { 0 } else { self.sites[i - 1].1 };
-        Some((self.num_imported_funcs + self.versions[v - 1].1, wasm))
-    }
-}
-
-impl CodeOwner for CompiledCode {
-    fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)> {
-        let (start, _) = self.code.range();
-        let pc = if is_return_address { pc - 1 } else { pc };
-        self.lookup_offset(pc.checked_sub(start)? as u32)
-    }
-
-    fn func_name(&self, index: u32) -> Option<String> {
-        self.names.get(&index).cloned()
-    }
-
-    fn instrumented_return(&self, return_address: usize) -> Option<usize> {
-        let (start, _) = self.code.range();
-        let offset = u32::try_from(return_address.checked_sub(start)?).ok()?;
-        let i = self
-            .after_calls
-            .binary_search_by_key(&offset, |(r, _)| *r)
-            .ok()?;
-        Some(start + self.after_calls[i].1 as usize)
-    }
-}
-
-impl Drop for CompiledCode {
-    fn drop(&mut self) {
-        code_memory::unregister(self.code.range().0);
-    }
-}
 
 /// Compiles `bodies` (the defined functions of `info`, in order).
 ///

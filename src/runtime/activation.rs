@@ -8,10 +8,10 @@
 
 use crate::abi::frame::{ResumePoint, RETURN_ADDRESS};
 use crate::code_memory;
-use crate::runtime::trampolines::{trampolines, WasmReturn};
 use crate::trap::{FrameInfo, Trap, TrapKind};
 use std::cell::Cell;
 use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Frames kept per trap backtrace (innermost first).
 const MAX_FRAMES: usize = 128;
@@ -56,6 +56,21 @@ impl Activation {
     /// Offset of `convention_violated`, which the canary entry trampoline writes.
     pub(crate) const CONVENTION_VIOLATED_OFFSET: i32 =
         std::mem::offset_of!(Activation, convention_violated) as i32;
+}
+
+/// Bumped whenever a debugger changes a function word of any instance
+/// (`debug_words_changed`); an activation remembers the generation its frames were last
+/// redirected for (`runtime::redirect`).
+static DEBUG_GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Records that function words changed: the next check on every thread walks its frames.
+pub(crate) fn debug_words_changed() {
+    DEBUG_GENERATION.fetch_add(1, Ordering::AcqRel);
+}
+
+/// The current generation, for a new activation (its frames are all younger).
+pub(crate) fn debug_generation() -> u64 {
+    DEBUG_GENERATION.load(Ordering::Acquire)
 }
 
 thread_local! {
@@ -206,6 +221,55 @@ pub(crate) fn backtrace_from(pc: usize, is_return: bool, fp: usize) -> Vec<Frame
 }
 
 impl Activation {
+    /// A new activation for a call from the host on this thread: nested in the current
+    /// one (sharing its stack limit) or, for the outermost call, with a limit
+    /// `max_wasm_stack` bytes below the current stack pointer (never into the margin the
+    /// host needs below it).
+    pub(crate) fn for_call(max_wasm_stack: usize) -> Activation {
+        let prev = current();
+        let stack_limit = if prev.is_null() {
+            let sp = approximate_sp();
+            let floor = stack_low() + STACK_MARGIN;
+            sp.saturating_sub(max_wasm_stack).max(floor)
+        } else {
+            // SAFETY: `prev` is a live activation further up this thread's stack.
+            unsafe { (*prev).stack_limit }
+        };
+        Activation::new(prev, stack_limit)
+    }
+
+    /// The thread's wasm stack limit while this activation runs (what r12 holds).
+    pub(crate) fn stack_limit(&self) -> usize {
+        self.stack_limit
+    }
+
+    /// Makes this the thread's current activation, until `leave`.
+    pub(crate) fn enter(&mut self) {
+        CURRENT.with(|c| c.set(self));
+    }
+
+    /// Makes the activation this one was nested in current again.
+    pub(crate) fn leave(&mut self) {
+        let prev = self.prev;
+        CURRENT.with(|c| c.set(prev));
+    }
+
+    /// How the call ended: `Ok` or the trap it recorded (a convention canary that
+    /// changed is a trap too).
+    pub(crate) fn outcome(&mut self) -> Result<(), Trap> {
+        if self.convention_violated {
+            return Err(Trap::new(TrapKind::ConventionViolation, Vec::new()));
+        }
+        if self.trapped {
+            let backtrace = self.backtrace();
+            return Err(match self.host_trap.take() {
+                Some(trap) => trap.with_backtrace(backtrace),
+                None => Trap::with_element(self.kind, self.trap_element, backtrace),
+            });
+        }
+        Ok(())
+    }
+
     fn new(prev: *mut Activation, stack_limit: usize) -> Activation {
         Activation {
             resume: ResumePoint::default(),
@@ -216,67 +280,9 @@ impl Activation {
             host_trap: None,
             frames: [MaybeUninit::uninit(); MAX_FRAMES],
             num_frames: 0,
-            redirected: crate::debug::redirect::generation(),
+            redirected: debug_generation(),
             convention_violated: false,
             trap_element: None,
         }
     }
-}
-
-/// Calls wasm code `code` with context `vmctx`. `slots` holds the arguments on entry and
-/// the results (from index 1; index 0 comes back in the registers) on return; it must
-/// have room for max(params, results) values.
-///
-/// # Safety
-/// `code` must be a wasm function entry (or the host-call trampoline) whose signature
-/// matches the slots, and `vmctx` a live context for it.
-pub(crate) unsafe fn call_wasm(
-    vmctx: *mut u8,
-    code: *const u8,
-    slots: &mut [u64],
-    max_wasm_stack: usize,
-    canaries: bool,
-) -> Result<WasmReturn, Trap> {
-    let prev = current();
-    let stack_limit = if prev.is_null() {
-        let sp = approximate_sp();
-        let floor = stack_low() + STACK_MARGIN;
-        sp.saturating_sub(max_wasm_stack).max(floor)
-    } else {
-        // SAFETY: `prev` is a live activation further up this thread's stack.
-        unsafe { (*prev).stack_limit }
-    };
-    let mut act = Activation::new(prev, stack_limit);
-    CURRENT.with(|c| c.set(&mut act));
-    crate::runtime::interrupt::enter();
-    let entry = if canaries {
-        trampolines().entry_canaries
-    } else {
-        trampolines().entry
-    };
-    // SAFETY: the caller guarantees code/vmctx/slots agree; the trampoline saves and
-    // restores every callee-saved register and returns here on success and on traps.
-    let ret = unsafe {
-        entry(
-            vmctx,
-            code,
-            slots.as_mut_ptr(),
-            slots.len(),
-            &mut act,
-            stack_limit,
-        )
-    };
-    crate::runtime::interrupt::leave();
-    CURRENT.with(|c| c.set(prev));
-    if act.convention_violated {
-        return Err(Trap::new(TrapKind::ConventionViolation, Vec::new()));
-    }
-    if act.trapped {
-        let backtrace = act.backtrace();
-        return Err(match act.host_trap.take() {
-            Some(trap) => trap.with_backtrace(backtrace),
-            None => Trap::with_element(act.kind, act.trap_element, backtrace),
-        });
-    }
-    Ok(ret)
 }

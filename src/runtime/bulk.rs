@@ -4,7 +4,7 @@
 
 use crate::abi::libcalls::{HelperFn, HELPERS};
 use crate::frontend::ConstExpr;
-use crate::runtime::libcalls::instance_of;
+use crate::runtime::instance::instance_of;
 use crate::trap::TrapKind;
 
 /// The helper functions, indexed by `Helper`.
@@ -72,7 +72,7 @@ unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 4 argument words.
     let (instance, [d, s, n, seg]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
     let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
-    let info = &instance.module.inner.info;
+    let info = &instance.module.info;
     let dropped = instance
         .dropped_datas
         .lock()
@@ -166,7 +166,7 @@ unsafe extern "C" fn table_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 5 argument words.
     let (instance, [d, s, n, t, seg]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
-    let info = &instance.module.inner.info;
+    let info = &instance.module.info;
     let dropped = instance
         .dropped_elems
         .lock()

@@ -125,7 +125,7 @@ pub(crate) fn leave() {
 /// Interrupts every other thread that is running wasm code (see the module docs). Called
 /// after debug state changes, so that running loops notice.
 pub(crate) fn interrupt_running() {
-    crate::runtime::signals::install_handlers();
+    // The handlers were installed with the first `Engine`, before any instance existed.
     let targets: Vec<Arc<ThreadSlot>> = {
         let threads = THREADS.lock().unwrap_or_else(|e| e.into_inner());
         // SAFETY: pthread_self has no preconditions.
@@ -206,6 +206,6 @@ pub(crate) fn acknowledge() {
 pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8, fp: usize) -> usize {
     acknowledge();
     // SAFETY: the interrupt stub passes the rbp of the wasm frame that called it.
-    unsafe { crate::debug::redirect::redirect_if_changed(fp) };
+    unsafe { crate::runtime::redirect::redirect_if_changed(fp) };
     activation::current_stack_limit()
 }

@@ -4,15 +4,14 @@
 use crate::abi::frame::{saved_gpr, ResumePoint};
 use crate::abi::libcalls::Libcalls;
 use crate::abi::regs::RCX;
-use crate::abi::vmctx::header;
 use crate::runtime::activation;
-use crate::runtime::instance::InstanceData;
+use crate::runtime::instance::instance_of;
 use crate::trap::{Trap, TrapKind};
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
     trap: trap_libcall,
     memory_grow: memory_grow_libcall,
-    debug_hook: crate::debug::hook::debug_hook,
+    debug_hook: crate::runtime::debug::hook::debug_hook,
     helpers: crate::runtime::bulk::HELPER_FNS,
     interrupt: crate::runtime::interrupt::interrupt_libcall,
 };
@@ -37,22 +36,12 @@ unsafe extern "C" fn trap_libcall(
         let element =
             (kind == TrapKind::UninitializedElement).then(|| *regs.add(saved_gpr(RCX)) as u32);
         (*act).set_trap_element(element);
-        if instance_of(vmctx).debug_state_if_attached().is_some() {
+        if crate::runtime::debug::state::attached(instance_of(vmctx)).is_some() {
             let trap = Trap::with_element(kind, element, (*act).backtrace());
-            crate::debug::hook::report_trap(vmctx, &trap, fp, regs);
+            crate::runtime::debug::hook::report_trap(vmctx, &trap, fp, regs);
         }
         (*act).resume_point()
     }
-}
-
-/// The instance owning `vmctx`.
-///
-/// # Safety
-/// `vmctx` must be a live instance context.
-pub(crate) unsafe fn instance_of<'a>(vmctx: *mut u8) -> &'a InstanceData {
-    // SAFETY: the INSTANCE header word is set at instantiation to the owning instance,
-    // which outlives every call into its code.
-    unsafe { &*(*(vmctx.add(header::INSTANCE as usize) as *const *const InstanceData)) }
 }
 
 /// `memory.grow`: returns the old size in pages, or u32::MAX (-1) on failure.

@@ -2,7 +2,7 @@
 //! `size` bytes are readable and writable.
 
 use crate::abi::vmctx::MemoryData;
-use crate::config::{BoundsChecks, Engine};
+use crate::config::BoundsChecks;
 use crate::error::{Error, Result};
 use crate::types::MemoryType;
 use std::cell::UnsafeCell;
@@ -104,11 +104,6 @@ impl std::fmt::Debug for Memory {
 }
 
 impl Memory {
-    /// Creates a memory of type `ty` for modules of `engine`.
-    pub fn new(engine: &Engine, ty: MemoryType) -> Result<Memory> {
-        Memory::create(ty, engine.config().bounds_checks)
-    }
-
     pub(crate) fn create(ty: MemoryType, mode: BoundsChecks) -> Result<Memory> {
         let max = ty.limits.max.map_or(MAX_PAGES, |m| m as u64).min(MAX_PAGES);
         if ty.limits.min as u64 > MAX_PAGES {

@@ -6,17 +6,23 @@
 //! - `interrupt`: making threads that run wasm notice debug state set by other threads.
 //! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
 //! - `bulk`: the bulk memory, table and segment helpers.
-//! - `memory`, `table`, `global`: the entities an instance owns or imports.
-//! - `instance`: instantiation (imports, segments, start function).
+//! - `debug`: the run-time half of debugging (state, hook, frame view, redirection).
+//! - `memory`, `table`: the storage of linear memories and tables.
+//! - `module`: a compiled module as its instances see it.
+//! - `instance`: an instance's data (vmctx, function references, memories, tables) and
+//!   its allocation, segments included.
 //! - `type_registry`: engine-wide canonical signature ids for call_indirect checks.
 
 pub(crate) mod activation;
 pub(crate) mod bulk;
-pub(crate) mod global;
+pub(crate) mod debug;
+pub(crate) mod entry;
 pub(crate) mod instance;
 pub(crate) mod interrupt;
 pub(crate) mod libcalls;
 pub(crate) mod memory;
+pub(crate) mod module;
+pub(crate) mod redirect;
 pub(crate) mod signals;
 pub(crate) mod table;
 pub(crate) mod trampolines;

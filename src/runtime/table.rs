@@ -2,9 +2,7 @@
 //! pointer for externref, 0 for null) that compiled code reads through `TableData`.
 
 use crate::abi::vmctx::TableData;
-use crate::api::val::Val;
-use crate::config::Engine;
-use crate::error::{Error, Result};
+
 use crate::types::TableType;
 use std::any::Any;
 use std::cell::UnsafeCell;
@@ -46,19 +44,6 @@ impl std::fmt::Debug for Table {
 }
 
 impl Table {
-    /// Creates a table of type `ty` with every element set to `init`.
-    pub fn new(_engine: &Engine, ty: TableType, init: Val) -> Result<Table> {
-        if init.ty() != ty.element {
-            return Err(Error::Usage("table initializer of the wrong type".into()));
-        }
-        let (raw, owner) = init.to_raw_ref();
-        let t = Table::create(ty, raw);
-        if let Some(o) = owner {
-            t.keep(o);
-        }
-        Ok(t)
-    }
-
     pub(crate) fn create(ty: TableType, init: u64) -> Table {
         let mut elements = vec![init; ty.limits.min as usize];
         let data = TableData {
@@ -122,31 +107,6 @@ impl Table {
         true
     }
 
-    /// Element `index` as a value.
-    pub fn get(&self, index: u32) -> Option<Val> {
-        let raw = self.get_raw(index)?;
-        Some(Val::from_raw_ref(
-            self.inner.ty.element,
-            raw,
-            Some(self.inner.clone()),
-        ))
-    }
-
-    /// Sets element `index`.
-    pub fn set(&self, index: u32, value: Val) -> Result<()> {
-        if value.ty() != self.inner.ty.element {
-            return Err(Error::Usage("table element of the wrong type".into()));
-        }
-        let (raw, owner) = value.to_raw_ref();
-        if !self.set_raw(index, raw) {
-            return Err(Error::Usage("out of bounds table access".into()));
-        }
-        if let Some(o) = owner {
-            self.keep(o);
-        }
-        Ok(())
-    }
-
     /// Grows by `delta` elements set to raw `init`; returns the old size or None.
     pub(crate) fn grow_raw(&self, delta: u32, init: u64) -> Option<u32> {
         let _guard = self.inner.lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -166,17 +126,5 @@ impl Table {
             data.len = new;
         }
         Some(old)
-    }
-
-    /// Grows by `delta` elements set to `init`; returns the old size.
-    pub fn grow(&self, delta: u32, init: Val) -> Result<u32> {
-        let (raw, owner) = init.to_raw_ref();
-        let old = self
-            .grow_raw(delta, raw)
-            .ok_or_else(|| Error::Usage("table cannot grow by that many elements".into()))?;
-        if let Some(o) = owner {
-            self.keep(o);
-        }
-        Ok(old)
     }
 }

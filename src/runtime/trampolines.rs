@@ -1,6 +1,6 @@
 //! Engine-wide trampolines, generated once per process into their own code mapping:
 //!
-//! - `entry`: called from Rust (`activation::call_wasm`); saves the SysV callee-saved
+//! - `entry`: called from Rust (`runtime::entry::call_wasm`); saves the SysV callee-saved
 //!   registers, pins the thread's stack limit in r12, copies the argument slots into a wasm outgoing area, records the
 //!   activation's resume point (rsp/rbp) for traps, calls the wasm function (with the
 //!   first argument slot also in rsi, see `compiler::codegen::calls`) and copies the

@@ -1,8 +1,8 @@
 //! Global variables: an 8-byte cell, inline in the defining instance's vmctx or owned by a
 //! host-created `Global`.
 
+use crate::api::engine::Engine;
 use crate::api::val::Val;
-use crate::config::Engine;
 use crate::error::{Error, Result};
 use crate::types::GlobalType;
 use std::any::Any;

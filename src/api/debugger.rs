@@ -2,15 +2,12 @@
 //! request a pause and receive events.
 
 use crate::abi::sites::SiteKind;
-use crate::debug::frame::Frame;
-use crate::debug::state::{BreakpointEntry, DebugState, Handler};
 use crate::error::{Error, Result};
+use crate::runtime::debug::frame::Frame;
+use crate::runtime::debug::state::{BreakpointEntry, DebugState, Handler};
+use crate::runtime::debug::{BreakpointId, DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
-use crate::trap::Trap;
 use std::sync::{Arc, Weak};
-
-/// Identifies a breakpoint of one instance.
-pub type BreakpointId = u32;
 
 /// A breakpoint as listed by [`Debugger::breakpoints`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,46 +20,6 @@ pub struct Breakpoint {
     pub offset: Option<u32>,
 }
 
-/// Why execution stopped.
-#[derive(Clone, Debug)]
-pub enum DebugEvent {
-    /// A breakpoint was reached.
-    Breakpoint(BreakpointId),
-    /// A step finished.
-    Step,
-    /// A pause requested with [`Debugger::pause`] took effect.
-    Pause,
-    /// The code trapped; the trap returns to the host after the handler.
-    Trap(Trap),
-}
-
-impl DebugEvent {
-    /// "breakpoint", "step", "pause" or "trap".
-    pub fn name(&self) -> &'static str {
-        match self {
-            DebugEvent::Breakpoint(_) => "breakpoint",
-            DebugEvent::Step => "step",
-            DebugEvent::Pause => "pause",
-            DebugEvent::Trap(_) => "trap",
-        }
-    }
-}
-
-/// How to go on after a stop.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resume {
-    /// Run until the next breakpoint or pause.
-    Continue,
-    /// Stop at the next site, entering calls.
-    StepInto,
-    /// Stop at the next site of this frame or a caller.
-    StepOver,
-    /// Stop at the next site of a caller.
-    StepOut,
-    /// End the call: it returns a trap of kind `DebuggerAbort`.
-    Abort,
-}
-
 /// A debugging handle for one instance. Cloneable, `Send + Sync`; usable from any
 /// thread (e.g. to pause a running instance).
 ///
@@ -71,7 +28,7 @@ pub enum Resume {
 #[derive(Clone)]
 pub struct Debugger {
     pub(crate) instance: Weak<InstanceData>,
-    pub(crate) module: crate::api::module::Module,
+    pub(crate) module: Arc<crate::runtime::module::ModuleData>,
     pub(crate) state: Arc<DebugState>,
 }
 
@@ -83,14 +40,14 @@ impl std::fmt::Debug for Debugger {
 
 impl Debugger {
     pub(crate) fn new(instance: Arc<InstanceData>) -> Result<Debugger> {
-        if !instance.module.inner.engine.config().debug_instrumentation {
+        if !instance.module.config.debug_instrumentation {
             return Err(Error::Usage(
                 "the module was compiled without debug instrumentation \
                  (Config::debug_instrumentation)"
                     .into(),
             ));
         }
-        let state = instance.debug_state().clone();
+        let state = crate::runtime::debug::state::attach(&instance).clone();
         Ok(Debugger {
             instance: Arc::downgrade(&instance),
             module: instance.module.clone(),
@@ -119,7 +76,7 @@ impl Debugger {
     }
 
     fn defined(&self, func: u32) -> Result<u32> {
-        let info = &self.module.inner.info;
+        let info = &self.module.info;
         if func >= info.funcs.len() as u32 {
             return Err(Error::Usage(format!("no function {func}")));
         }
@@ -158,7 +115,7 @@ impl Debugger {
     pub fn set_breakpoint(&self, func: u32, offset: u32) -> Result<BreakpointId> {
         let instance = self.instance()?;
         let defined = self.defined(func)?;
-        let table = &instance.module.inner.code.debug_sites;
+        let table = &instance.module.code.debug_sites;
         let sites: Vec<u32> = table
             .sites_of(defined)
             .filter(|&s| {
@@ -178,7 +135,7 @@ impl Debugger {
     pub fn set_entry_breakpoint(&self, func: u32) -> Result<BreakpointId> {
         let instance = self.instance()?;
         let defined = self.defined(func)?;
-        let table = &instance.module.inner.code.debug_sites;
+        let table = &instance.module.code.debug_sites;
         let sites: Vec<u32> = table
             .sites_of(defined)
             .filter(|&s| table.site(s).kind == SiteKind::Entry)
@@ -235,7 +192,7 @@ impl Debugger {
             return;
         };
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
-        book.step = Some(crate::debug::state::StepMode::Into);
+        book.step = Some(crate::runtime::debug::state::StepMode::Into);
         self.state.apply(&instance, &mut book);
         drop(book);
         crate::runtime::interrupt::interrupt_running();
@@ -244,7 +201,7 @@ impl Debugger {
     /// Module byte offsets of every breakable instruction of function `func`.
     pub fn instruction_offsets(&self, func: u32) -> Result<Vec<u32>> {
         let defined = self.defined(func)?;
-        let table = &self.module.inner.code.debug_sites;
+        let table = &self.module.code.debug_sites;
         let mut offsets: Vec<u32> = table
             .sites_of(defined)
             .map(|s| table.site(s))

@@ -3,12 +3,12 @@
 //! answer. Also reports traps to the handler before they return to the host.
 
 use crate::abi::frame::{ResumePoint, SAVE_WORDS};
-use crate::debug::frame::Frame;
-use crate::debug::handle::{DebugEvent, Resume};
-use crate::debug::state::{DebugState, StepMode};
 use crate::runtime::activation;
+use crate::runtime::debug::frame::Frame;
+use crate::runtime::debug::state::{DebugState, StepMode};
+use crate::runtime::debug::{DebugEvent, Resume};
+use crate::runtime::instance::instance_of;
 use crate::runtime::instance::InstanceData;
-use crate::runtime::libcalls::instance_of;
 use crate::trap::{Trap, TrapKind};
 use std::sync::atomic::Ordering;
 
@@ -27,7 +27,7 @@ pub(crate) unsafe extern "C" fn debug_hook(
         // The handler (or another thread) may have changed function words: callers
         // suspended in plain versions must go on in their instrumented versions.
         // SAFETY: `fp` is the stopped wasm frame of this thread's current activation.
-        unsafe { crate::debug::redirect::redirect_if_changed(fp) };
+        unsafe { crate::runtime::redirect::redirect_if_changed(fp) };
     }
     unwind_to
 }
@@ -39,10 +39,10 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> 
     // This thread reached a site: a pending interrupt has done its work (and must not
     // be re-sent while a handler waits, say, for user input).
     crate::runtime::interrupt::acknowledge();
-    let Some(state) = instance.debug_state_if_attached() else {
+    let Some(state) = crate::runtime::debug::state::attached(instance) else {
         return std::ptr::null();
     };
-    let table = &instance.module.inner.code.debug_sites;
+    let table = &instance.module.code.debug_sites;
     let info = *table.site(site);
 
     let event = {
@@ -147,7 +147,7 @@ fn apply_action(
 pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *mut u64) {
     // SAFETY: trap stubs pass their own vmctx.
     let instance = unsafe { instance_of(vmctx) };
-    let Some(state) = instance.debug_state_if_attached() else {
+    let Some(state) = crate::runtime::debug::state::attached(instance) else {
         return;
     };
     let Some(top) = trap.backtrace().first() else {

@@ -28,20 +28,6 @@
 use crate::abi::frame::RETURN_ADDRESS;
 use crate::code_memory;
 use crate::runtime::activation;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-/// Bumped whenever a debugger changes a function word of any instance.
-static GENERATION: AtomicU64 = AtomicU64::new(0);
-
-/// Records that function words changed (the next check on every thread walks its frames).
-pub(crate) fn words_changed() {
-    GENERATION.fetch_add(1, Ordering::AcqRel);
-}
-
-/// The current generation, for a new activation (its frames are all younger).
-pub(crate) fn generation() -> u64 {
-    GENERATION.load(Ordering::Acquire)
-}
 
 /// If function words changed since this thread's current activation last looked,
 /// redirects every plain after-call return address in the wasm frames from `fp` up to
@@ -51,7 +37,7 @@ pub(crate) fn generation() -> u64 {
 /// `fp` must be the frame pointer of a live wasm frame (or of the host-call trampoline
 /// called from wasm) of this thread's current activation.
 pub(crate) unsafe fn redirect_if_changed(fp: usize) {
-    let now = GENERATION.load(Ordering::Acquire);
+    let now = activation::debug_generation();
     let act = activation::current();
     // SAFETY: the current activation lives further up this thread's stack.
     if act.is_null() || unsafe { !(*act).take_generation(now) } {

@@ -2,12 +2,12 @@
 //! inline check) and one bit per breakable site (allocated when a debugger attaches),
 //! plus the host-side bookkeeping that decides what those words and bits must be.
 
-use crate::debug::frame::Frame;
-use crate::debug::handle::{DebugEvent, Resume};
+use crate::runtime::debug::frame::Frame;
+use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The embedder's event handler.
 pub(crate) type Handler = Box<dyn FnMut(&DebugEvent, &mut Frame<'_>) -> Resume + Send>;
@@ -53,10 +53,24 @@ pub(crate) struct DebugState {
     pub handler: Mutex<Option<Handler>>,
 }
 
+/// The debug state of `instance`, attaching it on first use.
+pub(crate) fn attach(instance: &InstanceData) -> &Arc<DebugState> {
+    instance
+        .debug_slot()
+        .get_or_init(|| Box::new(Arc::new(DebugState::attach(instance))))
+        .downcast_ref()
+        .expect("an instance's debug slot holds its debug state")
+}
+
+/// The debug state of `instance`, if a debugger ever attached.
+pub(crate) fn attached(instance: &InstanceData) -> Option<&Arc<DebugState>> {
+    instance.debug_slot().get()?.downcast_ref()
+}
+
 impl DebugState {
     /// Creates the state (nothing in the vmctx changes until a breakpoint, step or pause).
     pub fn attach(instance: &InstanceData) -> DebugState {
-        let table = &instance.module.inner.code.debug_sites;
+        let table = &instance.module.code.debug_sites;
         let mut segments = Vec::with_capacity(table.func_ranges().len());
         let mut total = 0;
         let mut widest = 1;
@@ -78,8 +92,8 @@ impl DebugState {
 
     /// (byte index in `bits`, mask) of module-wide site `site` of function `func`.
     fn locate(&self, instance: &InstanceData, func: u32, site: u32) -> (usize, u8) {
-        let defined = func - instance.module.inner.info.num_imported_funcs;
-        let (first, _) = instance.module.inner.code.debug_sites.func_ranges()[defined as usize];
+        let defined = func - instance.module.info.num_imported_funcs;
+        let (first, _) = instance.module.code.debug_sites.func_ranges()[defined as usize];
         let local = site - first;
         (
             self.segments[defined as usize] + (local / 8) as usize,
@@ -96,7 +110,7 @@ impl DebugState {
     /// Brings the site bits and function words in line with the bookkeeping, writing only
     /// what changes (untouched pages of the tables stay unbacked). Only data changes.
     pub fn apply(&self, instance: &InstanceData, book: &mut Bookkeeping) {
-        let info = &instance.module.inner.info;
+        let info = &instance.module.info;
         // Site bits: rewrite the segments of functions that had or have breakpoints.
         let mut with_breakpoints = BTreeSet::new();
         for bp in book.breakpoints.values() {
@@ -107,7 +121,7 @@ impl DebugState {
             .union(&with_breakpoints)
             .copied()
             .collect();
-        let table = &instance.module.inner.code.debug_sites;
+        let table = &instance.module.code.debug_sites;
         for &f in &touched {
             let defined = (f - info.num_imported_funcs) as usize;
             let (first, end) = table.func_ranges()[defined];
@@ -145,19 +159,19 @@ impl DebugState {
             }
         }
         if changed {
-            crate::debug::redirect::words_changed();
+            crate::runtime::activation::debug_words_changed();
         }
     }
 
     /// Requests a stop at the next site reached: every function's word points at ones.
     pub fn request_pause(&self, instance: &InstanceData) {
         self.pause.store(true, Ordering::Release);
-        let info = &instance.module.inner.info;
+        let info = &instance.module.info;
         for f in info.num_imported_funcs..info.funcs.len() as u32 {
             instance
                 .func_bits(f)
                 .store(self.stop_all.as_ptr() as usize, Ordering::Release);
         }
-        crate::debug::redirect::words_changed();
+        crate::runtime::activation::debug_words_changed();
     }
 }

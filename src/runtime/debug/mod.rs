@@ -1,0 +1,60 @@
+//! The run-time half of zero-copy debugging: per-instance debug state (the words and site
+//! bits compiled code tests), the hook compiled code calls at a site that may stop, the
+//! raw view of a stopped frame (the redirection of suspended frames to their
+//! instrumented versions is `runtime::redirect`). The public
+//! `Debugger` handle and the typed methods of `Frame` are the API's (`api::debugger`,
+//! `api::frame`).
+//!
+//! The mechanism in compiled code is described at `compiler::codegen::breakable`
+//! ("DESIGN: breakable points"). Everything here is data in one instance: setting a
+//! breakpoint writes a bit and a word; no code is copied, patched or re-protected, and
+//! other instances of the module never see it.
+
+pub(crate) mod frame;
+pub(crate) mod hook;
+pub(crate) mod state;
+
+use crate::trap::Trap;
+
+/// Identifies a breakpoint of one instance.
+pub type BreakpointId = u32;
+
+/// Why execution stopped.
+#[derive(Clone, Debug)]
+pub enum DebugEvent {
+    /// A breakpoint was reached.
+    Breakpoint(BreakpointId),
+    /// A step finished.
+    Step,
+    /// A pause requested with `Debugger::pause` took effect.
+    Pause,
+    /// The code trapped; the trap returns to the host after the handler.
+    Trap(Trap),
+}
+
+impl DebugEvent {
+    /// "breakpoint", "step", "pause" or "trap".
+    pub fn name(&self) -> &'static str {
+        match self {
+            DebugEvent::Breakpoint(_) => "breakpoint",
+            DebugEvent::Step => "step",
+            DebugEvent::Pause => "pause",
+            DebugEvent::Trap(_) => "trap",
+        }
+    }
+}
+
+/// How to go on after a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// Run until the next breakpoint or pause.
+    Continue,
+    /// Stop at the next site, entering calls.
+    StepInto,
+    /// Stop at the next site of this frame or a caller.
+    StepOver,
+    /// Stop at the next site of a caller.
+    StepOut,
+    /// End the call: it returns a trap of kind `DebuggerAbort`.
+    Abort,
+}

@@ -1,0 +1,298 @@
+//! The library's layering (`docs/architecture.md`, "Layers"), checked: no import cycle
+//! between its top-level modules, nor between the modules of `runtime`.
+//!
+//! The sources are read as text: every `crate::a::b` path outside comments and string
+//! literals is an edge from the module of the file it appears in to module `a` (and, for
+//! files of `runtime`, from `runtime::x` to `runtime::b`). Within a layer the modules
+//! form a graph without cycles; the test prints the graph and fails on a cycle, naming
+//! the files that make each edge of it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Removes comments, string and char literals (so that a doc comment naming
+/// `crate::x` makes no edge).
+fn code_only(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        if rest.starts_with("//") {
+            i += rest.find('\n').unwrap_or(rest.len());
+        } else if rest.starts_with("/*") {
+            i += rest.find("*/").map_or(rest.len(), |e| e + 2);
+        } else if rest.starts_with("r#\"") {
+            i += rest[3..].find("\"#").map_or(rest.len(), |e| e + 5);
+        } else if rest.starts_with('"') {
+            let mut j = 1;
+            while j < rest.len() {
+                match rest.as_bytes()[j] {
+                    b'\\' => j += 2,
+                    b'"' => break,
+                    _ => j += 1,
+                }
+            }
+            i += j + 1;
+        } else if rest.starts_with('\'') && rest.len() > 3 && rest.as_bytes()[2] == b'\'' {
+            i += 3; // a char literal such as '"'
+        } else if rest.starts_with("'\\") {
+            i += rest[2..].find('\'').map_or(rest.len(), |e| e + 3);
+        } else {
+            let c = rest.chars().next().expect("non-empty");
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The module path of a source file: `src/runtime/debug/hook.rs` is
+/// `["runtime", "debug", "hook"]`, `src/runtime/mod.rs` is `["runtime"]`.
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).expect("under src");
+    let mut parts: Vec<String> = rel
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable source dir") {
+        let path = entry.expect("dir entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every `crate::a::b...` path in the code, as its segments; a brace group
+/// (`crate::a::{b, c::d}`) gives one path per member.
+fn crate_paths(code: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let before = rest[..at].chars().last();
+        rest = &rest[at + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue; // e.g. `kestrel_crate::`
+        }
+        path_at(rest, Vec::new(), &mut out);
+    }
+    out
+}
+
+fn ident(s: &str) -> &str {
+    let end = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Reads the path starting at `s` (after a `::`), extending `prefix`.
+fn path_at(s: &str, mut prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    let mut s = s.trim_start();
+    loop {
+        if let Some(group) = s.strip_prefix('{') {
+            // Members end at commas outside nested braces; the group at its `}`.
+            let (mut depth, mut start) = (0, 0);
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth > 0 => depth -= 1,
+                    ',' | '}' if depth == 0 => {
+                        let member = group[start..i].trim();
+                        if !member.is_empty() && member != "self" {
+                            path_at(member, prefix.clone(), out);
+                        }
+                        start = i + 1;
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if !prefix.is_empty() {
+                out.push(prefix);
+            }
+            return;
+        }
+        let name = ident(s);
+        if name.is_empty() {
+            break;
+        }
+        prefix.push(name.to_string());
+        match s[name.len()..].strip_prefix("::") {
+            Some(next) => s = next,
+            None => break,
+        }
+    }
+    if !prefix.is_empty() {
+        out.push(prefix);
+    }
+}
+
+type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
+
+/// The graph of one level: nodes named by `node_of(module path)`; edges carry the files
+/// that make them.
+fn graph(node_of: impl Fn(&[String]) -> Option<String>) -> Graph {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut g = Graph::new();
+    for file in files {
+        let from_path = module_of(&src, &file);
+        let Some(from) = node_of(&from_path) else {
+            continue;
+        };
+        g.entry(from.clone()).or_default();
+        let code = code_only(&std::fs::read_to_string(&file).expect("readable source"));
+        for path in crate_paths(&code) {
+            let Some(to) = node_of(&path) else { continue };
+            if to != from {
+                let rel = file.strip_prefix(&src).expect("under src");
+                g.entry(from.clone())
+                    .or_default()
+                    .entry(to)
+                    .or_default()
+                    .insert(rel.display().to_string());
+            }
+        }
+    }
+    g
+}
+
+/// A cycle of the graph, if it has one (depth-first search).
+fn find_cycle(g: &Graph) -> Option<Vec<String>> {
+    fn visit(
+        g: &Graph,
+        node: &str,
+        state: &mut BTreeMap<String, u8>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        state.insert(node.to_string(), 1);
+        stack.push(node.to_string());
+        for next in g.get(node).into_iter().flat_map(|e| e.keys()) {
+            match state.get(next).copied().unwrap_or(0) {
+                1 => {
+                    let start = stack.iter().position(|n| n == next).expect("on stack");
+                    let mut cycle = stack[start..].to_vec();
+                    cycle.push(next.clone());
+                    return Some(cycle);
+                }
+                0 => {
+                    if let Some(c) = visit(g, next, state, stack) {
+                        return Some(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        stack.pop();
+        state.insert(node.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for node in g.keys() {
+        if state.get(node).copied().unwrap_or(0) == 0 {
+            if let Some(c) = visit(g, node, &mut state, &mut Vec::new()) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+fn check(name: &str, g: &Graph) {
+    for (from, edges) in g {
+        let to: Vec<&String> = edges.keys().collect();
+        println!("{name}: {from} -> {to:?}");
+    }
+    if let Some(cycle) = find_cycle(g) {
+        let edges: Vec<String> = cycle
+            .windows(2)
+            .map(|w| format!("{} -> {} (in {:?})", w[0], w[1], g[&w[0]][&w[1]]))
+            .collect();
+        panic!("{name}: import cycle:\n  {}", edges.join("\n  "));
+    }
+}
+
+#[test]
+fn top_level_modules_form_no_cycle() {
+    let g = graph(|path| path.first().cloned().or(Some("lib".into())));
+    // The layers of docs/architecture.md, bottom first, all present.
+    for module in ["abi", "api", "code_memory", "compiler", "runtime", "trap"] {
+        assert!(g.contains_key(module), "no module {module}");
+    }
+    check("top level", &g);
+}
+
+#[test]
+fn runtime_modules_form_no_cycle() {
+    let g = graph(|path| match path {
+        [top, sub, ..] if top == "runtime" => Some(format!("runtime::{sub}")),
+        _ => None,
+    });
+    for module in [
+        "activation",
+        "entry",
+        "interrupt",
+        "signals",
+        "redirect",
+        "trampolines",
+    ] {
+        assert!(
+            g.contains_key(&format!("runtime::{module}")),
+            "no runtime::{module}"
+        );
+    }
+    check("runtime", &g);
+}
+
+#[test]
+fn the_cycle_finder_finds_cycles() {
+    let mut g = Graph::new();
+    for (a, b) in [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")] {
+        g.entry(a.into())
+            .or_default()
+            .entry(b.into())
+            .or_default()
+            .insert("f.rs".into());
+    }
+    assert_eq!(find_cycle(&g).map(|c| c.len()), Some(4));
+    g.get_mut("c").unwrap().remove("a");
+    assert_eq!(find_cycle(&g), None);
+    let paths = |code: &str| -> Vec<String> {
+        crate_paths(&code_only(code))
+            .iter()
+            .map(|p| p.join("::"))
+            .collect()
+    };
+    assert_eq!(
+        paths("use crate::x::y; // crate::z\n let q = crate::w::v();"),
+        vec!["x::y", "w::v"]
+    );
+    assert_eq!(
+        paths("use crate::runtime::{activation, interrupt::{a, b}};"),
+        vec![
+            "runtime::activation",
+            "runtime::interrupt::a",
+            "runtime::interrupt::b",
+            "runtime::interrupt",
+            "runtime"
+        ]
+    );
+    assert_eq!(
+        crate_paths(&code_only("// crate::z\n\"crate::q\"")),
+        Vec::<Vec<String>>::new()
+    );
+}
