@@ -22,8 +22,8 @@ fn code_only(text: &str) -> String {
             i += rest.find('\n').unwrap_or(rest.len());
         } else if rest.starts_with("/*") {
             i += rest.find("*/").map_or(rest.len(), |e| e + 2);
-        } else if rest.starts_with("r#\"") {
-            i += rest[3..].find("\"#").map_or(rest.len(), |e| e + 5);
+        } else if let Some(raw) = rest.strip_prefix("r#\"") {
+            i += raw.find("\"#").map_or(rest.len(), |e| e + 5);
         } else if rest.starts_with('"') {
             let mut j = 1;
             while j < rest.len() {
@@ -36,8 +36,8 @@ fn code_only(text: &str) -> String {
             i += j + 1;
         } else if rest.starts_with('\'') && rest.len() > 3 && rest.as_bytes()[2] == b'\'' {
             i += 3; // a char literal such as '"'
-        } else if rest.starts_with("'\\") {
-            i += rest[2..].find('\'').map_or(rest.len(), |e| e + 3);
+        } else if let Some(escaped) = rest.strip_prefix("'\\") {
+            i += escaped.find('\'').map_or(rest.len(), |e| e + 3);
         } else {
             let c = rest.chars().next().expect("non-empty");
             out.push(c);

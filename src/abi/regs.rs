@@ -102,6 +102,41 @@ pub(crate) const CALLEE_SAVED_XMMS: [Xmm; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
 pub(crate) const XSCRATCH: Xmm = 15;
 pub(crate) const XSCRATCH2: Xmm = 14;
 
+/// Bytes of a block that saves every callee-saved register (8 each: the GPRs, then the low
+/// 64 bits of the xmm registers), as the host-helper stub and the host-call trampoline
+/// build around host code.
+pub(crate) const CALLEE_SAVED_BLOCK: i32 =
+    (8 * (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len())) as i32;
+
+/// Emits the stores (`restore` false) or loads of every callee-saved register to or from
+/// a save block at `[base + disp]` (`CALLEE_SAVED_BLOCK` bytes): the one layout of that
+/// block.
+pub(crate) fn emit_callee_saved_block(
+    asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>,
+    base: Gpr,
+    disp: i32,
+    restore: bool,
+) {
+    #![allow(clippy::useless_conversion)] // dynasm converts the (already u8) numbers
+    use dynasmrt::{dynasm, DynasmApi};
+    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
+        let at = disp + 8 * k as i32;
+        if restore {
+            dynasm!(asm ; .arch x64 ; mov Rq(r), [Rq(base) + at]);
+        } else {
+            dynasm!(asm ; .arch x64 ; mov [Rq(base) + at], Rq(r));
+        }
+    }
+    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
+        let at = disp + 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+        if restore {
+            dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [Rq(base) + at]);
+        } else {
+            dynasm!(asm ; .arch x64 ; movsd QWORD [Rq(base) + at], Rx(x));
+        }
+    }
+}
+
 /// The convention canary for callee-saved register `reg` (xmm registers as 16 + number):
 /// negative, so that as a sign-extended imm32 its upper 32 bits are all ones and a 32-bit
 /// write shows (`codegen::calls`, "DESIGN: convention canaries").

@@ -3,16 +3,14 @@
 //! result as one read+execute code region.
 
 use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
-use crate::abi::frame::{RESUME_RBP, RESUME_RSP, SAVE_AREA};
-use crate::abi::libcalls::offsets as libcall;
 use crate::abi::sites::SiteTable;
-use crate::abi::traps::{DYNAMIC, TRAP_STUBS};
-use crate::abi::vmctx::{header, VmCtxLayout};
+use crate::abi::traps::TRAP_STUBS;
+use crate::abi::vmctx::VmCtxLayout;
 use crate::code_memory::{self, CodeMemory, CodeOwner, CompiledCode};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use dynasmrt::DynasmApi;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -298,7 +296,7 @@ fn compile_chunk(
         versions.push((asm.offset().0 as u32, defined));
         FuncCompiler::compile_instrumented(&mut asm, &env, &mut out, deferred, &mut scratch)?;
     }
-    let fault_stub = emit_trap_stubs(&mut asm, &trap_labels);
+    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
@@ -340,63 +338,4 @@ fn compile_chunk(
         out,
         fault_stub,
     })
-}
-
-/// One stub per trap kind (`eax` = kind) and the common tail that hands the trap to the
-/// host and unwinds to the entry trampoline.
-///
-/// // DESIGN: traps
-/// A trapping instruction jumps to an out-of-line `call stub_k` placed at its function's
-/// end (so the return address identifies the site), the stub calls the `trap` libcall
-/// with the site and the frame pointer, the libcall records the trap and a backtrace in
-/// the thread's current activation and returns it, and the stub resets rsp/rbp to the
-/// activation's saved entry state and returns into the entry trampoline. No Rust frames
-/// are unwound: the trampoline was called directly from the host call path.
-///
-/// Memory faults caught by the signal handler enter the same path: the handler pushes the
-/// faulting pc (+1, like a return address) and resumes at the out-of-bounds stub, whose
-/// code offset this returns.
-fn emit_trap_stubs(asm: &mut Asm, labels: &[dynasmrt::DynamicLabel; TRAP_STUBS]) -> usize {
-    let common = asm.new_dynamic_label();
-    let mut fault_stub = 0;
-    for (kind, label) in labels.iter().enumerate() {
-        if kind == crate::trap::TrapKind::MemoryOutOfBounds as usize {
-            fault_stub = asm.offset().0;
-        }
-        if kind == DYNAMIC {
-            // Kind 0: a helper returned the kind in eax.
-            dynasm!(asm ; .arch x64 ; =>*label ; jmp =>common);
-        } else {
-            dynasm!(asm
-                ; .arch x64
-                ; =>*label
-                ; mov eax, kind as i32
-                ; jmp =>common
-            );
-        }
-    }
-    dynasm!(asm
-        ; .arch x64
-        ; =>common
-        ; pop rdx
-        // Save every register (as the debug stub does) so a debugger's trap event can
-        // read locals that live in registers.
-        ; sub rsp, SAVE_AREA
-    );
-    super::codegen::emit_save_registers(asm);
-    // The kind travels in eax, a scratch register: every other register may hold a
-    // local the trap event shows (rsi a small leaf's parameter, see `BodyShape`).
-    dynasm!(asm
-        ; .arch x64
-        ; mov esi, eax
-        ; mov rdi, r15
-        ; mov rcx, rbp
-        ; mov r8, rsp
-        ; mov rax, [r15 + header::LIBCALLS]
-        ; call QWORD [rax + libcall::TRAP]
-        ; mov rsp, [rax + RESUME_RSP]
-        ; mov rbp, [rax + RESUME_RBP]
-        ; ret
-    );
-    fault_stub
 }

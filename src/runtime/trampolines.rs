@@ -174,26 +174,19 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
 }
 
 /// Emits the host-call trampoline. The wasm callee-saved registers
-/// (`compiler::regs::CALLEE_SAVED_GPRS`/`CALLEE_SAVED_XMMS`) are caller-saved for Rust,
+/// (`abi::regs::CALLEE_SAVED_GPRS`/`CALLEE_SAVED_XMMS`) are caller-saved for Rust,
 /// so it saves them around the host callback.
 fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
-    use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
-    const SAVED: usize = CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len();
+    use crate::abi::regs::{emit_callee_saved_block, CALLEE_SAVED_BLOCK, RSP};
     // A multiple of 16 keeps rsp aligned for the call.
-    const AREA: i32 = (SAVED * 8).next_multiple_of(16) as i32;
+    const AREA: i32 = (CALLEE_SAVED_BLOCK as u32).next_multiple_of(16) as i32;
     dynasm!(asm
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
         ; sub rsp, AREA
     );
-    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
-        dynasm!(asm ; .arch x64 ; mov [rsp + 8 * k as i32], Rq(r));
-    }
-    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
-        let disp = 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
-        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + disp], Rx(x));
-    }
+    emit_callee_saved_block(asm, RSP, 0, false);
     dynasm!(asm
         ; .arch x64
         ; mov rdi, r15
@@ -203,13 +196,7 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
         ; test rax, rax
         ; jnz >trapped
     );
-    for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
-        dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * k as i32]);
-    }
-    for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
-        let disp = 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
-        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + disp]);
-    }
+    emit_callee_saved_block(asm, RSP, 0, true);
     dynasm!(asm
         ; .arch x64
         ; mov rax, [rbp + 16]

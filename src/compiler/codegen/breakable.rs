@@ -68,10 +68,7 @@
 //! the checks clobber them; rax/rcx/rdx are scratch only within one instruction.
 
 use super::FuncCompiler;
-use crate::abi::frame::{saved_gpr, saved_xmm, RESUME_RBP, RESUME_RSP, SAVE_AREA};
-use crate::abi::regs::STACK_LIMIT;
 use crate::abi::sites::{Site, SiteKind, StackLoc};
-use crate::abi::vmctx::header;
 use crate::compiler::stack::Loc;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
@@ -308,91 +305,4 @@ pub(super) fn emit_word_test(asm: &mut super::Asm, word: i32) {
         asm.extend(word.to_le_bytes());
         asm.push(0x00);
     }
-}
-
-/// Stores every GPR (but rsp) and the low 64 bits of every xmm register into the save
-/// area at `[rsp]`, indexed by register number (xmm at 16 + number).
-pub(crate) fn emit_save_registers(asm: &mut super::Asm) {
-    for r in 0..16u8 {
-        if r != 4 {
-            dynasm!(asm ; .arch x64 ; mov [rsp + 8 * saved_gpr(r) as i32], Rq(r));
-        }
-    }
-    for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + 8 * saved_xmm(x) as i32], Rx(x));
-    }
-}
-
-/// Loads every GPR (but rsp) and xmm register back from the save area at `[rsp]`.
-fn emit_restore_registers(asm: &mut super::Asm) {
-    for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + 8 * saved_xmm(x) as i32]);
-    }
-    for r in 0..16u8 {
-        if r != 4 {
-            dynasm!(asm ; .arch x64 ; mov Rq(r), [rsp + 8 * saved_gpr(r) as i32]);
-        }
-    }
-}
-
-/// Emits the module's interrupt stub, called by the slow path of a failed stack check
-/// (`runtime::interrupt`): saves every register, calls the `interrupt` libcall, and
-/// returns with every register as it was except r12, which gets the real stack limit.
-pub(crate) fn emit_interrupt_stub(asm: &mut super::Asm, label: DynamicLabel) {
-    use crate::abi::libcalls::offsets as libcall;
-    // Called with rsp 8 below 16-byte alignment; the pad restores it for the host call.
-    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA + 8);
-    emit_save_registers(asm);
-    dynasm!(asm
-        ; .arch x64
-        ; mov rdi, r15
-        ; mov rsi, rbp
-        ; mov rax, [r15 + header::LIBCALLS]
-        ; call QWORD [rax + libcall::INTERRUPT]
-        ; mov [rsp + 8 * saved_gpr(STACK_LIMIT) as i32], rax
-    );
-    emit_restore_registers(asm);
-    dynasm!(asm
-        ; .arch x64
-        ; add rsp, SAVE_AREA + 8
-        ; ret
-    );
-}
-
-/// Emits the module's debug stub: saves every register, calls the `debug_hook` libcall
-/// with (vmctx, site, save area, frame pointer), restores the (possibly edited)
-/// registers and returns past the pushed site id; or unwinds if the host aborts.
-pub(crate) fn emit_debug_stub(asm: &mut super::Asm, label: DynamicLabel) {
-    use crate::abi::libcalls::offsets as libcall;
-    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA);
-    emit_save_registers(asm);
-    let unwind = asm.new_dynamic_label();
-    dynasm!(asm
-        ; .arch x64
-        ; mov rdi, r15
-        ; mov esi, [rsp + SAVE_AREA + 8]
-        ; mov rdx, rsp
-        ; mov rcx, rbp
-        ; mov rax, [r15 + header::LIBCALLS]
-        ; call QWORD [rax + libcall::DEBUG_HOOK]
-        ; test rax, rax
-        ; jnz =>unwind
-    );
-    emit_restore_registers(asm);
-    dynasm!(asm
-        ; .arch x64
-        ; add rsp, SAVE_AREA
-        ; ret 8
-        ; =>unwind
-        ; mov rsp, [rax + RESUME_RSP]
-        ; mov rbp, [rax + RESUME_RBP]
-        ; ret
-    );
-}
-
-/// Emits `bytes` zero bytes at `label`: the bits an instrumented version reads when the
-/// debugger stopped debugging its function mid-call.
-pub(crate) fn emit_no_stops(asm: &mut super::Asm, label: DynamicLabel, bytes: usize) {
-    dynasm!(asm ; .arch x64 ; .align 8 ; =>label);
-    asm.extend(std::iter::repeat_n(0u8, bytes.max(8)));
 }

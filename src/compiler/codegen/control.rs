@@ -145,7 +145,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         let label = self.asm.new_dynamic_label();
         self.open_frame(FrameKind::Loop, ty, label);
         if !self.instrumented {
-            super::align_code(self.asm, super::LOOP_ALIGN);
+            super::align::align_code(self.asm, super::align::LOOP_ALIGN);
         }
         dynasm!(self.asm ; .arch x64 ; =>label);
         // Every iteration re-reads the debug word, so a pause reaches a running loop.

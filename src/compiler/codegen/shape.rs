@@ -1,0 +1,297 @@
+//! What the pass knows about a body before compiling it: whether it is small, whether it
+//! is a leaf, and which locals live in registers for the whole function (pinned locals,
+//! chosen by a light skim of the body's bytes).
+
+use super::{calls, FuncCompiler};
+use crate::compiler::stack::Loc;
+use crate::types::ValType;
+use wasmparser::Operator;
+
+/// What the prologue needs to know about a body before compiling it: whether it is small,
+/// whether a small body is a leaf, and which locals live in registers (`pin_locals`).
+///
+/// A small body (at most `SMALL_BODY` bytes) reads its few locals a few times, so keeping
+/// them in the callee-saved pinned registers would cost more (saving and restoring the
+/// caller's values) than it saves: small functions pin nothing there. A small leaf of a
+/// plain module instead keeps an integer first parameter in rsi, where the caller passed
+/// it (see `calls`, "calling convention"): no call can clobber it. Not in instrumented
+/// modules: both versions of a function pin the same registers, and the instrumented
+/// version, which also reserves r13, would be left with two temporaries, fewer than the
+/// single pass needs (`regs::MIN_TEMPORARIES`). A small body that is also a
+/// leaf (no call and no host helper: nothing that runs other code on this stack) skips the
+/// stack check: its frame is at most a few hundred bytes, which the margin below the
+/// stack limit (`runtime::activation`) covers, and it cannot recurse. Together these make
+/// the one-instruction functions of a call_indirect table cheap to call.
+pub(super) struct BodyShape {
+    pub small: bool,
+    pub leaf: bool,
+    /// The register each local lives in, if pinned (see `pin_locals`).
+    pub pinned: Vec<Option<Loc>>,
+}
+
+/// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
+const SMALL_BODY: u64 = 32;
+
+impl BodyShape {
+    pub(super) fn of(
+        body: &wasmparser::FunctionBody<'_>,
+        locals: &[ValType],
+        num_params: usize,
+        instrumented_module: bool,
+    ) -> Self {
+        // A small body with a loop is not small: its loop wants registers.
+        let (small, leaf) = if body.range().end - body.range().start <= SMALL_BODY {
+            small_body_shape(body)
+        } else {
+            (false, false)
+        };
+        let pinned = if small {
+            let mut pinned = vec![None; locals.len()];
+            if leaf
+                && !instrumented_module
+                && num_params > 0
+                && calls::takes_first_arg_in_rsi(locals[0])
+            {
+                pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
+            }
+            pinned
+        } else {
+            pin_locals(locals, num_params, || local_uses(body, locals.len()))
+        };
+        BodyShape {
+            small,
+            leaf,
+            pinned,
+        }
+    }
+}
+
+/// (small, leaf) for a body of at most `SMALL_BODY` bytes: small unless it has a loop,
+/// a leaf unless an operator leaves wasm code. An unreadable body is neither; validation
+/// reports it.
+fn small_body_shape(body: &wasmparser::FunctionBody<'_>) -> (bool, bool) {
+    let Ok(mut ops) = body.get_operators_reader() else {
+        return (false, false);
+    };
+    let mut leaf = true;
+    while !ops.eof() {
+        match ops.read() {
+            Ok(Operator::Loop { .. }) | Err(_) => return (false, false),
+            Ok(op) => leaf &= !super::visit::classify(&op).calls_out,
+        }
+    }
+    (true, leaf)
+}
+
+impl FuncCompiler<'_, '_> {
+    /// Called by every emitter of a call out of wasm code: such a function must have
+    /// its stack check (see `BodyShape`).
+    pub(super) fn leaving_wasm_code(&self) {
+        assert!(
+            !self.small_leaf,
+            "function {} was compiled as a leaf but calls out",
+            self.func_index
+        );
+    }
+}
+
+/// How much each local is used: every `local.get`, `local.set` and `local.tee` counts
+/// 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops weigh most.
+///
+/// This runs before the pass, over bodies not yet validated, and only steers register
+/// choice, so it is a light skim of the bytes rather than a full decode (which cost a
+/// quarter of the compile time): it skips each operator's immediates and stops at the
+/// first opcode it does not know (the counts so far stand; any choice is correct).
+fn local_uses(body: &wasmparser::FunctionBody<'_>, count: usize) -> Vec<u64> {
+    let mut uses = vec![0u64; count];
+    let Ok(ops) = body.get_operators_reader() else {
+        return uses;
+    };
+    let mut reader = ops.get_binary_reader();
+    let Ok(bytes) = reader.read_bytes(reader.bytes_remaining()) else {
+        return uses;
+    };
+    let mut skim = Skim { bytes, at: 0 };
+    // Whether each open block is a loop, and how many of them are.
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut depth = 0u32;
+    while let Some(op) = skim.byte() {
+        let ok = match op {
+            0x02 | 0x04 => {
+                blocks.push(false);
+                skim.block_type()
+            }
+            0x03 => {
+                blocks.push(true);
+                depth += 1;
+                skim.block_type()
+            }
+            0x0b => {
+                if blocks.pop() == Some(true) {
+                    depth -= 1;
+                }
+                Some(())
+            }
+            0x20..=0x22 => skim.leb().map(|index| {
+                if let Some(u) = uses.get_mut(index as usize) {
+                    *u += 8u64.pow(depth.min(4));
+                }
+            }),
+            // No immediates: control, parametric, numeric and conversion operators.
+            0x00 | 0x01 | 0x05 | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => Some(()),
+            // One LEB immediate: branches, calls, globals, tables, memory.size/grow,
+            // constants, ref.null (a heap type), ref.func.
+            0x0c | 0x0d | 0x10 | 0x23..=0x26 | 0x3f | 0x40 | 0x41 | 0x42 | 0xd0 | 0xd2 => {
+                skim.leb().map(drop)
+            }
+            0x0e => skim
+                .leb()
+                .and_then(|n| (0..=n).try_for_each(|_| skim.leb().map(drop))),
+            0x11 => skim.leb().and_then(|_| skim.leb()).map(drop),
+            0x1c => skim
+                .leb()
+                .and_then(|n| (0..n).try_for_each(|_| skim.byte().map(drop))),
+            0x28..=0x3e => skim.memarg(),
+            0x43 => skim.skip(4),
+            0x44 => skim.skip(8),
+            0xfc => skim.leb().and_then(|sub| match sub {
+                0..=7 => Some(()),
+                8 | 12 | 14 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                9 | 13 | 15..=17 => skim.leb().map(drop),
+                10 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                11 => skim.leb().map(drop),
+                _ => None,
+            }),
+            _ => None,
+        };
+        if ok.is_none() {
+            break;
+        }
+    }
+    uses
+}
+
+/// A cursor over operator bytes for `local_uses`.
+struct Skim<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Skim<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn skip(&mut self, n: usize) -> Option<()> {
+        self.at = self
+            .at
+            .checked_add(n)
+            .filter(|&at| at <= self.bytes.len())?;
+        Some(())
+    }
+
+    /// An unsigned or signed LEB128 number (up to 64 bits), as its low bits.
+    fn leb(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..70).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// A block type: the empty type, a value type (one byte) or a type index (s33).
+    fn block_type(&mut self) -> Option<()> {
+        match *self.bytes.get(self.at)? {
+            0x40 | 0x63..=0x7f => self.skip(1),
+            _ => self.leb().map(drop),
+        }
+    }
+
+    /// A memory argument: alignment (bit 6: a memory index follows) and offset.
+    fn memarg(&mut self) -> Option<()> {
+        let align = self.leb()?;
+        if align & 0x40 != 0 {
+            self.leb()?;
+        }
+        self.leb().map(drop)
+    }
+}
+
+/// Chooses the pinned locals, up to the pinned registers of each class. When a class
+/// has more locals than registers, the most used ones win (`local_uses`, computed only
+/// then, from one extra read of the operators); ties and the common case go to declared
+/// locals first, then parameters, because loops update declared locals while parameters
+/// are mostly read. Unused locals are never pinned. The choice is made once per function,
+/// so both versions of an instrumented function agree on it.
+pub(super) fn pin_locals(
+    locals: &[ValType],
+    num_params: usize,
+    uses: impl FnOnce() -> Vec<u64>,
+) -> Vec<Option<Loc>> {
+    use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+    let mut order: Vec<usize> = (num_params..locals.len()).chain(0..num_params).collect();
+    let floats = locals.iter().filter(|t| t.is_float()).count();
+    let ints = locals.len() - floats;
+    if ints > CALLEE_SAVED_GPRS.len() || floats > CALLEE_SAVED_XMMS.len() {
+        let uses = uses();
+        // Stable: equal counts keep the declared-first order.
+        order.sort_by_key(|&i| std::cmp::Reverse(uses[i]));
+        order.retain(|&i| uses[i] > 0);
+    }
+    let (mut gprs, mut xmms) = (CALLEE_SAVED_GPRS.iter(), CALLEE_SAVED_XMMS.iter());
+    let mut pinned = vec![None; locals.len()];
+    for i in order {
+        pinned[i] = if locals[i].is_float() {
+            xmms.next().map(|x| Loc::Xmm(*x))
+        } else {
+            gprs.next().map(|r| Loc::Gpr(*r))
+        };
+    }
+    pinned
+}
+
+/// Number of registers a function pins.
+pub(super) fn pinned_count(pinned: &[Option<Loc>]) -> i32 {
+    pinned.iter().flatten().count() as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_uses;
+
+    fn uses(body: &[u8], count: usize) -> Vec<u64> {
+        let reader = wasmparser::BinaryReader::new(body, 0);
+        local_uses(&wasmparser::FunctionBody::new(reader), count)
+    }
+
+    #[test]
+    fn local_uses_skips_immediates_and_weighs_loops() {
+        let body = [
+            0x00, // no local declarations
+            // f64.const whose bytes look like `local.get 5 ; local.set 5`
+            0x44, 0x20, 0x05, 0x21, 0x05, 0x20, 0x05, 0x21, 0x05,
+            // i64.const with a multi-byte LEB containing 0x20
+            0x42, 0xa0, 0x80, 0x20, 0x1a, // i64.const ...; drop
+            0x03, 0x40, // loop
+            0x20, 0x00, 0x21, 0x01, // local.get 0 ; local.set 1
+            0x0b, // end
+            0x20, 0x02, 0x1a, // local.get 2 ; drop
+            0x0b, // end of body
+        ];
+        let u = uses(&body, 6);
+        assert_eq!(u, vec![8, 8, 1, 0, 0, 0]);
+    }
+
+    #[test]
+    fn local_uses_stops_at_an_unknown_opcode() {
+        // local.get 0, then an opcode the skim does not know, then local.get 1.
+        let body = [0x00, 0x20, 0x00, 0xfd, 0x20, 0x01, 0x0b];
+        assert_eq!(uses(&body, 2), vec![1, 0]);
+    }
+}

@@ -1,0 +1,275 @@
+//! The operator loop: dispatching each operator to its emitter, the validator run in
+//! lockstep, and the one table that classifies operators for the rest of the pass.
+
+use super::{invalid, FuncCompiler};
+use crate::abi::sites::SiteKind;
+use crate::compiler::stack::Loc;
+use crate::error::{Error, Result};
+use crate::trap::TrapKind;
+use crate::types::ValType;
+use dynasmrt::{dynasm, DynasmLabelApi};
+use wasmparser::Operator;
+
+impl FuncCompiler<'_, '_> {
+    /// Compiles one operator. The commonest ones in plain code, which only push a lazy
+    /// value, are handled here, inlined into the operator loop; the rest go to `visit_op`.
+    #[inline(always)]
+    pub(super) fn visit(&mut self, op: &Operator<'_>) -> Result<()> {
+        let settled = !matches!(
+            self.stack.top(),
+            Some(crate::compiler::stack::Entry {
+                loc: Loc::Flags(_),
+                ..
+            })
+        );
+        if self.reachable && !self.instrumented && settled {
+            match *op {
+                Operator::LocalGet { local_index } => {
+                    let ty = self.locals[local_index as usize];
+                    self.stack.push(ty, Loc::Local(local_index));
+                    return Ok(());
+                }
+                Operator::I32Const { value } => {
+                    self.stack
+                        .push(ValType::I32, Loc::Const(value as u32 as u64));
+                    return Ok(());
+                }
+                Operator::I64Const { value } => {
+                    self.stack.push(ValType::I64, Loc::Const(value as u64));
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        self.visit_op(op)
+    }
+
+    #[inline(never)]
+    fn visit_op(&mut self, op: &Operator<'_>) -> Result<()> {
+        if !self.reachable {
+            return self.visit_unreachable(op);
+        }
+        // A fused compare lives in the flags only until the next operator; anything but a
+        // consumer that branches or selects on it gets a materialized i32.
+        if let Some(crate::compiler::stack::Entry {
+            loc: Loc::Flags(_), ..
+        }) = self.stack.top()
+        {
+            if !classify(op).fuses_flags || self.instrumented {
+                self.settle_flags();
+            }
+        }
+        self.breakable_point(SiteKind::Instruction);
+        if classify(op).records_site {
+            self.record_site();
+        }
+        use Operator as O;
+        match *op {
+            O::Unreachable => {
+                let trap = self.trap_site(TrapKind::Unreachable);
+                dynasm!(self.asm ; .arch x64 ; jmp =>trap);
+                self.mark_unreachable();
+            }
+            O::Nop => {}
+            O::Block { blockty } => self.block(blockty),
+            O::Loop { blockty } => self.loop_(blockty),
+            O::If { blockty } => self.if_(blockty),
+            O::Else => self.else_(),
+            O::End => self.end(),
+            O::Br { relative_depth } => self.br(relative_depth),
+            O::BrIf { relative_depth } => self.br_if(relative_depth),
+            O::BrTable { ref targets } => {
+                let mut depths = Vec::with_capacity(targets.len() as usize + 1);
+                for t in targets.targets() {
+                    depths.push(t.map_err(invalid)?);
+                }
+                depths.push(targets.default());
+                self.br_table(&depths);
+            }
+            O::Return => self.return_(),
+            O::Call { function_index } => self.call(function_index),
+            O::CallIndirect {
+                type_index,
+                table_index,
+            } => self.call_indirect(type_index, table_index),
+            O::Drop => {
+                let e = self.stack.pop();
+                self.stack.release(e.loc);
+            }
+            O::Select | O::TypedSelect { .. } => self.select(),
+            O::LocalGet { local_index } => {
+                let ty = self.locals[local_index as usize];
+                self.stack.push(ty, Loc::Local(local_index));
+            }
+            O::LocalSet { .. } | O::LocalTee { .. } if self.set_done.is_some() => {
+                // Fused into the previous operator (`int_binop`).
+                self.set_done = None;
+            }
+            O::LocalSet { local_index } => self.local_set(local_index, false),
+            O::LocalTee { local_index } => self.local_set(local_index, true),
+            O::GlobalGet { global_index } => self.global_get(global_index),
+            O::GlobalSet { global_index } => self.global_set(global_index),
+            O::I32Const { value } => self
+                .stack
+                .push(ValType::I32, Loc::Const(value as u32 as u64)),
+            O::I64Const { value } => self.stack.push(ValType::I64, Loc::Const(value as u64)),
+            O::F32Const { value } => self
+                .stack
+                .push(ValType::F32, Loc::Const(value.bits() as u64)),
+            O::F64Const { value } => self.stack.push(ValType::F64, Loc::Const(value.bits())),
+            O::MemorySize { .. } => self.memory_size(),
+            O::MemoryGrow { .. } => self.memory_grow(),
+            _ => {
+                if !self.visit_memory_access(op) && !self.visit_numeric(op) && !self.visit_bulk(op)
+                {
+                    return Err(Error::Unsupported(format!(
+                        "operator {op:?} at offset {:#x}",
+                        self.offset
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A visitor that validates an operator (with the wrapped validator visitor) and returns
+/// it: the reader decodes each operator once, and the validator is reached by a direct
+/// call rather than a second dispatch on the decoded operator.
+pub(super) struct Validated<V>(pub V);
+
+macro_rules! define_validated_visit {
+    ($(@$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(,$arg: $argty)*)?) -> Self::Output {
+                self.0.$visit($($($arg.clone()),*)?)?;
+                Ok(Operator::$op $({ $($arg),* })?)
+            }
+        )*
+    }
+}
+
+impl<'a, V> wasmparser::VisitOperator<'a> for Validated<V>
+where
+    V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>,
+{
+    type Output = wasmparser::Result<Operator<'a>>;
+    wasmparser::for_each_visit_operator!(define_validated_visit);
+}
+
+/// If the next operator is `local.set` (0x21) or `local.tee` (0x22): its local and
+/// whether it is a tee.
+pub(super) fn next_local_set(ops: &wasmparser::OperatorsReader<'_>) -> Option<(u32, bool)> {
+    let mut reader = ops.get_binary_reader();
+    if reader.eof() {
+        // After the final `end` (checked first: a failed read builds an error message).
+        return None;
+    }
+    let tee = match reader.read_u8().ok()? {
+        0x21 => false,
+        0x22 => true,
+        _ => return None,
+    };
+    Some((reader.read_var_u32().ok()?, tee))
+}
+
+/// What the pass needs to know of an operator besides how to compile it: the one place
+/// operators are classified.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct OpClass {
+    /// Runs code outside the function: a call, a libcall or a host helper (every operator
+    /// `calls` and `bulk` compile to a call; they check it with `leaving_wasm_code`). A
+    /// small body without one is a leaf (`shape::BodyShape`).
+    pub calls_out: bool,
+    /// Its inline code can fault, trap or be returned into: its module offset is recorded
+    /// for the code that follows (backtraces, fault attribution).
+    pub records_site: bool,
+    /// Consumes an i32 condition and takes it from the flags when a compare just set
+    /// them (a fused compare).
+    pub fuses_flags: bool,
+}
+
+/// The class of `op`.
+pub(super) fn classify(op: &Operator<'_>) -> OpClass {
+    use Operator as O;
+    const PLAIN: OpClass = OpClass {
+        calls_out: false,
+        records_site: false,
+        fuses_flags: false,
+    };
+    const CALL: OpClass = OpClass {
+        calls_out: true,
+        records_site: true,
+        fuses_flags: false,
+    };
+    const TRAPS: OpClass = OpClass {
+        calls_out: false,
+        records_site: true,
+        fuses_flags: false,
+    };
+    const CONDITION: OpClass = OpClass {
+        calls_out: false,
+        records_site: false,
+        fuses_flags: true,
+    };
+    match op {
+        // Calls into wasm code and into the host (libcalls and helpers).
+        O::Call { .. }
+        | O::CallIndirect { .. }
+        | O::MemoryGrow { .. }
+        | O::MemoryFill { .. }
+        | O::MemoryCopy { .. }
+        | O::MemoryInit { .. }
+        | O::DataDrop { .. }
+        | O::TableGet { .. }
+        | O::TableSet { .. }
+        | O::TableGrow { .. }
+        | O::TableFill { .. }
+        | O::TableCopy { .. }
+        | O::TableInit { .. }
+        | O::ElemDrop { .. } => CALL,
+        // Traps, and memory accesses (which fault on a guard page).
+        O::Unreachable
+        | O::I32DivS
+        | O::I32DivU
+        | O::I32RemS
+        | O::I32RemU
+        | O::I64DivS
+        | O::I64DivU
+        | O::I64RemS
+        | O::I64RemU
+        | O::I32TruncF32S
+        | O::I32TruncF32U
+        | O::I32TruncF64S
+        | O::I32TruncF64U
+        | O::I64TruncF32S
+        | O::I64TruncF32U
+        | O::I64TruncF64S
+        | O::I64TruncF64U
+        | O::I32Load { .. }
+        | O::I64Load { .. }
+        | O::F32Load { .. }
+        | O::F64Load { .. }
+        | O::I32Load8S { .. }
+        | O::I32Load8U { .. }
+        | O::I32Load16S { .. }
+        | O::I32Load16U { .. }
+        | O::I64Load8S { .. }
+        | O::I64Load8U { .. }
+        | O::I64Load16S { .. }
+        | O::I64Load16U { .. }
+        | O::I64Load32S { .. }
+        | O::I64Load32U { .. }
+        | O::I32Store { .. }
+        | O::I64Store { .. }
+        | O::F32Store { .. }
+        | O::F64Store { .. }
+        | O::I32Store8 { .. }
+        | O::I32Store16 { .. }
+        | O::I64Store8 { .. }
+        | O::I64Store16 { .. }
+        | O::I64Store32 { .. } => TRAPS,
+        O::BrIf { .. } | O::If { .. } | O::Select | O::I32Eqz => CONDITION,
+        _ => PLAIN,
+    }
+}
