@@ -1,26 +1,47 @@
 //! Developer tool: prints the machine code Kestrel emits for a module.
 //!
-//! `cargo run --release --example disasm -- FILE.wat [--debug]`: the whole code region of
-//! the compiled module (plain, or with debug instrumentation), one instruction per line.
+//! `cargo run --release --example disasm -- FILE.wat [--debug] [--func N]`: every region
+//! of the compiled module's code (each version of each function, then the shared stubs),
+//! plain or with debug instrumentation, one instruction per line. The golden tests use
+//! the same disassembler (`tests/support/disasm.rs`).
 
-use iced_x86::{Decoder, DecoderOptions, Formatter, IntelFormatter};
-use kestrel::{Config, Engine, Module};
+#[path = "../tests/support/disasm.rs"]
+mod disasm;
+
+use kestrel::{CodeRegionKind, Config, Engine, Module};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let usage = "usage: disasm FILE [--debug] [--func N]";
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: disasm FILE [--debug]")?;
-    let debug = args.any(|arg| arg == "--debug");
+    let path = args.next().ok_or(usage)?;
+    let mut debug = false;
+    let mut only = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--debug" => debug = true,
+            "--func" => only = Some(args.next().ok_or(usage)?.parse::<u32>()?),
+            _ => return Err(format!("unknown argument {arg}; {usage}").into()),
+        }
+    }
     let mut config = Config::new();
     config.debug_instrumentation(debug);
     let module = Module::from_file(&Engine::new(&config), &path)?;
-    let code = module.code();
-    let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
-    let mut formatter = IntelFormatter::new();
-    let mut text = String::new();
-    for instruction in &mut decoder {
-        text.clear();
-        formatter.format(&instruction, &mut text);
-        println!("{:05x}  {}", instruction.ip(), text);
+    for region in module.code_regions() {
+        let index = match region.kind {
+            CodeRegionKind::Function { index } | CodeRegionKind::InstrumentedFunction { index } => {
+                Some(index)
+            }
+            CodeRegionKind::Stubs => None,
+        };
+        if only.is_some() && index != only {
+            continue;
+        }
+        let name = match index.and_then(|i| module.func_name(i)) {
+            Some(name) => format!("{} ${name}", disasm::region_name(region.kind)),
+            None => disasm::region_name(region.kind),
+        };
+        println!("{name}: {:#x}..{:#x}", region.range.start, region.range.end);
+        print!("{}", disasm::disassemble(&module, &region, "  "));
     }
     Ok(())
 }

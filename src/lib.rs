@@ -41,7 +41,7 @@ pub use api::func::{Func, HostReturn, IntoHostFunc, TypedFunc, WasmParams, WasmR
 pub use api::global::Global;
 pub use api::instance::Instance;
 pub use api::linker::{Extern, Linker};
-pub use api::module::Module;
+pub use api::module::{CodeRegion, CodeRegionKind, Module};
 pub use api::val::{ExternRef, Val};
 pub use config::{BoundsChecks, Config, WasmVersion};
 pub use error::{Error, Result};
@@ -50,7 +50,4 @@ pub use runtime::debug::{BreakpointId, DebugEvent, Resume};
 pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};
 pub use trap::{FrameInfo, Trap, TrapKind};
-pub use types::{
-    CodeOffset, ExternType, FuncIndex, FuncType, GlobalType, Limits, MemoryType, ModuleOffset,
-    TableType, ValType,
-};
+pub use types::{ExternType, FuncType, GlobalType, Limits, MemoryType, TableType, ValType};

@@ -200,15 +200,3 @@ impl ExternType {
         }
     }
 }
-
-/// Index of a function in a module's function index space (imports first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FuncIndex(pub u32);
-
-/// A byte offset into the module's binary encoding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ModuleOffset(pub u32);
-
-/// A byte offset into a module's machine code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CodeOffset(pub u32);

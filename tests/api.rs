@@ -4,7 +4,7 @@
 //! NaN payloads preserved, globals, memories, tables and export listings.
 
 use kestrel::{
-    Engine, Error, Extern, ExternType, Func, FuncType, Global, GlobalType, Linker, Memory,
+    Config, Engine, Error, Extern, ExternType, Func, FuncType, Global, GlobalType, Linker, Memory,
     MemoryType, Module, Table, TableType, Trap, Val, ValType, PAGE_SIZE,
 };
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -1316,4 +1316,33 @@ fn host_trap_from_dynamic_host_function_has_its_message() {
         .unwrap_err();
     assert_eq!(trap.message(), "failed with 17");
     assert_eq!(trap.to_string(), "failed with 17");
+}
+
+#[test]
+fn code_regions_cover_every_version_of_every_function_without_overlap() {
+    use kestrel::CodeRegionKind;
+    let wat =
+        r#"(module (import "m" "f" (func)) (func) (func (param i32) (result i32) local.get 0))"#;
+    for debug in [false, true] {
+        let mut config = Config::new();
+        config.debug_instrumentation(debug);
+        let module = Module::new(&Engine::new(&config), wat).unwrap();
+        let regions = module.code_regions();
+        for pair in regions.windows(2) {
+            assert!(pair[0].range.end <= pair[1].range.start, "{regions:?}");
+        }
+        assert!(regions.iter().all(|r| r.range.end <= module.code().len()));
+        let count = |kind: CodeRegionKind| regions.iter().filter(|r| r.kind == kind).count();
+        for index in 1..3 {
+            assert_eq!(count(CodeRegionKind::Function { index }), 1);
+            let instrumented = CodeRegionKind::InstrumentedFunction { index };
+            assert_eq!(count(instrumented), usize::from(debug));
+        }
+        assert_eq!(
+            count(CodeRegionKind::Function { index: 0 }),
+            0,
+            "imports have no code"
+        );
+        assert_eq!(count(CodeRegionKind::Stubs), 1);
+    }
 }

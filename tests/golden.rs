@@ -1,163 +1,166 @@
-//! Golden tests of the emitter: a tiny module in, its machine code disassembled out,
-//! compared with a checked-in expectation under `tests/golden/`. A change in the code
-//! the compiler emits shows up in review as a diff of these files.
+//! Golden tests of the emitter: one `.wat` per case under `tests/golden/`, its expected
+//! machine code inline below the module as comments, one listing per version of each
+//! function. A change in the code the compiler emits shows up in review as a diff of
+//! exactly the functions it touches.
 //!
-//! Regenerate after an intended change with `KESTREL_BLESS=1 cargo test --test golden`.
+//! Each case lists, for every defined function: its code in a plain module; in a
+//! debug-instrumented module, its plain version (or "same as plain") and its
+//! instrumented version. `stubs.wat` alone lists the shared stubs, plain and
+//! instrumented, so function listings never repeat them.
+//!
+//! A line `;; config: explicit-bounds` or `;; config: canaries` before the module
+//! compiles the case with explicit bounds checks or convention canaries.
+//!
+//! Regenerate after an intended change with `KESTREL_BLESS=1 cargo test --test golden`:
+//! it rewrites everything from the `;; ==== expected` line down.
 
-use iced_x86::{Decoder, DecoderOptions, Formatter, IntelFormatter};
-use kestrel::{Config, Engine, Module};
+#[path = "support/disasm.rs"]
+mod disasm;
 
-fn disassemble(code: &[u8]) -> String {
-    let mut decoder = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
-    let mut formatter = IntelFormatter::new();
-    let mut out = String::new();
-    let mut text = String::new();
-    for instruction in &mut decoder {
-        text.clear();
-        formatter.format(&instruction, &mut text);
-        out.push_str(&format!("{:04x}  {}\n", instruction.ip(), text));
+use kestrel::{BoundsChecks, CodeRegion, CodeRegionKind, Config, Engine, Module};
+use std::fmt::Write;
+use std::path::Path;
+
+/// Where a case's expectation starts; everything above it is the case's source.
+const EXPECTED_MARKER: &str = ";; ==== expected";
+
+/// The configuration a case asks for with `;; config:` lines.
+fn case_config(source: &str, debug: bool) -> Config {
+    let mut config = Config::new();
+    config.debug_instrumentation(debug);
+    for line in source.lines() {
+        let Some(options) = line.trim().strip_prefix(";; config:") else {
+            continue;
+        };
+        for option in options.split_whitespace() {
+            match option {
+                "explicit-bounds" => {
+                    config.bounds_checks(BoundsChecks::Explicit);
+                }
+                "canaries" => {
+                    config.convention_canaries(true);
+                }
+                other => panic!("unknown golden config option `{other}`"),
+            }
+        }
+    }
+    config
+}
+
+fn listing(module: &Module, region: &CodeRegion) -> String {
+    disasm::disassemble(module, region, ";;   ")
+}
+
+/// The function region of `kind` in `module`.
+fn region(module: &Module, kind: CodeRegionKind) -> CodeRegion {
+    module
+        .code_regions()
+        .into_iter()
+        .find(|r| r.kind == kind)
+        .unwrap_or_else(|| panic!("no region {kind:?}"))
+}
+
+/// The expected section for a case: the listings described in the header.
+fn render(name: &str, source: &str) -> String {
+    let plain = Module::new(&Engine::new(&case_config(source, false)), source)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let debug = Module::new(&Engine::new(&case_config(source, true)), source)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut out = format!(
+        "{EXPECTED_MARKER} (KESTREL_BLESS=1 cargo test --test golden rewrites from here down)\n"
+    );
+    if name == "stubs" {
+        for (what, module) in [("plain", &plain), ("instrumented", &debug)] {
+            for region in module.code_regions() {
+                if region.kind == CodeRegionKind::Stubs {
+                    writeln!(out, ";; ---- stubs of a {what} module").unwrap();
+                    out.push_str(&listing(module, &region));
+                }
+            }
+        }
+        return out;
+    }
+    for region_in_plain in plain.code_regions() {
+        let CodeRegionKind::Function { index } = region_in_plain.kind else {
+            continue;
+        };
+        let title = match plain.func_name(index) {
+            Some(name) => format!("func[{index}] ${name}"),
+            None => format!("func[{index}]"),
+        };
+        let plain_code = listing(&plain, &region_in_plain);
+        writeln!(out, ";; ---- {title}: plain module").unwrap();
+        out.push_str(&plain_code);
+        let plain_version = listing(&debug, &region(&debug, CodeRegionKind::Function { index }));
+        writeln!(out, ";; ---- {title}: instrumented module, plain version").unwrap();
+        if plain_version == plain_code {
+            out.push_str(";;   (same as in the plain module)\n");
+        } else {
+            out.push_str(&plain_version);
+        }
+        let kind = CodeRegionKind::InstrumentedFunction { index };
+        writeln!(
+            out,
+            ";; ---- {title}: instrumented module, instrumented version"
+        )
+        .unwrap();
+        out.push_str(&listing(&debug, &region(&debug, kind)));
     }
     out
 }
 
-fn check(name: &str, debug: bool, wat: &str) {
-    let mut config = Config::new();
-    config.debug_instrumentation(debug);
-    let module = Module::new(&Engine::new(&config), wat).unwrap();
-    let actual = disassemble(module.code());
-    let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("KESTREL_BLESS").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
+/// A unified diff of the expected and actual sections.
+fn diff(expected: &str, actual: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string()
+}
+
+#[test]
+fn emitted_code_matches_the_golden_listings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let bless = std::env::var_os("KESTREL_BLESS").is_some();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/golden")
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "wat"))
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 10,
+        "golden cases missing from {}",
+        dir.display()
+    );
+    assert!(
+        dir.join("stubs.wat").exists(),
+        "stubs.wat lists the shared stubs"
+    );
+    let mut failures = Vec::new();
+    for path in &cases {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(path).unwrap();
+        let (source, expected) = match text.find(EXPECTED_MARKER) {
+            Some(at) => text.split_at(at),
+            None => (text.as_str(), ""),
+        };
+        let actual = render(&name, source);
+        if bless {
+            std::fs::write(path, format!("{}\n{actual}", source.trim_end())).unwrap();
+        } else if expected != actual {
+            failures.push(format!(
+                "{} (bless with KESTREL_BLESS=1 after checking the change):\n{}",
+                path.display(),
+                diff(expected, &actual)
+            ));
+        }
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {path}; run with KESTREL_BLESS=1"));
-    if expected != actual {
-        panic!("emitted code for `{name}` changed; diff against {path}:\n{actual}");
-    }
-}
-
-#[test]
-fn add_uses_registers_and_immediates() {
-    check(
-        "add",
-        false,
-        r#"(module (func (export "f") (param i32 i32) (result i32)
-            local.get 0 local.get 1 i32.add i32.const 5 i32.add))"#,
-    );
-}
-
-#[test]
-fn compare_and_branch_fuse() {
-    check(
-        "compare_branch",
-        false,
-        r#"(module (func (export "f") (param i32) (result i32)
-            (if (result i32) (i32.lt_s (local.get 0) (i32.const 2))
-              (then (i32.const 1)) (else (i32.const 2)))))"#,
-    );
-}
-
-#[test]
-fn loads_address_memory_through_the_pinned_base() {
-    check(
-        "load",
-        false,
-        r#"(module (memory 1) (func (export "f") (param i32) (result i64)
-            (i64.load offset=8 (local.get 0))))"#,
-    );
-}
-
-#[test]
-fn calls_pass_arguments_in_the_outgoing_area() {
-    check(
-        "call",
-        false,
-        r#"(module
-            (func $g (param i32 f64) (result f64) local.get 1)
-            (func (export "f") (result f64) (call $g (i32.const 1) (f64.const 2.5))))"#,
-    );
-}
-
-#[test]
-fn instrumented_code_has_a_plain_and_an_instrumented_version() {
-    check(
-        "instrumented",
-        true,
-        r#"(module (func (export "f") (param i32) (result i32)
-            local.get 0 i32.const 1 i32.add))"#,
-    );
-}
-
-#[test]
-fn recursive_fib() {
-    check(
-        "fib",
-        false,
-        r#"(module
-  (func $fib (export "fib") (param $n i32) (result i32)
-    (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
-      (then (local.get $n))
-      (else (i32.add
-        (call $fib (i32.sub (local.get $n) (i32.const 1)))
-        (call $fib (i32.sub (local.get $n) (i32.const 2))))))))"#,
-    );
-}
-
-#[test]
-fn byte_copy_loop_keeps_its_counter_in_a_register() {
-    check(
-        "byte_loop",
-        false,
-        r#"(module (memory 1)
-          (func (export "copy") (param $len i32)
-            (local $i i32)
-            (block $done
-              (loop $bytes
-                (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
-                (i32.store8 offset=1024 (local.get $i) (i32.load8_u (local.get $i)))
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br $bytes)))))"#,
-    );
-}
-
-#[test]
-fn instrumented_loop_checks_the_stack_limit_on_its_back_edge() {
-    check(
-        "instrumented_loop",
-        true,
-        r#"(module
-          (func (export "count") (param $n i32) (result i32)
-            (local $i i32)
-            (block $done
-              (loop $next
-                (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br $next)))
-            (local.get $i)))"#,
-    );
-}
-
-#[test]
-fn the_most_used_locals_get_the_registers() {
-    // Six integer locals for four registers: the loop's bound (a parameter), counter and
-    // stored value get registers, then the first of the locals used outside the loop;
-    // the unused parameter never does.
-    check(
-        "pinned_by_use",
-        false,
-        r#"(module (memory 1)
-          (func (export "fill") (param $len i32) (param $unused i32) (result i32)
-            (local $a i32) (local $b i32) (local $c i32) (local $i i32)
-            (local.set $a (i32.const 1))
-            (local.set $b (i32.const 2))
-            (local.set $c (i32.const 3))
-            (block $done
-              (loop $next
-                (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
-                (i32.store8 (local.get $i) (local.get $c))
-                (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                (br $next)))
-            (i32.add (local.get $a) (local.get $b))))"#,
+    assert!(
+        failures.is_empty(),
+        "emitted code changed in {} of {} cases:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
     );
 }

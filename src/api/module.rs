@@ -151,6 +151,44 @@ impl Module {
         self.inner.code.code.bytes()
     }
 
+    /// What each stretch of [`Module::code`] holds: every version of every defined
+    /// function and the shared stubs, in address order. Ranges are offsets into
+    /// [`Module::code`]; alignment padding between functions belongs to no region.
+    ///
+    /// ```
+    /// use kestrel::{CodeRegionKind, Engine, Module};
+    /// let module = Module::new(&Engine::default(), "(module (func) (func))").unwrap();
+    /// let functions = module
+    ///     .code_regions()
+    ///     .iter()
+    ///     .filter(|r| matches!(r.kind, CodeRegionKind::Function { .. }))
+    ///     .count();
+    /// assert_eq!(functions, 2);
+    /// ```
+    pub fn code_regions(&self) -> Vec<CodeRegion> {
+        let code = &self.inner.code;
+        let imported = code.num_imported_funcs;
+        let functions = code.versions.iter().map(|v| CodeRegion {
+            kind: if v.instrumented {
+                CodeRegionKind::InstrumentedFunction {
+                    index: imported + v.defined,
+                }
+            } else {
+                CodeRegionKind::Function {
+                    index: imported + v.defined,
+                }
+            },
+            range: v.start as usize..v.end as usize,
+        });
+        let stubs = code.stubs.iter().map(|&(start, end)| CodeRegion {
+            kind: CodeRegionKind::Stubs,
+            range: start as usize..end as usize,
+        });
+        let mut regions: Vec<CodeRegion> = functions.chain(stubs).collect();
+        regions.sort_by_key(|r| r.range.start);
+        regions
+    }
+
     /// Address range of the module's code mapping.
     pub fn code_range(&self) -> (usize, usize) {
         self.inner.code.code.range()
@@ -160,6 +198,34 @@ impl Module {
     pub fn same(a: &Module, b: &Module) -> bool {
         Arc::ptr_eq(&a.inner, &b.inner)
     }
+}
+
+/// What one stretch of a module's machine code holds (see [`Module::code_regions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CodeRegionKind {
+    /// The version of function `index` that calls enter (the only one in a module
+    /// compiled without debug instrumentation).
+    Function {
+        /// Index in the module's function index space (imports first).
+        index: u32,
+    },
+    /// The instrumented version of function `index`, where a debugged instance runs.
+    InstrumentedFunction {
+        /// Index in the module's function index space (imports first).
+        index: u32,
+    },
+    /// Code shared by the functions compiled with it: trap stubs, the interrupt,
+    /// host-helper and debugger stubs.
+    Stubs,
+}
+
+/// One stretch of a module's machine code (see [`Module::code_regions`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeRegion {
+    /// What the stretch holds.
+    pub kind: CodeRegionKind,
+    /// Byte offsets into [`Module::code`].
+    pub range: std::ops::Range<usize>,
 }
 
 impl Engine {

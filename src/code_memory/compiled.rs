@@ -7,14 +7,29 @@ use super::mapping::CodeMemory;
 use super::registry::{unregister, CodeOwner};
 use std::collections::HashMap;
 
+/// Where one version of one function lies in the code region.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Version {
+    /// Code offset of the first instruction.
+    pub start: u32,
+    /// Code offset just past the last instruction (alignment padding excluded).
+    pub end: u32,
+    /// Index among the module's defined functions.
+    pub defined: u32,
+    /// Whether this is the instrumented version.
+    pub instrumented: bool,
+}
+
 /// A module's published code and the tables that map code back to wasm.
 pub(crate) struct CompiledCode {
     pub code: CodeMemory,
     /// Code offset of each defined function's entry.
     pub func_starts: Vec<u32>,
-    /// (code offset, defined index) of the start of each version of each function (an
-    /// instrumented module has two, not adjacent), sorted by offset.
-    pub versions: Vec<(u32, u32)>,
+    /// Each version of each function (an instrumented module has two, not adjacent),
+    /// sorted by start offset.
+    pub versions: Vec<Version>,
+    /// (start, end) code offsets of each chunk's shared stubs.
+    pub stubs: Vec<(u32, u32)>,
     /// Instrumented modules: (return address, where the instrumented version goes on)
     /// for each call from a plain version to wasm code, sorted by return address
     /// (`debug::redirect`).
@@ -41,13 +56,13 @@ impl CompiledCode {
 
     /// Maps a code offset to (function index, module offset).
     fn lookup_offset(&self, offset: u32) -> Option<(u32, u32)> {
-        let v = self.versions.partition_point(|(s, _)| *s <= offset);
+        let v = self.versions.partition_point(|v| v.start <= offset);
         if v == 0 {
             return None;
         }
         let i = self.sites.partition_point(|(c, _)| *c <= offset);
         let wasm = if i == 0 { 0 } else { self.sites[i - 1].1 };
-        Some((self.num_imported_funcs + self.versions[v - 1].1, wasm))
+        Some((self.num_imported_funcs + self.versions[v - 1].defined, wasm))
     }
 }
 

@@ -10,6 +10,6 @@ mod compiled;
 mod mapping;
 mod registry;
 
-pub(crate) use compiled::CompiledCode;
+pub(crate) use compiled::{CompiledCode, Version};
 pub(crate) use mapping::CodeMemory;
 pub(crate) use registry::{fault_stub_for, is_wasm_pc, register, with_owner, CodeOwner};

@@ -6,7 +6,7 @@ use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
 use crate::abi::sites::SiteTable;
 use crate::abi::traps::TRAP_STUBS;
 use crate::abi::vmctx::VmCtxLayout;
-use crate::code_memory::{self, CodeMemory, CodeOwner, CompiledCode};
+use crate::code_memory::{self, CodeMemory, CodeOwner, CompiledCode, Version};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
@@ -53,6 +53,7 @@ pub(crate) fn compile_module(
     }
     let mut func_starts = Vec::new();
     let mut versions = Vec::new();
+    let mut stubs = Vec::with_capacity(chunks.len());
     let mut after_calls = Vec::new();
     let mut sites = Vec::new();
     let mut first_sites = Vec::with_capacity(chunks.len());
@@ -63,7 +64,12 @@ pub(crate) fn compile_module(
         let base = total.next_multiple_of(super::codegen::CHUNK_ALIGN);
         bases.push(base);
         func_starts.extend(chunk.func_starts.iter().map(|s| s + base as u32));
-        versions.extend(chunk.versions.iter().map(|(s, f)| (s + base as u32, *f)));
+        versions.extend(chunk.versions.iter().map(|v| Version {
+            start: v.start + base as u32,
+            end: v.end + base as u32,
+            ..*v
+        }));
+        stubs.push((chunk.stubs.0 + base as u32, chunk.stubs.1 + base as u32));
         let shift = |(a, b): &(u32, u32)| (a + base as u32, b + base as u32);
         after_calls.extend(chunk.after_calls.iter().map(shift));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
@@ -125,6 +131,7 @@ pub(crate) fn compile_module(
         code,
         func_starts,
         versions,
+        stubs,
         after_calls,
         sites,
         debug_sites,
@@ -233,7 +240,9 @@ fn compile_in_parallel<'a, T: Send>(
 struct Chunk {
     bytes: Vec<u8>,
     func_starts: Vec<u32>,
-    versions: Vec<(u32, u32)>,
+    versions: Vec<Version>,
+    /// (start, end) of the shared stubs after the functions.
+    stubs: (u32, u32),
     /// (return address, instrumented version's point) of the plain versions' calls.
     after_calls: Vec<(u32, u32)>,
     out: FuncOutput,
@@ -278,7 +287,6 @@ fn compile_chunk(
     for (i, body) in bodies.into_iter().enumerate() {
         let start = asm.offset().0 as u32;
         func_starts.push(start);
-        versions.push((start, first + i as u32));
         let index = info.num_imported_funcs + first + i as u32;
         instrumented.extend(FuncCompiler::compile(
             &mut asm,
@@ -288,14 +296,27 @@ fn compile_chunk(
             body,
             &mut scratch,
         )?);
+        versions.push(Version {
+            start,
+            end: asm.offset().0 as u32,
+            defined: first + i as u32,
+            instrumented: false,
+        });
     }
     // Instrumented versions after all plain ones ("DESIGN: instrumented versions out of
     // line" in codegen).
     for deferred in instrumented {
         let defined = deferred.func_index() - info.num_imported_funcs;
-        versions.push((asm.offset().0 as u32, defined));
+        let start = asm.offset().0 as u32;
         FuncCompiler::compile_instrumented(&mut asm, &env, &mut out, deferred, &mut scratch)?;
+        versions.push(Version {
+            start,
+            end: asm.offset().0 as u32,
+            defined,
+            instrumented: true,
+        });
     }
+    let stubs_start = asm.offset().0 as u32;
     let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, interrupt_stub);
@@ -324,6 +345,7 @@ fn compile_chunk(
         .iter()
         .map(|&(returned, instrumented)| Ok((resolve(returned)?, resolve(instrumented)?)))
         .collect::<Result<Vec<_>>>()?;
+    let stubs_end = asm.offset().0 as u32;
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
@@ -334,6 +356,7 @@ fn compile_chunk(
         bytes,
         func_starts,
         versions,
+        stubs: (stubs_start, stubs_end),
         after_calls,
         out,
         fault_stub,
