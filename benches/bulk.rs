@@ -1,6 +1,11 @@
 //! Bulk memory throughput: `memory.fill` and `memory.copy` over 16 MiB ranges, reported
 //! by criterion as bytes per second (the helpers use memset/memmove).
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! defines an undocumented pub fn"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kestrel::{Engine, Linker, Module};
 

@@ -4,6 +4,11 @@
 //! loop. Criterion reports throughput in bytes of wasm per second; the timed work is
 //! `Module::from_binary`: validation, the single code-generation pass and publishing.
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! defines an undocumented pub fn"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kestrel::{Engine, Linker, Module};
 use std::hint::black_box;

@@ -5,6 +5,11 @@
 //! plain vs instrumented, the time to set and clear a breakpoint, and the resident memory
 //! added per instrumented instance of a ~1 MB module (1 and 100 instances).
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! defines an undocumented pub fn"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use kestrel::{Config, Engine, Instance, Linker, Module, Resume, TypedFunc};
 use std::sync::atomic::{AtomicU64, Ordering};

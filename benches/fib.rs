@@ -2,6 +2,11 @@
 //! and the register-caching code generator on a call-heavy workload. The module is
 //! compiled and instantiated once, outside the timing loop.
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! defines an undocumented pub fn"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use kestrel::{Engine, Linker, Module};
 use std::hint::black_box;

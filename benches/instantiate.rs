@@ -2,6 +2,11 @@
 //! elem segment, a few globals, three functions): allocating the instance's data only,
 //! never code. Also instantiation followed by one call, and the call alone for reference.
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! defines an undocumented pub fn"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use kestrel::{Engine, Linker, Module};
 use std::hint::black_box;

@@ -43,11 +43,20 @@ unsafe impl Sync for HostFunc {}
 
 /// Called by the host-call trampoline: decodes the wasm arguments, runs the closure and
 /// encodes its results. Returns null, or the activation to resume after a trap.
+///
+/// # Safety
+///
+/// Called only by the host-call trampoline: `ctx` is the `HostFuncCtx` the trampoline
+/// was made for, `slots` the calling wasm frame's outgoing area (max(params, results)
+/// words) and `fp` the trampoline's frame, on a thread inside `call_wasm`.
 unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> *const ResumePoint {
     // SAFETY: the trampoline passes the HostFuncCtx it was called with (its header comes
     // first) and the caller's outgoing area, sized for max(params, results) slots.
     let ctx = unsafe { &*(ctx as *const HostFuncCtx) };
     let n = ctx.ty.params().len().max(ctx.ty.results().len());
+    // SAFETY: the trampoline's caller reserved an outgoing area of at least
+    // max(params, results) slots for this call (the host callback contract in
+    // `abi::vmctx`), and nothing else touches it until the callback returns.
     let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
     let outcome = run_host(ctx, slots);
     match outcome {

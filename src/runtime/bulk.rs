@@ -40,6 +40,12 @@ unsafe fn args<const N: usize>(args: *mut u64) -> [u64; N] {
     unsafe { std::ptr::read(args as *const [u64; N]) }
 }
 
+/// `memory.fill`: args (destination, byte, length).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn memory_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [d, val, n]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
@@ -53,6 +59,12 @@ unsafe extern "C" fn memory_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `memory.copy`: args (destination, source, length); overlapping ranges allowed.
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn memory_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [d, s, n]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
@@ -68,6 +80,12 @@ unsafe extern "C" fn memory_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `memory.init`: args (destination, offset in segment, length, segment).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 4 argument words.
     let (instance, [d, s, n, seg]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
@@ -91,6 +109,12 @@ unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `data.drop`: args (segment).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn data_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 1 argument word.
     let (instance, [seg]) = unsafe { (instance_of(vmctx), args::<1>(a)) };
@@ -101,6 +125,12 @@ unsafe extern "C" fn data_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `table.get`: args (index, table); the element in `a[0]`.
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn table_get(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 2 argument words.
     let (instance, [i, t]) = unsafe { (instance_of(vmctx), args::<2>(a)) };
@@ -114,6 +144,12 @@ unsafe extern "C" fn table_get(vmctx: *mut u8, a: *mut u64) -> u32 {
     }
 }
 
+/// `table.set`: args (index, element, table).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn table_set(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [i, v, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
@@ -124,6 +160,12 @@ unsafe extern "C" fn table_set(vmctx: *mut u8, a: *mut u64) -> u32 {
     }
 }
 
+/// `table.grow`: args (initial element, delta, table); the old size or -1 in `a[0]`.
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn table_grow(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [init, n, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
@@ -133,6 +175,12 @@ unsafe extern "C" fn table_grow(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `table.fill`: args (start, element, length, table).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn table_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 4 argument words.
     let (instance, [i, v, n, t]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
@@ -147,6 +195,12 @@ unsafe extern "C" fn table_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `table.copy`: args (destination, source, length, destination table, source table).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn table_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 5 argument words.
     let (instance, [d, s, n, dt, st]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
@@ -163,6 +217,12 @@ unsafe extern "C" fn table_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `table.init`: args (destination, offset in segment, length, table, segment).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 5 argument words.
     let (instance, [d, s, n, t, seg]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
@@ -188,6 +248,12 @@ unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
+/// `elem.drop`: args (segment).
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
 unsafe extern "C" fn elem_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 1 argument word.
     let (instance, [seg]) = unsafe { (instance_of(vmctx), args::<1>(a)) };

@@ -203,6 +203,11 @@ pub(crate) fn acknowledge() {
 /// of the wasm frame that made it. Clears this thread's pending interrupt, redirects
 /// suspended callers if function words changed (`debug::redirect`) and returns the real
 /// stack limit for r12.
+///
+/// # Safety
+///
+/// Called only by the interrupt stub of compiled code, with `fp` the rbp of the wasm frame
+/// whose stack check failed, on a thread inside `call_wasm`.
 pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8, fp: usize) -> usize {
     acknowledge();
     // SAFETY: the interrupt stub passes the rbp of the wasm frame that called it.

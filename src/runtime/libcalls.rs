@@ -17,6 +17,12 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.
+///
+/// # Safety
+///
+/// Called only by a trap stub of compiled code: `vmctx` is the trapping instance's
+/// context, `pc` and `fp` the trapping instruction and its frame's rbp, `regs` the stub's
+/// save area (`abi::frame::SAVE_AREA`), and the thread is inside `call_wasm`.
 unsafe extern "C" fn trap_libcall(
     vmctx: *mut u8,
     kind: u32,
@@ -45,6 +51,10 @@ unsafe extern "C" fn trap_libcall(
 }
 
 /// `memory.grow`: returns the old size in pages, or u32::MAX (-1) on failure.
+///
+/// # Safety
+///
+/// Called only by compiled code with its own instance's `vmctx`.
 unsafe extern "C" fn memory_grow_libcall(vmctx: *mut u8, delta: u32) -> u32 {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };

@@ -60,6 +60,12 @@ pub(crate) fn install_handlers() {
     });
 }
 
+/// The SIGSEGV/SIGBUS handler: claims faults at a load or store in wasm code (a guard
+/// page hit) and chains everything else.
+///
+/// # Safety
+///
+/// Installed by `install` with `SA_SIGINFO`; only the kernel calls it.
 unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
     // SAFETY: the kernel passes a valid ucontext for SA_SIGINFO handlers.
     let uc = unsafe { &mut *(ctx as *mut libc::ucontext_t) };
@@ -82,9 +88,15 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
         }
     }
     // Not ours: hand it to whoever was installed before.
-    chain(sig, info, ctx);
+    // SAFETY: forwarding the kernel's arguments unchanged.
+    unsafe { chain(sig, info, ctx) };
 }
 
+/// The interrupt signal's handler: in wasm code, makes the next stack check fail.
+///
+/// # Safety
+///
+/// Installed by `install` with `SA_SIGINFO`; only the kernel calls it.
 unsafe extern "C" fn interrupt_handler(
     sig: libc::c_int,
     info: *mut libc::siginfo_t,
@@ -104,6 +116,10 @@ unsafe extern "C" fn interrupt_handler(
 }
 
 /// Hands a signal that is not ours to the handler installed before ours.
+///
+/// # Safety
+///
+/// Call only from one of our signal handlers, with the arguments the kernel passed it.
 unsafe fn chain(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
     let Some(previous) = PREVIOUS.get() else {
         // SAFETY: resetting a signal disposition is always allowed.
@@ -128,11 +144,14 @@ unsafe fn chain(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_
         // SAFETY: the previous handler was installed with SA_SIGINFO, so it has this type.
         let f: unsafe extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
             unsafe { std::mem::transmute(prev.sa_sigaction) };
+        // SAFETY: the arguments are the kernel's, passed on unchanged to the handler that
+        // would have received them had ours not been installed.
         unsafe { f(sig, info, ctx) };
     } else {
         // SAFETY: a handler installed without SA_SIGINFO takes only the signal number.
         let f: unsafe extern "C" fn(libc::c_int) =
             unsafe { std::mem::transmute(prev.sa_sigaction) };
+        // SAFETY: as above, with the one argument such a handler takes.
         unsafe { f(sig) };
     }
 }

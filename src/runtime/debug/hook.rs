@@ -15,6 +15,12 @@ use std::sync::atomic::Ordering;
 /// Called by the debug stub at a site whose checks said "maybe". `regs` is the stub's save
 /// area (16 GPRs, then 16 xmm), `fp` the stopped frame's rbp. Returns null to resume, or
 /// the activation to unwind to (abort).
+///
+/// # Safety
+///
+/// Called only by the debug stub of compiled code: `vmctx` is the stopped instance's
+/// context, `site` one of its module's site numbers, `regs` the stub's save area and `fp`
+/// the rbp of the stopped frame, on a thread inside `call_wasm`.
 pub(crate) unsafe extern "C" fn debug_hook(
     vmctx: *mut u8,
     site: u32,
@@ -33,6 +39,10 @@ pub(crate) unsafe extern "C" fn debug_hook(
 }
 
 /// `debug_hook` without the redirection of suspended frames.
+///
+/// # Safety
+///
+/// As for `debug_hook`.
 unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> *const ResumePoint {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };

@@ -473,7 +473,9 @@ fn module_text(t: Ty, batch: &[Case]) -> String {
 
 /// What a run of the matrix found.
 pub struct Report {
+    /// Cases run (each one call with its expected behaviour).
     pub cases: usize,
+    /// Modules the cases were packed into.
     pub modules: usize,
     /// One line per failing module: the cases it holds and what differed.
     pub failures: Vec<String>,

@@ -25,6 +25,7 @@ pub use on_wasmtime::run_wasmtime;
 pub struct Observation {
     /// What the step was (`instantiate` or `call <export>`).
     pub step: String,
+    /// How the step ended.
     pub outcome: Outcome,
     /// Exported globals: (name, bits; floats that are NaN as one canonical value).
     pub globals: Vec<(String, u64)>,
@@ -49,9 +50,11 @@ pub enum Outcome {
 /// The result of comparing the engines on one module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// Every configuration agreed with the reference on every step; `exhausted` if the
-    /// comparison stopped early at a stack exhaustion.
-    Agree { exhausted: bool },
+    /// Every configuration agreed with the reference on every step.
+    Agree {
+        /// The comparison stopped early at a stack exhaustion.
+        exhausted: bool,
+    },
     /// Not comparable (both engines rejected the module, or the generator could not build
     /// one); the reason says which.
     Skip(String),
