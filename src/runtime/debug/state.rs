@@ -6,6 +6,8 @@ use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use std::collections::{BTreeMap, BTreeSet};
+use bitvec::boxed::BitBox;
+use bitvec::order::Lsb0;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -42,9 +44,13 @@ pub(crate) struct Bookkeeping {
 
 /// Debug state of one instance.
 pub(crate) struct DebugState {
-    /// Site bits, one byte-aligned segment per defined function (see `segment`).
-    bits: Box<[AtomicU8]>,
-    /// Start of each defined function's segment in `bits`.
+    /// Site bits, one segment per defined function, each starting on a byte: the
+    /// instrumented code tests site `k` of a function as bit `k % 8` of byte `k / 8`
+    /// from the address in the function's word (`codegen::debug`), which is the layout
+    /// of an `Lsb0` bit slice of bytes. Written by the debugger thread while wasm
+    /// threads read them, hence atomic bytes.
+    bits: BitBox<AtomicU8, Lsb0>,
+    /// Start of each defined function's segment in `bits`, in bits (a multiple of 8).
     segments: Vec<usize>,
     /// All ones: what a function's word points at while every site of it must stop.
     stop_all: Box<[u8]>,
@@ -75,13 +81,13 @@ impl DebugState {
         let mut total = 0;
         let mut widest = 1;
         for &(first, end) in table.func_ranges() {
-            segments.push(total);
+            segments.push(total * 8);
             let bytes = ((end - first) as usize).div_ceil(8).max(1);
             total += bytes;
             widest = widest.max(bytes);
         }
         DebugState {
-            bits: (0..total).map(|_| AtomicU8::new(0)).collect(),
+            bits: BitBox::from_boxed_slice((0..total).map(|_| AtomicU8::new(0)).collect()),
             segments,
             stop_all: vec![0xff; widest].into_boxed_slice(),
             book: Mutex::new(Bookkeeping::default()),
@@ -90,21 +96,16 @@ impl DebugState {
         }
     }
 
-    /// (byte index in `bits`, mask) of module-wide site `site` of function `func`.
-    fn locate(&self, instance: &InstanceData, func: u32, site: u32) -> (usize, u8) {
+    /// Index in `bits` of module-wide site `site` of function `func`.
+    fn locate(&self, instance: &InstanceData, func: u32, site: u32) -> usize {
         let defined = func - instance.module.info.num_imported_funcs;
         let (first, _) = instance.module.code.debug_sites.func_ranges()[defined as usize];
-        let local = site - first;
-        (
-            self.segments[defined as usize] + (local / 8) as usize,
-            1 << (local % 8),
-        )
+        self.segments[defined as usize] + (site - first) as usize
     }
 
     /// Whether site `site` (of function `func`) has a breakpoint.
     pub fn site_bit(&self, instance: &InstanceData, func: u32, site: u32) -> bool {
-        let (byte, mask) = self.locate(instance, func, site);
-        self.bits[byte].load(Ordering::Relaxed) & mask != 0
+        self.bits[self.locate(instance, func, site)]
     }
 
     /// Brings the site bits and function words in line with the bookkeeping, writing only
@@ -126,14 +127,13 @@ impl DebugState {
             let defined = (f - info.num_imported_funcs) as usize;
             let (first, end) = table.func_ranges()[defined];
             let seg = self.segments[defined];
-            for byte in seg..seg + ((end - first) as usize).div_ceil(8) {
-                self.bits[byte].store(0, Ordering::Relaxed);
+            for bit in seg..seg + (end - first) as usize {
+                self.bits.set_aliased(bit, false);
             }
         }
         for bp in book.breakpoints.values() {
             for &s in &bp.sites {
-                let (byte, mask) = self.locate(instance, bp.func, s);
-                self.bits[byte].fetch_or(mask, Ordering::Relaxed);
+                self.bits.set_aliased(self.locate(instance, bp.func, s), true);
             }
         }
         book.dirty_segments = with_breakpoints.clone();
@@ -148,7 +148,7 @@ impl DebugState {
                 self.stop_all.as_ptr() as usize
             } else if with_breakpoints.contains(&f) {
                 let defined = (f - info.num_imported_funcs) as usize;
-                self.bits[self.segments[defined]].as_ptr() as usize
+                self.bits.as_raw_slice()[self.segments[defined] / 8].as_ptr() as usize
             } else {
                 0
             };
