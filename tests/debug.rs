@@ -100,6 +100,58 @@ fn writing_a_local_changes_the_result() {
     assert_eq!(f.call(3).unwrap(), 2);
 }
 
+/// A handler changes the program's state through every writer of `Frame`: a global and
+/// linear memory at entry, then the operand-stack value `p * 3` (held in a register) a
+/// few steps later; each change shows in the result. Bad writes are refused.
+#[test]
+fn writing_globals_memory_and_stack_values_changes_the_result() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module (memory 1) (global $g (mut i32) (i32.const 1))
+          (func (export "f") (param $p i32) (result i32)
+            (i32.add
+              (i32.add (i32.mul (local.get $p) (i32.const 3)) (global.get $g))
+              (i32.load (i32.const 16)))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(0).unwrap();
+    let rewritten = Arc::new(Mutex::new(false));
+    let seen = rewritten.clone();
+    dbg.set_handler(move |event, frame| {
+        if matches!(event, DebugEvent::Breakpoint(_)) {
+            assert_eq!(frame.memory_size(), 65536);
+            assert_eq!(frame.global(0).and_then(|v| v.i32()), Some(1));
+            frame.set_global(0, Val::I32(1000)).unwrap();
+            assert!(frame.set_global(0, Val::I64(1)).is_err(), "wrong type");
+            assert!(frame.set_global(1, Val::I32(1)).is_err(), "no such global");
+            frame.write_memory(16, &5i32.to_le_bytes()).unwrap();
+            assert_eq!(frame.read_memory(16, 4).unwrap(), 5i32.to_le_bytes());
+            assert!(frame.write_memory(65535, &[0, 0]).is_err(), "out of bounds");
+        }
+        let ints = |frame: &kestrel::Frame| -> Vec<Option<i32>> {
+            frame.stack().iter().map(|v| v.i32()).collect()
+        };
+        if ints(frame) == [Some(21)] && !*seen.lock().unwrap() {
+            assert!(
+                frame.set_stack(0, Val::F32(1.0f32.to_bits())).is_err(),
+                "wrong type"
+            );
+            assert!(frame.set_stack(1, Val::I32(1)).is_err(), "no such entry");
+            frame.set_stack(0, Val::I32(100)).unwrap();
+            assert_eq!(ints(frame), [Some(100)]);
+            *seen.lock().unwrap() = true;
+        }
+        Resume::StepOver
+    });
+    let f = instance.get_typed_func::<i32, i32>("f").unwrap();
+    assert_eq!(f.call(7).unwrap(), 100 + 1000 + 5);
+    assert!(
+        *rewritten.lock().unwrap(),
+        "never stopped with p * 3 on the stack"
+    );
+}
+
 const CALLS: &str = r#"
 (module
   (func $callee (result i32)

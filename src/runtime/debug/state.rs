@@ -5,9 +5,9 @@
 use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
-use std::collections::{BTreeMap, BTreeSet};
 use bitvec::boxed::BitBox;
 use bitvec::order::Lsb0;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -133,7 +133,8 @@ impl DebugState {
         }
         for bp in book.breakpoints.values() {
             for &s in &bp.sites {
-                self.bits.set_aliased(self.locate(instance, bp.func, s), true);
+                self.bits
+                    .set_aliased(self.locate(instance, bp.func, s), true);
             }
         }
         book.dirty_segments = with_breakpoints.clone();
