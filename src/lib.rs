@@ -17,9 +17,12 @@
 //! assert_eq!(add.call((2, 3)).unwrap(), 5);
 //! ```
 //!
-//! Layout: `frontend` (decoding, validation), `compiler` (the single pass and its value
-//! stack), `code_memory` (publishing code), `runtime` (vmctx, instances, memories, tables,
-//! traps, signals, trampolines), `api` (the embedding types).
+//! Layers, bottom first (`docs/architecture.md`, "Layers"): `abi` (what compiled code and
+//! the host share: registers, frame, vmctx, libcalls, trap codes, site tables) with
+//! `trap`, `types`, `config` and `error`; `code_memory` (publishing code); `runtime`
+//! (trampolines, activations, signals, interrupts, instances, memories, tables, the
+//! run-time half of debugging); `frontend` (decoding, validation) and `compiler` (the
+//! single pass); `api` (the embedding types, the `Debugger`).
 
 #![cfg(all(target_arch = "x86_64", target_os = "linux"))]
 

@@ -236,6 +236,41 @@ fn top_level_modules_form_no_cycle() {
     check("top level", &g);
 }
 
+/// The layers of docs/architecture.md, bottom first; within the foundations, modules may
+/// import each other (without cycles), otherwise every import points to a lower layer.
+const LAYERS: [&[&str]; 5] = [
+    &["types", "trap", "error", "config", "frontend"],
+    &["abi"],
+    &["code_memory"],
+    &["runtime", "compiler"],
+    &["api"],
+];
+
+#[test]
+fn every_import_points_down_the_layers() {
+    let g = graph(|path| path.first().cloned());
+    let layer_of = |m: &str| {
+        LAYERS
+            .iter()
+            .position(|l| l.contains(&m))
+            .unwrap_or_else(|| panic!("module {m} is in no layer of docs/architecture.md"))
+    };
+    let mut upward = Vec::new();
+    for (from, edges) in &g {
+        for (to, files) in edges {
+            let (lf, lt) = (layer_of(from), layer_of(to));
+            if lt > lf || (lt == lf && lf != 0) {
+                upward.push(format!("{from} -> {to} (in {files:?})"));
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "imports that do not point down the layers:\n  {}",
+        upward.join("\n  ")
+    );
+}
+
 #[test]
 fn runtime_modules_form_no_cycle() {
     let g = graph(|path| match path {
@@ -294,5 +329,67 @@ fn the_cycle_finder_finds_cycles() {
     assert_eq!(
         crate_paths(&code_only("// crate::z\n\"crate::q\"")),
         Vec::<Vec<String>>::new()
+    );
+}
+
+/// The name of the `DESIGN:` block a source line opens, if it opens one: a comment line
+/// whose text starts with `DESIGN:` (`// DESIGN: x`, `//! // DESIGN: x`,
+/// `//! DESIGN: x. More text`); a citation in quotes is not a block.
+fn design_block_name(line: &str) -> Option<String> {
+    let text = line.trim_start().strip_prefix("//")?;
+    let text = text.trim_start_matches(['/', '!', ' ']);
+    let rest = text.strip_prefix("DESIGN:")?;
+    let name = rest.split(". ").next().unwrap_or(rest);
+    Some(name.trim().trim_end_matches('.').to_string())
+}
+
+#[test]
+fn architecture_index_lists_every_design_block() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "tools"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let mut blocks = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for line in text.lines() {
+            if let Some(name) = design_block_name(line) {
+                let rel = file.strip_prefix(root).expect("under the root");
+                blocks.insert((name, rel.display().to_string()));
+            }
+        }
+    }
+    assert!(blocks.len() >= 10, "found only {blocks:?}");
+
+    let doc =
+        std::fs::read_to_string(root.join("docs/architecture.md")).expect("docs/architecture.md");
+    let index = doc
+        .split("## Index of `DESIGN:` blocks")
+        .nth(1)
+        .expect("docs/architecture.md has an index of DESIGN: blocks");
+    let index = index.split("\n## ").next().unwrap_or(index);
+    let listed: BTreeSet<(String, String)> = index
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            match cells.as_slice() {
+                [name, file] if file.starts_with('`') => {
+                    Some((name.to_string(), file.trim_matches('`').to_string()))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let missing: Vec<_> = blocks.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&blocks).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "docs/architecture.md's index is out of date:\n  not listed: {missing:?}\n  no such block: {stale:?}"
     );
 }

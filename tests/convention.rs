@@ -1,4 +1,4 @@
-//! Regression tests of the register convention (`src/compiler/regs.rs`, "DESIGN: register
+//! Regression tests of the register convention (`src/abi/regs.rs`, "DESIGN: register
 //! convention"): each module here once returned a wrong value, trapped or looped on
 //! Kestrel while every other engine agreed. They run plain, instrumented, and with the
 //! convention canaries on (which turn a clobbered callee-saved register into a trap).

@@ -19,8 +19,9 @@
 //!   in the frame and every return restores it. A callee-saved register is never a
 //!   temporary, so a caller may keep pinned locals (and lazy references to them on the
 //!   value stack) in these registers across any call into wasm code. Host code (SysV)
-//!   does not preserve them: libcalls and helpers write pinned locals to their frame homes
-//!   first, and the host-call trampoline saves all of them.
+//!   does not preserve them, so every way into the host saves all of them: the
+//!   host-helper stub (libcalls and helpers), the host-call trampoline (imported host
+//!   functions), and the interrupt, debug and trap stubs.
 //! - **Temporaries die at calls.** The value stack allocates only temporaries (plus the
 //!   function's own pinned registers, which it never hands out). Before any call the
 //!   value stack moves every register-held value to its frame slot, so nothing is live in

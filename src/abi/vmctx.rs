@@ -19,7 +19,7 @@ pub(crate) mod header {
     pub const MEM_BASE: i32 = 0;
     /// Pointer to the memory's `MemoryData` (current byte length).
     pub const MEM_DATA: i32 = 8;
-    // Offset 16 is reserved (the stack limit is per thread, in r12: `compiler::regs`).
+    // Offset 16 is reserved (the stack limit is per thread, in r12: `abi::regs`).
     /// Pointer to the process-wide `Libcalls` table (host helpers).
     pub const LIBCALLS: i32 = 24;
     /// Pointer to this instance's array of `VMFuncRef`, one per function.

@@ -32,7 +32,7 @@ pub(crate) struct CompiledCode {
     pub stubs: Vec<(u32, u32)>,
     /// Instrumented modules: (return address, where the instrumented version goes on)
     /// for each call from a plain version to wasm code, sorted by return address
-    /// (`debug::redirect`).
+    /// (`runtime::redirect`).
     pub after_calls: Vec<(u32, u32)>,
     /// (code offset, module offset), sorted by code offset.
     pub sites: Vec<(u32, u32)>,

@@ -35,9 +35,8 @@ impl CodeMemory {
             .map_err(|e| Error::Resource(format!("cannot map code memory: {e}")))?;
         if len >= HUGE_PAGE {
             // Large code in transparent huge pages: a few faults instead of one per 4 KiB
-            // while filling (measured on the 2.49 MB peer module: 4.8 ms -> 1.9 ms for
-            // 7.5 MB of code), and fewer iTLB misses when it runs. Only advice: the
-            // kernel may decline.
+            // while filling (benches/RESULTS.md, "Code in huge pages"), and fewer iTLB
+            // misses when it runs. Only advice: the kernel may decline.
             let _ = map.advise(memmap2::Advice::HugePage);
         }
         fill(&mut map[..code_len]);

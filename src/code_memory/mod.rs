@@ -1,5 +1,6 @@
 //! Code memory: one executable mapping per module, published read+execute once and never
-//! made writable again (DESIGN invariant 2), and the process-wide registry of those mappings.
+//! made writable again (`docs/architecture.md`, invariant 2), and the process-wide registry
+//! of those mappings.
 //!
 //! The registry answers two questions: "is this pc inside wasm code?" from the signal
 //! handler (lock-free: it reads an immutable snapshot published through an atomic pointer),

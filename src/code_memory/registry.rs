@@ -15,7 +15,7 @@ pub(crate) trait CodeOwner: Send + Sync {
     /// The function's name from the name section, if any.
     fn func_name(&self, index: u32) -> Option<String>;
     /// If `return_address` follows a call from a plain version to wasm code, where the
-    /// instrumented version goes on instead (`debug::redirect`).
+    /// instrumented version goes on instead (`runtime::redirect`).
     fn instrumented_return(&self, _return_address: usize) -> Option<usize> {
         None
     }

@@ -257,9 +257,8 @@ fn compile_chunk(
     bodies: Vec<PendingBody<'_>>,
 ) -> Result<Chunk> {
     let body_bytes: usize = bodies.iter().map(|b| body_len(b)).sum();
-    // Room for the usual code size (about 3 bytes per wasm byte plain, about 20
-    // instrumented, measured on the peer harness's generated module), so the buffer
-    // rarely grows by copying; pages never written are never touched.
+    // Room for the usual code size (benches/RESULTS.md, "Code buffer capacity"), so the
+    // buffer rarely grows by copying; pages never written are never touched.
     let bytes_per_wasm_byte = if config.debug_instrumentation { 24 } else { 6 };
     let mut asm = Asm::new_with_capacity(0, body_bytes * bytes_per_wasm_byte + 4096, 0, 0, 0, 0, 0);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());

@@ -35,7 +35,7 @@ pub(crate) struct Activation {
     frames: [MaybeUninit<(usize, bool)>; MAX_FRAMES],
     num_frames: usize,
     /// The debug word generation this activation's frames were last redirected for
-    /// (`debug::redirect`).
+    /// (`runtime::redirect`).
     redirected: u64,
     /// Set by the canary entry trampoline when the called function changed a register
     /// the convention says it preserves (`Config::convention_canaries`).

@@ -201,7 +201,7 @@ pub(crate) fn acknowledge() {
 
 /// The `interrupt` libcall: the slow path of a failed stack check, with the frame pointer
 /// of the wasm frame that made it. Clears this thread's pending interrupt, redirects
-/// suspended callers if function words changed (`debug::redirect`) and returns the real
+/// suspended callers if function words changed (`runtime::redirect`) and returns the real
 /// stack limit for r12.
 ///
 /// # Safety

@@ -1,5 +1,5 @@
 //! Host helpers that compiled code calls through the table `vmctx.libcalls` points to
-//! (process addresses never appear in code: DESIGN invariant 1).
+//! (process addresses never appear in code: `docs/architecture.md`, invariant 1).
 
 use crate::abi::frame::{saved_gpr, ResumePoint};
 use crate::abi::libcalls::Libcalls;

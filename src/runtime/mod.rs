@@ -1,12 +1,14 @@
 //! Runtime: everything compiled code meets at execution time.
 //!
 //! - `trampolines`: the engine-wide entry (host -> wasm) and host-call (wasm -> host) code.
-//! - `activation`: entering wasm from the host, trap capture and backtraces.
+//! - `entry`: one host-to-wasm call: its activation, the thread's interrupt registration.
+//! - `activation`: the per-call record on the thread, trap capture and backtraces.
 //! - `signals`: turning memory faults inside wasm code into traps, and interrupts.
 //! - `interrupt`: making threads that run wasm notice debug state set by other threads.
 //! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
 //! - `bulk`: the bulk memory, table and segment helpers.
-//! - `debug`: the run-time half of debugging (state, hook, frame view, redirection).
+//! - `debug`: the run-time half of debugging (state, hook, raw frame view).
+//! - `redirect`: moving suspended frames to their instrumented versions.
 //! - `memory`, `table`: the storage of linear memories and tables.
 //! - `module`: a compiled module as its instances see it.
 //! - `instance`: an instance's data (vmctx, function references, memories, tables) and

@@ -19,11 +19,9 @@
 //! on the thread's own stack, never code; calls into another instance (whose return
 //! address precedes the context restore) and calls to host functions keep the word test.
 //!
-//! Measured on the peer harness (kestrel-debug / kestrel, no debugger): fib was 1.00x in
-//! quiet runs but 1.08x-1.27x when the machine was busy (the plain versions' after-call
-//! tests were two of fib's three checks per call); with redirection, 1.01x-1.02x in three
-//! runs, one of them busy. call_indirect stays at 1.09x-1.11x: its callees' entry tests
-//! remain.
+//! Why not a test after every call: on a busy machine those tests were most of the cost
+//! of an instrumented module with no debugger (benches/RESULTS.md, "After-call transfers
+//! by return address").
 
 use crate::abi::frame::RETURN_ADDRESS;
 use crate::code_memory;

@@ -20,7 +20,7 @@
 //!   tests the word. Another thread's debug request reaches a running loop by making that
 //!   compare fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit").
 //!   After a call to wasm code it tests nothing: the host moves a suspended caller to
-//!   its instrumented version by rewriting the return address (`debug::redirect`,
+//!   its instrumented version by rewriting the return address (`runtime::redirect`,
 //!   "DESIGN: after-call transfers by return address"); after calls to host functions and
 //!   into other instances it tests the word;
 //! - the instrumented version, entered only through those transfer points, which pins
@@ -55,11 +55,11 @@
 //! Everything is data of one instance: the code is the same for every instance and
 //! never changes.
 //!
-//! (DESIGN.md sketched one version with a flag-byte test at every site; measured on
-//! fib(30) that cost 1.2x with no debugger and about 5x with a breakpoint at a cold site
-//! of fib, against 1.15x and 3x targets: the plain version removes the per-site test
-//! from undebugged code and the inline bit test removes the taken branches from
-//! debugged code, at the price of compiling instrumented modules twice.)
+//! (The starting brief sketched one version with a flag-byte test at every site, which
+//! was too slow both idle and with a breakpoint (benches/RESULTS.md, "Two versions per
+//! function"): the plain version removes the per-site test from undebugged code and the
+//! inline bit test removes the taken branches from debugged code, at the price of
+//! compiling instrumented modules twice; `docs/architecture.md`, record of decisions.)
 //!
 //! Nothing is spilled for the debugger: the site table records where every operand-stack
 //! value lives at each site (register, frame slot, constant or lazy local), and the stub
@@ -146,7 +146,7 @@ impl FuncCompiler<'_, '_> {
     /// `returned`. The plain version tests nothing here: it records (return address, the
     /// instrumented version's point) in `FuncOutput::after_calls`, and when the debugger
     /// changes what an instance debugs, the host rewrites such return addresses in the
-    /// frames on the stack (`debug::redirect`, "DESIGN: after-call transfers by return
+    /// frames on the stack (`runtime::redirect`, "DESIGN: after-call transfers by return
     /// address"). Returns, in the plain version of an instrumented function, the
     /// instrumented version's label, for a path that reaches this point by another way
     /// and must test the word itself.

@@ -2,23 +2,23 @@
 //! the host runtime.
 //!
 //! // DESIGN: calling convention between wasm functions
-//! Which register holds what across a call is the register convention
-//! (`compiler::regs`, "DESIGN: register convention"); this is how a call uses it.
+//! Which register holds what across a call, and the order in which a call sequence may
+//! write registers, is the register convention (`abi::regs`, "DESIGN: register
+//! convention"); this is where arguments and results go.
 //! - Every argument goes in the caller's outgoing area, one 8-byte slot each (`[rsp +
 //!   8*i]` at the call, `[rbp + 16 + 8*i]` in the callee, which uses them in place as its
-//!   parameter locals). An i32/i64 first argument is also in rsi, so that the callee can
-//!   start from a register rather than a store-to-load round trip: a pinned first
-//!   parameter is moved from rsi, and a small leaf keeps it there (see `BodyShape`).
-//! - The call sequence (`prepare_call`) spills the value stack's temporaries, stores the
-//!   arguments, reads the callee selector (a `call_indirect` index, into rcx), and writes
-//!   rsi last: no operand is read after a convention register has been written.
+//!   parameter locals: `abi::frame`, "DESIGN: frame layout"). An i32/i64 first argument
+//!   also travels in rsi, so the callee can start from a register; a pinned first
+//!   parameter is moved from rsi, and a small leaf keeps it there (`shape::BodyShape`).
+//! - `prepare_call` spills the value stack, stores the arguments, reads the callee
+//!   selector (a `call_indirect` index, into rcx) and writes rsi last.
 //! - The first result comes back in rax (integers, references) or xmm0 (floats); results
 //!   1.. come back in the same outgoing area, so multi-value returns need no other path.
-//! - r15 carries the callee's vmctx, r14 its memory base and r12 the thread's stack
-//!   limit. After calling into another context (imports, table entries of another
-//!   instance) the caller reloads its own r15/r14 from `[rbp - 8]`. Host functions are
-//!   reached through the same shape: their "vmctx" is a `HostFuncCtx` whose header
-//!   matches a vmctx's first words, and the host-call trampoline saves the callee-saved
+//! - The callee runs with its own vmctx in r15 and memory base in r14. After calling into
+//!   another context (imports, table entries of another instance) the caller reloads its
+//!   own from `[rbp - 8]` (`VMCTX_SAVE`). Host functions are reached through the same
+//!   shape: their context is a `HostFuncCtx` whose header mirrors a vmctx's first words
+//!   (`abi::vmctx::HostCtxHeader`), and the host-call trampoline saves the callee-saved
 //!   registers that Rust code does not preserve.
 
 use super::{FuncCompiler, Opnd};
@@ -45,7 +45,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // saved registers its callers could not otherwise tell apart from its own.
 //
 // Where the check sits matters for debugging: a plain version's call can return into
-// the instrumented version (`debug::redirect` rewrites the return address to the
+// the instrumented version (`runtime::redirect` rewrites the return address to the
 // instrumented version's after-call point), so there the instrumented version's transfer
 // label comes before its check (`after_call_transfer_point`), and both versions reach
 // their points with the canaries still in place.

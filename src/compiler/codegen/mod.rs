@@ -113,11 +113,8 @@ pub(crate) struct FuncOutput {
 /// // DESIGN: instrumented versions out of line
 /// A chunk of an instrumented module holds all its plain versions first and then all the
 /// instrumented versions, so the code that runs while no debugger is active is laid out
-/// as densely as in a plain module. On this machine the spacing of small hot functions
-/// alone moves their speed: padding the size of an instrumented version between the
-/// callees of the call_indirect workload made a plain module 20% slower. With the
-/// versions interleaved, that workload ran 1.12-1.13x slower instrumented (no debugger)
-/// than plain; out of line, 1.08-1.09x (the peer harness, two runs each). A pc in either
+/// as densely as in a plain module: the spacing of small hot functions alone moves their
+/// speed (benches/RESULTS.md, "Instrumented versions out of line"). A pc in either
 /// version maps back to its function through `CompiledCode::versions`.
 pub(crate) struct Deferred<'w> {
     func_index: u32,

@@ -99,8 +99,8 @@ impl FuncCompiler<'_, '_> {
 /// 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops weigh most.
 ///
 /// This runs before the pass, over bodies not yet validated, and only steers register
-/// choice, so it is a light skim of the bytes rather than a full decode (which cost a
-/// quarter of the compile time): it skips each operator's immediates and stops at the
+/// choice, so it is a light skim of the bytes rather than a full decode (much slower:
+/// benches/RESULTS.md, "Counting local uses by skimming"): it skips each operator's immediates and stops at the
 /// first opcode it does not know (the counts so far stand; any choice is correct).
 fn local_uses(body: &wasmparser::FunctionBody<'_>, count: usize) -> Vec<u64> {
     let mut uses = vec![0u64; count];

@@ -63,8 +63,9 @@ impl FuncCompiler<'_, '_> {
     }
 
     // DESIGN: pinned locals
-    // The first few locals of each class (`pin_locals`) live in registers for the whole
-    // function instead of frame slots, so loops keep their counters and accumulators in
+    // Up to four integer and eight float locals (`shape::pin_locals`: the most used, by
+    // use weighted by loop depth) live in registers for the whole function instead of
+    // frame slots, so loops keep their counters and accumulators in
     // registers across iterations and merges need nothing for them. The pinned registers
     // are the callee-saved class of the register convention (`regs`, "DESIGN: register
     // convention"): a function saves the ones it pins in its frame

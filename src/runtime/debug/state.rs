@@ -46,7 +46,7 @@ pub(crate) struct Bookkeeping {
 pub(crate) struct DebugState {
     /// Site bits, one segment per defined function, each starting on a byte: the
     /// instrumented code tests site `k` of a function as bit `k % 8` of byte `k / 8`
-    /// from the address in the function's word (`codegen::debug`), which is the layout
+    /// from the address in the function's word (`codegen::breakable`), which is the layout
     /// of an `Lsb0` bit slice of bytes. Written by the debugger thread while wasm
     /// threads read them, hence atomic bytes.
     bits: BitBox<AtomicU8, Lsb0>,

@@ -52,12 +52,16 @@ fn readme_embedding_example_is_examples_embed_rs() {
 fn ci_runs_the_readme_commands() {
     let readme = repo_file("README.md");
     let setup = code_blocks(&readme, "sh");
-    let test_command = "cargo test --release";
+    let test_command =
+        "cargo clippy --release --all-targets -- -D warnings && cargo test --release";
     assert_eq!(
         setup.first().map(String::as_str),
         Some(
-            "cargo run --release -p kestrel-cli -- run examples/fib.wat --invoke fib 30\n\
-             cargo test --release\n"
+            format!(
+                "cargo run --release -p kestrel-cli -- run examples/fib.wat --invoke fib 30\n\
+                 {test_command}\n"
+            )
+            .as_str()
         )
     );
     let ci = repo_file(".ci/run");
