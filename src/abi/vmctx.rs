@@ -13,22 +13,42 @@ use super::frame::ResumePoint;
 use crate::frontend::ModuleInfo;
 use std::mem::offset_of;
 
+/// The fixed header every vmctx starts with. The runtime writes it word by word at the
+/// offsets of [`header`], which are taken from this type, so the code and the host read
+/// one layout.
+#[repr(C)]
+pub(crate) struct VmCtxHeader {
+    /// Linear memory base (stable for the instance's life; 0 without memory).
+    pub mem_base: usize,
+    /// Pointer to the memory's `MemoryData` (current byte length).
+    pub mem_data: usize,
+    /// Reserved (the stack limit is per thread, in r12: `abi::regs`).
+    pub reserved_16: usize,
+    /// Pointer to the process-wide `Libcalls` table (host helpers).
+    pub libcalls: usize,
+    /// Pointer to this instance's array of `VMFuncRef`, one per function.
+    pub funcrefs: usize,
+    /// Back pointer to the owning instance's runtime data.
+    pub instance: usize,
+    /// Reserved.
+    pub reserved_48: [usize; 2],
+}
+
 /// Header field offsets, shared by every vmctx and by host-function contexts.
 pub(crate) mod header {
+    use super::{offset_of, VmCtxHeader};
     /// Linear memory base (stable for the instance's life; 0 without memory).
-    pub const MEM_BASE: i32 = 0;
+    pub const MEM_BASE: i32 = offset_of!(VmCtxHeader, mem_base) as i32;
     /// Pointer to the memory's `MemoryData` (current byte length).
-    pub const MEM_DATA: i32 = 8;
-    // Offset 16 is reserved (the stack limit is per thread, in r12: `abi::regs`).
+    pub const MEM_DATA: i32 = offset_of!(VmCtxHeader, mem_data) as i32;
     /// Pointer to the process-wide `Libcalls` table (host helpers).
-    pub const LIBCALLS: i32 = 24;
+    pub const LIBCALLS: i32 = offset_of!(VmCtxHeader, libcalls) as i32;
     /// Pointer to this instance's array of `VMFuncRef`, one per function.
-    pub const FUNCREFS: i32 = 32;
+    pub const FUNCREFS: i32 = offset_of!(VmCtxHeader, funcrefs) as i32;
     /// Back pointer to the owning instance's runtime data.
-    pub const INSTANCE: i32 = 40;
-    // Offsets 48 and 56 are reserved.
+    pub const INSTANCE: i32 = offset_of!(VmCtxHeader, instance) as i32;
     /// Size of the header.
-    pub const SIZE: u32 = 64;
+    pub const SIZE: u32 = std::mem::size_of::<VmCtxHeader>() as u32;
 }
 
 /// A callable function reference: what tables hold and indirect calls go through.

@@ -147,10 +147,11 @@ fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<InstanceData
             imports.len()
         )));
     }
-    let mut funcs = Vec::new();
-    let mut memories = Vec::new();
-    let mut tables = Vec::new();
-    let mut globals = Vec::new();
+    // Sized for the defined entities too, which `InstanceData::allocate` appends.
+    let mut funcs = Vec::with_capacity(info.funcs.len());
+    let mut memories = Vec::with_capacity(info.memories.len());
+    let mut tables = Vec::with_capacity(info.tables.len());
+    let mut globals = Vec::with_capacity(info.num_imported_globals as usize);
     for (imp, ext) in info.imports.iter().zip(&imports) {
         let (m, n) = (&imp.module, &imp.name);
         match (&imp.kind, ext) {

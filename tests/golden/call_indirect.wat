@@ -74,12 +74,12 @@
 ;;   00cf  jmp func[0].instrumented+72h
 ;;   00d4  sub rsp,8
 ;;   00d8  push rax
-;;   00d9  call stubs+539h
+;;   00d9  call stubs+535h
 ;;   00de  add rsp,8
 ;;   00e2  mov r13,[r15+50h]
 ;;   00e9  test r13,r13
 ;;   00ec  jne func[0].instrumented+0F9h
-;;   00f2  lea r13,[stubs+7B1h]
+;;   00f2  lea r13,[stubs+7ADh]
 ;;   00f9  ret
 ;; ---- func[1] $sub: plain module
 ;;   0000  push rbp
@@ -145,12 +145,12 @@
 ;;   00cf  jmp func[1].instrumented+72h
 ;;   00d4  sub rsp,8
 ;;   00d8  push rax
-;;   00d9  call stubs+539h
+;;   00d9  call stubs+535h
 ;;   00de  add rsp,8
 ;;   00e2  mov r13,[r15+58h]
 ;;   00e9  test r13,r13
 ;;   00ec  jne func[1].instrumented+0F9h
-;;   00f2  lea r13,[stubs+7B1h]
+;;   00f2  lea r13,[stubs+7ADh]
 ;;   00f9  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
@@ -165,14 +165,14 @@
 ;;   0035  mov esi,[rbp+18h]
 ;;   003c  mov rax,[r15+48h]
 ;;   0043  cmp rcx,[rax+8]
-;;   004a  jae func[2]+0E7h
+;;   004a  jae func[2]+0E1h
 ;;   0050  mov rax,[rax]
 ;;   0057  mov rax,[rax+rcx*8]
 ;;   005b  test rax,rax
-;;   005e  je func[2]+0ECh
+;;   005e  je func[2]+0E6h
 ;;   0064  mov rdx,[r15+40h]
 ;;   006b  cmp rdx,[rax+10h]
-;;   0072  jne func[2]+0F1h
+;;   0072  jne func[2]+0EBh
 ;;   0078  mov rcx,[rax+8]
 ;;   007f  cmp rcx,r15
 ;;   0082  jne func[2]+0B5h
@@ -184,23 +184,23 @@
 ;;   0098  ret
 ;;   0099  mov rax,rsp
 ;;   009c  mov rsp,rbp
-;;   009f  call stubs+1D0h
+;;   009f  call stubs+1D6h
 ;;   00a4  mov rsp,rax
 ;;   00a7  cmp rsp,r12
-;;   00aa  jb func[2]+0DFh
+;;   00aa  jb func[2]+0D9h
 ;;   00b0  jmp func[2]+14h
 ;;   00b5  mov [rbp-8],r15
-;;   00bc  mov r15,rcx
-;;   00bf  mov r14,[r15]
-;;   00c6  call qword ptr [rax]
-;;   00cc  mov r15,[rbp-8]
-;;   00d3  mov r14,[r15]
-;;   00da  jmp func[2]+8Eh
-;;   00df  mov rsp,rbp
-;;   00e2  call stubs+55h
-;;   00e7  call stubs+37h
-;;   00ec  call stubs+41h
-;;   00f1  call stubs+4Bh
+;;   00b9  mov r15,rcx
+;;   00bc  mov r14,[r15]
+;;   00c3  call qword ptr [rax]
+;;   00c9  mov r15,[rbp-8]
+;;   00cd  mov r14,[r15]
+;;   00d4  jmp func[2]+8Eh
+;;   00d9  mov rsp,rbp
+;;   00dc  call stubs+55h
+;;   00e1  call stubs+37h
+;;   00e6  call stubs+41h
+;;   00eb  call stubs+4Bh
 ;; ---- func[2]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -216,14 +216,14 @@
 ;;   0040  mov esi,[rbp+18h]
 ;;   0047  mov rax,[r15+48h]
 ;;   004e  cmp rcx,[rax+8]
-;;   0055  jae func[2]+0FDh
+;;   0055  jae func[2]+0F7h
 ;;   005b  mov rax,[rax]
 ;;   0062  mov rax,[rax+rcx*8]
 ;;   0066  test rax,rax
-;;   0069  je func[2]+102h
+;;   0069  je func[2]+0FCh
 ;;   006f  mov rdx,[r15+40h]
 ;;   0076  cmp rdx,[rax+10h]
-;;   007d  jne func[2]+107h
+;;   007d  jne func[2]+101h
 ;;   0083  mov rcx,[rax+8]
 ;;   008a  cmp rcx,r15
 ;;   008d  jne func[2]+0C0h
@@ -235,39 +235,39 @@
 ;;   00a3  ret
 ;;   00a4  mov rax,rsp
 ;;   00a7  mov rsp,rbp
-;;   00aa  call stubs+1D9h
+;;   00aa  call stubs+1D5h
 ;;   00af  mov rsp,rax
 ;;   00b2  cmp rsp,r12
-;;   00b5  jb func[2]+0F5h
+;;   00b5  jb func[2]+0EFh
 ;;   00bb  jmp func[2]+14h
 ;;   00c0  mov [rbp-8],r15
-;;   00c7  mov r15,rcx
-;;   00ca  mov r14,[r15]
-;;   00d1  call qword ptr [rax]
-;;   00d7  mov r15,[rbp-8]
-;;   00de  mov r14,[r15]
-;;   00e5  cmp qword ptr [r15+60h],0
-;;   00ea  jne func[2].instrumented+0D0h
-;;   00f0  jmp func[2]+99h
-;;   00f5  mov rsp,rbp
-;;   00f8  call stubs+55h
-;;   00fd  call stubs+37h
-;;   0102  call stubs+41h
-;;   0107  call stubs+4Bh
+;;   00c4  mov r15,rcx
+;;   00c7  mov r14,[r15]
+;;   00ce  call qword ptr [rax]
+;;   00d4  mov r15,[rbp-8]
+;;   00d8  mov r14,[r15]
+;;   00df  cmp qword ptr [r15+60h],0
+;;   00e4  jne func[2].instrumented+0D0h
+;;   00ea  jmp func[2]+99h
+;;   00ef  mov rsp,rbp
+;;   00f2  call stubs+55h
+;;   00f7  call stubs+37h
+;;   00fc  call stubs+41h
+;;   0101  call stubs+4Bh
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+60h]
 ;;   0007  test r13,r13
 ;;   000a  je func[2]+1Fh
 ;;   0010  test byte ptr [r13],1
-;;   0018  jne func[2].instrumented+140h
+;;   0018  jne func[2].instrumented+13Ah
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[2].instrumented+14Fh
+;;   0026  jne func[2].instrumented+149h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[2].instrumented+15Eh
+;;   0034  jne func[2].instrumented+158h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[2].instrumented+16Dh
+;;   0042  jne func[2].instrumented+167h
 ;;   0048  test byte ptr [r13],10h
-;;   0050  jne func[2].instrumented+17Ch
+;;   0050  jne func[2].instrumented+176h
 ;;   0056  mov eax,[rbp+18h]
 ;;   005c  mov [rsp],eax
 ;;   0064  mov dword ptr [rsp+8],0Ah
@@ -275,14 +275,14 @@
 ;;   0077  mov esi,[rbp+18h]
 ;;   007e  mov rax,[r15+48h]
 ;;   0085  cmp rcx,[rax+8]
-;;   008c  jae func[2].instrumented+131h
+;;   008c  jae func[2].instrumented+12Bh
 ;;   0092  mov rax,[rax]
 ;;   0099  mov rax,[rax+rcx*8]
 ;;   009d  test rax,rax
-;;   00a0  je func[2].instrumented+136h
+;;   00a0  je func[2].instrumented+130h
 ;;   00a6  mov rdx,[r15+40h]
 ;;   00ad  cmp rdx,[rax+10h]
-;;   00b4  jne func[2].instrumented+13Bh
+;;   00b4  jne func[2].instrumented+135h
 ;;   00ba  mov rcx,[rax+8]
 ;;   00c1  cmp rcx,r15
 ;;   00c4  jne func[2].instrumented+107h
@@ -292,50 +292,50 @@
 ;;   00da  je func[2]+99h
 ;;   00e0  mov rbx,rax
 ;;   00e3  test byte ptr [r13],20h
-;;   00eb  jne func[2].instrumented+18Bh
+;;   00eb  jne func[2].instrumented+185h
 ;;   00f1  test byte ptr [r13],40h
-;;   00f9  jne func[2].instrumented+19Ah
+;;   00f9  jne func[2].instrumented+194h
 ;;   00ff  mov eax,ebx
 ;;   0102  mov rsp,rbp
 ;;   0105  pop rbp
 ;;   0106  ret
 ;;   0107  mov [rbp-8],r15
-;;   010e  mov r15,rcx
-;;   0111  mov r14,[r15]
-;;   0118  call qword ptr [rax]
-;;   011e  mov r15,[rbp-8]
-;;   0125  mov r14,[r15]
-;;   012c  jmp func[2].instrumented+0D0h
-;;   0131  call stubs+37h
-;;   0136  call stubs+41h
-;;   013b  call stubs+4Bh
-;;   0140  mov eax,0Ch
-;;   0145  call func[2].instrumented+1A9h
-;;   014a  jmp func[2].instrumented+1Eh
-;;   014f  mov eax,0Dh
-;;   0154  call func[2].instrumented+1A9h
-;;   0159  jmp func[2].instrumented+2Ch
-;;   015e  mov eax,0Eh
-;;   0163  call func[2].instrumented+1A9h
-;;   0168  jmp func[2].instrumented+3Ah
-;;   016d  mov eax,0Fh
-;;   0172  call func[2].instrumented+1A9h
-;;   0177  jmp func[2].instrumented+48h
-;;   017c  mov eax,10h
-;;   0181  call func[2].instrumented+1A9h
-;;   0186  jmp func[2].instrumented+56h
-;;   018b  mov eax,11h
-;;   0190  call func[2].instrumented+1A9h
-;;   0195  jmp func[2].instrumented+0F1h
-;;   019a  mov eax,12h
-;;   019f  call func[2].instrumented+1A9h
-;;   01a4  jmp func[2].instrumented+0FFh
-;;   01a9  sub rsp,8
-;;   01ad  push rax
-;;   01ae  call stubs+539h
-;;   01b3  add rsp,8
-;;   01b7  mov r13,[r15+60h]
-;;   01be  test r13,r13
-;;   01c1  jne func[2].instrumented+1CEh
-;;   01c7  lea r13,[stubs+7B1h]
-;;   01ce  ret
+;;   010b  mov r15,rcx
+;;   010e  mov r14,[r15]
+;;   0115  call qword ptr [rax]
+;;   011b  mov r15,[rbp-8]
+;;   011f  mov r14,[r15]
+;;   0126  jmp func[2].instrumented+0D0h
+;;   012b  call stubs+37h
+;;   0130  call stubs+41h
+;;   0135  call stubs+4Bh
+;;   013a  mov eax,0Ch
+;;   013f  call func[2].instrumented+1A3h
+;;   0144  jmp func[2].instrumented+1Eh
+;;   0149  mov eax,0Dh
+;;   014e  call func[2].instrumented+1A3h
+;;   0153  jmp func[2].instrumented+2Ch
+;;   0158  mov eax,0Eh
+;;   015d  call func[2].instrumented+1A3h
+;;   0162  jmp func[2].instrumented+3Ah
+;;   0167  mov eax,0Fh
+;;   016c  call func[2].instrumented+1A3h
+;;   0171  jmp func[2].instrumented+48h
+;;   0176  mov eax,10h
+;;   017b  call func[2].instrumented+1A3h
+;;   0180  jmp func[2].instrumented+56h
+;;   0185  mov eax,11h
+;;   018a  call func[2].instrumented+1A3h
+;;   018f  jmp func[2].instrumented+0F1h
+;;   0194  mov eax,12h
+;;   0199  call func[2].instrumented+1A3h
+;;   019e  jmp func[2].instrumented+0FFh
+;;   01a3  sub rsp,8
+;;   01a7  push rax
+;;   01a8  call stubs+535h
+;;   01ad  add rsp,8
+;;   01b1  mov r13,[r15+60h]
+;;   01b8  test r13,r13
+;;   01bb  jne func[2].instrumented+1C8h
+;;   01c1  lea r13,[stubs+7ADh]
+;;   01c8  ret

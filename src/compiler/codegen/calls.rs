@@ -23,6 +23,10 @@
 
 use super::{FuncCompiler, Opnd};
 use crate::abi::frame::VMCTX_SAVE;
+
+// dynasm encodes a displacement given by an expression as 32 bits, and one given by a
+// literal in the shortest form: the context save and restore write the literal.
+const _: () = assert!(VMCTX_SAVE == -8);
 use crate::abi::libcalls::offsets as libcall;
 use crate::abi::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI};
 use crate::abi::vmctx::{funcref, header, table};
@@ -197,7 +201,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     fn restore_context(&mut self) {
         dynasm!(self.asm
             ; .arch x64
-            ; mov r15, [rbp + VMCTX_SAVE]
+            ; mov r15, [rbp - 8] // VMCTX_SAVE (a literal, so that dynasm emits a disp8)
             ; mov r14, [r15 + header::MEM_BASE]
         );
     }
@@ -206,7 +210,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     fn enter_context_rcx(&mut self) {
         dynasm!(self.asm
             ; .arch x64
-            ; mov [rbp + VMCTX_SAVE], r15
+            ; mov [rbp - 8], r15 // VMCTX_SAVE
             ; mov r15, rcx
             ; mov r14, [r15 + header::MEM_BASE]
         );
