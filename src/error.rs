@@ -20,7 +20,11 @@ pub enum Error {
     /// Execution trapped: a call, or instantiation (segment out of bounds, start
     /// function trap).
     #[error("trap: {0}")]
-    Trap(#[from] Trap),
+    Trap(Trap),
+    /// Not a failure of the module: the program ended itself with this status (WASI
+    /// `proc_exit`) before the call returned. The instance stays usable.
+    #[error("exited with status {0}")]
+    Exit(i32),
     /// A host-side resource (memory reservation, code mapping) could not be obtained.
     #[error("resource error: {0}")]
     Resource(String),
@@ -31,3 +35,13 @@ pub enum Error {
 
 /// Shorthand for results with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<Trap> for Error {
+    /// A trap is [`Error::Trap`]; a program's exit ([`Trap::exit`]) is [`Error::Exit`].
+    fn from(trap: Trap) -> Error {
+        match trap.exit_status() {
+            Some(status) => Error::Exit(status),
+            None => Error::Trap(trap),
+        }
+    }
+}

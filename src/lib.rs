@@ -36,11 +36,15 @@ mod frontend;
 mod runtime;
 mod trap;
 mod types;
+#[cfg(feature = "wasi")]
+pub mod wasi;
 
 pub use abi::sites::SiteKind;
 pub use api::debugger::{Breakpoint, Debugger};
 pub use api::engine::Engine;
-pub use api::func::{Func, HostReturn, IntoHostFunc, TypedFunc, WasmParams, WasmResults, WasmTy};
+pub use api::func::{
+    Caller, Func, HostReturn, IntoHostFunc, TypedFunc, WasmParams, WasmResults, WasmTy,
+};
 pub use api::global::Global;
 pub use api::instance::Instance;
 pub use api::linker::{Extern, Linker};

@@ -106,6 +106,7 @@ pub struct Trap {
     kind: TrapKind,
     message: String,
     backtrace: Vec<FrameInfo>,
+    exit_status: Option<i32>,
 }
 
 impl Trap {
@@ -114,6 +115,7 @@ impl Trap {
             kind,
             message: kind.message().to_string(),
             backtrace,
+            exit_status: None,
         }
     }
 
@@ -137,7 +139,26 @@ impl Trap {
             kind: TrapKind::Host,
             message: message.into(),
             backtrace: Vec::new(),
+            exit_status: None,
         }
+    }
+
+    /// Not a trap: the program ending itself with `status` (WASI `proc_exit`). A host
+    /// function returns it to end the whole call into wasm; [`Func::call`](crate::Func::call)
+    /// reports it as [`Error::Exit`](crate::Error::Exit), a typed call as a `Trap` whose
+    /// [`exit_status`](Trap::exit_status) is set. The instance stays usable.
+    pub fn exit(status: i32) -> Trap {
+        Trap {
+            kind: TrapKind::Host,
+            message: format!("exited with status {status}"),
+            backtrace: Vec::new(),
+            exit_status: Some(status),
+        }
+    }
+
+    /// `Some(status)` when this is the program ending itself ([`Trap::exit`]), not a trap.
+    pub fn exit_status(&self) -> Option<i32> {
+        self.exit_status
     }
 
     /// Adds the frames of the wasm code this trap passed through on its way out (a trap

@@ -1,13 +1,15 @@
 //! Functions: `Func` (wasm or host), host functions from Rust closures, and typed calls.
 
 use crate::abi::frame::ResumePoint;
+use crate::abi::frame::VMCTX_SAVE;
 use crate::abi::vmctx::{HostCtxHeader, VMFuncRef};
 use crate::api::engine::Engine;
+use crate::api::linker::Extern;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::activation;
 use crate::runtime::entry::call_wasm;
-use crate::runtime::instance::instance_of;
+use crate::runtime::instance::{instance_of, InstanceData};
 use crate::runtime::trampolines::{trampolines, WasmReturn};
 use crate::runtime::type_registry;
 use crate::trap::Trap;
@@ -17,7 +19,67 @@ use std::marker::PhantomData;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
-type HostFn = dyn Fn(&[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync;
+type HostFn = dyn Fn(&Caller, &[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync;
+
+/// The instance whose wasm code called a host function, as that function sees it: its
+/// exports (a WASI function reads and writes the caller's exported `memory`). A host
+/// function called directly from the host, not from wasm, has no caller instance.
+pub struct Caller {
+    instance: Option<Arc<InstanceData>>,
+}
+
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caller")
+            .field("has_instance", &self.instance.is_some())
+            .finish()
+    }
+}
+
+impl Caller {
+    /// The calling instance's export called `name`, if the host function was called from
+    /// wasm code and the instance exports it.
+    pub fn get_export(&self, name: &str) -> Option<Extern> {
+        let data = self.instance.as_ref()?;
+        let e = data.module.info.exports.iter().find(|e| e.name == name)?;
+        Some(crate::api::instance::extern_for(data, e.index))
+    }
+
+    /// The calling instance's exported memory `name` (WASI programs export `memory`).
+    pub fn get_memory(&self, name: &str) -> Option<crate::Memory> {
+        self.get_export(name)?.into_memory()
+    }
+
+    /// The caller of a host function entered from the host-call trampoline with frame
+    /// pointer `fp`.
+    ///
+    /// # Safety
+    /// `fp` must be the host-call trampoline's frame on this thread, inside `call_wasm`.
+    unsafe fn from_trampoline_frame(fp: usize) -> Caller {
+        // SAFETY: the trampoline keeps an rbp frame: [fp] is its caller's rbp and
+        // [fp + 8] the return address into its caller.
+        let (caller_fp, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
+        if !crate::code_memory::is_wasm_pc(ret) {
+            return Caller { instance: None };
+        }
+        // SAFETY: a wasm function saves its own vmctx at VMCTX_SAVE before every call into
+        // another context, and a host function always is one (`codegen::calls`); the
+        // vmctx belongs to a live instance for the whole call.
+        let data = unsafe {
+            let vmctx = *((caller_fp as isize + VMCTX_SAVE as isize) as *const *mut u8);
+            instance_of(vmctx) as *const InstanceData
+        };
+        // SAFETY: instances live in an Arc (the vmctx's INSTANCE word is Arc::as_ptr), and
+        // the instance is alive while its code runs, so one more strong reference is valid.
+        let instance = unsafe {
+            Arc::increment_strong_count(data);
+            Arc::from_raw(data)
+        };
+        Caller {
+            instance: Some(instance),
+        }
+    }
+}
 
 /// The context of a host function, passed in r15 like a vmctx: it starts with the
 /// header a vmctx starts with (`abi::vmctx::HostCtxHeader`), so callers need not know
@@ -58,7 +120,9 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
     // max(params, results) slots for this call (the host callback contract in
     // `abi::vmctx`), and nothing else touches it until the callback returns.
     let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
-    let outcome = run_host(ctx, slots);
+    // SAFETY: `fp` is the trampoline's frame, per this function's contract.
+    let caller = unsafe { Caller::from_trampoline_frame(fp) };
+    let outcome = run_host(ctx, &caller, slots);
     match outcome {
         Ok(()) => {
             // The host function may have changed what a debugger stops at (directly, or
@@ -78,7 +142,7 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
     }
 }
 
-fn run_host(ctx: &HostFuncCtx, slots: &mut [u64]) -> Result<(), Trap> {
+fn run_host(ctx: &HostFuncCtx, caller: &Caller, slots: &mut [u64]) -> Result<(), Trap> {
     let params: Vec<Val> = ctx
         .ty
         .params()
@@ -92,7 +156,9 @@ fn run_host(ctx: &HostFuncCtx, slots: &mut [u64]) -> Result<(), Trap> {
         .iter()
         .map(|t| Val::default_for(*t))
         .collect();
-    let r = std::panic::catch_unwind(AssertUnwindSafe(|| (ctx.func)(&params, &mut results)));
+    let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        (ctx.func)(caller, &params, &mut results)
+    }));
     match r {
         Ok(Ok(())) => {}
         Ok(Err(trap)) => return Err(trap),
@@ -132,9 +198,21 @@ impl Func {
     /// A host function of type `ty`. The closure receives the arguments and fills the
     /// results (pre-set to zeros of the right types); an `Err` becomes a trap in the caller.
     pub fn new(
-        _engine: &Engine,
+        engine: &Engine,
         ty: FuncType,
         func: impl Fn(&[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync + 'static,
+    ) -> Func {
+        Func::new_with_caller(engine, ty, move |_caller, params, results| {
+            func(params, results)
+        })
+    }
+
+    /// A host function of type `ty` that also receives its [`Caller`]: the instance whose
+    /// wasm code called it, for reading its exports (such as its memory).
+    pub fn new_with_caller(
+        _engine: &Engine,
+        ty: FuncType,
+        func: impl Fn(&Caller, &[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync + 'static,
     ) -> Func {
         let type_id = type_registry::canonical_id(&ty);
         let mut ctx = Box::new(HostFuncCtx {
@@ -201,7 +279,7 @@ impl Func {
             *slot = raw;
             keep.extend(owner);
         }
-        let ret = self.call_raw(&mut slots).map_err(Error::Trap)?;
+        let ret = self.call_raw(&mut slots).map_err(Error::from)?;
         Ok(decode_results(ty.results(), ret, &slots, &self.owner))
     }
 
@@ -212,7 +290,7 @@ impl Func {
         if self.is_host() {
             // SAFETY: host funcrefs point at their HostFuncCtx.
             let ctx = unsafe { &*(f.vmctx as *const HostFuncCtx) };
-            run_host(ctx, slots)?;
+            run_host(ctx, &Caller { instance: None }, slots)?;
             return Ok(WasmReturn {
                 rax: slots[0],
                 xmm0: f64::from_bits(slots[0]),

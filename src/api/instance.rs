@@ -47,31 +47,8 @@ impl Instance {
         &self.module
     }
 
-    fn owner(&self) -> Arc<dyn Any + Send + Sync> {
-        self.data.clone()
-    }
-
     fn extern_for(&self, index: EntityIndex) -> Extern {
-        match index {
-            EntityIndex::Func(i) => {
-                Extern::Func(Func::from_raw(self.data.funcref(i), self.owner()))
-            }
-            EntityIndex::Memory(i) => {
-                let mut m = self.data.memory(i).clone();
-                m._owner = Some(self.owner());
-                Extern::Memory(m)
-            }
-            EntityIndex::Table(i) => {
-                let mut t = self.data.table(i).clone();
-                t._owner = Some(self.owner());
-                Extern::Table(t)
-            }
-            EntityIndex::Global(i) => Extern::Global(Global {
-                ptr: self.data.global_ptr(i),
-                ty: self.data.module.info.globals[i as usize],
-                _owner: self.owner(),
-            }),
-        }
+        extern_for(&self.data, index)
     }
 
     /// The export called `name`.
@@ -237,4 +214,27 @@ fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<InstanceData
         func.call(&[])?;
     }
     Ok(data)
+}
+
+/// The entity `index` of instance `data`, as a handle that keeps the instance alive.
+pub(crate) fn extern_for(data: &Arc<InstanceData>, index: EntityIndex) -> Extern {
+    let owner: Arc<dyn Any + Send + Sync> = data.clone();
+    match index {
+        EntityIndex::Func(i) => Extern::Func(Func::from_raw(data.funcref(i), owner)),
+        EntityIndex::Memory(i) => {
+            let mut m = data.memory(i).clone();
+            m._owner = Some(owner);
+            Extern::Memory(m)
+        }
+        EntityIndex::Table(i) => {
+            let mut t = data.table(i).clone();
+            t._owner = Some(owner);
+            Extern::Table(t)
+        }
+        EntityIndex::Global(i) => Extern::Global(Global {
+            ptr: data.global_ptr(i),
+            ty: data.module.info.globals[i as usize],
+            _owner: owner,
+        }),
+    }
 }

@@ -128,6 +128,19 @@ impl Linker {
         self.define(module, name, f)
     }
 
+    /// Defines a host function with a dynamic signature that also receives its
+    /// [`Caller`](crate::Caller), the instance whose code called it.
+    pub fn func_new_with_caller(
+        &mut self,
+        module: &str,
+        name: &str,
+        ty: FuncType,
+        func: impl Fn(&crate::Caller, &[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync + 'static,
+    ) -> &mut Self {
+        let f = Func::new_with_caller(&self.engine, ty, func);
+        self.define(module, name, f)
+    }
+
     /// Defines a host function from a typed closure.
     pub fn func_wrap<P, R>(
         &mut self,

@@ -24,7 +24,8 @@ mod inspect;
 use crate::args::{format_val, parse_args, reject_late_options};
 use crate::failure::{format_func, format_location, one_line, Failure};
 use crate::load::{
-    compile, exported_func, exported_func_type, instantiate, read_module_file, DEFAULT_ENTRY,
+    compile, exported_func, exported_func_type, instantiate, read_module_file, WasiArgs,
+    DEFAULT_ENTRY,
 };
 use crate::names::FuncNames;
 use anyhow::{anyhow, bail, Result};
@@ -48,14 +49,18 @@ pub struct DebugArgs {
     #[arg(long, value_name = "NAME")]
     pub invoke: Option<String>,
 
-    /// Arguments of the function, one per parameter, written as for `kestrel run`
+    /// What the WASI program is given, as for `kestrel run`
+    #[command(flatten)]
+    pub wasi: WasiArgs,
+
+    /// Without --invoke: the program's arguments; with --invoke: the function's
+    /// arguments, one per parameter; as for `kestrel run`
     #[arg(value_name = "ARGS", allow_hyphen_values = true)]
     pub args: Vec<String>,
 }
 
 /// Runs `kestrel debug`.
 pub fn debug(args: &DebugArgs) -> Result<(), Failure> {
-    reject_late_options(&args.args, "kestrel debug FILE --invoke NAME ARGS...")?;
     let mut config = Config::new();
     config.debug_instrumentation(true);
     let engine = Engine::new(&config);
@@ -80,8 +85,13 @@ pub fn debug(args: &DebugArgs) -> Result<(), Failure> {
         }
     };
     let ty = exported_func_type(&module, name)?;
-    let vals = parse_args(name, &ty, &args.args)?;
-    let instance = instantiate(&module)?;
+    let (vals, program_args) = if args.invoke.is_some() {
+        reject_late_options(&args.args, "kestrel debug FILE --invoke NAME ARGS...")?;
+        (parse_args(name, &ty, &args.args)?, &[][..])
+    } else {
+        (parse_args(name, &ty, &[])?, &args.args[..])
+    };
+    let instance = instantiate(&module, &args.file, program_args, &args.wasi)?;
     let func = exported_func(&instance, name)?;
 
     let session = Arc::new(Session {
@@ -207,6 +217,7 @@ impl Session {
             }
             Err(_) if self.quitting.load(Ordering::Relaxed) => return,
             Err(kestrel::Error::Trap(trap)) => format!("trap: {}", one_line(trap.message())),
+            Err(kestrel::Error::Exit(status)) => format!("exit: {status}"),
             Err(e) => return report(&e.into()),
         };
         emit([line]);

@@ -16,6 +16,9 @@ pub const EXIT_ERROR: u8 = 2;
 pub enum Failure {
     /// Wasm code trapped: during instantiation (start function) or in the called function.
     Trap(Trap),
+    /// The program ended itself (WASI `proc_exit`) with this status: the process exits
+    /// with it.
+    Exit(i32),
     /// Anything else.
     Error(anyhow::Error),
 }
@@ -30,6 +33,7 @@ impl From<kestrel::Error> for Failure {
     fn from(e: kestrel::Error) -> Failure {
         match e {
             kestrel::Error::Trap(trap) => Failure::Trap(trap),
+            kestrel::Error::Exit(status) => Failure::Exit(status),
             other => Failure::Error(other.into()),
         }
     }
@@ -43,6 +47,8 @@ impl Failure {
                 eprint!("{}", format_trap(trap));
                 ExitCode::from(EXIT_TRAP)
             }
+            // As a POSIX shell sees it: the low 8 bits.
+            Failure::Exit(status) => ExitCode::from(*status as u8),
             Failure::Error(e) => {
                 eprintln!("error: {}", one_line(&format!("{e:#}")));
                 ExitCode::from(EXIT_ERROR)

@@ -1,10 +1,26 @@
-//! Loading a module from the command line: compile the file, instantiate it with no host
-//! imports, and find the exported function to call. Shared by the subcommands.
+//! Loading a module from the command line: compile the file, instantiate it with WASI
+//! preview1 as its only host imports, and find the exported function to call. Shared by
+//! the subcommands.
 
 use crate::failure::Failure;
 use anyhow::anyhow;
+use kestrel::wasi::{self, WasiCtxBuilder};
 use kestrel::{Engine, ExternType, Func, FuncType, Instance, Linker, Module};
 use std::path::Path;
+
+/// What a WASI program is given besides its arguments.
+#[derive(Debug, Default, clap::Args)]
+pub struct WasiArgs {
+    /// Give the program host directory HOST, under the name GUEST (default: HOST itself);
+    /// every path the program opens through it stays beneath it. Repeatable
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    pub dirs: Vec<String>,
+
+    /// Set an environment variable for the program; no host variable passes otherwise.
+    /// Repeatable
+    #[arg(long = "env", value_name = "NAME=VALUE")]
+    pub envs: Vec<String>,
+}
 
 /// The first bytes of every binary module.
 const WASM_MAGIC: &[u8] = b"\0asm";
@@ -39,18 +55,42 @@ pub fn compile(engine: &Engine, path: &Path, bytes: &[u8]) -> Result<Module, Fai
     Module::new(engine, bytes).map_err(|e| anyhow!("{}: {e}", path.display()).into())
 }
 
-/// Instantiates `module`, which runs its start function. The command line provides no
-/// host functions, memories, tables or globals, so a module with imports fails here,
-/// naming its first import.
-pub fn instantiate(module: &Module) -> Result<Instance, Failure> {
-    Linker::new(module.engine())
-        .instantiate(module)
-        .map_err(|e| match e {
-            kestrel::Error::Link(_) => {
-                anyhow!("{e} (the kestrel command line provides no imports)").into()
-            }
-            other => other.into(),
-        })
+/// Instantiates `module`, which runs its start function, with WASI preview1 (standard
+/// streams inherited, `argv` = `file` as given then `program_args`, the directories and
+/// variables of `wasi`). The command line provides no other host functions, memories,
+/// tables or globals, so a module with other imports fails here, naming its first one.
+pub fn instantiate(
+    module: &Module,
+    file: &Path,
+    program_args: &[String],
+    wasi: &WasiArgs,
+) -> Result<Instance, Failure> {
+    let mut ctx = WasiCtxBuilder::new()
+        .arg(file.to_string_lossy())
+        .args(program_args.iter().cloned())
+        .inherit_stdio();
+    for var in &wasi.envs {
+        let (name, value) = var
+            .split_once('=')
+            .ok_or_else(|| anyhow!("--env {var}: expected NAME=VALUE"))?;
+        ctx = ctx.env(name, value);
+    }
+    for dir in &wasi.dirs {
+        let (host, guest) = dir.split_once("::").unwrap_or((dir, dir));
+        ctx = ctx
+            .preopened_dir(host, guest)
+            .map_err(|e| anyhow!("--dir {dir}: {e}"))?;
+    }
+    let mut linker = Linker::new(module.engine());
+    wasi::add_to_linker(&mut linker, &ctx.build());
+    linker.instantiate(module).map_err(|e| match e {
+        kestrel::Error::Link(_) => anyhow!(
+            "{e} (the kestrel command line provides only WASI preview1, `{}`)",
+            wasi::MODULE
+        )
+        .into(),
+        other => other.into(),
+    })
 }
 
 /// The type of `module`'s exported function `name`, with an error that lists the

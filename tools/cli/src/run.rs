@@ -1,9 +1,13 @@
-//! `kestrel run`: instantiate a module (running its start function), then call `_start`
-//! or the function named by `--invoke`, and print its results one per line.
+//! `kestrel run`: instantiate a module with WASI preview1 (running its start function),
+//! then run the WASI command's `_start` with the program's arguments, or call the
+//! function named by `--invoke` with typed arguments and print its results one per line.
+//! A program's `proc_exit` status becomes the process's exit status.
 
 use crate::args::{format_val, parse_args, reject_late_options};
 use crate::failure::Failure;
-use crate::load::{exported_func, exported_func_type, instantiate, load_module, DEFAULT_ENTRY};
+use crate::load::{
+    exported_func, exported_func_type, instantiate, load_module, WasiArgs, DEFAULT_ENTRY,
+};
 use anyhow::{anyhow, Context as _};
 use kestrel::Engine;
 use std::io::Write as _;
@@ -15,46 +19,52 @@ pub struct RunArgs {
     /// The module to run: binary (.wasm) or text (.wat)
     pub file: PathBuf,
 
-    /// Call this exported function (default: `_start` if the module exports it)
+    /// Call this exported function with typed ARGS instead of running `_start`
     #[arg(long, value_name = "NAME")]
     pub invoke: Option<String>,
 
-    /// Arguments of the function, one per parameter: integers in decimal or 0x hex,
-    /// floats as Rust parses them (also nan, inf, -inf), references only as null
+    /// What the WASI program is given
+    #[command(flatten)]
+    pub wasi: WasiArgs,
+
+    /// Without --invoke: the program's arguments (argv[0] is FILE as given; put `--`
+    /// before the first one if it starts with `-`). With --invoke: the function's
+    /// arguments, one per parameter: integers in decimal or 0x hex, floats as Rust parses
+    /// them (also nan, inf, -inf), references only as null
     #[arg(value_name = "ARGS", allow_hyphen_values = true)]
     pub args: Vec<String>,
 }
 
 /// Runs `kestrel run`.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    reject_late_options(&args.args, "kestrel run FILE --invoke NAME ARGS...")?;
     let engine = Engine::default();
     let module = load_module(&engine, &args.file)?;
 
     // Resolve the function and its arguments before instantiating, so a typo or a bad
     // argument is reported without running the start function first.
-    let entry = match &args.invoke {
-        Some(name) => Some(name.as_str()),
-        None => module
-            .export_func_type(DEFAULT_ENTRY)
-            .map(|_| DEFAULT_ENTRY),
-    };
-    let call = match entry {
+    let (call, program_args) = match &args.invoke {
         Some(name) => {
+            reject_late_options(&args.args, "kestrel run FILE --invoke NAME ARGS...")?;
             let ty = exported_func_type(&module, name)?;
-            Some((name, parse_args(name, &ty, &args.args)?))
+            let vals = parse_args(name, &ty, &args.args)?;
+            (Some((name.as_str(), vals)), &[][..])
+        }
+        None if module.export_func_type(DEFAULT_ENTRY).is_some() => {
+            (Some((DEFAULT_ENTRY, Vec::new())), &args.args[..])
         }
         None if !args.args.is_empty() => {
+            // Not a WASI command: an option after the arguments was meant for kestrel.
+            reject_late_options(&args.args, "kestrel run FILE --invoke NAME ARGS...")?;
             return Err(anyhow!(
                 "arguments given but the module exports no `{DEFAULT_ENTRY}` function; \
                  name the function to call with --invoke NAME"
             )
-            .into())
+            .into());
         }
-        None => None,
+        None => (None, &[][..]),
     };
 
-    let instance = instantiate(&module)?;
+    let instance = instantiate(&module, &args.file, program_args, &args.wasi)?;
     let Some((name, vals)) = call else {
         return Ok(());
     };

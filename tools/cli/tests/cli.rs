@@ -307,3 +307,80 @@ fn help_documents_exit_codes() {
     let out = kestrel(&["run"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn wasi_program(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/wasi")
+        .join(format!("{name}.wasm"))
+}
+
+#[test]
+fn wasi_commands_get_their_arguments_environment_and_exit_status() {
+    let hello = wasi_program("hello");
+    assert_prints(&run(&hello, &[]), &["hello from wasi"]);
+
+    let args = wasi_program("args_env");
+    let out = kestrel(&[
+        "run",
+        "--env",
+        "GREETING=hi",
+        args.to_str().unwrap(),
+        "one",
+        "--not-an-option-of-kestrel",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("argv[0]={}\n", args.display())),
+        "{text}"
+    );
+    assert!(
+        text.contains("argv[2]=--not-an-option-of-kestrel\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("envc=1\nGREETING=hi\nHOME=(unset)\n"),
+        "{text}"
+    );
+
+    let exit = wasi_program("exit_code");
+    assert_eq!(run(&exit, &["7"]).status.code(), Some(7));
+    assert_eq!(
+        run(&exit, &["300", "nested"]).status.code(),
+        Some(300 & 0xff)
+    );
+}
+
+#[test]
+fn wasi_dir_maps_a_host_directory() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kestrel-cli-wasi-dir");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = wasi_program("files");
+    let mapped = format!("{}::/data", dir.display());
+    let out = kestrel(&["run", "--dir", &mapped, files.to_str().unwrap(), "/data"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("rename into sub: 0\n"));
+    // Without the directory the program cannot open anything.
+    let out = kestrel(&["run", files.to_str().unwrap(), "/data"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    // --dir DIR alone preopens it under its own name.
+    let out = kestrel(&[
+        "run",
+        "--dir",
+        dir.to_str().unwrap(),
+        files.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn imports_other_than_wasi_are_named() {
+    let m = temp_file(
+        "other_import.wat",
+        r#"(module (import "env" "log" (func)) (func (export "f")))"#,
+    );
+    assert_error(&run(&m, &["--invoke", "f"]), "env");
+    assert_error(&run(&m, &["--invoke", "f"]), "log");
+}
