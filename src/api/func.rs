@@ -46,7 +46,7 @@ impl Caller {
     }
 
     /// The calling instance's exported memory `name` (WASI programs export `memory`).
-    pub fn get_memory(&self, name: &str) -> Option<crate::Memory> {
+    pub fn get_memory(&self, name: &str) -> Option<crate::runtime::memory::Memory> {
         self.get_export(name)?.into_memory()
     }
 

@@ -129,13 +129,16 @@ impl Linker {
     }
 
     /// Defines a host function with a dynamic signature that also receives its
-    /// [`Caller`](crate::Caller), the instance whose code called it.
+    /// [`Caller`](crate::api::func::Caller), the instance whose code called it.
     pub fn func_new_with_caller(
         &mut self,
         module: &str,
         name: &str,
         ty: FuncType,
-        func: impl Fn(&crate::Caller, &[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync + 'static,
+        func: impl Fn(&crate::api::func::Caller, &[Val], &mut [Val]) -> Result<(), Trap>
+            + Send
+            + Sync
+            + 'static,
     ) -> &mut Self {
         let f = Func::new_with_caller(&self.engine, ty, func);
         self.define(module, name, f)

@@ -188,6 +188,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
             path_link(
                 c,
                 a.u32(0),
+                a.u32(1),
                 (a.u32(2), a.u32(3)),
                 a.u32(4),
                 (a.u32(5), a.u32(6)),
@@ -1008,8 +1009,20 @@ fn two_dirs(st: &State, a: u32, need_a: u64, b: u32, need_b: u64) -> Result<(&Di
     Ok((one(a, need_a)?, one(b, need_b)?))
 }
 
-fn path_link(c: &mut Call, old_fd: u32, old: (u32, u32), new_fd: u32, new: (u32, u32)) -> Res {
+fn path_link(
+    c: &mut Call,
+    old_fd: u32,
+    old_flags: u32,
+    old: (u32, u32),
+    new_fd: u32,
+    new: (u32, u32),
+) -> Res {
     let mem = c.mem()?;
+    // linkat cannot follow a symbolic link beneath a directory without leaving it to the
+    // kernel's own resolution, so a following link is refused, as preview1 allows.
+    if old_flags & LOOKUP_SYMLINK_FOLLOW != 0 {
+        return Err(Errno::INVAL.into());
+    }
     let (old, new) = (path(&mem, old)?, path(&mem, new)?);
     let (from, to) = two_dirs(
         &c.st,
@@ -1105,6 +1118,9 @@ fn path_open(
         if oflags & (oflags::CREAT | oflags::TRUNC) != 0 {
             return Err(Errno::INVAL.into());
         }
+        if base & rights::FD_WRITE != 0 {
+            return Err(Errno::ISDIR.into());
+        }
         let sub = match follow {
             FollowSymlinks::Yes => dir.open_dir(&p)?,
             FollowSymlinks::No => dir.open_dir_nofollow(&p)?,
@@ -1130,19 +1146,34 @@ fn path_open(
         if oflags & oflags::TRUNC != 0 {
             opts.truncate(true);
         }
-        if fdflags & fdflags::APPEND != 0 {
-            opts.append(true);
+        // Append is set on the open file below: std (and cap-std) refuse append together
+        // with truncate, which O_APPEND | O_TRUNC means.
+        let mut custom = 0;
+        for (flag, host) in [
+            (fdflags::NONBLOCK, libc::O_NONBLOCK),
+            (fdflags::DSYNC, libc::O_DSYNC),
+            (fdflags::RSYNC, libc::O_RSYNC),
+            (fdflags::SYNC, libc::O_SYNC),
+        ] {
+            if fdflags & flag != 0 {
+                custom |= host;
+            }
         }
-        if fdflags & fdflags::NONBLOCK != 0 {
-            opts.custom_flags(libc::O_NONBLOCK);
-        }
+        opts.custom_flags(custom);
         opts.follow(follow);
         opts.maybe_dir(true);
         let file = dir.open_with(&p, &opts)?;
         if file.metadata()?.is_dir() {
+            if write {
+                return Err(Errno::ISDIR.into());
+            }
             Kind::Dir(Dir::from_std_file(file.into_std()))
         } else {
-            Kind::File(file.into_std())
+            let file = file.into_std();
+            if fdflags & fdflags::APPEND != 0 {
+                set_status_flag(&file, libc::O_APPEND)?;
+            }
+            Kind::File(file)
         }
     };
     let (base, inheriting) = match &opened {
@@ -1153,10 +1184,22 @@ fn path_open(
         kind: opened,
         base,
         inheriting,
-        flags: fdflags & (fdflags::APPEND | fdflags::NONBLOCK),
+        flags: fdflags,
         preopen: None,
     })?;
     mem.write_u32(out, new_fd)?;
+    Ok(())
+}
+
+/// Adds `flag` to an open file's status flags.
+fn set_status_flag(file: &std::fs::File, flag: i32) -> Result<(), Errno> {
+    let fd = file.as_raw_fd();
+    // SAFETY: `fd` is open, owned by `file`.
+    let old = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    // SAFETY: as above.
+    if old < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, old | flag) } < 0 {
+        return Err(std::io::Error::last_os_error().into());
+    }
     Ok(())
 }
 
