@@ -18,7 +18,8 @@ Exit codes:
   0  success
   1  the module trapped (message and wasm backtrace on stderr)
   2  error: unreadable file, invalid module, unresolved import, unknown export,
-     wrong number of arguments or unparsable argument, bad command line";
+     wrong number of arguments or unparsable argument, bad command line
+  N  a WASI program's exit status (proc_exit), when it calls proc_exit";
 
 /// Kestrel: a single-pass WebAssembly JIT for x86-64 Linux.
 #[derive(Debug, Parser)]
@@ -30,8 +31,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Instantiate a module and call `_start` or the function given by --invoke;
-    /// print each result on its own line
+    /// Instantiate a module with WASI and run its `_start` with the program's arguments,
+    /// or call the function given by --invoke and print each result on its own line
     #[command(after_help = EXIT_CODES)]
     Run(run::RunArgs),
     /// Instantiate a module compiled for debugging and read debugger commands from stdin

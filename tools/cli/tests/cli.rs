@@ -384,3 +384,27 @@ fn imports_other_than_wasi_are_named() {
     assert_error(&run(&m, &["--invoke", "f"]), "env");
     assert_error(&run(&m, &["--invoke", "f"]), "log");
 }
+
+#[test]
+fn wasi_programs_can_be_debugged() {
+    use std::io::Write as _;
+    let exit = wasi_program("exit_code");
+    let mut child = Command::new(KESTREL)
+        .args(["debug", exit.to_str().unwrap(), "5", "nested"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"run\nquit\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("leaving with 5\n") && text.contains("exit: 5\n"),
+        "{text}"
+    );
+}
