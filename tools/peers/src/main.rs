@@ -168,6 +168,14 @@ fn main() {
                 );
                 run::compile(&entries, wasm, reps, &mut notes)
             }
+            Kind::Program { wasm, args } => {
+                notes.push(
+                    "each sample instantiates with the runtime's own WASI preview1 and runs \
+                     `_start`; exit status and stdout checked against Kestrel's"
+                        .into(),
+                );
+                run::program(&entries, wasm, args, reps, &mut notes)
+            }
             Kind::Instantiate { wat, count, alive } => {
                 notes.push(format!(
                     "median is per instantiation (a batch of {count} per sample, each \

@@ -9,7 +9,7 @@
 use crate::measure::{
     cpu_time_ns, elapsed_ns, format_bytes, median, resident_bytes, Metric, Outcome,
 };
-use crate::runtimes::{Compiled, Entry, Instance, Value};
+use crate::runtimes::{CommandOutput, Compiled, Entry, Instance, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
@@ -162,6 +162,61 @@ pub fn call(
                 Ok(v) => slot.fail(format!(
                     "wrong result {v} on a later call, expected {expected}"
                 )),
+                Err(e) => slot.fail(e),
+            }
+        }
+    }
+    finish(entries, slots)
+}
+
+/// A WASI program: one run of the command (instantiate, `_start`) per sample, its output
+/// checked against Kestrel's (or the first runtime that ran it).
+pub fn program(
+    entries: &[Entry],
+    wasm: &[u8],
+    args: &[String],
+    reps: usize,
+    notes: &mut Vec<String>,
+) -> Vec<(&'static str, Outcome)> {
+    let mut slots = compile_all(entries, wasm);
+    let mut expected: Option<(&'static str, CommandOutput)> = None;
+    // The first run warms up and gives the output to check.
+    for (slot, entry) in slots.iter_mut().zip(entries) {
+        let Slot::Ready(compiled, _) = slot else {
+            continue;
+        };
+        match guarded(|| compiled.run_command(args)) {
+            Err(e) => slot.fail(e),
+            Ok(out) => match &expected {
+                None => expected = Some((entry.name, out)),
+                Some((name, want)) if *want != out => slot.fail(format!(
+                    "output differs from {name}'s: status {} and {:?}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stdout)
+                )),
+                Some(_) => {}
+            },
+        }
+    }
+    let Some((_, expected)) = expected else {
+        return finish(entries, slots);
+    };
+    notes.push(format!(
+        "exit status {}, stdout {:?}, checked on every run",
+        expected.status,
+        String::from_utf8_lossy(&expected.stdout).trim_end()
+    ));
+    for _ in 0..reps {
+        for slot in slots.iter_mut() {
+            let Slot::Ready(compiled, samples) = slot else {
+                continue;
+            };
+            let start = Instant::now();
+            let got = guarded(|| compiled.run_command(args));
+            let ns = elapsed_ns(start);
+            match got {
+                Ok(out) if out == expected => samples.push(ns),
+                Ok(_) => slot.fail("output differs on a later run".into()),
                 Err(e) => slot.fail(e),
             }
         }

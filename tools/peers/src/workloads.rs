@@ -15,6 +15,12 @@ pub enum Kind {
     Call { wat: &'static str, args: Vec<Value> },
     /// One `Module::new` of `wasm` per sample.
     Compile { wasm: Vec<u8> },
+    /// One run of a WASI command (instantiation with the runtime's own preview1, then
+    /// `_start` with `args`) per sample; its exit status and stdout must match Kestrel's.
+    Program {
+        wasm: &'static [u8],
+        args: Vec<String>,
+    },
     /// `count` instantiations (each creating and dropping an instance, and its store where
     /// the runtime has one) per sample; then, once, the resident memory added by keeping
     /// `alive` instances.
@@ -48,6 +54,9 @@ const MANDELBROT: &str = include_str!("../workloads/mandelbrot.wat");
 const MEMCPY: &str = include_str!("../workloads/memcpy.wat");
 const QUICKSORT: &str = include_str!("../workloads/quicksort.wat");
 const INSTANTIATE: &str = include_str!("../workloads/instantiate.wat");
+/// C programs of our own, built by `workloads/programs/build.sh` (clang, wasi-libc, -O2).
+const MIXED: &[u8] = include_bytes!("../workloads/programs/mixed.wasm");
+const COMPRESS: &[u8] = include_bytes!("../workloads/programs/compress.wasm");
 
 /// All workloads, in run order. `quick` shrinks the call workloads' sizes.
 pub fn all(quick: bool) -> Vec<Workload> {
@@ -59,6 +68,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
     let (mandel_size, mandel_max) = (pick(512, 256), pick(500, 256));
     let (memcpy_len, memcpy_reps) = (pick(1 << 24, 1 << 22), pick(4, 2));
     let sort_n = pick(1 << 20, 1 << 18);
+    let (mixed_rounds, compress_rounds) = (pick(100, 20), pick(8, 2));
     let call = |wat, args: &[i32]| Kind::Call {
         wat,
         args: args.iter().map(|&a| Value::I32(a)).collect(),
@@ -105,6 +115,28 @@ pub fn all(quick: bool) -> Vec<Workload> {
             name: "memory.quicksort",
             describe: format!("quicksort of {sort_n} i32 values"),
             kind: call(QUICKSORT, &[sort_n]),
+        },
+        Workload {
+            name: "wasi.mixed",
+            describe: format!(
+                "C (clang -O2, wasi-libc): linked lists, matrices and a state machine, \
+                 {mixed_rounds} rounds, one CRC printed"
+            ),
+            kind: Kind::Program {
+                wasm: MIXED,
+                args: vec![mixed_rounds.to_string()],
+            },
+        },
+        Workload {
+            name: "wasi.compress",
+            describe: format!(
+                "C (clang -O2, wasi-libc): LZ77 compress and decompress 1 MiB of text, \
+                 {compress_rounds} rounds, checked byte for byte"
+            ),
+            kind: Kind::Program {
+                wasm: COMPRESS,
+                args: vec![compress_rounds.to_string()],
+            },
         },
         Workload {
             name: "compile",

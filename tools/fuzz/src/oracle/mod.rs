@@ -119,7 +119,7 @@ impl Oracle {
     /// verdict is `ReferenceBug` (the references disagree among themselves and Kestrel is
     /// with one of them); otherwise the divergence stands.
     pub fn check(&self, bytes: &[u8]) -> Verdict {
-        let reference = run_wasmi(bytes);
+        let reference = reference_guarded("wasmi 2.0", || run_wasmi(bytes));
         if let Err(e) = &reference {
             if e.starts_with(OUT_OF_FUEL) {
                 // Kestrel has no fuel: a module the reference cannot finish would run as
@@ -163,7 +163,7 @@ impl Oracle {
                 .all(|ours| matches!(compare(ours, other), Comparison::Same { .. }))
         };
         let mut opinions = Vec::new();
-        match run_wasmi_legacy(bytes) {
+        match reference_guarded("wasmi 0.31", || run_wasmi_legacy(bytes)) {
             Ok(legacy) if agrees_with(&legacy) => {
                 return Verdict::ReferenceBug(format!(
                     "wasmi 0.31 agrees with Kestrel; {difference}"
@@ -172,7 +172,7 @@ impl Oracle {
             Ok(_) => opinions.push("wasmi 0.31 disagrees too".to_string()),
             Err(e) => opinions.push(format!("wasmi 0.31 failed: {e}")),
         }
-        match run_wasmtime(bytes) {
+        match reference_guarded("wasmtime", || run_wasmtime(bytes)) {
             Ok(third) if agrees_with(&third) => {
                 return Verdict::ReferenceBug(format!(
                     "wasmtime agrees with Kestrel, both wasmi versions differ; {difference}"
@@ -183,6 +183,20 @@ impl Oracle {
         }
         Verdict::Diverge(format!("{difference}\n  ({})", opinions.join("; ")))
     }
+}
+
+/// Runs a reference engine, turning a panic inside it (wasmi 2.0's translator has
+/// `unreachable!`s that some valid modules reach) into a failure of that reference, so
+/// that the other references decide instead of the panic counting against Kestrel.
+fn reference_guarded<T>(name: &str, run: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(format!("{name} panicked: {msg}"))
+    })
 }
 
 enum Comparison {

@@ -1,6 +1,7 @@
 //! Kestrel adapter: plain, or compiled with debug instrumentation and no debugger attached.
 
-use super::{Compiled, Instance, Result, Runtime, Value};
+use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
+use kestrel::wasi::{self, OutputBuffer, OutputStream, WasiCtxBuilder};
 use kestrel::{Config, Engine, Linker, Module, Val};
 
 pub struct Kestrel {
@@ -43,6 +44,25 @@ impl Compiled for KestrelModule {
 
     fn code_size(&self) -> Option<usize> {
         Some(self.module.code().len())
+    }
+
+    fn run_command(&self, args: &[String]) -> Result<CommandOutput> {
+        let out = OutputBuffer::new();
+        let ctx = WasiCtxBuilder::new()
+            .arg("program")
+            .args(args.iter().cloned())
+            .stdout(OutputStream::Buffer(out.clone()))
+            .build();
+        let mut linker = Linker::new(self.module.engine());
+        wasi::add_to_linker(&mut linker, &ctx);
+        let instance = linker
+            .instantiate(&self.module)
+            .map_err(|e| e.to_string())?;
+        let status = wasi::run_start(&instance).map_err(|e| e.to_string())?;
+        Ok(CommandOutput {
+            status,
+            stdout: out.contents(),
+        })
     }
 }
 

@@ -51,6 +51,19 @@ pub trait Compiled {
     fn code_size(&self) -> Option<usize> {
         None
     }
+
+    /// Runs the module as a WASI command with the runtime's own preview1 implementation:
+    /// a new instance (and store), `_start` with `args` after argv[0], stdout captured.
+    fn run_command(&self, _args: &[String]) -> Result<CommandOutput> {
+        Err("no WASI support in this adapter".into())
+    }
+}
+
+/// What a WASI command did: its exit status and everything it wrote to stdout.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommandOutput {
+    pub status: i32,
+    pub stdout: Vec<u8>,
 }
 
 /// A live instance.

@@ -1,7 +1,7 @@
 //! wasmer adapter: the Singlepass compiler (which, like Kestrel, emits code with dynasm),
 //! one `Store` per instance.
 
-use super::{Compiled, Instance, Result, Runtime, Value};
+use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use wasmer::sys::Singlepass;
 use wasmer::{imports, Engine, Module, Store};
 
@@ -38,6 +38,45 @@ impl Compiled for WasmerModule {
         let instance = wasmer::Instance::new(&mut store, &self.module, &imports! {})
             .map_err(|e| e.to_string())?;
         Ok(Box::new(WasmerInstance { store, instance }))
+    }
+
+    fn run_command(&self, args: &[String]) -> Result<CommandOutput> {
+        // wasmer-wasix runs its tasks on tokio: give it a runtime on this thread.
+        let tokio = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())?;
+        let _entered = tokio.enter();
+        let (stdout_tx, mut stdout_rx) = wasmer_wasix::Pipe::channel();
+        let mut store = Store::new(self.engine.clone());
+        let (instance, env) = wasmer_wasix::WasiEnv::builder("program")
+            .engine(self.engine.clone())
+            .args(args)
+            .stdout(Box::new(stdout_tx))
+            .instantiate(self.module.clone(), &mut store)
+            .map_err(|e| e.to_string())?;
+        let start = instance
+            .exports
+            .get_function("_start")
+            .map_err(|e| e.to_string())?;
+        let status = match start.call(&mut store, &[]) {
+            Ok(_) => 0,
+            Err(e) => match e.downcast::<wasmer_wasix::WasiError>() {
+                Ok(wasmer_wasix::WasiError::Exit(code)) => code.raw(),
+                Ok(other) => return Err(other.to_string()),
+                Err(e) => return Err(e.to_string()),
+            },
+        };
+        env.on_exit(&mut store, None);
+        let mut stdout = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Some(n) = stdout_rx.try_read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            stdout.extend_from_slice(&buf[..n]);
+        }
+        Ok(CommandOutput { status, stdout })
     }
 }
 

@@ -2,7 +2,7 @@
 //! eagerly but translates each function to its internal bytecode only on first call, so its
 //! "compile" time is validation time. One `Store` per instance.
 
-use super::{Compiled, Instance, Result, Runtime, Value};
+use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use wasmi::{Engine, Linker, Module, Store, Val};
 
 pub struct Wasmi {
@@ -42,6 +42,39 @@ impl Compiled for WasmiModule {
             .instantiate_and_start(&mut store, &self.module)
             .map_err(|e| e.to_string())?;
         Ok(Box::new(WasmiInstance { store, instance }))
+    }
+
+    fn run_command(&self, args: &[String]) -> Result<CommandOutput> {
+        let stdout = wasmi_wasi::wasi_common::pipe::WritePipe::new_in_memory();
+        let mut builder = wasmi_wasi::WasiCtxBuilder::new();
+        builder.arg("program").map_err(|e| e.to_string())?;
+        builder.args(args).map_err(|e| e.to_string())?;
+        builder.stdout(Box::new(stdout.clone()));
+        let mut store = Store::new(&self.engine, builder.build());
+        let mut linker = Linker::<wasmi_wasi::WasiCtx>::new(&self.engine);
+        wasmi_wasi::add_to_linker(&mut linker, |ctx| ctx).map_err(|e| e.to_string())?;
+        let instance = linker
+            .instantiate_and_start(&mut store, &self.module)
+            .map_err(|e| e.to_string())?;
+        let start = instance
+            .get_typed_func::<(), ()>(&store, "_start")
+            .map_err(|e| e.to_string())?;
+        let status = match start.call(&mut store, ()) {
+            Ok(()) => 0,
+            Err(e) => match e.i32_exit_status() {
+                Some(status) => status,
+                None => return Err(e.to_string()),
+            },
+        };
+        drop(store);
+        let bytes = stdout
+            .try_into_inner()
+            .map_err(|_| "stdout pipe still shared".to_string())?
+            .into_inner();
+        Ok(CommandOutput {
+            status,
+            stdout: bytes,
+        })
     }
 }
 

@@ -1,8 +1,10 @@
 //! wasmtime adapter: one `Engine` per compilation strategy (Cranelift or Winch), one
 //! `Store` per instance.
 
-use super::{Compiled, Instance, Result, Runtime, Value};
+use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use wasmtime::{Config, Engine, Module, Store, Strategy, Val};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 
 pub struct Wasmtime {
     engine: Engine,
@@ -42,6 +44,37 @@ impl Compiled for WasmtimeModule {
 
     fn code_size(&self) -> Option<usize> {
         Some(self.module.text().len())
+    }
+
+    fn run_command(&self, args: &[String]) -> Result<CommandOutput> {
+        let stdout = MemoryOutputPipe::new(usize::MAX);
+        let ctx = wasmtime_wasi::WasiCtxBuilder::new()
+            .arg("program")
+            .args(args)
+            .stdout(stdout.clone())
+            .build_p1();
+        let mut store = Store::new(&self.engine, ctx);
+        let mut linker = wasmtime::Linker::<WasiP1Ctx>::new(&self.engine);
+        wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |ctx| ctx)
+            .map_err(|e| format!("{e:#}"))?;
+        let instance = linker
+            .instantiate(&mut store, &self.module)
+            .map_err(|e| format!("{e:#}"))?;
+        let start = instance
+            .get_typed_func::<(), ()>(&mut store, "_start")
+            .map_err(|e| format!("{e:#}"))?;
+        let status = match start.call(&mut store, ()) {
+            Ok(()) => 0,
+            Err(e) => match e.downcast_ref::<wasmtime_wasi::I32Exit>() {
+                Some(exit) => exit.0,
+                None => return Err(format!("{e:#}")),
+            },
+        };
+        drop(store);
+        Ok(CommandOutput {
+            status,
+            stdout: stdout.contents().to_vec(),
+        })
     }
 }
 
