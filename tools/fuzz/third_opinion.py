@@ -83,6 +83,10 @@ def value(ty, v):
         return ["f32", f32_bits(v)]
     if kind == "f64":
         return ["f64", f64_bits(v)]
+    # A reference global's value comes back as a `Val` wrapping None when it is null
+    # (and as the referenced object otherwise); results come back unwrapped.
+    if isinstance(v, wasmtime.Val):
+        v = v.value
     return [kind, 0 if v is None else 1]
 
 
@@ -168,7 +172,12 @@ def main():
             store.set_fuel(FUEL)
             try:
                 r = ext(store, *args)
-                results = [] if r is None else (list(r) if isinstance(r, list) else [r])
+                # wasmtime-py returns None for no result, but also for a single null
+                # reference: the function's type tells which.
+                if len(ty.results) == 1:
+                    results = [r]
+                else:
+                    results = [] if r is None else list(r)
                 outcome = {"values": [value(t, v) for t, v in zip(ty.results, results)]}
             except wasmtime.Trap as e:
                 c = trap_class(e)
