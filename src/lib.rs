@@ -36,6 +36,8 @@ mod frontend;
 mod runtime;
 mod trap;
 mod types;
+#[cfg(feature = "gdb")]
+pub mod gdb;
 #[cfg(feature = "wasi")]
 pub mod wasi;
 

@@ -61,6 +61,7 @@ impl Module {
                 layout,
                 code,
                 type_ids,
+                binary: config.debug_instrumentation.then(|| Arc::from(binary)),
             }),
             engine: engine.clone(),
         })
@@ -69,6 +70,12 @@ impl Module {
     /// Checks that `binary` is a valid module without compiling it to completion.
     pub fn validate(engine: &Engine, binary: &[u8]) -> Result<()> {
         Module::from_binary(engine, binary).map(|_| ())
+    }
+
+    /// The binary this module was compiled from, when it was compiled with debug
+    /// instrumentation (debuggers read its DWARF sections); `None` otherwise.
+    pub fn binary(&self) -> Option<&[u8]> {
+        self.inner.binary.as_deref()
     }
 
     /// The engine this module was compiled for.

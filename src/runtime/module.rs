@@ -17,4 +17,7 @@ pub(crate) struct ModuleData {
     pub code: Arc<CompiledCode>,
     /// Canonical signature id of each module type.
     pub type_ids: Vec<u64>,
+    /// The binary the module was compiled from, kept when it is compiled for debugging:
+    /// source-level debuggers read its debug sections through the debugger.
+    pub binary: Option<Arc<[u8]>>,
 }

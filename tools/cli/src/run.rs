@@ -23,6 +23,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "NAME")]
     pub invoke: Option<String>,
 
+    /// Wait for LLDB (or another GDB remote client) on [ADDR:]PORT and debug the call
+    /// with it: the program starts paused at its first instruction
+    #[arg(short = 'g', long = "gdb", value_name = "[ADDR:]PORT")]
+    pub gdb: Option<String>,
+
     /// What the WASI program is given
     #[command(flatten)]
     pub wasi: WasiArgs,
@@ -37,7 +42,9 @@ pub struct RunArgs {
 
 /// Runs `kestrel run`.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    let engine = Engine::default();
+    let mut config = kestrel::Config::new();
+    config.debug_instrumentation(args.gdb.is_some());
+    let engine = Engine::new(&config);
     let module = load_module(&engine, &args.file)?;
 
     // Resolve the function and its arguments before instantiating, so a typo or a bad
@@ -69,7 +76,30 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         return Ok(());
     };
     let func = exported_func(&instance, name)?;
-    let results = func.call(&vals)?;
+    let results = match &args.gdb {
+        None => func.call(&vals)?,
+        Some(addr) => {
+            let addr = if addr.contains(':') {
+                addr.clone()
+            } else {
+                format!("127.0.0.1:{addr}")
+            };
+            let listener = std::net::TcpListener::bind(&addr)
+                .map_err(|e| anyhow!("cannot listen on {addr}: {e}"))?;
+            eprintln!("kestrel: waiting for a debugger on {addr}");
+            let (stream, _) = listener
+                .accept()
+                .map_err(|e| anyhow!("cannot accept a debugger on {addr}: {e}"))?;
+            let name = args.file.file_name().map_or_else(
+                || args.file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let session = kestrel::gdb::GdbSession::start(&instance, &name, stream)?;
+            let outcome = func.call(&vals);
+            session.finish(&outcome)?;
+            outcome?
+        }
+    };
 
     let mut out = std::io::stdout().lock();
     for val in &results {

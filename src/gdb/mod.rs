@@ -1,0 +1,235 @@
+//! A GDB remote protocol server, with LLDB's WebAssembly extensions, over an instance's
+//! [`Debugger`](crate::Debugger): source-level debugging with stock LLDB (its `wasm`
+//! process plugin), on any one instance while every other instance of the module runs
+//! the same, untouched code.
+//!
+//! The protocol is `gdbstub`'s (with `gdbstub_arch::wasm`); what it adds here is the
+//! bridge between its connection thread and the thread running the instance's wasm code:
+//! the debug handler reports each stop and then answers the connection's questions about
+//! the stopped frame until it is told to resume (`bridge`); `target` is the instance as
+//! gdbstub sees it.
+//!
+//! ```no_run
+//! # fn main() -> kestrel::Result<()> {
+//! use kestrel::{gdb::GdbSession, Config, Engine, Linker, Module};
+//! let mut config = Config::new();
+//! config.debug_instrumentation(true);
+//! let engine = Engine::new(&config);
+//! let module = Module::from_file(&engine, "prog.wasm")?;
+//! let instance = Linker::new(&engine).instantiate(&module)?;
+//! let listener = std::net::TcpListener::bind("127.0.0.1:1234").unwrap();
+//! let (stream, _) = listener.accept().unwrap();
+//! let session = GdbSession::start(&instance, "prog.wasm", stream)?;
+//! let outcome = instance.get_func("_start").unwrap().call(&[]);
+//! session.finish(&outcome)?;
+//! # Ok(()) }
+//! ```
+
+mod bridge;
+mod target;
+
+use crate::api::instance::Instance;
+use crate::api::val::Val;
+use crate::error::{Error, Result};
+use crate::runtime::debug::Resume;
+use bridge::{Event, StopKind};
+use gdbstub::common::Signal;
+use gdbstub::conn::ConnectionExt;
+use gdbstub::stub::state_machine::GdbStubStateMachine;
+use gdbstub::stub::{DisconnectReason, GdbStub, SingleThreadStopReason};
+use gdbstub_arch::wasm::reg::id::WasmRegId;
+use std::collections::HashMap;
+use std::net::TcpStream;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+use target::KestrelTarget;
+
+/// One LLDB (or GDB remote) client debugging one instance. Created before the call to
+/// debug, which stops at its first instruction and waits for the client; finished after
+/// it, which reports how the call ended.
+pub struct GdbSession {
+    events: Sender<Event>,
+    thread: Option<JoinHandle<std::result::Result<(), String>>>,
+}
+
+impl std::fmt::Debug for GdbSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GdbSession").finish_non_exhaustive()
+    }
+}
+
+impl GdbSession {
+    /// Serves `instance` (compiled with debug instrumentation) to the client on `stream`,
+    /// naming its module `name` in the library list. The instance's next call stops at
+    /// its first instruction; other instances of the module are not affected.
+    pub fn start(instance: &Instance, name: &str, stream: TcpStream) -> Result<GdbSession> {
+        let module = instance.module();
+        let binary: std::sync::Arc<[u8]> = module.inner.binary.clone().ok_or_else(|| {
+            Error::Usage("serving a debugger needs a module compiled with debug instrumentation".into())
+        })?;
+        let info = &module.inner.info;
+        let bodies = info
+            .body_offsets
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| (start, info.num_imported_funcs + i as u32))
+            .collect();
+        let debugger = instance.debugger()?;
+        let (events_tx, events_rx) = channel();
+        let (requests_tx, requests_rx) = channel();
+        let detached = Arc::new(AtomicBool::new(false));
+        bridge::install_handler(&debugger, events_tx.clone(), requests_rx, detached.clone());
+        debugger.step_into_next_call();
+        let target = KestrelTarget {
+            debugger,
+            binary,
+            name: name.to_string(),
+            bodies,
+            requests: requests_tx,
+            stop: None,
+            breakpoints: HashMap::new(),
+            detached,
+        };
+        let thread = std::thread::Builder::new()
+            .name("kestrel-gdb".into())
+            .spawn(move || serve(target, stream, events_rx))
+            .map_err(|e| Error::Resource(format!("cannot start the debugger thread: {e}")))?;
+        Ok(GdbSession {
+            events: events_tx,
+            thread: Some(thread),
+        })
+    }
+
+    /// Reports how the call ended (its exit status, or that it trapped) and serves the
+    /// client until it disconnects.
+    pub fn finish(mut self, outcome: &Result<Vec<Val>>) -> Result<()> {
+        let event = match outcome {
+            Ok(_) => Event::Exited(0),
+            Err(Error::Exit(status)) => Event::Exited(*status),
+            Err(_) => Event::Terminated,
+        };
+        let _ = self.events.send(event);
+        let thread = self.thread.take().expect("finished once");
+        match thread.join() {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::Resource(format!("debugger connection: {e}"))),
+            Err(_) => Err(Error::Resource("the debugger thread panicked".into())),
+        }
+    }
+}
+
+/// One byte from the client, waiting at most the stream's read timeout; `Err` when the
+/// connection is gone.
+fn read_byte(conn: &mut TcpStream) -> std::result::Result<Option<u8>, ()> {
+    match conn.read() {
+        Ok(b) => Ok(Some(b)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(_) => Err(()),
+    }
+}
+
+/// The connection thread: waits for the first stop, then runs the protocol until the
+/// client disconnects.
+fn serve(
+    mut target: KestrelTarget,
+    stream: TcpStream,
+    events: Receiver<Event>,
+) -> std::result::Result<(), String> {
+    match events.recv() {
+        Ok(Event::Stopped(stop)) => target.stop = Some(stop),
+        _ => return Ok(()),
+    }
+    stream
+        .set_read_timeout(Some(Duration::from_millis(5)))
+        .map_err(|e| e.to_string())?;
+    let _ = stream.set_nodelay(true);
+    let mut machine = GdbStub::new(stream)
+        .run_state_machine(&mut target)
+        .map_err(|e| e.to_string())?;
+    let reason = loop {
+        machine = match machine {
+            GdbStubStateMachine::Idle(mut gdb) => match read_byte(gdb.borrow_conn()) {
+                Ok(Some(byte)) => gdb.incoming_data(&mut target, byte).map_err(|e| e.to_string())?,
+                Ok(None) => GdbStubStateMachine::Idle(gdb),
+                Err(()) => break DisconnectReason::Disconnect,
+            },
+            GdbStubStateMachine::Running(mut gdb) => match events.try_recv() {
+                Ok(Event::Stopped(stop)) => {
+                    let reason = match stop.kind {
+                        StopKind::Breakpoint => SingleThreadStopReason::SwBreak(()),
+                        // T packets, which carry the pc LLDB needs with every stop
+                        // (gdbstub writes DoneStep and Signal as bare S packets).
+                        StopKind::Step => SingleThreadStopReason::SignalWithThread {
+                            tid: (),
+                            signal: Signal::SIGTRAP,
+                        },
+                        StopKind::Pause => SingleThreadStopReason::SignalWithThread {
+                            tid: (),
+                            signal: Signal::SIGINT,
+                        },
+                        StopKind::Trap => SingleThreadStopReason::SignalWithThread {
+                            tid: (),
+                            signal: Signal::SIGSEGV,
+                        },
+                    };
+                    target.stop = Some(stop);
+                    let pc = target.pc().to_le_bytes();
+                    gdb.report_stop_with_regs(
+                        &mut target,
+                        reason,
+                        &mut std::iter::once((WasmRegId::Pc, &pc[..])),
+                    )
+                    .map_err(|e| e.to_string())?
+                }
+                Ok(Event::Exited(status)) => gdb
+                    .report_stop(&mut target, SingleThreadStopReason::Exited(status as u8))
+                    .map_err(|e| e.to_string())?,
+                Ok(Event::Terminated) => gdb
+                    .report_stop(&mut target, SingleThreadStopReason::Terminated(Signal::SIGSEGV))
+                    .map_err(|e| e.to_string())?,
+                Err(TryRecvError::Disconnected) => break DisconnectReason::Disconnect,
+                Err(TryRecvError::Empty) => match read_byte(gdb.borrow_conn()) {
+                    Ok(Some(byte)) => gdb.incoming_data(&mut target, byte).map_err(|e| e.to_string())?,
+                    Ok(None) => GdbStubStateMachine::Running(gdb),
+                    Err(()) => break DisconnectReason::Disconnect,
+                },
+            },
+            GdbStubStateMachine::CtrlCInterrupt(gdb) => {
+                // The pause stops the instance at its next site (a running loop
+                // included); that stop is reported when it arrives.
+                target.debugger.pause();
+                gdb.interrupt_handled(&mut target, None::<SingleThreadStopReason<u64>>)
+                    .map_err(|e| e.to_string())?
+            }
+            GdbStubStateMachine::Disconnected(gdb) => break gdb.get_reason(),
+        };
+    };
+    // The client is gone: nothing stops the instance any more.
+    target.detached.store(true, Ordering::SeqCst);
+    target.debugger.clear_all_breakpoints();
+    let how = match reason {
+        DisconnectReason::Kill => Resume::Abort,
+        _ => Resume::Continue,
+    };
+    target.resume(how);
+    target.debugger.clear_handler();
+    drop(target);
+    // A call still running when the client left ends by itself; wait for its end so the
+    // session's owner can finish.
+    while let Ok(event) = events.recv() {
+        if !matches!(event, Event::Stopped(_)) {
+            break;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,372 @@
+//! The instance as `gdbstub` sees it: one thread, the single 64-bit `pc` register of
+//! LLDB's wasm extensions, code addresses `0x4000000000000000 | module offset` (module 0)
+//! and linear memory at its plain addresses, software breakpoints at instruction
+//! boundaries, continue and single step, and the `qWasm*` queries.
+
+use super::bridge::{value_bytes, Request, Stop};
+use crate::api::debugger::Debugger;
+use crate::runtime::debug::{BreakpointId, Resume};
+use gdbstub::common::{Pid, Signal};
+use gdbstub::target::ext::base::singlethread::{
+    SingleThreadBase, SingleThreadResume, SingleThreadResumeOps, SingleThreadSingleStep,
+    SingleThreadSingleStepOps,
+};
+use gdbstub::target::ext::base::BaseOps;
+use gdbstub::target::ext::breakpoints::{Breakpoints, BreakpointsOps, SwBreakpoint, SwBreakpointOps};
+use gdbstub::target::ext::host_info::{HostInfo, HostInfoOps, HostInfoResponse};
+use gdbstub::arch::lldb::{Encoding, Format, Generic, Register};
+use gdbstub::target::ext::libraries::{Libraries, LibrariesOps};
+use gdbstub::target::ext::lldb_register_info_override::{
+    Callback, CallbackToken, LldbRegisterInfoOverride, LldbRegisterInfoOverrideOps,
+};
+use gdbstub::target::ext::process_info::{ProcessInfo, ProcessInfoOps, ProcessInfoResponse};
+use gdbstub::target::ext::wasm::{Wasm, WasmOps};
+use gdbstub::target::{Target, TargetError, TargetResult};
+use gdbstub::common::{Endianness, Tid};
+use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
+use std::collections::HashMap;
+use std::sync::mpsc::{channel, Sender};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// The triple LLDB's wasm plugin expects.
+const TRIPLE: &str = "wasm32-unknown-unknown-wasm";
+
+/// The GDB target: the debugger of one instance, the module's binary, and the stop the
+/// instance is in (if stopped).
+pub(crate) struct KestrelTarget {
+    pub debugger: Debugger,
+    pub binary: Arc<[u8]>,
+    pub name: String,
+    /// Function index of each defined function's body start (module offsets), ascending.
+    pub bodies: Vec<(u32, u32)>,
+    pub requests: Sender<Request>,
+    pub stop: Option<Stop>,
+    /// Breakpoints LLDB set, by the module offset it named.
+    pub breakpoints: HashMap<u32, BreakpointId>,
+    /// Set when the client is gone: the handler stops nothing any more.
+    pub detached: Arc<AtomicBool>,
+}
+
+fn code_addr(offset: u32) -> u64 {
+    WasmAddr::new(WasmAddrType::Object, 0, offset)
+        .map(WasmAddr::as_raw)
+        .unwrap_or(offset as u64)
+}
+
+impl KestrelTarget {
+    /// The program counter LLDB sees for the current stop.
+    pub fn pc(&self) -> u64 {
+        self.frame_pcs().first().copied().unwrap_or(code_addr(0))
+    }
+
+    /// The pc of each frame of the current stop, innermost first, as LLDB reads a call
+    /// stack: where the innermost frame stopped (a function's entry shows as its first
+    /// instruction), and for each caller its return address, the instruction after its
+    /// call.
+    fn frame_pcs(&self) -> Vec<u64> {
+        let Some(stop) = &self.stop else {
+            return Vec::new();
+        };
+        stop.frames
+            .iter()
+            .enumerate()
+            .map(|(depth, &(func, offset))| {
+                let offsets = self.debugger.instruction_offsets(func).unwrap_or_default();
+                let at = if depth == 0 {
+                    offsets.iter().copied().find(|&o| o >= offset)
+                } else {
+                    offsets.iter().copied().find(|&o| o > offset)
+                };
+                code_addr(at.unwrap_or(offset))
+            })
+            .collect()
+    }
+
+    fn ask<T>(&self, make: impl FnOnce(Sender<T>) -> Request) -> Option<T> {
+        self.stop.as_ref()?;
+        let (tx, rx) = channel();
+        self.requests.send(make(tx)).ok()?;
+        rx.recv().ok()
+    }
+
+    /// Tells the stopped instance how to go on.
+    pub fn resume(&mut self, how: Resume) {
+        if self.stop.take().is_some() {
+            let _ = self.requests.send(Request::Resume(how));
+        }
+    }
+
+    /// The function whose body holds module offset `offset`.
+    fn func_at(&self, offset: u32) -> Option<u32> {
+        let i = self.bodies.partition_point(|&(start, _)| start <= offset);
+        i.checked_sub(1).map(|i| self.bodies[i].1)
+    }
+}
+
+impl Target for KestrelTarget {
+    type Arch = gdbstub_arch::wasm::Wasm;
+    type Error = &'static str;
+
+    fn base_ops(&mut self) -> BaseOps<'_, Self::Arch, Self::Error> {
+        BaseOps::SingleThread(self)
+    }
+
+    fn support_breakpoints(&mut self) -> Option<BreakpointsOps<'_, Self>> {
+        Some(self)
+    }
+
+    fn support_wasm(&mut self) -> Option<WasmOps<'_, Self>> {
+        Some(self)
+    }
+
+    fn support_host_info(&mut self) -> Option<HostInfoOps<'_, Self>> {
+        Some(self)
+    }
+
+    fn support_process_info(&mut self) -> Option<ProcessInfoOps<'_, Self>> {
+        Some(self)
+    }
+
+    fn support_libraries(&mut self) -> Option<LibrariesOps<'_, Self>> {
+        Some(self)
+    }
+
+    fn support_lldb_register_info_override(
+        &mut self,
+    ) -> Option<LldbRegisterInfoOverrideOps<'_, Self>> {
+        Some(self)
+    }
+
+    fn guard_rail_implicit_sw_breakpoints(&self) -> bool {
+        true
+    }
+}
+
+impl SingleThreadBase for KestrelTarget {
+    fn read_registers(&mut self, regs: &mut gdbstub_arch::wasm::reg::WasmRegisters) -> TargetResult<(), Self> {
+        regs.pc = self.pc();
+        Ok(())
+    }
+
+    fn write_registers(&mut self, _regs: &gdbstub_arch::wasm::reg::WasmRegisters) -> TargetResult<(), Self> {
+        // The pc of wasm code cannot be moved.
+        Err(TargetError::NonFatal)
+    }
+
+    fn read_addrs(&mut self, start: u64, data: &mut [u8]) -> TargetResult<usize, Self> {
+        let Some(addr) = WasmAddr::from_raw(start) else {
+            return Err(TargetError::NonFatal);
+        };
+        match addr.addr_type() {
+            WasmAddrType::Object if addr.module_index() == 0 => {
+                let from = (addr.offset() as usize).min(self.binary.len());
+                let n = data.len().min(self.binary.len() - from);
+                data[..n].copy_from_slice(&self.binary[from..from + n]);
+                Ok(n)
+            }
+            WasmAddrType::Memory if addr.module_index() == 0 => {
+                let bytes = self
+                    .ask(|reply| Request::ReadMemory {
+                        addr: addr.offset(),
+                        len: data.len(),
+                        reply,
+                    })
+                    .ok_or(TargetError::NonFatal)?;
+                data[..bytes.len()].copy_from_slice(&bytes);
+                Ok(bytes.len())
+            }
+            _ => Err(TargetError::NonFatal),
+        }
+    }
+
+    fn write_addrs(&mut self, start: u64, data: &[u8]) -> TargetResult<(), Self> {
+        let addr = WasmAddr::from_raw(start).ok_or(TargetError::NonFatal)?;
+        if addr.addr_type() != WasmAddrType::Memory || addr.module_index() != 0 {
+            return Err(TargetError::NonFatal);
+        }
+        match self.ask(|reply| Request::WriteMemory {
+            addr: addr.offset(),
+            bytes: data.to_vec(),
+            reply,
+        }) {
+            Some(true) => Ok(()),
+            _ => Err(TargetError::NonFatal),
+        }
+    }
+
+    fn support_resume(&mut self) -> Option<SingleThreadResumeOps<'_, Self>> {
+        Some(self)
+    }
+}
+
+impl SingleThreadResume for KestrelTarget {
+    fn resume(&mut self, _signal: Option<Signal>) -> Result<(), Self::Error> {
+        KestrelTarget::resume(self, Resume::Continue);
+        Ok(())
+    }
+
+    fn support_single_step(&mut self) -> Option<SingleThreadSingleStepOps<'_, Self>> {
+        Some(self)
+    }
+}
+
+impl SingleThreadSingleStep for KestrelTarget {
+    fn step(&mut self, _signal: Option<Signal>) -> Result<(), Self::Error> {
+        KestrelTarget::resume(self, Resume::StepInto);
+        Ok(())
+    }
+}
+
+impl Breakpoints for KestrelTarget {
+    fn support_sw_breakpoint(&mut self) -> Option<SwBreakpointOps<'_, Self>> {
+        Some(self)
+    }
+}
+
+impl SwBreakpoint for KestrelTarget {
+    fn add_sw_breakpoint(&mut self, addr: u64, _kind: usize) -> TargetResult<bool, Self> {
+        let Some(addr) = WasmAddr::from_raw(addr) else {
+            return Ok(false);
+        };
+        if addr.addr_type() != WasmAddrType::Object || addr.module_index() != 0 {
+            return Ok(false);
+        }
+        let offset = addr.offset();
+        let Some(func) = self.func_at(offset) else {
+            return Ok(false);
+        };
+        // A function's start (its body's size and locals) resolves to its first
+        // instruction; anywhere else must be an instruction boundary.
+        let offsets = self.debugger.instruction_offsets(func).unwrap_or_default();
+        let Some(&at) = offsets.iter().find(|&&o| o >= offset) else {
+            return Ok(false);
+        };
+        if at != offset && offsets.first() != Some(&at) {
+            return Ok(false);
+        }
+        match self.debugger.set_breakpoint(func, at) {
+            Ok(id) => {
+                self.breakpoints.insert(offset, id);
+                Ok(true)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+
+    fn remove_sw_breakpoint(&mut self, addr: u64, _kind: usize) -> TargetResult<bool, Self> {
+        let offset = WasmAddr::from_raw(addr).map_or(addr as u32, WasmAddr::offset);
+        match self.breakpoints.remove(&offset) {
+            Some(id) => Ok(self.debugger.clear_breakpoint(id).is_ok()),
+            None => Ok(false),
+        }
+    }
+}
+
+impl Wasm for KestrelTarget {
+    fn wasm_call_stack(&self, _tid: Tid, next_pc: &mut dyn FnMut(u64)) -> Result<(), Self::Error> {
+        for pc in self.frame_pcs() {
+            next_pc(pc);
+        }
+        Ok(())
+    }
+
+    fn read_wasm_local(&self, _tid: Tid, frame: usize, local: usize, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        // Only the innermost frame's locals can be read (the debugger's frame view); an
+        // outer frame's answer is empty rather than another frame's values.
+        if frame != 0 {
+            return Ok(0);
+        }
+        let v = self.ask(|reply| Request::Local { index: local, reply }).flatten();
+        Ok(copy_value(v, buf))
+    }
+
+    fn read_wasm_stack(&self, _tid: Tid, frame: usize, index: usize, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        if frame != 0 {
+            return Ok(0);
+        }
+        let v = self.ask(|reply| Request::Stack { index, reply }).flatten();
+        Ok(copy_value(v, buf))
+    }
+
+    fn read_wasm_global(&self, _tid: Tid, _frame: usize, global: usize, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        let v = self.ask(|reply| Request::Global { index: global, reply }).flatten();
+        Ok(copy_value(v, buf))
+    }
+}
+
+fn copy_value(v: Option<crate::api::val::Val>, buf: &mut [u8]) -> usize {
+    let bytes = v.map(|v| value_bytes(&v)).unwrap_or_default();
+    let n = bytes.len().min(buf.len());
+    buf[..n].copy_from_slice(&bytes[..n]);
+    n
+}
+
+impl LldbRegisterInfoOverride for KestrelTarget {
+    /// Register 0 is the 64-bit `pc` (LLDB's thread plans read the pc through it); there
+    /// is no other register.
+    fn lldb_register_info<'a>(
+        &mut self,
+        reg_id: usize,
+        reg_info: Callback<'a>,
+    ) -> Result<CallbackToken<'a>, Self::Error> {
+        if reg_id != 0 {
+            return Ok(reg_info.done());
+        }
+        Ok(reg_info.write(Register {
+            name: "pc",
+            alt_name: Some("pc"),
+            bitsize: 64,
+            offset: 0,
+            encoding: Encoding::Uint,
+            format: Format::Hex,
+            set: "General Purpose Registers",
+            gcc: Some(16),
+            dwarf: Some(16),
+            generic: Some(Generic::Pc),
+            container_regs: None,
+            invalidate_regs: None,
+        }))
+    }
+}
+
+impl HostInfo for KestrelTarget {
+    fn host_info(&self, write_item: &mut dyn FnMut(&HostInfoResponse<'_>)) -> Result<(), Self::Error> {
+        write_item(&HostInfoResponse::Triple(TRIPLE));
+        write_item(&HostInfoResponse::Endianness(Endianness::Little));
+        write_item(&HostInfoResponse::PointerSize(4));
+        Ok(())
+    }
+}
+
+impl ProcessInfo for KestrelTarget {
+    fn process_info(&self, write_item: &mut dyn FnMut(&ProcessInfoResponse<'_>)) -> Result<(), Self::Error> {
+        write_item(&ProcessInfoResponse::Pid(Pid::new(1).expect("non-zero")));
+        write_item(&ProcessInfoResponse::Triple(TRIPLE));
+        write_item(&ProcessInfoResponse::Endianness(Endianness::Little));
+        write_item(&ProcessInfoResponse::PointerSize(4));
+        Ok(())
+    }
+}
+
+impl Libraries for KestrelTarget {
+    fn get_libraries(&self, offset: u64, length: usize, buf: &mut [u8]) -> TargetResult<usize, Self> {
+        let xml = format!(
+            "<library-list><library name=\"{}\"><section address=\"{:#x}\"/></library></library-list>",
+            xml_escape(&self.name),
+            code_addr(0)
+        );
+        let bytes = xml.as_bytes();
+        let from = (offset as usize).min(bytes.len());
+        let n = length.min(buf.len()).min(bytes.len() - from);
+        buf[..n].copy_from_slice(&bytes[from..from + n]);
+        Ok(n)
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
