@@ -33,11 +33,11 @@ mod compiler;
 mod config;
 mod error;
 mod frontend;
+#[cfg(feature = "gdb")]
+pub mod gdb;
 mod runtime;
 mod trap;
 mod types;
-#[cfg(feature = "gdb")]
-pub mod gdb;
 #[cfg(feature = "wasi")]
 pub mod wasi;
 

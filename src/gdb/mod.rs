@@ -68,7 +68,9 @@ impl GdbSession {
     pub fn start(instance: &Instance, name: &str, stream: TcpStream) -> Result<GdbSession> {
         let module = instance.module();
         let binary: std::sync::Arc<[u8]> = module.inner.binary.clone().ok_or_else(|| {
-            Error::Usage("serving a debugger needs a module compiled with debug instrumentation".into())
+            Error::Usage(
+                "serving a debugger needs a module compiled with debug instrumentation".into(),
+            )
         })?;
         let info = &module.inner.info;
         let bodies = info
@@ -153,13 +155,17 @@ fn serve(
         .set_read_timeout(Some(Duration::from_millis(5)))
         .map_err(|e| e.to_string())?;
     let _ = stream.set_nodelay(true);
+    // Set once the call has ended (its end was reported to the client).
+    let mut ended = false;
     let mut machine = GdbStub::new(stream)
         .run_state_machine(&mut target)
         .map_err(|e| e.to_string())?;
     let reason = loop {
         machine = match machine {
             GdbStubStateMachine::Idle(mut gdb) => match read_byte(gdb.borrow_conn()) {
-                Ok(Some(byte)) => gdb.incoming_data(&mut target, byte).map_err(|e| e.to_string())?,
+                Ok(Some(byte)) => gdb
+                    .incoming_data(&mut target, byte)
+                    .map_err(|e| e.to_string())?,
                 Ok(None) => GdbStubStateMachine::Idle(gdb),
                 Err(()) => break DisconnectReason::Disconnect,
             },
@@ -191,15 +197,24 @@ fn serve(
                     )
                     .map_err(|e| e.to_string())?
                 }
-                Ok(Event::Exited(status)) => gdb
-                    .report_stop(&mut target, SingleThreadStopReason::Exited(status as u8))
-                    .map_err(|e| e.to_string())?,
-                Ok(Event::Terminated) => gdb
-                    .report_stop(&mut target, SingleThreadStopReason::Terminated(Signal::SIGSEGV))
-                    .map_err(|e| e.to_string())?,
+                Ok(Event::Exited(status)) => {
+                    ended = true;
+                    gdb.report_stop(&mut target, SingleThreadStopReason::Exited(status as u8))
+                        .map_err(|e| e.to_string())?
+                }
+                Ok(Event::Terminated) => {
+                    ended = true;
+                    gdb.report_stop(
+                        &mut target,
+                        SingleThreadStopReason::Terminated(Signal::SIGSEGV),
+                    )
+                    .map_err(|e| e.to_string())?
+                }
                 Err(TryRecvError::Disconnected) => break DisconnectReason::Disconnect,
                 Err(TryRecvError::Empty) => match read_byte(gdb.borrow_conn()) {
-                    Ok(Some(byte)) => gdb.incoming_data(&mut target, byte).map_err(|e| e.to_string())?,
+                    Ok(Some(byte)) => gdb
+                        .incoming_data(&mut target, byte)
+                        .map_err(|e| e.to_string())?,
                     Ok(None) => GdbStubStateMachine::Running(gdb),
                     Err(()) => break DisconnectReason::Disconnect,
                 },
@@ -226,9 +241,10 @@ fn serve(
     drop(target);
     // A call still running when the client left ends by itself; wait for its end so the
     // session's owner can finish.
-    while let Ok(event) = events.recv() {
-        if !matches!(event, Event::Stopped(_)) {
-            break;
+    while !ended {
+        match events.recv() {
+            Ok(Event::Stopped(_)) => {}
+            _ => ended = true,
         }
     }
     Ok(())

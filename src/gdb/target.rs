@@ -6,15 +6,21 @@
 use super::bridge::{value_bytes, Request, Stop};
 use crate::api::debugger::Debugger;
 use crate::runtime::debug::{BreakpointId, Resume};
+use gdbstub::arch::lldb::{Encoding, Format, Generic, Register};
+use gdbstub::common::{Endianness, Tid};
 use gdbstub::common::{Pid, Signal};
+use gdbstub::target::ext::base::single_register_access::{
+    SingleRegisterAccess, SingleRegisterAccessOps,
+};
 use gdbstub::target::ext::base::singlethread::{
     SingleThreadBase, SingleThreadResume, SingleThreadResumeOps, SingleThreadSingleStep,
     SingleThreadSingleStepOps,
 };
 use gdbstub::target::ext::base::BaseOps;
-use gdbstub::target::ext::breakpoints::{Breakpoints, BreakpointsOps, SwBreakpoint, SwBreakpointOps};
+use gdbstub::target::ext::breakpoints::{
+    Breakpoints, BreakpointsOps, SwBreakpoint, SwBreakpointOps,
+};
 use gdbstub::target::ext::host_info::{HostInfo, HostInfoOps, HostInfoResponse};
-use gdbstub::arch::lldb::{Encoding, Format, Generic, Register};
 use gdbstub::target::ext::libraries::{Libraries, LibrariesOps};
 use gdbstub::target::ext::lldb_register_info_override::{
     Callback, CallbackToken, LldbRegisterInfoOverride, LldbRegisterInfoOverrideOps,
@@ -22,11 +28,11 @@ use gdbstub::target::ext::lldb_register_info_override::{
 use gdbstub::target::ext::process_info::{ProcessInfo, ProcessInfoOps, ProcessInfoResponse};
 use gdbstub::target::ext::wasm::{Wasm, WasmOps};
 use gdbstub::target::{Target, TargetError, TargetResult};
-use gdbstub::common::{Endianness, Tid};
 use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
+use gdbstub_arch::wasm::reg::id::WasmRegId;
 use std::collections::HashMap;
-use std::sync::mpsc::{channel, Sender};
 use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
 
 /// The triple LLDB's wasm plugin expects.
@@ -61,9 +67,9 @@ impl KestrelTarget {
     }
 
     /// The pc of each frame of the current stop, innermost first, as LLDB reads a call
-    /// stack: where the innermost frame stopped (a function's entry shows as its first
-    /// instruction), and for each caller its return address, the instruction after its
-    /// call.
+    /// stack: where the innermost frame stopped (a function's entry is its body's start,
+    /// the address DWARF gives the function, so that LLDB skips its prologue), and for
+    /// each caller its return address, the instruction after its call.
     fn frame_pcs(&self) -> Vec<u64> {
         let Some(stop) = &self.stop else {
             return Vec::new();
@@ -72,13 +78,12 @@ impl KestrelTarget {
             .iter()
             .enumerate()
             .map(|(depth, &(func, offset))| {
+                if depth == 0 {
+                    return code_addr(offset);
+                }
                 let offsets = self.debugger.instruction_offsets(func).unwrap_or_default();
-                let at = if depth == 0 {
-                    offsets.iter().copied().find(|&o| o >= offset)
-                } else {
-                    offsets.iter().copied().find(|&o| o > offset)
-                };
-                code_addr(at.unwrap_or(offset))
+                let after = offsets.iter().copied().find(|&o| o > offset);
+                code_addr(after.unwrap_or(offset))
             })
             .collect()
     }
@@ -144,12 +149,18 @@ impl Target for KestrelTarget {
 }
 
 impl SingleThreadBase for KestrelTarget {
-    fn read_registers(&mut self, regs: &mut gdbstub_arch::wasm::reg::WasmRegisters) -> TargetResult<(), Self> {
+    fn read_registers(
+        &mut self,
+        regs: &mut gdbstub_arch::wasm::reg::WasmRegisters,
+    ) -> TargetResult<(), Self> {
         regs.pc = self.pc();
         Ok(())
     }
 
-    fn write_registers(&mut self, _regs: &gdbstub_arch::wasm::reg::WasmRegisters) -> TargetResult<(), Self> {
+    fn write_registers(
+        &mut self,
+        _regs: &gdbstub_arch::wasm::reg::WasmRegisters,
+    ) -> TargetResult<(), Self> {
         // The pc of wasm code cannot be moved.
         Err(TargetError::NonFatal)
     }
@@ -197,6 +208,28 @@ impl SingleThreadBase for KestrelTarget {
 
     fn support_resume(&mut self) -> Option<SingleThreadResumeOps<'_, Self>> {
         Some(self)
+    }
+
+    fn support_single_register_access(&mut self) -> Option<SingleRegisterAccessOps<'_, (), Self>> {
+        Some(self)
+    }
+}
+
+impl SingleRegisterAccess<()> for KestrelTarget {
+    fn read_register(
+        &mut self,
+        _tid: (),
+        _reg: WasmRegId,
+        buf: &mut [u8],
+    ) -> TargetResult<usize, Self> {
+        let pc = self.pc().to_le_bytes();
+        let n = pc.len().min(buf.len());
+        buf[..n].copy_from_slice(&pc[..n]);
+        Ok(n)
+    }
+
+    fn write_register(&mut self, _tid: (), _reg: WasmRegId, _val: &[u8]) -> TargetResult<(), Self> {
+        Err(TargetError::NonFatal)
     }
 }
 
@@ -271,17 +304,34 @@ impl Wasm for KestrelTarget {
         Ok(())
     }
 
-    fn read_wasm_local(&self, _tid: Tid, frame: usize, local: usize, buf: &mut [u8]) -> Result<usize, Self::Error> {
+    fn read_wasm_local(
+        &self,
+        _tid: Tid,
+        frame: usize,
+        local: usize,
+        buf: &mut [u8],
+    ) -> Result<usize, Self::Error> {
         // Only the innermost frame's locals can be read (the debugger's frame view); an
         // outer frame's answer is empty rather than another frame's values.
         if frame != 0 {
             return Ok(0);
         }
-        let v = self.ask(|reply| Request::Local { index: local, reply }).flatten();
+        let v = self
+            .ask(|reply| Request::Local {
+                index: local,
+                reply,
+            })
+            .flatten();
         Ok(copy_value(v, buf))
     }
 
-    fn read_wasm_stack(&self, _tid: Tid, frame: usize, index: usize, buf: &mut [u8]) -> Result<usize, Self::Error> {
+    fn read_wasm_stack(
+        &self,
+        _tid: Tid,
+        frame: usize,
+        index: usize,
+        buf: &mut [u8],
+    ) -> Result<usize, Self::Error> {
         if frame != 0 {
             return Ok(0);
         }
@@ -289,8 +339,19 @@ impl Wasm for KestrelTarget {
         Ok(copy_value(v, buf))
     }
 
-    fn read_wasm_global(&self, _tid: Tid, _frame: usize, global: usize, buf: &mut [u8]) -> Result<usize, Self::Error> {
-        let v = self.ask(|reply| Request::Global { index: global, reply }).flatten();
+    fn read_wasm_global(
+        &self,
+        _tid: Tid,
+        _frame: usize,
+        global: usize,
+        buf: &mut [u8],
+    ) -> Result<usize, Self::Error> {
+        let v = self
+            .ask(|reply| Request::Global {
+                index: global,
+                reply,
+            })
+            .flatten();
         Ok(copy_value(v, buf))
     }
 }
@@ -331,7 +392,10 @@ impl LldbRegisterInfoOverride for KestrelTarget {
 }
 
 impl HostInfo for KestrelTarget {
-    fn host_info(&self, write_item: &mut dyn FnMut(&HostInfoResponse<'_>)) -> Result<(), Self::Error> {
+    fn host_info(
+        &self,
+        write_item: &mut dyn FnMut(&HostInfoResponse<'_>),
+    ) -> Result<(), Self::Error> {
         write_item(&HostInfoResponse::Triple(TRIPLE));
         write_item(&HostInfoResponse::Endianness(Endianness::Little));
         write_item(&HostInfoResponse::PointerSize(4));
@@ -340,7 +404,10 @@ impl HostInfo for KestrelTarget {
 }
 
 impl ProcessInfo for KestrelTarget {
-    fn process_info(&self, write_item: &mut dyn FnMut(&ProcessInfoResponse<'_>)) -> Result<(), Self::Error> {
+    fn process_info(
+        &self,
+        write_item: &mut dyn FnMut(&ProcessInfoResponse<'_>),
+    ) -> Result<(), Self::Error> {
         write_item(&ProcessInfoResponse::Pid(Pid::new(1).expect("non-zero")));
         write_item(&ProcessInfoResponse::Triple(TRIPLE));
         write_item(&ProcessInfoResponse::Endianness(Endianness::Little));
@@ -350,7 +417,12 @@ impl ProcessInfo for KestrelTarget {
 }
 
 impl Libraries for KestrelTarget {
-    fn get_libraries(&self, offset: u64, length: usize, buf: &mut [u8]) -> TargetResult<usize, Self> {
+    fn get_libraries(
+        &self,
+        offset: u64,
+        length: usize,
+        buf: &mut [u8],
+    ) -> TargetResult<usize, Self> {
         let xml = format!(
             "<library-list><library name=\"{}\"><section address=\"{:#x}\"/></library></library-list>",
             xml_escape(&self.name),
