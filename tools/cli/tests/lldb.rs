@@ -273,3 +273,156 @@ fn an_optimized_program_and_ctrl_c_in_a_running_loop() {
     // Killed from LLDB: the call was aborted, which kestrel reports as a trap.
     assert_eq!(finish(child).0, Some(1));
 }
+
+/// Zero copy with LLDB attached: 100 instances of one module run `_start` over and over on
+/// other threads while LLDB debugs instance 7 through the library's `GdbSession`. Only
+/// instance 7 stops (every other instance has a debugger handle with a handler that
+/// counts stops), every run of every other instance prints the right result, and the
+/// module's code bytes are the same before, during and after the session.
+#[test]
+fn lldb_debugs_one_instance_of_a_hundred_while_the_others_run() {
+    use kestrel::wasi::{self, OutputBuffer, OutputStream, WasiCtxBuilder};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    if !lldb_available() {
+        return;
+    }
+    let mut config = kestrel::Config::new();
+    config.debug_instrumentation(true);
+    let engine = kestrel::Engine::new(&config);
+    let module = kestrel::Module::from_file(&engine, program("prog")).unwrap();
+    let code_before = module.code().to_vec();
+    let mut instances = Vec::new();
+    let mut outputs = Vec::new();
+    for _ in 0..100 {
+        let out = OutputBuffer::new();
+        let ctx = WasiCtxBuilder::new()
+            .arg("prog")
+            .stdout(OutputStream::Buffer(out.clone()))
+            .build();
+        let mut linker = kestrel::Linker::new(&engine);
+        wasi::add_to_linker(&mut linker, &ctx);
+        instances.push(linker.instantiate(&module).unwrap());
+        outputs.push(out);
+    }
+    let foreign_stops = Arc::new(AtomicUsize::new(0));
+    for (i, instance) in instances.iter().enumerate() {
+        if i != 7 {
+            let stops = foreign_stops.clone();
+            instance.debugger().unwrap().set_handler(move |_, _| {
+                stops.fetch_add(1, Ordering::SeqCst);
+                kestrel::Resume::Continue
+            });
+        }
+    }
+
+    // The others run until the session is over.
+    let done = Arc::new(AtomicBool::new(false));
+    let runs = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = (0..4)
+        .map(|w| {
+            let mine: Vec<(kestrel::Instance, OutputBuffer)> = instances
+                .iter()
+                .zip(&outputs)
+                .enumerate()
+                .filter(|(i, _)| *i != 7 && i % 4 == w)
+                .map(|(_, (inst, out))| (inst.clone(), out.clone()))
+                .collect();
+            let (done, runs) = (done.clone(), runs.clone());
+            std::thread::spawn(move || {
+                let mut rounds = 0;
+                while !done.load(Ordering::SeqCst) || rounds == 0 {
+                    for (instance, _) in &mine {
+                        assert_eq!(wasi::run_start(instance).unwrap(), 3);
+                        runs.fetch_add(1, Ordering::SeqCst);
+                    }
+                    rounds += 1;
+                }
+                for (_, out) in &mine {
+                    let text = String::from_utf8(out.contents()).unwrap();
+                    assert!(!text.is_empty());
+                    assert_eq!(
+                        text.lines()
+                            .filter(|l| *l != "fib 55 sum 26 point 4,9 ptr 7")
+                            .count(),
+                        0,
+                        "{text}"
+                    );
+                }
+            })
+        })
+        .collect();
+
+    // The code bytes, read again and again while LLDB sets breakpoints, stops and steps.
+    let checker = {
+        let (module, before, done) = (module.clone(), code_before.clone(), done.clone());
+        std::thread::spawn(move || {
+            let mut checks = 0;
+            while !done.load(Ordering::SeqCst) {
+                assert_eq!(
+                    module.code(),
+                    &before[..],
+                    "code changed during the session"
+                );
+                checks += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            checks
+        })
+    };
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let client = std::thread::spawn(move || {
+        lldb(
+            port,
+            &[
+                "b fib",
+                "c",
+                "bt",
+                "frame variable",
+                "breakpoint delete 1",
+                "c",
+            ],
+            &[],
+        )
+    });
+    let (stream, _) = listener.accept().unwrap();
+    let target = &instances[7];
+    let session = kestrel::gdb::GdbSession::start(target, "prog.wasm", stream).unwrap();
+    let outcome = target.get_func("_start").unwrap().call(&[]);
+    session.finish(&outcome).unwrap();
+    let out = client.join().unwrap();
+    done.store(true, Ordering::SeqCst);
+    for w in workers {
+        w.join().unwrap();
+    }
+    let checks = checker.join().unwrap();
+
+    assert_contains(
+        &out,
+        &[
+            "stop reason = breakpoint 1.1",
+            "fib(n=10) at prog.c:8",
+            "(int) n = 10",
+            "exited with status = 3",
+        ],
+    );
+    assert!(
+        matches!(outcome, Err(kestrel::Error::Exit(3))),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        String::from_utf8(outputs[7].contents()).unwrap(),
+        "fib 55 sum 26 point 4,9 ptr 7\n"
+    );
+    assert_eq!(
+        foreign_stops.load(Ordering::SeqCst),
+        0,
+        "another instance stopped"
+    );
+    assert!(runs.load(Ordering::SeqCst) >= 99);
+    assert!(checks > 0);
+    assert_eq!(module.code(), &code_before[..]);
+}
