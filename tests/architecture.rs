@@ -244,7 +244,7 @@ const LAYERS: [&[&str]; 6] = [
     &["code_memory"],
     &["runtime", "compiler"],
     &["api"],
-    &["wasi"],
+    &["wasi", "gdb"],
 ];
 
 #[test]

@@ -29,6 +29,23 @@ pub(crate) struct Stop {
     pub frames: Vec<(u32, u32)>,
 }
 
+/// The sending end of the events, which also wakes the connection thread (blocked in
+/// `poll` on the client's socket and this wake-up socket) at once.
+#[derive(Clone)]
+pub(crate) struct EventSender {
+    pub events: Sender<Event>,
+    pub wake: Arc<std::os::unix::net::UnixStream>,
+}
+
+impl EventSender {
+    /// Sends `event`; `Err` when the connection thread is gone.
+    pub fn send(&self, event: Event) -> Result<(), ()> {
+        self.events.send(event).map_err(|_| ())?;
+        let _ = std::io::Write::write(&mut &*self.wake, &[1]);
+        Ok(())
+    }
+}
+
 /// What the wasm side tells the connection.
 pub(crate) enum Event {
     Stopped(Stop),
@@ -70,7 +87,7 @@ pub(crate) enum Request {
 /// or the connection's ends are dropped, the instance continues without stopping.
 pub(crate) fn install_handler(
     debugger: &Debugger,
-    events: Sender<Event>,
+    events: EventSender,
     requests: Receiver<Request>,
     detached: Arc<AtomicBool>,
 ) {

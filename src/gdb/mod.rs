@@ -32,7 +32,7 @@ use crate::api::instance::Instance;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::debug::Resume;
-use bridge::{Event, StopKind};
+use bridge::{Event, EventSender, StopKind};
 use gdbstub::common::Signal;
 use gdbstub::conn::ConnectionExt;
 use gdbstub::stub::state_machine::GdbStubStateMachine;
@@ -40,18 +40,19 @@ use gdbstub::stub::{DisconnectReason, GdbStub, SingleThreadStopReason};
 use gdbstub_arch::wasm::reg::id::WasmRegId;
 use std::collections::HashMap;
 use std::net::TcpStream;
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::sync::mpsc::{channel, Receiver, TryRecvError};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
 use target::KestrelTarget;
 
 /// One LLDB (or GDB remote) client debugging one instance. Created before the call to
 /// debug, which stops at its first instruction and waits for the client; finished after
 /// it, which reports how the call ended.
 pub struct GdbSession {
-    events: Sender<Event>,
+    events: EventSender,
     thread: Option<JoinHandle<std::result::Result<(), String>>>,
 }
 
@@ -81,6 +82,12 @@ impl GdbSession {
             .collect();
         let debugger = instance.debugger()?;
         let (events_tx, events_rx) = channel();
+        let (wake_tx, wake_rx) = std::os::unix::net::UnixStream::pair()
+            .map_err(|e| Error::Resource(format!("cannot create the wake-up socket: {e}")))?;
+        let events_tx = EventSender {
+            events: events_tx,
+            wake: Arc::new(wake_tx),
+        };
         let (requests_tx, requests_rx) = channel();
         let detached = Arc::new(AtomicBool::new(false));
         bridge::install_handler(&debugger, events_tx.clone(), requests_rx, detached.clone());
@@ -97,7 +104,7 @@ impl GdbSession {
         };
         let thread = std::thread::Builder::new()
             .name("kestrel-gdb".into())
-            .spawn(move || serve(target, stream, events_rx))
+            .spawn(move || serve(target, stream, events_rx, wake_rx))
             .map_err(|e| Error::Resource(format!("cannot start the debugger thread: {e}")))?;
         Ok(GdbSession {
             events: events_tx,
@@ -123,19 +130,36 @@ impl GdbSession {
     }
 }
 
-/// One byte from the client, waiting at most the stream's read timeout; `Err` when the
-/// connection is gone.
+/// Waits until the client sent something or the wasm side woke us (at most 100 ms, so
+/// that nothing can be missed for long), and empties the wake-up socket.
+fn wait(conn: &TcpStream, wake: &UnixStream) {
+    let mut fds = [
+        libc::pollfd {
+            fd: conn.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        },
+        libc::pollfd {
+            fd: wake.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        },
+    ];
+    // SAFETY: two valid pollfds, the length given.
+    unsafe { libc::poll(fds.as_mut_ptr(), 2, 100) };
+    if fds[1].revents != 0 {
+        let mut buf = [0u8; 64];
+        let _ = std::io::Read::read(&mut &*wake, &mut buf);
+    }
+}
+
+/// One byte from the client if one is there; `Err` when the connection is gone.
 fn read_byte(conn: &mut TcpStream) -> std::result::Result<Option<u8>, ()> {
-    match conn.read() {
-        Ok(b) => Ok(Some(b)),
-        Err(e)
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-            ) =>
-        {
-            Ok(None)
-        }
+    // gdbstub's `read` blocks; `peek` does not (and sees end of file as a byte, which the
+    // `read` then fails on).
+    match conn.peek() {
+        Ok(Some(_)) => conn.read().map(Some).map_err(|_| ()),
+        Ok(None) => Ok(None),
         Err(_) => Err(()),
     }
 }
@@ -146,14 +170,13 @@ fn serve(
     mut target: KestrelTarget,
     stream: TcpStream,
     events: Receiver<Event>,
+    wake: UnixStream,
 ) -> std::result::Result<(), String> {
     match events.recv() {
         Ok(Event::Stopped(stop)) => target.stop = Some(stop),
         _ => return Ok(()),
     }
-    stream
-        .set_read_timeout(Some(Duration::from_millis(5)))
-        .map_err(|e| e.to_string())?;
+    wake.set_nonblocking(true).map_err(|e| e.to_string())?;
     let _ = stream.set_nodelay(true);
     // Set once the call has ended (its end was reported to the client).
     let mut ended = false;
@@ -166,7 +189,10 @@ fn serve(
                 Ok(Some(byte)) => gdb
                     .incoming_data(&mut target, byte)
                     .map_err(|e| e.to_string())?,
-                Ok(None) => GdbStubStateMachine::Idle(gdb),
+                Ok(None) => {
+                    wait(gdb.borrow_conn(), &wake);
+                    GdbStubStateMachine::Idle(gdb)
+                }
                 Err(()) => break DisconnectReason::Disconnect,
             },
             GdbStubStateMachine::Running(mut gdb) => match events.try_recv() {
@@ -215,7 +241,10 @@ fn serve(
                     Ok(Some(byte)) => gdb
                         .incoming_data(&mut target, byte)
                         .map_err(|e| e.to_string())?,
-                    Ok(None) => GdbStubStateMachine::Running(gdb),
+                    Ok(None) => {
+                        wait(gdb.borrow_conn(), &wake);
+                        GdbStubStateMachine::Running(gdb)
+                    }
                     Err(()) => break DisconnectReason::Disconnect,
                 },
             },
