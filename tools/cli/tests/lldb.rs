@@ -64,7 +64,8 @@ fn serve(name: &str, args: &[&str]) -> (Child, u16) {
 }
 
 /// Runs LLDB in batch mode: connects, then runs `commands`; commands after a stop by a
-/// signal (a trap) are given with `-k` so that they run too. Returns LLDB's output.
+/// signal (a trap) are given with `-k` so that they run too. Returns LLDB's output. A
+/// session that takes over a minute is killed and fails the test.
 fn lldb(port: u16, commands: &[&str], after_crash: &[&str]) -> String {
     let mut cmd = Command::new(LLDB);
     cmd.arg("-b").arg("-o").arg(format!(
@@ -76,8 +77,32 @@ fn lldb(port: u16, commands: &[&str], after_crash: &[&str]) -> String {
     for c in after_crash {
         cmd.arg("-k").arg(c);
     }
-    let out = cmd.output().expect("run lldb");
-    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lldb");
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut out, &mut text);
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut err, &mut rest);
+        text + &rest
+    });
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "LLDB did not finish within a minute:\n{}",
+                reader.join().unwrap()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    reader.join().unwrap()
 }
 
 fn finish(mut child: Child) -> (Option<i32>, String) {
