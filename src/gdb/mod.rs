@@ -255,7 +255,15 @@ fn serve(
                 gdb.interrupt_handled(&mut target, None::<SingleThreadStopReason<u64>>)
                     .map_err(|e| e.to_string())?
             }
-            GdbStubStateMachine::Disconnected(gdb) => break gdb.get_reason(),
+            GdbStubStateMachine::Disconnected(mut gdb) => {
+                let reason = gdb.get_reason();
+                if reason == DisconnectReason::Kill {
+                    // LLDB waits for a reply to `k` (gdbstub sends none): the process
+                    // is gone, ended by signal 9.
+                    let _ = std::io::Write::write_all(gdb.borrow_conn(), b"$X09#c1");
+                }
+                break reason;
+            }
         };
     };
     // The client is gone: nothing stops the instance any more.
