@@ -296,7 +296,11 @@ fn an_optimized_program_and_ctrl_c_in_a_running_loop() {
     );
     assert_contains(
         &out,
-        &["stop reason = signal SIGINT", "loop.c:14", "exited with status = 9"],
+        &[
+            "stop reason = signal SIGINT",
+            "loop.c:14",
+            "exited with status = 9",
+        ],
     );
     // Killed from LLDB: the call was aborted, which kestrel reports as a trap.
     assert_eq!(finish(child).0, Some(1));
