@@ -24,14 +24,19 @@ type HostFn = dyn Fn(&Caller, &[Val], &mut [Val]) -> Result<(), Trap> + Send + S
 /// The instance whose wasm code called a host function, as that function sees it: its
 /// exports (a WASI function reads and writes the caller's exported `memory`). A host
 /// function called directly from the host, not from wasm, has no caller instance.
+///
+/// It is found only when asked for, so host functions that never ask pay nothing; a
+/// `Caller` exists only for the duration of the call it describes (the host function
+/// receives a reference and cannot keep it).
 pub struct Caller {
-    instance: Option<Arc<InstanceData>>,
+    /// The host-call trampoline's frame pointer, or 0 when called from the host.
+    trampoline_fp: usize,
 }
 
 impl std::fmt::Debug for Caller {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Caller")
-            .field("has_instance", &self.instance.is_some())
+            .field("has_instance", &self.instance().is_some())
             .finish()
     }
 }
@@ -40,9 +45,9 @@ impl Caller {
     /// The calling instance's export called `name`, if the host function was called from
     /// wasm code and the instance exports it.
     pub fn get_export(&self, name: &str) -> Option<Extern> {
-        let data = self.instance.as_ref()?;
+        let data = self.instance()?;
         let e = data.module.info.exports.iter().find(|e| e.name == name)?;
-        Some(crate::api::instance::extern_for(data, e.index))
+        Some(crate::api::instance::extern_for(&data, e.index))
     }
 
     /// The calling instance's exported memory `name` (WASI programs export `memory`).
@@ -54,13 +59,29 @@ impl Caller {
     /// pointer `fp`.
     ///
     /// # Safety
-    /// `fp` must be the host-call trampoline's frame on this thread, inside `call_wasm`.
+    /// `fp` must be the host-call trampoline's frame on this thread, inside `call_wasm`,
+    /// and the `Caller` must not outlive that call.
     unsafe fn from_trampoline_frame(fp: usize) -> Caller {
-        // SAFETY: the trampoline keeps an rbp frame: [fp] is its caller's rbp and
-        // [fp + 8] the return address into its caller.
+        Caller { trampoline_fp: fp }
+    }
+
+    /// A caller for a host function called from the host.
+    fn none() -> Caller {
+        Caller { trampoline_fp: 0 }
+    }
+
+    /// The calling instance, read from the calling wasm frame.
+    fn instance(&self) -> Option<Arc<InstanceData>> {
+        let fp = self.trampoline_fp;
+        if fp == 0 {
+            return None;
+        }
+        // SAFETY: `fp` is the trampoline's frame of the call this `Caller` lives in (the
+        // constructor's contract); the trampoline keeps an rbp frame: [fp] is its caller's
+        // rbp and [fp + 8] the return address into its caller.
         let (caller_fp, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
         if !crate::code_memory::is_wasm_pc(ret) {
-            return Caller { instance: None };
+            return None;
         }
         // SAFETY: a wasm function saves its own vmctx at VMCTX_SAVE before every call into
         // another context, and a host function always is one (`codegen::calls`); the
@@ -71,13 +92,10 @@ impl Caller {
         };
         // SAFETY: instances live in an Arc (the vmctx's INSTANCE word is Arc::as_ptr), and
         // the instance is alive while its code runs, so one more strong reference is valid.
-        let instance = unsafe {
+        Some(unsafe {
             Arc::increment_strong_count(data);
             Arc::from_raw(data)
-        };
-        Caller {
-            instance: Some(instance),
-        }
+        })
     }
 }
 
@@ -290,7 +308,7 @@ impl Func {
         if self.is_host() {
             // SAFETY: host funcrefs point at their HostFuncCtx.
             let ctx = unsafe { &*(f.vmctx as *const HostFuncCtx) };
-            run_host(ctx, &Caller { instance: None }, slots)?;
+            run_host(ctx, &Caller::none(), slots)?;
             return Ok(WasmReturn {
                 rax: slots[0],
                 xmm0: f64::from_bits(slots[0]),
