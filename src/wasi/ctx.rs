@@ -153,24 +153,55 @@ impl Descriptor {
     }
 }
 
-/// The `$filetype` of a host file type.
-pub(crate) fn filetype_of(t: &std::fs::FileType) -> u8 {
-    use std::os::unix::fs::FileTypeExt;
-    if t.is_dir() {
-        filetype::DIRECTORY
-    } else if t.is_file() {
-        filetype::REGULAR_FILE
-    } else if t.is_symlink() {
-        filetype::SYMBOLIC_LINK
-    } else if t.is_char_device() {
-        filetype::CHARACTER_DEVICE
-    } else if t.is_block_device() {
-        filetype::BLOCK_DEVICE
-    } else if t.is_socket() {
-        filetype::SOCKET_STREAM
-    } else {
-        filetype::UNKNOWN
+/// A host file type, as std and cap-std each describe one: is it a directory, a regular
+/// file, a symbolic link, a character device, a block device, a socket.
+pub(crate) trait HostFileType {
+    fn kinds(&self) -> [bool; 6];
+}
+
+impl HostFileType for std::fs::FileType {
+    fn kinds(&self) -> [bool; 6] {
+        use std::os::unix::fs::FileTypeExt;
+        [
+            self.is_dir(),
+            self.is_file(),
+            self.is_symlink(),
+            self.is_char_device(),
+            self.is_block_device(),
+            self.is_socket(),
+        ]
     }
+}
+
+impl HostFileType for cap_std::fs::FileType {
+    fn kinds(&self) -> [bool; 6] {
+        use cap_std::fs::FileTypeExt;
+        [
+            self.is_dir(),
+            self.is_file(),
+            self.is_symlink(),
+            self.is_char_device(),
+            self.is_block_device(),
+            self.is_socket(),
+        ]
+    }
+}
+
+/// The `$filetype` of a host file type.
+pub(crate) fn filetype_of(t: &impl HostFileType) -> u8 {
+    const TYPES: [u8; 6] = [
+        filetype::DIRECTORY,
+        filetype::REGULAR_FILE,
+        filetype::SYMBOLIC_LINK,
+        filetype::CHARACTER_DEVICE,
+        filetype::BLOCK_DEVICE,
+        filetype::SOCKET_STREAM,
+    ];
+    t.kinds()
+        .iter()
+        .zip(TYPES)
+        .find_map(|(&is, ty)| is.then_some(ty))
+        .unwrap_or(filetype::UNKNOWN)
 }
 
 /// Everything one WASI program sees: the context's mutable state.

@@ -741,25 +741,7 @@ impl Filestat {
     }
 
     fn of_cap(m: &cap_std::fs::Metadata) -> Filestat {
-        let t = m.file_type();
-        let filetype = if t.is_dir() {
-            filetype::DIRECTORY
-        } else if t.is_symlink() {
-            filetype::SYMBOLIC_LINK
-        } else if t.is_file() {
-            filetype::REGULAR_FILE
-        } else {
-            use cap_std::fs::FileTypeExt;
-            if t.is_char_device() {
-                filetype::CHARACTER_DEVICE
-            } else if t.is_block_device() {
-                filetype::BLOCK_DEVICE
-            } else if t.is_socket() {
-                filetype::SOCKET_STREAM
-            } else {
-                filetype::UNKNOWN
-            }
-        };
+        let filetype = filetype_of(&m.file_type());
         Filestat {
             dev: m.dev(),
             ino: m.ino(),
@@ -875,18 +857,7 @@ fn fd_readdir(c: &mut Call, fd: u32, buf: u32, len: u32, cookie: u64, out: u32) 
         let entry = entry?;
         let ty = entry
             .file_type()
-            .map(|t| {
-                if t.is_dir() {
-                    filetype::DIRECTORY
-                } else if t.is_symlink() {
-                    filetype::SYMBOLIC_LINK
-                } else if t.is_file() {
-                    filetype::REGULAR_FILE
-                } else {
-                    filetype::UNKNOWN
-                }
-            })
-            .unwrap_or(filetype::UNKNOWN);
+            .map_or(filetype::UNKNOWN, |t| filetype_of(&t));
         use std::os::unix::ffi::OsStrExt;
         use std::os::unix::fs::DirEntryExt;
         rest.push((entry.file_name().as_bytes().to_vec(), entry.ino(), ty));
