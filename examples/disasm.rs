@@ -25,8 +25,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut config = Config::new();
     config.debug_instrumentation(debug);
+    // Every instrumented version, compiled with the module (by default they are
+    // compiled on first use).
+    config.instrumented_versions(kestrel::InstrumentedVersions::Eager);
     let module = Module::from_file(&Engine::new(&config), &path)?;
-    for region in module.code_regions() {
+    let mut regions = module.code_regions();
+    regions.extend(module.instrumented_code_regions());
+    for region in regions {
         let index = match region.kind {
             CodeRegionKind::Function { index } | CodeRegionKind::InstrumentedFunction { index } => {
                 Some(index)

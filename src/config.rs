@@ -21,6 +21,20 @@ pub enum WasmVersion {
     V2,
 }
 
+/// When a debuggable module's instrumented versions are compiled (see
+/// [`Config::instrumented_versions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InstrumentedVersions {
+    /// Each function's instrumented version is compiled the first time an instance needs
+    /// it (a breakpoint set in it, a step or pause that must stop in it), once per
+    /// module, and shared by every instance. A debuggable module then costs about what a
+    /// plain one costs until someone debugs it.
+    #[default]
+    Lazy,
+    /// Every instrumented version is compiled with the module.
+    Eager,
+}
+
 /// Settings for an [`Engine`]. Build one with [`Config::new`] and the setters.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -29,6 +43,7 @@ pub struct Config {
     pub(crate) max_wasm_stack: usize,
     pub(crate) version: WasmVersion,
     pub(crate) convention_canaries: bool,
+    pub(crate) instrumented_versions: InstrumentedVersions,
 }
 
 impl Default for Config {
@@ -39,6 +54,7 @@ impl Default for Config {
             max_wasm_stack: 1 << 20,
             version: WasmVersion::V2,
             convention_canaries: false,
+            instrumented_versions: InstrumentedVersions::Lazy,
         }
     }
 }
@@ -53,6 +69,13 @@ impl Config {
     /// Compile breakable points into every function so instances can be debugged.
     pub fn debug_instrumentation(&mut self, enable: bool) -> &mut Self {
         self.debug_instrumentation = enable;
+        self
+    }
+
+    /// With debug instrumentation: compile each function's instrumented version on first
+    /// use (the default) or all of them with the module.
+    pub fn instrumented_versions(&mut self, when: InstrumentedVersions) -> &mut Self {
+        self.instrumented_versions = when;
         self
     }
 

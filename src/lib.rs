@@ -52,7 +52,7 @@ pub use api::instance::Instance;
 pub use api::linker::{Extern, Linker};
 pub use api::module::{CodeRegion, CodeRegionKind, Module};
 pub use api::val::{ExternRef, Val};
-pub use config::{BoundsChecks, Config, WasmVersion};
+pub use config::{BoundsChecks, Config, InstrumentedVersions, WasmVersion};
 pub use error::{Error, Result};
 pub use runtime::debug::frame::Frame;
 pub use runtime::debug::{BreakpointId, DebugEvent, Resume};

@@ -1319,7 +1319,7 @@ fn host_trap_from_dynamic_host_function_has_its_message() {
 }
 
 #[test]
-fn code_regions_cover_every_version_of_every_function_without_overlap() {
+fn code_regions_cover_every_function_and_instrumented_versions_appear_when_needed() {
     use kestrel::CodeRegionKind;
     let wat =
         r#"(module (import "m" "f" (func)) (func) (func (param i32) (result i32) local.get 0))"#;
@@ -1332,12 +1332,51 @@ fn code_regions_cover_every_version_of_every_function_without_overlap() {
             assert!(pair[0].range.end <= pair[1].range.start, "{regions:?}");
         }
         assert!(regions.iter().all(|r| r.range.end <= module.code().len()));
+        // Instrumented versions exist once an instance needs them.
+        if debug {
+            assert!(module.instrumented_code_regions().is_empty());
+            let mut linker = Linker::new(module.engine());
+            linker.func_new("m", "f", FuncType::new([], []), |_, _| Ok(()));
+            let instance = linker.instantiate(&module).unwrap();
+            instance
+                .debugger()
+                .unwrap()
+                .set_entry_breakpoint(1)
+                .unwrap();
+            instance
+                .debugger()
+                .unwrap()
+                .set_entry_breakpoint(2)
+                .unwrap();
+        }
+        let instrumented_regions = module.instrumented_code_regions();
+        for pair in instrumented_regions.windows(2) {
+            assert!(
+                pair[0].range.end <= pair[1].range.start,
+                "{instrumented_regions:?}"
+            );
+        }
+        assert!(instrumented_regions
+            .iter()
+            .all(|r| r.range.start >= module.code().len() && !module.code_bytes(r).is_empty()));
         let count = |kind: CodeRegionKind| regions.iter().filter(|r| r.kind == kind).count();
+        let instrumented_count = |kind: CodeRegionKind| {
+            instrumented_regions
+                .iter()
+                .filter(|r| r.kind == kind)
+                .count()
+        };
         for index in 1..3 {
             assert_eq!(count(CodeRegionKind::Function { index }), 1);
             let instrumented = CodeRegionKind::InstrumentedFunction { index };
-            assert_eq!(count(instrumented), usize::from(debug));
+            assert_eq!(count(instrumented), 0);
+            assert_eq!(instrumented_count(instrumented), usize::from(debug));
         }
+        // One copy of the stubs per compilation of instrumented versions (two here).
+        assert_eq!(
+            instrumented_count(CodeRegionKind::Stubs),
+            if debug { 2 } else { 0 }
+        );
         assert_eq!(
             count(CodeRegionKind::Function { index: 0 }),
             0,

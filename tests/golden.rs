@@ -28,6 +28,8 @@ const EXPECTED_MARKER: &str = ";; ==== expected";
 fn case_config(source: &str, debug: bool) -> Config {
     let mut config = Config::new();
     config.debug_instrumentation(debug);
+    // Every instrumented version compiled with the module, in one publication.
+    config.instrumented_versions(kestrel::InstrumentedVersions::Eager);
     for line in source.lines() {
         let Some(options) = line.trim().strip_prefix(";; config:") else {
             continue;
@@ -56,6 +58,7 @@ fn region(module: &Module, kind: CodeRegionKind) -> CodeRegion {
     module
         .code_regions()
         .into_iter()
+        .chain(module.instrumented_code_regions())
         .find(|r| r.kind == kind)
         .unwrap_or_else(|| panic!("no region {kind:?}"))
 }
@@ -76,6 +79,12 @@ fn render(name: &str, source: &str) -> String {
                     writeln!(out, ";; ---- stubs of a {what} module").unwrap();
                     out.push_str(&listing(module, &region));
                 }
+            }
+        }
+        for region in debug.instrumented_code_regions() {
+            if region.kind == CodeRegionKind::Stubs {
+                writeln!(out, ";; ---- stubs compiled with instrumented versions").unwrap();
+                out.push_str(&listing(&debug, &region));
             }
         }
         return out;

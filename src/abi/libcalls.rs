@@ -60,11 +60,12 @@ pub(crate) struct Libcalls {
     pub memory_grow: unsafe extern "C" fn(*mut u8, u32) -> u32,
     /// `(vmctx, site id, save area, frame pointer) -> null to resume, or a resume point
     /// to unwind to`.
-    pub debug_hook: unsafe extern "C" fn(*mut u8, u32, *mut u64, usize) -> *const ResumePoint,
+    pub debug_hook: unsafe extern "C" fn(*mut u8, u64, *mut u64, usize) -> *const ResumePoint,
     /// The host helpers, indexed by `Helper`.
     pub helpers: [HelperFn; HELPERS],
     /// `(vmctx, frame pointer) -> the real stack limit` (the slow path of a stack check).
     pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
+    pub transfer: unsafe extern "C" fn(*mut u8, *mut usize),
 }
 
 /// Byte offsets of the entries of [`Libcalls`].
@@ -77,6 +78,7 @@ pub(crate) mod offsets {
     pub const DEBUG_HOOK: i32 = offset_of!(Libcalls, debug_hook) as i32;
     pub const HELPERS: i32 = offset_of!(Libcalls, helpers) as i32;
     pub const INTERRUPT: i32 = offset_of!(Libcalls, interrupt) as i32;
+    pub const TRANSFER: i32 = offset_of!(Libcalls, transfer) as i32;
 }
 
 #[cfg(test)]

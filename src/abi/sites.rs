@@ -50,122 +50,110 @@ pub(crate) struct Site {
     pub func: u32,
     pub offset: u32,
     pub kind: SiteKind,
-    /// Range of this site's operand stack in `SiteTable::stack`.
+    /// Range of this site's operand stack in its function's `FuncSites::stack`.
     pub stack_start: u32,
     pub stack_len: u32,
 }
 
-/// The sites one compile chunk records, numbered from the chunk's first site (each
+/// The sites one compile batch records, numbered from the batch's first site (each
 /// function's sites are contiguous, in code order).
 #[derive(Debug, Default)]
 pub(crate) struct ChunkSites {
     pub sites: Vec<Site>,
     pub stack: Vec<(ValType, StackLoc)>,
-    /// Per defined function of the chunk: its first site id and the end of its range.
+    /// Per function of the batch: its first site and the end of its range.
     pub func_ranges: Vec<(u32, u32)>,
-    /// Per defined function: types of its locals (parameters first).
+    /// Per function: types of its locals (parameters first).
     pub func_locals: Vec<Vec<ValType>>,
-    /// Per defined function: number of parameters.
+    /// Per function: number of parameters.
     pub func_params: Vec<u32>,
-    /// Per defined function and local: the register a pinned local lives in, as an
-    /// index into the stubs' save area (GPR number, or 16 + xmm number).
+    /// Per function and local: the register a pinned local lives in, as an index into
+    /// the stubs' save area (GPR number, or 16 + xmm number).
     pub func_pinned: Vec<Vec<Option<u8>>>,
 }
 
-/// All sites of a module, numbered in code order across the module.
-///
-/// The per-site data stays in the vectors each compile chunk filled (joining them would
-/// copy tens of megabytes for a large module); a site id finds its chunk by a binary
-/// search over the chunks' first ids. The per-function data is joined.
-#[derive(Debug, Default)]
-pub(crate) struct SiteTable {
-    /// Chunks with at least one site, in order: (first site id, sites, their stacks).
-    parts: Vec<SitePart>,
-    /// Per defined function: its first site id and the end of its range.
-    func_ranges: Vec<(u32, u32)>,
-    func_locals: Vec<Vec<ValType>>,
-    func_params: Vec<u32>,
-    func_pinned: Vec<Vec<Option<u8>>>,
+impl ChunkSites {
+    /// Splits the batch's sites into one table per function, in order. Site numbers
+    /// become numbers within the function (as the code passes them to the debug hook).
+    pub fn into_funcs(self) -> Vec<FuncSites> {
+        let ChunkSites {
+            sites,
+            stack,
+            func_ranges,
+            func_locals,
+            func_params,
+            func_pinned,
+        } = self;
+        func_ranges
+            .into_iter()
+            .zip(func_locals)
+            .zip(func_params)
+            .zip(func_pinned)
+            .map(|((((first, end), locals), params), pinned)| {
+                let own = &sites[first as usize..end as usize];
+                let stack_first = own.first().map_or(0, |s| s.stack_start);
+                let stack_end = own.last().map_or(0, |s| s.stack_start + s.stack_len);
+                FuncSites {
+                    sites: own
+                        .iter()
+                        .map(|s| Site {
+                            stack_start: s.stack_start - stack_first,
+                            ..*s
+                        })
+                        .collect(),
+                    stack: stack[stack_first as usize..stack_end as usize].into(),
+                    locals: locals.into(),
+                    params,
+                    pinned: pinned.into(),
+                }
+            })
+            .collect()
+    }
 }
 
+/// The breakable sites of one function's instrumented version, numbered from 0 in code
+/// order, and what the debugger needs to read its frames.
 #[derive(Debug)]
-struct SitePart {
-    first: u32,
-    sites: Vec<Site>,
-    stack: Vec<(ValType, StackLoc)>,
+pub(crate) struct FuncSites {
+    sites: Box<[Site]>,
+    stack: Box<[(ValType, StackLoc)]>,
+    /// Types of the function's locals (parameters first).
+    locals: Box<[ValType]>,
+    params: u32,
+    /// Per local: the save-area index of the register it is pinned to, if any.
+    pinned: Box<[Option<u8>]>,
 }
 
-impl SiteTable {
-    /// Joins the sites of consecutive compile chunks, numbering each chunk's sites after
-    /// those of the chunks before it.
-    pub fn from_chunks(chunks: Vec<ChunkSites>) -> SiteTable {
-        let mut table = SiteTable::default();
-        let mut next = 0;
-        for chunk in chunks {
-            let first = next;
-            next += chunk.sites.len() as u32;
-            table.func_ranges.extend(
-                chunk
-                    .func_ranges
-                    .into_iter()
-                    .map(|(a, b)| (a + first, b + first)),
-            );
-            table.func_locals.extend(chunk.func_locals);
-            table.func_params.extend(chunk.func_params);
-            table.func_pinned.extend(chunk.func_pinned);
-            if !chunk.sites.is_empty() {
-                table.parts.push(SitePart {
-                    first,
-                    sites: chunk.sites,
-                    stack: chunk.stack,
-                });
-            }
-        }
-        table
+impl FuncSites {
+    /// Number of sites.
+    pub fn len(&self) -> u32 {
+        self.sites.len() as u32
     }
 
-    fn part(&self, id: u32) -> (&SitePart, usize) {
-        let part = &self.parts[self.parts.partition_point(|p| p.first <= id) - 1];
-        (part, (id - part.first) as usize)
-    }
-
-    /// Site `id`.
+    /// Site `id` (numbered within the function).
     pub fn site(&self, id: u32) -> &Site {
-        let (part, i) = self.part(id);
-        &part.sites[i]
+        &self.sites[id as usize]
+    }
+
+    /// Every site, with its number.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &Site)> {
+        self.sites.iter().enumerate().map(|(i, s)| (i as u32, s))
     }
 
     /// The operand stack layout at site `id`.
     pub fn stack_of(&self, id: u32) -> &[(ValType, StackLoc)] {
-        let (part, i) = self.part(id);
-        let s = &part.sites[i];
-        &part.stack[s.stack_start as usize..(s.stack_start + s.stack_len) as usize]
+        let s = &self.sites[id as usize];
+        &self.stack[s.stack_start as usize..(s.stack_start + s.stack_len) as usize]
     }
 
-    /// Site ids of defined function `defined`.
-    pub fn sites_of(&self, defined: u32) -> std::ops::Range<u32> {
-        let (a, b) = self.func_ranges[defined as usize];
-        a..b
+    /// Types of the locals (parameters first) and the number of parameters.
+    pub fn locals(&self) -> (&[ValType], u32) {
+        (&self.locals, self.params)
     }
 
-    /// Per defined function: its first site id and the end of its range.
-    pub fn func_ranges(&self) -> &[(u32, u32)] {
-        &self.func_ranges
-    }
-
-    /// Types of defined function `defined`'s locals (parameters first) and its number of
-    /// parameters.
-    pub fn func_locals(&self, defined: usize) -> Option<(&[ValType], u32)> {
-        Some((
-            self.func_locals.get(defined)?.as_slice(),
-            *self.func_params.get(defined)?,
-        ))
-    }
-
-    /// Per local of defined function `defined`: the save-area index of the register it
-    /// is pinned to, if any.
-    pub fn func_pinned(&self, defined: usize) -> Option<&[Option<u8>]> {
-        self.func_pinned.get(defined).map(Vec::as_slice)
+    /// Per local: the save-area index of the register it is pinned to, if any.
+    pub fn pinned(&self) -> &[Option<u8>] {
+        &self.pinned
     }
 }
 
@@ -199,26 +187,41 @@ mod tests {
     }
 
     #[test]
-    fn sites_of_joined_chunks_are_numbered_across_them() {
-        // Three chunks; the middle one has a function without sites.
-        let table = SiteTable::from_chunks(vec![
-            chunk(0, 2, 3, 100),
-            chunk(2, 1, 0, 0),
-            chunk(3, 2, 2, 200),
-        ]);
+    fn a_batch_splits_into_per_function_tables_numbered_from_zero() {
+        // Two chunks' worth of functions, the middle one without sites.
+        let mut batch = chunk(0, 2, 3, 100);
+        let rest = chunk(3, 2, 2, 200);
+        batch.func_ranges.push((6, 6));
+        batch.func_locals.push(vec![]);
+        batch.func_params.push(0);
+        batch.func_pinned.push(vec![]);
+        let base = batch.sites.len() as u32;
+        let stack_base = batch.stack.len() as u32;
+        batch.sites.extend(rest.sites.iter().map(|s| Site {
+            stack_start: s.stack_start + stack_base,
+            ..*s
+        }));
+        batch.stack.extend(rest.stack);
+        batch
+            .func_ranges
+            .extend(rest.func_ranges.iter().map(|(a, b)| (a + base, b + base)));
+        batch.func_locals.extend(rest.func_locals);
+        batch.func_params.extend(rest.func_params);
+        batch.func_pinned.extend(rest.func_pinned);
+        let funcs = batch.into_funcs();
+        let lens: Vec<u32> = funcs.iter().map(FuncSites::len).collect();
+        assert_eq!(lens, [3, 3, 0, 2, 2]);
+        let offsets: Vec<u32> = funcs[1].iter().map(|(_, s)| s.offset).collect();
+        assert_eq!(offsets, [103, 104, 105]);
+        // Each site's stack is its own, rebased into its function's table.
         assert_eq!(
-            table.func_ranges(),
-            &[(0, 3), (3, 6), (6, 6), (6, 8), (8, 10)]
+            funcs[3].stack_of(1),
+            &[(ValType::I32, StackLoc::constant(1))]
         );
-        let offsets: Vec<u32> = (0..10).map(|id| table.site(id).offset).collect();
-        assert_eq!(offsets, [100, 101, 102, 103, 104, 105, 200, 201, 202, 203]);
-        // Each site's stack comes from its own chunk.
-        assert_eq!(table.stack_of(7), &[(ValType::I32, StackLoc::constant(1))]);
-        assert_eq!(table.site(8).func, 4);
-        assert_eq!(table.sites_of(4), 8..10);
-        assert_eq!(table.func_locals(3), Some((&[ValType::I64][..], 1)));
-        assert_eq!(table.func_pinned(4), Some(&[None][..]));
-        assert_eq!(table.func_locals(5), None);
+        assert_eq!(funcs[4].site(0).func, 4);
+        assert_eq!(funcs[4].site(1).offset, 203);
+        assert_eq!(funcs[3].locals(), (&[ValType::I64][..], 1));
+        assert_eq!(funcs[4].pinned(), &[None][..]);
     }
 
     #[test]

@@ -115,13 +115,11 @@ impl Debugger {
     pub fn set_breakpoint(&self, func: u32, offset: u32) -> Result<BreakpointId> {
         let instance = self.instance()?;
         let defined = self.defined(func)?;
-        let table = &instance.module.code.debug_sites;
+        let table = &instance.module.instrumented(defined)?.sites;
         let sites: Vec<u32> = table
-            .sites_of(defined)
-            .filter(|&s| {
-                let site = table.site(s);
-                site.offset == offset && site.kind == SiteKind::Instruction
-            })
+            .iter()
+            .filter(|(_, site)| site.offset == offset && site.kind == SiteKind::Instruction)
+            .map(|(s, _)| s)
             .collect();
         if sites.is_empty() {
             return Err(Error::Usage(format!(
@@ -135,10 +133,11 @@ impl Debugger {
     pub fn set_entry_breakpoint(&self, func: u32) -> Result<BreakpointId> {
         let instance = self.instance()?;
         let defined = self.defined(func)?;
-        let table = &instance.module.code.debug_sites;
+        let table = &instance.module.instrumented(defined)?.sites;
         let sites: Vec<u32> = table
-            .sites_of(defined)
-            .filter(|&s| table.site(s).kind == SiteKind::Entry)
+            .iter()
+            .filter(|(_, site)| site.kind == SiteKind::Entry)
+            .map(|(s, _)| s)
             .collect();
         Ok(self.add(&instance, func, None, sites))
     }
@@ -201,10 +200,10 @@ impl Debugger {
     /// Module byte offsets of every breakable instruction of function `func`.
     pub fn instruction_offsets(&self, func: u32) -> Result<Vec<u32>> {
         let defined = self.defined(func)?;
-        let table = &self.module.code.debug_sites;
+        let table = &self.module.instrumented(defined)?.sites;
         let mut offsets: Vec<u32> = table
-            .sites_of(defined)
-            .map(|s| table.site(s))
+            .iter()
+            .map(|(_, s)| s)
             .filter(|s| s.kind == SiteKind::Instruction)
             .map(|s| s.offset)
             .collect();

@@ -2,10 +2,12 @@
 
 use crate::abi::vmctx::VmCtxLayout;
 use crate::api::engine::Engine;
-use crate::compiler::compile_module;
+use crate::code_memory::{DebugCode, DebugFunc};
+use crate::compiler::{compile_instrumented, compile_module, DebugSource};
+use crate::config::InstrumentedVersions;
 use crate::error::{Error, Result};
 use crate::frontend::{parse_module, EntityIndex, ImportKind};
-use crate::runtime::module::ModuleData;
+use crate::runtime::module::{DebugCompiler, ModuleData};
 use crate::runtime::type_registry;
 use crate::types::{ExternType, FuncType};
 use std::sync::atomic::AtomicUsize;
@@ -25,6 +27,22 @@ impl std::fmt::Debug for Module {
             .field("code_bytes", &self.inner.code.code.bytes().len())
             .finish()
     }
+}
+
+/// Compiles instrumented versions of `module`'s functions (`ModuleData::debug`).
+fn compile_debug_code(module: &ModuleData, defined: &[u32]) -> Result<Vec<DebugFunc>> {
+    let binary = module
+        .binary
+        .as_deref()
+        .ok_or_else(|| Error::Usage("the module's binary was not kept".into()))?;
+    let source = DebugSource {
+        config: &module.config,
+        info: &module.info,
+        layout: &module.layout,
+        binary,
+        code: &module.code,
+    };
+    compile_instrumented(&source, defined)
 }
 
 /// Code bytes mapped by all live modules, for [`Engine::code_bytes_mapped`].
@@ -54,15 +72,30 @@ impl Module {
         let layout = VmCtxLayout::new(&info);
         let code = compile_module(config, &info, &layout, bodies, CODE_BYTES.clone())?;
         let type_ids = info.types.iter().map(type_registry::canonical_id).collect();
+        let debug = config.debug_instrumentation.then(|| {
+            let widest = code
+                .body_ranges
+                .iter()
+                .map(|(a, b)| (b - a) as usize)
+                .max()
+                .unwrap_or(0);
+            let debug = DebugCode::new(code.body_ranges.len(), widest);
+            (debug, compile_debug_code as DebugCompiler)
+        });
+        let data = ModuleData {
+            config: engine.shared_config(),
+            info,
+            layout,
+            code,
+            type_ids,
+            binary: config.debug_instrumentation.then(|| Arc::from(binary)),
+            debug,
+        };
+        if config.instrumented_versions == InstrumentedVersions::Eager {
+            data.compile_all_instrumented()?;
+        }
         Ok(Module {
-            inner: Arc::new(ModuleData {
-                config: engine.shared_config(),
-                info,
-                layout,
-                code,
-                type_ids,
-                binary: config.debug_instrumentation.then(|| Arc::from(binary)),
-            }),
+            inner: Arc::new(data),
             engine: engine.clone(),
         })
     }
@@ -158,8 +191,9 @@ impl Module {
         self.inner.code.code.bytes()
     }
 
-    /// What each stretch of [`Module::code`] holds: every version of every defined
-    /// function and the shared stubs, in address order. Ranges are offsets into
+    /// What each stretch of [`Module::code`] holds: every defined function (the version
+    /// calls enter; instrumented versions are [`Module::instrumented_versions`]) and the
+    /// shared stubs, in address order. Ranges are offsets into
     /// [`Module::code`]; alignment padding between functions belongs to no region.
     ///
     /// ```
@@ -176,14 +210,8 @@ impl Module {
         let code = &self.inner.code;
         let imported = code.num_imported_funcs;
         let functions = code.versions.iter().map(|v| CodeRegion {
-            kind: if v.instrumented {
-                CodeRegionKind::InstrumentedFunction {
-                    index: imported + v.defined,
-                }
-            } else {
-                CodeRegionKind::Function {
-                    index: imported + v.defined,
-                }
+            kind: CodeRegionKind::Function {
+                index: imported + v.defined,
             },
             range: v.start as usize..v.end as usize,
         });
@@ -194,6 +222,73 @@ impl Module {
         let mut regions: Vec<CodeRegion> = functions.chain(stubs).collect();
         regions.sort_by_key(|r| r.range.start);
         regions
+    }
+
+    /// The instrumented versions compiled so far (all of them in eager mode, those an
+    /// instance needed in lazy mode; none without debug instrumentation) and the stubs
+    /// compiled with them, in address order. Ranges are offsets from the start of
+    /// [`Module::code`], past its end: each compilation publishes pages of its own, once,
+    /// never written again. Read a region's bytes with [`Module::code_bytes`].
+    pub fn instrumented_code_regions(&self) -> Vec<CodeRegion> {
+        let Some((debug, _)) = &self.inner.debug else {
+            return Vec::new();
+        };
+        let base = self.inner.code.code.base() as usize;
+        let imported = self.inner.info.num_imported_funcs;
+        let mut regions = Vec::new();
+        let mut stubs = std::collections::BTreeSet::new();
+        for (d, f) in debug.compiled() {
+            regions.push(CodeRegion {
+                kind: CodeRegionKind::InstrumentedFunction {
+                    index: imported + d,
+                },
+                range: f.start - base..f.end - base,
+            });
+            let r = &f.region;
+            stubs.insert((r.start + r.stubs - base, r.start + r.len - base));
+        }
+        regions.extend(stubs.into_iter().map(|(a, b)| CodeRegion {
+            kind: CodeRegionKind::Stubs,
+            range: a..b,
+        }));
+        regions.sort_by_key(|r| r.range.start);
+        regions
+    }
+
+    /// The machine code of `region`, one of [`Module::code_regions`] or
+    /// [`Module::instrumented_code_regions`].
+    pub fn code_bytes(&self, region: &CodeRegion) -> &[u8] {
+        let code = &self.inner.code.code;
+        if region.range.end <= code.bytes().len() {
+            &code.bytes()[region.range.clone()]
+        } else {
+            code.bytes_at(region.range.start, region.range.len())
+        }
+    }
+
+    /// The instrumented versions compiled so far: (function index, machine code), in
+    /// function order.
+    pub fn instrumented_versions(&self) -> Vec<(u32, &[u8])> {
+        self.instrumented_code_regions()
+            .into_iter()
+            .filter_map(|r| match r.kind {
+                CodeRegionKind::InstrumentedFunction { index } => {
+                    Some((index, self.code_bytes(&r)))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Bytes of instrumented code published so far (whole pages, stubs included), and
+    /// how many compilations published it.
+    pub fn instrumented_code_size(&self) -> (usize, usize) {
+        let compilations = self
+            .inner
+            .debug
+            .as_ref()
+            .map_or(0, |(d, _)| d.compilations());
+        (self.inner.code.code.reserve_used(), compilations)
     }
 
     /// Address range of the module's code mapping.
@@ -207,11 +302,11 @@ impl Module {
     }
 }
 
-/// What one stretch of a module's machine code holds (see [`Module::code_regions`]).
+/// What one stretch of a module's machine code holds (see [`Module::code_regions`] and
+/// [`Module::instrumented_code_regions`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CodeRegionKind {
-    /// The version of function `index` that calls enter (the only one in a module
-    /// compiled without debug instrumentation).
+    /// Function `index` (in a debuggable module, its plain version, which calls enter).
     Function {
         /// Index in the module's function index space (imports first).
         index: u32,
@@ -222,7 +317,7 @@ pub enum CodeRegionKind {
         index: u32,
     },
     /// Code shared by the functions compiled with it: trap stubs, the interrupt,
-    /// host-helper and debugger stubs.
+    /// host-helper, transfer and debug stubs.
     Stubs,
 }
 

@@ -16,8 +16,6 @@ pub(crate) struct Version {
     pub end: u32,
     /// Index among the module's defined functions.
     pub defined: u32,
-    /// Whether this is the instrumented version.
-    pub instrumented: bool,
 }
 
 /// A module's published code and the tables that map code back to wasm.
@@ -25,19 +23,30 @@ pub(crate) struct CompiledCode {
     pub code: CodeMemory,
     /// Code offset of each defined function's entry.
     pub func_starts: Vec<u32>,
-    /// Each version of each function (an instrumented module has two, not adjacent),
-    /// sorted by start offset.
+    /// Each defined function's (plain) version, sorted by start offset. Instrumented
+    /// versions are published later, each batch with its own table
+    /// (`code_memory::debug_code`).
     pub versions: Vec<Version>,
     /// (start, end) code offsets of each chunk's shared stubs.
     pub stubs: Vec<(u32, u32)>,
-    /// Instrumented modules: (return address, where the instrumented version goes on)
-    /// for each call from a plain version to wasm code, sorted by return address
-    /// (`runtime::redirect`).
+    /// Debuggable modules: (return address, the point's transfer path) for each call from
+    /// a plain version to wasm code, sorted by return address (`runtime::redirect`).
     pub after_calls: Vec<(u32, u32)>,
+    /// Debuggable modules, per transfer point of every plain version, in function and
+    /// point order (which is code order): the return address of its transfer path's call
+    /// to the transfer stub (`compiler::codegen::breakable`, "DESIGN: transfer paths").
+    pub transfer_returns: Vec<u32>,
+    /// The same points: where each is in the plain version.
+    pub transfer_points: Vec<u32>,
+    /// Debuggable modules: index of each defined function's first transfer point, and
+    /// one past the last function's.
+    pub func_transfers: Vec<u32>,
+    /// Debuggable modules: each defined function's frame size and body range in the
+    /// module's binary, for compiling its instrumented version later.
+    pub frame_sizes: Vec<u32>,
+    pub body_ranges: Vec<(u32, u32)>,
     /// (code offset, module offset), sorted by code offset.
     pub sites: Vec<(u32, u32)>,
-    /// Breakable sites (empty without debug instrumentation).
-    pub debug_sites: crate::abi::sites::SiteTable,
     pub num_imported_funcs: u32,
     /// Function names from the name section.
     pub names: HashMap<u32, String>,
@@ -52,6 +61,25 @@ impl CompiledCode {
                 .base()
                 .add(self.func_starts[defined_index as usize] as usize)
         }
+    }
+
+    /// The transfer point whose transfer path returns to `return_address` from the
+    /// transfer stub: (defined function index, the point's number in its function).
+    pub fn transfer_at(&self, return_address: usize) -> Option<(u32, u32)> {
+        let (start, end) = self.code.range();
+        if return_address < start || return_address >= end {
+            return None;
+        }
+        let offset = (return_address - start) as u32;
+        let i = self.transfer_returns.binary_search(&offset).ok()? as u32;
+        let defined = self.func_transfers.partition_point(|&first| first <= i) - 1;
+        Some((defined as u32, i - self.func_transfers[defined]))
+    }
+
+    /// The plain version's transfer points of defined function `defined`.
+    pub fn plain_points(&self, defined: u32) -> &[u32] {
+        let d = defined as usize;
+        &self.transfer_points[self.func_transfers[d] as usize..self.func_transfers[d + 1] as usize]
     }
 
     /// Maps a code offset to (function index, module offset).

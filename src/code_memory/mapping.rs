@@ -1,18 +1,63 @@
 //! One module's executable mapping: its code copied in while writable, then made
-//! read+execute once and never writable again.
+//! read+execute once and never writable again; and, for debuggable modules, address space
+//! reserved behind it where instrumented versions compiled later are published the same
+//! way, each into pages of their own.
+//!
+//! // DESIGN: debug code reserved behind the module's code
+//! A debuggable module's mapping reserves inaccessible address space after its code
+//! (`CodeMemory::publish_with_reserve`). An instrumented version compiled on first use
+//! (`compiler::debug_code`) is published into the next unused pages of that reserve
+//! (`CodeMemory::publish_in_reserve`): they go from inaccessible to writable, are filled,
+//! and become read+execute for good. A page is never in two publications, so no page that
+//! was ever executable becomes writable (invariant 2), and every byte of the reserve lies
+//! within ±2 GiB of every byte of the module's code: instrumented code reaches plain code
+//! (the direct calls, the jumps back to the plain version) with ordinary rel32
+//! displacements. The reserve is only address space until a page is published
+//! (`MAP_NORESERVE`, `PROT_NONE`); `reserve_for` sizes it.
 
 use crate::error::{Error, Result};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Size of a transparent huge page on x86-64.
 const HUGE_PAGE: usize = 2 << 20;
 
+/// The page size the reserve is handed out in.
+const PAGE: usize = 4096;
+
+/// Largest reserve, so that code and reserve stay within rel32 reach of each other.
+const MAX_RESERVE: usize = 1 << 30;
+
+/// Reserve for a debuggable module with `code_len` bytes of plain code: instrumented
+/// versions take up to about 6.4x the plain code (benches/RESULTS.md, "Lazy instrumented
+/// versions"), plus a copy of the stubs and page rounding per publication.
+pub(crate) fn reserve_for(code_len: usize) -> usize {
+    (code_len.saturating_mul(16)).max(64 << 20).min(MAX_RESERVE)
+}
+
 /// Executable bytes of one compiled module (or of the engine's trampolines).
 pub(crate) struct CodeMemory {
-    map: memmap2::Mmap,
+    base: *mut u8,
+    /// Bytes mapped (code rounded up to pages, plus the reserve).
+    map_len: usize,
+    /// Code bytes published at `base`.
     len: usize,
+    /// Pages of the reserve published so far, from `base`: the next publication starts
+    /// here (in bytes, page-aligned).
+    used: Mutex<usize>,
     counter: Option<Arc<AtomicUsize>>,
+    /// Code bytes added to `counter` (the module's and the reserve's publications).
+    counted: AtomicUsize,
+}
+
+// SAFETY: the mapping is owned by this value; its published bytes are immutable and the
+// bump pointer of the reserve is behind a mutex.
+unsafe impl Send for CodeMemory {}
+// SAFETY: as above.
+unsafe impl Sync for CodeMemory {}
+
+fn os_error(what: &str) -> Error {
+    Error::Resource(format!("{what}: {}", std::io::Error::last_os_error()))
 }
 
 impl CodeMemory {
@@ -29,51 +74,153 @@ impl CodeMemory {
         counter: Option<Arc<AtomicUsize>>,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<CodeMemory> {
-        let code_len = len;
-        let len = len.max(1);
-        let mut map = memmap2::MmapMut::map_anon(len)
-            .map_err(|e| Error::Resource(format!("cannot map code memory: {e}")))?;
-        if len >= HUGE_PAGE {
+        CodeMemory::publish_with_reserve(len, 0, counter, fill)
+    }
+
+    /// As `publish_with`, and reserves `reserve` more bytes of address space behind the
+    /// code for `publish_in_reserve` ("DESIGN: debug code reserved behind the module's
+    /// code").
+    pub fn publish_with_reserve(
+        len: usize,
+        reserve: usize,
+        counter: Option<Arc<AtomicUsize>>,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<CodeMemory> {
+        let code_pages = len.max(1).next_multiple_of(PAGE);
+        let map_len = code_pages + reserve.next_multiple_of(PAGE);
+        // SAFETY: a fresh private anonymous mapping; no existing memory is affected.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                map_len,
+                libc::PROT_NONE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return Err(os_error("cannot map code memory"));
+        }
+        let memory = CodeMemory {
+            base: base.cast(),
+            map_len,
+            len,
+            used: Mutex::new(code_pages),
+            counter,
+            counted: AtomicUsize::new(0),
+        };
+        if code_pages >= HUGE_PAGE {
             // Large code in transparent huge pages: a few faults instead of one per 4 KiB
             // while filling (benches/RESULTS.md, "Code in huge pages"), and fewer iTLB
             // misses when it runs. Only advice: the kernel may decline.
-            let _ = map.advise(memmap2::Advice::HugePage);
+            // SAFETY: advice on our own mapping.
+            unsafe { libc::madvise(base, code_pages, libc::MADV_HUGEPAGE) };
         }
-        fill(&mut map[..code_len]);
-        let map = map
-            .make_exec()
-            .map_err(|e| Error::Resource(format!("cannot make code executable: {e}")))?;
-        if let Some(c) = &counter {
-            c.fetch_add(map.len(), Ordering::Relaxed);
+        // SAFETY: the range is the start of our own mapping, published by nobody yet.
+        unsafe { memory.fill_pages(0, code_pages, len, fill)? };
+        memory.count(len.max(1));
+        Ok(memory)
+    }
+
+    /// Makes `pages` bytes at `offset` writable, lets `fill` write the first `len`, and
+    /// makes them read+execute.
+    ///
+    /// # Safety
+    ///
+    /// `offset..offset + pages` must be page-aligned, inside the mapping, and never
+    /// published before (so never executable).
+    unsafe fn fill_pages(
+        &self,
+        offset: usize,
+        pages: usize,
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<()> {
+        // SAFETY: inside our mapping (caller's contract).
+        let at = unsafe { self.base.add(offset) };
+        // SAFETY: our own, never-executable pages (caller's contract).
+        if unsafe { libc::mprotect(at.cast(), pages, libc::PROT_READ | libc::PROT_WRITE) } != 0 {
+            return Err(os_error("cannot make code memory writable"));
         }
-        Ok(CodeMemory {
-            map,
-            len: code_len.max(1),
-            counter,
-        })
+        // SAFETY: the pages were just made writable and nothing else refers to them.
+        fill(unsafe { std::slice::from_raw_parts_mut(at, len) });
+        // SAFETY: our own pages; from now on they are never writable again.
+        if unsafe { libc::mprotect(at.cast(), pages, libc::PROT_READ | libc::PROT_EXEC) } != 0 {
+            return Err(os_error("cannot make code executable"));
+        }
+        Ok(())
+    }
+
+    /// Publishes `len` more bytes of code in fresh pages of the reserve: `fill` gets the
+    /// pages' final address and writes the code. Returns the code's offset from `base`.
+    pub fn publish_in_reserve(
+        &self,
+        len: usize,
+        fill: impl FnOnce(usize, &mut [u8]),
+    ) -> Result<usize> {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let pages = len.max(1).next_multiple_of(PAGE);
+        if *used + pages > self.map_len {
+            return Err(Error::Resource(
+                "the module's reserve for debug code is exhausted".into(),
+            ));
+        }
+        let offset = *used;
+        let address = self.base as usize + offset;
+        // SAFETY: `used` only grows, so these pages were never published.
+        unsafe { self.fill_pages(offset, pages, len, |dst| fill(address, dst))? };
+        *used += pages;
+        self.count(len);
+        Ok(offset)
+    }
+
+    fn count(&self, bytes: usize) {
+        self.counted.fetch_add(bytes, Ordering::Relaxed);
+        if let Some(c) = &self.counter {
+            c.fetch_add(bytes, Ordering::Relaxed);
+        }
     }
 
     /// Address of the first code byte.
     pub fn base(&self) -> *const u8 {
-        self.map.as_ptr()
+        self.base
     }
 
-    /// The published bytes.
+    /// The published bytes (of the module's own code, not of the reserve).
     pub fn bytes(&self) -> &[u8] {
-        &self.map[..self.len]
+        // SAFETY: the first `len` bytes are published, readable and never written again.
+        unsafe { std::slice::from_raw_parts(self.base, self.len) }
     }
 
-    /// Address range covered by this mapping.
+    /// `len` published bytes at `offset` (from `publish_in_reserve`).
+    pub fn bytes_at(&self, offset: usize, len: usize) -> &[u8] {
+        let used = *self.used.lock().unwrap_or_else(|e| e.into_inner());
+        assert!(offset + len <= used, "bytes outside the published code");
+        // SAFETY: below `used` every page is published, readable and never written again.
+        unsafe { std::slice::from_raw_parts(self.base.add(offset), len) }
+    }
+
+    /// Address range of the module's own code (the reserve excluded).
     pub fn range(&self) -> (usize, usize) {
-        let start = self.map.as_ptr() as usize;
-        (start, start + self.len)
+        let start = self.base as usize;
+        (start, start + self.len.max(1))
+    }
+
+    /// Bytes of the reserve published so far (whole pages).
+    pub fn reserve_used(&self) -> usize {
+        let used = *self.used.lock().unwrap_or_else(|e| e.into_inner());
+        used - self.len.max(1).next_multiple_of(PAGE)
     }
 }
 
 impl Drop for CodeMemory {
     fn drop(&mut self) {
         if let Some(c) = &self.counter {
-            c.fetch_sub(self.map.len(), Ordering::Relaxed);
+            c.fetch_sub(*self.counted.get_mut(), Ordering::Relaxed);
         }
+        // SAFETY: our own mapping; whoever ran code in it is gone (the owner unregisters
+        // its ranges before dropping it).
+        unsafe { libc::munmap(self.base.cast(), self.map_len) };
     }
 }

@@ -3,7 +3,6 @@
 //! result as one read+execute code region.
 
 use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
-use crate::abi::sites::SiteTable;
 use crate::abi::traps::TRAP_STUBS;
 use crate::abi::vmctx::VmCtxLayout;
 use crate::code_memory::{self, CodeMemory, CodeOwner, CompiledCode, Version};
@@ -19,9 +18,9 @@ use std::sync::{Arc, Mutex};
 /// Functions are independent until linking, so large modules are split into contiguous
 /// chunks compiled on several threads, each into its own buffer with its own copies of
 /// the (tiny) shared stubs; the buffers are then concatenated and every direct call is
-/// resolved pc-relative. Breakable sites are numbered per chunk and renumbered when the
-/// chunks' site tables are joined (the code holds site ids only in the out-of-line
-/// `mov eax, id` of each site, which linking patches).
+/// resolved pc-relative. A debuggable module's functions are compiled with their transfer
+/// points only; the instrumented versions come later (`compiler::debug_code`), into the
+/// address space reserved behind the code.
 pub(crate) fn compile_module(
     config: &Config,
     info: &ModuleInfo,
@@ -30,6 +29,17 @@ pub(crate) fn compile_module(
     code_counter: Arc<AtomicUsize>,
 ) -> Result<Arc<CompiledCode>> {
     let total: usize = bodies.iter().map(|b| body_len(b)).sum();
+    let body_ranges = if config.debug_instrumentation {
+        bodies
+            .iter()
+            .map(|b| {
+                let range = b.body.range();
+                (range.start as u32, range.end as u32)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let threads = if total < PARALLEL_THRESHOLD {
         1
     } else {
@@ -56,8 +66,10 @@ pub(crate) fn compile_module(
     let mut stubs = Vec::with_capacity(chunks.len());
     let mut after_calls = Vec::new();
     let mut sites = Vec::new();
-    let mut first_sites = Vec::with_capacity(chunks.len());
-    let mut first_site = 0;
+    let mut transfer_returns = Vec::new();
+    let mut transfer_points = Vec::new();
+    let mut func_transfers = vec![0];
+    let mut frame_sizes = Vec::new();
     let mut bases = Vec::with_capacity(chunks.len());
     let mut total: usize = 0;
     for chunk in &chunks {
@@ -73,28 +85,40 @@ pub(crate) fn compile_module(
         let shift = |(a, b): &(u32, u32)| (a + base as u32, b + base as u32);
         after_calls.extend(chunk.after_calls.iter().map(shift));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
-        first_sites.push(first_site);
-        first_site += chunk.out.debug.sites.len() as u32;
+        for &(returned, point) in &chunk.transfer_points {
+            transfer_returns.push(returned + base as u32);
+            transfer_points.push(point + base as u32);
+        }
+        for &n in &chunk.out.func_transfers {
+            func_transfers.push(func_transfers.last().expect("starts with 0") + n);
+        }
+        frame_sizes.extend_from_slice(&chunk.frame_sizes);
         total = base + chunk.bytes.len();
     }
     // Chunks emit their plain versions in order, so return addresses come sorted.
     debug_assert!(after_calls.is_sorted());
+    debug_assert!(transfer_returns.is_sorted());
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
-    let code = CodeMemory::publish_with(total, Some(code_counter), |mut dst| {
+    let reserve = if config.debug_instrumentation {
+        code_memory::reserve_for(total)
+    } else {
+        0
+    };
+    let code = CodeMemory::publish_with_reserve(total, reserve, Some(code_counter), |mut dst| {
         // Each chunk's bytes go to their own slice of the mapping, filled on the threads
         // that compiled (the faults on a fresh mapping and the copy are most of it).
         let mut jobs = Vec::with_capacity(chunks.len());
         let mut at = 0;
-        for ((chunk, base), first_site) in chunks.iter().zip(&bases).zip(&first_sites) {
+        for (chunk, base) in chunks.iter().zip(&bases) {
             let (_, rest) = std::mem::take(&mut dst).split_at_mut(base - at);
             let (slice, rest) = rest.split_at_mut(chunk.bytes.len());
             dst = rest;
             at = base + chunk.bytes.len();
-            jobs.push((chunk, *base, *first_site, slice));
+            jobs.push((chunk, *base, slice));
         }
-        let fill = |jobs: Vec<(&Chunk, usize, u32, &mut [u8])>| {
-            for (chunk, base, first_site, dst) in jobs {
-                link_chunk(chunk, base, first_site, &func_starts, dst);
+        let fill = |jobs: Vec<(&Chunk, usize, &mut [u8])>| {
+            for (chunk, base, dst) in jobs {
+                link_chunk(chunk, base, &func_starts, dst);
             }
         };
         if threads == 1 {
@@ -108,7 +132,7 @@ pub(crate) fn compile_module(
                     groups.push(Vec::new());
                     size = 0;
                 }
-                size += job.3.len();
+                size += job.2.len();
                 groups.last_mut().expect("one group").push(job);
             }
             let first = groups.remove(0);
@@ -120,21 +144,23 @@ pub(crate) fn compile_module(
             });
         }
     })?;
-    let debug_sites = SiteTable::from_chunks(
-        chunks
-            .iter_mut()
-            .map(|chunk| std::mem::take(&mut chunk.out.debug))
-            .collect(),
-    );
     sites.sort_unstable();
+    if !config.debug_instrumentation {
+        frame_sizes = Vec::new();
+        func_transfers = Vec::new();
+    }
     let compiled = Arc::new(CompiledCode {
         code,
         func_starts,
         versions,
         stubs,
         after_calls,
+        transfer_returns,
+        transfer_points,
+        func_transfers,
+        frame_sizes,
+        body_ranges,
         sites,
-        debug_sites,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),
     });
@@ -150,18 +176,13 @@ pub(crate) fn compile_module(
 }
 
 /// Copies `chunk`, placed at `base` in the module's code, into `dst` and resolves what
-/// depends on its place: direct calls (pc-relative to `func_starts`) and site ids (the
-/// chunk numbers its sites from zero; `first_site` is the number of sites before it).
-fn link_chunk(chunk: &Chunk, base: usize, first_site: u32, func_starts: &[u32], dst: &mut [u8]) {
+/// depends on its place: direct calls (pc-relative to `func_starts`).
+fn link_chunk(chunk: &Chunk, base: usize, func_starts: &[u32], dst: &mut [u8]) {
     dst.copy_from_slice(&chunk.bytes);
     for &(at, callee) in &chunk.out.calls {
         let target = func_starts[callee as usize] as i64;
         let rel = (target - (base + at + 4) as i64) as i32;
         dst[at..at + 4].copy_from_slice(&rel.to_le_bytes());
-    }
-    for &at in &chunk.out.site_ids {
-        let imm: &mut [u8; 4] = (&mut dst[at..at + 4]).try_into().expect("four bytes");
-        *imm = (u32::from_le_bytes(*imm) + first_site).to_le_bytes();
     }
 }
 
@@ -243,8 +264,12 @@ struct Chunk {
     versions: Vec<Version>,
     /// (start, end) of the shared stubs after the functions.
     stubs: (u32, u32),
-    /// (return address, instrumented version's point) of the plain versions' calls.
+    /// (return address, the point's transfer path) of the plain versions' calls.
     after_calls: Vec<(u32, u32)>,
+    /// (transfer path's return address, transfer point) of every transfer point.
+    transfer_points: Vec<(u32, u32)>,
+    /// Each function's frame size.
+    frame_sizes: Vec<u32>,
     out: FuncOutput,
     fault_stub: usize,
 }
@@ -259,90 +284,58 @@ fn compile_chunk(
     let body_bytes: usize = bodies.iter().map(|b| body_len(b)).sum();
     // Room for the usual code size (benches/RESULTS.md, "Code buffer capacity"), so the
     // buffer rarely grows by copying; pages never written are never touched.
-    let bytes_per_wasm_byte = if config.debug_instrumentation { 24 } else { 6 };
-    let mut asm = Asm::new_with_capacity(0, body_bytes * bytes_per_wasm_byte + 4096, 0, 0, 0, 0, 0);
+    let mut asm = Asm::new_with_capacity(0, body_bytes * 6 + 4096, 0, 0, 0, 0, 0);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
-    let debug_stub = asm.new_dynamic_label();
-    let no_stops = asm.new_dynamic_label();
-    let interrupt_stub = asm.new_dynamic_label();
-    let host_helper_stub = asm.new_dynamic_label();
     let env = ModuleEnv {
         info,
         layout,
         trap_labels: &trap_labels,
         bounds_checks: config.bounds_checks,
         debug: config.debug_instrumentation,
-        debug_stub,
-        no_stops,
-        interrupt_stub,
-        host_helper_stub,
+        debug_stub: asm.new_dynamic_label(),
+        no_stops: asm.new_dynamic_label(),
+        interrupt_stub: asm.new_dynamic_label(),
+        host_helper_stub: asm.new_dynamic_label(),
+        transfer_stub: asm.new_dynamic_label(),
         canaries: config.convention_canaries,
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
     let mut versions = Vec::with_capacity(bodies.len());
+    let mut frame_sizes = Vec::with_capacity(bodies.len());
     let mut scratch = Scratch::default();
-    let mut instrumented = Vec::new();
     for (i, body) in bodies.into_iter().enumerate() {
         let start = asm.offset().0 as u32;
         func_starts.push(start);
         let index = info.num_imported_funcs + first + i as u32;
-        instrumented.extend(FuncCompiler::compile(
-            &mut asm,
-            &env,
-            &mut out,
-            index,
-            body,
-            &mut scratch,
-        )?);
+        let frame = FuncCompiler::compile(&mut asm, &env, &mut out, index, body, &mut scratch)?;
+        frame_sizes.push(frame);
         versions.push(Version {
             start,
             end: asm.offset().0 as u32,
             defined: first + i as u32,
-            instrumented: false,
-        });
-    }
-    // Instrumented versions after all plain ones ("DESIGN: instrumented versions out of
-    // line" in codegen).
-    for deferred in instrumented {
-        let defined = deferred.func_index() - info.num_imported_funcs;
-        let start = asm.offset().0 as u32;
-        FuncCompiler::compile_instrumented(&mut asm, &env, &mut out, deferred, &mut scratch)?;
-        versions.push(Version {
-            start,
-            end: asm.offset().0 as u32,
-            defined,
-            instrumented: true,
         });
     }
     let stubs_start = asm.offset().0 as u32;
     let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
-    super::codegen::emit_interrupt_stub(&mut asm, interrupt_stub);
+    super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
-    super::codegen::emit_host_helper_stub(&mut asm, host_helper_stub);
+    super::codegen::emit_host_helper_stub(&mut asm, env.host_helper_stub);
     if config.debug_instrumentation {
         super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
-        super::codegen::emit_debug_stub(&mut asm, debug_stub);
-        let widest = out
-            .debug
-            .func_ranges
-            .iter()
-            .map(|(a, b)| ((b - a) as usize).div_ceil(8))
-            .max()
-            .unwrap_or(0);
-        super::codegen::emit_no_stops(&mut asm, no_stops, widest);
+        super::codegen::emit_transfer_stub(&mut asm, env.transfer_stub);
     }
-    let resolve = |label| {
-        asm.labels()
-            .resolve_dynamic(label)
-            .map(|offset| offset.0 as u32)
-            .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))
-    };
+    let resolve = |label| resolve_label(&asm, label);
     let after_calls = out
         .after_calls
         .iter()
-        .map(|&(returned, instrumented)| Ok((resolve(returned)?, resolve(instrumented)?)))
+        .map(|&(returned, path)| Ok((resolve(returned)?, resolve(path)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let transfer_points = out
+        .transfer_points
+        .iter()
+        .map(|&(returned, point)| Ok((resolve(returned)?, resolve(point)?)))
         .collect::<Result<Vec<_>>>()?;
     let stubs_end = asm.offset().0 as u32;
     let mut bytes = asm
@@ -357,7 +350,17 @@ fn compile_chunk(
         versions,
         stubs: (stubs_start, stubs_end),
         after_calls,
+        transfer_points,
+        frame_sizes,
         out,
         fault_stub,
     })
+}
+
+/// The offset of a label the assembler has defined.
+pub(super) fn resolve_label(asm: &Asm, label: dynasmrt::DynamicLabel) -> Result<u32> {
+    asm.labels()
+        .resolve_dynamic(label)
+        .map(|offset| offset.0 as u32)
+        .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))
 }

@@ -14,6 +14,7 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
     debug_hook: crate::runtime::debug::hook::debug_hook,
     helpers: crate::runtime::bulk::HELPER_FNS,
     interrupt: crate::runtime::interrupt::interrupt_libcall,
+    transfer: crate::runtime::redirect::transfer_libcall,
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.

@@ -3,10 +3,15 @@
 //! The API's `Module` is a handle to one of these, shared by every instance.
 
 use crate::abi::vmctx::VmCtxLayout;
-use crate::code_memory::CompiledCode;
+use crate::code_memory::{CompiledCode, DebugCode, DebugFunc};
 use crate::config::Config;
+use crate::error::{Error, Result};
 use crate::frontend::ModuleInfo;
 use std::sync::Arc;
+
+/// Compiles instrumented versions of a module's defined functions (the compiler's, wired
+/// in by the API, which sees both layers).
+pub(crate) type DebugCompiler = fn(&ModuleData, &[u32]) -> Result<Vec<DebugFunc>>;
 
 /// Everything about a compiled module that instantiation and execution need.
 pub(crate) struct ModuleData {
@@ -20,4 +25,36 @@ pub(crate) struct ModuleData {
     /// The binary the module was compiled from, kept when it is compiled for debugging:
     /// source-level debuggers read its debug sections through the debugger.
     pub binary: Option<Arc<[u8]>>,
+    /// Debuggable modules: the instrumented versions compiled so far, and how to compile
+    /// one.
+    pub debug: Option<(DebugCode, DebugCompiler)>,
+}
+
+impl ModuleData {
+    /// The instrumented version of defined function `defined`, compiled now if no thread
+    /// has compiled it before (`code_memory::debug_code`).
+    pub fn instrumented(&self, defined: u32) -> Result<&Arc<DebugFunc>> {
+        let (debug, compile) = self.debug.as_ref().ok_or_else(|| {
+            Error::Usage("the module was compiled without debug instrumentation".into())
+        })?;
+        if defined as usize >= debug.len() {
+            return Err(Error::Usage(format!("no defined function {defined}")));
+        }
+        debug.get_or_compile(defined, false, |wanted| compile(self, wanted))
+    }
+
+    /// Compiles every instrumented version not compiled yet (eager mode).
+    pub fn compile_all_instrumented(&self) -> Result<()> {
+        if let Some((debug, compile)) = &self.debug {
+            if debug.len() > 0 {
+                debug.get_or_compile(0, true, |wanted| compile(self, wanted))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The all-ones site bits of a debuggable module (see `DebugCode::stop_all`).
+    pub fn stop_all(&self) -> Option<&[u8]> {
+        self.debug.as_ref().map(|(d, _)| d.stop_all())
+    }
 }

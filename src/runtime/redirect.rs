@@ -26,6 +26,40 @@
 use crate::abi::frame::RETURN_ADDRESS;
 use crate::code_memory;
 use crate::runtime::activation;
+use crate::runtime::instance::instance_of;
+use std::sync::atomic::Ordering;
+
+/// The `transfer` libcall, called by the transfer stub from a plain version's transfer
+/// path (`compiler::codegen::breakable`, "DESIGN: transfer paths"): if this instance
+/// debugs the function, compiles its instrumented version if no thread has, and rewrites
+/// the stub's return address to the instrumented version's matching point. Otherwise
+/// (or if the version cannot be compiled: then the function runs undebugged) the stub
+/// returns to the path, which goes on in the plain version.
+///
+/// # Safety
+///
+/// Called only by the transfer stub of compiled code: `vmctx` is the calling instance's
+/// context and `return_slot` the stub's return address slot, on a thread inside
+/// `call_wasm`.
+pub(crate) unsafe extern "C" fn transfer_libcall(vmctx: *mut u8, return_slot: *mut usize) {
+    // SAFETY: called from this instance's code with its own vmctx.
+    let instance = unsafe { instance_of(vmctx) };
+    let module = &instance.module;
+    // SAFETY: the stub passes its own return address slot, on this thread's stack.
+    let returned = unsafe { *return_slot };
+    let Some((defined, point)) = module.code.transfer_at(returned) else {
+        return;
+    };
+    let func = module.info.num_imported_funcs + defined;
+    if instance.func_bits(func).load(Ordering::Acquire) == 0 {
+        return;
+    }
+    if let Ok(version) = module.instrumented(defined) {
+        // SAFETY: as above; the stub returns to the instrumented version's point, where
+        // every value is where the plain version's point has it.
+        unsafe { *return_slot = version.transfers[point as usize] };
+    }
+}
 
 /// If function words changed since this thread's current activation last looked,
 /// redirects every plain after-call return address in the wasm frames from `fp` up to

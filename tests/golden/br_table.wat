@@ -69,7 +69,7 @@
 ;;   0014  mov [rbp-10h],r8
 ;;   001b  mov r8d,esi
 ;;   001e  cmp qword ptr [r15+48h],0
-;;   0023  jne func[0].instrumented
+;;   0023  jne func[0]+0C6h
 ;;   0029  mov ecx,r8d
 ;;   002c  mov eax,3
 ;;   0031  cmp ecx,eax
@@ -104,13 +104,15 @@
 ;;   00a1  ret
 ;;   00a2  mov rax,rsp
 ;;   00a5  mov rsp,rbp
-;;   00a8  call stubs+1D4h
+;;   00a8  call stubs+1D0h
 ;;   00ad  mov rsp,rax
 ;;   00b0  cmp rsp,r12
 ;;   00b3  jb func[0]+0BEh
 ;;   00b9  jmp func[0]+14h
 ;;   00be  mov rsp,rbp
 ;;   00c1  call stubs+55h
+;;   00c6  call stubs+530h
+;;   00cb  jmp func[0]+29h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
 ;;   0007  test r13,r13
@@ -118,17 +120,17 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+193h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+1A2h
+;;   0026  jne func[0].instrumented+1A7h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+1B1h
+;;   0034  jne func[0].instrumented+1BBh
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+1C0h
+;;   0042  jne func[0].instrumented+1CFh
 ;;   0048  test byte ptr [r13],10h
-;;   0050  jne func[0].instrumented+1CFh
+;;   0050  jne func[0].instrumented+1E3h
 ;;   0056  test byte ptr [r13],20h
-;;   005e  jne func[0].instrumented+1DEh
+;;   005e  jne func[0].instrumented+1F7h
 ;;   0064  test byte ptr [r13],40h
-;;   006c  jne func[0].instrumented+1EDh
+;;   006c  jne func[0].instrumented+20Bh
 ;;   0072  mov ecx,r8d
 ;;   0075  mov eax,3
 ;;   007a  cmp ecx,eax
@@ -142,112 +144,112 @@
 ;;   0099  jmp func[0].instrumented+11Bh
 ;;   009e  jmp func[0].instrumented+157h
 ;;   00a3  test byte ptr [r13],80h
-;;   00ab  jne func[0].instrumented+1FCh
+;;   00ab  jne func[0].instrumented+21Fh
 ;;   00b1  test byte ptr [r13+1],1
-;;   00b9  jne func[0].instrumented+20Bh
+;;   00b9  jne func[0].instrumented+233h
 ;;   00bf  test byte ptr [r13+1],2
-;;   00c7  jne func[0].instrumented+21Ah
+;;   00c7  jne func[0].instrumented+247h
 ;;   00cd  mov eax,64h
 ;;   00d3  mov r8,[rbp-10h]
 ;;   00da  mov rsp,rbp
 ;;   00dd  pop rbp
 ;;   00de  ret
 ;;   00df  test byte ptr [r13+1],4
-;;   00e7  jne func[0].instrumented+229h
+;;   00e7  jne func[0].instrumented+25Bh
 ;;   00ed  test byte ptr [r13+1],8
-;;   00f5  jne func[0].instrumented+238h
+;;   00f5  jne func[0].instrumented+26Fh
 ;;   00fb  test byte ptr [r13+1],10h
-;;   0103  jne func[0].instrumented+247h
+;;   0103  jne func[0].instrumented+283h
 ;;   0109  mov eax,65h
 ;;   010f  mov r8,[rbp-10h]
 ;;   0116  mov rsp,rbp
 ;;   0119  pop rbp
 ;;   011a  ret
 ;;   011b  test byte ptr [r13+1],20h
-;;   0123  jne func[0].instrumented+256h
+;;   0123  jne func[0].instrumented+297h
 ;;   0129  test byte ptr [r13+1],40h
-;;   0131  jne func[0].instrumented+265h
+;;   0131  jne func[0].instrumented+2ABh
 ;;   0137  test byte ptr [r13+1],80h
-;;   013f  jne func[0].instrumented+274h
+;;   013f  jne func[0].instrumented+2BFh
 ;;   0145  mov eax,66h
 ;;   014b  mov r8,[rbp-10h]
 ;;   0152  mov rsp,rbp
 ;;   0155  pop rbp
 ;;   0156  ret
 ;;   0157  test byte ptr [r13+2],1
-;;   015f  jne func[0].instrumented+283h
+;;   015f  jne func[0].instrumented+2D3h
 ;;   0165  test byte ptr [r13+2],2
-;;   016d  jne func[0].instrumented+292h
+;;   016d  jne func[0].instrumented+2E7h
 ;;   0173  test byte ptr [r13+2],4
-;;   017b  jne func[0].instrumented+2A1h
+;;   017b  jne func[0].instrumented+2FBh
 ;;   0181  mov eax,0FFFFFFFFh
 ;;   0187  mov r8,[rbp-10h]
 ;;   018e  mov rsp,rbp
 ;;   0191  pop rbp
 ;;   0192  ret
-;;   0193  mov eax,0
-;;   0198  call func[0].instrumented+2B0h
-;;   019d  jmp func[0].instrumented+1Eh
-;;   01a2  mov eax,1
-;;   01a7  call func[0].instrumented+2B0h
-;;   01ac  jmp func[0].instrumented+2Ch
-;;   01b1  mov eax,2
-;;   01b6  call func[0].instrumented+2B0h
-;;   01bb  jmp func[0].instrumented+3Ah
-;;   01c0  mov eax,3
-;;   01c5  call func[0].instrumented+2B0h
-;;   01ca  jmp func[0].instrumented+48h
-;;   01cf  mov eax,4
-;;   01d4  call func[0].instrumented+2B0h
-;;   01d9  jmp func[0].instrumented+56h
-;;   01de  mov eax,5
-;;   01e3  call func[0].instrumented+2B0h
-;;   01e8  jmp func[0].instrumented+64h
-;;   01ed  mov eax,6
-;;   01f2  call func[0].instrumented+2B0h
-;;   01f7  jmp func[0].instrumented+72h
-;;   01fc  mov eax,7
-;;   0201  call func[0].instrumented+2B0h
-;;   0206  jmp func[0].instrumented+0B1h
-;;   020b  mov eax,8
-;;   0210  call func[0].instrumented+2B0h
-;;   0215  jmp func[0].instrumented+0BFh
-;;   021a  mov eax,9
-;;   021f  call func[0].instrumented+2B0h
-;;   0224  jmp func[0].instrumented+0CDh
-;;   0229  mov eax,0Ah
-;;   022e  call func[0].instrumented+2B0h
-;;   0233  jmp func[0].instrumented+0EDh
-;;   0238  mov eax,0Bh
-;;   023d  call func[0].instrumented+2B0h
-;;   0242  jmp func[0].instrumented+0FBh
-;;   0247  mov eax,0Ch
-;;   024c  call func[0].instrumented+2B0h
-;;   0251  jmp func[0].instrumented+109h
-;;   0256  mov eax,0Dh
-;;   025b  call func[0].instrumented+2B0h
-;;   0260  jmp func[0].instrumented+129h
-;;   0265  mov eax,0Eh
-;;   026a  call func[0].instrumented+2B0h
-;;   026f  jmp func[0].instrumented+137h
-;;   0274  mov eax,0Fh
-;;   0279  call func[0].instrumented+2B0h
-;;   027e  jmp func[0].instrumented+145h
-;;   0283  mov eax,10h
-;;   0288  call func[0].instrumented+2B0h
-;;   028d  jmp func[0].instrumented+165h
-;;   0292  mov eax,11h
-;;   0297  call func[0].instrumented+2B0h
-;;   029c  jmp func[0].instrumented+173h
-;;   02a1  mov eax,12h
-;;   02a6  call func[0].instrumented+2B0h
-;;   02ab  jmp func[0].instrumented+181h
-;;   02b0  sub rsp,8
-;;   02b4  push rax
-;;   02b5  call stubs+534h
-;;   02ba  add rsp,8
-;;   02be  mov r13,[r15+48h]
-;;   02c5  test r13,r13
-;;   02c8  jne func[0].instrumented+2D5h
-;;   02ce  lea r13,[stubs+7ACh]
-;;   02d5  ret
+;;   0193  mov rax,0
+;;   019d  call func[0].instrumented+30Fh
+;;   01a2  jmp func[0].instrumented+1Eh
+;;   01a7  mov rax,1
+;;   01b1  call func[0].instrumented+30Fh
+;;   01b6  jmp func[0].instrumented+2Ch
+;;   01bb  mov rax,2
+;;   01c5  call func[0].instrumented+30Fh
+;;   01ca  jmp func[0].instrumented+3Ah
+;;   01cf  mov rax,3
+;;   01d9  call func[0].instrumented+30Fh
+;;   01de  jmp func[0].instrumented+48h
+;;   01e3  mov rax,4
+;;   01ed  call func[0].instrumented+30Fh
+;;   01f2  jmp func[0].instrumented+56h
+;;   01f7  mov rax,5
+;;   0201  call func[0].instrumented+30Fh
+;;   0206  jmp func[0].instrumented+64h
+;;   020b  mov rax,6
+;;   0215  call func[0].instrumented+30Fh
+;;   021a  jmp func[0].instrumented+72h
+;;   021f  mov rax,7
+;;   0229  call func[0].instrumented+30Fh
+;;   022e  jmp func[0].instrumented+0B1h
+;;   0233  mov rax,8
+;;   023d  call func[0].instrumented+30Fh
+;;   0242  jmp func[0].instrumented+0BFh
+;;   0247  mov rax,9
+;;   0251  call func[0].instrumented+30Fh
+;;   0256  jmp func[0].instrumented+0CDh
+;;   025b  mov rax,0Ah
+;;   0265  call func[0].instrumented+30Fh
+;;   026a  jmp func[0].instrumented+0EDh
+;;   026f  mov rax,0Bh
+;;   0279  call func[0].instrumented+30Fh
+;;   027e  jmp func[0].instrumented+0FBh
+;;   0283  mov rax,0Ch
+;;   028d  call func[0].instrumented+30Fh
+;;   0292  jmp func[0].instrumented+109h
+;;   0297  mov rax,0Dh
+;;   02a1  call func[0].instrumented+30Fh
+;;   02a6  jmp func[0].instrumented+129h
+;;   02ab  mov rax,0Eh
+;;   02b5  call func[0].instrumented+30Fh
+;;   02ba  jmp func[0].instrumented+137h
+;;   02bf  mov rax,0Fh
+;;   02c9  call func[0].instrumented+30Fh
+;;   02ce  jmp func[0].instrumented+145h
+;;   02d3  mov rax,10h
+;;   02dd  call func[0].instrumented+30Fh
+;;   02e2  jmp func[0].instrumented+165h
+;;   02e7  mov rax,11h
+;;   02f1  call func[0].instrumented+30Fh
+;;   02f6  jmp func[0].instrumented+173h
+;;   02fb  mov rax,12h
+;;   0305  call func[0].instrumented+30Fh
+;;   030a  jmp func[0].instrumented+181h
+;;   030f  sub rsp,8
+;;   0313  push rax
+;;   0314  call stubs+53Bh
+;;   0319  add rsp,8
+;;   031d  mov r13,[r15+48h]
+;;   0324  test r13,r13
+;;   0327  jne func[0].instrumented+334h
+;;   032d  lea r13,[stubs+7B3h]
+;;   0334  ret

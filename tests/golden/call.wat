@@ -17,11 +17,13 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  cmp qword ptr [r15+50h],0
-;;   0010  jne func[0].instrumented
+;;   0010  jne func[0]+24h
 ;;   0016  movsd xmm0,[rbp+18h]
 ;;   001f  mov rsp,rbp
 ;;   0022  pop rbp
 ;;   0023  ret
+;;   0024  call stubs+53Dh
+;;   0029  jmp func[0]+16h
 ;; ---- func[0] $g: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+50h]
 ;;   0007  test r13,r13
@@ -29,36 +31,36 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+56h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+65h
+;;   0026  jne func[0].instrumented+6Ah
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+74h
+;;   0034  jne func[0].instrumented+7Eh
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+83h
+;;   0042  jne func[0].instrumented+92h
 ;;   0048  movsd xmm0,[rbp+18h]
 ;;   0051  mov rsp,rbp
 ;;   0054  pop rbp
 ;;   0055  ret
-;;   0056  mov eax,0
-;;   005b  call func[0].instrumented+92h
-;;   0060  jmp func[0].instrumented+1Eh
-;;   0065  mov eax,1
-;;   006a  call func[0].instrumented+92h
-;;   006f  jmp func[0].instrumented+2Ch
-;;   0074  mov eax,2
-;;   0079  call func[0].instrumented+92h
-;;   007e  jmp func[0].instrumented+3Ah
-;;   0083  mov eax,3
-;;   0088  call func[0].instrumented+92h
-;;   008d  jmp func[0].instrumented+48h
-;;   0092  sub rsp,8
-;;   0096  push rax
-;;   0097  call stubs+531h
-;;   009c  add rsp,8
-;;   00a0  mov r13,[r15+50h]
-;;   00a7  test r13,r13
-;;   00aa  jne func[0].instrumented+0B7h
-;;   00b0  lea r13,[stubs+7A9h]
-;;   00b7  ret
+;;   0056  mov rax,0
+;;   0060  call func[0].instrumented+0A6h
+;;   0065  jmp func[0].instrumented+1Eh
+;;   006a  mov rax,1
+;;   0074  call func[0].instrumented+0A6h
+;;   0079  jmp func[0].instrumented+2Ch
+;;   007e  mov rax,2
+;;   0088  call func[0].instrumented+0A6h
+;;   008d  jmp func[0].instrumented+3Ah
+;;   0092  mov rax,3
+;;   009c  call func[0].instrumented+0A6h
+;;   00a1  jmp func[0].instrumented+48h
+;;   00a6  sub rsp,8
+;;   00aa  push rax
+;;   00ab  call stubs+534h
+;;   00b0  add rsp,8
+;;   00b4  mov r13,[r15+50h]
+;;   00bb  test r13,r13
+;;   00be  jne func[0].instrumented+0CBh
+;;   00c4  lea r13,[stubs+7ACh]
+;;   00cb  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -89,7 +91,7 @@
 ;;   000b  cmp rsp,r12
 ;;   000e  jb func[1]+4Dh
 ;;   0014  cmp qword ptr [r15+58h],0
-;;   0019  jne func[1].instrumented
+;;   0019  jne func[1]+71h
 ;;   001f  mov dword ptr [rsp],1
 ;;   002b  mov rax,4004000000000000h
 ;;   0035  mov [rsp+8],rax
@@ -100,13 +102,17 @@
 ;;   004c  ret
 ;;   004d  mov rax,rsp
 ;;   0050  mov rsp,rbp
-;;   0053  call stubs+1D1h
+;;   0053  call stubs+1DDh
 ;;   0058  mov rsp,rax
 ;;   005b  cmp rsp,r12
 ;;   005e  jb func[1]+69h
 ;;   0064  jmp func[1]+14h
 ;;   0069  mov rsp,rbp
 ;;   006c  call stubs+55h
+;;   0071  call stubs+53Dh
+;;   0076  jmp func[1]+1Fh
+;;   007b  call stubs+53Dh
+;;   0080  jmp func[1]+48h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+58h]
 ;;   0007  test r13,r13
@@ -114,11 +120,11 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[1].instrumented+0A2h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+0B1h
+;;   0026  jne func[1].instrumented+0B6h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+0C0h
+;;   0034  jne func[1].instrumented+0CAh
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[1].instrumented+0CFh
+;;   0042  jne func[1].instrumented+0DEh
 ;;   0048  mov dword ptr [rsp],1
 ;;   0054  mov rax,4004000000000000h
 ;;   005e  mov [rsp+8],rax
@@ -128,36 +134,36 @@
 ;;   0078  test r13,r13
 ;;   007b  je func[1]+48h
 ;;   0081  test byte ptr [r13],10h
-;;   0089  jne func[1].instrumented+0DEh
+;;   0089  jne func[1].instrumented+0F2h
 ;;   008f  test byte ptr [r13],20h
-;;   0097  jne func[1].instrumented+0EDh
+;;   0097  jne func[1].instrumented+106h
 ;;   009d  mov rsp,rbp
 ;;   00a0  pop rbp
 ;;   00a1  ret
-;;   00a2  mov eax,4
-;;   00a7  call func[1].instrumented+0FCh
-;;   00ac  jmp func[1].instrumented+1Eh
-;;   00b1  mov eax,5
-;;   00b6  call func[1].instrumented+0FCh
-;;   00bb  jmp func[1].instrumented+2Ch
-;;   00c0  mov eax,6
-;;   00c5  call func[1].instrumented+0FCh
-;;   00ca  jmp func[1].instrumented+3Ah
-;;   00cf  mov eax,7
-;;   00d4  call func[1].instrumented+0FCh
-;;   00d9  jmp func[1].instrumented+48h
-;;   00de  mov eax,8
-;;   00e3  call func[1].instrumented+0FCh
-;;   00e8  jmp func[1].instrumented+8Fh
-;;   00ed  mov eax,9
-;;   00f2  call func[1].instrumented+0FCh
-;;   00f7  jmp func[1].instrumented+9Dh
-;;   00fc  sub rsp,8
-;;   0100  push rax
-;;   0101  call stubs+531h
-;;   0106  add rsp,8
-;;   010a  mov r13,[r15+58h]
-;;   0111  test r13,r13
-;;   0114  jne func[1].instrumented+121h
-;;   011a  lea r13,[stubs+7A9h]
-;;   0121  ret
+;;   00a2  mov rax,100000000h
+;;   00ac  call func[1].instrumented+11Ah
+;;   00b1  jmp func[1].instrumented+1Eh
+;;   00b6  mov rax,100000001h
+;;   00c0  call func[1].instrumented+11Ah
+;;   00c5  jmp func[1].instrumented+2Ch
+;;   00ca  mov rax,100000002h
+;;   00d4  call func[1].instrumented+11Ah
+;;   00d9  jmp func[1].instrumented+3Ah
+;;   00de  mov rax,100000003h
+;;   00e8  call func[1].instrumented+11Ah
+;;   00ed  jmp func[1].instrumented+48h
+;;   00f2  mov rax,100000004h
+;;   00fc  call func[1].instrumented+11Ah
+;;   0101  jmp func[1].instrumented+8Fh
+;;   0106  mov rax,100000005h
+;;   0110  call func[1].instrumented+11Ah
+;;   0115  jmp func[1].instrumented+9Dh
+;;   011a  sub rsp,8
+;;   011e  push rax
+;;   011f  call stubs+534h
+;;   0124  add rsp,8
+;;   0128  mov r13,[r15+58h]
+;;   012f  test r13,r13
+;;   0132  jne func[1].instrumented+13Fh
+;;   0138  lea r13,[stubs+7ACh]
+;;   013f  ret

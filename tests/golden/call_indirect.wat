@@ -25,13 +25,15 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+50h],0
-;;   0010  jne func[0].instrumented
+;;   0010  jne func[0]+2Ch
 ;;   0016  mov ebx,[rbp+10h]
 ;;   001d  add ebx,[rbp+18h]
 ;;   0024  mov eax,ebx
 ;;   0027  mov rsp,rbp
 ;;   002a  pop rbp
 ;;   002b  ret
+;;   002c  call stubs+53Ah
+;;   0031  jmp func[0]+16h
 ;; ---- func[0] $add: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+50h]
 ;;   0007  test r13,r13
@@ -39,48 +41,48 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+7Ah
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+89h
+;;   0026  jne func[0].instrumented+8Eh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+98h
+;;   0034  jne func[0].instrumented+0A2h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+0A7h
+;;   0042  jne func[0].instrumented+0B6h
 ;;   0048  mov ebx,[rbp+10h]
 ;;   004f  add ebx,[rbp+18h]
 ;;   0056  test byte ptr [r13],10h
-;;   005e  jne func[0].instrumented+0B6h
+;;   005e  jne func[0].instrumented+0CAh
 ;;   0064  test byte ptr [r13],20h
-;;   006c  jne func[0].instrumented+0C5h
+;;   006c  jne func[0].instrumented+0DEh
 ;;   0072  mov eax,ebx
 ;;   0075  mov rsp,rbp
 ;;   0078  pop rbp
 ;;   0079  ret
-;;   007a  mov eax,0
-;;   007f  call func[0].instrumented+0D4h
-;;   0084  jmp func[0].instrumented+1Eh
-;;   0089  mov eax,1
-;;   008e  call func[0].instrumented+0D4h
-;;   0093  jmp func[0].instrumented+2Ch
-;;   0098  mov eax,2
-;;   009d  call func[0].instrumented+0D4h
-;;   00a2  jmp func[0].instrumented+3Ah
-;;   00a7  mov eax,3
-;;   00ac  call func[0].instrumented+0D4h
-;;   00b1  jmp func[0].instrumented+48h
-;;   00b6  mov eax,4
-;;   00bb  call func[0].instrumented+0D4h
-;;   00c0  jmp func[0].instrumented+64h
-;;   00c5  mov eax,5
-;;   00ca  call func[0].instrumented+0D4h
-;;   00cf  jmp func[0].instrumented+72h
-;;   00d4  sub rsp,8
-;;   00d8  push rax
-;;   00d9  call stubs+535h
-;;   00de  add rsp,8
-;;   00e2  mov r13,[r15+50h]
-;;   00e9  test r13,r13
-;;   00ec  jne func[0].instrumented+0F9h
-;;   00f2  lea r13,[stubs+7ADh]
-;;   00f9  ret
+;;   007a  mov rax,0
+;;   0084  call func[0].instrumented+0F2h
+;;   0089  jmp func[0].instrumented+1Eh
+;;   008e  mov rax,1
+;;   0098  call func[0].instrumented+0F2h
+;;   009d  jmp func[0].instrumented+2Ch
+;;   00a2  mov rax,2
+;;   00ac  call func[0].instrumented+0F2h
+;;   00b1  jmp func[0].instrumented+3Ah
+;;   00b6  mov rax,3
+;;   00c0  call func[0].instrumented+0F2h
+;;   00c5  jmp func[0].instrumented+48h
+;;   00ca  mov rax,4
+;;   00d4  call func[0].instrumented+0F2h
+;;   00d9  jmp func[0].instrumented+64h
+;;   00de  mov rax,5
+;;   00e8  call func[0].instrumented+0F2h
+;;   00ed  jmp func[0].instrumented+72h
+;;   00f2  sub rsp,8
+;;   00f6  push rax
+;;   00f7  call stubs+534h
+;;   00fc  add rsp,8
+;;   0100  mov r13,[r15+50h]
+;;   0107  test r13,r13
+;;   010a  jne func[0].instrumented+117h
+;;   0110  lea r13,[stubs+7ACh]
+;;   0117  ret
 ;; ---- func[1] $sub: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -96,13 +98,15 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+58h],0
-;;   0010  jne func[1].instrumented
+;;   0010  jne func[1]+2Ch
 ;;   0016  mov ebx,[rbp+10h]
 ;;   001d  sub ebx,[rbp+18h]
 ;;   0024  mov eax,ebx
 ;;   0027  mov rsp,rbp
 ;;   002a  pop rbp
 ;;   002b  ret
+;;   002c  call stubs+53Ah
+;;   0031  jmp func[1]+16h
 ;; ---- func[1] $sub: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+58h]
 ;;   0007  test r13,r13
@@ -110,48 +114,48 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[1].instrumented+7Ah
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+89h
+;;   0026  jne func[1].instrumented+8Eh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+98h
+;;   0034  jne func[1].instrumented+0A2h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[1].instrumented+0A7h
+;;   0042  jne func[1].instrumented+0B6h
 ;;   0048  mov ebx,[rbp+10h]
 ;;   004f  sub ebx,[rbp+18h]
 ;;   0056  test byte ptr [r13],10h
-;;   005e  jne func[1].instrumented+0B6h
+;;   005e  jne func[1].instrumented+0CAh
 ;;   0064  test byte ptr [r13],20h
-;;   006c  jne func[1].instrumented+0C5h
+;;   006c  jne func[1].instrumented+0DEh
 ;;   0072  mov eax,ebx
 ;;   0075  mov rsp,rbp
 ;;   0078  pop rbp
 ;;   0079  ret
-;;   007a  mov eax,6
-;;   007f  call func[1].instrumented+0D4h
-;;   0084  jmp func[1].instrumented+1Eh
-;;   0089  mov eax,7
-;;   008e  call func[1].instrumented+0D4h
-;;   0093  jmp func[1].instrumented+2Ch
-;;   0098  mov eax,8
-;;   009d  call func[1].instrumented+0D4h
-;;   00a2  jmp func[1].instrumented+3Ah
-;;   00a7  mov eax,9
-;;   00ac  call func[1].instrumented+0D4h
-;;   00b1  jmp func[1].instrumented+48h
-;;   00b6  mov eax,0Ah
-;;   00bb  call func[1].instrumented+0D4h
-;;   00c0  jmp func[1].instrumented+64h
-;;   00c5  mov eax,0Bh
-;;   00ca  call func[1].instrumented+0D4h
-;;   00cf  jmp func[1].instrumented+72h
-;;   00d4  sub rsp,8
-;;   00d8  push rax
-;;   00d9  call stubs+535h
-;;   00de  add rsp,8
-;;   00e2  mov r13,[r15+58h]
-;;   00e9  test r13,r13
-;;   00ec  jne func[1].instrumented+0F9h
-;;   00f2  lea r13,[stubs+7ADh]
-;;   00f9  ret
+;;   007a  mov rax,100000000h
+;;   0084  call func[1].instrumented+0F2h
+;;   0089  jmp func[1].instrumented+1Eh
+;;   008e  mov rax,100000001h
+;;   0098  call func[1].instrumented+0F2h
+;;   009d  jmp func[1].instrumented+2Ch
+;;   00a2  mov rax,100000002h
+;;   00ac  call func[1].instrumented+0F2h
+;;   00b1  jmp func[1].instrumented+3Ah
+;;   00b6  mov rax,100000003h
+;;   00c0  call func[1].instrumented+0F2h
+;;   00c5  jmp func[1].instrumented+48h
+;;   00ca  mov rax,100000004h
+;;   00d4  call func[1].instrumented+0F2h
+;;   00d9  jmp func[1].instrumented+64h
+;;   00de  mov rax,100000005h
+;;   00e8  call func[1].instrumented+0F2h
+;;   00ed  jmp func[1].instrumented+72h
+;;   00f2  sub rsp,8
+;;   00f6  push rax
+;;   00f7  call stubs+534h
+;;   00fc  add rsp,8
+;;   0100  mov r13,[r15+58h]
+;;   0107  test r13,r13
+;;   010a  jne func[1].instrumented+117h
+;;   0110  lea r13,[stubs+7ACh]
+;;   0117  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -208,7 +212,7 @@
 ;;   000b  cmp rsp,r12
 ;;   000e  jb func[2]+0A4h
 ;;   0014  cmp qword ptr [r15+60h],0
-;;   0019  jne func[2].instrumented
+;;   0019  jne func[2]+106h
 ;;   001f  mov eax,[rbp+18h]
 ;;   0025  mov [rsp],eax
 ;;   002d  mov dword ptr [rsp+8],0Ah
@@ -235,7 +239,7 @@
 ;;   00a3  ret
 ;;   00a4  mov rax,rsp
 ;;   00a7  mov rsp,rbp
-;;   00aa  call stubs+1D5h
+;;   00aa  call stubs+1DAh
 ;;   00af  mov rsp,rax
 ;;   00b2  cmp rsp,r12
 ;;   00b5  jb func[2]+0EFh
@@ -247,13 +251,17 @@
 ;;   00d4  mov r15,[rbp-8]
 ;;   00d8  mov r14,[r15]
 ;;   00df  cmp qword ptr [r15+60h],0
-;;   00e4  jne func[2].instrumented+0D0h
+;;   00e4  jne func[2]+110h
 ;;   00ea  jmp func[2]+99h
 ;;   00ef  mov rsp,rbp
 ;;   00f2  call stubs+55h
 ;;   00f7  call stubs+37h
 ;;   00fc  call stubs+41h
 ;;   0101  call stubs+4Bh
+;;   0106  call stubs+53Ah
+;;   010b  jmp func[2]+1Fh
+;;   0110  call stubs+53Ah
+;;   0115  jmp func[2]+99h
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+60h]
 ;;   0007  test r13,r13
@@ -261,13 +269,13 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[2].instrumented+13Ah
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[2].instrumented+149h
+;;   0026  jne func[2].instrumented+14Eh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[2].instrumented+158h
+;;   0034  jne func[2].instrumented+162h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[2].instrumented+167h
+;;   0042  jne func[2].instrumented+176h
 ;;   0048  test byte ptr [r13],10h
-;;   0050  jne func[2].instrumented+176h
+;;   0050  jne func[2].instrumented+18Ah
 ;;   0056  mov eax,[rbp+18h]
 ;;   005c  mov [rsp],eax
 ;;   0064  mov dword ptr [rsp+8],0Ah
@@ -292,9 +300,9 @@
 ;;   00da  je func[2]+99h
 ;;   00e0  mov rbx,rax
 ;;   00e3  test byte ptr [r13],20h
-;;   00eb  jne func[2].instrumented+185h
+;;   00eb  jne func[2].instrumented+19Eh
 ;;   00f1  test byte ptr [r13],40h
-;;   00f9  jne func[2].instrumented+194h
+;;   00f9  jne func[2].instrumented+1B2h
 ;;   00ff  mov eax,ebx
 ;;   0102  mov rsp,rbp
 ;;   0105  pop rbp
@@ -309,33 +317,33 @@
 ;;   012b  call stubs+37h
 ;;   0130  call stubs+41h
 ;;   0135  call stubs+4Bh
-;;   013a  mov eax,0Ch
-;;   013f  call func[2].instrumented+1A3h
-;;   0144  jmp func[2].instrumented+1Eh
-;;   0149  mov eax,0Dh
-;;   014e  call func[2].instrumented+1A3h
-;;   0153  jmp func[2].instrumented+2Ch
-;;   0158  mov eax,0Eh
-;;   015d  call func[2].instrumented+1A3h
-;;   0162  jmp func[2].instrumented+3Ah
-;;   0167  mov eax,0Fh
-;;   016c  call func[2].instrumented+1A3h
-;;   0171  jmp func[2].instrumented+48h
-;;   0176  mov eax,10h
-;;   017b  call func[2].instrumented+1A3h
-;;   0180  jmp func[2].instrumented+56h
-;;   0185  mov eax,11h
-;;   018a  call func[2].instrumented+1A3h
-;;   018f  jmp func[2].instrumented+0F1h
-;;   0194  mov eax,12h
-;;   0199  call func[2].instrumented+1A3h
-;;   019e  jmp func[2].instrumented+0FFh
-;;   01a3  sub rsp,8
-;;   01a7  push rax
-;;   01a8  call stubs+535h
-;;   01ad  add rsp,8
-;;   01b1  mov r13,[r15+60h]
-;;   01b8  test r13,r13
-;;   01bb  jne func[2].instrumented+1C8h
-;;   01c1  lea r13,[stubs+7ADh]
-;;   01c8  ret
+;;   013a  mov rax,200000000h
+;;   0144  call func[2].instrumented+1C6h
+;;   0149  jmp func[2].instrumented+1Eh
+;;   014e  mov rax,200000001h
+;;   0158  call func[2].instrumented+1C6h
+;;   015d  jmp func[2].instrumented+2Ch
+;;   0162  mov rax,200000002h
+;;   016c  call func[2].instrumented+1C6h
+;;   0171  jmp func[2].instrumented+3Ah
+;;   0176  mov rax,200000003h
+;;   0180  call func[2].instrumented+1C6h
+;;   0185  jmp func[2].instrumented+48h
+;;   018a  mov rax,200000004h
+;;   0194  call func[2].instrumented+1C6h
+;;   0199  jmp func[2].instrumented+56h
+;;   019e  mov rax,200000005h
+;;   01a8  call func[2].instrumented+1C6h
+;;   01ad  jmp func[2].instrumented+0F1h
+;;   01b2  mov rax,200000006h
+;;   01bc  call func[2].instrumented+1C6h
+;;   01c1  jmp func[2].instrumented+0FFh
+;;   01c6  sub rsp,8
+;;   01ca  push rax
+;;   01cb  call stubs+534h
+;;   01d0  add rsp,8
+;;   01d4  mov r13,[r15+60h]
+;;   01db  test r13,r13
+;;   01de  jne func[2].instrumented+1EBh
+;;   01e4  lea r13,[stubs+7ACh]
+;;   01eb  ret

@@ -21,13 +21,15 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+48h],0
-;;   0010  jne func[0].instrumented
+;;   0010  jne func[0]+2Ch
 ;;   0016  mov ebx,[rbp+10h]
 ;;   001d  add ebx,1
 ;;   0024  mov eax,ebx
 ;;   0027  mov rsp,rbp
 ;;   002a  pop rbp
 ;;   002b  ret
+;;   002c  call stubs+53Ah
+;;   0031  jmp func[0]+16h
 ;; ---- func[0] $leaf: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
 ;;   0007  test r13,r13
@@ -35,48 +37,48 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+7Ah
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+89h
+;;   0026  jne func[0].instrumented+8Eh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+98h
+;;   0034  jne func[0].instrumented+0A2h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+0A7h
+;;   0042  jne func[0].instrumented+0B6h
 ;;   0048  mov ebx,[rbp+10h]
 ;;   004f  add ebx,1
 ;;   0056  test byte ptr [r13],10h
-;;   005e  jne func[0].instrumented+0B6h
+;;   005e  jne func[0].instrumented+0CAh
 ;;   0064  test byte ptr [r13],20h
-;;   006c  jne func[0].instrumented+0C5h
+;;   006c  jne func[0].instrumented+0DEh
 ;;   0072  mov eax,ebx
 ;;   0075  mov rsp,rbp
 ;;   0078  pop rbp
 ;;   0079  ret
-;;   007a  mov eax,0
-;;   007f  call func[0].instrumented+0D4h
-;;   0084  jmp func[0].instrumented+1Eh
-;;   0089  mov eax,1
-;;   008e  call func[0].instrumented+0D4h
-;;   0093  jmp func[0].instrumented+2Ch
-;;   0098  mov eax,2
-;;   009d  call func[0].instrumented+0D4h
-;;   00a2  jmp func[0].instrumented+3Ah
-;;   00a7  mov eax,3
-;;   00ac  call func[0].instrumented+0D4h
-;;   00b1  jmp func[0].instrumented+48h
-;;   00b6  mov eax,4
-;;   00bb  call func[0].instrumented+0D4h
-;;   00c0  jmp func[0].instrumented+64h
-;;   00c5  mov eax,5
-;;   00ca  call func[0].instrumented+0D4h
-;;   00cf  jmp func[0].instrumented+72h
-;;   00d4  sub rsp,8
-;;   00d8  push rax
-;;   00d9  call stubs+534h
-;;   00de  add rsp,8
-;;   00e2  mov r13,[r15+48h]
-;;   00e9  test r13,r13
-;;   00ec  jne func[0].instrumented+0F9h
-;;   00f2  lea r13,[stubs+7ACh]
-;;   00f9  ret
+;;   007a  mov rax,0
+;;   0084  call func[0].instrumented+0F2h
+;;   0089  jmp func[0].instrumented+1Eh
+;;   008e  mov rax,1
+;;   0098  call func[0].instrumented+0F2h
+;;   009d  jmp func[0].instrumented+2Ch
+;;   00a2  mov rax,2
+;;   00ac  call func[0].instrumented+0F2h
+;;   00b1  jmp func[0].instrumented+3Ah
+;;   00b6  mov rax,3
+;;   00c0  call func[0].instrumented+0F2h
+;;   00c5  jmp func[0].instrumented+48h
+;;   00ca  mov rax,4
+;;   00d4  call func[0].instrumented+0F2h
+;;   00d9  jmp func[0].instrumented+64h
+;;   00de  mov rax,5
+;;   00e8  call func[0].instrumented+0F2h
+;;   00ed  jmp func[0].instrumented+72h
+;;   00f2  sub rsp,8
+;;   00f6  push rax
+;;   00f7  call stubs+53Bh
+;;   00fc  add rsp,8
+;;   0100  mov r13,[r15+48h]
+;;   0107  test r13,r13
+;;   010a  jne func[0].instrumented+117h
+;;   0110  lea r13,[stubs+7B3h]
+;;   0117  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -108,7 +110,7 @@
 ;;   000b  cmp rsp,r12
 ;;   000e  jb func[1]+48h
 ;;   0014  cmp qword ptr [r15+50h],0
-;;   0019  jne func[1].instrumented
+;;   0019  jne func[1]+6Ch
 ;;   001f  mov dword ptr [rsp],5
 ;;   002b  mov esi,5
 ;;   0031  call func[0]
@@ -120,13 +122,17 @@
 ;;   0047  ret
 ;;   0048  mov rax,rsp
 ;;   004b  mov rsp,rbp
-;;   004e  call stubs+1D4h
+;;   004e  call stubs+1DAh
 ;;   0053  mov rsp,rax
 ;;   0056  cmp rsp,r12
 ;;   0059  jb func[1]+64h
 ;;   005f  jmp func[1]+14h
 ;;   0064  mov rsp,rbp
 ;;   0067  call stubs+55h
+;;   006c  call stubs+53Ah
+;;   0071  jmp func[1]+1Fh
+;;   0076  call stubs+53Ah
+;;   007b  jmp func[1]+36h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+50h]
 ;;   0007  test r13,r13
@@ -134,9 +140,9 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[1].instrumented+0ABh
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+0BAh
+;;   0026  jne func[1].instrumented+0BFh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+0C9h
+;;   0034  jne func[1].instrumented+0D3h
 ;;   003a  mov dword ptr [rsp],5
 ;;   0046  mov esi,5
 ;;   004c  call func[0]
@@ -145,45 +151,45 @@
 ;;   005b  je func[1]+36h
 ;;   0061  mov rbx,rax
 ;;   0064  test byte ptr [r13],8
-;;   006c  jne func[1].instrumented+0D8h
+;;   006c  jne func[1].instrumented+0E7h
 ;;   0072  test byte ptr [r13],10h
-;;   007a  jne func[1].instrumented+0E7h
+;;   007a  jne func[1].instrumented+0FBh
 ;;   0080  add ebx,[rbp+10h]
 ;;   0087  test byte ptr [r13],20h
-;;   008f  jne func[1].instrumented+0F6h
+;;   008f  jne func[1].instrumented+10Fh
 ;;   0095  test byte ptr [r13],40h
-;;   009d  jne func[1].instrumented+105h
+;;   009d  jne func[1].instrumented+123h
 ;;   00a3  mov eax,ebx
 ;;   00a6  mov rsp,rbp
 ;;   00a9  pop rbp
 ;;   00aa  ret
-;;   00ab  mov eax,6
-;;   00b0  call func[1].instrumented+114h
-;;   00b5  jmp func[1].instrumented+1Eh
-;;   00ba  mov eax,7
-;;   00bf  call func[1].instrumented+114h
-;;   00c4  jmp func[1].instrumented+2Ch
-;;   00c9  mov eax,8
-;;   00ce  call func[1].instrumented+114h
-;;   00d3  jmp func[1].instrumented+3Ah
-;;   00d8  mov eax,9
-;;   00dd  call func[1].instrumented+114h
-;;   00e2  jmp func[1].instrumented+72h
-;;   00e7  mov eax,0Ah
-;;   00ec  call func[1].instrumented+114h
-;;   00f1  jmp func[1].instrumented+80h
-;;   00f6  mov eax,0Bh
-;;   00fb  call func[1].instrumented+114h
-;;   0100  jmp func[1].instrumented+95h
-;;   0105  mov eax,0Ch
-;;   010a  call func[1].instrumented+114h
-;;   010f  jmp func[1].instrumented+0A3h
-;;   0114  sub rsp,8
-;;   0118  push rax
-;;   0119  call stubs+534h
-;;   011e  add rsp,8
-;;   0122  mov r13,[r15+50h]
-;;   0129  test r13,r13
-;;   012c  jne func[1].instrumented+139h
-;;   0132  lea r13,[stubs+7ACh]
-;;   0139  ret
+;;   00ab  mov rax,100000000h
+;;   00b5  call func[1].instrumented+137h
+;;   00ba  jmp func[1].instrumented+1Eh
+;;   00bf  mov rax,100000001h
+;;   00c9  call func[1].instrumented+137h
+;;   00ce  jmp func[1].instrumented+2Ch
+;;   00d3  mov rax,100000002h
+;;   00dd  call func[1].instrumented+137h
+;;   00e2  jmp func[1].instrumented+3Ah
+;;   00e7  mov rax,100000003h
+;;   00f1  call func[1].instrumented+137h
+;;   00f6  jmp func[1].instrumented+72h
+;;   00fb  mov rax,100000004h
+;;   0105  call func[1].instrumented+137h
+;;   010a  jmp func[1].instrumented+80h
+;;   010f  mov rax,100000005h
+;;   0119  call func[1].instrumented+137h
+;;   011e  jmp func[1].instrumented+95h
+;;   0123  mov rax,100000006h
+;;   012d  call func[1].instrumented+137h
+;;   0132  jmp func[1].instrumented+0A3h
+;;   0137  sub rsp,8
+;;   013b  push rax
+;;   013c  call stubs+53Bh
+;;   0141  add rsp,8
+;;   0145  mov r13,[r15+50h]
+;;   014c  test r13,r13
+;;   014f  jne func[1].instrumented+15Ch
+;;   0155  lea r13,[stubs+7B3h]
+;;   015c  ret

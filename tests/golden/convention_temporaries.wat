@@ -93,7 +93,7 @@
 ;;   0024  mov r8d,esi
 ;;   0027  movsd xmm6,[rbp+18h]
 ;;   0030  cmp qword ptr [r15+48h],0
-;;   0035  jne func[0].instrumented
+;;   0035  jne func[0]+162h
 ;;   003b  mov rax,0FFFFFFFFFFFFFFFFh
 ;;   0042  bsr ebx,r8d
 ;;   0046  cmove ebx,eax
@@ -148,13 +148,15 @@
 ;;   013d  ret
 ;;   013e  mov rax,rsp
 ;;   0141  mov rsp,rbp
-;;   0144  call stubs+1D8h
+;;   0144  call stubs+1D4h
 ;;   0149  mov rsp,rax
 ;;   014c  cmp rsp,r12
 ;;   014f  jb func[0]+15Ah
 ;;   0155  jmp func[0]+14h
 ;;   015a  mov rsp,rbp
 ;;   015d  call stubs+55h
+;;   0162  call stubs+534h
+;;   0167  jmp func[0]+3Bh
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
 ;;   0007  test r13,r13
@@ -162,123 +164,123 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+325h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+334h
+;;   0026  jne func[0].instrumented+339h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+343h
+;;   0034  jne func[0].instrumented+34Dh
 ;;   003a  mov rax,0FFFFFFFFFFFFFFFFh
 ;;   0041  bsr ebx,r8d
 ;;   0045  cmove ebx,eax
 ;;   0049  neg ebx
 ;;   004c  add ebx,1Fh
 ;;   0053  test byte ptr [r13],8
-;;   005b  jne func[0].instrumented+352h
+;;   005b  jne func[0].instrumented+361h
 ;;   0061  test byte ptr [r13],10h
-;;   0069  jne func[0].instrumented+361h
+;;   0069  jne func[0].instrumented+375h
 ;;   006f  mov eax,20h
 ;;   0074  bsf esi,r8d
 ;;   0078  cmove esi,eax
 ;;   007c  test byte ptr [r13],20h
-;;   0084  jne func[0].instrumented+370h
+;;   0084  jne func[0].instrumented+389h
 ;;   008a  test byte ptr [r13],40h
-;;   0092  jne func[0].instrumented+37Fh
+;;   0092  jne func[0].instrumented+39Dh
 ;;   0098  popcnt edi,r8d
 ;;   009d  test byte ptr [r13],80h
-;;   00a5  jne func[0].instrumented+38Eh
+;;   00a5  jne func[0].instrumented+3B1h
 ;;   00ab  test byte ptr [r13+1],1
-;;   00b3  jne func[0].instrumented+39Dh
+;;   00b3  jne func[0].instrumented+3C5h
 ;;   00b9  test r8d,r8d
 ;;   00bc  mov [rbp-20h],ebx
 ;;   00c4  sete bl
 ;;   00c8  movzx ebx,bl
 ;;   00cc  test byte ptr [r13+1],2
-;;   00d4  jne func[0].instrumented+3ACh
+;;   00d4  jne func[0].instrumented+3D9h
 ;;   00da  test byte ptr [r13+1],4
-;;   00e2  jne func[0].instrumented+3BBh
+;;   00e2  jne func[0].instrumented+3EDh
 ;;   00e8  mov [rbp-28h],esi
 ;;   00f0  mov esi,r8d
 ;;   00f3  movsx esi,sil
 ;;   00f7  test byte ptr [r13+1],8
-;;   00ff  jne func[0].instrumented+3CAh
+;;   00ff  jne func[0].instrumented+401h
 ;;   0105  add ebx,esi
 ;;   0108  test byte ptr [r13+1],10h
-;;   0110  jne func[0].instrumented+3D9h
+;;   0110  jne func[0].instrumented+415h
 ;;   0116  add edi,ebx
 ;;   0119  test byte ptr [r13+1],20h
-;;   0121  jne func[0].instrumented+3E8h
+;;   0121  jne func[0].instrumented+429h
 ;;   0127  add edi,[rbp-28h]
 ;;   012e  test byte ptr [r13+1],40h
-;;   0136  jne func[0].instrumented+3F7h
+;;   0136  jne func[0].instrumented+43Dh
 ;;   013c  add edi,[rbp-20h]
 ;;   0143  test byte ptr [r13+1],80h
-;;   014b  jne func[0].instrumented+406h
+;;   014b  jne func[0].instrumented+451h
 ;;   0151  test byte ptr [r13+2],1
-;;   0159  jne func[0].instrumented+415h
+;;   0159  jne func[0].instrumented+465h
 ;;   015f  movaps xmm0,xmm6
 ;;   0163  sqrtsd xmm0,xmm0
 ;;   0168  test byte ptr [r13+2],2
-;;   0170  jne func[0].instrumented+424h
+;;   0170  jne func[0].instrumented+479h
 ;;   0176  test byte ptr [r13+2],4
-;;   017e  jne func[0].instrumented+433h
+;;   017e  jne func[0].instrumented+48Dh
 ;;   0184  movaps xmm1,xmm6
 ;;   0188  movq rax,xmm1
 ;;   018d  btr rax,3Fh
 ;;   0192  movq xmm1,rax
 ;;   0197  test byte ptr [r13+2],8
-;;   019f  jne func[0].instrumented+442h
+;;   019f  jne func[0].instrumented+4A1h
 ;;   01a5  test byte ptr [r13+2],10h
-;;   01ad  jne func[0].instrumented+451h
+;;   01ad  jne func[0].instrumented+4B5h
 ;;   01b3  movaps xmm2,xmm6
 ;;   01b7  movq rax,xmm2
 ;;   01bc  btc rax,3Fh
 ;;   01c1  movq xmm2,rax
 ;;   01c6  test byte ptr [r13+2],20h
-;;   01ce  jne func[0].instrumented+460h
+;;   01ce  jne func[0].instrumented+4C9h
 ;;   01d4  test byte ptr [r13+2],40h
-;;   01dc  jne func[0].instrumented+46Fh
+;;   01dc  jne func[0].instrumented+4DDh
 ;;   01e2  movaps xmm3,xmm6
 ;;   01e6  roundsd xmm3,xmm3,2
 ;;   01ed  test byte ptr [r13+2],80h
-;;   01f5  jne func[0].instrumented+47Eh
+;;   01f5  jne func[0].instrumented+4F1h
 ;;   01fb  test byte ptr [r13+3],1
-;;   0203  jne func[0].instrumented+48Dh
+;;   0203  jne func[0].instrumented+505h
 ;;   0209  movaps xmm4,xmm6
 ;;   020d  roundsd xmm4,xmm4,1
 ;;   0214  test byte ptr [r13+3],2
-;;   021c  jne func[0].instrumented+49Ch
+;;   021c  jne func[0].instrumented+519h
 ;;   0222  test byte ptr [r13+3],4
-;;   022a  jne func[0].instrumented+4ABh
+;;   022a  jne func[0].instrumented+52Dh
 ;;   0230  movaps xmm5,xmm6
 ;;   0234  roundsd xmm5,xmm5,3
 ;;   023b  test byte ptr [r13+3],8
-;;   0243  jne func[0].instrumented+4BAh
+;;   0243  jne func[0].instrumented+541h
 ;;   0249  test byte ptr [r13+3],10h
-;;   0251  jne func[0].instrumented+4C9h
+;;   0251  jne func[0].instrumented+555h
 ;;   0257  movsd [rbp-28h],xmm0
 ;;   0261  movaps xmm0,xmm6
 ;;   0265  roundsd xmm0,xmm0,0
 ;;   026c  test byte ptr [r13+3],20h
-;;   0274  jne func[0].instrumented+4D8h
+;;   0274  jne func[0].instrumented+569h
 ;;   027a  addsd xmm5,xmm0
 ;;   027f  test byte ptr [r13+3],40h
-;;   0287  jne func[0].instrumented+4E7h
+;;   0287  jne func[0].instrumented+57Dh
 ;;   028d  addsd xmm4,xmm5
 ;;   0292  test byte ptr [r13+3],80h
-;;   029a  jne func[0].instrumented+4F6h
+;;   029a  jne func[0].instrumented+591h
 ;;   02a0  addsd xmm3,xmm4
 ;;   02a5  test byte ptr [r13+4],1
-;;   02ad  jne func[0].instrumented+505h
+;;   02ad  jne func[0].instrumented+5A5h
 ;;   02b3  addsd xmm2,xmm3
 ;;   02b8  test byte ptr [r13+4],2
-;;   02c0  jne func[0].instrumented+514h
+;;   02c0  jne func[0].instrumented+5B9h
 ;;   02c6  addsd xmm1,xmm2
 ;;   02cb  test byte ptr [r13+4],4
-;;   02d3  jne func[0].instrumented+523h
+;;   02d3  jne func[0].instrumented+5CDh
 ;;   02d9  movsd xmm0,[rbp-28h]
 ;;   02e2  addsd xmm0,xmm1
 ;;   02e7  test byte ptr [r13+4],8
-;;   02ef  jne func[0].instrumented+532h
+;;   02ef  jne func[0].instrumented+5E1h
 ;;   02f5  test byte ptr [r13+4],10h
-;;   02fd  jne func[0].instrumented+541h
+;;   02fd  jne func[0].instrumented+5F5h
 ;;   0303  movsd [rbp+18h],xmm0
 ;;   030d  mov eax,edi
 ;;   0310  mov r8,[rbp-10h]
@@ -286,123 +288,123 @@
 ;;   0320  mov rsp,rbp
 ;;   0323  pop rbp
 ;;   0324  ret
-;;   0325  mov eax,0
-;;   032a  call func[0].instrumented+550h
-;;   032f  jmp func[0].instrumented+1Eh
-;;   0334  mov eax,1
-;;   0339  call func[0].instrumented+550h
-;;   033e  jmp func[0].instrumented+2Ch
-;;   0343  mov eax,2
-;;   0348  call func[0].instrumented+550h
-;;   034d  jmp func[0].instrumented+3Ah
-;;   0352  mov eax,3
-;;   0357  call func[0].instrumented+550h
-;;   035c  jmp func[0].instrumented+61h
-;;   0361  mov eax,4
-;;   0366  call func[0].instrumented+550h
-;;   036b  jmp func[0].instrumented+6Fh
-;;   0370  mov eax,5
-;;   0375  call func[0].instrumented+550h
-;;   037a  jmp func[0].instrumented+8Ah
-;;   037f  mov eax,6
-;;   0384  call func[0].instrumented+550h
-;;   0389  jmp func[0].instrumented+98h
-;;   038e  mov eax,7
-;;   0393  call func[0].instrumented+550h
-;;   0398  jmp func[0].instrumented+0ABh
-;;   039d  mov eax,8
-;;   03a2  call func[0].instrumented+550h
-;;   03a7  jmp func[0].instrumented+0B9h
-;;   03ac  mov eax,9
-;;   03b1  call func[0].instrumented+550h
-;;   03b6  jmp func[0].instrumented+0DAh
-;;   03bb  mov eax,0Ah
-;;   03c0  call func[0].instrumented+550h
-;;   03c5  jmp func[0].instrumented+0E8h
-;;   03ca  mov eax,0Bh
-;;   03cf  call func[0].instrumented+550h
-;;   03d4  jmp func[0].instrumented+105h
-;;   03d9  mov eax,0Ch
-;;   03de  call func[0].instrumented+550h
-;;   03e3  jmp func[0].instrumented+116h
-;;   03e8  mov eax,0Dh
-;;   03ed  call func[0].instrumented+550h
-;;   03f2  jmp func[0].instrumented+127h
-;;   03f7  mov eax,0Eh
-;;   03fc  call func[0].instrumented+550h
-;;   0401  jmp func[0].instrumented+13Ch
-;;   0406  mov eax,0Fh
-;;   040b  call func[0].instrumented+550h
-;;   0410  jmp func[0].instrumented+151h
-;;   0415  mov eax,10h
-;;   041a  call func[0].instrumented+550h
-;;   041f  jmp func[0].instrumented+15Fh
-;;   0424  mov eax,11h
-;;   0429  call func[0].instrumented+550h
-;;   042e  jmp func[0].instrumented+176h
-;;   0433  mov eax,12h
-;;   0438  call func[0].instrumented+550h
-;;   043d  jmp func[0].instrumented+184h
-;;   0442  mov eax,13h
-;;   0447  call func[0].instrumented+550h
-;;   044c  jmp func[0].instrumented+1A5h
-;;   0451  mov eax,14h
-;;   0456  call func[0].instrumented+550h
-;;   045b  jmp func[0].instrumented+1B3h
-;;   0460  mov eax,15h
-;;   0465  call func[0].instrumented+550h
-;;   046a  jmp func[0].instrumented+1D4h
-;;   046f  mov eax,16h
-;;   0474  call func[0].instrumented+550h
-;;   0479  jmp func[0].instrumented+1E2h
-;;   047e  mov eax,17h
-;;   0483  call func[0].instrumented+550h
-;;   0488  jmp func[0].instrumented+1FBh
-;;   048d  mov eax,18h
-;;   0492  call func[0].instrumented+550h
-;;   0497  jmp func[0].instrumented+209h
-;;   049c  mov eax,19h
-;;   04a1  call func[0].instrumented+550h
-;;   04a6  jmp func[0].instrumented+222h
-;;   04ab  mov eax,1Ah
-;;   04b0  call func[0].instrumented+550h
-;;   04b5  jmp func[0].instrumented+230h
-;;   04ba  mov eax,1Bh
-;;   04bf  call func[0].instrumented+550h
-;;   04c4  jmp func[0].instrumented+249h
-;;   04c9  mov eax,1Ch
-;;   04ce  call func[0].instrumented+550h
-;;   04d3  jmp func[0].instrumented+257h
-;;   04d8  mov eax,1Dh
-;;   04dd  call func[0].instrumented+550h
-;;   04e2  jmp func[0].instrumented+27Ah
-;;   04e7  mov eax,1Eh
-;;   04ec  call func[0].instrumented+550h
-;;   04f1  jmp func[0].instrumented+28Dh
-;;   04f6  mov eax,1Fh
-;;   04fb  call func[0].instrumented+550h
-;;   0500  jmp func[0].instrumented+2A0h
-;;   0505  mov eax,20h
-;;   050a  call func[0].instrumented+550h
-;;   050f  jmp func[0].instrumented+2B3h
-;;   0514  mov eax,21h
-;;   0519  call func[0].instrumented+550h
-;;   051e  jmp func[0].instrumented+2C6h
-;;   0523  mov eax,22h
-;;   0528  call func[0].instrumented+550h
-;;   052d  jmp func[0].instrumented+2D9h
-;;   0532  mov eax,23h
-;;   0537  call func[0].instrumented+550h
-;;   053c  jmp func[0].instrumented+2F5h
-;;   0541  mov eax,24h
-;;   0546  call func[0].instrumented+550h
-;;   054b  jmp func[0].instrumented+303h
-;;   0550  sub rsp,8
-;;   0554  push rax
-;;   0555  call stubs+538h
-;;   055a  add rsp,8
-;;   055e  mov r13,[r15+48h]
-;;   0565  test r13,r13
-;;   0568  jne func[0].instrumented+575h
-;;   056e  lea r13,[stubs+7B0h]
-;;   0575  ret
+;;   0325  mov rax,0
+;;   032f  call func[0].instrumented+609h
+;;   0334  jmp func[0].instrumented+1Eh
+;;   0339  mov rax,1
+;;   0343  call func[0].instrumented+609h
+;;   0348  jmp func[0].instrumented+2Ch
+;;   034d  mov rax,2
+;;   0357  call func[0].instrumented+609h
+;;   035c  jmp func[0].instrumented+3Ah
+;;   0361  mov rax,3
+;;   036b  call func[0].instrumented+609h
+;;   0370  jmp func[0].instrumented+61h
+;;   0375  mov rax,4
+;;   037f  call func[0].instrumented+609h
+;;   0384  jmp func[0].instrumented+6Fh
+;;   0389  mov rax,5
+;;   0393  call func[0].instrumented+609h
+;;   0398  jmp func[0].instrumented+8Ah
+;;   039d  mov rax,6
+;;   03a7  call func[0].instrumented+609h
+;;   03ac  jmp func[0].instrumented+98h
+;;   03b1  mov rax,7
+;;   03bb  call func[0].instrumented+609h
+;;   03c0  jmp func[0].instrumented+0ABh
+;;   03c5  mov rax,8
+;;   03cf  call func[0].instrumented+609h
+;;   03d4  jmp func[0].instrumented+0B9h
+;;   03d9  mov rax,9
+;;   03e3  call func[0].instrumented+609h
+;;   03e8  jmp func[0].instrumented+0DAh
+;;   03ed  mov rax,0Ah
+;;   03f7  call func[0].instrumented+609h
+;;   03fc  jmp func[0].instrumented+0E8h
+;;   0401  mov rax,0Bh
+;;   040b  call func[0].instrumented+609h
+;;   0410  jmp func[0].instrumented+105h
+;;   0415  mov rax,0Ch
+;;   041f  call func[0].instrumented+609h
+;;   0424  jmp func[0].instrumented+116h
+;;   0429  mov rax,0Dh
+;;   0433  call func[0].instrumented+609h
+;;   0438  jmp func[0].instrumented+127h
+;;   043d  mov rax,0Eh
+;;   0447  call func[0].instrumented+609h
+;;   044c  jmp func[0].instrumented+13Ch
+;;   0451  mov rax,0Fh
+;;   045b  call func[0].instrumented+609h
+;;   0460  jmp func[0].instrumented+151h
+;;   0465  mov rax,10h
+;;   046f  call func[0].instrumented+609h
+;;   0474  jmp func[0].instrumented+15Fh
+;;   0479  mov rax,11h
+;;   0483  call func[0].instrumented+609h
+;;   0488  jmp func[0].instrumented+176h
+;;   048d  mov rax,12h
+;;   0497  call func[0].instrumented+609h
+;;   049c  jmp func[0].instrumented+184h
+;;   04a1  mov rax,13h
+;;   04ab  call func[0].instrumented+609h
+;;   04b0  jmp func[0].instrumented+1A5h
+;;   04b5  mov rax,14h
+;;   04bf  call func[0].instrumented+609h
+;;   04c4  jmp func[0].instrumented+1B3h
+;;   04c9  mov rax,15h
+;;   04d3  call func[0].instrumented+609h
+;;   04d8  jmp func[0].instrumented+1D4h
+;;   04dd  mov rax,16h
+;;   04e7  call func[0].instrumented+609h
+;;   04ec  jmp func[0].instrumented+1E2h
+;;   04f1  mov rax,17h
+;;   04fb  call func[0].instrumented+609h
+;;   0500  jmp func[0].instrumented+1FBh
+;;   0505  mov rax,18h
+;;   050f  call func[0].instrumented+609h
+;;   0514  jmp func[0].instrumented+209h
+;;   0519  mov rax,19h
+;;   0523  call func[0].instrumented+609h
+;;   0528  jmp func[0].instrumented+222h
+;;   052d  mov rax,1Ah
+;;   0537  call func[0].instrumented+609h
+;;   053c  jmp func[0].instrumented+230h
+;;   0541  mov rax,1Bh
+;;   054b  call func[0].instrumented+609h
+;;   0550  jmp func[0].instrumented+249h
+;;   0555  mov rax,1Ch
+;;   055f  call func[0].instrumented+609h
+;;   0564  jmp func[0].instrumented+257h
+;;   0569  mov rax,1Dh
+;;   0573  call func[0].instrumented+609h
+;;   0578  jmp func[0].instrumented+27Ah
+;;   057d  mov rax,1Eh
+;;   0587  call func[0].instrumented+609h
+;;   058c  jmp func[0].instrumented+28Dh
+;;   0591  mov rax,1Fh
+;;   059b  call func[0].instrumented+609h
+;;   05a0  jmp func[0].instrumented+2A0h
+;;   05a5  mov rax,20h
+;;   05af  call func[0].instrumented+609h
+;;   05b4  jmp func[0].instrumented+2B3h
+;;   05b9  mov rax,21h
+;;   05c3  call func[0].instrumented+609h
+;;   05c8  jmp func[0].instrumented+2C6h
+;;   05cd  mov rax,22h
+;;   05d7  call func[0].instrumented+609h
+;;   05dc  jmp func[0].instrumented+2D9h
+;;   05e1  mov rax,23h
+;;   05eb  call func[0].instrumented+609h
+;;   05f0  jmp func[0].instrumented+2F5h
+;;   05f5  mov rax,24h
+;;   05ff  call func[0].instrumented+609h
+;;   0604  jmp func[0].instrumented+303h
+;;   0609  sub rsp,8
+;;   060d  push rax
+;;   060e  call stubs+531h
+;;   0613  add rsp,8
+;;   0617  mov r13,[r15+48h]
+;;   061e  test r13,r13
+;;   0621  jne func[0].instrumented+62Eh
+;;   0627  lea r13,[stubs+7A9h]
+;;   062e  ret

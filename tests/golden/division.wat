@@ -32,7 +32,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+58h],0
-;;   0010  jne func[0].instrumented
+;;   0010  jne func[0]+5Eh
 ;;   0016  mov ecx,[rbp+18h]
 ;;   001d  mov eax,[rbp+10h]
 ;;   0024  test ecx,ecx
@@ -50,6 +50,8 @@
 ;;   0053  ret
 ;;   0054  call stubs+0Fh
 ;;   0059  call stubs+19h
+;;   005e  call stubs+531h
+;;   0063  jmp func[0]+16h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+58h]
 ;;   0007  test r13,r13
@@ -57,11 +59,11 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+0ACh
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+0BBh
+;;   0026  jne func[0].instrumented+0C0h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+0CAh
+;;   0034  jne func[0].instrumented+0D4h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+0D9h
+;;   0042  jne func[0].instrumented+0E8h
 ;;   0048  mov ecx,[rbp+18h]
 ;;   004f  mov eax,[rbp+10h]
 ;;   0056  test ecx,ecx
@@ -74,42 +76,42 @@
 ;;   0078  idiv ecx
 ;;   007b  mov ebx,eax
 ;;   007e  test byte ptr [r13],10h
-;;   0086  jne func[0].instrumented+0E8h
+;;   0086  jne func[0].instrumented+0FCh
 ;;   008c  test byte ptr [r13],20h
-;;   0094  jne func[0].instrumented+0F7h
+;;   0094  jne func[0].instrumented+110h
 ;;   009a  mov eax,ebx
 ;;   009d  mov rsp,rbp
 ;;   00a0  pop rbp
 ;;   00a1  ret
 ;;   00a2  call stubs+0Fh
 ;;   00a7  call stubs+19h
-;;   00ac  mov eax,0
-;;   00b1  call func[0].instrumented+106h
-;;   00b6  jmp func[0].instrumented+1Eh
-;;   00bb  mov eax,1
-;;   00c0  call func[0].instrumented+106h
-;;   00c5  jmp func[0].instrumented+2Ch
-;;   00ca  mov eax,2
-;;   00cf  call func[0].instrumented+106h
-;;   00d4  jmp func[0].instrumented+3Ah
-;;   00d9  mov eax,3
-;;   00de  call func[0].instrumented+106h
-;;   00e3  jmp func[0].instrumented+48h
-;;   00e8  mov eax,4
-;;   00ed  call func[0].instrumented+106h
-;;   00f2  jmp func[0].instrumented+8Ch
-;;   00f7  mov eax,5
-;;   00fc  call func[0].instrumented+106h
-;;   0101  jmp func[0].instrumented+9Ah
-;;   0106  sub rsp,8
-;;   010a  push rax
-;;   010b  call stubs+53Ah
-;;   0110  add rsp,8
-;;   0114  mov r13,[r15+58h]
-;;   011b  test r13,r13
-;;   011e  jne func[0].instrumented+12Bh
-;;   0124  lea r13,[stubs+7B2h]
-;;   012b  ret
+;;   00ac  mov rax,0
+;;   00b6  call func[0].instrumented+124h
+;;   00bb  jmp func[0].instrumented+1Eh
+;;   00c0  mov rax,1
+;;   00ca  call func[0].instrumented+124h
+;;   00cf  jmp func[0].instrumented+2Ch
+;;   00d4  mov rax,2
+;;   00de  call func[0].instrumented+124h
+;;   00e3  jmp func[0].instrumented+3Ah
+;;   00e8  mov rax,3
+;;   00f2  call func[0].instrumented+124h
+;;   00f7  jmp func[0].instrumented+48h
+;;   00fc  mov rax,4
+;;   0106  call func[0].instrumented+124h
+;;   010b  jmp func[0].instrumented+8Ch
+;;   0110  mov rax,5
+;;   011a  call func[0].instrumented+124h
+;;   011f  jmp func[0].instrumented+9Ah
+;;   0124  sub rsp,8
+;;   0128  push rax
+;;   0129  call stubs+539h
+;;   012e  add rsp,8
+;;   0132  mov r13,[r15+58h]
+;;   0139  test r13,r13
+;;   013c  jne func[0].instrumented+149h
+;;   0142  lea r13,[stubs+7B1h]
+;;   0149  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -135,7 +137,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+60h],0
-;;   0010  jne func[1].instrumented
+;;   0010  jne func[1]+56h
 ;;   0016  mov rcx,[rbp+18h]
 ;;   001d  mov rax,[rbp+10h]
 ;;   0024  test rcx,rcx
@@ -152,6 +154,8 @@
 ;;   004f  pop rbp
 ;;   0050  ret
 ;;   0051  call stubs+0Fh
+;;   0056  call stubs+531h
+;;   005b  jmp func[1]+16h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+60h]
 ;;   0007  test r13,r13
@@ -159,11 +163,11 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[1].instrumented+0A4h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+0B3h
+;;   0026  jne func[1].instrumented+0B8h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+0C2h
+;;   0034  jne func[1].instrumented+0CCh
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[1].instrumented+0D1h
+;;   0042  jne func[1].instrumented+0E0h
 ;;   0048  mov rcx,[rbp+18h]
 ;;   004f  mov rax,[rbp+10h]
 ;;   0056  test rcx,rcx
@@ -176,41 +180,41 @@
 ;;   0075  idiv rcx
 ;;   0078  mov rbx,rdx
 ;;   007b  test byte ptr [r13],10h
-;;   0083  jne func[1].instrumented+0E0h
+;;   0083  jne func[1].instrumented+0F4h
 ;;   0089  test byte ptr [r13],20h
-;;   0091  jne func[1].instrumented+0EFh
+;;   0091  jne func[1].instrumented+108h
 ;;   0097  mov rax,rbx
 ;;   009a  mov rsp,rbp
 ;;   009d  pop rbp
 ;;   009e  ret
 ;;   009f  call stubs+0Fh
-;;   00a4  mov eax,6
-;;   00a9  call func[1].instrumented+0FEh
-;;   00ae  jmp func[1].instrumented+1Eh
-;;   00b3  mov eax,7
-;;   00b8  call func[1].instrumented+0FEh
-;;   00bd  jmp func[1].instrumented+2Ch
-;;   00c2  mov eax,8
-;;   00c7  call func[1].instrumented+0FEh
-;;   00cc  jmp func[1].instrumented+3Ah
-;;   00d1  mov eax,9
-;;   00d6  call func[1].instrumented+0FEh
-;;   00db  jmp func[1].instrumented+48h
-;;   00e0  mov eax,0Ah
-;;   00e5  call func[1].instrumented+0FEh
-;;   00ea  jmp func[1].instrumented+89h
-;;   00ef  mov eax,0Bh
-;;   00f4  call func[1].instrumented+0FEh
-;;   00f9  jmp func[1].instrumented+97h
-;;   00fe  sub rsp,8
-;;   0102  push rax
-;;   0103  call stubs+53Ah
-;;   0108  add rsp,8
-;;   010c  mov r13,[r15+60h]
-;;   0113  test r13,r13
-;;   0116  jne func[1].instrumented+123h
-;;   011c  lea r13,[stubs+7B2h]
-;;   0123  ret
+;;   00a4  mov rax,100000000h
+;;   00ae  call func[1].instrumented+11Ch
+;;   00b3  jmp func[1].instrumented+1Eh
+;;   00b8  mov rax,100000001h
+;;   00c2  call func[1].instrumented+11Ch
+;;   00c7  jmp func[1].instrumented+2Ch
+;;   00cc  mov rax,100000002h
+;;   00d6  call func[1].instrumented+11Ch
+;;   00db  jmp func[1].instrumented+3Ah
+;;   00e0  mov rax,100000003h
+;;   00ea  call func[1].instrumented+11Ch
+;;   00ef  jmp func[1].instrumented+48h
+;;   00f4  mov rax,100000004h
+;;   00fe  call func[1].instrumented+11Ch
+;;   0103  jmp func[1].instrumented+89h
+;;   0108  mov rax,100000005h
+;;   0112  call func[1].instrumented+11Ch
+;;   0117  jmp func[1].instrumented+97h
+;;   011c  sub rsp,8
+;;   0120  push rax
+;;   0121  call stubs+539h
+;;   0126  add rsp,8
+;;   012a  mov r13,[r15+60h]
+;;   0131  test r13,r13
+;;   0134  jne func[1].instrumented+141h
+;;   013a  lea r13,[stubs+7B1h]
+;;   0141  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -232,7 +236,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+68h],0
-;;   0010  jne func[2].instrumented
+;;   0010  jne func[2]+42h
 ;;   0016  mov ecx,[rbp+18h]
 ;;   001d  mov eax,[rbp+10h]
 ;;   0024  test ecx,ecx
@@ -245,6 +249,8 @@
 ;;   003b  pop rbp
 ;;   003c  ret
 ;;   003d  call stubs+0Fh
+;;   0042  call stubs+531h
+;;   0047  jmp func[2]+16h
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+68h]
 ;;   0007  test r13,r13
@@ -252,11 +258,11 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[2].instrumented+90h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[2].instrumented+9Fh
+;;   0026  jne func[2].instrumented+0A4h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[2].instrumented+0AEh
+;;   0034  jne func[2].instrumented+0B8h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[2].instrumented+0BDh
+;;   0042  jne func[2].instrumented+0CCh
 ;;   0048  mov ecx,[rbp+18h]
 ;;   004f  mov eax,[rbp+10h]
 ;;   0056  test ecx,ecx
@@ -265,41 +271,41 @@
 ;;   0061  div ecx
 ;;   0064  mov ebx,eax
 ;;   0067  test byte ptr [r13],10h
-;;   006f  jne func[2].instrumented+0CCh
+;;   006f  jne func[2].instrumented+0E0h
 ;;   0075  test byte ptr [r13],20h
-;;   007d  jne func[2].instrumented+0DBh
+;;   007d  jne func[2].instrumented+0F4h
 ;;   0083  mov eax,ebx
 ;;   0086  mov rsp,rbp
 ;;   0089  pop rbp
 ;;   008a  ret
 ;;   008b  call stubs+0Fh
-;;   0090  mov eax,0Ch
-;;   0095  call func[2].instrumented+0EAh
-;;   009a  jmp func[2].instrumented+1Eh
-;;   009f  mov eax,0Dh
-;;   00a4  call func[2].instrumented+0EAh
-;;   00a9  jmp func[2].instrumented+2Ch
-;;   00ae  mov eax,0Eh
-;;   00b3  call func[2].instrumented+0EAh
-;;   00b8  jmp func[2].instrumented+3Ah
-;;   00bd  mov eax,0Fh
-;;   00c2  call func[2].instrumented+0EAh
-;;   00c7  jmp func[2].instrumented+48h
-;;   00cc  mov eax,10h
-;;   00d1  call func[2].instrumented+0EAh
-;;   00d6  jmp func[2].instrumented+75h
-;;   00db  mov eax,11h
-;;   00e0  call func[2].instrumented+0EAh
-;;   00e5  jmp func[2].instrumented+83h
-;;   00ea  sub rsp,8
-;;   00ee  push rax
-;;   00ef  call stubs+53Ah
-;;   00f4  add rsp,8
-;;   00f8  mov r13,[r15+68h]
-;;   00ff  test r13,r13
-;;   0102  jne func[2].instrumented+10Fh
-;;   0108  lea r13,[stubs+7B2h]
-;;   010f  ret
+;;   0090  mov rax,200000000h
+;;   009a  call func[2].instrumented+108h
+;;   009f  jmp func[2].instrumented+1Eh
+;;   00a4  mov rax,200000001h
+;;   00ae  call func[2].instrumented+108h
+;;   00b3  jmp func[2].instrumented+2Ch
+;;   00b8  mov rax,200000002h
+;;   00c2  call func[2].instrumented+108h
+;;   00c7  jmp func[2].instrumented+3Ah
+;;   00cc  mov rax,200000003h
+;;   00d6  call func[2].instrumented+108h
+;;   00db  jmp func[2].instrumented+48h
+;;   00e0  mov rax,200000004h
+;;   00ea  call func[2].instrumented+108h
+;;   00ef  jmp func[2].instrumented+75h
+;;   00f4  mov rax,200000005h
+;;   00fe  call func[2].instrumented+108h
+;;   0103  jmp func[2].instrumented+83h
+;;   0108  sub rsp,8
+;;   010c  push rax
+;;   010d  call stubs+539h
+;;   0112  add rsp,8
+;;   0116  mov r13,[r15+68h]
+;;   011d  test r13,r13
+;;   0120  jne func[2].instrumented+12Dh
+;;   0126  lea r13,[stubs+7B1h]
+;;   012d  ret
 ;; ---- func[3]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -321,7 +327,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp qword ptr [r15+70h],0
-;;   0010  jne func[3].instrumented
+;;   0010  jne func[3]+41h
 ;;   0016  mov ecx,7
 ;;   001c  mov eax,[rbp+10h]
 ;;   0023  test ecx,ecx
@@ -334,6 +340,8 @@
 ;;   003a  pop rbp
 ;;   003b  ret
 ;;   003c  call stubs+0Fh
+;;   0041  call stubs+531h
+;;   0046  jmp func[3]+16h
 ;; ---- func[3]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+70h]
 ;;   0007  test r13,r13
@@ -341,11 +349,11 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[3].instrumented+8Fh
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[3].instrumented+9Eh
+;;   0026  jne func[3].instrumented+0A3h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[3].instrumented+0ADh
+;;   0034  jne func[3].instrumented+0B7h
 ;;   003a  test byte ptr [r13],8
-;;   0042  jne func[3].instrumented+0BCh
+;;   0042  jne func[3].instrumented+0CBh
 ;;   0048  mov ecx,7
 ;;   004e  mov eax,[rbp+10h]
 ;;   0055  test ecx,ecx
@@ -354,38 +362,38 @@
 ;;   0060  div ecx
 ;;   0063  mov ebx,eax
 ;;   0066  test byte ptr [r13],10h
-;;   006e  jne func[3].instrumented+0CBh
+;;   006e  jne func[3].instrumented+0DFh
 ;;   0074  test byte ptr [r13],20h
-;;   007c  jne func[3].instrumented+0DAh
+;;   007c  jne func[3].instrumented+0F3h
 ;;   0082  mov eax,ebx
 ;;   0085  mov rsp,rbp
 ;;   0088  pop rbp
 ;;   0089  ret
 ;;   008a  call stubs+0Fh
-;;   008f  mov eax,12h
-;;   0094  call func[3].instrumented+0E9h
-;;   0099  jmp func[3].instrumented+1Eh
-;;   009e  mov eax,13h
-;;   00a3  call func[3].instrumented+0E9h
-;;   00a8  jmp func[3].instrumented+2Ch
-;;   00ad  mov eax,14h
-;;   00b2  call func[3].instrumented+0E9h
-;;   00b7  jmp func[3].instrumented+3Ah
-;;   00bc  mov eax,15h
-;;   00c1  call func[3].instrumented+0E9h
-;;   00c6  jmp func[3].instrumented+48h
-;;   00cb  mov eax,16h
-;;   00d0  call func[3].instrumented+0E9h
-;;   00d5  jmp func[3].instrumented+74h
-;;   00da  mov eax,17h
-;;   00df  call func[3].instrumented+0E9h
-;;   00e4  jmp func[3].instrumented+82h
-;;   00e9  sub rsp,8
-;;   00ed  push rax
-;;   00ee  call stubs+53Ah
-;;   00f3  add rsp,8
-;;   00f7  mov r13,[r15+70h]
-;;   00fe  test r13,r13
-;;   0101  jne func[3].instrumented+10Eh
-;;   0107  lea r13,[stubs+7B2h]
-;;   010e  ret
+;;   008f  mov rax,300000000h
+;;   0099  call func[3].instrumented+107h
+;;   009e  jmp func[3].instrumented+1Eh
+;;   00a3  mov rax,300000001h
+;;   00ad  call func[3].instrumented+107h
+;;   00b2  jmp func[3].instrumented+2Ch
+;;   00b7  mov rax,300000002h
+;;   00c1  call func[3].instrumented+107h
+;;   00c6  jmp func[3].instrumented+3Ah
+;;   00cb  mov rax,300000003h
+;;   00d5  call func[3].instrumented+107h
+;;   00da  jmp func[3].instrumented+48h
+;;   00df  mov rax,300000004h
+;;   00e9  call func[3].instrumented+107h
+;;   00ee  jmp func[3].instrumented+74h
+;;   00f3  mov rax,300000005h
+;;   00fd  call func[3].instrumented+107h
+;;   0102  jmp func[3].instrumented+82h
+;;   0107  sub rsp,8
+;;   010b  push rax
+;;   010c  call stubs+539h
+;;   0111  add rsp,8
+;;   0115  mov r13,[r15+70h]
+;;   011c  test r13,r13
+;;   011f  jne func[3].instrumented+12Ch
+;;   0125  lea r13,[stubs+7B1h]
+;;   012c  ret

@@ -86,7 +86,7 @@
 ;;   005b  mov qword ptr [rbp-20h],0
 ;;   0066  mov qword ptr [rbp-28h],0
 ;;   0071  cmp qword ptr [r15+48h],0
-;;   0076  jne func[0].instrumented
+;;   0076  jne func[0]+156h
 ;;   007c  mov r11d,1
 ;;   0082  mov dword ptr [rbp-18h],2
 ;;   008e  mov r9d,3
@@ -116,17 +116,21 @@
 ;;   011c  ret
 ;;   011d  mov rax,rsp
 ;;   0120  mov rsp,rbp
-;;   0123  call stubs+1CEh
+;;   0123  call stubs+1D6h
 ;;   0128  mov rsp,rax
 ;;   012b  cmp rsp,r12
 ;;   012e  jb func[0]+139h
 ;;   0134  jmp func[0]+14h
 ;;   0139  mov rsp,rbp
 ;;   013c  call stubs+55h
-;;   0141  call stubs+1CEh
+;;   0141  call stubs+1D6h
 ;;   0146  cmp qword ptr [r15+48h],0
-;;   014b  jne func[0].instrumented+0A6h
+;;   014b  jne func[0]+160h
 ;;   0151  jmp func[0]+0C9h
+;;   0156  call stubs+536h
+;;   015b  jmp func[0]+7Ch
+;;   0160  call stubs+536h
+;;   0165  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
 ;;   0007  test r13,r13
@@ -134,73 +138,73 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+200h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+20Fh
+;;   0026  jne func[0].instrumented+214h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+21Eh
+;;   0034  jne func[0].instrumented+228h
 ;;   003a  mov r11d,1
 ;;   0040  test byte ptr [r13],8
-;;   0048  jne func[0].instrumented+22Dh
+;;   0048  jne func[0].instrumented+23Ch
 ;;   004e  test byte ptr [r13],10h
-;;   0056  jne func[0].instrumented+23Ch
+;;   0056  jne func[0].instrumented+250h
 ;;   005c  mov dword ptr [rbp-18h],2
 ;;   0068  test byte ptr [r13],20h
-;;   0070  jne func[0].instrumented+24Bh
+;;   0070  jne func[0].instrumented+264h
 ;;   0076  test byte ptr [r13],40h
-;;   007e  jne func[0].instrumented+25Ah
+;;   007e  jne func[0].instrumented+278h
 ;;   0084  mov r9d,3
 ;;   008a  test byte ptr [r13],80h
-;;   0092  jne func[0].instrumented+269h
+;;   0092  jne func[0].instrumented+28Ch
 ;;   0098  test byte ptr [r13+1],1
-;;   00a0  jne func[0].instrumented+278h
+;;   00a0  jne func[0].instrumented+2A0h
 ;;   00a6  mov r13,[r15+48h]
 ;;   00ad  test r13,r13
 ;;   00b0  je func[0]+0C9h
 ;;   00b6  test byte ptr [r13+1],2
-;;   00be  jne func[0].instrumented+287h
+;;   00be  jne func[0].instrumented+2B4h
 ;;   00c4  test byte ptr [r13+1],4
-;;   00cc  jne func[0].instrumented+296h
+;;   00cc  jne func[0].instrumented+2C8h
 ;;   00d2  test byte ptr [r13+1],8
-;;   00da  jne func[0].instrumented+2A5h
+;;   00da  jne func[0].instrumented+2DCh
 ;;   00e0  cmp r8d,r10d
 ;;   00e3  setae bl
 ;;   00e7  movzx ebx,bl
 ;;   00eb  test byte ptr [r13+1],10h
-;;   00f3  jne func[0].instrumented+2B4h
+;;   00f3  jne func[0].instrumented+2F0h
 ;;   00f9  test ebx,ebx
 ;;   00fc  jne func[0].instrumented+18Ch
 ;;   0102  test byte ptr [r13+1],20h
-;;   010a  jne func[0].instrumented+2C3h
+;;   010a  jne func[0].instrumented+304h
 ;;   0110  test byte ptr [r13+1],40h
-;;   0118  jne func[0].instrumented+2D2h
+;;   0118  jne func[0].instrumented+318h
 ;;   011e  test byte ptr [r13+1],80h
-;;   0126  jne func[0].instrumented+2E1h
+;;   0126  jne func[0].instrumented+32Ch
 ;;   012c  mov [r14+r8],r9b
 ;;   0134  test byte ptr [r13+2],1
-;;   013c  jne func[0].instrumented+2F0h
+;;   013c  jne func[0].instrumented+340h
 ;;   0142  test byte ptr [r13+2],2
-;;   014a  jne func[0].instrumented+2FFh
+;;   014a  jne func[0].instrumented+354h
 ;;   0150  test byte ptr [r13+2],4
-;;   0158  jne func[0].instrumented+30Eh
+;;   0158  jne func[0].instrumented+368h
 ;;   015e  mov ebx,r8d
 ;;   0161  add ebx,1
 ;;   0168  test byte ptr [r13+2],8
-;;   0170  jne func[0].instrumented+31Dh
+;;   0170  jne func[0].instrumented+37Ch
 ;;   0176  mov r8d,ebx
 ;;   0179  test byte ptr [r13+2],10h
-;;   0181  jne func[0].instrumented+32Ch
+;;   0181  jne func[0].instrumented+390h
 ;;   0187  jmp func[0].instrumented+0A6h
 ;;   018c  test byte ptr [r13+2],20h
-;;   0194  jne func[0].instrumented+33Bh
+;;   0194  jne func[0].instrumented+3A4h
 ;;   019a  test byte ptr [r13+2],40h
-;;   01a2  jne func[0].instrumented+34Ah
+;;   01a2  jne func[0].instrumented+3B8h
 ;;   01a8  test byte ptr [r13+2],80h
-;;   01b0  jne func[0].instrumented+359h
+;;   01b0  jne func[0].instrumented+3CCh
 ;;   01b6  mov ebx,r11d
 ;;   01b9  add ebx,[rbp-18h]
 ;;   01c0  test byte ptr [r13+3],1
-;;   01c8  jne func[0].instrumented+368h
+;;   01c8  jne func[0].instrumented+3E0h
 ;;   01ce  test byte ptr [r13+3],2
-;;   01d6  jne func[0].instrumented+377h
+;;   01d6  jne func[0].instrumented+3F4h
 ;;   01dc  mov eax,ebx
 ;;   01df  mov r10,[rbp-30h]
 ;;   01e6  mov r11,[rbp-38h]
@@ -209,90 +213,90 @@
 ;;   01fb  mov rsp,rbp
 ;;   01fe  pop rbp
 ;;   01ff  ret
-;;   0200  mov eax,0
-;;   0205  call func[0].instrumented+386h
-;;   020a  jmp func[0].instrumented+1Eh
-;;   020f  mov eax,1
-;;   0214  call func[0].instrumented+386h
-;;   0219  jmp func[0].instrumented+2Ch
-;;   021e  mov eax,2
-;;   0223  call func[0].instrumented+386h
-;;   0228  jmp func[0].instrumented+3Ah
-;;   022d  mov eax,3
-;;   0232  call func[0].instrumented+386h
-;;   0237  jmp func[0].instrumented+4Eh
-;;   023c  mov eax,4
-;;   0241  call func[0].instrumented+386h
-;;   0246  jmp func[0].instrumented+5Ch
-;;   024b  mov eax,5
-;;   0250  call func[0].instrumented+386h
-;;   0255  jmp func[0].instrumented+76h
-;;   025a  mov eax,6
-;;   025f  call func[0].instrumented+386h
-;;   0264  jmp func[0].instrumented+84h
-;;   0269  mov eax,7
-;;   026e  call func[0].instrumented+386h
-;;   0273  jmp func[0].instrumented+98h
-;;   0278  mov eax,8
-;;   027d  call func[0].instrumented+386h
-;;   0282  jmp func[0].instrumented+0A6h
-;;   0287  mov eax,9
-;;   028c  call func[0].instrumented+386h
-;;   0291  jmp func[0].instrumented+0C4h
-;;   0296  mov eax,0Ah
-;;   029b  call func[0].instrumented+386h
-;;   02a0  jmp func[0].instrumented+0D2h
-;;   02a5  mov eax,0Bh
-;;   02aa  call func[0].instrumented+386h
-;;   02af  jmp func[0].instrumented+0E0h
-;;   02b4  mov eax,0Ch
-;;   02b9  call func[0].instrumented+386h
-;;   02be  jmp func[0].instrumented+0F9h
-;;   02c3  mov eax,0Dh
-;;   02c8  call func[0].instrumented+386h
-;;   02cd  jmp func[0].instrumented+110h
-;;   02d2  mov eax,0Eh
-;;   02d7  call func[0].instrumented+386h
-;;   02dc  jmp func[0].instrumented+11Eh
-;;   02e1  mov eax,0Fh
-;;   02e6  call func[0].instrumented+386h
-;;   02eb  jmp func[0].instrumented+12Ch
-;;   02f0  mov eax,10h
-;;   02f5  call func[0].instrumented+386h
-;;   02fa  jmp func[0].instrumented+142h
-;;   02ff  mov eax,11h
-;;   0304  call func[0].instrumented+386h
-;;   0309  jmp func[0].instrumented+150h
-;;   030e  mov eax,12h
-;;   0313  call func[0].instrumented+386h
-;;   0318  jmp func[0].instrumented+15Eh
-;;   031d  mov eax,13h
-;;   0322  call func[0].instrumented+386h
-;;   0327  jmp func[0].instrumented+176h
-;;   032c  mov eax,14h
-;;   0331  call func[0].instrumented+386h
-;;   0336  jmp func[0].instrumented+187h
-;;   033b  mov eax,15h
-;;   0340  call func[0].instrumented+386h
-;;   0345  jmp func[0].instrumented+19Ah
-;;   034a  mov eax,16h
-;;   034f  call func[0].instrumented+386h
-;;   0354  jmp func[0].instrumented+1A8h
-;;   0359  mov eax,17h
-;;   035e  call func[0].instrumented+386h
-;;   0363  jmp func[0].instrumented+1B6h
-;;   0368  mov eax,18h
-;;   036d  call func[0].instrumented+386h
-;;   0372  jmp func[0].instrumented+1CEh
-;;   0377  mov eax,19h
-;;   037c  call func[0].instrumented+386h
-;;   0381  jmp func[0].instrumented+1DCh
-;;   0386  sub rsp,8
-;;   038a  push rax
-;;   038b  call stubs+52Eh
-;;   0390  add rsp,8
-;;   0394  mov r13,[r15+48h]
-;;   039b  test r13,r13
-;;   039e  jne func[0].instrumented+3ABh
-;;   03a4  lea r13,[stubs+7A6h]
-;;   03ab  ret
+;;   0200  mov rax,0
+;;   020a  call func[0].instrumented+408h
+;;   020f  jmp func[0].instrumented+1Eh
+;;   0214  mov rax,1
+;;   021e  call func[0].instrumented+408h
+;;   0223  jmp func[0].instrumented+2Ch
+;;   0228  mov rax,2
+;;   0232  call func[0].instrumented+408h
+;;   0237  jmp func[0].instrumented+3Ah
+;;   023c  mov rax,3
+;;   0246  call func[0].instrumented+408h
+;;   024b  jmp func[0].instrumented+4Eh
+;;   0250  mov rax,4
+;;   025a  call func[0].instrumented+408h
+;;   025f  jmp func[0].instrumented+5Ch
+;;   0264  mov rax,5
+;;   026e  call func[0].instrumented+408h
+;;   0273  jmp func[0].instrumented+76h
+;;   0278  mov rax,6
+;;   0282  call func[0].instrumented+408h
+;;   0287  jmp func[0].instrumented+84h
+;;   028c  mov rax,7
+;;   0296  call func[0].instrumented+408h
+;;   029b  jmp func[0].instrumented+98h
+;;   02a0  mov rax,8
+;;   02aa  call func[0].instrumented+408h
+;;   02af  jmp func[0].instrumented+0A6h
+;;   02b4  mov rax,9
+;;   02be  call func[0].instrumented+408h
+;;   02c3  jmp func[0].instrumented+0C4h
+;;   02c8  mov rax,0Ah
+;;   02d2  call func[0].instrumented+408h
+;;   02d7  jmp func[0].instrumented+0D2h
+;;   02dc  mov rax,0Bh
+;;   02e6  call func[0].instrumented+408h
+;;   02eb  jmp func[0].instrumented+0E0h
+;;   02f0  mov rax,0Ch
+;;   02fa  call func[0].instrumented+408h
+;;   02ff  jmp func[0].instrumented+0F9h
+;;   0304  mov rax,0Dh
+;;   030e  call func[0].instrumented+408h
+;;   0313  jmp func[0].instrumented+110h
+;;   0318  mov rax,0Eh
+;;   0322  call func[0].instrumented+408h
+;;   0327  jmp func[0].instrumented+11Eh
+;;   032c  mov rax,0Fh
+;;   0336  call func[0].instrumented+408h
+;;   033b  jmp func[0].instrumented+12Ch
+;;   0340  mov rax,10h
+;;   034a  call func[0].instrumented+408h
+;;   034f  jmp func[0].instrumented+142h
+;;   0354  mov rax,11h
+;;   035e  call func[0].instrumented+408h
+;;   0363  jmp func[0].instrumented+150h
+;;   0368  mov rax,12h
+;;   0372  call func[0].instrumented+408h
+;;   0377  jmp func[0].instrumented+15Eh
+;;   037c  mov rax,13h
+;;   0386  call func[0].instrumented+408h
+;;   038b  jmp func[0].instrumented+176h
+;;   0390  mov rax,14h
+;;   039a  call func[0].instrumented+408h
+;;   039f  jmp func[0].instrumented+187h
+;;   03a4  mov rax,15h
+;;   03ae  call func[0].instrumented+408h
+;;   03b3  jmp func[0].instrumented+19Ah
+;;   03b8  mov rax,16h
+;;   03c2  call func[0].instrumented+408h
+;;   03c7  jmp func[0].instrumented+1A8h
+;;   03cc  mov rax,17h
+;;   03d6  call func[0].instrumented+408h
+;;   03db  jmp func[0].instrumented+1B6h
+;;   03e0  mov rax,18h
+;;   03ea  call func[0].instrumented+408h
+;;   03ef  jmp func[0].instrumented+1CEh
+;;   03f4  mov rax,19h
+;;   03fe  call func[0].instrumented+408h
+;;   0403  jmp func[0].instrumented+1DCh
+;;   0408  sub rsp,8
+;;   040c  push rax
+;;   040d  call stubs+532h
+;;   0412  add rsp,8
+;;   0416  mov r13,[r15+48h]
+;;   041d  test r13,r13
+;;   0420  jne func[0].instrumented+42Dh
+;;   0426  lea r13,[stubs+7AAh]
+;;   042d  ret

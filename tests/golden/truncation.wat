@@ -34,7 +34,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  cmp qword ptr [r15+58h],0
-;;   0010  jne func[0].instrumented
+;;   0010  jne func[0]+78h
 ;;   0016  movsd xmm14,[rbp+10h]
 ;;   001f  ucomisd xmm14,xmm14
 ;;   0024  jp func[0]+6Eh
@@ -54,6 +54,8 @@
 ;;   006d  ret
 ;;   006e  call stubs+23h
 ;;   0073  call stubs+19h
+;;   0078  call stubs+53Bh
+;;   007d  jmp func[0]+16h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+58h]
 ;;   0007  test r13,r13
@@ -61,9 +63,9 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[0].instrumented+0B8h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+0C7h
+;;   0026  jne func[0].instrumented+0CCh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+0D6h
+;;   0034  jne func[0].instrumented+0E0h
 ;;   003a  movsd xmm14,[rbp+10h]
 ;;   0043  ucomisd xmm14,xmm14
 ;;   0048  jp func[0].instrumented+0AEh
@@ -78,39 +80,39 @@
 ;;   0082  cvttsd2si rbx,xmm14
 ;;   0087  mov ebx,ebx
 ;;   008a  test byte ptr [r13],8
-;;   0092  jne func[0].instrumented+0E5h
+;;   0092  jne func[0].instrumented+0F4h
 ;;   0098  test byte ptr [r13],10h
-;;   00a0  jne func[0].instrumented+0F4h
+;;   00a0  jne func[0].instrumented+108h
 ;;   00a6  mov eax,ebx
 ;;   00a9  mov rsp,rbp
 ;;   00ac  pop rbp
 ;;   00ad  ret
 ;;   00ae  call stubs+23h
 ;;   00b3  call stubs+19h
-;;   00b8  mov eax,0
-;;   00bd  call func[0].instrumented+103h
-;;   00c2  jmp func[0].instrumented+1Eh
-;;   00c7  mov eax,1
-;;   00cc  call func[0].instrumented+103h
-;;   00d1  jmp func[0].instrumented+2Ch
-;;   00d6  mov eax,2
-;;   00db  call func[0].instrumented+103h
-;;   00e0  jmp func[0].instrumented+3Ah
-;;   00e5  mov eax,3
-;;   00ea  call func[0].instrumented+103h
-;;   00ef  jmp func[0].instrumented+98h
-;;   00f4  mov eax,4
-;;   00f9  call func[0].instrumented+103h
-;;   00fe  jmp func[0].instrumented+0A6h
-;;   0103  sub rsp,8
-;;   0107  push rax
-;;   0108  call stubs+532h
-;;   010d  add rsp,8
-;;   0111  mov r13,[r15+58h]
-;;   0118  test r13,r13
-;;   011b  jne func[0].instrumented+128h
-;;   0121  lea r13,[stubs+7AAh]
-;;   0128  ret
+;;   00b8  mov rax,0
+;;   00c2  call func[0].instrumented+11Ch
+;;   00c7  jmp func[0].instrumented+1Eh
+;;   00cc  mov rax,1
+;;   00d6  call func[0].instrumented+11Ch
+;;   00db  jmp func[0].instrumented+2Ch
+;;   00e0  mov rax,2
+;;   00ea  call func[0].instrumented+11Ch
+;;   00ef  jmp func[0].instrumented+3Ah
+;;   00f4  mov rax,3
+;;   00fe  call func[0].instrumented+11Ch
+;;   0103  jmp func[0].instrumented+98h
+;;   0108  mov rax,4
+;;   0112  call func[0].instrumented+11Ch
+;;   0117  jmp func[0].instrumented+0A6h
+;;   011c  sub rsp,8
+;;   0120  push rax
+;;   0121  call stubs+53Bh
+;;   0126  add rsp,8
+;;   012a  mov r13,[r15+58h]
+;;   0131  test r13,r13
+;;   0134  jne func[0].instrumented+141h
+;;   013a  lea r13,[stubs+7B3h]
+;;   0141  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -147,7 +149,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  cmp qword ptr [r15+60h],0
-;;   0010  jne func[1].instrumented
+;;   0010  jne func[1]+94h
 ;;   0016  movss xmm14,[rbp+10h]
 ;;   001f  ucomiss xmm14,xmm14
 ;;   0023  jp func[1]+8Ah
@@ -175,6 +177,8 @@
 ;;   0089  ret
 ;;   008a  call stubs+23h
 ;;   008f  call stubs+19h
+;;   0094  call stubs+53Bh
+;;   0099  jmp func[1]+16h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+60h]
 ;;   0007  test r13,r13
@@ -182,9 +186,9 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[1].instrumented+0D4h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+0E3h
+;;   0026  jne func[1].instrumented+0E8h
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+0F2h
+;;   0034  jne func[1].instrumented+0FCh
 ;;   003a  movss xmm14,[rbp+10h]
 ;;   0043  ucomiss xmm14,xmm14
 ;;   0047  jp func[1].instrumented+0CAh
@@ -207,39 +211,39 @@
 ;;   009c  jmp func[1].instrumented+0A6h
 ;;   00a1  cvttss2si rbx,xmm14
 ;;   00a6  test byte ptr [r13],8
-;;   00ae  jne func[1].instrumented+101h
+;;   00ae  jne func[1].instrumented+110h
 ;;   00b4  test byte ptr [r13],10h
-;;   00bc  jne func[1].instrumented+110h
+;;   00bc  jne func[1].instrumented+124h
 ;;   00c2  mov rax,rbx
 ;;   00c5  mov rsp,rbp
 ;;   00c8  pop rbp
 ;;   00c9  ret
 ;;   00ca  call stubs+23h
 ;;   00cf  call stubs+19h
-;;   00d4  mov eax,5
-;;   00d9  call func[1].instrumented+11Fh
-;;   00de  jmp func[1].instrumented+1Eh
-;;   00e3  mov eax,6
-;;   00e8  call func[1].instrumented+11Fh
-;;   00ed  jmp func[1].instrumented+2Ch
-;;   00f2  mov eax,7
-;;   00f7  call func[1].instrumented+11Fh
-;;   00fc  jmp func[1].instrumented+3Ah
-;;   0101  mov eax,8
-;;   0106  call func[1].instrumented+11Fh
-;;   010b  jmp func[1].instrumented+0B4h
-;;   0110  mov eax,9
-;;   0115  call func[1].instrumented+11Fh
-;;   011a  jmp func[1].instrumented+0C2h
-;;   011f  sub rsp,8
-;;   0123  push rax
-;;   0124  call stubs+532h
-;;   0129  add rsp,8
-;;   012d  mov r13,[r15+60h]
-;;   0134  test r13,r13
-;;   0137  jne func[1].instrumented+144h
-;;   013d  lea r13,[stubs+7AAh]
-;;   0144  ret
+;;   00d4  mov rax,100000000h
+;;   00de  call func[1].instrumented+138h
+;;   00e3  jmp func[1].instrumented+1Eh
+;;   00e8  mov rax,100000001h
+;;   00f2  call func[1].instrumented+138h
+;;   00f7  jmp func[1].instrumented+2Ch
+;;   00fc  mov rax,100000002h
+;;   0106  call func[1].instrumented+138h
+;;   010b  jmp func[1].instrumented+3Ah
+;;   0110  mov rax,100000003h
+;;   011a  call func[1].instrumented+138h
+;;   011f  jmp func[1].instrumented+0B4h
+;;   0124  mov rax,100000004h
+;;   012e  call func[1].instrumented+138h
+;;   0133  jmp func[1].instrumented+0C2h
+;;   0138  sub rsp,8
+;;   013c  push rax
+;;   013d  call stubs+53Bh
+;;   0142  add rsp,8
+;;   0146  mov r13,[r15+60h]
+;;   014d  test r13,r13
+;;   0150  jne func[1].instrumented+15Dh
+;;   0156  lea r13,[stubs+7B3h]
+;;   015d  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -273,7 +277,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  cmp qword ptr [r15+68h],0
-;;   0010  jne func[2].instrumented
+;;   0010  jne func[2]+99h
 ;;   0016  movsd xmm14,[rbp+10h]
 ;;   001f  ucomisd xmm14,xmm14
 ;;   0024  jp func[2]+63h
@@ -298,6 +302,8 @@
 ;;   0094  mov rsp,rbp
 ;;   0097  pop rbp
 ;;   0098  ret
+;;   0099  call stubs+53Bh
+;;   009e  jmp func[2]+16h
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+68h]
 ;;   0007  test r13,r13
@@ -305,9 +311,9 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[2].instrumented+0D9h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[2].instrumented+0E8h
+;;   0026  jne func[2].instrumented+0EDh
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[2].instrumented+0F7h
+;;   0034  jne func[2].instrumented+101h
 ;;   003a  movsd xmm14,[rbp+10h]
 ;;   0043  ucomisd xmm14,xmm14
 ;;   0048  jp func[2].instrumented+87h
@@ -329,37 +335,37 @@
 ;;   00ad  cvttsd2si rbx,xmm14
 ;;   00b2  mov ebx,ebx
 ;;   00b5  test byte ptr [r13],8
-;;   00bd  jne func[2].instrumented+106h
+;;   00bd  jne func[2].instrumented+115h
 ;;   00c3  test byte ptr [r13],10h
-;;   00cb  jne func[2].instrumented+115h
+;;   00cb  jne func[2].instrumented+129h
 ;;   00d1  mov eax,ebx
 ;;   00d4  mov rsp,rbp
 ;;   00d7  pop rbp
 ;;   00d8  ret
-;;   00d9  mov eax,0Ah
-;;   00de  call func[2].instrumented+124h
-;;   00e3  jmp func[2].instrumented+1Eh
-;;   00e8  mov eax,0Bh
-;;   00ed  call func[2].instrumented+124h
-;;   00f2  jmp func[2].instrumented+2Ch
-;;   00f7  mov eax,0Ch
-;;   00fc  call func[2].instrumented+124h
-;;   0101  jmp func[2].instrumented+3Ah
-;;   0106  mov eax,0Dh
-;;   010b  call func[2].instrumented+124h
-;;   0110  jmp func[2].instrumented+0C3h
-;;   0115  mov eax,0Eh
-;;   011a  call func[2].instrumented+124h
-;;   011f  jmp func[2].instrumented+0D1h
-;;   0124  sub rsp,8
-;;   0128  push rax
-;;   0129  call stubs+532h
-;;   012e  add rsp,8
-;;   0132  mov r13,[r15+68h]
-;;   0139  test r13,r13
-;;   013c  jne func[2].instrumented+149h
-;;   0142  lea r13,[stubs+7AAh]
-;;   0149  ret
+;;   00d9  mov rax,200000000h
+;;   00e3  call func[2].instrumented+13Dh
+;;   00e8  jmp func[2].instrumented+1Eh
+;;   00ed  mov rax,200000001h
+;;   00f7  call func[2].instrumented+13Dh
+;;   00fc  jmp func[2].instrumented+2Ch
+;;   0101  mov rax,200000002h
+;;   010b  call func[2].instrumented+13Dh
+;;   0110  jmp func[2].instrumented+3Ah
+;;   0115  mov rax,200000003h
+;;   011f  call func[2].instrumented+13Dh
+;;   0124  jmp func[2].instrumented+0C3h
+;;   0129  mov rax,200000004h
+;;   0133  call func[2].instrumented+13Dh
+;;   0138  jmp func[2].instrumented+0D1h
+;;   013d  sub rsp,8
+;;   0141  push rax
+;;   0142  call stubs+53Bh
+;;   0147  add rsp,8
+;;   014b  mov r13,[r15+68h]
+;;   0152  test r13,r13
+;;   0155  jne func[2].instrumented+162h
+;;   015b  lea r13,[stubs+7B3h]
+;;   0162  ret
 ;; ---- func[3]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -401,7 +407,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  cmp qword ptr [r15+70h],0
-;;   0010  jne func[3].instrumented
+;;   0010  jne func[3]+0C8h
 ;;   0016  movsd xmm14,[rbp+10h]
 ;;   001f  ucomisd xmm14,xmm14
 ;;   0024  jp func[3]+63h
@@ -434,6 +440,8 @@
 ;;   00c3  mov rsp,rbp
 ;;   00c6  pop rbp
 ;;   00c7  ret
+;;   00c8  call stubs+53Bh
+;;   00cd  jmp func[3]+16h
 ;; ---- func[3]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+70h]
 ;;   0007  test r13,r13
@@ -441,9 +449,9 @@
 ;;   0010  test byte ptr [r13],1
 ;;   0018  jne func[3].instrumented+108h
 ;;   001e  test byte ptr [r13],2
-;;   0026  jne func[3].instrumented+117h
+;;   0026  jne func[3].instrumented+11Ch
 ;;   002c  test byte ptr [r13],4
-;;   0034  jne func[3].instrumented+126h
+;;   0034  jne func[3].instrumented+130h
 ;;   003a  movsd xmm14,[rbp+10h]
 ;;   0043  ucomisd xmm14,xmm14
 ;;   0048  jp func[3].instrumented+87h
@@ -473,34 +481,34 @@
 ;;   00da  jmp func[3].instrumented+0E4h
 ;;   00df  cvttsd2si rbx,xmm14
 ;;   00e4  test byte ptr [r13],8
-;;   00ec  jne func[3].instrumented+135h
+;;   00ec  jne func[3].instrumented+144h
 ;;   00f2  test byte ptr [r13],10h
-;;   00fa  jne func[3].instrumented+144h
+;;   00fa  jne func[3].instrumented+158h
 ;;   0100  mov rax,rbx
 ;;   0103  mov rsp,rbp
 ;;   0106  pop rbp
 ;;   0107  ret
-;;   0108  mov eax,0Fh
-;;   010d  call func[3].instrumented+153h
-;;   0112  jmp func[3].instrumented+1Eh
-;;   0117  mov eax,10h
-;;   011c  call func[3].instrumented+153h
-;;   0121  jmp func[3].instrumented+2Ch
-;;   0126  mov eax,11h
-;;   012b  call func[3].instrumented+153h
-;;   0130  jmp func[3].instrumented+3Ah
-;;   0135  mov eax,12h
-;;   013a  call func[3].instrumented+153h
-;;   013f  jmp func[3].instrumented+0F2h
-;;   0144  mov eax,13h
-;;   0149  call func[3].instrumented+153h
-;;   014e  jmp func[3].instrumented+100h
-;;   0153  sub rsp,8
-;;   0157  push rax
-;;   0158  call stubs+532h
-;;   015d  add rsp,8
-;;   0161  mov r13,[r15+70h]
-;;   0168  test r13,r13
-;;   016b  jne func[3].instrumented+178h
-;;   0171  lea r13,[stubs+7AAh]
-;;   0178  ret
+;;   0108  mov rax,300000000h
+;;   0112  call func[3].instrumented+16Ch
+;;   0117  jmp func[3].instrumented+1Eh
+;;   011c  mov rax,300000001h
+;;   0126  call func[3].instrumented+16Ch
+;;   012b  jmp func[3].instrumented+2Ch
+;;   0130  mov rax,300000002h
+;;   013a  call func[3].instrumented+16Ch
+;;   013f  jmp func[3].instrumented+3Ah
+;;   0144  mov rax,300000003h
+;;   014e  call func[3].instrumented+16Ch
+;;   0153  jmp func[3].instrumented+0F2h
+;;   0158  mov rax,300000004h
+;;   0162  call func[3].instrumented+16Ch
+;;   0167  jmp func[3].instrumented+100h
+;;   016c  sub rsp,8
+;;   0170  push rax
+;;   0171  call stubs+53Bh
+;;   0176  add rsp,8
+;;   017a  mov r13,[r15+70h]
+;;   0181  test r13,r13
+;;   0184  jne func[3].instrumented+191h
+;;   018a  lea r13,[stubs+7B3h]
+;;   0191  ret

@@ -1,6 +1,7 @@
 //! The disassembler shared by the golden tests (`tests/golden.rs`) and the developer tool
 //! (`examples/disasm.rs`): one region of a module's machine code ([`Module::code_regions`])
-//! per listing, offsets relative to the region's start, and every branch or RIP-relative
+//! (or of its instrumented versions, [`Module::instrumented_code_regions`]) per listing,
+//! offsets relative to the region's start, and every branch or RIP-relative
 //! target named by the region it lands in (`func[2]+0x1c`, `stubs+0x40`), so that a
 //! listing changes only when its own code does.
 
@@ -60,10 +61,11 @@ pub fn disassemble(module: &Module, region: &CodeRegion, indent: &str) -> String
         regions: module
             .code_regions()
             .into_iter()
+            .chain(module.instrumented_code_regions())
             .map(|r| (r.range, region_name(r.kind)))
             .collect(),
     };
-    let code = &module.code()[region.range.clone()];
+    let code = module.code_bytes(region);
     let start = region.range.start as u64;
     let mut decoder = Decoder::with_ip(64, code, start, DecoderOptions::NONE);
     let mut formatter = IntelFormatter::with_options(Some(Box::new(names)), None);

@@ -76,8 +76,9 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 pub(super) struct SlowPath {
     hit: DynamicLabel,
     resume: DynamicLabel,
-    /// Site id (numbered from the chunk's first site until linking).
-    site: u32,
+    /// The site's id as the debug hook receives it: defined function index in the high
+    /// half, the site's number within its function in the low half.
+    site: u64,
 }
 
 impl FuncCompiler<'_, '_> {
@@ -123,10 +124,11 @@ impl FuncCompiler<'_, '_> {
             ; jnz =>hit
             ; =>resume
         );
+        let defined = self.func_index - self.env.info.num_imported_funcs;
         self.slow_paths.push(SlowPath {
             hit,
             resume,
-            site: id,
+            site: (u64::from(defined) << 32) | u64::from(local),
         });
     }
 
@@ -144,16 +146,16 @@ impl FuncCompiler<'_, '_> {
 
     /// The transfer point right after a call to wasm code, whose return address is
     /// `returned`. The plain version tests nothing here: it records (return address, the
-    /// instrumented version's point) in `FuncOutput::after_calls`, and when the debugger
-    /// changes what an instance debugs, the host rewrites such return addresses in the
-    /// frames on the stack (`runtime::redirect`, "DESIGN: after-call transfers by return
-    /// address"). Returns, in the plain version of an instrumented function, the
-    /// instrumented version's label, for a path that reaches this point by another way
-    /// and must test the word itself.
+    /// point's transfer path) in `FuncOutput::after_calls`, and when the debugger changes
+    /// what an instance debugs, the host rewrites such return addresses in the frames on
+    /// the stack (`runtime::redirect`, "DESIGN: after-call transfers by return address").
+    /// Returns, in the plain version of an instrumented function, the transfer path's
+    /// label, for a path that reaches this point by another way and must test the word
+    /// itself.
     ///
     /// Also where a call's convention canaries are checked (canary mode; `calls`,
     /// "DESIGN: convention canaries"): before the plain version's point, and after the
-    /// instrumented version's label, which a redirected return reaches directly.
+    /// instrumented version's label, which a transfer reaches directly.
     pub(super) fn after_call_transfer_point(
         &mut self,
         returned: DynamicLabel,
@@ -168,11 +170,11 @@ impl FuncCompiler<'_, '_> {
         }
         self.canary_check();
         let plain = self.asm.new_dynamic_label();
-        let instrumented = self.asm.new_dynamic_label();
-        self.transfers.push((plain, instrumented));
-        self.out.after_calls.push((returned, instrumented));
+        let path = self.asm.new_dynamic_label();
+        self.transfers.push((plain, path));
+        self.out.after_calls.push((returned, path));
         dynasm!(self.asm ; .arch x64 ; =>plain);
-        Some(instrumented)
+        Some(path)
     }
 
     /// The transfer point at a loop head. In the plain version it tests the stack limit
@@ -199,9 +201,11 @@ impl FuncCompiler<'_, '_> {
         }
         let word = self.env.layout.func_bits(self.func_index);
         if self.instrumented {
-            let (plain, instrumented) = self.transfers[self.next_transfer];
+            let k = self.next_transfer;
             self.next_transfer += 1;
-            dynasm!(self.asm ; .arch x64 ; =>instrumented);
+            let here = self.asm.new_dynamic_label();
+            dynasm!(self.asm ; .arch x64 ; =>here);
+            self.out.debug_transfers.push(here);
             if check_canaries {
                 self.canary_check();
             }
@@ -209,13 +213,18 @@ impl FuncCompiler<'_, '_> {
                 ; .arch x64
                 ; mov r13, [r15 + word]
                 ; test r13, r13
-                ; jz =>plain
             );
+            // jz rel32 to the plain version's point k, in the module's code (linking
+            // resolves it: `compiler::debug_code`).
+            self.asm.extend([0x0F, 0x84]);
+            let at = self.asm.offset().0;
+            self.asm.extend([0, 0, 0, 0]);
+            self.out.plain_jumps.push((at, self.plain_points[k]));
             None
         } else {
             let plain = self.asm.new_dynamic_label();
-            let instrumented = self.asm.new_dynamic_label();
-            self.transfers.push((plain, instrumented));
+            let path = self.asm.new_dynamic_label();
+            self.transfers.push((plain, path));
             if loop_head {
                 let slow = self.asm.new_dynamic_label();
                 dynasm!(self.asm
@@ -224,17 +233,47 @@ impl FuncCompiler<'_, '_> {
                     ; jb =>slow
                     ; =>plain
                 );
-                self.loop_interrupts.push((slow, plain, instrumented));
+                self.loop_interrupts.push((slow, plain, path));
                 return Some((plain, slow));
             }
             emit_word_test(self.asm, word);
             dynasm!(self.asm
                 ; .arch x64
-                ; jne =>instrumented
+                ; jne =>path
                 ; =>plain
             );
             None
         }
+    }
+
+    /// Plain version of an instrumented function: emits each transfer point's transfer
+    /// path, which asks the host to go on in the instrumented version ("DESIGN: transfer
+    /// paths"), and each loop head's interrupt slow path.
+    fn emit_transfer_paths(&mut self) {
+        let word = self.env.layout.func_bits(self.func_index);
+        let interrupt = self.env.interrupt_stub;
+        for (slow, plain, path) in std::mem::take(&mut self.loop_interrupts) {
+            dynasm!(self.asm ; .arch x64 ; =>slow ; call =>interrupt);
+            emit_word_test(self.asm, word);
+            dynasm!(self.asm
+                ; .arch x64
+                ; jne =>path
+                ; jmp =>plain
+            );
+        }
+        let stub = self.env.transfer_stub;
+        for &(plain, path) in &self.transfers {
+            let returned = self.asm.new_dynamic_label();
+            dynasm!(self.asm
+                ; .arch x64
+                ; =>path
+                ; call =>stub
+                ; =>returned
+                ; jmp =>plain
+            );
+            self.out.transfer_points.push((returned, plain));
+        }
+        self.out.func_transfers.push(self.transfers.len() as u32);
     }
 
     /// Emits the instrumented version's out-of-line site code and its hit routine, which
@@ -242,17 +281,9 @@ impl FuncCompiler<'_, '_> {
     /// module's zero bits if the debugger stopped debugging this function, since the
     /// instrumented version can only leave at a transfer point).
     pub(super) fn emit_slow_paths(&mut self) {
-        // Plain version: the loop heads' interrupt paths.
-        let word = self.env.layout.func_bits(self.func_index);
-        let stub = self.env.interrupt_stub;
-        for (slow, plain, instrumented) in std::mem::take(&mut self.loop_interrupts) {
-            dynasm!(self.asm ; .arch x64 ; =>slow ; call =>stub);
-            emit_word_test(self.asm, word);
-            dynasm!(self.asm
-                ; .arch x64
-                ; jne =>instrumented
-                ; jmp =>plain
-            );
+        if self.env.debug && !self.instrumented {
+            self.emit_transfer_paths();
+            return;
         }
         if self.slow_paths.is_empty() {
             return;
@@ -262,11 +293,7 @@ impl FuncCompiler<'_, '_> {
             dynasm!(self.asm
                 ; .arch x64
                 ; =>p.hit
-                ; mov eax, p.site as i32
-            );
-            self.out.site_ids.push(self.asm.offset().0 - 4);
-            dynasm!(self.asm
-                ; .arch x64
+                ; mov rax, QWORD p.site as i64
                 ; call =>routine
                 ; jmp =>p.resume
             );

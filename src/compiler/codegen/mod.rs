@@ -39,7 +39,7 @@ mod visit;
 
 pub(crate) use align::{align_code, CHUNK_ALIGN, STUB_ALIGN};
 pub(crate) use stubs::{
-    emit_debug_stub, emit_host_helper_stub, emit_interrupt_stub, emit_no_stops,
+    emit_debug_stub, emit_host_helper_stub, emit_interrupt_stub, emit_no_stops, emit_transfer_stub,
 };
 pub(crate) use traps::emit_trap_stubs;
 
@@ -59,7 +59,6 @@ use crate::frontend::{ModuleInfo, PendingBody};
 use crate::types::ValType;
 use control::ControlFrame;
 use dynasmrt::DynamicLabel;
-use wasmparser::Operator;
 
 /// The assembler every function of a module is emitted into.
 pub(crate) type Asm = dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>;
@@ -83,6 +82,9 @@ pub(crate) struct ModuleEnv<'a> {
     /// The module's host-helper stub, through which code calls libcalls and helpers
     /// (`calls::emit_host_helper_stub`).
     pub host_helper_stub: DynamicLabel,
+    /// The module's transfer stub: a plain version's transfer path asks the host to go on
+    /// in the instrumented version (see `breakable`).
+    pub transfer_stub: DynamicLabel,
     /// Check the register convention around every call (`Config::convention_canaries`;
     /// see `calls`, "DESIGN: convention canaries").
     pub canaries: bool,
@@ -100,42 +102,34 @@ pub(crate) struct FuncOutput {
     /// Direct calls to resolve when linking: (offset of the call's rel32, defined index
     /// of the callee).
     pub calls: Vec<(usize, u32)>,
-    /// Offsets of the imm32s that hold a site id (numbered from the chunk's first site):
-    /// linking adds the number of sites in the chunks before.
-    pub site_ids: Vec<usize>,
     /// Plain versions' after-call transfer points: (the call's return address, the
-    /// instrumented version's matching point), as labels of the chunk's assembler.
+    /// point's transfer path), as labels of the chunk's assembler.
     pub after_calls: Vec<(DynamicLabel, DynamicLabel)>,
+    /// Plain versions' transfer points, in function and point order: (the return address
+    /// of the transfer path's call to the transfer stub, the point itself).
+    pub transfer_points: Vec<(DynamicLabel, DynamicLabel)>,
+    /// Plain versions: the number of transfer points of each function, in order.
+    pub func_transfers: Vec<u32>,
+    /// Instrumented versions' transfer points, in function and point order.
+    pub debug_transfers: Vec<DynamicLabel>,
+    /// Instrumented versions: (offset of a `jz`'s rel32, code offset of the plain
+    /// version's point it jumps to), resolved when the version is published.
+    pub plain_jumps: Vec<(usize, u32)>,
 }
 
-/// What a function's instrumented version needs from the pass over its plain version.
-///
-/// // DESIGN: instrumented versions out of line
-/// A chunk of an instrumented module holds all its plain versions first and then all the
-/// instrumented versions, so the code that runs while no debugger is active is laid out
-/// as densely as in a plain module: the spacing of small hot functions alone moves their
-/// speed (benches/RESULTS.md, "Instrumented versions out of line"). A pc in either
-/// version maps back to its function through `CompiledCode::versions`.
-pub(crate) struct Deferred<'w> {
-    func_index: u32,
-    operators: Vec<(Operator<'w>, u32)>,
-    locals: Vec<ValType>,
-    num_params: u32,
-    body_offset: u32,
-    shape: BodyShape,
-    transfers: Vec<(DynamicLabel, DynamicLabel)>,
-    /// Where the plain prologue's frame size goes, and the plain version's frame size
-    /// (the frame is the larger of the two versions').
-    frame_patch: usize,
-    plain_frame: u32,
-}
-
-impl Deferred<'_> {
-    /// The function's index in the module.
-    pub fn func_index(&self) -> u32 {
-        self.func_index
-    }
-}
+// DESIGN: instrumented versions compiled on first use
+// A debuggable module is compiled like a plain one, plus transfer points in every
+// function (see `breakable`): only the plain versions exist up front. A function's
+// instrumented version is compiled from the module's binary the first time an instance
+// needs it (`compiler::debug_code`), once per module, into the reserve behind the
+// module's code (`code_memory::mapping`, "DESIGN: debug code reserved behind the
+// module's code"), and shared by every instance. Nothing in the plain code refers to an
+// instrumented version: every switch goes through a transfer path and the host
+// ("DESIGN: transfer paths" in `breakable`), so the plain code is complete and final
+// before any instrumented version exists. The instrumented version jumps back to the
+// plain version's points and calls other functions' plain entries with rel32
+// displacements into the module's code. Eager mode (`DebugCode::Eager`) compiles every
+// instrumented version the same way right after the module.
 
 /// Buffers the functions of a chunk pass on to each other, so that compiling a function
 /// rarely allocates.
@@ -177,9 +171,12 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     traps: Vec<TrapSite>,
     /// Whether this is the instrumented version (breakable points, r13 pinned).
     instrumented: bool,
-    /// Transfer points between the two versions: (label in the plain version, label in
-    /// the instrumented version), in operator order (see `breakable`).
+    /// Plain version of an instrumented function: its transfer points, (the point, its
+    /// transfer path), in operator order (see `breakable`).
     transfers: Vec<(DynamicLabel, DynamicLabel)>,
+    /// Instrumented version: the plain version's transfer points (code offsets in the
+    /// module's code), and how many it has passed.
+    plain_points: Vec<u32>,
     next_transfer: usize,
     slow_paths: Vec<breakable::SlowPath>,
     /// Plain version: each loop head's interrupt slow path, with the labels past its
@@ -281,6 +278,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             traps,
             instrumented,
             transfers: Vec::new(),
+            plain_points: Vec::new(),
             next_transfer: 0,
             slow_paths: Vec::new(),
             loop_interrupts: Vec::new(),
@@ -297,20 +295,17 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         }
     }
 
-    /// Compiles defined function `func_index`, validating it in the same walk.
-    ///
-    /// In a debug-instrumented module this returns what the function's instrumented
-    /// version needs (see `breakable`, "DESIGN: breakable points"): its operators, decoded
-    /// and validated once here, for `compile_instrumented` to compile a second time after
-    /// the chunk's plain versions.
-    pub fn compile<'w>(
+    /// Compiles defined function `func_index`, validating it in the same walk. In a
+    /// debuggable module this is the plain version with its transfer points; the
+    /// instrumented version is `compile_instrumented`'s. Returns the frame size.
+    pub fn compile(
         asm: &'a mut Asm,
         env: &'a ModuleEnv<'e>,
         out: &'a mut FuncOutput,
         func_index: u32,
-        body: PendingBody<'w>,
+        body: PendingBody<'_>,
         scratch: &mut Scratch,
-    ) -> Result<Option<Deferred<'w>>> {
+    ) -> Result<u32> {
         let mut validator = body
             .validator
             .into_validator(std::mem::take(&mut scratch.validator));
@@ -330,20 +325,12 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         }
         let body_offset = body.body.range().start as u32;
         let shape = BodyShape::of(&body.body, &locals, num_params as usize, env.debug);
-
-        let mut recorded = Vec::new();
-        // The instrumented version needs the locals again; a plain module does not.
-        let plain_locals = if env.debug {
-            locals.clone()
-        } else {
-            std::mem::take(&mut locals)
-        };
         let mut plain = FuncCompiler::new(
             asm,
             env,
             out,
             func_index,
-            plain_locals,
+            locals,
             num_params,
             body_offset,
             false,
@@ -367,57 +354,61 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             // it in place (`int_binop`); it reads two or three bytes, no operator.
             plain.next_set = next_local_set(&ops);
             plain.visit(&op)?;
-            if env.debug {
-                recorded.push((op, offset as u32));
-            }
         }
         ops.finish().map_err(invalid)?;
         scratch.validator = validator.into_allocations();
         plain.emit_out_of_line();
         let frame = plain.frame_size();
-        let transfers = std::mem::take(&mut plain.transfers);
         let out = plain.finish(scratch);
-        if !env.debug {
-            out.patches.push((frame_patch, frame));
-            return Ok(None);
-        }
-        Ok(Some(Deferred {
-            func_index,
-            operators: recorded,
-            locals,
-            num_params,
-            body_offset,
-            shape,
-            transfers,
-            frame_patch,
-            plain_frame: frame,
-        }))
+        out.patches.push((frame_patch, frame));
+        Ok(frame)
     }
 
-    /// Compiles the instrumented version of a function whose plain version `compile`
-    /// emitted earlier in the chunk.
+    /// Compiles the instrumented version of defined function `func_index` from its body,
+    /// which `compile` validated when the module was compiled. `plain_points` are the
+    /// plain version's transfer points (code offsets in the module's code) and
+    /// `plain_frame` its frame size: the instrumented version runs in frames the plain
+    /// prologue built, so its frame must fit.
+    #[allow(clippy::too_many_arguments)]
     pub fn compile_instrumented(
         asm: &'a mut Asm,
         env: &'a ModuleEnv<'e>,
         out: &'a mut FuncOutput,
-        deferred: Deferred<'_>,
+        func_index: u32,
+        body: &wasmparser::FunctionBody<'_>,
+        plain_points: &[u32],
+        plain_frame: u32,
         scratch: &mut Scratch,
     ) -> Result<()> {
+        let ty = env.info.func_type(func_index);
+        let mut locals = std::mem::take(&mut scratch.locals);
+        locals.clear();
+        locals.extend_from_slice(ty.params());
+        let num_params = locals.len() as u32;
+        let mut reader = body.get_locals_reader().map_err(invalid)?;
+        for _ in 0..reader.get_count() {
+            let (count, t) = reader.read().map_err(invalid)?;
+            let t = ValType::from_wasmparser(t)
+                .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
+            locals.extend(std::iter::repeat_n(t, count as usize));
+        }
+        let body_offset = body.range().start as u32;
+        let shape = BodyShape::of(body, &locals, num_params as usize, env.debug);
         let mut instr = FuncCompiler::new(
             asm,
             env,
             out,
-            deferred.func_index,
-            deferred.locals,
-            deferred.num_params,
-            deferred.body_offset,
+            func_index,
+            locals,
+            num_params,
+            body_offset,
             true,
-            &deferred.shape,
+            &shape,
             scratch,
         );
-        instr.transfers = deferred.transfers;
+        instr.plain_points = plain_points.to_vec();
         instr.out.debug.func_locals.push(instr.locals.clone());
-        instr.out.debug.func_params.push(deferred.num_params);
+        instr.out.debug.func_params.push(num_params);
         let pinned = instr
             .pinned
             .iter()
@@ -431,15 +422,30 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         instr.push_function_frame();
         instr.transfer_point();
         instr.breakable_point(SiteKind::Entry);
-        for (op, offset) in &deferred.operators {
-            instr.offset = *offset;
-            instr.visit(op)?;
+        let mut ops = body.get_operators_reader().map_err(invalid)?;
+        while !ops.eof() {
+            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
+            instr.offset = offset as u32;
+            instr.visit(&op)?;
         }
         let end = instr.out.debug.sites.len() as u32;
         instr.out.debug.func_ranges.push((instr.first_site, end));
         instr.emit_out_of_line();
-        let frame = deferred.plain_frame.max(instr.frame_size());
-        instr.out.patches.push((deferred.frame_patch, frame));
+        if instr.next_transfer != plain_points.len() {
+            return Err(Error::Resource(format!(
+                "function {func_index}: the instrumented version has {} transfer points, \
+                 the plain version {}",
+                instr.next_transfer,
+                plain_points.len()
+            )));
+        }
+        let frame = instr.frame_size();
+        if frame > plain_frame {
+            return Err(Error::Resource(format!(
+                "function {func_index}: the instrumented version needs a frame of {frame} \
+                 bytes, the plain version built {plain_frame}"
+            )));
+        }
         instr.finish(scratch);
         Ok(())
     }

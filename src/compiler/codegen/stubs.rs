@@ -1,5 +1,6 @@
 //! The module's shared stubs, one copy per chunk of code: the interrupt stub (the slow
-//! path of a failed stack check), the debug stub (a site that may stop), the host-helper
+//! path of a failed stack check), the transfer stub (a plain version asking to go on in
+//! its instrumented version), the debug stub (a site that may stop), the host-helper
 //! stub (every call from wasm code into a libcall or helper), and the bytes an
 //! instrumented version reads when its function is no longer debugged. The trap stubs
 //! are `traps`.
@@ -59,6 +60,31 @@ pub(crate) fn emit_interrupt_stub(asm: &mut Asm, label: DynamicLabel) {
     );
 }
 
+/// Emits the module's transfer stub, which a plain version's transfer path calls
+/// (`breakable`, "DESIGN: transfer paths"): saves every register and calls the `transfer`
+/// libcall with (vmctx, the address of its own return address). The host rewrites that
+/// return address to the instrumented version's point when the function is debugged;
+/// otherwise the stub returns to the path, which goes on in the plain version.
+pub(crate) fn emit_transfer_stub(asm: &mut Asm, label: DynamicLabel) {
+    use crate::abi::libcalls::offsets as libcall;
+    // Called with rsp 8 below 16-byte alignment; the pad restores it for the host call.
+    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA + 8);
+    emit_save_registers(asm);
+    dynasm!(asm
+        ; .arch x64
+        ; mov rdi, r15
+        ; lea rsi, [rsp + SAVE_AREA + 8]
+        ; mov rax, [r15 + header::LIBCALLS]
+        ; call QWORD [rax + libcall::TRANSFER]
+    );
+    emit_restore_registers(asm);
+    dynasm!(asm
+        ; .arch x64
+        ; add rsp, SAVE_AREA + 8
+        ; ret
+    );
+}
+
 /// Emits the module's debug stub: saves every register, calls the `debug_hook` libcall
 /// with (vmctx, site, save area, frame pointer), restores the (possibly edited)
 /// registers and returns past the pushed site id; or unwinds if the host aborts.
@@ -70,7 +96,7 @@ pub(crate) fn emit_debug_stub(asm: &mut Asm, label: DynamicLabel) {
     dynasm!(asm
         ; .arch x64
         ; mov rdi, r15
-        ; mov esi, [rsp + SAVE_AREA + 8]
+        ; mov rsi, [rsp + SAVE_AREA + 8]
         ; mov rdx, rsp
         ; mov rcx, rbp
         ; mov rax, [r15 + header::LIBCALLS]

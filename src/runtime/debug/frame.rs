@@ -5,7 +5,7 @@
 //! (`api::frame`).
 
 use crate::abi::frame::{saved_gpr, saved_xmm, FrameLayout, SAVE_WORDS};
-use crate::abi::sites::StackLoc;
+use crate::abi::sites::{FuncSites, StackLoc};
 use crate::error::{Error, Result};
 use crate::runtime::activation;
 use crate::runtime::instance::InstanceData;
@@ -23,6 +23,9 @@ pub struct Frame<'a> {
     pub(crate) regs: Option<&'a mut [u64; SAVE_WORDS]>,
     /// Operand-stack layout at the site.
     pub(crate) stack: &'a [(ValType, StackLoc)],
+    /// The function's site table (its locals and pinned registers), if its instrumented
+    /// version exists.
+    pub(crate) sites: Option<&'a FuncSites>,
     /// Whether locals can be read (false when the frame was not fully built, e.g. a
     /// stack-overflow trap in the prologue).
     pub(crate) locals_valid: bool,
@@ -74,10 +77,8 @@ impl<'a> Frame<'a> {
 
     /// The save-area index of local `index` if it is pinned to a register.
     pub(crate) fn pinned_register(&self, index: u32) -> Option<usize> {
-        let table = &self.instance.module.code.debug_sites;
-        let defined = (self.func - self.instance.module.info.num_imported_funcs) as usize;
-        table
-            .func_pinned(defined)?
+        self.sites?
+            .pinned()
             .get(index as usize)
             .copied()
             .flatten()
@@ -99,9 +100,7 @@ impl<'a> Frame<'a> {
         if !self.locals_valid {
             return None;
         }
-        let table = &self.instance.module.code.debug_sites;
-        let defined = (self.func - self.instance.module.info.num_imported_funcs) as usize;
-        table.func_locals(defined)
+        self.sites.map(FuncSites::locals)
     }
 
     pub(crate) fn local_addr(&self, index: u32, params: u32) -> usize {

@@ -12,18 +12,19 @@ use crate::runtime::instance::InstanceData;
 use crate::trap::{Trap, TrapKind};
 use std::sync::atomic::Ordering;
 
-/// Called by the debug stub at a site whose checks said "maybe". `regs` is the stub's save
-/// area (16 GPRs, then 16 xmm), `fp` the stopped frame's rbp. Returns null to resume, or
-/// the activation to unwind to (abort).
+/// Called by the debug stub at a site whose checks said "maybe". `site` is the defined
+/// function's index in the high half and the site's number within the function in the
+/// low half; `regs` is the stub's save area (16 GPRs, then 16 xmm), `fp` the stopped
+/// frame's rbp. Returns null to resume, or the activation to unwind to (abort).
 ///
 /// # Safety
 ///
 /// Called only by the debug stub of compiled code: `vmctx` is the stopped instance's
-/// context, `site` one of its module's site numbers, `regs` the stub's save area and `fp`
+/// context, `site` a site of a compiled instrumented version of its module, `regs` the stub's save area and `fp`
 /// the rbp of the stopped frame, on a thread inside `call_wasm`.
 pub(crate) unsafe extern "C" fn debug_hook(
     vmctx: *mut u8,
-    site: u32,
+    site: u64,
     regs: *mut u64,
     fp: usize,
 ) -> *const ResumePoint {
@@ -43,7 +44,7 @@ pub(crate) unsafe extern "C" fn debug_hook(
 /// # Safety
 ///
 /// As for `debug_hook`.
-unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> *const ResumePoint {
+unsafe fn stop_at_site(vmctx: *mut u8, site: u64, regs: *mut u64, fp: usize) -> *const ResumePoint {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };
     // This thread reached a site: a pending interrupt has done its work (and must not
@@ -52,7 +53,16 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> 
     let Some(state) = crate::runtime::debug::state::attached(instance) else {
         return std::ptr::null();
     };
-    let table = &instance.module.code.debug_sites;
+    let (defined, site) = ((site >> 32) as u32, site as u32);
+    let Some(func) = instance
+        .module
+        .debug
+        .as_ref()
+        .and_then(|(d, _)| d.get(defined))
+    else {
+        return std::ptr::null();
+    };
+    let table = &func.sites;
     let info = *table.site(site);
 
     let event = {
@@ -63,7 +73,7 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> 
             let id = book
                 .breakpoints
                 .iter()
-                .find(|(_, b)| b.sites.contains(&site))
+                .find(|(_, b)| b.func == info.func && b.sites.contains(&site))
                 .map(|(id, _)| *id);
             id.map(DebugEvent::Breakpoint)
         } else {
@@ -89,6 +99,7 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u32, regs: *mut u64, fp: usize) -> 
         fp,
         regs: Some(regs),
         stack: table.stack_of(site),
+        sites: Some(table),
         locals_valid: true,
     };
     let action = run_handler(state, &event, &mut frame);
@@ -165,6 +176,14 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *
     };
     // SAFETY: the trap stub's save area holds 32 words and lives until it unwinds.
     let regs = unsafe { &mut *(regs as *mut [u64; SAVE_WORDS]) };
+    // Where the trapping function's locals live is its instrumented version's table,
+    // compiled now if need be (the trap may be in the plain version).
+    let defined = top
+        .func_index
+        .checked_sub(instance.module.info.num_imported_funcs);
+    let sites = defined
+        .and_then(|d| instance.module.instrumented(d).ok())
+        .map(|f| &f.sites);
     let mut frame = Frame {
         instance,
         func: top.func_index,
@@ -172,6 +191,7 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *
         fp,
         regs: Some(regs),
         stack: &[],
+        sites,
         locals_valid: trap.kind() != TrapKind::StackOverflow,
     };
     let event = DebugEvent::Trap(trap.clone());

@@ -1,5 +1,6 @@
 //! Per-instance debug state: one word per function (inline in the vmctx, cached by the
-//! inline check) and one bit per breakable site (allocated when a debugger attaches),
+//! inline check) and one bit per breakable site of the functions that have breakpoints
+//! (allocated with a function's first breakpoint),
 //! plus the host-side bookkeeping that decides what those words and bits must be.
 
 use crate::runtime::debug::frame::Frame;
@@ -7,7 +8,7 @@ use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use bitvec::boxed::BitBox;
 use bitvec::order::Lsb0;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -44,16 +45,13 @@ pub(crate) struct Bookkeeping {
 
 /// Debug state of one instance.
 pub(crate) struct DebugState {
-    /// Site bits, one segment per defined function, each starting on a byte: the
-    /// instrumented code tests site `k` of a function as bit `k % 8` of byte `k / 8`
-    /// from the address in the function's word (`codegen::breakable`), which is the layout
-    /// of an `Lsb0` bit slice of bytes. Written by the debugger thread while wasm
-    /// threads read them, hence atomic bytes.
-    bits: BitBox<AtomicU8, Lsb0>,
-    /// Start of each defined function's segment in `bits`, in bits (a multiple of 8).
-    segments: Vec<usize>,
-    /// All ones: what a function's word points at while every site of it must stop.
-    stop_all: Box<[u8]>,
+    /// Site bits of the functions that have had breakpoints, by defined index: allocated
+    /// when a function gets its first breakpoint and kept while the instance lives (the
+    /// function's word may point at them). The instrumented code tests site `k` of a
+    /// function as bit `k % 8` of byte `k / 8` from the address in the function's word
+    /// (`codegen::breakable`), which is the layout of an `Lsb0` bit slice of bytes.
+    /// Written by the debugger thread while wasm threads read them, hence atomic bytes.
+    bits: Mutex<HashMap<u32, BitBox<AtomicU8, Lsb0>>>,
     pub book: Mutex<Bookkeeping>,
     pub pause: AtomicBool,
     pub handler: Mutex<Option<Handler>>,
@@ -63,7 +61,7 @@ pub(crate) struct DebugState {
 pub(crate) fn attach(instance: &InstanceData) -> &Arc<DebugState> {
     instance
         .debug_slot()
-        .get_or_init(|| Box::new(Arc::new(DebugState::attach(instance))))
+        .get_or_init(|| Box::new(Arc::new(DebugState::attach())))
         .downcast_ref()
         .expect("an instance's debug slot holds its debug state")
 }
@@ -74,82 +72,75 @@ pub(crate) fn attached(instance: &InstanceData) -> Option<&Arc<DebugState>> {
 }
 
 impl DebugState {
-    /// Creates the state (nothing in the vmctx changes until a breakpoint, step or pause).
-    pub fn attach(instance: &InstanceData) -> DebugState {
-        let table = &instance.module.code.debug_sites;
-        let mut segments = Vec::with_capacity(table.func_ranges().len());
-        let mut total = 0;
-        let mut widest = 1;
-        for &(first, end) in table.func_ranges() {
-            segments.push(total * 8);
-            let bytes = ((end - first) as usize).div_ceil(8).max(1);
-            total += bytes;
-            widest = widest.max(bytes);
-        }
+    /// Creates the state (nothing in the vmctx changes until a breakpoint, step or pause,
+    /// and no site bits exist until a breakpoint is set).
+    pub fn attach() -> DebugState {
         DebugState {
-            bits: BitBox::from_boxed_slice((0..total).map(|_| AtomicU8::new(0)).collect()),
-            segments,
-            stop_all: vec![0xff; widest].into_boxed_slice(),
+            bits: Mutex::new(HashMap::new()),
             book: Mutex::new(Bookkeeping::default()),
             pause: AtomicBool::new(false),
             handler: Mutex::new(None),
         }
     }
 
-    /// Index in `bits` of module-wide site `site` of function `func`.
-    fn locate(&self, instance: &InstanceData, func: u32, site: u32) -> usize {
-        let defined = func - instance.module.info.num_imported_funcs;
-        let (first, _) = instance.module.code.debug_sites.func_ranges()[defined as usize];
-        self.segments[defined as usize] + (site - first) as usize
-    }
-
-    /// Whether site `site` (of function `func`) has a breakpoint.
+    /// Whether site `site` (numbered within function `func`) has a breakpoint.
     pub fn site_bit(&self, instance: &InstanceData, func: u32, site: u32) -> bool {
-        self.bits[self.locate(instance, func, site)]
+        let defined = func - instance.module.info.num_imported_funcs;
+        let bits = self.bits.lock().unwrap_or_else(|e| e.into_inner());
+        bits.get(&defined)
+            .and_then(|b| b.get(site as usize).map(|bit| *bit))
+            .unwrap_or(false)
     }
 
     /// Brings the site bits and function words in line with the bookkeeping, writing only
-    /// what changes (untouched pages of the tables stay unbacked). Only data changes.
+    /// what changes. Only data changes. Every function with a breakpoint has its
+    /// instrumented version compiled (its sites came from it).
     pub fn apply(&self, instance: &InstanceData, book: &mut Bookkeeping) {
-        let info = &instance.module.info;
-        // Site bits: rewrite the segments of functions that had or have breakpoints.
+        let module = &instance.module;
+        let info = &module.info;
         let mut with_breakpoints = BTreeSet::new();
         for bp in book.breakpoints.values() {
             with_breakpoints.insert(bp.func);
         }
-        let touched: Vec<u32> = book
-            .dirty_segments
-            .union(&with_breakpoints)
-            .copied()
-            .collect();
-        let table = &instance.module.code.debug_sites;
-        for &f in &touched {
-            let defined = (f - info.num_imported_funcs) as usize;
-            let (first, end) = table.func_ranges()[defined];
-            let seg = self.segments[defined];
-            for bit in seg..seg + (end - first) as usize {
-                self.bits.set_aliased(bit, false);
+        let mut bits = self.bits.lock().unwrap_or_else(|e| e.into_inner());
+        // Site bits: clear the segments of functions that had or have breakpoints.
+        for f in book.dirty_segments.union(&with_breakpoints) {
+            if let Some(segment) = bits.get(&(f - info.num_imported_funcs)) {
+                for bit in 0..segment.len() {
+                    segment.set_aliased(bit, false);
+                }
             }
         }
         for bp in book.breakpoints.values() {
+            let defined = bp.func - info.num_imported_funcs;
+            let segment = bits.entry(defined).or_insert_with(|| {
+                let sites = module
+                    .debug
+                    .as_ref()
+                    .and_then(|(d, _)| d.get(defined))
+                    .map_or(0, |f| f.sites.len() as usize);
+                let bytes = sites.div_ceil(8).max(1);
+                BitBox::from_boxed_slice((0..bytes).map(|_| AtomicU8::new(0)).collect())
+            });
             for &s in &bp.sites {
-                self.bits
-                    .set_aliased(self.locate(instance, bp.func, s), true);
+                segment.set_aliased(s as usize, true);
             }
         }
         book.dirty_segments = with_breakpoints.clone();
 
+        let stop_all = module.stop_all().map_or(0, |s| s.as_ptr() as usize);
         let pause = self.pause.load(Ordering::Relaxed);
         let mut changed = false;
         for f in info.num_imported_funcs..info.funcs.len() as u32 {
-            let stop_all = pause
+            let stop_every_site = pause
                 || matches!(book.step, Some(StepMode::Into))
                 || (book.step.is_some() && book.step_funcs.contains(&f));
-            let word = if stop_all {
-                self.stop_all.as_ptr() as usize
+            let word = if stop_every_site {
+                stop_all
             } else if with_breakpoints.contains(&f) {
-                let defined = (f - info.num_imported_funcs) as usize;
-                self.bits.as_raw_slice()[self.segments[defined] / 8].as_ptr() as usize
+                let defined = f - info.num_imported_funcs;
+                bits.get(&defined)
+                    .map_or(0, |b| b.as_raw_slice().as_ptr() as usize)
             } else {
                 0
             };
@@ -159,6 +150,7 @@ impl DebugState {
                 changed = true;
             }
         }
+        drop(bits);
         if changed {
             crate::runtime::activation::debug_words_changed();
         }
@@ -168,10 +160,12 @@ impl DebugState {
     pub fn request_pause(&self, instance: &InstanceData) {
         self.pause.store(true, Ordering::Release);
         let info = &instance.module.info;
+        let stop_all = instance
+            .module
+            .stop_all()
+            .map_or(0, |s| s.as_ptr() as usize);
         for f in info.num_imported_funcs..info.funcs.len() as u32 {
-            instance
-                .func_bits(f)
-                .store(self.stop_all.as_ptr() as usize, Ordering::Release);
+            instance.func_bits(f).store(stop_all, Ordering::Release);
         }
         crate::runtime::activation::debug_words_changed();
     }

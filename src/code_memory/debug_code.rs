@@ -1,0 +1,217 @@
+//! A debuggable module's instrumented versions: compiled on first use (or all at once in
+//! eager mode), once per module, published into the reserve behind the module's code and
+//! shared by every instance (`compiler::codegen`, "DESIGN: instrumented versions compiled
+//! on first use"). This module owns what exists of them and makes sure each is compiled
+//! once; the compiling is `compiler::debug_code`'s.
+
+use super::compiled::{CompiledCode, Version};
+use super::registry::{register, unregister, CodeOwner};
+use crate::abi::sites::FuncSites;
+use crate::error::Result;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// One function's instrumented version.
+pub(crate) struct DebugFunc {
+    /// Absolute address range of its code.
+    pub start: usize,
+    pub end: usize,
+    /// Absolute address of each of its transfer points, numbered as the plain version's.
+    pub transfers: Box<[usize]>,
+    /// Its breakable sites.
+    pub sites: FuncSites,
+    /// The publication it is part of (kept registered while the function exists).
+    pub region: Arc<DebugRegion>,
+}
+
+/// One publication of instrumented versions (one function, or every function in eager
+/// mode): registered as wasm code so that backtraces, traps and the signal handler know
+/// it.
+pub(crate) struct DebugRegion {
+    /// The module's code, whose reserve holds this region (kept mapped while it lives).
+    module_code: Arc<CompiledCode>,
+    /// Absolute address of its first byte, and its length.
+    pub start: usize,
+    pub len: usize,
+    /// Offset from `start` of the region's copy of the stubs (they run to its end).
+    pub stubs: usize,
+    /// The versions in this region, offsets from `start`, sorted.
+    versions: Vec<Version>,
+    /// (code offset from `start`, module offset), sorted by code offset.
+    sites: Vec<(u32, u32)>,
+}
+
+impl DebugRegion {
+    /// Registers `[start, start + len)` of the module's reserve as wasm code whose memory
+    /// faults resume at `fault_stub` (an absolute address inside it).
+    #[allow(clippy::too_many_arguments)]
+    pub fn register(
+        module_code: Arc<CompiledCode>,
+        start: usize,
+        len: usize,
+        stubs: usize,
+        fault_stub: usize,
+        versions: Vec<Version>,
+        sites: Vec<(u32, u32)>,
+    ) -> Arc<DebugRegion> {
+        let region = Arc::new(DebugRegion {
+            module_code,
+            start,
+            len,
+            stubs,
+            versions,
+            sites,
+        });
+        let owner: &dyn CodeOwner = &*region;
+        register(
+            start,
+            start + len.max(1),
+            fault_stub,
+            owner as *const dyn CodeOwner,
+        );
+        region
+    }
+}
+
+impl CodeOwner for DebugRegion {
+    fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)> {
+        let pc = if is_return_address { pc - 1 } else { pc };
+        let offset = u32::try_from(pc.checked_sub(self.start)?).ok()?;
+        let v = self.versions.partition_point(|v| v.start <= offset);
+        if v == 0 {
+            return None;
+        }
+        let i = self.sites.partition_point(|(c, _)| *c <= offset);
+        let wasm = if i == 0 { 0 } else { self.sites[i - 1].1 };
+        Some((
+            self.module_code.num_imported_funcs + self.versions[v - 1].defined,
+            wasm,
+        ))
+    }
+
+    fn func_name(&self, index: u32) -> Option<String> {
+        self.module_code.names.get(&index).cloned()
+    }
+}
+
+impl Drop for DebugRegion {
+    fn drop(&mut self) {
+        unregister(self.start);
+    }
+}
+
+impl DebugFunc {
+    /// A function's instrumented version, published in `region`.
+    pub fn new(
+        start: usize,
+        end: usize,
+        transfers: Box<[usize]>,
+        sites: FuncSites,
+        region: Arc<DebugRegion>,
+    ) -> DebugFunc {
+        DebugFunc {
+            start,
+            end,
+            transfers,
+            sites,
+            region,
+        }
+    }
+}
+
+/// The instrumented versions of one debuggable module.
+pub(crate) struct DebugCode {
+    /// Per defined function, its instrumented version once compiled.
+    funcs: Box<[OnceLock<Arc<DebugFunc>>]>,
+    /// Held while compiling, so that concurrent first uses compile once.
+    compiling: Mutex<()>,
+    /// All ones, at least as many bits as any function of the module can have sites:
+    /// what a function's word points at while every site of it must stop (shared by
+    /// every instance; only ever read).
+    stop_all: Box<[u8]>,
+    /// How many compilations ran (each publishes one region).
+    compilations: AtomicUsize,
+}
+
+impl DebugCode {
+    /// No instrumented version yet, for `defined` functions whose largest body is
+    /// `widest_body` bytes long.
+    pub fn new(defined: usize, widest_body: usize) -> DebugCode {
+        DebugCode {
+            funcs: (0..defined).map(|_| OnceLock::new()).collect(),
+            compiling: Mutex::new(()),
+            stop_all: vec![0xff; max_sites(widest_body).div_ceil(8)].into_boxed_slice(),
+            compilations: AtomicUsize::new(0),
+        }
+    }
+
+    /// The instrumented version of defined function `defined`, if compiled.
+    pub fn get(&self, defined: u32) -> Option<&Arc<DebugFunc>> {
+        self.funcs.get(defined as usize)?.get()
+    }
+
+    /// The instrumented version of `defined`, compiling it with `compile` if no thread
+    /// has: `compile` gets the functions to compile (this one, or every function not yet
+    /// compiled when `all`) and returns their versions in the same order. Concurrent
+    /// callers wait for one compilation.
+    pub fn get_or_compile(
+        &self,
+        defined: u32,
+        all: bool,
+        compile: impl FnOnce(&[u32]) -> Result<Vec<DebugFunc>>,
+    ) -> Result<&Arc<DebugFunc>> {
+        if let Some(f) = self.get(defined) {
+            return Ok(f);
+        }
+        let _guard = self.compiling.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = self.get(defined) {
+            return Ok(f);
+        }
+        let wanted: Vec<u32> = if all {
+            (0..self.funcs.len() as u32)
+                .filter(|&d| self.get(d).is_none())
+                .collect()
+        } else {
+            vec![defined]
+        };
+        let compiled = compile(&wanted)?;
+        self.compilations.fetch_add(1, Ordering::Relaxed);
+        for (d, f) in wanted.into_iter().zip(compiled) {
+            let _ = self.funcs[d as usize].set(Arc::new(f));
+        }
+        Ok(self
+            .get(defined)
+            .expect("the compilation covered the function"))
+    }
+
+    /// The all-ones bits (see `stop_all`).
+    pub fn stop_all(&self) -> &[u8] {
+        &self.stop_all
+    }
+
+    /// Instrumented versions compiled so far: (defined index, version).
+    pub fn compiled(&self) -> impl Iterator<Item = (u32, &Arc<DebugFunc>)> {
+        self.funcs
+            .iter()
+            .enumerate()
+            .filter_map(|(d, f)| Some((d as u32, f.get()?)))
+    }
+
+    /// How many compilations of instrumented versions ran.
+    pub fn compilations(&self) -> usize {
+        self.compilations.load(Ordering::Relaxed)
+    }
+
+    /// Number of defined functions.
+    pub fn len(&self) -> usize {
+        self.funcs.len()
+    }
+}
+
+/// An upper bound on the sites of a function whose body is `body_bytes` long: its entry,
+/// and per operator (each at least one byte) an instruction site, plus an exit for each
+/// way out of the function (a `return`, a branch to the function's label, each target of
+/// a `br_table`: each at least one byte).
+pub(crate) fn max_sites(body_bytes: usize) -> usize {
+    1 + 2 * body_bytes
+}

@@ -1,0 +1,184 @@
+//! Compiles instrumented versions after the module ("DESIGN: instrumented versions
+//! compiled on first use" in `codegen`): re-reads the functions' bodies from the module's
+//! binary (validated when the module was compiled), compiles them with their own copy of
+//! the stubs, and publishes them into the reserve behind the module's code, resolving
+//! their direct calls and their jumps back to the plain versions there.
+
+use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
+use super::module::resolve_label;
+use crate::abi::traps::TRAP_STUBS;
+use crate::abi::vmctx::VmCtxLayout;
+use crate::code_memory::{max_sites, CompiledCode, DebugFunc, DebugRegion, Version};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::frontend::ModuleInfo;
+use dynasmrt::DynasmApi;
+use std::sync::Arc;
+
+/// What compiling instrumented versions needs to know about their module.
+pub(crate) struct DebugSource<'a> {
+    pub config: &'a Config,
+    pub info: &'a ModuleInfo,
+    pub layout: &'a VmCtxLayout,
+    /// The module's binary.
+    pub binary: &'a [u8],
+    /// The module's code (plain versions, transfer points, frame sizes, body ranges).
+    pub code: &'a Arc<CompiledCode>,
+}
+
+/// Compiles the instrumented versions of defined functions `defined` into one new region
+/// of the module's reserve, and returns them in the same order.
+pub(crate) fn compile_instrumented(
+    src: &DebugSource<'_>,
+    defined: &[u32],
+) -> Result<Vec<DebugFunc>> {
+    let code = src.code;
+    let body_bytes: usize = defined
+        .iter()
+        .map(|&d| {
+            let (a, b) = code.body_ranges[d as usize];
+            (b - a) as usize
+        })
+        .sum();
+    let mut asm = Asm::new_with_capacity(0, body_bytes * 24 + 4096, 0, 0, 0, 0, 0);
+    let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
+    let env = ModuleEnv {
+        info: src.info,
+        layout: src.layout,
+        trap_labels: &trap_labels,
+        bounds_checks: src.config.bounds_checks,
+        debug: true,
+        debug_stub: asm.new_dynamic_label(),
+        no_stops: asm.new_dynamic_label(),
+        interrupt_stub: asm.new_dynamic_label(),
+        host_helper_stub: asm.new_dynamic_label(),
+        transfer_stub: asm.new_dynamic_label(),
+        canaries: src.config.convention_canaries,
+    };
+    let mut out = FuncOutput::default();
+    let mut scratch = Scratch::default();
+    let mut versions = Vec::with_capacity(defined.len());
+    let mut transfer_counts = Vec::with_capacity(defined.len());
+    for &d in defined {
+        let (a, b) = code.body_ranges[d as usize];
+        let bytes = src
+            .binary
+            .get(a as usize..b as usize)
+            .ok_or_else(|| Error::Resource("function body outside the module's binary".into()))?;
+        let reader =
+            wasmparser::BinaryReader::new_features(bytes, u64::from(a), src.config.features());
+        let body = wasmparser::FunctionBody::new(reader);
+        let plain_points = code.plain_points(d);
+        let start = asm.offset().0 as u32;
+        FuncCompiler::compile_instrumented(
+            &mut asm,
+            &env,
+            &mut out,
+            src.info.num_imported_funcs + d,
+            &body,
+            plain_points,
+            code.frame_sizes[d as usize],
+            &mut scratch,
+        )?;
+        versions.push(Version {
+            start,
+            end: asm.offset().0 as u32,
+            defined: d,
+        });
+        transfer_counts.push(plain_points.len());
+        let (first, end) = *out
+            .debug
+            .func_ranges
+            .last()
+            .expect("one range per function");
+        if (end - first) as usize > max_sites((b - a) as usize) {
+            return Err(Error::Resource(format!(
+                "function {}: more sites than the bound the module's stop bits allow",
+                src.info.num_imported_funcs + d
+            )));
+        }
+    }
+    let stubs = asm.offset().0;
+    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+    super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+    super::codegen::emit_host_helper_stub(&mut asm, env.host_helper_stub);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+    super::codegen::emit_debug_stub(&mut asm, env.debug_stub);
+    let widest = out
+        .debug
+        .func_ranges
+        .iter()
+        .map(|(a, b)| ((b - a) as usize).div_ceil(8))
+        .max()
+        .unwrap_or(0);
+    super::codegen::emit_no_stops(&mut asm, env.no_stops, widest);
+    let transfers = out
+        .debug_transfers
+        .iter()
+        .map(|&label| resolve_label(&asm, label))
+        .collect::<Result<Vec<u32>>>()?;
+    let mut bytes = asm
+        .finalize()
+        .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
+    for (at, value) in &out.patches {
+        bytes[*at..*at + 4].copy_from_slice(&value.to_le_bytes());
+    }
+
+    let module_base = code.code.base() as usize;
+    let mut link_error = None;
+    let offset = code.code.publish_in_reserve(bytes.len(), |address, dst| {
+        dst.copy_from_slice(&bytes);
+        let mut resolve = |at: usize, target: usize| {
+            let rel = i32::try_from(target as i64 - (address + at + 4) as i64);
+            match rel {
+                Ok(rel) => dst[at..at + 4].copy_from_slice(&rel.to_le_bytes()),
+                Err(_) => link_error = Some(Error::Resource("debug code out of reach".into())),
+            }
+        };
+        for &(at, callee) in &out.calls {
+            resolve(at, module_base + code.func_starts[callee as usize] as usize);
+        }
+        for &(at, point) in &out.plain_jumps {
+            resolve(at, module_base + point as usize);
+        }
+    })?;
+    let start = module_base + offset;
+    if let Some(e) = link_error {
+        // The pages stay published but nothing refers to them.
+        return Err(e);
+    }
+    let mut sites = std::mem::take(&mut out.sites);
+    sites.sort_unstable();
+    let region = DebugRegion::register(
+        code.clone(),
+        start,
+        bytes.len(),
+        stubs,
+        start + fault_stub,
+        versions.clone(),
+        sites,
+    );
+    let mut transfers = transfers.into_iter();
+    let funcs = std::mem::take(&mut out.debug).into_funcs();
+    Ok(versions
+        .iter()
+        .zip(funcs)
+        .zip(transfer_counts)
+        .map(|((v, sites), count)| {
+            let points = transfers
+                .by_ref()
+                .take(count)
+                .map(|t| start + t as usize)
+                .collect();
+            DebugFunc::new(
+                start + v.start as usize,
+                start + v.end as usize,
+                points,
+                sites,
+                region.clone(),
+            )
+        })
+        .collect())
+}
