@@ -6,6 +6,7 @@
 use super::mapping::CodeMemory;
 use super::registry::{unregister, CodeOwner};
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 
 /// Where one version of one function lies in the code region.
 #[derive(Clone, Copy, Debug)]
@@ -74,6 +75,19 @@ impl CompiledCode {
         let i = self.transfer_returns.binary_search(&offset).ok()? as u32;
         let defined = self.func_transfers.partition_point(|&first| first <= i) - 1;
         Some((defined as u32, i - self.func_transfers[defined]))
+    }
+
+    /// Publishes the instrumented version's points `targets` (absolute addresses) in the
+    /// transfer slots of defined function `defined`'s points: from now on its transfer
+    /// paths jump there without asking the host.
+    pub fn publish_transfer_targets(&self, defined: u32, targets: &[usize]) {
+        let first = self.func_transfers[defined as usize] as usize;
+        assert_eq!(targets.len(), self.plain_points(defined).len());
+        for (k, &target) in targets.iter().enumerate() {
+            // SAFETY: the module was published with one slot per transfer point
+            // (`compile_module`), and `first + k` is one of this function's.
+            unsafe { self.code.data_slot(first + k) }.store(target, Ordering::Release);
+        }
     }
 
     /// The plain version's transfer points of defined function `defined`.

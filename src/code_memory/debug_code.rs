@@ -151,11 +151,12 @@ impl DebugCode {
     }
 
     /// The instrumented version of `defined`, compiling it with `compile` if no thread
-    /// has: `compile` gets the functions to compile (this one, or every function not yet
+    /// has, and publishing its points in `module_code`'s transfer slots: `compile` gets the functions to compile (this one, or every function not yet
     /// compiled when `all`) and returns their versions in the same order. Concurrent
     /// callers wait for one compilation.
     pub fn get_or_compile(
         &self,
+        module_code: &CompiledCode,
         defined: u32,
         all: bool,
         compile: impl FnOnce(&[u32]) -> Result<Vec<DebugFunc>>,
@@ -177,6 +178,7 @@ impl DebugCode {
         let compiled = compile(&wanted)?;
         self.compilations.fetch_add(1, Ordering::Relaxed);
         for (d, f) in wanted.into_iter().zip(compiled) {
+            module_code.publish_transfer_targets(d, &f.transfers);
             let _ = self.funcs[d as usize].set(Arc::new(f));
         }
         Ok(self

@@ -48,6 +48,8 @@ pub(crate) struct CodeMemory {
     counter: Option<Arc<AtomicUsize>>,
     /// Code bytes added to `counter` (the module's and the reserve's publications).
     counted: AtomicUsize,
+    /// Offset of the first publication in the reserve.
+    reserve_start: usize,
 }
 
 // SAFETY: the mapping is owned by this value; its published bytes are immutable and the
@@ -74,20 +76,42 @@ impl CodeMemory {
         counter: Option<Arc<AtomicUsize>>,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<CodeMemory> {
-        CodeMemory::publish_with_reserve(len, 0, counter, fill)
+        CodeMemory::publish_with_reserve(len, 0, 0, counter, fill)
+    }
+
+    /// Offset from `base` of the data area (`publish_with_reserve`): the code's pages end
+    /// there.
+    pub fn data_offset(len: usize) -> usize {
+        len.max(1).next_multiple_of(PAGE)
+    }
+
+    /// The data area's 8-byte slot `index`.
+    ///
+    /// # Safety
+    ///
+    /// The mapping must have been published with at least `8 * (index + 1)` bytes of data.
+    pub unsafe fn data_slot(&self, index: usize) -> &AtomicUsize {
+        let offset = CodeMemory::data_offset(self.len) + 8 * index;
+        // SAFETY: inside the data area (caller's contract), which is readable and writable
+        // for the mapping's life and 8-byte aligned (page-aligned start).
+        unsafe { &*(self.base.add(offset) as *const AtomicUsize) }
     }
 
     /// As `publish_with`, and reserves `reserve` more bytes of address space behind the
     /// code for `publish_in_reserve` ("DESIGN: debug code reserved behind the module's
-    /// code").
+    /// code"), the first `data` of them (from `data_offset`) readable and writable and
+    /// never executable: the module's transfer slots (`compiler::codegen::breakable`,
+    /// "DESIGN: transfer paths"). Pages of it are backed only once written.
     pub fn publish_with_reserve(
         len: usize,
+        data: usize,
         reserve: usize,
         counter: Option<Arc<AtomicUsize>>,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<CodeMemory> {
         let code_pages = len.max(1).next_multiple_of(PAGE);
-        let map_len = code_pages + reserve.next_multiple_of(PAGE);
+        let data_pages = data.next_multiple_of(PAGE);
+        let map_len = code_pages + data_pages + reserve.next_multiple_of(PAGE);
         // SAFETY: a fresh private anonymous mapping; no existing memory is affected.
         let base = unsafe {
             libc::mmap(
@@ -106,9 +130,10 @@ impl CodeMemory {
             base: base.cast(),
             map_len,
             len,
-            used: Mutex::new(code_pages),
+            used: Mutex::new(code_pages + data_pages),
             counter,
             counted: AtomicUsize::new(0),
+            reserve_start: code_pages + data_pages,
         };
         if code_pages >= HUGE_PAGE {
             // Large code in transparent huge pages: a few faults instead of one per 4 KiB
@@ -119,6 +144,16 @@ impl CodeMemory {
         }
         // SAFETY: the range is the start of our own mapping, published by nobody yet.
         unsafe { memory.fill_pages(0, code_pages, len, fill)? };
+        if data_pages > 0 {
+            // SAFETY: our own pages after the code, never executable.
+            let at = unsafe { memory.base.add(code_pages) };
+            // SAFETY: as above.
+            if unsafe { libc::mprotect(at.cast(), data_pages, libc::PROT_READ | libc::PROT_WRITE) }
+                != 0
+            {
+                return Err(os_error("cannot map the transfer slots"));
+            }
+        }
         memory.count(len.max(1));
         Ok(memory)
     }
@@ -207,10 +242,14 @@ impl CodeMemory {
         (start, start + self.len.max(1))
     }
 
-    /// Bytes of the reserve published so far (whole pages).
+    /// Bytes of the reserve published so far (whole pages, the data area excluded).
     pub fn reserve_used(&self) -> usize {
-        let used = *self.used.lock().unwrap_or_else(|e| e.into_inner());
-        used - self.len.max(1).next_multiple_of(PAGE)
+        *self.used.lock().unwrap_or_else(|e| e.into_inner()) - self.reserve_start()
+    }
+
+    /// Where publications in the reserve start (after the code and the data area).
+    fn reserve_start(&self) -> usize {
+        self.reserve_start
     }
 }
 

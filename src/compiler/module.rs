@@ -71,6 +71,7 @@ pub(crate) fn compile_module(
     let mut func_transfers = vec![0];
     let mut frame_sizes = Vec::new();
     let mut bases = Vec::with_capacity(chunks.len());
+    let mut first_slots = Vec::with_capacity(chunks.len());
     let mut total: usize = 0;
     for chunk in &chunks {
         let base = total.next_multiple_of(super::codegen::CHUNK_ALIGN);
@@ -85,6 +86,7 @@ pub(crate) fn compile_module(
         let shift = |(a, b): &(u32, u32)| (a + base as u32, b + base as u32);
         after_calls.extend(chunk.after_calls.iter().map(shift));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
+        first_slots.push(transfer_returns.len());
         for &(returned, point) in &chunk.transfer_points {
             transfer_returns.push(returned + base as u32);
             transfer_points.push(point + base as u32);
@@ -99,26 +101,27 @@ pub(crate) fn compile_module(
     debug_assert!(after_calls.is_sorted());
     debug_assert!(transfer_returns.is_sorted());
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
-    let reserve = if config.debug_instrumentation {
-        code_memory::reserve_for(total)
+    let (slots, reserve) = if config.debug_instrumentation {
+        (8 * transfer_returns.len(), code_memory::reserve_for(total))
     } else {
-        0
+        (0, 0)
     };
-    let code = CodeMemory::publish_with_reserve(total, reserve, Some(code_counter), |mut dst| {
+    let slot_base = CodeMemory::data_offset(total);
+    let code = CodeMemory::publish_with_reserve(total, slots, reserve, Some(code_counter), |mut dst| {
         // Each chunk's bytes go to their own slice of the mapping, filled on the threads
         // that compiled (the faults on a fresh mapping and the copy are most of it).
         let mut jobs = Vec::with_capacity(chunks.len());
         let mut at = 0;
-        for (chunk, base) in chunks.iter().zip(&bases) {
+        for ((chunk, base), first_slot) in chunks.iter().zip(&bases).zip(&first_slots) {
             let (_, rest) = std::mem::take(&mut dst).split_at_mut(base - at);
             let (slice, rest) = rest.split_at_mut(chunk.bytes.len());
             dst = rest;
             at = base + chunk.bytes.len();
-            jobs.push((chunk, *base, slice));
+            jobs.push((chunk, *base, slot_base + 8 * first_slot, slice));
         }
-        let fill = |jobs: Vec<(&Chunk, usize, &mut [u8])>| {
-            for (chunk, base, dst) in jobs {
-                link_chunk(chunk, base, &func_starts, dst);
+        let fill = |jobs: Vec<(&Chunk, usize, usize, &mut [u8])>| {
+            for (chunk, base, first_slot, dst) in jobs {
+                link_chunk(chunk, base, first_slot, &func_starts, dst);
             }
         };
         if threads == 1 {
@@ -132,7 +135,7 @@ pub(crate) fn compile_module(
                     groups.push(Vec::new());
                     size = 0;
                 }
-                size += job.2.len();
+                size += job.3.len();
                 groups.last_mut().expect("one group").push(job);
             }
             let first = groups.remove(0);
@@ -176,12 +179,18 @@ pub(crate) fn compile_module(
 }
 
 /// Copies `chunk`, placed at `base` in the module's code, into `dst` and resolves what
-/// depends on its place: direct calls (pc-relative to `func_starts`).
-fn link_chunk(chunk: &Chunk, base: usize, func_starts: &[u32], dst: &mut [u8]) {
+/// depends on its place: direct calls (pc-relative to `func_starts`) and references to
+/// the transfer slots (pc-relative; the chunk's first slot is at `first_slot`).
+fn link_chunk(chunk: &Chunk, base: usize, first_slot: usize, func_starts: &[u32], dst: &mut [u8]) {
     dst.copy_from_slice(&chunk.bytes);
     for &(at, callee) in &chunk.out.calls {
         let target = func_starts[callee as usize] as i64;
         let rel = (target - (base + at + 4) as i64) as i32;
+        dst[at..at + 4].copy_from_slice(&rel.to_le_bytes());
+    }
+    for &(at, slot, after) in &chunk.out.slot_refs {
+        let target = (first_slot + 8 * slot as usize) as i64;
+        let rel = (target - (base + at + 4 + usize::from(after)) as i64) as i32;
         dst[at..at + 4].copy_from_slice(&rel.to_le_bytes());
     }
 }

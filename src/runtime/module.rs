@@ -40,14 +40,14 @@ impl ModuleData {
         if defined as usize >= debug.len() {
             return Err(Error::Usage(format!("no defined function {defined}")));
         }
-        debug.get_or_compile(defined, false, |wanted| compile(self, wanted))
+        debug.get_or_compile(&self.code, defined, false, |wanted| compile(self, wanted))
     }
 
     /// Compiles every instrumented version not compiled yet (eager mode).
     pub fn compile_all_instrumented(&self) -> Result<()> {
         if let Some((debug, compile)) = &self.debug {
             if debug.len() > 0 {
-                debug.get_or_compile(0, true, |wanted| compile(self, wanted))?;
+                debug.get_or_compile(&self.code, 0, true, |wanted| compile(self, wanted))?;
             }
         }
         Ok(())

@@ -263,10 +263,24 @@ impl FuncCompiler<'_, '_> {
         }
         let stub = self.env.transfer_stub;
         for &(plain, path) in &self.transfers {
+            // The module's transfer slot of this point (`FuncOutput::slot_refs`): the
+            // instrumented version's matching point once compiled, zero before.
+            let slot = self.out.transfer_points.len() as u32;
+            let ask_host = self.asm.new_dynamic_label();
             let returned = self.asm.new_dynamic_label();
+            dynasm!(self.asm ; .arch x64 ; =>path);
+            // cmp qword [rip + slot], 0
+            self.asm.extend([0x48, 0x83, 0x3D]);
+            self.out.slot_refs.push((self.asm.offset().0, slot, 1));
+            self.asm.extend([0, 0, 0, 0, 0]);
+            dynasm!(self.asm ; .arch x64 ; je =>ask_host);
+            // jmp qword [rip + slot]
+            self.asm.extend([0xFF, 0x25]);
+            self.out.slot_refs.push((self.asm.offset().0, slot, 0));
+            self.asm.extend([0, 0, 0, 0]);
             dynasm!(self.asm
                 ; .arch x64
-                ; =>path
+                ; =>ask_host
                 ; call =>stub
                 ; =>returned
                 ; jmp =>plain

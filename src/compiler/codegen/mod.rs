@@ -110,6 +110,10 @@ pub(crate) struct FuncOutput {
     pub transfer_points: Vec<(DynamicLabel, DynamicLabel)>,
     /// Plain versions: the number of transfer points of each function, in order.
     pub func_transfers: Vec<u32>,
+    /// Plain versions: RIP-relative references to transfer slots, (offset of the disp32,
+    /// the slot's transfer point numbered within the chunk, bytes of the instruction
+    /// after the disp32), resolved when the module is linked.
+    pub slot_refs: Vec<(usize, u32, u8)>,
     /// Instrumented versions' transfer points, in function and point order.
     pub debug_transfers: Vec<DynamicLabel>,
     /// Instrumented versions: (offset of a `jz`'s rel32, code offset of the plain

@@ -14,7 +14,7 @@ mod on_wasmi_legacy;
 mod on_wasmtime;
 
 use kestrel::{Config, Engine, Val, ValType};
-pub use on_kestrel::run_kestrel;
+pub use on_kestrel::{run_kestrel, run_kestrel_with};
 pub use on_wasmi::run_wasmi;
 use on_wasmi::OUT_OF_FUEL;
 pub use on_wasmi_legacy::run_wasmi_legacy;
@@ -66,8 +66,13 @@ pub enum Verdict {
     ReferenceBug(String),
 }
 
+/// The label of the configuration whose runs are debugged: instrumented, with a breakpoint
+/// at every function's entry, so that every call runs an instrumented version.
+pub const DEBUGGED: &str = "debugged";
+
 /// The Kestrel configurations every module runs under, by label: plain and instrumented,
-/// each with and without the convention canaries (`Config::convention_canaries`).
+/// each with and without the convention canaries (`Config::convention_canaries`), and
+/// instrumented with every function debugged (`DEBUGGED`).
 pub fn configurations() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut canaries = Config::new();
@@ -79,8 +84,9 @@ pub fn configurations() -> Vec<(&'static str, Config)> {
     vec![
         ("plain", plain),
         ("plain+canaries", canaries),
-        ("instrumented", debug),
+        ("instrumented", debug.clone()),
         ("instrumented+canaries", debug_canaries),
+        (DEBUGGED, debug),
     ]
 }
 
@@ -131,7 +137,7 @@ impl Oracle {
         let mut runs = Vec::new();
         let mut first_difference = None;
         for (label, engine) in &self.engines {
-            let ours = run_kestrel(engine, bytes);
+            let ours = run_kestrel_with(engine, bytes, *label == DEBUGGED);
             match (&ours, &reference) {
                 (Ok(a), Ok(b)) => match compare(a, b) {
                     Comparison::Same { exhausted: e } => exhausted |= e,

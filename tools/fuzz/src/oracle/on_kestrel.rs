@@ -67,6 +67,17 @@ fn kestrel_state(exports: &[(String, Extern)]) -> State {
 /// Runs a module on Kestrel: instantiation, then every exported function `ROUNDS` times.
 /// An error (not a trap) ends the run.
 pub fn run_kestrel(engine: &Engine, bytes: &[u8]) -> Result<Vec<Observation>, String> {
+    run_kestrel_with(engine, bytes, false)
+}
+
+/// As `run_kestrel`; with `debugged`, after instantiation a debugger sets a breakpoint at
+/// the entry of every defined function and continues from each stop, so that every call
+/// runs the function's instrumented version (compiled on first use).
+pub fn run_kestrel_with(
+    engine: &Engine,
+    bytes: &[u8],
+    debugged: bool,
+) -> Result<Vec<Observation>, String> {
     let module = Module::new(engine, bytes).map_err(|e| format!("compile: {e}"))?;
     let instance = match Linker::new(engine).instantiate(&module) {
         Ok(i) => i,
@@ -75,6 +86,20 @@ pub fn run_kestrel(engine: &Engine, bytes: &[u8]) -> Result<Vec<Observation>, St
         }
         Err(e) => return Err(format!("instantiate: {e}")),
     };
+    if debugged {
+        let debugger = instance.debugger().map_err(|e| format!("debugger: {e}"))?;
+        let imported = module
+            .imports()
+            .iter()
+            .filter(|(_, _, t)| matches!(t, kestrel::ExternType::Func(_)))
+            .count() as u32;
+        for func in imported..module.num_funcs() {
+            debugger
+                .set_entry_breakpoint(func)
+                .map_err(|e| format!("breakpoint in function {func}: {e}"))?;
+        }
+        debugger.set_handler(|_, _| kestrel::Resume::Continue);
+    }
     let mut exports = instance.exports();
     exports.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
