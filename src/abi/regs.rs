@@ -72,6 +72,54 @@ pub(crate) const R13: Gpr = 13;
 pub(crate) const R14: Gpr = 14;
 pub(crate) const R15: Gpr = 15;
 
+// DESIGN: entries through the stack limit
+// A debuggable module's plain versions have no test of their own at function entry:
+// the prologue's stack check, `cmp rsp, r12 ; jb slow` (every function of a debuggable
+// module has one, small leaves included), is what makes entry switch to the
+// instrumented version, so that an instance that debugs nothing runs the code of an
+// uninstrumented module in its hot paths, on any processor. Besides the thread's stack
+// limit (below 2^47), r12 carries three flags, each of which makes the check fail:
+//
+// - `INTERRUPTED` (bit 61, with every other bit: r12 = all ones): another thread's
+//   interrupt (`runtime::interrupt`). The slow path calls the interrupt stub, whose
+//   libcall gives r12 back as the limit or'ed with the instance's `DEBUG_BITS` word.
+// - `ENTERED` (bit 62): execution has just entered this instance from outside its own
+//   code: the entry trampoline and every call into another context or `or` the callee
+//   context's `ENTRY_BITS` word into r12 (`ENTERED` in debuggable instances, 0 in plain
+//   instances and host-function contexts). The slow path of the prologue that finds it
+//   sets r12 to the limit, with `WATCHED` iff the function's word is not zero.
+// - `WATCHED` (bit 63): the running function may reach, through direct calls, a
+//   function this instance debugs. The host keeps every function's word (`breakable`)
+//   at 0 (not debugged, reaches nothing debugged), 1 (not debugged, but reaches a
+//   debugged function by direct calls, or makes indirect calls, which reach anything),
+//   or a pointer (debugged) (`runtime::debug::state`). The slow path of a prologue
+//   finding `WATCHED` alone goes to the instrumented version iff the word is a pointer;
+//   it never clears the flag, since the caller may need it.
+//
+// Invariant: whenever plain code of a function whose word is a pointer is entered, r12
+// has a flag set. By induction over calls: a function entered from outside sets
+// `WATCHED` iff its word is not zero, which it is if any function it reaches by direct
+// calls is debugged; a direct call keeps r12, and a callee's reach is part of its
+// caller's; `call_indirect` within the instance keeps r12, and its caller's word is not
+// zero whenever anything is debugged. Returning from another context, code clears
+// `ENTERED` and `WATCHED` and ors its own instance's `DEBUG_BITS` (`WATCHED` iff it
+// debugs anything: more than needed, never less). When the debug state changes under
+// running code, r12 follows: the debug hook sets or clears `WATCHED` in the registers it
+// restores, the interrupt of other threads recomputes it, and a host function returns
+// through the context restore. Loop heads compare r12 too, so while `WATCHED` is set in
+// a function, its loops take their out-of-line path each iteration: debugging with
+// breakpoints costs in the code that can reach them (benches/RESULTS.md, "Lazy
+// instrumented versions"); with none, nothing.
+// (`tests/debug.rs` and the golden `entry_flags` case check it.)
+
+/// The flags r12 carries besides the stack limit ("DESIGN: entries through the stack
+/// limit"), as bit numbers and as values.
+pub(crate) const INTERRUPTED_BIT: i8 = 61;
+pub(crate) const ENTERED_BIT: i8 = 62;
+pub(crate) const WATCHED_BIT: i8 = 63;
+pub(crate) const ENTERED: u64 = 1 << ENTERED_BIT;
+pub(crate) const WATCHED: u64 = 1 << WATCHED_BIT;
+
 /// Context registers (see the table above): the thread's stack limit, the linear-memory
 /// base and the vmctx. The assembly names them directly (`r12`, `r14`, `r15`); these
 /// constants are for code that indexes registers by number (the save area, signal

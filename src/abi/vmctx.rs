@@ -22,16 +22,21 @@ pub(crate) struct VmCtxHeader {
     pub mem_base: usize,
     /// Pointer to the memory's `MemoryData` (current byte length).
     pub mem_data: usize,
-    /// Reserved (the stack limit is per thread, in r12: `abi::regs`).
-    pub reserved_16: usize,
+    /// What entering this instance from outside its own code ors into r12: `ENTERED` in
+    /// debuggable instances, 0 otherwise (`abi::regs`, "DESIGN: entries through the
+    /// stack limit").
+    pub entry_bits: usize,
     /// Pointer to the process-wide `Libcalls` table (host helpers).
     pub libcalls: usize,
     /// Pointer to this instance's array of `VMFuncRef`, one per function.
     pub funcrefs: usize,
     /// Back pointer to the owning instance's runtime data.
     pub instance: usize,
+    /// `WATCHED` while this instance debugs any function, else 0: what a return from
+    /// another context ors into r12 ("DESIGN: entries through the stack limit").
+    pub debug_bits: usize,
     /// Reserved.
-    pub reserved_48: [usize; 2],
+    pub reserved_56: usize,
 }
 
 /// Header field offsets, shared by every vmctx and by host-function contexts.
@@ -45,6 +50,10 @@ pub(crate) mod header {
     pub const LIBCALLS: i32 = offset_of!(VmCtxHeader, libcalls) as i32;
     /// Pointer to this instance's array of `VMFuncRef`, one per function.
     pub const FUNCREFS: i32 = offset_of!(VmCtxHeader, funcrefs) as i32;
+    /// What entering the instance from outside ors into r12.
+    pub const ENTRY_BITS: i32 = offset_of!(VmCtxHeader, entry_bits) as i32;
+    /// What returning into the instance from another context ors into r12.
+    pub const DEBUG_BITS: i32 = offset_of!(VmCtxHeader, debug_bits) as i32;
     /// Back pointer to the owning instance's runtime data.
     pub const INSTANCE: i32 = offset_of!(VmCtxHeader, instance) as i32;
     /// Size of the header.
@@ -125,8 +134,8 @@ pub(crate) struct HostCtxHeader {
     pub mem_base: usize,
     /// Always 0.
     pub mem_data: usize,
-    /// Unused (the vmctx's reserved word).
-    pub reserved: usize,
+    /// Always 0: entering a host function sets no flag in r12.
+    pub entry_bits: usize,
     /// The function the host-call trampoline calls.
     pub callback: HostCallback,
 }
@@ -137,6 +146,7 @@ pub(crate) const HOST_CALLBACK: i32 = offset_of!(HostCtxHeader, callback) as i32
 const _: () = {
     assert!(offset_of!(HostCtxHeader, mem_base) == header::MEM_BASE as usize);
     assert!(offset_of!(HostCtxHeader, mem_data) == header::MEM_DATA as usize);
+    assert!(offset_of!(HostCtxHeader, entry_bits) == header::ENTRY_BITS as usize);
     assert!(offset_of!(HostCtxHeader, callback) == header::LIBCALLS as usize);
 };
 

@@ -150,6 +150,9 @@ impl Debugger {
             .remove(&id)
             .ok_or_else(|| Error::Usage(format!("no breakpoint {id}")))?;
         self.state.apply(&instance, &mut book);
+        drop(book);
+        // Running code drops the flag that watches entries once nothing is debugged.
+        crate::runtime::interrupt::interrupt_running();
         Ok(())
     }
 
@@ -161,6 +164,8 @@ impl Debugger {
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
         book.breakpoints.clear();
         self.state.apply(&instance, &mut book);
+        drop(book);
+        crate::runtime::interrupt::interrupt_running();
     }
 
     /// The breakpoints, by id.

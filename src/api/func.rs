@@ -237,7 +237,7 @@ impl Func {
             header: HostCtxHeader {
                 mem_base: 0,
                 mem_data: 0,
-                reserved: 0,
+                entry_bits: 0,
                 callback: host_callback,
             },
             func: Box::new(func),

@@ -46,6 +46,10 @@ pub(crate) struct CompiledCode {
     /// module's binary, for compiling its instrumented version later.
     pub frame_sizes: Vec<u32>,
     pub body_ranges: Vec<(u32, u32)>,
+    /// Debuggable modules: the direct callers of each defined function (defined
+    /// indices), and the functions that make indirect calls.
+    pub callers: Vec<Vec<u32>>,
+    pub indirect_callers: Vec<u32>,
     /// (code offset, module offset), sorted by code offset.
     pub sites: Vec<(u32, u32)>,
     pub num_imported_funcs: u32,

@@ -70,6 +70,12 @@ pub(crate) fn compile_module(
     let mut transfer_points = Vec::new();
     let mut func_transfers = vec![0];
     let mut frame_sizes = Vec::new();
+    let mut callers: Vec<Vec<u32>> = if config.debug_instrumentation {
+        vec![Vec::new(); body_ranges.len()]
+    } else {
+        Vec::new()
+    };
+    let mut indirect_callers = Vec::new();
     let mut bases = Vec::with_capacity(chunks.len());
     let mut first_slots = Vec::with_capacity(chunks.len());
     let mut total: usize = 0;
@@ -95,6 +101,13 @@ pub(crate) fn compile_module(
             func_transfers.push(func_transfers.last().expect("starts with 0") + n);
         }
         frame_sizes.extend_from_slice(&chunk.frame_sizes);
+        for &(caller, callee) in &chunk.out.call_edges {
+            let list = &mut callers[callee as usize];
+            if list.last() != Some(&caller) {
+                list.push(caller);
+            }
+        }
+        indirect_callers.extend_from_slice(&chunk.out.indirect_callers);
         total = base + chunk.bytes.len();
     }
     // Chunks emit their plain versions in order, so return addresses come sorted.
@@ -107,46 +120,47 @@ pub(crate) fn compile_module(
         (0, 0)
     };
     let slot_base = CodeMemory::data_offset(total);
-    let code = CodeMemory::publish_with_reserve(total, slots, reserve, Some(code_counter), |mut dst| {
-        // Each chunk's bytes go to their own slice of the mapping, filled on the threads
-        // that compiled (the faults on a fresh mapping and the copy are most of it).
-        let mut jobs = Vec::with_capacity(chunks.len());
-        let mut at = 0;
-        for ((chunk, base), first_slot) in chunks.iter().zip(&bases).zip(&first_slots) {
-            let (_, rest) = std::mem::take(&mut dst).split_at_mut(base - at);
-            let (slice, rest) = rest.split_at_mut(chunk.bytes.len());
-            dst = rest;
-            at = base + chunk.bytes.len();
-            jobs.push((chunk, *base, slot_base + 8 * first_slot, slice));
-        }
-        let fill = |jobs: Vec<(&Chunk, usize, usize, &mut [u8])>| {
-            for (chunk, base, first_slot, dst) in jobs {
-                link_chunk(chunk, base, first_slot, &func_starts, dst);
+    let code =
+        CodeMemory::publish_with_reserve(total, slots, reserve, Some(code_counter), |mut dst| {
+            // Each chunk's bytes go to their own slice of the mapping, filled on the threads
+            // that compiled (the faults on a fresh mapping and the copy are most of it).
+            let mut jobs = Vec::with_capacity(chunks.len());
+            let mut at = 0;
+            for ((chunk, base), first_slot) in chunks.iter().zip(&bases).zip(&first_slots) {
+                let (_, rest) = std::mem::take(&mut dst).split_at_mut(base - at);
+                let (slice, rest) = rest.split_at_mut(chunk.bytes.len());
+                dst = rest;
+                at = base + chunk.bytes.len();
+                jobs.push((chunk, *base, slot_base + 8 * first_slot, slice));
             }
-        };
-        if threads == 1 {
-            fill(jobs);
-        } else {
-            let per_thread = total.div_ceil(threads);
-            let mut groups: Vec<Vec<_>> = vec![Vec::new()];
-            let mut size = 0;
-            for job in jobs {
-                if size >= per_thread {
-                    groups.push(Vec::new());
-                    size = 0;
+            let fill = |jobs: Vec<(&Chunk, usize, usize, &mut [u8])>| {
+                for (chunk, base, first_slot, dst) in jobs {
+                    link_chunk(chunk, base, first_slot, &func_starts, dst);
                 }
-                size += job.3.len();
-                groups.last_mut().expect("one group").push(job);
+            };
+            if threads == 1 {
+                fill(jobs);
+            } else {
+                let per_thread = total.div_ceil(threads);
+                let mut groups: Vec<Vec<_>> = vec![Vec::new()];
+                let mut size = 0;
+                for job in jobs {
+                    if size >= per_thread {
+                        groups.push(Vec::new());
+                        size = 0;
+                    }
+                    size += job.3.len();
+                    groups.last_mut().expect("one group").push(job);
+                }
+                let first = groups.remove(0);
+                std::thread::scope(|scope| {
+                    for group in groups {
+                        scope.spawn(|| fill(group));
+                    }
+                    fill(first);
+                });
             }
-            let first = groups.remove(0);
-            std::thread::scope(|scope| {
-                for group in groups {
-                    scope.spawn(|| fill(group));
-                }
-                fill(first);
-            });
-        }
-    })?;
+        })?;
     sites.sort_unstable();
     if !config.debug_instrumentation {
         frame_sizes = Vec::new();
@@ -163,6 +177,8 @@ pub(crate) fn compile_module(
         func_transfers,
         frame_sizes,
         body_ranges,
+        callers,
+        indirect_callers,
         sites,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),

@@ -66,6 +66,15 @@ impl InstanceData {
         unsafe { &*(self.vmctx.add(off as usize) as *const AtomicUsize) }
     }
 
+    /// The vmctx word code ors into r12 when it returns from another context (`WATCHED`
+    /// while the instance debugs anything; `abi::regs`, "DESIGN: entries through the
+    /// stack limit").
+    pub fn debug_bits(&self) -> &AtomicUsize {
+        // SAFETY: a header word of the vmctx, which lives as long as `self`, 8-byte
+        // aligned; compiled code only reads it.
+        unsafe { &*(self.vmctx.add(header::DEBUG_BITS as usize) as *const AtomicUsize) }
+    }
+
     pub fn memory(&self, index: u32) -> &Memory {
         &self.memories[index as usize]
     }
@@ -202,6 +211,9 @@ impl InstanceData {
             data.write_word(header::MEM_DATA, mem.descriptor() as u64);
         }
         data.write_word(header::LIBCALLS, libcalls as u64);
+        if module.config.debug_instrumentation {
+            data.write_word(header::ENTRY_BITS, crate::abi::regs::ENTERED);
+        }
         data.write_word(header::FUNCREFS, data.funcrefs.as_ptr() as u64);
         data.write_word(header::INSTANCE, Arc::as_ptr(&data) as u64);
         for (i, id) in module.type_ids.iter().enumerate() {

@@ -208,9 +208,12 @@ pub(crate) fn acknowledge() {
 ///
 /// Called only by the interrupt stub of compiled code, with `fp` the rbp of the wasm frame
 /// whose stack check failed, on a thread inside `call_wasm`.
-pub(crate) unsafe extern "C" fn interrupt_libcall(_vmctx: *mut u8, fp: usize) -> usize {
+pub(crate) unsafe extern "C" fn interrupt_libcall(vmctx: *mut u8, fp: usize) -> usize {
     acknowledge();
     // SAFETY: the interrupt stub passes the rbp of the wasm frame that called it.
     unsafe { crate::runtime::redirect::redirect_if_changed(fp) };
-    activation::current_stack_limit()
+    // SAFETY: the stub passes the calling instance's own vmctx.
+    let instance = unsafe { crate::runtime::instance::instance_of(vmctx) };
+    // The limit with this instance's flags ("DESIGN: entries through the stack limit").
+    activation::current_stack_limit() | instance.debug_bits().load(Ordering::Acquire)
 }

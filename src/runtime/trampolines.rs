@@ -97,6 +97,8 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
         ; mov r15, rdi
         ; mov r14, [r15 + header::MEM_BASE]
         ; mov r12, r9
+        // Entering the instance from outside ("DESIGN: entries through the stack limit").
+        ; or r12, [r15 + header::ENTRY_BITS]
         ; lea rax, [rcx * 8 + 15]
         ; and rax, -16
         ; sub rsp, rax

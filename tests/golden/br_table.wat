@@ -65,191 +65,210 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+0A2h
+;;   000e  jb func[0]+97h
 ;;   0014  mov [rbp-10h],r8
 ;;   001b  mov r8d,esi
-;;   001e  cmp qword ptr [r15+48h],0
-;;   0023  jne func[0]+0C6h
-;;   0029  mov ecx,r8d
-;;   002c  mov eax,3
-;;   0031  cmp ecx,eax
-;;   0033  cmovae ecx,eax
-;;   0036  lea rdx,[func[0]+46h]
-;;   003d  lea rcx,[rcx+rcx*4]
-;;   0041  add rdx,rcx
-;;   0044  jmp rdx
-;;   0046  jmp func[0]+5Ah
-;;   004b  jmp func[0]+6Ch
-;;   0050  jmp func[0]+7Eh
-;;   0055  jmp func[0]+90h
-;;   005a  mov eax,64h
-;;   0060  mov r8,[rbp-10h]
-;;   0067  mov rsp,rbp
-;;   006a  pop rbp
-;;   006b  ret
-;;   006c  mov eax,65h
-;;   0072  mov r8,[rbp-10h]
-;;   0079  mov rsp,rbp
-;;   007c  pop rbp
-;;   007d  ret
-;;   007e  mov eax,66h
-;;   0084  mov r8,[rbp-10h]
-;;   008b  mov rsp,rbp
-;;   008e  pop rbp
-;;   008f  ret
-;;   0090  mov eax,0FFFFFFFFh
-;;   0096  mov r8,[rbp-10h]
-;;   009d  mov rsp,rbp
-;;   00a0  pop rbp
-;;   00a1  ret
-;;   00a2  mov rax,rsp
-;;   00a5  mov rsp,rbp
-;;   00a8  call stubs+1D0h
-;;   00ad  mov rsp,rax
-;;   00b0  cmp rsp,r12
-;;   00b3  jb func[0]+0BEh
-;;   00b9  jmp func[0]+14h
-;;   00be  mov rsp,rbp
-;;   00c1  call stubs+55h
-;;   00c6  call stubs+530h
-;;   00cb  jmp func[0]+29h
+;;   001e  mov ecx,r8d
+;;   0021  mov eax,3
+;;   0026  cmp ecx,eax
+;;   0028  cmovae ecx,eax
+;;   002b  lea rdx,[func[0]+3Bh]
+;;   0032  lea rcx,[rcx+rcx*4]
+;;   0036  add rdx,rcx
+;;   0039  jmp rdx
+;;   003b  jmp func[0]+4Fh
+;;   0040  jmp func[0]+61h
+;;   0045  jmp func[0]+73h
+;;   004a  jmp func[0]+85h
+;;   004f  mov eax,64h
+;;   0055  mov r8,[rbp-10h]
+;;   005c  mov rsp,rbp
+;;   005f  pop rbp
+;;   0060  ret
+;;   0061  mov eax,65h
+;;   0067  mov r8,[rbp-10h]
+;;   006e  mov rsp,rbp
+;;   0071  pop rbp
+;;   0072  ret
+;;   0073  mov eax,66h
+;;   0079  mov r8,[rbp-10h]
+;;   0080  mov rsp,rbp
+;;   0083  pop rbp
+;;   0084  ret
+;;   0085  mov eax,0FFFFFFFFh
+;;   008b  mov r8,[rbp-10h]
+;;   0092  mov rsp,rbp
+;;   0095  pop rbp
+;;   0096  ret
+;;   0097  bt r12,3Dh
+;;   009c  jb func[0]+0EFh
+;;   00a2  mov rax,r12
+;;   00a5  shl rax,2
+;;   00a9  shr rax,2
+;;   00ad  cmp rsp,rax
+;;   00b0  jb func[0]+102h
+;;   00b6  mov rax,[r15+48h]
+;;   00bd  bt r12,3Eh
+;;   00c2  jae func[0]+0DEh
+;;   00c8  shl r12,2
+;;   00cc  shr r12,2
+;;   00d0  test rax,rax
+;;   00d3  je func[0]+14h
+;;   00d9  bts r12,3Fh
+;;   00de  cmp rax,1
+;;   00e4  ja func[0]+10Ah
+;;   00ea  jmp func[0]+14h
+;;   00ef  mov rax,rsp
+;;   00f2  mov rsp,rbp
+;;   00f5  call stubs+1D8h
+;;   00fa  mov rsp,rax
+;;   00fd  jmp func[0]+97h
+;;   0102  mov rsp,rbp
+;;   0105  call stubs+55h
+;;   010a  cmp qword ptr [1000h],0
+;;   0112  je func[0]+11Eh
+;;   0118  jmp qword ptr [1000h]
+;;   011e  call stubs+538h
+;;   0123  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+29h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+193h
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+1A7h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+1BBh
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+1CFh
-;;   0048  test byte ptr [r13],10h
-;;   0050  jne func[0].instrumented+1E3h
-;;   0056  test byte ptr [r13],20h
-;;   005e  jne func[0].instrumented+1F7h
-;;   0064  test byte ptr [r13],40h
-;;   006c  jne func[0].instrumented+20Bh
-;;   0072  mov ecx,r8d
-;;   0075  mov eax,3
-;;   007a  cmp ecx,eax
-;;   007c  cmovae ecx,eax
-;;   007f  lea rdx,[func[0].instrumented+8Fh]
-;;   0086  lea rcx,[rcx+rcx*4]
-;;   008a  add rdx,rcx
-;;   008d  jmp rdx
-;;   008f  jmp func[0].instrumented+0A3h
-;;   0094  jmp func[0].instrumented+0DFh
-;;   0099  jmp func[0].instrumented+11Bh
-;;   009e  jmp func[0].instrumented+157h
-;;   00a3  test byte ptr [r13],80h
-;;   00ab  jne func[0].instrumented+21Fh
-;;   00b1  test byte ptr [r13+1],1
-;;   00b9  jne func[0].instrumented+233h
-;;   00bf  test byte ptr [r13+1],2
-;;   00c7  jne func[0].instrumented+247h
-;;   00cd  mov eax,64h
-;;   00d3  mov r8,[rbp-10h]
-;;   00da  mov rsp,rbp
-;;   00dd  pop rbp
-;;   00de  ret
-;;   00df  test byte ptr [r13+1],4
-;;   00e7  jne func[0].instrumented+25Bh
-;;   00ed  test byte ptr [r13+1],8
-;;   00f5  jne func[0].instrumented+26Fh
-;;   00fb  test byte ptr [r13+1],10h
-;;   0103  jne func[0].instrumented+283h
-;;   0109  mov eax,65h
-;;   010f  mov r8,[rbp-10h]
-;;   0116  mov rsp,rbp
-;;   0119  pop rbp
-;;   011a  ret
-;;   011b  test byte ptr [r13+1],20h
-;;   0123  jne func[0].instrumented+297h
-;;   0129  test byte ptr [r13+1],40h
-;;   0131  jne func[0].instrumented+2ABh
-;;   0137  test byte ptr [r13+1],80h
-;;   013f  jne func[0].instrumented+2BFh
-;;   0145  mov eax,66h
-;;   014b  mov r8,[rbp-10h]
-;;   0152  mov rsp,rbp
-;;   0155  pop rbp
-;;   0156  ret
-;;   0157  test byte ptr [r13+2],1
-;;   015f  jne func[0].instrumented+2D3h
-;;   0165  test byte ptr [r13+2],2
-;;   016d  jne func[0].instrumented+2E7h
-;;   0173  test byte ptr [r13+2],4
-;;   017b  jne func[0].instrumented+2FBh
-;;   0181  mov eax,0FFFFFFFFh
-;;   0187  mov r8,[rbp-10h]
-;;   018e  mov rsp,rbp
-;;   0191  pop rbp
-;;   0192  ret
-;;   0193  mov rax,0
-;;   019d  call func[0].instrumented+30Fh
-;;   01a2  jmp func[0].instrumented+1Eh
-;;   01a7  mov rax,1
-;;   01b1  call func[0].instrumented+30Fh
-;;   01b6  jmp func[0].instrumented+2Ch
-;;   01bb  mov rax,2
-;;   01c5  call func[0].instrumented+30Fh
-;;   01ca  jmp func[0].instrumented+3Ah
-;;   01cf  mov rax,3
-;;   01d9  call func[0].instrumented+30Fh
-;;   01de  jmp func[0].instrumented+48h
-;;   01e3  mov rax,4
-;;   01ed  call func[0].instrumented+30Fh
-;;   01f2  jmp func[0].instrumented+56h
-;;   01f7  mov rax,5
-;;   0201  call func[0].instrumented+30Fh
-;;   0206  jmp func[0].instrumented+64h
-;;   020b  mov rax,6
-;;   0215  call func[0].instrumented+30Fh
-;;   021a  jmp func[0].instrumented+72h
-;;   021f  mov rax,7
-;;   0229  call func[0].instrumented+30Fh
-;;   022e  jmp func[0].instrumented+0B1h
-;;   0233  mov rax,8
-;;   023d  call func[0].instrumented+30Fh
-;;   0242  jmp func[0].instrumented+0BFh
-;;   0247  mov rax,9
-;;   0251  call func[0].instrumented+30Fh
-;;   0256  jmp func[0].instrumented+0CDh
-;;   025b  mov rax,0Ah
-;;   0265  call func[0].instrumented+30Fh
-;;   026a  jmp func[0].instrumented+0EDh
-;;   026f  mov rax,0Bh
-;;   0279  call func[0].instrumented+30Fh
-;;   027e  jmp func[0].instrumented+0FBh
-;;   0283  mov rax,0Ch
-;;   028d  call func[0].instrumented+30Fh
-;;   0292  jmp func[0].instrumented+109h
-;;   0297  mov rax,0Dh
-;;   02a1  call func[0].instrumented+30Fh
-;;   02a6  jmp func[0].instrumented+129h
-;;   02ab  mov rax,0Eh
-;;   02b5  call func[0].instrumented+30Fh
-;;   02ba  jmp func[0].instrumented+137h
-;;   02bf  mov rax,0Fh
-;;   02c9  call func[0].instrumented+30Fh
-;;   02ce  jmp func[0].instrumented+145h
-;;   02d3  mov rax,10h
-;;   02dd  call func[0].instrumented+30Fh
-;;   02e2  jmp func[0].instrumented+165h
-;;   02e7  mov rax,11h
-;;   02f1  call func[0].instrumented+30Fh
-;;   02f6  jmp func[0].instrumented+173h
-;;   02fb  mov rax,12h
-;;   0305  call func[0].instrumented+30Fh
-;;   030a  jmp func[0].instrumented+181h
-;;   030f  sub rsp,8
-;;   0313  push rax
-;;   0314  call stubs+53Bh
-;;   0319  add rsp,8
-;;   031d  mov r13,[r15+48h]
-;;   0324  test r13,r13
-;;   0327  jne func[0].instrumented+334h
-;;   032d  lea r13,[stubs+7B3h]
-;;   0334  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  mov [rbp-10h],r8
+;;   001b  mov r8d,esi
+;;   001e  test byte ptr [r13],1
+;;   0026  jne func[0].instrumented+1A1h
+;;   002c  test byte ptr [r13],2
+;;   0034  jne func[0].instrumented+1B5h
+;;   003a  test byte ptr [r13],4
+;;   0042  jne func[0].instrumented+1C9h
+;;   0048  test byte ptr [r13],8
+;;   0050  jne func[0].instrumented+1DDh
+;;   0056  test byte ptr [r13],10h
+;;   005e  jne func[0].instrumented+1F1h
+;;   0064  test byte ptr [r13],20h
+;;   006c  jne func[0].instrumented+205h
+;;   0072  test byte ptr [r13],40h
+;;   007a  jne func[0].instrumented+219h
+;;   0080  mov ecx,r8d
+;;   0083  mov eax,3
+;;   0088  cmp ecx,eax
+;;   008a  cmovae ecx,eax
+;;   008d  lea rdx,[func[0].instrumented+9Dh]
+;;   0094  lea rcx,[rcx+rcx*4]
+;;   0098  add rdx,rcx
+;;   009b  jmp rdx
+;;   009d  jmp func[0].instrumented+0B1h
+;;   00a2  jmp func[0].instrumented+0EDh
+;;   00a7  jmp func[0].instrumented+129h
+;;   00ac  jmp func[0].instrumented+165h
+;;   00b1  test byte ptr [r13],80h
+;;   00b9  jne func[0].instrumented+22Dh
+;;   00bf  test byte ptr [r13+1],1
+;;   00c7  jne func[0].instrumented+241h
+;;   00cd  test byte ptr [r13+1],2
+;;   00d5  jne func[0].instrumented+255h
+;;   00db  mov eax,64h
+;;   00e1  mov r8,[rbp-10h]
+;;   00e8  mov rsp,rbp
+;;   00eb  pop rbp
+;;   00ec  ret
+;;   00ed  test byte ptr [r13+1],4
+;;   00f5  jne func[0].instrumented+269h
+;;   00fb  test byte ptr [r13+1],8
+;;   0103  jne func[0].instrumented+27Dh
+;;   0109  test byte ptr [r13+1],10h
+;;   0111  jne func[0].instrumented+291h
+;;   0117  mov eax,65h
+;;   011d  mov r8,[rbp-10h]
+;;   0124  mov rsp,rbp
+;;   0127  pop rbp
+;;   0128  ret
+;;   0129  test byte ptr [r13+1],20h
+;;   0131  jne func[0].instrumented+2A5h
+;;   0137  test byte ptr [r13+1],40h
+;;   013f  jne func[0].instrumented+2B9h
+;;   0145  test byte ptr [r13+1],80h
+;;   014d  jne func[0].instrumented+2CDh
+;;   0153  mov eax,66h
+;;   0159  mov r8,[rbp-10h]
+;;   0160  mov rsp,rbp
+;;   0163  pop rbp
+;;   0164  ret
+;;   0165  test byte ptr [r13+2],1
+;;   016d  jne func[0].instrumented+2E1h
+;;   0173  test byte ptr [r13+2],2
+;;   017b  jne func[0].instrumented+2F5h
+;;   0181  test byte ptr [r13+2],4
+;;   0189  jne func[0].instrumented+309h
+;;   018f  mov eax,0FFFFFFFFh
+;;   0195  mov r8,[rbp-10h]
+;;   019c  mov rsp,rbp
+;;   019f  pop rbp
+;;   01a0  ret
+;;   01a1  mov rax,0
+;;   01ab  call func[0].instrumented+31Dh
+;;   01b0  jmp func[0].instrumented+2Ch
+;;   01b5  mov rax,1
+;;   01bf  call func[0].instrumented+31Dh
+;;   01c4  jmp func[0].instrumented+3Ah
+;;   01c9  mov rax,2
+;;   01d3  call func[0].instrumented+31Dh
+;;   01d8  jmp func[0].instrumented+48h
+;;   01dd  mov rax,3
+;;   01e7  call func[0].instrumented+31Dh
+;;   01ec  jmp func[0].instrumented+56h
+;;   01f1  mov rax,4
+;;   01fb  call func[0].instrumented+31Dh
+;;   0200  jmp func[0].instrumented+64h
+;;   0205  mov rax,5
+;;   020f  call func[0].instrumented+31Dh
+;;   0214  jmp func[0].instrumented+72h
+;;   0219  mov rax,6
+;;   0223  call func[0].instrumented+31Dh
+;;   0228  jmp func[0].instrumented+80h
+;;   022d  mov rax,7
+;;   0237  call func[0].instrumented+31Dh
+;;   023c  jmp func[0].instrumented+0BFh
+;;   0241  mov rax,8
+;;   024b  call func[0].instrumented+31Dh
+;;   0250  jmp func[0].instrumented+0CDh
+;;   0255  mov rax,9
+;;   025f  call func[0].instrumented+31Dh
+;;   0264  jmp func[0].instrumented+0DBh
+;;   0269  mov rax,0Ah
+;;   0273  call func[0].instrumented+31Dh
+;;   0278  jmp func[0].instrumented+0FBh
+;;   027d  mov rax,0Bh
+;;   0287  call func[0].instrumented+31Dh
+;;   028c  jmp func[0].instrumented+109h
+;;   0291  mov rax,0Ch
+;;   029b  call func[0].instrumented+31Dh
+;;   02a0  jmp func[0].instrumented+117h
+;;   02a5  mov rax,0Dh
+;;   02af  call func[0].instrumented+31Dh
+;;   02b4  jmp func[0].instrumented+137h
+;;   02b9  mov rax,0Eh
+;;   02c3  call func[0].instrumented+31Dh
+;;   02c8  jmp func[0].instrumented+145h
+;;   02cd  mov rax,0Fh
+;;   02d7  call func[0].instrumented+31Dh
+;;   02dc  jmp func[0].instrumented+153h
+;;   02e1  mov rax,10h
+;;   02eb  call func[0].instrumented+31Dh
+;;   02f0  jmp func[0].instrumented+173h
+;;   02f5  mov rax,11h
+;;   02ff  call func[0].instrumented+31Dh
+;;   0304  jmp func[0].instrumented+181h
+;;   0309  mov rax,12h
+;;   0313  call func[0].instrumented+31Dh
+;;   0318  jmp func[0].instrumented+18Fh
+;;   031d  sub rsp,8
+;;   0321  push rax
+;;   0322  call stubs+539h
+;;   0327  add rsp,8
+;;   032b  mov r13,[r15+48h]
+;;   0332  cmp r13,1
+;;   0339  ja func[0].instrumented+346h
+;;   033f  lea r13,[stubs+7B1h]
+;;   0346  ret

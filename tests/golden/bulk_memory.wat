@@ -84,247 +84,282 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,60h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+16Ch
+;;   000e  jb func[0]+161h
 ;;   0014  mov [rbp-10h],r8
 ;;   001b  mov [rbp-18h],r9
 ;;   0022  mov [rbp-20h],r10
 ;;   0029  mov r8d,esi
 ;;   002c  mov r9d,[rbp+18h]
 ;;   0033  mov r10d,[rbp+20h]
-;;   003a  cmp qword ptr [r15+48h],0
-;;   003f  jne func[0]+1A4h
-;;   0045  mov [rsp],r8d
-;;   004d  mov [rsp+8],r9d
-;;   0055  mov [rsp+10h],r10d
-;;   005d  mov rsi,rsp
-;;   0060  mov rdi,r15
-;;   0063  mov eax,20h
-;;   0068  call stubs+43Ah
-;;   006d  test eax,eax
-;;   006f  jne func[0]+190h
-;;   0075  cmp qword ptr [r15+48h],0
-;;   007a  jne func[0]+1AEh
-;;   0080  mov [rsp],r8d
-;;   0088  mov dword ptr [rsp+8],0
-;;   0094  mov [rsp+10h],r10d
-;;   009c  mov rsi,rsp
-;;   009f  mov rdi,r15
-;;   00a2  mov eax,18h
-;;   00a7  call stubs+43Ah
-;;   00ac  test eax,eax
-;;   00ae  jne func[0]+195h
-;;   00b4  cmp qword ptr [r15+48h],0
-;;   00b9  jne func[0]+1B8h
-;;   00bf  mov [rsp],r8d
-;;   00c7  mov dword ptr [rsp+8],0
-;;   00d3  mov dword ptr [rsp+10h],7
-;;   00df  mov qword ptr [rsp+18h],0
-;;   00eb  mov rsi,rsp
-;;   00ee  mov rdi,r15
-;;   00f1  mov eax,28h
-;;   00f6  call stubs+43Ah
-;;   00fb  test eax,eax
-;;   00fd  jne func[0]+19Ah
-;;   0103  cmp qword ptr [r15+48h],0
-;;   0108  jne func[0]+1C2h
-;;   010e  mov qword ptr [rsp],0
-;;   011a  mov rsi,rsp
-;;   011d  mov rdi,r15
-;;   0120  mov eax,30h
-;;   0125  call stubs+43Ah
-;;   012a  test eax,eax
-;;   012c  jne func[0]+19Fh
-;;   0132  cmp qword ptr [r15+48h],0
-;;   0137  jne func[0]+1CCh
-;;   013d  mov rax,[r15+8]
-;;   0144  mov rbx,[rax]
-;;   014b  shr rbx,10h
-;;   014f  mov eax,ebx
-;;   0152  mov r8,[rbp-10h]
-;;   0159  mov r9,[rbp-18h]
-;;   0160  mov r10,[rbp-20h]
-;;   0167  mov rsp,rbp
-;;   016a  pop rbp
-;;   016b  ret
-;;   016c  mov rax,rsp
-;;   016f  mov rsp,rbp
-;;   0172  call stubs+1DAh
-;;   0177  mov rsp,rax
-;;   017a  cmp rsp,r12
-;;   017d  jb func[0]+188h
-;;   0183  jmp func[0]+14h
-;;   0188  mov rsp,rbp
-;;   018b  call stubs+55h
-;;   0190  call stubs
-;;   0195  call stubs
-;;   019a  call stubs
-;;   019f  call stubs
-;;   01a4  call stubs+53Ah
-;;   01a9  jmp func[0]+45h
-;;   01ae  call stubs+53Ah
-;;   01b3  jmp func[0]+80h
-;;   01b8  call stubs+53Ah
-;;   01bd  jmp func[0]+0BFh
-;;   01c2  call stubs+53Ah
-;;   01c7  jmp func[0]+10Eh
-;;   01cc  call stubs+53Ah
-;;   01d1  jmp func[0]+13Dh
+;;   003a  mov [rsp],r8d
+;;   0042  mov [rsp+8],r9d
+;;   004a  mov [rsp+10h],r10d
+;;   0052  mov rsi,rsp
+;;   0055  mov rdi,r15
+;;   0058  mov eax,20h
+;;   005d  call stubs+432h
+;;   0062  test eax,eax
+;;   0064  jne func[0]+1D4h
+;;   006a  cmp qword ptr [r15+48h],1
+;;   006f  ja func[0]+206h
+;;   0075  mov [rsp],r8d
+;;   007d  mov dword ptr [rsp+8],0
+;;   0089  mov [rsp+10h],r10d
+;;   0091  mov rsi,rsp
+;;   0094  mov rdi,r15
+;;   0097  mov eax,18h
+;;   009c  call stubs+432h
+;;   00a1  test eax,eax
+;;   00a3  jne func[0]+1D9h
+;;   00a9  cmp qword ptr [r15+48h],1
+;;   00ae  ja func[0]+224h
+;;   00b4  mov [rsp],r8d
+;;   00bc  mov dword ptr [rsp+8],0
+;;   00c8  mov dword ptr [rsp+10h],7
+;;   00d4  mov qword ptr [rsp+18h],0
+;;   00e0  mov rsi,rsp
+;;   00e3  mov rdi,r15
+;;   00e6  mov eax,28h
+;;   00eb  call stubs+432h
+;;   00f0  test eax,eax
+;;   00f2  jne func[0]+1DEh
+;;   00f8  cmp qword ptr [r15+48h],1
+;;   00fd  ja func[0]+242h
+;;   0103  mov qword ptr [rsp],0
+;;   010f  mov rsi,rsp
+;;   0112  mov rdi,r15
+;;   0115  mov eax,30h
+;;   011a  call stubs+432h
+;;   011f  test eax,eax
+;;   0121  jne func[0]+1E3h
+;;   0127  cmp qword ptr [r15+48h],1
+;;   012c  ja func[0]+260h
+;;   0132  mov rax,[r15+8]
+;;   0139  mov rbx,[rax]
+;;   0140  shr rbx,10h
+;;   0144  mov eax,ebx
+;;   0147  mov r8,[rbp-10h]
+;;   014e  mov r9,[rbp-18h]
+;;   0155  mov r10,[rbp-20h]
+;;   015c  mov rsp,rbp
+;;   015f  pop rbp
+;;   0160  ret
+;;   0161  bt r12,3Dh
+;;   0166  jb func[0]+1B9h
+;;   016c  mov rax,r12
+;;   016f  shl rax,2
+;;   0173  shr rax,2
+;;   0177  cmp rsp,rax
+;;   017a  jb func[0]+1CCh
+;;   0180  mov rax,[r15+48h]
+;;   0187  bt r12,3Eh
+;;   018c  jae func[0]+1A8h
+;;   0192  shl r12,2
+;;   0196  shr r12,2
+;;   019a  test rax,rax
+;;   019d  je func[0]+14h
+;;   01a3  bts r12,3Fh
+;;   01a8  cmp rax,1
+;;   01ae  ja func[0]+1E8h
+;;   01b4  jmp func[0]+14h
+;;   01b9  mov rax,rsp
+;;   01bc  mov rsp,rbp
+;;   01bf  call stubs+1D2h
+;;   01c4  mov rsp,rax
+;;   01c7  jmp func[0]+161h
+;;   01cc  mov rsp,rbp
+;;   01cf  call stubs+55h
+;;   01d4  call stubs
+;;   01d9  call stubs
+;;   01de  call stubs
+;;   01e3  call stubs
+;;   01e8  cmp qword ptr [1000h],0
+;;   01f0  je func[0]+1FCh
+;;   01f6  jmp qword ptr [1000h]
+;;   01fc  call stubs+532h
+;;   0201  jmp func[0]+14h
+;;   0206  cmp qword ptr [1008h],0
+;;   020e  je func[0]+21Ah
+;;   0214  jmp qword ptr [1008h]
+;;   021a  call stubs+532h
+;;   021f  jmp func[0]+75h
+;;   0224  cmp qword ptr [1010h],0
+;;   022c  je func[0]+238h
+;;   0232  jmp qword ptr [1010h]
+;;   0238  call stubs+532h
+;;   023d  jmp func[0]+0B4h
+;;   0242  cmp qword ptr [1018h],0
+;;   024a  je func[0]+256h
+;;   0250  jmp qword ptr [1018h]
+;;   0256  call stubs+532h
+;;   025b  jmp func[0]+103h
+;;   0260  cmp qword ptr [1020h],0
+;;   0268  je func[0]+274h
+;;   026e  jmp qword ptr [1020h]
+;;   0274  call stubs+532h
+;;   0279  jmp func[0]+132h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+45h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+24Dh
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+261h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+275h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+289h
-;;   0048  test byte ptr [r13],10h
-;;   0050  jne func[0].instrumented+29Dh
-;;   0056  mov [rsp],r8d
-;;   005e  mov [rsp+8],r9d
-;;   0066  mov [rsp+10h],r10d
-;;   006e  mov rsi,rsp
-;;   0071  mov rdi,r15
-;;   0074  mov eax,20h
-;;   0079  call stubs+439h
-;;   007e  test eax,eax
-;;   0080  jne func[0].instrumented+239h
-;;   0086  mov r13,[r15+48h]
-;;   008d  test r13,r13
-;;   0090  je func[0]+80h
-;;   0096  test byte ptr [r13],20h
-;;   009e  jne func[0].instrumented+2B1h
-;;   00a4  test byte ptr [r13],40h
-;;   00ac  jne func[0].instrumented+2C5h
-;;   00b2  test byte ptr [r13],80h
-;;   00ba  jne func[0].instrumented+2D9h
-;;   00c0  test byte ptr [r13+1],1
-;;   00c8  jne func[0].instrumented+2EDh
-;;   00ce  mov [rsp],r8d
-;;   00d6  mov dword ptr [rsp+8],0
-;;   00e2  mov [rsp+10h],r10d
-;;   00ea  mov rsi,rsp
-;;   00ed  mov rdi,r15
-;;   00f0  mov eax,18h
-;;   00f5  call stubs+439h
-;;   00fa  test eax,eax
-;;   00fc  jne func[0].instrumented+23Eh
-;;   0102  mov r13,[r15+48h]
-;;   0109  test r13,r13
-;;   010c  je func[0]+0BFh
-;;   0112  test byte ptr [r13+1],2
-;;   011a  jne func[0].instrumented+301h
-;;   0120  test byte ptr [r13+1],4
-;;   0128  jne func[0].instrumented+315h
-;;   012e  test byte ptr [r13+1],8
-;;   0136  jne func[0].instrumented+329h
-;;   013c  test byte ptr [r13+1],10h
-;;   0144  jne func[0].instrumented+33Dh
-;;   014a  mov [rsp],r8d
-;;   0152  mov dword ptr [rsp+8],0
-;;   015e  mov dword ptr [rsp+10h],7
-;;   016a  mov qword ptr [rsp+18h],0
-;;   0176  mov rsi,rsp
-;;   0179  mov rdi,r15
-;;   017c  mov eax,28h
-;;   0181  call stubs+439h
-;;   0186  test eax,eax
-;;   0188  jne func[0].instrumented+243h
-;;   018e  mov r13,[r15+48h]
-;;   0195  test r13,r13
-;;   0198  je func[0]+10Eh
-;;   019e  test byte ptr [r13+1],20h
-;;   01a6  jne func[0].instrumented+351h
-;;   01ac  mov qword ptr [rsp],0
-;;   01b8  mov rsi,rsp
-;;   01bb  mov rdi,r15
-;;   01be  mov eax,30h
-;;   01c3  call stubs+439h
-;;   01c8  test eax,eax
-;;   01ca  jne func[0].instrumented+248h
-;;   01d0  mov r13,[r15+48h]
-;;   01d7  test r13,r13
-;;   01da  je func[0]+13Dh
-;;   01e0  test byte ptr [r13+1],40h
-;;   01e8  jne func[0].instrumented+365h
-;;   01ee  mov rax,[r15+8]
-;;   01f5  mov rbx,[rax]
-;;   01fc  shr rbx,10h
-;;   0200  test byte ptr [r13+1],80h
-;;   0208  jne func[0].instrumented+379h
-;;   020e  test byte ptr [r13+2],1
-;;   0216  jne func[0].instrumented+38Dh
-;;   021c  mov eax,ebx
-;;   021f  mov r8,[rbp-10h]
-;;   0226  mov r9,[rbp-18h]
-;;   022d  mov r10,[rbp-20h]
-;;   0234  mov rsp,rbp
-;;   0237  pop rbp
-;;   0238  ret
-;;   0239  call stubs
-;;   023e  call stubs
-;;   0243  call stubs
-;;   0248  call stubs
-;;   024d  mov rax,0
-;;   0257  call func[0].instrumented+3A1h
-;;   025c  jmp func[0].instrumented+1Eh
-;;   0261  mov rax,1
-;;   026b  call func[0].instrumented+3A1h
-;;   0270  jmp func[0].instrumented+2Ch
-;;   0275  mov rax,2
-;;   027f  call func[0].instrumented+3A1h
-;;   0284  jmp func[0].instrumented+3Ah
-;;   0289  mov rax,3
-;;   0293  call func[0].instrumented+3A1h
-;;   0298  jmp func[0].instrumented+48h
-;;   029d  mov rax,4
-;;   02a7  call func[0].instrumented+3A1h
-;;   02ac  jmp func[0].instrumented+56h
-;;   02b1  mov rax,5
-;;   02bb  call func[0].instrumented+3A1h
-;;   02c0  jmp func[0].instrumented+0A4h
-;;   02c5  mov rax,6
-;;   02cf  call func[0].instrumented+3A1h
-;;   02d4  jmp func[0].instrumented+0B2h
-;;   02d9  mov rax,7
-;;   02e3  call func[0].instrumented+3A1h
-;;   02e8  jmp func[0].instrumented+0C0h
-;;   02ed  mov rax,8
-;;   02f7  call func[0].instrumented+3A1h
-;;   02fc  jmp func[0].instrumented+0CEh
-;;   0301  mov rax,9
-;;   030b  call func[0].instrumented+3A1h
-;;   0310  jmp func[0].instrumented+120h
-;;   0315  mov rax,0Ah
-;;   031f  call func[0].instrumented+3A1h
-;;   0324  jmp func[0].instrumented+12Eh
-;;   0329  mov rax,0Bh
-;;   0333  call func[0].instrumented+3A1h
-;;   0338  jmp func[0].instrumented+13Ch
-;;   033d  mov rax,0Ch
-;;   0347  call func[0].instrumented+3A1h
-;;   034c  jmp func[0].instrumented+14Ah
-;;   0351  mov rax,0Dh
-;;   035b  call func[0].instrumented+3A1h
-;;   0360  jmp func[0].instrumented+1ACh
-;;   0365  mov rax,0Eh
-;;   036f  call func[0].instrumented+3A1h
-;;   0374  jmp func[0].instrumented+1EEh
-;;   0379  mov rax,0Fh
-;;   0383  call func[0].instrumented+3A1h
-;;   0388  jmp func[0].instrumented+20Eh
-;;   038d  mov rax,10h
-;;   0397  call func[0].instrumented+3A1h
-;;   039c  jmp func[0].instrumented+21Ch
-;;   03a1  sub rsp,8
-;;   03a5  push rax
-;;   03a6  call stubs+539h
-;;   03ab  add rsp,8
-;;   03af  mov r13,[r15+48h]
-;;   03b6  test r13,r13
-;;   03b9  jne func[0].instrumented+3C6h
-;;   03bf  lea r13,[stubs+7B1h]
-;;   03c6  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  mov [rbp-10h],r8
+;;   001b  mov [rbp-18h],r9
+;;   0022  mov [rbp-20h],r10
+;;   0029  mov r8d,esi
+;;   002c  mov r9d,[rbp+18h]
+;;   0033  mov r10d,[rbp+20h]
+;;   003a  test byte ptr [r13],1
+;;   0042  jne func[0].instrumented+287h
+;;   0048  test byte ptr [r13],2
+;;   0050  jne func[0].instrumented+29Bh
+;;   0056  test byte ptr [r13],4
+;;   005e  jne func[0].instrumented+2AFh
+;;   0064  test byte ptr [r13],8
+;;   006c  jne func[0].instrumented+2C3h
+;;   0072  test byte ptr [r13],10h
+;;   007a  jne func[0].instrumented+2D7h
+;;   0080  mov [rsp],r8d
+;;   0088  mov [rsp+8],r9d
+;;   0090  mov [rsp+10h],r10d
+;;   0098  mov rsi,rsp
+;;   009b  mov rdi,r15
+;;   009e  mov eax,20h
+;;   00a3  call stubs+43Bh
+;;   00a8  test eax,eax
+;;   00aa  jne func[0].instrumented+273h
+;;   00b0  mov r13,[r15+48h]
+;;   00b7  cmp r13,1
+;;   00be  jbe func[0]+75h
+;;   00c4  test byte ptr [r13],20h
+;;   00cc  jne func[0].instrumented+2EBh
+;;   00d2  test byte ptr [r13],40h
+;;   00da  jne func[0].instrumented+2FFh
+;;   00e0  test byte ptr [r13],80h
+;;   00e8  jne func[0].instrumented+313h
+;;   00ee  test byte ptr [r13+1],1
+;;   00f6  jne func[0].instrumented+327h
+;;   00fc  mov [rsp],r8d
+;;   0104  mov dword ptr [rsp+8],0
+;;   0110  mov [rsp+10h],r10d
+;;   0118  mov rsi,rsp
+;;   011b  mov rdi,r15
+;;   011e  mov eax,18h
+;;   0123  call stubs+43Bh
+;;   0128  test eax,eax
+;;   012a  jne func[0].instrumented+278h
+;;   0130  mov r13,[r15+48h]
+;;   0137  cmp r13,1
+;;   013e  jbe func[0]+0B4h
+;;   0144  test byte ptr [r13+1],2
+;;   014c  jne func[0].instrumented+33Bh
+;;   0152  test byte ptr [r13+1],4
+;;   015a  jne func[0].instrumented+34Fh
+;;   0160  test byte ptr [r13+1],8
+;;   0168  jne func[0].instrumented+363h
+;;   016e  test byte ptr [r13+1],10h
+;;   0176  jne func[0].instrumented+377h
+;;   017c  mov [rsp],r8d
+;;   0184  mov dword ptr [rsp+8],0
+;;   0190  mov dword ptr [rsp+10h],7
+;;   019c  mov qword ptr [rsp+18h],0
+;;   01a8  mov rsi,rsp
+;;   01ab  mov rdi,r15
+;;   01ae  mov eax,28h
+;;   01b3  call stubs+43Bh
+;;   01b8  test eax,eax
+;;   01ba  jne func[0].instrumented+27Dh
+;;   01c0  mov r13,[r15+48h]
+;;   01c7  cmp r13,1
+;;   01ce  jbe func[0]+103h
+;;   01d4  test byte ptr [r13+1],20h
+;;   01dc  jne func[0].instrumented+38Bh
+;;   01e2  mov qword ptr [rsp],0
+;;   01ee  mov rsi,rsp
+;;   01f1  mov rdi,r15
+;;   01f4  mov eax,30h
+;;   01f9  call stubs+43Bh
+;;   01fe  test eax,eax
+;;   0200  jne func[0].instrumented+282h
+;;   0206  mov r13,[r15+48h]
+;;   020d  cmp r13,1
+;;   0214  jbe func[0]+132h
+;;   021a  test byte ptr [r13+1],40h
+;;   0222  jne func[0].instrumented+39Fh
+;;   0228  mov rax,[r15+8]
+;;   022f  mov rbx,[rax]
+;;   0236  shr rbx,10h
+;;   023a  test byte ptr [r13+1],80h
+;;   0242  jne func[0].instrumented+3B3h
+;;   0248  test byte ptr [r13+2],1
+;;   0250  jne func[0].instrumented+3C7h
+;;   0256  mov eax,ebx
+;;   0259  mov r8,[rbp-10h]
+;;   0260  mov r9,[rbp-18h]
+;;   0267  mov r10,[rbp-20h]
+;;   026e  mov rsp,rbp
+;;   0271  pop rbp
+;;   0272  ret
+;;   0273  call stubs
+;;   0278  call stubs
+;;   027d  call stubs
+;;   0282  call stubs
+;;   0287  mov rax,0
+;;   0291  call func[0].instrumented+3DBh
+;;   0296  jmp func[0].instrumented+48h
+;;   029b  mov rax,1
+;;   02a5  call func[0].instrumented+3DBh
+;;   02aa  jmp func[0].instrumented+56h
+;;   02af  mov rax,2
+;;   02b9  call func[0].instrumented+3DBh
+;;   02be  jmp func[0].instrumented+64h
+;;   02c3  mov rax,3
+;;   02cd  call func[0].instrumented+3DBh
+;;   02d2  jmp func[0].instrumented+72h
+;;   02d7  mov rax,4
+;;   02e1  call func[0].instrumented+3DBh
+;;   02e6  jmp func[0].instrumented+80h
+;;   02eb  mov rax,5
+;;   02f5  call func[0].instrumented+3DBh
+;;   02fa  jmp func[0].instrumented+0D2h
+;;   02ff  mov rax,6
+;;   0309  call func[0].instrumented+3DBh
+;;   030e  jmp func[0].instrumented+0E0h
+;;   0313  mov rax,7
+;;   031d  call func[0].instrumented+3DBh
+;;   0322  jmp func[0].instrumented+0EEh
+;;   0327  mov rax,8
+;;   0331  call func[0].instrumented+3DBh
+;;   0336  jmp func[0].instrumented+0FCh
+;;   033b  mov rax,9
+;;   0345  call func[0].instrumented+3DBh
+;;   034a  jmp func[0].instrumented+152h
+;;   034f  mov rax,0Ah
+;;   0359  call func[0].instrumented+3DBh
+;;   035e  jmp func[0].instrumented+160h
+;;   0363  mov rax,0Bh
+;;   036d  call func[0].instrumented+3DBh
+;;   0372  jmp func[0].instrumented+16Eh
+;;   0377  mov rax,0Ch
+;;   0381  call func[0].instrumented+3DBh
+;;   0386  jmp func[0].instrumented+17Ch
+;;   038b  mov rax,0Dh
+;;   0395  call func[0].instrumented+3DBh
+;;   039a  jmp func[0].instrumented+1E2h
+;;   039f  mov rax,0Eh
+;;   03a9  call func[0].instrumented+3DBh
+;;   03ae  jmp func[0].instrumented+228h
+;;   03b3  mov rax,0Fh
+;;   03bd  call func[0].instrumented+3DBh
+;;   03c2  jmp func[0].instrumented+248h
+;;   03c7  mov rax,10h
+;;   03d1  call func[0].instrumented+3DBh
+;;   03d6  jmp func[0].instrumented+256h
+;;   03db  sub rsp,8
+;;   03df  push rax
+;;   03e0  call stubs+53Bh
+;;   03e5  add rsp,8
+;;   03e9  mov r13,[r15+48h]
+;;   03f0  cmp r13,1
+;;   03f7  ja func[0].instrumented+404h
+;;   03fd  lea r13,[stubs+7B3h]
+;;   0404  ret

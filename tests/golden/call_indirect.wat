@@ -24,65 +24,93 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+50h],0
-;;   0010  jne func[0]+2Ch
-;;   0016  mov ebx,[rbp+10h]
-;;   001d  add ebx,[rbp+18h]
-;;   0024  mov eax,ebx
-;;   0027  mov rsp,rbp
-;;   002a  pop rbp
-;;   002b  ret
-;;   002c  call stubs+53Ah
-;;   0031  jmp func[0]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[0]+2Ah
+;;   0014  mov ebx,[rbp+10h]
+;;   001b  add ebx,[rbp+18h]
+;;   0022  mov eax,ebx
+;;   0025  mov rsp,rbp
+;;   0028  pop rbp
+;;   0029  ret
+;;   002a  bt r12,3Dh
+;;   002f  jb func[0]+82h
+;;   0035  mov rax,r12
+;;   0038  shl rax,2
+;;   003c  shr rax,2
+;;   0040  cmp rsp,rax
+;;   0043  jb func[0]+95h
+;;   0049  mov rax,[r15+50h]
+;;   0050  bt r12,3Eh
+;;   0055  jae func[0]+71h
+;;   005b  shl r12,2
+;;   005f  shr r12,2
+;;   0063  test rax,rax
+;;   0066  je func[0]+14h
+;;   006c  bts r12,3Fh
+;;   0071  cmp rax,1
+;;   0077  ja func[0]+9Dh
+;;   007d  jmp func[0]+14h
+;;   0082  mov rax,rsp
+;;   0085  mov rsp,rbp
+;;   0088  call stubs+1CEh
+;;   008d  mov rsp,rax
+;;   0090  jmp func[0]+2Ah
+;;   0095  mov rsp,rbp
+;;   0098  call stubs+55h
+;;   009d  cmp qword ptr [1000h],0
+;;   00a5  je func[0]+0B1h
+;;   00ab  jmp qword ptr [1000h]
+;;   00b1  call stubs+52Eh
+;;   00b6  jmp func[0]+14h
 ;; ---- func[0] $add: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+50h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+7Ah
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+8Eh
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+0A2h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+0B6h
-;;   0048  mov ebx,[rbp+10h]
-;;   004f  add ebx,[rbp+18h]
-;;   0056  test byte ptr [r13],10h
-;;   005e  jne func[0].instrumented+0CAh
-;;   0064  test byte ptr [r13],20h
-;;   006c  jne func[0].instrumented+0DEh
-;;   0072  mov eax,ebx
-;;   0075  mov rsp,rbp
-;;   0078  pop rbp
-;;   0079  ret
-;;   007a  mov rax,0
-;;   0084  call func[0].instrumented+0F2h
-;;   0089  jmp func[0].instrumented+1Eh
-;;   008e  mov rax,1
-;;   0098  call func[0].instrumented+0F2h
-;;   009d  jmp func[0].instrumented+2Ch
-;;   00a2  mov rax,2
-;;   00ac  call func[0].instrumented+0F2h
-;;   00b1  jmp func[0].instrumented+3Ah
-;;   00b6  mov rax,3
-;;   00c0  call func[0].instrumented+0F2h
-;;   00c5  jmp func[0].instrumented+48h
-;;   00ca  mov rax,4
-;;   00d4  call func[0].instrumented+0F2h
-;;   00d9  jmp func[0].instrumented+64h
-;;   00de  mov rax,5
-;;   00e8  call func[0].instrumented+0F2h
-;;   00ed  jmp func[0].instrumented+72h
-;;   00f2  sub rsp,8
-;;   00f6  push rax
-;;   00f7  call stubs+534h
-;;   00fc  add rsp,8
-;;   0100  mov r13,[r15+50h]
-;;   0107  test r13,r13
-;;   010a  jne func[0].instrumented+117h
-;;   0110  lea r13,[stubs+7ACh]
-;;   0117  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[0].instrumented+7Eh
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[0].instrumented+92h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[0].instrumented+0A6h
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[0].instrumented+0BAh
+;;   004c  mov ebx,[rbp+10h]
+;;   0053  add ebx,[rbp+18h]
+;;   005a  test byte ptr [r13],10h
+;;   0062  jne func[0].instrumented+0CEh
+;;   0068  test byte ptr [r13],20h
+;;   0070  jne func[0].instrumented+0E2h
+;;   0076  mov eax,ebx
+;;   0079  mov rsp,rbp
+;;   007c  pop rbp
+;;   007d  ret
+;;   007e  mov rax,0
+;;   0088  call func[0].instrumented+0F6h
+;;   008d  jmp func[0].instrumented+22h
+;;   0092  mov rax,1
+;;   009c  call func[0].instrumented+0F6h
+;;   00a1  jmp func[0].instrumented+30h
+;;   00a6  mov rax,2
+;;   00b0  call func[0].instrumented+0F6h
+;;   00b5  jmp func[0].instrumented+3Eh
+;;   00ba  mov rax,3
+;;   00c4  call func[0].instrumented+0F6h
+;;   00c9  jmp func[0].instrumented+4Ch
+;;   00ce  mov rax,4
+;;   00d8  call func[0].instrumented+0F6h
+;;   00dd  jmp func[0].instrumented+68h
+;;   00e2  mov rax,5
+;;   00ec  call func[0].instrumented+0F6h
+;;   00f1  jmp func[0].instrumented+76h
+;;   00f6  sub rsp,8
+;;   00fa  push rax
+;;   00fb  call stubs+532h
+;;   0100  add rsp,8
+;;   0104  mov r13,[r15+50h]
+;;   010b  cmp r13,1
+;;   0112  ja func[0].instrumented+11Fh
+;;   0118  lea r13,[stubs+7AAh]
+;;   011f  ret
 ;; ---- func[1] $sub: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -97,65 +125,93 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+58h],0
-;;   0010  jne func[1]+2Ch
-;;   0016  mov ebx,[rbp+10h]
-;;   001d  sub ebx,[rbp+18h]
-;;   0024  mov eax,ebx
-;;   0027  mov rsp,rbp
-;;   002a  pop rbp
-;;   002b  ret
-;;   002c  call stubs+53Ah
-;;   0031  jmp func[1]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[1]+2Ah
+;;   0014  mov ebx,[rbp+10h]
+;;   001b  sub ebx,[rbp+18h]
+;;   0022  mov eax,ebx
+;;   0025  mov rsp,rbp
+;;   0028  pop rbp
+;;   0029  ret
+;;   002a  bt r12,3Dh
+;;   002f  jb func[1]+82h
+;;   0035  mov rax,r12
+;;   0038  shl rax,2
+;;   003c  shr rax,2
+;;   0040  cmp rsp,rax
+;;   0043  jb func[1]+95h
+;;   0049  mov rax,[r15+58h]
+;;   0050  bt r12,3Eh
+;;   0055  jae func[1]+71h
+;;   005b  shl r12,2
+;;   005f  shr r12,2
+;;   0063  test rax,rax
+;;   0066  je func[1]+14h
+;;   006c  bts r12,3Fh
+;;   0071  cmp rax,1
+;;   0077  ja func[1]+9Dh
+;;   007d  jmp func[1]+14h
+;;   0082  mov rax,rsp
+;;   0085  mov rsp,rbp
+;;   0088  call stubs+1CEh
+;;   008d  mov rsp,rax
+;;   0090  jmp func[1]+2Ah
+;;   0095  mov rsp,rbp
+;;   0098  call stubs+55h
+;;   009d  cmp qword ptr [1008h],0
+;;   00a5  je func[1]+0B1h
+;;   00ab  jmp qword ptr [1008h]
+;;   00b1  call stubs+52Eh
+;;   00b6  jmp func[1]+14h
 ;; ---- func[1] $sub: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+58h]
-;;   0007  test r13,r13
-;;   000a  je func[1]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[1].instrumented+7Ah
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+8Eh
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+0A2h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[1].instrumented+0B6h
-;;   0048  mov ebx,[rbp+10h]
-;;   004f  sub ebx,[rbp+18h]
-;;   0056  test byte ptr [r13],10h
-;;   005e  jne func[1].instrumented+0CAh
-;;   0064  test byte ptr [r13],20h
-;;   006c  jne func[1].instrumented+0DEh
-;;   0072  mov eax,ebx
-;;   0075  mov rsp,rbp
-;;   0078  pop rbp
-;;   0079  ret
-;;   007a  mov rax,100000000h
-;;   0084  call func[1].instrumented+0F2h
-;;   0089  jmp func[1].instrumented+1Eh
-;;   008e  mov rax,100000001h
-;;   0098  call func[1].instrumented+0F2h
-;;   009d  jmp func[1].instrumented+2Ch
-;;   00a2  mov rax,100000002h
-;;   00ac  call func[1].instrumented+0F2h
-;;   00b1  jmp func[1].instrumented+3Ah
-;;   00b6  mov rax,100000003h
-;;   00c0  call func[1].instrumented+0F2h
-;;   00c5  jmp func[1].instrumented+48h
-;;   00ca  mov rax,100000004h
-;;   00d4  call func[1].instrumented+0F2h
-;;   00d9  jmp func[1].instrumented+64h
-;;   00de  mov rax,100000005h
-;;   00e8  call func[1].instrumented+0F2h
-;;   00ed  jmp func[1].instrumented+72h
-;;   00f2  sub rsp,8
-;;   00f6  push rax
-;;   00f7  call stubs+534h
-;;   00fc  add rsp,8
-;;   0100  mov r13,[r15+58h]
-;;   0107  test r13,r13
-;;   010a  jne func[1].instrumented+117h
-;;   0110  lea r13,[stubs+7ACh]
-;;   0117  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[1]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[1].instrumented+7Eh
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[1].instrumented+92h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[1].instrumented+0A6h
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[1].instrumented+0BAh
+;;   004c  mov ebx,[rbp+10h]
+;;   0053  sub ebx,[rbp+18h]
+;;   005a  test byte ptr [r13],10h
+;;   0062  jne func[1].instrumented+0CEh
+;;   0068  test byte ptr [r13],20h
+;;   0070  jne func[1].instrumented+0E2h
+;;   0076  mov eax,ebx
+;;   0079  mov rsp,rbp
+;;   007c  pop rbp
+;;   007d  ret
+;;   007e  mov rax,100000000h
+;;   0088  call func[1].instrumented+0F6h
+;;   008d  jmp func[1].instrumented+22h
+;;   0092  mov rax,100000001h
+;;   009c  call func[1].instrumented+0F6h
+;;   00a1  jmp func[1].instrumented+30h
+;;   00a6  mov rax,100000002h
+;;   00b0  call func[1].instrumented+0F6h
+;;   00b5  jmp func[1].instrumented+3Eh
+;;   00ba  mov rax,100000003h
+;;   00c4  call func[1].instrumented+0F6h
+;;   00c9  jmp func[1].instrumented+4Ch
+;;   00ce  mov rax,100000004h
+;;   00d8  call func[1].instrumented+0F6h
+;;   00dd  jmp func[1].instrumented+68h
+;;   00e2  mov rax,100000005h
+;;   00ec  call func[1].instrumented+0F6h
+;;   00f1  jmp func[1].instrumented+76h
+;;   00f6  sub rsp,8
+;;   00fa  push rax
+;;   00fb  call stubs+532h
+;;   0100  add rsp,8
+;;   0104  mov r13,[r15+58h]
+;;   010b  cmp r13,1
+;;   0112  ja func[1].instrumented+11Fh
+;;   0118  lea r13,[stubs+7AAh]
+;;   011f  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -169,14 +225,14 @@
 ;;   0035  mov esi,[rbp+18h]
 ;;   003c  mov rax,[r15+48h]
 ;;   0043  cmp rcx,[rax+8]
-;;   004a  jae func[2]+0E1h
+;;   004a  jae func[2]+0F7h
 ;;   0050  mov rax,[rax]
 ;;   0057  mov rax,[rax+rcx*8]
 ;;   005b  test rax,rax
-;;   005e  je func[2]+0E6h
+;;   005e  je func[2]+0FCh
 ;;   0064  mov rdx,[r15+40h]
 ;;   006b  cmp rdx,[rax+10h]
-;;   0072  jne func[2]+0EBh
+;;   0072  jne func[2]+101h
 ;;   0078  mov rcx,[rax+8]
 ;;   007f  cmp rcx,r15
 ;;   0082  jne func[2]+0B5h
@@ -188,162 +244,194 @@
 ;;   0098  ret
 ;;   0099  mov rax,rsp
 ;;   009c  mov rsp,rbp
-;;   009f  call stubs+1D6h
+;;   009f  call stubs+1D0h
 ;;   00a4  mov rsp,rax
 ;;   00a7  cmp rsp,r12
-;;   00aa  jb func[2]+0D9h
+;;   00aa  jb func[2]+0EFh
 ;;   00b0  jmp func[2]+14h
 ;;   00b5  mov [rbp-8],r15
 ;;   00b9  mov r15,rcx
 ;;   00bc  mov r14,[r15]
-;;   00c3  call qword ptr [rax]
-;;   00c9  mov r15,[rbp-8]
-;;   00cd  mov r14,[r15]
-;;   00d4  jmp func[2]+8Eh
-;;   00d9  mov rsp,rbp
-;;   00dc  call stubs+55h
-;;   00e1  call stubs+37h
-;;   00e6  call stubs+41h
-;;   00eb  call stubs+4Bh
-;; ---- func[2]: instrumented module, plain version
-;;   0000  push rbp
-;;   0001  mov rbp,rsp
-;;   0004  sub rsp,30h
-;;   000b  cmp rsp,r12
-;;   000e  jb func[2]+0A4h
-;;   0014  cmp qword ptr [r15+60h],0
-;;   0019  jne func[2]+106h
-;;   001f  mov eax,[rbp+18h]
-;;   0025  mov [rsp],eax
-;;   002d  mov dword ptr [rsp+8],0Ah
-;;   0039  mov ecx,[rbp+10h]
-;;   0040  mov esi,[rbp+18h]
-;;   0047  mov rax,[r15+48h]
-;;   004e  cmp rcx,[rax+8]
-;;   0055  jae func[2]+0F7h
-;;   005b  mov rax,[rax]
-;;   0062  mov rax,[rax+rcx*8]
-;;   0066  test rax,rax
-;;   0069  je func[2]+0FCh
-;;   006f  mov rdx,[r15+40h]
-;;   0076  cmp rdx,[rax+10h]
-;;   007d  jne func[2]+101h
-;;   0083  mov rcx,[rax+8]
-;;   008a  cmp rcx,r15
-;;   008d  jne func[2]+0C0h
-;;   0093  call qword ptr [rax]
-;;   0099  mov rbx,rax
-;;   009c  mov eax,ebx
-;;   009f  mov rsp,rbp
-;;   00a2  pop rbp
-;;   00a3  ret
-;;   00a4  mov rax,rsp
-;;   00a7  mov rsp,rbp
-;;   00aa  call stubs+1DAh
-;;   00af  mov rsp,rax
-;;   00b2  cmp rsp,r12
-;;   00b5  jb func[2]+0EFh
-;;   00bb  jmp func[2]+14h
-;;   00c0  mov [rbp-8],r15
-;;   00c4  mov r15,rcx
-;;   00c7  mov r14,[r15]
-;;   00ce  call qword ptr [rax]
-;;   00d4  mov r15,[rbp-8]
-;;   00d8  mov r14,[r15]
-;;   00df  cmp qword ptr [r15+60h],0
-;;   00e4  jne func[2]+110h
-;;   00ea  jmp func[2]+99h
+;;   00c3  or r12,[r15+10h]
+;;   00ca  call qword ptr [rax]
+;;   00d0  mov r15,[rbp-8]
+;;   00d4  mov r14,[r15]
+;;   00db  shl r12,2
+;;   00df  shr r12,2
+;;   00e3  or r12,[r15+30h]
+;;   00ea  jmp func[2]+8Eh
 ;;   00ef  mov rsp,rbp
 ;;   00f2  call stubs+55h
 ;;   00f7  call stubs+37h
 ;;   00fc  call stubs+41h
 ;;   0101  call stubs+4Bh
-;;   0106  call stubs+53Ah
-;;   010b  jmp func[2]+1Fh
-;;   0110  call stubs+53Ah
-;;   0115  jmp func[2]+99h
+;; ---- func[2]: instrumented module, plain version
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,30h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[2]+99h
+;;   0014  mov eax,[rbp+18h]
+;;   001a  mov [rsp],eax
+;;   0022  mov dword ptr [rsp+8],0Ah
+;;   002e  mov ecx,[rbp+10h]
+;;   0035  mov esi,[rbp+18h]
+;;   003c  mov rax,[r15+48h]
+;;   0043  cmp rcx,[rax+8]
+;;   004a  jae func[2]+151h
+;;   0050  mov rax,[rax]
+;;   0057  mov rax,[rax+rcx*8]
+;;   005b  test rax,rax
+;;   005e  je func[2]+156h
+;;   0064  mov rdx,[r15+40h]
+;;   006b  cmp rdx,[rax+10h]
+;;   0072  jne func[2]+15Bh
+;;   0078  mov rcx,[rax+8]
+;;   007f  cmp rcx,r15
+;;   0082  jne func[2]+104h
+;;   0088  call qword ptr [rax]
+;;   008e  mov rbx,rax
+;;   0091  mov eax,ebx
+;;   0094  mov rsp,rbp
+;;   0097  pop rbp
+;;   0098  ret
+;;   0099  bt r12,3Dh
+;;   009e  jb func[2]+0F1h
+;;   00a4  mov rax,r12
+;;   00a7  shl rax,2
+;;   00ab  shr rax,2
+;;   00af  cmp rsp,rax
+;;   00b2  jb func[2]+149h
+;;   00b8  mov rax,[r15+60h]
+;;   00bf  bt r12,3Eh
+;;   00c4  jae func[2]+0E0h
+;;   00ca  shl r12,2
+;;   00ce  shr r12,2
+;;   00d2  test rax,rax
+;;   00d5  je func[2]+14h
+;;   00db  bts r12,3Fh
+;;   00e0  cmp rax,1
+;;   00e6  ja func[2]+160h
+;;   00ec  jmp func[2]+14h
+;;   00f1  mov rax,rsp
+;;   00f4  mov rsp,rbp
+;;   00f7  call stubs+1CEh
+;;   00fc  mov rsp,rax
+;;   00ff  jmp func[2]+99h
+;;   0104  mov [rbp-8],r15
+;;   0108  mov r15,rcx
+;;   010b  mov r14,[r15]
+;;   0112  or r12,[r15+10h]
+;;   0119  call qword ptr [rax]
+;;   011f  mov r15,[rbp-8]
+;;   0123  mov r14,[r15]
+;;   012a  shl r12,2
+;;   012e  shr r12,2
+;;   0132  or r12,[r15+30h]
+;;   0139  cmp qword ptr [r15+60h],1
+;;   013e  ja func[2]+17Eh
+;;   0144  jmp func[2]+8Eh
+;;   0149  mov rsp,rbp
+;;   014c  call stubs+55h
+;;   0151  call stubs+37h
+;;   0156  call stubs+41h
+;;   015b  call stubs+4Bh
+;;   0160  cmp qword ptr [1010h],0
+;;   0168  je func[2]+174h
+;;   016e  jmp qword ptr [1010h]
+;;   0174  call stubs+52Eh
+;;   0179  jmp func[2]+14h
+;;   017e  cmp qword ptr [1018h],0
+;;   0186  je func[2]+192h
+;;   018c  jmp qword ptr [1018h]
+;;   0192  call stubs+52Eh
+;;   0197  jmp func[2]+8Eh
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+60h]
-;;   0007  test r13,r13
-;;   000a  je func[2]+1Fh
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[2].instrumented+13Ah
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[2].instrumented+14Eh
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[2].instrumented+162h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[2].instrumented+176h
-;;   0048  test byte ptr [r13],10h
-;;   0050  jne func[2].instrumented+18Ah
-;;   0056  mov eax,[rbp+18h]
-;;   005c  mov [rsp],eax
-;;   0064  mov dword ptr [rsp+8],0Ah
-;;   0070  mov ecx,[rbp+10h]
-;;   0077  mov esi,[rbp+18h]
-;;   007e  mov rax,[r15+48h]
-;;   0085  cmp rcx,[rax+8]
-;;   008c  jae func[2].instrumented+12Bh
-;;   0092  mov rax,[rax]
-;;   0099  mov rax,[rax+rcx*8]
-;;   009d  test rax,rax
-;;   00a0  je func[2].instrumented+130h
-;;   00a6  mov rdx,[r15+40h]
-;;   00ad  cmp rdx,[rax+10h]
-;;   00b4  jne func[2].instrumented+135h
-;;   00ba  mov rcx,[rax+8]
-;;   00c1  cmp rcx,r15
-;;   00c4  jne func[2].instrumented+107h
-;;   00ca  call qword ptr [rax]
-;;   00d0  mov r13,[r15+60h]
-;;   00d7  test r13,r13
-;;   00da  je func[2]+99h
-;;   00e0  mov rbx,rax
-;;   00e3  test byte ptr [r13],20h
-;;   00eb  jne func[2].instrumented+19Eh
-;;   00f1  test byte ptr [r13],40h
-;;   00f9  jne func[2].instrumented+1B2h
-;;   00ff  mov eax,ebx
-;;   0102  mov rsp,rbp
-;;   0105  pop rbp
-;;   0106  ret
-;;   0107  mov [rbp-8],r15
-;;   010b  mov r15,rcx
-;;   010e  mov r14,[r15]
-;;   0115  call qword ptr [rax]
-;;   011b  mov r15,[rbp-8]
-;;   011f  mov r14,[r15]
-;;   0126  jmp func[2].instrumented+0D0h
-;;   012b  call stubs+37h
-;;   0130  call stubs+41h
-;;   0135  call stubs+4Bh
-;;   013a  mov rax,200000000h
-;;   0144  call func[2].instrumented+1C6h
-;;   0149  jmp func[2].instrumented+1Eh
-;;   014e  mov rax,200000001h
-;;   0158  call func[2].instrumented+1C6h
-;;   015d  jmp func[2].instrumented+2Ch
-;;   0162  mov rax,200000002h
-;;   016c  call func[2].instrumented+1C6h
-;;   0171  jmp func[2].instrumented+3Ah
-;;   0176  mov rax,200000003h
-;;   0180  call func[2].instrumented+1C6h
-;;   0185  jmp func[2].instrumented+48h
-;;   018a  mov rax,200000004h
-;;   0194  call func[2].instrumented+1C6h
-;;   0199  jmp func[2].instrumented+56h
-;;   019e  mov rax,200000005h
-;;   01a8  call func[2].instrumented+1C6h
-;;   01ad  jmp func[2].instrumented+0F1h
-;;   01b2  mov rax,200000006h
-;;   01bc  call func[2].instrumented+1C6h
-;;   01c1  jmp func[2].instrumented+0FFh
-;;   01c6  sub rsp,8
-;;   01ca  push rax
-;;   01cb  call stubs+534h
-;;   01d0  add rsp,8
-;;   01d4  mov r13,[r15+60h]
-;;   01db  test r13,r13
-;;   01de  jne func[2].instrumented+1EBh
-;;   01e4  lea r13,[stubs+7ACh]
-;;   01eb  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[2]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[2].instrumented+158h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[2].instrumented+16Ch
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[2].instrumented+180h
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[2].instrumented+194h
+;;   004c  test byte ptr [r13],10h
+;;   0054  jne func[2].instrumented+1A8h
+;;   005a  mov eax,[rbp+18h]
+;;   0060  mov [rsp],eax
+;;   0068  mov dword ptr [rsp+8],0Ah
+;;   0074  mov ecx,[rbp+10h]
+;;   007b  mov esi,[rbp+18h]
+;;   0082  mov rax,[r15+48h]
+;;   0089  cmp rcx,[rax+8]
+;;   0090  jae func[2].instrumented+149h
+;;   0096  mov rax,[rax]
+;;   009d  mov rax,[rax+rcx*8]
+;;   00a1  test rax,rax
+;;   00a4  je func[2].instrumented+14Eh
+;;   00aa  mov rdx,[r15+40h]
+;;   00b1  cmp rdx,[rax+10h]
+;;   00b8  jne func[2].instrumented+153h
+;;   00be  mov rcx,[rax+8]
+;;   00c5  cmp rcx,r15
+;;   00c8  jne func[2].instrumented+10Fh
+;;   00ce  call qword ptr [rax]
+;;   00d4  mov r13,[r15+60h]
+;;   00db  cmp r13,1
+;;   00e2  jbe func[2]+8Eh
+;;   00e8  mov rbx,rax
+;;   00eb  test byte ptr [r13],20h
+;;   00f3  jne func[2].instrumented+1BCh
+;;   00f9  test byte ptr [r13],40h
+;;   0101  jne func[2].instrumented+1D0h
+;;   0107  mov eax,ebx
+;;   010a  mov rsp,rbp
+;;   010d  pop rbp
+;;   010e  ret
+;;   010f  mov [rbp-8],r15
+;;   0113  mov r15,rcx
+;;   0116  mov r14,[r15]
+;;   011d  or r12,[r15+10h]
+;;   0124  call qword ptr [rax]
+;;   012a  mov r15,[rbp-8]
+;;   012e  mov r14,[r15]
+;;   0135  shl r12,2
+;;   0139  shr r12,2
+;;   013d  or r12,[r15+30h]
+;;   0144  jmp func[2].instrumented+0D4h
+;;   0149  call stubs+37h
+;;   014e  call stubs+41h
+;;   0153  call stubs+4Bh
+;;   0158  mov rax,200000000h
+;;   0162  call func[2].instrumented+1E4h
+;;   0167  jmp func[2].instrumented+22h
+;;   016c  mov rax,200000001h
+;;   0176  call func[2].instrumented+1E4h
+;;   017b  jmp func[2].instrumented+30h
+;;   0180  mov rax,200000002h
+;;   018a  call func[2].instrumented+1E4h
+;;   018f  jmp func[2].instrumented+3Eh
+;;   0194  mov rax,200000003h
+;;   019e  call func[2].instrumented+1E4h
+;;   01a3  jmp func[2].instrumented+4Ch
+;;   01a8  mov rax,200000004h
+;;   01b2  call func[2].instrumented+1E4h
+;;   01b7  jmp func[2].instrumented+5Ah
+;;   01bc  mov rax,200000005h
+;;   01c6  call func[2].instrumented+1E4h
+;;   01cb  jmp func[2].instrumented+0F9h
+;;   01d0  mov rax,200000006h
+;;   01da  call func[2].instrumented+1E4h
+;;   01df  jmp func[2].instrumented+107h
+;;   01e4  sub rsp,8
+;;   01e8  push rax
+;;   01e9  call stubs+532h
+;;   01ee  add rsp,8
+;;   01f2  mov r13,[r15+60h]
+;;   01f9  cmp r13,1
+;;   0200  ja func[2].instrumented+20Dh
+;;   0206  lea r13,[stubs+7AAh]
+;;   020d  ret

@@ -41,117 +41,137 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+6Bh
-;;   0014  cmp qword ptr [r15+48h],0
-;;   0019  jne func[0]+8Fh
-;;   001f  mov esi,[rbp+10h]
-;;   0026  mov rdi,r15
-;;   0029  mov eax,8
-;;   002e  call stubs+43Dh
-;;   0033  cmp qword ptr [r15+48h],0
-;;   0038  jne func[0]+99h
-;;   003e  mov ebx,eax
-;;   0041  mov ecx,[rbp+10h]
-;;   0048  movsxd rcx,ecx
-;;   004b  xorps xmm0,xmm0
-;;   004f  cvtsi2sd xmm0,rcx
-;;   0054  movsd xmm1,[rbp+18h]
-;;   005d  addsd xmm1,xmm0
-;;   0062  movaps xmm0,xmm1
-;;   0066  mov rsp,rbp
-;;   0069  pop rbp
-;;   006a  ret
-;;   006b  mov rax,rsp
-;;   006e  mov rsp,rbp
-;;   0071  call stubs+1DDh
-;;   0076  mov rsp,rax
-;;   0079  cmp rsp,r12
-;;   007c  jb func[0]+87h
-;;   0082  jmp func[0]+14h
-;;   0087  mov rsp,rbp
-;;   008a  call stubs+55h
-;;   008f  call stubs+53Dh
-;;   0094  jmp func[0]+1Fh
-;;   0099  call stubs+53Dh
-;;   009e  jmp func[0]+3Eh
+;;   000e  jb func[0]+60h
+;;   0014  mov esi,[rbp+10h]
+;;   001b  mov rdi,r15
+;;   001e  mov eax,8
+;;   0023  call stubs+431h
+;;   0028  cmp qword ptr [r15+48h],1
+;;   002d  ja func[0]+0F1h
+;;   0033  mov ebx,eax
+;;   0036  mov ecx,[rbp+10h]
+;;   003d  movsxd rcx,ecx
+;;   0040  xorps xmm0,xmm0
+;;   0044  cvtsi2sd xmm0,rcx
+;;   0049  movsd xmm1,[rbp+18h]
+;;   0052  addsd xmm1,xmm0
+;;   0057  movaps xmm0,xmm1
+;;   005b  mov rsp,rbp
+;;   005e  pop rbp
+;;   005f  ret
+;;   0060  bt r12,3Dh
+;;   0065  jb func[0]+0B8h
+;;   006b  mov rax,r12
+;;   006e  shl rax,2
+;;   0072  shr rax,2
+;;   0076  cmp rsp,rax
+;;   0079  jb func[0]+0CBh
+;;   007f  mov rax,[r15+48h]
+;;   0086  bt r12,3Eh
+;;   008b  jae func[0]+0A7h
+;;   0091  shl r12,2
+;;   0095  shr r12,2
+;;   0099  test rax,rax
+;;   009c  je func[0]+14h
+;;   00a2  bts r12,3Fh
+;;   00a7  cmp rax,1
+;;   00ad  ja func[0]+0D3h
+;;   00b3  jmp func[0]+14h
+;;   00b8  mov rax,rsp
+;;   00bb  mov rsp,rbp
+;;   00be  call stubs+1D1h
+;;   00c3  mov rsp,rax
+;;   00c6  jmp func[0]+60h
+;;   00cb  mov rsp,rbp
+;;   00ce  call stubs+55h
+;;   00d3  cmp qword ptr [1000h],0
+;;   00db  je func[0]+0E7h
+;;   00e1  jmp qword ptr [1000h]
+;;   00e7  call stubs+531h
+;;   00ec  jmp func[0]+14h
+;;   00f1  cmp qword ptr [1008h],0
+;;   00f9  je func[0]+105h
+;;   00ff  jmp qword ptr [1008h]
+;;   0105  call stubs+531h
+;;   010a  jmp func[0]+33h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+1Fh
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+0EDh
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+101h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+115h
-;;   003a  mov esi,[rbp+10h]
-;;   0041  mov rdi,r15
-;;   0044  mov eax,8
-;;   0049  call stubs+435h
-;;   004e  mov r13,[r15+48h]
-;;   0055  test r13,r13
-;;   0058  je func[0]+3Eh
-;;   005e  mov ebx,eax
-;;   0061  test byte ptr [r13],8
-;;   0069  jne func[0].instrumented+129h
-;;   006f  test byte ptr [r13],10h
-;;   0077  jne func[0].instrumented+13Dh
-;;   007d  test byte ptr [r13],20h
-;;   0085  jne func[0].instrumented+151h
-;;   008b  test byte ptr [r13],40h
-;;   0093  jne func[0].instrumented+165h
-;;   0099  mov ecx,[rbp+10h]
-;;   00a0  movsxd rcx,ecx
-;;   00a3  xorps xmm0,xmm0
-;;   00a7  cvtsi2sd xmm0,rcx
-;;   00ac  test byte ptr [r13],80h
-;;   00b4  jne func[0].instrumented+179h
-;;   00ba  movsd xmm1,[rbp+18h]
-;;   00c3  addsd xmm1,xmm0
-;;   00c8  test byte ptr [r13+1],1
-;;   00d0  jne func[0].instrumented+18Dh
-;;   00d6  test byte ptr [r13+1],2
-;;   00de  jne func[0].instrumented+1A1h
-;;   00e4  movaps xmm0,xmm1
-;;   00e8  mov rsp,rbp
-;;   00eb  pop rbp
-;;   00ec  ret
-;;   00ed  mov rax,0
-;;   00f7  call func[0].instrumented+1B5h
-;;   00fc  jmp func[0].instrumented+1Eh
-;;   0101  mov rax,1
-;;   010b  call func[0].instrumented+1B5h
-;;   0110  jmp func[0].instrumented+2Ch
-;;   0115  mov rax,2
-;;   011f  call func[0].instrumented+1B5h
-;;   0124  jmp func[0].instrumented+3Ah
-;;   0129  mov rax,3
-;;   0133  call func[0].instrumented+1B5h
-;;   0138  jmp func[0].instrumented+6Fh
-;;   013d  mov rax,4
-;;   0147  call func[0].instrumented+1B5h
-;;   014c  jmp func[0].instrumented+7Dh
-;;   0151  mov rax,5
-;;   015b  call func[0].instrumented+1B5h
-;;   0160  jmp func[0].instrumented+8Bh
-;;   0165  mov rax,6
-;;   016f  call func[0].instrumented+1B5h
-;;   0174  jmp func[0].instrumented+99h
-;;   0179  mov rax,7
-;;   0183  call func[0].instrumented+1B5h
-;;   0188  jmp func[0].instrumented+0BAh
-;;   018d  mov rax,8
-;;   0197  call func[0].instrumented+1B5h
-;;   019c  jmp func[0].instrumented+0D6h
-;;   01a1  mov rax,9
-;;   01ab  call func[0].instrumented+1B5h
-;;   01b0  jmp func[0].instrumented+0E4h
-;;   01b5  sub rsp,8
-;;   01b9  push rax
-;;   01ba  call stubs+535h
-;;   01bf  add rsp,8
-;;   01c3  mov r13,[r15+48h]
-;;   01ca  test r13,r13
-;;   01cd  jne func[0].instrumented+1DAh
-;;   01d3  lea r13,[stubs+7ADh]
-;;   01da  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[0].instrumented+0F5h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[0].instrumented+109h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[0].instrumented+11Dh
+;;   003e  mov esi,[rbp+10h]
+;;   0045  mov rdi,r15
+;;   0048  mov eax,8
+;;   004d  call stubs+439h
+;;   0052  mov r13,[r15+48h]
+;;   0059  cmp r13,1
+;;   0060  jbe func[0]+33h
+;;   0066  mov ebx,eax
+;;   0069  test byte ptr [r13],8
+;;   0071  jne func[0].instrumented+131h
+;;   0077  test byte ptr [r13],10h
+;;   007f  jne func[0].instrumented+145h
+;;   0085  test byte ptr [r13],20h
+;;   008d  jne func[0].instrumented+159h
+;;   0093  test byte ptr [r13],40h
+;;   009b  jne func[0].instrumented+16Dh
+;;   00a1  mov ecx,[rbp+10h]
+;;   00a8  movsxd rcx,ecx
+;;   00ab  xorps xmm0,xmm0
+;;   00af  cvtsi2sd xmm0,rcx
+;;   00b4  test byte ptr [r13],80h
+;;   00bc  jne func[0].instrumented+181h
+;;   00c2  movsd xmm1,[rbp+18h]
+;;   00cb  addsd xmm1,xmm0
+;;   00d0  test byte ptr [r13+1],1
+;;   00d8  jne func[0].instrumented+195h
+;;   00de  test byte ptr [r13+1],2
+;;   00e6  jne func[0].instrumented+1A9h
+;;   00ec  movaps xmm0,xmm1
+;;   00f0  mov rsp,rbp
+;;   00f3  pop rbp
+;;   00f4  ret
+;;   00f5  mov rax,0
+;;   00ff  call func[0].instrumented+1BDh
+;;   0104  jmp func[0].instrumented+22h
+;;   0109  mov rax,1
+;;   0113  call func[0].instrumented+1BDh
+;;   0118  jmp func[0].instrumented+30h
+;;   011d  mov rax,2
+;;   0127  call func[0].instrumented+1BDh
+;;   012c  jmp func[0].instrumented+3Eh
+;;   0131  mov rax,3
+;;   013b  call func[0].instrumented+1BDh
+;;   0140  jmp func[0].instrumented+77h
+;;   0145  mov rax,4
+;;   014f  call func[0].instrumented+1BDh
+;;   0154  jmp func[0].instrumented+85h
+;;   0159  mov rax,5
+;;   0163  call func[0].instrumented+1BDh
+;;   0168  jmp func[0].instrumented+93h
+;;   016d  mov rax,6
+;;   0177  call func[0].instrumented+1BDh
+;;   017c  jmp func[0].instrumented+0A1h
+;;   0181  mov rax,7
+;;   018b  call func[0].instrumented+1BDh
+;;   0190  jmp func[0].instrumented+0C2h
+;;   0195  mov rax,8
+;;   019f  call func[0].instrumented+1BDh
+;;   01a4  jmp func[0].instrumented+0DEh
+;;   01a9  mov rax,9
+;;   01b3  call func[0].instrumented+1BDh
+;;   01b8  jmp func[0].instrumented+0ECh
+;;   01bd  sub rsp,8
+;;   01c1  push rax
+;;   01c2  call stubs+539h
+;;   01c7  add rsp,8
+;;   01cb  mov r13,[r15+48h]
+;;   01d2  cmp r13,1
+;;   01d9  ja func[0].instrumented+1E6h
+;;   01df  lea r13,[stubs+7B1h]
+;;   01e6  ret

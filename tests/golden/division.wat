@@ -31,87 +31,115 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+58h],0
-;;   0010  jne func[0]+5Eh
-;;   0016  mov ecx,[rbp+18h]
-;;   001d  mov eax,[rbp+10h]
-;;   0024  test ecx,ecx
-;;   0027  je func[0]+54h
-;;   002d  cmp ecx,0FFFFFFFFh
-;;   0034  jne func[0]+45h
-;;   003a  cmp eax,80000000h
-;;   003f  je func[0]+59h
-;;   0045  cdq
-;;   0046  idiv ecx
-;;   0049  mov ebx,eax
-;;   004c  mov eax,ebx
-;;   004f  mov rsp,rbp
-;;   0052  pop rbp
-;;   0053  ret
-;;   0054  call stubs+0Fh
-;;   0059  call stubs+19h
-;;   005e  call stubs+531h
-;;   0063  jmp func[0]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[0]+52h
+;;   0014  mov ecx,[rbp+18h]
+;;   001b  mov eax,[rbp+10h]
+;;   0022  test ecx,ecx
+;;   0025  je func[0]+0C5h
+;;   002b  cmp ecx,0FFFFFFFFh
+;;   0032  jne func[0]+43h
+;;   0038  cmp eax,80000000h
+;;   003d  je func[0]+0CAh
+;;   0043  cdq
+;;   0044  idiv ecx
+;;   0047  mov ebx,eax
+;;   004a  mov eax,ebx
+;;   004d  mov rsp,rbp
+;;   0050  pop rbp
+;;   0051  ret
+;;   0052  bt r12,3Dh
+;;   0057  jb func[0]+0AAh
+;;   005d  mov rax,r12
+;;   0060  shl rax,2
+;;   0064  shr rax,2
+;;   0068  cmp rsp,rax
+;;   006b  jb func[0]+0BDh
+;;   0071  mov rax,[r15+58h]
+;;   0078  bt r12,3Eh
+;;   007d  jae func[0]+99h
+;;   0083  shl r12,2
+;;   0087  shr r12,2
+;;   008b  test rax,rax
+;;   008e  je func[0]+14h
+;;   0094  bts r12,3Fh
+;;   0099  cmp rax,1
+;;   009f  ja func[0]+0CFh
+;;   00a5  jmp func[0]+14h
+;;   00aa  mov rax,rsp
+;;   00ad  mov rsp,rbp
+;;   00b0  call stubs+1DDh
+;;   00b5  mov rsp,rax
+;;   00b8  jmp func[0]+52h
+;;   00bd  mov rsp,rbp
+;;   00c0  call stubs+55h
+;;   00c5  call stubs+0Fh
+;;   00ca  call stubs+19h
+;;   00cf  cmp qword ptr [1000h],0
+;;   00d7  je func[0]+0E3h
+;;   00dd  jmp qword ptr [1000h]
+;;   00e3  call stubs+53Dh
+;;   00e8  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+58h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+0ACh
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+0C0h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+0D4h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+0E8h
-;;   0048  mov ecx,[rbp+18h]
-;;   004f  mov eax,[rbp+10h]
-;;   0056  test ecx,ecx
-;;   0059  je func[0].instrumented+0A2h
-;;   005f  cmp ecx,0FFFFFFFFh
-;;   0066  jne func[0].instrumented+77h
-;;   006c  cmp eax,80000000h
-;;   0071  je func[0].instrumented+0A7h
-;;   0077  cdq
-;;   0078  idiv ecx
-;;   007b  mov ebx,eax
-;;   007e  test byte ptr [r13],10h
-;;   0086  jne func[0].instrumented+0FCh
-;;   008c  test byte ptr [r13],20h
-;;   0094  jne func[0].instrumented+110h
-;;   009a  mov eax,ebx
-;;   009d  mov rsp,rbp
-;;   00a0  pop rbp
-;;   00a1  ret
-;;   00a2  call stubs+0Fh
-;;   00a7  call stubs+19h
-;;   00ac  mov rax,0
-;;   00b6  call func[0].instrumented+124h
-;;   00bb  jmp func[0].instrumented+1Eh
-;;   00c0  mov rax,1
-;;   00ca  call func[0].instrumented+124h
-;;   00cf  jmp func[0].instrumented+2Ch
-;;   00d4  mov rax,2
-;;   00de  call func[0].instrumented+124h
-;;   00e3  jmp func[0].instrumented+3Ah
-;;   00e8  mov rax,3
-;;   00f2  call func[0].instrumented+124h
-;;   00f7  jmp func[0].instrumented+48h
-;;   00fc  mov rax,4
-;;   0106  call func[0].instrumented+124h
-;;   010b  jmp func[0].instrumented+8Ch
-;;   0110  mov rax,5
-;;   011a  call func[0].instrumented+124h
-;;   011f  jmp func[0].instrumented+9Ah
-;;   0124  sub rsp,8
-;;   0128  push rax
-;;   0129  call stubs+539h
-;;   012e  add rsp,8
-;;   0132  mov r13,[r15+58h]
-;;   0139  test r13,r13
-;;   013c  jne func[0].instrumented+149h
-;;   0142  lea r13,[stubs+7B1h]
-;;   0149  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[0].instrumented+0B0h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[0].instrumented+0C4h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[0].instrumented+0D8h
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[0].instrumented+0ECh
+;;   004c  mov ecx,[rbp+18h]
+;;   0053  mov eax,[rbp+10h]
+;;   005a  test ecx,ecx
+;;   005d  je func[0].instrumented+0A6h
+;;   0063  cmp ecx,0FFFFFFFFh
+;;   006a  jne func[0].instrumented+7Bh
+;;   0070  cmp eax,80000000h
+;;   0075  je func[0].instrumented+0ABh
+;;   007b  cdq
+;;   007c  idiv ecx
+;;   007f  mov ebx,eax
+;;   0082  test byte ptr [r13],10h
+;;   008a  jne func[0].instrumented+100h
+;;   0090  test byte ptr [r13],20h
+;;   0098  jne func[0].instrumented+114h
+;;   009e  mov eax,ebx
+;;   00a1  mov rsp,rbp
+;;   00a4  pop rbp
+;;   00a5  ret
+;;   00a6  call stubs+0Fh
+;;   00ab  call stubs+19h
+;;   00b0  mov rax,0
+;;   00ba  call func[0].instrumented+128h
+;;   00bf  jmp func[0].instrumented+22h
+;;   00c4  mov rax,1
+;;   00ce  call func[0].instrumented+128h
+;;   00d3  jmp func[0].instrumented+30h
+;;   00d8  mov rax,2
+;;   00e2  call func[0].instrumented+128h
+;;   00e7  jmp func[0].instrumented+3Eh
+;;   00ec  mov rax,3
+;;   00f6  call func[0].instrumented+128h
+;;   00fb  jmp func[0].instrumented+4Ch
+;;   0100  mov rax,4
+;;   010a  call func[0].instrumented+128h
+;;   010f  jmp func[0].instrumented+90h
+;;   0114  mov rax,5
+;;   011e  call func[0].instrumented+128h
+;;   0123  jmp func[0].instrumented+9Eh
+;;   0128  sub rsp,8
+;;   012c  push rax
+;;   012d  call stubs+539h
+;;   0132  add rsp,8
+;;   0136  mov r13,[r15+58h]
+;;   013d  cmp r13,1
+;;   0144  ja func[0].instrumented+151h
+;;   014a  lea r13,[stubs+7B1h]
+;;   0151  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -136,85 +164,113 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+60h],0
-;;   0010  jne func[1]+56h
-;;   0016  mov rcx,[rbp+18h]
-;;   001d  mov rax,[rbp+10h]
-;;   0024  test rcx,rcx
-;;   0027  je func[1]+51h
-;;   002d  cmp rcx,0FFFFFFFFFFFFFFFFh
-;;   0034  jne func[1]+41h
-;;   003a  xor edx,edx
-;;   003c  jmp func[1]+46h
-;;   0041  cqo
-;;   0043  idiv rcx
-;;   0046  mov rbx,rdx
-;;   0049  mov rax,rbx
-;;   004c  mov rsp,rbp
-;;   004f  pop rbp
-;;   0050  ret
-;;   0051  call stubs+0Fh
-;;   0056  call stubs+531h
-;;   005b  jmp func[1]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[1]+4Fh
+;;   0014  mov rcx,[rbp+18h]
+;;   001b  mov rax,[rbp+10h]
+;;   0022  test rcx,rcx
+;;   0025  je func[1]+0C2h
+;;   002b  cmp rcx,0FFFFFFFFFFFFFFFFh
+;;   0032  jne func[1]+3Fh
+;;   0038  xor edx,edx
+;;   003a  jmp func[1]+44h
+;;   003f  cqo
+;;   0041  idiv rcx
+;;   0044  mov rbx,rdx
+;;   0047  mov rax,rbx
+;;   004a  mov rsp,rbp
+;;   004d  pop rbp
+;;   004e  ret
+;;   004f  bt r12,3Dh
+;;   0054  jb func[1]+0A7h
+;;   005a  mov rax,r12
+;;   005d  shl rax,2
+;;   0061  shr rax,2
+;;   0065  cmp rsp,rax
+;;   0068  jb func[1]+0BAh
+;;   006e  mov rax,[r15+60h]
+;;   0075  bt r12,3Eh
+;;   007a  jae func[1]+96h
+;;   0080  shl r12,2
+;;   0084  shr r12,2
+;;   0088  test rax,rax
+;;   008b  je func[1]+14h
+;;   0091  bts r12,3Fh
+;;   0096  cmp rax,1
+;;   009c  ja func[1]+0C7h
+;;   00a2  jmp func[1]+14h
+;;   00a7  mov rax,rsp
+;;   00aa  mov rsp,rbp
+;;   00ad  call stubs+1DDh
+;;   00b2  mov rsp,rax
+;;   00b5  jmp func[1]+4Fh
+;;   00ba  mov rsp,rbp
+;;   00bd  call stubs+55h
+;;   00c2  call stubs+0Fh
+;;   00c7  cmp qword ptr [1008h],0
+;;   00cf  je func[1]+0DBh
+;;   00d5  jmp qword ptr [1008h]
+;;   00db  call stubs+53Dh
+;;   00e0  jmp func[1]+14h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+60h]
-;;   0007  test r13,r13
-;;   000a  je func[1]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[1].instrumented+0A4h
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[1].instrumented+0B8h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[1].instrumented+0CCh
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[1].instrumented+0E0h
-;;   0048  mov rcx,[rbp+18h]
-;;   004f  mov rax,[rbp+10h]
-;;   0056  test rcx,rcx
-;;   0059  je func[1].instrumented+9Fh
-;;   005f  cmp rcx,0FFFFFFFFFFFFFFFFh
-;;   0066  jne func[1].instrumented+73h
-;;   006c  xor edx,edx
-;;   006e  jmp func[1].instrumented+78h
-;;   0073  cqo
-;;   0075  idiv rcx
-;;   0078  mov rbx,rdx
-;;   007b  test byte ptr [r13],10h
-;;   0083  jne func[1].instrumented+0F4h
-;;   0089  test byte ptr [r13],20h
-;;   0091  jne func[1].instrumented+108h
-;;   0097  mov rax,rbx
-;;   009a  mov rsp,rbp
-;;   009d  pop rbp
-;;   009e  ret
-;;   009f  call stubs+0Fh
-;;   00a4  mov rax,100000000h
-;;   00ae  call func[1].instrumented+11Ch
-;;   00b3  jmp func[1].instrumented+1Eh
-;;   00b8  mov rax,100000001h
-;;   00c2  call func[1].instrumented+11Ch
-;;   00c7  jmp func[1].instrumented+2Ch
-;;   00cc  mov rax,100000002h
-;;   00d6  call func[1].instrumented+11Ch
-;;   00db  jmp func[1].instrumented+3Ah
-;;   00e0  mov rax,100000003h
-;;   00ea  call func[1].instrumented+11Ch
-;;   00ef  jmp func[1].instrumented+48h
-;;   00f4  mov rax,100000004h
-;;   00fe  call func[1].instrumented+11Ch
-;;   0103  jmp func[1].instrumented+89h
-;;   0108  mov rax,100000005h
-;;   0112  call func[1].instrumented+11Ch
-;;   0117  jmp func[1].instrumented+97h
-;;   011c  sub rsp,8
-;;   0120  push rax
-;;   0121  call stubs+539h
-;;   0126  add rsp,8
-;;   012a  mov r13,[r15+60h]
-;;   0131  test r13,r13
-;;   0134  jne func[1].instrumented+141h
-;;   013a  lea r13,[stubs+7B1h]
-;;   0141  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[1]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[1].instrumented+0A8h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[1].instrumented+0BCh
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[1].instrumented+0D0h
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[1].instrumented+0E4h
+;;   004c  mov rcx,[rbp+18h]
+;;   0053  mov rax,[rbp+10h]
+;;   005a  test rcx,rcx
+;;   005d  je func[1].instrumented+0A3h
+;;   0063  cmp rcx,0FFFFFFFFFFFFFFFFh
+;;   006a  jne func[1].instrumented+77h
+;;   0070  xor edx,edx
+;;   0072  jmp func[1].instrumented+7Ch
+;;   0077  cqo
+;;   0079  idiv rcx
+;;   007c  mov rbx,rdx
+;;   007f  test byte ptr [r13],10h
+;;   0087  jne func[1].instrumented+0F8h
+;;   008d  test byte ptr [r13],20h
+;;   0095  jne func[1].instrumented+10Ch
+;;   009b  mov rax,rbx
+;;   009e  mov rsp,rbp
+;;   00a1  pop rbp
+;;   00a2  ret
+;;   00a3  call stubs+0Fh
+;;   00a8  mov rax,100000000h
+;;   00b2  call func[1].instrumented+120h
+;;   00b7  jmp func[1].instrumented+22h
+;;   00bc  mov rax,100000001h
+;;   00c6  call func[1].instrumented+120h
+;;   00cb  jmp func[1].instrumented+30h
+;;   00d0  mov rax,100000002h
+;;   00da  call func[1].instrumented+120h
+;;   00df  jmp func[1].instrumented+3Eh
+;;   00e4  mov rax,100000003h
+;;   00ee  call func[1].instrumented+120h
+;;   00f3  jmp func[1].instrumented+4Ch
+;;   00f8  mov rax,100000004h
+;;   0102  call func[1].instrumented+120h
+;;   0107  jmp func[1].instrumented+8Dh
+;;   010c  mov rax,100000005h
+;;   0116  call func[1].instrumented+120h
+;;   011b  jmp func[1].instrumented+9Bh
+;;   0120  sub rsp,8
+;;   0124  push rax
+;;   0125  call stubs+539h
+;;   012a  add rsp,8
+;;   012e  mov r13,[r15+60h]
+;;   0135  cmp r13,1
+;;   013c  ja func[1].instrumented+149h
+;;   0142  lea r13,[stubs+7B1h]
+;;   0149  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -235,77 +291,105 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+68h],0
-;;   0010  jne func[2]+42h
-;;   0016  mov ecx,[rbp+18h]
-;;   001d  mov eax,[rbp+10h]
-;;   0024  test ecx,ecx
-;;   0027  je func[2]+3Dh
-;;   002d  xor edx,edx
-;;   002f  div ecx
-;;   0032  mov ebx,eax
-;;   0035  mov eax,ebx
-;;   0038  mov rsp,rbp
-;;   003b  pop rbp
-;;   003c  ret
-;;   003d  call stubs+0Fh
-;;   0042  call stubs+531h
-;;   0047  jmp func[2]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[2]+3Bh
+;;   0014  mov ecx,[rbp+18h]
+;;   001b  mov eax,[rbp+10h]
+;;   0022  test ecx,ecx
+;;   0025  je func[2]+0AEh
+;;   002b  xor edx,edx
+;;   002d  div ecx
+;;   0030  mov ebx,eax
+;;   0033  mov eax,ebx
+;;   0036  mov rsp,rbp
+;;   0039  pop rbp
+;;   003a  ret
+;;   003b  bt r12,3Dh
+;;   0040  jb func[2]+93h
+;;   0046  mov rax,r12
+;;   0049  shl rax,2
+;;   004d  shr rax,2
+;;   0051  cmp rsp,rax
+;;   0054  jb func[2]+0A6h
+;;   005a  mov rax,[r15+68h]
+;;   0061  bt r12,3Eh
+;;   0066  jae func[2]+82h
+;;   006c  shl r12,2
+;;   0070  shr r12,2
+;;   0074  test rax,rax
+;;   0077  je func[2]+14h
+;;   007d  bts r12,3Fh
+;;   0082  cmp rax,1
+;;   0088  ja func[2]+0B3h
+;;   008e  jmp func[2]+14h
+;;   0093  mov rax,rsp
+;;   0096  mov rsp,rbp
+;;   0099  call stubs+1DDh
+;;   009e  mov rsp,rax
+;;   00a1  jmp func[2]+3Bh
+;;   00a6  mov rsp,rbp
+;;   00a9  call stubs+55h
+;;   00ae  call stubs+0Fh
+;;   00b3  cmp qword ptr [1010h],0
+;;   00bb  je func[2]+0C7h
+;;   00c1  jmp qword ptr [1010h]
+;;   00c7  call stubs+53Dh
+;;   00cc  jmp func[2]+14h
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+68h]
-;;   0007  test r13,r13
-;;   000a  je func[2]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[2].instrumented+90h
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[2].instrumented+0A4h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[2].instrumented+0B8h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[2].instrumented+0CCh
-;;   0048  mov ecx,[rbp+18h]
-;;   004f  mov eax,[rbp+10h]
-;;   0056  test ecx,ecx
-;;   0059  je func[2].instrumented+8Bh
-;;   005f  xor edx,edx
-;;   0061  div ecx
-;;   0064  mov ebx,eax
-;;   0067  test byte ptr [r13],10h
-;;   006f  jne func[2].instrumented+0E0h
-;;   0075  test byte ptr [r13],20h
-;;   007d  jne func[2].instrumented+0F4h
-;;   0083  mov eax,ebx
-;;   0086  mov rsp,rbp
-;;   0089  pop rbp
-;;   008a  ret
-;;   008b  call stubs+0Fh
-;;   0090  mov rax,200000000h
-;;   009a  call func[2].instrumented+108h
-;;   009f  jmp func[2].instrumented+1Eh
-;;   00a4  mov rax,200000001h
-;;   00ae  call func[2].instrumented+108h
-;;   00b3  jmp func[2].instrumented+2Ch
-;;   00b8  mov rax,200000002h
-;;   00c2  call func[2].instrumented+108h
-;;   00c7  jmp func[2].instrumented+3Ah
-;;   00cc  mov rax,200000003h
-;;   00d6  call func[2].instrumented+108h
-;;   00db  jmp func[2].instrumented+48h
-;;   00e0  mov rax,200000004h
-;;   00ea  call func[2].instrumented+108h
-;;   00ef  jmp func[2].instrumented+75h
-;;   00f4  mov rax,200000005h
-;;   00fe  call func[2].instrumented+108h
-;;   0103  jmp func[2].instrumented+83h
-;;   0108  sub rsp,8
-;;   010c  push rax
-;;   010d  call stubs+539h
-;;   0112  add rsp,8
-;;   0116  mov r13,[r15+68h]
-;;   011d  test r13,r13
-;;   0120  jne func[2].instrumented+12Dh
-;;   0126  lea r13,[stubs+7B1h]
-;;   012d  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[2]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[2].instrumented+94h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[2].instrumented+0A8h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[2].instrumented+0BCh
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[2].instrumented+0D0h
+;;   004c  mov ecx,[rbp+18h]
+;;   0053  mov eax,[rbp+10h]
+;;   005a  test ecx,ecx
+;;   005d  je func[2].instrumented+8Fh
+;;   0063  xor edx,edx
+;;   0065  div ecx
+;;   0068  mov ebx,eax
+;;   006b  test byte ptr [r13],10h
+;;   0073  jne func[2].instrumented+0E4h
+;;   0079  test byte ptr [r13],20h
+;;   0081  jne func[2].instrumented+0F8h
+;;   0087  mov eax,ebx
+;;   008a  mov rsp,rbp
+;;   008d  pop rbp
+;;   008e  ret
+;;   008f  call stubs+0Fh
+;;   0094  mov rax,200000000h
+;;   009e  call func[2].instrumented+10Ch
+;;   00a3  jmp func[2].instrumented+22h
+;;   00a8  mov rax,200000001h
+;;   00b2  call func[2].instrumented+10Ch
+;;   00b7  jmp func[2].instrumented+30h
+;;   00bc  mov rax,200000002h
+;;   00c6  call func[2].instrumented+10Ch
+;;   00cb  jmp func[2].instrumented+3Eh
+;;   00d0  mov rax,200000003h
+;;   00da  call func[2].instrumented+10Ch
+;;   00df  jmp func[2].instrumented+4Ch
+;;   00e4  mov rax,200000004h
+;;   00ee  call func[2].instrumented+10Ch
+;;   00f3  jmp func[2].instrumented+79h
+;;   00f8  mov rax,200000005h
+;;   0102  call func[2].instrumented+10Ch
+;;   0107  jmp func[2].instrumented+87h
+;;   010c  sub rsp,8
+;;   0110  push rax
+;;   0111  call stubs+539h
+;;   0116  add rsp,8
+;;   011a  mov r13,[r15+68h]
+;;   0121  cmp r13,1
+;;   0128  ja func[2].instrumented+135h
+;;   012e  lea r13,[stubs+7B1h]
+;;   0135  ret
 ;; ---- func[3]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -326,74 +410,102 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+70h],0
-;;   0010  jne func[3]+41h
-;;   0016  mov ecx,7
-;;   001c  mov eax,[rbp+10h]
-;;   0023  test ecx,ecx
-;;   0026  je func[3]+3Ch
-;;   002c  xor edx,edx
-;;   002e  div ecx
-;;   0031  mov ebx,eax
-;;   0034  mov eax,ebx
-;;   0037  mov rsp,rbp
-;;   003a  pop rbp
-;;   003b  ret
-;;   003c  call stubs+0Fh
-;;   0041  call stubs+531h
-;;   0046  jmp func[3]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[3]+3Ah
+;;   0014  mov ecx,7
+;;   001a  mov eax,[rbp+10h]
+;;   0021  test ecx,ecx
+;;   0024  je func[3]+0ADh
+;;   002a  xor edx,edx
+;;   002c  div ecx
+;;   002f  mov ebx,eax
+;;   0032  mov eax,ebx
+;;   0035  mov rsp,rbp
+;;   0038  pop rbp
+;;   0039  ret
+;;   003a  bt r12,3Dh
+;;   003f  jb func[3]+92h
+;;   0045  mov rax,r12
+;;   0048  shl rax,2
+;;   004c  shr rax,2
+;;   0050  cmp rsp,rax
+;;   0053  jb func[3]+0A5h
+;;   0059  mov rax,[r15+70h]
+;;   0060  bt r12,3Eh
+;;   0065  jae func[3]+81h
+;;   006b  shl r12,2
+;;   006f  shr r12,2
+;;   0073  test rax,rax
+;;   0076  je func[3]+14h
+;;   007c  bts r12,3Fh
+;;   0081  cmp rax,1
+;;   0087  ja func[3]+0B2h
+;;   008d  jmp func[3]+14h
+;;   0092  mov rax,rsp
+;;   0095  mov rsp,rbp
+;;   0098  call stubs+1DDh
+;;   009d  mov rsp,rax
+;;   00a0  jmp func[3]+3Ah
+;;   00a5  mov rsp,rbp
+;;   00a8  call stubs+55h
+;;   00ad  call stubs+0Fh
+;;   00b2  cmp qword ptr [1018h],0
+;;   00ba  je func[3]+0C6h
+;;   00c0  jmp qword ptr [1018h]
+;;   00c6  call stubs+53Dh
+;;   00cb  jmp func[3]+14h
 ;; ---- func[3]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+70h]
-;;   0007  test r13,r13
-;;   000a  je func[3]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[3].instrumented+8Fh
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[3].instrumented+0A3h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[3].instrumented+0B7h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[3].instrumented+0CBh
-;;   0048  mov ecx,7
-;;   004e  mov eax,[rbp+10h]
-;;   0055  test ecx,ecx
-;;   0058  je func[3].instrumented+8Ah
-;;   005e  xor edx,edx
-;;   0060  div ecx
-;;   0063  mov ebx,eax
-;;   0066  test byte ptr [r13],10h
-;;   006e  jne func[3].instrumented+0DFh
-;;   0074  test byte ptr [r13],20h
-;;   007c  jne func[3].instrumented+0F3h
-;;   0082  mov eax,ebx
-;;   0085  mov rsp,rbp
-;;   0088  pop rbp
-;;   0089  ret
-;;   008a  call stubs+0Fh
-;;   008f  mov rax,300000000h
-;;   0099  call func[3].instrumented+107h
-;;   009e  jmp func[3].instrumented+1Eh
-;;   00a3  mov rax,300000001h
-;;   00ad  call func[3].instrumented+107h
-;;   00b2  jmp func[3].instrumented+2Ch
-;;   00b7  mov rax,300000002h
-;;   00c1  call func[3].instrumented+107h
-;;   00c6  jmp func[3].instrumented+3Ah
-;;   00cb  mov rax,300000003h
-;;   00d5  call func[3].instrumented+107h
-;;   00da  jmp func[3].instrumented+48h
-;;   00df  mov rax,300000004h
-;;   00e9  call func[3].instrumented+107h
-;;   00ee  jmp func[3].instrumented+74h
-;;   00f3  mov rax,300000005h
-;;   00fd  call func[3].instrumented+107h
-;;   0102  jmp func[3].instrumented+82h
-;;   0107  sub rsp,8
-;;   010b  push rax
-;;   010c  call stubs+539h
-;;   0111  add rsp,8
-;;   0115  mov r13,[r15+70h]
-;;   011c  test r13,r13
-;;   011f  jne func[3].instrumented+12Ch
-;;   0125  lea r13,[stubs+7B1h]
-;;   012c  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[3]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[3].instrumented+93h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[3].instrumented+0A7h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[3].instrumented+0BBh
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[3].instrumented+0CFh
+;;   004c  mov ecx,7
+;;   0052  mov eax,[rbp+10h]
+;;   0059  test ecx,ecx
+;;   005c  je func[3].instrumented+8Eh
+;;   0062  xor edx,edx
+;;   0064  div ecx
+;;   0067  mov ebx,eax
+;;   006a  test byte ptr [r13],10h
+;;   0072  jne func[3].instrumented+0E3h
+;;   0078  test byte ptr [r13],20h
+;;   0080  jne func[3].instrumented+0F7h
+;;   0086  mov eax,ebx
+;;   0089  mov rsp,rbp
+;;   008c  pop rbp
+;;   008d  ret
+;;   008e  call stubs+0Fh
+;;   0093  mov rax,300000000h
+;;   009d  call func[3].instrumented+10Bh
+;;   00a2  jmp func[3].instrumented+22h
+;;   00a7  mov rax,300000001h
+;;   00b1  call func[3].instrumented+10Bh
+;;   00b6  jmp func[3].instrumented+30h
+;;   00bb  mov rax,300000002h
+;;   00c5  call func[3].instrumented+10Bh
+;;   00ca  jmp func[3].instrumented+3Eh
+;;   00cf  mov rax,300000003h
+;;   00d9  call func[3].instrumented+10Bh
+;;   00de  jmp func[3].instrumented+4Ch
+;;   00e3  mov rax,300000004h
+;;   00ed  call func[3].instrumented+10Bh
+;;   00f2  jmp func[3].instrumented+78h
+;;   00f7  mov rax,300000005h
+;;   0101  call func[3].instrumented+10Bh
+;;   0106  jmp func[3].instrumented+86h
+;;   010b  sub rsp,8
+;;   010f  push rax
+;;   0110  call stubs+539h
+;;   0115  add rsp,8
+;;   0119  mov r13,[r15+70h]
+;;   0120  cmp r13,1
+;;   0127  ja func[3].instrumented+134h
+;;   012d  lea r13,[stubs+7B1h]
+;;   0134  ret

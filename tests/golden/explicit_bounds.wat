@@ -30,96 +30,124 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
-;;   000b  cmp qword ptr [r15+48h],0
-;;   0010  jne func[0]+82h
-;;   0016  mov edx,[rbp+10h]
-;;   001d  lea rax,[rdx+18h]
-;;   0025  mov rcx,[r15+8]
-;;   002c  cmp rax,[rcx]
-;;   0033  ja func[0]+78h
-;;   0039  mov qword ptr [r14+rdx+10h],7
-;;   0045  mov edx,[rbp+10h]
-;;   004c  lea rax,[rdx+10h]
-;;   0054  mov rcx,[r15+8]
-;;   005b  cmp rax,[rcx]
-;;   0062  ja func[0]+7Dh
-;;   0068  mov rbx,[r14+rdx+8]
-;;   0070  mov rax,rbx
-;;   0073  mov rsp,rbp
-;;   0076  pop rbp
-;;   0077  ret
-;;   0078  call stubs+5
-;;   007d  call stubs+5
-;;   0082  call stubs+534h
-;;   0087  jmp func[0]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[0]+76h
+;;   0014  mov edx,[rbp+10h]
+;;   001b  lea rax,[rdx+18h]
+;;   0023  mov rcx,[r15+8]
+;;   002a  cmp rax,[rcx]
+;;   0031  ja func[0]+0E9h
+;;   0037  mov qword ptr [r14+rdx+10h],7
+;;   0043  mov edx,[rbp+10h]
+;;   004a  lea rax,[rdx+10h]
+;;   0052  mov rcx,[r15+8]
+;;   0059  cmp rax,[rcx]
+;;   0060  ja func[0]+0EEh
+;;   0066  mov rbx,[r14+rdx+8]
+;;   006e  mov rax,rbx
+;;   0071  mov rsp,rbp
+;;   0074  pop rbp
+;;   0075  ret
+;;   0076  bt r12,3Dh
+;;   007b  jb func[0]+0CEh
+;;   0081  mov rax,r12
+;;   0084  shl rax,2
+;;   0088  shr rax,2
+;;   008c  cmp rsp,rax
+;;   008f  jb func[0]+0E1h
+;;   0095  mov rax,[r15+48h]
+;;   009c  bt r12,3Eh
+;;   00a1  jae func[0]+0BDh
+;;   00a7  shl r12,2
+;;   00ab  shr r12,2
+;;   00af  test rax,rax
+;;   00b2  je func[0]+14h
+;;   00b8  bts r12,3Fh
+;;   00bd  cmp rax,1
+;;   00c3  ja func[0]+0F3h
+;;   00c9  jmp func[0]+14h
+;;   00ce  mov rax,rsp
+;;   00d1  mov rsp,rbp
+;;   00d4  call stubs+1CFh
+;;   00d9  mov rsp,rax
+;;   00dc  jmp func[0]+76h
+;;   00e1  mov rsp,rbp
+;;   00e4  call stubs+55h
+;;   00e9  call stubs+5
+;;   00ee  call stubs+5
+;;   00f3  cmp qword ptr [1000h],0
+;;   00fb  je func[0]+107h
+;;   0101  jmp qword ptr [1000h]
+;;   0107  call stubs+52Fh
+;;   010c  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+0ECh
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+100h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+114h
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+128h
-;;   0048  mov edx,[rbp+10h]
-;;   004f  lea rax,[rdx+18h]
-;;   0057  mov rcx,[r15+8]
-;;   005e  cmp rax,[rcx]
-;;   0065  ja func[0].instrumented+0E2h
-;;   006b  mov qword ptr [r14+rdx+10h],7
-;;   0077  test byte ptr [r13],10h
-;;   007f  jne func[0].instrumented+13Ch
-;;   0085  test byte ptr [r13],20h
-;;   008d  jne func[0].instrumented+150h
-;;   0093  mov edx,[rbp+10h]
-;;   009a  lea rax,[rdx+10h]
-;;   00a2  mov rcx,[r15+8]
-;;   00a9  cmp rax,[rcx]
-;;   00b0  ja func[0].instrumented+0E7h
-;;   00b6  mov rbx,[r14+rdx+8]
-;;   00be  test byte ptr [r13],40h
-;;   00c6  jne func[0].instrumented+164h
-;;   00cc  test byte ptr [r13],80h
-;;   00d4  jne func[0].instrumented+178h
-;;   00da  mov rax,rbx
-;;   00dd  mov rsp,rbp
-;;   00e0  pop rbp
-;;   00e1  ret
-;;   00e2  call stubs+5
-;;   00e7  call stubs+5
-;;   00ec  mov rax,0
-;;   00f6  call func[0].instrumented+18Ch
-;;   00fb  jmp func[0].instrumented+1Eh
-;;   0100  mov rax,1
-;;   010a  call func[0].instrumented+18Ch
-;;   010f  jmp func[0].instrumented+2Ch
-;;   0114  mov rax,2
-;;   011e  call func[0].instrumented+18Ch
-;;   0123  jmp func[0].instrumented+3Ah
-;;   0128  mov rax,3
-;;   0132  call func[0].instrumented+18Ch
-;;   0137  jmp func[0].instrumented+48h
-;;   013c  mov rax,4
-;;   0146  call func[0].instrumented+18Ch
-;;   014b  jmp func[0].instrumented+85h
-;;   0150  mov rax,5
-;;   015a  call func[0].instrumented+18Ch
-;;   015f  jmp func[0].instrumented+93h
-;;   0164  mov rax,6
-;;   016e  call func[0].instrumented+18Ch
-;;   0173  jmp func[0].instrumented+0CCh
-;;   0178  mov rax,7
-;;   0182  call func[0].instrumented+18Ch
-;;   0187  jmp func[0].instrumented+0DAh
-;;   018c  sub rsp,8
-;;   0190  push rax
-;;   0191  call stubs+52Eh
-;;   0196  add rsp,8
-;;   019a  mov r13,[r15+48h]
-;;   01a1  test r13,r13
-;;   01a4  jne func[0].instrumented+1B1h
-;;   01aa  lea r13,[stubs+7A6h]
-;;   01b1  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[0].instrumented+0F0h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[0].instrumented+104h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[0].instrumented+118h
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[0].instrumented+12Ch
+;;   004c  mov edx,[rbp+10h]
+;;   0053  lea rax,[rdx+18h]
+;;   005b  mov rcx,[r15+8]
+;;   0062  cmp rax,[rcx]
+;;   0069  ja func[0].instrumented+0E6h
+;;   006f  mov qword ptr [r14+rdx+10h],7
+;;   007b  test byte ptr [r13],10h
+;;   0083  jne func[0].instrumented+140h
+;;   0089  test byte ptr [r13],20h
+;;   0091  jne func[0].instrumented+154h
+;;   0097  mov edx,[rbp+10h]
+;;   009e  lea rax,[rdx+10h]
+;;   00a6  mov rcx,[r15+8]
+;;   00ad  cmp rax,[rcx]
+;;   00b4  ja func[0].instrumented+0EBh
+;;   00ba  mov rbx,[r14+rdx+8]
+;;   00c2  test byte ptr [r13],40h
+;;   00ca  jne func[0].instrumented+168h
+;;   00d0  test byte ptr [r13],80h
+;;   00d8  jne func[0].instrumented+17Ch
+;;   00de  mov rax,rbx
+;;   00e1  mov rsp,rbp
+;;   00e4  pop rbp
+;;   00e5  ret
+;;   00e6  call stubs+5
+;;   00eb  call stubs+5
+;;   00f0  mov rax,0
+;;   00fa  call func[0].instrumented+190h
+;;   00ff  jmp func[0].instrumented+22h
+;;   0104  mov rax,1
+;;   010e  call func[0].instrumented+190h
+;;   0113  jmp func[0].instrumented+30h
+;;   0118  mov rax,2
+;;   0122  call func[0].instrumented+190h
+;;   0127  jmp func[0].instrumented+3Eh
+;;   012c  mov rax,3
+;;   0136  call func[0].instrumented+190h
+;;   013b  jmp func[0].instrumented+4Ch
+;;   0140  mov rax,4
+;;   014a  call func[0].instrumented+190h
+;;   014f  jmp func[0].instrumented+89h
+;;   0154  mov rax,5
+;;   015e  call func[0].instrumented+190h
+;;   0163  jmp func[0].instrumented+97h
+;;   0168  mov rax,6
+;;   0172  call func[0].instrumented+190h
+;;   0177  jmp func[0].instrumented+0D0h
+;;   017c  mov rax,7
+;;   0186  call func[0].instrumented+190h
+;;   018b  jmp func[0].instrumented+0DEh
+;;   0190  sub rsp,8
+;;   0194  push rax
+;;   0195  call stubs+536h
+;;   019a  add rsp,8
+;;   019e  mov r13,[r15+48h]
+;;   01a5  cmp r13,1
+;;   01ac  ja func[0].instrumented+1B9h
+;;   01b2  lea r13,[stubs+7AEh]
+;;   01b9  ret

@@ -48,180 +48,203 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+91h
-;;   0014  cmp qword ptr [r15+48h],0
-;;   0019  jne func[0]+0B5h
-;;   001f  cmp dword ptr [rbp+10h],2
-;;   0029  jge func[0]+3Bh
-;;   002f  mov ebx,[rbp+10h]
-;;   0036  jmp func[0]+89h
-;;   003b  mov ebx,[rbp+10h]
-;;   0042  sub ebx,1
-;;   0049  mov [rsp],ebx
-;;   0051  mov esi,ebx
-;;   0054  call func[0]
-;;   0059  mov rbx,rax
-;;   005c  mov esi,[rbp+10h]
-;;   0063  sub esi,2
-;;   006a  mov [rbp-10h],ebx
-;;   0072  mov [rsp],esi
-;;   007a  call func[0]
-;;   007f  mov rbx,rax
-;;   0082  add ebx,[rbp-10h]
-;;   0089  mov eax,ebx
-;;   008c  mov rsp,rbp
-;;   008f  pop rbp
-;;   0090  ret
-;;   0091  mov rax,rsp
-;;   0094  mov rsp,rbp
-;;   0097  call stubs+1DDh
-;;   009c  mov rsp,rax
-;;   009f  cmp rsp,r12
-;;   00a2  jb func[0]+0ADh
-;;   00a8  jmp func[0]+14h
-;;   00ad  mov rsp,rbp
-;;   00b0  call stubs+55h
-;;   00b5  call stubs+53Dh
-;;   00ba  jmp func[0]+1Fh
-;;   00bf  call stubs+53Dh
-;;   00c4  jmp func[0]+59h
-;;   00c9  call stubs+53Dh
-;;   00ce  jmp func[0]+7Fh
+;;   000e  jb func[0]+86h
+;;   0014  cmp dword ptr [rbp+10h],2
+;;   001e  jge func[0]+30h
+;;   0024  mov ebx,[rbp+10h]
+;;   002b  jmp func[0]+7Eh
+;;   0030  mov ebx,[rbp+10h]
+;;   0037  sub ebx,1
+;;   003e  mov [rsp],ebx
+;;   0046  mov esi,ebx
+;;   0049  call func[0]
+;;   004e  mov rbx,rax
+;;   0051  mov esi,[rbp+10h]
+;;   0058  sub esi,2
+;;   005f  mov [rbp-10h],ebx
+;;   0067  mov [rsp],esi
+;;   006f  call func[0]
+;;   0074  mov rbx,rax
+;;   0077  add ebx,[rbp-10h]
+;;   007e  mov eax,ebx
+;;   0081  mov rsp,rbp
+;;   0084  pop rbp
+;;   0085  ret
+;;   0086  bt r12,3Dh
+;;   008b  jb func[0]+0DEh
+;;   0091  mov rax,r12
+;;   0094  shl rax,2
+;;   0098  shr rax,2
+;;   009c  cmp rsp,rax
+;;   009f  jb func[0]+0F1h
+;;   00a5  mov rax,[r15+48h]
+;;   00ac  bt r12,3Eh
+;;   00b1  jae func[0]+0CDh
+;;   00b7  shl r12,2
+;;   00bb  shr r12,2
+;;   00bf  test rax,rax
+;;   00c2  je func[0]+14h
+;;   00c8  bts r12,3Fh
+;;   00cd  cmp rax,1
+;;   00d3  ja func[0]+0F9h
+;;   00d9  jmp func[0]+14h
+;;   00de  mov rax,rsp
+;;   00e1  mov rsp,rbp
+;;   00e4  call stubs+1DDh
+;;   00e9  mov rsp,rax
+;;   00ec  jmp func[0]+86h
+;;   00f1  mov rsp,rbp
+;;   00f4  call stubs+55h
+;;   00f9  cmp qword ptr [1000h],0
+;;   0101  je func[0]+10Dh
+;;   0107  jmp qword ptr [1000h]
+;;   010d  call stubs+53Dh
+;;   0112  jmp func[0]+14h
+;;   0117  cmp qword ptr [1008h],0
+;;   011f  je func[0]+12Bh
+;;   0125  jmp qword ptr [1008h]
+;;   012b  call stubs+53Dh
+;;   0130  jmp func[0]+4Eh
+;;   0135  cmp qword ptr [1010h],0
+;;   013d  je func[0]+149h
+;;   0143  jmp qword ptr [1010h]
+;;   0149  call stubs+53Dh
+;;   014e  jmp func[0]+74h
 ;; ---- func[0] $fib: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+1Fh
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+1B7h
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+1CBh
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+1DFh
-;;   003a  test byte ptr [r13],8
-;;   0042  jne func[0].instrumented+1F3h
-;;   0048  cmp dword ptr [rbp+10h],2
-;;   0052  setl bl
-;;   0056  movzx ebx,bl
-;;   005a  test byte ptr [r13],10h
-;;   0062  jne func[0].instrumented+207h
-;;   0068  test ebx,ebx
-;;   006b  je func[0].instrumented+99h
-;;   0071  test byte ptr [r13],20h
-;;   0079  jne func[0].instrumented+21Bh
-;;   007f  test byte ptr [r13],40h
-;;   0087  jne func[0].instrumented+22Fh
-;;   008d  mov ebx,[rbp+10h]
-;;   0094  jmp func[0].instrumented+193h
-;;   0099  test byte ptr [r13],80h
-;;   00a1  jne func[0].instrumented+243h
-;;   00a7  test byte ptr [r13+1],1
-;;   00af  jne func[0].instrumented+257h
-;;   00b5  test byte ptr [r13+1],2
-;;   00bd  jne func[0].instrumented+26Bh
-;;   00c3  mov ebx,[rbp+10h]
-;;   00ca  sub ebx,1
-;;   00d1  test byte ptr [r13+1],4
-;;   00d9  jne func[0].instrumented+27Fh
-;;   00df  mov [rsp],ebx
-;;   00e7  mov esi,ebx
-;;   00ea  call func[0]
-;;   00ef  mov r13,[r15+48h]
-;;   00f6  test r13,r13
-;;   00f9  je func[0]+59h
-;;   00ff  mov rbx,rax
-;;   0102  test byte ptr [r13+1],8
-;;   010a  jne func[0].instrumented+293h
-;;   0110  test byte ptr [r13+1],10h
-;;   0118  jne func[0].instrumented+2A7h
-;;   011e  test byte ptr [r13+1],20h
-;;   0126  jne func[0].instrumented+2BBh
-;;   012c  mov esi,[rbp+10h]
-;;   0133  sub esi,2
-;;   013a  test byte ptr [r13+1],40h
-;;   0142  jne func[0].instrumented+2CFh
-;;   0148  mov [rbp-10h],ebx
-;;   0150  mov [rsp],esi
-;;   0158  call func[0]
-;;   015d  mov r13,[r15+48h]
-;;   0164  test r13,r13
-;;   0167  je func[0]+7Fh
-;;   016d  mov rbx,rax
-;;   0170  test byte ptr [r13+1],80h
-;;   0178  jne func[0].instrumented+2E3h
-;;   017e  add ebx,[rbp-10h]
-;;   0185  test byte ptr [r13+2],1
-;;   018d  jne func[0].instrumented+2F7h
-;;   0193  test byte ptr [r13+2],2
-;;   019b  jne func[0].instrumented+30Bh
-;;   01a1  test byte ptr [r13+2],4
-;;   01a9  jne func[0].instrumented+31Fh
-;;   01af  mov eax,ebx
-;;   01b2  mov rsp,rbp
-;;   01b5  pop rbp
-;;   01b6  ret
-;;   01b7  mov rax,0
-;;   01c1  call func[0].instrumented+333h
-;;   01c6  jmp func[0].instrumented+1Eh
-;;   01cb  mov rax,1
-;;   01d5  call func[0].instrumented+333h
-;;   01da  jmp func[0].instrumented+2Ch
-;;   01df  mov rax,2
-;;   01e9  call func[0].instrumented+333h
-;;   01ee  jmp func[0].instrumented+3Ah
-;;   01f3  mov rax,3
-;;   01fd  call func[0].instrumented+333h
-;;   0202  jmp func[0].instrumented+48h
-;;   0207  mov rax,4
-;;   0211  call func[0].instrumented+333h
-;;   0216  jmp func[0].instrumented+68h
-;;   021b  mov rax,5
-;;   0225  call func[0].instrumented+333h
-;;   022a  jmp func[0].instrumented+7Fh
-;;   022f  mov rax,6
-;;   0239  call func[0].instrumented+333h
-;;   023e  jmp func[0].instrumented+8Dh
-;;   0243  mov rax,7
-;;   024d  call func[0].instrumented+333h
-;;   0252  jmp func[0].instrumented+0A7h
-;;   0257  mov rax,8
-;;   0261  call func[0].instrumented+333h
-;;   0266  jmp func[0].instrumented+0B5h
-;;   026b  mov rax,9
-;;   0275  call func[0].instrumented+333h
-;;   027a  jmp func[0].instrumented+0C3h
-;;   027f  mov rax,0Ah
-;;   0289  call func[0].instrumented+333h
-;;   028e  jmp func[0].instrumented+0DFh
-;;   0293  mov rax,0Bh
-;;   029d  call func[0].instrumented+333h
-;;   02a2  jmp func[0].instrumented+110h
-;;   02a7  mov rax,0Ch
-;;   02b1  call func[0].instrumented+333h
-;;   02b6  jmp func[0].instrumented+11Eh
-;;   02bb  mov rax,0Dh
-;;   02c5  call func[0].instrumented+333h
-;;   02ca  jmp func[0].instrumented+12Ch
-;;   02cf  mov rax,0Eh
-;;   02d9  call func[0].instrumented+333h
-;;   02de  jmp func[0].instrumented+148h
-;;   02e3  mov rax,0Fh
-;;   02ed  call func[0].instrumented+333h
-;;   02f2  jmp func[0].instrumented+17Eh
-;;   02f7  mov rax,10h
-;;   0301  call func[0].instrumented+333h
-;;   0306  jmp func[0].instrumented+193h
-;;   030b  mov rax,11h
-;;   0315  call func[0].instrumented+333h
-;;   031a  jmp func[0].instrumented+1A1h
-;;   031f  mov rax,12h
-;;   0329  call func[0].instrumented+333h
-;;   032e  jmp func[0].instrumented+1AFh
-;;   0333  sub rsp,8
-;;   0337  push rax
-;;   0338  call stubs+537h
-;;   033d  add rsp,8
-;;   0341  mov r13,[r15+48h]
-;;   0348  test r13,r13
-;;   034b  jne func[0].instrumented+358h
-;;   0351  lea r13,[stubs+7AFh]
-;;   0358  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[0].instrumented+1C3h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[0].instrumented+1D7h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[0].instrumented+1EBh
+;;   003e  test byte ptr [r13],8
+;;   0046  jne func[0].instrumented+1FFh
+;;   004c  cmp dword ptr [rbp+10h],2
+;;   0056  setl bl
+;;   005a  movzx ebx,bl
+;;   005e  test byte ptr [r13],10h
+;;   0066  jne func[0].instrumented+213h
+;;   006c  test ebx,ebx
+;;   006f  je func[0].instrumented+9Dh
+;;   0075  test byte ptr [r13],20h
+;;   007d  jne func[0].instrumented+227h
+;;   0083  test byte ptr [r13],40h
+;;   008b  jne func[0].instrumented+23Bh
+;;   0091  mov ebx,[rbp+10h]
+;;   0098  jmp func[0].instrumented+19Fh
+;;   009d  test byte ptr [r13],80h
+;;   00a5  jne func[0].instrumented+24Fh
+;;   00ab  test byte ptr [r13+1],1
+;;   00b3  jne func[0].instrumented+263h
+;;   00b9  test byte ptr [r13+1],2
+;;   00c1  jne func[0].instrumented+277h
+;;   00c7  mov ebx,[rbp+10h]
+;;   00ce  sub ebx,1
+;;   00d5  test byte ptr [r13+1],4
+;;   00dd  jne func[0].instrumented+28Bh
+;;   00e3  mov [rsp],ebx
+;;   00eb  mov esi,ebx
+;;   00ee  call func[0]
+;;   00f3  mov r13,[r15+48h]
+;;   00fa  cmp r13,1
+;;   0101  jbe func[0]+4Eh
+;;   0107  mov rbx,rax
+;;   010a  test byte ptr [r13+1],8
+;;   0112  jne func[0].instrumented+29Fh
+;;   0118  test byte ptr [r13+1],10h
+;;   0120  jne func[0].instrumented+2B3h
+;;   0126  test byte ptr [r13+1],20h
+;;   012e  jne func[0].instrumented+2C7h
+;;   0134  mov esi,[rbp+10h]
+;;   013b  sub esi,2
+;;   0142  test byte ptr [r13+1],40h
+;;   014a  jne func[0].instrumented+2DBh
+;;   0150  mov [rbp-10h],ebx
+;;   0158  mov [rsp],esi
+;;   0160  call func[0]
+;;   0165  mov r13,[r15+48h]
+;;   016c  cmp r13,1
+;;   0173  jbe func[0]+74h
+;;   0179  mov rbx,rax
+;;   017c  test byte ptr [r13+1],80h
+;;   0184  jne func[0].instrumented+2EFh
+;;   018a  add ebx,[rbp-10h]
+;;   0191  test byte ptr [r13+2],1
+;;   0199  jne func[0].instrumented+303h
+;;   019f  test byte ptr [r13+2],2
+;;   01a7  jne func[0].instrumented+317h
+;;   01ad  test byte ptr [r13+2],4
+;;   01b5  jne func[0].instrumented+32Bh
+;;   01bb  mov eax,ebx
+;;   01be  mov rsp,rbp
+;;   01c1  pop rbp
+;;   01c2  ret
+;;   01c3  mov rax,0
+;;   01cd  call func[0].instrumented+33Fh
+;;   01d2  jmp func[0].instrumented+22h
+;;   01d7  mov rax,1
+;;   01e1  call func[0].instrumented+33Fh
+;;   01e6  jmp func[0].instrumented+30h
+;;   01eb  mov rax,2
+;;   01f5  call func[0].instrumented+33Fh
+;;   01fa  jmp func[0].instrumented+3Eh
+;;   01ff  mov rax,3
+;;   0209  call func[0].instrumented+33Fh
+;;   020e  jmp func[0].instrumented+4Ch
+;;   0213  mov rax,4
+;;   021d  call func[0].instrumented+33Fh
+;;   0222  jmp func[0].instrumented+6Ch
+;;   0227  mov rax,5
+;;   0231  call func[0].instrumented+33Fh
+;;   0236  jmp func[0].instrumented+83h
+;;   023b  mov rax,6
+;;   0245  call func[0].instrumented+33Fh
+;;   024a  jmp func[0].instrumented+91h
+;;   024f  mov rax,7
+;;   0259  call func[0].instrumented+33Fh
+;;   025e  jmp func[0].instrumented+0ABh
+;;   0263  mov rax,8
+;;   026d  call func[0].instrumented+33Fh
+;;   0272  jmp func[0].instrumented+0B9h
+;;   0277  mov rax,9
+;;   0281  call func[0].instrumented+33Fh
+;;   0286  jmp func[0].instrumented+0C7h
+;;   028b  mov rax,0Ah
+;;   0295  call func[0].instrumented+33Fh
+;;   029a  jmp func[0].instrumented+0E3h
+;;   029f  mov rax,0Bh
+;;   02a9  call func[0].instrumented+33Fh
+;;   02ae  jmp func[0].instrumented+118h
+;;   02b3  mov rax,0Ch
+;;   02bd  call func[0].instrumented+33Fh
+;;   02c2  jmp func[0].instrumented+126h
+;;   02c7  mov rax,0Dh
+;;   02d1  call func[0].instrumented+33Fh
+;;   02d6  jmp func[0].instrumented+134h
+;;   02db  mov rax,0Eh
+;;   02e5  call func[0].instrumented+33Fh
+;;   02ea  jmp func[0].instrumented+150h
+;;   02ef  mov rax,0Fh
+;;   02f9  call func[0].instrumented+33Fh
+;;   02fe  jmp func[0].instrumented+18Ah
+;;   0303  mov rax,10h
+;;   030d  call func[0].instrumented+33Fh
+;;   0312  jmp func[0].instrumented+19Fh
+;;   0317  mov rax,11h
+;;   0321  call func[0].instrumented+33Fh
+;;   0326  jmp func[0].instrumented+1ADh
+;;   032b  mov rax,12h
+;;   0335  call func[0].instrumented+33Fh
+;;   033a  jmp func[0].instrumented+1BBh
+;;   033f  sub rsp,8
+;;   0343  push rax
+;;   0344  call stubs+537h
+;;   0349  add rsp,8
+;;   034d  mov r13,[r15+48h]
+;;   0354  cmp r13,1
+;;   035b  ja func[0].instrumented+368h
+;;   0361  lea r13,[stubs+7AFh]
+;;   0368  ret

@@ -16,57 +16,85 @@
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
-;;   000b  cmp qword ptr [r15+48h],0
-;;   0010  jne func[0]+2Dh
-;;   0016  mov edx,[rbp+10h]
-;;   001d  mov rbx,[r14+rdx+8]
-;;   0025  mov rax,rbx
-;;   0028  mov rsp,rbp
-;;   002b  pop rbp
-;;   002c  ret
-;;   002d  call stubs+539h
-;;   0032  jmp func[0]+16h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[0]+2Bh
+;;   0014  mov edx,[rbp+10h]
+;;   001b  mov rbx,[r14+rdx+8]
+;;   0023  mov rax,rbx
+;;   0026  mov rsp,rbp
+;;   0029  pop rbp
+;;   002a  ret
+;;   002b  bt r12,3Dh
+;;   0030  jb func[0]+83h
+;;   0036  mov rax,r12
+;;   0039  shl rax,2
+;;   003d  shr rax,2
+;;   0041  cmp rsp,rax
+;;   0044  jb func[0]+96h
+;;   004a  mov rax,[r15+48h]
+;;   0051  bt r12,3Eh
+;;   0056  jae func[0]+72h
+;;   005c  shl r12,2
+;;   0060  shr r12,2
+;;   0064  test rax,rax
+;;   0067  je func[0]+14h
+;;   006d  bts r12,3Fh
+;;   0072  cmp rax,1
+;;   0078  ja func[0]+9Eh
+;;   007e  jmp func[0]+14h
+;;   0083  mov rax,rsp
+;;   0086  mov rsp,rbp
+;;   0089  call stubs+1D4h
+;;   008e  mov rsp,rax
+;;   0091  jmp func[0]+2Bh
+;;   0096  mov rsp,rbp
+;;   0099  call stubs+55h
+;;   009e  cmp qword ptr [1000h],0
+;;   00a6  je func[0]+0B2h
+;;   00ac  jmp qword ptr [1000h]
+;;   00b2  call stubs+534h
+;;   00b7  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+16h
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+6Dh
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+81h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+95h
-;;   003a  mov edx,[rbp+10h]
-;;   0041  mov rbx,[r14+rdx+8]
-;;   0049  test byte ptr [r13],8
-;;   0051  jne func[0].instrumented+0A9h
-;;   0057  test byte ptr [r13],10h
-;;   005f  jne func[0].instrumented+0BDh
-;;   0065  mov rax,rbx
-;;   0068  mov rsp,rbp
-;;   006b  pop rbp
-;;   006c  ret
-;;   006d  mov rax,0
-;;   0077  call func[0].instrumented+0D1h
-;;   007c  jmp func[0].instrumented+1Eh
-;;   0081  mov rax,1
-;;   008b  call func[0].instrumented+0D1h
-;;   0090  jmp func[0].instrumented+2Ch
-;;   0095  mov rax,2
-;;   009f  call func[0].instrumented+0D1h
-;;   00a4  jmp func[0].instrumented+3Ah
-;;   00a9  mov rax,3
-;;   00b3  call func[0].instrumented+0D1h
-;;   00b8  jmp func[0].instrumented+57h
-;;   00bd  mov rax,4
-;;   00c7  call func[0].instrumented+0D1h
-;;   00cc  jmp func[0].instrumented+65h
-;;   00d1  sub rsp,8
-;;   00d5  push rax
-;;   00d6  call stubs+539h
-;;   00db  add rsp,8
-;;   00df  mov r13,[r15+48h]
-;;   00e6  test r13,r13
-;;   00e9  jne func[0].instrumented+0F6h
-;;   00ef  lea r13,[stubs+7B1h]
-;;   00f6  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  test byte ptr [r13],1
+;;   001c  jne func[0].instrumented+71h
+;;   0022  test byte ptr [r13],2
+;;   002a  jne func[0].instrumented+85h
+;;   0030  test byte ptr [r13],4
+;;   0038  jne func[0].instrumented+99h
+;;   003e  mov edx,[rbp+10h]
+;;   0045  mov rbx,[r14+rdx+8]
+;;   004d  test byte ptr [r13],8
+;;   0055  jne func[0].instrumented+0ADh
+;;   005b  test byte ptr [r13],10h
+;;   0063  jne func[0].instrumented+0C1h
+;;   0069  mov rax,rbx
+;;   006c  mov rsp,rbp
+;;   006f  pop rbp
+;;   0070  ret
+;;   0071  mov rax,0
+;;   007b  call func[0].instrumented+0D5h
+;;   0080  jmp func[0].instrumented+22h
+;;   0085  mov rax,1
+;;   008f  call func[0].instrumented+0D5h
+;;   0094  jmp func[0].instrumented+30h
+;;   0099  mov rax,2
+;;   00a3  call func[0].instrumented+0D5h
+;;   00a8  jmp func[0].instrumented+3Eh
+;;   00ad  mov rax,3
+;;   00b7  call func[0].instrumented+0D5h
+;;   00bc  jmp func[0].instrumented+5Bh
+;;   00c1  mov rax,4
+;;   00cb  call func[0].instrumented+0D5h
+;;   00d0  jmp func[0].instrumented+69h
+;;   00d5  sub rsp,8
+;;   00d9  push rax
+;;   00da  call stubs+531h
+;;   00df  add rsp,8
+;;   00e3  mov r13,[r15+48h]
+;;   00ea  cmp r13,1
+;;   00f1  ja func[0].instrumented+0FEh
+;;   00f7  lea r13,[stubs+7A9h]
+;;   00fe  ret

@@ -85,25 +85,25 @@
 ;;   0050  mov qword ptr [rbp-18h],0
 ;;   005b  mov qword ptr [rbp-20h],0
 ;;   0066  mov qword ptr [rbp-28h],0
-;;   0071  cmp qword ptr [r15+48h],0
-;;   0076  jne func[0]+156h
-;;   007c  mov r11d,1
-;;   0082  mov dword ptr [rbp-18h],2
-;;   008e  mov r9d,3
-;;   0094  nop [rax+rax]
-;;   009d  nop [rax+rax]
-;;   00a6  nop [rax+rax]
-;;   00af  nop [rax+rax]
-;;   00b8  nop [rax+rax]
+;;   0071  mov r11d,1
+;;   0077  mov dword ptr [rbp-18h],2
+;;   0083  mov r9d,3
+;;   0089  nop [rax+rax]
+;;   0092  nop [rax+rax]
+;;   009b  nop [rax+rax]
+;;   00a4  nop [rax+rax]
+;;   00ad  nop [rax+rax]
+;;   00b6  nop [rax+rax]
+;;   00bf  nop
 ;;   00c0  cmp rsp,r12
-;;   00c3  jb func[0]+141h
+;;   00c3  jb func[0]+190h
 ;;   00c9  cmp r8d,r10d
 ;;   00cc  jae func[0]+0EFh
 ;;   00d2  mov [r14+r8],r9b
 ;;   00da  add r8d,1
 ;;   00e1  cmp rsp,r12
 ;;   00e4  jae func[0]+0C9h
-;;   00ea  jmp func[0]+141h
+;;   00ea  jmp func[0]+190h
 ;;   00ef  mov ebx,r11d
 ;;   00f2  add ebx,[rbp-18h]
 ;;   00f9  mov eax,ebx
@@ -114,189 +114,225 @@
 ;;   0118  mov rsp,rbp
 ;;   011b  pop rbp
 ;;   011c  ret
-;;   011d  mov rax,rsp
-;;   0120  mov rsp,rbp
-;;   0123  call stubs+1D6h
-;;   0128  mov rsp,rax
-;;   012b  cmp rsp,r12
-;;   012e  jb func[0]+139h
-;;   0134  jmp func[0]+14h
-;;   0139  mov rsp,rbp
-;;   013c  call stubs+55h
-;;   0141  call stubs+1D6h
-;;   0146  cmp qword ptr [r15+48h],0
-;;   014b  jne func[0]+160h
-;;   0151  jmp func[0]+0C9h
-;;   0156  call stubs+536h
-;;   015b  jmp func[0]+7Ch
-;;   0160  call stubs+536h
-;;   0165  jmp func[0]+0C9h
+;;   011d  bt r12,3Dh
+;;   0122  jb func[0]+175h
+;;   0128  mov rax,r12
+;;   012b  shl rax,2
+;;   012f  shr rax,2
+;;   0133  cmp rsp,rax
+;;   0136  jb func[0]+188h
+;;   013c  mov rax,[r15+48h]
+;;   0143  bt r12,3Eh
+;;   0148  jae func[0]+164h
+;;   014e  shl r12,2
+;;   0152  shr r12,2
+;;   0156  test rax,rax
+;;   0159  je func[0]+14h
+;;   015f  bts r12,3Fh
+;;   0164  cmp rax,1
+;;   016a  ja func[0]+1B0h
+;;   0170  jmp func[0]+14h
+;;   0175  mov rax,rsp
+;;   0178  mov rsp,rbp
+;;   017b  call stubs+1D4h
+;;   0180  mov rsp,rax
+;;   0183  jmp func[0]+11Dh
+;;   0188  mov rsp,rbp
+;;   018b  call stubs+55h
+;;   0190  bt r12,3Dh
+;;   0195  jae func[0]+1A0h
+;;   019b  call stubs+1D4h
+;;   01a0  cmp qword ptr [r15+48h],1
+;;   01a5  ja func[0]+1CEh
+;;   01ab  jmp func[0]+0C9h
+;;   01b0  cmp qword ptr [1000h],0
+;;   01b8  je func[0]+1C4h
+;;   01be  jmp qword ptr [1000h]
+;;   01c4  call stubs+534h
+;;   01c9  jmp func[0]+14h
+;;   01ce  cmp qword ptr [1008h],0
+;;   01d6  je func[0]+1E2h
+;;   01dc  jmp qword ptr [1008h]
+;;   01e2  call stubs+534h
+;;   01e7  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  mov r13,[r15+48h]
-;;   0007  test r13,r13
-;;   000a  je func[0]+7Ch
-;;   0010  test byte ptr [r13],1
-;;   0018  jne func[0].instrumented+200h
-;;   001e  test byte ptr [r13],2
-;;   0026  jne func[0].instrumented+214h
-;;   002c  test byte ptr [r13],4
-;;   0034  jne func[0].instrumented+228h
-;;   003a  mov r11d,1
-;;   0040  test byte ptr [r13],8
-;;   0048  jne func[0].instrumented+23Ch
-;;   004e  test byte ptr [r13],10h
-;;   0056  jne func[0].instrumented+250h
-;;   005c  mov dword ptr [rbp-18h],2
-;;   0068  test byte ptr [r13],20h
-;;   0070  jne func[0].instrumented+264h
-;;   0076  test byte ptr [r13],40h
-;;   007e  jne func[0].instrumented+278h
-;;   0084  mov r9d,3
-;;   008a  test byte ptr [r13],80h
-;;   0092  jne func[0].instrumented+28Ch
-;;   0098  test byte ptr [r13+1],1
-;;   00a0  jne func[0].instrumented+2A0h
-;;   00a6  mov r13,[r15+48h]
-;;   00ad  test r13,r13
-;;   00b0  je func[0]+0C9h
-;;   00b6  test byte ptr [r13+1],2
-;;   00be  jne func[0].instrumented+2B4h
-;;   00c4  test byte ptr [r13+1],4
-;;   00cc  jne func[0].instrumented+2C8h
-;;   00d2  test byte ptr [r13+1],8
-;;   00da  jne func[0].instrumented+2DCh
-;;   00e0  cmp r8d,r10d
-;;   00e3  setae bl
-;;   00e7  movzx ebx,bl
-;;   00eb  test byte ptr [r13+1],10h
-;;   00f3  jne func[0].instrumented+2F0h
-;;   00f9  test ebx,ebx
-;;   00fc  jne func[0].instrumented+18Ch
-;;   0102  test byte ptr [r13+1],20h
-;;   010a  jne func[0].instrumented+304h
-;;   0110  test byte ptr [r13+1],40h
-;;   0118  jne func[0].instrumented+318h
-;;   011e  test byte ptr [r13+1],80h
-;;   0126  jne func[0].instrumented+32Ch
-;;   012c  mov [r14+r8],r9b
-;;   0134  test byte ptr [r13+2],1
-;;   013c  jne func[0].instrumented+340h
-;;   0142  test byte ptr [r13+2],2
-;;   014a  jne func[0].instrumented+354h
-;;   0150  test byte ptr [r13+2],4
-;;   0158  jne func[0].instrumented+368h
-;;   015e  mov ebx,r8d
-;;   0161  add ebx,1
-;;   0168  test byte ptr [r13+2],8
-;;   0170  jne func[0].instrumented+37Ch
-;;   0176  mov r8d,ebx
-;;   0179  test byte ptr [r13+2],10h
-;;   0181  jne func[0].instrumented+390h
-;;   0187  jmp func[0].instrumented+0A6h
-;;   018c  test byte ptr [r13+2],20h
-;;   0194  jne func[0].instrumented+3A4h
-;;   019a  test byte ptr [r13+2],40h
-;;   01a2  jne func[0].instrumented+3B8h
-;;   01a8  test byte ptr [r13+2],80h
-;;   01b0  jne func[0].instrumented+3CCh
-;;   01b6  mov ebx,r11d
-;;   01b9  add ebx,[rbp-18h]
-;;   01c0  test byte ptr [r13+3],1
-;;   01c8  jne func[0].instrumented+3E0h
-;;   01ce  test byte ptr [r13+3],2
-;;   01d6  jne func[0].instrumented+3F4h
-;;   01dc  mov eax,ebx
-;;   01df  mov r10,[rbp-30h]
-;;   01e6  mov r11,[rbp-38h]
-;;   01ed  mov r9,[rbp-40h]
-;;   01f4  mov r8,[rbp-48h]
-;;   01fb  mov rsp,rbp
-;;   01fe  pop rbp
-;;   01ff  ret
-;;   0200  mov rax,0
-;;   020a  call func[0].instrumented+408h
-;;   020f  jmp func[0].instrumented+1Eh
-;;   0214  mov rax,1
-;;   021e  call func[0].instrumented+408h
-;;   0223  jmp func[0].instrumented+2Ch
-;;   0228  mov rax,2
-;;   0232  call func[0].instrumented+408h
-;;   0237  jmp func[0].instrumented+3Ah
-;;   023c  mov rax,3
-;;   0246  call func[0].instrumented+408h
-;;   024b  jmp func[0].instrumented+4Eh
-;;   0250  mov rax,4
-;;   025a  call func[0].instrumented+408h
-;;   025f  jmp func[0].instrumented+5Ch
-;;   0264  mov rax,5
-;;   026e  call func[0].instrumented+408h
-;;   0273  jmp func[0].instrumented+76h
-;;   0278  mov rax,6
-;;   0282  call func[0].instrumented+408h
-;;   0287  jmp func[0].instrumented+84h
-;;   028c  mov rax,7
-;;   0296  call func[0].instrumented+408h
-;;   029b  jmp func[0].instrumented+98h
-;;   02a0  mov rax,8
-;;   02aa  call func[0].instrumented+408h
-;;   02af  jmp func[0].instrumented+0A6h
-;;   02b4  mov rax,9
-;;   02be  call func[0].instrumented+408h
-;;   02c3  jmp func[0].instrumented+0C4h
-;;   02c8  mov rax,0Ah
-;;   02d2  call func[0].instrumented+408h
-;;   02d7  jmp func[0].instrumented+0D2h
-;;   02dc  mov rax,0Bh
-;;   02e6  call func[0].instrumented+408h
-;;   02eb  jmp func[0].instrumented+0E0h
-;;   02f0  mov rax,0Ch
-;;   02fa  call func[0].instrumented+408h
-;;   02ff  jmp func[0].instrumented+0F9h
-;;   0304  mov rax,0Dh
-;;   030e  call func[0].instrumented+408h
-;;   0313  jmp func[0].instrumented+110h
-;;   0318  mov rax,0Eh
-;;   0322  call func[0].instrumented+408h
-;;   0327  jmp func[0].instrumented+11Eh
-;;   032c  mov rax,0Fh
-;;   0336  call func[0].instrumented+408h
-;;   033b  jmp func[0].instrumented+12Ch
-;;   0340  mov rax,10h
-;;   034a  call func[0].instrumented+408h
-;;   034f  jmp func[0].instrumented+142h
-;;   0354  mov rax,11h
-;;   035e  call func[0].instrumented+408h
-;;   0363  jmp func[0].instrumented+150h
-;;   0368  mov rax,12h
-;;   0372  call func[0].instrumented+408h
-;;   0377  jmp func[0].instrumented+15Eh
-;;   037c  mov rax,13h
-;;   0386  call func[0].instrumented+408h
-;;   038b  jmp func[0].instrumented+176h
-;;   0390  mov rax,14h
-;;   039a  call func[0].instrumented+408h
-;;   039f  jmp func[0].instrumented+187h
-;;   03a4  mov rax,15h
-;;   03ae  call func[0].instrumented+408h
-;;   03b3  jmp func[0].instrumented+19Ah
-;;   03b8  mov rax,16h
-;;   03c2  call func[0].instrumented+408h
-;;   03c7  jmp func[0].instrumented+1A8h
-;;   03cc  mov rax,17h
-;;   03d6  call func[0].instrumented+408h
-;;   03db  jmp func[0].instrumented+1B6h
-;;   03e0  mov rax,18h
-;;   03ea  call func[0].instrumented+408h
-;;   03ef  jmp func[0].instrumented+1CEh
-;;   03f4  mov rax,19h
-;;   03fe  call func[0].instrumented+408h
-;;   0403  jmp func[0].instrumented+1DCh
-;;   0408  sub rsp,8
-;;   040c  push rax
-;;   040d  call stubs+532h
-;;   0412  add rsp,8
-;;   0416  mov r13,[r15+48h]
-;;   041d  test r13,r13
-;;   0420  jne func[0].instrumented+42Dh
-;;   0426  lea r13,[stubs+7AAh]
-;;   042d  ret
+;;   0007  cmp r13,1
+;;   000e  jbe func[0]+14h
+;;   0014  mov [rbp-30h],r10
+;;   001b  mov [rbp-38h],r11
+;;   0022  mov [rbp-40h],r9
+;;   0029  mov [rbp-48h],r8
+;;   0030  mov r10d,esi
+;;   0033  mov r11d,0
+;;   0039  mov r9d,0
+;;   003f  mov r8d,0
+;;   0045  mov qword ptr [rbp-10h],0
+;;   0050  mov qword ptr [rbp-18h],0
+;;   005b  mov qword ptr [rbp-20h],0
+;;   0066  mov qword ptr [rbp-28h],0
+;;   0071  test byte ptr [r13],1
+;;   0079  jne func[0].instrumented+265h
+;;   007f  test byte ptr [r13],2
+;;   0087  jne func[0].instrumented+279h
+;;   008d  test byte ptr [r13],4
+;;   0095  jne func[0].instrumented+28Dh
+;;   009b  mov r11d,1
+;;   00a1  test byte ptr [r13],8
+;;   00a9  jne func[0].instrumented+2A1h
+;;   00af  test byte ptr [r13],10h
+;;   00b7  jne func[0].instrumented+2B5h
+;;   00bd  mov dword ptr [rbp-18h],2
+;;   00c9  test byte ptr [r13],20h
+;;   00d1  jne func[0].instrumented+2C9h
+;;   00d7  test byte ptr [r13],40h
+;;   00df  jne func[0].instrumented+2DDh
+;;   00e5  mov r9d,3
+;;   00eb  test byte ptr [r13],80h
+;;   00f3  jne func[0].instrumented+2F1h
+;;   00f9  test byte ptr [r13+1],1
+;;   0101  jne func[0].instrumented+305h
+;;   0107  mov r13,[r15+48h]
+;;   010e  cmp r13,1
+;;   0115  jbe func[0]+0C9h
+;;   011b  test byte ptr [r13+1],2
+;;   0123  jne func[0].instrumented+319h
+;;   0129  test byte ptr [r13+1],4
+;;   0131  jne func[0].instrumented+32Dh
+;;   0137  test byte ptr [r13+1],8
+;;   013f  jne func[0].instrumented+341h
+;;   0145  cmp r8d,r10d
+;;   0148  setae bl
+;;   014c  movzx ebx,bl
+;;   0150  test byte ptr [r13+1],10h
+;;   0158  jne func[0].instrumented+355h
+;;   015e  test ebx,ebx
+;;   0161  jne func[0].instrumented+1F1h
+;;   0167  test byte ptr [r13+1],20h
+;;   016f  jne func[0].instrumented+369h
+;;   0175  test byte ptr [r13+1],40h
+;;   017d  jne func[0].instrumented+37Dh
+;;   0183  test byte ptr [r13+1],80h
+;;   018b  jne func[0].instrumented+391h
+;;   0191  mov [r14+r8],r9b
+;;   0199  test byte ptr [r13+2],1
+;;   01a1  jne func[0].instrumented+3A5h
+;;   01a7  test byte ptr [r13+2],2
+;;   01af  jne func[0].instrumented+3B9h
+;;   01b5  test byte ptr [r13+2],4
+;;   01bd  jne func[0].instrumented+3CDh
+;;   01c3  mov ebx,r8d
+;;   01c6  add ebx,1
+;;   01cd  test byte ptr [r13+2],8
+;;   01d5  jne func[0].instrumented+3E1h
+;;   01db  mov r8d,ebx
+;;   01de  test byte ptr [r13+2],10h
+;;   01e6  jne func[0].instrumented+3F5h
+;;   01ec  jmp func[0].instrumented+107h
+;;   01f1  test byte ptr [r13+2],20h
+;;   01f9  jne func[0].instrumented+409h
+;;   01ff  test byte ptr [r13+2],40h
+;;   0207  jne func[0].instrumented+41Dh
+;;   020d  test byte ptr [r13+2],80h
+;;   0215  jne func[0].instrumented+431h
+;;   021b  mov ebx,r11d
+;;   021e  add ebx,[rbp-18h]
+;;   0225  test byte ptr [r13+3],1
+;;   022d  jne func[0].instrumented+445h
+;;   0233  test byte ptr [r13+3],2
+;;   023b  jne func[0].instrumented+459h
+;;   0241  mov eax,ebx
+;;   0244  mov r10,[rbp-30h]
+;;   024b  mov r11,[rbp-38h]
+;;   0252  mov r9,[rbp-40h]
+;;   0259  mov r8,[rbp-48h]
+;;   0260  mov rsp,rbp
+;;   0263  pop rbp
+;;   0264  ret
+;;   0265  mov rax,0
+;;   026f  call func[0].instrumented+46Dh
+;;   0274  jmp func[0].instrumented+7Fh
+;;   0279  mov rax,1
+;;   0283  call func[0].instrumented+46Dh
+;;   0288  jmp func[0].instrumented+8Dh
+;;   028d  mov rax,2
+;;   0297  call func[0].instrumented+46Dh
+;;   029c  jmp func[0].instrumented+9Bh
+;;   02a1  mov rax,3
+;;   02ab  call func[0].instrumented+46Dh
+;;   02b0  jmp func[0].instrumented+0AFh
+;;   02b5  mov rax,4
+;;   02bf  call func[0].instrumented+46Dh
+;;   02c4  jmp func[0].instrumented+0BDh
+;;   02c9  mov rax,5
+;;   02d3  call func[0].instrumented+46Dh
+;;   02d8  jmp func[0].instrumented+0D7h
+;;   02dd  mov rax,6
+;;   02e7  call func[0].instrumented+46Dh
+;;   02ec  jmp func[0].instrumented+0E5h
+;;   02f1  mov rax,7
+;;   02fb  call func[0].instrumented+46Dh
+;;   0300  jmp func[0].instrumented+0F9h
+;;   0305  mov rax,8
+;;   030f  call func[0].instrumented+46Dh
+;;   0314  jmp func[0].instrumented+107h
+;;   0319  mov rax,9
+;;   0323  call func[0].instrumented+46Dh
+;;   0328  jmp func[0].instrumented+129h
+;;   032d  mov rax,0Ah
+;;   0337  call func[0].instrumented+46Dh
+;;   033c  jmp func[0].instrumented+137h
+;;   0341  mov rax,0Bh
+;;   034b  call func[0].instrumented+46Dh
+;;   0350  jmp func[0].instrumented+145h
+;;   0355  mov rax,0Ch
+;;   035f  call func[0].instrumented+46Dh
+;;   0364  jmp func[0].instrumented+15Eh
+;;   0369  mov rax,0Dh
+;;   0373  call func[0].instrumented+46Dh
+;;   0378  jmp func[0].instrumented+175h
+;;   037d  mov rax,0Eh
+;;   0387  call func[0].instrumented+46Dh
+;;   038c  jmp func[0].instrumented+183h
+;;   0391  mov rax,0Fh
+;;   039b  call func[0].instrumented+46Dh
+;;   03a0  jmp func[0].instrumented+191h
+;;   03a5  mov rax,10h
+;;   03af  call func[0].instrumented+46Dh
+;;   03b4  jmp func[0].instrumented+1A7h
+;;   03b9  mov rax,11h
+;;   03c3  call func[0].instrumented+46Dh
+;;   03c8  jmp func[0].instrumented+1B5h
+;;   03cd  mov rax,12h
+;;   03d7  call func[0].instrumented+46Dh
+;;   03dc  jmp func[0].instrumented+1C3h
+;;   03e1  mov rax,13h
+;;   03eb  call func[0].instrumented+46Dh
+;;   03f0  jmp func[0].instrumented+1DBh
+;;   03f5  mov rax,14h
+;;   03ff  call func[0].instrumented+46Dh
+;;   0404  jmp func[0].instrumented+1ECh
+;;   0409  mov rax,15h
+;;   0413  call func[0].instrumented+46Dh
+;;   0418  jmp func[0].instrumented+1FFh
+;;   041d  mov rax,16h
+;;   0427  call func[0].instrumented+46Dh
+;;   042c  jmp func[0].instrumented+20Dh
+;;   0431  mov rax,17h
+;;   043b  call func[0].instrumented+46Dh
+;;   0440  jmp func[0].instrumented+21Bh
+;;   0445  mov rax,18h
+;;   044f  call func[0].instrumented+46Dh
+;;   0454  jmp func[0].instrumented+233h
+;;   0459  mov rax,19h
+;;   0463  call func[0].instrumented+46Dh
+;;   0468  jmp func[0].instrumented+241h
+;;   046d  sub rsp,8
+;;   0471  push rax
+;;   0472  call stubs+539h
+;;   0477  add rsp,8
+;;   047b  mov r13,[r15+48h]
+;;   0482  cmp r13,1
+;;   0489  ja func[0].instrumented+496h
+;;   048f  lea r13,[stubs+7B1h]
+;;   0496  ret

@@ -68,6 +68,7 @@
 //! the checks clobber them; rax/rcx/rdx are scratch only within one instruction.
 
 use super::FuncCompiler;
+use crate::abi::regs::INTERRUPTED_BIT;
 use crate::abi::sites::{Site, SiteKind, StackLoc};
 use crate::compiler::stack::Loc;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -209,14 +210,15 @@ impl FuncCompiler<'_, '_> {
             if check_canaries {
                 self.canary_check();
             }
+            // A word of 0 or 1 means this instance does not debug the function: back to
+            // the plain version's point k, in the module's code (`jbe rel32`; publishing
+            // resolves it: `compiler::debug_code`).
             dynasm!(self.asm
                 ; .arch x64
                 ; mov r13, [r15 + word]
-                ; test r13, r13
+                ; cmp r13, 1
             );
-            // jz rel32 to the plain version's point k, in the module's code (linking
-            // resolves it: `compiler::debug_code`).
-            self.asm.extend([0x0F, 0x84]);
+            self.asm.extend([0x0F, 0x86]);
             let at = self.asm.offset().0;
             self.asm.extend([0, 0, 0, 0]);
             self.out.plain_jumps.push((at, self.plain_points[k]));
@@ -239,7 +241,7 @@ impl FuncCompiler<'_, '_> {
             emit_word_test(self.asm, word);
             dynasm!(self.asm
                 ; .arch x64
-                ; jne =>path
+                ; ja =>path
                 ; =>plain
             );
             None
@@ -253,11 +255,21 @@ impl FuncCompiler<'_, '_> {
         let word = self.env.layout.func_bits(self.func_index);
         let interrupt = self.env.interrupt_stub;
         for (slow, plain, path) in std::mem::take(&mut self.loop_interrupts) {
-            dynasm!(self.asm ; .arch x64 ; =>slow ; call =>interrupt);
+            // The check failed for an interrupt, or because entries are watched
+            // (`abi::regs`, "DESIGN: entries through the stack limit").
+            let no_interrupt = self.asm.new_dynamic_label();
+            dynasm!(self.asm
+                ; .arch x64
+                ; =>slow
+                ; bt r12, BYTE INTERRUPTED_BIT
+                ; jnc =>no_interrupt
+                ; call =>interrupt
+                ; =>no_interrupt
+            );
             emit_word_test(self.asm, word);
             dynasm!(self.asm
                 ; .arch x64
-                ; jne =>path
+                ; ja =>path
                 ; jmp =>plain
             );
         }
@@ -325,8 +337,8 @@ impl FuncCompiler<'_, '_> {
             ; call =>stub
             ; add rsp, 8
             ; mov r13, [r15 + word]
-            ; test r13, r13
-            ; jnz =>ok
+            ; cmp r13, 1
+            ; ja =>ok
             ; lea r13, [=>no_stops]
             ; =>ok
             ; ret
@@ -334,16 +346,17 @@ impl FuncCompiler<'_, '_> {
     }
 }
 
-/// `cmp qword [r15 + word], 0`, encoded by hand in its short form (an 8-bit immediate,
-/// and an 8-bit displacement where it fits: 5 or 8 bytes instead of the assembler's 11),
-/// because it sits in the hottest loops of instrumented code.
+/// `cmp qword [r15 + word], 1` (a following `ja` is taken when this instance debugs the
+/// function: its word is a pointer), encoded by hand in its short form (an 8-bit
+/// immediate, and an 8-bit displacement where it fits: 5 or 8 bytes instead of the
+/// assembler's 11).
 pub(super) fn emit_word_test(asm: &mut super::Asm, word: i32) {
     // REX.W + REX.B (r15), opcode 83 /7 ib; ModRM rm = r15 & 7.
     if let Ok(disp) = i8::try_from(word) {
-        asm.extend([0x49, 0x83, 0x7f, disp as u8, 0x00]);
+        asm.extend([0x49, 0x83, 0x7f, disp as u8, 0x01]);
     } else {
         asm.extend([0x49, 0x83, 0xbf]);
         asm.extend(word.to_le_bytes());
-        asm.push(0x00);
+        asm.push(0x01);
     }
 }

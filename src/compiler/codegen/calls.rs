@@ -203,6 +203,11 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; .arch x64
             ; mov r15, [rbp - 8] // VMCTX_SAVE (a literal, so that dynasm emits a disp8)
             ; mov r14, [r15 + header::MEM_BASE]
+            // Back from another context: this instance's own flags in r12 ("DESIGN:
+            // entries through the stack limit" in `abi::regs`).
+            ; shl r12, 2
+            ; shr r12, 2
+            ; or r12, [r15 + header::DEBUG_BITS]
         );
     }
 
@@ -213,6 +218,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; mov [rbp - 8], r15 // VMCTX_SAVE
             ; mov r15, rcx
             ; mov r14, [r15 + header::MEM_BASE]
+            ; or r12, [r15 + header::ENTRY_BITS]
         );
     }
 
@@ -242,6 +248,10 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.asm.extend([0, 0, 0, 0]);
             let defined = callee - self.env.info.num_imported_funcs;
             self.out.calls.push((at, defined));
+            if self.env.debug && !self.instrumented {
+                let caller = self.func_index - self.env.info.num_imported_funcs;
+                self.out.call_edges.push((caller, defined));
+            }
             let returned = self.asm.new_dynamic_label();
             dynasm!(self.asm ; .arch x64 ; =>returned);
             self.after_call_transfer_point(returned);
@@ -252,6 +262,12 @@ impl<'e> FuncCompiler<'_, 'e> {
     pub(super) fn call_indirect(&mut self, type_index: u32, table_index: u32) {
         let info: &'e ModuleInfo = self.env.info;
         let ty = &info.types[type_index as usize];
+        if self.env.debug && !self.instrumented {
+            let caller = self.func_index - info.num_imported_funcs;
+            if self.out.indirect_callers.last() != Some(&caller) {
+                self.out.indirect_callers.push(caller);
+            }
+        }
         // The index is not on the stack any more, so spilling cannot disturb it.
         let (_, index) = self.pop_opnd();
         self.prepare_call(ty, Some(index));
@@ -316,7 +332,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             if let Some(instrumented) = call.instrumented {
                 let word = self.env.layout.func_bits(self.func_index);
                 super::breakable::emit_word_test(self.asm, word);
-                dynasm!(self.asm ; .arch x64 ; jne =>instrumented);
+                dynasm!(self.asm ; .arch x64 ; ja =>instrumented);
             }
             dynasm!(self.asm ; .arch x64 ; jmp =>call.back);
         }

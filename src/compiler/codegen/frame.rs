@@ -3,6 +3,7 @@
 //! the stack check's slow path. Where each slot is comes from `abi::frame::FrameLayout`.
 
 use super::{calls, FuncCompiler, ModuleEnv};
+use crate::abi::regs::{ENTERED_BIT, INTERRUPTED_BIT, WATCHED_BIT};
 use crate::trap::TrapKind;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
@@ -13,6 +14,11 @@ impl FuncCompiler<'_, '_> {
             .size(self.stack.max_depth() as u32, self.max_outgoing)
     }
 
+    /// Emits the prologue: the frame, its stack check, and (`emit_frame_setup`) the
+    /// saves, pinned locals and zeroed locals. In the plain version of a debuggable
+    /// function, the point right after the stack check is its entry transfer point
+    /// (`abi::regs`, "DESIGN: entries through the stack limit"). Returns where the frame
+    /// size goes.
     pub(super) fn emit_prologue(&mut self) -> usize {
         dynasm!(self.asm
             ; .arch x64
@@ -23,9 +29,9 @@ impl FuncCompiler<'_, '_> {
         self.asm.extend([0x48, 0x81, 0xEC]);
         let patch = self.asm.offset().0;
         self.asm.extend([0, 0, 0, 0]);
-        if !self.small_leaf {
-            // A failed check is an interrupt or a stack overflow: the slow path (out of
-            // line) reloads the real limit and checks again.
+        if !self.small_leaf || self.env.debug {
+            // A failed check is an interrupt, a debugging flag or a stack overflow: the
+            // slow path (out of line) tells them apart.
             let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
             let slow = self.asm.new_dynamic_label();
             let back = self.asm.new_dynamic_label();
@@ -36,7 +42,18 @@ impl FuncCompiler<'_, '_> {
                 ; =>back
             );
             self.limit_slow_path = Some((slow, back, overflow));
+            if self.env.debug {
+                let path = self.asm.new_dynamic_label();
+                self.transfers.push((back, path));
+            }
         }
+        self.emit_frame_setup();
+        patch
+    }
+
+    /// The prologue after the stack check: saves the caller's pinned registers, loads
+    /// the pinned locals and zeroes the other locals.
+    pub(super) fn emit_frame_setup(&mut self) {
         self.save_callers_pinned();
         self.load_pinned_locals();
         let non_param = self.frame.non_params;
@@ -55,16 +72,18 @@ impl FuncCompiler<'_, '_> {
                 ; rep stosq
             );
         }
-        patch
     }
 
     /// Emits the slow path of the prologue's failed stack check, if this version has one.
     pub(super) fn emit_stack_check_slow_path(&mut self) {
-        if let Some((slow, back, overflow)) = self.limit_slow_path.take() {
+        let Some((slow, back, overflow)) = self.limit_slow_path.take() else {
+            return;
+        };
+        let stub = self.env.interrupt_stub;
+        if !self.env.debug {
             // The lowered rsp may be past the end of the stack (a huge frame): call the
             // stub from the frame base, which the caller's check covered, keeping the
             // lowered rsp in rax (the stub preserves every register but r12).
-            let stub = self.env.interrupt_stub;
             dynasm!(self.asm
                 ; .arch x64
                 ; =>slow
@@ -76,7 +95,46 @@ impl FuncCompiler<'_, '_> {
                 ; jb =>overflow
                 ; jmp =>back
             );
+            return;
         }
+        // A debuggable module ("DESIGN: entries through the stack limit" in `abi::regs`):
+        // an interrupt first; then the real limit (r12 without its flags); then, entered
+        // from outside, r12 becomes the limit with `WATCHED` iff the function's word is
+        // not zero; a word that is a pointer (above 1) means this instance debugs the
+        // function: its entry transfer path.
+        let word = self.env.layout.func_bits(self.func_index);
+        let path = self.transfers[0].1;
+        let interrupted = self.asm.new_dynamic_label();
+        let watched = self.asm.new_dynamic_label();
+        dynasm!(self.asm
+            ; .arch x64
+            ; =>slow
+            ; bt r12, BYTE INTERRUPTED_BIT
+            ; jc =>interrupted
+            ; mov rax, r12
+            ; shl rax, 2
+            ; shr rax, 2
+            ; cmp rsp, rax
+            ; jb =>overflow
+            ; mov rax, [r15 + word]
+            ; bt r12, BYTE ENTERED_BIT
+            ; jnc =>watched
+            ; shl r12, 2
+            ; shr r12, 2
+            ; test rax, rax
+            ; jz =>back
+            ; bts r12, BYTE WATCHED_BIT
+            ; =>watched
+            ; cmp rax, 1
+            ; ja =>path
+            ; jmp =>back
+            ; =>interrupted
+            ; mov rax, rsp
+            ; mov rsp, rbp
+            ; call =>stub
+            ; mov rsp, rax
+            ; jmp =>slow
+        );
     }
 }
 

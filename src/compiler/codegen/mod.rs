@@ -110,6 +110,11 @@ pub(crate) struct FuncOutput {
     pub transfer_points: Vec<(DynamicLabel, DynamicLabel)>,
     /// Plain versions: the number of transfer points of each function, in order.
     pub func_transfers: Vec<u32>,
+    /// Debuggable modules' plain versions: (caller, callee) of every direct call between
+    /// defined functions, and the functions that make indirect calls (`runtime::debug::
+    /// state` computes which functions reach debugged ones from them).
+    pub call_edges: Vec<(u32, u32)>,
+    pub indirect_callers: Vec<u32>,
     /// Plain versions: RIP-relative references to transfer slots, (offset of the disp32,
     /// the slot's transfer point numbered within the chunk, bytes of the instruction
     /// after the disp32), resolved when the module is linked.
@@ -343,7 +348,6 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         );
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
-        plain.transfer_point();
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
             let offset = ops.original_position();
@@ -423,8 +427,11 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             })
             .collect();
         instr.out.debug.func_pinned.push(pinned);
-        instr.push_function_frame();
+        // The entry transfer point is where the plain version's stack check passed
+        // (`frame::emit_prologue`): the rest of the prologue follows it.
         instr.transfer_point();
+        instr.emit_frame_setup();
+        instr.push_function_frame();
         instr.breakable_point(SiteKind::Entry);
         let mut ops = body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {

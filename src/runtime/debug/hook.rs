@@ -2,7 +2,8 @@
 //! finished step), calls the embedder's handler with a frame view, and applies its
 //! answer. Also reports traps to the handler before they return to the host.
 
-use crate::abi::frame::{ResumePoint, SAVE_WORDS};
+use crate::abi::frame::{saved_gpr, ResumePoint, SAVE_WORDS};
+use crate::abi::regs::{STACK_LIMIT, WATCHED};
 use crate::runtime::activation;
 use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::state::{DebugState, StepMode};
@@ -31,6 +32,18 @@ pub(crate) unsafe extern "C" fn debug_hook(
     // SAFETY: as this function's own contract.
     let unwind_to = unsafe { stop_at_site(vmctx, site, regs, fp) };
     if unwind_to.is_null() {
+        // The code resumes with r12's `WATCHED` flag as the instance's debug state now
+        // says (the handler may have set or cleared breakpoints: `abi::regs`, "DESIGN:
+        // entries through the stack limit"): set while it debugs anything, cleared once
+        // it debugs nothing (then no frame needs it).
+        // SAFETY: called from this instance's code with its own vmctx; `regs` is the
+        // stub's save area, restored into the registers when this returns.
+        unsafe {
+            let instance = instance_of(vmctx);
+            let watched = instance.debug_bits().load(Ordering::Acquire) as u64;
+            let r12 = regs.add(saved_gpr(STACK_LIMIT));
+            *r12 = (*r12 & !WATCHED) | watched;
+        }
         // The handler (or another thread) may have changed function words: callers
         // suspended in plain versions must go on in their instrumented versions.
         // SAFETY: `fp` is the stopped wasm frame of this thread's current activation.

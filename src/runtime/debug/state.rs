@@ -3,6 +3,8 @@
 //! (allocated with a function's first breakpoint),
 //! plus the host-side bookkeeping that decides what those words and bits must be.
 
+use crate::abi::regs::WATCHED;
+use crate::code_memory::CompiledCode;
 use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
@@ -130,25 +132,34 @@ impl DebugState {
 
         let stop_all = module.stop_all().map_or(0, |s| s.as_ptr() as usize);
         let pause = self.pause.load(Ordering::Relaxed);
-        let mut changed = false;
-        for f in info.num_imported_funcs..info.funcs.len() as u32 {
+        let imported = info.num_imported_funcs;
+        let mut words = vec![0usize; info.funcs.len() - imported as usize];
+        for f in imported..info.funcs.len() as u32 {
             let stop_every_site = pause
                 || matches!(book.step, Some(StepMode::Into))
                 || (book.step.is_some() && book.step_funcs.contains(&f));
-            let word = if stop_every_site {
+            let defined = f - imported;
+            words[defined as usize] = if stop_every_site {
                 stop_all
             } else if with_breakpoints.contains(&f) {
-                let defined = f - info.num_imported_funcs;
                 bits.get(&defined)
                     .map_or(0, |b| b.as_raw_slice().as_ptr() as usize)
             } else {
                 0
             };
-            let cell = instance.func_bits(f);
+        }
+        let debugging = mark_reaching(&module.code, &mut words);
+        let mut changed = false;
+        for (defined, &word) in words.iter().enumerate() {
+            let cell = instance.func_bits(imported + defined as u32);
             if cell.load(Ordering::Relaxed) != word {
                 cell.store(word, Ordering::Release);
                 changed = true;
             }
+        }
+        let flags = if debugging { WATCHED as usize } else { 0 };
+        if instance.debug_bits().swap(flags, Ordering::AcqRel) != flags {
+            changed = true;
         }
         drop(bits);
         if changed {
@@ -169,4 +180,32 @@ impl DebugState {
         }
         crate::runtime::activation::debug_words_changed();
     }
+}
+
+/// Gives every function that is not debugged (word 0) but reaches a debugged one (word
+/// above 1) by direct calls, or that makes indirect calls while anything is debugged,
+/// the word 1 (`abi::regs`, "DESIGN: entries through the stack limit"). Returns whether
+/// anything is debugged.
+fn mark_reaching(code: &CompiledCode, words: &mut [usize]) -> bool {
+    let mut pending: Vec<u32> = (0..words.len() as u32)
+        .filter(|&d| words[d as usize] > 1)
+        .collect();
+    if pending.is_empty() {
+        return false;
+    }
+    for &d in &code.indirect_callers {
+        if words[d as usize] == 0 {
+            words[d as usize] = 1;
+            pending.push(d);
+        }
+    }
+    while let Some(d) = pending.pop() {
+        for &caller in &code.callers[d as usize] {
+            if words[caller as usize] == 0 {
+                words[caller as usize] = 1;
+                pending.push(caller);
+            }
+        }
+    }
+    true
 }
