@@ -81,10 +81,11 @@ impl CompiledCode {
         Some((defined as u32, i - self.func_transfers[defined]))
     }
 
-    /// Publishes the instrumented version's points `targets` (absolute addresses) in the
-    /// transfer slots of defined function `defined`'s points: from now on its transfer
-    /// paths jump there without asking the host.
-    pub fn publish_transfer_targets(&self, defined: u32, targets: &[usize]) {
+    /// Publishes defined function `defined`'s instrumented version: its points `targets`
+    /// (absolute addresses) in the transfer slots of its points, from now on its
+    /// transfer paths jump there without asking the host; and its own `entry` in its
+    /// entry slot, where instrumented code calls it.
+    pub fn publish_instrumented(&self, defined: u32, entry: usize, targets: &[usize]) {
         let first = self.func_transfers[defined as usize] as usize;
         assert_eq!(targets.len(), self.plain_points(defined).len());
         for (k, &target) in targets.iter().enumerate() {
@@ -92,6 +93,20 @@ impl CompiledCode {
             // (`compile_module`), and `first + k` is one of this function's.
             unsafe { self.code.data_slot(first + k) }.store(target, Ordering::Release);
         }
+        // SAFETY: after the transfer slots come one entry slot per defined function.
+        unsafe { self.code.data_slot(self.entry_slot(defined)) }.store(entry, Ordering::Release);
+    }
+
+    /// Index among the data slots of defined function `defined`'s entry slot.
+    fn entry_slot(&self, defined: u32) -> usize {
+        self.transfer_returns.len() + defined as usize
+    }
+
+    /// Absolute address of defined function `defined`'s entry slot.
+    pub fn entry_slot_address(&self, defined: u32) -> usize {
+        self.code.base() as usize
+            + CodeMemory::data_offset(self.code.bytes().len())
+            + 8 * self.entry_slot(defined)
     }
 
     /// The plain version's transfer points of defined function `defined`.

@@ -178,7 +178,7 @@ impl DebugCode {
         let compiled = compile(&wanted)?;
         self.compilations.fetch_add(1, Ordering::Relaxed);
         for (d, f) in wanted.into_iter().zip(compiled) {
-            module_code.publish_transfer_targets(d, &f.transfers);
+            module_code.publish_instrumented(d, f.start, &f.transfers);
             let _ = self.funcs[d as usize].set(Arc::new(f));
         }
         Ok(self

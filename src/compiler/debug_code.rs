@@ -143,6 +143,9 @@ pub(crate) fn compile_instrumented(
         for &(at, point) in &out.plain_jumps {
             resolve(at, module_base + point as usize);
         }
+        for &(at, callee) in &out.entry_slot_refs {
+            resolve(at, code.entry_slot_address(callee));
+        }
     })?;
     let start = module_base + offset;
     if let Some(e) = link_error {

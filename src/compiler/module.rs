@@ -115,7 +115,10 @@ pub(crate) fn compile_module(
     debug_assert!(transfer_returns.is_sorted());
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
     let (slots, reserve) = if config.debug_instrumentation {
-        (8 * transfer_returns.len(), code_memory::reserve_for(total))
+        (
+            8 * (transfer_returns.len() + body_ranges.len()),
+            code_memory::reserve_for(total),
+        )
     } else {
         (0, 0)
     };

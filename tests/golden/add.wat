@@ -58,62 +58,79 @@
 ;;   00b8  call stubs+52Eh
 ;;   00bd  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+0A1h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+0B5h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+0C9h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+0DDh
-;;   004c  mov ebx,[rbp+10h]
-;;   0053  add ebx,[rbp+18h]
-;;   005a  test byte ptr [r13],10h
-;;   0062  jne func[0].instrumented+0F1h
-;;   0068  test byte ptr [r13],20h
-;;   0070  jne func[0].instrumented+105h
-;;   0076  add ebx,5
-;;   007d  test byte ptr [r13],40h
-;;   0085  jne func[0].instrumented+119h
-;;   008b  test byte ptr [r13],80h
-;;   0093  jne func[0].instrumented+12Dh
-;;   0099  mov eax,ebx
-;;   009c  mov rsp,rbp
-;;   009f  pop rbp
-;;   00a0  ret
-;;   00a1  mov rax,0
-;;   00ab  call func[0].instrumented+141h
-;;   00b0  jmp func[0].instrumented+22h
-;;   00b5  mov rax,1
-;;   00bf  call func[0].instrumented+141h
-;;   00c4  jmp func[0].instrumented+30h
-;;   00c9  mov rax,2
-;;   00d3  call func[0].instrumented+141h
-;;   00d8  jmp func[0].instrumented+3Eh
-;;   00dd  mov rax,3
-;;   00e7  call func[0].instrumented+141h
-;;   00ec  jmp func[0].instrumented+4Ch
-;;   00f1  mov rax,4
-;;   00fb  call func[0].instrumented+141h
-;;   0100  jmp func[0].instrumented+68h
-;;   0105  mov rax,5
-;;   010f  call func[0].instrumented+141h
-;;   0114  jmp func[0].instrumented+76h
-;;   0119  mov rax,6
-;;   0123  call func[0].instrumented+141h
-;;   0128  jmp func[0].instrumented+8Bh
-;;   012d  mov rax,7
-;;   0137  call func[0].instrumented+141h
-;;   013c  jmp func[0].instrumented+99h
-;;   0141  sub rsp,8
-;;   0145  push rax
-;;   0146  call stubs+535h
-;;   014b  add rsp,8
-;;   014f  mov r13,[r15+48h]
-;;   0156  cmp r13,1
-;;   015d  ja func[0].instrumented+16Ah
-;;   0163  lea r13,[stubs+7ADh]
-;;   016a  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+0C0h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+0E6h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+0FAh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+10Eh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+122h
+;;   006b  mov ebx,[rbp+10h]
+;;   0072  add ebx,[rbp+18h]
+;;   0079  test byte ptr [r13],10h
+;;   0081  jne func[0].instrumented+136h
+;;   0087  test byte ptr [r13],20h
+;;   008f  jne func[0].instrumented+14Ah
+;;   0095  add ebx,5
+;;   009c  test byte ptr [r13],40h
+;;   00a4  jne func[0].instrumented+15Eh
+;;   00aa  test byte ptr [r13],80h
+;;   00b2  jne func[0].instrumented+172h
+;;   00b8  mov eax,ebx
+;;   00bb  mov rsp,rbp
+;;   00be  pop rbp
+;;   00bf  ret
+;;   00c0  bt r12,3Dh
+;;   00c5  jae func[0].instrumented+0DEh
+;;   00cb  mov rax,rsp
+;;   00ce  mov rsp,rbp
+;;   00d1  call stubs+1D0h
+;;   00d6  mov rsp,rax
+;;   00d9  jmp func[0].instrumented+0Bh
+;;   00de  mov rsp,rbp
+;;   00e1  call stubs+55h
+;;   00e6  mov rax,0
+;;   00f0  call func[0].instrumented+186h
+;;   00f5  jmp func[0].instrumented+41h
+;;   00fa  mov rax,1
+;;   0104  call func[0].instrumented+186h
+;;   0109  jmp func[0].instrumented+4Fh
+;;   010e  mov rax,2
+;;   0118  call func[0].instrumented+186h
+;;   011d  jmp func[0].instrumented+5Dh
+;;   0122  mov rax,3
+;;   012c  call func[0].instrumented+186h
+;;   0131  jmp func[0].instrumented+6Bh
+;;   0136  mov rax,4
+;;   0140  call func[0].instrumented+186h
+;;   0145  jmp func[0].instrumented+87h
+;;   014a  mov rax,5
+;;   0154  call func[0].instrumented+186h
+;;   0159  jmp func[0].instrumented+95h
+;;   015e  mov rax,6
+;;   0168  call func[0].instrumented+186h
+;;   016d  jmp func[0].instrumented+0AAh
+;;   0172  mov rax,7
+;;   017c  call func[0].instrumented+186h
+;;   0181  jmp func[0].instrumented+0B8h
+;;   0186  sub rsp,8
+;;   018a  push rax
+;;   018b  call stubs+530h
+;;   0190  add rsp,8
+;;   0194  mov r13,[r15+48h]
+;;   019b  cmp r13,1
+;;   01a2  ja func[0].instrumented+1AFh
+;;   01a8  lea r13,[stubs+7A8h]
+;;   01af  ret

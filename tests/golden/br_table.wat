@@ -131,144 +131,161 @@
 ;;   011e  call stubs+538h
 ;;   0123  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  mov [rbp-10h],r8
-;;   001b  mov r8d,esi
-;;   001e  test byte ptr [r13],1
-;;   0026  jne func[0].instrumented+1A1h
-;;   002c  test byte ptr [r13],2
-;;   0034  jne func[0].instrumented+1B5h
-;;   003a  test byte ptr [r13],4
-;;   0042  jne func[0].instrumented+1C9h
-;;   0048  test byte ptr [r13],8
-;;   0050  jne func[0].instrumented+1DDh
-;;   0056  test byte ptr [r13],10h
-;;   005e  jne func[0].instrumented+1F1h
-;;   0064  test byte ptr [r13],20h
-;;   006c  jne func[0].instrumented+205h
-;;   0072  test byte ptr [r13],40h
-;;   007a  jne func[0].instrumented+219h
-;;   0080  mov ecx,r8d
-;;   0083  mov eax,3
-;;   0088  cmp ecx,eax
-;;   008a  cmovae ecx,eax
-;;   008d  lea rdx,[func[0].instrumented+9Dh]
-;;   0094  lea rcx,[rcx+rcx*4]
-;;   0098  add rdx,rcx
-;;   009b  jmp rdx
-;;   009d  jmp func[0].instrumented+0B1h
-;;   00a2  jmp func[0].instrumented+0EDh
-;;   00a7  jmp func[0].instrumented+129h
-;;   00ac  jmp func[0].instrumented+165h
-;;   00b1  test byte ptr [r13],80h
-;;   00b9  jne func[0].instrumented+22Dh
-;;   00bf  test byte ptr [r13+1],1
-;;   00c7  jne func[0].instrumented+241h
-;;   00cd  test byte ptr [r13+1],2
-;;   00d5  jne func[0].instrumented+255h
-;;   00db  mov eax,64h
-;;   00e1  mov r8,[rbp-10h]
-;;   00e8  mov rsp,rbp
-;;   00eb  pop rbp
-;;   00ec  ret
-;;   00ed  test byte ptr [r13+1],4
-;;   00f5  jne func[0].instrumented+269h
-;;   00fb  test byte ptr [r13+1],8
-;;   0103  jne func[0].instrumented+27Dh
-;;   0109  test byte ptr [r13+1],10h
-;;   0111  jne func[0].instrumented+291h
-;;   0117  mov eax,65h
-;;   011d  mov r8,[rbp-10h]
-;;   0124  mov rsp,rbp
-;;   0127  pop rbp
-;;   0128  ret
-;;   0129  test byte ptr [r13+1],20h
-;;   0131  jne func[0].instrumented+2A5h
-;;   0137  test byte ptr [r13+1],40h
-;;   013f  jne func[0].instrumented+2B9h
-;;   0145  test byte ptr [r13+1],80h
-;;   014d  jne func[0].instrumented+2CDh
-;;   0153  mov eax,66h
-;;   0159  mov r8,[rbp-10h]
-;;   0160  mov rsp,rbp
-;;   0163  pop rbp
-;;   0164  ret
-;;   0165  test byte ptr [r13+2],1
-;;   016d  jne func[0].instrumented+2E1h
-;;   0173  test byte ptr [r13+2],2
-;;   017b  jne func[0].instrumented+2F5h
-;;   0181  test byte ptr [r13+2],4
-;;   0189  jne func[0].instrumented+309h
-;;   018f  mov eax,0FFFFFFFFh
-;;   0195  mov r8,[rbp-10h]
-;;   019c  mov rsp,rbp
-;;   019f  pop rbp
-;;   01a0  ret
-;;   01a1  mov rax,0
-;;   01ab  call func[0].instrumented+31Dh
-;;   01b0  jmp func[0].instrumented+2Ch
-;;   01b5  mov rax,1
-;;   01bf  call func[0].instrumented+31Dh
-;;   01c4  jmp func[0].instrumented+3Ah
-;;   01c9  mov rax,2
-;;   01d3  call func[0].instrumented+31Dh
-;;   01d8  jmp func[0].instrumented+48h
-;;   01dd  mov rax,3
-;;   01e7  call func[0].instrumented+31Dh
-;;   01ec  jmp func[0].instrumented+56h
-;;   01f1  mov rax,4
-;;   01fb  call func[0].instrumented+31Dh
-;;   0200  jmp func[0].instrumented+64h
-;;   0205  mov rax,5
-;;   020f  call func[0].instrumented+31Dh
-;;   0214  jmp func[0].instrumented+72h
-;;   0219  mov rax,6
-;;   0223  call func[0].instrumented+31Dh
-;;   0228  jmp func[0].instrumented+80h
-;;   022d  mov rax,7
-;;   0237  call func[0].instrumented+31Dh
-;;   023c  jmp func[0].instrumented+0BFh
-;;   0241  mov rax,8
-;;   024b  call func[0].instrumented+31Dh
-;;   0250  jmp func[0].instrumented+0CDh
-;;   0255  mov rax,9
-;;   025f  call func[0].instrumented+31Dh
-;;   0264  jmp func[0].instrumented+0DBh
-;;   0269  mov rax,0Ah
-;;   0273  call func[0].instrumented+31Dh
-;;   0278  jmp func[0].instrumented+0FBh
-;;   027d  mov rax,0Bh
-;;   0287  call func[0].instrumented+31Dh
-;;   028c  jmp func[0].instrumented+109h
-;;   0291  mov rax,0Ch
-;;   029b  call func[0].instrumented+31Dh
-;;   02a0  jmp func[0].instrumented+117h
-;;   02a5  mov rax,0Dh
-;;   02af  call func[0].instrumented+31Dh
-;;   02b4  jmp func[0].instrumented+137h
-;;   02b9  mov rax,0Eh
-;;   02c3  call func[0].instrumented+31Dh
-;;   02c8  jmp func[0].instrumented+145h
-;;   02cd  mov rax,0Fh
-;;   02d7  call func[0].instrumented+31Dh
-;;   02dc  jmp func[0].instrumented+153h
-;;   02e1  mov rax,10h
-;;   02eb  call func[0].instrumented+31Dh
-;;   02f0  jmp func[0].instrumented+173h
-;;   02f5  mov rax,11h
-;;   02ff  call func[0].instrumented+31Dh
-;;   0304  jmp func[0].instrumented+181h
-;;   0309  mov rax,12h
-;;   0313  call func[0].instrumented+31Dh
-;;   0318  jmp func[0].instrumented+18Fh
-;;   031d  sub rsp,8
-;;   0321  push rax
-;;   0322  call stubs+539h
-;;   0327  add rsp,8
-;;   032b  mov r13,[r15+48h]
-;;   0332  cmp r13,1
-;;   0339  ja func[0].instrumented+346h
-;;   033f  lea r13,[stubs+7B1h]
-;;   0346  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+1C0h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  mov [rbp-10h],r8
+;;   003a  mov r8d,esi
+;;   003d  test byte ptr [r13],1
+;;   0045  jne func[0].instrumented+1E6h
+;;   004b  test byte ptr [r13],2
+;;   0053  jne func[0].instrumented+1FAh
+;;   0059  test byte ptr [r13],4
+;;   0061  jne func[0].instrumented+20Eh
+;;   0067  test byte ptr [r13],8
+;;   006f  jne func[0].instrumented+222h
+;;   0075  test byte ptr [r13],10h
+;;   007d  jne func[0].instrumented+236h
+;;   0083  test byte ptr [r13],20h
+;;   008b  jne func[0].instrumented+24Ah
+;;   0091  test byte ptr [r13],40h
+;;   0099  jne func[0].instrumented+25Eh
+;;   009f  mov ecx,r8d
+;;   00a2  mov eax,3
+;;   00a7  cmp ecx,eax
+;;   00a9  cmovae ecx,eax
+;;   00ac  lea rdx,[func[0].instrumented+0BCh]
+;;   00b3  lea rcx,[rcx+rcx*4]
+;;   00b7  add rdx,rcx
+;;   00ba  jmp rdx
+;;   00bc  jmp func[0].instrumented+0D0h
+;;   00c1  jmp func[0].instrumented+10Ch
+;;   00c6  jmp func[0].instrumented+148h
+;;   00cb  jmp func[0].instrumented+184h
+;;   00d0  test byte ptr [r13],80h
+;;   00d8  jne func[0].instrumented+272h
+;;   00de  test byte ptr [r13+1],1
+;;   00e6  jne func[0].instrumented+286h
+;;   00ec  test byte ptr [r13+1],2
+;;   00f4  jne func[0].instrumented+29Ah
+;;   00fa  mov eax,64h
+;;   0100  mov r8,[rbp-10h]
+;;   0107  mov rsp,rbp
+;;   010a  pop rbp
+;;   010b  ret
+;;   010c  test byte ptr [r13+1],4
+;;   0114  jne func[0].instrumented+2AEh
+;;   011a  test byte ptr [r13+1],8
+;;   0122  jne func[0].instrumented+2C2h
+;;   0128  test byte ptr [r13+1],10h
+;;   0130  jne func[0].instrumented+2D6h
+;;   0136  mov eax,65h
+;;   013c  mov r8,[rbp-10h]
+;;   0143  mov rsp,rbp
+;;   0146  pop rbp
+;;   0147  ret
+;;   0148  test byte ptr [r13+1],20h
+;;   0150  jne func[0].instrumented+2EAh
+;;   0156  test byte ptr [r13+1],40h
+;;   015e  jne func[0].instrumented+2FEh
+;;   0164  test byte ptr [r13+1],80h
+;;   016c  jne func[0].instrumented+312h
+;;   0172  mov eax,66h
+;;   0178  mov r8,[rbp-10h]
+;;   017f  mov rsp,rbp
+;;   0182  pop rbp
+;;   0183  ret
+;;   0184  test byte ptr [r13+2],1
+;;   018c  jne func[0].instrumented+326h
+;;   0192  test byte ptr [r13+2],2
+;;   019a  jne func[0].instrumented+33Ah
+;;   01a0  test byte ptr [r13+2],4
+;;   01a8  jne func[0].instrumented+34Eh
+;;   01ae  mov eax,0FFFFFFFFh
+;;   01b4  mov r8,[rbp-10h]
+;;   01bb  mov rsp,rbp
+;;   01be  pop rbp
+;;   01bf  ret
+;;   01c0  bt r12,3Dh
+;;   01c5  jae func[0].instrumented+1DEh
+;;   01cb  mov rax,rsp
+;;   01ce  mov rsp,rbp
+;;   01d1  call stubs+1D4h
+;;   01d6  mov rsp,rax
+;;   01d9  jmp func[0].instrumented+0Bh
+;;   01de  mov rsp,rbp
+;;   01e1  call stubs+55h
+;;   01e6  mov rax,0
+;;   01f0  call func[0].instrumented+362h
+;;   01f5  jmp func[0].instrumented+4Bh
+;;   01fa  mov rax,1
+;;   0204  call func[0].instrumented+362h
+;;   0209  jmp func[0].instrumented+59h
+;;   020e  mov rax,2
+;;   0218  call func[0].instrumented+362h
+;;   021d  jmp func[0].instrumented+67h
+;;   0222  mov rax,3
+;;   022c  call func[0].instrumented+362h
+;;   0231  jmp func[0].instrumented+75h
+;;   0236  mov rax,4
+;;   0240  call func[0].instrumented+362h
+;;   0245  jmp func[0].instrumented+83h
+;;   024a  mov rax,5
+;;   0254  call func[0].instrumented+362h
+;;   0259  jmp func[0].instrumented+91h
+;;   025e  mov rax,6
+;;   0268  call func[0].instrumented+362h
+;;   026d  jmp func[0].instrumented+9Fh
+;;   0272  mov rax,7
+;;   027c  call func[0].instrumented+362h
+;;   0281  jmp func[0].instrumented+0DEh
+;;   0286  mov rax,8
+;;   0290  call func[0].instrumented+362h
+;;   0295  jmp func[0].instrumented+0ECh
+;;   029a  mov rax,9
+;;   02a4  call func[0].instrumented+362h
+;;   02a9  jmp func[0].instrumented+0FAh
+;;   02ae  mov rax,0Ah
+;;   02b8  call func[0].instrumented+362h
+;;   02bd  jmp func[0].instrumented+11Ah
+;;   02c2  mov rax,0Bh
+;;   02cc  call func[0].instrumented+362h
+;;   02d1  jmp func[0].instrumented+128h
+;;   02d6  mov rax,0Ch
+;;   02e0  call func[0].instrumented+362h
+;;   02e5  jmp func[0].instrumented+136h
+;;   02ea  mov rax,0Dh
+;;   02f4  call func[0].instrumented+362h
+;;   02f9  jmp func[0].instrumented+156h
+;;   02fe  mov rax,0Eh
+;;   0308  call func[0].instrumented+362h
+;;   030d  jmp func[0].instrumented+164h
+;;   0312  mov rax,0Fh
+;;   031c  call func[0].instrumented+362h
+;;   0321  jmp func[0].instrumented+172h
+;;   0326  mov rax,10h
+;;   0330  call func[0].instrumented+362h
+;;   0335  jmp func[0].instrumented+192h
+;;   033a  mov rax,11h
+;;   0344  call func[0].instrumented+362h
+;;   0349  jmp func[0].instrumented+1A0h
+;;   034e  mov rax,12h
+;;   0358  call func[0].instrumented+362h
+;;   035d  jmp func[0].instrumented+1AEh
+;;   0362  sub rsp,8
+;;   0366  push rax
+;;   0367  call stubs+534h
+;;   036c  add rsp,8
+;;   0370  mov r13,[r15+48h]
+;;   0377  cmp r13,1
+;;   037e  ja func[0].instrumented+38Bh
+;;   0384  lea r13,[stubs+7ACh]
+;;   038b  ret

@@ -199,167 +199,184 @@
 ;;   0274  call stubs+532h
 ;;   0279  jmp func[0]+132h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  mov [rbp-10h],r8
-;;   001b  mov [rbp-18h],r9
-;;   0022  mov [rbp-20h],r10
-;;   0029  mov r8d,esi
-;;   002c  mov r9d,[rbp+18h]
-;;   0033  mov r10d,[rbp+20h]
-;;   003a  test byte ptr [r13],1
-;;   0042  jne func[0].instrumented+287h
-;;   0048  test byte ptr [r13],2
-;;   0050  jne func[0].instrumented+29Bh
-;;   0056  test byte ptr [r13],4
-;;   005e  jne func[0].instrumented+2AFh
-;;   0064  test byte ptr [r13],8
-;;   006c  jne func[0].instrumented+2C3h
-;;   0072  test byte ptr [r13],10h
-;;   007a  jne func[0].instrumented+2D7h
-;;   0080  mov [rsp],r8d
-;;   0088  mov [rsp+8],r9d
-;;   0090  mov [rsp+10h],r10d
-;;   0098  mov rsi,rsp
-;;   009b  mov rdi,r15
-;;   009e  mov eax,20h
-;;   00a3  call stubs+43Bh
-;;   00a8  test eax,eax
-;;   00aa  jne func[0].instrumented+273h
-;;   00b0  mov r13,[r15+48h]
-;;   00b7  cmp r13,1
-;;   00be  jbe func[0]+75h
-;;   00c4  test byte ptr [r13],20h
-;;   00cc  jne func[0].instrumented+2EBh
-;;   00d2  test byte ptr [r13],40h
-;;   00da  jne func[0].instrumented+2FFh
-;;   00e0  test byte ptr [r13],80h
-;;   00e8  jne func[0].instrumented+313h
-;;   00ee  test byte ptr [r13+1],1
-;;   00f6  jne func[0].instrumented+327h
-;;   00fc  mov [rsp],r8d
-;;   0104  mov dword ptr [rsp+8],0
-;;   0110  mov [rsp+10h],r10d
-;;   0118  mov rsi,rsp
-;;   011b  mov rdi,r15
-;;   011e  mov eax,18h
-;;   0123  call stubs+43Bh
-;;   0128  test eax,eax
-;;   012a  jne func[0].instrumented+278h
-;;   0130  mov r13,[r15+48h]
-;;   0137  cmp r13,1
-;;   013e  jbe func[0]+0B4h
-;;   0144  test byte ptr [r13+1],2
-;;   014c  jne func[0].instrumented+33Bh
-;;   0152  test byte ptr [r13+1],4
-;;   015a  jne func[0].instrumented+34Fh
-;;   0160  test byte ptr [r13+1],8
-;;   0168  jne func[0].instrumented+363h
-;;   016e  test byte ptr [r13+1],10h
-;;   0176  jne func[0].instrumented+377h
-;;   017c  mov [rsp],r8d
-;;   0184  mov dword ptr [rsp+8],0
-;;   0190  mov dword ptr [rsp+10h],7
-;;   019c  mov qword ptr [rsp+18h],0
-;;   01a8  mov rsi,rsp
-;;   01ab  mov rdi,r15
-;;   01ae  mov eax,28h
-;;   01b3  call stubs+43Bh
-;;   01b8  test eax,eax
-;;   01ba  jne func[0].instrumented+27Dh
-;;   01c0  mov r13,[r15+48h]
-;;   01c7  cmp r13,1
-;;   01ce  jbe func[0]+103h
-;;   01d4  test byte ptr [r13+1],20h
-;;   01dc  jne func[0].instrumented+38Bh
-;;   01e2  mov qword ptr [rsp],0
-;;   01ee  mov rsi,rsp
-;;   01f1  mov rdi,r15
-;;   01f4  mov eax,30h
-;;   01f9  call stubs+43Bh
-;;   01fe  test eax,eax
-;;   0200  jne func[0].instrumented+282h
-;;   0206  mov r13,[r15+48h]
-;;   020d  cmp r13,1
-;;   0214  jbe func[0]+132h
-;;   021a  test byte ptr [r13+1],40h
-;;   0222  jne func[0].instrumented+39Fh
-;;   0228  mov rax,[r15+8]
-;;   022f  mov rbx,[rax]
-;;   0236  shr rbx,10h
-;;   023a  test byte ptr [r13+1],80h
-;;   0242  jne func[0].instrumented+3B3h
-;;   0248  test byte ptr [r13+2],1
-;;   0250  jne func[0].instrumented+3C7h
-;;   0256  mov eax,ebx
-;;   0259  mov r8,[rbp-10h]
-;;   0260  mov r9,[rbp-18h]
-;;   0267  mov r10,[rbp-20h]
-;;   026e  mov rsp,rbp
-;;   0271  pop rbp
-;;   0272  ret
-;;   0273  call stubs
-;;   0278  call stubs
-;;   027d  call stubs
-;;   0282  call stubs
-;;   0287  mov rax,0
-;;   0291  call func[0].instrumented+3DBh
-;;   0296  jmp func[0].instrumented+48h
-;;   029b  mov rax,1
-;;   02a5  call func[0].instrumented+3DBh
-;;   02aa  jmp func[0].instrumented+56h
-;;   02af  mov rax,2
-;;   02b9  call func[0].instrumented+3DBh
-;;   02be  jmp func[0].instrumented+64h
-;;   02c3  mov rax,3
-;;   02cd  call func[0].instrumented+3DBh
-;;   02d2  jmp func[0].instrumented+72h
-;;   02d7  mov rax,4
-;;   02e1  call func[0].instrumented+3DBh
-;;   02e6  jmp func[0].instrumented+80h
-;;   02eb  mov rax,5
-;;   02f5  call func[0].instrumented+3DBh
-;;   02fa  jmp func[0].instrumented+0D2h
-;;   02ff  mov rax,6
-;;   0309  call func[0].instrumented+3DBh
-;;   030e  jmp func[0].instrumented+0E0h
-;;   0313  mov rax,7
-;;   031d  call func[0].instrumented+3DBh
-;;   0322  jmp func[0].instrumented+0EEh
-;;   0327  mov rax,8
-;;   0331  call func[0].instrumented+3DBh
-;;   0336  jmp func[0].instrumented+0FCh
-;;   033b  mov rax,9
-;;   0345  call func[0].instrumented+3DBh
-;;   034a  jmp func[0].instrumented+152h
-;;   034f  mov rax,0Ah
-;;   0359  call func[0].instrumented+3DBh
-;;   035e  jmp func[0].instrumented+160h
-;;   0363  mov rax,0Bh
-;;   036d  call func[0].instrumented+3DBh
-;;   0372  jmp func[0].instrumented+16Eh
-;;   0377  mov rax,0Ch
-;;   0381  call func[0].instrumented+3DBh
-;;   0386  jmp func[0].instrumented+17Ch
-;;   038b  mov rax,0Dh
-;;   0395  call func[0].instrumented+3DBh
-;;   039a  jmp func[0].instrumented+1E2h
-;;   039f  mov rax,0Eh
-;;   03a9  call func[0].instrumented+3DBh
-;;   03ae  jmp func[0].instrumented+228h
-;;   03b3  mov rax,0Fh
-;;   03bd  call func[0].instrumented+3DBh
-;;   03c2  jmp func[0].instrumented+248h
-;;   03c7  mov rax,10h
-;;   03d1  call func[0].instrumented+3DBh
-;;   03d6  jmp func[0].instrumented+256h
-;;   03db  sub rsp,8
-;;   03df  push rax
-;;   03e0  call stubs+53Bh
-;;   03e5  add rsp,8
-;;   03e9  mov r13,[r15+48h]
-;;   03f0  cmp r13,1
-;;   03f7  ja func[0].instrumented+404h
-;;   03fd  lea r13,[stubs+7B3h]
-;;   0404  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,60h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+292h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  mov [rbp-10h],r8
+;;   003a  mov [rbp-18h],r9
+;;   0041  mov [rbp-20h],r10
+;;   0048  mov r8d,esi
+;;   004b  mov r9d,[rbp+18h]
+;;   0052  mov r10d,[rbp+20h]
+;;   0059  test byte ptr [r13],1
+;;   0061  jne func[0].instrumented+2CCh
+;;   0067  test byte ptr [r13],2
+;;   006f  jne func[0].instrumented+2E0h
+;;   0075  test byte ptr [r13],4
+;;   007d  jne func[0].instrumented+2F4h
+;;   0083  test byte ptr [r13],8
+;;   008b  jne func[0].instrumented+308h
+;;   0091  test byte ptr [r13],10h
+;;   0099  jne func[0].instrumented+31Ch
+;;   009f  mov [rsp],r8d
+;;   00a7  mov [rsp+8],r9d
+;;   00af  mov [rsp+10h],r10d
+;;   00b7  mov rsi,rsp
+;;   00ba  mov rdi,r15
+;;   00bd  mov eax,20h
+;;   00c2  call stubs+436h
+;;   00c7  test eax,eax
+;;   00c9  jne func[0].instrumented+2B8h
+;;   00cf  mov r13,[r15+48h]
+;;   00d6  cmp r13,1
+;;   00dd  jbe func[0]+75h
+;;   00e3  test byte ptr [r13],20h
+;;   00eb  jne func[0].instrumented+330h
+;;   00f1  test byte ptr [r13],40h
+;;   00f9  jne func[0].instrumented+344h
+;;   00ff  test byte ptr [r13],80h
+;;   0107  jne func[0].instrumented+358h
+;;   010d  test byte ptr [r13+1],1
+;;   0115  jne func[0].instrumented+36Ch
+;;   011b  mov [rsp],r8d
+;;   0123  mov dword ptr [rsp+8],0
+;;   012f  mov [rsp+10h],r10d
+;;   0137  mov rsi,rsp
+;;   013a  mov rdi,r15
+;;   013d  mov eax,18h
+;;   0142  call stubs+436h
+;;   0147  test eax,eax
+;;   0149  jne func[0].instrumented+2BDh
+;;   014f  mov r13,[r15+48h]
+;;   0156  cmp r13,1
+;;   015d  jbe func[0]+0B4h
+;;   0163  test byte ptr [r13+1],2
+;;   016b  jne func[0].instrumented+380h
+;;   0171  test byte ptr [r13+1],4
+;;   0179  jne func[0].instrumented+394h
+;;   017f  test byte ptr [r13+1],8
+;;   0187  jne func[0].instrumented+3A8h
+;;   018d  test byte ptr [r13+1],10h
+;;   0195  jne func[0].instrumented+3BCh
+;;   019b  mov [rsp],r8d
+;;   01a3  mov dword ptr [rsp+8],0
+;;   01af  mov dword ptr [rsp+10h],7
+;;   01bb  mov qword ptr [rsp+18h],0
+;;   01c7  mov rsi,rsp
+;;   01ca  mov rdi,r15
+;;   01cd  mov eax,28h
+;;   01d2  call stubs+436h
+;;   01d7  test eax,eax
+;;   01d9  jne func[0].instrumented+2C2h
+;;   01df  mov r13,[r15+48h]
+;;   01e6  cmp r13,1
+;;   01ed  jbe func[0]+103h
+;;   01f3  test byte ptr [r13+1],20h
+;;   01fb  jne func[0].instrumented+3D0h
+;;   0201  mov qword ptr [rsp],0
+;;   020d  mov rsi,rsp
+;;   0210  mov rdi,r15
+;;   0213  mov eax,30h
+;;   0218  call stubs+436h
+;;   021d  test eax,eax
+;;   021f  jne func[0].instrumented+2C7h
+;;   0225  mov r13,[r15+48h]
+;;   022c  cmp r13,1
+;;   0233  jbe func[0]+132h
+;;   0239  test byte ptr [r13+1],40h
+;;   0241  jne func[0].instrumented+3E4h
+;;   0247  mov rax,[r15+8]
+;;   024e  mov rbx,[rax]
+;;   0255  shr rbx,10h
+;;   0259  test byte ptr [r13+1],80h
+;;   0261  jne func[0].instrumented+3F8h
+;;   0267  test byte ptr [r13+2],1
+;;   026f  jne func[0].instrumented+40Ch
+;;   0275  mov eax,ebx
+;;   0278  mov r8,[rbp-10h]
+;;   027f  mov r9,[rbp-18h]
+;;   0286  mov r10,[rbp-20h]
+;;   028d  mov rsp,rbp
+;;   0290  pop rbp
+;;   0291  ret
+;;   0292  bt r12,3Dh
+;;   0297  jae func[0].instrumented+2B0h
+;;   029d  mov rax,rsp
+;;   02a0  mov rsp,rbp
+;;   02a3  call stubs+1D6h
+;;   02a8  mov rsp,rax
+;;   02ab  jmp func[0].instrumented+0Bh
+;;   02b0  mov rsp,rbp
+;;   02b3  call stubs+55h
+;;   02b8  call stubs
+;;   02bd  call stubs
+;;   02c2  call stubs
+;;   02c7  call stubs
+;;   02cc  mov rax,0
+;;   02d6  call func[0].instrumented+420h
+;;   02db  jmp func[0].instrumented+67h
+;;   02e0  mov rax,1
+;;   02ea  call func[0].instrumented+420h
+;;   02ef  jmp func[0].instrumented+75h
+;;   02f4  mov rax,2
+;;   02fe  call func[0].instrumented+420h
+;;   0303  jmp func[0].instrumented+83h
+;;   0308  mov rax,3
+;;   0312  call func[0].instrumented+420h
+;;   0317  jmp func[0].instrumented+91h
+;;   031c  mov rax,4
+;;   0326  call func[0].instrumented+420h
+;;   032b  jmp func[0].instrumented+9Fh
+;;   0330  mov rax,5
+;;   033a  call func[0].instrumented+420h
+;;   033f  jmp func[0].instrumented+0F1h
+;;   0344  mov rax,6
+;;   034e  call func[0].instrumented+420h
+;;   0353  jmp func[0].instrumented+0FFh
+;;   0358  mov rax,7
+;;   0362  call func[0].instrumented+420h
+;;   0367  jmp func[0].instrumented+10Dh
+;;   036c  mov rax,8
+;;   0376  call func[0].instrumented+420h
+;;   037b  jmp func[0].instrumented+11Bh
+;;   0380  mov rax,9
+;;   038a  call func[0].instrumented+420h
+;;   038f  jmp func[0].instrumented+171h
+;;   0394  mov rax,0Ah
+;;   039e  call func[0].instrumented+420h
+;;   03a3  jmp func[0].instrumented+17Fh
+;;   03a8  mov rax,0Bh
+;;   03b2  call func[0].instrumented+420h
+;;   03b7  jmp func[0].instrumented+18Dh
+;;   03bc  mov rax,0Ch
+;;   03c6  call func[0].instrumented+420h
+;;   03cb  jmp func[0].instrumented+19Bh
+;;   03d0  mov rax,0Dh
+;;   03da  call func[0].instrumented+420h
+;;   03df  jmp func[0].instrumented+201h
+;;   03e4  mov rax,0Eh
+;;   03ee  call func[0].instrumented+420h
+;;   03f3  jmp func[0].instrumented+247h
+;;   03f8  mov rax,0Fh
+;;   0402  call func[0].instrumented+420h
+;;   0407  jmp func[0].instrumented+267h
+;;   040c  mov rax,10h
+;;   0416  call func[0].instrumented+420h
+;;   041b  jmp func[0].instrumented+275h
+;;   0420  sub rsp,8
+;;   0424  push rax
+;;   0425  call stubs+536h
+;;   042a  add rsp,8
+;;   042e  mov r13,[r15+48h]
+;;   0435  cmp r13,1
+;;   043c  ja func[0].instrumented+449h
+;;   0442  lea r13,[stubs+7AEh]
+;;   0449  ret

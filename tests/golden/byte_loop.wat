@@ -112,129 +112,146 @@
 ;;   0150  call stubs+536h
 ;;   0155  jmp func[0]+49h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  mov [rbp-18h],r9
-;;   001b  mov [rbp-20h],r8
-;;   0022  mov r9d,esi
-;;   0025  mov r8d,0
-;;   002b  mov qword ptr [rbp-10h],0
-;;   0036  test byte ptr [r13],1
-;;   003e  jne func[0].instrumented+190h
-;;   0044  test byte ptr [r13],2
-;;   004c  jne func[0].instrumented+1A4h
-;;   0052  test byte ptr [r13],4
-;;   005a  jne func[0].instrumented+1B8h
-;;   0060  mov r13,[r15+48h]
-;;   0067  cmp r13,1
-;;   006e  jbe func[0]+49h
-;;   0074  test byte ptr [r13],8
-;;   007c  jne func[0].instrumented+1CCh
-;;   0082  test byte ptr [r13],10h
-;;   008a  jne func[0].instrumented+1E0h
-;;   0090  test byte ptr [r13],20h
-;;   0098  jne func[0].instrumented+1F4h
-;;   009e  cmp r8d,r9d
-;;   00a1  setae bl
-;;   00a5  movzx ebx,bl
-;;   00a9  test byte ptr [r13],40h
-;;   00b1  jne func[0].instrumented+208h
-;;   00b7  test ebx,ebx
-;;   00ba  jne func[0].instrumented+161h
-;;   00c0  test byte ptr [r13],80h
-;;   00c8  jne func[0].instrumented+21Ch
-;;   00ce  test byte ptr [r13+1],1
-;;   00d6  jne func[0].instrumented+230h
-;;   00dc  test byte ptr [r13+1],2
-;;   00e4  jne func[0].instrumented+244h
-;;   00ea  movzx ebx,byte ptr [r14+r8]
-;;   00f3  test byte ptr [r13+1],4
-;;   00fb  jne func[0].instrumented+258h
-;;   0101  mov [r14+r8+400h],bl
-;;   0109  test byte ptr [r13+1],8
-;;   0111  jne func[0].instrumented+26Ch
-;;   0117  test byte ptr [r13+1],10h
-;;   011f  jne func[0].instrumented+280h
-;;   0125  test byte ptr [r13+1],20h
-;;   012d  jne func[0].instrumented+294h
-;;   0133  mov ebx,r8d
-;;   0136  add ebx,1
-;;   013d  test byte ptr [r13+1],40h
-;;   0145  jne func[0].instrumented+2A8h
-;;   014b  mov r8d,ebx
-;;   014e  test byte ptr [r13+1],80h
-;;   0156  jne func[0].instrumented+2BCh
-;;   015c  jmp func[0].instrumented+60h
-;;   0161  test byte ptr [r13+2],1
-;;   0169  jne func[0].instrumented+2D0h
-;;   016f  test byte ptr [r13+2],2
-;;   0177  jne func[0].instrumented+2E4h
-;;   017d  mov r9,[rbp-18h]
-;;   0184  mov r8,[rbp-20h]
-;;   018b  mov rsp,rbp
-;;   018e  pop rbp
-;;   018f  ret
-;;   0190  mov rax,0
-;;   019a  call func[0].instrumented+2F8h
-;;   019f  jmp func[0].instrumented+44h
-;;   01a4  mov rax,1
-;;   01ae  call func[0].instrumented+2F8h
-;;   01b3  jmp func[0].instrumented+52h
-;;   01b8  mov rax,2
-;;   01c2  call func[0].instrumented+2F8h
-;;   01c7  jmp func[0].instrumented+60h
-;;   01cc  mov rax,3
-;;   01d6  call func[0].instrumented+2F8h
-;;   01db  jmp func[0].instrumented+82h
-;;   01e0  mov rax,4
-;;   01ea  call func[0].instrumented+2F8h
-;;   01ef  jmp func[0].instrumented+90h
-;;   01f4  mov rax,5
-;;   01fe  call func[0].instrumented+2F8h
-;;   0203  jmp func[0].instrumented+9Eh
-;;   0208  mov rax,6
-;;   0212  call func[0].instrumented+2F8h
-;;   0217  jmp func[0].instrumented+0B7h
-;;   021c  mov rax,7
-;;   0226  call func[0].instrumented+2F8h
-;;   022b  jmp func[0].instrumented+0CEh
-;;   0230  mov rax,8
-;;   023a  call func[0].instrumented+2F8h
-;;   023f  jmp func[0].instrumented+0DCh
-;;   0244  mov rax,9
-;;   024e  call func[0].instrumented+2F8h
-;;   0253  jmp func[0].instrumented+0EAh
-;;   0258  mov rax,0Ah
-;;   0262  call func[0].instrumented+2F8h
-;;   0267  jmp func[0].instrumented+101h
-;;   026c  mov rax,0Bh
-;;   0276  call func[0].instrumented+2F8h
-;;   027b  jmp func[0].instrumented+117h
-;;   0280  mov rax,0Ch
-;;   028a  call func[0].instrumented+2F8h
-;;   028f  jmp func[0].instrumented+125h
-;;   0294  mov rax,0Dh
-;;   029e  call func[0].instrumented+2F8h
-;;   02a3  jmp func[0].instrumented+133h
-;;   02a8  mov rax,0Eh
-;;   02b2  call func[0].instrumented+2F8h
-;;   02b7  jmp func[0].instrumented+14Bh
-;;   02bc  mov rax,0Fh
-;;   02c6  call func[0].instrumented+2F8h
-;;   02cb  jmp func[0].instrumented+15Ch
-;;   02d0  mov rax,10h
-;;   02da  call func[0].instrumented+2F8h
-;;   02df  jmp func[0].instrumented+16Fh
-;;   02e4  mov rax,11h
-;;   02ee  call func[0].instrumented+2F8h
-;;   02f3  jmp func[0].instrumented+17Dh
-;;   02f8  sub rsp,8
-;;   02fc  push rax
-;;   02fd  call stubs+52Eh
-;;   0302  add rsp,8
-;;   0306  mov r13,[r15+48h]
-;;   030d  cmp r13,1
-;;   0314  ja func[0].instrumented+321h
-;;   031a  lea r13,[stubs+7A6h]
-;;   0321  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,30h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+1AFh
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  mov [rbp-18h],r9
+;;   003a  mov [rbp-20h],r8
+;;   0041  mov r9d,esi
+;;   0044  mov r8d,0
+;;   004a  mov qword ptr [rbp-10h],0
+;;   0055  test byte ptr [r13],1
+;;   005d  jne func[0].instrumented+1D5h
+;;   0063  test byte ptr [r13],2
+;;   006b  jne func[0].instrumented+1E9h
+;;   0071  test byte ptr [r13],4
+;;   0079  jne func[0].instrumented+1FDh
+;;   007f  mov r13,[r15+48h]
+;;   0086  cmp r13,1
+;;   008d  jbe func[0]+49h
+;;   0093  test byte ptr [r13],8
+;;   009b  jne func[0].instrumented+211h
+;;   00a1  test byte ptr [r13],10h
+;;   00a9  jne func[0].instrumented+225h
+;;   00af  test byte ptr [r13],20h
+;;   00b7  jne func[0].instrumented+239h
+;;   00bd  cmp r8d,r9d
+;;   00c0  setae bl
+;;   00c4  movzx ebx,bl
+;;   00c8  test byte ptr [r13],40h
+;;   00d0  jne func[0].instrumented+24Dh
+;;   00d6  test ebx,ebx
+;;   00d9  jne func[0].instrumented+180h
+;;   00df  test byte ptr [r13],80h
+;;   00e7  jne func[0].instrumented+261h
+;;   00ed  test byte ptr [r13+1],1
+;;   00f5  jne func[0].instrumented+275h
+;;   00fb  test byte ptr [r13+1],2
+;;   0103  jne func[0].instrumented+289h
+;;   0109  movzx ebx,byte ptr [r14+r8]
+;;   0112  test byte ptr [r13+1],4
+;;   011a  jne func[0].instrumented+29Dh
+;;   0120  mov [r14+r8+400h],bl
+;;   0128  test byte ptr [r13+1],8
+;;   0130  jne func[0].instrumented+2B1h
+;;   0136  test byte ptr [r13+1],10h
+;;   013e  jne func[0].instrumented+2C5h
+;;   0144  test byte ptr [r13+1],20h
+;;   014c  jne func[0].instrumented+2D9h
+;;   0152  mov ebx,r8d
+;;   0155  add ebx,1
+;;   015c  test byte ptr [r13+1],40h
+;;   0164  jne func[0].instrumented+2EDh
+;;   016a  mov r8d,ebx
+;;   016d  test byte ptr [r13+1],80h
+;;   0175  jne func[0].instrumented+301h
+;;   017b  jmp func[0].instrumented+7Fh
+;;   0180  test byte ptr [r13+2],1
+;;   0188  jne func[0].instrumented+315h
+;;   018e  test byte ptr [r13+2],2
+;;   0196  jne func[0].instrumented+329h
+;;   019c  mov r9,[rbp-18h]
+;;   01a3  mov r8,[rbp-20h]
+;;   01aa  mov rsp,rbp
+;;   01ad  pop rbp
+;;   01ae  ret
+;;   01af  bt r12,3Dh
+;;   01b4  jae func[0].instrumented+1CDh
+;;   01ba  mov rax,rsp
+;;   01bd  mov rsp,rbp
+;;   01c0  call stubs+1D9h
+;;   01c5  mov rsp,rax
+;;   01c8  jmp func[0].instrumented+0Bh
+;;   01cd  mov rsp,rbp
+;;   01d0  call stubs+55h
+;;   01d5  mov rax,0
+;;   01df  call func[0].instrumented+33Dh
+;;   01e4  jmp func[0].instrumented+63h
+;;   01e9  mov rax,1
+;;   01f3  call func[0].instrumented+33Dh
+;;   01f8  jmp func[0].instrumented+71h
+;;   01fd  mov rax,2
+;;   0207  call func[0].instrumented+33Dh
+;;   020c  jmp func[0].instrumented+7Fh
+;;   0211  mov rax,3
+;;   021b  call func[0].instrumented+33Dh
+;;   0220  jmp func[0].instrumented+0A1h
+;;   0225  mov rax,4
+;;   022f  call func[0].instrumented+33Dh
+;;   0234  jmp func[0].instrumented+0AFh
+;;   0239  mov rax,5
+;;   0243  call func[0].instrumented+33Dh
+;;   0248  jmp func[0].instrumented+0BDh
+;;   024d  mov rax,6
+;;   0257  call func[0].instrumented+33Dh
+;;   025c  jmp func[0].instrumented+0D6h
+;;   0261  mov rax,7
+;;   026b  call func[0].instrumented+33Dh
+;;   0270  jmp func[0].instrumented+0EDh
+;;   0275  mov rax,8
+;;   027f  call func[0].instrumented+33Dh
+;;   0284  jmp func[0].instrumented+0FBh
+;;   0289  mov rax,9
+;;   0293  call func[0].instrumented+33Dh
+;;   0298  jmp func[0].instrumented+109h
+;;   029d  mov rax,0Ah
+;;   02a7  call func[0].instrumented+33Dh
+;;   02ac  jmp func[0].instrumented+120h
+;;   02b1  mov rax,0Bh
+;;   02bb  call func[0].instrumented+33Dh
+;;   02c0  jmp func[0].instrumented+136h
+;;   02c5  mov rax,0Ch
+;;   02cf  call func[0].instrumented+33Dh
+;;   02d4  jmp func[0].instrumented+144h
+;;   02d9  mov rax,0Dh
+;;   02e3  call func[0].instrumented+33Dh
+;;   02e8  jmp func[0].instrumented+152h
+;;   02ed  mov rax,0Eh
+;;   02f7  call func[0].instrumented+33Dh
+;;   02fc  jmp func[0].instrumented+16Ah
+;;   0301  mov rax,0Fh
+;;   030b  call func[0].instrumented+33Dh
+;;   0310  jmp func[0].instrumented+17Bh
+;;   0315  mov rax,10h
+;;   031f  call func[0].instrumented+33Dh
+;;   0324  jmp func[0].instrumented+18Eh
+;;   0329  mov rax,11h
+;;   0333  call func[0].instrumented+33Dh
+;;   0338  jmp func[0].instrumented+19Ch
+;;   033d  sub rsp,8
+;;   0341  push rax
+;;   0342  call stubs+539h
+;;   0347  add rsp,8
+;;   034b  mov r13,[r15+48h]
+;;   0352  cmp r13,1
+;;   0359  ja func[0].instrumented+366h
+;;   035f  lea r13,[stubs+7B1h]
+;;   0366  ret

@@ -53,42 +53,59 @@
 ;;   00a9  call stubs+53Ch
 ;;   00ae  jmp func[0]+14h
 ;; ---- func[0] $g: instrumented module, instrumented version
-;;   0000  mov r13,[r15+50h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+5Ah
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+6Eh
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+82h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+96h
-;;   004c  movsd xmm0,[rbp+18h]
-;;   0055  mov rsp,rbp
-;;   0058  pop rbp
-;;   0059  ret
-;;   005a  mov rax,0
-;;   0064  call func[0].instrumented+0AAh
-;;   0069  jmp func[0].instrumented+22h
-;;   006e  mov rax,1
-;;   0078  call func[0].instrumented+0AAh
-;;   007d  jmp func[0].instrumented+30h
-;;   0082  mov rax,2
-;;   008c  call func[0].instrumented+0AAh
-;;   0091  jmp func[0].instrumented+3Eh
-;;   0096  mov rax,3
-;;   00a0  call func[0].instrumented+0AAh
-;;   00a5  jmp func[0].instrumented+4Ch
-;;   00aa  sub rsp,8
-;;   00ae  push rax
-;;   00af  call stubs+530h
-;;   00b4  add rsp,8
-;;   00b8  mov r13,[r15+50h]
-;;   00bf  cmp r13,1
-;;   00c6  ja func[0].instrumented+0D3h
-;;   00cc  lea r13,[stubs+7A8h]
-;;   00d3  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,10h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+79h
+;;   001f  mov r13,[r15+50h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+9Fh
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+0B3h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+0C7h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+0DBh
+;;   006b  movsd xmm0,[rbp+18h]
+;;   0074  mov rsp,rbp
+;;   0077  pop rbp
+;;   0078  ret
+;;   0079  bt r12,3Dh
+;;   007e  jae func[0].instrumented+97h
+;;   0084  mov rax,rsp
+;;   0087  mov rsp,rbp
+;;   008a  call stubs+1D4h
+;;   008f  mov rsp,rax
+;;   0092  jmp func[0].instrumented+0Bh
+;;   0097  mov rsp,rbp
+;;   009a  call stubs+55h
+;;   009f  mov rax,0
+;;   00a9  call func[0].instrumented+0EFh
+;;   00ae  jmp func[0].instrumented+41h
+;;   00b3  mov rax,1
+;;   00bd  call func[0].instrumented+0EFh
+;;   00c2  jmp func[0].instrumented+4Fh
+;;   00c7  mov rax,2
+;;   00d1  call func[0].instrumented+0EFh
+;;   00d6  jmp func[0].instrumented+5Dh
+;;   00db  mov rax,3
+;;   00e5  call func[0].instrumented+0EFh
+;;   00ea  jmp func[0].instrumented+6Bh
+;;   00ef  sub rsp,8
+;;   00f3  push rax
+;;   00f4  call stubs+534h
+;;   00f9  add rsp,8
+;;   00fd  mov r13,[r15+50h]
+;;   0104  cmp r13,1
+;;   010b  ja func[0].instrumented+118h
+;;   0111  lea r13,[stubs+7ACh]
+;;   0118  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -162,56 +179,80 @@
 ;;   00e7  call stubs+53Ch
 ;;   00ec  jmp func[1]+3Dh
 ;; ---- func[1]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+58h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[1]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[1].instrumented+0AAh
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[1].instrumented+0BEh
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[1].instrumented+0D2h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[1].instrumented+0E6h
-;;   004c  mov dword ptr [rsp],1
-;;   0058  mov rax,4004000000000000h
-;;   0062  mov [rsp+8],rax
-;;   006a  mov esi,1
-;;   0070  call func[0]
-;;   0075  mov r13,[r15+58h]
-;;   007c  cmp r13,1
-;;   0083  jbe func[1]+3Dh
-;;   0089  test byte ptr [r13],10h
-;;   0091  jne func[1].instrumented+0FAh
-;;   0097  test byte ptr [r13],20h
-;;   009f  jne func[1].instrumented+10Eh
-;;   00a5  mov rsp,rbp
-;;   00a8  pop rbp
-;;   00a9  ret
-;;   00aa  mov rax,100000000h
-;;   00b4  call func[1].instrumented+122h
-;;   00b9  jmp func[1].instrumented+22h
-;;   00be  mov rax,100000001h
-;;   00c8  call func[1].instrumented+122h
-;;   00cd  jmp func[1].instrumented+30h
-;;   00d2  mov rax,100000002h
-;;   00dc  call func[1].instrumented+122h
-;;   00e1  jmp func[1].instrumented+3Eh
-;;   00e6  mov rax,100000003h
-;;   00f0  call func[1].instrumented+122h
-;;   00f5  jmp func[1].instrumented+4Ch
-;;   00fa  mov rax,100000004h
-;;   0104  call func[1].instrumented+122h
-;;   0109  jmp func[1].instrumented+97h
-;;   010e  mov rax,100000005h
-;;   0118  call func[1].instrumented+122h
-;;   011d  jmp func[1].instrumented+0A5h
-;;   0122  sub rsp,8
-;;   0126  push rax
-;;   0127  call stubs+530h
-;;   012c  add rsp,8
-;;   0130  mov r13,[r15+58h]
-;;   0137  cmp r13,1
-;;   013e  ja func[1].instrumented+14Bh
-;;   0144  lea r13,[stubs+7A8h]
-;;   014b  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,30h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[1].instrumented+0EBh
+;;   001f  mov r13,[r15+58h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[1]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[1].instrumented+111h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[1].instrumented+125h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[1].instrumented+139h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[1].instrumented+14Dh
+;;   006b  mov dword ptr [rsp],1
+;;   0077  mov rax,4004000000000000h
+;;   0081  mov [rsp+8],rax
+;;   0089  mov esi,1
+;;   008f  cmp qword ptr [r15+50h],1
+;;   0094  jbe func[1].instrumented+0B1h
+;;   009a  mov rax,[1018h]
+;;   00a1  test rax,rax
+;;   00a4  je func[1].instrumented+0B1h
+;;   00aa  call rax
+;;   00ac  jmp func[1].instrumented+0B6h
+;;   00b1  call func[0]
+;;   00b6  mov r13,[r15+58h]
+;;   00bd  cmp r13,1
+;;   00c4  jbe func[1]+3Dh
+;;   00ca  test byte ptr [r13],10h
+;;   00d2  jne func[1].instrumented+161h
+;;   00d8  test byte ptr [r13],20h
+;;   00e0  jne func[1].instrumented+175h
+;;   00e6  mov rsp,rbp
+;;   00e9  pop rbp
+;;   00ea  ret
+;;   00eb  bt r12,3Dh
+;;   00f0  jae func[1].instrumented+109h
+;;   00f6  mov rax,rsp
+;;   00f9  mov rsp,rbp
+;;   00fc  call stubs+1D4h
+;;   0101  mov rsp,rax
+;;   0104  jmp func[1].instrumented+0Bh
+;;   0109  mov rsp,rbp
+;;   010c  call stubs+55h
+;;   0111  mov rax,100000000h
+;;   011b  call func[1].instrumented+189h
+;;   0120  jmp func[1].instrumented+41h
+;;   0125  mov rax,100000001h
+;;   012f  call func[1].instrumented+189h
+;;   0134  jmp func[1].instrumented+4Fh
+;;   0139  mov rax,100000002h
+;;   0143  call func[1].instrumented+189h
+;;   0148  jmp func[1].instrumented+5Dh
+;;   014d  mov rax,100000003h
+;;   0157  call func[1].instrumented+189h
+;;   015c  jmp func[1].instrumented+6Bh
+;;   0161  mov rax,100000004h
+;;   016b  call func[1].instrumented+189h
+;;   0170  jmp func[1].instrumented+0D8h
+;;   0175  mov rax,100000005h
+;;   017f  call func[1].instrumented+189h
+;;   0184  jmp func[1].instrumented+0E6h
+;;   0189  sub rsp,8
+;;   018d  push rax
+;;   018e  call stubs+534h
+;;   0193  add rsp,8
+;;   0197  mov r13,[r15+58h]
+;;   019e  cmp r13,1
+;;   01a5  ja func[1].instrumented+1B2h
+;;   01ab  lea r13,[stubs+7ACh]
+;;   01b2  ret

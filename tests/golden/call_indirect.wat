@@ -63,54 +63,71 @@
 ;;   00b1  call stubs+52Eh
 ;;   00b6  jmp func[0]+14h
 ;; ---- func[0] $add: instrumented module, instrumented version
-;;   0000  mov r13,[r15+50h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+7Eh
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+92h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+0A6h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+0BAh
-;;   004c  mov ebx,[rbp+10h]
-;;   0053  add ebx,[rbp+18h]
-;;   005a  test byte ptr [r13],10h
-;;   0062  jne func[0].instrumented+0CEh
-;;   0068  test byte ptr [r13],20h
-;;   0070  jne func[0].instrumented+0E2h
-;;   0076  mov eax,ebx
-;;   0079  mov rsp,rbp
-;;   007c  pop rbp
-;;   007d  ret
-;;   007e  mov rax,0
-;;   0088  call func[0].instrumented+0F6h
-;;   008d  jmp func[0].instrumented+22h
-;;   0092  mov rax,1
-;;   009c  call func[0].instrumented+0F6h
-;;   00a1  jmp func[0].instrumented+30h
-;;   00a6  mov rax,2
-;;   00b0  call func[0].instrumented+0F6h
-;;   00b5  jmp func[0].instrumented+3Eh
-;;   00ba  mov rax,3
-;;   00c4  call func[0].instrumented+0F6h
-;;   00c9  jmp func[0].instrumented+4Ch
-;;   00ce  mov rax,4
-;;   00d8  call func[0].instrumented+0F6h
-;;   00dd  jmp func[0].instrumented+68h
-;;   00e2  mov rax,5
-;;   00ec  call func[0].instrumented+0F6h
-;;   00f1  jmp func[0].instrumented+76h
-;;   00f6  sub rsp,8
-;;   00fa  push rax
-;;   00fb  call stubs+532h
-;;   0100  add rsp,8
-;;   0104  mov r13,[r15+50h]
-;;   010b  cmp r13,1
-;;   0112  ja func[0].instrumented+11Fh
-;;   0118  lea r13,[stubs+7AAh]
-;;   011f  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+9Dh
+;;   001f  mov r13,[r15+50h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+0C3h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+0D7h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+0EBh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+0FFh
+;;   006b  mov ebx,[rbp+10h]
+;;   0072  add ebx,[rbp+18h]
+;;   0079  test byte ptr [r13],10h
+;;   0081  jne func[0].instrumented+113h
+;;   0087  test byte ptr [r13],20h
+;;   008f  jne func[0].instrumented+127h
+;;   0095  mov eax,ebx
+;;   0098  mov rsp,rbp
+;;   009b  pop rbp
+;;   009c  ret
+;;   009d  bt r12,3Dh
+;;   00a2  jae func[0].instrumented+0BBh
+;;   00a8  mov rax,rsp
+;;   00ab  mov rsp,rbp
+;;   00ae  call stubs+1D3h
+;;   00b3  mov rsp,rax
+;;   00b6  jmp func[0].instrumented+0Bh
+;;   00bb  mov rsp,rbp
+;;   00be  call stubs+55h
+;;   00c3  mov rax,0
+;;   00cd  call func[0].instrumented+13Bh
+;;   00d2  jmp func[0].instrumented+41h
+;;   00d7  mov rax,1
+;;   00e1  call func[0].instrumented+13Bh
+;;   00e6  jmp func[0].instrumented+4Fh
+;;   00eb  mov rax,2
+;;   00f5  call func[0].instrumented+13Bh
+;;   00fa  jmp func[0].instrumented+5Dh
+;;   00ff  mov rax,3
+;;   0109  call func[0].instrumented+13Bh
+;;   010e  jmp func[0].instrumented+6Bh
+;;   0113  mov rax,4
+;;   011d  call func[0].instrumented+13Bh
+;;   0122  jmp func[0].instrumented+87h
+;;   0127  mov rax,5
+;;   0131  call func[0].instrumented+13Bh
+;;   0136  jmp func[0].instrumented+95h
+;;   013b  sub rsp,8
+;;   013f  push rax
+;;   0140  call stubs+533h
+;;   0145  add rsp,8
+;;   0149  mov r13,[r15+50h]
+;;   0150  cmp r13,1
+;;   0157  ja func[0].instrumented+164h
+;;   015d  lea r13,[stubs+7ABh]
+;;   0164  ret
 ;; ---- func[1] $sub: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -164,54 +181,71 @@
 ;;   00b1  call stubs+52Eh
 ;;   00b6  jmp func[1]+14h
 ;; ---- func[1] $sub: instrumented module, instrumented version
-;;   0000  mov r13,[r15+58h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[1]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[1].instrumented+7Eh
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[1].instrumented+92h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[1].instrumented+0A6h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[1].instrumented+0BAh
-;;   004c  mov ebx,[rbp+10h]
-;;   0053  sub ebx,[rbp+18h]
-;;   005a  test byte ptr [r13],10h
-;;   0062  jne func[1].instrumented+0CEh
-;;   0068  test byte ptr [r13],20h
-;;   0070  jne func[1].instrumented+0E2h
-;;   0076  mov eax,ebx
-;;   0079  mov rsp,rbp
-;;   007c  pop rbp
-;;   007d  ret
-;;   007e  mov rax,100000000h
-;;   0088  call func[1].instrumented+0F6h
-;;   008d  jmp func[1].instrumented+22h
-;;   0092  mov rax,100000001h
-;;   009c  call func[1].instrumented+0F6h
-;;   00a1  jmp func[1].instrumented+30h
-;;   00a6  mov rax,100000002h
-;;   00b0  call func[1].instrumented+0F6h
-;;   00b5  jmp func[1].instrumented+3Eh
-;;   00ba  mov rax,100000003h
-;;   00c4  call func[1].instrumented+0F6h
-;;   00c9  jmp func[1].instrumented+4Ch
-;;   00ce  mov rax,100000004h
-;;   00d8  call func[1].instrumented+0F6h
-;;   00dd  jmp func[1].instrumented+68h
-;;   00e2  mov rax,100000005h
-;;   00ec  call func[1].instrumented+0F6h
-;;   00f1  jmp func[1].instrumented+76h
-;;   00f6  sub rsp,8
-;;   00fa  push rax
-;;   00fb  call stubs+532h
-;;   0100  add rsp,8
-;;   0104  mov r13,[r15+58h]
-;;   010b  cmp r13,1
-;;   0112  ja func[1].instrumented+11Fh
-;;   0118  lea r13,[stubs+7AAh]
-;;   011f  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[1].instrumented+9Dh
+;;   001f  mov r13,[r15+58h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[1]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[1].instrumented+0C3h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[1].instrumented+0D7h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[1].instrumented+0EBh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[1].instrumented+0FFh
+;;   006b  mov ebx,[rbp+10h]
+;;   0072  sub ebx,[rbp+18h]
+;;   0079  test byte ptr [r13],10h
+;;   0081  jne func[1].instrumented+113h
+;;   0087  test byte ptr [r13],20h
+;;   008f  jne func[1].instrumented+127h
+;;   0095  mov eax,ebx
+;;   0098  mov rsp,rbp
+;;   009b  pop rbp
+;;   009c  ret
+;;   009d  bt r12,3Dh
+;;   00a2  jae func[1].instrumented+0BBh
+;;   00a8  mov rax,rsp
+;;   00ab  mov rsp,rbp
+;;   00ae  call stubs+1D3h
+;;   00b3  mov rsp,rax
+;;   00b6  jmp func[1].instrumented+0Bh
+;;   00bb  mov rsp,rbp
+;;   00be  call stubs+55h
+;;   00c3  mov rax,100000000h
+;;   00cd  call func[1].instrumented+13Bh
+;;   00d2  jmp func[1].instrumented+41h
+;;   00d7  mov rax,100000001h
+;;   00e1  call func[1].instrumented+13Bh
+;;   00e6  jmp func[1].instrumented+4Fh
+;;   00eb  mov rax,100000002h
+;;   00f5  call func[1].instrumented+13Bh
+;;   00fa  jmp func[1].instrumented+5Dh
+;;   00ff  mov rax,100000003h
+;;   0109  call func[1].instrumented+13Bh
+;;   010e  jmp func[1].instrumented+6Bh
+;;   0113  mov rax,100000004h
+;;   011d  call func[1].instrumented+13Bh
+;;   0122  jmp func[1].instrumented+87h
+;;   0127  mov rax,100000005h
+;;   0131  call func[1].instrumented+13Bh
+;;   0136  jmp func[1].instrumented+95h
+;;   013b  sub rsp,8
+;;   013f  push rax
+;;   0140  call stubs+533h
+;;   0145  add rsp,8
+;;   0149  mov r13,[r15+58h]
+;;   0150  cmp r13,1
+;;   0157  ja func[1].instrumented+164h
+;;   015d  lea r13,[stubs+7ABh]
+;;   0164  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -347,91 +381,108 @@
 ;;   0192  call stubs+52Eh
 ;;   0197  jmp func[2]+8Eh
 ;; ---- func[2]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+60h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[2]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[2].instrumented+158h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[2].instrumented+16Ch
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[2].instrumented+180h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[2].instrumented+194h
-;;   004c  test byte ptr [r13],10h
-;;   0054  jne func[2].instrumented+1A8h
-;;   005a  mov eax,[rbp+18h]
-;;   0060  mov [rsp],eax
-;;   0068  mov dword ptr [rsp+8],0Ah
-;;   0074  mov ecx,[rbp+10h]
-;;   007b  mov esi,[rbp+18h]
-;;   0082  mov rax,[r15+48h]
-;;   0089  cmp rcx,[rax+8]
-;;   0090  jae func[2].instrumented+149h
-;;   0096  mov rax,[rax]
-;;   009d  mov rax,[rax+rcx*8]
-;;   00a1  test rax,rax
-;;   00a4  je func[2].instrumented+14Eh
-;;   00aa  mov rdx,[r15+40h]
-;;   00b1  cmp rdx,[rax+10h]
-;;   00b8  jne func[2].instrumented+153h
-;;   00be  mov rcx,[rax+8]
-;;   00c5  cmp rcx,r15
-;;   00c8  jne func[2].instrumented+10Fh
-;;   00ce  call qword ptr [rax]
-;;   00d4  mov r13,[r15+60h]
-;;   00db  cmp r13,1
-;;   00e2  jbe func[2]+8Eh
-;;   00e8  mov rbx,rax
-;;   00eb  test byte ptr [r13],20h
-;;   00f3  jne func[2].instrumented+1BCh
-;;   00f9  test byte ptr [r13],40h
-;;   0101  jne func[2].instrumented+1D0h
-;;   0107  mov eax,ebx
-;;   010a  mov rsp,rbp
-;;   010d  pop rbp
-;;   010e  ret
-;;   010f  mov [rbp-8],r15
-;;   0113  mov r15,rcx
-;;   0116  mov r14,[r15]
-;;   011d  or r12,[r15+10h]
-;;   0124  call qword ptr [rax]
-;;   012a  mov r15,[rbp-8]
-;;   012e  mov r14,[r15]
-;;   0135  shl r12,2
-;;   0139  shr r12,2
-;;   013d  or r12,[r15+30h]
-;;   0144  jmp func[2].instrumented+0D4h
-;;   0149  call stubs+37h
-;;   014e  call stubs+41h
-;;   0153  call stubs+4Bh
-;;   0158  mov rax,200000000h
-;;   0162  call func[2].instrumented+1E4h
-;;   0167  jmp func[2].instrumented+22h
-;;   016c  mov rax,200000001h
-;;   0176  call func[2].instrumented+1E4h
-;;   017b  jmp func[2].instrumented+30h
-;;   0180  mov rax,200000002h
-;;   018a  call func[2].instrumented+1E4h
-;;   018f  jmp func[2].instrumented+3Eh
-;;   0194  mov rax,200000003h
-;;   019e  call func[2].instrumented+1E4h
-;;   01a3  jmp func[2].instrumented+4Ch
-;;   01a8  mov rax,200000004h
-;;   01b2  call func[2].instrumented+1E4h
-;;   01b7  jmp func[2].instrumented+5Ah
-;;   01bc  mov rax,200000005h
-;;   01c6  call func[2].instrumented+1E4h
-;;   01cb  jmp func[2].instrumented+0F9h
-;;   01d0  mov rax,200000006h
-;;   01da  call func[2].instrumented+1E4h
-;;   01df  jmp func[2].instrumented+107h
-;;   01e4  sub rsp,8
-;;   01e8  push rax
-;;   01e9  call stubs+532h
-;;   01ee  add rsp,8
-;;   01f2  mov r13,[r15+60h]
-;;   01f9  cmp r13,1
-;;   0200  ja func[2].instrumented+20Dh
-;;   0206  lea r13,[stubs+7AAh]
-;;   020d  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,30h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[2].instrumented+12Eh
+;;   001f  mov r13,[r15+60h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[2]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[2].instrumented+19Dh
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[2].instrumented+1B1h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[2].instrumented+1C5h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[2].instrumented+1D9h
+;;   006b  test byte ptr [r13],10h
+;;   0073  jne func[2].instrumented+1EDh
+;;   0079  mov eax,[rbp+18h]
+;;   007f  mov [rsp],eax
+;;   0087  mov dword ptr [rsp+8],0Ah
+;;   0093  mov ecx,[rbp+10h]
+;;   009a  mov esi,[rbp+18h]
+;;   00a1  mov rax,[r15+48h]
+;;   00a8  cmp rcx,[rax+8]
+;;   00af  jae func[2].instrumented+18Eh
+;;   00b5  mov rax,[rax]
+;;   00bc  mov rax,[rax+rcx*8]
+;;   00c0  test rax,rax
+;;   00c3  je func[2].instrumented+193h
+;;   00c9  mov rdx,[r15+40h]
+;;   00d0  cmp rdx,[rax+10h]
+;;   00d7  jne func[2].instrumented+198h
+;;   00dd  mov rcx,[rax+8]
+;;   00e4  cmp rcx,r15
+;;   00e7  jne func[2].instrumented+14Ch
+;;   00ed  call qword ptr [rax]
+;;   00f3  mov r13,[r15+60h]
+;;   00fa  cmp r13,1
+;;   0101  jbe func[2]+8Eh
+;;   0107  mov rbx,rax
+;;   010a  test byte ptr [r13],20h
+;;   0112  jne func[2].instrumented+201h
+;;   0118  test byte ptr [r13],40h
+;;   0120  jne func[2].instrumented+215h
+;;   0126  mov eax,ebx
+;;   0129  mov rsp,rbp
+;;   012c  pop rbp
+;;   012d  ret
+;;   012e  bt r12,3Dh
+;;   0133  jae func[2].instrumented+186h
+;;   0139  mov rax,rsp
+;;   013c  mov rsp,rbp
+;;   013f  call stubs+1D3h
+;;   0144  mov rsp,rax
+;;   0147  jmp func[2].instrumented+0Bh
+;;   014c  mov [rbp-8],r15
+;;   0150  mov r15,rcx
+;;   0153  mov r14,[r15]
+;;   015a  or r12,[r15+10h]
+;;   0161  call qword ptr [rax]
+;;   0167  mov r15,[rbp-8]
+;;   016b  mov r14,[r15]
+;;   0172  shl r12,2
+;;   0176  shr r12,2
+;;   017a  or r12,[r15+30h]
+;;   0181  jmp func[2].instrumented+0F3h
+;;   0186  mov rsp,rbp
+;;   0189  call stubs+55h
+;;   018e  call stubs+37h
+;;   0193  call stubs+41h
+;;   0198  call stubs+4Bh
+;;   019d  mov rax,200000000h
+;;   01a7  call func[2].instrumented+229h
+;;   01ac  jmp func[2].instrumented+41h
+;;   01b1  mov rax,200000001h
+;;   01bb  call func[2].instrumented+229h
+;;   01c0  jmp func[2].instrumented+4Fh
+;;   01c5  mov rax,200000002h
+;;   01cf  call func[2].instrumented+229h
+;;   01d4  jmp func[2].instrumented+5Dh
+;;   01d9  mov rax,200000003h
+;;   01e3  call func[2].instrumented+229h
+;;   01e8  jmp func[2].instrumented+6Bh
+;;   01ed  mov rax,200000004h
+;;   01f7  call func[2].instrumented+229h
+;;   01fc  jmp func[2].instrumented+79h
+;;   0201  mov rax,200000005h
+;;   020b  call func[2].instrumented+229h
+;;   0210  jmp func[2].instrumented+118h
+;;   0215  mov rax,200000006h
+;;   021f  call func[2].instrumented+229h
+;;   0224  jmp func[2].instrumented+126h
+;;   0229  sub rsp,8
+;;   022d  push rax
+;;   022e  call stubs+533h
+;;   0233  add rsp,8
+;;   0237  mov r13,[r15+60h]
+;;   023e  cmp r13,1
+;;   0245  ja func[2].instrumented+252h
+;;   024b  lea r13,[stubs+7ABh]
+;;   0252  ret

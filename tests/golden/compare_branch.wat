@@ -62,82 +62,99 @@
 ;;   00c4  call stubs+532h
 ;;   00c9  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+0E2h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+0F6h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+10Ah
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+11Eh
-;;   004c  cmp dword ptr [rbp+10h],2
-;;   0056  setl bl
-;;   005a  movzx ebx,bl
-;;   005e  test byte ptr [r13],10h
-;;   0066  jne func[0].instrumented+132h
-;;   006c  test ebx,ebx
-;;   006f  je func[0].instrumented+9Ch
-;;   0075  test byte ptr [r13],20h
-;;   007d  jne func[0].instrumented+146h
-;;   0083  test byte ptr [r13],40h
-;;   008b  jne func[0].instrumented+15Ah
-;;   0091  mov ebx,1
-;;   0097  jmp func[0].instrumented+0BEh
-;;   009c  test byte ptr [r13],80h
-;;   00a4  jne func[0].instrumented+16Eh
-;;   00aa  test byte ptr [r13+1],1
-;;   00b2  jne func[0].instrumented+182h
-;;   00b8  mov ebx,2
-;;   00be  test byte ptr [r13+1],2
-;;   00c6  jne func[0].instrumented+196h
-;;   00cc  test byte ptr [r13+1],4
-;;   00d4  jne func[0].instrumented+1AAh
-;;   00da  mov eax,ebx
-;;   00dd  mov rsp,rbp
-;;   00e0  pop rbp
-;;   00e1  ret
-;;   00e2  mov rax,0
-;;   00ec  call func[0].instrumented+1BEh
-;;   00f1  jmp func[0].instrumented+22h
-;;   00f6  mov rax,1
-;;   0100  call func[0].instrumented+1BEh
-;;   0105  jmp func[0].instrumented+30h
-;;   010a  mov rax,2
-;;   0114  call func[0].instrumented+1BEh
-;;   0119  jmp func[0].instrumented+3Eh
-;;   011e  mov rax,3
-;;   0128  call func[0].instrumented+1BEh
-;;   012d  jmp func[0].instrumented+4Ch
-;;   0132  mov rax,4
-;;   013c  call func[0].instrumented+1BEh
-;;   0141  jmp func[0].instrumented+6Ch
-;;   0146  mov rax,5
-;;   0150  call func[0].instrumented+1BEh
-;;   0155  jmp func[0].instrumented+83h
-;;   015a  mov rax,6
-;;   0164  call func[0].instrumented+1BEh
-;;   0169  jmp func[0].instrumented+91h
-;;   016e  mov rax,7
-;;   0178  call func[0].instrumented+1BEh
-;;   017d  jmp func[0].instrumented+0AAh
-;;   0182  mov rax,8
-;;   018c  call func[0].instrumented+1BEh
-;;   0191  jmp func[0].instrumented+0B8h
-;;   0196  mov rax,9
-;;   01a0  call func[0].instrumented+1BEh
-;;   01a5  jmp func[0].instrumented+0CCh
-;;   01aa  mov rax,0Ah
-;;   01b4  call func[0].instrumented+1BEh
-;;   01b9  jmp func[0].instrumented+0DAh
-;;   01be  sub rsp,8
-;;   01c2  push rax
-;;   01c3  call stubs+538h
-;;   01c8  add rsp,8
-;;   01cc  mov r13,[r15+48h]
-;;   01d3  cmp r13,1
-;;   01da  ja func[0].instrumented+1E7h
-;;   01e0  lea r13,[stubs+7B0h]
-;;   01e7  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+101h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+127h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+13Bh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+14Fh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+163h
+;;   006b  cmp dword ptr [rbp+10h],2
+;;   0075  setl bl
+;;   0079  movzx ebx,bl
+;;   007d  test byte ptr [r13],10h
+;;   0085  jne func[0].instrumented+177h
+;;   008b  test ebx,ebx
+;;   008e  je func[0].instrumented+0BBh
+;;   0094  test byte ptr [r13],20h
+;;   009c  jne func[0].instrumented+18Bh
+;;   00a2  test byte ptr [r13],40h
+;;   00aa  jne func[0].instrumented+19Fh
+;;   00b0  mov ebx,1
+;;   00b6  jmp func[0].instrumented+0DDh
+;;   00bb  test byte ptr [r13],80h
+;;   00c3  jne func[0].instrumented+1B3h
+;;   00c9  test byte ptr [r13+1],1
+;;   00d1  jne func[0].instrumented+1C7h
+;;   00d7  mov ebx,2
+;;   00dd  test byte ptr [r13+1],2
+;;   00e5  jne func[0].instrumented+1DBh
+;;   00eb  test byte ptr [r13+1],4
+;;   00f3  jne func[0].instrumented+1EFh
+;;   00f9  mov eax,ebx
+;;   00fc  mov rsp,rbp
+;;   00ff  pop rbp
+;;   0100  ret
+;;   0101  bt r12,3Dh
+;;   0106  jae func[0].instrumented+11Fh
+;;   010c  mov rax,rsp
+;;   010f  mov rsp,rbp
+;;   0112  call stubs+1D3h
+;;   0117  mov rsp,rax
+;;   011a  jmp func[0].instrumented+0Bh
+;;   011f  mov rsp,rbp
+;;   0122  call stubs+55h
+;;   0127  mov rax,0
+;;   0131  call func[0].instrumented+203h
+;;   0136  jmp func[0].instrumented+41h
+;;   013b  mov rax,1
+;;   0145  call func[0].instrumented+203h
+;;   014a  jmp func[0].instrumented+4Fh
+;;   014f  mov rax,2
+;;   0159  call func[0].instrumented+203h
+;;   015e  jmp func[0].instrumented+5Dh
+;;   0163  mov rax,3
+;;   016d  call func[0].instrumented+203h
+;;   0172  jmp func[0].instrumented+6Bh
+;;   0177  mov rax,4
+;;   0181  call func[0].instrumented+203h
+;;   0186  jmp func[0].instrumented+8Bh
+;;   018b  mov rax,5
+;;   0195  call func[0].instrumented+203h
+;;   019a  jmp func[0].instrumented+0A2h
+;;   019f  mov rax,6
+;;   01a9  call func[0].instrumented+203h
+;;   01ae  jmp func[0].instrumented+0B0h
+;;   01b3  mov rax,7
+;;   01bd  call func[0].instrumented+203h
+;;   01c2  jmp func[0].instrumented+0C9h
+;;   01c7  mov rax,8
+;;   01d1  call func[0].instrumented+203h
+;;   01d6  jmp func[0].instrumented+0D7h
+;;   01db  mov rax,9
+;;   01e5  call func[0].instrumented+203h
+;;   01ea  jmp func[0].instrumented+0EBh
+;;   01ef  mov rax,0Ah
+;;   01f9  call func[0].instrumented+203h
+;;   01fe  jmp func[0].instrumented+0F9h
+;;   0203  sub rsp,8
+;;   0207  push rax
+;;   0208  call stubs+533h
+;;   020d  add rsp,8
+;;   0211  mov r13,[r15+48h]
+;;   0218  cmp r13,1
+;;   021f  ja func[0].instrumented+22Ch
+;;   0225  lea r13,[stubs+7ABh]
+;;   022c  ret

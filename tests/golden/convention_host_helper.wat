@@ -95,83 +95,100 @@
 ;;   0105  call stubs+531h
 ;;   010a  jmp func[0]+33h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+0F5h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+109h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+11Dh
-;;   003e  mov esi,[rbp+10h]
-;;   0045  mov rdi,r15
-;;   0048  mov eax,8
-;;   004d  call stubs+439h
-;;   0052  mov r13,[r15+48h]
-;;   0059  cmp r13,1
-;;   0060  jbe func[0]+33h
-;;   0066  mov ebx,eax
-;;   0069  test byte ptr [r13],8
-;;   0071  jne func[0].instrumented+131h
-;;   0077  test byte ptr [r13],10h
-;;   007f  jne func[0].instrumented+145h
-;;   0085  test byte ptr [r13],20h
-;;   008d  jne func[0].instrumented+159h
-;;   0093  test byte ptr [r13],40h
-;;   009b  jne func[0].instrumented+16Dh
-;;   00a1  mov ecx,[rbp+10h]
-;;   00a8  movsxd rcx,ecx
-;;   00ab  xorps xmm0,xmm0
-;;   00af  cvtsi2sd xmm0,rcx
-;;   00b4  test byte ptr [r13],80h
-;;   00bc  jne func[0].instrumented+181h
-;;   00c2  movsd xmm1,[rbp+18h]
-;;   00cb  addsd xmm1,xmm0
-;;   00d0  test byte ptr [r13+1],1
-;;   00d8  jne func[0].instrumented+195h
-;;   00de  test byte ptr [r13+1],2
-;;   00e6  jne func[0].instrumented+1A9h
-;;   00ec  movaps xmm0,xmm1
-;;   00f0  mov rsp,rbp
-;;   00f3  pop rbp
-;;   00f4  ret
-;;   00f5  mov rax,0
-;;   00ff  call func[0].instrumented+1BDh
-;;   0104  jmp func[0].instrumented+22h
-;;   0109  mov rax,1
-;;   0113  call func[0].instrumented+1BDh
-;;   0118  jmp func[0].instrumented+30h
-;;   011d  mov rax,2
-;;   0127  call func[0].instrumented+1BDh
-;;   012c  jmp func[0].instrumented+3Eh
-;;   0131  mov rax,3
-;;   013b  call func[0].instrumented+1BDh
-;;   0140  jmp func[0].instrumented+77h
-;;   0145  mov rax,4
-;;   014f  call func[0].instrumented+1BDh
-;;   0154  jmp func[0].instrumented+85h
-;;   0159  mov rax,5
-;;   0163  call func[0].instrumented+1BDh
-;;   0168  jmp func[0].instrumented+93h
-;;   016d  mov rax,6
-;;   0177  call func[0].instrumented+1BDh
-;;   017c  jmp func[0].instrumented+0A1h
-;;   0181  mov rax,7
-;;   018b  call func[0].instrumented+1BDh
-;;   0190  jmp func[0].instrumented+0C2h
-;;   0195  mov rax,8
-;;   019f  call func[0].instrumented+1BDh
-;;   01a4  jmp func[0].instrumented+0DEh
-;;   01a9  mov rax,9
-;;   01b3  call func[0].instrumented+1BDh
-;;   01b8  jmp func[0].instrumented+0ECh
-;;   01bd  sub rsp,8
-;;   01c1  push rax
-;;   01c2  call stubs+539h
-;;   01c7  add rsp,8
-;;   01cb  mov r13,[r15+48h]
-;;   01d2  cmp r13,1
-;;   01d9  ja func[0].instrumented+1E6h
-;;   01df  lea r13,[stubs+7B1h]
-;;   01e6  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+114h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+13Ah
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+14Eh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+162h
+;;   005d  mov esi,[rbp+10h]
+;;   0064  mov rdi,r15
+;;   0067  mov eax,8
+;;   006c  call stubs+434h
+;;   0071  mov r13,[r15+48h]
+;;   0078  cmp r13,1
+;;   007f  jbe func[0]+33h
+;;   0085  mov ebx,eax
+;;   0088  test byte ptr [r13],8
+;;   0090  jne func[0].instrumented+176h
+;;   0096  test byte ptr [r13],10h
+;;   009e  jne func[0].instrumented+18Ah
+;;   00a4  test byte ptr [r13],20h
+;;   00ac  jne func[0].instrumented+19Eh
+;;   00b2  test byte ptr [r13],40h
+;;   00ba  jne func[0].instrumented+1B2h
+;;   00c0  mov ecx,[rbp+10h]
+;;   00c7  movsxd rcx,ecx
+;;   00ca  xorps xmm0,xmm0
+;;   00ce  cvtsi2sd xmm0,rcx
+;;   00d3  test byte ptr [r13],80h
+;;   00db  jne func[0].instrumented+1C6h
+;;   00e1  movsd xmm1,[rbp+18h]
+;;   00ea  addsd xmm1,xmm0
+;;   00ef  test byte ptr [r13+1],1
+;;   00f7  jne func[0].instrumented+1DAh
+;;   00fd  test byte ptr [r13+1],2
+;;   0105  jne func[0].instrumented+1EEh
+;;   010b  movaps xmm0,xmm1
+;;   010f  mov rsp,rbp
+;;   0112  pop rbp
+;;   0113  ret
+;;   0114  bt r12,3Dh
+;;   0119  jae func[0].instrumented+132h
+;;   011f  mov rax,rsp
+;;   0122  mov rsp,rbp
+;;   0125  call stubs+1D4h
+;;   012a  mov rsp,rax
+;;   012d  jmp func[0].instrumented+0Bh
+;;   0132  mov rsp,rbp
+;;   0135  call stubs+55h
+;;   013a  mov rax,0
+;;   0144  call func[0].instrumented+202h
+;;   0149  jmp func[0].instrumented+41h
+;;   014e  mov rax,1
+;;   0158  call func[0].instrumented+202h
+;;   015d  jmp func[0].instrumented+4Fh
+;;   0162  mov rax,2
+;;   016c  call func[0].instrumented+202h
+;;   0171  jmp func[0].instrumented+5Dh
+;;   0176  mov rax,3
+;;   0180  call func[0].instrumented+202h
+;;   0185  jmp func[0].instrumented+96h
+;;   018a  mov rax,4
+;;   0194  call func[0].instrumented+202h
+;;   0199  jmp func[0].instrumented+0A4h
+;;   019e  mov rax,5
+;;   01a8  call func[0].instrumented+202h
+;;   01ad  jmp func[0].instrumented+0B2h
+;;   01b2  mov rax,6
+;;   01bc  call func[0].instrumented+202h
+;;   01c1  jmp func[0].instrumented+0C0h
+;;   01c6  mov rax,7
+;;   01d0  call func[0].instrumented+202h
+;;   01d5  jmp func[0].instrumented+0E1h
+;;   01da  mov rax,8
+;;   01e4  call func[0].instrumented+202h
+;;   01e9  jmp func[0].instrumented+0FDh
+;;   01ee  mov rax,9
+;;   01f8  call func[0].instrumented+202h
+;;   01fd  jmp func[0].instrumented+10Bh
+;;   0202  sub rsp,8
+;;   0206  push rax
+;;   0207  call stubs+534h
+;;   020c  add rsp,8
+;;   0210  mov r13,[r15+48h]
+;;   0217  cmp r13,1
+;;   021e  ja func[0].instrumented+22Bh
+;;   0224  lea r13,[stubs+7ACh]
+;;   022b  ret

@@ -59,54 +59,71 @@
 ;;   00b1  call stubs+539h
 ;;   00b6  jmp func[0]+14h
 ;; ---- func[0] $leaf: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+7Eh
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+92h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+0A6h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+0BAh
-;;   004c  mov ebx,[rbp+10h]
-;;   0053  add ebx,1
-;;   005a  test byte ptr [r13],10h
-;;   0062  jne func[0].instrumented+0CEh
-;;   0068  test byte ptr [r13],20h
-;;   0070  jne func[0].instrumented+0E2h
-;;   0076  mov eax,ebx
-;;   0079  mov rsp,rbp
-;;   007c  pop rbp
-;;   007d  ret
-;;   007e  mov rax,0
-;;   0088  call func[0].instrumented+0F6h
-;;   008d  jmp func[0].instrumented+22h
-;;   0092  mov rax,1
-;;   009c  call func[0].instrumented+0F6h
-;;   00a1  jmp func[0].instrumented+30h
-;;   00a6  mov rax,2
-;;   00b0  call func[0].instrumented+0F6h
-;;   00b5  jmp func[0].instrumented+3Eh
-;;   00ba  mov rax,3
-;;   00c4  call func[0].instrumented+0F6h
-;;   00c9  jmp func[0].instrumented+4Ch
-;;   00ce  mov rax,4
-;;   00d8  call func[0].instrumented+0F6h
-;;   00dd  jmp func[0].instrumented+68h
-;;   00e2  mov rax,5
-;;   00ec  call func[0].instrumented+0F6h
-;;   00f1  jmp func[0].instrumented+76h
-;;   00f6  sub rsp,8
-;;   00fa  push rax
-;;   00fb  call stubs+537h
-;;   0100  add rsp,8
-;;   0104  mov r13,[r15+48h]
-;;   010b  cmp r13,1
-;;   0112  ja func[0].instrumented+11Fh
-;;   0118  lea r13,[stubs+7AFh]
-;;   011f  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+9Dh
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+0C3h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+0D7h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+0EBh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+0FFh
+;;   006b  mov ebx,[rbp+10h]
+;;   0072  add ebx,1
+;;   0079  test byte ptr [r13],10h
+;;   0081  jne func[0].instrumented+113h
+;;   0087  test byte ptr [r13],20h
+;;   008f  jne func[0].instrumented+127h
+;;   0095  mov eax,ebx
+;;   0098  mov rsp,rbp
+;;   009b  pop rbp
+;;   009c  ret
+;;   009d  bt r12,3Dh
+;;   00a2  jae func[0].instrumented+0BBh
+;;   00a8  mov rax,rsp
+;;   00ab  mov rsp,rbp
+;;   00ae  call stubs+1DBh
+;;   00b3  mov rsp,rax
+;;   00b6  jmp func[0].instrumented+0Bh
+;;   00bb  mov rsp,rbp
+;;   00be  call stubs+55h
+;;   00c3  mov rax,0
+;;   00cd  call func[0].instrumented+13Bh
+;;   00d2  jmp func[0].instrumented+41h
+;;   00d7  mov rax,1
+;;   00e1  call func[0].instrumented+13Bh
+;;   00e6  jmp func[0].instrumented+4Fh
+;;   00eb  mov rax,2
+;;   00f5  call func[0].instrumented+13Bh
+;;   00fa  jmp func[0].instrumented+5Dh
+;;   00ff  mov rax,3
+;;   0109  call func[0].instrumented+13Bh
+;;   010e  jmp func[0].instrumented+6Bh
+;;   0113  mov rax,4
+;;   011d  call func[0].instrumented+13Bh
+;;   0122  jmp func[0].instrumented+87h
+;;   0127  mov rax,5
+;;   0131  call func[0].instrumented+13Bh
+;;   0136  jmp func[0].instrumented+95h
+;;   013b  sub rsp,8
+;;   013f  push rax
+;;   0140  call stubs+53Bh
+;;   0145  add rsp,8
+;;   0149  mov r13,[r15+48h]
+;;   0150  cmp r13,1
+;;   0157  ja func[0].instrumented+164h
+;;   015d  lea r13,[stubs+7B3h]
+;;   0164  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -182,62 +199,86 @@
 ;;   00e2  call stubs+539h
 ;;   00e7  jmp func[1]+2Bh
 ;; ---- func[1]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+50h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[1]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[1].instrumented+0B3h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[1].instrumented+0C7h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[1].instrumented+0DBh
-;;   003e  mov dword ptr [rsp],5
-;;   004a  mov esi,5
-;;   0050  call func[0]
-;;   0055  mov r13,[r15+50h]
-;;   005c  cmp r13,1
-;;   0063  jbe func[1]+2Bh
-;;   0069  mov rbx,rax
-;;   006c  test byte ptr [r13],8
-;;   0074  jne func[1].instrumented+0EFh
-;;   007a  test byte ptr [r13],10h
-;;   0082  jne func[1].instrumented+103h
-;;   0088  add ebx,[rbp+10h]
-;;   008f  test byte ptr [r13],20h
-;;   0097  jne func[1].instrumented+117h
-;;   009d  test byte ptr [r13],40h
-;;   00a5  jne func[1].instrumented+12Bh
-;;   00ab  mov eax,ebx
-;;   00ae  mov rsp,rbp
-;;   00b1  pop rbp
-;;   00b2  ret
-;;   00b3  mov rax,100000000h
-;;   00bd  call func[1].instrumented+13Fh
-;;   00c2  jmp func[1].instrumented+22h
-;;   00c7  mov rax,100000001h
-;;   00d1  call func[1].instrumented+13Fh
-;;   00d6  jmp func[1].instrumented+30h
-;;   00db  mov rax,100000002h
-;;   00e5  call func[1].instrumented+13Fh
-;;   00ea  jmp func[1].instrumented+3Eh
-;;   00ef  mov rax,100000003h
-;;   00f9  call func[1].instrumented+13Fh
-;;   00fe  jmp func[1].instrumented+7Ah
-;;   0103  mov rax,100000004h
-;;   010d  call func[1].instrumented+13Fh
-;;   0112  jmp func[1].instrumented+88h
-;;   0117  mov rax,100000005h
-;;   0121  call func[1].instrumented+13Fh
-;;   0126  jmp func[1].instrumented+9Dh
-;;   012b  mov rax,100000006h
-;;   0135  call func[1].instrumented+13Fh
-;;   013a  jmp func[1].instrumented+0ABh
-;;   013f  sub rsp,8
-;;   0143  push rax
-;;   0144  call stubs+537h
-;;   0149  add rsp,8
-;;   014d  mov r13,[r15+50h]
-;;   0154  cmp r13,1
-;;   015b  ja func[1].instrumented+168h
-;;   0161  lea r13,[stubs+7AFh]
-;;   0168  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[1].instrumented+0F4h
+;;   001f  mov r13,[r15+50h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[1]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[1].instrumented+11Ah
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[1].instrumented+12Eh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[1].instrumented+142h
+;;   005d  mov dword ptr [rsp],5
+;;   0069  mov esi,5
+;;   006f  cmp qword ptr [r15+48h],1
+;;   0074  jbe func[1].instrumented+91h
+;;   007a  mov rax,[1018h]
+;;   0081  test rax,rax
+;;   0084  je func[1].instrumented+91h
+;;   008a  call rax
+;;   008c  jmp func[1].instrumented+96h
+;;   0091  call func[0]
+;;   0096  mov r13,[r15+50h]
+;;   009d  cmp r13,1
+;;   00a4  jbe func[1]+2Bh
+;;   00aa  mov rbx,rax
+;;   00ad  test byte ptr [r13],8
+;;   00b5  jne func[1].instrumented+156h
+;;   00bb  test byte ptr [r13],10h
+;;   00c3  jne func[1].instrumented+16Ah
+;;   00c9  add ebx,[rbp+10h]
+;;   00d0  test byte ptr [r13],20h
+;;   00d8  jne func[1].instrumented+17Eh
+;;   00de  test byte ptr [r13],40h
+;;   00e6  jne func[1].instrumented+192h
+;;   00ec  mov eax,ebx
+;;   00ef  mov rsp,rbp
+;;   00f2  pop rbp
+;;   00f3  ret
+;;   00f4  bt r12,3Dh
+;;   00f9  jae func[1].instrumented+112h
+;;   00ff  mov rax,rsp
+;;   0102  mov rsp,rbp
+;;   0105  call stubs+1DBh
+;;   010a  mov rsp,rax
+;;   010d  jmp func[1].instrumented+0Bh
+;;   0112  mov rsp,rbp
+;;   0115  call stubs+55h
+;;   011a  mov rax,100000000h
+;;   0124  call func[1].instrumented+1A6h
+;;   0129  jmp func[1].instrumented+41h
+;;   012e  mov rax,100000001h
+;;   0138  call func[1].instrumented+1A6h
+;;   013d  jmp func[1].instrumented+4Fh
+;;   0142  mov rax,100000002h
+;;   014c  call func[1].instrumented+1A6h
+;;   0151  jmp func[1].instrumented+5Dh
+;;   0156  mov rax,100000003h
+;;   0160  call func[1].instrumented+1A6h
+;;   0165  jmp func[1].instrumented+0BBh
+;;   016a  mov rax,100000004h
+;;   0174  call func[1].instrumented+1A6h
+;;   0179  jmp func[1].instrumented+0C9h
+;;   017e  mov rax,100000005h
+;;   0188  call func[1].instrumented+1A6h
+;;   018d  jmp func[1].instrumented+0DEh
+;;   0192  mov rax,100000006h
+;;   019c  call func[1].instrumented+1A6h
+;;   01a1  jmp func[1].instrumented+0ECh
+;;   01a6  sub rsp,8
+;;   01aa  push rax
+;;   01ab  call stubs+53Bh
+;;   01b0  add rsp,8
+;;   01b4  mov r13,[r15+50h]
+;;   01bb  cmp r13,1
+;;   01c2  ja func[1].instrumented+1CFh
+;;   01c8  lea r13,[stubs+7B3h]
+;;   01cf  ret

@@ -175,257 +175,274 @@
 ;;   01ba  call stubs+53Ch
 ;;   01bf  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  mov [rbp-10h],r8
-;;   001b  movsd [rbp-18h],xmm6
-;;   0024  mov r8d,esi
-;;   0027  movsd xmm6,[rbp+18h]
-;;   0030  test byte ptr [r13],1
-;;   0038  jne func[0].instrumented+345h
-;;   003e  test byte ptr [r13],2
-;;   0046  jne func[0].instrumented+359h
-;;   004c  test byte ptr [r13],4
-;;   0054  jne func[0].instrumented+36Dh
-;;   005a  mov rax,0FFFFFFFFFFFFFFFFh
-;;   0061  bsr ebx,r8d
-;;   0065  cmove ebx,eax
-;;   0069  neg ebx
-;;   006c  add ebx,1Fh
-;;   0073  test byte ptr [r13],8
-;;   007b  jne func[0].instrumented+381h
-;;   0081  test byte ptr [r13],10h
-;;   0089  jne func[0].instrumented+395h
-;;   008f  mov eax,20h
-;;   0094  bsf esi,r8d
-;;   0098  cmove esi,eax
-;;   009c  test byte ptr [r13],20h
-;;   00a4  jne func[0].instrumented+3A9h
-;;   00aa  test byte ptr [r13],40h
-;;   00b2  jne func[0].instrumented+3BDh
-;;   00b8  popcnt edi,r8d
-;;   00bd  test byte ptr [r13],80h
-;;   00c5  jne func[0].instrumented+3D1h
-;;   00cb  test byte ptr [r13+1],1
-;;   00d3  jne func[0].instrumented+3E5h
-;;   00d9  test r8d,r8d
-;;   00dc  mov [rbp-20h],ebx
-;;   00e4  sete bl
-;;   00e8  movzx ebx,bl
-;;   00ec  test byte ptr [r13+1],2
-;;   00f4  jne func[0].instrumented+3F9h
-;;   00fa  test byte ptr [r13+1],4
-;;   0102  jne func[0].instrumented+40Dh
-;;   0108  mov [rbp-28h],esi
-;;   0110  mov esi,r8d
-;;   0113  movsx esi,sil
-;;   0117  test byte ptr [r13+1],8
-;;   011f  jne func[0].instrumented+421h
-;;   0125  add ebx,esi
-;;   0128  test byte ptr [r13+1],10h
-;;   0130  jne func[0].instrumented+435h
-;;   0136  add edi,ebx
-;;   0139  test byte ptr [r13+1],20h
-;;   0141  jne func[0].instrumented+449h
-;;   0147  add edi,[rbp-28h]
-;;   014e  test byte ptr [r13+1],40h
-;;   0156  jne func[0].instrumented+45Dh
-;;   015c  add edi,[rbp-20h]
-;;   0163  test byte ptr [r13+1],80h
-;;   016b  jne func[0].instrumented+471h
-;;   0171  test byte ptr [r13+2],1
-;;   0179  jne func[0].instrumented+485h
-;;   017f  movaps xmm0,xmm6
-;;   0183  sqrtsd xmm0,xmm0
-;;   0188  test byte ptr [r13+2],2
-;;   0190  jne func[0].instrumented+499h
-;;   0196  test byte ptr [r13+2],4
-;;   019e  jne func[0].instrumented+4ADh
-;;   01a4  movaps xmm1,xmm6
-;;   01a8  movq rax,xmm1
-;;   01ad  btr rax,3Fh
-;;   01b2  movq xmm1,rax
-;;   01b7  test byte ptr [r13+2],8
-;;   01bf  jne func[0].instrumented+4C1h
-;;   01c5  test byte ptr [r13+2],10h
-;;   01cd  jne func[0].instrumented+4D5h
-;;   01d3  movaps xmm2,xmm6
-;;   01d7  movq rax,xmm2
-;;   01dc  btc rax,3Fh
-;;   01e1  movq xmm2,rax
-;;   01e6  test byte ptr [r13+2],20h
-;;   01ee  jne func[0].instrumented+4E9h
-;;   01f4  test byte ptr [r13+2],40h
-;;   01fc  jne func[0].instrumented+4FDh
-;;   0202  movaps xmm3,xmm6
-;;   0206  roundsd xmm3,xmm3,2
-;;   020d  test byte ptr [r13+2],80h
-;;   0215  jne func[0].instrumented+511h
-;;   021b  test byte ptr [r13+3],1
-;;   0223  jne func[0].instrumented+525h
-;;   0229  movaps xmm4,xmm6
-;;   022d  roundsd xmm4,xmm4,1
-;;   0234  test byte ptr [r13+3],2
-;;   023c  jne func[0].instrumented+539h
-;;   0242  test byte ptr [r13+3],4
-;;   024a  jne func[0].instrumented+54Dh
-;;   0250  movaps xmm5,xmm6
-;;   0254  roundsd xmm5,xmm5,3
-;;   025b  test byte ptr [r13+3],8
-;;   0263  jne func[0].instrumented+561h
-;;   0269  test byte ptr [r13+3],10h
-;;   0271  jne func[0].instrumented+575h
-;;   0277  movsd [rbp-28h],xmm0
-;;   0281  movaps xmm0,xmm6
-;;   0285  roundsd xmm0,xmm0,0
-;;   028c  test byte ptr [r13+3],20h
-;;   0294  jne func[0].instrumented+589h
-;;   029a  addsd xmm5,xmm0
-;;   029f  test byte ptr [r13+3],40h
-;;   02a7  jne func[0].instrumented+59Dh
-;;   02ad  addsd xmm4,xmm5
-;;   02b2  test byte ptr [r13+3],80h
-;;   02ba  jne func[0].instrumented+5B1h
-;;   02c0  addsd xmm3,xmm4
-;;   02c5  test byte ptr [r13+4],1
-;;   02cd  jne func[0].instrumented+5C5h
-;;   02d3  addsd xmm2,xmm3
-;;   02d8  test byte ptr [r13+4],2
-;;   02e0  jne func[0].instrumented+5D9h
-;;   02e6  addsd xmm1,xmm2
-;;   02eb  test byte ptr [r13+4],4
-;;   02f3  jne func[0].instrumented+5EDh
-;;   02f9  movsd xmm0,[rbp-28h]
-;;   0302  addsd xmm0,xmm1
-;;   0307  test byte ptr [r13+4],8
-;;   030f  jne func[0].instrumented+601h
-;;   0315  test byte ptr [r13+4],10h
-;;   031d  jne func[0].instrumented+615h
-;;   0323  movsd [rbp+18h],xmm0
-;;   032d  mov eax,edi
-;;   0330  mov r8,[rbp-10h]
-;;   0337  movsd xmm6,[rbp-18h]
-;;   0340  mov rsp,rbp
-;;   0343  pop rbp
-;;   0344  ret
-;;   0345  mov rax,0
-;;   034f  call func[0].instrumented+629h
-;;   0354  jmp func[0].instrumented+3Eh
-;;   0359  mov rax,1
-;;   0363  call func[0].instrumented+629h
-;;   0368  jmp func[0].instrumented+4Ch
-;;   036d  mov rax,2
-;;   0377  call func[0].instrumented+629h
-;;   037c  jmp func[0].instrumented+5Ah
-;;   0381  mov rax,3
-;;   038b  call func[0].instrumented+629h
-;;   0390  jmp func[0].instrumented+81h
-;;   0395  mov rax,4
-;;   039f  call func[0].instrumented+629h
-;;   03a4  jmp func[0].instrumented+8Fh
-;;   03a9  mov rax,5
-;;   03b3  call func[0].instrumented+629h
-;;   03b8  jmp func[0].instrumented+0AAh
-;;   03bd  mov rax,6
-;;   03c7  call func[0].instrumented+629h
-;;   03cc  jmp func[0].instrumented+0B8h
-;;   03d1  mov rax,7
-;;   03db  call func[0].instrumented+629h
-;;   03e0  jmp func[0].instrumented+0CBh
-;;   03e5  mov rax,8
-;;   03ef  call func[0].instrumented+629h
-;;   03f4  jmp func[0].instrumented+0D9h
-;;   03f9  mov rax,9
-;;   0403  call func[0].instrumented+629h
-;;   0408  jmp func[0].instrumented+0FAh
-;;   040d  mov rax,0Ah
-;;   0417  call func[0].instrumented+629h
-;;   041c  jmp func[0].instrumented+108h
-;;   0421  mov rax,0Bh
-;;   042b  call func[0].instrumented+629h
-;;   0430  jmp func[0].instrumented+125h
-;;   0435  mov rax,0Ch
-;;   043f  call func[0].instrumented+629h
-;;   0444  jmp func[0].instrumented+136h
-;;   0449  mov rax,0Dh
-;;   0453  call func[0].instrumented+629h
-;;   0458  jmp func[0].instrumented+147h
-;;   045d  mov rax,0Eh
-;;   0467  call func[0].instrumented+629h
-;;   046c  jmp func[0].instrumented+15Ch
-;;   0471  mov rax,0Fh
-;;   047b  call func[0].instrumented+629h
-;;   0480  jmp func[0].instrumented+171h
-;;   0485  mov rax,10h
-;;   048f  call func[0].instrumented+629h
-;;   0494  jmp func[0].instrumented+17Fh
-;;   0499  mov rax,11h
-;;   04a3  call func[0].instrumented+629h
-;;   04a8  jmp func[0].instrumented+196h
-;;   04ad  mov rax,12h
-;;   04b7  call func[0].instrumented+629h
-;;   04bc  jmp func[0].instrumented+1A4h
-;;   04c1  mov rax,13h
-;;   04cb  call func[0].instrumented+629h
-;;   04d0  jmp func[0].instrumented+1C5h
-;;   04d5  mov rax,14h
-;;   04df  call func[0].instrumented+629h
-;;   04e4  jmp func[0].instrumented+1D3h
-;;   04e9  mov rax,15h
-;;   04f3  call func[0].instrumented+629h
-;;   04f8  jmp func[0].instrumented+1F4h
-;;   04fd  mov rax,16h
-;;   0507  call func[0].instrumented+629h
-;;   050c  jmp func[0].instrumented+202h
-;;   0511  mov rax,17h
-;;   051b  call func[0].instrumented+629h
-;;   0520  jmp func[0].instrumented+21Bh
-;;   0525  mov rax,18h
-;;   052f  call func[0].instrumented+629h
-;;   0534  jmp func[0].instrumented+229h
-;;   0539  mov rax,19h
-;;   0543  call func[0].instrumented+629h
-;;   0548  jmp func[0].instrumented+242h
-;;   054d  mov rax,1Ah
-;;   0557  call func[0].instrumented+629h
-;;   055c  jmp func[0].instrumented+250h
-;;   0561  mov rax,1Bh
-;;   056b  call func[0].instrumented+629h
-;;   0570  jmp func[0].instrumented+269h
-;;   0575  mov rax,1Ch
-;;   057f  call func[0].instrumented+629h
-;;   0584  jmp func[0].instrumented+277h
-;;   0589  mov rax,1Dh
-;;   0593  call func[0].instrumented+629h
-;;   0598  jmp func[0].instrumented+29Ah
-;;   059d  mov rax,1Eh
-;;   05a7  call func[0].instrumented+629h
-;;   05ac  jmp func[0].instrumented+2ADh
-;;   05b1  mov rax,1Fh
-;;   05bb  call func[0].instrumented+629h
-;;   05c0  jmp func[0].instrumented+2C0h
-;;   05c5  mov rax,20h
-;;   05cf  call func[0].instrumented+629h
-;;   05d4  jmp func[0].instrumented+2D3h
-;;   05d9  mov rax,21h
-;;   05e3  call func[0].instrumented+629h
-;;   05e8  jmp func[0].instrumented+2E6h
-;;   05ed  mov rax,22h
-;;   05f7  call func[0].instrumented+629h
-;;   05fc  jmp func[0].instrumented+2F9h
-;;   0601  mov rax,23h
-;;   060b  call func[0].instrumented+629h
-;;   0610  jmp func[0].instrumented+315h
-;;   0615  mov rax,24h
-;;   061f  call func[0].instrumented+629h
-;;   0624  jmp func[0].instrumented+323h
-;;   0629  sub rsp,8
-;;   062d  push rax
-;;   062e  call stubs+53Dh
-;;   0633  add rsp,8
-;;   0637  mov r13,[r15+48h]
-;;   063e  cmp r13,1
-;;   0645  ja func[0].instrumented+652h
-;;   064b  lea r13,[stubs+7B5h]
-;;   0652  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,60h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+364h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  mov [rbp-10h],r8
+;;   003a  movsd [rbp-18h],xmm6
+;;   0043  mov r8d,esi
+;;   0046  movsd xmm6,[rbp+18h]
+;;   004f  test byte ptr [r13],1
+;;   0057  jne func[0].instrumented+38Ah
+;;   005d  test byte ptr [r13],2
+;;   0065  jne func[0].instrumented+39Eh
+;;   006b  test byte ptr [r13],4
+;;   0073  jne func[0].instrumented+3B2h
+;;   0079  mov rax,0FFFFFFFFFFFFFFFFh
+;;   0080  bsr ebx,r8d
+;;   0084  cmove ebx,eax
+;;   0088  neg ebx
+;;   008b  add ebx,1Fh
+;;   0092  test byte ptr [r13],8
+;;   009a  jne func[0].instrumented+3C6h
+;;   00a0  test byte ptr [r13],10h
+;;   00a8  jne func[0].instrumented+3DAh
+;;   00ae  mov eax,20h
+;;   00b3  bsf esi,r8d
+;;   00b7  cmove esi,eax
+;;   00bb  test byte ptr [r13],20h
+;;   00c3  jne func[0].instrumented+3EEh
+;;   00c9  test byte ptr [r13],40h
+;;   00d1  jne func[0].instrumented+402h
+;;   00d7  popcnt edi,r8d
+;;   00dc  test byte ptr [r13],80h
+;;   00e4  jne func[0].instrumented+416h
+;;   00ea  test byte ptr [r13+1],1
+;;   00f2  jne func[0].instrumented+42Ah
+;;   00f8  test r8d,r8d
+;;   00fb  mov [rbp-20h],ebx
+;;   0103  sete bl
+;;   0107  movzx ebx,bl
+;;   010b  test byte ptr [r13+1],2
+;;   0113  jne func[0].instrumented+43Eh
+;;   0119  test byte ptr [r13+1],4
+;;   0121  jne func[0].instrumented+452h
+;;   0127  mov [rbp-28h],esi
+;;   012f  mov esi,r8d
+;;   0132  movsx esi,sil
+;;   0136  test byte ptr [r13+1],8
+;;   013e  jne func[0].instrumented+466h
+;;   0144  add ebx,esi
+;;   0147  test byte ptr [r13+1],10h
+;;   014f  jne func[0].instrumented+47Ah
+;;   0155  add edi,ebx
+;;   0158  test byte ptr [r13+1],20h
+;;   0160  jne func[0].instrumented+48Eh
+;;   0166  add edi,[rbp-28h]
+;;   016d  test byte ptr [r13+1],40h
+;;   0175  jne func[0].instrumented+4A2h
+;;   017b  add edi,[rbp-20h]
+;;   0182  test byte ptr [r13+1],80h
+;;   018a  jne func[0].instrumented+4B6h
+;;   0190  test byte ptr [r13+2],1
+;;   0198  jne func[0].instrumented+4CAh
+;;   019e  movaps xmm0,xmm6
+;;   01a2  sqrtsd xmm0,xmm0
+;;   01a7  test byte ptr [r13+2],2
+;;   01af  jne func[0].instrumented+4DEh
+;;   01b5  test byte ptr [r13+2],4
+;;   01bd  jne func[0].instrumented+4F2h
+;;   01c3  movaps xmm1,xmm6
+;;   01c7  movq rax,xmm1
+;;   01cc  btr rax,3Fh
+;;   01d1  movq xmm1,rax
+;;   01d6  test byte ptr [r13+2],8
+;;   01de  jne func[0].instrumented+506h
+;;   01e4  test byte ptr [r13+2],10h
+;;   01ec  jne func[0].instrumented+51Ah
+;;   01f2  movaps xmm2,xmm6
+;;   01f6  movq rax,xmm2
+;;   01fb  btc rax,3Fh
+;;   0200  movq xmm2,rax
+;;   0205  test byte ptr [r13+2],20h
+;;   020d  jne func[0].instrumented+52Eh
+;;   0213  test byte ptr [r13+2],40h
+;;   021b  jne func[0].instrumented+542h
+;;   0221  movaps xmm3,xmm6
+;;   0225  roundsd xmm3,xmm3,2
+;;   022c  test byte ptr [r13+2],80h
+;;   0234  jne func[0].instrumented+556h
+;;   023a  test byte ptr [r13+3],1
+;;   0242  jne func[0].instrumented+56Ah
+;;   0248  movaps xmm4,xmm6
+;;   024c  roundsd xmm4,xmm4,1
+;;   0253  test byte ptr [r13+3],2
+;;   025b  jne func[0].instrumented+57Eh
+;;   0261  test byte ptr [r13+3],4
+;;   0269  jne func[0].instrumented+592h
+;;   026f  movaps xmm5,xmm6
+;;   0273  roundsd xmm5,xmm5,3
+;;   027a  test byte ptr [r13+3],8
+;;   0282  jne func[0].instrumented+5A6h
+;;   0288  test byte ptr [r13+3],10h
+;;   0290  jne func[0].instrumented+5BAh
+;;   0296  movsd [rbp-28h],xmm0
+;;   02a0  movaps xmm0,xmm6
+;;   02a4  roundsd xmm0,xmm0,0
+;;   02ab  test byte ptr [r13+3],20h
+;;   02b3  jne func[0].instrumented+5CEh
+;;   02b9  addsd xmm5,xmm0
+;;   02be  test byte ptr [r13+3],40h
+;;   02c6  jne func[0].instrumented+5E2h
+;;   02cc  addsd xmm4,xmm5
+;;   02d1  test byte ptr [r13+3],80h
+;;   02d9  jne func[0].instrumented+5F6h
+;;   02df  addsd xmm3,xmm4
+;;   02e4  test byte ptr [r13+4],1
+;;   02ec  jne func[0].instrumented+60Ah
+;;   02f2  addsd xmm2,xmm3
+;;   02f7  test byte ptr [r13+4],2
+;;   02ff  jne func[0].instrumented+61Eh
+;;   0305  addsd xmm1,xmm2
+;;   030a  test byte ptr [r13+4],4
+;;   0312  jne func[0].instrumented+632h
+;;   0318  movsd xmm0,[rbp-28h]
+;;   0321  addsd xmm0,xmm1
+;;   0326  test byte ptr [r13+4],8
+;;   032e  jne func[0].instrumented+646h
+;;   0334  test byte ptr [r13+4],10h
+;;   033c  jne func[0].instrumented+65Ah
+;;   0342  movsd [rbp+18h],xmm0
+;;   034c  mov eax,edi
+;;   034f  mov r8,[rbp-10h]
+;;   0356  movsd xmm6,[rbp-18h]
+;;   035f  mov rsp,rbp
+;;   0362  pop rbp
+;;   0363  ret
+;;   0364  bt r12,3Dh
+;;   0369  jae func[0].instrumented+382h
+;;   036f  mov rax,rsp
+;;   0372  mov rsp,rbp
+;;   0375  call stubs+1D8h
+;;   037a  mov rsp,rax
+;;   037d  jmp func[0].instrumented+0Bh
+;;   0382  mov rsp,rbp
+;;   0385  call stubs+55h
+;;   038a  mov rax,0
+;;   0394  call func[0].instrumented+66Eh
+;;   0399  jmp func[0].instrumented+5Dh
+;;   039e  mov rax,1
+;;   03a8  call func[0].instrumented+66Eh
+;;   03ad  jmp func[0].instrumented+6Bh
+;;   03b2  mov rax,2
+;;   03bc  call func[0].instrumented+66Eh
+;;   03c1  jmp func[0].instrumented+79h
+;;   03c6  mov rax,3
+;;   03d0  call func[0].instrumented+66Eh
+;;   03d5  jmp func[0].instrumented+0A0h
+;;   03da  mov rax,4
+;;   03e4  call func[0].instrumented+66Eh
+;;   03e9  jmp func[0].instrumented+0AEh
+;;   03ee  mov rax,5
+;;   03f8  call func[0].instrumented+66Eh
+;;   03fd  jmp func[0].instrumented+0C9h
+;;   0402  mov rax,6
+;;   040c  call func[0].instrumented+66Eh
+;;   0411  jmp func[0].instrumented+0D7h
+;;   0416  mov rax,7
+;;   0420  call func[0].instrumented+66Eh
+;;   0425  jmp func[0].instrumented+0EAh
+;;   042a  mov rax,8
+;;   0434  call func[0].instrumented+66Eh
+;;   0439  jmp func[0].instrumented+0F8h
+;;   043e  mov rax,9
+;;   0448  call func[0].instrumented+66Eh
+;;   044d  jmp func[0].instrumented+119h
+;;   0452  mov rax,0Ah
+;;   045c  call func[0].instrumented+66Eh
+;;   0461  jmp func[0].instrumented+127h
+;;   0466  mov rax,0Bh
+;;   0470  call func[0].instrumented+66Eh
+;;   0475  jmp func[0].instrumented+144h
+;;   047a  mov rax,0Ch
+;;   0484  call func[0].instrumented+66Eh
+;;   0489  jmp func[0].instrumented+155h
+;;   048e  mov rax,0Dh
+;;   0498  call func[0].instrumented+66Eh
+;;   049d  jmp func[0].instrumented+166h
+;;   04a2  mov rax,0Eh
+;;   04ac  call func[0].instrumented+66Eh
+;;   04b1  jmp func[0].instrumented+17Bh
+;;   04b6  mov rax,0Fh
+;;   04c0  call func[0].instrumented+66Eh
+;;   04c5  jmp func[0].instrumented+190h
+;;   04ca  mov rax,10h
+;;   04d4  call func[0].instrumented+66Eh
+;;   04d9  jmp func[0].instrumented+19Eh
+;;   04de  mov rax,11h
+;;   04e8  call func[0].instrumented+66Eh
+;;   04ed  jmp func[0].instrumented+1B5h
+;;   04f2  mov rax,12h
+;;   04fc  call func[0].instrumented+66Eh
+;;   0501  jmp func[0].instrumented+1C3h
+;;   0506  mov rax,13h
+;;   0510  call func[0].instrumented+66Eh
+;;   0515  jmp func[0].instrumented+1E4h
+;;   051a  mov rax,14h
+;;   0524  call func[0].instrumented+66Eh
+;;   0529  jmp func[0].instrumented+1F2h
+;;   052e  mov rax,15h
+;;   0538  call func[0].instrumented+66Eh
+;;   053d  jmp func[0].instrumented+213h
+;;   0542  mov rax,16h
+;;   054c  call func[0].instrumented+66Eh
+;;   0551  jmp func[0].instrumented+221h
+;;   0556  mov rax,17h
+;;   0560  call func[0].instrumented+66Eh
+;;   0565  jmp func[0].instrumented+23Ah
+;;   056a  mov rax,18h
+;;   0574  call func[0].instrumented+66Eh
+;;   0579  jmp func[0].instrumented+248h
+;;   057e  mov rax,19h
+;;   0588  call func[0].instrumented+66Eh
+;;   058d  jmp func[0].instrumented+261h
+;;   0592  mov rax,1Ah
+;;   059c  call func[0].instrumented+66Eh
+;;   05a1  jmp func[0].instrumented+26Fh
+;;   05a6  mov rax,1Bh
+;;   05b0  call func[0].instrumented+66Eh
+;;   05b5  jmp func[0].instrumented+288h
+;;   05ba  mov rax,1Ch
+;;   05c4  call func[0].instrumented+66Eh
+;;   05c9  jmp func[0].instrumented+296h
+;;   05ce  mov rax,1Dh
+;;   05d8  call func[0].instrumented+66Eh
+;;   05dd  jmp func[0].instrumented+2B9h
+;;   05e2  mov rax,1Eh
+;;   05ec  call func[0].instrumented+66Eh
+;;   05f1  jmp func[0].instrumented+2CCh
+;;   05f6  mov rax,1Fh
+;;   0600  call func[0].instrumented+66Eh
+;;   0605  jmp func[0].instrumented+2DFh
+;;   060a  mov rax,20h
+;;   0614  call func[0].instrumented+66Eh
+;;   0619  jmp func[0].instrumented+2F2h
+;;   061e  mov rax,21h
+;;   0628  call func[0].instrumented+66Eh
+;;   062d  jmp func[0].instrumented+305h
+;;   0632  mov rax,22h
+;;   063c  call func[0].instrumented+66Eh
+;;   0641  jmp func[0].instrumented+318h
+;;   0646  mov rax,23h
+;;   0650  call func[0].instrumented+66Eh
+;;   0655  jmp func[0].instrumented+334h
+;;   065a  mov rax,24h
+;;   0664  call func[0].instrumented+66Eh
+;;   0669  jmp func[0].instrumented+342h
+;;   066e  sub rsp,8
+;;   0672  push rax
+;;   0673  call stubs+538h
+;;   0678  add rsp,8
+;;   067c  mov r13,[r15+48h]
+;;   0683  cmp r13,1
+;;   068a  ja func[0].instrumented+697h
+;;   0690  lea r13,[stubs+7B0h]
+;;   0697  ret

@@ -81,65 +81,82 @@
 ;;   00e3  call stubs+53Dh
 ;;   00e8  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+58h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+0B0h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+0C4h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+0D8h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+0ECh
-;;   004c  mov ecx,[rbp+18h]
-;;   0053  mov eax,[rbp+10h]
-;;   005a  test ecx,ecx
-;;   005d  je func[0].instrumented+0A6h
-;;   0063  cmp ecx,0FFFFFFFFh
-;;   006a  jne func[0].instrumented+7Bh
-;;   0070  cmp eax,80000000h
-;;   0075  je func[0].instrumented+0ABh
-;;   007b  cdq
-;;   007c  idiv ecx
-;;   007f  mov ebx,eax
-;;   0082  test byte ptr [r13],10h
-;;   008a  jne func[0].instrumented+100h
-;;   0090  test byte ptr [r13],20h
-;;   0098  jne func[0].instrumented+114h
-;;   009e  mov eax,ebx
-;;   00a1  mov rsp,rbp
-;;   00a4  pop rbp
-;;   00a5  ret
-;;   00a6  call stubs+0Fh
-;;   00ab  call stubs+19h
-;;   00b0  mov rax,0
-;;   00ba  call func[0].instrumented+128h
-;;   00bf  jmp func[0].instrumented+22h
-;;   00c4  mov rax,1
-;;   00ce  call func[0].instrumented+128h
-;;   00d3  jmp func[0].instrumented+30h
-;;   00d8  mov rax,2
-;;   00e2  call func[0].instrumented+128h
-;;   00e7  jmp func[0].instrumented+3Eh
-;;   00ec  mov rax,3
-;;   00f6  call func[0].instrumented+128h
-;;   00fb  jmp func[0].instrumented+4Ch
-;;   0100  mov rax,4
-;;   010a  call func[0].instrumented+128h
-;;   010f  jmp func[0].instrumented+90h
-;;   0114  mov rax,5
-;;   011e  call func[0].instrumented+128h
-;;   0123  jmp func[0].instrumented+9Eh
-;;   0128  sub rsp,8
-;;   012c  push rax
-;;   012d  call stubs+539h
-;;   0132  add rsp,8
-;;   0136  mov r13,[r15+58h]
-;;   013d  cmp r13,1
-;;   0144  ja func[0].instrumented+151h
-;;   014a  lea r13,[stubs+7B1h]
-;;   0151  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+0C5h
+;;   001f  mov r13,[r15+58h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+0F5h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+109h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+11Dh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+131h
+;;   006b  mov ecx,[rbp+18h]
+;;   0072  mov eax,[rbp+10h]
+;;   0079  test ecx,ecx
+;;   007c  je func[0].instrumented+0EBh
+;;   0082  cmp ecx,0FFFFFFFFh
+;;   0089  jne func[0].instrumented+9Ah
+;;   008f  cmp eax,80000000h
+;;   0094  je func[0].instrumented+0F0h
+;;   009a  cdq
+;;   009b  idiv ecx
+;;   009e  mov ebx,eax
+;;   00a1  test byte ptr [r13],10h
+;;   00a9  jne func[0].instrumented+145h
+;;   00af  test byte ptr [r13],20h
+;;   00b7  jne func[0].instrumented+159h
+;;   00bd  mov eax,ebx
+;;   00c0  mov rsp,rbp
+;;   00c3  pop rbp
+;;   00c4  ret
+;;   00c5  bt r12,3Dh
+;;   00ca  jae func[0].instrumented+0E3h
+;;   00d0  mov rax,rsp
+;;   00d3  mov rsp,rbp
+;;   00d6  call stubs+1D5h
+;;   00db  mov rsp,rax
+;;   00de  jmp func[0].instrumented+0Bh
+;;   00e3  mov rsp,rbp
+;;   00e6  call stubs+55h
+;;   00eb  call stubs+0Fh
+;;   00f0  call stubs+19h
+;;   00f5  mov rax,0
+;;   00ff  call func[0].instrumented+16Dh
+;;   0104  jmp func[0].instrumented+41h
+;;   0109  mov rax,1
+;;   0113  call func[0].instrumented+16Dh
+;;   0118  jmp func[0].instrumented+4Fh
+;;   011d  mov rax,2
+;;   0127  call func[0].instrumented+16Dh
+;;   012c  jmp func[0].instrumented+5Dh
+;;   0131  mov rax,3
+;;   013b  call func[0].instrumented+16Dh
+;;   0140  jmp func[0].instrumented+6Bh
+;;   0145  mov rax,4
+;;   014f  call func[0].instrumented+16Dh
+;;   0154  jmp func[0].instrumented+0AFh
+;;   0159  mov rax,5
+;;   0163  call func[0].instrumented+16Dh
+;;   0168  jmp func[0].instrumented+0BDh
+;;   016d  sub rsp,8
+;;   0171  push rax
+;;   0172  call stubs+535h
+;;   0177  add rsp,8
+;;   017b  mov r13,[r15+58h]
+;;   0182  cmp r13,1
+;;   0189  ja func[0].instrumented+196h
+;;   018f  lea r13,[stubs+7ADh]
+;;   0196  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -213,64 +230,81 @@
 ;;   00db  call stubs+53Dh
 ;;   00e0  jmp func[1]+14h
 ;; ---- func[1]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+60h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[1]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[1].instrumented+0A8h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[1].instrumented+0BCh
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[1].instrumented+0D0h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[1].instrumented+0E4h
-;;   004c  mov rcx,[rbp+18h]
-;;   0053  mov rax,[rbp+10h]
-;;   005a  test rcx,rcx
-;;   005d  je func[1].instrumented+0A3h
-;;   0063  cmp rcx,0FFFFFFFFFFFFFFFFh
-;;   006a  jne func[1].instrumented+77h
-;;   0070  xor edx,edx
-;;   0072  jmp func[1].instrumented+7Ch
-;;   0077  cqo
-;;   0079  idiv rcx
-;;   007c  mov rbx,rdx
-;;   007f  test byte ptr [r13],10h
-;;   0087  jne func[1].instrumented+0F8h
-;;   008d  test byte ptr [r13],20h
-;;   0095  jne func[1].instrumented+10Ch
-;;   009b  mov rax,rbx
-;;   009e  mov rsp,rbp
-;;   00a1  pop rbp
-;;   00a2  ret
-;;   00a3  call stubs+0Fh
-;;   00a8  mov rax,100000000h
-;;   00b2  call func[1].instrumented+120h
-;;   00b7  jmp func[1].instrumented+22h
-;;   00bc  mov rax,100000001h
-;;   00c6  call func[1].instrumented+120h
-;;   00cb  jmp func[1].instrumented+30h
-;;   00d0  mov rax,100000002h
-;;   00da  call func[1].instrumented+120h
-;;   00df  jmp func[1].instrumented+3Eh
-;;   00e4  mov rax,100000003h
-;;   00ee  call func[1].instrumented+120h
-;;   00f3  jmp func[1].instrumented+4Ch
-;;   00f8  mov rax,100000004h
-;;   0102  call func[1].instrumented+120h
-;;   0107  jmp func[1].instrumented+8Dh
-;;   010c  mov rax,100000005h
-;;   0116  call func[1].instrumented+120h
-;;   011b  jmp func[1].instrumented+9Bh
-;;   0120  sub rsp,8
-;;   0124  push rax
-;;   0125  call stubs+539h
-;;   012a  add rsp,8
-;;   012e  mov r13,[r15+60h]
-;;   0135  cmp r13,1
-;;   013c  ja func[1].instrumented+149h
-;;   0142  lea r13,[stubs+7B1h]
-;;   0149  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[1].instrumented+0C2h
+;;   001f  mov r13,[r15+60h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[1]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[1].instrumented+0EDh
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[1].instrumented+101h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[1].instrumented+115h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[1].instrumented+129h
+;;   006b  mov rcx,[rbp+18h]
+;;   0072  mov rax,[rbp+10h]
+;;   0079  test rcx,rcx
+;;   007c  je func[1].instrumented+0E8h
+;;   0082  cmp rcx,0FFFFFFFFFFFFFFFFh
+;;   0089  jne func[1].instrumented+96h
+;;   008f  xor edx,edx
+;;   0091  jmp func[1].instrumented+9Bh
+;;   0096  cqo
+;;   0098  idiv rcx
+;;   009b  mov rbx,rdx
+;;   009e  test byte ptr [r13],10h
+;;   00a6  jne func[1].instrumented+13Dh
+;;   00ac  test byte ptr [r13],20h
+;;   00b4  jne func[1].instrumented+151h
+;;   00ba  mov rax,rbx
+;;   00bd  mov rsp,rbp
+;;   00c0  pop rbp
+;;   00c1  ret
+;;   00c2  bt r12,3Dh
+;;   00c7  jae func[1].instrumented+0E0h
+;;   00cd  mov rax,rsp
+;;   00d0  mov rsp,rbp
+;;   00d3  call stubs+1D5h
+;;   00d8  mov rsp,rax
+;;   00db  jmp func[1].instrumented+0Bh
+;;   00e0  mov rsp,rbp
+;;   00e3  call stubs+55h
+;;   00e8  call stubs+0Fh
+;;   00ed  mov rax,100000000h
+;;   00f7  call func[1].instrumented+165h
+;;   00fc  jmp func[1].instrumented+41h
+;;   0101  mov rax,100000001h
+;;   010b  call func[1].instrumented+165h
+;;   0110  jmp func[1].instrumented+4Fh
+;;   0115  mov rax,100000002h
+;;   011f  call func[1].instrumented+165h
+;;   0124  jmp func[1].instrumented+5Dh
+;;   0129  mov rax,100000003h
+;;   0133  call func[1].instrumented+165h
+;;   0138  jmp func[1].instrumented+6Bh
+;;   013d  mov rax,100000004h
+;;   0147  call func[1].instrumented+165h
+;;   014c  jmp func[1].instrumented+0ACh
+;;   0151  mov rax,100000005h
+;;   015b  call func[1].instrumented+165h
+;;   0160  jmp func[1].instrumented+0BAh
+;;   0165  sub rsp,8
+;;   0169  push rax
+;;   016a  call stubs+535h
+;;   016f  add rsp,8
+;;   0173  mov r13,[r15+60h]
+;;   017a  cmp r13,1
+;;   0181  ja func[1].instrumented+18Eh
+;;   0187  lea r13,[stubs+7ADh]
+;;   018e  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -336,60 +370,77 @@
 ;;   00c7  call stubs+53Dh
 ;;   00cc  jmp func[2]+14h
 ;; ---- func[2]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+68h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[2]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[2].instrumented+94h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[2].instrumented+0A8h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[2].instrumented+0BCh
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[2].instrumented+0D0h
-;;   004c  mov ecx,[rbp+18h]
-;;   0053  mov eax,[rbp+10h]
-;;   005a  test ecx,ecx
-;;   005d  je func[2].instrumented+8Fh
-;;   0063  xor edx,edx
-;;   0065  div ecx
-;;   0068  mov ebx,eax
-;;   006b  test byte ptr [r13],10h
-;;   0073  jne func[2].instrumented+0E4h
-;;   0079  test byte ptr [r13],20h
-;;   0081  jne func[2].instrumented+0F8h
-;;   0087  mov eax,ebx
-;;   008a  mov rsp,rbp
-;;   008d  pop rbp
-;;   008e  ret
-;;   008f  call stubs+0Fh
-;;   0094  mov rax,200000000h
-;;   009e  call func[2].instrumented+10Ch
-;;   00a3  jmp func[2].instrumented+22h
-;;   00a8  mov rax,200000001h
-;;   00b2  call func[2].instrumented+10Ch
-;;   00b7  jmp func[2].instrumented+30h
-;;   00bc  mov rax,200000002h
-;;   00c6  call func[2].instrumented+10Ch
-;;   00cb  jmp func[2].instrumented+3Eh
-;;   00d0  mov rax,200000003h
-;;   00da  call func[2].instrumented+10Ch
-;;   00df  jmp func[2].instrumented+4Ch
-;;   00e4  mov rax,200000004h
-;;   00ee  call func[2].instrumented+10Ch
-;;   00f3  jmp func[2].instrumented+79h
-;;   00f8  mov rax,200000005h
-;;   0102  call func[2].instrumented+10Ch
-;;   0107  jmp func[2].instrumented+87h
-;;   010c  sub rsp,8
-;;   0110  push rax
-;;   0111  call stubs+539h
-;;   0116  add rsp,8
-;;   011a  mov r13,[r15+68h]
-;;   0121  cmp r13,1
-;;   0128  ja func[2].instrumented+135h
-;;   012e  lea r13,[stubs+7B1h]
-;;   0135  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[2].instrumented+0AEh
+;;   001f  mov r13,[r15+68h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[2]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[2].instrumented+0D9h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[2].instrumented+0EDh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[2].instrumented+101h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[2].instrumented+115h
+;;   006b  mov ecx,[rbp+18h]
+;;   0072  mov eax,[rbp+10h]
+;;   0079  test ecx,ecx
+;;   007c  je func[2].instrumented+0D4h
+;;   0082  xor edx,edx
+;;   0084  div ecx
+;;   0087  mov ebx,eax
+;;   008a  test byte ptr [r13],10h
+;;   0092  jne func[2].instrumented+129h
+;;   0098  test byte ptr [r13],20h
+;;   00a0  jne func[2].instrumented+13Dh
+;;   00a6  mov eax,ebx
+;;   00a9  mov rsp,rbp
+;;   00ac  pop rbp
+;;   00ad  ret
+;;   00ae  bt r12,3Dh
+;;   00b3  jae func[2].instrumented+0CCh
+;;   00b9  mov rax,rsp
+;;   00bc  mov rsp,rbp
+;;   00bf  call stubs+1D5h
+;;   00c4  mov rsp,rax
+;;   00c7  jmp func[2].instrumented+0Bh
+;;   00cc  mov rsp,rbp
+;;   00cf  call stubs+55h
+;;   00d4  call stubs+0Fh
+;;   00d9  mov rax,200000000h
+;;   00e3  call func[2].instrumented+151h
+;;   00e8  jmp func[2].instrumented+41h
+;;   00ed  mov rax,200000001h
+;;   00f7  call func[2].instrumented+151h
+;;   00fc  jmp func[2].instrumented+4Fh
+;;   0101  mov rax,200000002h
+;;   010b  call func[2].instrumented+151h
+;;   0110  jmp func[2].instrumented+5Dh
+;;   0115  mov rax,200000003h
+;;   011f  call func[2].instrumented+151h
+;;   0124  jmp func[2].instrumented+6Bh
+;;   0129  mov rax,200000004h
+;;   0133  call func[2].instrumented+151h
+;;   0138  jmp func[2].instrumented+98h
+;;   013d  mov rax,200000005h
+;;   0147  call func[2].instrumented+151h
+;;   014c  jmp func[2].instrumented+0A6h
+;;   0151  sub rsp,8
+;;   0155  push rax
+;;   0156  call stubs+535h
+;;   015b  add rsp,8
+;;   015f  mov r13,[r15+68h]
+;;   0166  cmp r13,1
+;;   016d  ja func[2].instrumented+17Ah
+;;   0173  lea r13,[stubs+7ADh]
+;;   017a  ret
 ;; ---- func[3]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -455,57 +506,74 @@
 ;;   00c6  call stubs+53Dh
 ;;   00cb  jmp func[3]+14h
 ;; ---- func[3]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+70h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[3]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[3].instrumented+93h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[3].instrumented+0A7h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[3].instrumented+0BBh
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[3].instrumented+0CFh
-;;   004c  mov ecx,7
-;;   0052  mov eax,[rbp+10h]
-;;   0059  test ecx,ecx
-;;   005c  je func[3].instrumented+8Eh
-;;   0062  xor edx,edx
-;;   0064  div ecx
-;;   0067  mov ebx,eax
-;;   006a  test byte ptr [r13],10h
-;;   0072  jne func[3].instrumented+0E3h
-;;   0078  test byte ptr [r13],20h
-;;   0080  jne func[3].instrumented+0F7h
-;;   0086  mov eax,ebx
-;;   0089  mov rsp,rbp
-;;   008c  pop rbp
-;;   008d  ret
-;;   008e  call stubs+0Fh
-;;   0093  mov rax,300000000h
-;;   009d  call func[3].instrumented+10Bh
-;;   00a2  jmp func[3].instrumented+22h
-;;   00a7  mov rax,300000001h
-;;   00b1  call func[3].instrumented+10Bh
-;;   00b6  jmp func[3].instrumented+30h
-;;   00bb  mov rax,300000002h
-;;   00c5  call func[3].instrumented+10Bh
-;;   00ca  jmp func[3].instrumented+3Eh
-;;   00cf  mov rax,300000003h
-;;   00d9  call func[3].instrumented+10Bh
-;;   00de  jmp func[3].instrumented+4Ch
-;;   00e3  mov rax,300000004h
-;;   00ed  call func[3].instrumented+10Bh
-;;   00f2  jmp func[3].instrumented+78h
-;;   00f7  mov rax,300000005h
-;;   0101  call func[3].instrumented+10Bh
-;;   0106  jmp func[3].instrumented+86h
-;;   010b  sub rsp,8
-;;   010f  push rax
-;;   0110  call stubs+539h
-;;   0115  add rsp,8
-;;   0119  mov r13,[r15+70h]
-;;   0120  cmp r13,1
-;;   0127  ja func[3].instrumented+134h
-;;   012d  lea r13,[stubs+7B1h]
-;;   0134  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[3].instrumented+0ADh
+;;   001f  mov r13,[r15+70h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[3]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[3].instrumented+0D8h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[3].instrumented+0ECh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[3].instrumented+100h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[3].instrumented+114h
+;;   006b  mov ecx,7
+;;   0071  mov eax,[rbp+10h]
+;;   0078  test ecx,ecx
+;;   007b  je func[3].instrumented+0D3h
+;;   0081  xor edx,edx
+;;   0083  div ecx
+;;   0086  mov ebx,eax
+;;   0089  test byte ptr [r13],10h
+;;   0091  jne func[3].instrumented+128h
+;;   0097  test byte ptr [r13],20h
+;;   009f  jne func[3].instrumented+13Ch
+;;   00a5  mov eax,ebx
+;;   00a8  mov rsp,rbp
+;;   00ab  pop rbp
+;;   00ac  ret
+;;   00ad  bt r12,3Dh
+;;   00b2  jae func[3].instrumented+0CBh
+;;   00b8  mov rax,rsp
+;;   00bb  mov rsp,rbp
+;;   00be  call stubs+1D5h
+;;   00c3  mov rsp,rax
+;;   00c6  jmp func[3].instrumented+0Bh
+;;   00cb  mov rsp,rbp
+;;   00ce  call stubs+55h
+;;   00d3  call stubs+0Fh
+;;   00d8  mov rax,300000000h
+;;   00e2  call func[3].instrumented+150h
+;;   00e7  jmp func[3].instrumented+41h
+;;   00ec  mov rax,300000001h
+;;   00f6  call func[3].instrumented+150h
+;;   00fb  jmp func[3].instrumented+4Fh
+;;   0100  mov rax,300000002h
+;;   010a  call func[3].instrumented+150h
+;;   010f  jmp func[3].instrumented+5Dh
+;;   0114  mov rax,300000003h
+;;   011e  call func[3].instrumented+150h
+;;   0123  jmp func[3].instrumented+6Bh
+;;   0128  mov rax,300000004h
+;;   0132  call func[3].instrumented+150h
+;;   0137  jmp func[3].instrumented+97h
+;;   013c  mov rax,300000005h
+;;   0146  call func[3].instrumented+150h
+;;   014b  jmp func[3].instrumented+0A5h
+;;   0150  sub rsp,8
+;;   0154  push rax
+;;   0155  call stubs+535h
+;;   015a  add rsp,8
+;;   015e  mov r13,[r15+70h]
+;;   0165  cmp r13,1
+;;   016c  ja func[3].instrumented+179h
+;;   0172  lea r13,[stubs+7ADh]
+;;   0179  ret

@@ -81,73 +81,90 @@
 ;;   0107  call stubs+52Fh
 ;;   010c  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+0F0h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+104h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+118h
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+12Ch
-;;   004c  mov edx,[rbp+10h]
-;;   0053  lea rax,[rdx+18h]
-;;   005b  mov rcx,[r15+8]
-;;   0062  cmp rax,[rcx]
-;;   0069  ja func[0].instrumented+0E6h
-;;   006f  mov qword ptr [r14+rdx+10h],7
-;;   007b  test byte ptr [r13],10h
-;;   0083  jne func[0].instrumented+140h
-;;   0089  test byte ptr [r13],20h
-;;   0091  jne func[0].instrumented+154h
-;;   0097  mov edx,[rbp+10h]
-;;   009e  lea rax,[rdx+10h]
-;;   00a6  mov rcx,[r15+8]
-;;   00ad  cmp rax,[rcx]
-;;   00b4  ja func[0].instrumented+0EBh
-;;   00ba  mov rbx,[r14+rdx+8]
-;;   00c2  test byte ptr [r13],40h
-;;   00ca  jne func[0].instrumented+168h
-;;   00d0  test byte ptr [r13],80h
-;;   00d8  jne func[0].instrumented+17Ch
-;;   00de  mov rax,rbx
-;;   00e1  mov rsp,rbp
-;;   00e4  pop rbp
-;;   00e5  ret
-;;   00e6  call stubs+5
-;;   00eb  call stubs+5
-;;   00f0  mov rax,0
-;;   00fa  call func[0].instrumented+190h
-;;   00ff  jmp func[0].instrumented+22h
-;;   0104  mov rax,1
-;;   010e  call func[0].instrumented+190h
-;;   0113  jmp func[0].instrumented+30h
-;;   0118  mov rax,2
-;;   0122  call func[0].instrumented+190h
-;;   0127  jmp func[0].instrumented+3Eh
-;;   012c  mov rax,3
-;;   0136  call func[0].instrumented+190h
-;;   013b  jmp func[0].instrumented+4Ch
-;;   0140  mov rax,4
-;;   014a  call func[0].instrumented+190h
-;;   014f  jmp func[0].instrumented+89h
-;;   0154  mov rax,5
-;;   015e  call func[0].instrumented+190h
-;;   0163  jmp func[0].instrumented+97h
-;;   0168  mov rax,6
-;;   0172  call func[0].instrumented+190h
-;;   0177  jmp func[0].instrumented+0D0h
-;;   017c  mov rax,7
-;;   0186  call func[0].instrumented+190h
-;;   018b  jmp func[0].instrumented+0DEh
-;;   0190  sub rsp,8
-;;   0194  push rax
-;;   0195  call stubs+536h
-;;   019a  add rsp,8
-;;   019e  mov r13,[r15+48h]
-;;   01a5  cmp r13,1
-;;   01ac  ja func[0].instrumented+1B9h
-;;   01b2  lea r13,[stubs+7AEh]
-;;   01b9  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+105h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+135h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+149h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+15Dh
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+171h
+;;   006b  mov edx,[rbp+10h]
+;;   0072  lea rax,[rdx+18h]
+;;   007a  mov rcx,[r15+8]
+;;   0081  cmp rax,[rcx]
+;;   0088  ja func[0].instrumented+12Bh
+;;   008e  mov qword ptr [r14+rdx+10h],7
+;;   009a  test byte ptr [r13],10h
+;;   00a2  jne func[0].instrumented+185h
+;;   00a8  test byte ptr [r13],20h
+;;   00b0  jne func[0].instrumented+199h
+;;   00b6  mov edx,[rbp+10h]
+;;   00bd  lea rax,[rdx+10h]
+;;   00c5  mov rcx,[r15+8]
+;;   00cc  cmp rax,[rcx]
+;;   00d3  ja func[0].instrumented+130h
+;;   00d9  mov rbx,[r14+rdx+8]
+;;   00e1  test byte ptr [r13],40h
+;;   00e9  jne func[0].instrumented+1ADh
+;;   00ef  test byte ptr [r13],80h
+;;   00f7  jne func[0].instrumented+1C1h
+;;   00fd  mov rax,rbx
+;;   0100  mov rsp,rbp
+;;   0103  pop rbp
+;;   0104  ret
+;;   0105  bt r12,3Dh
+;;   010a  jae func[0].instrumented+123h
+;;   0110  mov rax,rsp
+;;   0113  mov rsp,rbp
+;;   0116  call stubs+1D1h
+;;   011b  mov rsp,rax
+;;   011e  jmp func[0].instrumented+0Bh
+;;   0123  mov rsp,rbp
+;;   0126  call stubs+55h
+;;   012b  call stubs+5
+;;   0130  call stubs+5
+;;   0135  mov rax,0
+;;   013f  call func[0].instrumented+1D5h
+;;   0144  jmp func[0].instrumented+41h
+;;   0149  mov rax,1
+;;   0153  call func[0].instrumented+1D5h
+;;   0158  jmp func[0].instrumented+4Fh
+;;   015d  mov rax,2
+;;   0167  call func[0].instrumented+1D5h
+;;   016c  jmp func[0].instrumented+5Dh
+;;   0171  mov rax,3
+;;   017b  call func[0].instrumented+1D5h
+;;   0180  jmp func[0].instrumented+6Bh
+;;   0185  mov rax,4
+;;   018f  call func[0].instrumented+1D5h
+;;   0194  jmp func[0].instrumented+0A8h
+;;   0199  mov rax,5
+;;   01a3  call func[0].instrumented+1D5h
+;;   01a8  jmp func[0].instrumented+0B6h
+;;   01ad  mov rax,6
+;;   01b7  call func[0].instrumented+1D5h
+;;   01bc  jmp func[0].instrumented+0EFh
+;;   01c1  mov rax,7
+;;   01cb  call func[0].instrumented+1D5h
+;;   01d0  jmp func[0].instrumented+0FDh
+;;   01d5  sub rsp,8
+;;   01d9  push rax
+;;   01da  call stubs+531h
+;;   01df  add rsp,8
+;;   01e3  mov r13,[r15+48h]
+;;   01ea  cmp r13,1
+;;   01f1  ja func[0].instrumented+1FEh
+;;   01f7  lea r13,[stubs+7A9h]
+;;   01fe  ret

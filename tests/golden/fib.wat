@@ -111,140 +111,171 @@
 ;;   0149  call stubs+53Dh
 ;;   014e  jmp func[0]+74h
 ;; ---- func[0] $fib: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+1C3h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+1D7h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+1EBh
-;;   003e  test byte ptr [r13],8
-;;   0046  jne func[0].instrumented+1FFh
-;;   004c  cmp dword ptr [rbp+10h],2
-;;   0056  setl bl
-;;   005a  movzx ebx,bl
-;;   005e  test byte ptr [r13],10h
-;;   0066  jne func[0].instrumented+213h
-;;   006c  test ebx,ebx
-;;   006f  je func[0].instrumented+9Dh
-;;   0075  test byte ptr [r13],20h
-;;   007d  jne func[0].instrumented+227h
-;;   0083  test byte ptr [r13],40h
-;;   008b  jne func[0].instrumented+23Bh
-;;   0091  mov ebx,[rbp+10h]
-;;   0098  jmp func[0].instrumented+19Fh
-;;   009d  test byte ptr [r13],80h
-;;   00a5  jne func[0].instrumented+24Fh
-;;   00ab  test byte ptr [r13+1],1
-;;   00b3  jne func[0].instrumented+263h
-;;   00b9  test byte ptr [r13+1],2
-;;   00c1  jne func[0].instrumented+277h
-;;   00c7  mov ebx,[rbp+10h]
-;;   00ce  sub ebx,1
-;;   00d5  test byte ptr [r13+1],4
-;;   00dd  jne func[0].instrumented+28Bh
-;;   00e3  mov [rsp],ebx
-;;   00eb  mov esi,ebx
-;;   00ee  call func[0]
-;;   00f3  mov r13,[r15+48h]
-;;   00fa  cmp r13,1
-;;   0101  jbe func[0]+4Eh
-;;   0107  mov rbx,rax
-;;   010a  test byte ptr [r13+1],8
-;;   0112  jne func[0].instrumented+29Fh
-;;   0118  test byte ptr [r13+1],10h
-;;   0120  jne func[0].instrumented+2B3h
-;;   0126  test byte ptr [r13+1],20h
-;;   012e  jne func[0].instrumented+2C7h
-;;   0134  mov esi,[rbp+10h]
-;;   013b  sub esi,2
-;;   0142  test byte ptr [r13+1],40h
-;;   014a  jne func[0].instrumented+2DBh
-;;   0150  mov [rbp-10h],ebx
-;;   0158  mov [rsp],esi
-;;   0160  call func[0]
-;;   0165  mov r13,[r15+48h]
-;;   016c  cmp r13,1
-;;   0173  jbe func[0]+74h
-;;   0179  mov rbx,rax
-;;   017c  test byte ptr [r13+1],80h
-;;   0184  jne func[0].instrumented+2EFh
-;;   018a  add ebx,[rbp-10h]
-;;   0191  test byte ptr [r13+2],1
-;;   0199  jne func[0].instrumented+303h
-;;   019f  test byte ptr [r13+2],2
-;;   01a7  jne func[0].instrumented+317h
-;;   01ad  test byte ptr [r13+2],4
-;;   01b5  jne func[0].instrumented+32Bh
-;;   01bb  mov eax,ebx
-;;   01be  mov rsp,rbp
-;;   01c1  pop rbp
-;;   01c2  ret
-;;   01c3  mov rax,0
-;;   01cd  call func[0].instrumented+33Fh
-;;   01d2  jmp func[0].instrumented+22h
-;;   01d7  mov rax,1
-;;   01e1  call func[0].instrumented+33Fh
-;;   01e6  jmp func[0].instrumented+30h
-;;   01eb  mov rax,2
-;;   01f5  call func[0].instrumented+33Fh
-;;   01fa  jmp func[0].instrumented+3Eh
-;;   01ff  mov rax,3
-;;   0209  call func[0].instrumented+33Fh
-;;   020e  jmp func[0].instrumented+4Ch
-;;   0213  mov rax,4
-;;   021d  call func[0].instrumented+33Fh
-;;   0222  jmp func[0].instrumented+6Ch
-;;   0227  mov rax,5
-;;   0231  call func[0].instrumented+33Fh
-;;   0236  jmp func[0].instrumented+83h
-;;   023b  mov rax,6
-;;   0245  call func[0].instrumented+33Fh
-;;   024a  jmp func[0].instrumented+91h
-;;   024f  mov rax,7
-;;   0259  call func[0].instrumented+33Fh
-;;   025e  jmp func[0].instrumented+0ABh
-;;   0263  mov rax,8
-;;   026d  call func[0].instrumented+33Fh
-;;   0272  jmp func[0].instrumented+0B9h
-;;   0277  mov rax,9
-;;   0281  call func[0].instrumented+33Fh
-;;   0286  jmp func[0].instrumented+0C7h
-;;   028b  mov rax,0Ah
-;;   0295  call func[0].instrumented+33Fh
-;;   029a  jmp func[0].instrumented+0E3h
-;;   029f  mov rax,0Bh
-;;   02a9  call func[0].instrumented+33Fh
-;;   02ae  jmp func[0].instrumented+118h
-;;   02b3  mov rax,0Ch
-;;   02bd  call func[0].instrumented+33Fh
-;;   02c2  jmp func[0].instrumented+126h
-;;   02c7  mov rax,0Dh
-;;   02d1  call func[0].instrumented+33Fh
-;;   02d6  jmp func[0].instrumented+134h
-;;   02db  mov rax,0Eh
-;;   02e5  call func[0].instrumented+33Fh
-;;   02ea  jmp func[0].instrumented+150h
-;;   02ef  mov rax,0Fh
-;;   02f9  call func[0].instrumented+33Fh
-;;   02fe  jmp func[0].instrumented+18Ah
-;;   0303  mov rax,10h
-;;   030d  call func[0].instrumented+33Fh
-;;   0312  jmp func[0].instrumented+19Fh
-;;   0317  mov rax,11h
-;;   0321  call func[0].instrumented+33Fh
-;;   0326  jmp func[0].instrumented+1ADh
-;;   032b  mov rax,12h
-;;   0335  call func[0].instrumented+33Fh
-;;   033a  jmp func[0].instrumented+1BBh
-;;   033f  sub rsp,8
-;;   0343  push rax
-;;   0344  call stubs+537h
-;;   0349  add rsp,8
-;;   034d  mov r13,[r15+48h]
-;;   0354  cmp r13,1
-;;   035b  ja func[0].instrumented+368h
-;;   0361  lea r13,[stubs+7AFh]
-;;   0368  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,30h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+226h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+24Ch
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+260h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+274h
+;;   005d  test byte ptr [r13],8
+;;   0065  jne func[0].instrumented+288h
+;;   006b  cmp dword ptr [rbp+10h],2
+;;   0075  setl bl
+;;   0079  movzx ebx,bl
+;;   007d  test byte ptr [r13],10h
+;;   0085  jne func[0].instrumented+29Ch
+;;   008b  test ebx,ebx
+;;   008e  je func[0].instrumented+0BCh
+;;   0094  test byte ptr [r13],20h
+;;   009c  jne func[0].instrumented+2B0h
+;;   00a2  test byte ptr [r13],40h
+;;   00aa  jne func[0].instrumented+2C4h
+;;   00b0  mov ebx,[rbp+10h]
+;;   00b7  jmp func[0].instrumented+202h
+;;   00bc  test byte ptr [r13],80h
+;;   00c4  jne func[0].instrumented+2D8h
+;;   00ca  test byte ptr [r13+1],1
+;;   00d2  jne func[0].instrumented+2ECh
+;;   00d8  test byte ptr [r13+1],2
+;;   00e0  jne func[0].instrumented+300h
+;;   00e6  mov ebx,[rbp+10h]
+;;   00ed  sub ebx,1
+;;   00f4  test byte ptr [r13+1],4
+;;   00fc  jne func[0].instrumented+314h
+;;   0102  mov [rsp],ebx
+;;   010a  mov esi,ebx
+;;   010d  cmp qword ptr [r15+48h],1
+;;   0112  jbe func[0].instrumented+12Fh
+;;   0118  mov rax,[1018h]
+;;   011f  test rax,rax
+;;   0122  je func[0].instrumented+12Fh
+;;   0128  call rax
+;;   012a  jmp func[0].instrumented+134h
+;;   012f  call func[0]
+;;   0134  mov r13,[r15+48h]
+;;   013b  cmp r13,1
+;;   0142  jbe func[0]+4Eh
+;;   0148  mov rbx,rax
+;;   014b  test byte ptr [r13+1],8
+;;   0153  jne func[0].instrumented+328h
+;;   0159  test byte ptr [r13+1],10h
+;;   0161  jne func[0].instrumented+33Ch
+;;   0167  test byte ptr [r13+1],20h
+;;   016f  jne func[0].instrumented+350h
+;;   0175  mov esi,[rbp+10h]
+;;   017c  sub esi,2
+;;   0183  test byte ptr [r13+1],40h
+;;   018b  jne func[0].instrumented+364h
+;;   0191  mov [rbp-10h],ebx
+;;   0199  mov [rsp],esi
+;;   01a1  cmp qword ptr [r15+48h],1
+;;   01a6  jbe func[0].instrumented+1C3h
+;;   01ac  mov rax,[1018h]
+;;   01b3  test rax,rax
+;;   01b6  je func[0].instrumented+1C3h
+;;   01bc  call rax
+;;   01be  jmp func[0].instrumented+1C8h
+;;   01c3  call func[0]
+;;   01c8  mov r13,[r15+48h]
+;;   01cf  cmp r13,1
+;;   01d6  jbe func[0]+74h
+;;   01dc  mov rbx,rax
+;;   01df  test byte ptr [r13+1],80h
+;;   01e7  jne func[0].instrumented+378h
+;;   01ed  add ebx,[rbp-10h]
+;;   01f4  test byte ptr [r13+2],1
+;;   01fc  jne func[0].instrumented+38Ch
+;;   0202  test byte ptr [r13+2],2
+;;   020a  jne func[0].instrumented+3A0h
+;;   0210  test byte ptr [r13+2],4
+;;   0218  jne func[0].instrumented+3B4h
+;;   021e  mov eax,ebx
+;;   0221  mov rsp,rbp
+;;   0224  pop rbp
+;;   0225  ret
+;;   0226  bt r12,3Dh
+;;   022b  jae func[0].instrumented+244h
+;;   0231  mov rax,rsp
+;;   0234  mov rsp,rbp
+;;   0237  call stubs+1CEh
+;;   023c  mov rsp,rax
+;;   023f  jmp func[0].instrumented+0Bh
+;;   0244  mov rsp,rbp
+;;   0247  call stubs+55h
+;;   024c  mov rax,0
+;;   0256  call func[0].instrumented+3C8h
+;;   025b  jmp func[0].instrumented+41h
+;;   0260  mov rax,1
+;;   026a  call func[0].instrumented+3C8h
+;;   026f  jmp func[0].instrumented+4Fh
+;;   0274  mov rax,2
+;;   027e  call func[0].instrumented+3C8h
+;;   0283  jmp func[0].instrumented+5Dh
+;;   0288  mov rax,3
+;;   0292  call func[0].instrumented+3C8h
+;;   0297  jmp func[0].instrumented+6Bh
+;;   029c  mov rax,4
+;;   02a6  call func[0].instrumented+3C8h
+;;   02ab  jmp func[0].instrumented+8Bh
+;;   02b0  mov rax,5
+;;   02ba  call func[0].instrumented+3C8h
+;;   02bf  jmp func[0].instrumented+0A2h
+;;   02c4  mov rax,6
+;;   02ce  call func[0].instrumented+3C8h
+;;   02d3  jmp func[0].instrumented+0B0h
+;;   02d8  mov rax,7
+;;   02e2  call func[0].instrumented+3C8h
+;;   02e7  jmp func[0].instrumented+0CAh
+;;   02ec  mov rax,8
+;;   02f6  call func[0].instrumented+3C8h
+;;   02fb  jmp func[0].instrumented+0D8h
+;;   0300  mov rax,9
+;;   030a  call func[0].instrumented+3C8h
+;;   030f  jmp func[0].instrumented+0E6h
+;;   0314  mov rax,0Ah
+;;   031e  call func[0].instrumented+3C8h
+;;   0323  jmp func[0].instrumented+102h
+;;   0328  mov rax,0Bh
+;;   0332  call func[0].instrumented+3C8h
+;;   0337  jmp func[0].instrumented+159h
+;;   033c  mov rax,0Ch
+;;   0346  call func[0].instrumented+3C8h
+;;   034b  jmp func[0].instrumented+167h
+;;   0350  mov rax,0Dh
+;;   035a  call func[0].instrumented+3C8h
+;;   035f  jmp func[0].instrumented+175h
+;;   0364  mov rax,0Eh
+;;   036e  call func[0].instrumented+3C8h
+;;   0373  jmp func[0].instrumented+191h
+;;   0378  mov rax,0Fh
+;;   0382  call func[0].instrumented+3C8h
+;;   0387  jmp func[0].instrumented+1EDh
+;;   038c  mov rax,10h
+;;   0396  call func[0].instrumented+3C8h
+;;   039b  jmp func[0].instrumented+202h
+;;   03a0  mov rax,11h
+;;   03aa  call func[0].instrumented+3C8h
+;;   03af  jmp func[0].instrumented+210h
+;;   03b4  mov rax,12h
+;;   03be  call func[0].instrumented+3C8h
+;;   03c3  jmp func[0].instrumented+21Eh
+;;   03c8  sub rsp,8
+;;   03cc  push rax
+;;   03cd  call stubs+52Eh
+;;   03d2  add rsp,8
+;;   03d6  mov r13,[r15+48h]
+;;   03dd  cmp r13,1
+;;   03e4  ja func[0].instrumented+3F1h
+;;   03ea  lea r13,[stubs+7A6h]
+;;   03f1  ret

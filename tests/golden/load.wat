@@ -55,46 +55,63 @@
 ;;   00b2  call stubs+534h
 ;;   00b7  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+71h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+85h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+99h
-;;   003e  mov edx,[rbp+10h]
-;;   0045  mov rbx,[r14+rdx+8]
-;;   004d  test byte ptr [r13],8
-;;   0055  jne func[0].instrumented+0ADh
-;;   005b  test byte ptr [r13],10h
-;;   0063  jne func[0].instrumented+0C1h
-;;   0069  mov rax,rbx
-;;   006c  mov rsp,rbp
-;;   006f  pop rbp
-;;   0070  ret
-;;   0071  mov rax,0
-;;   007b  call func[0].instrumented+0D5h
-;;   0080  jmp func[0].instrumented+22h
-;;   0085  mov rax,1
-;;   008f  call func[0].instrumented+0D5h
-;;   0094  jmp func[0].instrumented+30h
-;;   0099  mov rax,2
-;;   00a3  call func[0].instrumented+0D5h
-;;   00a8  jmp func[0].instrumented+3Eh
-;;   00ad  mov rax,3
-;;   00b7  call func[0].instrumented+0D5h
-;;   00bc  jmp func[0].instrumented+5Bh
-;;   00c1  mov rax,4
-;;   00cb  call func[0].instrumented+0D5h
-;;   00d0  jmp func[0].instrumented+69h
-;;   00d5  sub rsp,8
-;;   00d9  push rax
-;;   00da  call stubs+531h
-;;   00df  add rsp,8
-;;   00e3  mov r13,[r15+48h]
-;;   00ea  cmp r13,1
-;;   00f1  ja func[0].instrumented+0FEh
-;;   00f7  lea r13,[stubs+7A9h]
-;;   00fe  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,10h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+90h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+0B6h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+0CAh
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+0DEh
+;;   005d  mov edx,[rbp+10h]
+;;   0064  mov rbx,[r14+rdx+8]
+;;   006c  test byte ptr [r13],8
+;;   0074  jne func[0].instrumented+0F2h
+;;   007a  test byte ptr [r13],10h
+;;   0082  jne func[0].instrumented+106h
+;;   0088  mov rax,rbx
+;;   008b  mov rsp,rbp
+;;   008e  pop rbp
+;;   008f  ret
+;;   0090  bt r12,3Dh
+;;   0095  jae func[0].instrumented+0AEh
+;;   009b  mov rax,rsp
+;;   009e  mov rsp,rbp
+;;   00a1  call stubs+1DCh
+;;   00a6  mov rsp,rax
+;;   00a9  jmp func[0].instrumented+0Bh
+;;   00ae  mov rsp,rbp
+;;   00b1  call stubs+55h
+;;   00b6  mov rax,0
+;;   00c0  call func[0].instrumented+11Ah
+;;   00c5  jmp func[0].instrumented+41h
+;;   00ca  mov rax,1
+;;   00d4  call func[0].instrumented+11Ah
+;;   00d9  jmp func[0].instrumented+4Fh
+;;   00de  mov rax,2
+;;   00e8  call func[0].instrumented+11Ah
+;;   00ed  jmp func[0].instrumented+5Dh
+;;   00f2  mov rax,3
+;;   00fc  call func[0].instrumented+11Ah
+;;   0101  jmp func[0].instrumented+7Ah
+;;   0106  mov rax,4
+;;   0110  call func[0].instrumented+11Ah
+;;   0115  jmp func[0].instrumented+88h
+;;   011a  sub rsp,8
+;;   011e  push rax
+;;   011f  call stubs+53Ch
+;;   0124  add rsp,8
+;;   0128  mov r13,[r15+48h]
+;;   012f  cmp r13,1
+;;   0136  ja func[0].instrumented+143h
+;;   013c  lea r13,[stubs+7B4h]
+;;   0143  ret

@@ -111,113 +111,130 @@
 ;;   0142  call stubs+534h
 ;;   0147  jmp func[0]+49h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  mov [rbp-18h],r9
-;;   001b  mov [rbp-20h],r8
-;;   0022  mov r9d,esi
-;;   0025  mov r8d,0
-;;   002b  mov qword ptr [rbp-10h],0
-;;   0036  test byte ptr [r13],1
-;;   003e  jne func[0].instrumented+158h
-;;   0044  test byte ptr [r13],2
-;;   004c  jne func[0].instrumented+16Ch
-;;   0052  test byte ptr [r13],4
-;;   005a  jne func[0].instrumented+180h
-;;   0060  mov r13,[r15+48h]
-;;   0067  cmp r13,1
-;;   006e  jbe func[0]+49h
-;;   0074  test byte ptr [r13],8
-;;   007c  jne func[0].instrumented+194h
-;;   0082  test byte ptr [r13],10h
-;;   008a  jne func[0].instrumented+1A8h
-;;   0090  test byte ptr [r13],20h
-;;   0098  jne func[0].instrumented+1BCh
-;;   009e  cmp r8d,r9d
-;;   00a1  setae bl
-;;   00a5  movzx ebx,bl
-;;   00a9  test byte ptr [r13],40h
-;;   00b1  jne func[0].instrumented+1D0h
-;;   00b7  test ebx,ebx
-;;   00ba  jne func[0].instrumented+118h
-;;   00c0  test byte ptr [r13],80h
-;;   00c8  jne func[0].instrumented+1E4h
-;;   00ce  test byte ptr [r13+1],1
-;;   00d6  jne func[0].instrumented+1F8h
-;;   00dc  test byte ptr [r13+1],2
-;;   00e4  jne func[0].instrumented+20Ch
-;;   00ea  mov ebx,r8d
-;;   00ed  add ebx,1
-;;   00f4  test byte ptr [r13+1],4
-;;   00fc  jne func[0].instrumented+220h
-;;   0102  mov r8d,ebx
-;;   0105  test byte ptr [r13+1],8
-;;   010d  jne func[0].instrumented+234h
-;;   0113  jmp func[0].instrumented+60h
-;;   0118  test byte ptr [r13+1],10h
-;;   0120  jne func[0].instrumented+248h
-;;   0126  test byte ptr [r13+1],20h
-;;   012e  jne func[0].instrumented+25Ch
-;;   0134  test byte ptr [r13+1],40h
-;;   013c  jne func[0].instrumented+270h
-;;   0142  mov eax,r8d
-;;   0145  mov r9,[rbp-18h]
-;;   014c  mov r8,[rbp-20h]
-;;   0153  mov rsp,rbp
-;;   0156  pop rbp
-;;   0157  ret
-;;   0158  mov rax,0
-;;   0162  call func[0].instrumented+284h
-;;   0167  jmp func[0].instrumented+44h
-;;   016c  mov rax,1
-;;   0176  call func[0].instrumented+284h
-;;   017b  jmp func[0].instrumented+52h
-;;   0180  mov rax,2
-;;   018a  call func[0].instrumented+284h
-;;   018f  jmp func[0].instrumented+60h
-;;   0194  mov rax,3
-;;   019e  call func[0].instrumented+284h
-;;   01a3  jmp func[0].instrumented+82h
-;;   01a8  mov rax,4
-;;   01b2  call func[0].instrumented+284h
-;;   01b7  jmp func[0].instrumented+90h
-;;   01bc  mov rax,5
-;;   01c6  call func[0].instrumented+284h
-;;   01cb  jmp func[0].instrumented+9Eh
-;;   01d0  mov rax,6
-;;   01da  call func[0].instrumented+284h
-;;   01df  jmp func[0].instrumented+0B7h
-;;   01e4  mov rax,7
-;;   01ee  call func[0].instrumented+284h
-;;   01f3  jmp func[0].instrumented+0CEh
-;;   01f8  mov rax,8
-;;   0202  call func[0].instrumented+284h
-;;   0207  jmp func[0].instrumented+0DCh
-;;   020c  mov rax,9
-;;   0216  call func[0].instrumented+284h
-;;   021b  jmp func[0].instrumented+0EAh
-;;   0220  mov rax,0Ah
-;;   022a  call func[0].instrumented+284h
-;;   022f  jmp func[0].instrumented+102h
-;;   0234  mov rax,0Bh
-;;   023e  call func[0].instrumented+284h
-;;   0243  jmp func[0].instrumented+113h
-;;   0248  mov rax,0Ch
-;;   0252  call func[0].instrumented+284h
-;;   0257  jmp func[0].instrumented+126h
-;;   025c  mov rax,0Dh
-;;   0266  call func[0].instrumented+284h
-;;   026b  jmp func[0].instrumented+134h
-;;   0270  mov rax,0Eh
-;;   027a  call func[0].instrumented+284h
-;;   027f  jmp func[0].instrumented+142h
-;;   0284  sub rsp,8
-;;   0288  push rax
-;;   0289  call stubs+532h
-;;   028e  add rsp,8
-;;   0292  mov r13,[r15+48h]
-;;   0299  cmp r13,1
-;;   02a0  ja func[0].instrumented+2ADh
-;;   02a6  lea r13,[stubs+7AAh]
-;;   02ad  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,30h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+177h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  mov [rbp-18h],r9
+;;   003a  mov [rbp-20h],r8
+;;   0041  mov r9d,esi
+;;   0044  mov r8d,0
+;;   004a  mov qword ptr [rbp-10h],0
+;;   0055  test byte ptr [r13],1
+;;   005d  jne func[0].instrumented+19Dh
+;;   0063  test byte ptr [r13],2
+;;   006b  jne func[0].instrumented+1B1h
+;;   0071  test byte ptr [r13],4
+;;   0079  jne func[0].instrumented+1C5h
+;;   007f  mov r13,[r15+48h]
+;;   0086  cmp r13,1
+;;   008d  jbe func[0]+49h
+;;   0093  test byte ptr [r13],8
+;;   009b  jne func[0].instrumented+1D9h
+;;   00a1  test byte ptr [r13],10h
+;;   00a9  jne func[0].instrumented+1EDh
+;;   00af  test byte ptr [r13],20h
+;;   00b7  jne func[0].instrumented+201h
+;;   00bd  cmp r8d,r9d
+;;   00c0  setae bl
+;;   00c4  movzx ebx,bl
+;;   00c8  test byte ptr [r13],40h
+;;   00d0  jne func[0].instrumented+215h
+;;   00d6  test ebx,ebx
+;;   00d9  jne func[0].instrumented+137h
+;;   00df  test byte ptr [r13],80h
+;;   00e7  jne func[0].instrumented+229h
+;;   00ed  test byte ptr [r13+1],1
+;;   00f5  jne func[0].instrumented+23Dh
+;;   00fb  test byte ptr [r13+1],2
+;;   0103  jne func[0].instrumented+251h
+;;   0109  mov ebx,r8d
+;;   010c  add ebx,1
+;;   0113  test byte ptr [r13+1],4
+;;   011b  jne func[0].instrumented+265h
+;;   0121  mov r8d,ebx
+;;   0124  test byte ptr [r13+1],8
+;;   012c  jne func[0].instrumented+279h
+;;   0132  jmp func[0].instrumented+7Fh
+;;   0137  test byte ptr [r13+1],10h
+;;   013f  jne func[0].instrumented+28Dh
+;;   0145  test byte ptr [r13+1],20h
+;;   014d  jne func[0].instrumented+2A1h
+;;   0153  test byte ptr [r13+1],40h
+;;   015b  jne func[0].instrumented+2B5h
+;;   0161  mov eax,r8d
+;;   0164  mov r9,[rbp-18h]
+;;   016b  mov r8,[rbp-20h]
+;;   0172  mov rsp,rbp
+;;   0175  pop rbp
+;;   0176  ret
+;;   0177  bt r12,3Dh
+;;   017c  jae func[0].instrumented+195h
+;;   0182  mov rax,rsp
+;;   0185  mov rsp,rbp
+;;   0188  call stubs+1DDh
+;;   018d  mov rsp,rax
+;;   0190  jmp func[0].instrumented+0Bh
+;;   0195  mov rsp,rbp
+;;   0198  call stubs+55h
+;;   019d  mov rax,0
+;;   01a7  call func[0].instrumented+2C9h
+;;   01ac  jmp func[0].instrumented+63h
+;;   01b1  mov rax,1
+;;   01bb  call func[0].instrumented+2C9h
+;;   01c0  jmp func[0].instrumented+71h
+;;   01c5  mov rax,2
+;;   01cf  call func[0].instrumented+2C9h
+;;   01d4  jmp func[0].instrumented+7Fh
+;;   01d9  mov rax,3
+;;   01e3  call func[0].instrumented+2C9h
+;;   01e8  jmp func[0].instrumented+0A1h
+;;   01ed  mov rax,4
+;;   01f7  call func[0].instrumented+2C9h
+;;   01fc  jmp func[0].instrumented+0AFh
+;;   0201  mov rax,5
+;;   020b  call func[0].instrumented+2C9h
+;;   0210  jmp func[0].instrumented+0BDh
+;;   0215  mov rax,6
+;;   021f  call func[0].instrumented+2C9h
+;;   0224  jmp func[0].instrumented+0D6h
+;;   0229  mov rax,7
+;;   0233  call func[0].instrumented+2C9h
+;;   0238  jmp func[0].instrumented+0EDh
+;;   023d  mov rax,8
+;;   0247  call func[0].instrumented+2C9h
+;;   024c  jmp func[0].instrumented+0FBh
+;;   0251  mov rax,9
+;;   025b  call func[0].instrumented+2C9h
+;;   0260  jmp func[0].instrumented+109h
+;;   0265  mov rax,0Ah
+;;   026f  call func[0].instrumented+2C9h
+;;   0274  jmp func[0].instrumented+121h
+;;   0279  mov rax,0Bh
+;;   0283  call func[0].instrumented+2C9h
+;;   0288  jmp func[0].instrumented+132h
+;;   028d  mov rax,0Ch
+;;   0297  call func[0].instrumented+2C9h
+;;   029c  jmp func[0].instrumented+145h
+;;   02a1  mov rax,0Dh
+;;   02ab  call func[0].instrumented+2C9h
+;;   02b0  jmp func[0].instrumented+153h
+;;   02b5  mov rax,0Eh
+;;   02bf  call func[0].instrumented+2C9h
+;;   02c4  jmp func[0].instrumented+161h
+;;   02c9  sub rsp,8
+;;   02cd  push rax
+;;   02ce  call stubs+53Dh
+;;   02d3  add rsp,8
+;;   02d7  mov r13,[r15+48h]
+;;   02de  cmp r13,1
+;;   02e5  ja func[0].instrumented+2F2h
+;;   02eb  lea r13,[stubs+7B5h]
+;;   02f2  ret

@@ -156,183 +156,200 @@
 ;;   01e2  call stubs+534h
 ;;   01e7  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+48h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  mov [rbp-30h],r10
-;;   001b  mov [rbp-38h],r11
-;;   0022  mov [rbp-40h],r9
-;;   0029  mov [rbp-48h],r8
-;;   0030  mov r10d,esi
-;;   0033  mov r11d,0
-;;   0039  mov r9d,0
-;;   003f  mov r8d,0
-;;   0045  mov qword ptr [rbp-10h],0
-;;   0050  mov qword ptr [rbp-18h],0
-;;   005b  mov qword ptr [rbp-20h],0
-;;   0066  mov qword ptr [rbp-28h],0
-;;   0071  test byte ptr [r13],1
-;;   0079  jne func[0].instrumented+265h
-;;   007f  test byte ptr [r13],2
-;;   0087  jne func[0].instrumented+279h
-;;   008d  test byte ptr [r13],4
-;;   0095  jne func[0].instrumented+28Dh
-;;   009b  mov r11d,1
-;;   00a1  test byte ptr [r13],8
-;;   00a9  jne func[0].instrumented+2A1h
-;;   00af  test byte ptr [r13],10h
-;;   00b7  jne func[0].instrumented+2B5h
-;;   00bd  mov dword ptr [rbp-18h],2
-;;   00c9  test byte ptr [r13],20h
-;;   00d1  jne func[0].instrumented+2C9h
-;;   00d7  test byte ptr [r13],40h
-;;   00df  jne func[0].instrumented+2DDh
-;;   00e5  mov r9d,3
-;;   00eb  test byte ptr [r13],80h
-;;   00f3  jne func[0].instrumented+2F1h
-;;   00f9  test byte ptr [r13+1],1
-;;   0101  jne func[0].instrumented+305h
-;;   0107  mov r13,[r15+48h]
-;;   010e  cmp r13,1
-;;   0115  jbe func[0]+0C9h
-;;   011b  test byte ptr [r13+1],2
-;;   0123  jne func[0].instrumented+319h
-;;   0129  test byte ptr [r13+1],4
-;;   0131  jne func[0].instrumented+32Dh
-;;   0137  test byte ptr [r13+1],8
-;;   013f  jne func[0].instrumented+341h
-;;   0145  cmp r8d,r10d
-;;   0148  setae bl
-;;   014c  movzx ebx,bl
-;;   0150  test byte ptr [r13+1],10h
-;;   0158  jne func[0].instrumented+355h
-;;   015e  test ebx,ebx
-;;   0161  jne func[0].instrumented+1F1h
-;;   0167  test byte ptr [r13+1],20h
-;;   016f  jne func[0].instrumented+369h
-;;   0175  test byte ptr [r13+1],40h
-;;   017d  jne func[0].instrumented+37Dh
-;;   0183  test byte ptr [r13+1],80h
-;;   018b  jne func[0].instrumented+391h
-;;   0191  mov [r14+r8],r9b
-;;   0199  test byte ptr [r13+2],1
-;;   01a1  jne func[0].instrumented+3A5h
-;;   01a7  test byte ptr [r13+2],2
-;;   01af  jne func[0].instrumented+3B9h
-;;   01b5  test byte ptr [r13+2],4
-;;   01bd  jne func[0].instrumented+3CDh
-;;   01c3  mov ebx,r8d
-;;   01c6  add ebx,1
-;;   01cd  test byte ptr [r13+2],8
-;;   01d5  jne func[0].instrumented+3E1h
-;;   01db  mov r8d,ebx
-;;   01de  test byte ptr [r13+2],10h
-;;   01e6  jne func[0].instrumented+3F5h
-;;   01ec  jmp func[0].instrumented+107h
-;;   01f1  test byte ptr [r13+2],20h
-;;   01f9  jne func[0].instrumented+409h
-;;   01ff  test byte ptr [r13+2],40h
-;;   0207  jne func[0].instrumented+41Dh
-;;   020d  test byte ptr [r13+2],80h
-;;   0215  jne func[0].instrumented+431h
-;;   021b  mov ebx,r11d
-;;   021e  add ebx,[rbp-18h]
-;;   0225  test byte ptr [r13+3],1
-;;   022d  jne func[0].instrumented+445h
-;;   0233  test byte ptr [r13+3],2
-;;   023b  jne func[0].instrumented+459h
-;;   0241  mov eax,ebx
-;;   0244  mov r10,[rbp-30h]
-;;   024b  mov r11,[rbp-38h]
-;;   0252  mov r9,[rbp-40h]
-;;   0259  mov r8,[rbp-48h]
-;;   0260  mov rsp,rbp
-;;   0263  pop rbp
-;;   0264  ret
-;;   0265  mov rax,0
-;;   026f  call func[0].instrumented+46Dh
-;;   0274  jmp func[0].instrumented+7Fh
-;;   0279  mov rax,1
-;;   0283  call func[0].instrumented+46Dh
-;;   0288  jmp func[0].instrumented+8Dh
-;;   028d  mov rax,2
-;;   0297  call func[0].instrumented+46Dh
-;;   029c  jmp func[0].instrumented+9Bh
-;;   02a1  mov rax,3
-;;   02ab  call func[0].instrumented+46Dh
-;;   02b0  jmp func[0].instrumented+0AFh
-;;   02b5  mov rax,4
-;;   02bf  call func[0].instrumented+46Dh
-;;   02c4  jmp func[0].instrumented+0BDh
-;;   02c9  mov rax,5
-;;   02d3  call func[0].instrumented+46Dh
-;;   02d8  jmp func[0].instrumented+0D7h
-;;   02dd  mov rax,6
-;;   02e7  call func[0].instrumented+46Dh
-;;   02ec  jmp func[0].instrumented+0E5h
-;;   02f1  mov rax,7
-;;   02fb  call func[0].instrumented+46Dh
-;;   0300  jmp func[0].instrumented+0F9h
-;;   0305  mov rax,8
-;;   030f  call func[0].instrumented+46Dh
-;;   0314  jmp func[0].instrumented+107h
-;;   0319  mov rax,9
-;;   0323  call func[0].instrumented+46Dh
-;;   0328  jmp func[0].instrumented+129h
-;;   032d  mov rax,0Ah
-;;   0337  call func[0].instrumented+46Dh
-;;   033c  jmp func[0].instrumented+137h
-;;   0341  mov rax,0Bh
-;;   034b  call func[0].instrumented+46Dh
-;;   0350  jmp func[0].instrumented+145h
-;;   0355  mov rax,0Ch
-;;   035f  call func[0].instrumented+46Dh
-;;   0364  jmp func[0].instrumented+15Eh
-;;   0369  mov rax,0Dh
-;;   0373  call func[0].instrumented+46Dh
-;;   0378  jmp func[0].instrumented+175h
-;;   037d  mov rax,0Eh
-;;   0387  call func[0].instrumented+46Dh
-;;   038c  jmp func[0].instrumented+183h
-;;   0391  mov rax,0Fh
-;;   039b  call func[0].instrumented+46Dh
-;;   03a0  jmp func[0].instrumented+191h
-;;   03a5  mov rax,10h
-;;   03af  call func[0].instrumented+46Dh
-;;   03b4  jmp func[0].instrumented+1A7h
-;;   03b9  mov rax,11h
-;;   03c3  call func[0].instrumented+46Dh
-;;   03c8  jmp func[0].instrumented+1B5h
-;;   03cd  mov rax,12h
-;;   03d7  call func[0].instrumented+46Dh
-;;   03dc  jmp func[0].instrumented+1C3h
-;;   03e1  mov rax,13h
-;;   03eb  call func[0].instrumented+46Dh
-;;   03f0  jmp func[0].instrumented+1DBh
-;;   03f5  mov rax,14h
-;;   03ff  call func[0].instrumented+46Dh
-;;   0404  jmp func[0].instrumented+1ECh
-;;   0409  mov rax,15h
-;;   0413  call func[0].instrumented+46Dh
-;;   0418  jmp func[0].instrumented+1FFh
-;;   041d  mov rax,16h
-;;   0427  call func[0].instrumented+46Dh
-;;   042c  jmp func[0].instrumented+20Dh
-;;   0431  mov rax,17h
-;;   043b  call func[0].instrumented+46Dh
-;;   0440  jmp func[0].instrumented+21Bh
-;;   0445  mov rax,18h
-;;   044f  call func[0].instrumented+46Dh
-;;   0454  jmp func[0].instrumented+233h
-;;   0459  mov rax,19h
-;;   0463  call func[0].instrumented+46Dh
-;;   0468  jmp func[0].instrumented+241h
-;;   046d  sub rsp,8
-;;   0471  push rax
-;;   0472  call stubs+539h
-;;   0477  add rsp,8
-;;   047b  mov r13,[r15+48h]
-;;   0482  cmp r13,1
-;;   0489  ja func[0].instrumented+496h
-;;   048f  lea r13,[stubs+7B1h]
-;;   0496  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,60h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+284h
+;;   001f  mov r13,[r15+48h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  mov [rbp-30h],r10
+;;   003a  mov [rbp-38h],r11
+;;   0041  mov [rbp-40h],r9
+;;   0048  mov [rbp-48h],r8
+;;   004f  mov r10d,esi
+;;   0052  mov r11d,0
+;;   0058  mov r9d,0
+;;   005e  mov r8d,0
+;;   0064  mov qword ptr [rbp-10h],0
+;;   006f  mov qword ptr [rbp-18h],0
+;;   007a  mov qword ptr [rbp-20h],0
+;;   0085  mov qword ptr [rbp-28h],0
+;;   0090  test byte ptr [r13],1
+;;   0098  jne func[0].instrumented+2AAh
+;;   009e  test byte ptr [r13],2
+;;   00a6  jne func[0].instrumented+2BEh
+;;   00ac  test byte ptr [r13],4
+;;   00b4  jne func[0].instrumented+2D2h
+;;   00ba  mov r11d,1
+;;   00c0  test byte ptr [r13],8
+;;   00c8  jne func[0].instrumented+2E6h
+;;   00ce  test byte ptr [r13],10h
+;;   00d6  jne func[0].instrumented+2FAh
+;;   00dc  mov dword ptr [rbp-18h],2
+;;   00e8  test byte ptr [r13],20h
+;;   00f0  jne func[0].instrumented+30Eh
+;;   00f6  test byte ptr [r13],40h
+;;   00fe  jne func[0].instrumented+322h
+;;   0104  mov r9d,3
+;;   010a  test byte ptr [r13],80h
+;;   0112  jne func[0].instrumented+336h
+;;   0118  test byte ptr [r13+1],1
+;;   0120  jne func[0].instrumented+34Ah
+;;   0126  mov r13,[r15+48h]
+;;   012d  cmp r13,1
+;;   0134  jbe func[0]+0C9h
+;;   013a  test byte ptr [r13+1],2
+;;   0142  jne func[0].instrumented+35Eh
+;;   0148  test byte ptr [r13+1],4
+;;   0150  jne func[0].instrumented+372h
+;;   0156  test byte ptr [r13+1],8
+;;   015e  jne func[0].instrumented+386h
+;;   0164  cmp r8d,r10d
+;;   0167  setae bl
+;;   016b  movzx ebx,bl
+;;   016f  test byte ptr [r13+1],10h
+;;   0177  jne func[0].instrumented+39Ah
+;;   017d  test ebx,ebx
+;;   0180  jne func[0].instrumented+210h
+;;   0186  test byte ptr [r13+1],20h
+;;   018e  jne func[0].instrumented+3AEh
+;;   0194  test byte ptr [r13+1],40h
+;;   019c  jne func[0].instrumented+3C2h
+;;   01a2  test byte ptr [r13+1],80h
+;;   01aa  jne func[0].instrumented+3D6h
+;;   01b0  mov [r14+r8],r9b
+;;   01b8  test byte ptr [r13+2],1
+;;   01c0  jne func[0].instrumented+3EAh
+;;   01c6  test byte ptr [r13+2],2
+;;   01ce  jne func[0].instrumented+3FEh
+;;   01d4  test byte ptr [r13+2],4
+;;   01dc  jne func[0].instrumented+412h
+;;   01e2  mov ebx,r8d
+;;   01e5  add ebx,1
+;;   01ec  test byte ptr [r13+2],8
+;;   01f4  jne func[0].instrumented+426h
+;;   01fa  mov r8d,ebx
+;;   01fd  test byte ptr [r13+2],10h
+;;   0205  jne func[0].instrumented+43Ah
+;;   020b  jmp func[0].instrumented+126h
+;;   0210  test byte ptr [r13+2],20h
+;;   0218  jne func[0].instrumented+44Eh
+;;   021e  test byte ptr [r13+2],40h
+;;   0226  jne func[0].instrumented+462h
+;;   022c  test byte ptr [r13+2],80h
+;;   0234  jne func[0].instrumented+476h
+;;   023a  mov ebx,r11d
+;;   023d  add ebx,[rbp-18h]
+;;   0244  test byte ptr [r13+3],1
+;;   024c  jne func[0].instrumented+48Ah
+;;   0252  test byte ptr [r13+3],2
+;;   025a  jne func[0].instrumented+49Eh
+;;   0260  mov eax,ebx
+;;   0263  mov r10,[rbp-30h]
+;;   026a  mov r11,[rbp-38h]
+;;   0271  mov r9,[rbp-40h]
+;;   0278  mov r8,[rbp-48h]
+;;   027f  mov rsp,rbp
+;;   0282  pop rbp
+;;   0283  ret
+;;   0284  bt r12,3Dh
+;;   0289  jae func[0].instrumented+2A2h
+;;   028f  mov rax,rsp
+;;   0292  mov rsp,rbp
+;;   0295  call stubs+1D4h
+;;   029a  mov rsp,rax
+;;   029d  jmp func[0].instrumented+0Bh
+;;   02a2  mov rsp,rbp
+;;   02a5  call stubs+55h
+;;   02aa  mov rax,0
+;;   02b4  call func[0].instrumented+4B2h
+;;   02b9  jmp func[0].instrumented+9Eh
+;;   02be  mov rax,1
+;;   02c8  call func[0].instrumented+4B2h
+;;   02cd  jmp func[0].instrumented+0ACh
+;;   02d2  mov rax,2
+;;   02dc  call func[0].instrumented+4B2h
+;;   02e1  jmp func[0].instrumented+0BAh
+;;   02e6  mov rax,3
+;;   02f0  call func[0].instrumented+4B2h
+;;   02f5  jmp func[0].instrumented+0CEh
+;;   02fa  mov rax,4
+;;   0304  call func[0].instrumented+4B2h
+;;   0309  jmp func[0].instrumented+0DCh
+;;   030e  mov rax,5
+;;   0318  call func[0].instrumented+4B2h
+;;   031d  jmp func[0].instrumented+0F6h
+;;   0322  mov rax,6
+;;   032c  call func[0].instrumented+4B2h
+;;   0331  jmp func[0].instrumented+104h
+;;   0336  mov rax,7
+;;   0340  call func[0].instrumented+4B2h
+;;   0345  jmp func[0].instrumented+118h
+;;   034a  mov rax,8
+;;   0354  call func[0].instrumented+4B2h
+;;   0359  jmp func[0].instrumented+126h
+;;   035e  mov rax,9
+;;   0368  call func[0].instrumented+4B2h
+;;   036d  jmp func[0].instrumented+148h
+;;   0372  mov rax,0Ah
+;;   037c  call func[0].instrumented+4B2h
+;;   0381  jmp func[0].instrumented+156h
+;;   0386  mov rax,0Bh
+;;   0390  call func[0].instrumented+4B2h
+;;   0395  jmp func[0].instrumented+164h
+;;   039a  mov rax,0Ch
+;;   03a4  call func[0].instrumented+4B2h
+;;   03a9  jmp func[0].instrumented+17Dh
+;;   03ae  mov rax,0Dh
+;;   03b8  call func[0].instrumented+4B2h
+;;   03bd  jmp func[0].instrumented+194h
+;;   03c2  mov rax,0Eh
+;;   03cc  call func[0].instrumented+4B2h
+;;   03d1  jmp func[0].instrumented+1A2h
+;;   03d6  mov rax,0Fh
+;;   03e0  call func[0].instrumented+4B2h
+;;   03e5  jmp func[0].instrumented+1B0h
+;;   03ea  mov rax,10h
+;;   03f4  call func[0].instrumented+4B2h
+;;   03f9  jmp func[0].instrumented+1C6h
+;;   03fe  mov rax,11h
+;;   0408  call func[0].instrumented+4B2h
+;;   040d  jmp func[0].instrumented+1D4h
+;;   0412  mov rax,12h
+;;   041c  call func[0].instrumented+4B2h
+;;   0421  jmp func[0].instrumented+1E2h
+;;   0426  mov rax,13h
+;;   0430  call func[0].instrumented+4B2h
+;;   0435  jmp func[0].instrumented+1FAh
+;;   043a  mov rax,14h
+;;   0444  call func[0].instrumented+4B2h
+;;   0449  jmp func[0].instrumented+20Bh
+;;   044e  mov rax,15h
+;;   0458  call func[0].instrumented+4B2h
+;;   045d  jmp func[0].instrumented+21Eh
+;;   0462  mov rax,16h
+;;   046c  call func[0].instrumented+4B2h
+;;   0471  jmp func[0].instrumented+22Ch
+;;   0476  mov rax,17h
+;;   0480  call func[0].instrumented+4B2h
+;;   0485  jmp func[0].instrumented+23Ah
+;;   048a  mov rax,18h
+;;   0494  call func[0].instrumented+4B2h
+;;   0499  jmp func[0].instrumented+252h
+;;   049e  mov rax,19h
+;;   04a8  call func[0].instrumented+4B2h
+;;   04ad  jmp func[0].instrumented+260h
+;;   04b2  sub rsp,8
+;;   04b6  push rax
+;;   04b7  call stubs+534h
+;;   04bc  add rsp,8
+;;   04c0  mov r13,[r15+48h]
+;;   04c7  cmp r13,1
+;;   04ce  ja func[0].instrumented+4DBh
+;;   04d4  lea r13,[stubs+7ACh]
+;;   04db  ret

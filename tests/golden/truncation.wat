@@ -85,62 +85,79 @@
 ;;   00fd  call stubs+537h
 ;;   0102  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+58h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[0]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[0].instrumented+0BCh
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[0].instrumented+0D0h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[0].instrumented+0E4h
-;;   003e  movsd xmm14,[rbp+10h]
-;;   0047  ucomisd xmm14,xmm14
-;;   004c  jp func[0].instrumented+0B2h
-;;   0052  mov rax,0C1E0000000200000h
-;;   005c  movq xmm15,rax
-;;   0061  ucomisd xmm14,xmm15
-;;   0066  jbe func[0].instrumented+0B7h
-;;   006c  mov rax,41E0000000000000h
-;;   0076  movq xmm15,rax
-;;   007b  ucomisd xmm14,xmm15
-;;   0080  jae func[0].instrumented+0B7h
-;;   0086  cvttsd2si rbx,xmm14
-;;   008b  mov ebx,ebx
-;;   008e  test byte ptr [r13],8
-;;   0096  jne func[0].instrumented+0F8h
-;;   009c  test byte ptr [r13],10h
-;;   00a4  jne func[0].instrumented+10Ch
-;;   00aa  mov eax,ebx
-;;   00ad  mov rsp,rbp
-;;   00b0  pop rbp
-;;   00b1  ret
-;;   00b2  call stubs+23h
-;;   00b7  call stubs+19h
-;;   00bc  mov rax,0
-;;   00c6  call func[0].instrumented+120h
-;;   00cb  jmp func[0].instrumented+22h
-;;   00d0  mov rax,1
-;;   00da  call func[0].instrumented+120h
-;;   00df  jmp func[0].instrumented+30h
-;;   00e4  mov rax,2
-;;   00ee  call func[0].instrumented+120h
-;;   00f3  jmp func[0].instrumented+3Eh
-;;   00f8  mov rax,3
-;;   0102  call func[0].instrumented+120h
-;;   0107  jmp func[0].instrumented+9Ch
-;;   010c  mov rax,4
-;;   0116  call func[0].instrumented+120h
-;;   011b  jmp func[0].instrumented+0AAh
-;;   0120  sub rsp,8
-;;   0124  push rax
-;;   0125  call stubs+53Bh
-;;   012a  add rsp,8
-;;   012e  mov r13,[r15+58h]
-;;   0135  cmp r13,1
-;;   013c  ja func[0].instrumented+149h
-;;   0142  lea r13,[stubs+7B3h]
-;;   0149  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,10h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[0].instrumented+0D1h
+;;   001f  mov r13,[r15+58h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[0]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[0].instrumented+101h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[0].instrumented+115h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[0].instrumented+129h
+;;   005d  movsd xmm14,[rbp+10h]
+;;   0066  ucomisd xmm14,xmm14
+;;   006b  jp func[0].instrumented+0F7h
+;;   0071  mov rax,0C1E0000000200000h
+;;   007b  movq xmm15,rax
+;;   0080  ucomisd xmm14,xmm15
+;;   0085  jbe func[0].instrumented+0FCh
+;;   008b  mov rax,41E0000000000000h
+;;   0095  movq xmm15,rax
+;;   009a  ucomisd xmm14,xmm15
+;;   009f  jae func[0].instrumented+0FCh
+;;   00a5  cvttsd2si rbx,xmm14
+;;   00aa  mov ebx,ebx
+;;   00ad  test byte ptr [r13],8
+;;   00b5  jne func[0].instrumented+13Dh
+;;   00bb  test byte ptr [r13],10h
+;;   00c3  jne func[0].instrumented+151h
+;;   00c9  mov eax,ebx
+;;   00cc  mov rsp,rbp
+;;   00cf  pop rbp
+;;   00d0  ret
+;;   00d1  bt r12,3Dh
+;;   00d6  jae func[0].instrumented+0EFh
+;;   00dc  mov rax,rsp
+;;   00df  mov rsp,rbp
+;;   00e2  call stubs+1D7h
+;;   00e7  mov rsp,rax
+;;   00ea  jmp func[0].instrumented+0Bh
+;;   00ef  mov rsp,rbp
+;;   00f2  call stubs+55h
+;;   00f7  call stubs+23h
+;;   00fc  call stubs+19h
+;;   0101  mov rax,0
+;;   010b  call func[0].instrumented+165h
+;;   0110  jmp func[0].instrumented+41h
+;;   0115  mov rax,1
+;;   011f  call func[0].instrumented+165h
+;;   0124  jmp func[0].instrumented+4Fh
+;;   0129  mov rax,2
+;;   0133  call func[0].instrumented+165h
+;;   0138  jmp func[0].instrumented+5Dh
+;;   013d  mov rax,3
+;;   0147  call func[0].instrumented+165h
+;;   014c  jmp func[0].instrumented+0BBh
+;;   0151  mov rax,4
+;;   015b  call func[0].instrumented+165h
+;;   0160  jmp func[0].instrumented+0C9h
+;;   0165  sub rsp,8
+;;   0169  push rax
+;;   016a  call stubs+537h
+;;   016f  add rsp,8
+;;   0173  mov r13,[r15+58h]
+;;   017a  cmp r13,1
+;;   0181  ja func[0].instrumented+18Eh
+;;   0187  lea r13,[stubs+7AFh]
+;;   018e  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -236,70 +253,87 @@
 ;;   0119  call stubs+537h
 ;;   011e  jmp func[1]+14h
 ;; ---- func[1]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+60h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[1]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[1].instrumented+0D8h
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[1].instrumented+0ECh
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[1].instrumented+100h
-;;   003e  movss xmm14,[rbp+10h]
-;;   0047  ucomiss xmm14,xmm14
-;;   004b  jp func[1].instrumented+0CEh
-;;   0051  mov eax,0BF800000h
-;;   0056  movd xmm15,eax
-;;   005b  ucomiss xmm14,xmm15
-;;   005f  jbe func[1].instrumented+0D3h
-;;   0065  mov eax,5F800000h
-;;   006a  movd xmm15,eax
-;;   006f  ucomiss xmm14,xmm15
-;;   0073  jae func[1].instrumented+0D3h
-;;   0079  mov eax,5F000000h
-;;   007e  movd xmm15,eax
-;;   0083  ucomiss xmm14,xmm15
-;;   0087  jb func[1].instrumented+0A5h
-;;   008d  movaps xmm14,xmm14
-;;   0091  subss xmm14,xmm15
-;;   0096  cvttss2si rbx,xmm14
-;;   009b  btc rbx,3Fh
-;;   00a0  jmp func[1].instrumented+0AAh
-;;   00a5  cvttss2si rbx,xmm14
-;;   00aa  test byte ptr [r13],8
-;;   00b2  jne func[1].instrumented+114h
-;;   00b8  test byte ptr [r13],10h
-;;   00c0  jne func[1].instrumented+128h
-;;   00c6  mov rax,rbx
-;;   00c9  mov rsp,rbp
-;;   00cc  pop rbp
-;;   00cd  ret
-;;   00ce  call stubs+23h
-;;   00d3  call stubs+19h
-;;   00d8  mov rax,100000000h
-;;   00e2  call func[1].instrumented+13Ch
-;;   00e7  jmp func[1].instrumented+22h
-;;   00ec  mov rax,100000001h
-;;   00f6  call func[1].instrumented+13Ch
-;;   00fb  jmp func[1].instrumented+30h
-;;   0100  mov rax,100000002h
-;;   010a  call func[1].instrumented+13Ch
-;;   010f  jmp func[1].instrumented+3Eh
-;;   0114  mov rax,100000003h
-;;   011e  call func[1].instrumented+13Ch
-;;   0123  jmp func[1].instrumented+0B8h
-;;   0128  mov rax,100000004h
-;;   0132  call func[1].instrumented+13Ch
-;;   0137  jmp func[1].instrumented+0C6h
-;;   013c  sub rsp,8
-;;   0140  push rax
-;;   0141  call stubs+53Bh
-;;   0146  add rsp,8
-;;   014a  mov r13,[r15+60h]
-;;   0151  cmp r13,1
-;;   0158  ja func[1].instrumented+165h
-;;   015e  lea r13,[stubs+7B3h]
-;;   0165  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,10h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[1].instrumented+0EDh
+;;   001f  mov r13,[r15+60h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[1]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[1].instrumented+11Dh
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[1].instrumented+131h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[1].instrumented+145h
+;;   005d  movss xmm14,[rbp+10h]
+;;   0066  ucomiss xmm14,xmm14
+;;   006a  jp func[1].instrumented+113h
+;;   0070  mov eax,0BF800000h
+;;   0075  movd xmm15,eax
+;;   007a  ucomiss xmm14,xmm15
+;;   007e  jbe func[1].instrumented+118h
+;;   0084  mov eax,5F800000h
+;;   0089  movd xmm15,eax
+;;   008e  ucomiss xmm14,xmm15
+;;   0092  jae func[1].instrumented+118h
+;;   0098  mov eax,5F000000h
+;;   009d  movd xmm15,eax
+;;   00a2  ucomiss xmm14,xmm15
+;;   00a6  jb func[1].instrumented+0C4h
+;;   00ac  movaps xmm14,xmm14
+;;   00b0  subss xmm14,xmm15
+;;   00b5  cvttss2si rbx,xmm14
+;;   00ba  btc rbx,3Fh
+;;   00bf  jmp func[1].instrumented+0C9h
+;;   00c4  cvttss2si rbx,xmm14
+;;   00c9  test byte ptr [r13],8
+;;   00d1  jne func[1].instrumented+159h
+;;   00d7  test byte ptr [r13],10h
+;;   00df  jne func[1].instrumented+16Dh
+;;   00e5  mov rax,rbx
+;;   00e8  mov rsp,rbp
+;;   00eb  pop rbp
+;;   00ec  ret
+;;   00ed  bt r12,3Dh
+;;   00f2  jae func[1].instrumented+10Bh
+;;   00f8  mov rax,rsp
+;;   00fb  mov rsp,rbp
+;;   00fe  call stubs+1D7h
+;;   0103  mov rsp,rax
+;;   0106  jmp func[1].instrumented+0Bh
+;;   010b  mov rsp,rbp
+;;   010e  call stubs+55h
+;;   0113  call stubs+23h
+;;   0118  call stubs+19h
+;;   011d  mov rax,100000000h
+;;   0127  call func[1].instrumented+181h
+;;   012c  jmp func[1].instrumented+41h
+;;   0131  mov rax,100000001h
+;;   013b  call func[1].instrumented+181h
+;;   0140  jmp func[1].instrumented+4Fh
+;;   0145  mov rax,100000002h
+;;   014f  call func[1].instrumented+181h
+;;   0154  jmp func[1].instrumented+5Dh
+;;   0159  mov rax,100000003h
+;;   0163  call func[1].instrumented+181h
+;;   0168  jmp func[1].instrumented+0D7h
+;;   016d  mov rax,100000004h
+;;   0177  call func[1].instrumented+181h
+;;   017c  jmp func[1].instrumented+0E5h
+;;   0181  sub rsp,8
+;;   0185  push rax
+;;   0186  call stubs+537h
+;;   018b  add rsp,8
+;;   018f  mov r13,[r15+60h]
+;;   0196  cmp r13,1
+;;   019d  ja func[1].instrumented+1AAh
+;;   01a3  lea r13,[stubs+7AFh]
+;;   01aa  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -389,67 +423,84 @@
 ;;   011e  call stubs+537h
 ;;   0123  jmp func[2]+14h
 ;; ---- func[2]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+68h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[2]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[2].instrumented+0DDh
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[2].instrumented+0F1h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[2].instrumented+105h
-;;   003e  movsd xmm14,[rbp+10h]
-;;   0047  ucomisd xmm14,xmm14
-;;   004c  jp func[2].instrumented+8Bh
-;;   0052  mov rax,0C1E0000000200000h
-;;   005c  movq xmm15,rax
-;;   0061  ucomisd xmm14,xmm15
-;;   0066  jbe func[2].instrumented+93h
-;;   006c  mov rax,41E0000000000000h
-;;   0076  movq xmm15,rax
-;;   007b  ucomisd xmm14,xmm15
-;;   0080  jae func[2].instrumented+0A2h
-;;   0086  jmp func[2].instrumented+0B1h
-;;   008b  xor ebx,ebx
-;;   008e  jmp func[2].instrumented+0B9h
-;;   0093  mov rbx,80000000h
-;;   009d  jmp func[2].instrumented+0B9h
-;;   00a2  mov rbx,7FFFFFFFh
-;;   00ac  jmp func[2].instrumented+0B9h
-;;   00b1  cvttsd2si rbx,xmm14
-;;   00b6  mov ebx,ebx
-;;   00b9  test byte ptr [r13],8
-;;   00c1  jne func[2].instrumented+119h
-;;   00c7  test byte ptr [r13],10h
-;;   00cf  jne func[2].instrumented+12Dh
-;;   00d5  mov eax,ebx
-;;   00d8  mov rsp,rbp
-;;   00db  pop rbp
-;;   00dc  ret
-;;   00dd  mov rax,200000000h
-;;   00e7  call func[2].instrumented+141h
-;;   00ec  jmp func[2].instrumented+22h
-;;   00f1  mov rax,200000001h
-;;   00fb  call func[2].instrumented+141h
-;;   0100  jmp func[2].instrumented+30h
-;;   0105  mov rax,200000002h
-;;   010f  call func[2].instrumented+141h
-;;   0114  jmp func[2].instrumented+3Eh
-;;   0119  mov rax,200000003h
-;;   0123  call func[2].instrumented+141h
-;;   0128  jmp func[2].instrumented+0C7h
-;;   012d  mov rax,200000004h
-;;   0137  call func[2].instrumented+141h
-;;   013c  jmp func[2].instrumented+0D5h
-;;   0141  sub rsp,8
-;;   0145  push rax
-;;   0146  call stubs+53Bh
-;;   014b  add rsp,8
-;;   014f  mov r13,[r15+68h]
-;;   0156  cmp r13,1
-;;   015d  ja func[2].instrumented+16Ah
-;;   0163  lea r13,[stubs+7B3h]
-;;   016a  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,10h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[2].instrumented+0FCh
+;;   001f  mov r13,[r15+68h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[2]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[2].instrumented+122h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[2].instrumented+136h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[2].instrumented+14Ah
+;;   005d  movsd xmm14,[rbp+10h]
+;;   0066  ucomisd xmm14,xmm14
+;;   006b  jp func[2].instrumented+0AAh
+;;   0071  mov rax,0C1E0000000200000h
+;;   007b  movq xmm15,rax
+;;   0080  ucomisd xmm14,xmm15
+;;   0085  jbe func[2].instrumented+0B2h
+;;   008b  mov rax,41E0000000000000h
+;;   0095  movq xmm15,rax
+;;   009a  ucomisd xmm14,xmm15
+;;   009f  jae func[2].instrumented+0C1h
+;;   00a5  jmp func[2].instrumented+0D0h
+;;   00aa  xor ebx,ebx
+;;   00ad  jmp func[2].instrumented+0D8h
+;;   00b2  mov rbx,80000000h
+;;   00bc  jmp func[2].instrumented+0D8h
+;;   00c1  mov rbx,7FFFFFFFh
+;;   00cb  jmp func[2].instrumented+0D8h
+;;   00d0  cvttsd2si rbx,xmm14
+;;   00d5  mov ebx,ebx
+;;   00d8  test byte ptr [r13],8
+;;   00e0  jne func[2].instrumented+15Eh
+;;   00e6  test byte ptr [r13],10h
+;;   00ee  jne func[2].instrumented+172h
+;;   00f4  mov eax,ebx
+;;   00f7  mov rsp,rbp
+;;   00fa  pop rbp
+;;   00fb  ret
+;;   00fc  bt r12,3Dh
+;;   0101  jae func[2].instrumented+11Ah
+;;   0107  mov rax,rsp
+;;   010a  mov rsp,rbp
+;;   010d  call stubs+1D7h
+;;   0112  mov rsp,rax
+;;   0115  jmp func[2].instrumented+0Bh
+;;   011a  mov rsp,rbp
+;;   011d  call stubs+55h
+;;   0122  mov rax,200000000h
+;;   012c  call func[2].instrumented+186h
+;;   0131  jmp func[2].instrumented+41h
+;;   0136  mov rax,200000001h
+;;   0140  call func[2].instrumented+186h
+;;   0145  jmp func[2].instrumented+4Fh
+;;   014a  mov rax,200000002h
+;;   0154  call func[2].instrumented+186h
+;;   0159  jmp func[2].instrumented+5Dh
+;;   015e  mov rax,200000003h
+;;   0168  call func[2].instrumented+186h
+;;   016d  jmp func[2].instrumented+0E6h
+;;   0172  mov rax,200000004h
+;;   017c  call func[2].instrumented+186h
+;;   0181  jmp func[2].instrumented+0F4h
+;;   0186  sub rsp,8
+;;   018a  push rax
+;;   018b  call stubs+537h
+;;   0190  add rsp,8
+;;   0194  mov r13,[r15+68h]
+;;   019b  cmp r13,1
+;;   01a2  ja func[2].instrumented+1AFh
+;;   01a8  lea r13,[stubs+7AFh]
+;;   01af  ret
 ;; ---- func[3]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -555,72 +606,89 @@
 ;;   014d  call stubs+537h
 ;;   0152  jmp func[3]+14h
 ;; ---- func[3]: instrumented module, instrumented version
-;;   0000  mov r13,[r15+70h]
-;;   0007  cmp r13,1
-;;   000e  jbe func[3]+14h
-;;   0014  test byte ptr [r13],1
-;;   001c  jne func[3].instrumented+10Ch
-;;   0022  test byte ptr [r13],2
-;;   002a  jne func[3].instrumented+120h
-;;   0030  test byte ptr [r13],4
-;;   0038  jne func[3].instrumented+134h
-;;   003e  movsd xmm14,[rbp+10h]
-;;   0047  ucomisd xmm14,xmm14
-;;   004c  jp func[3].instrumented+8Bh
-;;   0052  mov rax,0BFF0000000000000h
-;;   005c  movq xmm15,rax
-;;   0061  ucomisd xmm14,xmm15
-;;   0066  jbe func[3].instrumented+93h
-;;   006c  mov rax,43F0000000000000h
-;;   0076  movq xmm15,rax
-;;   007b  ucomisd xmm14,xmm15
-;;   0080  jae func[3].instrumented+0A2h
-;;   0086  jmp func[3].instrumented+0B1h
-;;   008b  xor ebx,ebx
-;;   008e  jmp func[3].instrumented+0E8h
-;;   0093  mov rbx,0
-;;   009d  jmp func[3].instrumented+0E8h
-;;   00a2  mov rbx,0FFFFFFFFFFFFFFFFh
-;;   00ac  jmp func[3].instrumented+0E8h
-;;   00b1  mov rax,43E0000000000000h
-;;   00bb  movq xmm15,rax
-;;   00c0  ucomisd xmm14,xmm15
-;;   00c5  jb func[3].instrumented+0E3h
-;;   00cb  movaps xmm14,xmm14
-;;   00cf  subsd xmm14,xmm15
-;;   00d4  cvttsd2si rbx,xmm14
-;;   00d9  btc rbx,3Fh
-;;   00de  jmp func[3].instrumented+0E8h
-;;   00e3  cvttsd2si rbx,xmm14
-;;   00e8  test byte ptr [r13],8
-;;   00f0  jne func[3].instrumented+148h
-;;   00f6  test byte ptr [r13],10h
-;;   00fe  jne func[3].instrumented+15Ch
-;;   0104  mov rax,rbx
-;;   0107  mov rsp,rbp
-;;   010a  pop rbp
-;;   010b  ret
-;;   010c  mov rax,300000000h
-;;   0116  call func[3].instrumented+170h
-;;   011b  jmp func[3].instrumented+22h
-;;   0120  mov rax,300000001h
-;;   012a  call func[3].instrumented+170h
-;;   012f  jmp func[3].instrumented+30h
-;;   0134  mov rax,300000002h
-;;   013e  call func[3].instrumented+170h
-;;   0143  jmp func[3].instrumented+3Eh
-;;   0148  mov rax,300000003h
-;;   0152  call func[3].instrumented+170h
-;;   0157  jmp func[3].instrumented+0F6h
-;;   015c  mov rax,300000004h
-;;   0166  call func[3].instrumented+170h
-;;   016b  jmp func[3].instrumented+104h
-;;   0170  sub rsp,8
-;;   0174  push rax
-;;   0175  call stubs+53Bh
-;;   017a  add rsp,8
-;;   017e  mov r13,[r15+70h]
-;;   0185  cmp r13,1
-;;   018c  ja func[3].instrumented+199h
-;;   0192  lea r13,[stubs+7B3h]
-;;   0199  ret
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,10h
+;;   000b  mov rax,r12
+;;   000e  shl rax,2
+;;   0012  shr rax,2
+;;   0016  cmp rsp,rax
+;;   0019  jb func[3].instrumented+12Bh
+;;   001f  mov r13,[r15+70h]
+;;   0026  cmp r13,1
+;;   002d  jbe func[3]+14h
+;;   0033  test byte ptr [r13],1
+;;   003b  jne func[3].instrumented+151h
+;;   0041  test byte ptr [r13],2
+;;   0049  jne func[3].instrumented+165h
+;;   004f  test byte ptr [r13],4
+;;   0057  jne func[3].instrumented+179h
+;;   005d  movsd xmm14,[rbp+10h]
+;;   0066  ucomisd xmm14,xmm14
+;;   006b  jp func[3].instrumented+0AAh
+;;   0071  mov rax,0BFF0000000000000h
+;;   007b  movq xmm15,rax
+;;   0080  ucomisd xmm14,xmm15
+;;   0085  jbe func[3].instrumented+0B2h
+;;   008b  mov rax,43F0000000000000h
+;;   0095  movq xmm15,rax
+;;   009a  ucomisd xmm14,xmm15
+;;   009f  jae func[3].instrumented+0C1h
+;;   00a5  jmp func[3].instrumented+0D0h
+;;   00aa  xor ebx,ebx
+;;   00ad  jmp func[3].instrumented+107h
+;;   00b2  mov rbx,0
+;;   00bc  jmp func[3].instrumented+107h
+;;   00c1  mov rbx,0FFFFFFFFFFFFFFFFh
+;;   00cb  jmp func[3].instrumented+107h
+;;   00d0  mov rax,43E0000000000000h
+;;   00da  movq xmm15,rax
+;;   00df  ucomisd xmm14,xmm15
+;;   00e4  jb func[3].instrumented+102h
+;;   00ea  movaps xmm14,xmm14
+;;   00ee  subsd xmm14,xmm15
+;;   00f3  cvttsd2si rbx,xmm14
+;;   00f8  btc rbx,3Fh
+;;   00fd  jmp func[3].instrumented+107h
+;;   0102  cvttsd2si rbx,xmm14
+;;   0107  test byte ptr [r13],8
+;;   010f  jne func[3].instrumented+18Dh
+;;   0115  test byte ptr [r13],10h
+;;   011d  jne func[3].instrumented+1A1h
+;;   0123  mov rax,rbx
+;;   0126  mov rsp,rbp
+;;   0129  pop rbp
+;;   012a  ret
+;;   012b  bt r12,3Dh
+;;   0130  jae func[3].instrumented+149h
+;;   0136  mov rax,rsp
+;;   0139  mov rsp,rbp
+;;   013c  call stubs+1D7h
+;;   0141  mov rsp,rax
+;;   0144  jmp func[3].instrumented+0Bh
+;;   0149  mov rsp,rbp
+;;   014c  call stubs+55h
+;;   0151  mov rax,300000000h
+;;   015b  call func[3].instrumented+1B5h
+;;   0160  jmp func[3].instrumented+41h
+;;   0165  mov rax,300000001h
+;;   016f  call func[3].instrumented+1B5h
+;;   0174  jmp func[3].instrumented+4Fh
+;;   0179  mov rax,300000002h
+;;   0183  call func[3].instrumented+1B5h
+;;   0188  jmp func[3].instrumented+5Dh
+;;   018d  mov rax,300000003h
+;;   0197  call func[3].instrumented+1B5h
+;;   019c  jmp func[3].instrumented+115h
+;;   01a1  mov rax,300000004h
+;;   01ab  call func[3].instrumented+1B5h
+;;   01b0  jmp func[3].instrumented+123h
+;;   01b5  sub rsp,8
+;;   01b9  push rax
+;;   01ba  call stubs+537h
+;;   01bf  add rsp,8
+;;   01c3  mov r13,[r15+70h]
+;;   01ca  cmp r13,1
+;;   01d1  ja func[3].instrumented+1DEh
+;;   01d7  lea r13,[stubs+7AFh]
+;;   01de  ret

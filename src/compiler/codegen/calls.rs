@@ -242,17 +242,50 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.transfer_point();
         } else {
             self.canary_fill();
+            let defined = callee - self.env.info.num_imported_funcs;
+            let returned = self.asm.new_dynamic_label();
+            if self.instrumented {
+                // A callee this instance debugs is entered at its instrumented version's
+                // own entry, if it is compiled (its entry slot is not zero), without the
+                // plain prologue's slow path and transfer path.
+                let plain_call = self.asm.new_dynamic_label();
+                let word = self.env.layout.func_bits(callee);
+                super::breakable::emit_word_test(self.asm, word);
+                dynasm!(self.asm ; .arch x64 ; jbe =>plain_call);
+                if let (true, Some(own)) = (callee == self.func_index, self.instrumented_entry) {
+                    // A recursive call: this version is compiled, by definition.
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; call =>own
+                        ; jmp =>returned
+                        ; =>plain_call
+                    );
+                } else {
+                    // mov rax, [rip + entry slot]
+                    self.asm.extend([0x48, 0x8B, 0x05]);
+                    self.out
+                        .entry_slot_refs
+                        .push((self.asm.offset().0, defined));
+                    self.asm.extend([0, 0, 0, 0]);
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; test rax, rax
+                        ; jz =>plain_call
+                        ; call rax
+                        ; jmp =>returned
+                        ; =>plain_call
+                    );
+                }
+            }
             // call rel32, resolved when the module's chunks are linked.
             self.asm.push(0xE8);
             let at = self.asm.offset().0;
             self.asm.extend([0, 0, 0, 0]);
-            let defined = callee - self.env.info.num_imported_funcs;
             self.out.calls.push((at, defined));
             if self.env.debug && !self.instrumented {
                 let caller = self.func_index - self.env.info.num_imported_funcs;
                 self.out.call_edges.push((caller, defined));
             }
-            let returned = self.asm.new_dynamic_label();
             dynasm!(self.asm ; .arch x64 ; =>returned);
             self.after_call_transfer_point(returned);
         }

@@ -51,6 +51,33 @@ impl FuncCompiler<'_, '_> {
         patch
     }
 
+    /// The instrumented version's own entry, where instrumented code calls a function
+    /// this instance debugs (`calls`): the plain version's frame and a stack check that
+    /// ignores the `ENTERED` and `WATCHED` flags (nothing is entered from outside here,
+    /// and the call is to this version already), then the entry transfer point.
+    pub(super) fn emit_instrumented_entry(&mut self, frame: u32) {
+        let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
+        let slow = self.asm.new_dynamic_label();
+        let check = self.asm.new_dynamic_label();
+        let entry = self.asm.new_dynamic_label();
+        self.instrumented_entry = Some(entry);
+        dynasm!(self.asm
+            ; .arch x64
+            ; =>entry
+            ; push rbp
+            ; mov rbp, rsp
+            ; sub rsp, frame as i32
+            ; =>check
+            // The limit: r12 without `WATCHED` (`ENTERED` is never set in instrumented
+            // code: the prologue that found it cleared it).
+            ; mov rax, r12
+            ; btr rax, BYTE WATCHED_BIT
+            ; cmp rsp, rax
+            ; jb =>slow
+        );
+        self.instrumented_entry_slow_path = Some((slow, check, overflow));
+    }
+
     /// The prologue after the stack check: saves the caller's pinned registers, loads
     /// the pinned locals and zeroes the other locals.
     pub(super) fn emit_frame_setup(&mut self) {
@@ -76,6 +103,22 @@ impl FuncCompiler<'_, '_> {
 
     /// Emits the slow path of the prologue's failed stack check, if this version has one.
     pub(super) fn emit_stack_check_slow_path(&mut self) {
+        if let Some((slow, check, overflow)) = self.instrumented_entry_slow_path.take() {
+            // An interrupt: take it (from the frame base, as below) and check again; else
+            // a stack overflow.
+            let stub = self.env.interrupt_stub;
+            dynasm!(self.asm
+                ; .arch x64
+                ; =>slow
+                ; bt r12, BYTE INTERRUPTED_BIT
+                ; jnc =>overflow
+                ; mov rax, rsp
+                ; mov rsp, rbp
+                ; call =>stub
+                ; mov rsp, rax
+                ; jmp =>check
+            );
+        }
         let Some((slow, back, overflow)) = self.limit_slow_path.take() else {
             return;
         };

@@ -121,9 +121,12 @@ pub(crate) struct FuncOutput {
     pub slot_refs: Vec<(usize, u32, u8)>,
     /// Instrumented versions' transfer points, in function and point order.
     pub debug_transfers: Vec<DynamicLabel>,
-    /// Instrumented versions: (offset of a `jz`'s rel32, code offset of the plain
+    /// Instrumented versions: (offset of a `jbe`'s rel32, code offset of the plain
     /// version's point it jumps to), resolved when the version is published.
     pub plain_jumps: Vec<(usize, u32)>,
+    /// Instrumented versions: (offset of a RIP-relative disp32, defined index of the
+    /// function whose entry slot it reads), resolved when the version is published.
+    pub entry_slot_refs: Vec<(usize, u32)>,
 }
 
 // DESIGN: instrumented versions compiled on first use
@@ -206,6 +209,10 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     small_leaf: bool,
     /// The prologue's failed stack check: (slow path, resume, overflow trap).
     limit_slow_path: Option<(DynamicLabel, DynamicLabel, DynamicLabel)>,
+    /// Instrumented version: its own entry (`frame::emit_instrumented_entry`).
+    instrumented_entry: Option<DynamicLabel>,
+    /// The instrumented entry's failed stack check: (slow path, the check, overflow trap).
+    instrumented_entry_slow_path: Option<(DynamicLabel, DynamicLabel, DynamicLabel)>,
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -298,6 +305,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             pinned_regs,
             small_leaf: shape.small && shape.leaf,
             limit_slow_path: None,
+            instrumented_entry_slow_path: None,
+            instrumented_entry: None,
             offset,
             func_index,
             cross_instance_calls: Vec::new(),
@@ -427,8 +436,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             })
             .collect();
         instr.out.debug.func_pinned.push(pinned);
-        // The entry transfer point is where the plain version's stack check passed
-        // (`frame::emit_prologue`): the rest of the prologue follows it.
+        // Instrumented code calls a debugged function here (`calls`); the entry transfer
+        // point is where the plain version's stack check passed (`frame::emit_prologue`):
+        // the rest of the prologue follows it.
+        instr.emit_instrumented_entry(plain_frame);
         instr.transfer_point();
         instr.emit_frame_setup();
         instr.push_function_frame();

@@ -82,7 +82,7 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u64, regs: *mut u64, fp: usize) -> 
         let book = state.book.lock().unwrap_or_else(|e| e.into_inner());
         if state.pause.swap(false, Ordering::AcqRel) {
             Some(DebugEvent::Pause)
-        } else if state.site_bit(instance, info.func, site) {
+        } else if book.site_bit(defined, site) {
             let id = book
                 .breakpoints
                 .iter()

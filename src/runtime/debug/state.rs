@@ -10,7 +10,7 @@ use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use bitvec::boxed::BitBox;
 use bitvec::order::Lsb0;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -41,19 +41,19 @@ pub(crate) struct Bookkeeping {
     pub step: Option<StepMode>,
     /// Functions whose every site stops while the step is active.
     pub step_funcs: BTreeSet<u32>,
-    /// Functions whose site bits may be non-zero (written by an earlier `apply`).
-    pub dirty_segments: BTreeSet<u32>,
-}
-
-/// Debug state of one instance.
-pub(crate) struct DebugState {
     /// Site bits of the functions that have had breakpoints, by defined index: allocated
     /// when a function gets its first breakpoint and kept while the instance lives (the
     /// function's word may point at them). The instrumented code tests site `k` of a
     /// function as bit `k % 8` of byte `k / 8` from the address in the function's word
     /// (`codegen::breakable`), which is the layout of an `Lsb0` bit slice of bytes.
     /// Written by the debugger thread while wasm threads read them, hence atomic bytes.
-    bits: Mutex<HashMap<u32, BitBox<AtomicU8, Lsb0>>>,
+    pub bits: BTreeMap<u32, BitBox<AtomicU8, Lsb0>>,
+    /// Functions whose site bits may be non-zero (written by an earlier `apply`).
+    pub dirty_segments: BTreeSet<u32>,
+}
+
+/// Debug state of one instance.
+pub(crate) struct DebugState {
     pub book: Mutex<Bookkeeping>,
     pub pause: AtomicBool,
     pub handler: Mutex<Option<Handler>>,
@@ -73,25 +73,28 @@ pub(crate) fn attached(instance: &InstanceData) -> Option<&Arc<DebugState>> {
     instance.debug_slot().get()?.downcast_ref()
 }
 
+impl Bookkeeping {
+    /// Whether site `site` (numbered within defined function `defined`) has a breakpoint.
+    pub fn site_bit(&self, defined: u32, site: u32) -> bool {
+        if self.breakpoints.is_empty() {
+            return false;
+        }
+        self.bits
+            .get(&defined)
+            .and_then(|b| b.get(site as usize).map(|bit| *bit))
+            .unwrap_or(false)
+    }
+}
+
 impl DebugState {
     /// Creates the state (nothing in the vmctx changes until a breakpoint, step or pause,
     /// and no site bits exist until a breakpoint is set).
     pub fn attach() -> DebugState {
         DebugState {
-            bits: Mutex::new(HashMap::new()),
             book: Mutex::new(Bookkeeping::default()),
             pause: AtomicBool::new(false),
             handler: Mutex::new(None),
         }
-    }
-
-    /// Whether site `site` (numbered within function `func`) has a breakpoint.
-    pub fn site_bit(&self, instance: &InstanceData, func: u32, site: u32) -> bool {
-        let defined = func - instance.module.info.num_imported_funcs;
-        let bits = self.bits.lock().unwrap_or_else(|e| e.into_inner());
-        bits.get(&defined)
-            .and_then(|b| b.get(site as usize).map(|bit| *bit))
-            .unwrap_or(false)
     }
 
     /// Brings the site bits and function words in line with the bookkeeping, writing only
@@ -104,7 +107,7 @@ impl DebugState {
         for bp in book.breakpoints.values() {
             with_breakpoints.insert(bp.func);
         }
-        let mut bits = self.bits.lock().unwrap_or_else(|e| e.into_inner());
+        let bits = &mut book.bits;
         // Site bits: clear the segments of functions that had or have breakpoints.
         for f in book.dirty_segments.union(&with_breakpoints) {
             if let Some(segment) = bits.get(&(f - info.num_imported_funcs)) {
@@ -161,7 +164,6 @@ impl DebugState {
         if instance.debug_bits().swap(flags, Ordering::AcqRel) != flags {
             changed = true;
         }
-        drop(bits);
         if changed {
             crate::runtime::activation::debug_words_changed();
         }
