@@ -1,0 +1,364 @@
+//! Instrumented versions compiled on first use: once per module however many threads ask
+//! at once, and reached in every way a debugged function can be entered when no entry
+//! tests itself ("DESIGN: entries through the stack limit" in `src/abi/regs.rs`): from
+//! the host, by direct calls from code that did not reach it when it was entered, through
+//! `call_indirect`, from another instance, after a host function set the breakpoint, and
+//! from a running loop when another thread sets it.
+
+use kestrel::{
+    Config, DebugEvent, Engine, Error, Extern, Instance, Linker, Module, Resume, TrapKind,
+};
+use std::sync::{Arc, Barrier, Mutex};
+
+fn debug_engine() -> Engine {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    Engine::new(&config)
+}
+
+fn instantiate(engine: &Engine, wat: &str) -> (Module, Instance) {
+    let module = Module::new(engine, wat).expect("module compiles");
+    let instance = Linker::new(engine)
+        .instantiate(&module)
+        .expect("instantiates");
+    (module, instance)
+}
+
+/// Records every stop as (event, function index) and continues.
+fn record_stops(instance: &Instance) -> Arc<Mutex<Vec<(&'static str, u32)>>> {
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let s = stops.clone();
+    instance
+        .debugger()
+        .unwrap()
+        .set_handler(move |event, frame| {
+            s.lock().unwrap().push((event.name(), frame.func_index()));
+            Resume::Continue
+        });
+    stops
+}
+
+/// Function indices of the instrumented versions compiled so far.
+fn compiled(module: &Module) -> Vec<u32> {
+    let mut funcs: Vec<u32> = module
+        .instrumented_versions()
+        .iter()
+        .map(|(f, _)| *f)
+        .collect();
+    funcs.sort_unstable();
+    funcs
+}
+
+const SPIN: &str = r#"
+(module
+  (func $work (export "work") (param i32) (result i32) (local i32)
+    (loop $l
+      (local.set 1 (i32.add (local.get 1) (local.get 0)))
+      (br_if $l (i32.lt_u (local.get 1) (i32.const 1000))))
+    (local.get 1))
+  (func (export "spin") (loop $l (br $l))))
+"#;
+
+#[test]
+fn first_uses_from_many_threads_compile_once_and_every_thread_sees_it() {
+    let engine = debug_engine();
+    let module = Module::new(&engine, SPIN).unwrap();
+    assert!(compiled(&module).is_empty());
+    let threads = 8;
+    let barrier = Arc::new(Barrier::new(threads));
+    let handles: Vec<_> = (0..threads)
+        .map(|_| {
+            let (engine, module, barrier) = (engine.clone(), module.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let instance = Linker::new(&engine).instantiate(&module).unwrap();
+                let stops = record_stops(&instance);
+                barrier.wait();
+                instance
+                    .debugger()
+                    .unwrap()
+                    .set_entry_breakpoint(0)
+                    .unwrap();
+                let work = instance.get_typed_func::<i32, i32>("work").unwrap();
+                assert_eq!(work.call(7).unwrap(), 1001);
+                let stops = stops.lock().unwrap().clone();
+                assert_eq!(stops, vec![("breakpoint", 0)]);
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    assert_eq!(compiled(&module), [0]);
+    assert_eq!(module.instrumented_code_size().1, 1, "one compilation");
+}
+
+#[test]
+fn pausing_many_running_threads_at_once_compiles_their_loop_once() {
+    let engine = debug_engine();
+    let module = Module::new(&engine, SPIN).unwrap();
+    let threads = 6;
+    let started = Arc::new(Barrier::new(threads + 1));
+    let debuggers = Arc::new(Mutex::new(Vec::new()));
+    let handles: Vec<_> = (0..threads)
+        .map(|_| {
+            let (engine, module) = (engine.clone(), module.clone());
+            let (started, debuggers) = (started.clone(), debuggers.clone());
+            std::thread::spawn(move || {
+                let instance = Linker::new(&engine).instantiate(&module).unwrap();
+                let dbg = instance.debugger().unwrap();
+                let stops = Arc::new(Mutex::new(Vec::new()));
+                let s = stops.clone();
+                dbg.set_handler(move |event, frame| {
+                    s.lock().unwrap().push((event.name(), frame.func_index()));
+                    Resume::Abort
+                });
+                debuggers.lock().unwrap().push(dbg);
+                started.wait();
+                let err = instance.get_func("spin").unwrap().call(&[]).unwrap_err();
+                assert!(
+                    matches!(&err, Error::Trap(t) if t.kind() == TrapKind::DebuggerAbort),
+                    "{err}"
+                );
+                assert_eq!(*stops.lock().unwrap(), vec![("pause", 1)]);
+            })
+        })
+        .collect();
+    started.wait();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    for dbg in debuggers.lock().unwrap().iter() {
+        dbg.pause();
+    }
+    for h in handles {
+        h.join().unwrap();
+    }
+    assert_eq!(compiled(&module), [1]);
+    assert_eq!(module.instrumented_code_size().1, 1, "one compilation");
+}
+
+#[test]
+fn stepping_into_a_function_not_compiled_yet_stops_at_its_first_instruction() {
+    let engine = debug_engine();
+    let (module, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $callee (param i32) (result i32)
+              (i32.mul (local.get 0) (i32.const 3)))
+            (func (export "caller") (param i32) (result i32)
+              (i32.add (call $callee (local.get 0)) (i32.const 1))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    // local.get 0, call $callee, ...
+    let call = dbg.instruction_offsets(1).unwrap()[1];
+    dbg.set_breakpoint(1, call).unwrap();
+    // Only the caller's instrumented version exists (its sites were needed).
+    assert_eq!(compiled(&module), [1]);
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let (s, m) = (stops.clone(), module.clone());
+    dbg.set_handler(move |event, frame| {
+        s.lock().unwrap().push((
+            event.name(),
+            frame.func_index(),
+            frame.offset(),
+            compiled(&m),
+        ));
+        match event {
+            DebugEvent::Breakpoint(_) => Resume::StepInto,
+            _ => Resume::Abort,
+        }
+    });
+    let caller = instance.get_typed_func::<i32, i32>("caller").unwrap();
+    assert!(caller.call(5).is_err(), "the step's stop aborts the call");
+    let first = dbg.instruction_offsets(0).unwrap()[0];
+    let stops = stops.lock().unwrap().clone();
+    assert_eq!(stops[0], ("breakpoint", 1, call, vec![1]));
+    // The step stopped in the callee, compiled for it, at its entry: before its first
+    // instruction (the function's body start, as entry stops report).
+    let (event, func, offset, versions) = stops[1].clone();
+    assert_eq!((event, func, versions), ("step", 0, vec![0, 1]));
+    assert!(offset < first, "{offset} {first}");
+    assert_eq!(stops.len(), 2);
+}
+
+#[test]
+fn a_breakpoint_two_direct_calls_below_the_entered_function_stops() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+            (func $mid (param i32) (result i32) (call $leaf (local.get 0)))
+            (func (export "top") (param i32) (result i32) (call $mid (local.get 0))))"#,
+    );
+    let stops = record_stops(&instance);
+    instance
+        .debugger()
+        .unwrap()
+        .set_entry_breakpoint(0)
+        .unwrap();
+    let top = instance.get_typed_func::<i32, i32>("top").unwrap();
+    assert_eq!(top.call(1).unwrap(), 2);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 0)]);
+}
+
+#[test]
+fn a_breakpoint_reached_through_call_indirect_stops() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (type $t (func (param i32) (result i32)))
+            (table 1 funcref)
+            (elem (i32.const 0) $target)
+            (func $target (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))
+            (func (export "dispatch") (param i32) (result i32)
+              (call_indirect (type $t) (local.get 0) (i32.const 0))))"#,
+    );
+    let stops = record_stops(&instance);
+    instance
+        .debugger()
+        .unwrap()
+        .set_entry_breakpoint(0)
+        .unwrap();
+    let dispatch = instance.get_typed_func::<i32, i32>("dispatch").unwrap();
+    assert_eq!(dispatch.call(21).unwrap(), 42);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 0)]);
+}
+
+/// A host function sets a breakpoint in a function its caller then calls directly: the
+/// caller was entered when nothing was debugged, and learns of it when the host returns.
+#[test]
+fn a_breakpoint_set_by_a_host_function_stops_a_later_direct_call() {
+    let engine = debug_engine();
+    let module = Module::new(
+        &engine,
+        r#"(module
+            (import "host" "arm" (func $arm))
+            (func $later (result i32) (i32.const 5))
+            (func (export "run") (result i32) (call $arm) (call $later)))"#,
+    )
+    .unwrap();
+    let slot: Arc<Mutex<Option<kestrel::Debugger>>> = Arc::new(Mutex::new(None));
+    let s = slot.clone();
+    let instance = Linker::new(&engine)
+        .func_wrap("host", "arm", move || {
+            s.lock()
+                .unwrap()
+                .as_ref()
+                .unwrap()
+                .set_entry_breakpoint(1)
+                .unwrap();
+        })
+        .instantiate(&module)
+        .unwrap();
+    let stops = record_stops(&instance);
+    *slot.lock().unwrap() = Some(instance.debugger().unwrap());
+    let run = instance.get_typed_func::<(), i32>("run").unwrap();
+    assert_eq!(run.call(()).unwrap(), 5);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 1)]);
+}
+
+const LIBRARY: &str = r#"
+(module
+  (func $leaf (param i32) (result i32) (i32.sub (local.get 0) (i32.const 1)))
+  (func (export "entry") (param i32) (result i32) (call $leaf (local.get 0))))
+"#;
+
+const USER: &str = r#"
+(module
+  (import "lib" "entry" (func $entry (param i32) (result i32)))
+  (func $own (param i32) (result i32) (i32.mul (local.get 0) (i32.const 10)))
+  (func (export "run") (param i32) (result i32)
+    (call $own (call $entry (local.get 0)))))
+"#;
+
+/// Instances of two modules; `user` imports `lib`'s `entry`.
+fn linked(engine: &Engine) -> (Instance, Instance) {
+    let lib = Linker::new(engine)
+        .instantiate(&Module::new(engine, LIBRARY).unwrap())
+        .unwrap();
+    let entry = lib.get_func("entry").unwrap();
+    let user = Linker::new(engine)
+        .define("lib", "entry", Extern::Func(entry))
+        .instantiate(&Module::new(engine, USER).unwrap())
+        .unwrap();
+    (lib, user)
+}
+
+#[test]
+fn a_breakpoint_in_another_instance_stops_a_call_that_enters_it() {
+    let engine = debug_engine();
+    let (lib, user) = linked(&engine);
+    let stops = record_stops(&lib);
+    // `leaf` is called directly by `entry`, which `user` calls from another context.
+    lib.debugger().unwrap().set_entry_breakpoint(0).unwrap();
+    let run = user.get_typed_func::<i32, i32>("run").unwrap();
+    assert_eq!(run.call(4).unwrap(), 30);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 0)]);
+}
+
+#[test]
+fn a_breakpoint_called_after_a_return_from_another_instance_stops() {
+    let engine = debug_engine();
+    let (_lib, user) = linked(&engine);
+    let stops = record_stops(&user);
+    // `run` reaches `own` by a direct call after the call into `lib`, whose code ran with
+    // `lib`'s own flags: the return must restore `user`'s.
+    user.debugger().unwrap().set_entry_breakpoint(1).unwrap();
+    let run = user.get_typed_func::<i32, i32>("run").unwrap();
+    assert_eq!(run.call(4).unwrap(), 30);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 1)]);
+}
+
+#[test]
+fn a_loop_calling_a_function_stops_in_it_when_another_thread_sets_a_breakpoint() {
+    let engine = debug_engine();
+    let (module, instance) = instantiate(
+        &engine,
+        r#"(module
+            (global $n (mut i32) (i32.const 0))
+            (func $tick (global.set $n (i32.add (global.get $n) (i32.const 1))))
+            (func (export "forever") (loop $l (call $tick) (br $l))))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let s = stops.clone();
+    dbg.set_handler(move |event, frame| {
+        s.lock().unwrap().push((event.name(), frame.func_index()));
+        Resume::Abort
+    });
+    let requester = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        dbg.set_entry_breakpoint(0).unwrap();
+    });
+    let err = instance.get_func("forever").unwrap().call(&[]).unwrap_err();
+    requester.join().unwrap();
+    assert!(
+        matches!(&err, Error::Trap(t) if t.kind() == TrapKind::DebuggerAbort),
+        "{err}"
+    );
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 0)]);
+    assert_eq!(
+        compiled(&module),
+        [0],
+        "only the debugged function was compiled"
+    );
+}
+
+#[test]
+fn after_the_last_breakpoint_is_cleared_code_runs_undebugged_again() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+            (func (export "top") (param i32) (result i32) (call $leaf (local.get 0))))"#,
+    );
+    let stops = record_stops(&instance);
+    let dbg = instance.debugger().unwrap();
+    let id = dbg.set_entry_breakpoint(0).unwrap();
+    let top = instance.get_typed_func::<i32, i32>("top").unwrap();
+    assert_eq!(top.call(1).unwrap(), 2);
+    dbg.clear_breakpoint(id).unwrap();
+    assert_eq!(top.call(2).unwrap(), 3);
+    assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 0)]);
+}
