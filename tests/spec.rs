@@ -46,6 +46,8 @@ impl std::ops::AddAssign for Counts {
 /// instances defined so far.
 struct Script<'e> {
     engine: &'e Engine,
+    /// Debug every instance (`DEBUGGED`).
+    debugged: bool,
     file: String,
     text: &'static str,
     linker: Linker,
@@ -81,6 +83,31 @@ fn spectest(engine: &Engine, linker: &mut Linker) {
     linker.define("spectest", "memory", memory);
 }
 
+/// The label suffix of the configurations whose instances are debugged: a breakpoint at
+/// every function's entry and a handler that continues, so that every call after
+/// instantiation runs an instrumented version (compiled on first use).
+const DEBUGGED: &str = "-debugged";
+
+fn debug_every_function(module: &Module, instance: &Instance) -> Result<(), Error> {
+    let imported = module
+        .imports()
+        .iter()
+        .filter(|(_, _, t)| matches!(t, kestrel::ExternType::Func(_)))
+        .count() as u32;
+    let debugger = instance.debugger()?;
+    for func in imported..module.num_funcs() {
+        debugger.set_entry_breakpoint(func)?;
+    }
+    debugger.set_handler(|_, _| {
+        DEBUG_STOPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        kestrel::Resume::Continue
+    });
+    Ok(())
+}
+
+/// Stops of debugged instances, reported with their suite's summary.
+static DEBUG_STOPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 fn line_of(text: &str, span: Span) -> usize {
     span.linecol_in(text).0 + 1
 }
@@ -91,6 +118,7 @@ impl<'e> Script<'e> {
         spectest(engine, &mut linker);
         Script {
             engine,
+            debugged: false,
             file,
             text,
             linker,
@@ -126,7 +154,11 @@ impl<'e> Script<'e> {
 
     fn instantiate(&self, binary: &[u8]) -> Result<Instance, Error> {
         let module = Module::from_binary(self.engine, binary)?;
-        self.linker.instantiate(&module)
+        let instance = self.linker.instantiate(&module)?;
+        if self.debugged {
+            debug_every_function(&module, &instance)?;
+        }
+        Ok(instance)
     }
 
     fn instance(&self, id: Option<&str>) -> Option<Instance> {
@@ -490,6 +522,7 @@ fn run_suite(version: SpecVersion, label: &str, config: &Config) -> (Counts, Vec
         };
         let contained = directives.iter().filter(|d| is_assertion(d)).count();
         let mut script = Script::new(&engine, name.clone(), text);
+        script.debugged = label.ends_with(DEBUGGED);
         for d in directives {
             let span = d.span();
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -521,9 +554,11 @@ fn run_suite(version: SpecVersion, label: &str, config: &Config) -> (Counts, Vec
 }
 
 /// Every configuration the suites run under: (summary label, suite, configuration, must
-/// pass). Each suite runs plain, with debug instrumentation and with explicit bounds
-/// checks, and with the convention canaries (`Config::convention_canaries`) plain and
-/// instrumented.
+/// pass). Each suite runs plain; with debug instrumentation, its instrumented versions
+/// compiled on first use (`-debug`) or with the module (`-debug-eager`), or every
+/// function debugged so that calls run instrumented versions (`-debugged`); with explicit
+/// bounds checks; and with the convention canaries (`Config::convention_canaries`) plain
+/// and instrumented.
 fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
     let mut out = Vec::new();
     for (suite, version, wasm) in [
@@ -540,9 +575,13 @@ fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
         canaries.convention_canaries(true);
         let mut debug_canaries = debug.clone();
         debug_canaries.convention_canaries(true);
+        let mut debug_eager = debug.clone();
+        debug_eager.instrumented_versions(kestrel::InstrumentedVersions::Eager);
         for (variant, config) in [
             ("", plain),
-            ("-debug", debug),
+            ("-debug", debug.clone()),
+            ("-debug-eager", debug_eager),
+            (DEBUGGED, debug),
             ("-explicit-bounds", explicit),
             ("-canaries", canaries),
             ("-debug-canaries", debug_canaries),
@@ -570,8 +609,14 @@ fn main() {
                 println!("{f}");
             }
         }
+        let stops = DEBUG_STOPS.swap(0, std::sync::atomic::Ordering::Relaxed);
+        let stops = if label.ends_with(DEBUGGED) {
+            format!(" ({stops} stops at function entries)")
+        } else {
+            String::new()
+        };
         println!(
-            "spec {label}: {} passed, {} failed, {} skipped",
+            "spec {label}: {} passed, {} failed, {} skipped{stops}",
             counts.passed, counts.failed, counts.skipped
         );
         if required && (counts.failed > 0 || counts.skipped > 0) {
