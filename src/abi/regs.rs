@@ -109,8 +109,8 @@ pub(crate) const R15: Gpr = 15;
 // through the context restore. Loop heads compare r12 too, so while `WATCHED` is set in
 // a function, its loops take their out-of-line path each iteration: debugging with
 // breakpoints costs in the code that can reach them (benches/RESULTS.md, "Lazy
-// instrumented versions"); with none, nothing.
-// (`tests/debug.rs` and the golden `entry_flags` case check it.)
+// instrumented versions"); with none, nothing. `tests/debug_lazy.rs` enters a debugged
+// function in each of these ways.
 
 /// The flags r12 carries besides the stack limit ("DESIGN: entries through the stack
 /// limit"), as bit numbers and as values.

@@ -8,16 +8,19 @@
 //! starts debugging a function while a call it made is running (a breakpoint set, a
 //! step out, a pause): the caller must go on in its instrumented version. Instead of a
 //! test of the function's word after every call, the compiler records, for each call
-//! from a plain version to wasm code, the return address and the matching point of the
-//! instrumented version (`CompiledCode::after_calls`), and the host rewrites the return
-//! addresses of the frames on the stack whenever function words changed since it last
-//! looked: after a debug stop (the handler may have changed them), in the interrupt
-//! that another thread's request sends (`runtime::interrupt`), and when a host function
-//! returns to wasm. Frames are redirected whatever their function's word says: the
-//! instrumented version's transfer point reloads the word and goes straight back to the
-//! plain version when it is zero, so a needless redirect costs one test. This is data
-//! on the thread's own stack, never code; calls into another instance (whose return
-//! address precedes the context restore) and calls to host functions keep the word test.
+//! from a plain version to wasm code, the return address and the point's transfer path
+//! (`CompiledCode::after_calls`; `compiler::codegen::breakable`, "DESIGN: transfer
+//! paths"), and the host rewrites the return addresses of the frames on the stack
+//! whenever function words changed since it last looked: after a debug stop (the
+//! handler may have changed them), in the interrupt that another thread's request sends
+//! (`runtime::interrupt`), and when a host function returns to wasm. Frames are
+//! redirected whatever their function's word says: the path goes to the instrumented
+//! version if it is compiled, whose transfer point reloads the word and goes straight
+//! back to the plain version when it is 0 or 1, or asks the host, which compiles
+//! nothing for a function this instance does not debug; a needless redirect costs a
+//! few instructions or one host call. This is data on the thread's own stack, never
+//! code; calls into another instance (whose return address precedes the context
+//! restore) and calls to host functions keep the word test.
 //!
 //! Why not a test after every call: on a busy machine those tests were most of the cost
 //! of an instrumented module with no debugger (benches/RESULTS.md, "After-call transfers

@@ -1,30 +1,35 @@
-//! Breakable points: how instrumented modules check, at every site, whether this instance
-//! wants to stop there.
+//! Breakable points: how debuggable modules check, at every site, whether this instance
+//! wants to stop there, and how execution moves between a function's plain and
+//! instrumented versions.
 //!
 //! // DESIGN: breakable points
 //! With debug instrumentation every function entry, instruction boundary and function
-//! exit is a site (numbered across the module; each function's sites also have local
-//! numbers). Every instance has one word per function in its vmctx, `func_bits[f]`: zero
-//! while the instance is not debugging f, otherwise a pointer to f's site bits (one bit
-//! per site, set where a breakpoint is) or, while stepping through f or pausing, to a
-//! run of all-ones bits.
+//! exit is a site (numbered within its function). Every instance has one word per
+//! function in its vmctx, `func_bits[f]`: 0 while the instance does not debug f and f
+//! reaches nothing it debugs, 1 while f is not debugged but reaches, by direct calls,
+//! a function that is (see `abi::regs`, "DESIGN: entries through the stack limit"), and
+//! otherwise a pointer to f's site bits (one bit per site, set where a breakpoint is) or,
+//! while stepping through f or pausing, to a run of all-ones bits.
 //!
-//! Each function is compiled twice from the same operators, into one shared code region:
+//! Each function has two versions compiled from the same operators:
 //!
-//! - the plain version, exactly the code of an uninstrumented module, except that at its
-//!   transfer points (function entry, every loop head, after every call) it can switch:
-//!   at entry it tests the word, `cmp qword [r15 + func_bits(f)], 0 ; jne
-//!   instrumented_i`; at loop heads it only compares the stack pointer with the stack
-//!   limit, `cmp rsp, r12 ; jb slow_i` (no memory access: an unconditional back-edge
-//!   makes the compare itself and jumps past the head's), and the out-of-line slow path
-//!   tests the word. Another thread's debug request reaches a running loop by making that
-//!   compare fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit").
-//!   After a call to wasm code it tests nothing: the host moves a suspended caller to
-//!   its instrumented version by rewriting the return address (`runtime::redirect`,
-//!   "DESIGN: after-call transfers by return address"); after calls to host functions and
-//!   into other instances it tests the word;
-//! - the instrumented version, entered only through those transfer points, which pins
-//!   the word in r13 and tests the site's bit inline at every site:
+//! - the plain version, compiled with the module: the code of an uninstrumented module,
+//!   except that at its transfer points (function entry, every loop head, after every
+//!   call) it can switch. Entry has no test of its own: the prologue's stack check fails
+//!   when entries are watched, and its slow path reads the word ("DESIGN: entries through
+//!   the stack limit"). Loop heads compare the stack pointer with the stack limit, `cmp
+//!   rsp, r12 ; jb slow_i` (no memory access: an unconditional back-edge makes the
+//!   compare itself and jumps past the head's), and the out-of-line slow path reads the
+//!   word; another thread's debug request reaches a running loop by making that compare
+//!   fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit"). After a
+//!   call to wasm code nothing is tested: the host moves a suspended caller to its
+//!   instrumented version by rewriting the return address (`runtime::redirect`, "DESIGN:
+//!   after-call transfers by return address"); after calls to host functions and into
+//!   other instances the word is tested (`cmp qword [r15 + func_bits(f)], 1 ; ja`);
+//! - the instrumented version, compiled on first use (`codegen`, "DESIGN: instrumented
+//!   versions compiled on first use"), entered through those transfer points or, from
+//!   instrumented code calling a debugged function, at its own entry; it pins the word
+//!   in r13 and tests the site's bit inline at every site:
 //!
 //! ```text
 //!     test byte [r13 + k/8], 1 << k%8   ; this instance's bit for site k of f
@@ -32,34 +37,62 @@
 //!   resume_k:
 //! ```
 //!
-//!   and at its own transfer points reloads r13 and returns to the plain version when the
-//!   word became zero.
+//!   and at its own transfer points reloads r13 and jumps back to the plain version's
+//!   point when the word is 0 or 1.
 //!
 //! At a transfer point both versions agree on where every value is (all values are in
 //! frame slots, constants or lazy locals, and the same ones in both, because the value
 //! stack's spill decisions at merges and calls do not depend on register pressure), so
 //! execution can switch versions there. The plain version has one more allocatable
-//! register and no checks between transfer points; the frame is sized for both.
+//! register and no checks between transfer points; the instrumented version runs in the
+//! frame the plain prologue built (its compilation checks that the frame is big enough).
 //!
-//! Costs: an instance debugging nothing runs the plain version and pays one memory
-//! compare per function entry and one register compare per loop iteration. A
-//! breakpoint in another function costs the same. A breakpoint in f, even at a cold site, makes f run its instrumented version:
-//! one bit test per site, never a host call. Stepping points the words at all-ones, so
-//! every site calls the stub, which saves every register and calls the host.
+//! Costs: an instance debugging nothing runs the plain versions, whose hot paths are an
+//! uninstrumented module's (small leaves have the stack check other functions have
+//! anyway). A breakpoint makes the functions that can reach it by direct calls check at
+//! entries and loop heads; a breakpoint in f, even at a cold site, makes f run its
+//! instrumented version: one bit test per site, never a host call. Stepping points the
+//! words at all-ones, so every site calls the stub, which saves every register and
+//! calls the host.
 //!
 //! A word written by another thread (pause, a breakpoint or a step request while the
 //! instance runs) takes effect at the next transfer point: the next loop iteration or
 //! function entry (through the interrupt, which also redirects the suspended callers),
-//! so a pause always reaches a running loop.
-//! Words changed while stopped, or by a host function the code called, are seen at once.
-//! Everything is data of one instance: the code is the same for every instance and
-//! never changes.
+//! so a pause always reaches a running loop. Words changed while stopped, or by a host
+//! function the code called, are seen at once. Everything is data of one instance: the
+//! code is the same for every instance and never changes.
+//!
+//! // DESIGN: transfer paths
+//! A plain version never refers to an instrumented version, which may not exist yet:
+//! every transfer point `k` of function f has an out-of-line transfer path,
+//!
+//! ```text
+//!   path_k:   cmp qword [rip + slot_k], 0   ; the module's transfer slot of the point
+//!             je ask_k
+//!             jmp qword [rip + slot_k]      ; the instrumented version's point k
+//!   ask_k:    call transfer_stub            ; the host compiles f's instrumented version
+//!             jmp plain_k                   ; if this instance debugs f (see below)
+//! ```
+//!
+//! where a failed entry check, a loop head's slow path and a word test after a host call
+//! go when the word is a pointer, and where the host redirects suspended callers'
+//! return addresses. The slots are data beside the module's code (never executable; one
+//! 8-byte slot per transfer point, and one per function for its instrumented entry), 0
+//! until the version is compiled and then its point's address, written once by the host
+//! (`CompiledCode::publish_instrumented`). The first transfer asks the host through the
+//! transfer stub, which saves every register and calls the `transfer` libcall
+//! (`runtime::redirect::transfer_libcall`): it finds (f, k) from its return address,
+//! compiles f's instrumented version if this instance debugs f and no thread has
+//! compiled it, and rewrites its own return address to the version's point k; otherwise
+//! the path goes on in the plain version. Either way the same point is reached with
+//! every register as it was.
 //!
 //! (The starting brief sketched one version with a flag-byte test at every site, which
 //! was too slow both idle and with a breakpoint (benches/RESULTS.md, "Two versions per
 //! function"): the plain version removes the per-site test from undebugged code and the
-//! inline bit test removes the taken branches from debugged code, at the price of
-//! compiling instrumented modules twice; `docs/architecture.md`, record of decisions.)
+//! inline bit test removes the taken branches from debugged code; compiling the
+//! instrumented versions on first use keeps the price of the second version to the
+//! functions someone debugs; `docs/architecture.md`, record of decisions.)
 //!
 //! Nothing is spilled for the debugger: the site table records where every operand-stack
 //! value lives at each site (register, frame slot, constant or lazy local), and the stub
