@@ -82,7 +82,55 @@ fn big_module_wat() -> String {
     wat
 }
 
+/// A module whose function 0 has 10,000 operators (plus its `end`).
+fn ten_thousand_operators_wat() -> String {
+    let mut wat = String::from("(module (func (export \"long\") (param i32) (result i32)\n");
+    for k in 0..2500 {
+        wat.push_str(&format!(
+            "local.get 0 i32.const {k} i32.add local.set 0\n"
+        ));
+    }
+    wat.push_str("local.get 0))");
+    wat
+}
+
+/// Time from `set_breakpoint` on a function with no instrumented version yet to the
+/// breakpoint being armed (the call compiles the version), for fresh modules.
+fn report_first_breakpoint() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let wasm = wat::parse_str(ten_thousand_operators_wat()).unwrap();
+    let probe = Module::new(&engine, &wasm).unwrap();
+    let probe_instance = Linker::new(&engine).instantiate(&probe).unwrap();
+    let offsets = probe_instance
+        .debugger()
+        .unwrap()
+        .instruction_offsets(0)
+        .unwrap();
+    let middle = offsets[offsets.len() / 2];
+    let mut times = Vec::new();
+    for _ in 0..21 {
+        let module = Module::new(&engine, &wasm).unwrap();
+        let instance = Linker::new(&engine).instantiate(&module).unwrap();
+        let dbg = instance.debugger().unwrap();
+        let t = Instant::now();
+        dbg.set_breakpoint(0, middle).unwrap();
+        times.push(t.elapsed());
+        assert_eq!(module.instrumented_versions().len(), 1);
+    }
+    times.sort();
+    eprintln!(
+        "first breakpoint in a function of {} instructions with no instrumented version: \
+         median {:.2} ms, max {:.2} ms (21 fresh modules)",
+        offsets.len(),
+        times[10].as_secs_f64() * 1e3,
+        times[20].as_secs_f64() * 1e3
+    );
+}
+
 fn report_static_figures() {
+    report_first_breakpoint();
     let (plain, _, _) = setup(false);
     let (instr, instance, _) = setup(true);
     eprintln!(
@@ -108,10 +156,23 @@ fn report_static_figures() {
     let engine = Engine::new(&config);
     let wasm = wat::parse_str(big_module_wat()).unwrap();
     let module = Module::new(&engine, &wasm).unwrap();
+    let mut eager_config = config.clone();
+    eager_config.instrumented_versions(kestrel::InstrumentedVersions::Eager);
+    let eager = Module::new(&Engine::new(&eager_config), &wasm).unwrap();
+    let plain = Module::new(&Engine::default(), &wasm).unwrap();
+    let instrumented: usize = eager
+        .instrumented_versions()
+        .iter()
+        .map(|(_, c)| c.len())
+        .sum();
     eprintln!(
-        "large module: {} B wasm, {} B code",
+        "large module: {} B wasm; code: plain module {} B, debuggable {} B (lazy, before \
+         any debugging), eager {} B + {} B of instrumented versions",
         wasm.len(),
-        module.code().len()
+        plain.code().len(),
+        module.code().len(),
+        eager.code().len(),
+        instrumented
     );
     for count in [1usize, 100] {
         // Return the compiler's freed buffers to the OS so they do not mask growth.

@@ -1,17 +1,21 @@
-//! Kestrel adapter: plain, or compiled with debug instrumentation and no debugger attached.
+//! Kestrel adapter: plain, or compiled with debug instrumentation (instrumented versions
+//! on first use or with the module) and no debugger attached.
 
 use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use kestrel::wasi::{self, OutputBuffer, OutputStream, WasiCtxBuilder};
-use kestrel::{Config, Engine, Linker, Module, Val};
+use kestrel::{Config, Engine, InstrumentedVersions, Linker, Module, Val};
 
 pub struct Kestrel {
     engine: Engine,
 }
 
 impl Kestrel {
-    pub fn new(debug_instrumentation: bool) -> Kestrel {
+    pub fn new(debug: Option<InstrumentedVersions>) -> Kestrel {
         let mut config = Config::new();
-        config.debug_instrumentation(debug_instrumentation);
+        config.debug_instrumentation(debug.is_some());
+        if let Some(when) = debug {
+            config.instrumented_versions(when);
+        }
         Kestrel {
             engine: Engine::new(&config),
         }
@@ -43,7 +47,14 @@ impl Compiled for KestrelModule {
     }
 
     fn code_size(&self) -> Option<usize> {
-        Some(self.module.code().len())
+        // The module's code and the instrumented versions compiled so far.
+        let instrumented: usize = self
+            .module
+            .instrumented_versions()
+            .iter()
+            .map(|(_, code)| code.len())
+            .sum();
+        Some(self.module.code().len() + instrumented)
     }
 
     fn run_command(&self, args: &[String]) -> Result<CommandOutput> {

@@ -88,15 +88,29 @@ pub fn all() -> Vec<Entry> {
         Entry {
             name: "kestrel",
             describe: format!("Kestrel {} single-pass JIT", versions::KESTREL),
-            runtime: Ok(Box::new(kestrel::Kestrel::new(false))),
+            runtime: Ok(Box::new(kestrel::Kestrel::new(None))),
         },
         Entry {
             name: "kestrel-debug",
             describe: format!(
-                "Kestrel {} with debug_instrumentation(true), no debugger attached",
+                "Kestrel {} with debug_instrumentation(true) (instrumented versions on \
+                 first use), no debugger attached",
                 versions::KESTREL
             ),
-            runtime: Ok(Box::new(kestrel::Kestrel::new(true))),
+            runtime: Ok(Box::new(kestrel::Kestrel::new(Some(
+                ::kestrel::InstrumentedVersions::Lazy,
+            )))),
+        },
+        Entry {
+            name: "kestrel-debug-eager",
+            describe: format!(
+                "Kestrel {} with debug_instrumentation(true) and every instrumented \
+                 version compiled with the module, no debugger attached",
+                versions::KESTREL
+            ),
+            runtime: Ok(Box::new(kestrel::Kestrel::new(Some(
+                ::kestrel::InstrumentedVersions::Eager,
+            )))),
         },
         Entry {
             name: "wasmtime-cranelift",
