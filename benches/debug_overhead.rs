@@ -86,9 +86,7 @@ fn big_module_wat() -> String {
 fn ten_thousand_operators_wat() -> String {
     let mut wat = String::from("(module (func (export \"long\") (param i32) (result i32)\n");
     for k in 0..2500 {
-        wat.push_str(&format!(
-            "local.get 0 i32.const {k} i32.add local.set 0\n"
-        ));
+        wat.push_str(&format!("local.get 0 i32.const {k} i32.add local.set 0\n"));
     }
     wat.push_str("local.get 0))");
     wat

@@ -110,9 +110,8 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 pub(super) struct SlowPath {
     hit: DynamicLabel,
     resume: DynamicLabel,
-    /// The site's id as the debug hook receives it: defined function index in the high
-    /// half, the site's number within its function in the low half.
-    site: u64,
+    /// The site's number within its function (the hit routine adds the function).
+    site: u32,
 }
 
 impl FuncCompiler<'_, '_> {
@@ -158,11 +157,10 @@ impl FuncCompiler<'_, '_> {
             ; jnz =>hit
             ; =>resume
         );
-        let defined = self.func_index - self.env.info.num_imported_funcs;
         self.slow_paths.push(SlowPath {
             hit,
             resume,
-            site: (u64::from(defined) << 32) | u64::from(local),
+            site: local,
         });
     }
 
@@ -352,7 +350,7 @@ impl FuncCompiler<'_, '_> {
             dynasm!(self.asm
                 ; .arch x64
                 ; =>p.hit
-                ; mov rax, QWORD p.site as i64
+                ; mov eax, p.site as i32
                 ; call =>routine
                 ; jmp =>p.resume
             );
@@ -360,12 +358,17 @@ impl FuncCompiler<'_, '_> {
         let word = self.env.layout.func_bits(self.func_index);
         let stub = self.env.debug_stub;
         let no_stops = self.env.no_stops;
+        let defined = self.func_index - self.env.info.num_imported_funcs;
         let ok = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
             ; =>routine
             // rsp is 8 below 16-byte alignment here; the pad and the site id restore it.
+            // The id the hook gets: the defined function's index in the high half, the
+            // site's number (zero-extended into rax) in the low half.
             ; sub rsp, 8
+            ; mov rdx, QWORD (u64::from(defined) << 32) as i64
+            ; or rax, rdx
             ; push rax
             ; call =>stub
             ; add rsp, 8

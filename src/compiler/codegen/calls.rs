@@ -65,6 +65,17 @@ pub(super) fn takes_first_arg_in_rsi(ty: ValType) -> bool {
     matches!(ty, ValType::I32 | ValType::I64)
 }
 
+/// An instrumented version's direct call of a callee's plain entry, out of line.
+pub(super) struct PlainCall {
+    entry: DynamicLabel,
+    /// Where the inline call returns; the out-of-line call rejoins there.
+    back: DynamicLabel,
+    /// Defined index of the callee.
+    callee: u32,
+    /// Module offset of the `call`.
+    offset: u32,
+}
+
 /// A `call_indirect` whose callee may belong to another instance: the inline path calls
 /// same-instance callees directly and jumps to `entry` otherwise.
 pub(super) struct CrossInstanceCall {
@@ -247,19 +258,15 @@ impl<'e> FuncCompiler<'_, 'e> {
             if self.instrumented {
                 // A callee this instance debugs is entered at its instrumented version's
                 // own entry, if it is compiled (its entry slot is not zero), without the
-                // plain prologue's slow path and transfer path.
+                // plain prologue's slow path and transfer path; any other callee's plain
+                // entry is called out of line (`emit_plain_calls`).
                 let plain_call = self.asm.new_dynamic_label();
                 let word = self.env.layout.func_bits(callee);
                 super::breakable::emit_word_test(self.asm, word);
                 dynasm!(self.asm ; .arch x64 ; jbe =>plain_call);
                 if let (true, Some(own)) = (callee == self.func_index, self.instrumented_entry) {
                     // A recursive call: this version is compiled, by definition.
-                    dynasm!(self.asm
-                        ; .arch x64
-                        ; call =>own
-                        ; jmp =>returned
-                        ; =>plain_call
-                    );
+                    dynasm!(self.asm ; .arch x64 ; call =>own);
                 } else {
                     // mov rax, [rip + entry slot]
                     self.asm.extend([0x48, 0x8B, 0x05]);
@@ -272,19 +279,24 @@ impl<'e> FuncCompiler<'_, 'e> {
                         ; test rax, rax
                         ; jz =>plain_call
                         ; call rax
-                        ; jmp =>returned
-                        ; =>plain_call
                     );
                 }
-            }
-            // call rel32, resolved when the module's chunks are linked.
-            self.asm.push(0xE8);
-            let at = self.asm.offset().0;
-            self.asm.extend([0, 0, 0, 0]);
-            self.out.calls.push((at, defined));
-            if self.env.debug && !self.instrumented {
-                let caller = self.func_index - self.env.info.num_imported_funcs;
-                self.out.call_edges.push((caller, defined));
+                self.plain_calls.push(PlainCall {
+                    entry: plain_call,
+                    back: returned,
+                    callee: defined,
+                    offset: self.offset,
+                });
+            } else {
+                // call rel32, resolved when the module's chunks are linked.
+                self.asm.push(0xE8);
+                let at = self.asm.offset().0;
+                self.asm.extend([0, 0, 0, 0]);
+                self.out.calls.push((at, defined));
+                if self.env.debug {
+                    let caller = self.func_index - self.env.info.num_imported_funcs;
+                    self.out.call_edges.push((caller, defined));
+                }
             }
             dynasm!(self.asm ; .arch x64 ; =>returned);
             self.after_call_transfer_point(returned);
@@ -345,6 +357,23 @@ impl<'e> FuncCompiler<'_, 'e> {
             offset: self.offset,
         });
         self.push_call_results(ty);
+    }
+
+    /// Instrumented version: emits the out-of-line calls of plain entries (`call`): the
+    /// call, named in backtraces by its operator, and the jump back to where the inline
+    /// call returns.
+    pub(super) fn emit_plain_calls(&mut self) {
+        for call in std::mem::take(&mut self.plain_calls) {
+            dynasm!(self.asm ; .arch x64 ; =>call.entry);
+            let code = self.asm.offset().0 as u32;
+            self.out.sites.push((code, call.offset));
+            // call rel32, resolved when the version is published.
+            self.asm.push(0xE8);
+            let at = self.asm.offset().0;
+            self.asm.extend([0, 0, 0, 0]);
+            self.out.calls.push((at, call.callee));
+            dynasm!(self.asm ; .arch x64 ; jmp =>call.back);
+        }
     }
 
     /// Emits the out-of-line halves of this version's `call_indirect`s into another

@@ -218,6 +218,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     func_index: u32,
     /// This version's `call_indirect`s, for their out-of-line halves.
     cross_instance_calls: Vec<calls::CrossInstanceCall>,
+    /// Instrumented version: its calls of plain entries, out of line.
+    plain_calls: Vec<calls::PlainCall>,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -310,6 +312,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             offset,
             func_index,
             cross_instance_calls: Vec::new(),
+            plain_calls: Vec::new(),
         }
     }
 
@@ -485,6 +488,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     fn emit_out_of_line(&mut self) {
         self.emit_stack_check_slow_path();
         self.emit_cross_instance_calls();
+        self.emit_plain_calls();
         self.emit_trap_sites();
         self.emit_slow_paths();
     }
