@@ -1,7 +1,10 @@
-//! Cost of debug instrumentation on recursive fib(30), in the five modes of the debugging
-//! issue: plain code; instrumented with no debugger active; a breakpoint in another
-//! function; a breakpoint at a never-reached (cold) site of fib itself; and
-//! single-stepping through fib(15) (reported as steps per second). Also prints code size
+//! Cost of debug instrumentation on recursive fib(30), in the modes of the debugging
+//! issues: plain code; instrumented with no debugger active; a breakpoint in another
+//! function; a breakpoint in a function fib calls (in a branch never taken), which makes
+//! fib's entries watched; a breakpoint at a never-reached (cold) site of fib itself; and
+//! single-stepping through fib(15) (reported as steps per second). Also the time to set
+//! the first breakpoint in a function of 10,000 operators (its instrumented version is
+//! compiled then). Also prints code size
 //! plain vs instrumented, the time to set and clear a breakpoint, and the resident memory
 //! added per instrumented instance of a ~1 MB module (1 and 100 instances).
 
@@ -31,11 +34,32 @@ const FIB: &str = r#"
     (i32.mul (local.get 0) (i32.const 3))))
 "#;
 
+/// fib whose cold branch calls `other`: fib reaches `other` by a direct call, so a
+/// breakpoint in `other` watches fib's entries ("DESIGN: entries through the stack
+/// limit" in `src/abi/regs.rs`).
+const FIB_REACHING: &str = r#"
+(module
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (i32.lt_s (local.get $n) (i32.const 0))
+      (then (return (call $other (local.get $n)))))
+    (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else (i32.add
+        (call $fib (i32.sub (local.get $n) (i32.const 1)))
+        (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+  (func $other (export "other") (param i32) (result i32)
+    (i32.mul (local.get 0) (i32.const 3))))
+"#;
+
 fn setup(debug: bool) -> (Module, Instance, TypedFunc<i32, i32>) {
+    setup_module(debug, FIB)
+}
+
+fn setup_module(debug: bool, wat: &str) -> (Module, Instance, TypedFunc<i32, i32>) {
     let mut config = Config::new();
     config.debug_instrumentation(debug);
     let engine = Engine::new(&config);
-    let module = Module::new(&engine, FIB).unwrap();
+    let module = Module::new(&engine, wat).unwrap();
     let instance = Linker::new(&engine).instantiate(&module).unwrap();
     let fib = instance.get_typed_func::<i32, i32>("fib").unwrap();
     (module, instance, fib)
@@ -218,6 +242,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("fib30_breakpoint_other_function", |b| {
         b.iter(|| fib.call(30).unwrap())
     });
+
+    let (_m, instance, fib) = setup_module(true, FIB_REACHING);
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(1).unwrap();
+    group.bench_function(
+        "fib30_breakpoint_in_a_function_fib_calls_but_never_reaches",
+        |b| b.iter(|| fib.call(30).unwrap()),
+    );
 
     let (_m, instance, fib) = setup(true);
     let dbg = instance.debugger().unwrap();

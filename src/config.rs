@@ -44,6 +44,7 @@ pub struct Config {
     pub(crate) version: WasmVersion,
     pub(crate) convention_canaries: bool,
     pub(crate) instrumented_versions: InstrumentedVersions,
+    pub(crate) cache_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -55,6 +56,7 @@ impl Default for Config {
             version: WasmVersion::V2,
             convention_canaries: false,
             instrumented_versions: InstrumentedVersions::Lazy,
+            cache_dir: None,
         }
     }
 }
@@ -76,6 +78,20 @@ impl Config {
     /// use (the default) or all of them with the module.
     pub fn instrumented_versions(&mut self, when: InstrumentedVersions) -> &mut Self {
         self.instrumented_versions = when;
+        self
+    }
+
+    /// Keep compiled modules in `dir` (created if missing): `Module::new` looks a module
+    /// up by a hash of its bytes, the Kestrel version and the settings that change code;
+    /// a hit maps the cached code from the file (shared by every process that loads it),
+    /// a miss compiles and writes the entry (to a temporary file, then renamed, so that
+    /// concurrent processes never see half an entry). An entry that fails its checks is
+    /// compiled again and replaced.
+    ///
+    /// A cache entry is code that will run: `dir` must not be writable by anyone the
+    /// embedder does not trust (the checks catch damage, not an attacker).
+    pub fn cache_dir(&mut self, dir: impl Into<std::path::PathBuf>) -> &mut Self {
+        self.cache_dir = Some(dir.into());
         self
     }
 

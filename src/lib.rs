@@ -28,6 +28,7 @@
 
 mod abi;
 mod api;
+mod artifact;
 mod code_memory;
 mod compiler;
 mod config;

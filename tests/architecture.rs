@@ -242,7 +242,7 @@ const LAYERS: [&[&str]; 6] = [
     &["types", "trap", "error", "config", "frontend"],
     &["abi"],
     &["code_memory"],
-    &["runtime", "compiler"],
+    &["runtime", "compiler", "artifact"],
     &["api"],
     &["wasi", "gdb"],
 ];

@@ -48,6 +48,8 @@ struct Script<'e> {
     engine: &'e Engine,
     /// Debug every instance (`DEBUGGED`).
     debugged: bool,
+    /// Run every module as loaded back from its compiled-module file (`CACHED`).
+    cached: bool,
     file: String,
     text: &'static str,
     linker: Linker,
@@ -88,6 +90,22 @@ fn spectest(engine: &Engine, linker: &mut Linker) {
 /// instantiation runs an instrumented version (compiled on first use).
 const DEBUGGED: &str = "-debugged";
 
+/// The label suffix of the configuration whose modules run as loaded back from a file
+/// (`Module::serialize_to_file`, then `Module::deserialize_file`, which maps the code).
+const CACHED: &str = "-cached";
+
+/// `module` written to a compiled-module file and loaded back.
+fn through_file(engine: &Engine, module: &Module) -> Result<Module, Error> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("kestrel-spec-{}-{n}.kwasm", std::process::id()));
+    module.serialize_to_file(&path)?;
+    let loaded = Module::deserialize_file(engine, &path);
+    // The mapping keeps the file's pages; the name can go.
+    let _ = std::fs::remove_file(&path);
+    loaded
+}
+
 fn debug_every_function(module: &Module, instance: &Instance) -> Result<(), Error> {
     let imported = module
         .imports()
@@ -119,6 +137,7 @@ impl<'e> Script<'e> {
         Script {
             engine,
             debugged: false,
+            cached: false,
             file,
             text,
             linker,
@@ -153,7 +172,10 @@ impl<'e> Script<'e> {
     }
 
     fn instantiate(&self, binary: &[u8]) -> Result<Instance, Error> {
-        let module = Module::from_binary(self.engine, binary)?;
+        let mut module = Module::from_binary(self.engine, binary)?;
+        if self.cached {
+            module = through_file(self.engine, &module)?;
+        }
         let instance = self.linker.instantiate(&module)?;
         if self.debugged {
             debug_every_function(&module, &instance)?;
@@ -523,6 +545,7 @@ fn run_suite(version: SpecVersion, label: &str, config: &Config) -> (Counts, Vec
         let contained = directives.iter().filter(|d| is_assertion(d)).count();
         let mut script = Script::new(&engine, name.clone(), text);
         script.debugged = label.ends_with(DEBUGGED);
+        script.cached = label.ends_with(CACHED);
         for d in directives {
             let span = d.span();
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -569,6 +592,7 @@ fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
         plain.wasm_version(wasm);
         let mut debug = plain.clone();
         debug.debug_instrumentation(true);
+        let plain_for_cache = plain.clone();
         let mut explicit = plain.clone();
         explicit.bounds_checks(BoundsChecks::Explicit);
         let mut canaries = plain.clone();
@@ -583,6 +607,7 @@ fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
             ("-debug-eager", debug_eager),
             (DEBUGGED, debug),
             ("-explicit-bounds", explicit),
+            (CACHED, plain_for_cache),
             ("-canaries", canaries),
             ("-debug-canaries", debug_canaries),
         ] {

@@ -29,6 +29,35 @@ impl std::fmt::Debug for Module {
     }
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("module");
+    let temp_name = format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let temp = match dir {
+        Some(d) => d.join(temp_name),
+        None => std::path::PathBuf::from(temp_name),
+    };
+    let fail = |e: std::io::Error| Error::Usage(format!("cannot write {}: {e}", path.display()));
+    let result = std::fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_data()))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
 /// Compiles instrumented versions of `module`'s functions (`ModuleData::debug`).
 fn compile_debug_code(module: &ModuleData, defined: &[u32]) -> Result<Vec<DebugFunc>> {
     let binary = module
@@ -65,12 +94,34 @@ impl Module {
         Module::new(engine, bytes)
     }
 
-    /// Compiles a module from its binary encoding.
+    /// Compiles a module from its binary encoding (or, with `Config::cache_dir`, finds
+    /// it in the cache).
     pub fn from_binary(engine: &Engine, binary: &[u8]) -> Result<Module> {
+        let config = engine.config();
+        if let Some(dir) = &config.cache_dir {
+            return Module::through_cache(engine, dir, binary);
+        }
+        Module::compile(engine, binary)
+    }
+
+    fn compile(engine: &Engine, binary: &[u8]) -> Result<Module> {
         let config = engine.config();
         let (info, bodies) = parse_module(binary, config.features())?;
         let layout = VmCtxLayout::new(&info);
         let code = compile_module(config, &info, &layout, bodies, CODE_BYTES.clone())?;
+        let binary = config.debug_instrumentation.then(|| Arc::from(binary));
+        Module::assemble(engine, info, layout, code, binary)
+    }
+
+    /// The module with this description and code.
+    fn assemble(
+        engine: &Engine,
+        info: crate::frontend::ModuleInfo,
+        layout: VmCtxLayout,
+        code: Arc<crate::code_memory::CompiledCode>,
+        binary: Option<Arc<[u8]>>,
+    ) -> Result<Module> {
+        let config = engine.config();
         let type_ids = info.types.iter().map(type_registry::canonical_id).collect();
         let debug = config.debug_instrumentation.then(|| {
             let widest = code
@@ -88,7 +139,7 @@ impl Module {
             layout,
             code,
             type_ids,
-            binary: config.debug_instrumentation.then(|| Arc::from(binary)),
+            binary,
             debug,
         };
         if config.instrumented_versions == InstrumentedVersions::Eager {
@@ -98,6 +149,62 @@ impl Module {
             inner: Arc::new(data),
             engine: engine.clone(),
         })
+    }
+
+    /// The module as a compiled-module file (`.kwasm`), for
+    /// [`Module::deserialize_file`]: its code, tables and description (and, for a
+    /// debuggable module, its binary; instrumented versions are compiled on first use
+    /// after loading, as before).
+    pub fn serialize(&self) -> Vec<u8> {
+        let m = &self.inner;
+        crate::artifact::write(&m.config, &m.info, &m.code, m.binary.as_deref())
+    }
+
+    /// Writes [`Module::serialize`] to `path` atomically: to a temporary file beside it,
+    /// then renamed, so that a reader never sees half a file.
+    pub fn serialize_to_file(&self, path: impl AsRef<std::path::Path>) -> Result<()> {
+        write_atomically(path.as_ref(), &self.serialize())
+    }
+
+    /// Loads a compiled-module file written by [`Module::serialize`] for an engine with
+    /// the same settings: checks its header and checksum, then maps its code
+    /// read+execute straight from the file (no copy, no relocation, no compile; every
+    /// process loading the file shares its code's pages). A file that fails a check
+    /// (another Kestrel version, other settings, truncated or damaged) is refused with
+    /// an error; nothing of it runs.
+    pub fn deserialize_file(engine: &Engine, path: impl AsRef<std::path::Path>) -> Result<Module> {
+        let config = engine.config();
+        let loaded = crate::artifact::load(config, path.as_ref(), CODE_BYTES.clone())?;
+        let layout = VmCtxLayout::new(&loaded.info);
+        if config.debug_instrumentation && loaded.binary.is_none() {
+            return Err(Error::Usage(
+                "a debuggable module's file lacks its binary".into(),
+            ));
+        }
+        Module::assemble(engine, loaded.info, layout, loaded.code, loaded.binary)
+    }
+
+    /// Whether `bytes` begin like a compiled-module file ([`Module::serialize`]).
+    pub fn is_serialized(bytes: &[u8]) -> bool {
+        crate::artifact::is_artifact(bytes)
+    }
+
+    /// `from_binary` through the cache directory `dir` (`Config::cache_dir`).
+    fn through_cache(engine: &Engine, dir: &std::path::Path, binary: &[u8]) -> Result<Module> {
+        let key = crate::artifact::cache_key(binary, engine.config());
+        let path = dir.join(format!("{key}.kwasm"));
+        if path.exists() {
+            if let Ok(module) = Module::deserialize_file(engine, &path) {
+                return Ok(module);
+            }
+            // Damaged, or from another build that hashed alike: compiled and replaced.
+        }
+        let module = Module::compile(engine, binary)?;
+        // A cache that cannot be written costs the next process a compile, nothing more.
+        let _ = std::fs::create_dir_all(dir).and_then(|()| {
+            write_atomically(&path, &module.serialize()).map_err(std::io::Error::other)
+        });
+        Ok(module)
     }
 
     /// Checks that `binary` is a valid module without compiling it to completion.

@@ -4,9 +4,10 @@
 //! it through the code registry.
 
 use super::mapping::CodeMemory;
-use super::registry::{unregister, CodeOwner};
+use super::registry::{register, unregister, CodeOwner};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 /// Where one version of one function lies in the code region.
 #[derive(Clone, Copy, Debug)]
@@ -55,6 +56,8 @@ pub(crate) struct CompiledCode {
     pub num_imported_funcs: u32,
     /// Function names from the name section.
     pub names: HashMap<u32, String>,
+    /// Code offset of the stub memory faults resume at.
+    pub fault_stub: u32,
 }
 
 impl CompiledCode {
@@ -124,6 +127,21 @@ impl CompiledCode {
         let i = self.sites.partition_point(|(c, _)| *c <= offset);
         let wasm = if i == 0 { 0 } else { self.sites[i - 1].1 };
         Some((self.num_imported_funcs + self.versions[v - 1].defined, wasm))
+    }
+}
+
+impl CompiledCode {
+    /// Registers the code as wasm code owned by this module (`code_memory::registry`);
+    /// dropping the `CompiledCode` unregisters it.
+    pub fn register(self: &Arc<CompiledCode>) {
+        let (start, end) = self.code.range();
+        let owner: &dyn CodeOwner = &**self;
+        register(
+            start,
+            end,
+            start + self.fault_stub as usize,
+            owner as *const dyn CodeOwner,
+        );
     }
 }
 

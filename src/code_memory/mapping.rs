@@ -158,6 +158,80 @@ impl CodeMemory {
         Ok(memory)
     }
 
+    /// Maps `len` bytes of code from `file` at `file_offset` (page-aligned) read+execute
+    /// in place: the pages are the page cache's, shared by every process that maps the
+    /// same file, and never writable. Behind them, as `publish_with_reserve`, `data` bytes
+    /// of transfer slots and `reserve` bytes for instrumented versions.
+    ///
+    /// The caller has checked the file's contents (`artifact`) through a read-only
+    /// mapping of the same file.
+    pub fn map_file(
+        file: &std::fs::File,
+        file_offset: u64,
+        len: usize,
+        data: usize,
+        reserve: usize,
+        counter: Option<Arc<AtomicUsize>>,
+    ) -> Result<CodeMemory> {
+        use std::os::fd::AsRawFd;
+        let code_pages = len.max(1).next_multiple_of(PAGE);
+        let data_pages = data.next_multiple_of(PAGE);
+        let map_len = code_pages + data_pages + reserve.next_multiple_of(PAGE);
+        // SAFETY: a fresh private anonymous reservation; no existing memory is affected.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                map_len,
+                libc::PROT_NONE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return Err(os_error("cannot map code memory"));
+        }
+        let memory = CodeMemory {
+            base: base.cast(),
+            map_len,
+            len,
+            used: Mutex::new(code_pages + data_pages),
+            counter,
+            counted: AtomicUsize::new(0),
+            reserve_start: code_pages + data_pages,
+        };
+        let offset = libc::off_t::try_from(file_offset)
+            .map_err(|_| Error::Resource("code offset out of range".into()))?;
+        // SAFETY: replaces the start of our own reservation (MAP_FIXED inside it) with a
+        // private, read+execute mapping of the file; never writable, so its pages stay
+        // the page cache's.
+        let mapped = unsafe {
+            libc::mmap(
+                base,
+                code_pages,
+                libc::PROT_READ | libc::PROT_EXEC,
+                libc::MAP_PRIVATE | libc::MAP_FIXED,
+                file.as_raw_fd(),
+                offset,
+            )
+        };
+        if mapped == libc::MAP_FAILED {
+            return Err(os_error("cannot map code from the file"));
+        }
+        if data_pages > 0 {
+            // SAFETY: our own pages after the code, never executable.
+            let at = unsafe { memory.base.add(code_pages) };
+            // SAFETY: as above.
+            if unsafe { libc::mprotect(at.cast(), data_pages, libc::PROT_READ | libc::PROT_WRITE) }
+                != 0
+            {
+                return Err(os_error("cannot map the transfer slots"));
+            }
+        }
+        memory.count(len.max(1));
+        Ok(memory)
+    }
+
     /// Makes `pages` bytes at `offset` writable, lets `fill` write the first `len`, and
     /// makes them read+execute.
     ///

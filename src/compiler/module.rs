@@ -5,7 +5,7 @@
 use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
 use crate::abi::traps::TRAP_STUBS;
 use crate::abi::vmctx::VmCtxLayout;
-use crate::code_memory::{self, CodeMemory, CodeOwner, CompiledCode, Version};
+use crate::code_memory::{self, CodeMemory, CompiledCode, Version};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontend::{ModuleInfo, PendingBody};
@@ -185,15 +185,9 @@ pub(crate) fn compile_module(
         sites,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),
+        fault_stub: fault_stub as u32,
     });
-    let (start, end) = compiled.code.range();
-    let owner: &dyn CodeOwner = &*compiled;
-    code_memory::register(
-        start,
-        end,
-        start + fault_stub,
-        owner as *const dyn CodeOwner,
-    );
+    compiled.register();
     Ok(compiled)
 }
 

@@ -24,13 +24,12 @@ mod inspect;
 use crate::args::{format_val, parse_args, reject_late_options};
 use crate::failure::{format_func, format_location, one_line, Failure};
 use crate::load::{
-    compile, exported_func, exported_func_type, instantiate, read_module_file, WasiArgs,
-    DEFAULT_ENTRY,
+    exported_func, exported_func_type, instantiate, load_module, WasiArgs, DEFAULT_ENTRY,
 };
 use crate::names::FuncNames;
 use anyhow::{anyhow, bail, Result};
 use command::Command;
-use kestrel::{Breakpoint, Config, DebugEvent, Debugger, Engine, Frame, Func, Resume, Val};
+use kestrel::{Breakpoint, DebugEvent, Debugger, Engine, Frame, Func, Resume, Val};
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -42,8 +41,13 @@ const PROMPT: &str = "(kdb) ";
 /// Arguments of `kestrel debug`.
 #[derive(Debug, clap::Args)]
 pub struct DebugArgs {
-    /// The module to debug: binary (.wasm) or text (.wat)
+    /// The module to debug: binary (.wasm), text (.wat), or compiled with `kestrel
+    /// compile --debug`
     pub file: PathBuf,
+
+    /// Keep compiled modules in DIR, as for `kestrel run`
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
 
     /// The exported function that `run` calls (default: `_start` if the module exports it)
     #[arg(long, value_name = "NAME")]
@@ -61,14 +65,16 @@ pub struct DebugArgs {
 
 /// Runs `kestrel debug`.
 pub fn debug(args: &DebugArgs) -> Result<(), Failure> {
-    let mut config = Config::new();
+    let mut config = crate::load::config_with_cache(args.cache.as_deref());
     config.debug_instrumentation(true);
     let engine = Engine::new(&config);
-    let bytes = read_module_file(&args.file)?;
-    let module = compile(&engine, &args.file, &bytes)?;
-    // `compile` accepted the file, so the text parser will too; breakpoints are placed by
-    // offsets into this binary, which is the one the module was compiled from.
-    let binary = wat::parse_bytes(&bytes).map_err(|e| anyhow!("{}: {e}", args.file.display()))?;
+    let module = load_module(&engine, &args.file)?;
+    // Breakpoints are placed by offsets into the binary the module was compiled from,
+    // which a debuggable module keeps.
+    let binary = module
+        .binary()
+        .ok_or_else(|| anyhow!("{}: the module's binary was not kept", args.file.display()))?
+        .to_vec();
     let names = FuncNames::parse(&binary)?;
 
     // As in `kestrel run`: everything the command line says is checked before the start

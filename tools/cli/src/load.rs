@@ -28,10 +28,33 @@ const WASM_MAGIC: &[u8] = b"\0asm";
 /// The export called when `--invoke` is not given, as in WASI commands.
 pub const DEFAULT_ENTRY: &str = "_start";
 
-/// Compiles `path`: a binary module, or the text format (`.wat`).
+/// Loads `path`: a compiled module (`kestrel compile`), mapped as it is, or a binary
+/// module or the text format (`.wat`), compiled now.
 pub fn load_module(engine: &Engine, path: &Path) -> Result<Module, Failure> {
+    if is_compiled_module(path)? {
+        return Module::deserialize_file(engine, path).map_err(|e| anyhow!("{e}").into());
+    }
     let bytes = read_module_file(path)?;
     compile(engine, path, &bytes)
+}
+
+/// Whether `path` is a compiled module written by `kestrel compile`.
+fn is_compiled_module(path: &Path) -> Result<bool, Failure> {
+    use std::io::Read as _;
+    let mut start = [0u8; 16];
+    let mut file =
+        std::fs::File::open(path).map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
+    let n = file.read(&mut start).unwrap_or(0);
+    Ok(Module::is_serialized(&start[..n]))
+}
+
+/// The engine configuration a subcommand starts from: `--cache DIR` if given.
+pub fn config_with_cache(cache: Option<&Path>) -> kestrel::Config {
+    let mut config = kestrel::Config::new();
+    if let Some(dir) = cache {
+        config.cache_dir(dir);
+    }
+    config
 }
 
 /// Reads the module file `path` (binary or text), rejecting a `.wasm` file that is not a

@@ -4,6 +4,7 @@
 //! loaded by `load`, and function names are resolved by `names`.
 
 mod args;
+mod compile;
 mod debug;
 mod failure;
 mod load;
@@ -40,6 +41,9 @@ enum Command {
     /// quit; `help` lists them)
     #[command(after_help = EXIT_CODES)]
     Debug(debug::DebugArgs),
+    /// Compile a module to a file that `kestrel run` and `kestrel debug` (and
+    /// `Module::deserialize_file`) map without compiling
+    Compile(compile::CompileArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Run(args) => run::run(args),
         Command::Debug(args) => debug::debug(args),
+        Command::Compile(args) => compile::compile(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -16,8 +16,14 @@ use std::path::PathBuf;
 /// Arguments of `kestrel run`.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-    /// The module to run: binary (.wasm) or text (.wat)
+    /// The module to run: binary (.wasm), text (.wat), or compiled (`kestrel compile`)
     pub file: PathBuf,
+
+    /// Keep compiled modules in DIR: a module compiled before (with the same settings) is
+    /// mapped from there instead of compiled; DIR must not be writable by anyone you do
+    /// not trust
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
 
     /// Call this exported function with typed ARGS instead of running `_start`
     #[arg(long, value_name = "NAME")]
@@ -42,7 +48,7 @@ pub struct RunArgs {
 
 /// Runs `kestrel run`.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
-    let mut config = kestrel::Config::new();
+    let mut config = crate::load::config_with_cache(args.cache.as_deref());
     config.debug_instrumentation(args.gdb.is_some());
     let engine = Engine::new(&config);
     let module = load_module(&engine, &args.file)?;

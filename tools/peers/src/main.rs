@@ -62,7 +62,8 @@ fn parse_args() -> Result<Options, String> {
                 println!(
                     "usage: kestrel-peers [--quick] [--only WORKLOAD[,WORKLOAD]] \
                      [--runtimes NAME[,NAME]] [--reps N]\n\
-                     runtimes: kestrel (always run: the reference), kestrel-debug, kestrel-debug-eager, \
+                     runtimes: kestrel (always run: the reference), kestrel-cached, kestrel-debug, \
+                     kestrel-debug-eager, \
                      wasmtime-cranelift, wasmtime-winch, wasmer-singlepass, wasmi\n\
                      workloads: fib, call_indirect, loops (.sieve .matmul .mandelbrot), \
                      memory (.memcpy .quicksort), compile, instantiate"

@@ -11,10 +11,22 @@ pub struct Kestrel {
 
 impl Kestrel {
     pub fn new(debug: Option<InstrumentedVersions>) -> Kestrel {
+        Kestrel::with_cache(debug, None)
+    }
+
+    /// With a code cache in `cache`: the first compile of a module (the harness's
+    /// warm-up) writes its entry, later ones map it (`Config::cache_dir`).
+    pub fn with_cache(
+        debug: Option<InstrumentedVersions>,
+        cache: Option<std::path::PathBuf>,
+    ) -> Kestrel {
         let mut config = Config::new();
         config.debug_instrumentation(debug.is_some());
         if let Some(when) = debug {
             config.instrumented_versions(when);
+        }
+        if let Some(dir) = cache {
+            config.cache_dir(dir);
         }
         Kestrel {
             engine: Engine::new(&config),

@@ -91,6 +91,21 @@ pub fn all() -> Vec<Entry> {
             runtime: Ok(Box::new(kestrel::Kestrel::new(None))),
         },
         Entry {
+            name: "kestrel-cached",
+            describe: format!(
+                "Kestrel {} with a code cache (Config::cache_dir in a fresh temporary \
+                 directory): the warm-up compile writes the entry, timed ones map it",
+                versions::KESTREL
+            ),
+            runtime: Ok(Box::new(kestrel::Kestrel::with_cache(
+                None,
+                Some(
+                    std::env::temp_dir()
+                        .join(format!("kestrel-peers-cache-{}", std::process::id())),
+                ),
+            ))),
+        },
+        Entry {
             name: "kestrel-debug",
             describe: format!(
                 "Kestrel {} with debug_instrumentation(true) (instrumented versions on \
