@@ -32,7 +32,7 @@ const MAX_RESERVE: usize = 1 << 30;
 /// versions take up to about 6.4x the plain code (benches/RESULTS.md, "Lazy instrumented
 /// versions"), plus a copy of the stubs and page rounding per publication.
 pub(crate) fn reserve_for(code_len: usize) -> usize {
-    (code_len.saturating_mul(16)).max(64 << 20).min(MAX_RESERVE)
+    code_len.saturating_mul(16).clamp(64 << 20, MAX_RESERVE)
 }
 
 /// Executable bytes of one compiled module (or of the engine's trampolines).

@@ -62,75 +62,76 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+0C0h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+0E6h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+0FAh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+10Eh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+122h
-;;   006b  mov ebx,[rbp+10h]
-;;   0072  add ebx,[rbp+18h]
-;;   0079  test byte ptr [r13],10h
-;;   0081  jne func[0].instrumented+136h
-;;   0087  test byte ptr [r13],20h
-;;   008f  jne func[0].instrumented+14Ah
-;;   0095  add ebx,5
-;;   009c  test byte ptr [r13],40h
-;;   00a4  jne func[0].instrumented+15Eh
-;;   00aa  test byte ptr [r13],80h
-;;   00b2  jne func[0].instrumented+172h
-;;   00b8  mov eax,ebx
-;;   00bb  mov rsp,rbp
-;;   00be  pop rbp
-;;   00bf  ret
-;;   00c0  bt r12,3Dh
-;;   00c5  jae func[0].instrumented+0DEh
-;;   00cb  mov rax,rsp
-;;   00ce  mov rsp,rbp
-;;   00d1  call stubs+1D0h
-;;   00d6  mov rsp,rax
-;;   00d9  jmp func[0].instrumented+0Bh
-;;   00de  mov rsp,rbp
-;;   00e1  call stubs+55h
-;;   00e6  mov rax,0
-;;   00f0  call func[0].instrumented+186h
-;;   00f5  jmp func[0].instrumented+41h
-;;   00fa  mov rax,1
-;;   0104  call func[0].instrumented+186h
-;;   0109  jmp func[0].instrumented+4Fh
-;;   010e  mov rax,2
-;;   0118  call func[0].instrumented+186h
-;;   011d  jmp func[0].instrumented+5Dh
-;;   0122  mov rax,3
-;;   012c  call func[0].instrumented+186h
-;;   0131  jmp func[0].instrumented+6Bh
-;;   0136  mov rax,4
-;;   0140  call func[0].instrumented+186h
-;;   0145  jmp func[0].instrumented+87h
-;;   014a  mov rax,5
-;;   0154  call func[0].instrumented+186h
-;;   0159  jmp func[0].instrumented+95h
-;;   015e  mov rax,6
-;;   0168  call func[0].instrumented+186h
-;;   016d  jmp func[0].instrumented+0AAh
-;;   0172  mov rax,7
-;;   017c  call func[0].instrumented+186h
-;;   0181  jmp func[0].instrumented+0B8h
-;;   0186  sub rsp,8
-;;   018a  push rax
-;;   018b  call stubs+530h
-;;   0190  add rsp,8
-;;   0194  mov r13,[r15+48h]
-;;   019b  cmp r13,1
-;;   01a2  ja func[0].instrumented+1AFh
-;;   01a8  lea r13,[stubs+7A8h]
-;;   01af  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+0BDh
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+0E3h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+0F2h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+101h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+110h
+;;   0068  mov ebx,[rbp+10h]
+;;   006f  add ebx,[rbp+18h]
+;;   0076  test byte ptr [r13],10h
+;;   007e  jne func[0].instrumented+11Fh
+;;   0084  test byte ptr [r13],20h
+;;   008c  jne func[0].instrumented+12Eh
+;;   0092  add ebx,5
+;;   0099  test byte ptr [r13],40h
+;;   00a1  jne func[0].instrumented+13Dh
+;;   00a7  test byte ptr [r13],80h
+;;   00af  jne func[0].instrumented+14Ch
+;;   00b5  mov eax,ebx
+;;   00b8  mov rsp,rbp
+;;   00bb  pop rbp
+;;   00bc  ret
+;;   00bd  bt r12,3Dh
+;;   00c2  jae func[0].instrumented+0DBh
+;;   00c8  mov rax,rsp
+;;   00cb  mov rsp,rbp
+;;   00ce  call stubs+1CEh
+;;   00d3  mov rsp,rax
+;;   00d6  jmp func[0].instrumented+0Bh
+;;   00db  mov rsp,rbp
+;;   00de  call stubs+55h
+;;   00e3  mov eax,0
+;;   00e8  call func[0].instrumented+15Bh
+;;   00ed  jmp func[0].instrumented+3Eh
+;;   00f2  mov eax,1
+;;   00f7  call func[0].instrumented+15Bh
+;;   00fc  jmp func[0].instrumented+4Ch
+;;   0101  mov eax,2
+;;   0106  call func[0].instrumented+15Bh
+;;   010b  jmp func[0].instrumented+5Ah
+;;   0110  mov eax,3
+;;   0115  call func[0].instrumented+15Bh
+;;   011a  jmp func[0].instrumented+68h
+;;   011f  mov eax,4
+;;   0124  call func[0].instrumented+15Bh
+;;   0129  jmp func[0].instrumented+84h
+;;   012e  mov eax,5
+;;   0133  call func[0].instrumented+15Bh
+;;   0138  jmp func[0].instrumented+92h
+;;   013d  mov eax,6
+;;   0142  call func[0].instrumented+15Bh
+;;   0147  jmp func[0].instrumented+0A7h
+;;   014c  mov eax,7
+;;   0151  call func[0].instrumented+15Bh
+;;   0156  jmp func[0].instrumented+0B5h
+;;   015b  sub rsp,8
+;;   015f  mov rdx,0
+;;   0169  or rax,rdx
+;;   016c  push rax
+;;   016d  call stubs+52Eh
+;;   0172  add rsp,8
+;;   0176  mov r13,[r15+48h]
+;;   017d  cmp r13,1
+;;   0184  ja func[0].instrumented+191h
+;;   018a  lea r13,[stubs+7A6h]
+;;   0191  ret

@@ -135,157 +135,158 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+1C0h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  mov [rbp-10h],r8
-;;   003a  mov r8d,esi
-;;   003d  test byte ptr [r13],1
-;;   0045  jne func[0].instrumented+1E6h
-;;   004b  test byte ptr [r13],2
-;;   0053  jne func[0].instrumented+1FAh
-;;   0059  test byte ptr [r13],4
-;;   0061  jne func[0].instrumented+20Eh
-;;   0067  test byte ptr [r13],8
-;;   006f  jne func[0].instrumented+222h
-;;   0075  test byte ptr [r13],10h
-;;   007d  jne func[0].instrumented+236h
-;;   0083  test byte ptr [r13],20h
-;;   008b  jne func[0].instrumented+24Ah
-;;   0091  test byte ptr [r13],40h
-;;   0099  jne func[0].instrumented+25Eh
-;;   009f  mov ecx,r8d
-;;   00a2  mov eax,3
-;;   00a7  cmp ecx,eax
-;;   00a9  cmovae ecx,eax
-;;   00ac  lea rdx,[func[0].instrumented+0BCh]
-;;   00b3  lea rcx,[rcx+rcx*4]
-;;   00b7  add rdx,rcx
-;;   00ba  jmp rdx
-;;   00bc  jmp func[0].instrumented+0D0h
-;;   00c1  jmp func[0].instrumented+10Ch
-;;   00c6  jmp func[0].instrumented+148h
-;;   00cb  jmp func[0].instrumented+184h
-;;   00d0  test byte ptr [r13],80h
-;;   00d8  jne func[0].instrumented+272h
-;;   00de  test byte ptr [r13+1],1
-;;   00e6  jne func[0].instrumented+286h
-;;   00ec  test byte ptr [r13+1],2
-;;   00f4  jne func[0].instrumented+29Ah
-;;   00fa  mov eax,64h
-;;   0100  mov r8,[rbp-10h]
-;;   0107  mov rsp,rbp
-;;   010a  pop rbp
-;;   010b  ret
-;;   010c  test byte ptr [r13+1],4
-;;   0114  jne func[0].instrumented+2AEh
-;;   011a  test byte ptr [r13+1],8
-;;   0122  jne func[0].instrumented+2C2h
-;;   0128  test byte ptr [r13+1],10h
-;;   0130  jne func[0].instrumented+2D6h
-;;   0136  mov eax,65h
-;;   013c  mov r8,[rbp-10h]
-;;   0143  mov rsp,rbp
-;;   0146  pop rbp
-;;   0147  ret
-;;   0148  test byte ptr [r13+1],20h
-;;   0150  jne func[0].instrumented+2EAh
-;;   0156  test byte ptr [r13+1],40h
-;;   015e  jne func[0].instrumented+2FEh
-;;   0164  test byte ptr [r13+1],80h
-;;   016c  jne func[0].instrumented+312h
-;;   0172  mov eax,66h
-;;   0178  mov r8,[rbp-10h]
-;;   017f  mov rsp,rbp
-;;   0182  pop rbp
-;;   0183  ret
-;;   0184  test byte ptr [r13+2],1
-;;   018c  jne func[0].instrumented+326h
-;;   0192  test byte ptr [r13+2],2
-;;   019a  jne func[0].instrumented+33Ah
-;;   01a0  test byte ptr [r13+2],4
-;;   01a8  jne func[0].instrumented+34Eh
-;;   01ae  mov eax,0FFFFFFFFh
-;;   01b4  mov r8,[rbp-10h]
-;;   01bb  mov rsp,rbp
-;;   01be  pop rbp
-;;   01bf  ret
-;;   01c0  bt r12,3Dh
-;;   01c5  jae func[0].instrumented+1DEh
-;;   01cb  mov rax,rsp
-;;   01ce  mov rsp,rbp
-;;   01d1  call stubs+1D4h
-;;   01d6  mov rsp,rax
-;;   01d9  jmp func[0].instrumented+0Bh
-;;   01de  mov rsp,rbp
-;;   01e1  call stubs+55h
-;;   01e6  mov rax,0
-;;   01f0  call func[0].instrumented+362h
-;;   01f5  jmp func[0].instrumented+4Bh
-;;   01fa  mov rax,1
-;;   0204  call func[0].instrumented+362h
-;;   0209  jmp func[0].instrumented+59h
-;;   020e  mov rax,2
-;;   0218  call func[0].instrumented+362h
-;;   021d  jmp func[0].instrumented+67h
-;;   0222  mov rax,3
-;;   022c  call func[0].instrumented+362h
-;;   0231  jmp func[0].instrumented+75h
-;;   0236  mov rax,4
-;;   0240  call func[0].instrumented+362h
-;;   0245  jmp func[0].instrumented+83h
-;;   024a  mov rax,5
-;;   0254  call func[0].instrumented+362h
-;;   0259  jmp func[0].instrumented+91h
-;;   025e  mov rax,6
-;;   0268  call func[0].instrumented+362h
-;;   026d  jmp func[0].instrumented+9Fh
-;;   0272  mov rax,7
-;;   027c  call func[0].instrumented+362h
-;;   0281  jmp func[0].instrumented+0DEh
-;;   0286  mov rax,8
-;;   0290  call func[0].instrumented+362h
-;;   0295  jmp func[0].instrumented+0ECh
-;;   029a  mov rax,9
-;;   02a4  call func[0].instrumented+362h
-;;   02a9  jmp func[0].instrumented+0FAh
-;;   02ae  mov rax,0Ah
-;;   02b8  call func[0].instrumented+362h
-;;   02bd  jmp func[0].instrumented+11Ah
-;;   02c2  mov rax,0Bh
-;;   02cc  call func[0].instrumented+362h
-;;   02d1  jmp func[0].instrumented+128h
-;;   02d6  mov rax,0Ch
-;;   02e0  call func[0].instrumented+362h
-;;   02e5  jmp func[0].instrumented+136h
-;;   02ea  mov rax,0Dh
-;;   02f4  call func[0].instrumented+362h
-;;   02f9  jmp func[0].instrumented+156h
-;;   02fe  mov rax,0Eh
-;;   0308  call func[0].instrumented+362h
-;;   030d  jmp func[0].instrumented+164h
-;;   0312  mov rax,0Fh
-;;   031c  call func[0].instrumented+362h
-;;   0321  jmp func[0].instrumented+172h
-;;   0326  mov rax,10h
-;;   0330  call func[0].instrumented+362h
-;;   0335  jmp func[0].instrumented+192h
-;;   033a  mov rax,11h
-;;   0344  call func[0].instrumented+362h
-;;   0349  jmp func[0].instrumented+1A0h
-;;   034e  mov rax,12h
-;;   0358  call func[0].instrumented+362h
-;;   035d  jmp func[0].instrumented+1AEh
-;;   0362  sub rsp,8
-;;   0366  push rax
-;;   0367  call stubs+534h
-;;   036c  add rsp,8
-;;   0370  mov r13,[r15+48h]
-;;   0377  cmp r13,1
-;;   037e  ja func[0].instrumented+38Bh
-;;   0384  lea r13,[stubs+7ACh]
-;;   038b  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+1BDh
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  mov [rbp-10h],r8
+;;   0037  mov r8d,esi
+;;   003a  test byte ptr [r13],1
+;;   0042  jne func[0].instrumented+1E3h
+;;   0048  test byte ptr [r13],2
+;;   0050  jne func[0].instrumented+1F2h
+;;   0056  test byte ptr [r13],4
+;;   005e  jne func[0].instrumented+201h
+;;   0064  test byte ptr [r13],8
+;;   006c  jne func[0].instrumented+210h
+;;   0072  test byte ptr [r13],10h
+;;   007a  jne func[0].instrumented+21Fh
+;;   0080  test byte ptr [r13],20h
+;;   0088  jne func[0].instrumented+22Eh
+;;   008e  test byte ptr [r13],40h
+;;   0096  jne func[0].instrumented+23Dh
+;;   009c  mov ecx,r8d
+;;   009f  mov eax,3
+;;   00a4  cmp ecx,eax
+;;   00a6  cmovae ecx,eax
+;;   00a9  lea rdx,[func[0].instrumented+0B9h]
+;;   00b0  lea rcx,[rcx+rcx*4]
+;;   00b4  add rdx,rcx
+;;   00b7  jmp rdx
+;;   00b9  jmp func[0].instrumented+0CDh
+;;   00be  jmp func[0].instrumented+109h
+;;   00c3  jmp func[0].instrumented+145h
+;;   00c8  jmp func[0].instrumented+181h
+;;   00cd  test byte ptr [r13],80h
+;;   00d5  jne func[0].instrumented+24Ch
+;;   00db  test byte ptr [r13+1],1
+;;   00e3  jne func[0].instrumented+25Bh
+;;   00e9  test byte ptr [r13+1],2
+;;   00f1  jne func[0].instrumented+26Ah
+;;   00f7  mov eax,64h
+;;   00fd  mov r8,[rbp-10h]
+;;   0104  mov rsp,rbp
+;;   0107  pop rbp
+;;   0108  ret
+;;   0109  test byte ptr [r13+1],4
+;;   0111  jne func[0].instrumented+279h
+;;   0117  test byte ptr [r13+1],8
+;;   011f  jne func[0].instrumented+288h
+;;   0125  test byte ptr [r13+1],10h
+;;   012d  jne func[0].instrumented+297h
+;;   0133  mov eax,65h
+;;   0139  mov r8,[rbp-10h]
+;;   0140  mov rsp,rbp
+;;   0143  pop rbp
+;;   0144  ret
+;;   0145  test byte ptr [r13+1],20h
+;;   014d  jne func[0].instrumented+2A6h
+;;   0153  test byte ptr [r13+1],40h
+;;   015b  jne func[0].instrumented+2B5h
+;;   0161  test byte ptr [r13+1],80h
+;;   0169  jne func[0].instrumented+2C4h
+;;   016f  mov eax,66h
+;;   0175  mov r8,[rbp-10h]
+;;   017c  mov rsp,rbp
+;;   017f  pop rbp
+;;   0180  ret
+;;   0181  test byte ptr [r13+2],1
+;;   0189  jne func[0].instrumented+2D3h
+;;   018f  test byte ptr [r13+2],2
+;;   0197  jne func[0].instrumented+2E2h
+;;   019d  test byte ptr [r13+2],4
+;;   01a5  jne func[0].instrumented+2F1h
+;;   01ab  mov eax,0FFFFFFFFh
+;;   01b1  mov r8,[rbp-10h]
+;;   01b8  mov rsp,rbp
+;;   01bb  pop rbp
+;;   01bc  ret
+;;   01bd  bt r12,3Dh
+;;   01c2  jae func[0].instrumented+1DBh
+;;   01c8  mov rax,rsp
+;;   01cb  mov rsp,rbp
+;;   01ce  call stubs+1D9h
+;;   01d3  mov rsp,rax
+;;   01d6  jmp func[0].instrumented+0Bh
+;;   01db  mov rsp,rbp
+;;   01de  call stubs+55h
+;;   01e3  mov eax,0
+;;   01e8  call func[0].instrumented+300h
+;;   01ed  jmp func[0].instrumented+48h
+;;   01f2  mov eax,1
+;;   01f7  call func[0].instrumented+300h
+;;   01fc  jmp func[0].instrumented+56h
+;;   0201  mov eax,2
+;;   0206  call func[0].instrumented+300h
+;;   020b  jmp func[0].instrumented+64h
+;;   0210  mov eax,3
+;;   0215  call func[0].instrumented+300h
+;;   021a  jmp func[0].instrumented+72h
+;;   021f  mov eax,4
+;;   0224  call func[0].instrumented+300h
+;;   0229  jmp func[0].instrumented+80h
+;;   022e  mov eax,5
+;;   0233  call func[0].instrumented+300h
+;;   0238  jmp func[0].instrumented+8Eh
+;;   023d  mov eax,6
+;;   0242  call func[0].instrumented+300h
+;;   0247  jmp func[0].instrumented+9Ch
+;;   024c  mov eax,7
+;;   0251  call func[0].instrumented+300h
+;;   0256  jmp func[0].instrumented+0DBh
+;;   025b  mov eax,8
+;;   0260  call func[0].instrumented+300h
+;;   0265  jmp func[0].instrumented+0E9h
+;;   026a  mov eax,9
+;;   026f  call func[0].instrumented+300h
+;;   0274  jmp func[0].instrumented+0F7h
+;;   0279  mov eax,0Ah
+;;   027e  call func[0].instrumented+300h
+;;   0283  jmp func[0].instrumented+117h
+;;   0288  mov eax,0Bh
+;;   028d  call func[0].instrumented+300h
+;;   0292  jmp func[0].instrumented+125h
+;;   0297  mov eax,0Ch
+;;   029c  call func[0].instrumented+300h
+;;   02a1  jmp func[0].instrumented+133h
+;;   02a6  mov eax,0Dh
+;;   02ab  call func[0].instrumented+300h
+;;   02b0  jmp func[0].instrumented+153h
+;;   02b5  mov eax,0Eh
+;;   02ba  call func[0].instrumented+300h
+;;   02bf  jmp func[0].instrumented+161h
+;;   02c4  mov eax,0Fh
+;;   02c9  call func[0].instrumented+300h
+;;   02ce  jmp func[0].instrumented+16Fh
+;;   02d3  mov eax,10h
+;;   02d8  call func[0].instrumented+300h
+;;   02dd  jmp func[0].instrumented+18Fh
+;;   02e2  mov eax,11h
+;;   02e7  call func[0].instrumented+300h
+;;   02ec  jmp func[0].instrumented+19Dh
+;;   02f1  mov eax,12h
+;;   02f6  call func[0].instrumented+300h
+;;   02fb  jmp func[0].instrumented+1ABh
+;;   0300  sub rsp,8
+;;   0304  mov rdx,0
+;;   030e  or rax,rdx
+;;   0311  push rax
+;;   0312  call stubs+539h
+;;   0317  add rsp,8
+;;   031b  mov r13,[r15+48h]
+;;   0322  cmp r13,1
+;;   0329  ja func[0].instrumented+336h
+;;   032f  lea r13,[stubs+7B1h]
+;;   0336  ret

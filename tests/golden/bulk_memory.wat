@@ -203,180 +203,181 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,60h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+292h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  mov [rbp-10h],r8
-;;   003a  mov [rbp-18h],r9
-;;   0041  mov [rbp-20h],r10
-;;   0048  mov r8d,esi
-;;   004b  mov r9d,[rbp+18h]
-;;   0052  mov r10d,[rbp+20h]
-;;   0059  test byte ptr [r13],1
-;;   0061  jne func[0].instrumented+2CCh
-;;   0067  test byte ptr [r13],2
-;;   006f  jne func[0].instrumented+2E0h
-;;   0075  test byte ptr [r13],4
-;;   007d  jne func[0].instrumented+2F4h
-;;   0083  test byte ptr [r13],8
-;;   008b  jne func[0].instrumented+308h
-;;   0091  test byte ptr [r13],10h
-;;   0099  jne func[0].instrumented+31Ch
-;;   009f  mov [rsp],r8d
-;;   00a7  mov [rsp+8],r9d
-;;   00af  mov [rsp+10h],r10d
-;;   00b7  mov rsi,rsp
-;;   00ba  mov rdi,r15
-;;   00bd  mov eax,20h
-;;   00c2  call stubs+436h
-;;   00c7  test eax,eax
-;;   00c9  jne func[0].instrumented+2B8h
-;;   00cf  mov r13,[r15+48h]
-;;   00d6  cmp r13,1
-;;   00dd  jbe func[0]+75h
-;;   00e3  test byte ptr [r13],20h
-;;   00eb  jne func[0].instrumented+330h
-;;   00f1  test byte ptr [r13],40h
-;;   00f9  jne func[0].instrumented+344h
-;;   00ff  test byte ptr [r13],80h
-;;   0107  jne func[0].instrumented+358h
-;;   010d  test byte ptr [r13+1],1
-;;   0115  jne func[0].instrumented+36Ch
-;;   011b  mov [rsp],r8d
-;;   0123  mov dword ptr [rsp+8],0
-;;   012f  mov [rsp+10h],r10d
-;;   0137  mov rsi,rsp
-;;   013a  mov rdi,r15
-;;   013d  mov eax,18h
-;;   0142  call stubs+436h
-;;   0147  test eax,eax
-;;   0149  jne func[0].instrumented+2BDh
-;;   014f  mov r13,[r15+48h]
-;;   0156  cmp r13,1
-;;   015d  jbe func[0]+0B4h
-;;   0163  test byte ptr [r13+1],2
-;;   016b  jne func[0].instrumented+380h
-;;   0171  test byte ptr [r13+1],4
-;;   0179  jne func[0].instrumented+394h
-;;   017f  test byte ptr [r13+1],8
-;;   0187  jne func[0].instrumented+3A8h
-;;   018d  test byte ptr [r13+1],10h
-;;   0195  jne func[0].instrumented+3BCh
-;;   019b  mov [rsp],r8d
-;;   01a3  mov dword ptr [rsp+8],0
-;;   01af  mov dword ptr [rsp+10h],7
-;;   01bb  mov qword ptr [rsp+18h],0
-;;   01c7  mov rsi,rsp
-;;   01ca  mov rdi,r15
-;;   01cd  mov eax,28h
-;;   01d2  call stubs+436h
-;;   01d7  test eax,eax
-;;   01d9  jne func[0].instrumented+2C2h
-;;   01df  mov r13,[r15+48h]
-;;   01e6  cmp r13,1
-;;   01ed  jbe func[0]+103h
-;;   01f3  test byte ptr [r13+1],20h
-;;   01fb  jne func[0].instrumented+3D0h
-;;   0201  mov qword ptr [rsp],0
-;;   020d  mov rsi,rsp
-;;   0210  mov rdi,r15
-;;   0213  mov eax,30h
-;;   0218  call stubs+436h
-;;   021d  test eax,eax
-;;   021f  jne func[0].instrumented+2C7h
-;;   0225  mov r13,[r15+48h]
-;;   022c  cmp r13,1
-;;   0233  jbe func[0]+132h
-;;   0239  test byte ptr [r13+1],40h
-;;   0241  jne func[0].instrumented+3E4h
-;;   0247  mov rax,[r15+8]
-;;   024e  mov rbx,[rax]
-;;   0255  shr rbx,10h
-;;   0259  test byte ptr [r13+1],80h
-;;   0261  jne func[0].instrumented+3F8h
-;;   0267  test byte ptr [r13+2],1
-;;   026f  jne func[0].instrumented+40Ch
-;;   0275  mov eax,ebx
-;;   0278  mov r8,[rbp-10h]
-;;   027f  mov r9,[rbp-18h]
-;;   0286  mov r10,[rbp-20h]
-;;   028d  mov rsp,rbp
-;;   0290  pop rbp
-;;   0291  ret
-;;   0292  bt r12,3Dh
-;;   0297  jae func[0].instrumented+2B0h
-;;   029d  mov rax,rsp
-;;   02a0  mov rsp,rbp
-;;   02a3  call stubs+1D6h
-;;   02a8  mov rsp,rax
-;;   02ab  jmp func[0].instrumented+0Bh
-;;   02b0  mov rsp,rbp
-;;   02b3  call stubs+55h
-;;   02b8  call stubs
-;;   02bd  call stubs
-;;   02c2  call stubs
-;;   02c7  call stubs
-;;   02cc  mov rax,0
-;;   02d6  call func[0].instrumented+420h
-;;   02db  jmp func[0].instrumented+67h
-;;   02e0  mov rax,1
-;;   02ea  call func[0].instrumented+420h
-;;   02ef  jmp func[0].instrumented+75h
-;;   02f4  mov rax,2
-;;   02fe  call func[0].instrumented+420h
-;;   0303  jmp func[0].instrumented+83h
-;;   0308  mov rax,3
-;;   0312  call func[0].instrumented+420h
-;;   0317  jmp func[0].instrumented+91h
-;;   031c  mov rax,4
-;;   0326  call func[0].instrumented+420h
-;;   032b  jmp func[0].instrumented+9Fh
-;;   0330  mov rax,5
-;;   033a  call func[0].instrumented+420h
-;;   033f  jmp func[0].instrumented+0F1h
-;;   0344  mov rax,6
-;;   034e  call func[0].instrumented+420h
-;;   0353  jmp func[0].instrumented+0FFh
-;;   0358  mov rax,7
-;;   0362  call func[0].instrumented+420h
-;;   0367  jmp func[0].instrumented+10Dh
-;;   036c  mov rax,8
-;;   0376  call func[0].instrumented+420h
-;;   037b  jmp func[0].instrumented+11Bh
-;;   0380  mov rax,9
-;;   038a  call func[0].instrumented+420h
-;;   038f  jmp func[0].instrumented+171h
-;;   0394  mov rax,0Ah
-;;   039e  call func[0].instrumented+420h
-;;   03a3  jmp func[0].instrumented+17Fh
-;;   03a8  mov rax,0Bh
-;;   03b2  call func[0].instrumented+420h
-;;   03b7  jmp func[0].instrumented+18Dh
-;;   03bc  mov rax,0Ch
-;;   03c6  call func[0].instrumented+420h
-;;   03cb  jmp func[0].instrumented+19Bh
-;;   03d0  mov rax,0Dh
-;;   03da  call func[0].instrumented+420h
-;;   03df  jmp func[0].instrumented+201h
-;;   03e4  mov rax,0Eh
-;;   03ee  call func[0].instrumented+420h
-;;   03f3  jmp func[0].instrumented+247h
-;;   03f8  mov rax,0Fh
-;;   0402  call func[0].instrumented+420h
-;;   0407  jmp func[0].instrumented+267h
-;;   040c  mov rax,10h
-;;   0416  call func[0].instrumented+420h
-;;   041b  jmp func[0].instrumented+275h
-;;   0420  sub rsp,8
-;;   0424  push rax
-;;   0425  call stubs+536h
-;;   042a  add rsp,8
-;;   042e  mov r13,[r15+48h]
-;;   0435  cmp r13,1
-;;   043c  ja func[0].instrumented+449h
-;;   0442  lea r13,[stubs+7AEh]
-;;   0449  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+28Fh
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  mov [rbp-10h],r8
+;;   0037  mov [rbp-18h],r9
+;;   003e  mov [rbp-20h],r10
+;;   0045  mov r8d,esi
+;;   0048  mov r9d,[rbp+18h]
+;;   004f  mov r10d,[rbp+20h]
+;;   0056  test byte ptr [r13],1
+;;   005e  jne func[0].instrumented+2C9h
+;;   0064  test byte ptr [r13],2
+;;   006c  jne func[0].instrumented+2D8h
+;;   0072  test byte ptr [r13],4
+;;   007a  jne func[0].instrumented+2E7h
+;;   0080  test byte ptr [r13],8
+;;   0088  jne func[0].instrumented+2F6h
+;;   008e  test byte ptr [r13],10h
+;;   0096  jne func[0].instrumented+305h
+;;   009c  mov [rsp],r8d
+;;   00a4  mov [rsp+8],r9d
+;;   00ac  mov [rsp+10h],r10d
+;;   00b4  mov rsi,rsp
+;;   00b7  mov rdi,r15
+;;   00ba  mov eax,20h
+;;   00bf  call stubs+431h
+;;   00c4  test eax,eax
+;;   00c6  jne func[0].instrumented+2B5h
+;;   00cc  mov r13,[r15+48h]
+;;   00d3  cmp r13,1
+;;   00da  jbe func[0]+75h
+;;   00e0  test byte ptr [r13],20h
+;;   00e8  jne func[0].instrumented+314h
+;;   00ee  test byte ptr [r13],40h
+;;   00f6  jne func[0].instrumented+323h
+;;   00fc  test byte ptr [r13],80h
+;;   0104  jne func[0].instrumented+332h
+;;   010a  test byte ptr [r13+1],1
+;;   0112  jne func[0].instrumented+341h
+;;   0118  mov [rsp],r8d
+;;   0120  mov dword ptr [rsp+8],0
+;;   012c  mov [rsp+10h],r10d
+;;   0134  mov rsi,rsp
+;;   0137  mov rdi,r15
+;;   013a  mov eax,18h
+;;   013f  call stubs+431h
+;;   0144  test eax,eax
+;;   0146  jne func[0].instrumented+2BAh
+;;   014c  mov r13,[r15+48h]
+;;   0153  cmp r13,1
+;;   015a  jbe func[0]+0B4h
+;;   0160  test byte ptr [r13+1],2
+;;   0168  jne func[0].instrumented+350h
+;;   016e  test byte ptr [r13+1],4
+;;   0176  jne func[0].instrumented+35Fh
+;;   017c  test byte ptr [r13+1],8
+;;   0184  jne func[0].instrumented+36Eh
+;;   018a  test byte ptr [r13+1],10h
+;;   0192  jne func[0].instrumented+37Dh
+;;   0198  mov [rsp],r8d
+;;   01a0  mov dword ptr [rsp+8],0
+;;   01ac  mov dword ptr [rsp+10h],7
+;;   01b8  mov qword ptr [rsp+18h],0
+;;   01c4  mov rsi,rsp
+;;   01c7  mov rdi,r15
+;;   01ca  mov eax,28h
+;;   01cf  call stubs+431h
+;;   01d4  test eax,eax
+;;   01d6  jne func[0].instrumented+2BFh
+;;   01dc  mov r13,[r15+48h]
+;;   01e3  cmp r13,1
+;;   01ea  jbe func[0]+103h
+;;   01f0  test byte ptr [r13+1],20h
+;;   01f8  jne func[0].instrumented+38Ch
+;;   01fe  mov qword ptr [rsp],0
+;;   020a  mov rsi,rsp
+;;   020d  mov rdi,r15
+;;   0210  mov eax,30h
+;;   0215  call stubs+431h
+;;   021a  test eax,eax
+;;   021c  jne func[0].instrumented+2C4h
+;;   0222  mov r13,[r15+48h]
+;;   0229  cmp r13,1
+;;   0230  jbe func[0]+132h
+;;   0236  test byte ptr [r13+1],40h
+;;   023e  jne func[0].instrumented+39Bh
+;;   0244  mov rax,[r15+8]
+;;   024b  mov rbx,[rax]
+;;   0252  shr rbx,10h
+;;   0256  test byte ptr [r13+1],80h
+;;   025e  jne func[0].instrumented+3AAh
+;;   0264  test byte ptr [r13+2],1
+;;   026c  jne func[0].instrumented+3B9h
+;;   0272  mov eax,ebx
+;;   0275  mov r8,[rbp-10h]
+;;   027c  mov r9,[rbp-18h]
+;;   0283  mov r10,[rbp-20h]
+;;   028a  mov rsp,rbp
+;;   028d  pop rbp
+;;   028e  ret
+;;   028f  bt r12,3Dh
+;;   0294  jae func[0].instrumented+2ADh
+;;   029a  mov rax,rsp
+;;   029d  mov rsp,rbp
+;;   02a0  call stubs+1D1h
+;;   02a5  mov rsp,rax
+;;   02a8  jmp func[0].instrumented+0Bh
+;;   02ad  mov rsp,rbp
+;;   02b0  call stubs+55h
+;;   02b5  call stubs
+;;   02ba  call stubs
+;;   02bf  call stubs
+;;   02c4  call stubs
+;;   02c9  mov eax,0
+;;   02ce  call func[0].instrumented+3C8h
+;;   02d3  jmp func[0].instrumented+64h
+;;   02d8  mov eax,1
+;;   02dd  call func[0].instrumented+3C8h
+;;   02e2  jmp func[0].instrumented+72h
+;;   02e7  mov eax,2
+;;   02ec  call func[0].instrumented+3C8h
+;;   02f1  jmp func[0].instrumented+80h
+;;   02f6  mov eax,3
+;;   02fb  call func[0].instrumented+3C8h
+;;   0300  jmp func[0].instrumented+8Eh
+;;   0305  mov eax,4
+;;   030a  call func[0].instrumented+3C8h
+;;   030f  jmp func[0].instrumented+9Ch
+;;   0314  mov eax,5
+;;   0319  call func[0].instrumented+3C8h
+;;   031e  jmp func[0].instrumented+0EEh
+;;   0323  mov eax,6
+;;   0328  call func[0].instrumented+3C8h
+;;   032d  jmp func[0].instrumented+0FCh
+;;   0332  mov eax,7
+;;   0337  call func[0].instrumented+3C8h
+;;   033c  jmp func[0].instrumented+10Ah
+;;   0341  mov eax,8
+;;   0346  call func[0].instrumented+3C8h
+;;   034b  jmp func[0].instrumented+118h
+;;   0350  mov eax,9
+;;   0355  call func[0].instrumented+3C8h
+;;   035a  jmp func[0].instrumented+16Eh
+;;   035f  mov eax,0Ah
+;;   0364  call func[0].instrumented+3C8h
+;;   0369  jmp func[0].instrumented+17Ch
+;;   036e  mov eax,0Bh
+;;   0373  call func[0].instrumented+3C8h
+;;   0378  jmp func[0].instrumented+18Ah
+;;   037d  mov eax,0Ch
+;;   0382  call func[0].instrumented+3C8h
+;;   0387  jmp func[0].instrumented+198h
+;;   038c  mov eax,0Dh
+;;   0391  call func[0].instrumented+3C8h
+;;   0396  jmp func[0].instrumented+1FEh
+;;   039b  mov eax,0Eh
+;;   03a0  call func[0].instrumented+3C8h
+;;   03a5  jmp func[0].instrumented+244h
+;;   03aa  mov eax,0Fh
+;;   03af  call func[0].instrumented+3C8h
+;;   03b4  jmp func[0].instrumented+264h
+;;   03b9  mov eax,10h
+;;   03be  call func[0].instrumented+3C8h
+;;   03c3  jmp func[0].instrumented+272h
+;;   03c8  sub rsp,8
+;;   03cc  mov rdx,0
+;;   03d6  or rax,rdx
+;;   03d9  push rax
+;;   03da  call stubs+531h
+;;   03df  add rsp,8
+;;   03e3  mov r13,[r15+48h]
+;;   03ea  cmp r13,1
+;;   03f1  ja func[0].instrumented+3FEh
+;;   03f7  lea r13,[stubs+7A9h]
+;;   03fe  ret

@@ -116,142 +116,143 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+1AFh
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  mov [rbp-18h],r9
-;;   003a  mov [rbp-20h],r8
-;;   0041  mov r9d,esi
-;;   0044  mov r8d,0
-;;   004a  mov qword ptr [rbp-10h],0
-;;   0055  test byte ptr [r13],1
-;;   005d  jne func[0].instrumented+1D5h
-;;   0063  test byte ptr [r13],2
-;;   006b  jne func[0].instrumented+1E9h
-;;   0071  test byte ptr [r13],4
-;;   0079  jne func[0].instrumented+1FDh
-;;   007f  mov r13,[r15+48h]
-;;   0086  cmp r13,1
-;;   008d  jbe func[0]+49h
-;;   0093  test byte ptr [r13],8
-;;   009b  jne func[0].instrumented+211h
-;;   00a1  test byte ptr [r13],10h
-;;   00a9  jne func[0].instrumented+225h
-;;   00af  test byte ptr [r13],20h
-;;   00b7  jne func[0].instrumented+239h
-;;   00bd  cmp r8d,r9d
-;;   00c0  setae bl
-;;   00c4  movzx ebx,bl
-;;   00c8  test byte ptr [r13],40h
-;;   00d0  jne func[0].instrumented+24Dh
-;;   00d6  test ebx,ebx
-;;   00d9  jne func[0].instrumented+180h
-;;   00df  test byte ptr [r13],80h
-;;   00e7  jne func[0].instrumented+261h
-;;   00ed  test byte ptr [r13+1],1
-;;   00f5  jne func[0].instrumented+275h
-;;   00fb  test byte ptr [r13+1],2
-;;   0103  jne func[0].instrumented+289h
-;;   0109  movzx ebx,byte ptr [r14+r8]
-;;   0112  test byte ptr [r13+1],4
-;;   011a  jne func[0].instrumented+29Dh
-;;   0120  mov [r14+r8+400h],bl
-;;   0128  test byte ptr [r13+1],8
-;;   0130  jne func[0].instrumented+2B1h
-;;   0136  test byte ptr [r13+1],10h
-;;   013e  jne func[0].instrumented+2C5h
-;;   0144  test byte ptr [r13+1],20h
-;;   014c  jne func[0].instrumented+2D9h
-;;   0152  mov ebx,r8d
-;;   0155  add ebx,1
-;;   015c  test byte ptr [r13+1],40h
-;;   0164  jne func[0].instrumented+2EDh
-;;   016a  mov r8d,ebx
-;;   016d  test byte ptr [r13+1],80h
-;;   0175  jne func[0].instrumented+301h
-;;   017b  jmp func[0].instrumented+7Fh
-;;   0180  test byte ptr [r13+2],1
-;;   0188  jne func[0].instrumented+315h
-;;   018e  test byte ptr [r13+2],2
-;;   0196  jne func[0].instrumented+329h
-;;   019c  mov r9,[rbp-18h]
-;;   01a3  mov r8,[rbp-20h]
-;;   01aa  mov rsp,rbp
-;;   01ad  pop rbp
-;;   01ae  ret
-;;   01af  bt r12,3Dh
-;;   01b4  jae func[0].instrumented+1CDh
-;;   01ba  mov rax,rsp
-;;   01bd  mov rsp,rbp
-;;   01c0  call stubs+1D9h
-;;   01c5  mov rsp,rax
-;;   01c8  jmp func[0].instrumented+0Bh
-;;   01cd  mov rsp,rbp
-;;   01d0  call stubs+55h
-;;   01d5  mov rax,0
-;;   01df  call func[0].instrumented+33Dh
-;;   01e4  jmp func[0].instrumented+63h
-;;   01e9  mov rax,1
-;;   01f3  call func[0].instrumented+33Dh
-;;   01f8  jmp func[0].instrumented+71h
-;;   01fd  mov rax,2
-;;   0207  call func[0].instrumented+33Dh
-;;   020c  jmp func[0].instrumented+7Fh
-;;   0211  mov rax,3
-;;   021b  call func[0].instrumented+33Dh
-;;   0220  jmp func[0].instrumented+0A1h
-;;   0225  mov rax,4
-;;   022f  call func[0].instrumented+33Dh
-;;   0234  jmp func[0].instrumented+0AFh
-;;   0239  mov rax,5
-;;   0243  call func[0].instrumented+33Dh
-;;   0248  jmp func[0].instrumented+0BDh
-;;   024d  mov rax,6
-;;   0257  call func[0].instrumented+33Dh
-;;   025c  jmp func[0].instrumented+0D6h
-;;   0261  mov rax,7
-;;   026b  call func[0].instrumented+33Dh
-;;   0270  jmp func[0].instrumented+0EDh
-;;   0275  mov rax,8
-;;   027f  call func[0].instrumented+33Dh
-;;   0284  jmp func[0].instrumented+0FBh
-;;   0289  mov rax,9
-;;   0293  call func[0].instrumented+33Dh
-;;   0298  jmp func[0].instrumented+109h
-;;   029d  mov rax,0Ah
-;;   02a7  call func[0].instrumented+33Dh
-;;   02ac  jmp func[0].instrumented+120h
-;;   02b1  mov rax,0Bh
-;;   02bb  call func[0].instrumented+33Dh
-;;   02c0  jmp func[0].instrumented+136h
-;;   02c5  mov rax,0Ch
-;;   02cf  call func[0].instrumented+33Dh
-;;   02d4  jmp func[0].instrumented+144h
-;;   02d9  mov rax,0Dh
-;;   02e3  call func[0].instrumented+33Dh
-;;   02e8  jmp func[0].instrumented+152h
-;;   02ed  mov rax,0Eh
-;;   02f7  call func[0].instrumented+33Dh
-;;   02fc  jmp func[0].instrumented+16Ah
-;;   0301  mov rax,0Fh
-;;   030b  call func[0].instrumented+33Dh
-;;   0310  jmp func[0].instrumented+17Bh
-;;   0315  mov rax,10h
-;;   031f  call func[0].instrumented+33Dh
-;;   0324  jmp func[0].instrumented+18Eh
-;;   0329  mov rax,11h
-;;   0333  call func[0].instrumented+33Dh
-;;   0338  jmp func[0].instrumented+19Ch
-;;   033d  sub rsp,8
-;;   0341  push rax
-;;   0342  call stubs+539h
-;;   0347  add rsp,8
-;;   034b  mov r13,[r15+48h]
-;;   0352  cmp r13,1
-;;   0359  ja func[0].instrumented+366h
-;;   035f  lea r13,[stubs+7B1h]
-;;   0366  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+1ACh
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  mov [rbp-18h],r9
+;;   0037  mov [rbp-20h],r8
+;;   003e  mov r9d,esi
+;;   0041  mov r8d,0
+;;   0047  mov qword ptr [rbp-10h],0
+;;   0052  test byte ptr [r13],1
+;;   005a  jne func[0].instrumented+1D2h
+;;   0060  test byte ptr [r13],2
+;;   0068  jne func[0].instrumented+1E1h
+;;   006e  test byte ptr [r13],4
+;;   0076  jne func[0].instrumented+1F0h
+;;   007c  mov r13,[r15+48h]
+;;   0083  cmp r13,1
+;;   008a  jbe func[0]+49h
+;;   0090  test byte ptr [r13],8
+;;   0098  jne func[0].instrumented+1FFh
+;;   009e  test byte ptr [r13],10h
+;;   00a6  jne func[0].instrumented+20Eh
+;;   00ac  test byte ptr [r13],20h
+;;   00b4  jne func[0].instrumented+21Dh
+;;   00ba  cmp r8d,r9d
+;;   00bd  setae bl
+;;   00c1  movzx ebx,bl
+;;   00c5  test byte ptr [r13],40h
+;;   00cd  jne func[0].instrumented+22Ch
+;;   00d3  test ebx,ebx
+;;   00d6  jne func[0].instrumented+17Dh
+;;   00dc  test byte ptr [r13],80h
+;;   00e4  jne func[0].instrumented+23Bh
+;;   00ea  test byte ptr [r13+1],1
+;;   00f2  jne func[0].instrumented+24Ah
+;;   00f8  test byte ptr [r13+1],2
+;;   0100  jne func[0].instrumented+259h
+;;   0106  movzx ebx,byte ptr [r14+r8]
+;;   010f  test byte ptr [r13+1],4
+;;   0117  jne func[0].instrumented+268h
+;;   011d  mov [r14+r8+400h],bl
+;;   0125  test byte ptr [r13+1],8
+;;   012d  jne func[0].instrumented+277h
+;;   0133  test byte ptr [r13+1],10h
+;;   013b  jne func[0].instrumented+286h
+;;   0141  test byte ptr [r13+1],20h
+;;   0149  jne func[0].instrumented+295h
+;;   014f  mov ebx,r8d
+;;   0152  add ebx,1
+;;   0159  test byte ptr [r13+1],40h
+;;   0161  jne func[0].instrumented+2A4h
+;;   0167  mov r8d,ebx
+;;   016a  test byte ptr [r13+1],80h
+;;   0172  jne func[0].instrumented+2B3h
+;;   0178  jmp func[0].instrumented+7Ch
+;;   017d  test byte ptr [r13+2],1
+;;   0185  jne func[0].instrumented+2C2h
+;;   018b  test byte ptr [r13+2],2
+;;   0193  jne func[0].instrumented+2D1h
+;;   0199  mov r9,[rbp-18h]
+;;   01a0  mov r8,[rbp-20h]
+;;   01a7  mov rsp,rbp
+;;   01aa  pop rbp
+;;   01ab  ret
+;;   01ac  bt r12,3Dh
+;;   01b1  jae func[0].instrumented+1CAh
+;;   01b7  mov rax,rsp
+;;   01ba  mov rsp,rbp
+;;   01bd  call stubs+1D9h
+;;   01c2  mov rsp,rax
+;;   01c5  jmp func[0].instrumented+0Bh
+;;   01ca  mov rsp,rbp
+;;   01cd  call stubs+55h
+;;   01d2  mov eax,0
+;;   01d7  call func[0].instrumented+2E0h
+;;   01dc  jmp func[0].instrumented+60h
+;;   01e1  mov eax,1
+;;   01e6  call func[0].instrumented+2E0h
+;;   01eb  jmp func[0].instrumented+6Eh
+;;   01f0  mov eax,2
+;;   01f5  call func[0].instrumented+2E0h
+;;   01fa  jmp func[0].instrumented+7Ch
+;;   01ff  mov eax,3
+;;   0204  call func[0].instrumented+2E0h
+;;   0209  jmp func[0].instrumented+9Eh
+;;   020e  mov eax,4
+;;   0213  call func[0].instrumented+2E0h
+;;   0218  jmp func[0].instrumented+0ACh
+;;   021d  mov eax,5
+;;   0222  call func[0].instrumented+2E0h
+;;   0227  jmp func[0].instrumented+0BAh
+;;   022c  mov eax,6
+;;   0231  call func[0].instrumented+2E0h
+;;   0236  jmp func[0].instrumented+0D3h
+;;   023b  mov eax,7
+;;   0240  call func[0].instrumented+2E0h
+;;   0245  jmp func[0].instrumented+0EAh
+;;   024a  mov eax,8
+;;   024f  call func[0].instrumented+2E0h
+;;   0254  jmp func[0].instrumented+0F8h
+;;   0259  mov eax,9
+;;   025e  call func[0].instrumented+2E0h
+;;   0263  jmp func[0].instrumented+106h
+;;   0268  mov eax,0Ah
+;;   026d  call func[0].instrumented+2E0h
+;;   0272  jmp func[0].instrumented+11Dh
+;;   0277  mov eax,0Bh
+;;   027c  call func[0].instrumented+2E0h
+;;   0281  jmp func[0].instrumented+133h
+;;   0286  mov eax,0Ch
+;;   028b  call func[0].instrumented+2E0h
+;;   0290  jmp func[0].instrumented+141h
+;;   0295  mov eax,0Dh
+;;   029a  call func[0].instrumented+2E0h
+;;   029f  jmp func[0].instrumented+14Fh
+;;   02a4  mov eax,0Eh
+;;   02a9  call func[0].instrumented+2E0h
+;;   02ae  jmp func[0].instrumented+167h
+;;   02b3  mov eax,0Fh
+;;   02b8  call func[0].instrumented+2E0h
+;;   02bd  jmp func[0].instrumented+178h
+;;   02c2  mov eax,10h
+;;   02c7  call func[0].instrumented+2E0h
+;;   02cc  jmp func[0].instrumented+18Bh
+;;   02d1  mov eax,11h
+;;   02d6  call func[0].instrumented+2E0h
+;;   02db  jmp func[0].instrumented+199h
+;;   02e0  sub rsp,8
+;;   02e4  mov rdx,0
+;;   02ee  or rax,rdx
+;;   02f1  push rax
+;;   02f2  call stubs+539h
+;;   02f7  add rsp,8
+;;   02fb  mov r13,[r15+48h]
+;;   0302  cmp r13,1
+;;   0309  ja func[0].instrumented+316h
+;;   030f  lea r13,[stubs+7B1h]
+;;   0316  ret

@@ -57,55 +57,56 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+79h
-;;   001f  mov r13,[r15+50h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+9Fh
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+0B3h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+0C7h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+0DBh
-;;   006b  movsd xmm0,[rbp+18h]
-;;   0074  mov rsp,rbp
-;;   0077  pop rbp
-;;   0078  ret
-;;   0079  bt r12,3Dh
-;;   007e  jae func[0].instrumented+97h
-;;   0084  mov rax,rsp
-;;   0087  mov rsp,rbp
-;;   008a  call stubs+1D4h
-;;   008f  mov rsp,rax
-;;   0092  jmp func[0].instrumented+0Bh
-;;   0097  mov rsp,rbp
-;;   009a  call stubs+55h
-;;   009f  mov rax,0
-;;   00a9  call func[0].instrumented+0EFh
-;;   00ae  jmp func[0].instrumented+41h
-;;   00b3  mov rax,1
-;;   00bd  call func[0].instrumented+0EFh
-;;   00c2  jmp func[0].instrumented+4Fh
-;;   00c7  mov rax,2
-;;   00d1  call func[0].instrumented+0EFh
-;;   00d6  jmp func[0].instrumented+5Dh
-;;   00db  mov rax,3
-;;   00e5  call func[0].instrumented+0EFh
-;;   00ea  jmp func[0].instrumented+6Bh
-;;   00ef  sub rsp,8
-;;   00f3  push rax
-;;   00f4  call stubs+534h
-;;   00f9  add rsp,8
-;;   00fd  mov r13,[r15+50h]
-;;   0104  cmp r13,1
-;;   010b  ja func[0].instrumented+118h
-;;   0111  lea r13,[stubs+7ACh]
-;;   0118  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+76h
+;;   001c  mov r13,[r15+50h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+9Ch
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+0ABh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+0BAh
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+0C9h
+;;   0068  movsd xmm0,[rbp+18h]
+;;   0071  mov rsp,rbp
+;;   0074  pop rbp
+;;   0075  ret
+;;   0076  bt r12,3Dh
+;;   007b  jae func[0].instrumented+94h
+;;   0081  mov rax,rsp
+;;   0084  mov rsp,rbp
+;;   0087  call stubs+1D2h
+;;   008c  mov rsp,rax
+;;   008f  jmp func[0].instrumented+0Bh
+;;   0094  mov rsp,rbp
+;;   0097  call stubs+55h
+;;   009c  mov eax,0
+;;   00a1  call func[0].instrumented+0D8h
+;;   00a6  jmp func[0].instrumented+3Eh
+;;   00ab  mov eax,1
+;;   00b0  call func[0].instrumented+0D8h
+;;   00b5  jmp func[0].instrumented+4Ch
+;;   00ba  mov eax,2
+;;   00bf  call func[0].instrumented+0D8h
+;;   00c4  jmp func[0].instrumented+5Ah
+;;   00c9  mov eax,3
+;;   00ce  call func[0].instrumented+0D8h
+;;   00d3  jmp func[0].instrumented+68h
+;;   00d8  sub rsp,8
+;;   00dc  mov rdx,0
+;;   00e6  or rax,rdx
+;;   00e9  push rax
+;;   00ea  call stubs+532h
+;;   00ef  add rsp,8
+;;   00f3  mov r13,[r15+50h]
+;;   00fa  cmp r13,1
+;;   0101  ja func[0].instrumented+10Eh
+;;   0107  lea r13,[stubs+7AAh]
+;;   010e  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -183,76 +184,77 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[1].instrumented+0EBh
-;;   001f  mov r13,[r15+58h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[1]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[1].instrumented+111h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[1].instrumented+125h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[1].instrumented+139h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[1].instrumented+14Dh
-;;   006b  mov dword ptr [rsp],1
-;;   0077  mov rax,4004000000000000h
-;;   0081  mov [rsp+8],rax
-;;   0089  mov esi,1
-;;   008f  cmp qword ptr [r15+50h],1
-;;   0094  jbe func[1].instrumented+0B1h
-;;   009a  mov rax,[1018h]
-;;   00a1  test rax,rax
-;;   00a4  je func[1].instrumented+0B1h
-;;   00aa  call rax
-;;   00ac  jmp func[1].instrumented+0B6h
-;;   00b1  call func[0]
-;;   00b6  mov r13,[r15+58h]
-;;   00bd  cmp r13,1
-;;   00c4  jbe func[1]+3Dh
-;;   00ca  test byte ptr [r13],10h
-;;   00d2  jne func[1].instrumented+161h
-;;   00d8  test byte ptr [r13],20h
-;;   00e0  jne func[1].instrumented+175h
-;;   00e6  mov rsp,rbp
-;;   00e9  pop rbp
-;;   00ea  ret
-;;   00eb  bt r12,3Dh
-;;   00f0  jae func[1].instrumented+109h
-;;   00f6  mov rax,rsp
-;;   00f9  mov rsp,rbp
-;;   00fc  call stubs+1D4h
-;;   0101  mov rsp,rax
-;;   0104  jmp func[1].instrumented+0Bh
-;;   0109  mov rsp,rbp
-;;   010c  call stubs+55h
-;;   0111  mov rax,100000000h
-;;   011b  call func[1].instrumented+189h
-;;   0120  jmp func[1].instrumented+41h
-;;   0125  mov rax,100000001h
-;;   012f  call func[1].instrumented+189h
-;;   0134  jmp func[1].instrumented+4Fh
-;;   0139  mov rax,100000002h
-;;   0143  call func[1].instrumented+189h
-;;   0148  jmp func[1].instrumented+5Dh
-;;   014d  mov rax,100000003h
-;;   0157  call func[1].instrumented+189h
-;;   015c  jmp func[1].instrumented+6Bh
-;;   0161  mov rax,100000004h
-;;   016b  call func[1].instrumented+189h
-;;   0170  jmp func[1].instrumented+0D8h
-;;   0175  mov rax,100000005h
-;;   017f  call func[1].instrumented+189h
-;;   0184  jmp func[1].instrumented+0E6h
-;;   0189  sub rsp,8
-;;   018d  push rax
-;;   018e  call stubs+534h
-;;   0193  add rsp,8
-;;   0197  mov r13,[r15+58h]
-;;   019e  cmp r13,1
-;;   01a5  ja func[1].instrumented+1B2h
-;;   01ab  lea r13,[stubs+7ACh]
-;;   01b2  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[1].instrumented+0DEh
+;;   001c  mov r13,[r15+58h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[1]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[1].instrumented+10Eh
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[1].instrumented+11Dh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[1].instrumented+12Ch
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[1].instrumented+13Bh
+;;   0068  mov dword ptr [rsp],1
+;;   0074  mov rax,4004000000000000h
+;;   007e  mov [rsp+8],rax
+;;   0086  mov esi,1
+;;   008c  cmp qword ptr [r15+50h],1
+;;   0091  jbe func[1].instrumented+0FCh
+;;   0097  mov rax,[1018h]
+;;   009e  test rax,rax
+;;   00a1  je func[1].instrumented+0FCh
+;;   00a7  call rax
+;;   00a9  mov r13,[r15+58h]
+;;   00b0  cmp r13,1
+;;   00b7  jbe func[1]+3Dh
+;;   00bd  test byte ptr [r13],10h
+;;   00c5  jne func[1].instrumented+14Ah
+;;   00cb  test byte ptr [r13],20h
+;;   00d3  jne func[1].instrumented+159h
+;;   00d9  mov rsp,rbp
+;;   00dc  pop rbp
+;;   00dd  ret
+;;   00de  bt r12,3Dh
+;;   00e3  jae func[1].instrumented+106h
+;;   00e9  mov rax,rsp
+;;   00ec  mov rsp,rbp
+;;   00ef  call stubs+1D2h
+;;   00f4  mov rsp,rax
+;;   00f7  jmp func[1].instrumented+0Bh
+;;   00fc  call func[0]
+;;   0101  jmp func[1].instrumented+0A9h
+;;   0106  mov rsp,rbp
+;;   0109  call stubs+55h
+;;   010e  mov eax,0
+;;   0113  call func[1].instrumented+168h
+;;   0118  jmp func[1].instrumented+3Eh
+;;   011d  mov eax,1
+;;   0122  call func[1].instrumented+168h
+;;   0127  jmp func[1].instrumented+4Ch
+;;   012c  mov eax,2
+;;   0131  call func[1].instrumented+168h
+;;   0136  jmp func[1].instrumented+5Ah
+;;   013b  mov eax,3
+;;   0140  call func[1].instrumented+168h
+;;   0145  jmp func[1].instrumented+68h
+;;   014a  mov eax,4
+;;   014f  call func[1].instrumented+168h
+;;   0154  jmp func[1].instrumented+0CBh
+;;   0159  mov eax,5
+;;   015e  call func[1].instrumented+168h
+;;   0163  jmp func[1].instrumented+0D9h
+;;   0168  sub rsp,8
+;;   016c  mov rdx,100000000h
+;;   0176  or rax,rdx
+;;   0179  push rax
+;;   017a  call stubs+532h
+;;   017f  add rsp,8
+;;   0183  mov r13,[r15+58h]
+;;   018a  cmp r13,1
+;;   0191  ja func[1].instrumented+19Eh
+;;   0197  lea r13,[stubs+7AAh]
+;;   019e  ret

@@ -67,67 +67,68 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+9Dh
-;;   001f  mov r13,[r15+50h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+0C3h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+0D7h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+0EBh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+0FFh
-;;   006b  mov ebx,[rbp+10h]
-;;   0072  add ebx,[rbp+18h]
-;;   0079  test byte ptr [r13],10h
-;;   0081  jne func[0].instrumented+113h
-;;   0087  test byte ptr [r13],20h
-;;   008f  jne func[0].instrumented+127h
-;;   0095  mov eax,ebx
-;;   0098  mov rsp,rbp
-;;   009b  pop rbp
-;;   009c  ret
-;;   009d  bt r12,3Dh
-;;   00a2  jae func[0].instrumented+0BBh
-;;   00a8  mov rax,rsp
-;;   00ab  mov rsp,rbp
-;;   00ae  call stubs+1D3h
-;;   00b3  mov rsp,rax
-;;   00b6  jmp func[0].instrumented+0Bh
-;;   00bb  mov rsp,rbp
-;;   00be  call stubs+55h
-;;   00c3  mov rax,0
-;;   00cd  call func[0].instrumented+13Bh
-;;   00d2  jmp func[0].instrumented+41h
-;;   00d7  mov rax,1
-;;   00e1  call func[0].instrumented+13Bh
-;;   00e6  jmp func[0].instrumented+4Fh
-;;   00eb  mov rax,2
-;;   00f5  call func[0].instrumented+13Bh
-;;   00fa  jmp func[0].instrumented+5Dh
-;;   00ff  mov rax,3
-;;   0109  call func[0].instrumented+13Bh
-;;   010e  jmp func[0].instrumented+6Bh
-;;   0113  mov rax,4
-;;   011d  call func[0].instrumented+13Bh
-;;   0122  jmp func[0].instrumented+87h
-;;   0127  mov rax,5
-;;   0131  call func[0].instrumented+13Bh
-;;   0136  jmp func[0].instrumented+95h
-;;   013b  sub rsp,8
-;;   013f  push rax
-;;   0140  call stubs+533h
-;;   0145  add rsp,8
-;;   0149  mov r13,[r15+50h]
-;;   0150  cmp r13,1
-;;   0157  ja func[0].instrumented+164h
-;;   015d  lea r13,[stubs+7ABh]
-;;   0164  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+9Ah
+;;   001c  mov r13,[r15+50h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+0C0h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+0CFh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+0DEh
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+0EDh
+;;   0068  mov ebx,[rbp+10h]
+;;   006f  add ebx,[rbp+18h]
+;;   0076  test byte ptr [r13],10h
+;;   007e  jne func[0].instrumented+0FCh
+;;   0084  test byte ptr [r13],20h
+;;   008c  jne func[0].instrumented+10Bh
+;;   0092  mov eax,ebx
+;;   0095  mov rsp,rbp
+;;   0098  pop rbp
+;;   0099  ret
+;;   009a  bt r12,3Dh
+;;   009f  jae func[0].instrumented+0B8h
+;;   00a5  mov rax,rsp
+;;   00a8  mov rsp,rbp
+;;   00ab  call stubs+1D4h
+;;   00b0  mov rsp,rax
+;;   00b3  jmp func[0].instrumented+0Bh
+;;   00b8  mov rsp,rbp
+;;   00bb  call stubs+55h
+;;   00c0  mov eax,0
+;;   00c5  call func[0].instrumented+11Ah
+;;   00ca  jmp func[0].instrumented+3Eh
+;;   00cf  mov eax,1
+;;   00d4  call func[0].instrumented+11Ah
+;;   00d9  jmp func[0].instrumented+4Ch
+;;   00de  mov eax,2
+;;   00e3  call func[0].instrumented+11Ah
+;;   00e8  jmp func[0].instrumented+5Ah
+;;   00ed  mov eax,3
+;;   00f2  call func[0].instrumented+11Ah
+;;   00f7  jmp func[0].instrumented+68h
+;;   00fc  mov eax,4
+;;   0101  call func[0].instrumented+11Ah
+;;   0106  jmp func[0].instrumented+84h
+;;   010b  mov eax,5
+;;   0110  call func[0].instrumented+11Ah
+;;   0115  jmp func[0].instrumented+92h
+;;   011a  sub rsp,8
+;;   011e  mov rdx,0
+;;   0128  or rax,rdx
+;;   012b  push rax
+;;   012c  call stubs+534h
+;;   0131  add rsp,8
+;;   0135  mov r13,[r15+50h]
+;;   013c  cmp r13,1
+;;   0143  ja func[0].instrumented+150h
+;;   0149  lea r13,[stubs+7ACh]
+;;   0150  ret
 ;; ---- func[1] $sub: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -185,67 +186,68 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[1].instrumented+9Dh
-;;   001f  mov r13,[r15+58h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[1]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[1].instrumented+0C3h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[1].instrumented+0D7h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[1].instrumented+0EBh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[1].instrumented+0FFh
-;;   006b  mov ebx,[rbp+10h]
-;;   0072  sub ebx,[rbp+18h]
-;;   0079  test byte ptr [r13],10h
-;;   0081  jne func[1].instrumented+113h
-;;   0087  test byte ptr [r13],20h
-;;   008f  jne func[1].instrumented+127h
-;;   0095  mov eax,ebx
-;;   0098  mov rsp,rbp
-;;   009b  pop rbp
-;;   009c  ret
-;;   009d  bt r12,3Dh
-;;   00a2  jae func[1].instrumented+0BBh
-;;   00a8  mov rax,rsp
-;;   00ab  mov rsp,rbp
-;;   00ae  call stubs+1D3h
-;;   00b3  mov rsp,rax
-;;   00b6  jmp func[1].instrumented+0Bh
-;;   00bb  mov rsp,rbp
-;;   00be  call stubs+55h
-;;   00c3  mov rax,100000000h
-;;   00cd  call func[1].instrumented+13Bh
-;;   00d2  jmp func[1].instrumented+41h
-;;   00d7  mov rax,100000001h
-;;   00e1  call func[1].instrumented+13Bh
-;;   00e6  jmp func[1].instrumented+4Fh
-;;   00eb  mov rax,100000002h
-;;   00f5  call func[1].instrumented+13Bh
-;;   00fa  jmp func[1].instrumented+5Dh
-;;   00ff  mov rax,100000003h
-;;   0109  call func[1].instrumented+13Bh
-;;   010e  jmp func[1].instrumented+6Bh
-;;   0113  mov rax,100000004h
-;;   011d  call func[1].instrumented+13Bh
-;;   0122  jmp func[1].instrumented+87h
-;;   0127  mov rax,100000005h
-;;   0131  call func[1].instrumented+13Bh
-;;   0136  jmp func[1].instrumented+95h
-;;   013b  sub rsp,8
-;;   013f  push rax
-;;   0140  call stubs+533h
-;;   0145  add rsp,8
-;;   0149  mov r13,[r15+58h]
-;;   0150  cmp r13,1
-;;   0157  ja func[1].instrumented+164h
-;;   015d  lea r13,[stubs+7ABh]
-;;   0164  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[1].instrumented+9Ah
+;;   001c  mov r13,[r15+58h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[1]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[1].instrumented+0C0h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[1].instrumented+0CFh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[1].instrumented+0DEh
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[1].instrumented+0EDh
+;;   0068  mov ebx,[rbp+10h]
+;;   006f  sub ebx,[rbp+18h]
+;;   0076  test byte ptr [r13],10h
+;;   007e  jne func[1].instrumented+0FCh
+;;   0084  test byte ptr [r13],20h
+;;   008c  jne func[1].instrumented+10Bh
+;;   0092  mov eax,ebx
+;;   0095  mov rsp,rbp
+;;   0098  pop rbp
+;;   0099  ret
+;;   009a  bt r12,3Dh
+;;   009f  jae func[1].instrumented+0B8h
+;;   00a5  mov rax,rsp
+;;   00a8  mov rsp,rbp
+;;   00ab  call stubs+1D4h
+;;   00b0  mov rsp,rax
+;;   00b3  jmp func[1].instrumented+0Bh
+;;   00b8  mov rsp,rbp
+;;   00bb  call stubs+55h
+;;   00c0  mov eax,0
+;;   00c5  call func[1].instrumented+11Ah
+;;   00ca  jmp func[1].instrumented+3Eh
+;;   00cf  mov eax,1
+;;   00d4  call func[1].instrumented+11Ah
+;;   00d9  jmp func[1].instrumented+4Ch
+;;   00de  mov eax,2
+;;   00e3  call func[1].instrumented+11Ah
+;;   00e8  jmp func[1].instrumented+5Ah
+;;   00ed  mov eax,3
+;;   00f2  call func[1].instrumented+11Ah
+;;   00f7  jmp func[1].instrumented+68h
+;;   00fc  mov eax,4
+;;   0101  call func[1].instrumented+11Ah
+;;   0106  jmp func[1].instrumented+84h
+;;   010b  mov eax,5
+;;   0110  call func[1].instrumented+11Ah
+;;   0115  jmp func[1].instrumented+92h
+;;   011a  sub rsp,8
+;;   011e  mov rdx,100000000h
+;;   0128  or rax,rdx
+;;   012b  push rax
+;;   012c  call stubs+534h
+;;   0131  add rsp,8
+;;   0135  mov r13,[r15+58h]
+;;   013c  cmp r13,1
+;;   0143  ja func[1].instrumented+150h
+;;   0149  lea r13,[stubs+7ACh]
+;;   0150  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -385,104 +387,105 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[2].instrumented+12Eh
-;;   001f  mov r13,[r15+60h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[2]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[2].instrumented+19Dh
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[2].instrumented+1B1h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[2].instrumented+1C5h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[2].instrumented+1D9h
-;;   006b  test byte ptr [r13],10h
-;;   0073  jne func[2].instrumented+1EDh
-;;   0079  mov eax,[rbp+18h]
-;;   007f  mov [rsp],eax
-;;   0087  mov dword ptr [rsp+8],0Ah
-;;   0093  mov ecx,[rbp+10h]
-;;   009a  mov esi,[rbp+18h]
-;;   00a1  mov rax,[r15+48h]
-;;   00a8  cmp rcx,[rax+8]
-;;   00af  jae func[2].instrumented+18Eh
-;;   00b5  mov rax,[rax]
-;;   00bc  mov rax,[rax+rcx*8]
-;;   00c0  test rax,rax
-;;   00c3  je func[2].instrumented+193h
-;;   00c9  mov rdx,[r15+40h]
-;;   00d0  cmp rdx,[rax+10h]
-;;   00d7  jne func[2].instrumented+198h
-;;   00dd  mov rcx,[rax+8]
-;;   00e4  cmp rcx,r15
-;;   00e7  jne func[2].instrumented+14Ch
-;;   00ed  call qword ptr [rax]
-;;   00f3  mov r13,[r15+60h]
-;;   00fa  cmp r13,1
-;;   0101  jbe func[2]+8Eh
-;;   0107  mov rbx,rax
-;;   010a  test byte ptr [r13],20h
-;;   0112  jne func[2].instrumented+201h
-;;   0118  test byte ptr [r13],40h
-;;   0120  jne func[2].instrumented+215h
-;;   0126  mov eax,ebx
-;;   0129  mov rsp,rbp
-;;   012c  pop rbp
-;;   012d  ret
-;;   012e  bt r12,3Dh
-;;   0133  jae func[2].instrumented+186h
-;;   0139  mov rax,rsp
-;;   013c  mov rsp,rbp
-;;   013f  call stubs+1D3h
-;;   0144  mov rsp,rax
-;;   0147  jmp func[2].instrumented+0Bh
-;;   014c  mov [rbp-8],r15
-;;   0150  mov r15,rcx
-;;   0153  mov r14,[r15]
-;;   015a  or r12,[r15+10h]
-;;   0161  call qword ptr [rax]
-;;   0167  mov r15,[rbp-8]
-;;   016b  mov r14,[r15]
-;;   0172  shl r12,2
-;;   0176  shr r12,2
-;;   017a  or r12,[r15+30h]
-;;   0181  jmp func[2].instrumented+0F3h
-;;   0186  mov rsp,rbp
-;;   0189  call stubs+55h
-;;   018e  call stubs+37h
-;;   0193  call stubs+41h
-;;   0198  call stubs+4Bh
-;;   019d  mov rax,200000000h
-;;   01a7  call func[2].instrumented+229h
-;;   01ac  jmp func[2].instrumented+41h
-;;   01b1  mov rax,200000001h
-;;   01bb  call func[2].instrumented+229h
-;;   01c0  jmp func[2].instrumented+4Fh
-;;   01c5  mov rax,200000002h
-;;   01cf  call func[2].instrumented+229h
-;;   01d4  jmp func[2].instrumented+5Dh
-;;   01d9  mov rax,200000003h
-;;   01e3  call func[2].instrumented+229h
-;;   01e8  jmp func[2].instrumented+6Bh
-;;   01ed  mov rax,200000004h
-;;   01f7  call func[2].instrumented+229h
-;;   01fc  jmp func[2].instrumented+79h
-;;   0201  mov rax,200000005h
-;;   020b  call func[2].instrumented+229h
-;;   0210  jmp func[2].instrumented+118h
-;;   0215  mov rax,200000006h
-;;   021f  call func[2].instrumented+229h
-;;   0224  jmp func[2].instrumented+126h
-;;   0229  sub rsp,8
-;;   022d  push rax
-;;   022e  call stubs+533h
-;;   0233  add rsp,8
-;;   0237  mov r13,[r15+60h]
-;;   023e  cmp r13,1
-;;   0245  ja func[2].instrumented+252h
-;;   024b  lea r13,[stubs+7ABh]
-;;   0252  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[2].instrumented+12Bh
+;;   001c  mov r13,[r15+60h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[2]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[2].instrumented+19Ah
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[2].instrumented+1A9h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[2].instrumented+1B8h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[2].instrumented+1C7h
+;;   0068  test byte ptr [r13],10h
+;;   0070  jne func[2].instrumented+1D6h
+;;   0076  mov eax,[rbp+18h]
+;;   007c  mov [rsp],eax
+;;   0084  mov dword ptr [rsp+8],0Ah
+;;   0090  mov ecx,[rbp+10h]
+;;   0097  mov esi,[rbp+18h]
+;;   009e  mov rax,[r15+48h]
+;;   00a5  cmp rcx,[rax+8]
+;;   00ac  jae func[2].instrumented+18Bh
+;;   00b2  mov rax,[rax]
+;;   00b9  mov rax,[rax+rcx*8]
+;;   00bd  test rax,rax
+;;   00c0  je func[2].instrumented+190h
+;;   00c6  mov rdx,[r15+40h]
+;;   00cd  cmp rdx,[rax+10h]
+;;   00d4  jne func[2].instrumented+195h
+;;   00da  mov rcx,[rax+8]
+;;   00e1  cmp rcx,r15
+;;   00e4  jne func[2].instrumented+149h
+;;   00ea  call qword ptr [rax]
+;;   00f0  mov r13,[r15+60h]
+;;   00f7  cmp r13,1
+;;   00fe  jbe func[2]+8Eh
+;;   0104  mov rbx,rax
+;;   0107  test byte ptr [r13],20h
+;;   010f  jne func[2].instrumented+1E5h
+;;   0115  test byte ptr [r13],40h
+;;   011d  jne func[2].instrumented+1F4h
+;;   0123  mov eax,ebx
+;;   0126  mov rsp,rbp
+;;   0129  pop rbp
+;;   012a  ret
+;;   012b  bt r12,3Dh
+;;   0130  jae func[2].instrumented+183h
+;;   0136  mov rax,rsp
+;;   0139  mov rsp,rbp
+;;   013c  call stubs+1D4h
+;;   0141  mov rsp,rax
+;;   0144  jmp func[2].instrumented+0Bh
+;;   0149  mov [rbp-8],r15
+;;   014d  mov r15,rcx
+;;   0150  mov r14,[r15]
+;;   0157  or r12,[r15+10h]
+;;   015e  call qword ptr [rax]
+;;   0164  mov r15,[rbp-8]
+;;   0168  mov r14,[r15]
+;;   016f  shl r12,2
+;;   0173  shr r12,2
+;;   0177  or r12,[r15+30h]
+;;   017e  jmp func[2].instrumented+0F0h
+;;   0183  mov rsp,rbp
+;;   0186  call stubs+55h
+;;   018b  call stubs+37h
+;;   0190  call stubs+41h
+;;   0195  call stubs+4Bh
+;;   019a  mov eax,0
+;;   019f  call func[2].instrumented+203h
+;;   01a4  jmp func[2].instrumented+3Eh
+;;   01a9  mov eax,1
+;;   01ae  call func[2].instrumented+203h
+;;   01b3  jmp func[2].instrumented+4Ch
+;;   01b8  mov eax,2
+;;   01bd  call func[2].instrumented+203h
+;;   01c2  jmp func[2].instrumented+5Ah
+;;   01c7  mov eax,3
+;;   01cc  call func[2].instrumented+203h
+;;   01d1  jmp func[2].instrumented+68h
+;;   01d6  mov eax,4
+;;   01db  call func[2].instrumented+203h
+;;   01e0  jmp func[2].instrumented+76h
+;;   01e5  mov eax,5
+;;   01ea  call func[2].instrumented+203h
+;;   01ef  jmp func[2].instrumented+115h
+;;   01f4  mov eax,6
+;;   01f9  call func[2].instrumented+203h
+;;   01fe  jmp func[2].instrumented+123h
+;;   0203  sub rsp,8
+;;   0207  mov rdx,200000000h
+;;   0211  or rax,rdx
+;;   0214  push rax
+;;   0215  call stubs+534h
+;;   021a  add rsp,8
+;;   021e  mov r13,[r15+60h]
+;;   0225  cmp r13,1
+;;   022c  ja func[2].instrumented+239h
+;;   0232  lea r13,[stubs+7ACh]
+;;   0239  ret

@@ -66,95 +66,96 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+101h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+127h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+13Bh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+14Fh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+163h
-;;   006b  cmp dword ptr [rbp+10h],2
-;;   0075  setl bl
-;;   0079  movzx ebx,bl
-;;   007d  test byte ptr [r13],10h
-;;   0085  jne func[0].instrumented+177h
-;;   008b  test ebx,ebx
-;;   008e  je func[0].instrumented+0BBh
-;;   0094  test byte ptr [r13],20h
-;;   009c  jne func[0].instrumented+18Bh
-;;   00a2  test byte ptr [r13],40h
-;;   00aa  jne func[0].instrumented+19Fh
-;;   00b0  mov ebx,1
-;;   00b6  jmp func[0].instrumented+0DDh
-;;   00bb  test byte ptr [r13],80h
-;;   00c3  jne func[0].instrumented+1B3h
-;;   00c9  test byte ptr [r13+1],1
-;;   00d1  jne func[0].instrumented+1C7h
-;;   00d7  mov ebx,2
-;;   00dd  test byte ptr [r13+1],2
-;;   00e5  jne func[0].instrumented+1DBh
-;;   00eb  test byte ptr [r13+1],4
-;;   00f3  jne func[0].instrumented+1EFh
-;;   00f9  mov eax,ebx
-;;   00fc  mov rsp,rbp
-;;   00ff  pop rbp
-;;   0100  ret
-;;   0101  bt r12,3Dh
-;;   0106  jae func[0].instrumented+11Fh
-;;   010c  mov rax,rsp
-;;   010f  mov rsp,rbp
-;;   0112  call stubs+1D3h
-;;   0117  mov rsp,rax
-;;   011a  jmp func[0].instrumented+0Bh
-;;   011f  mov rsp,rbp
-;;   0122  call stubs+55h
-;;   0127  mov rax,0
-;;   0131  call func[0].instrumented+203h
-;;   0136  jmp func[0].instrumented+41h
-;;   013b  mov rax,1
-;;   0145  call func[0].instrumented+203h
-;;   014a  jmp func[0].instrumented+4Fh
-;;   014f  mov rax,2
-;;   0159  call func[0].instrumented+203h
-;;   015e  jmp func[0].instrumented+5Dh
-;;   0163  mov rax,3
-;;   016d  call func[0].instrumented+203h
-;;   0172  jmp func[0].instrumented+6Bh
-;;   0177  mov rax,4
-;;   0181  call func[0].instrumented+203h
-;;   0186  jmp func[0].instrumented+8Bh
-;;   018b  mov rax,5
-;;   0195  call func[0].instrumented+203h
-;;   019a  jmp func[0].instrumented+0A2h
-;;   019f  mov rax,6
-;;   01a9  call func[0].instrumented+203h
-;;   01ae  jmp func[0].instrumented+0B0h
-;;   01b3  mov rax,7
-;;   01bd  call func[0].instrumented+203h
-;;   01c2  jmp func[0].instrumented+0C9h
-;;   01c7  mov rax,8
-;;   01d1  call func[0].instrumented+203h
-;;   01d6  jmp func[0].instrumented+0D7h
-;;   01db  mov rax,9
-;;   01e5  call func[0].instrumented+203h
-;;   01ea  jmp func[0].instrumented+0EBh
-;;   01ef  mov rax,0Ah
-;;   01f9  call func[0].instrumented+203h
-;;   01fe  jmp func[0].instrumented+0F9h
-;;   0203  sub rsp,8
-;;   0207  push rax
-;;   0208  call stubs+533h
-;;   020d  add rsp,8
-;;   0211  mov r13,[r15+48h]
-;;   0218  cmp r13,1
-;;   021f  ja func[0].instrumented+22Ch
-;;   0225  lea r13,[stubs+7ABh]
-;;   022c  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+0FEh
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+124h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+133h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+142h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+151h
+;;   0068  cmp dword ptr [rbp+10h],2
+;;   0072  setl bl
+;;   0076  movzx ebx,bl
+;;   007a  test byte ptr [r13],10h
+;;   0082  jne func[0].instrumented+160h
+;;   0088  test ebx,ebx
+;;   008b  je func[0].instrumented+0B8h
+;;   0091  test byte ptr [r13],20h
+;;   0099  jne func[0].instrumented+16Fh
+;;   009f  test byte ptr [r13],40h
+;;   00a7  jne func[0].instrumented+17Eh
+;;   00ad  mov ebx,1
+;;   00b3  jmp func[0].instrumented+0DAh
+;;   00b8  test byte ptr [r13],80h
+;;   00c0  jne func[0].instrumented+18Dh
+;;   00c6  test byte ptr [r13+1],1
+;;   00ce  jne func[0].instrumented+19Ch
+;;   00d4  mov ebx,2
+;;   00da  test byte ptr [r13+1],2
+;;   00e2  jne func[0].instrumented+1ABh
+;;   00e8  test byte ptr [r13+1],4
+;;   00f0  jne func[0].instrumented+1BAh
+;;   00f6  mov eax,ebx
+;;   00f9  mov rsp,rbp
+;;   00fc  pop rbp
+;;   00fd  ret
+;;   00fe  bt r12,3Dh
+;;   0103  jae func[0].instrumented+11Ch
+;;   0109  mov rax,rsp
+;;   010c  mov rsp,rbp
+;;   010f  call stubs+1D0h
+;;   0114  mov rsp,rax
+;;   0117  jmp func[0].instrumented+0Bh
+;;   011c  mov rsp,rbp
+;;   011f  call stubs+55h
+;;   0124  mov eax,0
+;;   0129  call func[0].instrumented+1C9h
+;;   012e  jmp func[0].instrumented+3Eh
+;;   0133  mov eax,1
+;;   0138  call func[0].instrumented+1C9h
+;;   013d  jmp func[0].instrumented+4Ch
+;;   0142  mov eax,2
+;;   0147  call func[0].instrumented+1C9h
+;;   014c  jmp func[0].instrumented+5Ah
+;;   0151  mov eax,3
+;;   0156  call func[0].instrumented+1C9h
+;;   015b  jmp func[0].instrumented+68h
+;;   0160  mov eax,4
+;;   0165  call func[0].instrumented+1C9h
+;;   016a  jmp func[0].instrumented+88h
+;;   016f  mov eax,5
+;;   0174  call func[0].instrumented+1C9h
+;;   0179  jmp func[0].instrumented+9Fh
+;;   017e  mov eax,6
+;;   0183  call func[0].instrumented+1C9h
+;;   0188  jmp func[0].instrumented+0ADh
+;;   018d  mov eax,7
+;;   0192  call func[0].instrumented+1C9h
+;;   0197  jmp func[0].instrumented+0C6h
+;;   019c  mov eax,8
+;;   01a1  call func[0].instrumented+1C9h
+;;   01a6  jmp func[0].instrumented+0D4h
+;;   01ab  mov eax,9
+;;   01b0  call func[0].instrumented+1C9h
+;;   01b5  jmp func[0].instrumented+0E8h
+;;   01ba  mov eax,0Ah
+;;   01bf  call func[0].instrumented+1C9h
+;;   01c4  jmp func[0].instrumented+0F6h
+;;   01c9  sub rsp,8
+;;   01cd  mov rdx,0
+;;   01d7  or rax,rdx
+;;   01da  push rax
+;;   01db  call stubs+530h
+;;   01e0  add rsp,8
+;;   01e4  mov r13,[r15+48h]
+;;   01eb  cmp r13,1
+;;   01f2  ja func[0].instrumented+1FFh
+;;   01f8  lea r13,[stubs+7A8h]
+;;   01ff  ret

@@ -99,96 +99,97 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+114h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+13Ah
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+14Eh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+162h
-;;   005d  mov esi,[rbp+10h]
-;;   0064  mov rdi,r15
-;;   0067  mov eax,8
-;;   006c  call stubs+434h
-;;   0071  mov r13,[r15+48h]
-;;   0078  cmp r13,1
-;;   007f  jbe func[0]+33h
-;;   0085  mov ebx,eax
-;;   0088  test byte ptr [r13],8
-;;   0090  jne func[0].instrumented+176h
-;;   0096  test byte ptr [r13],10h
-;;   009e  jne func[0].instrumented+18Ah
-;;   00a4  test byte ptr [r13],20h
-;;   00ac  jne func[0].instrumented+19Eh
-;;   00b2  test byte ptr [r13],40h
-;;   00ba  jne func[0].instrumented+1B2h
-;;   00c0  mov ecx,[rbp+10h]
-;;   00c7  movsxd rcx,ecx
-;;   00ca  xorps xmm0,xmm0
-;;   00ce  cvtsi2sd xmm0,rcx
-;;   00d3  test byte ptr [r13],80h
-;;   00db  jne func[0].instrumented+1C6h
-;;   00e1  movsd xmm1,[rbp+18h]
-;;   00ea  addsd xmm1,xmm0
-;;   00ef  test byte ptr [r13+1],1
-;;   00f7  jne func[0].instrumented+1DAh
-;;   00fd  test byte ptr [r13+1],2
-;;   0105  jne func[0].instrumented+1EEh
-;;   010b  movaps xmm0,xmm1
-;;   010f  mov rsp,rbp
-;;   0112  pop rbp
-;;   0113  ret
-;;   0114  bt r12,3Dh
-;;   0119  jae func[0].instrumented+132h
-;;   011f  mov rax,rsp
-;;   0122  mov rsp,rbp
-;;   0125  call stubs+1D4h
-;;   012a  mov rsp,rax
-;;   012d  jmp func[0].instrumented+0Bh
-;;   0132  mov rsp,rbp
-;;   0135  call stubs+55h
-;;   013a  mov rax,0
-;;   0144  call func[0].instrumented+202h
-;;   0149  jmp func[0].instrumented+41h
-;;   014e  mov rax,1
-;;   0158  call func[0].instrumented+202h
-;;   015d  jmp func[0].instrumented+4Fh
-;;   0162  mov rax,2
-;;   016c  call func[0].instrumented+202h
-;;   0171  jmp func[0].instrumented+5Dh
-;;   0176  mov rax,3
-;;   0180  call func[0].instrumented+202h
-;;   0185  jmp func[0].instrumented+96h
-;;   018a  mov rax,4
-;;   0194  call func[0].instrumented+202h
-;;   0199  jmp func[0].instrumented+0A4h
-;;   019e  mov rax,5
-;;   01a8  call func[0].instrumented+202h
-;;   01ad  jmp func[0].instrumented+0B2h
-;;   01b2  mov rax,6
-;;   01bc  call func[0].instrumented+202h
-;;   01c1  jmp func[0].instrumented+0C0h
-;;   01c6  mov rax,7
-;;   01d0  call func[0].instrumented+202h
-;;   01d5  jmp func[0].instrumented+0E1h
-;;   01da  mov rax,8
-;;   01e4  call func[0].instrumented+202h
-;;   01e9  jmp func[0].instrumented+0FDh
-;;   01ee  mov rax,9
-;;   01f8  call func[0].instrumented+202h
-;;   01fd  jmp func[0].instrumented+10Bh
-;;   0202  sub rsp,8
-;;   0206  push rax
-;;   0207  call stubs+534h
-;;   020c  add rsp,8
-;;   0210  mov r13,[r15+48h]
-;;   0217  cmp r13,1
-;;   021e  ja func[0].instrumented+22Bh
-;;   0224  lea r13,[stubs+7ACh]
-;;   022b  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+111h
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+137h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+146h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+155h
+;;   005a  mov esi,[rbp+10h]
+;;   0061  mov rdi,r15
+;;   0064  mov eax,8
+;;   0069  call stubs+43Ch
+;;   006e  mov r13,[r15+48h]
+;;   0075  cmp r13,1
+;;   007c  jbe func[0]+33h
+;;   0082  mov ebx,eax
+;;   0085  test byte ptr [r13],8
+;;   008d  jne func[0].instrumented+164h
+;;   0093  test byte ptr [r13],10h
+;;   009b  jne func[0].instrumented+173h
+;;   00a1  test byte ptr [r13],20h
+;;   00a9  jne func[0].instrumented+182h
+;;   00af  test byte ptr [r13],40h
+;;   00b7  jne func[0].instrumented+191h
+;;   00bd  mov ecx,[rbp+10h]
+;;   00c4  movsxd rcx,ecx
+;;   00c7  xorps xmm0,xmm0
+;;   00cb  cvtsi2sd xmm0,rcx
+;;   00d0  test byte ptr [r13],80h
+;;   00d8  jne func[0].instrumented+1A0h
+;;   00de  movsd xmm1,[rbp+18h]
+;;   00e7  addsd xmm1,xmm0
+;;   00ec  test byte ptr [r13+1],1
+;;   00f4  jne func[0].instrumented+1AFh
+;;   00fa  test byte ptr [r13+1],2
+;;   0102  jne func[0].instrumented+1BEh
+;;   0108  movaps xmm0,xmm1
+;;   010c  mov rsp,rbp
+;;   010f  pop rbp
+;;   0110  ret
+;;   0111  bt r12,3Dh
+;;   0116  jae func[0].instrumented+12Fh
+;;   011c  mov rax,rsp
+;;   011f  mov rsp,rbp
+;;   0122  call stubs+1DCh
+;;   0127  mov rsp,rax
+;;   012a  jmp func[0].instrumented+0Bh
+;;   012f  mov rsp,rbp
+;;   0132  call stubs+55h
+;;   0137  mov eax,0
+;;   013c  call func[0].instrumented+1CDh
+;;   0141  jmp func[0].instrumented+3Eh
+;;   0146  mov eax,1
+;;   014b  call func[0].instrumented+1CDh
+;;   0150  jmp func[0].instrumented+4Ch
+;;   0155  mov eax,2
+;;   015a  call func[0].instrumented+1CDh
+;;   015f  jmp func[0].instrumented+5Ah
+;;   0164  mov eax,3
+;;   0169  call func[0].instrumented+1CDh
+;;   016e  jmp func[0].instrumented+93h
+;;   0173  mov eax,4
+;;   0178  call func[0].instrumented+1CDh
+;;   017d  jmp func[0].instrumented+0A1h
+;;   0182  mov eax,5
+;;   0187  call func[0].instrumented+1CDh
+;;   018c  jmp func[0].instrumented+0AFh
+;;   0191  mov eax,6
+;;   0196  call func[0].instrumented+1CDh
+;;   019b  jmp func[0].instrumented+0BDh
+;;   01a0  mov eax,7
+;;   01a5  call func[0].instrumented+1CDh
+;;   01aa  jmp func[0].instrumented+0DEh
+;;   01af  mov eax,8
+;;   01b4  call func[0].instrumented+1CDh
+;;   01b9  jmp func[0].instrumented+0FAh
+;;   01be  mov eax,9
+;;   01c3  call func[0].instrumented+1CDh
+;;   01c8  jmp func[0].instrumented+108h
+;;   01cd  sub rsp,8
+;;   01d1  mov rdx,0
+;;   01db  or rax,rdx
+;;   01de  push rax
+;;   01df  call stubs+53Ch
+;;   01e4  add rsp,8
+;;   01e8  mov r13,[r15+48h]
+;;   01ef  cmp r13,1
+;;   01f6  ja func[0].instrumented+203h
+;;   01fc  lea r13,[stubs+7B4h]
+;;   0203  ret

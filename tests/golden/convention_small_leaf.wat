@@ -63,67 +63,68 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+9Dh
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+0C3h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+0D7h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+0EBh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+0FFh
-;;   006b  mov ebx,[rbp+10h]
-;;   0072  add ebx,1
-;;   0079  test byte ptr [r13],10h
-;;   0081  jne func[0].instrumented+113h
-;;   0087  test byte ptr [r13],20h
-;;   008f  jne func[0].instrumented+127h
-;;   0095  mov eax,ebx
-;;   0098  mov rsp,rbp
-;;   009b  pop rbp
-;;   009c  ret
-;;   009d  bt r12,3Dh
-;;   00a2  jae func[0].instrumented+0BBh
-;;   00a8  mov rax,rsp
-;;   00ab  mov rsp,rbp
-;;   00ae  call stubs+1DBh
-;;   00b3  mov rsp,rax
-;;   00b6  jmp func[0].instrumented+0Bh
-;;   00bb  mov rsp,rbp
-;;   00be  call stubs+55h
-;;   00c3  mov rax,0
-;;   00cd  call func[0].instrumented+13Bh
-;;   00d2  jmp func[0].instrumented+41h
-;;   00d7  mov rax,1
-;;   00e1  call func[0].instrumented+13Bh
-;;   00e6  jmp func[0].instrumented+4Fh
-;;   00eb  mov rax,2
-;;   00f5  call func[0].instrumented+13Bh
-;;   00fa  jmp func[0].instrumented+5Dh
-;;   00ff  mov rax,3
-;;   0109  call func[0].instrumented+13Bh
-;;   010e  jmp func[0].instrumented+6Bh
-;;   0113  mov rax,4
-;;   011d  call func[0].instrumented+13Bh
-;;   0122  jmp func[0].instrumented+87h
-;;   0127  mov rax,5
-;;   0131  call func[0].instrumented+13Bh
-;;   0136  jmp func[0].instrumented+95h
-;;   013b  sub rsp,8
-;;   013f  push rax
-;;   0140  call stubs+53Bh
-;;   0145  add rsp,8
-;;   0149  mov r13,[r15+48h]
-;;   0150  cmp r13,1
-;;   0157  ja func[0].instrumented+164h
-;;   015d  lea r13,[stubs+7B3h]
-;;   0164  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+9Ah
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+0C0h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+0CFh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+0DEh
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+0EDh
+;;   0068  mov ebx,[rbp+10h]
+;;   006f  add ebx,1
+;;   0076  test byte ptr [r13],10h
+;;   007e  jne func[0].instrumented+0FCh
+;;   0084  test byte ptr [r13],20h
+;;   008c  jne func[0].instrumented+10Bh
+;;   0092  mov eax,ebx
+;;   0095  mov rsp,rbp
+;;   0098  pop rbp
+;;   0099  ret
+;;   009a  bt r12,3Dh
+;;   009f  jae func[0].instrumented+0B8h
+;;   00a5  mov rax,rsp
+;;   00a8  mov rsp,rbp
+;;   00ab  call stubs+1D8h
+;;   00b0  mov rsp,rax
+;;   00b3  jmp func[0].instrumented+0Bh
+;;   00b8  mov rsp,rbp
+;;   00bb  call stubs+55h
+;;   00c0  mov eax,0
+;;   00c5  call func[0].instrumented+11Ah
+;;   00ca  jmp func[0].instrumented+3Eh
+;;   00cf  mov eax,1
+;;   00d4  call func[0].instrumented+11Ah
+;;   00d9  jmp func[0].instrumented+4Ch
+;;   00de  mov eax,2
+;;   00e3  call func[0].instrumented+11Ah
+;;   00e8  jmp func[0].instrumented+5Ah
+;;   00ed  mov eax,3
+;;   00f2  call func[0].instrumented+11Ah
+;;   00f7  jmp func[0].instrumented+68h
+;;   00fc  mov eax,4
+;;   0101  call func[0].instrumented+11Ah
+;;   0106  jmp func[0].instrumented+84h
+;;   010b  mov eax,5
+;;   0110  call func[0].instrumented+11Ah
+;;   0115  jmp func[0].instrumented+92h
+;;   011a  sub rsp,8
+;;   011e  mov rdx,0
+;;   0128  or rax,rdx
+;;   012b  push rax
+;;   012c  call stubs+538h
+;;   0131  add rsp,8
+;;   0135  mov r13,[r15+48h]
+;;   013c  cmp r13,1
+;;   0143  ja func[0].instrumented+150h
+;;   0149  lea r13,[stubs+7B0h]
+;;   0150  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -203,82 +204,83 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[1].instrumented+0F4h
-;;   001f  mov r13,[r15+50h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[1]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[1].instrumented+11Ah
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[1].instrumented+12Eh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[1].instrumented+142h
-;;   005d  mov dword ptr [rsp],5
-;;   0069  mov esi,5
-;;   006f  cmp qword ptr [r15+48h],1
-;;   0074  jbe func[1].instrumented+91h
-;;   007a  mov rax,[1018h]
-;;   0081  test rax,rax
-;;   0084  je func[1].instrumented+91h
-;;   008a  call rax
-;;   008c  jmp func[1].instrumented+96h
-;;   0091  call func[0]
-;;   0096  mov r13,[r15+50h]
-;;   009d  cmp r13,1
-;;   00a4  jbe func[1]+2Bh
-;;   00aa  mov rbx,rax
-;;   00ad  test byte ptr [r13],8
-;;   00b5  jne func[1].instrumented+156h
-;;   00bb  test byte ptr [r13],10h
-;;   00c3  jne func[1].instrumented+16Ah
-;;   00c9  add ebx,[rbp+10h]
-;;   00d0  test byte ptr [r13],20h
-;;   00d8  jne func[1].instrumented+17Eh
-;;   00de  test byte ptr [r13],40h
-;;   00e6  jne func[1].instrumented+192h
-;;   00ec  mov eax,ebx
-;;   00ef  mov rsp,rbp
-;;   00f2  pop rbp
-;;   00f3  ret
-;;   00f4  bt r12,3Dh
-;;   00f9  jae func[1].instrumented+112h
-;;   00ff  mov rax,rsp
-;;   0102  mov rsp,rbp
-;;   0105  call stubs+1DBh
-;;   010a  mov rsp,rax
-;;   010d  jmp func[1].instrumented+0Bh
-;;   0112  mov rsp,rbp
-;;   0115  call stubs+55h
-;;   011a  mov rax,100000000h
-;;   0124  call func[1].instrumented+1A6h
-;;   0129  jmp func[1].instrumented+41h
-;;   012e  mov rax,100000001h
-;;   0138  call func[1].instrumented+1A6h
-;;   013d  jmp func[1].instrumented+4Fh
-;;   0142  mov rax,100000002h
-;;   014c  call func[1].instrumented+1A6h
-;;   0151  jmp func[1].instrumented+5Dh
-;;   0156  mov rax,100000003h
-;;   0160  call func[1].instrumented+1A6h
-;;   0165  jmp func[1].instrumented+0BBh
-;;   016a  mov rax,100000004h
-;;   0174  call func[1].instrumented+1A6h
-;;   0179  jmp func[1].instrumented+0C9h
-;;   017e  mov rax,100000005h
-;;   0188  call func[1].instrumented+1A6h
-;;   018d  jmp func[1].instrumented+0DEh
-;;   0192  mov rax,100000006h
-;;   019c  call func[1].instrumented+1A6h
-;;   01a1  jmp func[1].instrumented+0ECh
-;;   01a6  sub rsp,8
-;;   01aa  push rax
-;;   01ab  call stubs+53Bh
-;;   01b0  add rsp,8
-;;   01b4  mov r13,[r15+50h]
-;;   01bb  cmp r13,1
-;;   01c2  ja func[1].instrumented+1CFh
-;;   01c8  lea r13,[stubs+7B3h]
-;;   01cf  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[1].instrumented+0E7h
+;;   001c  mov r13,[r15+50h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[1]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[1].instrumented+117h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[1].instrumented+126h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[1].instrumented+135h
+;;   005a  mov dword ptr [rsp],5
+;;   0066  mov esi,5
+;;   006c  cmp qword ptr [r15+48h],1
+;;   0071  jbe func[1].instrumented+105h
+;;   0077  mov rax,[1018h]
+;;   007e  test rax,rax
+;;   0081  je func[1].instrumented+105h
+;;   0087  call rax
+;;   0089  mov r13,[r15+50h]
+;;   0090  cmp r13,1
+;;   0097  jbe func[1]+2Bh
+;;   009d  mov rbx,rax
+;;   00a0  test byte ptr [r13],8
+;;   00a8  jne func[1].instrumented+144h
+;;   00ae  test byte ptr [r13],10h
+;;   00b6  jne func[1].instrumented+153h
+;;   00bc  add ebx,[rbp+10h]
+;;   00c3  test byte ptr [r13],20h
+;;   00cb  jne func[1].instrumented+162h
+;;   00d1  test byte ptr [r13],40h
+;;   00d9  jne func[1].instrumented+171h
+;;   00df  mov eax,ebx
+;;   00e2  mov rsp,rbp
+;;   00e5  pop rbp
+;;   00e6  ret
+;;   00e7  bt r12,3Dh
+;;   00ec  jae func[1].instrumented+10Fh
+;;   00f2  mov rax,rsp
+;;   00f5  mov rsp,rbp
+;;   00f8  call stubs+1D8h
+;;   00fd  mov rsp,rax
+;;   0100  jmp func[1].instrumented+0Bh
+;;   0105  call func[0]
+;;   010a  jmp func[1].instrumented+89h
+;;   010f  mov rsp,rbp
+;;   0112  call stubs+55h
+;;   0117  mov eax,0
+;;   011c  call func[1].instrumented+180h
+;;   0121  jmp func[1].instrumented+3Eh
+;;   0126  mov eax,1
+;;   012b  call func[1].instrumented+180h
+;;   0130  jmp func[1].instrumented+4Ch
+;;   0135  mov eax,2
+;;   013a  call func[1].instrumented+180h
+;;   013f  jmp func[1].instrumented+5Ah
+;;   0144  mov eax,3
+;;   0149  call func[1].instrumented+180h
+;;   014e  jmp func[1].instrumented+0AEh
+;;   0153  mov eax,4
+;;   0158  call func[1].instrumented+180h
+;;   015d  jmp func[1].instrumented+0BCh
+;;   0162  mov eax,5
+;;   0167  call func[1].instrumented+180h
+;;   016c  jmp func[1].instrumented+0D1h
+;;   0171  mov eax,6
+;;   0176  call func[1].instrumented+180h
+;;   017b  jmp func[1].instrumented+0DFh
+;;   0180  sub rsp,8
+;;   0184  mov rdx,100000000h
+;;   018e  or rax,rdx
+;;   0191  push rax
+;;   0192  call stubs+538h
+;;   0197  add rsp,8
+;;   019b  mov r13,[r15+50h]
+;;   01a2  cmp r13,1
+;;   01a9  ja func[1].instrumented+1B6h
+;;   01af  lea r13,[stubs+7B0h]
+;;   01b6  ret

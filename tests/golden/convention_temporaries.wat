@@ -179,270 +179,271 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,60h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+364h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  mov [rbp-10h],r8
-;;   003a  movsd [rbp-18h],xmm6
-;;   0043  mov r8d,esi
-;;   0046  movsd xmm6,[rbp+18h]
-;;   004f  test byte ptr [r13],1
-;;   0057  jne func[0].instrumented+38Ah
-;;   005d  test byte ptr [r13],2
-;;   0065  jne func[0].instrumented+39Eh
-;;   006b  test byte ptr [r13],4
-;;   0073  jne func[0].instrumented+3B2h
-;;   0079  mov rax,0FFFFFFFFFFFFFFFFh
-;;   0080  bsr ebx,r8d
-;;   0084  cmove ebx,eax
-;;   0088  neg ebx
-;;   008b  add ebx,1Fh
-;;   0092  test byte ptr [r13],8
-;;   009a  jne func[0].instrumented+3C6h
-;;   00a0  test byte ptr [r13],10h
-;;   00a8  jne func[0].instrumented+3DAh
-;;   00ae  mov eax,20h
-;;   00b3  bsf esi,r8d
-;;   00b7  cmove esi,eax
-;;   00bb  test byte ptr [r13],20h
-;;   00c3  jne func[0].instrumented+3EEh
-;;   00c9  test byte ptr [r13],40h
-;;   00d1  jne func[0].instrumented+402h
-;;   00d7  popcnt edi,r8d
-;;   00dc  test byte ptr [r13],80h
-;;   00e4  jne func[0].instrumented+416h
-;;   00ea  test byte ptr [r13+1],1
-;;   00f2  jne func[0].instrumented+42Ah
-;;   00f8  test r8d,r8d
-;;   00fb  mov [rbp-20h],ebx
-;;   0103  sete bl
-;;   0107  movzx ebx,bl
-;;   010b  test byte ptr [r13+1],2
-;;   0113  jne func[0].instrumented+43Eh
-;;   0119  test byte ptr [r13+1],4
-;;   0121  jne func[0].instrumented+452h
-;;   0127  mov [rbp-28h],esi
-;;   012f  mov esi,r8d
-;;   0132  movsx esi,sil
-;;   0136  test byte ptr [r13+1],8
-;;   013e  jne func[0].instrumented+466h
-;;   0144  add ebx,esi
-;;   0147  test byte ptr [r13+1],10h
-;;   014f  jne func[0].instrumented+47Ah
-;;   0155  add edi,ebx
-;;   0158  test byte ptr [r13+1],20h
-;;   0160  jne func[0].instrumented+48Eh
-;;   0166  add edi,[rbp-28h]
-;;   016d  test byte ptr [r13+1],40h
-;;   0175  jne func[0].instrumented+4A2h
-;;   017b  add edi,[rbp-20h]
-;;   0182  test byte ptr [r13+1],80h
-;;   018a  jne func[0].instrumented+4B6h
-;;   0190  test byte ptr [r13+2],1
-;;   0198  jne func[0].instrumented+4CAh
-;;   019e  movaps xmm0,xmm6
-;;   01a2  sqrtsd xmm0,xmm0
-;;   01a7  test byte ptr [r13+2],2
-;;   01af  jne func[0].instrumented+4DEh
-;;   01b5  test byte ptr [r13+2],4
-;;   01bd  jne func[0].instrumented+4F2h
-;;   01c3  movaps xmm1,xmm6
-;;   01c7  movq rax,xmm1
-;;   01cc  btr rax,3Fh
-;;   01d1  movq xmm1,rax
-;;   01d6  test byte ptr [r13+2],8
-;;   01de  jne func[0].instrumented+506h
-;;   01e4  test byte ptr [r13+2],10h
-;;   01ec  jne func[0].instrumented+51Ah
-;;   01f2  movaps xmm2,xmm6
-;;   01f6  movq rax,xmm2
-;;   01fb  btc rax,3Fh
-;;   0200  movq xmm2,rax
-;;   0205  test byte ptr [r13+2],20h
-;;   020d  jne func[0].instrumented+52Eh
-;;   0213  test byte ptr [r13+2],40h
-;;   021b  jne func[0].instrumented+542h
-;;   0221  movaps xmm3,xmm6
-;;   0225  roundsd xmm3,xmm3,2
-;;   022c  test byte ptr [r13+2],80h
-;;   0234  jne func[0].instrumented+556h
-;;   023a  test byte ptr [r13+3],1
-;;   0242  jne func[0].instrumented+56Ah
-;;   0248  movaps xmm4,xmm6
-;;   024c  roundsd xmm4,xmm4,1
-;;   0253  test byte ptr [r13+3],2
-;;   025b  jne func[0].instrumented+57Eh
-;;   0261  test byte ptr [r13+3],4
-;;   0269  jne func[0].instrumented+592h
-;;   026f  movaps xmm5,xmm6
-;;   0273  roundsd xmm5,xmm5,3
-;;   027a  test byte ptr [r13+3],8
-;;   0282  jne func[0].instrumented+5A6h
-;;   0288  test byte ptr [r13+3],10h
-;;   0290  jne func[0].instrumented+5BAh
-;;   0296  movsd [rbp-28h],xmm0
-;;   02a0  movaps xmm0,xmm6
-;;   02a4  roundsd xmm0,xmm0,0
-;;   02ab  test byte ptr [r13+3],20h
-;;   02b3  jne func[0].instrumented+5CEh
-;;   02b9  addsd xmm5,xmm0
-;;   02be  test byte ptr [r13+3],40h
-;;   02c6  jne func[0].instrumented+5E2h
-;;   02cc  addsd xmm4,xmm5
-;;   02d1  test byte ptr [r13+3],80h
-;;   02d9  jne func[0].instrumented+5F6h
-;;   02df  addsd xmm3,xmm4
-;;   02e4  test byte ptr [r13+4],1
-;;   02ec  jne func[0].instrumented+60Ah
-;;   02f2  addsd xmm2,xmm3
-;;   02f7  test byte ptr [r13+4],2
-;;   02ff  jne func[0].instrumented+61Eh
-;;   0305  addsd xmm1,xmm2
-;;   030a  test byte ptr [r13+4],4
-;;   0312  jne func[0].instrumented+632h
-;;   0318  movsd xmm0,[rbp-28h]
-;;   0321  addsd xmm0,xmm1
-;;   0326  test byte ptr [r13+4],8
-;;   032e  jne func[0].instrumented+646h
-;;   0334  test byte ptr [r13+4],10h
-;;   033c  jne func[0].instrumented+65Ah
-;;   0342  movsd [rbp+18h],xmm0
-;;   034c  mov eax,edi
-;;   034f  mov r8,[rbp-10h]
-;;   0356  movsd xmm6,[rbp-18h]
-;;   035f  mov rsp,rbp
-;;   0362  pop rbp
-;;   0363  ret
-;;   0364  bt r12,3Dh
-;;   0369  jae func[0].instrumented+382h
-;;   036f  mov rax,rsp
-;;   0372  mov rsp,rbp
-;;   0375  call stubs+1D8h
-;;   037a  mov rsp,rax
-;;   037d  jmp func[0].instrumented+0Bh
-;;   0382  mov rsp,rbp
-;;   0385  call stubs+55h
-;;   038a  mov rax,0
-;;   0394  call func[0].instrumented+66Eh
-;;   0399  jmp func[0].instrumented+5Dh
-;;   039e  mov rax,1
-;;   03a8  call func[0].instrumented+66Eh
-;;   03ad  jmp func[0].instrumented+6Bh
-;;   03b2  mov rax,2
-;;   03bc  call func[0].instrumented+66Eh
-;;   03c1  jmp func[0].instrumented+79h
-;;   03c6  mov rax,3
-;;   03d0  call func[0].instrumented+66Eh
-;;   03d5  jmp func[0].instrumented+0A0h
-;;   03da  mov rax,4
-;;   03e4  call func[0].instrumented+66Eh
-;;   03e9  jmp func[0].instrumented+0AEh
-;;   03ee  mov rax,5
-;;   03f8  call func[0].instrumented+66Eh
-;;   03fd  jmp func[0].instrumented+0C9h
-;;   0402  mov rax,6
-;;   040c  call func[0].instrumented+66Eh
-;;   0411  jmp func[0].instrumented+0D7h
-;;   0416  mov rax,7
-;;   0420  call func[0].instrumented+66Eh
-;;   0425  jmp func[0].instrumented+0EAh
-;;   042a  mov rax,8
-;;   0434  call func[0].instrumented+66Eh
-;;   0439  jmp func[0].instrumented+0F8h
-;;   043e  mov rax,9
-;;   0448  call func[0].instrumented+66Eh
-;;   044d  jmp func[0].instrumented+119h
-;;   0452  mov rax,0Ah
-;;   045c  call func[0].instrumented+66Eh
-;;   0461  jmp func[0].instrumented+127h
-;;   0466  mov rax,0Bh
-;;   0470  call func[0].instrumented+66Eh
-;;   0475  jmp func[0].instrumented+144h
-;;   047a  mov rax,0Ch
-;;   0484  call func[0].instrumented+66Eh
-;;   0489  jmp func[0].instrumented+155h
-;;   048e  mov rax,0Dh
-;;   0498  call func[0].instrumented+66Eh
-;;   049d  jmp func[0].instrumented+166h
-;;   04a2  mov rax,0Eh
-;;   04ac  call func[0].instrumented+66Eh
-;;   04b1  jmp func[0].instrumented+17Bh
-;;   04b6  mov rax,0Fh
-;;   04c0  call func[0].instrumented+66Eh
-;;   04c5  jmp func[0].instrumented+190h
-;;   04ca  mov rax,10h
-;;   04d4  call func[0].instrumented+66Eh
-;;   04d9  jmp func[0].instrumented+19Eh
-;;   04de  mov rax,11h
-;;   04e8  call func[0].instrumented+66Eh
-;;   04ed  jmp func[0].instrumented+1B5h
-;;   04f2  mov rax,12h
-;;   04fc  call func[0].instrumented+66Eh
-;;   0501  jmp func[0].instrumented+1C3h
-;;   0506  mov rax,13h
-;;   0510  call func[0].instrumented+66Eh
-;;   0515  jmp func[0].instrumented+1E4h
-;;   051a  mov rax,14h
-;;   0524  call func[0].instrumented+66Eh
-;;   0529  jmp func[0].instrumented+1F2h
-;;   052e  mov rax,15h
-;;   0538  call func[0].instrumented+66Eh
-;;   053d  jmp func[0].instrumented+213h
-;;   0542  mov rax,16h
-;;   054c  call func[0].instrumented+66Eh
-;;   0551  jmp func[0].instrumented+221h
-;;   0556  mov rax,17h
-;;   0560  call func[0].instrumented+66Eh
-;;   0565  jmp func[0].instrumented+23Ah
-;;   056a  mov rax,18h
-;;   0574  call func[0].instrumented+66Eh
-;;   0579  jmp func[0].instrumented+248h
-;;   057e  mov rax,19h
-;;   0588  call func[0].instrumented+66Eh
-;;   058d  jmp func[0].instrumented+261h
-;;   0592  mov rax,1Ah
-;;   059c  call func[0].instrumented+66Eh
-;;   05a1  jmp func[0].instrumented+26Fh
-;;   05a6  mov rax,1Bh
-;;   05b0  call func[0].instrumented+66Eh
-;;   05b5  jmp func[0].instrumented+288h
-;;   05ba  mov rax,1Ch
-;;   05c4  call func[0].instrumented+66Eh
-;;   05c9  jmp func[0].instrumented+296h
-;;   05ce  mov rax,1Dh
-;;   05d8  call func[0].instrumented+66Eh
-;;   05dd  jmp func[0].instrumented+2B9h
-;;   05e2  mov rax,1Eh
-;;   05ec  call func[0].instrumented+66Eh
-;;   05f1  jmp func[0].instrumented+2CCh
-;;   05f6  mov rax,1Fh
-;;   0600  call func[0].instrumented+66Eh
-;;   0605  jmp func[0].instrumented+2DFh
-;;   060a  mov rax,20h
-;;   0614  call func[0].instrumented+66Eh
-;;   0619  jmp func[0].instrumented+2F2h
-;;   061e  mov rax,21h
-;;   0628  call func[0].instrumented+66Eh
-;;   062d  jmp func[0].instrumented+305h
-;;   0632  mov rax,22h
-;;   063c  call func[0].instrumented+66Eh
-;;   0641  jmp func[0].instrumented+318h
-;;   0646  mov rax,23h
-;;   0650  call func[0].instrumented+66Eh
-;;   0655  jmp func[0].instrumented+334h
-;;   065a  mov rax,24h
-;;   0664  call func[0].instrumented+66Eh
-;;   0669  jmp func[0].instrumented+342h
-;;   066e  sub rsp,8
-;;   0672  push rax
-;;   0673  call stubs+538h
-;;   0678  add rsp,8
-;;   067c  mov r13,[r15+48h]
-;;   0683  cmp r13,1
-;;   068a  ja func[0].instrumented+697h
-;;   0690  lea r13,[stubs+7B0h]
-;;   0697  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+361h
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  mov [rbp-10h],r8
+;;   0037  movsd [rbp-18h],xmm6
+;;   0040  mov r8d,esi
+;;   0043  movsd xmm6,[rbp+18h]
+;;   004c  test byte ptr [r13],1
+;;   0054  jne func[0].instrumented+387h
+;;   005a  test byte ptr [r13],2
+;;   0062  jne func[0].instrumented+396h
+;;   0068  test byte ptr [r13],4
+;;   0070  jne func[0].instrumented+3A5h
+;;   0076  mov rax,0FFFFFFFFFFFFFFFFh
+;;   007d  bsr ebx,r8d
+;;   0081  cmove ebx,eax
+;;   0085  neg ebx
+;;   0088  add ebx,1Fh
+;;   008f  test byte ptr [r13],8
+;;   0097  jne func[0].instrumented+3B4h
+;;   009d  test byte ptr [r13],10h
+;;   00a5  jne func[0].instrumented+3C3h
+;;   00ab  mov eax,20h
+;;   00b0  bsf esi,r8d
+;;   00b4  cmove esi,eax
+;;   00b8  test byte ptr [r13],20h
+;;   00c0  jne func[0].instrumented+3D2h
+;;   00c6  test byte ptr [r13],40h
+;;   00ce  jne func[0].instrumented+3E1h
+;;   00d4  popcnt edi,r8d
+;;   00d9  test byte ptr [r13],80h
+;;   00e1  jne func[0].instrumented+3F0h
+;;   00e7  test byte ptr [r13+1],1
+;;   00ef  jne func[0].instrumented+3FFh
+;;   00f5  test r8d,r8d
+;;   00f8  mov [rbp-20h],ebx
+;;   0100  sete bl
+;;   0104  movzx ebx,bl
+;;   0108  test byte ptr [r13+1],2
+;;   0110  jne func[0].instrumented+40Eh
+;;   0116  test byte ptr [r13+1],4
+;;   011e  jne func[0].instrumented+41Dh
+;;   0124  mov [rbp-28h],esi
+;;   012c  mov esi,r8d
+;;   012f  movsx esi,sil
+;;   0133  test byte ptr [r13+1],8
+;;   013b  jne func[0].instrumented+42Ch
+;;   0141  add ebx,esi
+;;   0144  test byte ptr [r13+1],10h
+;;   014c  jne func[0].instrumented+43Bh
+;;   0152  add edi,ebx
+;;   0155  test byte ptr [r13+1],20h
+;;   015d  jne func[0].instrumented+44Ah
+;;   0163  add edi,[rbp-28h]
+;;   016a  test byte ptr [r13+1],40h
+;;   0172  jne func[0].instrumented+459h
+;;   0178  add edi,[rbp-20h]
+;;   017f  test byte ptr [r13+1],80h
+;;   0187  jne func[0].instrumented+468h
+;;   018d  test byte ptr [r13+2],1
+;;   0195  jne func[0].instrumented+477h
+;;   019b  movaps xmm0,xmm6
+;;   019f  sqrtsd xmm0,xmm0
+;;   01a4  test byte ptr [r13+2],2
+;;   01ac  jne func[0].instrumented+486h
+;;   01b2  test byte ptr [r13+2],4
+;;   01ba  jne func[0].instrumented+495h
+;;   01c0  movaps xmm1,xmm6
+;;   01c4  movq rax,xmm1
+;;   01c9  btr rax,3Fh
+;;   01ce  movq xmm1,rax
+;;   01d3  test byte ptr [r13+2],8
+;;   01db  jne func[0].instrumented+4A4h
+;;   01e1  test byte ptr [r13+2],10h
+;;   01e9  jne func[0].instrumented+4B3h
+;;   01ef  movaps xmm2,xmm6
+;;   01f3  movq rax,xmm2
+;;   01f8  btc rax,3Fh
+;;   01fd  movq xmm2,rax
+;;   0202  test byte ptr [r13+2],20h
+;;   020a  jne func[0].instrumented+4C2h
+;;   0210  test byte ptr [r13+2],40h
+;;   0218  jne func[0].instrumented+4D1h
+;;   021e  movaps xmm3,xmm6
+;;   0222  roundsd xmm3,xmm3,2
+;;   0229  test byte ptr [r13+2],80h
+;;   0231  jne func[0].instrumented+4E0h
+;;   0237  test byte ptr [r13+3],1
+;;   023f  jne func[0].instrumented+4EFh
+;;   0245  movaps xmm4,xmm6
+;;   0249  roundsd xmm4,xmm4,1
+;;   0250  test byte ptr [r13+3],2
+;;   0258  jne func[0].instrumented+4FEh
+;;   025e  test byte ptr [r13+3],4
+;;   0266  jne func[0].instrumented+50Dh
+;;   026c  movaps xmm5,xmm6
+;;   0270  roundsd xmm5,xmm5,3
+;;   0277  test byte ptr [r13+3],8
+;;   027f  jne func[0].instrumented+51Ch
+;;   0285  test byte ptr [r13+3],10h
+;;   028d  jne func[0].instrumented+52Bh
+;;   0293  movsd [rbp-28h],xmm0
+;;   029d  movaps xmm0,xmm6
+;;   02a1  roundsd xmm0,xmm0,0
+;;   02a8  test byte ptr [r13+3],20h
+;;   02b0  jne func[0].instrumented+53Ah
+;;   02b6  addsd xmm5,xmm0
+;;   02bb  test byte ptr [r13+3],40h
+;;   02c3  jne func[0].instrumented+549h
+;;   02c9  addsd xmm4,xmm5
+;;   02ce  test byte ptr [r13+3],80h
+;;   02d6  jne func[0].instrumented+558h
+;;   02dc  addsd xmm3,xmm4
+;;   02e1  test byte ptr [r13+4],1
+;;   02e9  jne func[0].instrumented+567h
+;;   02ef  addsd xmm2,xmm3
+;;   02f4  test byte ptr [r13+4],2
+;;   02fc  jne func[0].instrumented+576h
+;;   0302  addsd xmm1,xmm2
+;;   0307  test byte ptr [r13+4],4
+;;   030f  jne func[0].instrumented+585h
+;;   0315  movsd xmm0,[rbp-28h]
+;;   031e  addsd xmm0,xmm1
+;;   0323  test byte ptr [r13+4],8
+;;   032b  jne func[0].instrumented+594h
+;;   0331  test byte ptr [r13+4],10h
+;;   0339  jne func[0].instrumented+5A3h
+;;   033f  movsd [rbp+18h],xmm0
+;;   0349  mov eax,edi
+;;   034c  mov r8,[rbp-10h]
+;;   0353  movsd xmm6,[rbp-18h]
+;;   035c  mov rsp,rbp
+;;   035f  pop rbp
+;;   0360  ret
+;;   0361  bt r12,3Dh
+;;   0366  jae func[0].instrumented+37Fh
+;;   036c  mov rax,rsp
+;;   036f  mov rsp,rbp
+;;   0372  call stubs+1D7h
+;;   0377  mov rsp,rax
+;;   037a  jmp func[0].instrumented+0Bh
+;;   037f  mov rsp,rbp
+;;   0382  call stubs+55h
+;;   0387  mov eax,0
+;;   038c  call func[0].instrumented+5B2h
+;;   0391  jmp func[0].instrumented+5Ah
+;;   0396  mov eax,1
+;;   039b  call func[0].instrumented+5B2h
+;;   03a0  jmp func[0].instrumented+68h
+;;   03a5  mov eax,2
+;;   03aa  call func[0].instrumented+5B2h
+;;   03af  jmp func[0].instrumented+76h
+;;   03b4  mov eax,3
+;;   03b9  call func[0].instrumented+5B2h
+;;   03be  jmp func[0].instrumented+9Dh
+;;   03c3  mov eax,4
+;;   03c8  call func[0].instrumented+5B2h
+;;   03cd  jmp func[0].instrumented+0ABh
+;;   03d2  mov eax,5
+;;   03d7  call func[0].instrumented+5B2h
+;;   03dc  jmp func[0].instrumented+0C6h
+;;   03e1  mov eax,6
+;;   03e6  call func[0].instrumented+5B2h
+;;   03eb  jmp func[0].instrumented+0D4h
+;;   03f0  mov eax,7
+;;   03f5  call func[0].instrumented+5B2h
+;;   03fa  jmp func[0].instrumented+0E7h
+;;   03ff  mov eax,8
+;;   0404  call func[0].instrumented+5B2h
+;;   0409  jmp func[0].instrumented+0F5h
+;;   040e  mov eax,9
+;;   0413  call func[0].instrumented+5B2h
+;;   0418  jmp func[0].instrumented+116h
+;;   041d  mov eax,0Ah
+;;   0422  call func[0].instrumented+5B2h
+;;   0427  jmp func[0].instrumented+124h
+;;   042c  mov eax,0Bh
+;;   0431  call func[0].instrumented+5B2h
+;;   0436  jmp func[0].instrumented+141h
+;;   043b  mov eax,0Ch
+;;   0440  call func[0].instrumented+5B2h
+;;   0445  jmp func[0].instrumented+152h
+;;   044a  mov eax,0Dh
+;;   044f  call func[0].instrumented+5B2h
+;;   0454  jmp func[0].instrumented+163h
+;;   0459  mov eax,0Eh
+;;   045e  call func[0].instrumented+5B2h
+;;   0463  jmp func[0].instrumented+178h
+;;   0468  mov eax,0Fh
+;;   046d  call func[0].instrumented+5B2h
+;;   0472  jmp func[0].instrumented+18Dh
+;;   0477  mov eax,10h
+;;   047c  call func[0].instrumented+5B2h
+;;   0481  jmp func[0].instrumented+19Bh
+;;   0486  mov eax,11h
+;;   048b  call func[0].instrumented+5B2h
+;;   0490  jmp func[0].instrumented+1B2h
+;;   0495  mov eax,12h
+;;   049a  call func[0].instrumented+5B2h
+;;   049f  jmp func[0].instrumented+1C0h
+;;   04a4  mov eax,13h
+;;   04a9  call func[0].instrumented+5B2h
+;;   04ae  jmp func[0].instrumented+1E1h
+;;   04b3  mov eax,14h
+;;   04b8  call func[0].instrumented+5B2h
+;;   04bd  jmp func[0].instrumented+1EFh
+;;   04c2  mov eax,15h
+;;   04c7  call func[0].instrumented+5B2h
+;;   04cc  jmp func[0].instrumented+210h
+;;   04d1  mov eax,16h
+;;   04d6  call func[0].instrumented+5B2h
+;;   04db  jmp func[0].instrumented+21Eh
+;;   04e0  mov eax,17h
+;;   04e5  call func[0].instrumented+5B2h
+;;   04ea  jmp func[0].instrumented+237h
+;;   04ef  mov eax,18h
+;;   04f4  call func[0].instrumented+5B2h
+;;   04f9  jmp func[0].instrumented+245h
+;;   04fe  mov eax,19h
+;;   0503  call func[0].instrumented+5B2h
+;;   0508  jmp func[0].instrumented+25Eh
+;;   050d  mov eax,1Ah
+;;   0512  call func[0].instrumented+5B2h
+;;   0517  jmp func[0].instrumented+26Ch
+;;   051c  mov eax,1Bh
+;;   0521  call func[0].instrumented+5B2h
+;;   0526  jmp func[0].instrumented+285h
+;;   052b  mov eax,1Ch
+;;   0530  call func[0].instrumented+5B2h
+;;   0535  jmp func[0].instrumented+293h
+;;   053a  mov eax,1Dh
+;;   053f  call func[0].instrumented+5B2h
+;;   0544  jmp func[0].instrumented+2B6h
+;;   0549  mov eax,1Eh
+;;   054e  call func[0].instrumented+5B2h
+;;   0553  jmp func[0].instrumented+2C9h
+;;   0558  mov eax,1Fh
+;;   055d  call func[0].instrumented+5B2h
+;;   0562  jmp func[0].instrumented+2DCh
+;;   0567  mov eax,20h
+;;   056c  call func[0].instrumented+5B2h
+;;   0571  jmp func[0].instrumented+2EFh
+;;   0576  mov eax,21h
+;;   057b  call func[0].instrumented+5B2h
+;;   0580  jmp func[0].instrumented+302h
+;;   0585  mov eax,22h
+;;   058a  call func[0].instrumented+5B2h
+;;   058f  jmp func[0].instrumented+315h
+;;   0594  mov eax,23h
+;;   0599  call func[0].instrumented+5B2h
+;;   059e  jmp func[0].instrumented+331h
+;;   05a3  mov eax,24h
+;;   05a8  call func[0].instrumented+5B2h
+;;   05ad  jmp func[0].instrumented+33Fh
+;;   05b2  sub rsp,8
+;;   05b6  mov rdx,0
+;;   05c0  or rax,rdx
+;;   05c3  push rax
+;;   05c4  call stubs+537h
+;;   05c9  add rsp,8
+;;   05cd  mov r13,[r15+48h]
+;;   05d4  cmp r13,1
+;;   05db  ja func[0].instrumented+5E8h
+;;   05e1  lea r13,[stubs+7AFh]
+;;   05e8  ret

@@ -85,78 +85,79 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+0C5h
-;;   001f  mov r13,[r15+58h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+0F5h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+109h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+11Dh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+131h
-;;   006b  mov ecx,[rbp+18h]
-;;   0072  mov eax,[rbp+10h]
-;;   0079  test ecx,ecx
-;;   007c  je func[0].instrumented+0EBh
-;;   0082  cmp ecx,0FFFFFFFFh
-;;   0089  jne func[0].instrumented+9Ah
-;;   008f  cmp eax,80000000h
-;;   0094  je func[0].instrumented+0F0h
-;;   009a  cdq
-;;   009b  idiv ecx
-;;   009e  mov ebx,eax
-;;   00a1  test byte ptr [r13],10h
-;;   00a9  jne func[0].instrumented+145h
-;;   00af  test byte ptr [r13],20h
-;;   00b7  jne func[0].instrumented+159h
-;;   00bd  mov eax,ebx
-;;   00c0  mov rsp,rbp
-;;   00c3  pop rbp
-;;   00c4  ret
-;;   00c5  bt r12,3Dh
-;;   00ca  jae func[0].instrumented+0E3h
-;;   00d0  mov rax,rsp
-;;   00d3  mov rsp,rbp
-;;   00d6  call stubs+1D5h
-;;   00db  mov rsp,rax
-;;   00de  jmp func[0].instrumented+0Bh
-;;   00e3  mov rsp,rbp
-;;   00e6  call stubs+55h
-;;   00eb  call stubs+0Fh
-;;   00f0  call stubs+19h
-;;   00f5  mov rax,0
-;;   00ff  call func[0].instrumented+16Dh
-;;   0104  jmp func[0].instrumented+41h
-;;   0109  mov rax,1
-;;   0113  call func[0].instrumented+16Dh
-;;   0118  jmp func[0].instrumented+4Fh
-;;   011d  mov rax,2
-;;   0127  call func[0].instrumented+16Dh
-;;   012c  jmp func[0].instrumented+5Dh
-;;   0131  mov rax,3
-;;   013b  call func[0].instrumented+16Dh
-;;   0140  jmp func[0].instrumented+6Bh
-;;   0145  mov rax,4
-;;   014f  call func[0].instrumented+16Dh
-;;   0154  jmp func[0].instrumented+0AFh
-;;   0159  mov rax,5
-;;   0163  call func[0].instrumented+16Dh
-;;   0168  jmp func[0].instrumented+0BDh
-;;   016d  sub rsp,8
-;;   0171  push rax
-;;   0172  call stubs+535h
-;;   0177  add rsp,8
-;;   017b  mov r13,[r15+58h]
-;;   0182  cmp r13,1
-;;   0189  ja func[0].instrumented+196h
-;;   018f  lea r13,[stubs+7ADh]
-;;   0196  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+0C2h
+;;   001c  mov r13,[r15+58h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+0F2h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+101h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+110h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+11Fh
+;;   0068  mov ecx,[rbp+18h]
+;;   006f  mov eax,[rbp+10h]
+;;   0076  test ecx,ecx
+;;   0079  je func[0].instrumented+0E8h
+;;   007f  cmp ecx,0FFFFFFFFh
+;;   0086  jne func[0].instrumented+97h
+;;   008c  cmp eax,80000000h
+;;   0091  je func[0].instrumented+0EDh
+;;   0097  cdq
+;;   0098  idiv ecx
+;;   009b  mov ebx,eax
+;;   009e  test byte ptr [r13],10h
+;;   00a6  jne func[0].instrumented+12Eh
+;;   00ac  test byte ptr [r13],20h
+;;   00b4  jne func[0].instrumented+13Dh
+;;   00ba  mov eax,ebx
+;;   00bd  mov rsp,rbp
+;;   00c0  pop rbp
+;;   00c1  ret
+;;   00c2  bt r12,3Dh
+;;   00c7  jae func[0].instrumented+0E0h
+;;   00cd  mov rax,rsp
+;;   00d0  mov rsp,rbp
+;;   00d3  call stubs+1D5h
+;;   00d8  mov rsp,rax
+;;   00db  jmp func[0].instrumented+0Bh
+;;   00e0  mov rsp,rbp
+;;   00e3  call stubs+55h
+;;   00e8  call stubs+0Fh
+;;   00ed  call stubs+19h
+;;   00f2  mov eax,0
+;;   00f7  call func[0].instrumented+14Ch
+;;   00fc  jmp func[0].instrumented+3Eh
+;;   0101  mov eax,1
+;;   0106  call func[0].instrumented+14Ch
+;;   010b  jmp func[0].instrumented+4Ch
+;;   0110  mov eax,2
+;;   0115  call func[0].instrumented+14Ch
+;;   011a  jmp func[0].instrumented+5Ah
+;;   011f  mov eax,3
+;;   0124  call func[0].instrumented+14Ch
+;;   0129  jmp func[0].instrumented+68h
+;;   012e  mov eax,4
+;;   0133  call func[0].instrumented+14Ch
+;;   0138  jmp func[0].instrumented+0ACh
+;;   013d  mov eax,5
+;;   0142  call func[0].instrumented+14Ch
+;;   0147  jmp func[0].instrumented+0BAh
+;;   014c  sub rsp,8
+;;   0150  mov rdx,0
+;;   015a  or rax,rdx
+;;   015d  push rax
+;;   015e  call stubs+535h
+;;   0163  add rsp,8
+;;   0167  mov r13,[r15+58h]
+;;   016e  cmp r13,1
+;;   0175  ja func[0].instrumented+182h
+;;   017b  lea r13,[stubs+7ADh]
+;;   0182  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -234,77 +235,78 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[1].instrumented+0C2h
-;;   001f  mov r13,[r15+60h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[1]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[1].instrumented+0EDh
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[1].instrumented+101h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[1].instrumented+115h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[1].instrumented+129h
-;;   006b  mov rcx,[rbp+18h]
-;;   0072  mov rax,[rbp+10h]
-;;   0079  test rcx,rcx
-;;   007c  je func[1].instrumented+0E8h
-;;   0082  cmp rcx,0FFFFFFFFFFFFFFFFh
-;;   0089  jne func[1].instrumented+96h
-;;   008f  xor edx,edx
-;;   0091  jmp func[1].instrumented+9Bh
-;;   0096  cqo
-;;   0098  idiv rcx
-;;   009b  mov rbx,rdx
-;;   009e  test byte ptr [r13],10h
-;;   00a6  jne func[1].instrumented+13Dh
-;;   00ac  test byte ptr [r13],20h
-;;   00b4  jne func[1].instrumented+151h
-;;   00ba  mov rax,rbx
-;;   00bd  mov rsp,rbp
-;;   00c0  pop rbp
-;;   00c1  ret
-;;   00c2  bt r12,3Dh
-;;   00c7  jae func[1].instrumented+0E0h
-;;   00cd  mov rax,rsp
-;;   00d0  mov rsp,rbp
-;;   00d3  call stubs+1D5h
-;;   00d8  mov rsp,rax
-;;   00db  jmp func[1].instrumented+0Bh
-;;   00e0  mov rsp,rbp
-;;   00e3  call stubs+55h
-;;   00e8  call stubs+0Fh
-;;   00ed  mov rax,100000000h
-;;   00f7  call func[1].instrumented+165h
-;;   00fc  jmp func[1].instrumented+41h
-;;   0101  mov rax,100000001h
-;;   010b  call func[1].instrumented+165h
-;;   0110  jmp func[1].instrumented+4Fh
-;;   0115  mov rax,100000002h
-;;   011f  call func[1].instrumented+165h
-;;   0124  jmp func[1].instrumented+5Dh
-;;   0129  mov rax,100000003h
-;;   0133  call func[1].instrumented+165h
-;;   0138  jmp func[1].instrumented+6Bh
-;;   013d  mov rax,100000004h
-;;   0147  call func[1].instrumented+165h
-;;   014c  jmp func[1].instrumented+0ACh
-;;   0151  mov rax,100000005h
-;;   015b  call func[1].instrumented+165h
-;;   0160  jmp func[1].instrumented+0BAh
-;;   0165  sub rsp,8
-;;   0169  push rax
-;;   016a  call stubs+535h
-;;   016f  add rsp,8
-;;   0173  mov r13,[r15+60h]
-;;   017a  cmp r13,1
-;;   0181  ja func[1].instrumented+18Eh
-;;   0187  lea r13,[stubs+7ADh]
-;;   018e  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[1].instrumented+0BFh
+;;   001c  mov r13,[r15+60h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[1]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[1].instrumented+0EAh
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[1].instrumented+0F9h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[1].instrumented+108h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[1].instrumented+117h
+;;   0068  mov rcx,[rbp+18h]
+;;   006f  mov rax,[rbp+10h]
+;;   0076  test rcx,rcx
+;;   0079  je func[1].instrumented+0E5h
+;;   007f  cmp rcx,0FFFFFFFFFFFFFFFFh
+;;   0086  jne func[1].instrumented+93h
+;;   008c  xor edx,edx
+;;   008e  jmp func[1].instrumented+98h
+;;   0093  cqo
+;;   0095  idiv rcx
+;;   0098  mov rbx,rdx
+;;   009b  test byte ptr [r13],10h
+;;   00a3  jne func[1].instrumented+126h
+;;   00a9  test byte ptr [r13],20h
+;;   00b1  jne func[1].instrumented+135h
+;;   00b7  mov rax,rbx
+;;   00ba  mov rsp,rbp
+;;   00bd  pop rbp
+;;   00be  ret
+;;   00bf  bt r12,3Dh
+;;   00c4  jae func[1].instrumented+0DDh
+;;   00ca  mov rax,rsp
+;;   00cd  mov rsp,rbp
+;;   00d0  call stubs+1D5h
+;;   00d5  mov rsp,rax
+;;   00d8  jmp func[1].instrumented+0Bh
+;;   00dd  mov rsp,rbp
+;;   00e0  call stubs+55h
+;;   00e5  call stubs+0Fh
+;;   00ea  mov eax,0
+;;   00ef  call func[1].instrumented+144h
+;;   00f4  jmp func[1].instrumented+3Eh
+;;   00f9  mov eax,1
+;;   00fe  call func[1].instrumented+144h
+;;   0103  jmp func[1].instrumented+4Ch
+;;   0108  mov eax,2
+;;   010d  call func[1].instrumented+144h
+;;   0112  jmp func[1].instrumented+5Ah
+;;   0117  mov eax,3
+;;   011c  call func[1].instrumented+144h
+;;   0121  jmp func[1].instrumented+68h
+;;   0126  mov eax,4
+;;   012b  call func[1].instrumented+144h
+;;   0130  jmp func[1].instrumented+0A9h
+;;   0135  mov eax,5
+;;   013a  call func[1].instrumented+144h
+;;   013f  jmp func[1].instrumented+0B7h
+;;   0144  sub rsp,8
+;;   0148  mov rdx,100000000h
+;;   0152  or rax,rdx
+;;   0155  push rax
+;;   0156  call stubs+535h
+;;   015b  add rsp,8
+;;   015f  mov r13,[r15+60h]
+;;   0166  cmp r13,1
+;;   016d  ja func[1].instrumented+17Ah
+;;   0173  lea r13,[stubs+7ADh]
+;;   017a  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -374,73 +376,74 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[2].instrumented+0AEh
-;;   001f  mov r13,[r15+68h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[2]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[2].instrumented+0D9h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[2].instrumented+0EDh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[2].instrumented+101h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[2].instrumented+115h
-;;   006b  mov ecx,[rbp+18h]
-;;   0072  mov eax,[rbp+10h]
-;;   0079  test ecx,ecx
-;;   007c  je func[2].instrumented+0D4h
-;;   0082  xor edx,edx
-;;   0084  div ecx
-;;   0087  mov ebx,eax
-;;   008a  test byte ptr [r13],10h
-;;   0092  jne func[2].instrumented+129h
-;;   0098  test byte ptr [r13],20h
-;;   00a0  jne func[2].instrumented+13Dh
-;;   00a6  mov eax,ebx
-;;   00a9  mov rsp,rbp
-;;   00ac  pop rbp
-;;   00ad  ret
-;;   00ae  bt r12,3Dh
-;;   00b3  jae func[2].instrumented+0CCh
-;;   00b9  mov rax,rsp
-;;   00bc  mov rsp,rbp
-;;   00bf  call stubs+1D5h
-;;   00c4  mov rsp,rax
-;;   00c7  jmp func[2].instrumented+0Bh
-;;   00cc  mov rsp,rbp
-;;   00cf  call stubs+55h
-;;   00d4  call stubs+0Fh
-;;   00d9  mov rax,200000000h
-;;   00e3  call func[2].instrumented+151h
-;;   00e8  jmp func[2].instrumented+41h
-;;   00ed  mov rax,200000001h
-;;   00f7  call func[2].instrumented+151h
-;;   00fc  jmp func[2].instrumented+4Fh
-;;   0101  mov rax,200000002h
-;;   010b  call func[2].instrumented+151h
-;;   0110  jmp func[2].instrumented+5Dh
-;;   0115  mov rax,200000003h
-;;   011f  call func[2].instrumented+151h
-;;   0124  jmp func[2].instrumented+6Bh
-;;   0129  mov rax,200000004h
-;;   0133  call func[2].instrumented+151h
-;;   0138  jmp func[2].instrumented+98h
-;;   013d  mov rax,200000005h
-;;   0147  call func[2].instrumented+151h
-;;   014c  jmp func[2].instrumented+0A6h
-;;   0151  sub rsp,8
-;;   0155  push rax
-;;   0156  call stubs+535h
-;;   015b  add rsp,8
-;;   015f  mov r13,[r15+68h]
-;;   0166  cmp r13,1
-;;   016d  ja func[2].instrumented+17Ah
-;;   0173  lea r13,[stubs+7ADh]
-;;   017a  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[2].instrumented+0ABh
+;;   001c  mov r13,[r15+68h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[2]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[2].instrumented+0D6h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[2].instrumented+0E5h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[2].instrumented+0F4h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[2].instrumented+103h
+;;   0068  mov ecx,[rbp+18h]
+;;   006f  mov eax,[rbp+10h]
+;;   0076  test ecx,ecx
+;;   0079  je func[2].instrumented+0D1h
+;;   007f  xor edx,edx
+;;   0081  div ecx
+;;   0084  mov ebx,eax
+;;   0087  test byte ptr [r13],10h
+;;   008f  jne func[2].instrumented+112h
+;;   0095  test byte ptr [r13],20h
+;;   009d  jne func[2].instrumented+121h
+;;   00a3  mov eax,ebx
+;;   00a6  mov rsp,rbp
+;;   00a9  pop rbp
+;;   00aa  ret
+;;   00ab  bt r12,3Dh
+;;   00b0  jae func[2].instrumented+0C9h
+;;   00b6  mov rax,rsp
+;;   00b9  mov rsp,rbp
+;;   00bc  call stubs+1D5h
+;;   00c1  mov rsp,rax
+;;   00c4  jmp func[2].instrumented+0Bh
+;;   00c9  mov rsp,rbp
+;;   00cc  call stubs+55h
+;;   00d1  call stubs+0Fh
+;;   00d6  mov eax,0
+;;   00db  call func[2].instrumented+130h
+;;   00e0  jmp func[2].instrumented+3Eh
+;;   00e5  mov eax,1
+;;   00ea  call func[2].instrumented+130h
+;;   00ef  jmp func[2].instrumented+4Ch
+;;   00f4  mov eax,2
+;;   00f9  call func[2].instrumented+130h
+;;   00fe  jmp func[2].instrumented+5Ah
+;;   0103  mov eax,3
+;;   0108  call func[2].instrumented+130h
+;;   010d  jmp func[2].instrumented+68h
+;;   0112  mov eax,4
+;;   0117  call func[2].instrumented+130h
+;;   011c  jmp func[2].instrumented+95h
+;;   0121  mov eax,5
+;;   0126  call func[2].instrumented+130h
+;;   012b  jmp func[2].instrumented+0A3h
+;;   0130  sub rsp,8
+;;   0134  mov rdx,200000000h
+;;   013e  or rax,rdx
+;;   0141  push rax
+;;   0142  call stubs+535h
+;;   0147  add rsp,8
+;;   014b  mov r13,[r15+68h]
+;;   0152  cmp r13,1
+;;   0159  ja func[2].instrumented+166h
+;;   015f  lea r13,[stubs+7ADh]
+;;   0166  ret
 ;; ---- func[3]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -510,70 +513,71 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[3].instrumented+0ADh
-;;   001f  mov r13,[r15+70h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[3]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[3].instrumented+0D8h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[3].instrumented+0ECh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[3].instrumented+100h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[3].instrumented+114h
-;;   006b  mov ecx,7
-;;   0071  mov eax,[rbp+10h]
-;;   0078  test ecx,ecx
-;;   007b  je func[3].instrumented+0D3h
-;;   0081  xor edx,edx
-;;   0083  div ecx
-;;   0086  mov ebx,eax
-;;   0089  test byte ptr [r13],10h
-;;   0091  jne func[3].instrumented+128h
-;;   0097  test byte ptr [r13],20h
-;;   009f  jne func[3].instrumented+13Ch
-;;   00a5  mov eax,ebx
-;;   00a8  mov rsp,rbp
-;;   00ab  pop rbp
-;;   00ac  ret
-;;   00ad  bt r12,3Dh
-;;   00b2  jae func[3].instrumented+0CBh
-;;   00b8  mov rax,rsp
-;;   00bb  mov rsp,rbp
-;;   00be  call stubs+1D5h
-;;   00c3  mov rsp,rax
-;;   00c6  jmp func[3].instrumented+0Bh
-;;   00cb  mov rsp,rbp
-;;   00ce  call stubs+55h
-;;   00d3  call stubs+0Fh
-;;   00d8  mov rax,300000000h
-;;   00e2  call func[3].instrumented+150h
-;;   00e7  jmp func[3].instrumented+41h
-;;   00ec  mov rax,300000001h
-;;   00f6  call func[3].instrumented+150h
-;;   00fb  jmp func[3].instrumented+4Fh
-;;   0100  mov rax,300000002h
-;;   010a  call func[3].instrumented+150h
-;;   010f  jmp func[3].instrumented+5Dh
-;;   0114  mov rax,300000003h
-;;   011e  call func[3].instrumented+150h
-;;   0123  jmp func[3].instrumented+6Bh
-;;   0128  mov rax,300000004h
-;;   0132  call func[3].instrumented+150h
-;;   0137  jmp func[3].instrumented+97h
-;;   013c  mov rax,300000005h
-;;   0146  call func[3].instrumented+150h
-;;   014b  jmp func[3].instrumented+0A5h
-;;   0150  sub rsp,8
-;;   0154  push rax
-;;   0155  call stubs+535h
-;;   015a  add rsp,8
-;;   015e  mov r13,[r15+70h]
-;;   0165  cmp r13,1
-;;   016c  ja func[3].instrumented+179h
-;;   0172  lea r13,[stubs+7ADh]
-;;   0179  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[3].instrumented+0AAh
+;;   001c  mov r13,[r15+70h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[3]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[3].instrumented+0D5h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[3].instrumented+0E4h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[3].instrumented+0F3h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[3].instrumented+102h
+;;   0068  mov ecx,7
+;;   006e  mov eax,[rbp+10h]
+;;   0075  test ecx,ecx
+;;   0078  je func[3].instrumented+0D0h
+;;   007e  xor edx,edx
+;;   0080  div ecx
+;;   0083  mov ebx,eax
+;;   0086  test byte ptr [r13],10h
+;;   008e  jne func[3].instrumented+111h
+;;   0094  test byte ptr [r13],20h
+;;   009c  jne func[3].instrumented+120h
+;;   00a2  mov eax,ebx
+;;   00a5  mov rsp,rbp
+;;   00a8  pop rbp
+;;   00a9  ret
+;;   00aa  bt r12,3Dh
+;;   00af  jae func[3].instrumented+0C8h
+;;   00b5  mov rax,rsp
+;;   00b8  mov rsp,rbp
+;;   00bb  call stubs+1D5h
+;;   00c0  mov rsp,rax
+;;   00c3  jmp func[3].instrumented+0Bh
+;;   00c8  mov rsp,rbp
+;;   00cb  call stubs+55h
+;;   00d0  call stubs+0Fh
+;;   00d5  mov eax,0
+;;   00da  call func[3].instrumented+12Fh
+;;   00df  jmp func[3].instrumented+3Eh
+;;   00e4  mov eax,1
+;;   00e9  call func[3].instrumented+12Fh
+;;   00ee  jmp func[3].instrumented+4Ch
+;;   00f3  mov eax,2
+;;   00f8  call func[3].instrumented+12Fh
+;;   00fd  jmp func[3].instrumented+5Ah
+;;   0102  mov eax,3
+;;   0107  call func[3].instrumented+12Fh
+;;   010c  jmp func[3].instrumented+68h
+;;   0111  mov eax,4
+;;   0116  call func[3].instrumented+12Fh
+;;   011b  jmp func[3].instrumented+94h
+;;   0120  mov eax,5
+;;   0125  call func[3].instrumented+12Fh
+;;   012a  jmp func[3].instrumented+0A2h
+;;   012f  sub rsp,8
+;;   0133  mov rdx,300000000h
+;;   013d  or rax,rdx
+;;   0140  push rax
+;;   0141  call stubs+535h
+;;   0146  add rsp,8
+;;   014a  mov r13,[r15+70h]
+;;   0151  cmp r13,1
+;;   0158  ja func[3].instrumented+165h
+;;   015e  lea r13,[stubs+7ADh]
+;;   0165  ret

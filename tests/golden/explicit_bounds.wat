@@ -85,86 +85,87 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,20h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+105h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+135h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+149h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+15Dh
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+171h
-;;   006b  mov edx,[rbp+10h]
-;;   0072  lea rax,[rdx+18h]
-;;   007a  mov rcx,[r15+8]
-;;   0081  cmp rax,[rcx]
-;;   0088  ja func[0].instrumented+12Bh
-;;   008e  mov qword ptr [r14+rdx+10h],7
-;;   009a  test byte ptr [r13],10h
-;;   00a2  jne func[0].instrumented+185h
-;;   00a8  test byte ptr [r13],20h
-;;   00b0  jne func[0].instrumented+199h
-;;   00b6  mov edx,[rbp+10h]
-;;   00bd  lea rax,[rdx+10h]
-;;   00c5  mov rcx,[r15+8]
-;;   00cc  cmp rax,[rcx]
-;;   00d3  ja func[0].instrumented+130h
-;;   00d9  mov rbx,[r14+rdx+8]
-;;   00e1  test byte ptr [r13],40h
-;;   00e9  jne func[0].instrumented+1ADh
-;;   00ef  test byte ptr [r13],80h
-;;   00f7  jne func[0].instrumented+1C1h
-;;   00fd  mov rax,rbx
-;;   0100  mov rsp,rbp
-;;   0103  pop rbp
-;;   0104  ret
-;;   0105  bt r12,3Dh
-;;   010a  jae func[0].instrumented+123h
-;;   0110  mov rax,rsp
-;;   0113  mov rsp,rbp
-;;   0116  call stubs+1D1h
-;;   011b  mov rsp,rax
-;;   011e  jmp func[0].instrumented+0Bh
-;;   0123  mov rsp,rbp
-;;   0126  call stubs+55h
-;;   012b  call stubs+5
-;;   0130  call stubs+5
-;;   0135  mov rax,0
-;;   013f  call func[0].instrumented+1D5h
-;;   0144  jmp func[0].instrumented+41h
-;;   0149  mov rax,1
-;;   0153  call func[0].instrumented+1D5h
-;;   0158  jmp func[0].instrumented+4Fh
-;;   015d  mov rax,2
-;;   0167  call func[0].instrumented+1D5h
-;;   016c  jmp func[0].instrumented+5Dh
-;;   0171  mov rax,3
-;;   017b  call func[0].instrumented+1D5h
-;;   0180  jmp func[0].instrumented+6Bh
-;;   0185  mov rax,4
-;;   018f  call func[0].instrumented+1D5h
-;;   0194  jmp func[0].instrumented+0A8h
-;;   0199  mov rax,5
-;;   01a3  call func[0].instrumented+1D5h
-;;   01a8  jmp func[0].instrumented+0B6h
-;;   01ad  mov rax,6
-;;   01b7  call func[0].instrumented+1D5h
-;;   01bc  jmp func[0].instrumented+0EFh
-;;   01c1  mov rax,7
-;;   01cb  call func[0].instrumented+1D5h
-;;   01d0  jmp func[0].instrumented+0FDh
-;;   01d5  sub rsp,8
-;;   01d9  push rax
-;;   01da  call stubs+531h
-;;   01df  add rsp,8
-;;   01e3  mov r13,[r15+48h]
-;;   01ea  cmp r13,1
-;;   01f1  ja func[0].instrumented+1FEh
-;;   01f7  lea r13,[stubs+7A9h]
-;;   01fe  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+102h
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+132h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+141h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+150h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+15Fh
+;;   0068  mov edx,[rbp+10h]
+;;   006f  lea rax,[rdx+18h]
+;;   0077  mov rcx,[r15+8]
+;;   007e  cmp rax,[rcx]
+;;   0085  ja func[0].instrumented+128h
+;;   008b  mov qword ptr [r14+rdx+10h],7
+;;   0097  test byte ptr [r13],10h
+;;   009f  jne func[0].instrumented+16Eh
+;;   00a5  test byte ptr [r13],20h
+;;   00ad  jne func[0].instrumented+17Dh
+;;   00b3  mov edx,[rbp+10h]
+;;   00ba  lea rax,[rdx+10h]
+;;   00c2  mov rcx,[r15+8]
+;;   00c9  cmp rax,[rcx]
+;;   00d0  ja func[0].instrumented+12Dh
+;;   00d6  mov rbx,[r14+rdx+8]
+;;   00de  test byte ptr [r13],40h
+;;   00e6  jne func[0].instrumented+18Ch
+;;   00ec  test byte ptr [r13],80h
+;;   00f4  jne func[0].instrumented+19Bh
+;;   00fa  mov rax,rbx
+;;   00fd  mov rsp,rbp
+;;   0100  pop rbp
+;;   0101  ret
+;;   0102  bt r12,3Dh
+;;   0107  jae func[0].instrumented+120h
+;;   010d  mov rax,rsp
+;;   0110  mov rsp,rbp
+;;   0113  call stubs+1CFh
+;;   0118  mov rsp,rax
+;;   011b  jmp func[0].instrumented+0Bh
+;;   0120  mov rsp,rbp
+;;   0123  call stubs+55h
+;;   0128  call stubs+5
+;;   012d  call stubs+5
+;;   0132  mov eax,0
+;;   0137  call func[0].instrumented+1AAh
+;;   013c  jmp func[0].instrumented+3Eh
+;;   0141  mov eax,1
+;;   0146  call func[0].instrumented+1AAh
+;;   014b  jmp func[0].instrumented+4Ch
+;;   0150  mov eax,2
+;;   0155  call func[0].instrumented+1AAh
+;;   015a  jmp func[0].instrumented+5Ah
+;;   015f  mov eax,3
+;;   0164  call func[0].instrumented+1AAh
+;;   0169  jmp func[0].instrumented+68h
+;;   016e  mov eax,4
+;;   0173  call func[0].instrumented+1AAh
+;;   0178  jmp func[0].instrumented+0A5h
+;;   017d  mov eax,5
+;;   0182  call func[0].instrumented+1AAh
+;;   0187  jmp func[0].instrumented+0B3h
+;;   018c  mov eax,6
+;;   0191  call func[0].instrumented+1AAh
+;;   0196  jmp func[0].instrumented+0ECh
+;;   019b  mov eax,7
+;;   01a0  call func[0].instrumented+1AAh
+;;   01a5  jmp func[0].instrumented+0FAh
+;;   01aa  sub rsp,8
+;;   01ae  mov rdx,0
+;;   01b8  or rax,rdx
+;;   01bb  push rax
+;;   01bc  call stubs+52Fh
+;;   01c1  add rsp,8
+;;   01c5  mov r13,[r15+48h]
+;;   01cc  cmp r13,1
+;;   01d3  ja func[0].instrumented+1E0h
+;;   01d9  lea r13,[stubs+7A7h]
+;;   01e0  ret

@@ -115,167 +115,162 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+226h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+24Ch
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+260h
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+274h
-;;   005d  test byte ptr [r13],8
-;;   0065  jne func[0].instrumented+288h
-;;   006b  cmp dword ptr [rbp+10h],2
-;;   0075  setl bl
-;;   0079  movzx ebx,bl
-;;   007d  test byte ptr [r13],10h
-;;   0085  jne func[0].instrumented+29Ch
-;;   008b  test ebx,ebx
-;;   008e  je func[0].instrumented+0BCh
-;;   0094  test byte ptr [r13],20h
-;;   009c  jne func[0].instrumented+2B0h
-;;   00a2  test byte ptr [r13],40h
-;;   00aa  jne func[0].instrumented+2C4h
-;;   00b0  mov ebx,[rbp+10h]
-;;   00b7  jmp func[0].instrumented+202h
-;;   00bc  test byte ptr [r13],80h
-;;   00c4  jne func[0].instrumented+2D8h
-;;   00ca  test byte ptr [r13+1],1
-;;   00d2  jne func[0].instrumented+2ECh
-;;   00d8  test byte ptr [r13+1],2
-;;   00e0  jne func[0].instrumented+300h
-;;   00e6  mov ebx,[rbp+10h]
-;;   00ed  sub ebx,1
-;;   00f4  test byte ptr [r13+1],4
-;;   00fc  jne func[0].instrumented+314h
-;;   0102  mov [rsp],ebx
-;;   010a  mov esi,ebx
-;;   010d  cmp qword ptr [r15+48h],1
-;;   0112  jbe func[0].instrumented+12Fh
-;;   0118  mov rax,[1018h]
-;;   011f  test rax,rax
-;;   0122  je func[0].instrumented+12Fh
-;;   0128  call rax
-;;   012a  jmp func[0].instrumented+134h
-;;   012f  call func[0]
-;;   0134  mov r13,[r15+48h]
-;;   013b  cmp r13,1
-;;   0142  jbe func[0]+4Eh
-;;   0148  mov rbx,rax
-;;   014b  test byte ptr [r13+1],8
-;;   0153  jne func[0].instrumented+328h
-;;   0159  test byte ptr [r13+1],10h
-;;   0161  jne func[0].instrumented+33Ch
-;;   0167  test byte ptr [r13+1],20h
-;;   016f  jne func[0].instrumented+350h
-;;   0175  mov esi,[rbp+10h]
-;;   017c  sub esi,2
-;;   0183  test byte ptr [r13+1],40h
-;;   018b  jne func[0].instrumented+364h
-;;   0191  mov [rbp-10h],ebx
-;;   0199  mov [rsp],esi
-;;   01a1  cmp qword ptr [r15+48h],1
-;;   01a6  jbe func[0].instrumented+1C3h
-;;   01ac  mov rax,[1018h]
-;;   01b3  test rax,rax
-;;   01b6  je func[0].instrumented+1C3h
-;;   01bc  call rax
-;;   01be  jmp func[0].instrumented+1C8h
-;;   01c3  call func[0]
-;;   01c8  mov r13,[r15+48h]
-;;   01cf  cmp r13,1
-;;   01d6  jbe func[0]+74h
-;;   01dc  mov rbx,rax
-;;   01df  test byte ptr [r13+1],80h
-;;   01e7  jne func[0].instrumented+378h
-;;   01ed  add ebx,[rbp-10h]
-;;   01f4  test byte ptr [r13+2],1
-;;   01fc  jne func[0].instrumented+38Ch
-;;   0202  test byte ptr [r13+2],2
-;;   020a  jne func[0].instrumented+3A0h
-;;   0210  test byte ptr [r13+2],4
-;;   0218  jne func[0].instrumented+3B4h
-;;   021e  mov eax,ebx
-;;   0221  mov rsp,rbp
-;;   0224  pop rbp
-;;   0225  ret
-;;   0226  bt r12,3Dh
-;;   022b  jae func[0].instrumented+244h
-;;   0231  mov rax,rsp
-;;   0234  mov rsp,rbp
-;;   0237  call stubs+1CEh
-;;   023c  mov rsp,rax
-;;   023f  jmp func[0].instrumented+0Bh
-;;   0244  mov rsp,rbp
-;;   0247  call stubs+55h
-;;   024c  mov rax,0
-;;   0256  call func[0].instrumented+3C8h
-;;   025b  jmp func[0].instrumented+41h
-;;   0260  mov rax,1
-;;   026a  call func[0].instrumented+3C8h
-;;   026f  jmp func[0].instrumented+4Fh
-;;   0274  mov rax,2
-;;   027e  call func[0].instrumented+3C8h
-;;   0283  jmp func[0].instrumented+5Dh
-;;   0288  mov rax,3
-;;   0292  call func[0].instrumented+3C8h
-;;   0297  jmp func[0].instrumented+6Bh
-;;   029c  mov rax,4
-;;   02a6  call func[0].instrumented+3C8h
-;;   02ab  jmp func[0].instrumented+8Bh
-;;   02b0  mov rax,5
-;;   02ba  call func[0].instrumented+3C8h
-;;   02bf  jmp func[0].instrumented+0A2h
-;;   02c4  mov rax,6
-;;   02ce  call func[0].instrumented+3C8h
-;;   02d3  jmp func[0].instrumented+0B0h
-;;   02d8  mov rax,7
-;;   02e2  call func[0].instrumented+3C8h
-;;   02e7  jmp func[0].instrumented+0CAh
-;;   02ec  mov rax,8
-;;   02f6  call func[0].instrumented+3C8h
-;;   02fb  jmp func[0].instrumented+0D8h
-;;   0300  mov rax,9
-;;   030a  call func[0].instrumented+3C8h
-;;   030f  jmp func[0].instrumented+0E6h
-;;   0314  mov rax,0Ah
-;;   031e  call func[0].instrumented+3C8h
-;;   0323  jmp func[0].instrumented+102h
-;;   0328  mov rax,0Bh
-;;   0332  call func[0].instrumented+3C8h
-;;   0337  jmp func[0].instrumented+159h
-;;   033c  mov rax,0Ch
-;;   0346  call func[0].instrumented+3C8h
-;;   034b  jmp func[0].instrumented+167h
-;;   0350  mov rax,0Dh
-;;   035a  call func[0].instrumented+3C8h
-;;   035f  jmp func[0].instrumented+175h
-;;   0364  mov rax,0Eh
-;;   036e  call func[0].instrumented+3C8h
-;;   0373  jmp func[0].instrumented+191h
-;;   0378  mov rax,0Fh
-;;   0382  call func[0].instrumented+3C8h
-;;   0387  jmp func[0].instrumented+1EDh
-;;   038c  mov rax,10h
-;;   0396  call func[0].instrumented+3C8h
-;;   039b  jmp func[0].instrumented+202h
-;;   03a0  mov rax,11h
-;;   03aa  call func[0].instrumented+3C8h
-;;   03af  jmp func[0].instrumented+210h
-;;   03b4  mov rax,12h
-;;   03be  call func[0].instrumented+3C8h
-;;   03c3  jmp func[0].instrumented+21Eh
-;;   03c8  sub rsp,8
-;;   03cc  push rax
-;;   03cd  call stubs+52Eh
-;;   03d2  add rsp,8
-;;   03d6  mov r13,[r15+48h]
-;;   03dd  cmp r13,1
-;;   03e4  ja func[0].instrumented+3F1h
-;;   03ea  lea r13,[stubs+7A6h]
-;;   03f1  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+1F5h
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+22Fh
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+23Eh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+24Dh
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+25Ch
+;;   0068  cmp dword ptr [rbp+10h],2
+;;   0072  setl bl
+;;   0076  movzx ebx,bl
+;;   007a  test byte ptr [r13],10h
+;;   0082  jne func[0].instrumented+26Bh
+;;   0088  test ebx,ebx
+;;   008b  je func[0].instrumented+0B9h
+;;   0091  test byte ptr [r13],20h
+;;   0099  jne func[0].instrumented+27Ah
+;;   009f  test byte ptr [r13],40h
+;;   00a7  jne func[0].instrumented+289h
+;;   00ad  mov ebx,[rbp+10h]
+;;   00b4  jmp func[0].instrumented+1D1h
+;;   00b9  test byte ptr [r13],80h
+;;   00c1  jne func[0].instrumented+298h
+;;   00c7  test byte ptr [r13+1],1
+;;   00cf  jne func[0].instrumented+2A7h
+;;   00d5  test byte ptr [r13+1],2
+;;   00dd  jne func[0].instrumented+2B6h
+;;   00e3  mov ebx,[rbp+10h]
+;;   00ea  sub ebx,1
+;;   00f1  test byte ptr [r13+1],4
+;;   00f9  jne func[0].instrumented+2C5h
+;;   00ff  mov [rsp],ebx
+;;   0107  mov esi,ebx
+;;   010a  cmp qword ptr [r15+48h],1
+;;   010f  jbe func[0].instrumented+213h
+;;   0115  call func[0].instrumented
+;;   011a  mov r13,[r15+48h]
+;;   0121  cmp r13,1
+;;   0128  jbe func[0]+4Eh
+;;   012e  mov rbx,rax
+;;   0131  test byte ptr [r13+1],8
+;;   0139  jne func[0].instrumented+2D4h
+;;   013f  test byte ptr [r13+1],10h
+;;   0147  jne func[0].instrumented+2E3h
+;;   014d  test byte ptr [r13+1],20h
+;;   0155  jne func[0].instrumented+2F2h
+;;   015b  mov esi,[rbp+10h]
+;;   0162  sub esi,2
+;;   0169  test byte ptr [r13+1],40h
+;;   0171  jne func[0].instrumented+301h
+;;   0177  mov [rbp-10h],ebx
+;;   017f  mov [rsp],esi
+;;   0187  cmp qword ptr [r15+48h],1
+;;   018c  jbe func[0].instrumented+21Dh
+;;   0192  call func[0].instrumented
+;;   0197  mov r13,[r15+48h]
+;;   019e  cmp r13,1
+;;   01a5  jbe func[0]+74h
+;;   01ab  mov rbx,rax
+;;   01ae  test byte ptr [r13+1],80h
+;;   01b6  jne func[0].instrumented+310h
+;;   01bc  add ebx,[rbp-10h]
+;;   01c3  test byte ptr [r13+2],1
+;;   01cb  jne func[0].instrumented+31Fh
+;;   01d1  test byte ptr [r13+2],2
+;;   01d9  jne func[0].instrumented+32Eh
+;;   01df  test byte ptr [r13+2],4
+;;   01e7  jne func[0].instrumented+33Dh
+;;   01ed  mov eax,ebx
+;;   01f0  mov rsp,rbp
+;;   01f3  pop rbp
+;;   01f4  ret
+;;   01f5  bt r12,3Dh
+;;   01fa  jae func[0].instrumented+227h
+;;   0200  mov rax,rsp
+;;   0203  mov rsp,rbp
+;;   0206  call stubs+1DDh
+;;   020b  mov rsp,rax
+;;   020e  jmp func[0].instrumented+0Bh
+;;   0213  call func[0]
+;;   0218  jmp func[0].instrumented+11Ah
+;;   021d  call func[0]
+;;   0222  jmp func[0].instrumented+197h
+;;   0227  mov rsp,rbp
+;;   022a  call stubs+55h
+;;   022f  mov eax,0
+;;   0234  call func[0].instrumented+34Ch
+;;   0239  jmp func[0].instrumented+3Eh
+;;   023e  mov eax,1
+;;   0243  call func[0].instrumented+34Ch
+;;   0248  jmp func[0].instrumented+4Ch
+;;   024d  mov eax,2
+;;   0252  call func[0].instrumented+34Ch
+;;   0257  jmp func[0].instrumented+5Ah
+;;   025c  mov eax,3
+;;   0261  call func[0].instrumented+34Ch
+;;   0266  jmp func[0].instrumented+68h
+;;   026b  mov eax,4
+;;   0270  call func[0].instrumented+34Ch
+;;   0275  jmp func[0].instrumented+88h
+;;   027a  mov eax,5
+;;   027f  call func[0].instrumented+34Ch
+;;   0284  jmp func[0].instrumented+9Fh
+;;   0289  mov eax,6
+;;   028e  call func[0].instrumented+34Ch
+;;   0293  jmp func[0].instrumented+0ADh
+;;   0298  mov eax,7
+;;   029d  call func[0].instrumented+34Ch
+;;   02a2  jmp func[0].instrumented+0C7h
+;;   02a7  mov eax,8
+;;   02ac  call func[0].instrumented+34Ch
+;;   02b1  jmp func[0].instrumented+0D5h
+;;   02b6  mov eax,9
+;;   02bb  call func[0].instrumented+34Ch
+;;   02c0  jmp func[0].instrumented+0E3h
+;;   02c5  mov eax,0Ah
+;;   02ca  call func[0].instrumented+34Ch
+;;   02cf  jmp func[0].instrumented+0FFh
+;;   02d4  mov eax,0Bh
+;;   02d9  call func[0].instrumented+34Ch
+;;   02de  jmp func[0].instrumented+13Fh
+;;   02e3  mov eax,0Ch
+;;   02e8  call func[0].instrumented+34Ch
+;;   02ed  jmp func[0].instrumented+14Dh
+;;   02f2  mov eax,0Dh
+;;   02f7  call func[0].instrumented+34Ch
+;;   02fc  jmp func[0].instrumented+15Bh
+;;   0301  mov eax,0Eh
+;;   0306  call func[0].instrumented+34Ch
+;;   030b  jmp func[0].instrumented+177h
+;;   0310  mov eax,0Fh
+;;   0315  call func[0].instrumented+34Ch
+;;   031a  jmp func[0].instrumented+1BCh
+;;   031f  mov eax,10h
+;;   0324  call func[0].instrumented+34Ch
+;;   0329  jmp func[0].instrumented+1D1h
+;;   032e  mov eax,11h
+;;   0333  call func[0].instrumented+34Ch
+;;   0338  jmp func[0].instrumented+1DFh
+;;   033d  mov eax,12h
+;;   0342  call func[0].instrumented+34Ch
+;;   0347  jmp func[0].instrumented+1EDh
+;;   034c  sub rsp,8
+;;   0350  mov rdx,0
+;;   035a  or rax,rdx
+;;   035d  push rax
+;;   035e  call stubs+53Dh
+;;   0363  add rsp,8
+;;   0367  mov r13,[r15+48h]
+;;   036e  cmp r13,1
+;;   0375  ja func[0].instrumented+382h
+;;   037b  lea r13,[stubs+7B5h]
+;;   0382  ret

@@ -59,59 +59,60 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,10h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+90h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  test byte ptr [r13],1
-;;   003b  jne func[0].instrumented+0B6h
-;;   0041  test byte ptr [r13],2
-;;   0049  jne func[0].instrumented+0CAh
-;;   004f  test byte ptr [r13],4
-;;   0057  jne func[0].instrumented+0DEh
-;;   005d  mov edx,[rbp+10h]
-;;   0064  mov rbx,[r14+rdx+8]
-;;   006c  test byte ptr [r13],8
-;;   0074  jne func[0].instrumented+0F2h
-;;   007a  test byte ptr [r13],10h
-;;   0082  jne func[0].instrumented+106h
-;;   0088  mov rax,rbx
-;;   008b  mov rsp,rbp
-;;   008e  pop rbp
-;;   008f  ret
-;;   0090  bt r12,3Dh
-;;   0095  jae func[0].instrumented+0AEh
-;;   009b  mov rax,rsp
-;;   009e  mov rsp,rbp
-;;   00a1  call stubs+1DCh
-;;   00a6  mov rsp,rax
-;;   00a9  jmp func[0].instrumented+0Bh
-;;   00ae  mov rsp,rbp
-;;   00b1  call stubs+55h
-;;   00b6  mov rax,0
-;;   00c0  call func[0].instrumented+11Ah
-;;   00c5  jmp func[0].instrumented+41h
-;;   00ca  mov rax,1
-;;   00d4  call func[0].instrumented+11Ah
-;;   00d9  jmp func[0].instrumented+4Fh
-;;   00de  mov rax,2
-;;   00e8  call func[0].instrumented+11Ah
-;;   00ed  jmp func[0].instrumented+5Dh
-;;   00f2  mov rax,3
-;;   00fc  call func[0].instrumented+11Ah
-;;   0101  jmp func[0].instrumented+7Ah
-;;   0106  mov rax,4
-;;   0110  call func[0].instrumented+11Ah
-;;   0115  jmp func[0].instrumented+88h
-;;   011a  sub rsp,8
-;;   011e  push rax
-;;   011f  call stubs+53Ch
-;;   0124  add rsp,8
-;;   0128  mov r13,[r15+48h]
-;;   012f  cmp r13,1
-;;   0136  ja func[0].instrumented+143h
-;;   013c  lea r13,[stubs+7B4h]
-;;   0143  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+8Dh
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+0B3h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+0C2h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+0D1h
+;;   005a  mov edx,[rbp+10h]
+;;   0061  mov rbx,[r14+rdx+8]
+;;   0069  test byte ptr [r13],8
+;;   0071  jne func[0].instrumented+0E0h
+;;   0077  test byte ptr [r13],10h
+;;   007f  jne func[0].instrumented+0EFh
+;;   0085  mov rax,rbx
+;;   0088  mov rsp,rbp
+;;   008b  pop rbp
+;;   008c  ret
+;;   008d  bt r12,3Dh
+;;   0092  jae func[0].instrumented+0ABh
+;;   0098  mov rax,rsp
+;;   009b  mov rsp,rbp
+;;   009e  call stubs+1DBh
+;;   00a3  mov rsp,rax
+;;   00a6  jmp func[0].instrumented+0Bh
+;;   00ab  mov rsp,rbp
+;;   00ae  call stubs+55h
+;;   00b3  mov eax,0
+;;   00b8  call func[0].instrumented+0FEh
+;;   00bd  jmp func[0].instrumented+3Eh
+;;   00c2  mov eax,1
+;;   00c7  call func[0].instrumented+0FEh
+;;   00cc  jmp func[0].instrumented+4Ch
+;;   00d1  mov eax,2
+;;   00d6  call func[0].instrumented+0FEh
+;;   00db  jmp func[0].instrumented+5Ah
+;;   00e0  mov eax,3
+;;   00e5  call func[0].instrumented+0FEh
+;;   00ea  jmp func[0].instrumented+77h
+;;   00ef  mov eax,4
+;;   00f4  call func[0].instrumented+0FEh
+;;   00f9  jmp func[0].instrumented+85h
+;;   00fe  sub rsp,8
+;;   0102  mov rdx,0
+;;   010c  or rax,rdx
+;;   010f  push rax
+;;   0110  call stubs+53Bh
+;;   0115  add rsp,8
+;;   0119  mov r13,[r15+48h]
+;;   0120  cmp r13,1
+;;   0127  ja func[0].instrumented+134h
+;;   012d  lea r13,[stubs+7B3h]
+;;   0134  ret

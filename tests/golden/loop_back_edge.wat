@@ -115,126 +115,127 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+177h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  mov [rbp-18h],r9
-;;   003a  mov [rbp-20h],r8
-;;   0041  mov r9d,esi
-;;   0044  mov r8d,0
-;;   004a  mov qword ptr [rbp-10h],0
-;;   0055  test byte ptr [r13],1
-;;   005d  jne func[0].instrumented+19Dh
-;;   0063  test byte ptr [r13],2
-;;   006b  jne func[0].instrumented+1B1h
-;;   0071  test byte ptr [r13],4
-;;   0079  jne func[0].instrumented+1C5h
-;;   007f  mov r13,[r15+48h]
-;;   0086  cmp r13,1
-;;   008d  jbe func[0]+49h
-;;   0093  test byte ptr [r13],8
-;;   009b  jne func[0].instrumented+1D9h
-;;   00a1  test byte ptr [r13],10h
-;;   00a9  jne func[0].instrumented+1EDh
-;;   00af  test byte ptr [r13],20h
-;;   00b7  jne func[0].instrumented+201h
-;;   00bd  cmp r8d,r9d
-;;   00c0  setae bl
-;;   00c4  movzx ebx,bl
-;;   00c8  test byte ptr [r13],40h
-;;   00d0  jne func[0].instrumented+215h
-;;   00d6  test ebx,ebx
-;;   00d9  jne func[0].instrumented+137h
-;;   00df  test byte ptr [r13],80h
-;;   00e7  jne func[0].instrumented+229h
-;;   00ed  test byte ptr [r13+1],1
-;;   00f5  jne func[0].instrumented+23Dh
-;;   00fb  test byte ptr [r13+1],2
-;;   0103  jne func[0].instrumented+251h
-;;   0109  mov ebx,r8d
-;;   010c  add ebx,1
-;;   0113  test byte ptr [r13+1],4
-;;   011b  jne func[0].instrumented+265h
-;;   0121  mov r8d,ebx
-;;   0124  test byte ptr [r13+1],8
-;;   012c  jne func[0].instrumented+279h
-;;   0132  jmp func[0].instrumented+7Fh
-;;   0137  test byte ptr [r13+1],10h
-;;   013f  jne func[0].instrumented+28Dh
-;;   0145  test byte ptr [r13+1],20h
-;;   014d  jne func[0].instrumented+2A1h
-;;   0153  test byte ptr [r13+1],40h
-;;   015b  jne func[0].instrumented+2B5h
-;;   0161  mov eax,r8d
-;;   0164  mov r9,[rbp-18h]
-;;   016b  mov r8,[rbp-20h]
-;;   0172  mov rsp,rbp
-;;   0175  pop rbp
-;;   0176  ret
-;;   0177  bt r12,3Dh
-;;   017c  jae func[0].instrumented+195h
-;;   0182  mov rax,rsp
-;;   0185  mov rsp,rbp
-;;   0188  call stubs+1DDh
-;;   018d  mov rsp,rax
-;;   0190  jmp func[0].instrumented+0Bh
-;;   0195  mov rsp,rbp
-;;   0198  call stubs+55h
-;;   019d  mov rax,0
-;;   01a7  call func[0].instrumented+2C9h
-;;   01ac  jmp func[0].instrumented+63h
-;;   01b1  mov rax,1
-;;   01bb  call func[0].instrumented+2C9h
-;;   01c0  jmp func[0].instrumented+71h
-;;   01c5  mov rax,2
-;;   01cf  call func[0].instrumented+2C9h
-;;   01d4  jmp func[0].instrumented+7Fh
-;;   01d9  mov rax,3
-;;   01e3  call func[0].instrumented+2C9h
-;;   01e8  jmp func[0].instrumented+0A1h
-;;   01ed  mov rax,4
-;;   01f7  call func[0].instrumented+2C9h
-;;   01fc  jmp func[0].instrumented+0AFh
-;;   0201  mov rax,5
-;;   020b  call func[0].instrumented+2C9h
-;;   0210  jmp func[0].instrumented+0BDh
-;;   0215  mov rax,6
-;;   021f  call func[0].instrumented+2C9h
-;;   0224  jmp func[0].instrumented+0D6h
-;;   0229  mov rax,7
-;;   0233  call func[0].instrumented+2C9h
-;;   0238  jmp func[0].instrumented+0EDh
-;;   023d  mov rax,8
-;;   0247  call func[0].instrumented+2C9h
-;;   024c  jmp func[0].instrumented+0FBh
-;;   0251  mov rax,9
-;;   025b  call func[0].instrumented+2C9h
-;;   0260  jmp func[0].instrumented+109h
-;;   0265  mov rax,0Ah
-;;   026f  call func[0].instrumented+2C9h
-;;   0274  jmp func[0].instrumented+121h
-;;   0279  mov rax,0Bh
-;;   0283  call func[0].instrumented+2C9h
-;;   0288  jmp func[0].instrumented+132h
-;;   028d  mov rax,0Ch
-;;   0297  call func[0].instrumented+2C9h
-;;   029c  jmp func[0].instrumented+145h
-;;   02a1  mov rax,0Dh
-;;   02ab  call func[0].instrumented+2C9h
-;;   02b0  jmp func[0].instrumented+153h
-;;   02b5  mov rax,0Eh
-;;   02bf  call func[0].instrumented+2C9h
-;;   02c4  jmp func[0].instrumented+161h
-;;   02c9  sub rsp,8
-;;   02cd  push rax
-;;   02ce  call stubs+53Dh
-;;   02d3  add rsp,8
-;;   02d7  mov r13,[r15+48h]
-;;   02de  cmp r13,1
-;;   02e5  ja func[0].instrumented+2F2h
-;;   02eb  lea r13,[stubs+7B5h]
-;;   02f2  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+174h
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  mov [rbp-18h],r9
+;;   0037  mov [rbp-20h],r8
+;;   003e  mov r9d,esi
+;;   0041  mov r8d,0
+;;   0047  mov qword ptr [rbp-10h],0
+;;   0052  test byte ptr [r13],1
+;;   005a  jne func[0].instrumented+19Ah
+;;   0060  test byte ptr [r13],2
+;;   0068  jne func[0].instrumented+1A9h
+;;   006e  test byte ptr [r13],4
+;;   0076  jne func[0].instrumented+1B8h
+;;   007c  mov r13,[r15+48h]
+;;   0083  cmp r13,1
+;;   008a  jbe func[0]+49h
+;;   0090  test byte ptr [r13],8
+;;   0098  jne func[0].instrumented+1C7h
+;;   009e  test byte ptr [r13],10h
+;;   00a6  jne func[0].instrumented+1D6h
+;;   00ac  test byte ptr [r13],20h
+;;   00b4  jne func[0].instrumented+1E5h
+;;   00ba  cmp r8d,r9d
+;;   00bd  setae bl
+;;   00c1  movzx ebx,bl
+;;   00c5  test byte ptr [r13],40h
+;;   00cd  jne func[0].instrumented+1F4h
+;;   00d3  test ebx,ebx
+;;   00d6  jne func[0].instrumented+134h
+;;   00dc  test byte ptr [r13],80h
+;;   00e4  jne func[0].instrumented+203h
+;;   00ea  test byte ptr [r13+1],1
+;;   00f2  jne func[0].instrumented+212h
+;;   00f8  test byte ptr [r13+1],2
+;;   0100  jne func[0].instrumented+221h
+;;   0106  mov ebx,r8d
+;;   0109  add ebx,1
+;;   0110  test byte ptr [r13+1],4
+;;   0118  jne func[0].instrumented+230h
+;;   011e  mov r8d,ebx
+;;   0121  test byte ptr [r13+1],8
+;;   0129  jne func[0].instrumented+23Fh
+;;   012f  jmp func[0].instrumented+7Ch
+;;   0134  test byte ptr [r13+1],10h
+;;   013c  jne func[0].instrumented+24Eh
+;;   0142  test byte ptr [r13+1],20h
+;;   014a  jne func[0].instrumented+25Dh
+;;   0150  test byte ptr [r13+1],40h
+;;   0158  jne func[0].instrumented+26Ch
+;;   015e  mov eax,r8d
+;;   0161  mov r9,[rbp-18h]
+;;   0168  mov r8,[rbp-20h]
+;;   016f  mov rsp,rbp
+;;   0172  pop rbp
+;;   0173  ret
+;;   0174  bt r12,3Dh
+;;   0179  jae func[0].instrumented+192h
+;;   017f  mov rax,rsp
+;;   0182  mov rsp,rbp
+;;   0185  call stubs+1CEh
+;;   018a  mov rsp,rax
+;;   018d  jmp func[0].instrumented+0Bh
+;;   0192  mov rsp,rbp
+;;   0195  call stubs+55h
+;;   019a  mov eax,0
+;;   019f  call func[0].instrumented+27Bh
+;;   01a4  jmp func[0].instrumented+60h
+;;   01a9  mov eax,1
+;;   01ae  call func[0].instrumented+27Bh
+;;   01b3  jmp func[0].instrumented+6Eh
+;;   01b8  mov eax,2
+;;   01bd  call func[0].instrumented+27Bh
+;;   01c2  jmp func[0].instrumented+7Ch
+;;   01c7  mov eax,3
+;;   01cc  call func[0].instrumented+27Bh
+;;   01d1  jmp func[0].instrumented+9Eh
+;;   01d6  mov eax,4
+;;   01db  call func[0].instrumented+27Bh
+;;   01e0  jmp func[0].instrumented+0ACh
+;;   01e5  mov eax,5
+;;   01ea  call func[0].instrumented+27Bh
+;;   01ef  jmp func[0].instrumented+0BAh
+;;   01f4  mov eax,6
+;;   01f9  call func[0].instrumented+27Bh
+;;   01fe  jmp func[0].instrumented+0D3h
+;;   0203  mov eax,7
+;;   0208  call func[0].instrumented+27Bh
+;;   020d  jmp func[0].instrumented+0EAh
+;;   0212  mov eax,8
+;;   0217  call func[0].instrumented+27Bh
+;;   021c  jmp func[0].instrumented+0F8h
+;;   0221  mov eax,9
+;;   0226  call func[0].instrumented+27Bh
+;;   022b  jmp func[0].instrumented+106h
+;;   0230  mov eax,0Ah
+;;   0235  call func[0].instrumented+27Bh
+;;   023a  jmp func[0].instrumented+11Eh
+;;   023f  mov eax,0Bh
+;;   0244  call func[0].instrumented+27Bh
+;;   0249  jmp func[0].instrumented+12Fh
+;;   024e  mov eax,0Ch
+;;   0253  call func[0].instrumented+27Bh
+;;   0258  jmp func[0].instrumented+142h
+;;   025d  mov eax,0Dh
+;;   0262  call func[0].instrumented+27Bh
+;;   0267  jmp func[0].instrumented+150h
+;;   026c  mov eax,0Eh
+;;   0271  call func[0].instrumented+27Bh
+;;   0276  jmp func[0].instrumented+15Eh
+;;   027b  sub rsp,8
+;;   027f  mov rdx,0
+;;   0289  or rax,rdx
+;;   028c  push rax
+;;   028d  call stubs+52Eh
+;;   0292  add rsp,8
+;;   0296  mov r13,[r15+48h]
+;;   029d  cmp r13,1
+;;   02a4  ja func[0].instrumented+2B1h
+;;   02aa  lea r13,[stubs+7A6h]
+;;   02b1  ret

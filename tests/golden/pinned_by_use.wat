@@ -160,196 +160,197 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,60h
 ;;   000b  mov rax,r12
-;;   000e  shl rax,2
-;;   0012  shr rax,2
-;;   0016  cmp rsp,rax
-;;   0019  jb func[0].instrumented+284h
-;;   001f  mov r13,[r15+48h]
-;;   0026  cmp r13,1
-;;   002d  jbe func[0]+14h
-;;   0033  mov [rbp-30h],r10
-;;   003a  mov [rbp-38h],r11
-;;   0041  mov [rbp-40h],r9
-;;   0048  mov [rbp-48h],r8
-;;   004f  mov r10d,esi
-;;   0052  mov r11d,0
-;;   0058  mov r9d,0
-;;   005e  mov r8d,0
-;;   0064  mov qword ptr [rbp-10h],0
-;;   006f  mov qword ptr [rbp-18h],0
-;;   007a  mov qword ptr [rbp-20h],0
-;;   0085  mov qword ptr [rbp-28h],0
-;;   0090  test byte ptr [r13],1
-;;   0098  jne func[0].instrumented+2AAh
-;;   009e  test byte ptr [r13],2
-;;   00a6  jne func[0].instrumented+2BEh
-;;   00ac  test byte ptr [r13],4
-;;   00b4  jne func[0].instrumented+2D2h
-;;   00ba  mov r11d,1
-;;   00c0  test byte ptr [r13],8
-;;   00c8  jne func[0].instrumented+2E6h
-;;   00ce  test byte ptr [r13],10h
-;;   00d6  jne func[0].instrumented+2FAh
-;;   00dc  mov dword ptr [rbp-18h],2
-;;   00e8  test byte ptr [r13],20h
-;;   00f0  jne func[0].instrumented+30Eh
-;;   00f6  test byte ptr [r13],40h
-;;   00fe  jne func[0].instrumented+322h
-;;   0104  mov r9d,3
-;;   010a  test byte ptr [r13],80h
-;;   0112  jne func[0].instrumented+336h
-;;   0118  test byte ptr [r13+1],1
-;;   0120  jne func[0].instrumented+34Ah
-;;   0126  mov r13,[r15+48h]
-;;   012d  cmp r13,1
-;;   0134  jbe func[0]+0C9h
-;;   013a  test byte ptr [r13+1],2
-;;   0142  jne func[0].instrumented+35Eh
-;;   0148  test byte ptr [r13+1],4
-;;   0150  jne func[0].instrumented+372h
-;;   0156  test byte ptr [r13+1],8
-;;   015e  jne func[0].instrumented+386h
-;;   0164  cmp r8d,r10d
-;;   0167  setae bl
-;;   016b  movzx ebx,bl
-;;   016f  test byte ptr [r13+1],10h
-;;   0177  jne func[0].instrumented+39Ah
-;;   017d  test ebx,ebx
-;;   0180  jne func[0].instrumented+210h
-;;   0186  test byte ptr [r13+1],20h
-;;   018e  jne func[0].instrumented+3AEh
-;;   0194  test byte ptr [r13+1],40h
-;;   019c  jne func[0].instrumented+3C2h
-;;   01a2  test byte ptr [r13+1],80h
-;;   01aa  jne func[0].instrumented+3D6h
-;;   01b0  mov [r14+r8],r9b
-;;   01b8  test byte ptr [r13+2],1
-;;   01c0  jne func[0].instrumented+3EAh
-;;   01c6  test byte ptr [r13+2],2
-;;   01ce  jne func[0].instrumented+3FEh
-;;   01d4  test byte ptr [r13+2],4
-;;   01dc  jne func[0].instrumented+412h
-;;   01e2  mov ebx,r8d
-;;   01e5  add ebx,1
-;;   01ec  test byte ptr [r13+2],8
-;;   01f4  jne func[0].instrumented+426h
-;;   01fa  mov r8d,ebx
-;;   01fd  test byte ptr [r13+2],10h
-;;   0205  jne func[0].instrumented+43Ah
-;;   020b  jmp func[0].instrumented+126h
-;;   0210  test byte ptr [r13+2],20h
-;;   0218  jne func[0].instrumented+44Eh
-;;   021e  test byte ptr [r13+2],40h
-;;   0226  jne func[0].instrumented+462h
-;;   022c  test byte ptr [r13+2],80h
-;;   0234  jne func[0].instrumented+476h
-;;   023a  mov ebx,r11d
-;;   023d  add ebx,[rbp-18h]
-;;   0244  test byte ptr [r13+3],1
-;;   024c  jne func[0].instrumented+48Ah
-;;   0252  test byte ptr [r13+3],2
-;;   025a  jne func[0].instrumented+49Eh
-;;   0260  mov eax,ebx
-;;   0263  mov r10,[rbp-30h]
-;;   026a  mov r11,[rbp-38h]
-;;   0271  mov r9,[rbp-40h]
-;;   0278  mov r8,[rbp-48h]
-;;   027f  mov rsp,rbp
-;;   0282  pop rbp
-;;   0283  ret
-;;   0284  bt r12,3Dh
-;;   0289  jae func[0].instrumented+2A2h
-;;   028f  mov rax,rsp
-;;   0292  mov rsp,rbp
-;;   0295  call stubs+1D4h
-;;   029a  mov rsp,rax
-;;   029d  jmp func[0].instrumented+0Bh
-;;   02a2  mov rsp,rbp
-;;   02a5  call stubs+55h
-;;   02aa  mov rax,0
-;;   02b4  call func[0].instrumented+4B2h
-;;   02b9  jmp func[0].instrumented+9Eh
-;;   02be  mov rax,1
-;;   02c8  call func[0].instrumented+4B2h
-;;   02cd  jmp func[0].instrumented+0ACh
-;;   02d2  mov rax,2
-;;   02dc  call func[0].instrumented+4B2h
-;;   02e1  jmp func[0].instrumented+0BAh
-;;   02e6  mov rax,3
-;;   02f0  call func[0].instrumented+4B2h
-;;   02f5  jmp func[0].instrumented+0CEh
-;;   02fa  mov rax,4
-;;   0304  call func[0].instrumented+4B2h
-;;   0309  jmp func[0].instrumented+0DCh
-;;   030e  mov rax,5
-;;   0318  call func[0].instrumented+4B2h
-;;   031d  jmp func[0].instrumented+0F6h
-;;   0322  mov rax,6
-;;   032c  call func[0].instrumented+4B2h
-;;   0331  jmp func[0].instrumented+104h
-;;   0336  mov rax,7
-;;   0340  call func[0].instrumented+4B2h
-;;   0345  jmp func[0].instrumented+118h
-;;   034a  mov rax,8
-;;   0354  call func[0].instrumented+4B2h
-;;   0359  jmp func[0].instrumented+126h
-;;   035e  mov rax,9
-;;   0368  call func[0].instrumented+4B2h
-;;   036d  jmp func[0].instrumented+148h
-;;   0372  mov rax,0Ah
-;;   037c  call func[0].instrumented+4B2h
-;;   0381  jmp func[0].instrumented+156h
-;;   0386  mov rax,0Bh
-;;   0390  call func[0].instrumented+4B2h
-;;   0395  jmp func[0].instrumented+164h
-;;   039a  mov rax,0Ch
-;;   03a4  call func[0].instrumented+4B2h
-;;   03a9  jmp func[0].instrumented+17Dh
-;;   03ae  mov rax,0Dh
-;;   03b8  call func[0].instrumented+4B2h
-;;   03bd  jmp func[0].instrumented+194h
-;;   03c2  mov rax,0Eh
-;;   03cc  call func[0].instrumented+4B2h
-;;   03d1  jmp func[0].instrumented+1A2h
-;;   03d6  mov rax,0Fh
-;;   03e0  call func[0].instrumented+4B2h
-;;   03e5  jmp func[0].instrumented+1B0h
-;;   03ea  mov rax,10h
-;;   03f4  call func[0].instrumented+4B2h
-;;   03f9  jmp func[0].instrumented+1C6h
-;;   03fe  mov rax,11h
-;;   0408  call func[0].instrumented+4B2h
-;;   040d  jmp func[0].instrumented+1D4h
-;;   0412  mov rax,12h
-;;   041c  call func[0].instrumented+4B2h
-;;   0421  jmp func[0].instrumented+1E2h
-;;   0426  mov rax,13h
-;;   0430  call func[0].instrumented+4B2h
-;;   0435  jmp func[0].instrumented+1FAh
-;;   043a  mov rax,14h
-;;   0444  call func[0].instrumented+4B2h
-;;   0449  jmp func[0].instrumented+20Bh
-;;   044e  mov rax,15h
-;;   0458  call func[0].instrumented+4B2h
-;;   045d  jmp func[0].instrumented+21Eh
-;;   0462  mov rax,16h
-;;   046c  call func[0].instrumented+4B2h
-;;   0471  jmp func[0].instrumented+22Ch
-;;   0476  mov rax,17h
-;;   0480  call func[0].instrumented+4B2h
-;;   0485  jmp func[0].instrumented+23Ah
-;;   048a  mov rax,18h
-;;   0494  call func[0].instrumented+4B2h
-;;   0499  jmp func[0].instrumented+252h
-;;   049e  mov rax,19h
-;;   04a8  call func[0].instrumented+4B2h
-;;   04ad  jmp func[0].instrumented+260h
-;;   04b2  sub rsp,8
-;;   04b6  push rax
-;;   04b7  call stubs+534h
-;;   04bc  add rsp,8
-;;   04c0  mov r13,[r15+48h]
-;;   04c7  cmp r13,1
-;;   04ce  ja func[0].instrumented+4DBh
-;;   04d4  lea r13,[stubs+7ACh]
-;;   04db  ret
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+281h
+;;   001c  mov r13,[r15+48h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  mov [rbp-30h],r10
+;;   0037  mov [rbp-38h],r11
+;;   003e  mov [rbp-40h],r9
+;;   0045  mov [rbp-48h],r8
+;;   004c  mov r10d,esi
+;;   004f  mov r11d,0
+;;   0055  mov r9d,0
+;;   005b  mov r8d,0
+;;   0061  mov qword ptr [rbp-10h],0
+;;   006c  mov qword ptr [rbp-18h],0
+;;   0077  mov qword ptr [rbp-20h],0
+;;   0082  mov qword ptr [rbp-28h],0
+;;   008d  test byte ptr [r13],1
+;;   0095  jne func[0].instrumented+2A7h
+;;   009b  test byte ptr [r13],2
+;;   00a3  jne func[0].instrumented+2B6h
+;;   00a9  test byte ptr [r13],4
+;;   00b1  jne func[0].instrumented+2C5h
+;;   00b7  mov r11d,1
+;;   00bd  test byte ptr [r13],8
+;;   00c5  jne func[0].instrumented+2D4h
+;;   00cb  test byte ptr [r13],10h
+;;   00d3  jne func[0].instrumented+2E3h
+;;   00d9  mov dword ptr [rbp-18h],2
+;;   00e5  test byte ptr [r13],20h
+;;   00ed  jne func[0].instrumented+2F2h
+;;   00f3  test byte ptr [r13],40h
+;;   00fb  jne func[0].instrumented+301h
+;;   0101  mov r9d,3
+;;   0107  test byte ptr [r13],80h
+;;   010f  jne func[0].instrumented+310h
+;;   0115  test byte ptr [r13+1],1
+;;   011d  jne func[0].instrumented+31Fh
+;;   0123  mov r13,[r15+48h]
+;;   012a  cmp r13,1
+;;   0131  jbe func[0]+0C9h
+;;   0137  test byte ptr [r13+1],2
+;;   013f  jne func[0].instrumented+32Eh
+;;   0145  test byte ptr [r13+1],4
+;;   014d  jne func[0].instrumented+33Dh
+;;   0153  test byte ptr [r13+1],8
+;;   015b  jne func[0].instrumented+34Ch
+;;   0161  cmp r8d,r10d
+;;   0164  setae bl
+;;   0168  movzx ebx,bl
+;;   016c  test byte ptr [r13+1],10h
+;;   0174  jne func[0].instrumented+35Bh
+;;   017a  test ebx,ebx
+;;   017d  jne func[0].instrumented+20Dh
+;;   0183  test byte ptr [r13+1],20h
+;;   018b  jne func[0].instrumented+36Ah
+;;   0191  test byte ptr [r13+1],40h
+;;   0199  jne func[0].instrumented+379h
+;;   019f  test byte ptr [r13+1],80h
+;;   01a7  jne func[0].instrumented+388h
+;;   01ad  mov [r14+r8],r9b
+;;   01b5  test byte ptr [r13+2],1
+;;   01bd  jne func[0].instrumented+397h
+;;   01c3  test byte ptr [r13+2],2
+;;   01cb  jne func[0].instrumented+3A6h
+;;   01d1  test byte ptr [r13+2],4
+;;   01d9  jne func[0].instrumented+3B5h
+;;   01df  mov ebx,r8d
+;;   01e2  add ebx,1
+;;   01e9  test byte ptr [r13+2],8
+;;   01f1  jne func[0].instrumented+3C4h
+;;   01f7  mov r8d,ebx
+;;   01fa  test byte ptr [r13+2],10h
+;;   0202  jne func[0].instrumented+3D3h
+;;   0208  jmp func[0].instrumented+123h
+;;   020d  test byte ptr [r13+2],20h
+;;   0215  jne func[0].instrumented+3E2h
+;;   021b  test byte ptr [r13+2],40h
+;;   0223  jne func[0].instrumented+3F1h
+;;   0229  test byte ptr [r13+2],80h
+;;   0231  jne func[0].instrumented+400h
+;;   0237  mov ebx,r11d
+;;   023a  add ebx,[rbp-18h]
+;;   0241  test byte ptr [r13+3],1
+;;   0249  jne func[0].instrumented+40Fh
+;;   024f  test byte ptr [r13+3],2
+;;   0257  jne func[0].instrumented+41Eh
+;;   025d  mov eax,ebx
+;;   0260  mov r10,[rbp-30h]
+;;   0267  mov r11,[rbp-38h]
+;;   026e  mov r9,[rbp-40h]
+;;   0275  mov r8,[rbp-48h]
+;;   027c  mov rsp,rbp
+;;   027f  pop rbp
+;;   0280  ret
+;;   0281  bt r12,3Dh
+;;   0286  jae func[0].instrumented+29Fh
+;;   028c  mov rax,rsp
+;;   028f  mov rsp,rbp
+;;   0292  call stubs+1DCh
+;;   0297  mov rsp,rax
+;;   029a  jmp func[0].instrumented+0Bh
+;;   029f  mov rsp,rbp
+;;   02a2  call stubs+55h
+;;   02a7  mov eax,0
+;;   02ac  call func[0].instrumented+42Dh
+;;   02b1  jmp func[0].instrumented+9Bh
+;;   02b6  mov eax,1
+;;   02bb  call func[0].instrumented+42Dh
+;;   02c0  jmp func[0].instrumented+0A9h
+;;   02c5  mov eax,2
+;;   02ca  call func[0].instrumented+42Dh
+;;   02cf  jmp func[0].instrumented+0B7h
+;;   02d4  mov eax,3
+;;   02d9  call func[0].instrumented+42Dh
+;;   02de  jmp func[0].instrumented+0CBh
+;;   02e3  mov eax,4
+;;   02e8  call func[0].instrumented+42Dh
+;;   02ed  jmp func[0].instrumented+0D9h
+;;   02f2  mov eax,5
+;;   02f7  call func[0].instrumented+42Dh
+;;   02fc  jmp func[0].instrumented+0F3h
+;;   0301  mov eax,6
+;;   0306  call func[0].instrumented+42Dh
+;;   030b  jmp func[0].instrumented+101h
+;;   0310  mov eax,7
+;;   0315  call func[0].instrumented+42Dh
+;;   031a  jmp func[0].instrumented+115h
+;;   031f  mov eax,8
+;;   0324  call func[0].instrumented+42Dh
+;;   0329  jmp func[0].instrumented+123h
+;;   032e  mov eax,9
+;;   0333  call func[0].instrumented+42Dh
+;;   0338  jmp func[0].instrumented+145h
+;;   033d  mov eax,0Ah
+;;   0342  call func[0].instrumented+42Dh
+;;   0347  jmp func[0].instrumented+153h
+;;   034c  mov eax,0Bh
+;;   0351  call func[0].instrumented+42Dh
+;;   0356  jmp func[0].instrumented+161h
+;;   035b  mov eax,0Ch
+;;   0360  call func[0].instrumented+42Dh
+;;   0365  jmp func[0].instrumented+17Ah
+;;   036a  mov eax,0Dh
+;;   036f  call func[0].instrumented+42Dh
+;;   0374  jmp func[0].instrumented+191h
+;;   0379  mov eax,0Eh
+;;   037e  call func[0].instrumented+42Dh
+;;   0383  jmp func[0].instrumented+19Fh
+;;   0388  mov eax,0Fh
+;;   038d  call func[0].instrumented+42Dh
+;;   0392  jmp func[0].instrumented+1ADh
+;;   0397  mov eax,10h
+;;   039c  call func[0].instrumented+42Dh
+;;   03a1  jmp func[0].instrumented+1C3h
+;;   03a6  mov eax,11h
+;;   03ab  call func[0].instrumented+42Dh
+;;   03b0  jmp func[0].instrumented+1D1h
+;;   03b5  mov eax,12h
+;;   03ba  call func[0].instrumented+42Dh
+;;   03bf  jmp func[0].instrumented+1DFh
+;;   03c4  mov eax,13h
+;;   03c9  call func[0].instrumented+42Dh
+;;   03ce  jmp func[0].instrumented+1F7h
+;;   03d3  mov eax,14h
+;;   03d8  call func[0].instrumented+42Dh
+;;   03dd  jmp func[0].instrumented+208h
+;;   03e2  mov eax,15h
+;;   03e7  call func[0].instrumented+42Dh
+;;   03ec  jmp func[0].instrumented+21Bh
+;;   03f1  mov eax,16h
+;;   03f6  call func[0].instrumented+42Dh
+;;   03fb  jmp func[0].instrumented+229h
+;;   0400  mov eax,17h
+;;   0405  call func[0].instrumented+42Dh
+;;   040a  jmp func[0].instrumented+237h
+;;   040f  mov eax,18h
+;;   0414  call func[0].instrumented+42Dh
+;;   0419  jmp func[0].instrumented+24Fh
+;;   041e  mov eax,19h
+;;   0423  call func[0].instrumented+42Dh
+;;   0428  jmp func[0].instrumented+25Dh
+;;   042d  sub rsp,8
+;;   0431  mov rdx,0
+;;   043b  or rax,rdx
+;;   043e  push rax
+;;   043f  call stubs+53Ch
+;;   0444  add rsp,8
+;;   0448  mov r13,[r15+48h]
+;;   044f  cmp r13,1
+;;   0456  ja func[0].instrumented+463h
+;;   045c  lea r13,[stubs+7B4h]
+;;   0463  ret

@@ -408,3 +408,88 @@ fn wasi_programs_can_be_debugged() {
         "{text}"
     );
 }
+
+#[test]
+fn compiled_modules_run_without_compiling_and_refuse_other_settings() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kestrel-cli-compile");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_file = dir.join("fib.kwasm");
+    let fib = example("fib.wat");
+    let out = kestrel(&[
+        "compile",
+        fib.to_str().unwrap(),
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_prints(&out, &[]);
+    assert!(std::fs::read(&out_file).unwrap().starts_with(b"KESTRELW"));
+    assert_prints(&run(&out_file, &["--invoke", "fib", "20"]), &["6765"]);
+    // A plain compiled module cannot be debugged: the settings differ, and it says so.
+    let out = run(&out_file, &["-g", "0", "--invoke", "fib", "20"]);
+    assert_error(&out, "settings");
+    // A damaged file is refused, never run.
+    let mut bytes = std::fs::read(&out_file).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    let damaged = dir.join("damaged.kwasm");
+    std::fs::write(&damaged, &bytes).unwrap();
+    assert_error(&run(&damaged, &["--invoke", "fib", "20"]), "checksum");
+    // --debug compiles for `kestrel debug`.
+    let debug_file = dir.join("fib-debug.kwasm");
+    let out = kestrel(&[
+        "compile",
+        "--debug",
+        fib.to_str().unwrap(),
+        "-o",
+        debug_file.to_str().unwrap(),
+    ]);
+    assert_prints(&out, &[]);
+    let mut child = Command::new(KESTREL)
+        .args([
+            "debug",
+            debug_file.to_str().unwrap(),
+            "--invoke",
+            "fib",
+            "3",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    let _ = child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"break fib\nrun\ncontinue\ndelete 1\ncontinue\n");
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("breakpoint 1"), "{text}\n{}", stderr(&out));
+    assert!(text.contains("2"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_cache_option_compiles_once() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kestrel-cli-cache");
+    let _ = std::fs::remove_dir_all(&dir);
+    let fib = example("fib.wat");
+    let cache = dir.to_str().unwrap();
+    for _ in 0..2 {
+        let out = kestrel(&[
+            "run",
+            "--cache",
+            cache,
+            fib.to_str().unwrap(),
+            "--invoke",
+            "fib",
+            "10",
+        ]);
+        assert_prints(&out, &["55"]);
+    }
+    let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(entries.len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
