@@ -100,6 +100,17 @@ impl CompiledCode {
         unsafe { self.code.data_slot(self.entry_slot(defined)) }.store(entry, Ordering::Release);
     }
 
+    /// Points every transfer slot at its point's `ask_k` path, the instruction before the
+    /// return address the table records (a 5-byte `call rel32` to the transfer stub).
+    pub fn init_transfer_slots(&self) {
+        let base = self.code.base() as usize;
+        for (i, &returned) in self.transfer_returns.iter().enumerate() {
+            // SAFETY: the module was published with one slot per transfer point.
+            unsafe { self.code.data_slot(i) }
+                .store(base + returned as usize - 5, Ordering::Relaxed);
+        }
+    }
+
     /// Index among the data slots of defined function `defined`'s entry slot.
     fn entry_slot(&self, defined: u32) -> usize {
         self.transfer_returns.len() + defined as usize
@@ -131,9 +142,11 @@ impl CompiledCode {
 }
 
 impl CompiledCode {
-    /// Registers the code as wasm code owned by this module (`code_memory::registry`);
-    /// dropping the `CompiledCode` unregisters it.
+    /// Points the transfer slots at their paths (`init_transfer_slots`) and registers the
+    /// code as wasm code owned by this module (`code_memory::registry`); dropping the
+    /// `CompiledCode` unregisters it.
     pub fn register(self: &Arc<CompiledCode>) {
+        self.init_transfer_slots();
         let (start, end) = self.code.range();
         let owner: &dyn CodeOwner = &**self;
         register(

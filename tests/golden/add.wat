@@ -47,16 +47,14 @@
 ;;   0084  jmp func[0]+14h
 ;;   0089  mov rax,rsp
 ;;   008c  mov rsp,rbp
-;;   008f  call stubs+1CEh
+;;   008f  call stubs+1DCh
 ;;   0094  mov rsp,rax
 ;;   0097  jmp func[0]+31h
 ;;   009c  mov rsp,rbp
 ;;   009f  call stubs+55h
-;;   00a4  cmp qword ptr [1000h],0
-;;   00ac  je func[0]+0B8h
-;;   00b2  jmp qword ptr [1000h]
-;;   00b8  call stubs+52Eh
-;;   00bd  jmp func[0]+14h
+;;   00a4  jmp qword ptr [1000h]
+;;   00aa  call stubs+53Ch
+;;   00af  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -120,16 +120,14 @@
 ;;   00ea  jmp func[0]+14h
 ;;   00ef  mov rax,rsp
 ;;   00f2  mov rsp,rbp
-;;   00f5  call stubs+1D8h
+;;   00f5  call stubs+1D6h
 ;;   00fa  mov rsp,rax
 ;;   00fd  jmp func[0]+97h
 ;;   0102  mov rsp,rbp
 ;;   0105  call stubs+55h
-;;   010a  cmp qword ptr [1000h],0
-;;   0112  je func[0]+11Eh
-;;   0118  jmp qword ptr [1000h]
-;;   011e  call stubs+538h
-;;   0123  jmp func[0]+14h
+;;   010a  jmp qword ptr [1000h]
+;;   0110  call stubs+536h
+;;   0115  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -97,22 +97,22 @@
 ;;   0052  mov rsi,rsp
 ;;   0055  mov rdi,r15
 ;;   0058  mov eax,20h
-;;   005d  call stubs+432h
+;;   005d  call stubs+438h
 ;;   0062  test eax,eax
 ;;   0064  jne func[0]+1D4h
 ;;   006a  cmp qword ptr [r15+48h],1
-;;   006f  ja func[0]+206h
+;;   006f  ja func[0]+1F8h
 ;;   0075  mov [rsp],r8d
 ;;   007d  mov dword ptr [rsp+8],0
 ;;   0089  mov [rsp+10h],r10d
 ;;   0091  mov rsi,rsp
 ;;   0094  mov rdi,r15
 ;;   0097  mov eax,18h
-;;   009c  call stubs+432h
+;;   009c  call stubs+438h
 ;;   00a1  test eax,eax
 ;;   00a3  jne func[0]+1D9h
 ;;   00a9  cmp qword ptr [r15+48h],1
-;;   00ae  ja func[0]+224h
+;;   00ae  ja func[0]+208h
 ;;   00b4  mov [rsp],r8d
 ;;   00bc  mov dword ptr [rsp+8],0
 ;;   00c8  mov dword ptr [rsp+10h],7
@@ -120,20 +120,20 @@
 ;;   00e0  mov rsi,rsp
 ;;   00e3  mov rdi,r15
 ;;   00e6  mov eax,28h
-;;   00eb  call stubs+432h
+;;   00eb  call stubs+438h
 ;;   00f0  test eax,eax
 ;;   00f2  jne func[0]+1DEh
 ;;   00f8  cmp qword ptr [r15+48h],1
-;;   00fd  ja func[0]+242h
+;;   00fd  ja func[0]+218h
 ;;   0103  mov qword ptr [rsp],0
 ;;   010f  mov rsi,rsp
 ;;   0112  mov rdi,r15
 ;;   0115  mov eax,30h
-;;   011a  call stubs+432h
+;;   011a  call stubs+438h
 ;;   011f  test eax,eax
 ;;   0121  jne func[0]+1E3h
 ;;   0127  cmp qword ptr [r15+48h],1
-;;   012c  ja func[0]+260h
+;;   012c  ja func[0]+228h
 ;;   0132  mov rax,[r15+8]
 ;;   0139  mov rbx,[rax]
 ;;   0140  shr rbx,10h
@@ -164,7 +164,7 @@
 ;;   01b4  jmp func[0]+14h
 ;;   01b9  mov rax,rsp
 ;;   01bc  mov rsp,rbp
-;;   01bf  call stubs+1D2h
+;;   01bf  call stubs+1D8h
 ;;   01c4  mov rsp,rax
 ;;   01c7  jmp func[0]+161h
 ;;   01cc  mov rsp,rbp
@@ -173,31 +173,21 @@
 ;;   01d9  call stubs
 ;;   01de  call stubs
 ;;   01e3  call stubs
-;;   01e8  cmp qword ptr [1000h],0
-;;   01f0  je func[0]+1FCh
-;;   01f6  jmp qword ptr [1000h]
-;;   01fc  call stubs+532h
-;;   0201  jmp func[0]+14h
-;;   0206  cmp qword ptr [1008h],0
-;;   020e  je func[0]+21Ah
-;;   0214  jmp qword ptr [1008h]
-;;   021a  call stubs+532h
-;;   021f  jmp func[0]+75h
-;;   0224  cmp qword ptr [1010h],0
-;;   022c  je func[0]+238h
-;;   0232  jmp qword ptr [1010h]
-;;   0238  call stubs+532h
-;;   023d  jmp func[0]+0B4h
-;;   0242  cmp qword ptr [1018h],0
-;;   024a  je func[0]+256h
-;;   0250  jmp qword ptr [1018h]
-;;   0256  call stubs+532h
-;;   025b  jmp func[0]+103h
-;;   0260  cmp qword ptr [1020h],0
-;;   0268  je func[0]+274h
-;;   026e  jmp qword ptr [1020h]
-;;   0274  call stubs+532h
-;;   0279  jmp func[0]+132h
+;;   01e8  jmp qword ptr [1000h]
+;;   01ee  call stubs+538h
+;;   01f3  jmp func[0]+14h
+;;   01f8  jmp qword ptr [1008h]
+;;   01fe  call stubs+538h
+;;   0203  jmp func[0]+75h
+;;   0208  jmp qword ptr [1010h]
+;;   020e  call stubs+538h
+;;   0213  jmp func[0]+0B4h
+;;   0218  jmp qword ptr [1018h]
+;;   021e  call stubs+538h
+;;   0223  jmp func[0]+103h
+;;   0228  jmp qword ptr [1020h]
+;;   022e  call stubs+538h
+;;   0233  jmp func[0]+132h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

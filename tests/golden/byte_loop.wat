@@ -90,27 +90,23 @@
 ;;   00de  jmp func[0]+14h
 ;;   00e3  mov rax,rsp
 ;;   00e6  mov rsp,rbp
-;;   00e9  call stubs+1D6h
+;;   00e9  call stubs+1D2h
 ;;   00ee  mov rsp,rax
 ;;   00f1  jmp func[0]+8Bh
 ;;   00f6  mov rsp,rbp
 ;;   00f9  call stubs+55h
 ;;   00fe  bt r12,3Dh
 ;;   0103  jae func[0]+10Eh
-;;   0109  call stubs+1D6h
+;;   0109  call stubs+1D2h
 ;;   010e  cmp qword ptr [r15+48h],1
-;;   0113  ja func[0]+13Ch
+;;   0113  ja func[0]+12Eh
 ;;   0119  jmp func[0]+49h
-;;   011e  cmp qword ptr [1000h],0
-;;   0126  je func[0]+132h
-;;   012c  jmp qword ptr [1000h]
-;;   0132  call stubs+536h
-;;   0137  jmp func[0]+14h
-;;   013c  cmp qword ptr [1008h],0
-;;   0144  je func[0]+150h
-;;   014a  jmp qword ptr [1008h]
-;;   0150  call stubs+536h
-;;   0155  jmp func[0]+49h
+;;   011e  jmp qword ptr [1000h]
+;;   0124  call stubs+532h
+;;   0129  jmp func[0]+14h
+;;   012e  jmp qword ptr [1008h]
+;;   0134  call stubs+532h
+;;   0139  jmp func[0]+49h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -42,16 +42,14 @@
 ;;   0075  jmp func[0]+14h
 ;;   007a  mov rax,rsp
 ;;   007d  mov rsp,rbp
-;;   0080  call stubs+1DCh
+;;   0080  call stubs+1D6h
 ;;   0085  mov rsp,rax
 ;;   0088  jmp func[0]+22h
 ;;   008d  mov rsp,rbp
 ;;   0090  call stubs+55h
-;;   0095  cmp qword ptr [1000h],0
-;;   009d  je func[0]+0A9h
-;;   00a3  jmp qword ptr [1000h]
-;;   00a9  call stubs+53Ch
-;;   00ae  jmp func[0]+14h
+;;   0095  jmp qword ptr [1000h]
+;;   009b  call stubs+536h
+;;   00a0  jmp func[0]+14h
 ;; ---- func[0] $g: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -164,21 +162,17 @@
 ;;   0095  jmp func[1]+14h
 ;;   009a  mov rax,rsp
 ;;   009d  mov rsp,rbp
-;;   00a0  call stubs+1DCh
+;;   00a0  call stubs+1D6h
 ;;   00a5  mov rsp,rax
 ;;   00a8  jmp func[1]+42h
 ;;   00ad  mov rsp,rbp
 ;;   00b0  call stubs+55h
-;;   00b5  cmp qword ptr [1008h],0
-;;   00bd  je func[1]+0C9h
-;;   00c3  jmp qword ptr [1008h]
-;;   00c9  call stubs+53Ch
-;;   00ce  jmp func[1]+14h
-;;   00d3  cmp qword ptr [1010h],0
-;;   00db  je func[1]+0E7h
-;;   00e1  jmp qword ptr [1010h]
-;;   00e7  call stubs+53Ch
-;;   00ec  jmp func[1]+3Dh
+;;   00b5  jmp qword ptr [1008h]
+;;   00bb  call stubs+536h
+;;   00c0  jmp func[1]+14h
+;;   00c5  jmp qword ptr [1010h]
+;;   00cb  call stubs+536h
+;;   00d0  jmp func[1]+3Dh
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -52,16 +52,14 @@
 ;;   007d  jmp func[0]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+1CEh
+;;   0088  call stubs+1D6h
 ;;   008d  mov rsp,rax
 ;;   0090  jmp func[0]+2Ah
 ;;   0095  mov rsp,rbp
 ;;   0098  call stubs+55h
-;;   009d  cmp qword ptr [1000h],0
-;;   00a5  je func[0]+0B1h
-;;   00ab  jmp qword ptr [1000h]
-;;   00b1  call stubs+52Eh
-;;   00b6  jmp func[0]+14h
+;;   009d  jmp qword ptr [1000h]
+;;   00a3  call stubs+536h
+;;   00a8  jmp func[0]+14h
 ;; ---- func[0] $add: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -171,16 +169,14 @@
 ;;   007d  jmp func[1]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+1CEh
+;;   0088  call stubs+1D6h
 ;;   008d  mov rsp,rax
 ;;   0090  jmp func[1]+2Ah
 ;;   0095  mov rsp,rbp
 ;;   0098  call stubs+55h
-;;   009d  cmp qword ptr [1008h],0
-;;   00a5  je func[1]+0B1h
-;;   00ab  jmp qword ptr [1008h]
-;;   00b1  call stubs+52Eh
-;;   00b6  jmp func[1]+14h
+;;   009d  jmp qword ptr [1008h]
+;;   00a3  call stubs+536h
+;;   00a8  jmp func[1]+14h
 ;; ---- func[1] $sub: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -351,7 +347,7 @@
 ;;   00ec  jmp func[2]+14h
 ;;   00f1  mov rax,rsp
 ;;   00f4  mov rsp,rbp
-;;   00f7  call stubs+1CEh
+;;   00f7  call stubs+1D6h
 ;;   00fc  mov rsp,rax
 ;;   00ff  jmp func[2]+99h
 ;;   0104  mov [rbp-8],r15
@@ -365,23 +361,19 @@
 ;;   012e  shr r12,2
 ;;   0132  or r12,[r15+30h]
 ;;   0139  cmp qword ptr [r15+60h],1
-;;   013e  ja func[2]+17Eh
+;;   013e  ja func[2]+170h
 ;;   0144  jmp func[2]+8Eh
 ;;   0149  mov rsp,rbp
 ;;   014c  call stubs+55h
 ;;   0151  call stubs+37h
 ;;   0156  call stubs+41h
 ;;   015b  call stubs+4Bh
-;;   0160  cmp qword ptr [1010h],0
-;;   0168  je func[2]+174h
-;;   016e  jmp qword ptr [1010h]
-;;   0174  call stubs+52Eh
-;;   0179  jmp func[2]+14h
-;;   017e  cmp qword ptr [1018h],0
-;;   0186  je func[2]+192h
-;;   018c  jmp qword ptr [1018h]
-;;   0192  call stubs+52Eh
-;;   0197  jmp func[2]+8Eh
+;;   0160  jmp qword ptr [1010h]
+;;   0166  call stubs+536h
+;;   016b  jmp func[2]+14h
+;;   0170  jmp qword ptr [1018h]
+;;   0176  call stubs+536h
+;;   017b  jmp func[2]+8Eh
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

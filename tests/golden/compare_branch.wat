@@ -51,16 +51,14 @@
 ;;   0090  jmp func[0]+14h
 ;;   0095  mov rax,rsp
 ;;   0098  mov rsp,rbp
-;;   009b  call stubs+1D2h
+;;   009b  call stubs+1D0h
 ;;   00a0  mov rsp,rax
 ;;   00a3  jmp func[0]+3Dh
 ;;   00a8  mov rsp,rbp
 ;;   00ab  call stubs+55h
-;;   00b0  cmp qword ptr [1000h],0
-;;   00b8  je func[0]+0C4h
-;;   00be  jmp qword ptr [1000h]
-;;   00c4  call stubs+532h
-;;   00c9  jmp func[0]+14h
+;;   00b0  jmp qword ptr [1000h]
+;;   00b6  call stubs+530h
+;;   00bb  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -45,9 +45,9 @@
 ;;   0014  mov esi,[rbp+10h]
 ;;   001b  mov rdi,r15
 ;;   001e  mov eax,8
-;;   0023  call stubs+431h
+;;   0023  call stubs+43Dh
 ;;   0028  cmp qword ptr [r15+48h],1
-;;   002d  ja func[0]+0F1h
+;;   002d  ja func[0]+0E3h
 ;;   0033  mov ebx,eax
 ;;   0036  mov ecx,[rbp+10h]
 ;;   003d  movsxd rcx,ecx
@@ -79,21 +79,17 @@
 ;;   00b3  jmp func[0]+14h
 ;;   00b8  mov rax,rsp
 ;;   00bb  mov rsp,rbp
-;;   00be  call stubs+1D1h
+;;   00be  call stubs+1DDh
 ;;   00c3  mov rsp,rax
 ;;   00c6  jmp func[0]+60h
 ;;   00cb  mov rsp,rbp
 ;;   00ce  call stubs+55h
-;;   00d3  cmp qword ptr [1000h],0
-;;   00db  je func[0]+0E7h
-;;   00e1  jmp qword ptr [1000h]
-;;   00e7  call stubs+531h
-;;   00ec  jmp func[0]+14h
-;;   00f1  cmp qword ptr [1008h],0
-;;   00f9  je func[0]+105h
-;;   00ff  jmp qword ptr [1008h]
-;;   0105  call stubs+531h
-;;   010a  jmp func[0]+33h
+;;   00d3  jmp qword ptr [1000h]
+;;   00d9  call stubs+53Dh
+;;   00de  jmp func[0]+14h
+;;   00e3  jmp qword ptr [1008h]
+;;   00e9  call stubs+53Dh
+;;   00ee  jmp func[0]+33h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

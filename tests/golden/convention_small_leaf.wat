@@ -48,16 +48,14 @@
 ;;   007d  jmp func[0]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+1D9h
+;;   0088  call stubs+1D3h
 ;;   008d  mov rsp,rax
 ;;   0090  jmp func[0]+2Ah
 ;;   0095  mov rsp,rbp
 ;;   0098  call stubs+55h
-;;   009d  cmp qword ptr [1000h],0
-;;   00a5  je func[0]+0B1h
-;;   00ab  jmp qword ptr [1000h]
-;;   00b1  call stubs+539h
-;;   00b6  jmp func[0]+14h
+;;   009d  jmp qword ptr [1000h]
+;;   00a3  call stubs+533h
+;;   00a8  jmp func[0]+14h
 ;; ---- func[0] $leaf: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -184,21 +182,17 @@
 ;;   0090  jmp func[1]+14h
 ;;   0095  mov rax,rsp
 ;;   0098  mov rsp,rbp
-;;   009b  call stubs+1D9h
+;;   009b  call stubs+1D3h
 ;;   00a0  mov rsp,rax
 ;;   00a3  jmp func[1]+3Dh
 ;;   00a8  mov rsp,rbp
 ;;   00ab  call stubs+55h
-;;   00b0  cmp qword ptr [1008h],0
-;;   00b8  je func[1]+0C4h
-;;   00be  jmp qword ptr [1008h]
-;;   00c4  call stubs+539h
-;;   00c9  jmp func[1]+14h
-;;   00ce  cmp qword ptr [1010h],0
-;;   00d6  je func[1]+0E2h
-;;   00dc  jmp qword ptr [1010h]
-;;   00e2  call stubs+539h
-;;   00e7  jmp func[1]+2Bh
+;;   00b0  jmp qword ptr [1008h]
+;;   00b6  call stubs+533h
+;;   00bb  jmp func[1]+14h
+;;   00c0  jmp qword ptr [1010h]
+;;   00c6  call stubs+533h
+;;   00cb  jmp func[1]+2Bh
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -164,16 +164,14 @@
 ;;   0186  jmp func[0]+14h
 ;;   018b  mov rax,rsp
 ;;   018e  mov rsp,rbp
-;;   0191  call stubs+1DCh
+;;   0191  call stubs+1DAh
 ;;   0196  mov rsp,rax
 ;;   0199  jmp func[0]+133h
 ;;   019e  mov rsp,rbp
 ;;   01a1  call stubs+55h
-;;   01a6  cmp qword ptr [1000h],0
-;;   01ae  je func[0]+1BAh
-;;   01b4  jmp qword ptr [1000h]
-;;   01ba  call stubs+53Ch
-;;   01bf  jmp func[0]+14h
+;;   01a6  jmp qword ptr [1000h]
+;;   01ac  call stubs+53Ah
+;;   01b1  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

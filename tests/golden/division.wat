@@ -68,18 +68,16 @@
 ;;   00a5  jmp func[0]+14h
 ;;   00aa  mov rax,rsp
 ;;   00ad  mov rsp,rbp
-;;   00b0  call stubs+1DDh
+;;   00b0  call stubs+1D5h
 ;;   00b5  mov rsp,rax
 ;;   00b8  jmp func[0]+52h
 ;;   00bd  mov rsp,rbp
 ;;   00c0  call stubs+55h
 ;;   00c5  call stubs+0Fh
 ;;   00ca  call stubs+19h
-;;   00cf  cmp qword ptr [1000h],0
-;;   00d7  je func[0]+0E3h
-;;   00dd  jmp qword ptr [1000h]
-;;   00e3  call stubs+53Dh
-;;   00e8  jmp func[0]+14h
+;;   00cf  jmp qword ptr [1000h]
+;;   00d5  call stubs+535h
+;;   00da  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -219,17 +217,15 @@
 ;;   00a2  jmp func[1]+14h
 ;;   00a7  mov rax,rsp
 ;;   00aa  mov rsp,rbp
-;;   00ad  call stubs+1DDh
+;;   00ad  call stubs+1D5h
 ;;   00b2  mov rsp,rax
 ;;   00b5  jmp func[1]+4Fh
 ;;   00ba  mov rsp,rbp
 ;;   00bd  call stubs+55h
 ;;   00c2  call stubs+0Fh
-;;   00c7  cmp qword ptr [1008h],0
-;;   00cf  je func[1]+0DBh
-;;   00d5  jmp qword ptr [1008h]
-;;   00db  call stubs+53Dh
-;;   00e0  jmp func[1]+14h
+;;   00c7  jmp qword ptr [1008h]
+;;   00cd  call stubs+535h
+;;   00d2  jmp func[1]+14h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -360,17 +356,15 @@
 ;;   008e  jmp func[2]+14h
 ;;   0093  mov rax,rsp
 ;;   0096  mov rsp,rbp
-;;   0099  call stubs+1DDh
+;;   0099  call stubs+1D5h
 ;;   009e  mov rsp,rax
 ;;   00a1  jmp func[2]+3Bh
 ;;   00a6  mov rsp,rbp
 ;;   00a9  call stubs+55h
 ;;   00ae  call stubs+0Fh
-;;   00b3  cmp qword ptr [1010h],0
-;;   00bb  je func[2]+0C7h
-;;   00c1  jmp qword ptr [1010h]
-;;   00c7  call stubs+53Dh
-;;   00cc  jmp func[2]+14h
+;;   00b3  jmp qword ptr [1010h]
+;;   00b9  call stubs+535h
+;;   00be  jmp func[2]+14h
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -497,17 +491,15 @@
 ;;   008d  jmp func[3]+14h
 ;;   0092  mov rax,rsp
 ;;   0095  mov rsp,rbp
-;;   0098  call stubs+1DDh
+;;   0098  call stubs+1D5h
 ;;   009d  mov rsp,rax
 ;;   00a0  jmp func[3]+3Ah
 ;;   00a5  mov rsp,rbp
 ;;   00a8  call stubs+55h
 ;;   00ad  call stubs+0Fh
-;;   00b2  cmp qword ptr [1018h],0
-;;   00ba  je func[3]+0C6h
-;;   00c0  jmp qword ptr [1018h]
-;;   00c6  call stubs+53Dh
-;;   00cb  jmp func[3]+14h
+;;   00b2  jmp qword ptr [1018h]
+;;   00b8  call stubs+535h
+;;   00bd  jmp func[3]+14h
 ;; ---- func[3]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

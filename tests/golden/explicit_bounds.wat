@@ -68,18 +68,16 @@
 ;;   00c9  jmp func[0]+14h
 ;;   00ce  mov rax,rsp
 ;;   00d1  mov rsp,rbp
-;;   00d4  call stubs+1CFh
+;;   00d4  call stubs+1DDh
 ;;   00d9  mov rsp,rax
 ;;   00dc  jmp func[0]+76h
 ;;   00e1  mov rsp,rbp
 ;;   00e4  call stubs+55h
 ;;   00e9  call stubs+5
 ;;   00ee  call stubs+5
-;;   00f3  cmp qword ptr [1000h],0
-;;   00fb  je func[0]+107h
-;;   0101  jmp qword ptr [1000h]
-;;   0107  call stubs+52Fh
-;;   010c  jmp func[0]+14h
+;;   00f3  jmp qword ptr [1000h]
+;;   00f9  call stubs+53Dh
+;;   00fe  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -90,26 +90,20 @@
 ;;   00d9  jmp func[0]+14h
 ;;   00de  mov rax,rsp
 ;;   00e1  mov rsp,rbp
-;;   00e4  call stubs+1DDh
+;;   00e4  call stubs+1D7h
 ;;   00e9  mov rsp,rax
 ;;   00ec  jmp func[0]+86h
 ;;   00f1  mov rsp,rbp
 ;;   00f4  call stubs+55h
-;;   00f9  cmp qword ptr [1000h],0
-;;   0101  je func[0]+10Dh
-;;   0107  jmp qword ptr [1000h]
-;;   010d  call stubs+53Dh
-;;   0112  jmp func[0]+14h
-;;   0117  cmp qword ptr [1008h],0
-;;   011f  je func[0]+12Bh
-;;   0125  jmp qword ptr [1008h]
-;;   012b  call stubs+53Dh
-;;   0130  jmp func[0]+4Eh
-;;   0135  cmp qword ptr [1010h],0
-;;   013d  je func[0]+149h
-;;   0143  jmp qword ptr [1010h]
-;;   0149  call stubs+53Dh
-;;   014e  jmp func[0]+74h
+;;   00f9  jmp qword ptr [1000h]
+;;   00ff  call stubs+537h
+;;   0104  jmp func[0]+14h
+;;   0109  jmp qword ptr [1008h]
+;;   010f  call stubs+537h
+;;   0114  jmp func[0]+4Eh
+;;   0119  jmp qword ptr [1010h]
+;;   011f  call stubs+537h
+;;   0124  jmp func[0]+74h
 ;; ---- func[0] $fib: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

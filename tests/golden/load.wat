@@ -44,16 +44,14 @@
 ;;   007e  jmp func[0]+14h
 ;;   0083  mov rax,rsp
 ;;   0086  mov rsp,rbp
-;;   0089  call stubs+1D4h
+;;   0089  call stubs+1D2h
 ;;   008e  mov rsp,rax
 ;;   0091  jmp func[0]+2Bh
 ;;   0096  mov rsp,rbp
 ;;   0099  call stubs+55h
-;;   009e  cmp qword ptr [1000h],0
-;;   00a6  je func[0]+0B2h
-;;   00ac  jmp qword ptr [1000h]
-;;   00b2  call stubs+534h
-;;   00b7  jmp func[0]+14h
+;;   009e  jmp qword ptr [1000h]
+;;   00a4  call stubs+532h
+;;   00a9  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

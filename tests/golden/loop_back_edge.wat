@@ -89,27 +89,23 @@
 ;;   00d0  jmp func[0]+14h
 ;;   00d5  mov rax,rsp
 ;;   00d8  mov rsp,rbp
-;;   00db  call stubs+1D4h
+;;   00db  call stubs+1D0h
 ;;   00e0  mov rsp,rax
 ;;   00e3  jmp func[0]+7Dh
 ;;   00e8  mov rsp,rbp
 ;;   00eb  call stubs+55h
 ;;   00f0  bt r12,3Dh
 ;;   00f5  jae func[0]+100h
-;;   00fb  call stubs+1D4h
+;;   00fb  call stubs+1D0h
 ;;   0100  cmp qword ptr [r15+48h],1
-;;   0105  ja func[0]+12Eh
+;;   0105  ja func[0]+120h
 ;;   010b  jmp func[0]+49h
-;;   0110  cmp qword ptr [1000h],0
-;;   0118  je func[0]+124h
-;;   011e  jmp qword ptr [1000h]
-;;   0124  call stubs+534h
-;;   0129  jmp func[0]+14h
-;;   012e  cmp qword ptr [1008h],0
-;;   0136  je func[0]+142h
-;;   013c  jmp qword ptr [1008h]
-;;   0142  call stubs+534h
-;;   0147  jmp func[0]+49h
+;;   0110  jmp qword ptr [1000h]
+;;   0116  call stubs+530h
+;;   011b  jmp func[0]+14h
+;;   0120  jmp qword ptr [1008h]
+;;   0126  call stubs+530h
+;;   012b  jmp func[0]+49h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -134,27 +134,23 @@
 ;;   0170  jmp func[0]+14h
 ;;   0175  mov rax,rsp
 ;;   0178  mov rsp,rbp
-;;   017b  call stubs+1D4h
+;;   017b  call stubs+1D0h
 ;;   0180  mov rsp,rax
 ;;   0183  jmp func[0]+11Dh
 ;;   0188  mov rsp,rbp
 ;;   018b  call stubs+55h
 ;;   0190  bt r12,3Dh
 ;;   0195  jae func[0]+1A0h
-;;   019b  call stubs+1D4h
+;;   019b  call stubs+1D0h
 ;;   01a0  cmp qword ptr [r15+48h],1
-;;   01a5  ja func[0]+1CEh
+;;   01a5  ja func[0]+1C0h
 ;;   01ab  jmp func[0]+0C9h
-;;   01b0  cmp qword ptr [1000h],0
-;;   01b8  je func[0]+1C4h
-;;   01be  jmp qword ptr [1000h]
-;;   01c4  call stubs+534h
-;;   01c9  jmp func[0]+14h
-;;   01ce  cmp qword ptr [1008h],0
-;;   01d6  je func[0]+1E2h
-;;   01dc  jmp qword ptr [1008h]
-;;   01e2  call stubs+534h
-;;   01e7  jmp func[0]+0C9h
+;;   01b0  jmp qword ptr [1000h]
+;;   01b6  call stubs+530h
+;;   01bb  jmp func[0]+14h
+;;   01c0  jmp qword ptr [1008h]
+;;   01c6  call stubs+530h
+;;   01cb  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

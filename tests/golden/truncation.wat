@@ -72,18 +72,16 @@
 ;;   00bf  jmp func[0]+14h
 ;;   00c4  mov rax,rsp
 ;;   00c7  mov rsp,rbp
-;;   00ca  call stubs+1D7h
+;;   00ca  call stubs+1CFh
 ;;   00cf  mov rsp,rax
 ;;   00d2  jmp func[0]+6Ch
 ;;   00d7  mov rsp,rbp
 ;;   00da  call stubs+55h
 ;;   00df  call stubs+23h
 ;;   00e4  call stubs+19h
-;;   00e9  cmp qword ptr [1000h],0
-;;   00f1  je func[0]+0FDh
-;;   00f7  jmp qword ptr [1000h]
-;;   00fd  call stubs+537h
-;;   0102  jmp func[0]+14h
+;;   00e9  jmp qword ptr [1000h]
+;;   00ef  call stubs+52Fh
+;;   00f4  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -241,18 +239,16 @@
 ;;   00db  jmp func[1]+14h
 ;;   00e0  mov rax,rsp
 ;;   00e3  mov rsp,rbp
-;;   00e6  call stubs+1D7h
+;;   00e6  call stubs+1CFh
 ;;   00eb  mov rsp,rax
 ;;   00ee  jmp func[1]+88h
 ;;   00f3  mov rsp,rbp
 ;;   00f6  call stubs+55h
 ;;   00fb  call stubs+23h
 ;;   0100  call stubs+19h
-;;   0105  cmp qword ptr [1008h],0
-;;   010d  je func[1]+119h
-;;   0113  jmp qword ptr [1008h]
-;;   0119  call stubs+537h
-;;   011e  jmp func[1]+14h
+;;   0105  jmp qword ptr [1008h]
+;;   010b  call stubs+52Fh
+;;   0110  jmp func[1]+14h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -414,16 +410,14 @@
 ;;   00ea  jmp func[2]+14h
 ;;   00ef  mov rax,rsp
 ;;   00f2  mov rsp,rbp
-;;   00f5  call stubs+1D7h
+;;   00f5  call stubs+1CFh
 ;;   00fa  mov rsp,rax
 ;;   00fd  jmp func[2]+97h
 ;;   0102  mov rsp,rbp
 ;;   0105  call stubs+55h
-;;   010a  cmp qword ptr [1010h],0
-;;   0112  je func[2]+11Eh
-;;   0118  jmp qword ptr [1010h]
-;;   011e  call stubs+537h
-;;   0123  jmp func[2]+14h
+;;   010a  jmp qword ptr [1010h]
+;;   0110  call stubs+52Fh
+;;   0115  jmp func[2]+14h
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -598,16 +592,14 @@
 ;;   0119  jmp func[3]+14h
 ;;   011e  mov rax,rsp
 ;;   0121  mov rsp,rbp
-;;   0124  call stubs+1D7h
+;;   0124  call stubs+1CFh
 ;;   0129  mov rsp,rax
 ;;   012c  jmp func[3]+0C6h
 ;;   0131  mov rsp,rbp
 ;;   0134  call stubs+55h
-;;   0139  cmp qword ptr [1018h],0
-;;   0141  je func[3]+14Dh
-;;   0147  jmp qword ptr [1018h]
-;;   014d  call stubs+537h
-;;   0152  jmp func[3]+14h
+;;   0139  jmp qword ptr [1018h]
+;;   013f  call stubs+52Fh
+;;   0144  jmp func[3]+14h
 ;; ---- func[3]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp

@@ -67,9 +67,8 @@
 //! every transfer point `k` of function f has an out-of-line transfer path,
 //!
 //! ```text
-//!   path_k:   cmp qword [rip + slot_k], 0   ; the module's transfer slot of the point
-//!             je ask_k
-//!             jmp qword [rip + slot_k]      ; the instrumented version's point k
+//!   path_k:   jmp qword [rip + slot_k]      ; the module's transfer slot of the point:
+//!                                           ; ask_k, or the instrumented version's point
 //!   ask_k:    call transfer_stub            ; the host compiles f's instrumented version
 //!             jmp plain_k                   ; if this instance debugs f (see below)
 //! ```
@@ -77,9 +76,10 @@
 //! where a failed entry check, a loop head's slow path and a word test after a host call
 //! go when the word is a pointer, and where the host redirects suspended callers'
 //! return addresses. The slots are data beside the module's code (never executable; one
-//! 8-byte slot per transfer point, and one per function for its instrumented entry), 0
-//! until the version is compiled and then its point's address, written once by the host
-//! (`CompiledCode::publish_instrumented`). The first transfer asks the host through the
+//! 8-byte slot per transfer point, and one per function for its instrumented entry):
+//! a point's slot holds its `ask_k` until the version is compiled and then the
+//! version's point, written once by the host (`CompiledCode::init_transfer_slots`,
+//! `CompiledCode::publish_instrumented`); an entry slot holds 0 until then. The first transfer asks the host through the
 //! transfer stub, which saves every register and calls the `transfer` libcall
 //! (`runtime::redirect::transfer_libcall`): it finds (f, k) from its return address,
 //! compiles f's instrumented version if this instance debugs f and no thread has
@@ -312,11 +312,6 @@ impl FuncCompiler<'_, '_> {
             let ask_host = self.asm.new_dynamic_label();
             let returned = self.asm.new_dynamic_label();
             dynasm!(self.asm ; .arch x64 ; =>path);
-            // cmp qword [rip + slot], 0
-            self.asm.extend([0x48, 0x83, 0x3D]);
-            self.out.slot_refs.push((self.asm.offset().0, slot, 1));
-            self.asm.extend([0, 0, 0, 0, 0]);
-            dynasm!(self.asm ; .arch x64 ; je =>ask_host);
             // jmp qword [rip + slot]
             self.asm.extend([0xFF, 0x25]);
             self.out.slot_refs.push((self.asm.offset().0, slot, 0));
