@@ -111,160 +111,152 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+1F5h
+;;   0016  jb func[0].instrumented+1DFh
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
 ;;   0030  test byte ptr [r13],1
-;;   0038  jne func[0].instrumented+22Fh
+;;   0038  jne func[0].instrumented+205h
 ;;   003e  test byte ptr [r13],2
-;;   0046  jne func[0].instrumented+23Eh
+;;   0046  jne func[0].instrumented+214h
 ;;   004c  test byte ptr [r13],4
-;;   0054  jne func[0].instrumented+24Dh
+;;   0054  jne func[0].instrumented+223h
 ;;   005a  test byte ptr [r13],8
-;;   0062  jne func[0].instrumented+25Ch
+;;   0062  jne func[0].instrumented+232h
 ;;   0068  cmp dword ptr [rbp+10h],2
 ;;   0072  setl bl
 ;;   0076  movzx ebx,bl
 ;;   007a  test byte ptr [r13],10h
-;;   0082  jne func[0].instrumented+26Bh
+;;   0082  jne func[0].instrumented+241h
 ;;   0088  test ebx,ebx
 ;;   008b  je func[0].instrumented+0B9h
 ;;   0091  test byte ptr [r13],20h
-;;   0099  jne func[0].instrumented+27Ah
+;;   0099  jne func[0].instrumented+250h
 ;;   009f  test byte ptr [r13],40h
-;;   00a7  jne func[0].instrumented+289h
+;;   00a7  jne func[0].instrumented+25Fh
 ;;   00ad  mov ebx,[rbp+10h]
-;;   00b4  jmp func[0].instrumented+1D1h
+;;   00b4  jmp func[0].instrumented+1BBh
 ;;   00b9  test byte ptr [r13],80h
-;;   00c1  jne func[0].instrumented+298h
+;;   00c1  jne func[0].instrumented+26Eh
 ;;   00c7  test byte ptr [r13+1],1
-;;   00cf  jne func[0].instrumented+2A7h
+;;   00cf  jne func[0].instrumented+27Dh
 ;;   00d5  test byte ptr [r13+1],2
-;;   00dd  jne func[0].instrumented+2B6h
+;;   00dd  jne func[0].instrumented+28Ch
 ;;   00e3  mov ebx,[rbp+10h]
 ;;   00ea  sub ebx,1
 ;;   00f1  test byte ptr [r13+1],4
-;;   00f9  jne func[0].instrumented+2C5h
+;;   00f9  jne func[0].instrumented+29Bh
 ;;   00ff  mov [rsp],ebx
 ;;   0107  mov esi,ebx
-;;   010a  cmp qword ptr [r15+48h],1
-;;   010f  jbe func[0].instrumented+213h
-;;   0115  call func[0].instrumented
-;;   011a  mov r13,[r15+48h]
-;;   0121  cmp r13,1
-;;   0128  jbe func[0]+4Eh
-;;   012e  mov rbx,rax
-;;   0131  test byte ptr [r13+1],8
-;;   0139  jne func[0].instrumented+2D4h
-;;   013f  test byte ptr [r13+1],10h
-;;   0147  jne func[0].instrumented+2E3h
-;;   014d  test byte ptr [r13+1],20h
-;;   0155  jne func[0].instrumented+2F2h
-;;   015b  mov esi,[rbp+10h]
-;;   0162  sub esi,2
-;;   0169  test byte ptr [r13+1],40h
-;;   0171  jne func[0].instrumented+301h
-;;   0177  mov [rbp-10h],ebx
-;;   017f  mov [rsp],esi
-;;   0187  cmp qword ptr [r15+48h],1
-;;   018c  jbe func[0].instrumented+21Dh
-;;   0192  call func[0].instrumented
-;;   0197  mov r13,[r15+48h]
-;;   019e  cmp r13,1
-;;   01a5  jbe func[0]+74h
-;;   01ab  mov rbx,rax
-;;   01ae  test byte ptr [r13+1],80h
-;;   01b6  jne func[0].instrumented+310h
-;;   01bc  add ebx,[rbp-10h]
-;;   01c3  test byte ptr [r13+2],1
-;;   01cb  jne func[0].instrumented+31Fh
-;;   01d1  test byte ptr [r13+2],2
-;;   01d9  jne func[0].instrumented+32Eh
-;;   01df  test byte ptr [r13+2],4
-;;   01e7  jne func[0].instrumented+33Dh
-;;   01ed  mov eax,ebx
-;;   01f0  mov rsp,rbp
-;;   01f3  pop rbp
-;;   01f4  ret
-;;   01f5  bt r12,3Dh
-;;   01fa  jae func[0].instrumented+227h
-;;   0200  mov rax,rsp
-;;   0203  mov rsp,rbp
-;;   0206  call stubs+1DDh
-;;   020b  mov rsp,rax
-;;   020e  jmp func[0].instrumented+0Bh
-;;   0213  call func[0]
-;;   0218  jmp func[0].instrumented+11Ah
-;;   021d  call func[0]
-;;   0222  jmp func[0].instrumented+197h
-;;   0227  mov rsp,rbp
-;;   022a  call stubs+55h
-;;   022f  mov eax,0
-;;   0234  call func[0].instrumented+34Ch
-;;   0239  jmp func[0].instrumented+3Eh
-;;   023e  mov eax,1
-;;   0243  call func[0].instrumented+34Ch
-;;   0248  jmp func[0].instrumented+4Ch
-;;   024d  mov eax,2
-;;   0252  call func[0].instrumented+34Ch
-;;   0257  jmp func[0].instrumented+5Ah
-;;   025c  mov eax,3
-;;   0261  call func[0].instrumented+34Ch
-;;   0266  jmp func[0].instrumented+68h
-;;   026b  mov eax,4
-;;   0270  call func[0].instrumented+34Ch
-;;   0275  jmp func[0].instrumented+88h
-;;   027a  mov eax,5
-;;   027f  call func[0].instrumented+34Ch
-;;   0284  jmp func[0].instrumented+9Fh
-;;   0289  mov eax,6
-;;   028e  call func[0].instrumented+34Ch
-;;   0293  jmp func[0].instrumented+0ADh
-;;   0298  mov eax,7
-;;   029d  call func[0].instrumented+34Ch
-;;   02a2  jmp func[0].instrumented+0C7h
-;;   02a7  mov eax,8
-;;   02ac  call func[0].instrumented+34Ch
-;;   02b1  jmp func[0].instrumented+0D5h
-;;   02b6  mov eax,9
-;;   02bb  call func[0].instrumented+34Ch
-;;   02c0  jmp func[0].instrumented+0E3h
-;;   02c5  mov eax,0Ah
-;;   02ca  call func[0].instrumented+34Ch
-;;   02cf  jmp func[0].instrumented+0FFh
-;;   02d4  mov eax,0Bh
-;;   02d9  call func[0].instrumented+34Ch
-;;   02de  jmp func[0].instrumented+13Fh
-;;   02e3  mov eax,0Ch
-;;   02e8  call func[0].instrumented+34Ch
-;;   02ed  jmp func[0].instrumented+14Dh
-;;   02f2  mov eax,0Dh
-;;   02f7  call func[0].instrumented+34Ch
-;;   02fc  jmp func[0].instrumented+15Bh
-;;   0301  mov eax,0Eh
-;;   0306  call func[0].instrumented+34Ch
-;;   030b  jmp func[0].instrumented+177h
-;;   0310  mov eax,0Fh
-;;   0315  call func[0].instrumented+34Ch
-;;   031a  jmp func[0].instrumented+1BCh
-;;   031f  mov eax,10h
-;;   0324  call func[0].instrumented+34Ch
-;;   0329  jmp func[0].instrumented+1D1h
-;;   032e  mov eax,11h
-;;   0333  call func[0].instrumented+34Ch
-;;   0338  jmp func[0].instrumented+1DFh
-;;   033d  mov eax,12h
-;;   0342  call func[0].instrumented+34Ch
-;;   0347  jmp func[0].instrumented+1EDh
-;;   034c  sub rsp,8
-;;   0350  mov rdx,0
-;;   035a  or rax,rdx
-;;   035d  push rax
-;;   035e  call stubs+53Dh
-;;   0363  add rsp,8
-;;   0367  mov r13,[r15+48h]
-;;   036e  cmp r13,1
-;;   0375  ja func[0].instrumented+382h
-;;   037b  lea r13,[stubs+7B5h]
-;;   0382  ret
+;;   010a  call func[0].instrumented
+;;   010f  mov r13,[r15+48h]
+;;   0116  cmp r13,1
+;;   011d  jbe func[0]+4Eh
+;;   0123  mov rbx,rax
+;;   0126  test byte ptr [r13+1],8
+;;   012e  jne func[0].instrumented+2AAh
+;;   0134  test byte ptr [r13+1],10h
+;;   013c  jne func[0].instrumented+2B9h
+;;   0142  test byte ptr [r13+1],20h
+;;   014a  jne func[0].instrumented+2C8h
+;;   0150  mov esi,[rbp+10h]
+;;   0157  sub esi,2
+;;   015e  test byte ptr [r13+1],40h
+;;   0166  jne func[0].instrumented+2D7h
+;;   016c  mov [rbp-10h],ebx
+;;   0174  mov [rsp],esi
+;;   017c  call func[0].instrumented
+;;   0181  mov r13,[r15+48h]
+;;   0188  cmp r13,1
+;;   018f  jbe func[0]+74h
+;;   0195  mov rbx,rax
+;;   0198  test byte ptr [r13+1],80h
+;;   01a0  jne func[0].instrumented+2E6h
+;;   01a6  add ebx,[rbp-10h]
+;;   01ad  test byte ptr [r13+2],1
+;;   01b5  jne func[0].instrumented+2F5h
+;;   01bb  test byte ptr [r13+2],2
+;;   01c3  jne func[0].instrumented+304h
+;;   01c9  test byte ptr [r13+2],4
+;;   01d1  jne func[0].instrumented+313h
+;;   01d7  mov eax,ebx
+;;   01da  mov rsp,rbp
+;;   01dd  pop rbp
+;;   01de  ret
+;;   01df  bt r12,3Dh
+;;   01e4  jae func[0].instrumented+1FDh
+;;   01ea  mov rax,rsp
+;;   01ed  mov rsp,rbp
+;;   01f0  call stubs+1D7h
+;;   01f5  mov rsp,rax
+;;   01f8  jmp func[0].instrumented+0Bh
+;;   01fd  mov rsp,rbp
+;;   0200  call stubs+55h
+;;   0205  mov eax,0
+;;   020a  call func[0].instrumented+322h
+;;   020f  jmp func[0].instrumented+3Eh
+;;   0214  mov eax,1
+;;   0219  call func[0].instrumented+322h
+;;   021e  jmp func[0].instrumented+4Ch
+;;   0223  mov eax,2
+;;   0228  call func[0].instrumented+322h
+;;   022d  jmp func[0].instrumented+5Ah
+;;   0232  mov eax,3
+;;   0237  call func[0].instrumented+322h
+;;   023c  jmp func[0].instrumented+68h
+;;   0241  mov eax,4
+;;   0246  call func[0].instrumented+322h
+;;   024b  jmp func[0].instrumented+88h
+;;   0250  mov eax,5
+;;   0255  call func[0].instrumented+322h
+;;   025a  jmp func[0].instrumented+9Fh
+;;   025f  mov eax,6
+;;   0264  call func[0].instrumented+322h
+;;   0269  jmp func[0].instrumented+0ADh
+;;   026e  mov eax,7
+;;   0273  call func[0].instrumented+322h
+;;   0278  jmp func[0].instrumented+0C7h
+;;   027d  mov eax,8
+;;   0282  call func[0].instrumented+322h
+;;   0287  jmp func[0].instrumented+0D5h
+;;   028c  mov eax,9
+;;   0291  call func[0].instrumented+322h
+;;   0296  jmp func[0].instrumented+0E3h
+;;   029b  mov eax,0Ah
+;;   02a0  call func[0].instrumented+322h
+;;   02a5  jmp func[0].instrumented+0FFh
+;;   02aa  mov eax,0Bh
+;;   02af  call func[0].instrumented+322h
+;;   02b4  jmp func[0].instrumented+134h
+;;   02b9  mov eax,0Ch
+;;   02be  call func[0].instrumented+322h
+;;   02c3  jmp func[0].instrumented+142h
+;;   02c8  mov eax,0Dh
+;;   02cd  call func[0].instrumented+322h
+;;   02d2  jmp func[0].instrumented+150h
+;;   02d7  mov eax,0Eh
+;;   02dc  call func[0].instrumented+322h
+;;   02e1  jmp func[0].instrumented+16Ch
+;;   02e6  mov eax,0Fh
+;;   02eb  call func[0].instrumented+322h
+;;   02f0  jmp func[0].instrumented+1A6h
+;;   02f5  mov eax,10h
+;;   02fa  call func[0].instrumented+322h
+;;   02ff  jmp func[0].instrumented+1BBh
+;;   0304  mov eax,11h
+;;   0309  call func[0].instrumented+322h
+;;   030e  jmp func[0].instrumented+1C9h
+;;   0313  mov eax,12h
+;;   0318  call func[0].instrumented+322h
+;;   031d  jmp func[0].instrumented+1D7h
+;;   0322  sub rsp,8
+;;   0326  mov rdx,0
+;;   0330  or rax,rdx
+;;   0333  push rax
+;;   0334  call stubs+537h
+;;   0339  add rsp,8
+;;   033d  mov r13,[r15+48h]
+;;   0344  cmp r13,1
+;;   034b  ja func[0].instrumented+358h
+;;   0351  lea r13,[stubs+7AFh]
+;;   0358  ret

@@ -255,7 +255,14 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.canary_fill();
             let defined = callee - self.env.info.num_imported_funcs;
             let returned = self.asm.new_dynamic_label();
-            if self.instrumented {
+            if let (true, Some(own)) = (
+                self.instrumented && callee == self.func_index,
+                self.instrumented_entry,
+            ) {
+                // A recursive call from the instrumented version: to its own entry, which
+                // goes on in the plain version if the function is no longer debugged.
+                dynasm!(self.asm ; .arch x64 ; call =>own);
+            } else if self.instrumented {
                 // A callee this instance debugs is entered at its instrumented version's
                 // own entry, if it is compiled (its entry slot is not zero), without the
                 // plain prologue's slow path and transfer path; any other callee's plain
@@ -264,23 +271,18 @@ impl<'e> FuncCompiler<'_, 'e> {
                 let word = self.env.layout.func_bits(callee);
                 super::breakable::emit_word_test(self.asm, word);
                 dynasm!(self.asm ; .arch x64 ; jbe =>plain_call);
-                if let (true, Some(own)) = (callee == self.func_index, self.instrumented_entry) {
-                    // A recursive call: this version is compiled, by definition.
-                    dynasm!(self.asm ; .arch x64 ; call =>own);
-                } else {
-                    // mov rax, [rip + entry slot]
-                    self.asm.extend([0x48, 0x8B, 0x05]);
-                    self.out
-                        .entry_slot_refs
-                        .push((self.asm.offset().0, defined));
-                    self.asm.extend([0, 0, 0, 0]);
-                    dynasm!(self.asm
-                        ; .arch x64
-                        ; test rax, rax
-                        ; jz =>plain_call
-                        ; call rax
-                    );
-                }
+                // mov rax, [rip + entry slot]
+                self.asm.extend([0x48, 0x8B, 0x05]);
+                self.out
+                    .entry_slot_refs
+                    .push((self.asm.offset().0, defined));
+                self.asm.extend([0, 0, 0, 0]);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; test rax, rax
+                    ; jz =>plain_call
+                    ; call rax
+                );
                 self.plain_calls.push(PlainCall {
                     entry: plain_call,
                     back: returned,
