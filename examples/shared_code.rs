@@ -1,10 +1,10 @@
 //! Measures how much memory processes running the same cached module share: compiles a
 //! generated module of about 1 MB of wasm into a fresh cache directory, starts N
 //! processes (this program again, in child mode) that each load it through the cache,
-//! instantiate it and call it, then wait; and reads every child's proportional set size
-//! (`/proc/PID/smaps_rollup`) and the PSS and RSS of its mapping of the cache entry
-//! (`/proc/PID/smaps`). Mapped code is shared, so the entry's PSS summed over the
-//! children is the entry's size once, not N times.
+//! instantiate it and call every function (so that all its code is resident), then wait;
+//! and reads the PSS and RSS of every child's code mapping (`/proc/PID/smaps`). Mapped
+//! code is shared, so its PSS summed over the children is the code once, not N times.
+//! For contrast it does the same with processes that compile the module themselves.
 //!
 //! `cargo run --release --example shared_code -- [N]` (default 10).
 
@@ -35,32 +35,44 @@ fn module_wat() -> String {
     wat
 }
 
-fn engine(cache: &Path) -> Engine {
+fn engine(cache: Option<&Path>) -> Engine {
     let mut config = Config::new();
-    config.cache_dir(cache);
+    if let Some(dir) = cache {
+        config.cache_dir(dir);
+    }
     Engine::new(&config)
 }
 
-/// Child mode: load through the cache, run, report, wait for the parent to close stdin.
-fn child(cache: &Path, wasm: &[u8]) {
+/// Child mode: load through the cache (or compile, with an empty `cache`), call every
+/// function, report where the code is, wait for the parent to close stdin.
+fn child(cache: &str, wasm: &[u8]) {
+    let cache = (!cache.is_empty()).then(|| Path::new(cache));
     let module = Module::new(&engine(cache), wasm).unwrap();
     let instance = Linker::new(module.engine()).instantiate(&module).unwrap();
-    let f = instance.get_typed_func::<(i32, i64), i32>("f7").unwrap();
-    let result = f.call((1, 2)).unwrap();
-    println!("ready {result}");
+    for i in 0..1100 {
+        let f = instance
+            .get_typed_func::<(i32, i64), i32>(&format!("f{i}"))
+            .unwrap();
+        f.call((1, 2)).unwrap();
+    }
+    println!("ready {:x}", module.code_range().0);
     std::io::stdout().flush().unwrap();
     let mut line = String::new();
     let _ = std::io::stdin().read_line(&mut line);
 }
 
-/// Sums the `Pss:` and `Rss:` lines (kB) of the mappings in `smaps` whose header names
-/// `file`.
-fn mapping_kib(smaps: &str, file: &str) -> (u64, u64) {
+/// The `Pss:` and `Rss:` lines (kB) of the mapping in `smaps` that contains `address`.
+fn mapping_kib(smaps: &str, address: usize) -> (u64, u64) {
     let (mut pss, mut rss, mut inside) = (0, 0, false);
     for line in smaps.lines() {
         let first = line.split_whitespace().next().unwrap_or("");
         if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            inside = line.contains(file);
+            let (a, b) = first.split_once('-').unwrap();
+            let (a, b) = (
+                usize::from_str_radix(a, 16).unwrap(),
+                usize::from_str_radix(b, 16).unwrap(),
+            );
+            inside = (a..b).contains(&address);
             continue;
         }
         if inside {
@@ -81,69 +93,70 @@ fn mapping_kib(smaps: &str, file: &str) -> (u64, u64) {
     (pss, rss)
 }
 
-fn field_kib(text: &str, name: &str) -> u64 {
-    text.lines()
-        .find(|l| l.starts_with(name))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-fn main() {
-    let wasm = wat::parse_str(module_wat()).unwrap();
-    if let Ok(dir) = std::env::var("KESTREL_SHARED_CODE_CHILD") {
-        child(Path::new(&dir), &wasm);
-        return;
-    }
-    let n: usize = std::env::args().nth(1).map_or(10, |a| a.parse().unwrap());
-    let cache = std::env::temp_dir().join(format!("kestrel-shared-code-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&cache);
-    let compiled = Module::new(&engine(&cache), &wasm).unwrap();
-    let code = compiled.code().len();
-    let entry = std::fs::read_dir(&cache).unwrap().next().unwrap().unwrap();
-    let entry_name = entry.file_name().into_string().unwrap();
-    let entry_size = entry.metadata().unwrap().len();
+/// Starts `n` children (loading through `cache`, or compiling with ""), and returns the
+/// summed PSS and RSS (KiB) of their code mappings.
+fn measure(n: usize, cache: &str) -> (u64, u64) {
     let mut children: Vec<_> = (0..n)
         .map(|_| {
             Command::new(std::env::current_exe().unwrap())
-                .env("KESTREL_SHARED_CODE_CHILD", &cache)
+                .env("KESTREL_SHARED_CODE_CHILD", cache)
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .spawn()
                 .unwrap()
         })
         .collect();
+    let mut code = Vec::new();
     for c in &mut children {
         let mut line = String::new();
         BufReader::new(c.stdout.as_mut().unwrap())
             .read_line(&mut line)
             .unwrap();
-        assert!(line.starts_with("ready"), "{line}");
+        let address = line.trim().strip_prefix("ready ").expect("ready");
+        code.push(usize::from_str_radix(address, 16).unwrap());
     }
-    let (mut total_pss, mut total_rss, mut entry_pss, mut entry_rss) = (0, 0, 0, 0);
-    for c in &children {
-        let pid = c.id();
-        let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap();
-        total_pss += field_kib(&rollup, "Pss:");
-        total_rss += field_kib(&rollup, "Rss:");
-        let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap();
-        let (p, r) = mapping_kib(&smaps, &entry_name);
-        entry_pss += p;
-        entry_rss += r;
+    let (mut pss, mut rss) = (0, 0);
+    for (c, &address) in children.iter().zip(&code) {
+        let smaps = std::fs::read_to_string(format!("/proc/{}/smaps", c.id())).unwrap();
+        let (p, r) = mapping_kib(&smaps, address);
+        pss += p;
+        rss += r;
     }
-    println!(
-        "module: {} B wasm, {code} B code; cache entry {entry_size} B",
-        wasm.len()
-    );
-    println!(
-        "{n} processes: summed PSS {total_pss} KiB, summed RSS {total_rss} KiB; \
-         their mappings of the cache entry: summed PSS {entry_pss} KiB, summed RSS \
-         {entry_rss} KiB ({:.2}x the code, counted once would be 1.00x)",
-        entry_pss as f64 * 1024.0 / code as f64
-    );
     for mut c in children {
         drop(c.stdin.take());
         c.wait().unwrap();
     }
+    (pss, rss)
+}
+
+fn main() {
+    let wasm = wat::parse_str(module_wat()).unwrap();
+    if let Ok(dir) = std::env::var("KESTREL_SHARED_CODE_CHILD") {
+        child(&dir, &wasm);
+        return;
+    }
+    let n: usize = std::env::args().nth(1).map_or(10, |a| a.parse().unwrap());
+    let cache = std::env::temp_dir().join(format!("kestrel-shared-code-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&cache);
+    let compiled = Module::new(&engine(Some(&cache)), &wasm).unwrap();
+    let code = compiled.code().len();
+    let entry = std::fs::read_dir(&cache).unwrap().next().unwrap().unwrap();
+    let entry_size = entry.metadata().unwrap().len();
+    println!(
+        "module: {} B wasm, {code} B code; cache entry {entry_size} B",
+        wasm.len()
+    );
+    let (pss, rss) = measure(n, cache.to_str().unwrap());
+    println!(
+        "{n} processes mapping the cached module: their code mappings' summed PSS {pss} KiB \
+         ({:.2}x the code), summed RSS {rss} KiB",
+        pss as f64 * 1024.0 / code as f64
+    );
+    let (pss, rss) = measure(n, "");
+    println!(
+        "{n} processes compiling the module themselves: summed PSS {pss} KiB ({:.2}x the \
+         code), summed RSS {rss} KiB",
+        pss as f64 * 1024.0 / code as f64
+    );
     let _ = std::fs::remove_dir_all(&cache);
 }
