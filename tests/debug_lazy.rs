@@ -362,3 +362,51 @@ fn after_the_last_breakpoint_is_cleared_code_runs_undebugged_again() {
     assert_eq!(top.call(2).unwrap(), 3);
     assert_eq!(*stops.lock().unwrap(), vec![("breakpoint", 0)]);
 }
+
+/// Interrupts (sent whenever another thread changes what an instance debugs) land at any
+/// instruction, also between the stack check's out-of-line reads of r12: none may turn
+/// into a stack overflow or any other trap. fib reaches `other` by a direct call (never
+/// made), so with a breakpoint there every call of fib takes the out-of-line path.
+#[test]
+fn interrupts_landing_anywhere_never_look_like_stack_overflows() {
+    let engine = debug_engine();
+    let (_, instance) = instantiate(
+        &engine,
+        r#"(module
+            (func $fib (export "fib") (param $n i32) (result i32)
+              (if (i32.lt_s (local.get $n) (i32.const 0))
+                (then (return (call $other (local.get $n)))))
+              (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
+                (then (local.get $n))
+                (else (i32.add
+                  (call $fib (i32.sub (local.get $n) (i32.const 1)))
+                  (call $fib (i32.sub (local.get $n) (i32.const 2)))))))
+            (func $other (param i32) (result i32) (local.get 0))
+            (func $unused (result i32) (i32.const 1)))"#,
+    );
+    let dbg = instance.debugger().unwrap();
+    dbg.set_entry_breakpoint(1).unwrap();
+    dbg.set_handler(|_, _| Resume::Continue);
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (s, d) = (stop.clone(), dbg.clone());
+    let sender = std::thread::spawn(move || {
+        let mut sent = 0u64;
+        while !s.load(std::sync::atomic::Ordering::Relaxed) {
+            // Each change interrupts the running thread.
+            let id = d.set_entry_breakpoint(2).unwrap();
+            d.clear_breakpoint(id).unwrap();
+            sent += 2;
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+        sent
+    });
+    let fib = instance.get_typed_func::<i32, i32>("fib").unwrap();
+    let started = std::time::Instant::now();
+    let mut calls = 0;
+    while started.elapsed() < std::time::Duration::from_millis(1500) {
+        assert_eq!(fib.call(22).unwrap(), 17711, "after {calls} calls");
+        calls += 1;
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(sender.join().unwrap() > 1000);
+}

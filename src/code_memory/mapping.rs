@@ -109,32 +109,9 @@ impl CodeMemory {
         counter: Option<Arc<AtomicUsize>>,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<CodeMemory> {
+        let memory = CodeMemory::reserve(len, data, reserve, counter)?;
         let code_pages = len.max(1).next_multiple_of(PAGE);
-        let data_pages = data.next_multiple_of(PAGE);
-        let map_len = code_pages + data_pages + reserve.next_multiple_of(PAGE);
-        // SAFETY: a fresh private anonymous mapping; no existing memory is affected.
-        let base = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                map_len,
-                libc::PROT_NONE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if base == libc::MAP_FAILED {
-            return Err(os_error("cannot map code memory"));
-        }
-        let memory = CodeMemory {
-            base: base.cast(),
-            map_len,
-            len,
-            used: Mutex::new(code_pages + data_pages),
-            counter,
-            counted: AtomicUsize::new(0),
-            reserve_start: code_pages + data_pages,
-        };
+        let base = memory.base.cast::<libc::c_void>();
         if code_pages >= HUGE_PAGE {
             // Large code in transparent huge pages: a few faults instead of one per 4 KiB
             // while filling (benches/RESULTS.md, "Code in huge pages"), and fewer iTLB
@@ -144,16 +121,7 @@ impl CodeMemory {
         }
         // SAFETY: the range is the start of our own mapping, published by nobody yet.
         unsafe { memory.fill_pages(0, code_pages, len, fill)? };
-        if data_pages > 0 {
-            // SAFETY: our own pages after the code, never executable.
-            let at = unsafe { memory.base.add(code_pages) };
-            // SAFETY: as above.
-            if unsafe { libc::mprotect(at.cast(), data_pages, libc::PROT_READ | libc::PROT_WRITE) }
-                != 0
-            {
-                return Err(os_error("cannot map the transfer slots"));
-            }
-        }
+        memory.open_data()?;
         memory.count(len.max(1));
         Ok(memory)
     }
@@ -174,32 +142,9 @@ impl CodeMemory {
         counter: Option<Arc<AtomicUsize>>,
     ) -> Result<CodeMemory> {
         use std::os::fd::AsRawFd;
+        let memory = CodeMemory::reserve(len, data, reserve, counter)?;
         let code_pages = len.max(1).next_multiple_of(PAGE);
-        let data_pages = data.next_multiple_of(PAGE);
-        let map_len = code_pages + data_pages + reserve.next_multiple_of(PAGE);
-        // SAFETY: a fresh private anonymous reservation; no existing memory is affected.
-        let base = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                map_len,
-                libc::PROT_NONE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if base == libc::MAP_FAILED {
-            return Err(os_error("cannot map code memory"));
-        }
-        let memory = CodeMemory {
-            base: base.cast(),
-            map_len,
-            len,
-            used: Mutex::new(code_pages + data_pages),
-            counter,
-            counted: AtomicUsize::new(0),
-            reserve_start: code_pages + data_pages,
-        };
+        let base = memory.base.cast::<libc::c_void>();
         let offset = libc::off_t::try_from(file_offset)
             .map_err(|_| Error::Resource("code offset out of range".into()))?;
         // SAFETY: replaces the start of our own reservation (MAP_FIXED inside it) with a
@@ -218,18 +163,63 @@ impl CodeMemory {
         if mapped == libc::MAP_FAILED {
             return Err(os_error("cannot map code from the file"));
         }
-        if data_pages > 0 {
-            // SAFETY: our own pages after the code, never executable.
-            let at = unsafe { memory.base.add(code_pages) };
-            // SAFETY: as above.
-            if unsafe { libc::mprotect(at.cast(), data_pages, libc::PROT_READ | libc::PROT_WRITE) }
-                != 0
-            {
-                return Err(os_error("cannot map the transfer slots"));
-            }
-        }
+        memory.open_data()?;
         memory.count(len.max(1));
         Ok(memory)
+    }
+
+    /// Reserves inaccessible address space for `len` bytes of code, `data` bytes of
+    /// transfer slots and `reserve` bytes of later publications; nothing is published.
+    fn reserve(
+        len: usize,
+        data: usize,
+        reserve: usize,
+        counter: Option<Arc<AtomicUsize>>,
+    ) -> Result<CodeMemory> {
+        let code_pages = len.max(1).next_multiple_of(PAGE);
+        let data_pages = data.next_multiple_of(PAGE);
+        let map_len = code_pages + data_pages + reserve.next_multiple_of(PAGE);
+        // SAFETY: a fresh private anonymous reservation; no existing memory is affected.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                map_len,
+                libc::PROT_NONE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return Err(os_error("cannot map code memory"));
+        }
+        Ok(CodeMemory {
+            base: base.cast(),
+            map_len,
+            len,
+            used: Mutex::new(code_pages + data_pages),
+            counter,
+            counted: AtomicUsize::new(0),
+            reserve_start: code_pages + data_pages,
+        })
+    }
+
+    /// Makes the data area (the transfer slots, between the code and the reserve)
+    /// readable and writable; it is never executable.
+    fn open_data(&self) -> Result<()> {
+        let code_pages = self.len.max(1).next_multiple_of(PAGE);
+        let data_pages = self.reserve_start - code_pages;
+        if data_pages == 0 {
+            return Ok(());
+        }
+        // SAFETY: our own pages after the code, never executable.
+        let at = unsafe { self.base.add(code_pages) };
+        // SAFETY: as above.
+        if unsafe { libc::mprotect(at.cast(), data_pages, libc::PROT_READ | libc::PROT_WRITE) } != 0
+        {
+            return Err(os_error("cannot map the transfer slots"));
+        }
+        Ok(())
     }
 
     /// Makes `pages` bytes at `offset` writable, lets `fill` write the first `len`, and

@@ -127,6 +127,8 @@ impl FuncCompiler<'_, '_> {
             // The lowered rsp may be past the end of the stack (a huge frame): call the
             // stub from the frame base, which the caller's check covered, keeping the
             // lowered rsp in rax (the stub preserves every register but r12).
+            // An interrupt landing after the stub returned sets r12 again: the check
+            // fails, and r12 says it was an interrupt, not an overflow.
             dynasm!(self.asm
                 ; .arch x64
                 ; =>slow
@@ -135,8 +137,10 @@ impl FuncCompiler<'_, '_> {
                 ; call =>stub
                 ; mov rsp, rax
                 ; cmp rsp, r12
-                ; jb =>overflow
-                ; jmp =>back
+                ; jae =>back
+                ; bt r12, BYTE INTERRUPTED_BIT
+                ; jc =>slow
+                ; jmp =>overflow
             );
             return;
         }
@@ -151,10 +155,12 @@ impl FuncCompiler<'_, '_> {
         let watched = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
+            // One snapshot of r12 decides between an interrupt and an overflow: an
+            // interrupt landing between two reads must not look like an overflow.
             ; =>slow
-            ; bt r12, BYTE INTERRUPTED_BIT
-            ; jc =>interrupted
             ; mov rax, r12
+            ; bt rax, BYTE INTERRUPTED_BIT
+            ; jc =>interrupted
             ; shl rax, 2
             ; shr rax, 2
             ; cmp rsp, rax
