@@ -27,9 +27,9 @@
 ;;   002c  mov rsp,rbp
 ;;   002f  pop rbp
 ;;   0030  ret
-;;   0031  bt r12,3Dh
-;;   0036  jb func[0]+89h
-;;   003c  mov rax,r12
+;;   0031  mov rax,r12
+;;   0034  bt rax,3Dh
+;;   0039  jb func[0]+89h
 ;;   003f  shl rax,2
 ;;   0043  shr rax,2
 ;;   0047  cmp rsp,rax

@@ -53,13 +53,15 @@
 ;;   0096  ret
 ;;   0097  mov rax,rsp
 ;;   009a  mov rsp,rbp
-;;   009d  call stubs+1D5h
+;;   009d  call stubs+1DAh
 ;;   00a2  mov rsp,rax
 ;;   00a5  cmp rsp,r12
-;;   00a8  jb func[0]+0B3h
-;;   00ae  jmp func[0]+14h
-;;   00b3  mov rsp,rbp
-;;   00b6  call stubs+55h
+;;   00a8  jae func[0]+14h
+;;   00ae  bt r12,3Dh
+;;   00b3  jb func[0]+97h
+;;   00b9  jmp func[0]+0BEh
+;;   00be  mov rsp,rbp
+;;   00c1  call stubs+55h
 ;; ---- func[0]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -100,9 +102,9 @@
 ;;   0092  mov rsp,rbp
 ;;   0095  pop rbp
 ;;   0096  ret
-;;   0097  bt r12,3Dh
-;;   009c  jb func[0]+0EFh
-;;   00a2  mov rax,r12
+;;   0097  mov rax,r12
+;;   009a  bt rax,3Dh
+;;   009f  jb func[0]+0EFh
 ;;   00a5  shl rax,2
 ;;   00a9  shr rax,2
 ;;   00ad  cmp rsp,rax

@@ -35,13 +35,15 @@
 ;;   0078  ret
 ;;   0079  mov rax,rsp
 ;;   007c  mov rsp,rbp
-;;   007f  call stubs+1D3h
+;;   007f  call stubs+1D8h
 ;;   0084  mov rsp,rax
 ;;   0087  cmp rsp,r12
-;;   008a  jb func[0]+95h
-;;   0090  jmp func[0]+14h
-;;   0095  mov rsp,rbp
-;;   0098  call stubs+55h
+;;   008a  jae func[0]+14h
+;;   0090  bt r12,3Dh
+;;   0095  jb func[0]+79h
+;;   009b  jmp func[0]+0A0h
+;;   00a0  mov rsp,rbp
+;;   00a3  call stubs+55h
 ;; ---- func[0]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -70,9 +72,9 @@
 ;;   0086  mov rsp,rbp
 ;;   0089  pop rbp
 ;;   008a  ret
-;;   008b  bt r12,3Dh
-;;   0090  jb func[0]+0E3h
-;;   0096  mov rax,r12
+;;   008b  mov rax,r12
+;;   008e  bt rax,3Dh
+;;   0093  jb func[0]+0E3h
 ;;   0099  shl rax,2
 ;;   009d  shr rax,2
 ;;   00a1  cmp rsp,rax

@@ -22,9 +22,9 @@
 ;;   001d  mov rsp,rbp
 ;;   0020  pop rbp
 ;;   0021  ret
-;;   0022  bt r12,3Dh
-;;   0027  jb func[0]+7Ah
-;;   002d  mov rax,r12
+;;   0022  mov rax,r12
+;;   0025  bt rax,3Dh
+;;   002a  jb func[0]+7Ah
 ;;   0030  shl rax,2
 ;;   0034  shr rax,2
 ;;   0038  cmp rsp,rax
@@ -121,13 +121,15 @@
 ;;   0041  ret
 ;;   0042  mov rax,rsp
 ;;   0045  mov rsp,rbp
-;;   0048  call stubs+1D1h
+;;   0048  call stubs+1D6h
 ;;   004d  mov rsp,rax
 ;;   0050  cmp rsp,r12
-;;   0053  jb func[1]+5Eh
-;;   0059  jmp func[1]+14h
-;;   005e  mov rsp,rbp
-;;   0061  call stubs+55h
+;;   0053  jae func[1]+14h
+;;   0059  bt r12,3Dh
+;;   005e  jb func[1]+42h
+;;   0064  jmp func[1]+69h
+;;   0069  mov rsp,rbp
+;;   006c  call stubs+55h
 ;; ---- func[1]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -142,9 +144,9 @@
 ;;   003d  mov rsp,rbp
 ;;   0040  pop rbp
 ;;   0041  ret
-;;   0042  bt r12,3Dh
-;;   0047  jb func[1]+9Ah
-;;   004d  mov rax,r12
+;;   0042  mov rax,r12
+;;   0045  bt rax,3Dh
+;;   004a  jb func[1]+9Ah
 ;;   0050  shl rax,2
 ;;   0054  shr rax,2
 ;;   0058  cmp rsp,rax

@@ -31,9 +31,9 @@
 ;;   0038  mov rsp,rbp
 ;;   003b  pop rbp
 ;;   003c  ret
-;;   003d  bt r12,3Dh
-;;   0042  jb func[0]+95h
-;;   0048  mov rax,r12
+;;   003d  mov rax,r12
+;;   0040  bt rax,3Dh
+;;   0045  jb func[0]+95h
 ;;   004b  shl rax,2
 ;;   004f  shr rax,2
 ;;   0053  cmp rsp,rax

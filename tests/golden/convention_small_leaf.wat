@@ -28,9 +28,9 @@
 ;;   0025  mov rsp,rbp
 ;;   0028  pop rbp
 ;;   0029  ret
-;;   002a  bt r12,3Dh
-;;   002f  jb func[0]+82h
-;;   0035  mov rax,r12
+;;   002a  mov rax,r12
+;;   002d  bt rax,3Dh
+;;   0032  jb func[0]+82h
 ;;   0038  shl rax,2
 ;;   003c  shr rax,2
 ;;   0040  cmp rsp,rax
@@ -140,13 +140,15 @@
 ;;   003c  ret
 ;;   003d  mov rax,rsp
 ;;   0040  mov rsp,rbp
-;;   0043  call stubs+1D2h
+;;   0043  call stubs+1D7h
 ;;   0048  mov rsp,rax
 ;;   004b  cmp rsp,r12
-;;   004e  jb func[1]+59h
-;;   0054  jmp func[1]+14h
-;;   0059  mov rsp,rbp
-;;   005c  call stubs+55h
+;;   004e  jae func[1]+14h
+;;   0054  bt r12,3Dh
+;;   0059  jb func[1]+3Dh
+;;   005f  jmp func[1]+64h
+;;   0064  mov rsp,rbp
+;;   0067  call stubs+55h
 ;; ---- func[1]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -162,9 +164,9 @@
 ;;   0038  mov rsp,rbp
 ;;   003b  pop rbp
 ;;   003c  ret
-;;   003d  bt r12,3Dh
-;;   0042  jb func[1]+95h
-;;   0048  mov rax,r12
+;;   003d  mov rax,r12
+;;   0040  bt rax,3Dh
+;;   0045  jb func[1]+95h
 ;;   004b  shl rax,2
 ;;   004f  shr rax,2
 ;;   0053  cmp rsp,rax

@@ -75,13 +75,15 @@
 ;;   0132  ret
 ;;   0133  mov rax,rsp
 ;;   0136  mov rsp,rbp
-;;   0139  call stubs+1D9h
+;;   0139  call stubs+1CEh
 ;;   013e  mov rsp,rax
 ;;   0141  cmp rsp,r12
-;;   0144  jb func[0]+14Fh
-;;   014a  jmp func[0]+14h
-;;   014f  mov rsp,rbp
-;;   0152  call stubs+55h
+;;   0144  jae func[0]+14h
+;;   014a  bt r12,3Dh
+;;   014f  jb func[0]+133h
+;;   0155  jmp func[0]+15Ah
+;;   015a  mov rsp,rbp
+;;   015d  call stubs+55h
 ;; ---- func[0]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -144,9 +146,9 @@
 ;;   012e  mov rsp,rbp
 ;;   0131  pop rbp
 ;;   0132  ret
-;;   0133  bt r12,3Dh
-;;   0138  jb func[0]+18Bh
-;;   013e  mov rax,r12
+;;   0133  mov rax,r12
+;;   0136  bt rax,3Dh
+;;   013b  jb func[0]+18Bh
 ;;   0141  shl rax,2
 ;;   0145  shr rax,2
 ;;   0149  cmp rsp,rax

@@ -48,9 +48,9 @@
 ;;   0071  mov rsp,rbp
 ;;   0074  pop rbp
 ;;   0075  ret
-;;   0076  bt r12,3Dh
-;;   007b  jb func[0]+0CEh
-;;   0081  mov rax,r12
+;;   0076  mov rax,r12
+;;   0079  bt rax,3Dh
+;;   007e  jb func[0]+0CEh
 ;;   0084  shl rax,2
 ;;   0088  shr rax,2
 ;;   008c  cmp rsp,rax

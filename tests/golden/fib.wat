@@ -36,13 +36,15 @@
 ;;   0085  ret
 ;;   0086  mov rax,rsp
 ;;   0089  mov rsp,rbp
-;;   008c  call stubs+1D6h
+;;   008c  call stubs+1DBh
 ;;   0091  mov rsp,rax
 ;;   0094  cmp rsp,r12
-;;   0097  jb func[0]+0A2h
-;;   009d  jmp func[0]+14h
-;;   00a2  mov rsp,rbp
-;;   00a5  call stubs+55h
+;;   0097  jae func[0]+14h
+;;   009d  bt r12,3Dh
+;;   00a2  jb func[0]+86h
+;;   00a8  jmp func[0]+0ADh
+;;   00ad  mov rsp,rbp
+;;   00b0  call stubs+55h
 ;; ---- func[0] $fib: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -70,9 +72,9 @@
 ;;   0081  mov rsp,rbp
 ;;   0084  pop rbp
 ;;   0085  ret
-;;   0086  bt r12,3Dh
-;;   008b  jb func[0]+0DEh
-;;   0091  mov rax,r12
+;;   0086  mov rax,r12
+;;   0089  bt rax,3Dh
+;;   008e  jb func[0]+0DEh
 ;;   0094  shl rax,2
 ;;   0098  shr rax,2
 ;;   009c  cmp rsp,rax

@@ -24,9 +24,9 @@
 ;;   0026  mov rsp,rbp
 ;;   0029  pop rbp
 ;;   002a  ret
-;;   002b  bt r12,3Dh
-;;   0030  jb func[0]+83h
-;;   0036  mov rax,r12
+;;   002b  mov rax,r12
+;;   002e  bt rax,3Dh
+;;   0033  jb func[0]+83h
 ;;   0039  shl rax,2
 ;;   003d  shr rax,2
 ;;   0041  cmp rsp,rax

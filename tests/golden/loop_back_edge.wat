@@ -35,13 +35,15 @@
 ;;   006a  ret
 ;;   006b  mov rax,rsp
 ;;   006e  mov rsp,rbp
-;;   0071  call stubs+1D1h
+;;   0071  call stubs+1D6h
 ;;   0076  mov rsp,rax
 ;;   0079  cmp rsp,r12
-;;   007c  jb func[0]+87h
-;;   0082  jmp func[0]+14h
-;;   0087  mov rsp,rbp
-;;   008a  call stubs+55h
+;;   007c  jae func[0]+14h
+;;   0082  bt r12,3Dh
+;;   0087  jb func[0]+6Bh
+;;   008d  jmp func[0]+92h
+;;   0092  mov rsp,rbp
+;;   0095  call stubs+55h
 ;; ---- func[0]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -69,9 +71,9 @@
 ;;   0078  mov rsp,rbp
 ;;   007b  pop rbp
 ;;   007c  ret
-;;   007d  bt r12,3Dh
-;;   0082  jb func[0]+0D5h
-;;   0088  mov rax,r12
+;;   007d  mov rax,r12
+;;   0080  bt rax,3Dh
+;;   0085  jb func[0]+0D5h
 ;;   008b  shl rax,2
 ;;   008f  shr rax,2
 ;;   0093  cmp rsp,rax

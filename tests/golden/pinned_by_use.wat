@@ -60,13 +60,15 @@
 ;;   010a  ret
 ;;   010b  mov rax,rsp
 ;;   010e  mov rsp,rbp
-;;   0111  call stubs+1D1h
+;;   0111  call stubs+1D6h
 ;;   0116  mov rsp,rax
 ;;   0119  cmp rsp,r12
-;;   011c  jb func[0]+127h
-;;   0122  jmp func[0]+14h
-;;   0127  mov rsp,rbp
-;;   012a  call stubs+55h
+;;   011c  jae func[0]+14h
+;;   0122  bt r12,3Dh
+;;   0127  jb func[0]+10Bh
+;;   012d  jmp func[0]+132h
+;;   0132  mov rsp,rbp
+;;   0135  call stubs+55h
 ;; ---- func[0]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -114,9 +116,9 @@
 ;;   0118  mov rsp,rbp
 ;;   011b  pop rbp
 ;;   011c  ret
-;;   011d  bt r12,3Dh
-;;   0122  jb func[0]+175h
-;;   0128  mov rax,r12
+;;   011d  mov rax,r12
+;;   0120  bt rax,3Dh
+;;   0125  jb func[0]+175h
 ;;   012b  shl rax,2
 ;;   012f  shr rax,2
 ;;   0133  cmp rsp,rax
