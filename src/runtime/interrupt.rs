@@ -19,7 +19,11 @@
 //! them needs no signal to land in its own instructions.
 //!
 //! Spurious interrupts are harmless: a thread running another instance takes the slow
-//! path once and finds nothing to do.
+//! path once and finds nothing to do. A signal can land between any two instructions,
+//! also inside a slow path that reads r12: each slow path decides between an interrupt
+//! and a stack overflow from one reading of r12 (`codegen::frame`), so an interrupt never
+//! looks like an overflow (`tests/debug_lazy.rs` sends thousands while calls take the
+//! slow path).
 
 use crate::runtime::activation;
 use std::cell::Cell;
