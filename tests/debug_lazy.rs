@@ -410,3 +410,43 @@ fn interrupts_landing_anywhere_never_look_like_stack_overflows() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     assert!(sender.join().unwrap() > 1000);
 }
+
+/// A caller suspended in a plain version of a debuggable module while another thread
+/// changes what some instance debugs has its return address redirected to its transfer
+/// path; staying in the plain version, the path resumes at the return address, so that
+/// with the convention canaries the check after the call runs and restores the caller's
+/// registers (`Config::convention_canaries`).
+#[test]
+fn a_redirected_caller_keeps_its_registers_with_convention_canaries() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    config.convention_canaries(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+            (func $spin (param $n i32) (local $i i32)
+              (loop $l
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $l (i32.lt_u (local.get $i) (local.get $n)))))
+            (func (export "caller") (param f64 i32) (result f64) (local f64 f64)
+              (local.set 2 (f64.mul (local.get 0) (f64.const 1.5)))
+              (local.set 3 (f64.add (local.get 2) (local.get 2)))
+              (call $spin (local.get 1))
+              (f64.add (f64.add (local.get 2) (local.get 3)) (f64.const 2))))"#,
+    )
+    .unwrap();
+    let running = Linker::new(&engine).instantiate(&module).unwrap();
+    let other = Linker::new(&engine).instantiate(&module).unwrap();
+    let caller = running.get_typed_func::<(f64, i32), f64>("caller").unwrap();
+    let t = std::thread::spawn(move || caller.call((2.0, 400_000_000)).unwrap());
+    // While `spin` runs, debugging changes elsewhere: every thread running wasm is
+    // interrupted and its suspended callers are redirected.
+    let dbg = other.debugger().unwrap();
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let id = dbg.set_entry_breakpoint(0).unwrap();
+        dbg.clear_breakpoint(id).unwrap();
+    }
+    assert_eq!(t.join().unwrap(), 3.0 + 6.0 + 2.0);
+}

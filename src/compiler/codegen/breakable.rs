@@ -71,6 +71,8 @@
 //!                                           ; ask_k, or the instrumented version's point
 //!   ask_k:    call transfer_stub            ; the host compiles f's instrumented version
 //!             jmp plain_k                   ; if this instance debugs f (see below)
+//!                                           ; (after a call: its return address, so
+//!                                           ; that a canary check after it runs)
 //! ```
 //!
 //! where a failed entry check, a loop head's slow path and a word test after a host call
@@ -203,7 +205,9 @@ impl FuncCompiler<'_, '_> {
         self.canary_check();
         let plain = self.asm.new_dynamic_label();
         let path = self.asm.new_dynamic_label();
-        self.transfers.push((plain, path));
+        // A path that stays in the plain version resumes at the return address, so that
+        // the call's canary check (which also restores the caller's registers) runs.
+        self.transfers.push((plain, path, returned));
         self.out.after_calls.push((returned, path));
         dynasm!(self.asm ; .arch x64 ; =>plain);
         Some(path)
@@ -257,7 +261,7 @@ impl FuncCompiler<'_, '_> {
         } else {
             let plain = self.asm.new_dynamic_label();
             let path = self.asm.new_dynamic_label();
-            self.transfers.push((plain, path));
+            self.transfers.push((plain, path, plain));
             if loop_head {
                 let slow = self.asm.new_dynamic_label();
                 dynasm!(self.asm
@@ -305,7 +309,7 @@ impl FuncCompiler<'_, '_> {
             );
         }
         let stub = self.env.transfer_stub;
-        for &(plain, path) in &self.transfers {
+        for &(plain, path, resume) in &self.transfers {
             // The module's transfer slot of this point (`FuncOutput::slot_refs`): the
             // instrumented version's matching point once compiled, zero before.
             let slot = self.out.transfer_points.len() as u32;
@@ -321,7 +325,7 @@ impl FuncCompiler<'_, '_> {
                 ; =>ask_host
                 ; call =>stub
                 ; =>returned
-                ; jmp =>plain
+                ; jmp =>resume
             );
             self.out.transfer_points.push((returned, plain));
         }

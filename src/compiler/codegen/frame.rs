@@ -44,7 +44,7 @@ impl FuncCompiler<'_, '_> {
             self.limit_slow_path = Some((slow, back, overflow));
             if self.env.debug {
                 let path = self.asm.new_dynamic_label();
-                self.transfers.push((back, path));
+                self.transfers.push((back, path, back));
             }
         }
         self.emit_frame_setup();

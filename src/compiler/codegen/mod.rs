@@ -184,8 +184,9 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// Whether this is the instrumented version (breakable points, r13 pinned).
     instrumented: bool,
     /// Plain version of an instrumented function: its transfer points, (the point, its
-    /// transfer path), in operator order (see `breakable`).
-    transfers: Vec<(DynamicLabel, DynamicLabel)>,
+    /// transfer path, where the path resumes when it stays in the plain version), in
+    /// operator order (see `breakable`).
+    transfers: Vec<(DynamicLabel, DynamicLabel, DynamicLabel)>,
     /// Instrumented version: the plain version's transfer points (code offsets in the
     /// module's code), and how many it has passed.
     plain_points: Vec<u32>,
