@@ -97,7 +97,6 @@ pub(crate) fn write(
     code: &CompiledCode,
     binary: Option<&[u8]>,
 ) -> Vec<u8> {
-    let version = kestrel_version().as_bytes();
     let settings = settings(config);
     let mut header = Writer::default();
     header.bytes_raw(&MAGIC);
@@ -129,7 +128,6 @@ pub(crate) fn write(
     header.u64(meta.len() as u64);
     let mut out = header.into_inner();
     debug_assert_eq!(out.len(), fixed);
-    let _ = version;
     out.resize(code_offset, 0);
     out.extend_from_slice(code_bytes);
     out.extend_from_slice(&meta);
