@@ -282,7 +282,9 @@ fn a_cached_debuggable_module_is_debugged_with_breakpoints() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let s = seen.clone();
     dbg.set_handler(move |_, frame| {
-        s.lock().unwrap().push(frame.locals()[0].i32().unwrap());
+        s.lock()
+            .unwrap()
+            .push(frame.local(0).unwrap().i32().unwrap());
         Resume::Continue
     });
     let f = instance.get_typed_func::<i32, i32>("fib").unwrap();

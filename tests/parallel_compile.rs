@@ -137,8 +137,12 @@ fn instrumented_chunks_stop_at_the_right_sites() {
         seen.lock().unwrap().push((
             frame.func_index(),
             frame.offset(),
-            frame.stack().iter().map(Val::i32).collect::<Vec<_>>(),
-            frame.locals()[0].i32(),
+            frame
+                .stack()
+                .iter()
+                .map(|v| v.as_ref().and_then(Val::i32))
+                .collect::<Vec<_>>(),
+            frame.local(0).ok().and_then(|v| v.i32()),
         ));
         Resume::Continue
     });

@@ -26,6 +26,9 @@
 //! published; published code is never patched. The frame is a multiple of 16 bytes, so
 //! rsp is 16-byte aligned in the body and at every call it makes.
 
+use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+use crate::types::ValType;
+
 /// rbp-relative displacement of argument 0 (argument i is at `ARGS + 8*i`).
 pub(crate) const ARGS: i32 = 16;
 /// rbp-relative displacement of the return address.
@@ -86,6 +89,54 @@ impl FrameLayout {
             + max_outgoing;
         (slots * 8).div_ceil(16) * 16
     }
+}
+
+/// Frame slots the convention canaries need (canary mode): one per callee-saved register,
+/// in the order of `callee_saved_indices`.
+pub(crate) const CANARY_SLOTS: u32 = (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len()) as u32;
+
+/// What reading one function's frames needs besides the frame pointer: its locals'
+/// types, how many of them are parameters, and which live in registers. The compiler
+/// derives it from the body the way it lays the frame out (`compiler::codegen::shape`),
+/// and the debugger walks and reads frames with it (`runtime::debug::walk`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FrameShape {
+    /// Types of the locals, parameters first.
+    pub locals: Box<[ValType]>,
+    /// Number of parameters.
+    pub params: u32,
+    /// Per local: the save-area index (`saved_gpr`, `saved_xmm`) of the register it is
+    /// pinned to, if any.
+    pub pinned: Box<[Option<u8>]>,
+}
+
+impl FrameShape {
+    /// The frame layout of the function's frames (`canaries`: compiled with the
+    /// convention canaries' save slots).
+    pub fn layout(&self, canaries: bool) -> FrameLayout {
+        FrameLayout {
+            params: self.params,
+            non_params: self.locals.len() as u32 - self.params,
+            pinned: self.pinned.iter().flatten().count() as u32,
+            canary_slots: if canaries { CANARY_SLOTS } else { 0 },
+        }
+    }
+
+    /// The save-area indices of the registers the function pins, in the order of their
+    /// save slots (slot k holds the caller's value of the k-th: `pinned_save_disp(k)`).
+    pub fn pinned_registers(&self) -> impl Iterator<Item = u8> + '_ {
+        self.pinned.iter().flatten().copied()
+    }
+}
+
+/// The save-area indices of the callee-saved registers (`regs`, "register convention"),
+/// in the order of every block that saves all of them (`regs::emit_callee_saved_block`)
+/// and of the convention canaries' save slots (`canary_disp(k)`).
+pub(crate) fn callee_saved_indices() -> impl Iterator<Item = usize> {
+    CALLEE_SAVED_GPRS
+        .iter()
+        .map(|&r| saved_gpr(r))
+        .chain(CALLEE_SAVED_XMMS.iter().map(|&x| saved_xmm(x)))
 }
 
 // DESIGN: save area

@@ -1,6 +1,8 @@
 //! The breakable-site side table the compiler builds and the debugger reads: for every
 //! site, its function, module offset and kind, and where each operand-stack value lives
-//! there (so values never need spilling for the debugger's sake).
+//! there (so values never need spilling for the debugger's sake); and for every call,
+//! where the values under its arguments live while the call runs (what a caller's frame
+//! shows while it is suspended there).
 
 use crate::types::ValType;
 
@@ -55,21 +57,39 @@ pub(crate) struct Site {
     pub stack_len: u32,
 }
 
+/// The operand stack under one call's arguments while the call runs. At a call every
+/// such value is a constant, a lazy local or in its canonical frame slot (temporaries die
+/// at calls: `abi::regs`, "DESIGN: register convention"), and both versions of the
+/// function have it in the same place, because the after-call point is a transfer point
+/// ("DESIGN: breakable points" in `compiler::codegen::breakable`): so this one record,
+/// made by the instrumented version, describes a caller suspended in either version.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CallStack {
+    /// Module offset of the call instruction.
+    pub offset: u32,
+    /// Range of the values in its function's `FuncSites::stack`.
+    pub stack_start: u32,
+    pub stack_len: u32,
+}
+
+/// What one function of a compile batch recorded: its ranges in the batch's lists.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FuncRanges {
+    /// Its sites, `ChunkSites::sites[first..end]`.
+    pub sites: (u32, u32),
+    /// Its calls, `ChunkSites::calls[first..end]`.
+    pub calls: (u32, u32),
+}
+
 /// The sites one compile batch records, numbered from the batch's first site (each
-/// function's sites are contiguous, in code order).
+/// function's sites and calls are contiguous, in code order).
 #[derive(Debug, Default)]
 pub(crate) struct ChunkSites {
     pub sites: Vec<Site>,
+    pub calls: Vec<CallStack>,
     pub stack: Vec<(ValType, StackLoc)>,
-    /// Per function of the batch: its first site and the end of its range.
-    pub func_ranges: Vec<(u32, u32)>,
-    /// Per function: types of its locals (parameters first).
-    pub func_locals: Vec<Vec<ValType>>,
-    /// Per function: number of parameters.
-    pub func_params: Vec<u32>,
-    /// Per function and local: the register a pinned local lives in, as an index into
-    /// the stubs' save area (GPR number, or 16 + xmm number).
-    pub func_pinned: Vec<Vec<Option<u8>>>,
+    /// Per function of the batch, in order.
+    pub funcs: Vec<FuncRanges>,
 }
 
 impl ChunkSites {
@@ -78,33 +98,43 @@ impl ChunkSites {
     pub fn into_funcs(self) -> Vec<FuncSites> {
         let ChunkSites {
             sites,
+            calls,
             stack,
-            func_ranges,
-            func_locals,
-            func_params,
-            func_pinned,
+            funcs,
         } = self;
-        func_ranges
+        funcs
             .into_iter()
-            .zip(func_locals)
-            .zip(func_params)
-            .zip(func_pinned)
-            .map(|((((first, end), locals), params), pinned)| {
-                let own = &sites[first as usize..end as usize];
-                let stack_first = own.first().map_or(0, |s| s.stack_start);
-                let stack_end = own.last().map_or(0, |s| s.stack_start + s.stack_len);
+            .map(|ranges| {
+                let own_sites = &sites[ranges.sites.0 as usize..ranges.sites.1 as usize];
+                let own_calls = &calls[ranges.calls.0 as usize..ranges.calls.1 as usize];
+                // A function's stack entries are contiguous: its sites' and calls'
+                // entries, interleaved in operator order.
+                let starts = own_sites
+                    .iter()
+                    .map(|s| s.stack_start)
+                    .chain(own_calls.iter().map(|c| c.stack_start));
+                let ends = own_sites
+                    .iter()
+                    .map(|s| s.stack_start + s.stack_len)
+                    .chain(own_calls.iter().map(|c| c.stack_start + c.stack_len));
+                let first = starts.min().unwrap_or(0);
+                let end = ends.max().unwrap_or(first);
                 FuncSites {
-                    sites: own
+                    sites: own_sites
                         .iter()
                         .map(|s| Site {
-                            stack_start: s.stack_start - stack_first,
+                            stack_start: s.stack_start - first,
                             ..*s
                         })
                         .collect(),
-                    stack: stack[stack_first as usize..stack_end as usize].into(),
-                    locals: locals.into(),
-                    params,
-                    pinned: pinned.into(),
+                    calls: own_calls
+                        .iter()
+                        .map(|c| CallStack {
+                            stack_start: c.stack_start - first,
+                            ..*c
+                        })
+                        .collect(),
+                    stack: stack[first as usize..end as usize].into(),
                 }
             })
             .collect()
@@ -112,16 +142,13 @@ impl ChunkSites {
 }
 
 /// The breakable sites of one function's instrumented version, numbered from 0 in code
-/// order, and what the debugger needs to read its frames.
+/// order, and the operand stack at each of its calls.
 #[derive(Debug)]
 pub(crate) struct FuncSites {
     sites: Box<[Site]>,
+    /// Sorted by module offset (calls are recorded in operator order).
+    calls: Box<[CallStack]>,
     stack: Box<[(ValType, StackLoc)]>,
-    /// Types of the function's locals (parameters first).
-    locals: Box<[ValType]>,
-    params: u32,
-    /// Per local: the save-area index of the register it is pinned to, if any.
-    pinned: Box<[Option<u8>]>,
 }
 
 impl FuncSites {
@@ -146,14 +173,15 @@ impl FuncSites {
         &self.stack[s.stack_start as usize..(s.stack_start + s.stack_len) as usize]
     }
 
-    /// Types of the locals (parameters first) and the number of parameters.
-    pub fn locals(&self) -> (&[ValType], u32) {
-        (&self.locals, self.params)
-    }
-
-    /// Per local: the save-area index of the register it is pinned to, if any.
-    pub fn pinned(&self) -> &[Option<u8>] {
-        &self.pinned
+    /// The operand stack under the arguments of the call at module offset `offset`, if
+    /// the function has a call there.
+    pub fn stack_at_call(&self, offset: u32) -> Option<&[(ValType, StackLoc)]> {
+        let i = self
+            .calls
+            .binary_search_by_key(&offset, |c| c.offset)
+            .ok()?;
+        let c = &self.calls[i];
+        Some(&self.stack[c.stack_start as usize..(c.stack_start + c.stack_len) as usize])
     }
 }
 
@@ -162,11 +190,13 @@ mod tests {
     use super::*;
 
     /// A chunk of `funcs` functions, each with `per_func` sites whose module offsets are
-    /// `first_offset`, `first_offset + 1`, ... and one stack value per site.
+    /// `first_offset`, `first_offset + 1`, ... and one stack value per site, and a call
+    /// after its last site with the site's value under its arguments.
     fn chunk(first_func: u32, funcs: u32, per_func: u32, first_offset: u32) -> ChunkSites {
         let mut c = ChunkSites::default();
         for f in 0..funcs {
             let first = c.sites.len() as u32;
+            let first_call = c.calls.len() as u32;
             for k in 0..per_func {
                 c.sites.push(Site {
                     func: first_func + f,
@@ -178,36 +208,46 @@ mod tests {
                 c.stack
                     .push((ValType::I32, StackLoc::constant(u64::from(k))));
             }
-            c.func_ranges.push((first, c.sites.len() as u32));
-            c.func_locals.push(vec![ValType::I64]);
-            c.func_params.push(1);
-            c.func_pinned.push(vec![None]);
+            c.calls.push(CallStack {
+                offset: first_offset + f * per_func + per_func - 1,
+                stack_start: c.stack.len() as u32,
+                stack_len: 1,
+            });
+            c.stack
+                .push((ValType::I64, StackLoc::Frame(-8 * (f as i32 + 2))));
+            c.funcs.push(FuncRanges {
+                sites: (first, c.sites.len() as u32),
+                calls: (first_call, c.calls.len() as u32),
+            });
         }
         c
     }
 
     #[test]
     fn a_batch_splits_into_per_function_tables_numbered_from_zero() {
-        // Two chunks' worth of functions, the middle one without sites.
+        // Two chunks' worth of functions, the middle one without sites or calls.
         let mut batch = chunk(0, 2, 3, 100);
         let rest = chunk(3, 2, 2, 200);
-        batch.func_ranges.push((6, 6));
-        batch.func_locals.push(vec![]);
-        batch.func_params.push(0);
-        batch.func_pinned.push(vec![]);
-        let base = batch.sites.len() as u32;
+        let empty = (batch.sites.len() as u32, batch.calls.len() as u32);
+        batch.funcs.push(FuncRanges {
+            sites: (empty.0, empty.0),
+            calls: (empty.1, empty.1),
+        });
+        let (sites_base, calls_base) = (batch.sites.len() as u32, batch.calls.len() as u32);
         let stack_base = batch.stack.len() as u32;
         batch.sites.extend(rest.sites.iter().map(|s| Site {
             stack_start: s.stack_start + stack_base,
             ..*s
         }));
+        batch.calls.extend(rest.calls.iter().map(|c| CallStack {
+            stack_start: c.stack_start + stack_base,
+            ..*c
+        }));
         batch.stack.extend(rest.stack);
-        batch
-            .func_ranges
-            .extend(rest.func_ranges.iter().map(|(a, b)| (a + base, b + base)));
-        batch.func_locals.extend(rest.func_locals);
-        batch.func_params.extend(rest.func_params);
-        batch.func_pinned.extend(rest.func_pinned);
+        batch.funcs.extend(rest.funcs.iter().map(|r| FuncRanges {
+            sites: (r.sites.0 + sites_base, r.sites.1 + sites_base),
+            calls: (r.calls.0 + calls_base, r.calls.1 + calls_base),
+        }));
         let funcs = batch.into_funcs();
         let lens: Vec<u32> = funcs.iter().map(FuncSites::len).collect();
         assert_eq!(lens, [3, 3, 0, 2, 2]);
@@ -220,8 +260,13 @@ mod tests {
         );
         assert_eq!(funcs[4].site(0).func, 4);
         assert_eq!(funcs[4].site(1).offset, 203);
-        assert_eq!(funcs[3].locals(), (&[ValType::I64][..], 1));
-        assert_eq!(funcs[4].pinned(), &[None][..]);
+        // And so is each call's.
+        assert_eq!(
+            funcs[4].stack_at_call(203),
+            Some(&[(ValType::I64, StackLoc::Frame(-24))][..])
+        );
+        assert_eq!(funcs[4].stack_at_call(202), None);
+        assert_eq!(funcs[2].stack_at_call(105), None);
     }
 
     #[test]

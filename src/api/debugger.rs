@@ -196,7 +196,10 @@ impl Debugger {
             return;
         };
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
-        book.step = Some(crate::runtime::debug::state::StepMode::Into);
+        book.step = Some(crate::runtime::debug::state::Step {
+            mode: crate::runtime::debug::state::StepMode::Into,
+            scope: None,
+        });
         self.state.apply(&instance, &mut book);
         drop(book);
         crate::runtime::interrupt::interrupt_running();

@@ -1,118 +1,131 @@
-//! The typed side of a stopped [`Frame`]: its locals, operand-stack values and the
+//! The typed side of a stopped [`Frame`]: its locals, operand-stack values and its
 //! instance's globals as [`Val`]s, read and written (the frame's raw view is
 //! `runtime::debug::frame`).
 
-use crate::abi::frame::{saved_gpr, saved_xmm};
-use crate::abi::sites::StackLoc;
+use crate::api::instance::Instance;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::debug::frame::{mask, Frame};
+use crate::types::ValType;
 
 impl Frame<'_> {
-    /// The frame's locals (parameters first) with their current values.
-    pub fn locals(&self) -> Vec<Val> {
-        let Some((types, params)) = self.local_types() else {
+    /// The frame's locals (parameters first) with their current values, `None` for one
+    /// whose value this frame cannot know; empty when the frame's locals are not known
+    /// at all (see [`Frame`]).
+    pub fn locals(&self) -> Vec<Option<Val>> {
+        let Ok(shape) = self.shape() else {
             return Vec::new();
         };
-        types
-            .iter()
-            .enumerate()
-            .map(|(i, ty)| Val::from_raw(*ty, mask(*ty, self.read_local(i as u32, params))))
+        (0..shape.locals.len() as u32)
+            .map(|i| self.local(i).ok())
             .collect()
     }
 
-    /// Sets local `index`; the value must have the local's type.
+    /// The types of the frame's locals, parameters first (empty when the frame's locals
+    /// are not known).
+    pub fn local_types(&self) -> Vec<ValType> {
+        self.shape()
+            .map(|shape| shape.locals.to_vec())
+            .unwrap_or_default()
+    }
+
+    /// Local `index` (parameters first), or why it cannot be read.
+    pub fn local(&self, index: u32) -> Result<Val> {
+        let (ty, cell) = self.local_cell(index)?;
+        // SAFETY: a local's cell in a live frame of the stopped thread, or a register
+        // save slot of one.
+        let raw = unsafe { *cell };
+        Ok(Val::from_raw(ty, mask(ty, raw)))
+    }
+
+    /// Sets local `index`; the value must have the local's type. In an outer frame the
+    /// value takes effect when execution returns to it.
     pub fn set_local(&mut self, index: u32, value: Val) -> Result<()> {
-        let (types, params) = self
-            .local_types()
-            .ok_or_else(|| Error::Usage("locals are not available in this frame".into()))?;
-        let ty = *types
-            .get(index as usize)
-            .ok_or_else(|| Error::Usage(format!("no local {index}")))?;
+        let (ty, cell) = self.local_cell(index)?;
         if value.ty() != ty {
             return Err(Error::Usage(format!("local {index} has type {ty}")));
         }
         if ty.is_ref() {
             return Err(Error::Usage("writing references is not supported".into()));
         }
-        if let Some(reg) = self.pinned_register(index) {
-            let regs = self
-                .regs
-                .as_mut()
-                .ok_or_else(|| Error::Usage("registers are not available".into()))?;
-            regs[reg] = value.to_raw();
-            return Ok(());
-        }
-        let addr = self.local_addr(index, params);
-        // SAFETY: a local slot of a live frame; the width matches the local's type.
-        unsafe { *(addr as *mut u64) = value.to_raw() };
+        // SAFETY: as in `local`; the cell holds a whole 64-bit slot or register.
+        unsafe { *cell = value.to_raw() };
         Ok(())
     }
 
-    /// The operand stack, bottom first, with types.
-    pub fn stack(&self) -> Vec<Val> {
-        self.stack
+    /// The operand stack, bottom first, `None` for a value this frame cannot know; empty
+    /// where the stack is not known (where a trap stopped). A caller's stack is what lies
+    /// under the arguments of the call it is suspended in.
+    pub fn stack(&self) -> Vec<Option<Val>> {
+        let Ok(layout) = self.stack_layout() else {
+            return Vec::new();
+        };
+        layout
             .iter()
-            .map(|(ty, loc)| Val::from_raw(*ty, self.read_loc(*ty, *loc)))
+            .map(|&(ty, loc)| {
+                self.read_loc(ty, loc)
+                    .ok()
+                    .map(|raw| Val::from_raw(ty, raw))
+            })
             .collect()
+    }
+
+    /// Operand-stack value `index` (0 = bottom), or why it cannot be read.
+    pub fn stack_value(&self, index: usize) -> Result<Val> {
+        let (ty, loc) = *self
+            .stack_layout()?
+            .get(index)
+            .ok_or_else(|| Error::Usage(format!("no stack entry {index}")))?;
+        Ok(Val::from_raw(ty, self.read_loc(ty, loc)?))
     }
 
     /// Sets operand-stack entry `index` (0 = bottom).
     pub fn set_stack(&mut self, index: usize, value: Val) -> Result<()> {
         let (ty, loc) = *self
-            .stack
+            .stack_layout()?
             .get(index)
             .ok_or_else(|| Error::Usage(format!("no stack entry {index}")))?;
         if value.ty() != ty || ty.is_ref() {
             return Err(Error::Usage(format!("stack entry {index} has type {ty}")));
         }
-        let raw = value.to_raw();
-        match loc {
-            StackLoc::Const(_) => {
-                return Err(Error::Usage(
-                    "this value is a constant folded into the code".into(),
-                ))
-            }
-            StackLoc::Local(i) => return self.set_local(i, value),
-            StackLoc::Gpr(r) => match self.regs.as_mut() {
-                Some(regs) => regs[saved_gpr(r)] = raw,
-                None => return Err(Error::Usage("registers are not available".into())),
-            },
-            StackLoc::Xmm(x) => match self.regs.as_mut() {
-                Some(regs) => regs[saved_xmm(x)] = raw,
-                None => return Err(Error::Usage("registers are not available".into())),
-            },
-            // SAFETY: a spill slot of a live frame.
-            StackLoc::Frame(disp) => unsafe {
-                *((self.fp as isize + disp as isize) as *mut u64) = raw
-            },
-        }
+        let Some(cell) = self.stack_cell(loc)? else {
+            return Err(Error::Usage(
+                "this value is a constant folded into the code".into(),
+            ));
+        };
+        // SAFETY: a value's cell in a live frame of the stopped thread, or the save area.
+        unsafe { *cell = value.to_raw() };
         Ok(())
     }
 
-    /// Number of globals of the instance.
-    pub fn num_globals(&self) -> u32 {
-        self.instance.module.info.globals.len() as u32
+    /// Whether this frame runs in `instance` (a caller may belong to another instance).
+    pub fn in_instance(&self, instance: &Instance) -> bool {
+        self.instance_data()
+            .is_some_and(|data| std::ptr::eq(data, &*instance.data))
     }
 
-    /// Global `index`.
+    /// Number of globals of the frame's instance (0 when it is not known).
+    pub fn num_globals(&self) -> u32 {
+        self.instance_data()
+            .map_or(0, |i| i.module.info.globals.len() as u32)
+    }
+
+    /// Global `index` of the frame's instance.
     pub fn global(&self, index: u32) -> Option<Val> {
-        let ty = self
-            .instance
-            .module
-            .info
-            .globals
-            .get(index as usize)?
-            .content;
+        let instance = self.instance_data()?;
+        let ty = instance.module.info.globals.get(index as usize)?.content;
         // SAFETY: the instance's global storage for a valid index.
-        let raw = unsafe { *self.instance.global_ptr(index) };
+        let raw = unsafe { *instance.global_ptr(index) };
         Some(Val::from_raw(ty, mask(ty, raw)))
     }
 
-    /// Sets global `index` (mutable or not: the debugger may change anything).
+    /// Sets global `index` of the frame's instance (mutable or not: the debugger may
+    /// change anything).
     pub fn set_global(&mut self, index: u32, value: Val) -> Result<()> {
-        let ty = self
-            .instance
+        let instance = self
+            .instance_data()
+            .ok_or_else(|| Error::Usage("the frame's instance is not known".into()))?;
+        let ty = instance
             .module
             .info
             .globals
@@ -123,7 +136,7 @@ impl Frame<'_> {
             return Err(Error::Usage(format!("global {index} has type {ty}")));
         }
         // SAFETY: as in `global`.
-        unsafe { *self.instance.global_ptr(index) = value.to_raw() };
+        unsafe { *instance.global_ptr(index) = value.to_raw() };
         Ok(())
     }
 }

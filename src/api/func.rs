@@ -140,7 +140,15 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
     let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
     // SAFETY: `fp` is the trampoline's frame, per this function's contract.
     let caller = unsafe { Caller::from_trampoline_frame(fp) };
+    let act = activation::current();
+    // While the host function runs, a debugger stopped in wasm it calls walks on into
+    // the frames that called it (`runtime::debug::walk`).
+    // SAFETY: host functions are reached from wasm entered via `call_wasm`, whose
+    // activation is this thread's current one and outlives this call.
+    let outer = unsafe { (*act).set_host_call_fp(fp) };
     let outcome = run_host(ctx, &caller, slots);
+    // SAFETY: as above; nested activations have been left again.
+    unsafe { (*act).set_host_call_fp(outer) };
     match outcome {
         Ok(()) => {
             // The host function may have changed what a debugger stops at (directly, or
@@ -150,7 +158,6 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
             std::ptr::null()
         }
         Err(trap) => {
-            let act = activation::current();
             // SAFETY: host functions are reached from wasm entered via `call_wasm`.
             unsafe {
                 (*act).record_host_trap(trap, fp);

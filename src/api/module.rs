@@ -2,8 +2,8 @@
 
 use crate::abi::vmctx::VmCtxLayout;
 use crate::api::engine::Engine;
-use crate::code_memory::{DebugCode, DebugFunc};
-use crate::compiler::{compile_instrumented, compile_module, DebugSource};
+use crate::code_memory::DebugCode;
+use crate::compiler::{compile_instrumented, compile_module, frame_shape, DebugSource};
 use crate::config::InstrumentedVersions;
 use crate::error::{Error, Result};
 use crate::frontend::{parse_module, EntityIndex, ImportKind};
@@ -58,21 +58,27 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Compiles instrumented versions of `module`'s functions (`ModuleData::debug`).
-fn compile_debug_code(module: &ModuleData, defined: &[u32]) -> Result<Vec<DebugFunc>> {
+/// What the compiler reads of a debuggable module to compile its instrumented versions.
+fn debug_source(module: &ModuleData) -> Result<DebugSource<'_>> {
     let binary = module
         .binary
         .as_deref()
         .ok_or_else(|| Error::Usage("the module's binary was not kept".into()))?;
-    let source = DebugSource {
+    Ok(DebugSource {
         config: &module.config,
         info: &module.info,
         layout: &module.layout,
         binary,
         code: &module.code,
-    };
-    compile_instrumented(&source, defined)
+    })
 }
+
+/// The compiler as a debuggable module's instances need it after compilation
+/// (`ModuleData::debug`): instrumented versions, and the shapes of frames.
+const DEBUG_COMPILER: DebugCompiler = DebugCompiler {
+    versions: |module, defined| compile_instrumented(&debug_source(module)?, defined),
+    frame_shape: |module, defined| frame_shape(&debug_source(module)?, defined),
+};
 
 /// Code bytes mapped by all live modules, for [`Engine::code_bytes_mapped`].
 pub(crate) static CODE_BYTES: std::sync::LazyLock<Arc<AtomicUsize>> =
@@ -131,7 +137,7 @@ impl Module {
                 .max()
                 .unwrap_or(0);
             let debug = DebugCode::new(code.body_ranges.len(), widest);
-            (debug, compile_debug_code as DebugCompiler)
+            (debug, DEBUG_COMPILER)
         });
         let data = ModuleData {
             config: engine.shared_config(),

@@ -147,6 +147,7 @@ pub(super) struct Tables {
     versions: Vec<Version>,
     stubs: Vec<(u32, u32)>,
     after_calls: Vec<(u32, u32)>,
+    context_returns: Vec<u32>,
     pub transfer_returns: Vec<u32>,
     transfer_points: Vec<u32>,
     func_transfers: Vec<u32>,
@@ -168,6 +169,7 @@ impl Tables {
             versions: self.versions,
             stubs: self.stubs,
             after_calls: self.after_calls,
+            context_returns: self.context_returns,
             transfer_returns: self.transfer_returns,
             transfer_points: self.transfer_points,
             func_transfers: self.func_transfers,
@@ -193,6 +195,7 @@ pub(super) fn compiled(w: &mut Writer, c: &CompiledCode) {
     }
     w.pairs(&c.stubs);
     w.pairs(&c.after_calls);
+    w.u32s(&c.context_returns);
     w.u32s(&c.transfer_returns);
     w.u32s(&c.transfer_points);
     w.u32s(&c.func_transfers);
@@ -222,6 +225,7 @@ pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
     }
     let stubs = r.pairs()?;
     let after_calls = r.pairs()?;
+    let context_returns = r.u32s()?;
     let transfer_returns = r.u32s()?;
     let transfer_points = r.u32s()?;
     let func_transfers = r.u32s()?;
@@ -238,6 +242,7 @@ pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
         versions,
         stubs,
         after_calls,
+        context_returns,
         transfer_returns,
         transfer_points,
         func_transfers,

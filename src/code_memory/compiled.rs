@@ -4,7 +4,7 @@
 //! it through the code registry.
 
 use super::mapping::CodeMemory;
-use super::registry::{register, unregister, CodeOwner};
+use super::registry::{register, unregister, CallerPoint, CodeOwner};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -34,6 +34,10 @@ pub(crate) struct CompiledCode {
     /// Debuggable modules: (return address, the point's transfer path) for each call from
     /// a plain version to wasm code, sorted by return address (`runtime::redirect`).
     pub after_calls: Vec<(u32, u32)>,
+    /// Debuggable modules: the return addresses of the plain versions' calls that switch
+    /// to another context (imported functions, table entries of another instance),
+    /// sorted (`CodeOwner::caller_point`).
+    pub context_returns: Vec<u32>,
     /// Debuggable modules, per transfer point of every plain version, in function and
     /// point order (which is code order): the return address of its transfer path's call
     /// to the transfer stub (`compiler::codegen::breakable`, "DESIGN: transfer paths").
@@ -129,6 +133,33 @@ impl CompiledCode {
         &self.transfer_points[self.func_transfers[d] as usize..self.func_transfers[d + 1] as usize]
     }
 
+    /// Whether the module was compiled with debug instrumentation (it then has transfer
+    /// points, at least the table's leading zero).
+    fn debuggable(&self) -> bool {
+        !self.func_transfers.is_empty()
+    }
+
+    /// The return address a suspended caller's frame had before the host redirected it
+    /// to the transfer path of its after-call point (`runtime::redirect`): the path
+    /// stands for the call it follows. Other addresses are returned as they are.
+    fn original_return(&self, return_address: usize) -> usize {
+        let (start, _) = self.code.range();
+        let Some(offset) = return_address
+            .checked_sub(start)
+            .and_then(|o| u32::try_from(o).ok())
+        else {
+            return return_address;
+        };
+        // Paths come in the order of their calls, so the table is sorted by both.
+        match self
+            .after_calls
+            .binary_search_by_key(&offset, |(_, path)| *path)
+        {
+            Ok(i) => start + self.after_calls[i].0 as usize,
+            Err(_) => return_address,
+        }
+    }
+
     /// Maps a code offset to (function index, module offset).
     fn lookup_offset(&self, offset: u32) -> Option<(u32, u32)> {
         let v = self.versions.partition_point(|v| v.start <= offset);
@@ -161,8 +192,25 @@ impl CompiledCode {
 impl CodeOwner for CompiledCode {
     fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)> {
         let (start, _) = self.code.range();
-        let pc = if is_return_address { pc - 1 } else { pc };
+        let pc = if is_return_address {
+            self.original_return(pc) - 1
+        } else {
+            pc
+        };
         self.lookup_offset(pc.checked_sub(start)? as u32)
+    }
+
+    fn caller_point(&self, return_address: usize) -> Option<CallerPoint> {
+        let (func, offset) = self.lookup(return_address, true)?;
+        let (start, _) = self.code.range();
+        let returned = u32::try_from(self.original_return(return_address) - start).ok()?;
+        Some(CallerPoint {
+            func,
+            offset,
+            switches_context: self
+                .debuggable()
+                .then(|| self.context_returns.binary_search(&returned).is_ok()),
+        })
     }
 
     fn func_name(&self, index: u32) -> Option<String> {

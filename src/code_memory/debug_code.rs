@@ -5,7 +5,8 @@
 //! once; the compiling is `compiler::debug_code`'s.
 
 use super::compiled::{CompiledCode, Version};
-use super::registry::{register, unregister, CodeOwner};
+use super::registry::{register, unregister, CallerPoint, CodeOwner};
+use crate::abi::frame::FrameShape;
 use crate::abi::sites::FuncSites;
 use crate::error::Result;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -39,6 +40,9 @@ pub(crate) struct DebugRegion {
     versions: Vec<Version>,
     /// (code offset from `start`, module offset), sorted by code offset.
     sites: Vec<(u32, u32)>,
+    /// Return addresses (offsets from `start`) of the calls that switch to another
+    /// context, sorted (`CodeOwner::caller_point`).
+    context_returns: Vec<u32>,
 }
 
 impl DebugRegion {
@@ -53,6 +57,7 @@ impl DebugRegion {
         fault_stub: usize,
         versions: Vec<Version>,
         sites: Vec<(u32, u32)>,
+        context_returns: Vec<u32>,
     ) -> Arc<DebugRegion> {
         let region = Arc::new(DebugRegion {
             module_code,
@@ -61,6 +66,7 @@ impl DebugRegion {
             stubs,
             versions,
             sites,
+            context_returns,
         });
         let owner: &dyn CodeOwner = &*region;
         register(
@@ -91,6 +97,16 @@ impl CodeOwner for DebugRegion {
 
     fn func_name(&self, index: u32) -> Option<String> {
         self.module_code.names.get(&index).cloned()
+    }
+
+    fn caller_point(&self, return_address: usize) -> Option<CallerPoint> {
+        let (func, offset) = self.lookup(return_address, true)?;
+        let returned = u32::try_from(return_address - self.start).ok()?;
+        Some(CallerPoint {
+            func,
+            offset,
+            switches_context: Some(self.context_returns.binary_search(&returned).is_ok()),
+        })
     }
 }
 
@@ -123,6 +139,8 @@ impl DebugFunc {
 pub(crate) struct DebugCode {
     /// Per defined function, its instrumented version once compiled.
     funcs: Box<[OnceLock<Arc<DebugFunc>>]>,
+    /// Per defined function, its frame shape once worked out.
+    shapes: Box<[OnceLock<FrameShape>]>,
     /// Held while compiling, so that concurrent first uses compile once.
     compiling: Mutex<()>,
     /// All ones, at least as many bits as any function of the module can have sites:
@@ -139,6 +157,7 @@ impl DebugCode {
     pub fn new(defined: usize, widest_body: usize) -> DebugCode {
         DebugCode {
             funcs: (0..defined).map(|_| OnceLock::new()).collect(),
+            shapes: (0..defined).map(|_| OnceLock::new()).collect(),
             compiling: Mutex::new(()),
             stop_all: vec![0xff; max_sites(widest_body).div_ceil(8)].into_boxed_slice(),
             compilations: AtomicUsize::new(0),
@@ -184,6 +203,24 @@ impl DebugCode {
         Ok(self
             .get(defined)
             .expect("the compilation covered the function"))
+    }
+
+    /// The frame shape of `defined`, worked out by `compute` if no thread has (two
+    /// threads asking at once may both compute it; one result is kept).
+    pub fn frame_shape(
+        &self,
+        defined: u32,
+        compute: impl FnOnce() -> Result<FrameShape>,
+    ) -> Result<&FrameShape> {
+        let cell = self
+            .shapes
+            .get(defined as usize)
+            .ok_or_else(|| crate::error::Error::Usage(format!("no defined function {defined}")))?;
+        if let Some(shape) = cell.get() {
+            return Ok(shape);
+        }
+        let shape = compute()?;
+        Ok(cell.get_or_init(|| shape))
     }
 
     /// The all-ones bits (see `stop_all`).

@@ -7,8 +7,26 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Mutex;
 
+/// What a return address in wasm code says about the frame it returns to: a caller
+/// suspended in a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CallerPoint {
+    /// The caller's function index.
+    pub func: u32,
+    /// Module byte offset of the call.
+    pub offset: u32,
+    /// Whether the call switched to another context (an imported function, a table
+    /// entry of another instance): then the caller's own vmctx is in its frame at
+    /// `abi::frame::VMCTX_SAVE`; otherwise the caller runs in its callee's instance.
+    /// `None` in a module compiled without debug instrumentation, which records no
+    /// contexts.
+    pub switches_context: Option<bool>,
+}
+
 /// Something registered code ranges map back to (a compiled module's metadata).
 pub(crate) trait CodeOwner: Send + Sync {
+    /// The caller suspended at `return_address` (in this owner's code).
+    fn caller_point(&self, return_address: usize) -> Option<CallerPoint>;
     /// Returns (function index, module byte offset) for a pc inside this owner's code.
     /// `is_return_address` says the pc follows a call (look up pc - 1).
     fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)>;

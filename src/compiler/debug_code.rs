@@ -6,6 +6,7 @@
 
 use super::codegen::{Asm, FuncCompiler, FuncOutput, ModuleEnv, Scratch};
 use super::module::resolve_label;
+use crate::abi::frame::FrameShape;
 use crate::abi::traps::TRAP_STUBS;
 use crate::abi::vmctx::VmCtxLayout;
 use crate::code_memory::{max_sites, CompiledCode, DebugFunc, DebugRegion, Version};
@@ -24,6 +25,24 @@ pub(crate) struct DebugSource<'a> {
     pub binary: &'a [u8],
     /// The module's code (plain versions, transfer points, frame sizes, body ranges).
     pub code: &'a Arc<CompiledCode>,
+}
+
+/// The body of defined function `defined`, from the module's binary.
+fn body<'b>(src: &DebugSource<'b>, defined: u32) -> Result<wasmparser::FunctionBody<'b>> {
+    let (a, b) = src.code.body_ranges[defined as usize];
+    let bytes = src
+        .binary
+        .get(a as usize..b as usize)
+        .ok_or_else(|| Error::Resource("function body outside the module's binary".into()))?;
+    let reader = wasmparser::BinaryReader::new_features(bytes, u64::from(a), src.config.features());
+    Ok(wasmparser::FunctionBody::new(reader))
+}
+
+/// The frame shape of defined function `defined` (`abi::frame::FrameShape`), as both of
+/// its versions lay out their frames.
+pub(crate) fn frame_shape(src: &DebugSource<'_>, defined: u32) -> Result<FrameShape> {
+    let ty = src.info.func_type(src.info.num_imported_funcs + defined);
+    super::codegen::frame_shape(&body(src, defined)?, ty)
 }
 
 /// Compiles the instrumented versions of defined functions `defined` into one new region
@@ -61,13 +80,7 @@ pub(crate) fn compile_instrumented(
     let mut transfer_counts = Vec::with_capacity(defined.len());
     for &d in defined {
         let (a, b) = code.body_ranges[d as usize];
-        let bytes = src
-            .binary
-            .get(a as usize..b as usize)
-            .ok_or_else(|| Error::Resource("function body outside the module's binary".into()))?;
-        let reader =
-            wasmparser::BinaryReader::new_features(bytes, u64::from(a), src.config.features());
-        let body = wasmparser::FunctionBody::new(reader);
+        let body = body(src, d)?;
         let plain_points = code.plain_points(d);
         let start = asm.offset().0 as u32;
         FuncCompiler::compile_instrumented(
@@ -86,11 +99,12 @@ pub(crate) fn compile_instrumented(
             defined: d,
         });
         transfer_counts.push(plain_points.len());
-        let (first, end) = *out
+        let (first, end) = out
             .debug
-            .func_ranges
+            .funcs
             .last()
-            .expect("one range per function");
+            .expect("one range per function")
+            .sites;
         if (end - first) as usize > max_sites((b - a) as usize) {
             return Err(Error::Resource(format!(
                 "function {}: more sites than the bound the module's stop bits allow",
@@ -108,9 +122,9 @@ pub(crate) fn compile_instrumented(
     super::codegen::emit_debug_stub(&mut asm, env.debug_stub);
     let widest = out
         .debug
-        .func_ranges
+        .funcs
         .iter()
-        .map(|(a, b)| ((b - a) as usize).div_ceil(8))
+        .map(|f| ((f.sites.1 - f.sites.0) as usize).div_ceil(8))
         .max()
         .unwrap_or(0);
     super::codegen::emit_no_stops(&mut asm, env.no_stops, widest);
@@ -154,6 +168,8 @@ pub(crate) fn compile_instrumented(
     }
     let mut sites = std::mem::take(&mut out.sites);
     sites.sort_unstable();
+    let context_returns = std::mem::take(&mut out.context_returns);
+    debug_assert!(context_returns.is_sorted());
     let region = DebugRegion::register(
         code.clone(),
         start,
@@ -162,6 +178,7 @@ pub(crate) fn compile_instrumented(
         start + fault_stub,
         versions.clone(),
         sites,
+        context_returns,
     );
     let mut transfers = transfers.into_iter();
     let funcs = std::mem::take(&mut out.debug).into_funcs();

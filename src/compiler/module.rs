@@ -65,6 +65,7 @@ pub(crate) fn compile_module(
     let mut versions = Vec::new();
     let mut stubs = Vec::with_capacity(chunks.len());
     let mut after_calls = Vec::new();
+    let mut context_returns = Vec::new();
     let mut sites = Vec::new();
     let mut transfer_returns = Vec::new();
     let mut transfer_points = Vec::new();
@@ -91,6 +92,7 @@ pub(crate) fn compile_module(
         stubs.push((chunk.stubs.0 + base as u32, chunk.stubs.1 + base as u32));
         let shift = |(a, b): &(u32, u32)| (a + base as u32, b + base as u32);
         after_calls.extend(chunk.after_calls.iter().map(shift));
+        context_returns.extend(chunk.out.context_returns.iter().map(|r| r + base as u32));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
         first_slots.push(transfer_returns.len());
         for &(returned, point) in &chunk.transfer_points {
@@ -112,6 +114,10 @@ pub(crate) fn compile_module(
     }
     // Chunks emit their plain versions in order, so return addresses come sorted.
     debug_assert!(after_calls.is_sorted());
+    // Each function's transfer paths follow its body in the order of their points, so
+    // the after-call paths are sorted too (`CompiledCode::original_return` searches them).
+    debug_assert!(after_calls.is_sorted_by_key(|(_, path)| *path));
+    debug_assert!(context_returns.is_sorted());
     debug_assert!(transfer_returns.is_sorted());
     let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
     let (slots, reserve) = if config.debug_instrumentation {
@@ -175,6 +181,7 @@ pub(crate) fn compile_module(
         versions,
         stubs,
         after_calls,
+        context_returns,
         transfer_returns,
         transfer_points,
         func_transfers,

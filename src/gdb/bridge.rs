@@ -7,6 +7,7 @@ use crate::api::debugger::Debugger;
 use crate::api::val::Val;
 use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::{DebugEvent, Resume};
+use crate::runtime::instance::InstanceData;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::Arc;
@@ -24,9 +25,20 @@ pub(crate) enum StopKind {
 #[derive(Clone, Debug)]
 pub(crate) struct Stop {
     pub kind: StopKind,
-    /// Function index and module byte offset of each frame, innermost first (for
-    /// callers, the offset of their call).
-    pub frames: Vec<(u32, u32)>,
+    /// Every frame, innermost first.
+    pub frames: Vec<StopFrame>,
+}
+
+/// One frame of a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StopFrame {
+    /// LLDB's module index of the frame's instance: 0 for the debugged instance, and
+    /// from 1, in order of appearance, for the other instances on the stack (`None` for
+    /// a frame whose instance is not known).
+    pub module: Option<u32>,
+    pub func: u32,
+    /// Module byte offset: where the innermost frame stopped; for a caller, its call.
+    pub offset: u32,
 }
 
 /// The sending end of the events, which also wakes the connection thread (blocked in
@@ -55,27 +67,33 @@ pub(crate) enum Event {
     Terminated,
 }
 
-/// A question about the stopped frame, or the order to go on.
+/// A question about the stopped frames, or the order to go on. Frames are numbered as
+/// in `Stop::frames`; memories by module index (`StopFrame::module`).
 pub(crate) enum Request {
     ReadMemory {
+        module: u32,
         addr: u32,
         len: usize,
         reply: Sender<Vec<u8>>,
     },
     WriteMemory {
+        module: u32,
         addr: u32,
         bytes: Vec<u8>,
         reply: Sender<bool>,
     },
     Local {
+        frame: usize,
         index: usize,
         reply: Sender<Option<Val>>,
     },
     Stack {
+        frame: usize,
         index: usize,
         reply: Sender<Option<Val>>,
     },
     Global {
+        frame: usize,
         index: usize,
         reply: Sender<Option<Val>>,
     },
@@ -91,6 +109,7 @@ pub(crate) fn install_handler(
     requests: Receiver<Request>,
     detached: Arc<AtomicBool>,
 ) {
+    let debugged = debugger.instance.clone();
     debugger.set_handler(move |event, frame| {
         if detached.load(Ordering::SeqCst) {
             return Resume::Continue;
@@ -101,11 +120,7 @@ pub(crate) fn install_handler(
             DebugEvent::Pause => StopKind::Pause,
             DebugEvent::Trap(_) => StopKind::Trap,
         };
-        let frames = frame
-            .backtrace()
-            .iter()
-            .map(|f| (f.func_index, f.module_offset))
-            .collect();
+        let (frames, memories) = describe(frame, debugged.as_ptr());
         if events.send(Event::Stopped(Stop { kind, frames })).is_err() {
             return Resume::Continue;
         }
@@ -113,34 +128,111 @@ pub(crate) fn install_handler(
             let Ok(request) = requests.recv() else {
                 return Resume::Continue;
             };
-            if let Some(resume) = answer(request, frame) {
+            if let Some(resume) = answer(request, frame, &memories) {
                 return resume;
             }
         }
     });
 }
 
-/// Answers one request about `frame`; `Some` when it is the order to resume.
-fn answer(request: Request, frame: &mut Frame<'_>) -> Option<Resume> {
+/// Every frame from `frame` outwards, with module indices for their instances
+/// (`debugged` is 0); and for each module index, the depth of a frame of its instance.
+fn describe(frame: &mut Frame<'_>, debugged: *const InstanceData) -> (Vec<StopFrame>, Vec<usize>) {
+    let mut instances: Vec<*const InstanceData> = vec![debugged];
+    let mut memories = vec![usize::MAX];
+    let mut frames = Vec::new();
+    let mut depth = 0;
+    while let Some(at) = frame.up(depth) {
+        let module = at.instance_data().map(|data| {
+            let data = data as *const InstanceData;
+            let index = instances
+                .iter()
+                .position(|&i| i == data)
+                .unwrap_or_else(|| {
+                    instances.push(data);
+                    memories.push(usize::MAX);
+                    instances.len() - 1
+                });
+            if memories[index] == usize::MAX {
+                memories[index] = depth;
+            }
+            index as u32
+        });
+        frames.push(StopFrame {
+            module,
+            func: at.func_index(),
+            offset: at.offset(),
+        });
+        depth += 1;
+    }
+    (frames, memories)
+}
+
+/// Answers one request about the stopped frames (`memories`: the depth of a frame of
+/// each module index's instance); `Some` when it is the order to resume.
+fn answer(request: Request, frame: &mut Frame<'_>, memories: &[usize]) -> Option<Resume> {
+    let depth_of = |module: u32| {
+        memories
+            .get(module as usize)
+            .copied()
+            .filter(|&d| d != usize::MAX)
+    };
     match request {
-        Request::ReadMemory { addr, len, reply } => {
-            let size = frame.memory_size();
-            let start = (addr as usize).min(size);
-            let end = start.saturating_add(len).min(size);
-            let bytes = frame.read_memory(start, end - start).unwrap_or_default();
+        Request::ReadMemory {
+            module,
+            addr,
+            len,
+            reply,
+        } => {
+            let bytes = depth_of(module)
+                .and_then(|d| frame.up(d))
+                .map(|at| {
+                    let size = at.memory_size();
+                    let start = (addr as usize).min(size);
+                    let end = start.saturating_add(len).min(size);
+                    at.read_memory(start, end - start).unwrap_or_default()
+                })
+                .unwrap_or_default();
             let _ = reply.send(bytes);
         }
-        Request::WriteMemory { addr, bytes, reply } => {
-            let _ = reply.send(frame.write_memory(addr as usize, &bytes).is_ok());
+        Request::WriteMemory {
+            module,
+            addr,
+            bytes,
+            reply,
+        } => {
+            let written = depth_of(module)
+                .and_then(|d| frame.up(d))
+                .is_some_and(|mut at| at.write_memory(addr as usize, &bytes).is_ok());
+            let _ = reply.send(written);
         }
-        Request::Local { index, reply } => {
-            let _ = reply.send(frame.locals().get(index).cloned());
+        Request::Local {
+            frame: depth,
+            index,
+            reply,
+        } => {
+            let value = u32::try_from(index)
+                .ok()
+                .and_then(|i| frame.up(depth)?.local(i).ok());
+            let _ = reply.send(value);
         }
-        Request::Stack { index, reply } => {
-            let _ = reply.send(frame.stack().get(index).cloned());
+        Request::Stack {
+            frame: depth,
+            index,
+            reply,
+        } => {
+            let value = frame.up(depth).and_then(|at| at.stack_value(index).ok());
+            let _ = reply.send(value);
         }
-        Request::Global { index, reply } => {
-            let _ = reply.send(frame.global(index as u32));
+        Request::Global {
+            frame: depth,
+            index,
+            reply,
+        } => {
+            let value = u32::try_from(index)
+                .ok()
+                .and_then(|i| frame.up(depth)?.global(i));
+            let _ = reply.send(value);
         }
         Request::Resume(resume) => return Some(resume),
     }

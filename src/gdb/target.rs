@@ -34,6 +34,7 @@ use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{channel, Sender};
 use std::sync::Arc;
+use wasmparser::{BinaryReader, OperatorsReader};
 
 /// The triple LLDB's wasm plugin expects.
 const TRIPLE: &str = "wasm32-unknown-unknown-wasm";
@@ -54,10 +55,19 @@ pub(crate) struct KestrelTarget {
     pub detached: Arc<AtomicBool>,
 }
 
-fn code_addr(offset: u32) -> u64 {
-    WasmAddr::new(WasmAddrType::Object, 0, offset)
+/// LLDB's module index for frames whose instance is not known (the largest it has).
+const UNKNOWN_MODULE: u32 = (1 << 30) - 1;
+
+/// The code address of `offset` in module `module`.
+fn code_addr_in(module: u32, offset: u32) -> u64 {
+    WasmAddr::new(WasmAddrType::Object, module, offset)
         .map(WasmAddr::as_raw)
         .unwrap_or(offset as u64)
+}
+
+/// The code address of `offset` in the debugged instance's module (module 0).
+fn code_addr(offset: u32) -> u64 {
+    code_addr_in(0, offset)
 }
 
 impl KestrelTarget {
@@ -69,7 +79,9 @@ impl KestrelTarget {
     /// The pc of each frame of the current stop, innermost first, as LLDB reads a call
     /// stack: where the innermost frame stopped (a function's entry is its body's start,
     /// the address DWARF gives the function, so that LLDB skips its prologue), and for
-    /// each caller its return address, the instruction after its call.
+    /// each caller its return address, the instruction after its call. Frames of other
+    /// instances are in their own modules (LLDB has no image for them: it shows their
+    /// addresses only).
     fn frame_pcs(&self) -> Vec<u64> {
         let Some(stop) = &self.stop else {
             return Vec::new();
@@ -77,15 +89,26 @@ impl KestrelTarget {
         stop.frames
             .iter()
             .enumerate()
-            .map(|(depth, &(func, offset))| {
-                if depth == 0 {
-                    return code_addr(offset);
-                }
-                let offsets = self.debugger.instruction_offsets(func).unwrap_or_default();
-                let after = offsets.iter().copied().find(|&o| o > offset);
-                code_addr(after.unwrap_or(offset))
+            .map(|(depth, frame)| match frame.module {
+                Some(0) if depth == 0 => code_addr(frame.offset),
+                Some(0) => code_addr(self.after_call(frame.offset)),
+                Some(module) => code_addr_in(module, frame.offset),
+                None => code_addr_in(UNKNOWN_MODULE, frame.offset),
             })
             .collect()
+    }
+
+    /// The module offset of the instruction after the call at `offset` in the debugged
+    /// module (`offset` itself if it cannot be read there).
+    fn after_call(&self, offset: u32) -> u32 {
+        let Some(rest) = self.binary.get(offset as usize..) else {
+            return offset;
+        };
+        let mut ops = OperatorsReader::new(BinaryReader::new(rest, u64::from(offset)));
+        match ops.read() {
+            Ok(_) => u32::try_from(ops.original_position()).unwrap_or(offset),
+            Err(_) => offset,
+        }
     }
 
     fn ask<T>(&self, make: impl FnOnce(Sender<T>) -> Request) -> Option<T> {
@@ -176,9 +199,10 @@ impl SingleThreadBase for KestrelTarget {
                 data[..n].copy_from_slice(&self.binary[from..from + n]);
                 Ok(n)
             }
-            WasmAddrType::Memory if addr.module_index() == 0 => {
+            WasmAddrType::Memory => {
                 let bytes = self
                     .ask(|reply| Request::ReadMemory {
+                        module: addr.module_index(),
                         addr: addr.offset(),
                         len: data.len(),
                         reply,
@@ -193,10 +217,11 @@ impl SingleThreadBase for KestrelTarget {
 
     fn write_addrs(&mut self, start: u64, data: &[u8]) -> TargetResult<(), Self> {
         let addr = WasmAddr::from_raw(start).ok_or(TargetError::NonFatal)?;
-        if addr.addr_type() != WasmAddrType::Memory || addr.module_index() != 0 {
+        if addr.addr_type() != WasmAddrType::Memory {
             return Err(TargetError::NonFatal);
         }
         match self.ask(|reply| Request::WriteMemory {
+            module: addr.module_index(),
             addr: addr.offset(),
             bytes: data.to_vec(),
             reply,
@@ -311,13 +336,11 @@ impl Wasm for KestrelTarget {
         local: usize,
         buf: &mut [u8],
     ) -> Result<usize, Self::Error> {
-        // Only the innermost frame's locals can be read (the debugger's frame view); an
-        // outer frame's answer is empty rather than another frame's values.
-        if frame != 0 {
-            return Ok(0);
-        }
+        // Any frame LLDB lists (`wasm_call_stack`), by its index there; a value the frame
+        // cannot know is an empty answer, which LLDB shows as unavailable.
         let v = self
             .ask(|reply| Request::Local {
+                frame,
                 index: local,
                 reply,
             })
@@ -332,22 +355,26 @@ impl Wasm for KestrelTarget {
         index: usize,
         buf: &mut [u8],
     ) -> Result<usize, Self::Error> {
-        if frame != 0 {
-            return Ok(0);
-        }
-        let v = self.ask(|reply| Request::Stack { index, reply }).flatten();
+        let v = self
+            .ask(|reply| Request::Stack {
+                frame,
+                index,
+                reply,
+            })
+            .flatten();
         Ok(copy_value(v, buf))
     }
 
     fn read_wasm_global(
         &self,
         _tid: Tid,
-        _frame: usize,
+        frame: usize,
         global: usize,
         buf: &mut [u8],
     ) -> Result<usize, Self::Error> {
         let v = self
             .ask(|reply| Request::Global {
+                frame,
                 index: global,
                 reply,
             })

@@ -42,6 +42,13 @@ pub(crate) struct Activation {
     convention_violated: bool,
     /// The table element an "uninitialized element" trap names.
     trap_element: Option<u32>,
+    /// This thread's number for the activation: activations started later on the thread
+    /// have larger ones, so an activation nested in another has a larger one than it.
+    serial: u64,
+    /// While this activation's wasm code is in a call to a host function: the host-call
+    /// trampoline's frame pointer (0 otherwise). An activation nested inside that host
+    /// function continues, for the debugger's walk, in the wasm frames above it.
+    host_call_fp: usize,
 }
 
 // The stubs receive `resume_point()` and the entry trampoline writes through an
@@ -75,6 +82,8 @@ pub(crate) fn debug_generation() -> u64 {
 
 thread_local! {
     static CURRENT: Cell<*mut Activation> = const { Cell::new(std::ptr::null_mut()) };
+    /// The serial of the last activation started on this thread.
+    static LAST_SERIAL: Cell<u64> = const { Cell::new(0) };
     static STACK_LOW: Cell<usize> = const { Cell::new(0) };
 }
 
@@ -180,6 +189,28 @@ impl Activation {
         }
     }
 
+    /// This thread's number for the activation (see `serial`).
+    pub(crate) fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// The activation this one is nested in (null for the thread's outermost).
+    pub(crate) fn prev(&self) -> *mut Activation {
+        self.prev
+    }
+
+    /// The host-call trampoline frame this activation's wasm code is calling a host
+    /// function through, or 0.
+    pub(crate) fn host_call_fp(&self) -> usize {
+        self.host_call_fp
+    }
+
+    /// Records that this activation's wasm code calls a host function through the
+    /// host-call trampoline frame `fp` (0: the call returned); returns the value before.
+    pub(crate) fn set_host_call_fp(&mut self, fp: usize) -> usize {
+        std::mem::replace(&mut self.host_call_fp, fp)
+    }
+
     /// Records the table element the trap names (see `Trap::with_element`).
     pub(crate) fn set_trap_element(&mut self, element: Option<u32>) {
         self.trap_element = element;
@@ -209,15 +240,6 @@ impl Activation {
             })
             .collect()
     }
-}
-
-/// Backtrace of the wasm frames currently on this thread's stack, starting at frame
-/// pointer `fp` (used by the debugger).
-pub(crate) fn backtrace_from(pc: usize, is_return: bool, fp: usize) -> Vec<FrameInfo> {
-    let mut act = Activation::new(std::ptr::null_mut(), 0);
-    // SAFETY: callers pass a live wasm frame pointer.
-    unsafe { act.record_trap(TrapKind::Host, pc, is_return, fp) };
-    act.backtrace()
 }
 
 impl Activation {
@@ -283,6 +305,11 @@ impl Activation {
             redirected: debug_generation(),
             convention_violated: false,
             trap_element: None,
+            serial: LAST_SERIAL.with(|last| {
+                last.set(last.get() + 1);
+                last.get()
+            }),
+            host_call_fp: 0,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! module's description, its vmctx layout, its code and the canonical ids of its types.
 //! The API's `Module` is a handle to one of these, shared by every instance.
 
+use crate::abi::frame::FrameShape;
 use crate::abi::vmctx::VmCtxLayout;
 use crate::code_memory::{CompiledCode, DebugCode, DebugFunc};
 use crate::config::Config;
@@ -9,9 +10,15 @@ use crate::error::{Error, Result};
 use crate::frontend::ModuleInfo;
 use std::sync::Arc;
 
-/// Compiles instrumented versions of a module's defined functions (the compiler's, wired
-/// in by the API, which sees both layers).
-pub(crate) type DebugCompiler = fn(&ModuleData, &[u32]) -> Result<Vec<DebugFunc>>;
+/// What a debuggable module needs of the compiler after its compilation (the compiler's
+/// functions, wired in by the API, which sees both layers).
+#[derive(Clone, Copy)]
+pub(crate) struct DebugCompiler {
+    /// Compiles instrumented versions of defined functions.
+    pub versions: fn(&ModuleData, &[u32]) -> Result<Vec<DebugFunc>>,
+    /// The frame shape of a defined function.
+    pub frame_shape: fn(&ModuleData, u32) -> Result<FrameShape>,
+}
 
 /// Everything about a compiled module that instantiation and execution need.
 pub(crate) struct ModuleData {
@@ -40,14 +47,27 @@ impl ModuleData {
         if defined as usize >= debug.len() {
             return Err(Error::Usage(format!("no defined function {defined}")));
         }
-        debug.get_or_compile(&self.code, defined, false, |wanted| compile(self, wanted))
+        debug.get_or_compile(&self.code, defined, false, |wanted| {
+            (compile.versions)(self, wanted)
+        })
+    }
+
+    /// The frame shape of defined function `defined` (how the debugger reads its
+    /// frames), worked out from its body the first time it is asked for.
+    pub fn frame_shape(&self, defined: u32) -> Result<&FrameShape> {
+        let (debug, compile) = self.debug.as_ref().ok_or_else(|| {
+            Error::Usage("the module was compiled without debug instrumentation".into())
+        })?;
+        debug.frame_shape(defined, || (compile.frame_shape)(self, defined))
     }
 
     /// Compiles every instrumented version not compiled yet (eager mode).
     pub fn compile_all_instrumented(&self) -> Result<()> {
         if let Some((debug, compile)) = &self.debug {
             if debug.len() > 0 {
-                debug.get_or_compile(&self.code, 0, true, |wanted| compile(self, wanted))?;
+                debug.get_or_compile(&self.code, 0, true, |wanted| {
+                    (compile.versions)(self, wanted)
+                })?;
             }
         }
         Ok(())

@@ -175,20 +175,28 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
     );
 }
 
+/// Bytes the host-call trampoline reserves below its rbp: the block where it saves the
+/// callee-saved registers, a multiple of 16 to keep rsp aligned for the call.
+const HOST_CALL_AREA: i32 =
+    (crate::abi::regs::CALLEE_SAVED_BLOCK as u32).next_multiple_of(16) as i32;
+
+/// rbp-relative displacement, in the host-call trampoline's frame, of its block of the
+/// caller's callee-saved registers (`abi::regs::emit_callee_saved_block`'s layout): the
+/// debugger reads a wasm caller's pinned locals there while a host function runs.
+pub(crate) const HOST_CALL_SAVED: i32 = -HOST_CALL_AREA;
+
 /// Emits the host-call trampoline. The wasm callee-saved registers
 /// (`abi::regs::CALLEE_SAVED_GPRS`/`CALLEE_SAVED_XMMS`) are caller-saved for Rust,
-/// so it saves them around the host callback.
+/// so it saves them around the host callback, in a block at `HOST_CALL_SAVED`.
 fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
-    use crate::abi::regs::{emit_callee_saved_block, CALLEE_SAVED_BLOCK, RSP};
-    // A multiple of 16 keeps rsp aligned for the call.
-    const AREA: i32 = (CALLEE_SAVED_BLOCK as u32).next_multiple_of(16) as i32;
+    use crate::abi::regs::{emit_callee_saved_block, RBP};
     dynasm!(asm
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        ; sub rsp, AREA
+        ; sub rsp, HOST_CALL_AREA
     );
-    emit_callee_saved_block(asm, RSP, 0, false);
+    emit_callee_saved_block(asm, RBP, HOST_CALL_SAVED, false);
     dynasm!(asm
         ; .arch x64
         ; mov rdi, r15
@@ -198,7 +206,7 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
         ; test rax, rax
         ; jnz >trapped
     );
-    emit_callee_saved_block(asm, RSP, 0, true);
+    emit_callee_saved_block(asm, RBP, HOST_CALL_SAVED, true);
     dynasm!(asm
         ; .arch x64
         ; mov rax, [rbp + 16]

@@ -104,7 +104,7 @@
 
 use super::FuncCompiler;
 use crate::abi::regs::INTERRUPTED_BIT;
-use crate::abi::sites::{Site, SiteKind, StackLoc};
+use crate::abi::sites::{CallStack, Site, SiteKind, StackLoc};
 use crate::compiler::stack::Loc;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
@@ -126,8 +126,9 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    fn emit_breakable_point(&mut self, kind: SiteKind) {
-        let id = self.out.debug.sites.len() as u32;
+    /// Records where every value of the operand stack is now, in the debug tables'
+    /// stack list; returns the range.
+    fn record_stack_layout(&mut self) -> (u32, u32) {
         let stack_start = self.out.debug.stack.len() as u32;
         for depth in 0..self.stack.len() {
             let e = self.stack.get(depth);
@@ -141,12 +142,51 @@ impl FuncCompiler<'_, '_> {
             };
             self.out.debug.stack.push((e.ty, loc));
         }
+        (stack_start, self.stack.len() as u32)
+    }
+
+    /// Instrumented version: records where the values under the current call's
+    /// arguments are while it runs (`abi::sites::CallStack`), right after the call
+    /// sequence popped them. No-op in the plain version.
+    pub(super) fn record_call_stack(&mut self) {
+        if !self.instrumented {
+            return;
+        }
+        let (stack_start, stack_len) = self.record_stack_layout();
+        debug_assert!(
+            (stack_start..stack_start + stack_len).all(|i| !matches!(
+                self.out.debug.stack[i as usize].1,
+                StackLoc::Gpr(_) | StackLoc::Xmm(_)
+            )),
+            "a value in a register across a call"
+        );
+        self.out.debug.calls.push(CallStack {
+            offset: self.offset,
+            stack_start,
+            stack_len,
+        });
+    }
+
+    /// Debuggable modules: records that the call instruction just emitted switches to
+    /// another context (an imported function, a table entry of another instance), so
+    /// that its caller's own vmctx is in its frame at `VMCTX_SAVE` while it runs: the
+    /// debugger's walk finds each caller's instance this way (`runtime::debug::walk`).
+    pub(super) fn record_context_return(&mut self) {
+        if self.env.debug {
+            let returned = self.asm.offset().0 as u32;
+            self.out.context_returns.push(returned);
+        }
+    }
+
+    fn emit_breakable_point(&mut self, kind: SiteKind) {
+        let id = self.out.debug.sites.len() as u32;
+        let (stack_start, stack_len) = self.record_stack_layout();
         self.out.debug.sites.push(Site {
             func: self.func_index,
             offset: self.offset,
             kind,
             stack_start,
-            stack_len: self.stack.len() as u32,
+            stack_len,
         });
         let local = id - self.first_site;
         let byte = (local / 8) as i32;

@@ -54,9 +54,6 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // label comes before its check (`after_call_transfer_point`), and both versions reach
 // their points with the canaries still in place.
 
-/// Frame slots the convention canaries need: one per callee-saved register.
-pub(super) const CANARY_SLOTS: i32 = (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len()) as i32;
-
 // `call_indirect` scales the index by a literal 8 (the assembler takes no constant there).
 const _: () = assert!(table::ELEMENT == 8);
 
@@ -237,6 +234,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         let info: &'e ModuleInfo = self.env.info;
         let ty = info.func_type(callee);
         self.prepare_call(ty, None);
+        self.record_call_stack();
         if self.env.info.is_imported_func(callee) {
             let code = self.env.layout.import_code(callee);
             let vmctx = self.env.layout.import_vmctx(callee);
@@ -248,6 +246,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.enter_context_rcx();
             self.canary_fill();
             dynasm!(self.asm ; .arch x64 ; call rax);
+            self.record_context_return();
             self.canary_check();
             self.restore_context();
             self.transfer_point();
@@ -318,6 +317,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         // The index is not on the stack any more, so spilling cannot disturb it.
         let (_, index) = self.pop_opnd();
         self.prepare_call(ty, Some(index));
+        self.record_call_stack();
         // rcx holds the index until the callee is found: the trap for a null entry reads
         // it from the trap stub's save area to name the element in its message.
         let undefined = self.trap_site(TrapKind::UndefinedElement);
@@ -392,6 +392,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.out.sites.push((code, call.offset));
             self.enter_context_rcx();
             dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
+            self.record_context_return();
             self.restore_context();
             if let Some(instrumented) = call.instrumented {
                 let word = self.env.layout.func_bits(self.func_index);

@@ -2,7 +2,7 @@
 //! pinned registers, loading pinned locals, zeroing locals), the epilogue's restores and
 //! the stack check's slow path. Where each slot is comes from `abi::frame::FrameLayout`.
 
-use super::{calls, FuncCompiler, ModuleEnv};
+use super::{FuncCompiler, ModuleEnv};
 use crate::abi::regs::{ENTERED_BIT, INTERRUPTED_BIT, WATCHED_BIT};
 use crate::trap::TrapKind;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
@@ -190,7 +190,7 @@ impl FuncCompiler<'_, '_> {
 /// Frame slots for the convention canaries' saved registers (`calls`).
 pub(super) fn canary_slots(env: &ModuleEnv<'_>) -> i32 {
     if env.canaries {
-        calls::CANARY_SLOTS
+        crate::abi::frame::CANARY_SLOTS as i32
     } else {
         0
     }

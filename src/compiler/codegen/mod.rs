@@ -44,13 +44,14 @@ pub(crate) use stubs::{
 pub(crate) use traps::emit_trap_stubs;
 
 use frame::canary_slots;
+pub(crate) use shape::frame_shape;
 use shape::{pinned_count, BodyShape};
 use traps::TrapSite;
 use visit::{next_local_set, Validated};
 
 use super::stack::{Loc, ValueStack};
-use crate::abi::frame::{saved_gpr, saved_xmm, FrameLayout};
-use crate::abi::sites::{ChunkSites, SiteKind};
+use crate::abi::frame::FrameLayout;
+use crate::abi::sites::{ChunkSites, FuncRanges, SiteKind};
 use crate::abi::traps::TRAP_STUBS;
 use crate::abi::vmctx::VmCtxLayout;
 use crate::config::BoundsChecks;
@@ -127,6 +128,9 @@ pub(crate) struct FuncOutput {
     /// Instrumented versions: (offset of a RIP-relative disp32, defined index of the
     /// function whose entry slot it reads), resolved when the version is published.
     pub entry_slot_refs: Vec<(usize, u32)>,
+    /// Debuggable modules, both versions: the return addresses (code offsets) of the
+    /// calls that switch to another context (`breakable::record_context_return`).
+    pub context_returns: Vec<u32>,
 }
 
 // DESIGN: instrumented versions compiled on first use
@@ -403,16 +407,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     ) -> Result<()> {
         let ty = env.info.func_type(func_index);
         let mut locals = std::mem::take(&mut scratch.locals);
-        locals.clear();
-        locals.extend_from_slice(ty.params());
-        let num_params = locals.len() as u32;
-        let mut reader = body.get_locals_reader().map_err(invalid)?;
-        for _ in 0..reader.get_count() {
-            let (count, t) = reader.read().map_err(invalid)?;
-            let t = ValType::from_wasmparser(t)
-                .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
-            locals.extend(std::iter::repeat_n(t, count as usize));
-        }
+        let num_params = shape::read_locals(body, ty, &mut locals)?;
         let body_offset = body.range().start as u32;
         let shape = BodyShape::of(body, &locals, num_params as usize, env.debug);
         let mut instr = FuncCompiler::new(
@@ -428,18 +423,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             scratch,
         );
         instr.plain_points = plain_points.to_vec();
-        instr.out.debug.func_locals.push(instr.locals.clone());
-        instr.out.debug.func_params.push(num_params);
-        let pinned = instr
-            .pinned
-            .iter()
-            .map(|p| match p {
-                Some(Loc::Gpr(r)) => Some(saved_gpr(*r) as u8),
-                Some(Loc::Xmm(x)) => Some(saved_xmm(*x) as u8),
-                _ => None,
-            })
-            .collect();
-        instr.out.debug.func_pinned.push(pinned);
+        let first_call = instr.out.debug.calls.len() as u32;
         // Instrumented code calls a debugged function here (`calls`); the entry transfer
         // point is where the plain version's stack check passed (`frame::emit_prologue`):
         // the rest of the prologue follows it.
@@ -454,8 +438,11 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             instr.offset = offset as u32;
             instr.visit(&op)?;
         }
-        let end = instr.out.debug.sites.len() as u32;
-        instr.out.debug.func_ranges.push((instr.first_site, end));
+        let ranges = FuncRanges {
+            sites: (instr.first_site, instr.out.debug.sites.len() as u32),
+            calls: (first_call, instr.out.debug.calls.len() as u32),
+        };
+        instr.out.debug.funcs.push(ranges);
         instr.emit_out_of_line();
         if instr.next_transfer != plain_points.len() {
             return Err(Error::Resource(format!(

@@ -2,10 +2,58 @@
 //! is a leaf, and which locals live in registers for the whole function (pinned locals,
 //! chosen by a light skim of the body's bytes).
 
-use super::{calls, FuncCompiler};
+use super::{calls, invalid, FuncCompiler};
+use crate::abi::frame::{saved_gpr, saved_xmm, FrameShape};
 use crate::compiler::stack::Loc;
-use crate::types::ValType;
+use crate::error::{Error, Result};
+use crate::types::{FuncType, ValType};
 use wasmparser::Operator;
+
+/// Reads the locals of a function of type `ty` from its body into `locals` (cleared
+/// first), parameters first; returns the number of parameters. The body was validated
+/// with the module.
+pub(super) fn read_locals(
+    body: &wasmparser::FunctionBody<'_>,
+    ty: &FuncType,
+    locals: &mut Vec<ValType>,
+) -> Result<u32> {
+    locals.clear();
+    locals.extend_from_slice(ty.params());
+    let mut reader = body.get_locals_reader().map_err(invalid)?;
+    for _ in 0..reader.get_count() {
+        let (count, t) = reader.read().map_err(invalid)?;
+        let t = ValType::from_wasmparser(t)
+            .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
+        locals.extend(std::iter::repeat_n(t, count as usize));
+    }
+    Ok(ty.params().len() as u32)
+}
+
+/// The frame shape of a defined function of a debuggable module: its locals and the
+/// registers both of its versions pin them to (`BodyShape`), as the debugger reads its
+/// frames. The body was validated with the module.
+pub(crate) fn frame_shape(
+    body: &wasmparser::FunctionBody<'_>,
+    ty: &FuncType,
+) -> Result<FrameShape> {
+    let mut locals = Vec::new();
+    let params = read_locals(body, ty, &mut locals)?;
+    let shape = BodyShape::of(body, &locals, params as usize, true);
+    let pinned = shape
+        .pinned
+        .iter()
+        .map(|p| match p {
+            Some(Loc::Gpr(r)) => Some(saved_gpr(*r) as u8),
+            Some(Loc::Xmm(x)) => Some(saved_xmm(*x) as u8),
+            _ => None,
+        })
+        .collect();
+    Ok(FrameShape {
+        locals: locals.into(),
+        params,
+        pinned,
+    })
+}
 
 /// What the prologue needs to know about a body before compiling it: whether it is small,
 /// whether a small body is a leaf, and which locals live in registers (`pin_locals`).

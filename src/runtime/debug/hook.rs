@@ -4,9 +4,11 @@
 
 use crate::abi::frame::{saved_gpr, ResumePoint, SAVE_WORDS};
 use crate::abi::regs::{STACK_LIMIT, WATCHED};
+use crate::abi::sites::SiteKind;
 use crate::runtime::activation;
-use crate::runtime::debug::frame::Frame;
-use crate::runtime::debug::state::{DebugState, StepMode};
+use crate::runtime::debug::frame::{Frame, Stop};
+use crate::runtime::debug::state::{DebugState, Step, StepMode};
+use crate::runtime::debug::walk::WalkedFrame;
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::instance_of;
 use crate::runtime::instance::InstanceData;
@@ -92,31 +94,32 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u64, regs: *mut u64, fp: usize) -> 
         } else {
             None
         }
-        .or(match book.step {
-            Some(StepMode::Into) => Some(DebugEvent::Step),
-            Some(StepMode::Over { fp: start }) if fp >= start => Some(DebugEvent::Step),
-            Some(StepMode::Out { fp: start }) if fp > start => Some(DebugEvent::Step),
-            _ => None,
+        .or_else(|| {
+            let step = book.step?;
+            step.ends_at(fp, current_serial())
+                .then_some(DebugEvent::Step)
         })
     };
     let Some(event) = event else {
         return std::ptr::null();
     };
 
-    // SAFETY: the stub's save area holds 32 words and lives until we return.
-    let regs = unsafe { &mut *(regs as *mut [u64; SAVE_WORDS]) };
-    let mut frame = Frame {
-        instance,
-        func: info.func,
-        offset: info.offset,
-        fp,
-        regs: Some(regs),
-        stack: table.stack_of(site),
-        sites: Some(table),
-        locals_valid: true,
-    };
-    let action = run_handler(state, &event, &mut frame);
-    apply_action(instance, state, action, info.func, fp)
+    let regs = regs as *mut [u64; SAVE_WORDS];
+    let innermost = WalkedFrame::innermost(fp, info.func, info.offset, instance, regs, true);
+    let stack: *const [_] = table.stack_of(site);
+    // SAFETY: this thread is stopped in the frame `fp` by the debug stub, whose save
+    // area is `regs`, until this function returns; the site table belongs to the
+    // instance's module, which outlives the stop.
+    let mut stop = unsafe { Stop::new(innermost, regs, Some(stack)) };
+    let action = run_handler(state, &event, &mut Frame::innermost(&mut stop));
+    apply_action(instance, state, action, info.kind, &mut stop)
+}
+
+/// The serial of this thread's current activation (`Activation::serial`).
+fn current_serial() -> u64 {
+    let act = activation::current();
+    // SAFETY: a non-null current activation is live further up this thread's stack.
+    unsafe { act.as_ref() }.map_or(0, |a| a.serial())
 }
 
 /// Calls the handler without holding its lock (it may use the `Debugger` handle).
@@ -138,28 +141,38 @@ fn run_handler(state: &DebugState, event: &DebugEvent, frame: &mut Frame<'_>) ->
     action
 }
 
+/// Applies the handler's answer at a stop at a site of kind `kind`.
 fn apply_action(
     instance: &InstanceData,
     state: &DebugState,
     action: Resume,
-    func: u32,
-    fp: usize,
+    kind: SiteKind,
+    stop: &mut Stop,
 ) -> *const ResumePoint {
-    let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
-    book.step_funcs.clear();
-    book.step = match action {
+    let fp = stop.walk.peek(0).expect("a stop has a frame").fp;
+    let serial = current_serial();
+    let mode = match action {
         Resume::Continue | Resume::Abort => None,
         Resume::StepInto => Some(StepMode::Into),
+        // At its exit the frame is about to return: the next stop of this frame or a
+        // caller is in a caller (a frame at the same depth would be another call).
+        Resume::StepOver if kind == SiteKind::Exit => Some(StepMode::Out { fp }),
         Resume::StepOver => Some(StepMode::Over { fp }),
         Resume::StepOut => Some(StepMode::Out { fp }),
     };
-    if matches!(action, Resume::StepOver | Resume::StepOut) {
-        // Only functions on the stack can hold the next stop of this frame or a caller.
-        book.step_funcs.insert(func);
-        for f in activation::backtrace_from(0, true, fp) {
-            book.step_funcs.insert(f.func_index);
+    // Only functions of this instance on the stack can hold the next stop of this
+    // frame or a caller: their every site stops while the step lasts.
+    let mut step_funcs = std::collections::BTreeSet::new();
+    if matches!(mode, Some(StepMode::Over { .. } | StepMode::Out { .. })) {
+        for frame in stop.walk.all() {
+            if std::ptr::eq(frame.instance, instance) {
+                step_funcs.insert(frame.func);
+            }
         }
     }
+    let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
+    book.step_funcs = step_funcs;
+    book.step = mode.map(|mode| Step::here(mode, serial));
     state.apply(instance, &mut book);
     drop(book);
     if action == Resume::Abort {
@@ -187,28 +200,16 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *
     let Some(top) = trap.backtrace().first() else {
         return;
     };
-    // SAFETY: the trap stub's save area holds 32 words and lives until it unwinds.
-    let regs = unsafe { &mut *(regs as *mut [u64; SAVE_WORDS]) };
-    // Where the trapping function's locals live is its instrumented version's table,
-    // compiled now if need be (the trap may be in the plain version).
-    let defined = top
-        .func_index
-        .checked_sub(instance.module.info.num_imported_funcs);
-    let sites = defined
-        .and_then(|d| instance.module.instrumented(d).ok())
-        .map(|f| &f.sites);
-    let mut frame = Frame {
-        instance,
-        func: top.func_index,
-        offset: top.module_offset,
-        fp,
-        regs: Some(regs),
-        stack: &[],
-        sites,
-        locals_valid: trap.kind() != TrapKind::StackOverflow,
-    };
+    // A stack overflow traps in the prologue, before the frame is built.
+    let built = trap.kind() != TrapKind::StackOverflow;
+    let regs = regs as *mut [u64; SAVE_WORDS];
+    let innermost =
+        WalkedFrame::innermost(fp, top.func_index, top.module_offset, instance, regs, built);
+    // SAFETY: this thread is stopped in the trapping frame `fp` by the trap stub, whose
+    // save area is `regs`, until this function returns.
+    let mut stop = unsafe { Stop::new(innermost, regs, None) };
     let event = DebugEvent::Trap(trap.clone());
-    run_handler(state, &event, &mut frame);
+    run_handler(state, &event, &mut Frame::innermost(&mut stop));
     let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
     book.step = None;
     book.step_funcs.clear();

@@ -1,6 +1,6 @@
 //! The run-time half of zero-copy debugging: per-instance debug state (the words and site
 //! bits compiled code tests), the hook compiled code calls at a site that may stop, the
-//! raw view of a stopped frame (the redirection of suspended frames to their
+//! walk over a stopped thread's frames and the raw view of each (the redirection of suspended frames to their
 //! instrumented versions is `runtime::redirect`). The public
 //! `Debugger` handle and the typed methods of `Frame` are the API's (`api::debugger`,
 //! `api::frame`).
@@ -13,6 +13,7 @@
 pub(crate) mod frame;
 pub(crate) mod hook;
 pub(crate) mod state;
+pub(crate) mod walk;
 
 use crate::trap::Trap;
 

@@ -28,6 +28,58 @@ pub(crate) enum StepMode {
     Out { fp: usize },
 }
 
+/// An active step: how it ends, and on which thread's stack it was started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Step {
+    pub mode: StepMode,
+    /// The stack the step's frame pointers belong to, or `None` for a step that stops
+    /// at the next site of any thread (`Debugger::step_into_next_call`, before a call).
+    pub scope: Option<StepScope>,
+}
+
+/// Where a step was started: its thread, and the activation of the stepped frame there.
+/// Frame pointers are compared only on that thread, and only in that activation or one
+/// it is nested in: those still hold the stepped frame's callers, whereas an activation
+/// started later may reuse the same stack addresses for unrelated frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StepScope {
+    pub thread: std::thread::ThreadId,
+    /// `Activation::serial` of the stepped frame's activation.
+    pub activation: u64,
+}
+
+impl Step {
+    /// A step started on this thread, from the frame with pointer `fp` of activation
+    /// `activation` (its serial).
+    pub fn here(mode: StepMode, activation: u64) -> Step {
+        Step {
+            mode,
+            scope: Some(StepScope {
+                thread: std::thread::current().id(),
+                activation,
+            }),
+        }
+    }
+
+    /// Whether a site reached in the frame with pointer `fp`, in the activation with
+    /// serial `activation` of this thread, ends the step.
+    pub fn ends_at(&self, fp: usize, activation: u64) -> bool {
+        if let Some(scope) = self.scope {
+            if scope.thread != std::thread::current().id() {
+                return false;
+            }
+            if self.mode != StepMode::Into && activation > scope.activation {
+                return false;
+            }
+        }
+        match self.mode {
+            StepMode::Into => true,
+            StepMode::Over { fp: start } => fp >= start,
+            StepMode::Out { fp: start } => fp > start,
+        }
+    }
+}
+
 pub(crate) struct BreakpointEntry {
     pub func: u32,
     pub offset: Option<u32>,
@@ -38,7 +90,7 @@ pub(crate) struct BreakpointEntry {
 pub(crate) struct Bookkeeping {
     pub breakpoints: BTreeMap<u32, BreakpointEntry>,
     pub next_id: u32,
-    pub step: Option<StepMode>,
+    pub step: Option<Step>,
     /// Functions whose every site stops while the step is active.
     pub step_funcs: BTreeSet<u32>,
     /// Site bits of the functions that have had breakpoints, by defined index: allocated
@@ -139,7 +191,13 @@ impl DebugState {
         let mut words = vec![0usize; info.funcs.len() - imported as usize];
         for f in imported..info.funcs.len() as u32 {
             let stop_every_site = pause
-                || matches!(book.step, Some(StepMode::Into))
+                || matches!(
+                    book.step,
+                    Some(Step {
+                        mode: StepMode::Into,
+                        ..
+                    })
+                )
                 || (book.step.is_some() && book.step_funcs.contains(&f));
             let defined = f - imported;
             words[defined as usize] = if stop_every_site {

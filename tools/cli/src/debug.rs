@@ -191,8 +191,11 @@ impl Session {
     /// Reports a stop and executes commands until one resumes (see `on_stop`).
     fn at_stop(&self, event: &DebugEvent, frame: &mut Frame<'_>) -> Resume {
         emit([inspect::stop_line(event, frame)]);
+        // The frame the inspection commands look at: where it stopped until `frame`,
+        // `up` or `down` select another.
+        let mut selected = 0;
         while let Some(line) = self.read_line() {
-            match self.execute(&line, Some(&mut *frame)) {
+            match self.execute(&line, Some((&mut *frame, &mut selected))) {
                 Next::Read | Next::Run => {}
                 Next::Resume(resume) => return resume,
                 Next::Quit => {
@@ -230,8 +233,9 @@ impl Session {
     }
 
     /// Parses and applies one command line, reporting any error; `frame` is the stopped
-    /// frame, or `None` when the call is not running.
-    fn execute(&self, line: &str, frame: Option<&mut Frame<'_>>) -> Next {
+    /// (innermost) frame and the depth of the selected one, or `None` when the call is
+    /// not running.
+    fn execute(&self, line: &str, frame: Option<(&mut Frame<'_>, &mut usize)>) -> Next {
         let applied = match command::parse(line) {
             Ok(Some(command)) => self.apply(command, frame),
             Ok(None) => Ok(Next::Read),
@@ -243,7 +247,7 @@ impl Session {
         })
     }
 
-    fn apply(&self, command: Command, frame: Option<&mut Frame<'_>>) -> Result<Next> {
+    fn apply(&self, command: Command, frame: Option<(&mut Frame<'_>, &mut usize)>) -> Result<Next> {
         let lines = match command {
             Command::Break { func, offset } => {
                 let index = self.names.resolve(&func)?;
@@ -286,13 +290,31 @@ impl Session {
             Command::Step => return resume(frame, Resume::StepInto),
             Command::Next => return resume(frame, Resume::StepOver),
             Command::Finish => return resume(frame, Resume::StepOut),
-            Command::Backtrace => inspect::backtrace(stopped(frame)?),
-            Command::Locals => inspect::locals(stopped(frame)?),
-            Command::Stack => inspect::stack(stopped(frame)?),
-            Command::Global(index) => inspect::globals(stopped(frame)?, index)?,
-            Command::Examine { addr, len } => inspect::examine(stopped(frame)?, addr, len)?,
+            Command::Backtrace => inspect::backtrace(stopped(frame)?.0),
+            Command::Frame(depth) => {
+                let (frame, selected) = stopped(frame)?;
+                let depth = depth.unwrap_or(*selected);
+                let line = inspect::frame_line(&at_depth(frame, depth)?);
+                *selected = depth;
+                vec![line]
+            }
+            Command::Up(n) | Command::Down(n) => {
+                let (frame, selected) = stopped(frame)?;
+                let depth = match command {
+                    Command::Up(_) => selected.checked_add(n),
+                    _ => selected.checked_sub(n),
+                }
+                .ok_or_else(|| anyhow!("no frame {n} calls away from frame {selected}"))?;
+                let line = inspect::frame_line(&at_depth(frame, depth)?);
+                *selected = depth;
+                vec![line]
+            }
+            Command::Locals => inspect::locals(&selected(frame)?),
+            Command::Stack => inspect::stack(&selected(frame)?),
+            Command::Global(index) => inspect::globals(&selected(frame)?, index)?,
+            Command::Examine { addr, len } => inspect::examine(&selected(frame)?, addr, len)?,
             Command::SetLocal { index, value } => {
-                vec![inspect::set_local(stopped(frame)?, index, &value)?]
+                vec![inspect::set_local(&mut selected(frame)?, index, &value)?]
             }
         };
         emit(lines);
@@ -317,13 +339,28 @@ impl Session {
     }
 }
 
-/// The stopped frame, or an error for a command that needs one.
-fn stopped<'f, 'a>(frame: Option<&'f mut Frame<'a>>) -> Result<&'f mut Frame<'a>> {
+/// The stopped frame and the selected depth, or an error for a command that needs them.
+fn stopped<'f, 'a, 's>(
+    frame: Option<(&'f mut Frame<'a>, &'s mut usize)>,
+) -> Result<(&'f mut Frame<'a>, &'s mut usize)> {
     frame.ok_or_else(|| anyhow!("the call is not running (`run` starts it)"))
 }
 
+/// The frame `depth` calls out from the stopped one.
+fn at_depth<'f>(frame: &'f mut Frame<'_>, depth: usize) -> Result<Frame<'f>> {
+    frame
+        .up(depth)
+        .ok_or_else(|| anyhow!("no frame {depth} (`bt` lists the frames)"))
+}
+
+/// The selected frame, or an error when the call is not stopped.
+fn selected<'f>(frame: Option<(&'f mut Frame<'_>, &mut usize)>) -> Result<Frame<'f>> {
+    let (frame, depth) = stopped(frame)?;
+    at_depth(frame, *depth)
+}
+
 /// Resumes the stopped call with `how`.
-fn resume(frame: Option<&mut Frame<'_>>, how: Resume) -> Result<Next> {
+fn resume(frame: Option<(&mut Frame<'_>, &mut usize)>, how: Resume) -> Result<Next> {
     stopped(frame)?;
     Ok(Next::Resume(how))
 }

@@ -27,9 +27,16 @@ pub enum Command {
     Finish,
     /// `bt`: the wasm call chain.
     Backtrace,
-    /// `locals`: the stopped function's locals, parameters first.
+    /// `frame N`: select frame N of the call chain (0 is where execution stopped), or
+    /// `frame` to show the selected one (`None`).
+    Frame(Option<usize>),
+    /// `up [N]`: select the frame N (default 1) calls out from the selected one.
+    Up(usize),
+    /// `down [N]`: select the frame N (default 1) calls in from the selected one.
+    Down(usize),
+    /// `locals`: the selected frame's locals, parameters first.
     Locals,
-    /// `stack`: the operand stack, bottom first.
+    /// `stack`: the selected frame's operand stack, bottom first.
     Stack,
     /// `global N`, or `global` for all of them (`None`).
     Global(Option<u32>),
@@ -55,11 +62,14 @@ step, s               stop at the next instruction, entering calls
 next, n               stop at the next instruction of this function or a caller
 finish                stop in the caller once this function returns
 bt                    the wasm call chain, innermost first
-locals                the function's locals, parameters first
-stack                 the operand stack, bottom first
-global [N]            global N, or every global
-x ADDR LEN            hex dump of LEN bytes of memory at ADDR
-set local N VALUE     change local N
+frame [N], f [N]      select frame N of the chain (0: where it stopped), or show the
+                      selected frame
+up [N], down [N]      select the frame N calls out from (up) or in from (down) it
+locals                the selected frame's locals, parameters first
+stack                 the selected frame's operand stack, bottom first
+global [N]            global N, or every global, of the selected frame's instance
+x ADDR LEN            hex dump of LEN bytes of the selected frame's memory at ADDR
+set local N VALUE     change local N of the selected frame
 quit                  abort the call, if one is running, and exit
 Numbers are decimal or 0x hex; lines starting with # are comments.";
 
@@ -90,6 +100,12 @@ pub fn parse(line: &str) -> Result<Option<Command>> {
         ("next" | "n", []) => Command::Next,
         ("finish", []) => Command::Finish,
         ("bt" | "backtrace", []) => Command::Backtrace,
+        ("frame" | "f", []) => Command::Frame(None),
+        ("frame" | "f", [n]) => Command::Frame(Some(number(n, "frame number")?)),
+        ("up", []) => Command::Up(1),
+        ("up", [n]) => Command::Up(number(n, "frame count")?),
+        ("down", []) => Command::Down(1),
+        ("down", [n]) => Command::Down(number(n, "frame count")?),
         ("locals", []) => Command::Locals,
         ("stack", []) => Command::Stack,
         ("global", []) => Command::Global(None),
@@ -119,6 +135,9 @@ fn usage(verb: &str) -> String {
         "global" => "global [N]",
         "x" => "x ADDR LEN",
         "set" => "set local N VALUE",
+        "frame" | "f" => "frame [N]",
+        "up" => "up [N]",
+        "down" => "down [N]",
         "run" | "r" | "continue" | "c" | "step" | "s" | "next" | "n" | "finish" | "bt"
         | "backtrace" | "locals" | "stack" | "help" | "h" | "quit" | "q" => {
             return format!("`{verb}` takes no arguments");
@@ -187,6 +206,13 @@ mod tests {
         assert_eq!(ok("next"), Command::Next);
         assert_eq!(ok("finish"), Command::Finish);
         assert_eq!(ok("bt"), Command::Backtrace);
+        assert_eq!(ok("frame 2"), Command::Frame(Some(2)));
+        assert_eq!(ok("f"), Command::Frame(None));
+        assert_eq!(ok("up"), Command::Up(1));
+        assert_eq!(ok("up 3"), Command::Up(3));
+        assert_eq!(ok("down"), Command::Down(1));
+        assert_eq!(err("frame x"), "`x` is not a valid frame number");
+        assert_eq!(err("up 1 2"), "usage: up [N]");
         assert_eq!(ok("global"), Command::Global(None));
         assert_eq!(ok("global 0x1"), Command::Global(Some(1)));
         assert_eq!(

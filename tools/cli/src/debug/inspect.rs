@@ -1,11 +1,12 @@
-//! What the debugger prints about a stopped frame: the stop itself, the call chain, locals,
-//! operand stack, globals and memory, and the one write it offers (`set local`). Each
+//! What the debugger prints about a stopped frame (the innermost one or a caller the
+//! user selected): the stop itself, the call chain, locals, operand stack, globals and
+//! memory, and the one write it offers (`set local`). Each
 //! function returns the output lines; `debug` prints them.
 
 use crate::args::{format_val, parse_val};
 use crate::failure::format_location;
 use anyhow::{anyhow, bail, Result};
-use kestrel::{DebugEvent, Frame, Val};
+use kestrel::{DebugEvent, Frame, Val, ValType};
 
 /// The most bytes one `x` command dumps.
 pub const MAX_EXAMINE: usize = 0x10000;
@@ -19,8 +20,9 @@ pub fn stop_line(event: &DebugEvent, frame: &Frame<'_>) -> String {
     format!("stop {} {location}", event.name())
 }
 
-/// `#<depth> func=<index>[:<name>] offset=0x<offset>` per frame, innermost first.
-pub fn backtrace(frame: &Frame<'_>) -> Vec<String> {
+/// `#<depth> func=<index>[:<name>] offset=0x<offset>` per frame, innermost first (a
+/// caller's offset is that of its call).
+pub fn backtrace(frame: &mut Frame<'_>) -> Vec<String> {
     frame
         .backtrace()
         .iter()
@@ -32,15 +34,38 @@ pub fn backtrace(frame: &Frame<'_>) -> Vec<String> {
         .collect()
 }
 
-/// `local[<i>]: <type> = <value>`, parameters first. Nothing when the frame's locals
-/// cannot be read (a stack-overflow trap in the function's prologue).
-pub fn locals(frame: &Frame<'_>) -> Vec<String> {
-    numbered("local", &frame.locals())
+/// `#<depth> func=<index>[:<name>] offset=0x<offset>` for one frame.
+pub fn frame_line(frame: &Frame<'_>) -> String {
+    let location = format_location(frame.func_index(), frame.func_name(), frame.offset());
+    format!("#{} {location}", frame.depth())
 }
 
-/// `stack[<i>]: <type> = <value>`, from the bottom of the operand stack (0) up.
+/// `local[<i>]: <type> = <value>`, parameters first (`<unavailable>` for a value the
+/// frame cannot know). Nothing when the frame's locals are not known (a stack-overflow
+/// trap in the function's prologue, a module without debug instrumentation).
+pub fn locals(frame: &Frame<'_>) -> Vec<String> {
+    let types = frame.local_types();
+    frame
+        .locals()
+        .iter()
+        .zip(types)
+        .enumerate()
+        .map(|(i, (val, ty))| maybe_value_line("local", i, ty, val.as_ref()))
+        .collect()
+}
+
+/// `stack[<i>]: <type> = <value>`, from the bottom of the operand stack (0) up; a
+/// caller's stack is what lies under its call's arguments.
 pub fn stack(frame: &Frame<'_>) -> Vec<String> {
-    numbered("stack", &frame.stack())
+    frame
+        .stack()
+        .iter()
+        .enumerate()
+        .map(|(i, val)| match val {
+            Some(val) => value_line("stack", i, val),
+            None => format!("stack[{i}]: <unavailable>"),
+        })
+        .collect()
 }
 
 /// `global[<i>]: <type> = <value>` for global `index`, or for every global.
@@ -71,17 +96,12 @@ pub fn examine(frame: &Frame<'_>, addr: usize, len: usize) -> Result<Vec<String>
 
 /// Sets local `index` to `text`, parsed by the local's type; returns the local's line.
 pub fn set_local(frame: &mut Frame<'_>, index: u32, text: &str) -> Result<String> {
-    let ty = frame
-        .locals()
+    let ty = *frame
+        .local_types()
         .get(index as usize)
-        .map(Val::ty)
         .ok_or_else(|| anyhow!("no local {index} in this frame"))?;
     frame.set_local(index, parse_val(ty, text)?)?;
-    let val = frame
-        .locals()
-        .get(index as usize)
-        .cloned()
-        .ok_or_else(|| anyhow!("no local {index} in this frame"))?;
+    let val = frame.local(index)?;
     Ok(value_line("local", index as usize, &val))
 }
 
@@ -97,11 +117,12 @@ pub fn hex_dump(addr: usize, bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-fn numbered(kind: &str, vals: &[Val]) -> Vec<String> {
-    vals.iter()
-        .enumerate()
-        .map(|(i, val)| value_line(kind, i, val))
-        .collect()
+/// `<kind>[<i>]: <type> = <value>`, or `... = <unavailable>` without a value.
+fn maybe_value_line(kind: &str, index: usize, ty: ValType, val: Option<&Val>) -> String {
+    match val {
+        Some(val) => value_line(kind, index, val),
+        None => format!("{kind}[{index}]: {ty} = <unavailable>"),
+    }
 }
 
 /// `<kind>[<i>]: <type> = <value>`.
@@ -137,6 +158,10 @@ mod tests {
         assert_eq!(
             value_line("stack", 1, &Val::FuncRef(None)),
             "stack[1]: funcref = null"
+        );
+        assert_eq!(
+            maybe_value_line("local", 3, ValType::I64, None),
+            "local[3]: i64 = <unavailable>"
         );
     }
 }
