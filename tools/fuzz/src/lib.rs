@@ -10,10 +10,14 @@
 //!   enumerated.
 //! - `reduce`: shrinking a failing module while it still fails.
 //! - `rng`: the seeded random stream every generator draws from.
+//! - `debug_ops`: the debug-operation fuzzer, random debugger sessions on generated
+//!   modules checked against invariants (`record` makes a module record its callers'
+//!   locals).
 //!
 //! The `kestrel-fuzz` command (`src/main.rs`) runs any generator for as many seeds as
 //! asked, on every core, and saves each divergence reduced.
 
+pub mod debug_ops;
 pub mod matrix;
 pub mod oracle;
 pub mod reduce;

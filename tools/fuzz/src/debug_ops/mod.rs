@@ -1,0 +1,774 @@
+//! The debug-operation fuzzer: random sequences of debugger operations on generated
+//! modules, checked against invariants that need no reference debugger.
+//!
+//! A session takes a module from a generator, rewrites it so that every caller records
+//! its locals in memory before it calls (`record`), and runs its exported functions three
+//! times: on a plain instance (the reference results), on instance B of the same
+//! debuggable module on another thread, which no debugger stops (the witness that debugging
+//! one instance never touches another), and on instance A under a debugger whose handler,
+//! at every stop, reads every frame and then does random operations drawn from the
+//! session's seed: breakpoints set at random sites and cleared, a local of a random frame
+//! written, and continue, step into, step over, step out or pause. The checks:
+//!
+//! - every stop is at an instruction boundary (or the entry) of the function it names, and
+//!   a breakpoint stop is at a breakpoint that is set there;
+//! - every caller's offset is one of its calls;
+//! - the locals read in every caller equal the record the module made before the call
+//!   (and the call depth the module counts agrees with the frames the walk found);
+//! - a step out stops in the frame that was the caller, at the operator after its call,
+//!   unless a breakpoint, pause or trap comes first; a step over never stops deeper, and
+//!   in a caller only at its return point; a step into stops at most one frame deeper,
+//!   at the callee's entry; a pause is the next stop; no step stop comes without a step,
+//!   or in a later call than its own (but step into);
+//! - a written local reads back, and (in a caller) persists: the session updates the
+//!   caller's record, which later stops check;
+//! - a session that wrote nothing leaves the results unchanged;
+//! - instance B never stops and returns the reference results.
+
+pub mod record;
+
+use crate::oracle::{args_for, f32_bits, f64_bits};
+use crate::rng::Rng;
+use kestrel::{
+    BreakpointId, Config, DebugEvent, Debugger, Engine, Error, Extern, Frame, Instance,
+    InstrumentedVersions, Linker, Module, Resume, TrapKind, Val,
+};
+use record::{record_hash, recorded_width, Recorded, DEPTH_EXPORT, HASH_AT, RECORDED_LOCALS};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Stops a session handles before it lets the program run to its end.
+const MAX_STOPS: u64 = 150;
+/// Rounds of calls of every exported function.
+const ROUNDS: usize = 2;
+
+/// What a session did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Debug stops handled.
+    pub stops: u64,
+    /// Frames whose locals were checked against a record.
+    pub frames_checked: u64,
+    /// Locals written.
+    pub writes: u64,
+}
+
+/// How a session ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every check held.
+    Pass(Report),
+    /// The module could not be used (why).
+    Skip(String),
+    /// A check failed (what).
+    Fail(String),
+}
+
+/// One call's outcome, comparable across instances.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Outcome {
+    Values(Vec<(String, u64)>),
+    Trap(TrapKind),
+}
+
+fn value_bits(v: &Val) -> (String, u64) {
+    let bits = match v {
+        Val::I32(x) => *x as u32 as u64,
+        Val::I64(x) => *x as u64,
+        Val::F32(b) => f32_bits(*b),
+        Val::F64(b) => f64_bits(*b),
+        Val::FuncRef(f) => f.is_some() as u64,
+        Val::ExternRef(r) => r.is_some() as u64,
+    };
+    (v.ty().to_string(), bits)
+}
+
+/// The raw bits of a number value, as a record holds them.
+fn raw_bits(v: &Val) -> Option<u64> {
+    match v {
+        Val::I32(x) => Some(*x as u32 as u64),
+        Val::I64(x) => Some(*x as u64),
+        Val::F32(b) => Some(u64::from(*b)),
+        Val::F64(b) => Some(*b),
+        _ => None,
+    }
+}
+
+/// Runs the exported functions of `instance` (by name, `ROUNDS` times), resetting the
+/// call depth before each call and telling `calls` the number of each.
+fn run_exports(instance: &Instance, calls: &AtomicU64) -> Result<Vec<Outcome>, String> {
+    let depth = instance
+        .get_global(DEPTH_EXPORT)
+        .ok_or("the depth global is not exported")?;
+    let mut exports = instance.exports();
+    exports.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for round in 0..ROUNDS {
+        for (name, ext) in &exports {
+            let Extern::Func(f) = ext else { continue };
+            depth
+                .set(Val::I32(0))
+                .map_err(|e| format!("resetting the depth: {e}"))?;
+            calls.fetch_add(1, Ordering::SeqCst);
+            let args = args_for(f.ty().params(), round);
+            let outcome = match f.call(&args) {
+                Ok(vals) => Outcome::Values(vals.iter().map(value_bits).collect()),
+                Err(Error::Trap(t)) => Outcome::Trap(t.kind()),
+                Err(e) => return Err(format!("call {name}: {e}")),
+            };
+            let stop = outcome == Outcome::Trap(TrapKind::StackOverflow);
+            out.push(outcome);
+            if stop {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The engine configuration of session `seed`: instrumented versions compiled lazily or
+/// eagerly, with or without the convention canaries.
+fn config_for(seed: u64) -> Config {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    if seed % 4 == 3 {
+        config.instrumented_versions(InstrumentedVersions::Eager);
+    }
+    if seed % 3 == 2 {
+        config.convention_canaries(true);
+    }
+    config
+}
+
+/// Runs one session on `bytes` with operations drawn from `seed`.
+pub fn session(bytes: &[u8], seed: u64) -> Verdict {
+    let recorded = match record::record(bytes) {
+        Ok(r) => Arc::new(r),
+        Err(why) => return Verdict::Skip(why),
+    };
+    let engine = Engine::new(&config_for(seed));
+    let module = match Module::new(&engine, &recorded.bytes) {
+        Ok(m) => m,
+        Err(e) => return Verdict::Fail(format!("compile: {e}")),
+    };
+    let instantiate = || Linker::new(&engine).instantiate(&module);
+    let (reference, witness, debugged) = match (instantiate(), instantiate(), instantiate()) {
+        (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+        (Err(Error::Trap(_)), ..) => return Verdict::Skip("the start function traps".into()),
+        (Err(e), ..) | (_, Err(e), _) | (.., Err(e)) => {
+            return Verdict::Fail(format!("instantiate: {e}"))
+        }
+    };
+    let expected = match run_exports(&reference, &AtomicU64::new(0)) {
+        Ok(o) => o,
+        Err(e) => return Verdict::Fail(e),
+    };
+
+    // The witness: debuggable, never debugged, running on another thread meanwhile.
+    let foreign_stops = Arc::new(AtomicU64::new(0));
+    let witness_debugger = match witness.debugger() {
+        Ok(d) => d,
+        Err(e) => return Verdict::Fail(format!("debugger: {e}")),
+    };
+    {
+        let stops = foreign_stops.clone();
+        // Its own traps are reported to its handler; nothing else may be.
+        witness_debugger.set_handler(move |event, _| {
+            if !matches!(event, DebugEvent::Trap(_)) {
+                stops.fetch_add(1, Ordering::SeqCst);
+            }
+            Resume::Continue
+        });
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    let witness_thread = {
+        let (done, witness) = (done.clone(), witness.clone());
+        std::thread::spawn(move || {
+            let calls = AtomicU64::new(0);
+            let first = run_exports(&witness, &calls);
+            let mut rounds = 1;
+            while !done.load(Ordering::SeqCst) && rounds < 20 {
+                if run_exports(&witness, &calls).is_err() {
+                    break;
+                }
+                rounds += 1;
+            }
+            first
+        })
+    };
+
+    let debugger = match debugged.debugger() {
+        Ok(d) => d,
+        Err(e) => return Verdict::Fail(format!("debugger: {e}")),
+    };
+    let calls = Arc::new(AtomicU64::new(0));
+    let driver = Arc::new(Mutex::new(Driver {
+        rng: Rng::new(seed ^ 0xdeb0_0000_0000_0001),
+        recorded: recorded.clone(),
+        debugger: debugger.clone(),
+        breakpoints: Vec::new(),
+        expect: Expect::Nothing,
+        report: Report::default(),
+        failure: None,
+        detached: false,
+        calls: calls.clone(),
+        trace: std::env::var_os("KESTREL_DEBUG_OPS_TRACE").is_some(),
+    }));
+    {
+        let mut d = driver.lock().unwrap();
+        let initial = d.rng.range(1, 4);
+        for _ in 0..initial {
+            d.add_breakpoint();
+        }
+        if d.rng.chance(1, 2) {
+            debugger.step_into_next_call();
+            d.expect = Expect::FirstStep;
+        }
+    }
+    {
+        let driver = driver.clone();
+        debugger.set_handler(move |event, frame| {
+            let mut d = driver.lock().unwrap_or_else(|e| e.into_inner());
+            d.on_stop(event, frame)
+        });
+    }
+    let outcome = run_exports(&debugged, &calls);
+    debugger.clear_handler();
+    done.store(true, Ordering::SeqCst);
+    let witness_outcome = witness_thread.join();
+    let d = driver.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(failure) = &d.failure {
+        return Verdict::Fail(failure.clone());
+    }
+    let outcome = match outcome {
+        Ok(o) => o,
+        Err(e) => return Verdict::Fail(e),
+    };
+    if d.report.writes == 0 && outcome != expected {
+        return Verdict::Fail(format!(
+            "a session that wrote nothing changed the results:\n  debugged  {outcome:?}\n  reference {expected:?}"
+        ));
+    }
+    match witness_outcome {
+        Ok(Ok(w)) if w == expected => {}
+        Ok(Ok(w)) => return Verdict::Fail(format!(
+            "the witness instance's results differ:\n  witness   {w:?}\n  reference {expected:?}"
+        )),
+        Ok(Err(e)) => return Verdict::Fail(format!("witness: {e}")),
+        Err(_) => return Verdict::Fail("the witness thread panicked".into()),
+    }
+    let foreign = foreign_stops.load(Ordering::SeqCst);
+    if foreign != 0 {
+        return Verdict::Fail(format!("the witness instance stopped {foreign} times"));
+    }
+    Verdict::Pass(d.report.clone())
+}
+
+/// What the next stop must be, after the last one's resume.
+#[derive(Clone, Copy, Debug)]
+enum Expect {
+    /// Nothing in particular (continue): but no step stop.
+    Nothing,
+    /// The session began with `step_into_next_call`: the first stop is a step (or a
+    /// breakpoint, pause or trap at the same site).
+    FirstStep,
+    /// A pause was requested: the next stop is the pause (or a trap).
+    Pause,
+    /// A step of `kind` from a stack of `count` frames whose innermost was in `func`,
+    /// its caller (if any) suspended in the call at (function, offset) `caller`, during
+    /// host call number `during`. (A step over from a function's exit is a step out:
+    /// both stop in the caller at its return point, which the step over's check
+    /// covers.)
+    Step {
+        kind: Resume,
+        count: usize,
+        func: u32,
+        caller: Option<(u32, u32)>,
+        during: u64,
+    },
+}
+
+/// The handler's state across the stops of a session.
+struct Driver {
+    rng: Rng,
+    recorded: Arc<Recorded>,
+    debugger: Debugger,
+    breakpoints: Vec<(BreakpointId, u32, Option<u32>)>,
+    expect: Expect,
+    report: Report,
+    failure: Option<String>,
+    detached: bool,
+    /// Number of the host call in progress.
+    calls: Arc<AtomicU64>,
+    /// Print each stop and operation on stderr (`KESTREL_DEBUG_OPS_TRACE`).
+    trace: bool,
+}
+
+impl Driver {
+    fn fail(&mut self, what: String) -> Resume {
+        if self.failure.is_none() {
+            self.failure = Some(what);
+        }
+        self.detach()
+    }
+
+    /// Lets the program run to its end without further stops.
+    fn detach(&mut self) -> Resume {
+        self.detached = true;
+        self.debugger.clear_all_breakpoints();
+        self.breakpoints.clear();
+        Resume::Continue
+    }
+
+    /// A breakpoint at a random site of a random defined function.
+    fn add_breakpoint(&mut self) {
+        let mut funcs: Vec<u32> = self.recorded.funcs.keys().copied().collect();
+        if funcs.is_empty() {
+            return;
+        }
+        funcs.sort_unstable();
+        let func = *self.rng.pick(&funcs);
+        let info = &self.recorded.funcs[&func];
+        let result = if info.ops.is_empty() || self.rng.chance(1, 5) {
+            self.debugger
+                .set_entry_breakpoint(func)
+                .map(|id| (id, func, None))
+        } else {
+            let offset = *self.rng.pick(&info.ops);
+            self.debugger
+                .set_breakpoint(func, offset)
+                .map(|id| (id, func, Some(offset)))
+        };
+        match result {
+            Ok(bp) => self.breakpoints.push(bp),
+            // Not every operator is a site (unreachable code has none).
+            Err(Error::Usage(_)) => {}
+            Err(e) => {
+                self.failure
+                    .get_or_insert(format!("setting a breakpoint in {func}: {e}"));
+            }
+        }
+    }
+
+    fn on_stop(&mut self, event: &DebugEvent, frame: &mut Frame<'_>) -> Resume {
+        if self.detached {
+            return Resume::Continue;
+        }
+        self.report.stops += 1;
+        let call = self.calls.load(Ordering::SeqCst);
+        let count = frame.frame_count();
+        if self.trace {
+            let frames: Vec<String> = frame
+                .backtrace()
+                .iter()
+                .map(|f| format!("{}:{:#x}", f.func_index, f.module_offset))
+                .collect();
+            eprintln!(
+                "stop {} in call {call}: {}",
+                event.name(),
+                frames.join(" < ")
+            );
+        }
+        if let Err(e) = self.check_event(event, frame, count, call) {
+            return self.fail(e);
+        }
+        // A stack overflow traps in the prologue, before the frame's locals exist.
+        let built = !matches!(event, DebugEvent::Trap(t) if t.kind() == TrapKind::StackOverflow);
+        let recording = match self.check_frames(frame, count, built) {
+            Ok(recording) => recording,
+            Err(e) => return self.fail(e),
+        };
+        if matches!(event, DebugEvent::Trap(_)) {
+            self.expect = Expect::Nothing;
+            return Resume::Continue;
+        }
+        if self.report.stops >= MAX_STOPS {
+            return self.detach();
+        }
+        // Operations.
+        if self.rng.chance(1, 3) {
+            self.add_breakpoint();
+        }
+        if !self.breakpoints.is_empty() && self.rng.chance(1, 4) {
+            let i = self.rng.below(self.breakpoints.len());
+            let (id, ..) = self.breakpoints.swap_remove(i);
+            if let Err(e) = self.debugger.clear_breakpoint(id) {
+                return self.fail(format!("clearing breakpoint {id}: {e}"));
+            }
+        }
+        if self.rng.chance(1, 6) {
+            if let Err(e) = self.write_local(frame, count, recording) {
+                return self.fail(e);
+            }
+        }
+        let resume = *self.rng.pick(&[
+            Resume::Continue,
+            Resume::StepInto,
+            Resume::StepInto,
+            Resume::StepOver,
+            Resume::StepOver,
+            Resume::StepOut,
+            Resume::StepOut,
+            Resume::Abort, // stands for "pause, then continue"
+        ]);
+        if self.trace {
+            eprintln!(
+                "  then {resume:?} (Abort: pause), breakpoints {:?}",
+                self.breakpoints
+            );
+        }
+        if resume == Resume::Abort {
+            self.debugger.pause();
+            self.expect = Expect::Pause;
+            return Resume::Continue;
+        }
+        self.expect = match resume {
+            Resume::Continue => Expect::Nothing,
+            kind => {
+                let mut caller = None;
+                if let Some(c) = frame.caller() {
+                    caller = Some((c.func_index(), c.offset()));
+                }
+                Expect::Step {
+                    kind,
+                    count,
+                    func: frame.func_index(),
+                    caller,
+                    during: call,
+                }
+            }
+        };
+        resume
+    }
+
+    /// The stop itself: where it is, and whether it is the stop the last resume asked for.
+    fn check_event(
+        &mut self,
+        event: &DebugEvent,
+        frame: &Frame<'_>,
+        count: usize,
+        call: u64,
+    ) -> Result<(), String> {
+        let (func, offset) = (frame.func_index(), frame.offset());
+        let info = self
+            .recorded
+            .funcs
+            .get(&func)
+            .ok_or_else(|| format!("a stop in function {func}, which is not defined"))?;
+        if !info.is_boundary(offset) {
+            return Err(format!(
+                "a {} stop at {offset:#x} in function {func}, not an instruction boundary",
+                event.name()
+            ));
+        }
+        if let DebugEvent::Breakpoint(id) = event {
+            let bp = self.breakpoints.iter().find(|b| b.0 == *id);
+            match bp {
+                Some(&(_, f, Some(o))) if f == func && o == offset => {}
+                Some(&(_, f, None)) if f == func && offset == info.body_start => {}
+                _ => {
+                    return Err(format!(
+                        "breakpoint {id} stopped at {func}:{offset:#x}, where none is set ({:?})",
+                        self.breakpoints
+                    ))
+                }
+            }
+        }
+        let expect = std::mem::replace(&mut self.expect, Expect::Nothing);
+        let is_step = matches!(event, DebugEvent::Step);
+        match expect {
+            Expect::Pause => {
+                if !matches!(event, DebugEvent::Pause | DebugEvent::Trap(_)) {
+                    return Err(format!("a {} stop where the pause was due", event.name()));
+                }
+            }
+            Expect::Nothing if is_step => return Err("a step stop without a step".into()),
+            Expect::Nothing | Expect::FirstStep => {}
+            Expect::Step {
+                kind,
+                count: before,
+                func: stepped,
+                caller,
+                during,
+            } if is_step => {
+                if during != call && kind != Resume::StepInto {
+                    return Err(format!(
+                        "a {kind:?} begun in call {during} stopped in call {call}"
+                    ));
+                }
+                if during != call {
+                    return Ok(());
+                }
+                let returned = |what: &str| -> Result<(), String> {
+                    let Some((caller_func, call_offset)) = caller else {
+                        return Err(format!("{what}: stopped with no caller to return to"));
+                    };
+                    let after = self
+                        .recorded
+                        .funcs
+                        .get(&caller_func)
+                        .and_then(|f| f.after(call_offset));
+                    if count + 1 != before || func != caller_func || Some(offset) != after {
+                        return Err(format!(
+                            "{what} from {before} frames ({stepped}) stopped at {func}:{offset:#x} with {count} frames; \
+                             the caller {caller_func} returns at {after:?}"
+                        ));
+                    }
+                    Ok(())
+                };
+                match kind {
+                    Resume::StepOut => returned("a step out")?,
+                    Resume::StepOver => {
+                        if count > before || (count == before && func != stepped) {
+                            return Err(format!(
+                                "a step over from {before} frames ({stepped}) stopped in {func} with {count} frames"
+                            ));
+                        }
+                        if count < before {
+                            returned("a step over")?;
+                        }
+                    }
+                    Resume::StepInto => {
+                        if count > before + 1 {
+                            return Err(format!(
+                                "a step into from {before} frames stopped {count} frames deep"
+                            ));
+                        }
+                        if count == before + 1 && offset != info.body_start {
+                            return Err(format!(
+                                "a step into a call stopped at {func}:{offset:#x}, not at its entry"
+                            ));
+                        }
+                        if count == before && func != stepped {
+                            return Err(format!(
+                                "a step into from {stepped} stopped in {func} at the same depth"
+                            ));
+                        }
+                        if count + 1 == before {
+                            returned("a step into")?;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Expect::Step { .. } => {}
+        }
+        Ok(())
+    }
+
+    /// Reads every frame; checks each caller against its record. Returns whether the
+    /// innermost frame is recording its locals for a call (its record is being written).
+    fn check_frames(
+        &mut self,
+        frame: &mut Frame<'_>,
+        count: usize,
+        built: bool,
+    ) -> Result<bool, String> {
+        let depth_now = match frame.global(self.recorded.depth_global) {
+            Some(Val::I32(d)) => d,
+            other => return Err(format!("the depth global reads {other:?}")),
+        };
+        let outer = count - 1;
+        // The innermost frame may be between its call's depth update and the call.
+        if depth_now as usize != outer && depth_now as usize != count {
+            return Err(format!(
+                "the module counts {depth_now} callers, the walk found {count} frames"
+            ));
+        }
+        for d in 0..count {
+            let Some(at) = frame.up(d) else {
+                return Err(format!("frame {d} of {count} is missing"));
+            };
+            let (func, offset) = (at.func_index(), at.offset());
+            let info =
+                self.recorded.funcs.get(&func).ok_or_else(|| {
+                    format!("frame {d} is in function {func}, which is not defined")
+                })?;
+            let locals = at.locals();
+            if d == 0 && !built {
+                if !locals.is_empty() {
+                    return Err(format!(
+                        "frame 0 ({func}) has locals before its prologue ran"
+                    ));
+                }
+                continue;
+            }
+            if locals.len() < info.locals.len() {
+                return Err(format!(
+                    "frame {d} ({func}) has {} locals, the function {}",
+                    locals.len(),
+                    info.locals.len()
+                ));
+            }
+            if let Some(i) = locals.iter().position(Option::is_none) {
+                return Err(format!("frame {d} ({func}): local {i} is unavailable"));
+            }
+            let stack = at.stack();
+            if d > 0 {
+                if let Some(i) = stack.iter().position(Option::is_none) {
+                    return Err(format!(
+                        "frame {d} ({func}): stack value {i} is unavailable"
+                    ));
+                }
+            }
+            if d == 0 {
+                continue;
+            }
+            if !info.calls.contains(&offset) {
+                return Err(format!(
+                    "frame {d} ({func}) is suspended at {offset:#x}, which is not a call"
+                ));
+            }
+            // Record k (from the outermost caller, 1) belongs to frame count - k.
+            let k = (count - d) as u32;
+            if count > record::RECORDS as usize - 1 {
+                continue;
+            }
+            let id = self
+                .recorded
+                .call(func, offset)
+                .ok_or_else(|| format!("frame {d}: no call id for {func}:{offset:#x}"))?;
+            let address = self.recorded.record_address(k) as usize;
+            let rec = at
+                .read_memory(address, record::RECORD_SIZE as usize)
+                .map_err(|e| format!("reading record {k}: {e}"))?;
+            let word = |at: usize| u64::from_le_bytes(rec[at..at + 8].try_into().expect("8 bytes"));
+            let mut values = Vec::new();
+            for (i, ty) in info.locals.iter().enumerate().take(RECORDED_LOCALS) {
+                let Some(width) = recorded_width(*ty) else {
+                    continue;
+                };
+                let raw = word(8 + 8 * i);
+                values.push(if width == 4 { raw as u32 as u64 } else { raw });
+            }
+            if word(0) as u32 != id
+                || word(HASH_AT as usize) != record_hash(id, values.iter().copied())
+            {
+                // Overwritten by the program, or a deeper stack's record wrapped onto it.
+                continue;
+            }
+            let mut values = values.into_iter();
+            for (i, ty) in info.locals.iter().enumerate().take(RECORDED_LOCALS) {
+                if recorded_width(*ty).is_none() {
+                    continue;
+                }
+                let want = values.next().expect("one value per recorded local");
+                let got = locals[i].as_ref().and_then(raw_bits);
+                if got != Some(want) {
+                    return Err(format!(
+                        "frame {d} ({func} at {offset:#x}) local {i}: read {got:x?}, the module recorded {want:#x}"
+                    ));
+                }
+            }
+            self.report.frames_checked += 1;
+        }
+        Ok(depth_now as usize == count)
+    }
+
+    /// Writes a local of a random frame (its low bit flipped, so that loops stay
+    /// bounded), reads it back, and in a caller updates its record to match. Not in the
+    /// innermost frame while it is `recording` (its record would hold the old value).
+    fn write_local(
+        &mut self,
+        frame: &mut Frame<'_>,
+        count: usize,
+        recording: bool,
+    ) -> Result<(), String> {
+        let d = self.rng.below(count);
+        if d == 0 && recording {
+            return Ok(());
+        }
+        let Some(mut at) = frame.up(d) else {
+            return Ok(());
+        };
+        let numbers: Vec<(u32, Val)> = at
+            .locals()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                v.clone()
+                    .filter(|v| raw_bits(v).is_some())
+                    .map(|v| (i as u32, v))
+            })
+            .collect();
+        if numbers.is_empty() {
+            return Ok(());
+        }
+        let (index, old) = numbers[self.rng.below(numbers.len())].clone();
+        let new = match old.clone() {
+            Val::I32(x) => Val::I32(x ^ 1),
+            Val::I64(x) => Val::I64(x ^ 1),
+            Val::F32(b) => Val::F32(b ^ 1),
+            Val::F64(b) => Val::F64(b ^ 1),
+            other => other,
+        };
+        if self.trace {
+            eprintln!("  write local {index} of frame {d}: {old:?} -> {new:?}");
+        }
+        at.set_local(index, new.clone())
+            .map_err(|e| format!("writing local {index} of frame {d}: {e}"))?;
+        let back = at
+            .local(index)
+            .map_err(|e| format!("reading back local {index} of frame {d}: {e}"))?;
+        if raw_bits(&back) != raw_bits(&new) {
+            return Err(format!(
+                "local {index} of frame {d}: wrote {new:?}, read back {back:?}"
+            ));
+        }
+        self.report.writes += 1;
+        let (func, offset) = (at.func_index(), at.offset());
+        let info = &self.recorded.funcs[&func];
+        if d == 0
+            || index as usize >= RECORDED_LOCALS.min(info.locals.len())
+            || count > record::RECORDS as usize - 1
+        {
+            return Ok(());
+        }
+        // The caller's record holds the value now.
+        let Some(id) = self.recorded.call(func, offset) else {
+            return Ok(());
+        };
+        let k = (count - d) as u32;
+        let address = self.recorded.record_address(k) as usize;
+        let mut rec = at
+            .read_memory(address, record::RECORD_SIZE as usize)
+            .map_err(|e| format!("reading record {k}: {e}"))?;
+        let word = |rec: &[u8], at: usize| {
+            u64::from_le_bytes(rec[at..at + 8].try_into().expect("8 bytes"))
+        };
+        let old_values: Vec<u64> = info
+            .locals
+            .iter()
+            .enumerate()
+            .take(RECORDED_LOCALS)
+            .filter_map(|(i, ty)| {
+                let w = recorded_width(*ty)?;
+                let raw = word(&rec, 8 + 8 * i);
+                Some(if w == 4 { raw as u32 as u64 } else { raw })
+            })
+            .collect();
+        if word(&rec, 0) as u32 != id || word(&rec, HASH_AT as usize) != record_hash(id, old_values)
+        {
+            return Ok(());
+        }
+        let width = recorded_width(info.locals[index as usize]).expect("a number");
+        let bits = raw_bits(&new).expect("a number");
+        let at_value = 8 + 8 * index as usize;
+        rec[at_value..at_value + width].copy_from_slice(&bits.to_le_bytes()[..width]);
+        let values: Vec<u64> = info
+            .locals
+            .iter()
+            .enumerate()
+            .take(RECORDED_LOCALS)
+            .filter_map(|(i, ty)| {
+                let w = recorded_width(*ty)?;
+                let raw = word(&rec, 8 + 8 * i);
+                Some(if w == 4 { raw as u32 as u64 } else { raw })
+            })
+            .collect();
+        let hash = record_hash(id, values);
+        rec[HASH_AT as usize..HASH_AT as usize + 8].copy_from_slice(&hash.to_le_bytes());
+        at.write_memory(address, &rec)
+            .map_err(|e| format!("updating record {k}: {e}"))
+    }
+}
