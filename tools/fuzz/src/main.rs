@@ -6,6 +6,10 @@
 //!              [--timeout SECS] [--no-reduce]
 //! kestrel-fuzz --check FILE          compare the engines on one module
 //! kestrel-fuzz --matrix              run the location matrix
+//! kestrel-fuzz --debug-ops --generator NAME --seeds N ...
+//!                                    debug-operation sessions instead of the comparison
+//!                                    (`kestrel_fuzz::debug_ops`); with --check or
+//!                                    --reduce, --ops-seed S names the session
 //! ```
 //!
 //! Seeds run in worker processes (the same program with `--worker FROM TO`), so that a
@@ -19,6 +23,7 @@
 //! failed.
 
 use clap::Parser;
+use kestrel_fuzz::debug_ops::Verdict as SessionVerdict;
 use kestrel_fuzz::oracle::{Oracle, Verdict};
 use kestrel_fuzz::Generator;
 use std::collections::BTreeMap;
@@ -69,6 +74,15 @@ struct Args {
     /// Reduce a module file that diverges (or crashes, or hangs) to FILE-reduced.wasm.
     #[arg(long, value_name = "FILE")]
     reduce: Option<PathBuf>,
+    /// Run debug-operation sessions (`kestrel_fuzz::debug_ops`) instead of the
+    /// differential comparison: random debugger operations on each module, checked
+    /// against invariants that need no reference debugger.
+    #[arg(long)]
+    debug_ops: bool,
+    /// With --debug-ops and --check or --reduce: the seed of the session's operations
+    /// (for a failing session, its module's seed).
+    #[arg(long, default_value_t = 0)]
+    ops_seed: u64,
     /// Internal: run seeds FROM..TO and report each on stdout.
     #[arg(long, num_args = 2, value_names = ["FROM", "TO"], hide = true)]
     worker: Option<Vec<u64>>,
@@ -83,14 +97,15 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let sessions = args.debug_ops.then_some(args.ops_seed);
     if let Some(path) = &args.check {
-        std::process::exit(check_file(&oracle, path));
+        std::process::exit(check_file(&oracle, sessions, path));
     }
     if args.matrix {
         std::process::exit(run_matrix());
     }
     if let Some(path) = &args.reduce {
-        std::process::exit(reduce_file(path, args.timeout));
+        std::process::exit(reduce_file(path, args.timeout, &check_args(sessions)));
     }
     let Some(generator) = Generator::by_name(&args.generator) else {
         let names: Vec<&str> = Generator::ALL.iter().map(|(n, _)| *n).collect();
@@ -102,7 +117,7 @@ fn main() {
         std::process::exit(2);
     };
     if let Some(range) = &args.worker {
-        worker(&oracle, generator, range[0], range[1]);
+        worker(&oracle, args.debug_ops, generator, range[0], range[1]);
         return;
     }
     std::process::exit(supervise(&args, generator));
@@ -125,7 +140,18 @@ fn oracle_for(names: Option<&[String]>) -> Result<Oracle, String> {
     Ok(Oracle::with_configurations(chosen))
 }
 
-fn check_file(oracle: &Oracle, path: &Path) -> i32 {
+/// The arguments a `--check` subprocess needs besides the file: the session's seed in
+/// debug-operation mode.
+fn check_args(sessions: Option<u64>) -> Vec<String> {
+    match sessions {
+        Some(seed) => vec!["--debug-ops".into(), "--ops-seed".into(), seed.to_string()],
+        None => Vec::new(),
+    }
+}
+
+/// One module through the oracle, or (`sessions`: the operations' seed) through a
+/// debug-operation session.
+fn check_file(oracle: &Oracle, sessions: Option<u64>, path: &Path) -> i32 {
     let bytes = match wat::parse_file(path) {
         Ok(b) => b,
         Err(e) => {
@@ -133,6 +159,22 @@ fn check_file(oracle: &Oracle, path: &Path) -> i32 {
             return 3;
         }
     };
+    if let Some(seed) = sessions {
+        return match kestrel_fuzz::debug_ops::session(&bytes, seed) {
+            SessionVerdict::Pass(report) => {
+                println!("pass: {report:?}");
+                0
+            }
+            SessionVerdict::Skip(why) => {
+                println!("skip: {why}");
+                2
+            }
+            SessionVerdict::Fail(why) => {
+                println!("diverge: {why}");
+                1
+            }
+        };
+    }
     match oracle.check(&bytes) {
         Verdict::Agree { exhausted } => {
             println!(
@@ -160,7 +202,7 @@ fn check_file(oracle: &Oracle, path: &Path) -> i32 {
     }
 }
 
-fn reduce_file(path: &Path, timeout: u64) -> i32 {
+fn reduce_file(path: &Path, timeout: u64, check_args: &[String]) -> i32 {
     let Ok(bytes) = std::fs::read(path) else {
         eprintln!("error: cannot read {}", path.display());
         return 3;
@@ -168,6 +210,7 @@ fn reduce_file(path: &Path, timeout: u64) -> i32 {
     // Classify the failure the way the supervisor would: in a fresh process.
     let exe = std::env::current_exe().expect("the program's own path");
     let mut child = Command::new(exe)
+        .args(check_args)
         .arg("--check")
         .arg(path)
         .stdout(Stdio::piped())
@@ -196,7 +239,7 @@ fn reduce_file(path: &Path, timeout: u64) -> i32 {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let reduced = reduce_in_subprocesses(&bytes, &fate, timeout);
+    let reduced = reduce_in_subprocesses(&bytes, &fate, timeout, check_args);
     let out = PathBuf::from(format!(
         "{}-reduced.wasm",
         path.with_extension("").display()
@@ -234,8 +277,10 @@ fn run_matrix() -> i32 {
 }
 
 /// Worker: one line per seed on stdout (`begin`, then `ok`, `exhausted`, `skip REASON`
-/// or `diverge WHY`), then `done`.
-fn worker(oracle: &Oracle, generator: Generator, from: u64, to: u64) {
+/// or `diverge WHY`), then `done`. With `sessions`, each seed's module goes through a
+/// debug-operation session with operations drawn from the same seed (`ok SEED STOPS
+/// FRAMES WRITES`).
+fn worker(oracle: &Oracle, sessions: bool, generator: Generator, from: u64, to: u64) {
     let stdout = std::io::stdout();
     for seed in from..to {
         {
@@ -243,8 +288,17 @@ fn worker(oracle: &Oracle, generator: Generator, from: u64, to: u64) {
             let _ = writeln!(out, "begin {seed}");
             let _ = out.flush();
         }
+        let mut counts = String::new();
         let verdict = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             match generator.generate(seed) {
+                Some(bytes) if sessions => match kestrel_fuzz::debug_ops::session(&bytes, seed) {
+                    SessionVerdict::Pass(r) => {
+                        counts = format!(" {} {} {}", r.stops, r.frames_checked, r.writes);
+                        Verdict::Agree { exhausted: false }
+                    }
+                    SessionVerdict::Skip(why) => Verdict::Skip(why),
+                    SessionVerdict::Fail(why) => Verdict::Diverge(why),
+                },
                 Some(bytes) => oracle.check(&bytes),
                 None => Verdict::Skip("the generator built no module from this seed".into()),
             }
@@ -258,7 +312,7 @@ fn worker(oracle: &Oracle, generator: Generator, from: u64, to: u64) {
             Verdict::Diverge(format!("panic: {msg}"))
         });
         let line = match verdict {
-            Verdict::Agree { exhausted: false } => format!("ok {seed}"),
+            Verdict::Agree { exhausted: false } => format!("ok {seed}{counts}"),
             Verdict::Agree { exhausted: true } => format!("exhausted {seed}"),
             Verdict::Skip(why) => format!("skip {seed} {}", one_line(&why)),
             Verdict::Diverge(why) => format!("diverge {seed} {}", one_line(&why)),
@@ -278,7 +332,9 @@ fn one_line(s: &str) -> String {
 /// What happened to one seed.
 #[derive(Debug, Clone)]
 enum Fate {
-    Ok,
+    /// Agreed (or, in a debug-operation session, passed: its stops, caller frames checked
+    /// and locals written).
+    Ok([u64; 3]),
     Exhausted,
     Skip(String),
     Diverge(String),
@@ -309,16 +365,19 @@ struct Slot {
 
 fn spawn(
     slot_id: usize,
+    args: &Args,
     generator: Generator,
-    configs: &Option<Vec<String>>,
     from: u64,
     to: u64,
     tx: &mpsc::Sender<Event>,
 ) -> Child {
     let exe = std::env::current_exe().expect("the program's own path");
     let mut command = Command::new(exe);
-    if let Some(configs) = configs {
+    if let Some(configs) = &args.configs {
         command.arg("--configs").arg(configs.join(","));
+    }
+    if args.debug_ops {
+        command.arg("--debug-ops");
     }
     let mut child = command
         .args(["--generator", generator.name(), "--worker"])
@@ -339,7 +398,13 @@ fn spawn(
             let seed: u64 = seed.parse().unwrap_or(0);
             let event = match word {
                 "begin" => Event::Begin(slot_id, seed),
-                "ok" => Event::Fate(slot_id, seed, Fate::Ok),
+                "ok" => {
+                    let mut counts = [0; 3];
+                    for (c, word) in counts.iter_mut().zip(why.split(' ')) {
+                        *c = word.parse().unwrap_or(0);
+                    }
+                    Event::Fate(slot_id, seed, Fate::Ok(counts))
+                }
                 "exhausted" => Event::Fate(slot_id, seed, Fate::Exhausted),
                 "skip" => Event::Fate(slot_id, seed, Fate::Skip(why.to_string())),
                 "diverge" => Event::Fate(slot_id, seed, Fate::Diverge(why.to_string())),
@@ -387,7 +452,7 @@ fn supervise(args: &Args, generator: Generator) -> i32 {
                     if let Some((a, b)) = queue.pop() {
                         let id = next_id;
                         next_id += 1;
-                        let child = spawn(id, generator, &args.configs, a, b, tx);
+                        let child = spawn(id, args, generator, a, b, tx);
                         *slot = Some(Slot {
                             id,
                             child,
@@ -494,11 +559,17 @@ fn summarize(
     started: Instant,
 ) -> i32 {
     let mut counts = BTreeMap::<&str, u64>::new();
+    let mut session_totals = [0u64; 3];
     let mut skip_reasons = BTreeMap::<String, u64>::new();
     let mut failures = Vec::new();
     for (&seed, fate) in fates {
         let key = match fate {
-            Fate::Ok => "agreed",
+            Fate::Ok(c) => {
+                for (total, n) in session_totals.iter_mut().zip(c) {
+                    *total += n;
+                }
+                "agreed"
+            }
             Fate::Exhausted => "exhausted",
             Fate::Skip(why) => {
                 // Group reasons by their first words.
@@ -536,7 +607,8 @@ fn summarize(
         if args.no_reduce {
             continue;
         }
-        let reduced = reduce_in_subprocesses(&bytes, fate, args.timeout);
+        let check_args = check_args(args.debug_ops.then_some(*seed));
+        let reduced = reduce_in_subprocesses(&bytes, fate, args.timeout, &check_args);
         let path = PathBuf::from(format!("{}-reduced.wasm", base.display()));
         let _ = std::fs::write(&path, &reduced);
         let text = wasmprinter::print_bytes(&reduced).unwrap_or_default();
@@ -551,6 +623,24 @@ fn summarize(
         println!("  skipped {n}: {reason}");
     }
     let count = |k: &str| counts.get(k).copied().unwrap_or(0);
+    if args.debug_ops {
+        let [stops, frames, writes] = session_totals;
+        println!(
+            "fuzz debug-ops {}: {} sessions (seeds {}..{}), {} passed ({stops} stops, {frames} caller frames checked against their records, {writes} locals written), {} skipped, {} failed, {} crashed, {} hung{}, in {:.0} s",
+            generator.name(),
+            fates.len(),
+            args.start,
+            args.start + args.seeds,
+            count("agreed"),
+            count("skipped"),
+            count("diverged"),
+            count("crashed"),
+            count("hung"),
+            if missing > 0 { format!(", {missing} not run") } else { String::new() },
+            started.elapsed().as_secs_f64()
+        );
+        return i32::from(!failures.is_empty() || missing > 0);
+    }
     println!(
         "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31), {} diverged, {} crashed, {} hung{}, in {:.0} s",
         generator.name(),
@@ -572,7 +662,12 @@ fn summarize(
 
 /// Shrinks a failing module while a fresh process still sees the same kind of failure
 /// (a divergence in the same configuration, a crash, or a hang).
-fn reduce_in_subprocesses(bytes: &[u8], fate: &Fate, timeout: u64) -> Vec<u8> {
+fn reduce_in_subprocesses(
+    bytes: &[u8],
+    fate: &Fate,
+    timeout: u64,
+    check_args: &[String],
+) -> Vec<u8> {
     let exe = std::env::current_exe().expect("the program's own path");
     let dir = std::env::temp_dir().join(format!("kestrel-fuzz-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
@@ -587,6 +682,7 @@ fn reduce_in_subprocesses(bytes: &[u8], fate: &Fate, timeout: u64) -> Vec<u8> {
             return false;
         }
         let Ok(mut child) = Command::new(&exe)
+            .args(check_args)
             .arg("--check")
             .arg(&candidate_path)
             .stdout(Stdio::piped())

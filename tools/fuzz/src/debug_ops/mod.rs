@@ -220,6 +220,17 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
         for _ in 0..initial {
             d.add_breakpoint();
         }
+        if d.rng.chance(1, 3) {
+            // Every function's entry: calls stop early and often.
+            let mut funcs: Vec<u32> = recorded.funcs.keys().copied().collect();
+            funcs.sort_unstable();
+            for func in funcs {
+                match debugger.set_entry_breakpoint(func) {
+                    Ok(id) => d.breakpoints.push((id, func, None)),
+                    Err(e) => return Verdict::Fail(format!("entry breakpoint in {func}: {e}")),
+                }
+            }
+        }
         if d.rng.chance(1, 2) {
             debugger.step_into_next_call();
             d.expect = Expect::FirstStep;
