@@ -7,3 +7,4 @@
 const INSTRUMENTED_VERSIONS: kestrel::InstrumentedVersions = kestrel::InstrumentedVersions::Lazy;
 
 include!("support/debug_cases.rs");
+include!("support/frame_cases.rs");

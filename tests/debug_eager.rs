@@ -4,3 +4,4 @@
 const INSTRUMENTED_VERSIONS: kestrel::InstrumentedVersions = kestrel::InstrumentedVersions::Eager;
 
 include!("support/debug_cases.rs");
+include!("support/frame_cases.rs");

@@ -262,9 +262,11 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
     }
     match witness_outcome {
         Ok(Ok(w)) if w == expected => {}
-        Ok(Ok(w)) => return Verdict::Fail(format!(
+        Ok(Ok(w)) => {
+            return Verdict::Fail(format!(
             "the witness instance's results differ:\n  witness   {w:?}\n  reference {expected:?}"
-        )),
+        ))
+        }
         Ok(Err(e)) => return Verdict::Fail(format!("witness: {e}")),
         Err(_) => return Verdict::Fail("the witness thread panicked".into()),
     }
