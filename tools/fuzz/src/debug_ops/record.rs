@@ -536,9 +536,9 @@ mod tests {
             .unwrap()
             .call(&[kestrel::Val::I64(7)])
             .unwrap();
-        assert_eq!(out, [kestrel::Val::I32(42)]);
+        assert_eq!(out[0].i32(), Some(42));
         let depth = instance.get_global(DEPTH_EXPORT).unwrap();
-        assert_eq!(depth.get(), kestrel::Val::I32(0));
+        assert_eq!(depth.get().i32(), Some(0));
         let memory = instance.get_memory("mem").unwrap();
         let mut rec = [0u8; RECORD_SIZE as usize];
         memory
