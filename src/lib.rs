@@ -22,7 +22,8 @@
 //! `trap`, `types`, `config` and `error`; `code_memory` (publishing code); `runtime`
 //! (trampolines, activations, signals, interrupts, instances, memories, tables, the
 //! run-time half of debugging); `frontend` (decoding, validation) and `compiler` (the
-//! single pass); `api` (the embedding types, the `Debugger`).
+//! single pass); `api` (the embedding types, the `Debugger`). `names` demangles the
+//! function names backtraces show.
 
 #![cfg(all(target_arch = "x86_64", target_os = "linux"))]
 
@@ -36,6 +37,7 @@ mod error;
 mod frontend;
 #[cfg(feature = "gdb")]
 pub mod gdb;
+mod names;
 mod runtime;
 mod trap;
 mod types;
@@ -55,6 +57,7 @@ pub use api::module::{CodeRegion, CodeRegionKind, Module};
 pub use api::val::{ExternRef, Val};
 pub use config::{BoundsChecks, Config, InstrumentedVersions, WasmVersion};
 pub use error::{Error, Result};
+pub use names::demangle;
 pub use runtime::debug::frame::Frame;
 pub use runtime::debug::{BreakpointId, DebugEvent, Resume};
 pub use runtime::memory::{Memory, PAGE_SIZE};

@@ -84,7 +84,8 @@ impl TrapKind {
 pub struct FrameInfo {
     /// Function index in its module's function index space.
     pub func_index: u32,
-    /// The function's name from the name section, if any.
+    /// The function's name from the name section, if any, demangled if it is a Rust or
+    /// C++ symbol ([`demangle`](crate::demangle)).
     pub func_name: Option<String>,
     /// Module byte offset of the instruction executing in this frame.
     pub module_offset: u32,

@@ -239,7 +239,7 @@ fn top_level_modules_form_no_cycle() {
 /// The layers of docs/architecture.md, bottom first; within the foundations, modules may
 /// import each other (without cycles), otherwise every import points to a lower layer.
 const LAYERS: [&[&str]; 6] = [
-    &["types", "trap", "error", "config", "frontend"],
+    &["types", "trap", "error", "config", "frontend", "names"],
     &["abi"],
     &["code_memory"],
     &["runtime", "compiler", "artifact"],

@@ -214,7 +214,8 @@ impl CodeOwner for CompiledCode {
     }
 
     fn func_name(&self, index: u32) -> Option<String> {
-        self.names.get(&index).cloned()
+        let name = self.names.get(&index)?;
+        Some(crate::names::demangle(name).into_owned())
     }
 
     fn instrumented_return(&self, return_address: usize) -> Option<usize> {

@@ -96,7 +96,8 @@ impl CodeOwner for DebugRegion {
     }
 
     fn func_name(&self, index: u32) -> Option<String> {
-        self.module_code.names.get(&index).cloned()
+        let name = self.module_code.names.get(&index)?;
+        Some(crate::names::demangle(name).into_owned())
     }
 
     fn caller_point(&self, return_address: usize) -> Option<CallerPoint> {

@@ -30,7 +30,7 @@ pub(crate) trait CodeOwner: Send + Sync {
     /// Returns (function index, module byte offset) for a pc inside this owner's code.
     /// `is_return_address` says the pc follows a call (look up pc - 1).
     fn lookup(&self, pc: usize, is_return_address: bool) -> Option<(u32, u32)>;
-    /// The function's name from the name section, if any.
+    /// The function's name from the name section, if any, demangled (`names`).
     fn func_name(&self, index: u32) -> Option<String>;
     /// If `return_address` follows a call from a plain version to wasm code, where the
     /// instrumented version goes on instead (`runtime::redirect`).

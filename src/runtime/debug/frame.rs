@@ -129,11 +129,12 @@ impl<'a> Frame<'a> {
     }
 
     /// The function's name from the name section, if any (and if the frame's module is
-    /// known).
-    pub fn func_name(&self) -> Option<&str> {
+    /// known), demangled ([`demangle`](crate::demangle)).
+    pub fn func_name(&self) -> Option<String> {
         let frame = self.walked();
         let instance = frame.instance()?;
-        instance.module.info.func_name(frame.func)
+        let name = instance.module.info.func_name(frame.func)?;
+        Some(crate::names::demangle(name).into_owned())
     }
 
     /// Module byte offset where the frame is: where the innermost frame stopped, or the
@@ -152,7 +153,7 @@ impl<'a> Frame<'a> {
                 func_name: f
                     .instance()
                     .and_then(|i| i.module.info.func_name(f.func))
-                    .map(str::to_string),
+                    .map(|name| crate::names::demangle(name).into_owned()),
                 module_offset: f.offset,
             })
             .collect()

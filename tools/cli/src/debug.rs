@@ -324,6 +324,7 @@ impl Session {
     /// `breakpoint <id> func=<index>[:<name>] offset=0x<offset>`, or `... entry`.
     fn breakpoint_line(&self, breakpoint: &Breakpoint) -> String {
         let name = self.names.name(breakpoint.func);
+        let name = name.as_deref();
         let place = match breakpoint.offset {
             Some(offset) => format_location(breakpoint.func, name, offset),
             None => format!("{} entry", format_func(breakpoint.func, name)),

@@ -53,9 +53,11 @@ impl FuncNames {
         Ok(names)
     }
 
-    /// The name-section name of function `index`, if it has one.
-    pub fn name(&self, index: u32) -> Option<&str> {
-        self.debug_names.get(&index).map(String::as_str)
+    /// The name-section name of function `index`, if it has one, demangled as stops and
+    /// backtraces show it.
+    pub fn name(&self, index: u32) -> Option<String> {
+        let name = self.debug_names.get(&index)?;
+        Some(kestrel::demangle(name).into_owned())
     }
 
     /// The function that `text` designates: an index in decimal, else a name from the
@@ -66,7 +68,9 @@ impl FuncNames {
                 .parse()
                 .map_err(|_| anyhow!("function index {text} is out of range"));
         }
-        if let Some((index, _)) = self.debug_names.iter().find(|(_, n)| *n == text) {
+        // The symbol as the name section has it, or demangled as stops show it.
+        let named = |n: &String| n == text || kestrel::demangle(n) == text;
+        if let Some((index, _)) = self.debug_names.iter().find(|(_, n)| named(n)) {
             return Ok(*index);
         }
         match self.exports.get(text) {
@@ -93,8 +97,8 @@ mod tests {
                  (func (export "second"))
                  (func $third (export "first")))"#,
         );
-        assert_eq!(names.name(0), Some("log"));
-        assert_eq!(names.name(1), Some("first"));
+        assert_eq!(names.name(0).as_deref(), Some("log"));
+        assert_eq!(names.name(1).as_deref(), Some("first"));
         assert_eq!(names.name(2), None);
         assert_eq!(names.resolve("log").unwrap(), 0);
         // The name section's `first` wins over the export named `first`.
@@ -106,6 +110,22 @@ mod tests {
         let err = names.resolve("nope").unwrap_err().to_string();
         assert_eq!(err, "no function named `nope`");
         assert!(names.resolve("99999999999").is_err());
+    }
+
+    #[test]
+    fn mangled_names_show_demangled_and_resolve_either_way() {
+        let names =
+            names_of(r#"(module (func $_ZN8rustprog4pick17h0a5835b50541d85eE) (func $_Z3addii))"#);
+        assert_eq!(names.name(0).as_deref(), Some("rustprog::pick"));
+        assert_eq!(names.name(1).as_deref(), Some("add(int, int)"));
+        assert_eq!(names.resolve("rustprog::pick").unwrap(), 0);
+        assert_eq!(
+            names
+                .resolve("_ZN8rustprog4pick17h0a5835b50541d85eE")
+                .unwrap(),
+            0
+        );
+        assert_eq!(names.resolve("add(int, int)").unwrap(), 1);
     }
 
     #[test]

@@ -16,7 +16,8 @@ const DUMP_WIDTH: usize = 16;
 
 /// `stop <event> func=<index>[:<name>] offset=0x<offset>`.
 pub fn stop_line(event: &DebugEvent, frame: &Frame<'_>) -> String {
-    let location = format_location(frame.func_index(), frame.func_name(), frame.offset());
+    let name = frame.func_name();
+    let location = format_location(frame.func_index(), name.as_deref(), frame.offset());
     format!("stop {} {location}", event.name())
 }
 
@@ -36,7 +37,8 @@ pub fn backtrace(frame: &mut Frame<'_>) -> Vec<String> {
 
 /// `#<depth> func=<index>[:<name>] offset=0x<offset>` for one frame.
 pub fn frame_line(frame: &Frame<'_>) -> String {
-    let location = format_location(frame.func_index(), frame.func_name(), frame.offset());
+    let name = frame.func_name();
+    let location = format_location(frame.func_index(), name.as_deref(), frame.offset());
     format!("#{} {location}", frame.depth())
 }
 

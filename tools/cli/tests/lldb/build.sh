@@ -7,3 +7,5 @@ cd "$(dirname "$0")"
 clang-14 --target=wasm32-wasi -g -O0 prog.c -o prog.wasm
 clang-14 --target=wasm32-wasi -g -O0 trap.c -o trap.wasm
 clang-14 --target=wasm32-wasi -g -O1 loop.c -o loop.wasm
+clang-14 --target=wasm32-wasi -g -O0 frames.c -o frames-O0.wasm
+clang-14 --target=wasm32-wasi -g -O1 frames.c -o frames-O1.wasm

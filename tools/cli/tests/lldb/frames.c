@@ -18,9 +18,9 @@ __attribute__((noinline)) long weigh(const int *values, int count, int bias) {
     return total;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     int values[5] = {4, 8, 15, 16, 23};
-    int bias = 3;
+    int bias = argc + 2;
     long w = weigh(values, 5, bias);
     printf("weigh %ld\n", w);
     return w == 495 ? 0 : 1;
