@@ -26,6 +26,7 @@
 //! ```
 
 mod bridge;
+mod conn;
 mod target;
 
 use crate::api::instance::Instance;
@@ -33,10 +34,12 @@ use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::debug::Resume;
 use bridge::{Event, EventSender, StopKind};
+use conn::Conn;
 use gdbstub::common::Signal;
+use gdbstub::conn::Connection;
 use gdbstub::conn::ConnectionExt;
 use gdbstub::stub::state_machine::GdbStubStateMachine;
-use gdbstub::stub::{DisconnectReason, GdbStub, SingleThreadStopReason};
+use gdbstub::stub::{DisconnectReason, GdbStubBuilder, SingleThreadStopReason};
 use gdbstub_arch::wasm::reg::id::WasmRegId;
 use std::collections::HashMap;
 use std::net::TcpStream;
@@ -130,12 +133,19 @@ impl GdbSession {
     }
 }
 
+/// The largest packet the server takes and sends (LLDB reads memory and the module's
+/// binary in pieces of half of it).
+const PACKET_BUFFER: usize = 64 * 1024;
+
 /// Waits until the client sent something or the wasm side woke us (at most 100 ms, so
 /// that nothing can be missed for long), and empties the wake-up socket.
-fn wait(conn: &TcpStream, wake: &UnixStream) {
+fn wait(conn: &mut Conn, wake: &UnixStream) {
+    if conn.ready() {
+        return;
+    }
     let mut fds = [
         libc::pollfd {
-            fd: conn.as_raw_fd(),
+            fd: conn.fd(),
             events: libc::POLLIN,
             revents: 0,
         },
@@ -154,9 +164,7 @@ fn wait(conn: &TcpStream, wake: &UnixStream) {
 }
 
 /// One byte from the client if one is there; `Err` when the connection is gone.
-fn read_byte(conn: &mut TcpStream) -> std::result::Result<Option<u8>, ()> {
-    // gdbstub's `read` blocks; `peek` does not (and sees end of file as a byte, which the
-    // `read` then fails on).
+fn read_byte(conn: &mut Conn) -> std::result::Result<Option<u8>, ()> {
     match conn.peek() {
         Ok(Some(_)) => conn.read().map(Some).map_err(|_| ()),
         Ok(None) => Ok(None),
@@ -177,10 +185,13 @@ fn serve(
         _ => return Ok(()),
     }
     wake.set_nonblocking(true).map_err(|e| e.to_string())?;
-    let _ = stream.set_nodelay(true);
     // Set once the call has ended (its end was reported to the client).
     let mut ended = false;
-    let mut machine = GdbStub::new(stream)
+    let conn = Conn::new(stream).map_err(|e| e.to_string())?;
+    let mut machine = GdbStubBuilder::new(conn)
+        .packet_buffer_size(PACKET_BUFFER)
+        .build()
+        .map_err(|e| e.to_string())?
         .run_state_machine(&mut target)
         .map_err(|e| e.to_string())?;
     let reason = loop {
@@ -260,7 +271,8 @@ fn serve(
                 if reason == DisconnectReason::Kill {
                     // LLDB waits for a reply to `k` (gdbstub sends none): the process
                     // is gone, ended by signal 9.
-                    let _ = std::io::Write::write_all(gdb.borrow_conn(), b"$X09#c1");
+                    let conn = gdb.borrow_conn();
+                    let _ = conn.write_all(b"$X09#c1").and_then(|()| conn.flush());
                 }
                 break reason;
             }

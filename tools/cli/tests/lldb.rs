@@ -40,12 +40,17 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// `kestrel run -g PORT FILE ARGS`, once it is waiting for the debugger.
+/// `kestrel run -g PORT tests/lldb/NAME.wasm ARGS`, once it is waiting for the debugger.
 fn serve(name: &str, args: &[&str]) -> (Child, u16) {
+    serve_file(&program(name), args)
+}
+
+/// `kestrel run -g PORT FILE ARGS`, once it is waiting for the debugger.
+fn serve_file(file: &Path, args: &[&str]) -> (Child, u16) {
     let port = free_port();
     let mut child = Command::new(KESTREL)
         .args(["run", "-g", &port.to_string()])
-        .arg(program(name))
+        .arg(file)
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -717,4 +722,152 @@ fn lldb_debugs_one_instance_of_a_hundred_while_the_others_run() {
     assert!(runs.load(Ordering::SeqCst) >= 99);
     assert!(checks > 0);
     assert_eq!(module.code(), &code_before[..]);
+}
+
+/// The Rust test program (`tests/lldb/rustprog.rs`) built with Debian's rustc for
+/// wasm32-wasi, with DWARF, or `None` (and why) when that compiler is not installed.
+fn rust_program() -> Option<PathBuf> {
+    const RUSTC: &str = "/usr/bin/rustc";
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lldb/rustprog.rs");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rustprog.wasm");
+    let built = Command::new(RUSTC)
+        .args(["--target", "wasm32-wasi", "-g", "-C", "opt-level=0"])
+        .arg(&source)
+        .arg("-o")
+        .arg(&out)
+        .output();
+    match built {
+        Ok(o) if o.status.success() => Some(out),
+        Ok(o) => {
+            println!(
+                "skipped: {RUSTC} cannot build for wasm32-wasi (apt-get install rustc \
+                 libstd-rust-dev-wasm32; .ci/run installs them): {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            None
+        }
+        Err(e) => {
+            println!("skipped: no {RUSTC} ({e}; apt-get install rustc libstd-rust-dev-wasm32)");
+            None
+        }
+    }
+}
+
+/// A Rust program debugged with LLDB: a breakpoint by the Rust function's name, the call
+/// chain, the variables of the top frame and of its caller; a panic stops as a trap with
+/// the panicking function in the backtrace.
+#[test]
+fn a_rust_program_is_debugged_by_function_name_and_its_panic_stops_as_a_trap() {
+    if !lldb_available() {
+        return;
+    }
+    let Some(wasm) = rust_program() else {
+        return;
+    };
+    let (child, port) = serve_file(&wasm, &[]);
+    let out = lldb(
+        port,
+        &[
+            "b rustprog::fib",
+            "c",
+            "bt",
+            "frame variable n",
+            "frame select 1",
+            "frame variable numbers origin",
+            "breakpoint delete 1",
+            "c",
+        ],
+        &[],
+    );
+    assert_contains(
+        &out,
+        &[
+            "Breakpoint 1: where = rustprog.wasm`rustprog::fib",
+            "stop reason = breakpoint 1.1",
+            "rustprog::fib::h",
+            "(n=10) at rustprog.rs:12",
+            "rustprog::main::h",
+            "at rustprog.rs:39",
+            "(unsigned int) n = 10",
+            "(int[4]) numbers = ([0] = 3, [1] = 5, [2] = 7, [3] = 11)",
+            "(rustprog::Point) origin = (x = 4, y = 9)",
+            "exited with status = 7",
+        ],
+    );
+    assert_eq!(finish(child), (Some(7), "fib 55 weigh 62\n".to_string()));
+
+    let (child, port) = serve_file(&wasm, &["panic"]);
+    let out = lldb(port, &["c"], &["bt", "c"]);
+    assert_contains(
+        &out,
+        &[
+            "stop reason = signal SIGSEGV",
+            "rust_panic",
+            "core::panicking::panic_bounds_check",
+            "rustprog::pick::h",
+            "at rustprog.rs:28",
+            "rustprog::main::h",
+        ],
+    );
+    // The trap returns to the host after the session: kestrel reports it.
+    assert_eq!(finish(child).0, Some(1));
+}
+
+/// Kestrel's own backtraces show Rust names demangled: the trap report of `kestrel run`,
+/// and `bt` in `kestrel debug`.
+#[test]
+fn kestrel_shows_rust_names_demangled() {
+    let Some(wasm) = rust_program() else {
+        return;
+    };
+    let out = Command::new(KESTREL)
+        .arg("run")
+        .arg(&wasm)
+        .arg("panic")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert_contains(
+        &report,
+        &[
+            "trap: unreachable",
+            ":std::panicking::rust_panic_with_hook offset=",
+            ":core::panicking::panic_bounds_check offset=",
+            ":rustprog::pick offset=",
+            ":rustprog::main offset=",
+        ],
+    );
+    assert!(!report.contains("_ZN"), "{report}");
+
+    let mut debug = Command::new(KESTREL)
+        .arg("debug")
+        .arg(&wasm)
+        .arg("panic")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        debug.stdin.as_mut().unwrap(),
+        b"break rustprog::pick\nrun\nbt\ncontinue\nbt\nquit\n",
+    )
+    .unwrap();
+    let out = debug.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_contains(
+        &text,
+        &[
+            "breakpoint 1 func=",
+            ":rustprog::pick entry",
+            "stop breakpoint func=",
+            "#0 func=",
+            ":rustprog::pick offset=",
+            ":rustprog::main offset=",
+            "stop trap func=",
+            ":std::panicking::rust_panic_with_hook offset=",
+        ],
+    );
+    assert!(!text.contains("_ZN"), "{text}");
 }

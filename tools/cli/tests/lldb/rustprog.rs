@@ -1,6 +1,6 @@
-// Kestrel LLDB test program in Rust: recursion, a struct, a slice, a panic. Built with
-// Debian's rustc 1.63 by build.sh; the .wasm is committed. Line numbers may be checked
-// by tests: keep them.
+// Kestrel LLDB test program in Rust: recursion, a struct, a slice, a panic. Built by the
+// test (tools/cli/tests/lldb.rs) with Debian's rustc and its wasm32-wasi std
+// (`/usr/bin/rustc --target wasm32-wasi -g`); line numbers are part of the test.
 use std::process::exit;
 
 struct Point {
