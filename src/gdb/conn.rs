@@ -157,7 +157,7 @@ mod tests {
         let mut got = [0u8; 4];
         client.read_exact(&mut got).unwrap();
         assert_eq!(&got, b"$OK#");
-        client.write_all(b"+$g#67").unwrap();
+        Write::write_all(&mut client, b"+$g#67").unwrap();
         let mut seen = Vec::new();
         while seen.len() < 6 {
             if conn.peek().unwrap().is_some() {
