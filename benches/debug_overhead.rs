@@ -4,7 +4,10 @@
 //! fib's entries watched; a breakpoint at a never-reached (cold) site of fib itself; and
 //! single-stepping through fib(15) (reported as steps per second). Also the time to set
 //! the first breakpoint in a function of 10,000 operators (its instrumented version is
-//! compiled then). Also prints code size
+//! compiled then). Reading every frame of a 100-deep stack at a stop (locals and operand
+//! stack of each): a recursion, and a chain of 100 distinct functions, the first read of
+//! a fresh module (frame shapes worked out, instrumented versions compiled for the
+//! callers' stacks) and later reads. Also prints code size
 //! plain vs instrumented, the time to set and clear a breakpoint, and the resident memory
 //! added per instrumented instance of a ~1 MB module (1 and 100 instances).
 
@@ -222,6 +225,86 @@ fn report_static_figures() {
     }
 }
 
+/// A recursion 100 calls deep that calls `$leaf` (the breakpoint) at the bottom; each
+/// frame holds three locals and a value under its call's arguments.
+fn recursion_wat() -> String {
+    r#"(module
+      (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+      (func $r (export "run") (param $n i32) (result i32)
+        (local $a i64) (local $b f64)
+        (local.set $a (i64.extend_i32_u (local.get $n)))
+        (local.set $b (f64.convert_i32_u (local.get $n)))
+        (if (result i32) (i32.eqz (local.get $n))
+          (then (call $leaf (local.get $n)))
+          (else (i32.add (local.get $n)
+                  (call $r (i32.sub (local.get $n) (i32.const 1))))))))"#
+        .to_string()
+}
+
+/// A chain of 100 distinct functions, each calling the next with its locals set and a
+/// value under the call's arguments; the last calls `$leaf` (the breakpoint).
+fn chain_wat() -> String {
+    let mut wat = String::from(
+        "(module (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+",
+    );
+    for k in 0..100 {
+        let next = if k == 99 {
+            "$leaf".to_string()
+        } else {
+            format!("$f{}", k + 1)
+        };
+        let export = if k == 0 { r#"(export "run")"# } else { "" };
+        wat.push_str(&format!(
+            "(func $f{k} {export} (param $n i32) (result i32) (local $a i64) (local $b f64)
+               (local.set $a (i64.extend_i32_u (local.get $n)))
+               (local.set $b (f64.convert_i32_u (local.get $n)))
+               (i32.add (i32.mul (local.get $n) (i32.const {k}))
+                        (call {next} (i32.add (local.get $n) (i32.const 1)))))\n"
+        ));
+    }
+    wat.push(')');
+    wat
+}
+
+/// The time to read every frame's locals and operand stack at the stop in `$leaf`
+/// (function 0), summed over `iters` calls of `run` on `make()`'s instances.
+fn read_all_frames(make: &dyn Fn() -> Instance, iters: u64) -> Duration {
+    let mut total = Duration::ZERO;
+    let mut frames_seen = 0;
+    let mut instance = make();
+    for i in 0..iters {
+        if i > 0 {
+            instance = make();
+        }
+        let dbg = instance.debugger().unwrap();
+        dbg.set_entry_breakpoint(0).unwrap();
+        let spent = Arc::new(std::sync::Mutex::new((Duration::ZERO, 0usize)));
+        let s = spent.clone();
+        dbg.set_handler(move |_, frame| {
+            let t = Instant::now();
+            let count = frame.frame_count();
+            let mut values = 0;
+            for d in 0..count {
+                let at = frame.up(d).unwrap();
+                values += at.locals().iter().flatten().count();
+                values += at.stack().iter().flatten().count();
+            }
+            let elapsed = t.elapsed();
+            assert!(values > 3 * count);
+            *s.lock().unwrap() = (elapsed, count);
+            Resume::Continue
+        });
+        let run = instance.get_typed_func::<i32, i32>("run").unwrap();
+        run.call(100).unwrap();
+        let (elapsed, count) = *spent.lock().unwrap();
+        total += elapsed;
+        frames_seen = count;
+    }
+    assert!(frames_seen >= 101, "{frames_seen} frames");
+    total
+}
+
 fn bench(c: &mut Criterion) {
     report_static_figures();
     let mut group = c.benchmark_group("debug_overhead");
@@ -272,6 +355,27 @@ fn bench(c: &mut Criterion) {
             fib.call(15).unwrap()
         })
     });
+    // Reading every frame of a 101-deep stack at a stop.
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    for (name, wat) in [("recursion", recursion_wat()), ("chain", chain_wat())] {
+        let wasm = wat::parse_str(&wat).unwrap();
+        let module = Module::new(&engine, &wasm).unwrap();
+        let same_module = || Linker::new(&engine).instantiate(&module).unwrap();
+        group.bench_function(format!("read_all_frames_100_deep_{name}"), |b| {
+            b.iter_custom(|iters| read_all_frames(&same_module, iters))
+        });
+        // A fresh module each time: the first read works out the shapes and compiles
+        // the instrumented versions that record the callers' stacks.
+        let fresh_module = || {
+            let module = Module::new(&engine, &wasm).unwrap();
+            Linker::new(&engine).instantiate(&module).unwrap()
+        };
+        group.bench_function(format!("read_all_frames_100_deep_{name}_first_read"), |b| {
+            b.iter_custom(|iters| read_all_frames(&fresh_module, iters))
+        });
+    }
     group.finish();
     // Steps per second from a separate timed run (criterion's own figure is per call).
     steps.store(0, Ordering::Relaxed);

@@ -170,40 +170,38 @@ impl DebugCode {
         self.funcs.get(defined as usize)?.get()
     }
 
-    /// The instrumented version of `defined`, compiling it with `compile` if no thread
-    /// has, and publishing its points in `module_code`'s transfer slots: `compile` gets the functions to compile (this one, or every function not yet
-    /// compiled when `all`) and returns their versions in the same order. Concurrent
-    /// callers wait for one compilation.
-    pub fn get_or_compile(
+    /// Compiles with `compile`, in one publication, the instrumented versions of the
+    /// functions of `wanted` that no thread has compiled, and publishes their points in
+    /// `module_code`'s transfer slots: `compile` gets the functions to compile and returns
+    /// their versions in the same order. Concurrent callers wait for one compilation.
+    pub fn compile_missing(
         &self,
         module_code: &CompiledCode,
-        defined: u32,
-        all: bool,
+        wanted: &[u32],
         compile: impl FnOnce(&[u32]) -> Result<Vec<DebugFunc>>,
-    ) -> Result<&Arc<DebugFunc>> {
-        if let Some(f) = self.get(defined) {
-            return Ok(f);
+    ) -> Result<()> {
+        let missing = |d: &u32| {
+            self.funcs
+                .get(*d as usize)
+                .is_some_and(|f| f.get().is_none())
+        };
+        if !wanted.iter().any(missing) {
+            return Ok(());
         }
         let _guard = self.compiling.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(f) = self.get(defined) {
-            return Ok(f);
+        let mut todo: Vec<u32> = wanted.iter().copied().filter(missing).collect();
+        todo.sort_unstable();
+        todo.dedup();
+        if todo.is_empty() {
+            return Ok(());
         }
-        let wanted: Vec<u32> = if all {
-            (0..self.funcs.len() as u32)
-                .filter(|&d| self.get(d).is_none())
-                .collect()
-        } else {
-            vec![defined]
-        };
-        let compiled = compile(&wanted)?;
+        let compiled = compile(&todo)?;
         self.compilations.fetch_add(1, Ordering::Relaxed);
-        for (d, f) in wanted.into_iter().zip(compiled) {
+        for (d, f) in todo.into_iter().zip(compiled) {
             module_code.publish_instrumented(d, f.start, &f.transfers);
             let _ = self.funcs[d as usize].set(Arc::new(f));
         }
-        Ok(self
-            .get(defined)
-            .expect("the compilation covered the function"))
+        Ok(())
     }
 
     /// The frame shape of `defined`, worked out by `compute` if no thread has (two

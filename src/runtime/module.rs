@@ -41,13 +41,21 @@ impl ModuleData {
     /// The instrumented version of defined function `defined`, compiled now if no thread
     /// has compiled it before (`code_memory::debug_code`).
     pub fn instrumented(&self, defined: u32) -> Result<&Arc<DebugFunc>> {
-        let (debug, compile) = self.debug.as_ref().ok_or_else(|| {
-            Error::Usage("the module was compiled without debug instrumentation".into())
-        })?;
+        let debug = self.debug_code()?;
         if defined as usize >= debug.len() {
             return Err(Error::Usage(format!("no defined function {defined}")));
         }
-        debug.get_or_compile(&self.code, defined, false, |wanted| {
+        self.compile_instrumented(&[defined])?;
+        Ok(debug
+            .get(defined)
+            .expect("the compilation covered the function"))
+    }
+
+    /// Compiles the instrumented versions of the defined functions `defined` that no
+    /// thread has compiled, together (one compilation, one publication).
+    pub fn compile_instrumented(&self, defined: &[u32]) -> Result<()> {
+        let (debug, compile) = self.debug.as_ref().ok_or_else(no_debug)?;
+        debug.compile_missing(&self.code, defined, |wanted| {
             (compile.versions)(self, wanted)
         })
     }
@@ -55,26 +63,31 @@ impl ModuleData {
     /// The frame shape of defined function `defined` (how the debugger reads its
     /// frames), worked out from its body the first time it is asked for.
     pub fn frame_shape(&self, defined: u32) -> Result<&FrameShape> {
-        let (debug, compile) = self.debug.as_ref().ok_or_else(|| {
-            Error::Usage("the module was compiled without debug instrumentation".into())
-        })?;
+        let (debug, compile) = self.debug.as_ref().ok_or_else(no_debug)?;
         debug.frame_shape(defined, || (compile.frame_shape)(self, defined))
     }
 
     /// Compiles every instrumented version not compiled yet (eager mode).
     pub fn compile_all_instrumented(&self) -> Result<()> {
-        if let Some((debug, compile)) = &self.debug {
-            if debug.len() > 0 {
-                debug.get_or_compile(&self.code, 0, true, |wanted| {
-                    (compile.versions)(self, wanted)
-                })?;
-            }
-        }
-        Ok(())
+        let Some((debug, _)) = &self.debug else {
+            return Ok(());
+        };
+        let all: Vec<u32> = (0..debug.len() as u32).collect();
+        self.compile_instrumented(&all)
+    }
+
+    /// The module's instrumented versions, or why it has none.
+    fn debug_code(&self) -> Result<&DebugCode> {
+        self.debug.as_ref().map(|(d, _)| d).ok_or_else(no_debug)
     }
 
     /// The all-ones site bits of a debuggable module (see `DebugCode::stop_all`).
     pub fn stop_all(&self) -> Option<&[u8]> {
         self.debug.as_ref().map(|(d, _)| d.stop_all())
     }
+}
+
+/// The error for debugging a module compiled without debug instrumentation.
+fn no_debug() -> Error {
+    Error::Usage("the module was compiled without debug instrumentation".into())
 }

@@ -9,6 +9,7 @@ use crate::abi::sites::StackLoc;
 use crate::error::{Error, Result};
 use crate::runtime::debug::walk::{callee_saved_position, Walk, WalkedFrame};
 use crate::runtime::instance::InstanceData;
+use crate::runtime::module::ModuleData;
 use crate::trap::FrameInfo;
 use crate::types::ValType;
 
@@ -219,12 +220,37 @@ impl<'a> Frame<'a> {
             .checked_sub(instance.module.info.num_imported_funcs)
             .ok_or_else(|| unavailable("the operand stack"))?;
         // The instrumented version records where each call's operands are; compiled
-        // now if need be (the frame may be suspended in the plain version).
-        let version = instance.module.instrumented(defined)?;
+        // now if need be (the frame may be suspended in the plain version), together with
+        // those of the module's other callers walked so far, which a debugger reading
+        // every frame asks for next (one compilation instead of one per frame).
+        let module = &instance.module;
+        let compiled = module
+            .debug
+            .as_ref()
+            .is_some_and(|(d, _)| d.get(defined).is_some());
+        if !compiled {
+            self.compile_callers_versions(module)?;
+        }
+        let version = module.instrumented(defined)?;
         version
             .sites
             .stack_at_call(frame.offset)
             .ok_or_else(|| unavailable("the operand stack"))
+    }
+
+    /// Compiles, together, the instrumented versions of the functions of `module` that the
+    /// callers walked so far belong to.
+    fn compile_callers_versions(&self, module: &ModuleData) -> Result<()> {
+        let callers: Vec<u32> = self.stop.walk.walked()[1..]
+            .iter()
+            .filter_map(|f| {
+                let other = f.instance()?;
+                std::ptr::eq(&*other.module, module)
+                    .then(|| f.func.checked_sub(module.info.num_imported_funcs))
+                    .flatten()
+            })
+            .collect();
+        module.compile_instrumented(&callers)
     }
 
     /// Where operand-stack value `loc` of this frame is, if it is in a cell (`None`: a

@@ -161,6 +161,11 @@ impl Walk {
         self.frames.get(depth)
     }
 
+    /// The frames walked so far, innermost first.
+    pub fn walked(&self) -> &[WalkedFrame] {
+        &self.frames
+    }
+
     /// Every frame, innermost first.
     pub fn all(&mut self) -> &[WalkedFrame] {
         while self.get(self.frames.len()).is_some() {}
