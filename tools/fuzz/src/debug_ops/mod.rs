@@ -278,7 +278,7 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
 }
 
 /// What the next stop must be, after the last one's resume.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Expect {
     /// Nothing in particular (continue): but no step stop.
     Nothing,
@@ -297,6 +297,9 @@ enum Expect {
         count: usize,
         func: u32,
         caller: Option<(u32, u32)>,
+        /// The caller's operand stack then (raw bits), as its call's record gave it: where
+        /// it resumes, the stack starts with the same values (the site's record).
+        caller_stack: Vec<Option<u64>>,
         during: u64,
     },
 }
@@ -439,12 +442,15 @@ impl Driver {
             Resume::Continue => Expect::Nothing,
             kind => {
                 let mut caller = None;
+                let mut caller_stack = Vec::new();
                 if let Some(c) = frame.caller() {
                     caller = Some((c.func_index(), c.offset()));
+                    caller_stack = c.stack().iter().map(|v| v.as_ref().and_then(raw_bits)).collect();
                 }
                 Expect::Step {
                     kind,
                     count,
+                    caller_stack,
                     func: frame.func_index(),
                     caller,
                     during: call,
@@ -502,6 +508,7 @@ impl Driver {
                 count: before,
                 func: stepped,
                 caller,
+                caller_stack,
                 during,
             } if is_step => {
                 if during != call && kind != Resume::StepInto {
@@ -525,6 +532,17 @@ impl Driver {
                         return Err(format!(
                             "{what} from {before} frames ({stepped}) stopped at {func}:{offset:#x} with {count} frames; \
                              the caller {caller_func} returns at {after:?}"
+                        ));
+                    }
+                    let now: Vec<Option<u64>> = frame
+                        .stack()
+                        .iter()
+                        .map(|v| v.as_ref().and_then(raw_bits))
+                        .collect();
+                    if !now.starts_with(&caller_stack) {
+                        return Err(format!(
+                            "{what}: the caller's operand stack read {caller_stack:x?} while it \
+                             was suspended at {call_offset:#x}, {now:x?} where it resumed"
                         ));
                     }
                     Ok(())
