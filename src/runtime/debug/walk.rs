@@ -39,6 +39,16 @@
 //! compiled without debug instrumentation have no recorded contexts or shapes, so their
 //! locals, the instance of the frames they called from, and the callee-saved registers
 //! of the frames beyond them are not known.
+//!
+//! Each fact has a test that fails when it is broken: the save slots, the debug-operation
+//! fuzzer (callers' locals against the records the module made) and
+//! `every_frame_of_a_recursion_shows_its_own_locals_and_stack`, which also covers the
+//! canary slots; the recorded context switches,
+//! `callers_in_another_instance_are_read_in_their_own_instance`; the host-call
+//! trampoline's block, `callers_above_a_host_function_are_frames_too`; redirected return
+//! addresses, `a_breakpoint_at_a_suspended_callers_return_point_fires`
+//! (`tests/support/frame_cases.rs`); the calls' operand-stack records, the fuzzer's check
+//! that a caller's stack where it resumes starts with the one read while it was suspended.
 
 use crate::abi::frame::{callee_saved_indices, FrameShape, RETURN_ADDRESS, SAVE_WORDS, VMCTX_SAVE};
 use crate::code_memory::{is_wasm_pc, with_owner};
