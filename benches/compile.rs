@@ -10,7 +10,7 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use kestrel::{Engine, Linker, Module};
+use kestrel::{Config, Engine, InstrumentedVersions, Linker, Module};
 use std::hint::black_box;
 use wasm_encoder::{
     BlockType, CodeSection, ExportKind, ExportSection, Function, FunctionSection, InstructionSink,
@@ -272,6 +272,28 @@ fn compile(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(wasm.len() as u64));
     group.bench_function("3000 functions", |b| {
         b.iter(|| Module::from_binary(&engine, black_box(&wasm)).unwrap())
+    });
+    // Debuggable, every instrumented version compiled with the module: the instrumented
+    // compiler's speed (its site and call tables included).
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    config.instrumented_versions(InstrumentedVersions::Eager);
+    let eager = Engine::new(&config);
+    let module = Module::from_binary(&eager, &wasm).expect("generated module compiles");
+    let instrumented: usize = module
+        .instrumented_versions()
+        .iter()
+        .map(|(_, code)| code.len())
+        .sum();
+    eprintln!(
+        "compile, debuggable with every instrumented version: {} bytes of code, {} bytes of \
+         instrumented versions",
+        module.code().len(),
+        instrumented
+    );
+    drop(module);
+    group.bench_function("3000 functions, instrumented versions", |b| {
+        b.iter(|| Module::from_binary(&eager, black_box(&wasm)).unwrap())
     });
     group.finish();
 }

@@ -390,3 +390,78 @@ fn a_breakpoint_at_a_suspended_callers_return_point_fires() {
     assert_eq!(stops.len(), 3, "{stops:?}");
     assert_eq!((stops[2].0, stops[2].1, stops[2].3), ("breakpoint", 1, 1), "{stops:?}");
 }
+
+/// An instance (A) whose function calls another instance's (B) through an import, which
+/// calls back into A through its table: the frames alternate between the instances.
+const MIDDLE: &str = r#"
+(module
+  (type $t (func (param i32) (result i32)))
+  (table (export "table") 1 funcref)
+  (func (export "mid") (param $x i32) (result i32)
+    (i32.mul (call_indirect (type $t) (local.get $x) (i32.const 0)) (i32.const 2))))
+"#;
+
+const OUTER: &str = r#"
+(module
+  (import "b" "mid" (func $mid (param i32) (result i32)))
+  (func $leaf (export "leaf") (param $v i32) (result i32)
+    (i32.add (local.get $v) (i32.const 1)))
+  (func (export "top") (param $p i32) (result i32)
+    (local $k i32)
+    (local.set $k (i32.const 10))
+    (i32.add (local.get $k) (call $mid (local.get $p)))))
+"#;
+
+#[test]
+fn step_out_across_another_instances_frame_stops_in_this_instances_caller() {
+    let engine = debug_engine();
+    let b_module = Module::new(&engine, MIDDLE).unwrap();
+    let b = Linker::new(&engine).instantiate(&b_module).unwrap();
+    let a_module = Module::new(&engine, OUTER).unwrap();
+    let mut linker = Linker::new(&engine);
+    linker.instance("b", &b);
+    let a = linker.instantiate(&a_module).unwrap();
+    let leaf = a.get_func("leaf").unwrap();
+    b.get_table("table")
+        .unwrap()
+        .set(0, Val::FuncRef(Some(leaf)))
+        .unwrap();
+    let dbg = a.debugger().unwrap();
+    dbg.set_entry_breakpoint(1).unwrap();
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let call_offset = Arc::new(Mutex::new(0));
+    let (s, co, a2, b2) = (stops.clone(), call_offset.clone(), a.clone(), b.clone());
+    dbg.set_handler(move |event, frame| {
+        let mut owners = Vec::new();
+        for d in 0..frame.frame_count() {
+            let at = frame.up(d).unwrap();
+            owners.push(if at.in_instance(&a2) {
+                "a"
+            } else if at.in_instance(&b2) {
+                "b"
+            } else {
+                "?"
+            });
+        }
+        s.lock()
+            .unwrap()
+            .push((event.name(), frame.func_index(), frame.offset(), owners));
+        if matches!(event, DebugEvent::Breakpoint(_)) {
+            *co.lock().unwrap() = frame.up(2).unwrap().offset();
+            return Resume::StepOut;
+        }
+        Resume::Continue
+    });
+    let top = a.get_func("top").unwrap();
+    // 10 + (5 + 1) * 2.
+    assert_same!(top.call(&[Val::I32(5)]).unwrap(), [Val::I32(22)]);
+    let stops = stops.lock().unwrap();
+    let call = *call_offset.lock().unwrap();
+    assert_eq!(stops.len(), 2, "{stops:?}");
+    assert_eq!(stops[0].3, ["a", "b", "a"], "{stops:?}");
+    // Out of leaf, past the other instance's frame (which never stops), into top.
+    assert_eq!(
+        (stops[1].0, stops[1].1, stops[1].2, stops[1].3.clone()),
+        ("step", 2, after_call(&a_module, call), vec!["a"])
+    );
+}

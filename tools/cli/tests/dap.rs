@@ -9,13 +9,15 @@
 //! Without it the test prints that it was skipped, and why.
 
 use serde_json::{json, Value};
+#[path = "support/serve.rs"]
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-const KESTREL: &str = env!("CARGO_BIN_EXE_kestrel");
 const LLDB_DAP: &str = "lldb-dap-22";
 
 /// How long the whole session may take before the test fails (a bound on a hang, not a
@@ -39,31 +41,6 @@ fn lldb_dap_available() -> bool {
         );
     }
     found
-}
-
-/// `kestrel run -g PORT prog.wasm`, once it waits for the debugger.
-fn serve(program: &Path) -> (Child, u16) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(KESTREL)
-        .args(["run", "-g", &port.to_string()])
-        .arg(program)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kestrel");
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    assert!(line.contains("waiting for a debugger"), "{line}");
-    std::thread::spawn(move || {
-        let mut rest = String::new();
-        let _ = stderr.read_to_string(&mut rest);
-    });
-    (child, port)
 }
 
 /// A DAP client: requests numbered from 1, every message received kept until a step
@@ -251,7 +228,7 @@ fn an_editor_debugs_a_c_program_through_lldb_dap() {
         return;
     }
     let dir = lldb_dir();
-    let (mut kestrel, port) = serve(&dir.join("prog.wasm"));
+    let (mut kestrel, port) = support::serve(&dir.join("prog.wasm"), &[]);
     let mut dap = Dap::start();
     dap.request(
         "initialize",

@@ -109,6 +109,60 @@ fn entry_breakpoint_locals_backtrace_and_continue() {
     );
 }
 
+/// Every frame of the chain can be selected (`frame N`, `up`, `down`), inspected and
+/// written; inspection follows the selection, steps stay the innermost frame's.
+#[test]
+fn frames_of_the_call_chain_are_selected_inspected_and_written() {
+    let script = [
+        "break fib",
+        "run",
+        "continue",
+        "continue",
+        "bt",
+        "frame 2",
+        "locals",
+        "stack",
+        "up",
+        "down",
+        "locals",
+        // fib(2) resumes with n = 5: fib(1) + fib(3) = 3, and fib(3) = 3 + fib(1) = 4.
+        "set local 0 5",
+        "frame",
+        "frame 0",
+        "frame 9",
+        "down",
+        "delete all",
+        "continue",
+        "quit",
+    ];
+    let out = fib("3", &script);
+    assert_session(
+        &out,
+        &[
+            "breakpoint 1 func=0:fib entry",
+            "stop breakpoint func=0:fib offset=0x21",
+            "stop breakpoint func=0:fib offset=0x21",
+            "stop breakpoint func=0:fib offset=0x21",
+            "#0 func=0:fib offset=0x21",
+            "#1 func=0:fib offset=0x31",
+            "#2 func=0:fib offset=0x31",
+            "#2 func=0:fib offset=0x31",
+            "local[0]: i32 = 3",
+            "#1 func=0:fib offset=0x31",
+            "local[0]: i32 = 2",
+            "local[0]: i32 = 5",
+            "#1 func=0:fib offset=0x31",
+            "#0 func=0:fib offset=0x21",
+            "result: 4",
+        ],
+        &[
+            "error: no frame 3 (`bt` lists the frames)",
+            "error: no frame 9 (`bt` lists the frames)",
+            "error: no frame 1 calls away from frame 0",
+        ],
+    );
+}
+
 #[test]
 fn functions_by_index_name_or_export_and_offsets_in_hex_or_decimal() {
     let script = [

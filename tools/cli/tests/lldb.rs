@@ -6,10 +6,13 @@
 //! LLDB 22 must be installed (`apt-get install lldb-22`; `.ci/run` installs it when it is
 //! missing). Without it each test prints that it was skipped, and why.
 
-use std::io::{BufRead, BufReader};
+#[path = "support/serve.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::serve as serve_file;
 
 const KESTREL: &str = env!("CARGO_BIN_EXE_kestrel");
 const LLDB: &str = "lldb-22";
@@ -31,41 +34,9 @@ fn lldb_available() -> bool {
     found
 }
 
-/// A port nobody listens on now.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// `kestrel run -g PORT tests/lldb/NAME.wasm ARGS`, once it is waiting for the debugger.
 fn serve(name: &str, args: &[&str]) -> (Child, u16) {
     serve_file(&program(name), args)
-}
-
-/// `kestrel run -g PORT FILE ARGS`, once it is waiting for the debugger.
-fn serve_file(file: &Path, args: &[&str]) -> (Child, u16) {
-    let port = free_port();
-    let mut child = Command::new(KESTREL)
-        .args(["run", "-g", &port.to_string()])
-        .arg(file)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kestrel");
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    assert!(line.contains("waiting for a debugger"), "{line}");
-    // Keep draining stderr so the program never blocks on it.
-    std::thread::spawn(move || {
-        let mut rest = String::new();
-        let _ = std::io::Read::read_to_string(&mut stderr, &mut rest);
-    });
-    (child, port)
 }
 
 /// An LLDB of version 23 or later, if one is installed: `KESTREL_LLDB_NEWER`, else

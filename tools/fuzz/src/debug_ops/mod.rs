@@ -27,13 +27,13 @@
 
 pub mod record;
 
-use crate::oracle::{args_for, f32_bits, f64_bits};
+use crate::oracle::{args_for, kestrel_val};
 use crate::rng::Rng;
 use kestrel::{
     BreakpointId, Config, DebugEvent, Debugger, Engine, Error, Extern, Frame, Instance,
     InstrumentedVersions, Linker, Module, Resume, TrapKind, Val,
 };
-use record::{record_hash, recorded_width, Recorded, DEPTH_EXPORT, HASH_AT, RECORDED_LOCALS};
+use record::{Record, Recorded, DEPTH_EXPORT, RECORDED_LOCALS};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -71,18 +71,6 @@ enum Outcome {
     Trap(TrapKind),
 }
 
-fn value_bits(v: &Val) -> (String, u64) {
-    let bits = match v {
-        Val::I32(x) => *x as u32 as u64,
-        Val::I64(x) => *x as u64,
-        Val::F32(b) => f32_bits(*b),
-        Val::F64(b) => f64_bits(*b),
-        Val::FuncRef(f) => f.is_some() as u64,
-        Val::ExternRef(r) => r.is_some() as u64,
-    };
-    (v.ty().to_string(), bits)
-}
-
 /// The raw bits of a number value, as a record holds them.
 fn raw_bits(v: &Val) -> Option<u64> {
     match v {
@@ -112,7 +100,7 @@ fn run_exports(instance: &Instance, calls: &AtomicU64) -> Result<Vec<Outcome>, S
             calls.fetch_add(1, Ordering::SeqCst);
             let args = args_for(f.ty().params(), round);
             let outcome = match f.call(&args) {
-                Ok(vals) => Outcome::Values(vals.iter().map(value_bits).collect()),
+                Ok(vals) => Outcome::Values(vals.iter().map(kestrel_val).collect()),
                 Err(Error::Trap(t)) => Outcome::Trap(t.kind()),
                 Err(e) => return Err(format!("call {name}: {e}")),
             };
@@ -445,7 +433,11 @@ impl Driver {
                 let mut caller_stack = Vec::new();
                 if let Some(c) = frame.caller() {
                     caller = Some((c.func_index(), c.offset()));
-                    caller_stack = c.stack().iter().map(|v| v.as_ref().and_then(raw_bits)).collect();
+                    caller_stack = c
+                        .stack()
+                        .iter()
+                        .map(|v| v.as_ref().and_then(raw_bits))
+                        .collect();
                 }
                 Expect::Step {
                     kind,
@@ -660,30 +652,15 @@ impl Driver {
                 .call(func, offset)
                 .ok_or_else(|| format!("frame {d}: no call id for {func}:{offset:#x}"))?;
             let address = self.recorded.record_address(k) as usize;
-            let rec = at
+            let bytes = at
                 .read_memory(address, record::RECORD_SIZE as usize)
                 .map_err(|e| format!("reading record {k}: {e}"))?;
-            let word = |at: usize| u64::from_le_bytes(rec[at..at + 8].try_into().expect("8 bytes"));
-            let mut values = Vec::new();
-            for (i, ty) in info.locals.iter().enumerate().take(RECORDED_LOCALS) {
-                let Some(width) = recorded_width(*ty) else {
-                    continue;
-                };
-                let raw = word(8 + 8 * i);
-                values.push(if width == 4 { raw as u32 as u64 } else { raw });
-            }
-            if word(0) as u32 != id
-                || word(HASH_AT as usize) != record_hash(id, values.iter().copied())
-            {
+            let record = Record::new(bytes, &info.locals);
+            if !record.is_of(id) {
                 // Overwritten by the program, or a deeper stack's record wrapped onto it.
                 continue;
             }
-            let mut values = values.into_iter();
-            for (i, ty) in info.locals.iter().enumerate().take(RECORDED_LOCALS) {
-                if recorded_width(*ty).is_none() {
-                    continue;
-                }
-                let want = values.next().expect("one value per recorded local");
+            for (i, want) in record.values() {
                 let got = locals[i].as_ref().and_then(raw_bits);
                 if got != Some(want) {
                     return Err(format!(
@@ -761,45 +738,15 @@ impl Driver {
         };
         let k = (count - d) as u32;
         let address = self.recorded.record_address(k) as usize;
-        let mut rec = at
+        let bytes = at
             .read_memory(address, record::RECORD_SIZE as usize)
             .map_err(|e| format!("reading record {k}: {e}"))?;
-        let word = |rec: &[u8], at: usize| {
-            u64::from_le_bytes(rec[at..at + 8].try_into().expect("8 bytes"))
-        };
-        let old_values: Vec<u64> = info
-            .locals
-            .iter()
-            .enumerate()
-            .take(RECORDED_LOCALS)
-            .filter_map(|(i, ty)| {
-                let w = recorded_width(*ty)?;
-                let raw = word(&rec, 8 + 8 * i);
-                Some(if w == 4 { raw as u32 as u64 } else { raw })
-            })
-            .collect();
-        if word(&rec, 0) as u32 != id || word(&rec, HASH_AT as usize) != record_hash(id, old_values)
-        {
+        let mut record = Record::new(bytes, &info.locals);
+        if !record.is_of(id) {
             return Ok(());
         }
-        let width = recorded_width(info.locals[index as usize]).expect("a number");
-        let bits = raw_bits(&new).expect("a number");
-        let at_value = 8 + 8 * index as usize;
-        rec[at_value..at_value + width].copy_from_slice(&bits.to_le_bytes()[..width]);
-        let values: Vec<u64> = info
-            .locals
-            .iter()
-            .enumerate()
-            .take(RECORDED_LOCALS)
-            .filter_map(|(i, ty)| {
-                let w = recorded_width(*ty)?;
-                let raw = word(&rec, 8 + 8 * i);
-                Some(if w == 4 { raw as u32 as u64 } else { raw })
-            })
-            .collect();
-        let hash = record_hash(id, values);
-        rec[HASH_AT as usize..HASH_AT as usize + 8].copy_from_slice(&hash.to_le_bytes());
-        at.write_memory(address, &rec)
+        record.set(id, index as usize, raw_bits(&new).expect("a number"));
+        at.write_memory(address, record.bytes())
             .map_err(|e| format!("updating record {k}: {e}"))
     }
 }

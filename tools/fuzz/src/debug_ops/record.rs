@@ -104,6 +104,61 @@ pub fn record_hash(id: u32, values: impl IntoIterator<Item = u64>) -> u64 {
         .fold(u64::from(id), |h, bits| h.rotate_left(7) ^ bits)
 }
 
+/// One record as read from linear memory, for a caller whose locals have the types
+/// `locals` (parameters first).
+pub struct Record<'l> {
+    bytes: Vec<u8>,
+    locals: &'l [ValType],
+}
+
+impl<'l> Record<'l> {
+    /// The record in `bytes` (`RECORD_SIZE` of them) of a function with `locals`.
+    pub fn new(bytes: Vec<u8>, locals: &'l [ValType]) -> Record<'l> {
+        Record { bytes, locals }
+    }
+
+    fn word(&self, at: usize) -> u64 {
+        u64::from_le_bytes(self.bytes[at..at + 8].try_into().expect("8 bytes"))
+    }
+
+    /// The recorded locals that a record holds: (index, bits), in order.
+    pub fn values(&self) -> Vec<(usize, u64)> {
+        self.locals
+            .iter()
+            .enumerate()
+            .take(RECORDED_LOCALS)
+            .filter_map(|(i, ty)| {
+                let width = recorded_width(*ty)?;
+                let raw = self.word(8 + 8 * i);
+                Some((i, if width == 4 { raw as u32 as u64 } else { raw }))
+            })
+            .collect()
+    }
+
+    /// Whether this is call `id`'s record, as the module wrote it (its hash holds: the
+    /// program did not overwrite it, nor a deeper stack's record wrap onto it).
+    pub fn is_of(&self, id: u32) -> bool {
+        let values = self.values().into_iter().map(|(_, bits)| bits);
+        self.word(0) as u32 == id && self.word(HASH_AT as usize) == record_hash(id, values)
+    }
+
+    /// Sets recorded local `index` (of call `id`'s record) to `bits`, and the hash to
+    /// match.
+    pub fn set(&mut self, id: u32, index: usize, bits: u64) {
+        let width = recorded_width(self.locals[index]).expect("a recorded number");
+        let at = 8 + 8 * index;
+        self.bytes[at..at + width].copy_from_slice(&bits.to_le_bytes()[..width]);
+        let hash = record_hash(id, self.values().into_iter().map(|(_, bits)| bits));
+        let at = HASH_AT as usize;
+        self.bytes[at..at + 8].copy_from_slice(&hash.to_le_bytes());
+    }
+
+    /// The record's bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
 /// Where a recorded local of type `ty` is stored, and how wide it is: `None` for types a
 /// record does not hold (references).
 pub fn recorded_width(ty: ValType) -> Option<usize> {

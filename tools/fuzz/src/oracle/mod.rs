@@ -14,6 +14,7 @@ mod on_wasmi_legacy;
 mod on_wasmtime;
 
 use kestrel::{Config, Engine, Val, ValType};
+pub(crate) use on_kestrel::kestrel_val;
 pub use on_kestrel::{run_kestrel, run_kestrel_with};
 pub use on_wasmi::run_wasmi;
 use on_wasmi::OUT_OF_FUEL;

@@ -22,7 +22,9 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
     }
 }
 
-fn kestrel_val(v: &Val) -> (String, u64) {
+/// A value as the oracle compares it: its type's name and its bits (a NaN's class, a
+/// reference's nullness).
+pub(crate) fn kestrel_val(v: &Val) -> (String, u64) {
     let bits = match v {
         Val::I32(x) => *x as u32 as u64,
         Val::I64(x) => *x as u64,
