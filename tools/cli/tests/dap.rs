@@ -25,7 +25,7 @@ const LLDB_DAP: &str = "lldb-dap-22";
 const SESSION: Duration = Duration::from_secs(90);
 
 fn lldb_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lldb")
+    support::program_dir()
 }
 
 fn lldb_dap_available() -> bool {
@@ -245,6 +245,7 @@ fn an_editor_debugs_a_c_program_through_lldb_dap() {
         "attach",
         json!({
             "program": dir.join("prog.wasm"),
+            "sourceMap": [[support::DWARF_SOURCE_DIR, dir]],
             "attachCommands": [format!("process connect --plugin wasm connect://127.0.0.1:{port}")],
         }),
     );

@@ -12,15 +12,13 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use support::serve as serve_file;
+use support::{program_dir, serve as serve_file, DWARF_SOURCE_DIR};
 
 const KESTREL: &str = env!("CARGO_BIN_EXE_kestrel");
 const LLDB: &str = "lldb-22";
 
 fn program(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/lldb")
-        .join(format!("{name}.wasm"))
+    program_dir().join(format!("{name}.wasm"))
 }
 
 fn lldb_available() -> bool {
@@ -68,12 +66,17 @@ fn lldb(port: u16, commands: &[&str], after_crash: &[&str]) -> String {
     lldb_with(Path::new(LLDB), port, commands, after_crash)
 }
 
-/// Runs `lldb` in batch mode: connects, then runs `commands`; commands after a stop by a
-/// signal (a trap) are given with `-k` so that they run too. Returns LLDB's output. A
-/// session that takes over a minute is killed and fails the test.
+/// Runs `lldb` in batch mode: maps the programs' source directory to this checkout's,
+/// connects, then runs `commands`; commands after a stop by a signal (a trap) are given
+/// with `-k` so that they run too. Returns LLDB's output. A session that takes over a
+/// minute is killed and fails the test.
 fn lldb_with(lldb: &Path, port: u16, commands: &[&str], after_crash: &[&str]) -> String {
     let mut cmd = Command::new(lldb);
     cmd.arg("-b").arg("-o").arg(format!(
+        "settings set target.source-map {DWARF_SOURCE_DIR} {}",
+        program_dir().display()
+    ));
+    cmd.arg("-o").arg(format!(
         "process connect --plugin wasm connect://127.0.0.1:{port}"
     ));
     for c in commands {

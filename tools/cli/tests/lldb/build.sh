@@ -2,10 +2,14 @@
 # Rebuilds the LLDB test programs with Debian's clang and wasi-libc, with DWARF:
 #   apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32
 # The built .wasm files are committed, so the tests need lldb-22 but no C compiler.
+# Their DWARF names the sources' directory as /kestrel/tools/cli/tests/lldb wherever they
+# were built, and the tests map that name to wherever the checkout is (LLDB's
+# target.source-map, lldb-dap's sourceMap): a checkout anywhere finds the sources.
 set -eu
 cd "$(dirname "$0")"
-clang-14 --target=wasm32-wasi -g -O0 prog.c -o prog.wasm
-clang-14 --target=wasm32-wasi -g -O0 trap.c -o trap.wasm
-clang-14 --target=wasm32-wasi -g -O1 loop.c -o loop.wasm
-clang-14 --target=wasm32-wasi -g -O0 frames.c -o frames-O0.wasm
-clang-14 --target=wasm32-wasi -g -O1 frames.c -o frames-O1.wasm
+prefix="-fdebug-prefix-map=$PWD=/kestrel/tools/cli/tests/lldb"
+clang-14 --target=wasm32-wasi "$prefix" -g -O0 prog.c -o prog.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O0 trap.c -o trap.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O1 loop.c -o loop.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O0 frames.c -o frames-O0.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O1 frames.c -o frames-O1.wasm

@@ -2,10 +2,20 @@
 //! program served on a free port, once kestrel waits for its debugger.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 const KESTREL: &str = env!("CARGO_BIN_EXE_kestrel");
+
+/// The directory the committed programs' DWARF names for their sources (tests/lldb/
+/// build.sh maps the build directory to it), so that their bytes do not depend on where
+/// they were built; a debugger maps it to `program_dir()` to find the sources.
+pub const DWARF_SOURCE_DIR: &str = "/kestrel/tools/cli/tests/lldb";
+
+/// Where the test programs and their sources are in this checkout.
+pub fn program_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lldb")
+}
 
 /// A port nobody listens on now.
 fn free_port() -> u16 {
