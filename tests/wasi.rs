@@ -524,3 +524,202 @@ fn an_import_that_is_neither_wasi_nor_provided_is_named() {
     let err = linker.instantiate(&module).unwrap_err().to_string();
     assert!(err.contains("env") && err.contains("custom"), "{err}");
 }
+
+// ---- hostile numbers: the host's work per call is bounded (src/wasi/guest.rs) ----
+
+const EFAULT: i32 = 21;
+const EINVAL: i32 = 28;
+const ENAMETOOLONG: i32 = 37;
+
+/// Instantiates `wat` with a context writing stdout to `out`, calls `run`.
+fn call_wat_to(wat: &str, out: &OutputBuffer) -> i32 {
+    let engine = Engine::default();
+    let module = Module::new(&engine, wat).unwrap();
+    let ctx = WasiCtxBuilder::new()
+        .stdout(OutputStream::Buffer(out.clone()))
+        .build();
+    let mut linker = Linker::new(&engine);
+    wasi::add_to_linker(&mut linker, &ctx);
+    let instance = linker.instantiate(&module).unwrap();
+    instance
+        .get_typed_func::<(), i32>("run")
+        .unwrap()
+        .call(())
+        .unwrap()
+}
+
+#[test]
+fn a_write_of_a_million_gigabyte_iovecs_is_short_and_bounded() {
+    // 1,048,576 iovecs, each naming the same 1 GiB: 1 PiB in all. The host looks at the
+    // first 1024 and moves 16 MiB, a short write the program sees in `nwritten`.
+    let wat = r#"(module
+        (import "wasi_snapshot_preview1" "fd_write"
+          (func $fd_write (param i32 i32 i32 i32) (result i32)))
+        (memory (export "memory") 16385)
+        (func (export "run") (result i32)
+          (local $i i32) (local $e i32)
+          (loop $fill
+            (i32.store (i32.add (i32.const 64) (i32.shl (local.get $i) (i32.const 3)))
+              (i32.const 0))
+            (i32.store (i32.add (i32.const 68) (i32.shl (local.get $i) (i32.const 3)))
+              (i32.const 0x40000000))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $fill (i32.lt_u (local.get $i) (i32.const 1048576))))
+          (local.set $e (call $fd_write (i32.const 1) (i32.const 64) (i32.const 1048576)
+            (i32.const 0)))
+          (if (result i32) (local.get $e)
+            (then (i32.sub (i32.const 0) (local.get $e)))
+            (else (i32.load (i32.const 0))))))"#;
+    let out = OutputBuffer::new();
+    assert_eq!(call_wat_to(wat, &out), 16 << 20);
+    assert_eq!(out.contents().len(), 16 << 20);
+}
+
+#[test]
+fn lengths_and_counts_past_the_bounds_are_refused_before_the_host_copies() {
+    let imports = r#"
+        (import "wasi_snapshot_preview1" "path_open"
+          (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "path_create_directory"
+          (func $mkdir (param i32 i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "poll_oneoff"
+          (func $poll (param i32 i32 i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "random_get" (func $random (param i32 i32) (result i32)))
+        (import "wasi_snapshot_preview1" "fd_read"
+          (func $fd_read (param i32 i32 i32 i32) (result i32)))"#;
+    let dir = scratch_dir("bounds");
+    let cases = [
+        // A 512 MiB path is refused by its length, before anything reads it.
+        (
+            "(call $path_open (i32.const 3) (i32.const 0) (i32.const 0) (i32.const 0x20000000)
+               (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 0))",
+            ENAMETOOLONG,
+        ),
+        // One byte past PATH_MAX, in memory: still too long.
+        (
+            "(call $mkdir (i32.const 3) (i32.const 0) (i32.const 4097))",
+            ENAMETOOLONG,
+        ),
+        // PATH_MAX itself is a path (of NUL bytes, which no file system takes).
+        (
+            "(call $mkdir (i32.const 3) (i32.const 0) (i32.const 4096))",
+            0,
+        ),
+        // More subscriptions than one poll takes, whatever the memory holds.
+        (
+            "(call $poll (i32.const 0) (i32.const 0) (i32.const 4097) (i32.const 0))",
+            EINVAL,
+        ),
+        (
+            "(call $poll (i32.const 0) (i32.const 0) (i32.const -1) (i32.const 0))",
+            EINVAL,
+        ),
+        // 4 GiB of random bytes into one page: refused before they are drawn.
+        ("(call $random (i32.const 0) (i32.const -1))", EFAULT),
+        // An iovec array that runs past the end, however many of it the host would look at.
+        (
+            "(call $fd_read (i32.const 0) (i32.const 0) (i32.const 0x1fffffff) (i32.const 0))",
+            EFAULT,
+        ),
+        // Events written at the very top of the address space (one clock subscription
+        // of timeout 0, all zeros): a checked fault, no wrap to address 0.
+        (
+            "(call $poll (i32.const 0) (i32.const -32) (i32.const 1) (i32.const 64))",
+            EFAULT,
+        ),
+    ];
+    for (body, errno) in cases {
+        let wat = format!(
+            r#"(module {imports} (memory (export "memory") 1)
+                (func (export "run") (result i32) {body}))"#
+        );
+        let got = call_wat(&wat, Some(&dir)).unwrap();
+        if errno == 0 {
+            // Refused by the file system, not by the length check.
+            assert!(got != ENAMETOOLONG && got != EFAULT, "{body}: {got}");
+        } else {
+            assert_eq!(got, errno, "{body}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A reader that says when a read has begun and then waits until it is let go.
+struct HeldReader {
+    started: std::sync::mpsc::Sender<()>,
+    release: std::sync::mpsc::Receiver<Vec<u8>>,
+}
+
+impl std::io::Read for HeldReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let _ = self.started.send(());
+        let data = self.release.recv().unwrap_or_default();
+        let n = data.len().min(buf.len());
+        buf[..n].copy_from_slice(&data[..n]);
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_that_waits_does_not_hold_the_context() {
+    // Two instances share one context: while one waits in `fd_read(0)`, the other's
+    // calls on the context go on.
+    let (started_tx, started) = std::sync::mpsc::channel();
+    let (release, release_rx) = std::sync::mpsc::channel();
+    let out = OutputBuffer::new();
+    let ctx = WasiCtxBuilder::new()
+        .stdin(InputStream::Reader(Box::new(HeldReader {
+            started: started_tx,
+            release: release_rx,
+        })))
+        .stdout(OutputStream::Buffer(out.clone()))
+        .build();
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module
+            (import "wasi_snapshot_preview1" "fd_read"
+              (func $fd_read (param i32 i32 i32 i32) (result i32)))
+            (import "wasi_snapshot_preview1" "fd_write"
+              (func $fd_write (param i32 i32 i32 i32) (result i32)))
+            (memory (export "memory") 1)
+            (data (i32.const 0) "\10\00\00\00\08\00\00\00")
+            (data (i32.const 32) "\28\00\00\00\02\00\00\00hi")
+            (func (export "read") (result i32)
+              (drop (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
+              (i32.load (i32.const 8)))
+            (func (export "write") (result i32)
+              (call $fd_write (i32.const 1) (i32.const 32) (i32.const 1) (i32.const 8))))"#,
+    )
+    .unwrap();
+    let mut linker = Linker::new(&engine);
+    wasi::add_to_linker(&mut linker, &ctx);
+    let reader = linker.instantiate(&module).unwrap();
+    let writer = linker.instantiate(&module).unwrap();
+    let waiting = std::thread::spawn(move || {
+        reader
+            .get_typed_func::<(), i32>("read")
+            .unwrap()
+            .call(())
+            .unwrap()
+    });
+    started.recv().unwrap();
+    // The read is under way and waiting: a write on the same context completes. (Were
+    // the lock held, this call would wait for the read, which waits for us: the bound
+    // below turns that deadlock into a failure.)
+    let (done_tx, done) = std::sync::mpsc::channel();
+    let write = std::thread::spawn(move || {
+        let r = writer
+            .get_typed_func::<(), i32>("write")
+            .unwrap()
+            .call(())
+            .unwrap();
+        let _ = done_tx.send(r);
+    });
+    let result = done.recv_timeout(std::time::Duration::from_secs(60));
+    release.send(b"abc".to_vec()).unwrap();
+    assert_eq!(result, Ok(0), "the write waited for the read's lock");
+    write.join().unwrap();
+    assert_eq!(waiting.join().unwrap(), 3);
+    assert_eq!(out.contents(), b"hi");
+}

@@ -110,10 +110,13 @@ impl Stream {
     }
 }
 
-/// What a descriptor refers to.
+/// What a descriptor refers to. Streams and files are shared, so that a call can read or
+/// write them after it let go of the context's lock: a read from stdin, a pipe or a FIFO
+/// may wait for as long as its writer likes, and other calls (another thread's, say)
+/// must not wait with it.
 pub(crate) enum Kind {
-    Stream(Stream),
-    File(std::fs::File),
+    Stream(Arc<Mutex<Stream>>),
+    File(Arc<std::fs::File>),
     Dir(cap_std::fs::Dir),
 }
 
@@ -358,7 +361,7 @@ impl WasiCtxBuilder {
     pub fn build(self) -> WasiCtx {
         let mut fds = BTreeMap::new();
         let stream = |s: Stream| Descriptor {
-            kind: Kind::Stream(s),
+            kind: Kind::Stream(Arc::new(Mutex::new(s))),
             base: rights::STREAM,
             inheriting: 0,
             flags: 0,

@@ -1,9 +1,33 @@
 //! The caller's linear memory as WASI functions see it: every access is bounds-checked by
 //! [`Memory::read`]/[`Memory::write`], and a guest pointer or length that does not fit is
 //! `EFAULT`, never a host fault.
+//!
+//! The host's work per call is bounded, whatever numbers the guest passes: memory is
+//! checked before anything is allocated for it, a read or write looks at no more than
+//! [`MAX_IOVECS`] buffers and moves no more than [`MAX_IO_BYTES`] (a short read or write,
+//! which POSIX allows), a path is at most [`MAX_PATH`] bytes (`ENAMETOOLONG` before it is
+//! copied), and guest pointer arithmetic that would wrap is `EFAULT`.
 
 use super::abi::{layout, Errno};
 use crate::runtime::memory::Memory;
+
+/// The buffers of one read or write the host looks at (POSIX's `IOV_MAX` on Linux):
+/// those after them are left alone, as in a short read or write.
+pub(crate) const MAX_IOVECS: u32 = 1024;
+
+/// The bytes one read or write moves at most (a short read or write beyond).
+pub(crate) const MAX_IO_BYTES: usize = 16 << 20;
+
+/// The longest path a call takes (Linux's `PATH_MAX`).
+pub(crate) const MAX_PATH: u32 = 4096;
+
+/// `base + by` as a guest address, `EFAULT` if it does not fit in 32 bits.
+pub(crate) fn offset(base: u32, by: u64) -> Result<u32, Errno> {
+    u64::from(base)
+        .checked_add(by)
+        .and_then(|a| u32::try_from(a).ok())
+        .ok_or(Errno::FAULT)
+}
 
 /// A bounds-checked view of one instance's memory.
 pub(crate) struct GuestMemory {
@@ -22,8 +46,10 @@ impl GuestMemory {
         GuestMemory { memory }
     }
 
-    /// `len` bytes at `ptr`.
+    /// `len` bytes at `ptr` (checked before anything is allocated: at most the memory's
+    /// size).
     pub fn read(&self, ptr: u32, len: u32) -> Result<Vec<u8>, Errno> {
+        self.check(ptr, len as usize)?;
         let mut buf = vec![0; len as usize];
         self.read_into(ptr, &mut buf)?;
         Ok(buf)
@@ -45,7 +71,8 @@ impl GuestMemory {
             .map_err(|_| Errno::FAULT)
     }
 
-    fn check(&self, ptr: u32, len: usize) -> Result<(), Errno> {
+    /// `EFAULT` unless `len` bytes at `ptr` lie in memory.
+    pub fn check(&self, ptr: u32, len: usize) -> Result<(), Errno> {
         let end = ptr as u64 + len as u64;
         if end > self.memory.data_size() as u64 {
             return Err(Errno::FAULT);
@@ -61,17 +88,21 @@ impl GuestMemory {
         self.write(ptr, &v.to_le_bytes())
     }
 
-    /// The UTF-8 string of `len` bytes at `ptr` (paths): `EILSEQ` if it is not UTF-8.
-    pub fn read_str(&self, ptr: u32, len: u32) -> Result<String, Errno> {
+    /// The path of `len` bytes at `ptr`: `ENAMETOOLONG` over [`MAX_PATH`] (before it is
+    /// copied), `EILSEQ` if it is not UTF-8.
+    pub fn read_path(&self, ptr: u32, len: u32) -> Result<String, Errno> {
+        if len > MAX_PATH {
+            return Err(Errno::NAMETOOLONG);
+        }
         String::from_utf8(self.read(ptr, len)?).map_err(|_| Errno::ILSEQ)
     }
 
-    /// The `count` iovecs of the array at `ptr`.
+    /// The iovecs of the array of `count` at `ptr` (which must lie in memory), the first
+    /// [`MAX_IOVECS`] of them.
     pub fn iovecs(&self, ptr: u32, count: u32) -> Result<Vec<IoVec>, Errno> {
-        let bytes = self.read(
-            ptr,
-            count.checked_mul(layout::IOVEC_SIZE).ok_or(Errno::FAULT)?,
-        )?;
+        self.check(ptr, count as usize * layout::IOVEC_SIZE as usize)?;
+        let count = count.min(MAX_IOVECS);
+        let bytes = self.read(ptr, count * layout::IOVEC_SIZE)?;
         let iovs: Vec<IoVec> = bytes
             .chunks_exact(layout::IOVEC_SIZE as usize)
             .map(|c| IoVec {
@@ -86,12 +117,18 @@ impl GuestMemory {
         Ok(iovs)
     }
 
-    /// The bytes of all `iovs`, concatenated (what a write sends).
+    /// The bytes of `iovs`, concatenated, up to [`MAX_IO_BYTES`] (what a write sends).
     pub fn gather(&self, iovs: &[IoVec]) -> Result<Vec<u8>, Errno> {
-        let total: u64 = iovs.iter().map(|i| i.len as u64).sum();
-        let mut out = Vec::with_capacity(total.min(1 << 26) as usize);
+        let mut out = Vec::with_capacity(total_len(iovs));
         for iov in iovs {
-            out.extend_from_slice(&self.read(iov.ptr, iov.len)?);
+            let room = MAX_IO_BYTES - out.len();
+            if room == 0 {
+                break;
+            }
+            let len = (iov.len as usize).min(room);
+            let at = out.len();
+            out.resize(at + len, 0);
+            self.read_into(iov.ptr, &mut out[at..])?;
         }
         Ok(out)
     }
@@ -110,10 +147,10 @@ impl GuestMemory {
     }
 }
 
-/// Total length of `iovs`, capped at what one read may return.
+/// Total length of `iovs`, capped at what one read or write moves ([`MAX_IO_BYTES`]).
 pub(crate) fn total_len(iovs: &[IoVec]) -> usize {
     iovs.iter()
         .map(|i| i.len as u64)
         .sum::<u64>()
-        .min(isize::MAX as u64) as usize
+        .min(MAX_IO_BYTES as u64) as usize
 }

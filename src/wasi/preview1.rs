@@ -6,8 +6,8 @@ use super::abi::{
     clockid, eventtype, fdflags, filetype, fstflags, layout, oflags, rights, whence, Errno,
     ADVICE_MAX, LOOKUP_SYMLINK_FOLLOW, SUBSCRIPTION_CLOCK_ABSTIME,
 };
-use super::ctx::{filetype_of, Descriptor, Kind, State, WasiCtx};
-use super::guest::{total_len, GuestMemory};
+use super::ctx::{filetype_of, Descriptor, Kind, State, Stream, WasiCtx};
+use super::guest::{offset, total_len, GuestMemory};
 use crate::api::func::Caller;
 use crate::api::linker::Linker;
 use crate::api::val::Val;
@@ -18,6 +18,7 @@ use cap_std::fs::{Dir, MetadataExt as _, OpenOptionsExt as _};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::FileExt as _;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// How a WASI function ends: with an errno for the guest, or by leaving wasm (a trap, or
@@ -41,13 +42,26 @@ impl From<std::io::Error> for Fail {
 
 type Res = Result<(), Fail>;
 
-/// One call: the context's state (locked for the call) and the caller's memory.
+/// One call: the caller's memory, and the context's state, locked while the call uses it
+/// (`st`) and let go of before the call may wait (`unlock`: a read from stdin or a pipe,
+/// `poll_oneoff`'s sleep), so that other calls on the context never wait for it.
 struct Call<'a> {
-    st: std::sync::MutexGuard<'a, State>,
+    ctx: &'a WasiCtx,
+    state: Option<MutexGuard<'a, State>>,
     caller: &'a Caller,
 }
 
 impl Call<'_> {
+    /// The context's state, locked until `unlock` or the end of the call.
+    fn st(&mut self) -> &mut State {
+        self.state.get_or_insert_with(|| self.ctx.lock())
+    }
+
+    /// Lets go of the context's lock (`st` takes it again).
+    fn unlock(&mut self) {
+        self.state = None;
+    }
+
     /// The caller's exported `memory`; a module without one cannot use these functions.
     fn mem(&self) -> Result<GuestMemory, Fail> {
         self.caller
@@ -267,7 +281,8 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
         let ty = FuncType::new(params.iter().copied(), [ValType::I32]);
         linker.func_new_with_caller(MODULE, name, ty, move |caller, args, results| {
             let mut call = Call {
-                st: ctx.lock(),
+                ctx: &ctx,
+                state: None,
                 caller,
             };
             let errno = match f(&mut call, &Args(args)) {
@@ -297,10 +312,10 @@ fn write_strings(c: &mut Call, strings: &[Vec<u8>], ptrs: u32, buf: u32) -> Res 
     let mem = c.mem()?;
     let mut at = buf;
     for (i, s) in strings.iter().enumerate() {
-        mem.write_u32(ptrs.wrapping_add(4 * i as u32), at)?;
+        mem.write_u32(offset(ptrs, 4 * i as u64)?, at)?;
         mem.write(at, s)?;
-        mem.write(at.wrapping_add(s.len() as u32), &[0])?;
-        at = at.wrapping_add(s.len() as u32 + 1);
+        mem.write(offset(at, s.len() as u64)?, &[0])?;
+        at = offset(at, s.len() as u64 + 1)?;
     }
     Ok(())
 }
@@ -325,22 +340,22 @@ fn env_bytes(st: &State) -> Vec<Vec<u8>> {
 }
 
 fn args_get(c: &mut Call, argv: u32, buf: u32) -> Res {
-    let s = arg_bytes(&c.st);
+    let s = arg_bytes(c.st());
     write_strings(c, &s, argv, buf)
 }
 
 fn args_sizes_get(c: &mut Call, count: u32, size: u32) -> Res {
-    let s = arg_bytes(&c.st);
+    let s = arg_bytes(c.st());
     write_sizes(c, &s, count, size)
 }
 
 fn environ_get(c: &mut Call, environ: u32, buf: u32) -> Res {
-    let s = env_bytes(&c.st);
+    let s = env_bytes(c.st());
     write_strings(c, &s, environ, buf)
 }
 
 fn environ_sizes_get(c: &mut Call, count: u32, size: u32) -> Res {
-    let s = env_bytes(&c.st);
+    let s = env_bytes(c.st());
     write_sizes(c, &s, count, size)
 }
 
@@ -391,49 +406,59 @@ fn clock_time_get(c: &mut Call, id: u32, out: u32) -> Res {
     Ok(())
 }
 
+/// Bytes `random_get` draws and writes at a time: the host holds no more than this,
+/// however long the guest's buffer (whose bounds are checked first).
+const RANDOM_CHUNK: usize = 64 * 1024;
+
 fn random_get(c: &mut Call, buf: u32, len: u32) -> Res {
     let mem = c.mem()?;
-    let mut bytes = vec![0u8; len as usize];
-    let mut filled = 0;
-    while filled < bytes.len() {
-        // SAFETY: writes at most the remaining length into `bytes`.
-        let n = unsafe {
-            libc::getrandom(bytes[filled..].as_mut_ptr().cast(), bytes.len() - filled, 0)
-        };
-        if n < 0 {
-            let e = std::io::Error::last_os_error();
-            if e.kind() == std::io::ErrorKind::Interrupted {
-                continue;
+    mem.check(buf, len as usize)?;
+    let mut chunk = vec![0u8; (len as usize).min(RANDOM_CHUNK)];
+    let mut done = 0usize;
+    while done < len as usize {
+        let part = &mut chunk[..(len as usize - done).min(RANDOM_CHUNK)];
+        let mut filled = 0;
+        while filled < part.len() {
+            // SAFETY: writes at most the remaining length into `part`.
+            let n = unsafe {
+                libc::getrandom(part[filled..].as_mut_ptr().cast(), part.len() - filled, 0)
+            };
+            if n < 0 {
+                let e = std::io::Error::last_os_error();
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(e.into());
             }
-            return Err(e.into());
+            filled += n as usize;
         }
-        filled += n as usize;
+        mem.write(offset(buf, done as u64)?, part)?;
+        done += part.len();
     }
-    mem.write(buf, &bytes)?;
     Ok(())
 }
 
 // ---- descriptors ----
 
 fn fd_close(c: &mut Call, fd: u32) -> Res {
-    c.st.fds.remove(&fd).ok_or(Errno::BADF)?;
+    c.st().fds.remove(&fd).ok_or(Errno::BADF)?;
     Ok(())
 }
 
 fn fd_renumber(c: &mut Call, from: u32, to: u32) -> Res {
-    if !c.st.fds.contains_key(&from) || !c.st.fds.contains_key(&to) {
+    if !c.st().fds.contains_key(&from) || !c.st().fds.contains_key(&to) {
         return Err(Errno::BADF.into());
     }
     if from != to {
-        let d = c.st.fds.remove(&from).expect("checked");
-        c.st.fds.insert(to, d);
+        let d = c.st().fds.remove(&from).expect("checked");
+        c.st().fds.insert(to, d);
     }
     Ok(())
 }
 
 fn fd_fdstat_get(c: &mut Call, fd: u32, out: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     let mut b = [0u8; layout::FDSTAT_SIZE];
     b[0] = d.filetype();
     b[2..4].copy_from_slice(&d.flags.to_le_bytes());
@@ -444,7 +469,7 @@ fn fd_fdstat_get(c: &mut Call, fd: u32, out: u32) -> Res {
 }
 
 fn fd_fdstat_set_flags(c: &mut Call, fd: u32, flags: u16) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_FDSTAT_SET_FLAGS)?;
     if flags & (fdflags::DSYNC | fdflags::RSYNC | fdflags::SYNC) != 0 {
         // Linux cannot change these on an open file.
@@ -474,7 +499,7 @@ fn fd_fdstat_set_flags(c: &mut Call, fd: u32, flags: u16) -> Res {
 }
 
 fn fd_fdstat_set_rights(c: &mut Call, fd: u32, base: u64, inheriting: u64) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     // Rights can only be dropped.
     if base & !d.base != 0 || inheriting & !d.inheriting != 0 {
         return Err(Errno::NOTCAPABLE.into());
@@ -486,7 +511,7 @@ fn fd_fdstat_set_rights(c: &mut Call, fd: u32, base: u64, inheriting: u64) -> Re
 
 fn fd_prestat_get(c: &mut Call, fd: u32, out: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     let name = d.preopen.as_ref().ok_or(Errno::BADF)?;
     let mut b = [0u8; layout::PRESTAT_SIZE];
     b[4..8].copy_from_slice(&(name.len() as u32).to_le_bytes());
@@ -496,7 +521,7 @@ fn fd_prestat_get(c: &mut Call, fd: u32, out: u32) -> Res {
 
 fn fd_prestat_dir_name(c: &mut Call, fd: u32, buf: u32, len: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     let name = d.preopen.as_ref().ok_or(Errno::BADF)?;
     if (len as usize) < name.len() {
         return Err(Errno::NAMETOOLONG.into());
@@ -505,19 +530,45 @@ fn fd_prestat_dir_name(c: &mut Call, fd: u32, buf: u32, len: u32) -> Res {
     Ok(())
 }
 
+/// What a read or write acts on, shared with the descriptor table so that the call can
+/// let go of the context's lock while it waits.
+enum Io {
+    File(Arc<std::fs::File>),
+    Stream(Arc<Mutex<Stream>>),
+}
+
+impl Io {
+    /// The file or stream of descriptor `d` (`EISDIR` for a directory); `ESPIPE` for a
+    /// stream when the access is at an offset.
+    fn of(d: &Descriptor, at: Option<u64>) -> Result<Io, Errno> {
+        match (&d.kind, at) {
+            (Kind::File(f), _) => Ok(Io::File(f.clone())),
+            (Kind::Stream(s), None) => Ok(Io::Stream(s.clone())),
+            (Kind::Stream(_), Some(_)) => Err(Errno::SPIPE),
+            (Kind::Dir(_), _) => Err(Errno::ISDIR),
+        }
+    }
+}
+
+/// Locks a stream (poisoning changes nothing about a stream's bytes).
+fn lock_stream(s: &Mutex<Stream>) -> MutexGuard<'_, Stream> {
+    s.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn fd_read(c: &mut Call, fd: u32, iovs: u32, count: u32, at: Option<u64>, out: u32) -> Res {
     let mem = c.mem()?;
     let iovs = mem.iovecs(iovs, count)?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     if at.is_some() && matches!(d.kind, Kind::Stream(_)) {
         return Err(Errno::SPIPE.into());
     }
-    let needed = rights::FD_READ | if at.is_some() { rights::FD_SEEK } else { 0 };
-    d.require(needed)?;
-    let mut buf = vec![0u8; total_len(&iovs).min(16 << 20)];
-    let n = match (&mut d.kind, at) {
-        (Kind::File(f), None) => read_full(f, &mut buf)?,
-        (Kind::File(f), Some(offset)) => {
+    d.require(rights::FD_READ | if at.is_some() { rights::FD_SEEK } else { 0 })?;
+    let io = Io::of(d, at)?;
+    c.unlock();
+    let mut buf = vec![0u8; total_len(&iovs)];
+    let n = match (io, at) {
+        (Io::File(f), None) => read_full(&f, &mut buf)?,
+        (Io::File(f), Some(offset)) => {
             let mut got = 0;
             while got < buf.len() {
                 match f.read_at(&mut buf[got..], offset + got as u64) {
@@ -529,9 +580,7 @@ fn fd_read(c: &mut Call, fd: u32, iovs: u32, count: u32, at: Option<u64>, out: u
             }
             got
         }
-        (Kind::Stream(s), None) => s.read(&mut buf)?,
-        (Kind::Stream(_), Some(_)) => return Err(Errno::SPIPE.into()),
-        (Kind::Dir(_), _) => return Err(Errno::ISDIR.into()),
+        (Io::Stream(s), _) => lock_stream(&s).read(&mut buf)?,
     };
     mem.scatter(&iovs, &buf[..n])?;
     mem.write_u32(out, n as u32)?;
@@ -539,7 +588,7 @@ fn fd_read(c: &mut Call, fd: u32, iovs: u32, count: u32, at: Option<u64>, out: u
 }
 
 /// Reads until `buf` is full or the file ends.
-fn read_full(f: &mut std::fs::File, buf: &mut [u8]) -> Result<usize, Errno> {
+fn read_full(mut f: &std::fs::File, buf: &mut [u8]) -> Result<usize, Errno> {
     let mut got = 0;
     while got < buf.len() {
         match f.read(&mut buf[got..]) {
@@ -560,24 +609,23 @@ fn fd_write(c: &mut Call, fd: u32, iovs: u32, count: u32, at: Option<u64>, out: 
     let mem = c.mem()?;
     let iovs = mem.iovecs(iovs, count)?;
     let data = mem.gather(&iovs)?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     if at.is_some() && matches!(d.kind, Kind::Stream(_)) {
         return Err(Errno::SPIPE.into());
     }
-    let needed = rights::FD_WRITE | if at.is_some() { rights::FD_SEEK } else { 0 };
-    d.require(needed)?;
-    let n = match (&mut d.kind, at) {
-        (Kind::File(f), None) => {
-            f.write_all(&data)?;
+    d.require(rights::FD_WRITE | if at.is_some() { rights::FD_SEEK } else { 0 })?;
+    let io = Io::of(d, at)?;
+    c.unlock();
+    let n = match (io, at) {
+        (Io::File(f), None) => {
+            (&*f).write_all(&data)?;
             data.len()
         }
-        (Kind::File(f), Some(offset)) => {
+        (Io::File(f), Some(offset)) => {
             f.write_all_at(&data, offset)?;
             data.len()
         }
-        (Kind::Stream(s), None) => s.write(&data)?,
-        (Kind::Stream(_), Some(_)) => return Err(Errno::SPIPE.into()),
-        (Kind::Dir(_), _) => return Err(Errno::ISDIR.into()),
+        (Io::Stream(s), _) => lock_stream(&s).write(&data)?,
     };
     mem.write_u32(out, n as u32)?;
     Ok(())
@@ -585,7 +633,7 @@ fn fd_write(c: &mut Call, fd: u32, iovs: u32, count: u32, at: Option<u64>, out: 
 
 fn fd_seek(c: &mut Call, fd: u32, offset: i64, how: u32, out: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     if matches!(d.kind, Kind::Stream(_)) {
         return Err(Errno::SPIPE.into());
     }
@@ -605,7 +653,7 @@ fn fd_seek(c: &mut Call, fd: u32, offset: i64, how: u32, out: u32) -> Res {
                 h if h == whence::END as u32 => SeekFrom::End(offset),
                 _ => return Err(Errno::INVAL.into()),
             };
-            f.seek(to)?
+            (&**f).seek(to)?
         }
         Kind::Stream(_) => return Err(Errno::SPIPE.into()),
         Kind::Dir(_) => return Err(Errno::BADF.into()),
@@ -616,13 +664,13 @@ fn fd_seek(c: &mut Call, fd: u32, offset: i64, how: u32, out: u32) -> Res {
 
 fn fd_tell(c: &mut Call, fd: u32, out: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     if matches!(d.kind, Kind::Stream(_)) {
         return Err(Errno::SPIPE.into());
     }
     d.require(rights::FD_TELL)?;
     let pos = match &mut d.kind {
-        Kind::File(f) => f.stream_position()?,
+        Kind::File(f) => (&**f).stream_position()?,
         Kind::Stream(_) => return Err(Errno::SPIPE.into()),
         Kind::Dir(_) => return Err(Errno::BADF.into()),
     };
@@ -639,7 +687,7 @@ fn raw_fd(d: &Descriptor) -> Option<i32> {
 }
 
 fn fd_sync(c: &mut Call, fd: u32, data_only: bool) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(if data_only {
         rights::FD_DATASYNC
     } else {
@@ -661,7 +709,7 @@ fn fd_sync(c: &mut Call, fd: u32, data_only: bool) -> Res {
 }
 
 fn fd_advise(c: &mut Call, fd: u32, offset: u64, len: u64, advice: u32) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_ADVISE)?;
     if advice > ADVICE_MAX as u32 {
         return Err(Errno::INVAL.into());
@@ -690,7 +738,7 @@ fn fd_advise(c: &mut Call, fd: u32, offset: u64, len: u64, advice: u32) -> Res {
 }
 
 fn fd_allocate(c: &mut Call, fd: u32, offset: u64, len: u64) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_ALLOCATE)?;
     let Kind::File(f) = &d.kind else {
         return Err(Errno::BADF.into());
@@ -770,7 +818,7 @@ impl Filestat {
 
 fn fd_filestat_get(c: &mut Call, fd: u32, out: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_FILESTAT_GET)?;
     let stat = match &d.kind {
         Kind::File(f) => Filestat::of_std(&f.metadata()?),
@@ -791,7 +839,7 @@ fn fd_filestat_get(c: &mut Call, fd: u32, out: u32) -> Res {
 }
 
 fn fd_filestat_set_size(c: &mut Call, fd: u32, size: u64) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_FILESTAT_SET_SIZE)?;
     match &d.kind {
         Kind::File(f) => f.set_len(size)?,
@@ -829,7 +877,7 @@ fn timespecs(atim: u64, mtim: u64, flags: u16) -> Result<[libc::timespec; 2], Er
 }
 
 fn fd_filestat_set_times(c: &mut Call, fd: u32, atim: u64, mtim: u64, flags: u16) -> Res {
-    let d = c.st.get(fd)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_FILESTAT_SET_TIMES)?;
     let times = timespecs(atim, mtim, flags)?;
     let fd = raw_fd(d).ok_or(Errno::INVAL)?;
@@ -842,7 +890,9 @@ fn fd_filestat_set_times(c: &mut Call, fd: u32, atim: u64, mtim: u64, flags: u16
 
 fn fd_readdir(c: &mut Call, fd: u32, buf: u32, len: u32, cookie: u64, out: u32) -> Res {
     let mem = c.mem()?;
-    let d = c.st.get(fd)?;
+    // The listing gathered is at most `len` bytes and one entry: `len` lies in memory.
+    mem.check(buf, len as usize)?;
+    let d = c.st().get(fd)?;
     d.require(rights::FD_READDIR)?;
     let Kind::Dir(dir) = &d.kind else {
         return Err(Errno::NOTDIR.into());
@@ -897,9 +947,10 @@ fn dir(st: &mut State, fd: u32, needed: u64) -> Result<&Dir, Errno> {
     }
 }
 
-/// The guest path at `(ptr, len)`. Absolute paths never resolve: the sandbox has no root.
+/// The guest path at `(ptr, len)` (at most `guest::MAX_PATH` bytes). Absolute paths never
+/// resolve: the sandbox has no root.
 fn path(mem: &GuestMemory, (ptr, len): (u32, u32)) -> Result<String, Errno> {
-    let p = mem.read_str(ptr, len)?;
+    let p = mem.read_path(ptr, len)?;
     if p.starts_with('/') {
         return Err(Errno::NOTCAPABLE);
     }
@@ -912,14 +963,14 @@ fn path(mem: &GuestMemory, (ptr, len): (u32, u32)) -> Result<String, Errno> {
 fn path_create_directory(c: &mut Call, fd: u32, ptr: u32, len: u32) -> Res {
     let mem = c.mem()?;
     let p = path(&mem, (ptr, len))?;
-    dir(&mut c.st, fd, rights::PATH_CREATE_DIRECTORY)?.create_dir(p)?;
+    dir(c.st(), fd, rights::PATH_CREATE_DIRECTORY)?.create_dir(p)?;
     Ok(())
 }
 
 fn path_filestat_get(c: &mut Call, fd: u32, flags: u32, ptr: u32, len: u32, out: u32) -> Res {
     let mem = c.mem()?;
     let p = path(&mem, (ptr, len))?;
-    let dir = dir(&mut c.st, fd, rights::PATH_FILESTAT_GET)?;
+    let dir = dir(c.st(), fd, rights::PATH_FILESTAT_GET)?;
     let meta = if flags & LOOKUP_SYMLINK_FOLLOW != 0 {
         dir.metadata(&p)?
     } else {
@@ -940,7 +991,7 @@ fn path_filestat_set_times(
 ) -> Res {
     let mem = c.mem()?;
     let p = path(&mem, p)?;
-    let dir = dir(&mut c.st, fd, rights::PATH_FILESTAT_SET_TIMES)?;
+    let dir = dir(c.st(), fd, rights::PATH_FILESTAT_SET_TIMES)?;
     timespecs(atim, mtim, fst)?; // validates the flags
     let spec = |t: u64, set: u16, now: u16| {
         if fst & now != 0 {
@@ -996,7 +1047,7 @@ fn path_link(
     }
     let (old, new) = (path(&mem, old)?, path(&mem, new)?);
     let (from, to) = two_dirs(
-        &c.st,
+        c.st(),
         old_fd,
         rights::PATH_LINK_SOURCE,
         new_fd,
@@ -1010,7 +1061,7 @@ fn path_rename(c: &mut Call, old_fd: u32, old: (u32, u32), new_fd: u32, new: (u3
     let mem = c.mem()?;
     let (old, new) = (path(&mem, old)?, path(&mem, new)?);
     let (from, to) = two_dirs(
-        &c.st,
+        c.st(),
         old_fd,
         rights::PATH_RENAME_SOURCE,
         new_fd,
@@ -1025,14 +1076,14 @@ fn path_symlink(c: &mut Call, target: (u32, u32), fd: u32, link: (u32, u32)) -> 
     // An absolute target could only ever point out of the sandbox.
     let target = path(&mem, target)?;
     let link = path(&mem, link)?;
-    dir(&mut c.st, fd, rights::PATH_SYMLINK)?.symlink_contents(target, link)?;
+    dir(c.st(), fd, rights::PATH_SYMLINK)?.symlink_contents(target, link)?;
     Ok(())
 }
 
 fn path_readlink(c: &mut Call, fd: u32, p: (u32, u32), buf: u32, len: u32, out: u32) -> Res {
     let mem = c.mem()?;
     let p = path(&mem, p)?;
-    let target = dir(&mut c.st, fd, rights::PATH_READLINK)?.read_link_contents(p)?;
+    let target = dir(c.st(), fd, rights::PATH_READLINK)?.read_link_contents(p)?;
     use std::os::unix::ffi::OsStrExt;
     let bytes = target.as_os_str().as_bytes();
     let n = bytes.len().min(len as usize);
@@ -1045,9 +1096,9 @@ fn path_remove(c: &mut Call, fd: u32, p: (u32, u32), directory: bool) -> Res {
     let mem = c.mem()?;
     let p = path(&mem, p)?;
     if directory {
-        dir(&mut c.st, fd, rights::PATH_REMOVE_DIRECTORY)?.remove_dir(p)?;
+        dir(c.st(), fd, rights::PATH_REMOVE_DIRECTORY)?.remove_dir(p)?;
     } else {
-        dir(&mut c.st, fd, rights::PATH_UNLINK_FILE)?.remove_file_or_symlink(p)?;
+        dir(c.st(), fd, rights::PATH_UNLINK_FILE)?.remove_file_or_symlink(p)?;
     }
     Ok(())
 }
@@ -1065,7 +1116,7 @@ fn path_open(
 ) -> Res {
     let mem = c.mem()?;
     let p = path(&mem, p)?;
-    let parent = c.st.get(fd)?;
+    let parent = c.st().get(fd)?;
     parent.require(rights::PATH_OPEN)?;
     if oflags & oflags::CREAT != 0 {
         parent.require(rights::PATH_CREATE_FILE)?;
@@ -1144,14 +1195,14 @@ fn path_open(
             if fdflags & fdflags::APPEND != 0 {
                 set_status_flag(&file, libc::O_APPEND)?;
             }
-            Kind::File(file)
+            Kind::File(Arc::new(file))
         }
     };
     let (base, inheriting) = match &opened {
         Kind::Dir(_) => (base & rights::DIRECTORY, inheriting),
         _ => (base & rights::FILE, inheriting & rights::FILE),
     };
-    let new_fd = c.st.insert(Descriptor {
+    let new_fd = c.st().insert(Descriptor {
         kind: opened,
         base,
         inheriting,
@@ -1185,9 +1236,13 @@ enum Sub {
     Fd { fd: u32, read: bool },
 }
 
+/// The most subscriptions one `poll_oneoff` takes (`EINVAL` beyond): the host reads,
+/// keeps and answers no more than this many per call.
+const MAX_SUBSCRIPTIONS: u32 = 4096;
+
 fn poll_oneoff(c: &mut Call, subs_ptr: u32, events_ptr: u32, count: u32, out: u32) -> Res {
     let mem = c.mem()?;
-    if count == 0 {
+    if count == 0 || count > MAX_SUBSCRIPTIONS {
         return Err(Errno::INVAL.into());
     }
     let raw = mem.read(
@@ -1234,17 +1289,17 @@ fn poll_oneoff(c: &mut Call, subs_ptr: u32, events_ptr: u32, count: u32, out: u3
         match sub {
             Sub::Clock(Err(e)) => events.push((*userdata, *ty, *e, 0)),
             Sub::Clock(Ok(_)) => {}
-            Sub::Fd { fd, read } => match c.st.fds.get_mut(fd) {
+            Sub::Fd { fd, read } => match c.st().fds.get_mut(fd) {
                 None => events.push((*userdata, *ty, Errno::BADF, 0)),
                 Some(d) if d.require(rights::POLL_FD_READWRITE).is_err() => {
                     events.push((*userdata, *ty, Errno::NOTCAPABLE, 0))
                 }
                 Some(d) => match &mut d.kind {
-                    Kind::Stream(s) if *read && s.inherited_input() => {
+                    Kind::Stream(s) if *read && lock_stream(s).inherited_input() => {
                         waits_on_stdin.push(*userdata)
                     }
                     Kind::File(f) if *read => {
-                        let left = match (f.metadata(), f.stream_position()) {
+                        let left = match (f.metadata(), (&**f).stream_position()) {
                             (Ok(m), Ok(pos)) => m.len().saturating_sub(pos),
                             _ => 0,
                         };
@@ -1256,6 +1311,8 @@ fn poll_oneoff(c: &mut Call, subs_ptr: u32, events_ptr: u32, count: u32, out: u3
         }
     }
     if events.is_empty() {
+        // Waiting: other calls on the context go on meanwhile.
+        c.unlock();
         let deadline = subs
             .iter()
             .filter_map(|(_, _, s)| match s {
@@ -1302,7 +1359,8 @@ fn poll_oneoff(c: &mut Call, subs_ptr: u32, events_ptr: u32, count: u32, out: u3
         if *ty != eventtype::CLOCK {
             b[16..24].copy_from_slice(&nbytes.to_le_bytes());
         }
-        mem.write(events_ptr.wrapping_add(i as u32 * layout::EVENT_SIZE), &b)?;
+        let at = offset(events_ptr, i as u64 * u64::from(layout::EVENT_SIZE))?;
+        mem.write(at, &b)?;
     }
     mem.write_u32(out, events.len() as u32)?;
     Ok(())
@@ -1313,6 +1371,6 @@ fn poll_oneoff(c: &mut Call, subs_ptr: u32, events_ptr: u32, count: u32, out: u3
 /// Kestrel gives programs no sockets, so every socket call on a descriptor is
 /// `ENOTSOCK` (and `EBADF` on a number that is no descriptor).
 fn not_a_socket(c: &mut Call, fd: u32) -> Res {
-    c.st.get(fd)?;
+    c.st().get(fd)?;
     Err(Errno::NOTSOCK.into())
 }
