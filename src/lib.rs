@@ -52,6 +52,7 @@ pub use api::func::{
 };
 pub use api::global::Global;
 pub use api::instance::Instance;
+pub use api::interrupt::InterruptHandle;
 pub use api::linker::{Extern, Linker};
 pub use api::module::{CodeRegion, CodeRegionKind, Module};
 pub use api::val::{ExternRef, Val};

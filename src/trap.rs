@@ -3,79 +3,83 @@
 
 use std::fmt;
 
-/// Why execution trapped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum TrapKind {
+/// Declares `TrapKind` once: each kind with its code and the spec's message, and from
+/// that one list the enum, `message`, `ALL`, `from_code` and `MAX_CODE`.
+macro_rules! trap_kinds {
+    ($($(#[$doc:meta])* $kind:ident = $code:literal, $message:literal;)*) => {
+        /// Why execution trapped.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u32)]
+        pub enum TrapKind {
+            $($(#[$doc])* $kind = $code,)*
+        }
+
+        impl TrapKind {
+            /// Every kind, in code order.
+            pub const ALL: &'static [TrapKind] = &[$(TrapKind::$kind),*];
+
+            /// The spec's message for this trap (ours where the spec has none).
+            pub fn message(self) -> &'static str {
+                match self {
+                    $(TrapKind::$kind => $message,)*
+                }
+            }
+        }
+    };
+}
+
+trap_kinds! {
     /// A load or store outside linear memory.
-    MemoryOutOfBounds = 1,
+    MemoryOutOfBounds = 1, "out of bounds memory access";
     /// Integer division or remainder by zero.
-    IntegerDivideByZero = 2,
+    IntegerDivideByZero = 2, "integer divide by zero";
     /// Signed division overflow (`INT_MIN / -1`).
-    IntegerOverflow = 3,
+    IntegerOverflow = 3, "integer overflow";
     /// A float-to-int conversion of NaN or a value out of the integer's range.
-    BadConversionToInteger = 4,
+    BadConversionToInteger = 4, "invalid conversion to integer";
     /// The `unreachable` instruction.
-    Unreachable = 5,
+    Unreachable = 5, "unreachable";
     /// `call_indirect` with an index past the table's end.
-    UndefinedElement = 6,
+    UndefinedElement = 6, "undefined element";
     /// `call_indirect` through a null table entry.
-    UninitializedElement = 7,
+    UninitializedElement = 7, "uninitialized element";
     /// `call_indirect` whose callee has a different signature.
-    IndirectCallTypeMismatch = 8,
+    IndirectCallTypeMismatch = 8, "indirect call type mismatch";
     /// The wasm stack limit was reached.
-    StackOverflow = 9,
+    StackOverflow = 9, "call stack exhausted";
     /// A table access outside the table.
-    TableOutOfBounds = 10,
+    TableOutOfBounds = 10, "out of bounds table access";
     /// A host function returned an error.
-    Host = 11,
+    Host = 11, "host function error";
     /// A debugger aborted the call.
-    DebuggerAbort = 12,
+    DebuggerAbort = 12, "aborted by debugger";
     /// A callee changed a register the register convention says it preserves (only
     /// with [`Config::convention_canaries`](crate::Config::convention_canaries), a test
     /// mode): a bug in Kestrel's compiler, never in the program.
-    ConventionViolation = 13,
+    ConventionViolation = 13, "register convention violated (convention canary)";
+    /// The embedder stopped the call: an [`InterruptHandle`](crate::InterruptHandle)'s
+    /// interrupt, or the instance's epoch deadline passed
+    /// ([`Instance::set_epoch_deadline`](crate::Instance::set_epoch_deadline)).
+    Interrupted = 14, "interrupted";
 }
 
 impl TrapKind {
-    /// The spec's message for this trap.
-    pub fn message(self) -> &'static str {
-        match self {
-            TrapKind::MemoryOutOfBounds => "out of bounds memory access",
-            TrapKind::IntegerDivideByZero => "integer divide by zero",
-            TrapKind::IntegerOverflow => "integer overflow",
-            TrapKind::BadConversionToInteger => "invalid conversion to integer",
-            TrapKind::Unreachable => "unreachable",
-            TrapKind::UndefinedElement => "undefined element",
-            TrapKind::UninitializedElement => "uninitialized element",
-            TrapKind::IndirectCallTypeMismatch => "indirect call type mismatch",
-            TrapKind::StackOverflow => "call stack exhausted",
-            TrapKind::TableOutOfBounds => "out of bounds table access",
-            TrapKind::Host => "host function error",
-            TrapKind::DebuggerAbort => "aborted by debugger",
-            TrapKind::ConventionViolation => "register convention violated (convention canary)",
-        }
-    }
-
     /// The largest trap code (`TrapKind as u32`).
-    pub(crate) const MAX_CODE: u32 = TrapKind::ConventionViolation as u32;
-
-    pub(crate) fn from_code(code: u32) -> TrapKind {
-        match code {
-            1 => TrapKind::MemoryOutOfBounds,
-            2 => TrapKind::IntegerDivideByZero,
-            3 => TrapKind::IntegerOverflow,
-            4 => TrapKind::BadConversionToInteger,
-            5 => TrapKind::Unreachable,
-            6 => TrapKind::UndefinedElement,
-            7 => TrapKind::UninitializedElement,
-            8 => TrapKind::IndirectCallTypeMismatch,
-            9 => TrapKind::StackOverflow,
-            10 => TrapKind::TableOutOfBounds,
-            12 => TrapKind::DebuggerAbort,
-            13 => TrapKind::ConventionViolation,
-            _ => TrapKind::Host,
+    pub(crate) const MAX_CODE: u32 = {
+        let mut max = 0;
+        let mut i = 0;
+        while i < TrapKind::ALL.len() {
+            if TrapKind::ALL[i] as u32 > max {
+                max = TrapKind::ALL[i] as u32;
+            }
+            i += 1;
         }
+        max
+    };
+
+    /// The kind whose code is `code`, if any.
+    pub(crate) fn from_code(code: u32) -> Option<TrapKind> {
+        TrapKind::ALL.iter().copied().find(|k| *k as u32 == code)
     }
 }
 

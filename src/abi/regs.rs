@@ -82,7 +82,8 @@ pub(crate) const R15: Gpr = 15;
 //
 // - `INTERRUPTED` (bit 61, with every other bit: r12 = all ones): another thread's
 //   interrupt (`runtime::interrupt`). The slow path calls the interrupt stub, whose
-//   libcall gives r12 back as the limit or'ed with the instance's `DEBUG_BITS` word.
+//   libcall gives r12 back as the limit or'ed with the instance's `DEBUG_BITS` word,
+//   or as `STOP` when the call must stop (`runtime::stop`).
 // - `ENTERED` (bit 62): execution has just entered this instance from outside its own
 //   code: the entry trampoline and every call into another context or `or` the callee
 //   context's `ENTRY_BITS` word into r12 (`ENTERED` in debuggable instances, 0 in plain
@@ -119,6 +120,14 @@ pub(crate) const ENTERED_BIT: i8 = 62;
 pub(crate) const WATCHED_BIT: i8 = 63;
 pub(crate) const ENTERED: u64 = 1 << ENTERED_BIT;
 pub(crate) const WATCHED: u64 = 1 << WATCHED_BIT;
+
+/// What the interrupt stub leaves in r12 when the running call must stop
+/// (`runtime::stop`): no stack limit is 0, and each slow path tests for it right after
+/// the stub returns (before a compare with r12, which 0 would pass), then traps with
+/// `TrapKind::Interrupted`. An interrupt landing in between makes r12 all ones: the check
+/// fails again, the stub runs again and finds the request still there (only the trap
+/// answers it).
+pub(crate) const STOP: u64 = 0;
 
 /// Context registers (see the table above): the thread's stack limit, the linear-memory
 /// base and the vmctx. The assembly names them directly (`r12`, `r14`, `r15`); these

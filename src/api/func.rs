@@ -10,9 +10,10 @@ use crate::error::{Error, Result};
 use crate::runtime::activation;
 use crate::runtime::entry::call_wasm;
 use crate::runtime::instance::{instance_of, InstanceData};
+use crate::runtime::interrupt;
 use crate::runtime::trampolines::{trampolines, WasmReturn};
 use crate::runtime::type_registry;
-use crate::trap::Trap;
+use crate::trap::{Trap, TrapKind};
 use crate::types::{FuncType, ValType};
 use std::any::Any;
 use std::marker::PhantomData;
@@ -149,6 +150,15 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
     let outcome = run_host(ctx, &caller, slots);
     // SAFETY: as above; nested activations have been left again.
     unsafe { (*act).set_host_call_fp(outer) };
+    // A stop requested while the host function ran (`runtime::stop`) ends the call here.
+    let stops = caller.instance().map(|i| i.stops().clone());
+    let outcome = outcome.and_then(|()| {
+        if interrupt::stop_due(stops.as_deref()) {
+            interrupt::answer_stops(stops.as_deref());
+            return Err(Trap::new(TrapKind::Interrupted, Vec::new()));
+        }
+        Ok(())
+    });
     match outcome {
         Ok(()) => {
             // The host function may have changed what a debugger stops at (directly, or

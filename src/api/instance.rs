@@ -91,6 +91,27 @@ impl Instance {
         crate::api::debugger::Debugger::new(self.data.clone())
     }
 
+    /// A handle that stops this instance's calls from any thread (see
+    /// [`InterruptHandle`](crate::InterruptHandle)).
+    pub fn interrupt_handle(&self) -> crate::api::interrupt::InterruptHandle {
+        crate::api::interrupt::InterruptHandle::new(self.data.stops().clone())
+    }
+
+    /// Makes this instance's calls trap with
+    /// [`TrapKind::Interrupted`](crate::TrapKind::Interrupted) once its engine's epoch
+    /// ([`Engine::increment_epoch`](crate::Engine::increment_epoch)) has advanced `ticks`
+    /// past its value now: at the next function entry or loop iteration, also of a call
+    /// running on another thread, and at the start of every call after that, until the
+    /// deadline is set again or cleared. Instances start with none.
+    pub fn set_epoch_deadline(&self, ticks: u64) {
+        self.data.stops().set_epoch_deadline(ticks);
+    }
+
+    /// Removes the epoch deadline: calls run until they end.
+    pub fn clear_epoch_deadline(&self) {
+        self.data.stops().clear_epoch_deadline();
+    }
+
     /// The exported memory `name`.
     pub fn get_memory(&self, name: &str) -> Option<Memory> {
         self.get_export(name)?.into_memory()

@@ -141,6 +141,7 @@ impl Module {
         });
         let data = ModuleData {
             config: engine.shared_config(),
+            epoch: engine.epoch_counter(),
             info,
             layout,
             code,

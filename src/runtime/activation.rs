@@ -8,6 +8,7 @@
 
 use crate::abi::frame::{ResumePoint, RETURN_ADDRESS};
 use crate::code_memory;
+use crate::runtime::stop::StopRequests;
 use crate::trap::{FrameInfo, Trap, TrapKind};
 use std::cell::Cell;
 use std::mem::MaybeUninit;
@@ -49,6 +50,9 @@ pub(crate) struct Activation {
     /// trampoline's frame pointer (0 otherwise). An activation nested inside that host
     /// function continues, for the debugger's walk, in the wasm frames above it.
     host_call_fp: usize,
+    /// The stop requests of the instance the call entered (`runtime::stop`): they stop
+    /// the call wherever its code runs.
+    stops: *const StopRequests,
 }
 
 // The stubs receive `resume_point()` and the entry trampoline writes through an
@@ -246,8 +250,9 @@ impl Activation {
     /// A new activation for a call from the host on this thread: nested in the current
     /// one (sharing its stack limit) or, for the outermost call, with a limit
     /// `max_wasm_stack` bytes below the current stack pointer (never into the margin the
-    /// host needs below it).
-    pub(crate) fn for_call(max_wasm_stack: usize) -> Activation {
+    /// host needs below it). `stops` are the entered instance's stop requests, which
+    /// must outlive the activation.
+    pub(crate) fn for_call(max_wasm_stack: usize, stops: *const StopRequests) -> Activation {
         let prev = current();
         let stack_limit = if prev.is_null() {
             let sp = approximate_sp();
@@ -257,7 +262,12 @@ impl Activation {
             // SAFETY: `prev` is a live activation further up this thread's stack.
             unsafe { (*prev).stack_limit }
         };
-        Activation::new(prev, stack_limit)
+        Activation::new(prev, stack_limit, stops)
+    }
+
+    /// The stop requests of the instance this call entered.
+    pub(crate) fn stops(&self) -> *const StopRequests {
+        self.stops
     }
 
     /// The thread's wasm stack limit while this activation runs (what r12 holds).
@@ -292,7 +302,7 @@ impl Activation {
         Ok(())
     }
 
-    fn new(prev: *mut Activation, stack_limit: usize) -> Activation {
+    fn new(prev: *mut Activation, stack_limit: usize, stops: *const StopRequests) -> Activation {
         Activation {
             resume: ResumePoint::default(),
             prev,
@@ -310,6 +320,7 @@ impl Activation {
                 last.get()
             }),
             host_call_fp: 0,
+            stops,
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::frontend::{ConstExpr, DataMode, ElemMode};
 use crate::runtime::memory::Memory;
 use crate::runtime::module::ModuleData;
+use crate::runtime::stop::StopRequests;
 use crate::runtime::table::Table;
 use crate::trap::{Trap, TrapKind};
 use std::alloc::Layout;
@@ -32,6 +33,9 @@ pub(crate) struct InstanceData {
     /// instance keeps it without knowing its type: debugging (`runtime::debug`) sits
     /// above instances and reads it back with `runtime::debug::state::attached`.
     debug: OnceLock<Box<dyn Any + Send + Sync>>,
+    /// Requests to stop this instance's calls (`runtime::stop`), shared with its
+    /// interrupt handles.
+    stops: Arc<StopRequests>,
 }
 
 // SAFETY: the vmctx and funcrefs are owned by this struct and only mutated by compiled
@@ -77,6 +81,11 @@ impl InstanceData {
 
     pub fn memory(&self, index: u32) -> &Memory {
         &self.memories[index as usize]
+    }
+
+    /// This instance's stop requests (`runtime::stop`).
+    pub fn stops(&self) -> &Arc<StopRequests> {
+        &self.stops
     }
 
     pub fn table(&self, index: u32) -> &Table {
@@ -203,6 +212,7 @@ impl InstanceData {
             dropped_elems: Mutex::new(vec![false; info.elems.len()]),
             dropped_datas: Mutex::new(vec![false; info.datas.len()]),
             debug: OnceLock::new(),
+            stops: Arc::new(StopRequests::new(module.epoch.clone())),
         });
 
         // Header.

@@ -1,22 +1,30 @@
 //! Interrupting threads that run wasm code, so that debug state written by another thread
-//! (a pause, a new breakpoint) reaches a running loop without the loop reading memory.
+//! (a pause, a new breakpoint) and the embedder's stop requests (`runtime::stop`) reach a
+//! running loop without the loop reading memory.
 //!
 //! // DESIGN: interrupts through the stack limit
 //! Every thread that runs wasm code is listed here while it does. `interrupt_running`
 //! marks each listed thread's interrupt as pending and sends it `SIGURG`. If the signal
 //! lands in wasm code, the handler sets the thread's stack-limit register (r12) to the top
 //! of the address space, so the next stack check fails: the one in a function prologue,
-//! or the one the plain version of an instrumented function makes at every loop head
-//! (`cmp rsp, r12 ; jb`, no memory access). The failing check's slow path calls the
-//! `interrupt` libcall, which reloads the real limit from the thread's activation and
-//! clears the pending mark; a loop head then tests the debug word and switches to the
-//! instrumented version if it is set, and a prologue re-checks the limit (a real stack
-//! overflow traps as before). If the signal lands outside wasm code (in a host function,
+//! or the one every plain version makes at every loop head (`cmp rsp, r12 ; jb`, no
+//! memory access; an instrumented version's loop head tests r12's interrupt bit, since
+//! r12 may carry `WATCHED` there). The failing check's slow path calls the `interrupt`
+//! libcall, which clears the pending mark and returns `regs::STOP` if a stop request is
+//! due (the slow path then traps with `TrapKind::Interrupted`, before it compares with
+//! r12), else the real limit from the thread's activation; a loop head of a debuggable
+//! module then tests the debug word and switches to the instrumented version if it is
+//! set, and a prologue re-checks the limit (a real stack overflow traps as before).
+//! Invariant: a function that loops or calls has a stack check at entry and at every
+//! loop head, so a running call reaches a check within one loop iteration or call;
+//! `tests/interrupt.rs` stops loops of each shape, deep recursion, a loop in another
+//! instance and a loop in a helper, in every configuration. If the signal lands outside wasm code (in a host function,
 //! a helper or a trampoline), nothing changes there, and a helper thread re-sends it
 //! every millisecond while the interrupt stays pending and the thread stays in wasm (at
 //! most a second). Host functions and host helpers (`memory.fill`, ...) return to wasm
 //! through a point that tests the debug word anyway, so a loop that spends its time in
-//! them needs no signal to land in its own instructions.
+//! them needs no signal to land in its own instructions; host functions and the
+//! debugger's hook also check the stop requests on their way back.
 //!
 //! Spurious interrupts are harmless: a thread running another instance takes the slow
 //! path once and finds nothing to do. A signal can land between any two instructions,
@@ -25,7 +33,9 @@
 //! looks like an overflow (`tests/debug_lazy.rs` sends thousands while calls take the
 //! slow path).
 
+use crate::abi::regs::STOP;
 use crate::runtime::activation;
+use crate::runtime::stop::StopRequests;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -203,10 +213,50 @@ pub(crate) fn acknowledge() {
     }
 }
 
+/// Calls `each` on every stop request that stops the call running on this thread now
+/// (`runtime::stop`): `running`'s (the instance whose code runs, if any) and those of the
+/// instances this thread's calls entered, innermost first, if they are due. Returns
+/// whether any was.
+fn due_stops(running: Option<&StopRequests>, mut each: impl FnMut(&StopRequests)) -> bool {
+    let mut due = false;
+    let mut visit = |stops: &StopRequests| {
+        if stops.due() {
+            due = true;
+            each(stops);
+        }
+    };
+    if let Some(stops) = running {
+        visit(stops);
+    }
+    let mut act = activation::current();
+    while !act.is_null() {
+        // SAFETY: the thread's activations are live further up its stack, and each one's
+        // stop requests outlive it (`Activation::for_call`).
+        unsafe {
+            if let Some(stops) = (*act).stops().as_ref() {
+                visit(stops);
+            }
+            act = (*act).prev();
+        }
+    }
+    due
+}
+
+/// Whether the call running on this thread must stop (see `due_stops`).
+pub(crate) fn stop_due(running: Option<&StopRequests>) -> bool {
+    due_stops(running, |_| {})
+}
+
+/// The running call traps for its stop requests: answers the interrupts among them.
+pub(crate) fn answer_stops(running: Option<&StopRequests>) {
+    due_stops(running, StopRequests::answered);
+}
+
 /// The `interrupt` libcall: the slow path of a failed stack check, with the frame pointer
 /// of the wasm frame that made it. Clears this thread's pending interrupt, redirects
 /// suspended callers if function words changed (`runtime::redirect`) and returns the real
-/// stack limit for r12.
+/// stack limit for r12, or `STOP` if the call must stop (`runtime::stop`): the slow path
+/// then traps with `TrapKind::Interrupted`, and the trap answers the request.
 ///
 /// # Safety
 ///
@@ -218,6 +268,9 @@ pub(crate) unsafe extern "C" fn interrupt_libcall(vmctx: *mut u8, fp: usize) -> 
     unsafe { crate::runtime::redirect::redirect_if_changed(fp) };
     // SAFETY: the stub passes the calling instance's own vmctx.
     let instance = unsafe { crate::runtime::instance::instance_of(vmctx) };
+    if stop_due(Some(instance.stops())) {
+        return STOP as usize;
+    }
     // The limit with this instance's flags ("DESIGN: entries through the stack limit").
     activation::current_stack_limit() | instance.debug_bits().load(Ordering::Acquire)
 }

@@ -35,8 +35,13 @@ unsafe extern "C" fn trap_libcall(
     // SAFETY: trap stubs run only inside wasm entered through `call_wasm`, so the thread
     // has a live activation; `pc`/`fp` describe the trapping wasm frame.
     unsafe {
-        let kind = TrapKind::from_code(kind);
+        // Codes come from the trap stubs and host helpers, which name `TrapKind`s; an
+        // unknown one would be a bug of ours, reported as a host error rather than lost.
+        let kind = TrapKind::from_code(kind).unwrap_or(TrapKind::Host);
         (*act).record_trap(kind, pc, true, fp);
+        if kind == TrapKind::Interrupted {
+            crate::runtime::interrupt::answer_stops(Some(instance_of(vmctx).stops()));
+        }
         // The one trap whose message names a value: `call_indirect` holds the table
         // index in rcx when it finds the entry null (`codegen::calls`), and the stub
         // saved rcx in the save area.

@@ -4,7 +4,9 @@
 //! - `entry`: one host-to-wasm call: its activation, the thread's interrupt registration.
 //! - `activation`: the per-call record on the thread, trap capture and backtraces.
 //! - `signals`: turning memory faults inside wasm code into traps, and interrupts.
-//! - `interrupt`: making threads that run wasm notice debug state set by other threads.
+//! - `interrupt`: making threads that run wasm notice debug state set by other threads,
+//!   and stop requests.
+//! - `stop`: an instance's stop requests (the embedder's interrupt, the epoch deadline).
 //! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
 //! - `bulk`: the bulk memory, table and segment helpers.
 //! - `debug`: the run-time half of debugging (state, hook, raw frame view).
@@ -26,6 +28,7 @@ pub(crate) mod memory;
 pub(crate) mod module;
 pub(crate) mod redirect;
 pub(crate) mod signals;
+pub(crate) mod stop;
 pub(crate) mod table;
 pub(crate) mod trampolines;
 pub(crate) mod type_registry;

@@ -24,6 +24,9 @@ pub(crate) struct DebugCompiler {
 pub(crate) struct ModuleData {
     /// The configuration of the engine the module was compiled for.
     pub config: Arc<Config>,
+    /// That engine's epoch counter (`Engine::increment_epoch`), which its instances'
+    /// epoch deadlines are measured against (`runtime::stop`).
+    pub epoch: Arc<std::sync::atomic::AtomicU64>,
     pub info: ModuleInfo,
     pub layout: VmCtxLayout,
     pub code: Arc<CompiledCode>,

@@ -20,7 +20,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,60h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+10Bh
+;;   000e  jb func[0]+11Dh
 ;;   0014  mov [rbp-30h],r10
 ;;   001b  mov [rbp-38h],r11
 ;;   0022  mov [rbp-40h],r9
@@ -43,32 +43,47 @@
 ;;   00ad  nop [rax+rax]
 ;;   00b6  nop [rax+rax]
 ;;   00bf  nop
-;;   00c0  cmp r8d,r10d
-;;   00c3  jae func[0]+0DDh
-;;   00c9  mov [r14+r8],r9b
-;;   00d1  add r8d,1
-;;   00d8  jmp func[0]+0C0h
-;;   00dd  mov ebx,r11d
-;;   00e0  add ebx,[rbp-18h]
-;;   00e7  mov eax,ebx
-;;   00ea  mov r10,[rbp-30h]
-;;   00f1  mov r11,[rbp-38h]
-;;   00f8  mov r9,[rbp-40h]
-;;   00ff  mov r8,[rbp-48h]
-;;   0106  mov rsp,rbp
-;;   0109  pop rbp
-;;   010a  ret
-;;   010b  mov rax,rsp
-;;   010e  mov rsp,rbp
-;;   0111  call stubs+1D6h
-;;   0116  mov rsp,rax
-;;   0119  cmp rsp,r12
-;;   011c  jae func[0]+14h
-;;   0122  bt r12,3Dh
-;;   0127  jb func[0]+10Bh
-;;   012d  jmp func[0]+132h
-;;   0132  mov rsp,rbp
-;;   0135  call stubs+55h
+;;   00c0  cmp rsp,r12
+;;   00c3  jb func[0]+162h
+;;   00c9  cmp r8d,r10d
+;;   00cc  jae func[0]+0EFh
+;;   00d2  mov [r14+r8],r9b
+;;   00da  add r8d,1
+;;   00e1  cmp rsp,r12
+;;   00e4  jae func[0]+0C9h
+;;   00ea  jmp func[0]+162h
+;;   00ef  mov ebx,r11d
+;;   00f2  add ebx,[rbp-18h]
+;;   00f9  mov eax,ebx
+;;   00fc  mov r10,[rbp-30h]
+;;   0103  mov r11,[rbp-38h]
+;;   010a  mov r9,[rbp-40h]
+;;   0111  mov r8,[rbp-48h]
+;;   0118  mov rsp,rbp
+;;   011b  pop rbp
+;;   011c  ret
+;;   011d  mov rax,rsp
+;;   0120  mov rsp,rbp
+;;   0123  call stubs+1E0h
+;;   0128  mov rsp,rax
+;;   012b  test r12,r12
+;;   012e  je func[0]+155h
+;;   0134  cmp rsp,r12
+;;   0137  jae func[0]+14h
+;;   013d  bt r12,3Dh
+;;   0142  jb func[0]+11Dh
+;;   0148  jmp func[0]+14Dh
+;;   014d  mov rsp,rbp
+;;   0150  call stubs+55h
+;;   0155  mov rsp,rbp
+;;   0158  call stubs+87h
+;;   015d  call stubs+87h
+;;   0162  bt r12,3Dh
+;;   0167  jae func[0]+17Bh
+;;   016d  call stubs+1E0h
+;;   0172  test r12,r12
+;;   0175  je func[0]+15Dh
+;;   017b  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, plain version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -98,14 +113,14 @@
 ;;   00b6  nop [rax+rax]
 ;;   00bf  nop
 ;;   00c0  cmp rsp,r12
-;;   00c3  jb func[0]+190h
+;;   00c3  jb func[0]+1A6h
 ;;   00c9  cmp r8d,r10d
 ;;   00cc  jae func[0]+0EFh
 ;;   00d2  mov [r14+r8],r9b
 ;;   00da  add r8d,1
 ;;   00e1  cmp rsp,r12
 ;;   00e4  jae func[0]+0C9h
-;;   00ea  jmp func[0]+190h
+;;   00ea  jmp func[0]+1A6h
 ;;   00ef  mov ebx,r11d
 ;;   00f2  add ebx,[rbp-18h]
 ;;   00f9  mov eax,ebx
@@ -122,7 +137,7 @@
 ;;   012b  shl rax,2
 ;;   012f  shr rax,2
 ;;   0133  cmp rsp,rax
-;;   0136  jb func[0]+188h
+;;   0136  jb func[0]+191h
 ;;   013c  mov rax,[r15+48h]
 ;;   0143  bt r12,3Eh
 ;;   0148  jae func[0]+164h
@@ -132,27 +147,34 @@
 ;;   0159  je func[0]+14h
 ;;   015f  bts r12,3Fh
 ;;   0164  cmp rax,1
-;;   016a  ja func[0]+1B0h
+;;   016a  ja func[0]+1CFh
 ;;   0170  jmp func[0]+14h
 ;;   0175  mov rax,rsp
 ;;   0178  mov rsp,rbp
-;;   017b  call stubs+1D0h
+;;   017b  call stubs+1E1h
 ;;   0180  mov rsp,rax
-;;   0183  jmp func[0]+11Dh
-;;   0188  mov rsp,rbp
-;;   018b  call stubs+55h
-;;   0190  bt r12,3Dh
-;;   0195  jae func[0]+1A0h
-;;   019b  call stubs+1D0h
-;;   01a0  cmp qword ptr [r15+48h],1
-;;   01a5  ja func[0]+1C0h
-;;   01ab  jmp func[0]+0C9h
-;;   01b0  jmp qword ptr [1000h]
-;;   01b6  call stubs+530h
-;;   01bb  jmp func[0]+14h
-;;   01c0  jmp qword ptr [1008h]
-;;   01c6  call stubs+530h
-;;   01cb  jmp func[0]+0C9h
+;;   0183  test r12,r12
+;;   0186  je func[0]+199h
+;;   018c  jmp func[0]+11Dh
+;;   0191  mov rsp,rbp
+;;   0194  call stubs+55h
+;;   0199  mov rsp,rbp
+;;   019c  call stubs+87h
+;;   01a1  call stubs+87h
+;;   01a6  bt r12,3Dh
+;;   01ab  jae func[0]+1BFh
+;;   01b1  call stubs+1E1h
+;;   01b6  test r12,r12
+;;   01b9  je func[0]+1A1h
+;;   01bf  cmp qword ptr [r15+48h],1
+;;   01c4  ja func[0]+1DFh
+;;   01ca  jmp func[0]+0C9h
+;;   01cf  jmp qword ptr [1000h]
+;;   01d5  call stubs+541h
+;;   01da  jmp func[0]+14h
+;;   01df  jmp qword ptr [1008h]
+;;   01e5  call stubs+541h
+;;   01ea  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -160,7 +182,7 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+281h
+;;   0016  jb func[0].instrumented+28Ch
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
@@ -177,178 +199,191 @@
 ;;   0077  mov qword ptr [rbp-20h],0
 ;;   0082  mov qword ptr [rbp-28h],0
 ;;   008d  test byte ptr [r13],1
-;;   0095  jne func[0].instrumented+2A7h
+;;   0095  jne func[0].instrumented+2E6h
 ;;   009b  test byte ptr [r13],2
-;;   00a3  jne func[0].instrumented+2B6h
+;;   00a3  jne func[0].instrumented+2F5h
 ;;   00a9  test byte ptr [r13],4
-;;   00b1  jne func[0].instrumented+2C5h
+;;   00b1  jne func[0].instrumented+304h
 ;;   00b7  mov r11d,1
 ;;   00bd  test byte ptr [r13],8
-;;   00c5  jne func[0].instrumented+2D4h
+;;   00c5  jne func[0].instrumented+313h
 ;;   00cb  test byte ptr [r13],10h
-;;   00d3  jne func[0].instrumented+2E3h
+;;   00d3  jne func[0].instrumented+322h
 ;;   00d9  mov dword ptr [rbp-18h],2
 ;;   00e5  test byte ptr [r13],20h
-;;   00ed  jne func[0].instrumented+2F2h
+;;   00ed  jne func[0].instrumented+331h
 ;;   00f3  test byte ptr [r13],40h
-;;   00fb  jne func[0].instrumented+301h
+;;   00fb  jne func[0].instrumented+340h
 ;;   0101  mov r9d,3
 ;;   0107  test byte ptr [r13],80h
-;;   010f  jne func[0].instrumented+310h
+;;   010f  jne func[0].instrumented+34Fh
 ;;   0115  test byte ptr [r13+1],1
-;;   011d  jne func[0].instrumented+31Fh
-;;   0123  mov r13,[r15+48h]
-;;   012a  cmp r13,1
-;;   0131  jbe func[0]+0C9h
-;;   0137  test byte ptr [r13+1],2
-;;   013f  jne func[0].instrumented+32Eh
-;;   0145  test byte ptr [r13+1],4
-;;   014d  jne func[0].instrumented+33Dh
-;;   0153  test byte ptr [r13+1],8
-;;   015b  jne func[0].instrumented+34Ch
-;;   0161  cmp r8d,r10d
-;;   0164  setae bl
-;;   0168  movzx ebx,bl
-;;   016c  test byte ptr [r13+1],10h
-;;   0174  jne func[0].instrumented+35Bh
-;;   017a  test ebx,ebx
-;;   017d  jne func[0].instrumented+20Dh
-;;   0183  test byte ptr [r13+1],20h
-;;   018b  jne func[0].instrumented+36Ah
-;;   0191  test byte ptr [r13+1],40h
-;;   0199  jne func[0].instrumented+379h
-;;   019f  test byte ptr [r13+1],80h
-;;   01a7  jne func[0].instrumented+388h
-;;   01ad  mov [r14+r8],r9b
-;;   01b5  test byte ptr [r13+2],1
-;;   01bd  jne func[0].instrumented+397h
-;;   01c3  test byte ptr [r13+2],2
-;;   01cb  jne func[0].instrumented+3A6h
-;;   01d1  test byte ptr [r13+2],4
-;;   01d9  jne func[0].instrumented+3B5h
-;;   01df  mov ebx,r8d
-;;   01e2  add ebx,1
-;;   01e9  test byte ptr [r13+2],8
-;;   01f1  jne func[0].instrumented+3C4h
-;;   01f7  mov r8d,ebx
-;;   01fa  test byte ptr [r13+2],10h
-;;   0202  jne func[0].instrumented+3D3h
-;;   0208  jmp func[0].instrumented+123h
-;;   020d  test byte ptr [r13+2],20h
-;;   0215  jne func[0].instrumented+3E2h
-;;   021b  test byte ptr [r13+2],40h
-;;   0223  jne func[0].instrumented+3F1h
-;;   0229  test byte ptr [r13+2],80h
-;;   0231  jne func[0].instrumented+400h
-;;   0237  mov ebx,r11d
-;;   023a  add ebx,[rbp-18h]
-;;   0241  test byte ptr [r13+3],1
-;;   0249  jne func[0].instrumented+40Fh
-;;   024f  test byte ptr [r13+3],2
-;;   0257  jne func[0].instrumented+41Eh
-;;   025d  mov eax,ebx
-;;   0260  mov r10,[rbp-30h]
-;;   0267  mov r11,[rbp-38h]
-;;   026e  mov r9,[rbp-40h]
-;;   0275  mov r8,[rbp-48h]
-;;   027c  mov rsp,rbp
-;;   027f  pop rbp
-;;   0280  ret
-;;   0281  bt r12,3Dh
-;;   0286  jae func[0].instrumented+29Fh
-;;   028c  mov rax,rsp
-;;   028f  mov rsp,rbp
-;;   0292  call stubs+1DCh
-;;   0297  mov rsp,rax
-;;   029a  jmp func[0].instrumented+0Bh
-;;   029f  mov rsp,rbp
-;;   02a2  call stubs+55h
-;;   02a7  mov eax,0
-;;   02ac  call func[0].instrumented+42Dh
-;;   02b1  jmp func[0].instrumented+9Bh
-;;   02b6  mov eax,1
-;;   02bb  call func[0].instrumented+42Dh
-;;   02c0  jmp func[0].instrumented+0A9h
-;;   02c5  mov eax,2
-;;   02ca  call func[0].instrumented+42Dh
-;;   02cf  jmp func[0].instrumented+0B7h
-;;   02d4  mov eax,3
-;;   02d9  call func[0].instrumented+42Dh
-;;   02de  jmp func[0].instrumented+0CBh
-;;   02e3  mov eax,4
-;;   02e8  call func[0].instrumented+42Dh
-;;   02ed  jmp func[0].instrumented+0D9h
-;;   02f2  mov eax,5
-;;   02f7  call func[0].instrumented+42Dh
-;;   02fc  jmp func[0].instrumented+0F3h
-;;   0301  mov eax,6
-;;   0306  call func[0].instrumented+42Dh
-;;   030b  jmp func[0].instrumented+101h
-;;   0310  mov eax,7
-;;   0315  call func[0].instrumented+42Dh
-;;   031a  jmp func[0].instrumented+115h
-;;   031f  mov eax,8
-;;   0324  call func[0].instrumented+42Dh
-;;   0329  jmp func[0].instrumented+123h
-;;   032e  mov eax,9
-;;   0333  call func[0].instrumented+42Dh
-;;   0338  jmp func[0].instrumented+145h
-;;   033d  mov eax,0Ah
-;;   0342  call func[0].instrumented+42Dh
-;;   0347  jmp func[0].instrumented+153h
-;;   034c  mov eax,0Bh
-;;   0351  call func[0].instrumented+42Dh
-;;   0356  jmp func[0].instrumented+161h
-;;   035b  mov eax,0Ch
-;;   0360  call func[0].instrumented+42Dh
-;;   0365  jmp func[0].instrumented+17Ah
-;;   036a  mov eax,0Dh
-;;   036f  call func[0].instrumented+42Dh
-;;   0374  jmp func[0].instrumented+191h
-;;   0379  mov eax,0Eh
-;;   037e  call func[0].instrumented+42Dh
-;;   0383  jmp func[0].instrumented+19Fh
-;;   0388  mov eax,0Fh
-;;   038d  call func[0].instrumented+42Dh
-;;   0392  jmp func[0].instrumented+1ADh
-;;   0397  mov eax,10h
-;;   039c  call func[0].instrumented+42Dh
-;;   03a1  jmp func[0].instrumented+1C3h
-;;   03a6  mov eax,11h
-;;   03ab  call func[0].instrumented+42Dh
-;;   03b0  jmp func[0].instrumented+1D1h
-;;   03b5  mov eax,12h
-;;   03ba  call func[0].instrumented+42Dh
-;;   03bf  jmp func[0].instrumented+1DFh
-;;   03c4  mov eax,13h
-;;   03c9  call func[0].instrumented+42Dh
-;;   03ce  jmp func[0].instrumented+1F7h
-;;   03d3  mov eax,14h
-;;   03d8  call func[0].instrumented+42Dh
-;;   03dd  jmp func[0].instrumented+208h
-;;   03e2  mov eax,15h
-;;   03e7  call func[0].instrumented+42Dh
-;;   03ec  jmp func[0].instrumented+21Bh
-;;   03f1  mov eax,16h
-;;   03f6  call func[0].instrumented+42Dh
-;;   03fb  jmp func[0].instrumented+229h
-;;   0400  mov eax,17h
-;;   0405  call func[0].instrumented+42Dh
-;;   040a  jmp func[0].instrumented+237h
-;;   040f  mov eax,18h
-;;   0414  call func[0].instrumented+42Dh
-;;   0419  jmp func[0].instrumented+24Fh
-;;   041e  mov eax,19h
-;;   0423  call func[0].instrumented+42Dh
-;;   0428  jmp func[0].instrumented+25Dh
-;;   042d  sub rsp,8
-;;   0431  mov rdx,0
-;;   043b  or rax,rdx
-;;   043e  push rax
-;;   043f  call stubs+53Ch
-;;   0444  add rsp,8
-;;   0448  mov r13,[r15+48h]
-;;   044f  cmp r13,1
-;;   0456  ja func[0].instrumented+463h
-;;   045c  lea r13,[stubs+7B4h]
-;;   0463  ret
+;;   011d  jne func[0].instrumented+35Eh
+;;   0123  bt r12,3Dh
+;;   0128  jb func[0].instrumented+2C8h
+;;   012e  mov r13,[r15+48h]
+;;   0135  cmp r13,1
+;;   013c  jbe func[0]+0C9h
+;;   0142  test byte ptr [r13+1],2
+;;   014a  jne func[0].instrumented+36Dh
+;;   0150  test byte ptr [r13+1],4
+;;   0158  jne func[0].instrumented+37Ch
+;;   015e  test byte ptr [r13+1],8
+;;   0166  jne func[0].instrumented+38Bh
+;;   016c  cmp r8d,r10d
+;;   016f  setae bl
+;;   0173  movzx ebx,bl
+;;   0177  test byte ptr [r13+1],10h
+;;   017f  jne func[0].instrumented+39Ah
+;;   0185  test ebx,ebx
+;;   0188  jne func[0].instrumented+218h
+;;   018e  test byte ptr [r13+1],20h
+;;   0196  jne func[0].instrumented+3A9h
+;;   019c  test byte ptr [r13+1],40h
+;;   01a4  jne func[0].instrumented+3B8h
+;;   01aa  test byte ptr [r13+1],80h
+;;   01b2  jne func[0].instrumented+3C7h
+;;   01b8  mov [r14+r8],r9b
+;;   01c0  test byte ptr [r13+2],1
+;;   01c8  jne func[0].instrumented+3D6h
+;;   01ce  test byte ptr [r13+2],2
+;;   01d6  jne func[0].instrumented+3E5h
+;;   01dc  test byte ptr [r13+2],4
+;;   01e4  jne func[0].instrumented+3F4h
+;;   01ea  mov ebx,r8d
+;;   01ed  add ebx,1
+;;   01f4  test byte ptr [r13+2],8
+;;   01fc  jne func[0].instrumented+403h
+;;   0202  mov r8d,ebx
+;;   0205  test byte ptr [r13+2],10h
+;;   020d  jne func[0].instrumented+412h
+;;   0213  jmp func[0].instrumented+123h
+;;   0218  test byte ptr [r13+2],20h
+;;   0220  jne func[0].instrumented+421h
+;;   0226  test byte ptr [r13+2],40h
+;;   022e  jne func[0].instrumented+430h
+;;   0234  test byte ptr [r13+2],80h
+;;   023c  jne func[0].instrumented+43Fh
+;;   0242  mov ebx,r11d
+;;   0245  add ebx,[rbp-18h]
+;;   024c  test byte ptr [r13+3],1
+;;   0254  jne func[0].instrumented+44Eh
+;;   025a  test byte ptr [r13+3],2
+;;   0262  jne func[0].instrumented+45Dh
+;;   0268  mov eax,ebx
+;;   026b  mov r10,[rbp-30h]
+;;   0272  mov r11,[rbp-38h]
+;;   0279  mov r9,[rbp-40h]
+;;   0280  mov r8,[rbp-48h]
+;;   0287  mov rsp,rbp
+;;   028a  pop rbp
+;;   028b  ret
+;;   028c  bt r12,3Dh
+;;   0291  jae func[0].instrumented+2B3h
+;;   0297  mov rax,rsp
+;;   029a  mov rsp,rbp
+;;   029d  call stubs+1DDh
+;;   02a2  mov rsp,rax
+;;   02a5  test r12,r12
+;;   02a8  je func[0].instrumented+2BBh
+;;   02ae  jmp func[0].instrumented+0Bh
+;;   02b3  mov rsp,rbp
+;;   02b6  call stubs+55h
+;;   02bb  mov rsp,rbp
+;;   02be  call stubs+87h
+;;   02c3  call stubs+87h
+;;   02c8  bt r12,3Dh
+;;   02cd  jae func[0].instrumented+2E1h
+;;   02d3  call stubs+1DDh
+;;   02d8  test r12,r12
+;;   02db  je func[0].instrumented+2C3h
+;;   02e1  jmp func[0].instrumented+123h
+;;   02e6  mov eax,0
+;;   02eb  call func[0].instrumented+46Ch
+;;   02f0  jmp func[0].instrumented+9Bh
+;;   02f5  mov eax,1
+;;   02fa  call func[0].instrumented+46Ch
+;;   02ff  jmp func[0].instrumented+0A9h
+;;   0304  mov eax,2
+;;   0309  call func[0].instrumented+46Ch
+;;   030e  jmp func[0].instrumented+0B7h
+;;   0313  mov eax,3
+;;   0318  call func[0].instrumented+46Ch
+;;   031d  jmp func[0].instrumented+0CBh
+;;   0322  mov eax,4
+;;   0327  call func[0].instrumented+46Ch
+;;   032c  jmp func[0].instrumented+0D9h
+;;   0331  mov eax,5
+;;   0336  call func[0].instrumented+46Ch
+;;   033b  jmp func[0].instrumented+0F3h
+;;   0340  mov eax,6
+;;   0345  call func[0].instrumented+46Ch
+;;   034a  jmp func[0].instrumented+101h
+;;   034f  mov eax,7
+;;   0354  call func[0].instrumented+46Ch
+;;   0359  jmp func[0].instrumented+115h
+;;   035e  mov eax,8
+;;   0363  call func[0].instrumented+46Ch
+;;   0368  jmp func[0].instrumented+123h
+;;   036d  mov eax,9
+;;   0372  call func[0].instrumented+46Ch
+;;   0377  jmp func[0].instrumented+150h
+;;   037c  mov eax,0Ah
+;;   0381  call func[0].instrumented+46Ch
+;;   0386  jmp func[0].instrumented+15Eh
+;;   038b  mov eax,0Bh
+;;   0390  call func[0].instrumented+46Ch
+;;   0395  jmp func[0].instrumented+16Ch
+;;   039a  mov eax,0Ch
+;;   039f  call func[0].instrumented+46Ch
+;;   03a4  jmp func[0].instrumented+185h
+;;   03a9  mov eax,0Dh
+;;   03ae  call func[0].instrumented+46Ch
+;;   03b3  jmp func[0].instrumented+19Ch
+;;   03b8  mov eax,0Eh
+;;   03bd  call func[0].instrumented+46Ch
+;;   03c2  jmp func[0].instrumented+1AAh
+;;   03c7  mov eax,0Fh
+;;   03cc  call func[0].instrumented+46Ch
+;;   03d1  jmp func[0].instrumented+1B8h
+;;   03d6  mov eax,10h
+;;   03db  call func[0].instrumented+46Ch
+;;   03e0  jmp func[0].instrumented+1CEh
+;;   03e5  mov eax,11h
+;;   03ea  call func[0].instrumented+46Ch
+;;   03ef  jmp func[0].instrumented+1DCh
+;;   03f4  mov eax,12h
+;;   03f9  call func[0].instrumented+46Ch
+;;   03fe  jmp func[0].instrumented+1EAh
+;;   0403  mov eax,13h
+;;   0408  call func[0].instrumented+46Ch
+;;   040d  jmp func[0].instrumented+202h
+;;   0412  mov eax,14h
+;;   0417  call func[0].instrumented+46Ch
+;;   041c  jmp func[0].instrumented+213h
+;;   0421  mov eax,15h
+;;   0426  call func[0].instrumented+46Ch
+;;   042b  jmp func[0].instrumented+226h
+;;   0430  mov eax,16h
+;;   0435  call func[0].instrumented+46Ch
+;;   043a  jmp func[0].instrumented+234h
+;;   043f  mov eax,17h
+;;   0444  call func[0].instrumented+46Ch
+;;   0449  jmp func[0].instrumented+242h
+;;   044e  mov eax,18h
+;;   0453  call func[0].instrumented+46Ch
+;;   0458  jmp func[0].instrumented+25Ah
+;;   045d  mov eax,19h
+;;   0462  call func[0].instrumented+46Ch
+;;   0467  jmp func[0].instrumented+268h
+;;   046c  sub rsp,8
+;;   0470  mov rdx,0
+;;   047a  or rax,rdx
+;;   047d  push rax
+;;   047e  call stubs+53Dh
+;;   0483  add rsp,8
+;;   0487  mov r13,[r15+48h]
+;;   048e  cmp r13,1
+;;   0495  ja func[0].instrumented+4A2h
+;;   049b  lea r13,[stubs+7B5h]
+;;   04a2  ret

@@ -21,7 +21,8 @@
 //!   rsp, r12 ; jb slow_i` (no memory access: an unconditional back-edge makes the
 //!   compare itself and jumps past the head's), and the out-of-line slow path reads the
 //!   word; another thread's debug request reaches a running loop by making that compare
-//!   fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit"). After a
+//!   fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit"). Plain
+//!   modules make the same compare at loop heads, for the embedder's stop requests. After a
 //!   call to wasm code nothing is tested: the host moves a suspended caller to its
 //!   instrumented version by rewriting the return address (`runtime::redirect`, "DESIGN:
 //!   after-call transfers by return address"); after calls to host functions and into
@@ -106,7 +107,20 @@ use super::FuncCompiler;
 use crate::abi::regs::INTERRUPTED_BIT;
 use crate::abi::sites::{CallStack, Site, SiteKind, StackLoc};
 use crate::compiler::stack::Loc;
+use crate::trap::TrapKind;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+/// A loop head's check of r12 (an interrupt, or in the plain version of a debuggable
+/// module also watched entries), for its out-of-line slow path.
+pub(super) struct LoopCheck {
+    slow: DynamicLabel,
+    /// Where the slow path goes on in this version.
+    resume: DynamicLabel,
+    /// The plain version's transfer path, where a debugged function goes on.
+    transfer: Option<DynamicLabel>,
+    /// `TrapKind::Interrupted`: the interrupt stub said the call must stop.
+    stopped: DynamicLabel,
+}
 
 /// The out-of-line part of a site, emitted at the end of the instrumented version.
 pub(super) struct SlowPath {
@@ -273,6 +287,19 @@ impl FuncCompiler<'_, '_> {
         check_canaries: bool,
     ) -> Option<(DynamicLabel, DynamicLabel)> {
         if !self.env.debug {
+            if loop_head {
+                // A plain module: the loop head's check is only for interrupts.
+                let check = self.loop_check(None);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; cmp rsp, r12
+                    ; jb =>check.slow
+                    ; =>check.resume
+                );
+                let labels = (check.resume, check.slow);
+                self.loop_checks.push(check);
+                return Some(labels);
+            }
             return None;
         }
         let word = self.env.layout.func_bits(self.func_index);
@@ -282,6 +309,17 @@ impl FuncCompiler<'_, '_> {
             let here = self.asm.new_dynamic_label();
             dynasm!(self.asm ; .arch x64 ; =>here);
             self.out.debug_transfers.push(here);
+            if loop_head {
+                // r12 may carry `WATCHED` here: only the interrupt flag is tested.
+                let mut check = self.loop_check(None);
+                check.resume = here;
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; bt r12, BYTE INTERRUPTED_BIT
+                    ; jc =>check.slow
+                );
+                self.loop_checks.push(check);
+            }
             if check_canaries {
                 self.canary_check();
             }
@@ -303,15 +341,17 @@ impl FuncCompiler<'_, '_> {
             let path = self.asm.new_dynamic_label();
             self.transfers.push((plain, path, plain));
             if loop_head {
-                let slow = self.asm.new_dynamic_label();
+                let mut check = self.loop_check(Some(path));
+                check.resume = plain;
                 dynasm!(self.asm
                     ; .arch x64
                     ; cmp rsp, r12
-                    ; jb =>slow
+                    ; jb =>check.slow
                     ; =>plain
                 );
-                self.loop_interrupts.push((slow, plain, path));
-                return Some((plain, slow));
+                let labels = (plain, check.slow);
+                self.loop_checks.push(check);
+                return Some(labels);
             }
             emit_word_test(self.asm, word);
             dynasm!(self.asm
@@ -323,31 +363,49 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Plain version of an instrumented function: emits each transfer point's transfer
-    /// path, which asks the host to go on in the instrumented version ("DESIGN: transfer
-    /// paths"), and each loop head's interrupt slow path.
-    fn emit_transfer_paths(&mut self) {
+    /// The labels of a loop head's check, with its trap (created at the loop operator,
+    /// where a backtrace puts it); `transfer` is the plain version's transfer path in a
+    /// debuggable module.
+    fn loop_check(&mut self, transfer: Option<DynamicLabel>) -> LoopCheck {
+        LoopCheck {
+            slow: self.asm.new_dynamic_label(),
+            resume: self.asm.new_dynamic_label(),
+            transfer,
+            stopped: self.trap_site(TrapKind::Interrupted),
+        }
+    }
+
+    /// Emits each loop head's slow path: take the interrupt if there is one (the stub
+    /// reloads r12; `regs::STOP` traps), then, in the plain version of a debuggable
+    /// module, test the word (the check also fails when entries are watched: `abi::regs`,
+    /// "DESIGN: entries through the stack limit").
+    fn emit_loop_check_slow_paths(&mut self) {
         let word = self.env.layout.func_bits(self.func_index);
         let interrupt = self.env.interrupt_stub;
-        for (slow, plain, path) in std::mem::take(&mut self.loop_interrupts) {
-            // The check failed for an interrupt, or because entries are watched
-            // (`abi::regs`, "DESIGN: entries through the stack limit").
+        for check in std::mem::take(&mut self.loop_checks) {
             let no_interrupt = self.asm.new_dynamic_label();
             dynasm!(self.asm
                 ; .arch x64
-                ; =>slow
+                ; =>check.slow
                 ; bt r12, BYTE INTERRUPTED_BIT
                 ; jnc =>no_interrupt
                 ; call =>interrupt
+                ; test r12, r12
+                ; jz =>check.stopped
                 ; =>no_interrupt
             );
-            emit_word_test(self.asm, word);
-            dynasm!(self.asm
-                ; .arch x64
-                ; ja =>path
-                ; jmp =>plain
-            );
+            if let Some(transfer) = check.transfer {
+                emit_word_test(self.asm, word);
+                dynasm!(self.asm ; .arch x64 ; ja =>transfer);
+            }
+            dynasm!(self.asm ; .arch x64 ; jmp =>check.resume);
         }
+    }
+
+    /// Plain version of an instrumented function: emits each transfer point's transfer
+    /// path, which asks the host to go on in the instrumented version ("DESIGN: transfer
+    /// paths").
+    fn emit_transfer_paths(&mut self) {
         let stub = self.env.transfer_stub;
         for &(plain, path, resume) in &self.transfers {
             // The module's transfer slot of this point (`FuncOutput::slot_refs`): the
@@ -377,6 +435,7 @@ impl FuncCompiler<'_, '_> {
     /// module's zero bits if the debugger stopped debugging this function, since the
     /// instrumented version can only leave at a transfer point).
     pub(super) fn emit_slow_paths(&mut self) {
+        self.emit_loop_check_slow_paths();
         if self.env.debug && !self.instrumented {
             self.emit_transfer_paths();
             return;

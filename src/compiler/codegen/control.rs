@@ -148,7 +148,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             super::align::align_code(self.asm, super::align::LOOP_ALIGN);
         }
         dynasm!(self.asm ; .arch x64 ; =>label);
-        // Every iteration re-reads the debug word, so a pause reaches a running loop.
+        // Every iteration checks r12, so an interrupt (a stop request, a pause) reaches a
+        // running loop (`breakable::transfer_with`).
         let transfer = self.loop_transfer_point();
         self.frames.last_mut().unwrap().loop_transfer = transfer;
     }
@@ -335,8 +336,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             let (label, transfer) = (target.label, target.loop_transfer);
             self.move_to_merge(depth);
             match transfer {
-                // The back-edge of a loop in the plain version of an instrumented
-                // function: the head's check, folded into the jump.
+                // The back-edge of a loop in a plain version: the head's check, folded
+                // into the jump.
                 Some((past_check, slow)) => {
                     dynasm!(self.asm
                         ; .arch x64

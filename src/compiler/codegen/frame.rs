@@ -5,7 +5,7 @@
 use super::{FuncCompiler, ModuleEnv};
 use crate::abi::regs::{ENTERED_BIT, INTERRUPTED_BIT, WATCHED_BIT};
 use crate::trap::TrapKind;
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 impl FuncCompiler<'_, '_> {
     /// Bytes of stack the frame needs below rbp (multiple of 16, keeping rsp aligned).
@@ -32,20 +32,18 @@ impl FuncCompiler<'_, '_> {
         if !self.small_leaf || self.env.debug {
             // A failed check is an interrupt, a debugging flag or a stack overflow: the
             // slow path (out of line) tells them apart.
-            let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
-            let slow = self.asm.new_dynamic_label();
-            let back = self.asm.new_dynamic_label();
+            let path = self.limit_slow_path();
             dynasm!(self.asm
                 ; .arch x64
                 ; cmp rsp, r12
-                ; jb =>slow
-                ; =>back
+                ; jb =>path.slow
+                ; =>path.resume
             );
-            self.limit_slow_path = Some((slow, back, overflow));
             if self.env.debug {
-                let path = self.asm.new_dynamic_label();
-                self.transfers.push((back, path, back));
+                let transfer = self.asm.new_dynamic_label();
+                self.transfers.push((path.resume, transfer, path.resume));
             }
+            self.limit_slow_path = Some(path);
         }
         self.emit_frame_setup();
         patch
@@ -56,9 +54,7 @@ impl FuncCompiler<'_, '_> {
     /// ignores the `ENTERED` and `WATCHED` flags (nothing is entered from outside here,
     /// and the call is to this version already), then the entry transfer point.
     pub(super) fn emit_instrumented_entry(&mut self, frame: u32) {
-        let overflow = self.trap_site_with(TrapKind::StackOverflow, true);
-        let slow = self.asm.new_dynamic_label();
-        let check = self.asm.new_dynamic_label();
+        let path = self.limit_slow_path();
         let entry = self.asm.new_dynamic_label();
         self.instrumented_entry = Some(entry);
         dynasm!(self.asm
@@ -67,15 +63,26 @@ impl FuncCompiler<'_, '_> {
             ; push rbp
             ; mov rbp, rsp
             ; sub rsp, frame as i32
-            ; =>check
+            ; =>path.resume
             // The limit: r12 without `WATCHED` (`ENTERED` is never set in instrumented
             // code: the prologue that found it cleared it).
             ; mov rax, r12
             ; btr rax, BYTE WATCHED_BIT
             ; cmp rsp, rax
-            ; jb =>slow
+            ; jb =>path.slow
         );
-        self.instrumented_entry_slow_path = Some((slow, check, overflow));
+        self.instrumented_entry_slow_path = Some(path);
+    }
+
+    /// The labels of a stack check's slow path at function entry, with its two traps
+    /// (created here, at the function's first operator, where a backtrace puts them).
+    fn limit_slow_path(&mut self) -> LimitSlowPath {
+        LimitSlowPath {
+            slow: self.asm.new_dynamic_label(),
+            resume: self.asm.new_dynamic_label(),
+            overflow: self.trap_site_with(TrapKind::StackOverflow, true),
+            stopped: self.trap_site_with(TrapKind::Interrupted, true),
+        }
     }
 
     /// The prologue after the stack check: saves the caller's pinned registers, loads
@@ -102,27 +109,32 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Emits the slow path of the prologue's failed stack check, if this version has one.
+    ///
+    /// Every slow path that calls the interrupt stub tests r12 for `regs::STOP` right
+    /// after it returns, before anything compares with r12 (0 passes every compare), and
+    /// traps with `TrapKind::Interrupted` if the call must stop (`runtime::stop`).
     pub(super) fn emit_stack_check_slow_path(&mut self) {
-        if let Some((slow, check, overflow)) = self.instrumented_entry_slow_path.take() {
+        let stub = self.env.interrupt_stub;
+        if let Some(path) = self.instrumented_entry_slow_path.take() {
             // An interrupt: take it (from the frame base, as below) and check again; else
             // a stack overflow.
-            let stub = self.env.interrupt_stub;
             dynasm!(self.asm
                 ; .arch x64
-                ; =>slow
+                ; =>path.slow
                 ; bt r12, BYTE INTERRUPTED_BIT
-                ; jnc =>overflow
+                ; jnc =>path.overflow
                 ; mov rax, rsp
                 ; mov rsp, rbp
                 ; call =>stub
                 ; mov rsp, rax
-                ; jmp =>check
+                ; test r12, r12
+                ; jz =>path.stopped
+                ; jmp =>path.resume
             );
         }
-        let Some((slow, back, overflow)) = self.limit_slow_path.take() else {
+        let Some(path) = self.limit_slow_path.take() else {
             return;
         };
-        let stub = self.env.interrupt_stub;
         if !self.env.debug {
             // The lowered rsp may be past the end of the stack (a huge frame): call the
             // stub from the frame base, which the caller's check covered, keeping the
@@ -131,16 +143,18 @@ impl FuncCompiler<'_, '_> {
             // fails, and r12 says it was an interrupt, not an overflow.
             dynasm!(self.asm
                 ; .arch x64
-                ; =>slow
+                ; =>path.slow
                 ; mov rax, rsp
                 ; mov rsp, rbp
                 ; call =>stub
                 ; mov rsp, rax
+                ; test r12, r12
+                ; jz =>path.stopped
                 ; cmp rsp, r12
-                ; jae =>back
+                ; jae =>path.resume
                 ; bt r12, BYTE INTERRUPTED_BIT
-                ; jc =>slow
-                ; jmp =>overflow
+                ; jc =>path.slow
+                ; jmp =>path.overflow
             );
             return;
         }
@@ -150,7 +164,8 @@ impl FuncCompiler<'_, '_> {
         // not zero; a word that is a pointer (above 1) means this instance debugs the
         // function: its entry transfer path.
         let word = self.env.layout.func_bits(self.func_index);
-        let path = self.transfers[0].1;
+        let transfer = self.transfers[0].1;
+        let (slow, back) = (path.slow, path.resume);
         let interrupted = self.asm.new_dynamic_label();
         let watched = self.asm.new_dynamic_label();
         dynasm!(self.asm
@@ -164,7 +179,7 @@ impl FuncCompiler<'_, '_> {
             ; shl rax, 2
             ; shr rax, 2
             ; cmp rsp, rax
-            ; jb =>overflow
+            ; jb =>path.overflow
             ; mov rax, [r15 + word]
             ; bt r12, BYTE ENTERED_BIT
             ; jnc =>watched
@@ -175,16 +190,28 @@ impl FuncCompiler<'_, '_> {
             ; bts r12, BYTE WATCHED_BIT
             ; =>watched
             ; cmp rax, 1
-            ; ja =>path
+            ; ja =>transfer
             ; jmp =>back
             ; =>interrupted
             ; mov rax, rsp
             ; mov rsp, rbp
             ; call =>stub
             ; mov rsp, rax
+            ; test r12, r12
+            ; jz =>path.stopped
             ; jmp =>slow
         );
     }
+}
+
+/// A failed stack check at function entry: where its slow path starts, where it resumes
+/// the code, and its traps.
+pub(super) struct LimitSlowPath {
+    slow: DynamicLabel,
+    resume: DynamicLabel,
+    overflow: DynamicLabel,
+    /// `TrapKind::Interrupted`: the interrupt stub said the call must stop.
+    stopped: DynamicLabel,
 }
 
 /// Frame slots for the convention canaries' saved registers (`calls`).

@@ -196,9 +196,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     plain_points: Vec<u32>,
     next_transfer: usize,
     slow_paths: Vec<breakable::SlowPath>,
-    /// Plain version: each loop head's interrupt slow path, with the labels past its
-    /// check and of the instrumented version's head (see `breakable`).
-    loop_interrupts: Vec<(DynamicLabel, DynamicLabel, DynamicLabel)>,
+    /// Each loop head's check of r12, for its out-of-line slow path (see `breakable`).
+    loop_checks: Vec<breakable::LoopCheck>,
     /// Module-wide id of this function's first site.
     first_site: u32,
     /// The register each pinned local lives in (see `values`, "pinned locals").
@@ -212,12 +211,12 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// The function's body is small and never leaves wasm code (see `BodyShape`): its
     /// prologue has no stack check.
     small_leaf: bool,
-    /// The prologue's failed stack check: (slow path, resume, overflow trap).
-    limit_slow_path: Option<(DynamicLabel, DynamicLabel, DynamicLabel)>,
+    /// The prologue's failed stack check, for its out-of-line slow path.
+    limit_slow_path: Option<frame::LimitSlowPath>,
     /// Instrumented version: its own entry (`frame::emit_instrumented_entry`).
     instrumented_entry: Option<DynamicLabel>,
-    /// The instrumented entry's failed stack check: (slow path, the check, overflow trap).
-    instrumented_entry_slow_path: Option<(DynamicLabel, DynamicLabel, DynamicLabel)>,
+    /// The instrumented entry's failed stack check (resuming at the check itself).
+    instrumented_entry_slow_path: Option<frame::LimitSlowPath>,
     /// Module offset of the operator being compiled.
     offset: u32,
     func_index: u32,
@@ -304,7 +303,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             plain_points: Vec::new(),
             next_transfer: 0,
             slow_paths: Vec::new(),
-            loop_interrupts: Vec::new(),
+            loop_checks: Vec::new(),
             first_site,
             pinned,
             next_set: None,

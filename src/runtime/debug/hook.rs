@@ -32,7 +32,24 @@ pub(crate) unsafe extern "C" fn debug_hook(
     fp: usize,
 ) -> *const ResumePoint {
     // SAFETY: as this function's own contract.
-    let unwind_to = unsafe { stop_at_site(vmctx, site, regs, fp) };
+    let mut unwind_to = unsafe { stop_at_site(vmctx, site, regs, fp) };
+    if unwind_to.is_null() {
+        // A stop request (`runtime::stop`) ends the call here: a loop that spends its
+        // time in this hook (stepping, a breakpoint it keeps hitting) hears of it here,
+        // where an interrupt signal would rarely land in its own instructions.
+        // SAFETY: called from this instance's code with its own vmctx.
+        let stops = unsafe { instance_of(vmctx) }.stops();
+        if crate::runtime::interrupt::stop_due(Some(stops)) {
+            crate::runtime::interrupt::answer_stops(Some(stops));
+            let act = activation::current();
+            // SAFETY: the hook runs inside wasm entered through `call_wasm`, whose
+            // activation is this thread's current one.
+            unsafe {
+                (*act).record_host_trap(Trap::new(TrapKind::Interrupted, Vec::new()), fp);
+                unwind_to = (*act).resume_point();
+            }
+        }
+    }
     if unwind_to.is_null() {
         // The code resumes with r12's `WATCHED` flag as the instance's debug state now
         // says (the handler may have set or cleared breakpoints: `abi::regs`, "DESIGN:

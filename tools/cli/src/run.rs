@@ -12,6 +12,8 @@ use anyhow::{anyhow, Context as _};
 use kestrel::Engine;
 use std::io::Write as _;
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Arguments of `kestrel run`.
 #[derive(Debug, clap::Args)]
@@ -33,6 +35,11 @@ pub struct RunArgs {
     /// with it: the program starts paused at its first instruction
     #[arg(short = 'g', long = "gdb", value_name = "[ADDR:]PORT")]
     pub gdb: Option<String>,
+
+    /// Stop the call once it has run SECS seconds (a decimal number such as 2 or 0.5):
+    /// it ends with the trap "interrupted" (exit status 1), wherever it is
+    #[arg(long, value_name = "SECS", value_parser = parse_timeout)]
+    pub timeout: Option<Duration>,
 
     /// What the WASI program is given
     #[command(flatten)]
@@ -82,6 +89,9 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         return Ok(());
     };
     let func = exported_func(&instance, name)?;
+    let _watchdog = args
+        .timeout
+        .map(|limit| Watchdog::start(instance.interrupt_handle(), limit));
     let results = match &args.gdb {
         None => func.call(&vals)?,
         Some(addr) => {
@@ -113,4 +123,36 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
     }
     out.flush().context("cannot write results")?;
     Ok(())
+}
+
+/// `--timeout`: seconds, finite and positive.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(format!(
+            "the timeout must be more than 0 seconds, not {text}"
+        ));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| format!("`{text}` seconds is too long"))
+}
+
+/// Interrupts the call when its time is up, unless dropped first (the call ended).
+struct Watchdog {
+    /// Dropping it wakes the watchdog's thread, which then ends.
+    _done: mpsc::Sender<()>,
+}
+
+impl Watchdog {
+    fn start(handle: kestrel::InterruptHandle, limit: Duration) -> Watchdog {
+        let (done, wait) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+                eprintln!("kestrel: the call ran past --timeout; stopping it");
+                handle.interrupt();
+            }
+        });
+        Watchdog { _done: done }
+    }
 }

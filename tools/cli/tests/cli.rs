@@ -493,3 +493,27 @@ fn the_cache_option_compiles_once() {
     assert_eq!(entries.len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn timeout_stops_a_guest_that_never_ends() {
+    let spin = temp_file(
+        "spin.wat",
+        r#"(module (func (export "spin") (loop $l (br $l))))"#,
+    );
+    let out = run(&spin, &["--timeout", "0.2", "--invoke", "spin"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(err.contains("ran past --timeout"), "{err}");
+    assert!(err.contains("trap: interrupted"), "{err}");
+    // A call that ends in time is not touched.
+    let fib = example("fib.wat");
+    assert_prints(
+        &run(&fib, &["--timeout", "600", "--invoke", "fib", "20"]),
+        &["6765"],
+    );
+    for bad in ["0", "-1", "nan", "soon"] {
+        let out = run(&fib, &["--timeout", bad, "--invoke", "fib", "20"]);
+        assert_eq!(out.status.code(), Some(2), "--timeout {bad}");
+        assert!(stderr(&out).contains("--timeout"), "{}", stderr(&out));
+    }
+}
