@@ -1,6 +1,6 @@
 //! Developer tool: prints the machine code Kestrel emits for a module.
 //!
-//! `cargo run --release --example disasm -- FILE.wat [--debug] [--func N]`: every region
+//! `cargo run --release --example disasm -- FILE.wat [--debug] [--fuel] [--func N]`: every region
 //! of the compiled module's code (each version of each function, then the shared stubs),
 //! plain or with debug instrumentation, one instruction per line. The golden tests use
 //! the same disassembler (`tests/support/disasm.rs`).
@@ -11,20 +11,22 @@ mod disasm;
 use kestrel::{CodeRegionKind, Config, Engine, Module};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let usage = "usage: disasm FILE [--debug] [--func N]";
+    let usage = "usage: disasm FILE [--debug] [--fuel] [--func N]";
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or(usage)?;
     let mut debug = false;
+    let mut fuel = false;
     let mut only = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--debug" => debug = true,
+            "--fuel" => fuel = true,
             "--func" => only = Some(args.next().ok_or(usage)?.parse::<u32>()?),
             _ => return Err(format!("unknown argument {arg}; {usage}").into()),
         }
     }
     let mut config = Config::new();
-    config.debug_instrumentation(debug);
+    config.debug_instrumentation(debug).consume_fuel(fuel);
     // Every instrumented version, compiled with the module (by default they are
     // compiled on first use).
     config.instrumented_versions(kestrel::InstrumentedVersions::Eager);

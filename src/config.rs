@@ -45,6 +45,8 @@ pub struct Config {
     pub(crate) convention_canaries: bool,
     pub(crate) instrumented_versions: InstrumentedVersions,
     pub(crate) cache_dir: Option<std::path::PathBuf>,
+    pub(crate) consume_fuel: bool,
+    pub(crate) initial_fuel: u64,
 }
 
 impl Default for Config {
@@ -57,6 +59,8 @@ impl Default for Config {
             convention_canaries: false,
             instrumented_versions: InstrumentedVersions::Lazy,
             cache_dir: None,
+            consume_fuel: false,
+            initial_fuel: u64::MAX,
         }
     }
 }
@@ -122,6 +126,38 @@ impl Config {
     /// callers' register-held locals, so this is for testing only; off by default.
     pub fn convention_canaries(&mut self, enable: bool) -> &mut Self {
         self.convention_canaries = enable;
+        self
+    }
+
+    /// Compile fuel accounting into every function: each instance has a fuel count
+    /// ([`Instance::set_fuel`](crate::Instance::set_fuel),
+    /// [`Instance::fuel`](crate::Instance::fuel)), code pays for what it runs, and a call
+    /// that needs more than is left traps with
+    /// [`TrapKind::OutOfFuel`](crate::TrapKind::OutOfFuel). The count is deterministic:
+    /// the same program with the same arguments uses the same fuel on every run, plain
+    /// or debuggable, compiled or mapped from the cache.
+    ///
+    /// One unit is one instruction of the function body's code, paid in advance for a
+    /// whole stretch: entering a function pays for every instruction of its body that is
+    /// not inside a loop, and each iteration of a loop (entering it, and every branch back
+    /// to it) pays for every instruction of the loop's body that is not inside a nested
+    /// loop (the `end` included; the `loop` instruction itself belongs to the enclosing
+    /// stretch). A stretch is paid whole whether or not every instruction of it runs
+    /// (a branch may skip part of it), so fuel is an upper bound on the instructions
+    /// executed; host functions and bulk-memory instructions cost one unit however much
+    /// work they do. A call into another instance pays from that instance's fuel.
+    /// Off by default; the checks cost time: one update of the count in memory per call
+    /// and per loop iteration, little in code that calls (fib: 1.06x) and up to 1.9x in
+    /// the tightest loops (`benches/RESULTS.md`, "Fuel").
+    pub fn consume_fuel(&mut self, enable: bool) -> &mut Self {
+        self.consume_fuel = enable;
+        self
+    }
+
+    /// With [`consume_fuel`](Config::consume_fuel): the fuel every new instance starts
+    /// with, which its start function runs on (default `u64::MAX`, in effect unlimited).
+    pub fn initial_fuel(&mut self, fuel: u64) -> &mut Self {
+        self.initial_fuel = fuel;
         self
     }
 

@@ -61,6 +61,8 @@ trap_kinds! {
     /// interrupt, or the instance's epoch deadline passed
     /// ([`Instance::set_epoch_deadline`](crate::Instance::set_epoch_deadline)).
     Interrupted = 14, "interrupted";
+    /// The instance's fuel ran out ([`Config::consume_fuel`](crate::Config::consume_fuel)).
+    OutOfFuel = 15, "all fuel consumed";
 }
 
 impl TrapKind {

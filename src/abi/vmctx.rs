@@ -35,8 +35,10 @@ pub(crate) struct VmCtxHeader {
     /// `WATCHED` while this instance debugs any function, else 0: what a return from
     /// another context ors into r12 ("DESIGN: entries through the stack limit").
     pub debug_bits: usize,
-    /// Reserved.
-    pub reserved_56: usize,
+    /// Fuel left (`Config::consume_fuel`): code compiled with fuel subtracts what it is
+    /// about to run and traps with `TrapKind::OutOfFuel` when not enough is left
+    /// (`codegen::fuel`, "DESIGN: fuel").
+    pub fuel: u64,
 }
 
 /// Header field offsets, shared by every vmctx and by host-function contexts.
@@ -56,6 +58,8 @@ pub(crate) mod header {
     pub const DEBUG_BITS: i32 = offset_of!(VmCtxHeader, debug_bits) as i32;
     /// Back pointer to the owning instance's runtime data.
     pub const INSTANCE: i32 = offset_of!(VmCtxHeader, instance) as i32;
+    /// Fuel left (`Config::consume_fuel`).
+    pub const FUEL: i32 = offset_of!(VmCtxHeader, fuel) as i32;
     /// Size of the header.
     pub const SIZE: u32 = std::mem::size_of::<VmCtxHeader>() as u32;
 }

@@ -112,6 +112,30 @@ impl Instance {
         self.data.stops().clear_epoch_deadline();
     }
 
+    /// Sets this instance's fuel ([`Config::consume_fuel`](crate::Config::consume_fuel)).
+    /// Set it between calls, or from a host function the instance called: code running
+    /// on another thread updates the count without a lock, and may overwrite it.
+    pub fn set_fuel(&self, fuel: u64) -> Result<()> {
+        self.fuel_word()?
+            .store(fuel, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The fuel this instance has left ([`Config::consume_fuel`](crate::Config::consume_fuel));
+    /// 0 after a call trapped with [`TrapKind::OutOfFuel`](crate::TrapKind::OutOfFuel).
+    pub fn fuel(&self) -> Result<u64> {
+        Ok(self.fuel_word()?.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    fn fuel_word(&self) -> Result<&std::sync::atomic::AtomicU64> {
+        if !self.data.module.config.consume_fuel {
+            return Err(Error::Usage(
+                "fuel is off for this instance's engine: enable Config::consume_fuel".into(),
+            ));
+        }
+        Ok(self.data.fuel())
+    }
+
     /// The exported memory `name`.
     pub fn get_memory(&self, name: &str) -> Option<Memory> {
         self.get_export(name)?.into_memory()

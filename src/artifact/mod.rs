@@ -39,7 +39,7 @@ use std::sync::Arc;
 /// The first bytes of every compiled-module file.
 pub(crate) const MAGIC: [u8; 8] = *b"KESTRELW";
 /// The version of this layout.
-pub(crate) const FORMAT_VERSION: u32 = 3;
+pub(crate) const FORMAT_VERSION: u32 = 4;
 /// Where the checksummed bytes start (after magic, version, reserved and checksum).
 const CHECKED_FROM: usize = 24;
 const PAGE: usize = 4096;
@@ -52,11 +52,13 @@ pub(crate) fn kestrel_version() -> &'static str {
 /// The settings that change the code, as text (equal text, equal code).
 pub(crate) fn settings(config: &Config) -> String {
     format!(
-        "debug_instrumentation={} bounds_checks={:?} wasm={:?} convention_canaries={}",
+        "debug_instrumentation={} bounds_checks={:?} wasm={:?} convention_canaries={} \
+         consume_fuel={}",
         config.debug_instrumentation,
         config.bounds_checks,
         config.version,
-        config.convention_canaries
+        config.convention_canaries,
+        config.consume_fuel
     )
 }
 

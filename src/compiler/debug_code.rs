@@ -73,6 +73,7 @@ pub(crate) fn compile_instrumented(
         host_helper_stub: asm.new_dynamic_label(),
         transfer_stub: asm.new_dynamic_label(),
         canaries: src.config.convention_canaries,
+        fuel: src.config.consume_fuel,
     };
     let mut out = FuncOutput::default();
     let mut scratch = Scratch::default();

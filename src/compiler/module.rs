@@ -327,6 +327,7 @@ fn compile_chunk(
         host_helper_stub: asm.new_dynamic_label(),
         transfer_stub: asm.new_dynamic_label(),
         canaries: config.convention_canaries,
+        fuel: config.consume_fuel,
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());

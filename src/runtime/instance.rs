@@ -13,7 +13,7 @@ use crate::runtime::table::Table;
 use crate::trap::{Trap, TrapKind};
 use std::alloc::Layout;
 use std::any::Any;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Everything an instance owns. Compiled code sees it through the vmctx.
@@ -77,6 +77,15 @@ impl InstanceData {
         // SAFETY: a header word of the vmctx, which lives as long as `self`, 8-byte
         // aligned; compiled code only reads it.
         unsafe { &*(self.vmctx.add(header::DEBUG_BITS as usize) as *const AtomicUsize) }
+    }
+
+    /// The instance's fuel word (`Config::consume_fuel`), which compiled code updates
+    /// with plain read-modify-writes: a host write while a call runs on another thread
+    /// may be lost.
+    pub fn fuel(&self) -> &AtomicU64 {
+        // SAFETY: a header word of the vmctx, which lives as long as `self`, 8-byte
+        // aligned.
+        unsafe { &*(self.vmctx.add(header::FUEL as usize) as *const AtomicU64) }
     }
 
     pub fn memory(&self, index: u32) -> &Memory {
@@ -225,6 +234,7 @@ impl InstanceData {
             data.write_word(header::ENTRY_BITS, crate::abi::regs::ENTERED);
         }
         data.write_word(header::FUNCREFS, data.funcrefs.as_ptr() as u64);
+        data.write_word(header::FUEL, module.config.initial_fuel);
         data.write_word(header::INSTANCE, Arc::as_ptr(&data) as u64);
         for (i, id) in module.type_ids.iter().enumerate() {
             data.write_word(layout.type_id(i as u32), *id);

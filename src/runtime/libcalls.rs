@@ -7,6 +7,7 @@ use crate::abi::regs::RCX;
 use crate::runtime::activation;
 use crate::runtime::instance::instance_of;
 use crate::trap::{Trap, TrapKind};
+use std::sync::atomic::Ordering;
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
     trap: trap_libcall,
@@ -39,8 +40,13 @@ unsafe extern "C" fn trap_libcall(
         // unknown one would be a bug of ours, reported as a host error rather than lost.
         let kind = TrapKind::from_code(kind).unwrap_or(TrapKind::Host);
         (*act).record_trap(kind, pc, true, fp);
-        if kind == TrapKind::Interrupted {
-            crate::runtime::interrupt::answer_stops(Some(instance_of(vmctx).stops()));
+        match kind {
+            TrapKind::Interrupted => {
+                crate::runtime::interrupt::answer_stops(Some(instance_of(vmctx).stops()))
+            }
+            // The payment that failed borrowed: nothing is left ("DESIGN: fuel").
+            TrapKind::OutOfFuel => instance_of(vmctx).fuel().store(0, Ordering::Relaxed),
+            _ => {}
         }
         // The one trap whose message names a value: `call_indirect` holds the table
         // index in rcx when it finds the entry null (`codegen::calls`), and the stub

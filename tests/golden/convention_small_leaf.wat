@@ -48,7 +48,7 @@
 ;;   007d  jmp func[0]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+1E1h
+;;   0088  call stubs+1F1h
 ;;   008d  mov rsp,rax
 ;;   0090  test r12,r12
 ;;   0093  je func[0]+0A6h
@@ -58,7 +58,7 @@
 ;;   00a6  mov rsp,rbp
 ;;   00a9  call stubs+87h
 ;;   00ae  jmp qword ptr [1000h]
-;;   00b4  call stubs+541h
+;;   00b4  call stubs+551h
 ;;   00b9  jmp func[0]+14h
 ;; ---- func[0] $leaf: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -196,7 +196,7 @@
 ;;   0090  jmp func[1]+14h
 ;;   0095  mov rax,rsp
 ;;   0098  mov rsp,rbp
-;;   009b  call stubs+1E1h
+;;   009b  call stubs+1F1h
 ;;   00a0  mov rsp,rax
 ;;   00a3  test r12,r12
 ;;   00a6  je func[1]+0B9h
@@ -206,10 +206,10 @@
 ;;   00b9  mov rsp,rbp
 ;;   00bc  call stubs+87h
 ;;   00c1  jmp qword ptr [1008h]
-;;   00c7  call stubs+541h
+;;   00c7  call stubs+551h
 ;;   00cc  jmp func[1]+14h
 ;;   00d1  jmp qword ptr [1010h]
-;;   00d7  call stubs+541h
+;;   00d7  call stubs+551h
 ;;   00dc  jmp func[1]+2Bh
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp

@@ -75,7 +75,7 @@
 ;;   0132  ret
 ;;   0133  mov rax,rsp
 ;;   0136  mov rsp,rbp
-;;   0139  call stubs+1DDh
+;;   0139  call stubs+1EDh
 ;;   013e  mov rsp,rax
 ;;   0141  test r12,r12
 ;;   0144  je func[0]+16Bh
@@ -170,7 +170,7 @@
 ;;   0186  jmp func[0]+14h
 ;;   018b  mov rax,rsp
 ;;   018e  mov rsp,rbp
-;;   0191  call stubs+1D9h
+;;   0191  call stubs+1E9h
 ;;   0196  mov rsp,rax
 ;;   0199  test r12,r12
 ;;   019c  je func[0]+1AFh
@@ -180,7 +180,7 @@
 ;;   01af  mov rsp,rbp
 ;;   01b2  call stubs+87h
 ;;   01b7  jmp qword ptr [1000h]
-;;   01bd  call stubs+539h
+;;   01bd  call stubs+549h
 ;;   01c2  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp

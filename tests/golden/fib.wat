@@ -36,7 +36,7 @@
 ;;   0085  ret
 ;;   0086  mov rax,rsp
 ;;   0089  mov rsp,rbp
-;;   008c  call stubs+1DAh
+;;   008c  call stubs+1EAh
 ;;   0091  mov rsp,rax
 ;;   0094  test r12,r12
 ;;   0097  je func[0]+0BEh

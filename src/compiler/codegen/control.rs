@@ -152,6 +152,9 @@ impl<'e> FuncCompiler<'_, 'e> {
         // running loop (`breakable::transfer_with`).
         let transfer = self.loop_transfer_point();
         self.frames.last_mut().unwrap().loop_transfer = transfer;
+        // Each iteration pays for the loop's stretch, after the transfer point so that an
+        // arrival pays once in whichever version it goes on (`fuel`, "DESIGN: fuel").
+        self.pay_fuel();
     }
 
     pub(super) fn if_(&mut self, ty: BlockType) {

@@ -29,6 +29,7 @@ mod bulk;
 mod calls;
 mod control;
 mod frame;
+mod fuel;
 mod memory;
 mod numeric;
 mod shape;
@@ -89,6 +90,8 @@ pub(crate) struct ModuleEnv<'a> {
     /// Check the register convention around every call (`Config::convention_canaries`;
     /// see `calls`, "DESIGN: convention canaries").
     pub canaries: bool,
+    /// Compile fuel accounting (`Config::consume_fuel`; `fuel`, "DESIGN: fuel").
+    pub fuel: bool,
 }
 
 /// Per-module output of the pass besides the code itself.
@@ -198,6 +201,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     slow_paths: Vec<breakable::SlowPath>,
     /// Each loop head's check of r12, for its out-of-line slow path (see `breakable`).
     loop_checks: Vec<breakable::LoopCheck>,
+    /// The fuel stretches being counted (`fuel`; with `Config::consume_fuel` only).
+    fuel: fuel::FuelCount,
     /// Module-wide id of this function's first site.
     first_site: u32,
     /// The register each pinned local lives in (see `values`, "pinned locals").
@@ -304,6 +309,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             next_transfer: 0,
             slow_paths: Vec::new(),
             loop_checks: Vec::new(),
+            fuel: fuel::FuelCount::default(),
             first_site,
             pinned,
             next_set: None,
@@ -364,6 +370,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         );
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
+        plain.start_fuel();
         let mut ops = body.body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
             let offset = ops.original_position();
@@ -380,6 +387,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             plain.visit(&op)?;
         }
         ops.finish().map_err(invalid)?;
+        plain.finish_fuel();
         scratch.validator = validator.into_allocations();
         plain.emit_out_of_line();
         let frame = plain.frame_size();
@@ -430,6 +438,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         instr.transfer_point();
         instr.emit_frame_setup();
         instr.push_function_frame();
+        instr.start_fuel();
         instr.breakable_point(SiteKind::Entry);
         let mut ops = body.get_operators_reader().map_err(invalid)?;
         while !ops.eof() {
@@ -437,6 +446,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             instr.offset = offset as u32;
             instr.visit(&op)?;
         }
+        instr.finish_fuel();
         let ranges = FuncRanges {
             sites: (instr.first_site, instr.out.debug.sites.len() as u32),
             calls: (first_call, instr.out.debug.calls.len() as u32),

@@ -15,6 +15,9 @@ impl FuncCompiler<'_, '_> {
     /// value, are handled here, inlined into the operator loop; the rest go to `visit_op`.
     #[inline(always)]
     pub(super) fn visit(&mut self, op: &Operator<'_>) -> Result<()> {
+        if self.env.fuel {
+            self.count_fuel(op);
+        }
         let settled = !matches!(
             self.stack.top(),
             Some(crate::compiler::stack::Entry {

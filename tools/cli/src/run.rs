@@ -41,6 +41,12 @@ pub struct RunArgs {
     #[arg(long, value_name = "SECS", value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
 
+    /// Count fuel (one unit per instruction, paid per function call and loop iteration;
+    /// see `Config::consume_fuel`): the instance starts with UNITS, and running out ends
+    /// the program with the trap "all fuel consumed" (exit status 1)
+    #[arg(long, value_name = "UNITS")]
+    pub fuel: Option<u64>,
+
     /// What the WASI program is given
     #[command(flatten)]
     pub wasi: WasiArgs,
@@ -57,6 +63,9 @@ pub struct RunArgs {
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
     let mut config = crate::load::config_with_cache(args.cache.as_deref());
     config.debug_instrumentation(args.gdb.is_some());
+    if let Some(units) = args.fuel {
+        config.consume_fuel(true).initial_fuel(units);
+    }
     let engine = Engine::new(&config);
     let module = load_module(&engine, &args.file)?;
 

@@ -517,3 +517,16 @@ fn timeout_stops_a_guest_that_never_ends() {
         assert!(stderr(&out).contains("--timeout"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn fuel_bounds_a_run() {
+    let fib = example("fib.wat");
+    assert_prints(
+        &run(&fib, &["--fuel", "100000000", "--invoke", "fib", "20"]),
+        &["6765"],
+    );
+    let out = run(&fib, &["--fuel", "1000", "--invoke", "fib", "20"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    assert!(err.contains("trap: all fuel consumed"), "{err}");
+}

@@ -72,21 +72,22 @@ pub enum Verdict {
 pub const DEBUGGED: &str = "debugged";
 
 /// The Kestrel configurations every module runs under, by label: plain and instrumented,
-/// each with and without the convention canaries (`Config::convention_canaries`), and
+/// each with and without the convention canaries (`Config::convention_canaries`) and fuel
+/// (`Config::consume_fuel`, never running out: its code must not change a result), and
 /// instrumented with every function debugged (`DEBUGGED`).
 pub fn configurations() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut canaries = Config::new();
-    canaries.convention_canaries(true);
+    canaries.convention_canaries(true).consume_fuel(true);
     let mut debug = Config::new();
     debug.debug_instrumentation(true);
     let mut debug_canaries = debug.clone();
-    debug_canaries.convention_canaries(true);
+    debug_canaries.convention_canaries(true).consume_fuel(true);
     vec![
         ("plain", plain),
-        ("plain+canaries", canaries),
+        ("plain+canaries+fuel", canaries),
         ("instrumented", debug.clone()),
-        ("instrumented+canaries", debug_canaries),
+        ("instrumented+canaries+fuel", debug_canaries),
         (DEBUGGED, debug),
     ]
 }

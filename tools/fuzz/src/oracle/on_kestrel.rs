@@ -18,7 +18,9 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
         TrapKind::Unreachable => "unreachable",
         TrapKind::StackOverflow => "exhausted",
         TrapKind::ConventionViolation => "convention canary",
-        TrapKind::Host | TrapKind::DebuggerAbort | TrapKind::Interrupted => "other",
+        TrapKind::Host | TrapKind::DebuggerAbort | TrapKind::Interrupted | TrapKind::OutOfFuel => {
+            "other"
+        }
     }
 }
 
