@@ -1,7 +1,7 @@
 //! The libcall table: host functions that compiled code calls through the table the
 //! vmctx header's `LIBCALLS` word points to, so that no process address appears in code.
 //! The runtime provides the one table; code calls entry `offsets::X` with the vmctx in
-//! rdi (see `compiler::codegen::calls`, "host-helper stub").
+//! rdi (see `compiler::codegen::stubs`, `emit_host_helper_stub`).
 
 use super::frame::ResumePoint;
 

@@ -11,7 +11,7 @@
 
 #![allow(clippy::useless_conversion)] // dynasm's register macros convert their (already u8) register numbers.
 
-use crate::abi::frame::{RESUME_RBP, RESUME_RSP};
+use crate::abi::frame::{ARGS, RESUME_RBP, RESUME_RSP};
 use crate::abi::vmctx::{header, HOST_CALLBACK};
 use crate::code_memory::CodeMemory;
 use crate::runtime::activation::Activation;
@@ -200,7 +200,7 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
     dynasm!(asm
         ; .arch x64
         ; mov rdi, r15
-        ; lea rsi, [rbp + 16]
+        ; lea rsi, [rbp + ARGS]
         ; mov rdx, rbp
         ; call QWORD [r15 + HOST_CALLBACK]
         ; test rax, rax
@@ -209,7 +209,7 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
     emit_callee_saved_block(asm, RBP, HOST_CALL_SAVED, true);
     dynasm!(asm
         ; .arch x64
-        ; mov rax, [rbp + 16]
+        ; mov rax, [rbp + ARGS]
         ; movq xmm0, rax
         ; mov rsp, rbp
         ; pop rbp

@@ -207,6 +207,8 @@ impl<'e> FuncCompiler<'_, 'e> {
 
     /// After a call into another context: restore this function's vmctx and memory base.
     fn restore_context(&mut self) {
+        // The literal `[rbp - 8]` below and in `enter_context_rcx` is `VMCTX_SAVE`.
+        const _: () = assert!(crate::abi::frame::VMCTX_SAVE == -8);
         dynasm!(self.asm
             ; .arch x64
             ; mov r15, [rbp - 8] // VMCTX_SAVE (a literal, so that dynasm emits a disp8)

@@ -82,7 +82,7 @@ pub(crate) struct ModuleEnv<'a> {
     /// `runtime::interrupt`).
     pub interrupt_stub: DynamicLabel,
     /// The module's host-helper stub, through which code calls libcalls and helpers
-    /// (`calls::emit_host_helper_stub`).
+    /// (`stubs::emit_host_helper_stub`).
     pub host_helper_stub: DynamicLabel,
     /// The module's transfer stub: a plain version's transfer path asks the host to go on
     /// in the instrumented version (see `breakable`).

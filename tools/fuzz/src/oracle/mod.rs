@@ -130,14 +130,17 @@ impl Oracle {
         let reference = reference_guarded("wasmi 2.0", || run_wasmi(bytes));
         if let Err(e) = &reference {
             if e.starts_with(OUT_OF_FUEL) {
-                // Kestrel has no fuel: a module the reference cannot finish would run as
-                // long on Kestrel, so it is not run there.
+                // A module the reference cannot finish within its fuel would run as long
+                // on Kestrel (whose runs here count no fuel), so it is not run there.
                 return Verdict::Skip(e.clone());
             }
         }
         let mut exhausted = false;
         let mut runs = Vec::new();
         let mut first_difference = None;
+        // Configurations where both engines failed (the module is not comparable there);
+        // every configuration is still run, since Kestrel's must agree among themselves.
+        let mut both_failed = Vec::new();
         for (label, engine) in &self.engines {
             let ours = run_kestrel_with(engine, bytes, *label == DEBUGGED);
             match (&ours, &reference) {
@@ -154,10 +157,23 @@ impl Oracle {
                     first_difference.get_or_insert(format!("{label}: wasmi failed: {e}"));
                 }
                 (Err(a), Err(b)) => {
-                    return Verdict::Skip(format!("both engines failed (kestrel: {a}; wasmi: {b})"))
+                    both_failed.push(format!("{label}: kestrel: {a}; wasmi: {b}"));
                 }
             }
             runs.push(ours);
+        }
+        if !both_failed.is_empty() {
+            if both_failed.len() == self.engines.len() {
+                return Verdict::Skip(format!("both engines failed ({})", both_failed[0]));
+            }
+            // Some of Kestrel's configurations failed where others ran.
+            return Verdict::Diverge(format!(
+                "kestrel's configurations disagree: both engines failed in {} of {} ({}); {}",
+                both_failed.len(),
+                self.engines.len(),
+                both_failed[0],
+                first_difference.unwrap_or_else(|| "the others agreed with wasmi".into())
+            ));
         }
         let Some(difference) = first_difference else {
             return Verdict::Agree { exhausted };
