@@ -47,6 +47,7 @@ pub struct Config {
     pub(crate) cache_dir: Option<std::path::PathBuf>,
     pub(crate) consume_fuel: bool,
     pub(crate) initial_fuel: u64,
+    pub(crate) max_instances: Option<usize>,
 }
 
 impl Default for Config {
@@ -61,6 +62,7 @@ impl Default for Config {
             cache_dir: None,
             consume_fuel: false,
             initial_fuel: u64::MAX,
+            max_instances: None,
         }
     }
 }
@@ -158,6 +160,14 @@ impl Config {
     /// with, which its start function runs on (default `u64::MAX`, in effect unlimited).
     pub fn initial_fuel(&mut self, fuel: u64) -> &mut Self {
         self.initial_fuel = fuel;
+        self
+    }
+
+    /// At most `count` instances of the engine's modules alive at once (default: no
+    /// cap): instantiating one more fails with [`Error::Resource`](crate::Error) until
+    /// one is dropped.
+    pub fn max_instances(&mut self, count: usize) -> &mut Self {
+        self.max_instances = Some(count);
         self
     }
 

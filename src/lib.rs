@@ -61,6 +61,7 @@ pub use error::{Error, Result};
 pub use names::demangle;
 pub use runtime::debug::frame::Frame;
 pub use runtime::debug::{BreakpointId, DebugEvent, Resume};
+pub use runtime::limits::{ResourceLimiter, ResourceLimits};
 pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};
 pub use trap::{FrameInfo, Trap, TrapKind};

@@ -9,10 +9,25 @@ use super::frame::ResumePoint;
 /// result left in `args[0]`.
 pub(crate) type HelperFn = unsafe extern "C" fn(*mut u8, *mut u64) -> u32;
 
-/// The host helpers (bulk memory, table and segment instructions), in table order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u32)]
-pub(crate) enum Helper {
+/// Declares the host helpers once: the enum (whose discriminants are the table order)
+/// and `Helper::ALL` from the same list.
+macro_rules! helpers {
+    ($($helper:ident),* $(,)?) => {
+        /// The host helpers (bulk memory, table and segment instructions), in table order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u32)]
+        pub(crate) enum Helper {
+            $($helper,)*
+        }
+
+        impl Helper {
+            /// Every helper, in table order.
+            pub const ALL: &'static [Helper] = &[$(Helper::$helper,)*];
+        }
+    };
+}
+
+helpers! {
     MemoryFill,
     MemoryCopy,
     MemoryInit,
@@ -27,21 +42,6 @@ pub(crate) enum Helper {
 }
 
 impl Helper {
-    /// Every helper, in table order.
-    pub const ALL: [Helper; 11] = [
-        Helper::MemoryFill,
-        Helper::MemoryCopy,
-        Helper::MemoryInit,
-        Helper::DataDrop,
-        Helper::TableGet,
-        Helper::TableSet,
-        Helper::TableGrow,
-        Helper::TableFill,
-        Helper::TableCopy,
-        Helper::TableInit,
-        Helper::ElemDrop,
-    ];
-
     /// Offset of the helper's entry in the libcall table.
     pub fn libcall_offset(self) -> i32 {
         offsets::HELPERS + 8 * self as i32

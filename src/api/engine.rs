@@ -2,6 +2,7 @@
 //! [`Config`]; creating one installs the process's signal handlers.
 
 use crate::config::Config;
+use crate::runtime::limits::LiveInstances;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ pub struct Engine {
 struct Shared {
     config: Arc<Config>,
     epoch: Arc<AtomicU64>,
+    instances: Arc<LiveInstances>,
 }
 
 impl Default for Engine {
@@ -34,6 +36,7 @@ impl Engine {
             inner: Arc::new(Shared {
                 config: Arc::new(config.clone()),
                 epoch: Arc::new(AtomicU64::new(0)),
+                instances: LiveInstances::new(config.max_instances),
             }),
         }
     }
@@ -57,6 +60,11 @@ impl Engine {
     /// The epoch counter, shared (modules keep it for their instances' deadlines).
     pub(crate) fn epoch_counter(&self) -> Arc<AtomicU64> {
         self.inner.epoch.clone()
+    }
+
+    /// The count of the engine's live instances, with its cap.
+    pub(crate) fn live_instances(&self) -> &Arc<LiveInstances> {
+        &self.inner.instances
     }
 
     /// The engine's configuration.

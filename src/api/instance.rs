@@ -10,6 +10,7 @@ use crate::frontend::EntityIndex;
 use crate::frontend::ImportKind;
 use crate::runtime::instance::{InstanceData, ResolvedImports};
 use crate::runtime::libcalls::LIBCALLS;
+use crate::runtime::limits::{InstanceLimiter, ResourceLimiter};
 use crate::runtime::memory::Memory;
 use crate::runtime::memory::GUARD_RESERVATION;
 use crate::runtime::table::Table;
@@ -36,8 +37,18 @@ impl std::fmt::Debug for Instance {
 impl Instance {
     /// Instantiates `module` with one import per module import, in order.
     pub fn new(module: &Module, imports: Vec<Extern>) -> Result<Instance> {
+        Instance::with_limiter(module, imports, None)
+    }
+
+    /// As [`new`](Instance::new), the instance's memories and tables growing only as far
+    /// as `limiter` allows (`Linker::limiter`).
+    pub(crate) fn with_limiter(
+        module: &Module,
+        imports: Vec<Extern>,
+        limiter: Option<Arc<dyn ResourceLimiter>>,
+    ) -> Result<Instance> {
         Ok(Instance {
-            data: instantiate(module, imports)?,
+            data: instantiate(module, imports, limiter)?,
             module: module.clone(),
         })
     }
@@ -159,9 +170,20 @@ fn link_error(module: &str, name: &str, why: impl std::fmt::Display) -> Error {
 /// Instantiates `module` with `imports` (one per module import, in order): checks each
 /// import against its declared type, has the runtime allocate the instance, and runs the
 /// start function.
-fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<InstanceData>> {
+fn instantiate(
+    module: &Module,
+    imports: Vec<Extern>,
+    limiter: Option<Arc<dyn ResourceLimiter>>,
+) -> Result<Arc<InstanceData>> {
     let inner = &module.inner;
     let info = &inner.info;
+    let live = module.engine().live_instances();
+    let slot = live.admit().ok_or_else(|| {
+        Error::Resource(format!(
+            "the engine's limit of {} live instances is reached (Config::max_instances)",
+            live.max().unwrap_or(usize::MAX)
+        ))
+    })?;
     if imports.len() != info.imports.len() {
         return Err(Error::Link(format!(
             "expected {} imports, got {}",
@@ -250,7 +272,13 @@ fn instantiate(module: &Module, imports: Vec<Extern>) -> Result<Arc<InstanceData
         globals,
         keepalive: Box::new(imports),
     };
-    let data = InstanceData::allocate(inner.clone(), resolved, &LIBCALLS)?;
+    let data = InstanceData::allocate(
+        inner.clone(),
+        resolved,
+        &LIBCALLS,
+        InstanceLimiter::new(limiter),
+        slot,
+    )?;
     if let Some(start) = info.start {
         let func = Func::from_raw(
             data.funcref(start),

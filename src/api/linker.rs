@@ -8,11 +8,13 @@ use crate::api::instance::Instance;
 use crate::api::module::Module;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
+use crate::runtime::limits::ResourceLimiter;
 use crate::runtime::memory::Memory;
 use crate::runtime::table::Table;
 use crate::trap::Trap;
 use crate::types::FuncType;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// An importable or exportable entity.
 #[derive(Clone, Debug)]
@@ -98,6 +100,7 @@ impl From<Global> for Extern {
 pub struct Linker {
     engine: Engine,
     defs: HashMap<(String, String), Extern>,
+    limiter: Option<Arc<dyn ResourceLimiter>>,
 }
 
 impl Linker {
@@ -106,7 +109,16 @@ impl Linker {
         Linker {
             engine: engine.clone(),
             defs: HashMap::new(),
+            limiter: None,
         }
+    }
+
+    /// Instances this linker creates from now on ask `limiter` before their memories and
+    /// tables grow, at instantiation and at every `memory.grow` and `table.grow` (see
+    /// [`ResourceLimiter`]; [`ResourceLimits`](crate::ResourceLimits) sets fixed limits).
+    pub fn limiter(&mut self, limiter: impl ResourceLimiter + 'static) -> &mut Self {
+        self.limiter = Some(Arc::new(limiter));
+        self
     }
 
     /// Defines `module::name`.
@@ -179,6 +191,6 @@ impl Linker {
                 .ok_or_else(|| Error::Link(format!("unknown import: {m}::{n}")))?;
             imports.push(ext);
         }
-        Instance::new(module, imports)
+        Instance::with_limiter(module, imports, self.limiter.clone())
     }
 }

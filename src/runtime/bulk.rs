@@ -2,25 +2,38 @@
 //! `compiler::codegen::bulk`): each gets the instance context and its arguments, checks
 //! bounds, and returns a trap code (0: none) with any result in `args[0]`.
 
-use crate::abi::libcalls::{HelperFn, HELPERS};
+use crate::abi::libcalls::{Helper, HelperFn, HELPERS};
 use crate::frontend::ConstExpr;
 use crate::runtime::instance::instance_of;
 use crate::trap::TrapKind;
 
 /// The helper functions, indexed by `Helper`.
-pub(crate) const HELPER_FNS: [HelperFn; HELPERS] = [
-    memory_fill,
-    memory_copy,
-    memory_init,
-    data_drop,
-    table_get,
-    table_set,
-    table_grow,
-    table_fill,
-    table_copy,
-    table_init,
-    elem_drop,
-];
+pub(crate) const HELPER_FNS: [HelperFn; HELPERS] = {
+    let mut table = [memory_fill as HelperFn; HELPERS];
+    let mut i = 0;
+    while i < HELPERS {
+        table[Helper::ALL[i] as usize] = helper_fn(Helper::ALL[i]);
+        i += 1;
+    }
+    table
+};
+
+/// The function of each helper: a match, so that a helper without one does not compile.
+const fn helper_fn(helper: Helper) -> HelperFn {
+    match helper {
+        Helper::MemoryFill => memory_fill,
+        Helper::MemoryCopy => memory_copy,
+        Helper::MemoryInit => memory_init,
+        Helper::DataDrop => data_drop,
+        Helper::TableGet => table_get,
+        Helper::TableSet => table_set,
+        Helper::TableGrow => table_grow,
+        Helper::TableFill => table_fill,
+        Helper::TableCopy => table_copy,
+        Helper::TableInit => table_init,
+        Helper::ElemDrop => elem_drop,
+    }
+}
 
 const OK: u32 = 0;
 const MEMORY_OOB: u32 = TrapKind::MemoryOutOfBounds as u32;
@@ -169,7 +182,12 @@ unsafe extern "C" fn table_set(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn table_grow(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [init, n, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
-    let old = instance.table(t as u32).grow_raw(n as u32, init);
+    let limiter = instance.limiter();
+    let old = instance
+        .table(t as u32)
+        .grow_raw_if(n as u32, init, |current, new, max| {
+            limiter.table_growing(current, new, max)
+        });
     // SAFETY: the result goes to args[0].
     unsafe { *a = old.unwrap_or(u32::MAX) as u64 };
     OK

@@ -6,6 +6,7 @@ use crate::abi::libcalls::Libcalls;
 use crate::abi::vmctx::{header, GlobalSlot, VMFuncRef};
 use crate::error::{Error, Result};
 use crate::frontend::{ConstExpr, DataMode, ElemMode};
+use crate::runtime::limits::{InstanceLimiter, InstanceSlot};
 use crate::runtime::memory::Memory;
 use crate::runtime::module::ModuleData;
 use crate::runtime::stop::StopRequests;
@@ -36,6 +37,10 @@ pub(crate) struct InstanceData {
     /// Requests to stop this instance's calls (`runtime::stop`), shared with its
     /// interrupt handles.
     stops: Arc<StopRequests>,
+    /// Asked before the instance's code grows a memory or table (`runtime::limits`).
+    limiter: InstanceLimiter,
+    /// The instance's place in its engine's count of live instances.
+    _slot: InstanceSlot,
 }
 
 // SAFETY: the vmctx and funcrefs are owned by this struct and only mutated by compiled
@@ -90,6 +95,11 @@ impl InstanceData {
 
     pub fn memory(&self, index: u32) -> &Memory {
         &self.memories[index as usize]
+    }
+
+    /// This instance's resource limiter (`runtime::limits`).
+    pub fn limiter(&self) -> &InstanceLimiter {
+        &self.limiter
     }
 
     /// This instance's stop requests (`runtime::stop`).
@@ -169,6 +179,8 @@ impl InstanceData {
         module: Arc<ModuleData>,
         imports: ResolvedImports,
         libcalls: *const Libcalls,
+        limiter: InstanceLimiter,
+        slot: InstanceSlot,
     ) -> Result<Arc<InstanceData>> {
         let info = &module.info;
         let layout = &module.layout;
@@ -180,13 +192,36 @@ impl InstanceData {
             keepalive,
         } = imports;
 
-        // Defined memories and tables.
+        // Defined memories and tables, each allowed by the limiter before it is made.
         let bounds = module.config.bounds_checks;
-        for ty in &info.memories[info.num_imported_memories as usize..] {
+        for (i, ty) in info.memories.iter().enumerate() {
+            if i < info.num_imported_memories as usize {
+                continue;
+            }
+            let bytes =
+                |pages: u64| (pages as usize).saturating_mul(crate::runtime::memory::PAGE_SIZE);
+            let (initial, maximum) = (
+                bytes(ty.limits.min as u64),
+                ty.limits.max.map(|m| bytes(m as u64)),
+            );
+            if !limiter.memory_growing(0, initial, maximum) {
+                return Err(Error::Resource(format!(
+                    "the resource limiter refused memory {i}'s initial {initial} bytes"
+                )));
+            }
             memories.push(Memory::create(*ty, bounds)?);
         }
         let first_defined_table = tables.len();
-        for ty in &info.tables[info.num_imported_tables as usize..] {
+        for (i, ty) in info.tables.iter().enumerate() {
+            if i < info.num_imported_tables as usize {
+                continue;
+            }
+            if !limiter.table_growing(0, ty.limits.min, ty.limits.max) {
+                return Err(Error::Resource(format!(
+                    "the resource limiter refused table {i}'s initial {} elements",
+                    ty.limits.min
+                )));
+            }
             tables.push(Table::create(*ty, 0));
         }
 
@@ -222,6 +257,8 @@ impl InstanceData {
             dropped_datas: Mutex::new(vec![false; info.datas.len()]),
             debug: OnceLock::new(),
             stops: Arc::new(StopRequests::new(module.epoch.clone())),
+            limiter,
+            _slot: slot,
         });
 
         // Header.

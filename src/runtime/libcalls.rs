@@ -70,5 +70,11 @@ unsafe extern "C" fn trap_libcall(
 unsafe extern "C" fn memory_grow_libcall(vmctx: *mut u8, delta: u32) -> u32 {
     // SAFETY: called from this instance's code with its own vmctx.
     let instance = unsafe { instance_of(vmctx) };
-    instance.memory(0).grow_pages(delta).unwrap_or(u32::MAX)
+    let limiter = instance.limiter();
+    instance
+        .memory(0)
+        .grow_pages_if(delta, |current, new, max| {
+            limiter.memory_growing(current, new, max)
+        })
+        .unwrap_or(u32::MAX)
 }

@@ -189,6 +189,16 @@ impl Memory {
 
     /// Grows by `delta` pages; returns the previous size, or None past the maximum.
     pub(crate) fn grow_pages(&self, delta: u32) -> Option<u32> {
+        self.grow_pages_if(delta, |_, _, _| true)
+    }
+
+    /// As `grow_pages`, if `allow(current bytes, new bytes, maximum bytes)` agrees,
+    /// asked under the grow lock (so the sizes it is shown are the ones that change).
+    pub(crate) fn grow_pages_if(
+        &self,
+        delta: u32,
+        allow: impl FnOnce(usize, usize, Option<usize>) -> bool,
+    ) -> Option<u32> {
         let _guard = self
             .inner
             .grow_lock
@@ -209,6 +219,10 @@ impl Memory {
         }
         let new = new_pages as usize * PAGE_SIZE;
         if new > self.inner.reserved {
+            return None;
+        }
+        let declared = self.inner.ty.limits.max.map(|m| m as usize * PAGE_SIZE);
+        if delta > 0 && !allow(old, new, declared) {
             return None;
         }
         if new > old {

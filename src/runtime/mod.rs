@@ -7,6 +7,7 @@
 //! - `interrupt`: making threads that run wasm notice debug state set by other threads,
 //!   and stop requests.
 //! - `stop`: an instance's stop requests (the embedder's interrupt, the epoch deadline).
+//! - `limits`: the embedder's limits on memories, tables and live instances.
 //! - `libcalls`: host helpers compiled code calls (trap, memory.grow, ...).
 //! - `bulk`: the bulk memory, table and segment helpers.
 //! - `debug`: the run-time half of debugging (state, hook, raw frame view).
@@ -24,6 +25,7 @@ pub(crate) mod entry;
 pub(crate) mod instance;
 pub(crate) mod interrupt;
 pub(crate) mod libcalls;
+pub(crate) mod limits;
 pub(crate) mod memory;
 pub(crate) mod module;
 pub(crate) mod redirect;

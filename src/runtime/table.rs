@@ -109,11 +109,24 @@ impl Table {
 
     /// Grows by `delta` elements set to raw `init`; returns the old size or None.
     pub(crate) fn grow_raw(&self, delta: u32, init: u64) -> Option<u32> {
+        self.grow_raw_if(delta, init, |_, _, _| true)
+    }
+
+    /// As `grow_raw`, if `allow(current, new, maximum)` agrees, asked under the lock.
+    pub(crate) fn grow_raw_if(
+        &self,
+        delta: u32,
+        init: u64,
+        allow: impl FnOnce(u32, u32, Option<u32>) -> bool,
+    ) -> Option<u32> {
         let _guard = self.inner.lock.lock().unwrap_or_else(|e| e.into_inner());
         let old = self.size();
         let new = old as u64 + delta as u64;
         let max = self.inner.ty.limits.max.unwrap_or(u32::MAX) as u64;
         if new > max || new > MAX_TABLE_ELEMENTS {
+            return None;
+        }
+        if delta > 0 && !allow(old, new as u32, self.inner.ty.limits.max) {
             return None;
         }
         // SAFETY: exclusive under the lock; the descriptor is updated to the new buffer

@@ -20,6 +20,27 @@ pub struct WasiArgs {
     /// Repeatable
     #[arg(long = "env", value_name = "NAME=VALUE")]
     pub envs: Vec<String>,
+
+    /// Let the program's memory hold at most BYTES (a number, or with a K, M or G suffix
+    /// for KiB, MiB, GiB): a module asking for more at start fails to instantiate, and a
+    /// `memory.grow` past it returns -1, as out of memory
+    #[arg(long = "max-memory", value_name = "BYTES", value_parser = parse_bytes)]
+    pub max_memory: Option<usize>,
+}
+
+/// `--max-memory`: bytes, with an optional binary-unit suffix.
+fn parse_bytes(text: &str) -> Result<usize, String> {
+    let (digits, unit) = match text.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&text[..i], 1usize << 10),
+        Some((i, 'M' | 'm')) => (&text[..i], 1 << 20),
+        Some((i, 'G' | 'g')) => (&text[..i], 1 << 30),
+        _ => (text, 1),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .ok_or_else(|| format!("`{text}` is not a number of bytes (such as 65536, 64K or 2G)"))
 }
 
 /// The first bytes of every binary module.
@@ -105,6 +126,9 @@ pub fn instantiate(
             .map_err(|e| anyhow!("--dir {dir}: {e}"))?;
     }
     let mut linker = Linker::new(module.engine());
+    if let Some(bytes) = wasi.max_memory {
+        linker.limiter(kestrel::ResourceLimits::new().memory_bytes(bytes));
+    }
     wasi::add_to_linker(&mut linker, &ctx.build());
     linker.instantiate(module).map_err(|e| match e {
         kestrel::Error::Link(_) => anyhow!(

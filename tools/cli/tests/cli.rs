@@ -530,3 +530,33 @@ fn fuel_bounds_a_run() {
     assert_eq!(out.status.code(), Some(1), "stderr: {err}");
     assert!(err.contains("trap: all fuel consumed"), "{err}");
 }
+
+#[test]
+fn max_memory_caps_the_program() {
+    let grow = temp_file(
+        "grow.wat",
+        r#"(module (memory 1)
+             (func (export "grow") (param i32) (result i32)
+               (memory.grow (local.get 0))))"#,
+    );
+    // 64 KiB to start; 128 KiB allowed: one page more, not two.
+    assert_prints(
+        &run(&grow, &["--max-memory", "128K", "--invoke", "grow", "1"]),
+        &["1"],
+    );
+    assert_prints(
+        &run(&grow, &["--max-memory", "128K", "--invoke", "grow", "2"]),
+        &["-1"],
+    );
+    assert_prints(&run(&grow, &["--invoke", "grow", "2"]), &["1"]);
+    let out = run(&grow, &["--max-memory", "1000", "--invoke", "grow", "0"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("refused memory 0"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&grow, &["--max-memory", "lots", "--invoke", "grow", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--max-memory"), "{}", stderr(&out));
+}
