@@ -303,6 +303,11 @@ impl SwBreakpoint for KestrelTarget {
         if at != offset && offsets.first() != Some(&at) {
             return Ok(false);
         }
+        // Inserting is idempotent (the protocol says so): a second `Z0` at the same
+        // address is the same breakpoint, which one `z0` removes.
+        if self.breakpoints.contains_key(&offset) {
+            return Ok(true);
+        }
         match self.debugger.set_breakpoint(func, at) {
             Ok(id) => {
                 self.breakpoints.insert(offset, id);
