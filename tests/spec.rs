@@ -9,7 +9,7 @@
 //! passed, <failed> failed, <skipped> skipped`. Fails if any line has a failure or a skip,
 //! or if a file counts fewer assertions than it contains. Each suite (wasm-v1, wasm-v2)
 //! runs plain, with debug instrumentation, with explicit bounds checks, and with the
-//! convention canaries plain and instrumented (`configurations`). `SPEC_CONFIG=<label>`
+//! convention canaries and fuel plain and instrumented (`configurations`). `SPEC_CONFIG=<label>`
 //! runs one configuration.
 //!
 //! `SPEC_FILTER=name` runs only files whose name contains `name`; `SPEC_VERBOSE=1` prints
@@ -580,8 +580,8 @@ fn run_suite(version: SpecVersion, label: &str, config: &Config) -> (Counts, Vec
 /// pass). Each suite runs plain; with debug instrumentation, its instrumented versions
 /// compiled on first use (`-debug`) or with the module (`-debug-eager`), or every
 /// function debugged so that calls run instrumented versions (`-debugged`); with explicit
-/// bounds checks; and with the convention canaries (`Config::convention_canaries`) plain
-/// and instrumented.
+/// bounds checks; and with the convention canaries (`Config::convention_canaries`) and
+/// fuel (`Config::consume_fuel`) plain and instrumented.
 fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
     let mut out = Vec::new();
     for (suite, version, wasm) in [
@@ -595,10 +595,12 @@ fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
         let plain_for_cache = plain.clone();
         let mut explicit = plain.clone();
         explicit.bounds_checks(BoundsChecks::Explicit);
+        // The canary runs also count fuel (never running out): its checks must not
+        // change any result.
         let mut canaries = plain.clone();
-        canaries.convention_canaries(true);
+        canaries.convention_canaries(true).consume_fuel(true);
         let mut debug_canaries = debug.clone();
-        debug_canaries.convention_canaries(true);
+        debug_canaries.convention_canaries(true).consume_fuel(true);
         let mut debug_eager = debug.clone();
         debug_eager.instrumented_versions(kestrel::InstrumentedVersions::Eager);
         for (variant, config) in [
@@ -608,8 +610,8 @@ fn configurations() -> Vec<(String, SpecVersion, Config, bool)> {
             (DEBUGGED, debug),
             ("-explicit-bounds", explicit),
             (CACHED, plain_for_cache),
-            ("-canaries", canaries),
-            ("-debug-canaries", debug_canaries),
+            ("-canaries-fuel", canaries),
+            ("-debug-canaries-fuel", debug_canaries),
         ] {
             out.push((format!("{suite}{variant}"), version, config, true));
         }
