@@ -171,6 +171,56 @@ fn graph(node_of: impl Fn(&[String]) -> Option<String>) -> Graph {
     g
 }
 
+/// The names `src/lib.rs` re-exports (`pub use a::b::{C, D};` gives C and D): the public
+/// API, whatever module path reaches it.
+fn public_names() -> BTreeSet<String> {
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs");
+    let code = code_only(&std::fs::read_to_string(lib).expect("readable lib.rs"));
+    let mut names = BTreeSet::new();
+    for statement in code.split(';') {
+        let Some(path) = statement.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let mut paths = Vec::new();
+        path_at(path, Vec::new(), &mut paths);
+        for p in paths {
+            names.extend(p.last().cloned());
+        }
+    }
+    names
+}
+
+#[test]
+fn wasi_uses_only_the_public_api_and_memory_views() {
+    // docs/architecture.md: `wasi` "uses only the public API (and `runtime::memory` for
+    // bounds-checked memory views)". Every crate path it names must end in a public
+    // name or lie in `runtime::memory` (or be `wasi`'s own).
+    let public = public_names();
+    assert!(public.contains("Linker") && public.contains("Memory"), "{public:?}");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("wasi"), &mut files);
+    assert!(!files.is_empty());
+    let mut private = Vec::new();
+    for file in files {
+        let code = code_only(&std::fs::read_to_string(&file).expect("readable source"));
+        for path in crate_paths(&code) {
+            let allowed = path.first().is_some_and(|m| m == "wasi")
+                || path.starts_with(&["runtime".to_string(), "memory".to_string()])
+                || path.last().is_some_and(|name| public.contains(name));
+            if !allowed {
+                let rel = file.strip_prefix(&src).expect("under src");
+                private.push(format!("{} uses crate::{}", rel.display(), path.join("::")));
+            }
+        }
+    }
+    assert!(
+        private.is_empty(),
+        "wasi reaches past the public API:\n  {}",
+        private.join("\n  ")
+    );
+}
+
 /// A cycle of the graph, if it has one (depth-first search).
 fn find_cycle(g: &Graph) -> Option<Vec<String>> {
     fn visit(
