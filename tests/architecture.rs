@@ -196,7 +196,10 @@ fn wasi_uses_only_the_public_api_and_memory_views() {
     // bounds-checked memory views)". Every crate path it names must end in a public
     // name or lie in `runtime::memory` (or be `wasi`'s own).
     let public = public_names();
-    assert!(public.contains("Linker") && public.contains("Memory"), "{public:?}");
+    assert!(
+        public.contains("Linker") && public.contains("Memory"),
+        "{public:?}"
+    );
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src.join("wasi"), &mut files);
