@@ -314,9 +314,10 @@ fn breakpoints_fire_only_in_their_instance_across_threads() {
     assert_eq!(code_hash(&module), before);
 }
 
-/// Calls export `name` with `args`; 50 ms in, another thread makes `request` of the
-/// instance's debugger. The handler records each stop (event name, offset) and aborts.
-/// Returns the call's error and the stops.
+/// Calls export `name` with `args`; once the running code has set the first byte of the
+/// instance's exported `memory` (every loop these tests run sets it), another thread makes
+/// `request` of the instance's debugger. The handler records each stop (event name,
+/// offset) and aborts. Returns the call's error and the stops.
 fn stop_from_another_thread(
     instance: &Instance,
     name: &str,
@@ -330,8 +331,16 @@ fn stop_from_another_thread(
         s.lock().unwrap().push((event.name(), frame.offset()));
         Resume::Abort
     });
+    let memory = instance.get_memory("memory").expect("the module exports its memory");
+    // SAFETY: the first byte of a memory of at least one page, which `instance` keeps
+    // alive and never moves (these modules do not grow it); the guest writes it with
+    // plain stores, single-byte accesses being atomic on x86-64.
+    let running = unsafe { std::sync::atomic::AtomicU8::from_ptr(memory.data_ptr()) };
     let requester = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        // The loop is running: the request reaches running code.
+        while running.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            std::thread::yield_now();
+        }
         request(&dbg);
     });
     let err = instance.get_func(name).unwrap().call(args).unwrap_err();
@@ -349,7 +358,8 @@ fn pause_stops_an_infinite_loop_and_abort_ends_it() {
     let engine = debug_engine();
     let (_, instance) = instantiate(
         &engine,
-        r#"(module (func (export "spin") (loop $l (br $l))))"#,
+        r#"(module (memory (export "memory") 1)
+            (func (export "spin") (loop $l (i32.store8 (i32.const 0) (i32.const 1)) (br $l))))"#,
     );
     let (err, stops) = stop_from_another_thread(&instance, "spin", &[], |dbg| dbg.pause());
     assert!(is_abort(&err), "expected an abort trap, got {err}");
@@ -362,9 +372,11 @@ fn breakpoint_set_from_another_thread_reaches_a_running_loop() {
     let engine = debug_engine();
     let (_, instance) = instantiate(
         &engine,
-        r#"(module (func (export "count") (param i32) (result i32) (local i32)
+        r#"(module (memory (export "memory") 1)
+            (func (export "count") (param i32) (result i32) (local i32)
             (loop $l
               (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+              (i32.store8 (i32.const 0) (i32.const 1))
               (br_if $l (i32.ne (local.get 1) (local.get 0))))
             (local.get 1)))"#,
     );
@@ -387,9 +399,11 @@ fn breakpoint_set_in_a_suspended_caller_from_another_thread_stops_after_the_call
     let (_, instance) = instantiate(
         &engine,
         r#"(module
+            (memory (export "memory") 1)
             (func $spin (param $n i32) (result i32) (local $i i32)
               (loop $l
                 (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (i32.store8 (i32.const 0) (i32.const 1))
                 (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
               (local.get $i))
             (func (export "top") (param i32) (result i32)
@@ -458,7 +472,7 @@ fn pause_reaches_a_loop_that_spends_its_time_in_a_host_helper() {
     let engine = debug_engine();
     let (_, instance) = instantiate(
         &engine,
-        r#"(module (memory 16)
+        r#"(module (memory (export "memory") 16)
             (func (export "fill")
               (loop $l
                 (memory.fill (i32.const 0) (i32.const 7) (i32.const 1048576))
