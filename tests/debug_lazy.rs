@@ -56,8 +56,25 @@ const SPIN: &str = r#"
       (local.set 1 (i32.add (local.get 1) (local.get 0)))
       (br_if $l (i32.lt_u (local.get 1) (i32.const 1000))))
     (local.get 1))
-  (func (export "spin") (loop $l (br $l))))
+  (memory (export "memory") 1)
+  ;; Sets the first byte of memory, so that a test knows it runs.
+  (func (export "spin") (loop $l (i32.store8 (i32.const 0) (i32.const 1)) (br $l))))
 "#;
+
+/// Waits until the guest has set the first byte of `instance`'s exported `memory`: its
+/// loop is running.
+fn wait_until_running(instance: &kestrel::Instance) {
+    let memory = instance
+        .get_memory("memory")
+        .expect("the module exports its memory");
+    // SAFETY: the first byte of a memory of at least one page, which `instance` keeps
+    // alive and never moves (these modules do not grow it); the guest writes it with
+    // plain stores, single-byte accesses being atomic on x86-64.
+    let flag = unsafe { std::sync::atomic::AtomicU8::from_ptr(memory.data_ptr()) };
+    while flag.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        std::thread::yield_now();
+    }
+}
 
 #[test]
 fn first_uses_from_many_threads_compile_once_and_every_thread_sees_it() {
@@ -112,7 +129,7 @@ fn pausing_many_running_threads_at_once_compiles_their_loop_once() {
                     s.lock().unwrap().push((event.name(), frame.func_index()));
                     Resume::Abort
                 });
-                debuggers.lock().unwrap().push(dbg);
+                debuggers.lock().unwrap().push((dbg, instance.clone()));
                 started.wait();
                 let err = instance.get_func("spin").unwrap().call(&[]).unwrap_err();
                 assert!(
@@ -124,10 +141,14 @@ fn pausing_many_running_threads_at_once_compiles_their_loop_once() {
         })
         .collect();
     started.wait();
-    std::thread::sleep(std::time::Duration::from_millis(50));
-    for dbg in debuggers.lock().unwrap().iter() {
+    let running: Vec<_> = debuggers.lock().unwrap().drain(..).collect();
+    for (_, instance) in &running {
+        wait_until_running(instance);
+    }
+    for (dbg, _) in &running {
         dbg.pause();
     }
+    drop(running);
     for h in handles {
         h.join().unwrap();
     }
@@ -315,8 +336,11 @@ fn a_loop_calling_a_function_stops_in_it_when_another_thread_sets_a_breakpoint()
     let (module, instance) = instantiate(
         &engine,
         r#"(module
+            (memory (export "memory") 1)
             (global $n (mut i32) (i32.const 0))
-            (func $tick (global.set $n (i32.add (global.get $n) (i32.const 1))))
+            (func $tick
+              (global.set $n (i32.add (global.get $n) (i32.const 1)))
+              (i32.store8 (i32.const 0) (i32.const 1)))
             (func (export "forever") (loop $l (call $tick) (br $l))))"#,
     );
     let dbg = instance.debugger().unwrap();
@@ -326,8 +350,9 @@ fn a_loop_calling_a_function_stops_in_it_when_another_thread_sets_a_breakpoint()
         s.lock().unwrap().push((event.name(), frame.func_index()));
         Resume::Abort
     });
+    let watched = instance.clone();
     let requester = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        wait_until_running(&watched);
         dbg.set_entry_breakpoint(0).unwrap();
     });
     let err = instance.get_func("forever").unwrap().call(&[]).unwrap_err();
