@@ -151,10 +151,11 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
     // SAFETY: as above; nested activations have been left again.
     unsafe { (*act).set_host_call_fp(outer) };
     // A stop requested while the host function ran (`runtime::stop`) ends the call here.
-    let stops = caller.instance().map(|i| i.stops().clone());
+    let calling = caller.instance();
+    let stops = calling.as_deref().map(|i| &**i.stops());
     let outcome = outcome.and_then(|()| {
-        if interrupt::stop_due(stops.as_deref()) {
-            interrupt::answer_stops(stops.as_deref());
+        if interrupt::stop_due(stops) {
+            interrupt::answer_stops(stops);
             return Err(Trap::new(TrapKind::Interrupted, Vec::new()));
         }
         Ok(())
