@@ -508,6 +508,65 @@ fn every_preview1_function_is_provided() {
     let mut linker = Linker::new(&engine);
     wasi::add_to_linker(&mut linker, &WasiCtxBuilder::new().build());
     linker.instantiate(&module).unwrap();
+    // The list tools build modules from says the same, proc_exit included.
+    let listed: Vec<(String, String, String)> = wasi::functions()
+        .map(|(name, ty)| {
+            let join = |ts: &[kestrel::ValType]| {
+                ts.iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            (name.to_string(), join(ty.params()), join(ty.results()))
+        })
+        .collect();
+    let mut expected: Vec<(String, String, String)> = sigs
+        .iter()
+        .map(|(n, p)| (n.to_string(), p.to_string(), "i32".to_string()))
+        .collect();
+    expected.push(("proc_exit".into(), "i32".into(), String::new()));
+    let sorted = |mut v: Vec<(String, String, String)>| {
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(listed), sorted(expected));
+}
+
+#[test]
+fn fd_allocate_grows_the_file_without_taking_disk_blocks() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = scratch_dir("allocate");
+    std::fs::write(dir.join("f"), b"abc").unwrap();
+    // Opens f with every file right, then asks for 1 GiB from offset 16, an empty range
+    // and a range past the largest offset.
+    let wat = format!(
+        r#"(module {PATH_OPEN}
+            (import "wasi_snapshot_preview1" "fd_allocate"
+              (func $allocate (param i32 i64 i64) (result i32)))
+            (memory (export "memory") 1)
+            (data (i32.const 100) "f")
+            (func (export "run") (result i32)
+              (local $fd i32)
+              (if (call $path_open (i32.const 3) (i32.const 0) (i32.const 100) (i32.const 1)
+                    (i32.const 0) (i64.const 0xfffffff) (i64.const 0) (i32.const 0)
+                    (i32.const 0))
+                (then (return (i32.const -1))))
+              (local.set $fd (i32.load (i32.const 0)))
+              (if (call $allocate (local.get $fd) (i64.const 16) (i64.const 0))
+                (then)
+                (else (return (i32.const -2))))
+              (if (i32.ne (call $allocate (local.get $fd) (i64.const 0x7fffffffffffffff)
+                    (i64.const 2)) (i32.const 22))
+                (then (return (i32.const -3))))
+              (call $allocate (local.get $fd) (i64.const 16) (i64.const 0x40000000))))"#
+    );
+    assert_eq!(call_wat(&wat, Some(&dir)).unwrap(), 0);
+    let meta = std::fs::metadata(dir.join("f")).unwrap();
+    assert_eq!(meta.len(), 16 + (1 << 30));
+    // 512-byte blocks: the 3 bytes written, not the gigabyte asked for.
+    assert!(meta.blocks() < 1024, "{} blocks", meta.blocks());
+    assert_eq!(std::fs::read(dir.join("f")).unwrap()[..3], *b"abc");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -41,6 +41,7 @@ pub use ctx::{InputStream, OutputBuffer, OutputStream, WasiCtx, WasiCtxBuilder};
 use crate::api::instance::Instance;
 use crate::api::linker::Linker;
 use crate::error::{Error, Result};
+use crate::types::FuncType;
 
 /// The module name preview1's functions are imported from.
 pub const MODULE: &str = preview1::MODULE;
@@ -49,6 +50,12 @@ pub const MODULE: &str = preview1::MODULE;
 /// instance created from the linker shares `ctx` (give each program its own).
 pub fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
     preview1::add_to_linker(linker, ctx);
+}
+
+/// The name and wasm type of every `wasi_snapshot_preview1` function [`add_to_linker`]
+/// defines (all 46), for tools that build modules importing them.
+pub fn functions() -> impl Iterator<Item = (&'static str, FuncType)> {
+    preview1::signatures()
 }
 
 /// Runs a WASI command: calls `instance`'s exported `_start` and returns the program's

@@ -97,93 +97,118 @@ impl Args<'_> {
 
 type Impl = fn(&mut Call, &Args) -> Res;
 
-/// Adds every preview1 function, bound to `ctx`, to `linker` under
-/// `wasi_snapshot_preview1`.
-pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
+/// One preview1 function: its name, its wasm type and what it does.
+struct Function {
+    name: &'static str,
+    params: &'static [ValType],
+    /// The errno (`i32`), or nothing for `proc_exit`, which ends the call.
+    results: &'static [ValType],
+    run: Impl,
+}
+
+impl Function {
+    /// The function's wasm type.
+    fn ty(&self) -> FuncType {
+        FuncType::new(self.params.iter().copied(), self.results.iter().copied())
+    }
+}
+
+/// Every preview1 function, declared once: [`add_to_linker`] defines these and
+/// [`signatures`] lists them.
+static FUNCTIONS: [Function; 46] = {
     use ValType::{I32, I64};
-    let table: [(&str, &[ValType], Impl); 45] = [
-        ("args_get", &[I32, I32], |c, a| {
+    /// A function that returns an errno.
+    const fn f(name: &'static str, params: &'static [ValType], run: Impl) -> Function {
+        Function {
+            name,
+            params,
+            results: &[I32],
+            run,
+        }
+    }
+    [
+        f("args_get", &[I32, I32], |c, a| {
             args_get(c, a.u32(0), a.u32(1))
         }),
-        ("args_sizes_get", &[I32, I32], |c, a| {
+        f("args_sizes_get", &[I32, I32], |c, a| {
             args_sizes_get(c, a.u32(0), a.u32(1))
         }),
-        ("environ_get", &[I32, I32], |c, a| {
+        f("environ_get", &[I32, I32], |c, a| {
             environ_get(c, a.u32(0), a.u32(1))
         }),
-        ("environ_sizes_get", &[I32, I32], |c, a| {
+        f("environ_sizes_get", &[I32, I32], |c, a| {
             environ_sizes_get(c, a.u32(0), a.u32(1))
         }),
-        ("clock_res_get", &[I32, I32], |c, a| {
+        f("clock_res_get", &[I32, I32], |c, a| {
             clock_res_get(c, a.u32(0), a.u32(1))
         }),
-        ("clock_time_get", &[I32, I64, I32], |c, a| {
+        f("clock_time_get", &[I32, I64, I32], |c, a| {
             clock_time_get(c, a.u32(0), a.u32(2))
         }),
-        ("fd_advise", &[I32, I64, I64, I32], |c, a| {
+        f("fd_advise", &[I32, I64, I64, I32], |c, a| {
             fd_advise(c, a.u32(0), a.u64(1), a.u64(2), a.u32(3))
         }),
-        ("fd_allocate", &[I32, I64, I64], |c, a| {
+        f("fd_allocate", &[I32, I64, I64], |c, a| {
             fd_allocate(c, a.u32(0), a.u64(1), a.u64(2))
         }),
-        ("fd_close", &[I32], |c, a| fd_close(c, a.u32(0))),
-        ("fd_datasync", &[I32], |c, a| fd_sync(c, a.u32(0), true)),
-        ("fd_fdstat_get", &[I32, I32], |c, a| {
+        f("fd_close", &[I32], |c, a| fd_close(c, a.u32(0))),
+        f("fd_datasync", &[I32], |c, a| fd_sync(c, a.u32(0), true)),
+        f("fd_fdstat_get", &[I32, I32], |c, a| {
             fd_fdstat_get(c, a.u32(0), a.u32(1))
         }),
-        ("fd_fdstat_set_flags", &[I32, I32], |c, a| {
+        f("fd_fdstat_set_flags", &[I32, I32], |c, a| {
             fd_fdstat_set_flags(c, a.u32(0), a.u32(1) as u16)
         }),
-        ("fd_fdstat_set_rights", &[I32, I64, I64], |c, a| {
+        f("fd_fdstat_set_rights", &[I32, I64, I64], |c, a| {
             fd_fdstat_set_rights(c, a.u32(0), a.u64(1), a.u64(2))
         }),
-        ("fd_filestat_get", &[I32, I32], |c, a| {
+        f("fd_filestat_get", &[I32, I32], |c, a| {
             fd_filestat_get(c, a.u32(0), a.u32(1))
         }),
-        ("fd_filestat_set_size", &[I32, I64], |c, a| {
+        f("fd_filestat_set_size", &[I32, I64], |c, a| {
             fd_filestat_set_size(c, a.u32(0), a.u64(1))
         }),
-        ("fd_filestat_set_times", &[I32, I64, I64, I32], |c, a| {
+        f("fd_filestat_set_times", &[I32, I64, I64, I32], |c, a| {
             fd_filestat_set_times(c, a.u32(0), a.u64(1), a.u64(2), a.u32(3) as u16)
         }),
-        ("fd_pread", &[I32, I32, I32, I64, I32], |c, a| {
+        f("fd_pread", &[I32, I32, I32, I64, I32], |c, a| {
             fd_read(c, a.u32(0), a.u32(1), a.u32(2), Some(a.u64(3)), a.u32(4))
         }),
-        ("fd_prestat_get", &[I32, I32], |c, a| {
+        f("fd_prestat_get", &[I32, I32], |c, a| {
             fd_prestat_get(c, a.u32(0), a.u32(1))
         }),
-        ("fd_prestat_dir_name", &[I32, I32, I32], |c, a| {
+        f("fd_prestat_dir_name", &[I32, I32, I32], |c, a| {
             fd_prestat_dir_name(c, a.u32(0), a.u32(1), a.u32(2))
         }),
-        ("fd_pwrite", &[I32, I32, I32, I64, I32], |c, a| {
+        f("fd_pwrite", &[I32, I32, I32, I64, I32], |c, a| {
             fd_write(c, a.u32(0), a.u32(1), a.u32(2), Some(a.u64(3)), a.u32(4))
         }),
-        ("fd_read", &[I32, I32, I32, I32], |c, a| {
+        f("fd_read", &[I32, I32, I32, I32], |c, a| {
             fd_read(c, a.u32(0), a.u32(1), a.u32(2), None, a.u32(3))
         }),
-        ("fd_readdir", &[I32, I32, I32, I64, I32], |c, a| {
+        f("fd_readdir", &[I32, I32, I32, I64, I32], |c, a| {
             fd_readdir(c, a.u32(0), a.u32(1), a.u32(2), a.u64(3), a.u32(4))
         }),
-        ("fd_renumber", &[I32, I32], |c, a| {
+        f("fd_renumber", &[I32, I32], |c, a| {
             fd_renumber(c, a.u32(0), a.u32(1))
         }),
-        ("fd_seek", &[I32, I64, I32, I32], |c, a| {
+        f("fd_seek", &[I32, I64, I32, I32], |c, a| {
             fd_seek(c, a.u32(0), a.u64(1) as i64, a.u32(2), a.u32(3))
         }),
-        ("fd_sync", &[I32], |c, a| fd_sync(c, a.u32(0), false)),
-        ("fd_tell", &[I32, I32], |c, a| {
+        f("fd_sync", &[I32], |c, a| fd_sync(c, a.u32(0), false)),
+        f("fd_tell", &[I32, I32], |c, a| {
             fd_tell(c, a.u32(0), a.u32(1))
         }),
-        ("fd_write", &[I32, I32, I32, I32], |c, a| {
+        f("fd_write", &[I32, I32, I32, I32], |c, a| {
             fd_write(c, a.u32(0), a.u32(1), a.u32(2), None, a.u32(3))
         }),
-        ("path_create_directory", &[I32, I32, I32], |c, a| {
+        f("path_create_directory", &[I32, I32, I32], |c, a| {
             path_create_directory(c, a.u32(0), a.u32(1), a.u32(2))
         }),
-        ("path_filestat_get", &[I32, I32, I32, I32, I32], |c, a| {
+        f("path_filestat_get", &[I32, I32, I32, I32, I32], |c, a| {
             path_filestat_get(c, a.u32(0), a.u32(1), a.u32(2), a.u32(3), a.u32(4))
         }),
-        (
+        f(
             "path_filestat_set_times",
             &[I32, I32, I32, I32, I64, I64, I32],
             |c, a| {
@@ -198,7 +223,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
                 )
             },
         ),
-        ("path_link", &[I32, I32, I32, I32, I32, I32, I32], |c, a| {
+        f("path_link", &[I32, I32, I32, I32, I32, I32, I32], |c, a| {
             path_link(
                 c,
                 a.u32(0),
@@ -208,7 +233,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
                 (a.u32(5), a.u32(6)),
             )
         }),
-        (
+        f(
             "path_open",
             &[I32, I32, I32, I32, I32, I64, I64, I32, I32],
             |c, a| {
@@ -224,7 +249,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
                 )
             },
         ),
-        ("path_readlink", &[I32, I32, I32, I32, I32, I32], |c, a| {
+        f("path_readlink", &[I32, I32, I32, I32, I32, I32], |c, a| {
             path_readlink(
                 c,
                 a.u32(0),
@@ -234,10 +259,10 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
                 a.u32(5),
             )
         }),
-        ("path_remove_directory", &[I32, I32, I32], |c, a| {
+        f("path_remove_directory", &[I32, I32, I32], |c, a| {
             path_remove(c, a.u32(0), (a.u32(1), a.u32(2)), true)
         }),
-        ("path_rename", &[I32, I32, I32, I32, I32, I32], |c, a| {
+        f("path_rename", &[I32, I32, I32, I32, I32, I32], |c, a| {
             path_rename(
                 c,
                 a.u32(0),
@@ -246,61 +271,77 @@ pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
                 (a.u32(4), a.u32(5)),
             )
         }),
-        ("path_symlink", &[I32, I32, I32, I32, I32], |c, a| {
+        f("path_symlink", &[I32, I32, I32, I32, I32], |c, a| {
             path_symlink(c, (a.u32(0), a.u32(1)), a.u32(2), (a.u32(3), a.u32(4)))
         }),
-        ("path_unlink_file", &[I32, I32, I32], |c, a| {
+        f("path_unlink_file", &[I32, I32, I32], |c, a| {
             path_remove(c, a.u32(0), (a.u32(1), a.u32(2)), false)
         }),
-        ("poll_oneoff", &[I32, I32, I32, I32], |c, a| {
+        f("poll_oneoff", &[I32, I32, I32, I32], |c, a| {
             poll_oneoff(c, a.u32(0), a.u32(1), a.u32(2), a.u32(3))
         }),
-        ("proc_raise", &[I32], |_, _| Err(Errno::NOSYS.into())),
-        ("sched_yield", &[], |_, _| {
+        f("proc_raise", &[I32], |_, _| Err(Errno::NOSYS.into())),
+        f("sched_yield", &[], |_, _| {
             std::thread::yield_now();
             Ok(())
         }),
-        ("random_get", &[I32, I32], |c, a| {
+        f("random_get", &[I32, I32], |c, a| {
             random_get(c, a.u32(0), a.u32(1))
         }),
-        ("sock_accept", &[I32, I32, I32], |c, a| {
+        f("sock_accept", &[I32, I32, I32], |c, a| {
             not_a_socket(c, a.u32(0))
         }),
-        ("sock_recv", &[I32, I32, I32, I32, I32, I32], |c, a| {
+        f("sock_recv", &[I32, I32, I32, I32, I32, I32], |c, a| {
             not_a_socket(c, a.u32(0))
         }),
-        ("sock_send", &[I32, I32, I32, I32, I32], |c, a| {
+        f("sock_send", &[I32, I32, I32, I32, I32], |c, a| {
             not_a_socket(c, a.u32(0))
         }),
-        ("sock_shutdown", &[I32, I32], |c, a| {
+        f("sock_shutdown", &[I32, I32], |c, a| {
             not_a_socket(c, a.u32(0))
         }),
-    ];
-    for (name, params, f) in table {
+        Function {
+            name: "proc_exit",
+            params: &[I32],
+            results: &[],
+            run: |_, a| Err(Fail::Trap(Trap::exit(a.u32(0) as i32))),
+        },
+    ]
+};
+
+/// The name and wasm type of every preview1 function.
+pub(crate) fn signatures() -> impl Iterator<Item = (&'static str, FuncType)> {
+    FUNCTIONS.iter().map(|f| (f.name, f.ty()))
+}
+
+/// Adds every preview1 function, bound to `ctx`, to `linker` under
+/// `wasi_snapshot_preview1`.
+pub(crate) fn add_to_linker(linker: &mut Linker, ctx: &WasiCtx) {
+    for function in &FUNCTIONS {
         let ctx = ctx.clone();
-        let ty = FuncType::new(params.iter().copied(), [ValType::I32]);
-        linker.func_new_with_caller(MODULE, name, ty, move |caller, args, results| {
-            let mut call = Call {
-                ctx: &ctx,
-                state: None,
-                caller,
-            };
-            let errno = match f(&mut call, &Args(args)) {
-                Ok(()) => Errno::SUCCESS,
-                Err(Fail::Errno(e)) => e,
-                Err(Fail::Trap(t)) => return Err(t),
-            };
-            results[0] = Val::I32(errno.0 as i32);
-            Ok(())
-        });
+        let run = function.run;
+        linker.func_new_with_caller(
+            MODULE,
+            function.name,
+            function.ty(),
+            move |caller, args, results| {
+                let mut call = Call {
+                    ctx: &ctx,
+                    state: None,
+                    caller,
+                };
+                let errno = match run(&mut call, &Args(args)) {
+                    Ok(()) => Errno::SUCCESS,
+                    Err(Fail::Errno(e)) => e,
+                    Err(Fail::Trap(t)) => return Err(t),
+                };
+                if let Some(result) = results.first_mut() {
+                    *result = Val::I32(errno.0 as i32);
+                }
+                Ok(())
+            },
+        );
     }
-    // The 46th function returns nothing: it ends the call.
-    linker.func_new_with_caller(
-        MODULE,
-        "proc_exit",
-        FuncType::new([ValType::I32], []),
-        |_, args, _| Err(Trap::exit(Args(args).u32(0) as i32)),
-    );
 }
 
 /// The import module name of preview1.
@@ -737,20 +778,27 @@ fn fd_advise(c: &mut Call, fd: u32, offset: u64, len: u64, advice: u32) -> Res {
     Ok(())
 }
 
+/// `fd_allocate` makes the file at least `offset + len` bytes long and reserves no disk
+/// blocks (the extension is a hole, as `fd_filestat_set_size` makes): a guest's numbers
+/// never take the host's disk space, only the file's apparent size, within the limit the
+/// file system sets (`EFBIG`).
 fn fd_allocate(c: &mut Call, fd: u32, offset: u64, len: u64) -> Res {
     let d = c.st().get(fd)?;
     d.require(rights::FD_ALLOCATE)?;
     let Kind::File(f) = &d.kind else {
         return Err(Errno::BADF.into());
     };
-    let (offset, len) = (
-        i64::try_from(offset).map_err(|_| Errno::INVAL)?,
-        i64::try_from(len).map_err(|_| Errno::INVAL)?,
-    );
-    // SAFETY: `f` is an open file.
-    let r = unsafe { libc::posix_fallocate(f.as_raw_fd(), offset, len) };
-    if r != 0 {
-        return Err(std::io::Error::from_raw_os_error(r).into());
+    // As posix_fallocate: an empty or negative range is invalid, one past the largest
+    // file offset too big.
+    if len == 0 || i64::try_from(offset).is_err() || i64::try_from(len).is_err() {
+        return Err(Errno::INVAL.into());
+    }
+    let end = offset + len;
+    if i64::try_from(end).is_err() {
+        return Err(Errno::FBIG.into());
+    }
+    if f.metadata()?.len() < end {
+        f.set_len(end)?;
     }
     Ok(())
 }

@@ -14,16 +14,22 @@
 //!   modules checked against invariants (`record` makes a module record its callers'
 //!   locals).
 //!
+//! - `wasi_calls`: the WASI-call fuzzer, random sequences of hostile calls to every
+//!   preview1 function in a sandbox, checked against the host's bounds; `heap` is the
+//!   counting allocator it measures host memory with.
+//!
 //! The `kestrel-fuzz` command (`src/main.rs`) runs any generator for as many seeds as
 //! asked, on every core, and saves each divergence reduced.
 
 pub mod debug_ops;
+pub mod heap;
 pub mod matrix;
 pub mod oracle;
 pub mod reduce;
 pub mod rng;
 pub mod shaped;
 pub mod smith;
+pub mod wasi_calls;
 
 /// A module generator: the module for a seed, or None if it cannot build one from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,6 +10,11 @@
 //!                                    debug-operation sessions instead of the comparison
 //!                                    (`kestrel_fuzz::debug_ops`); with --check or
 //!                                    --reduce, --ops-seed S names the session
+//! kestrel-fuzz --wasi-calls --seeds N [--calls C] ...
+//!                                    WASI-call sequences instead: each seed is C hostile
+//!                                    calls to the preview1 functions in a fresh sandbox
+//!                                    (`kestrel_fuzz::wasi_calls`); a failing seed is
+//!                                    reproduced by `--wasi-calls --start SEED --seeds 1`
 //! ```
 //!
 //! Seeds run in worker processes (the same program with `--worker FROM TO`), so that a
@@ -32,6 +37,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+// The WASI-call sequences measure the host heap each call takes.
+#[global_allocator]
+static HEAP: kestrel_fuzz::heap::Counting = kestrel_fuzz::heap::Counting;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -83,6 +92,13 @@ struct Args {
     /// (for a failing session, its module's seed).
     #[arg(long, default_value_t = 0)]
     ops_seed: u64,
+    /// Run WASI-call sequences (`kestrel_fuzz::wasi_calls`) instead of modules: each seed
+    /// is `--calls` hostile calls to the preview1 functions in a fresh sandbox.
+    #[arg(long)]
+    wasi_calls: bool,
+    /// Calls per WASI-call sequence.
+    #[arg(long, default_value_t = 100)]
+    calls: u32,
     /// Internal: run seeds FROM..TO and report each on stdout.
     #[arg(long, num_args = 2, value_names = ["FROM", "TO"], hide = true)]
     worker: Option<Vec<u64>>,
@@ -117,7 +133,14 @@ fn main() {
         std::process::exit(2);
     };
     if let Some(range) = &args.worker {
-        worker(&oracle, args.debug_ops, generator, range[0], range[1]);
+        let mode = if args.wasi_calls {
+            Mode::WasiCalls(args.calls)
+        } else if args.debug_ops {
+            Mode::Sessions
+        } else {
+            Mode::Compare
+        };
+        worker(&oracle, mode, generator, range[0], range[1]);
         return;
     }
     std::process::exit(supervise(&args, generator));
@@ -276,11 +299,21 @@ fn run_matrix() -> i32 {
     i32::from(!report.failures.is_empty())
 }
 
+/// What a worker does with each seed.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// Compares the engines on the seed's module.
+    Compare,
+    /// A debug-operation session on the seed's module, with operations from the seed.
+    Sessions,
+    /// A WASI-call sequence of this many calls, drawn from the seed.
+    WasiCalls(u32),
+}
+
 /// Worker: one line per seed on stdout (`begin`, then `ok`, `exhausted`, `skip REASON`
-/// or `diverge WHY`), then `done`. With `sessions`, each seed's module goes through a
-/// debug-operation session with operations drawn from the same seed (`ok SEED STOPS
-/// FRAMES WRITES`).
-fn worker(oracle: &Oracle, sessions: bool, generator: Generator, from: u64, to: u64) {
+/// or `diverge WHY`), then `done`. A debug-operation session reports `ok SEED STOPS
+/// FRAMES WRITES`, a WASI-call sequence `ok SEED CALLS SUCCEEDED REFUSED`.
+fn worker(oracle: &Oracle, mode: Mode, generator: Generator, from: u64, to: u64) {
     let stdout = std::io::stdout();
     for seed in from..to {
         {
@@ -290,15 +323,26 @@ fn worker(oracle: &Oracle, sessions: bool, generator: Generator, from: u64, to: 
         }
         let mut counts = String::new();
         let verdict = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            match generator.generate(seed) {
-                Some(bytes) if sessions => match kestrel_fuzz::debug_ops::session(&bytes, seed) {
-                    SessionVerdict::Pass(r) => {
-                        counts = format!(" {} {} {}", r.stops, r.frames_checked, r.writes);
+            if let Mode::WasiCalls(calls) = mode {
+                return match kestrel_fuzz::wasi_calls::sequence(seed, calls) {
+                    kestrel_fuzz::wasi_calls::Verdict::Pass(r) => {
+                        counts = format!(" {} {} {}", r.calls, r.succeeded, r.refused);
                         Verdict::Agree { exhausted: false }
                     }
-                    SessionVerdict::Skip(why) => Verdict::Skip(why),
-                    SessionVerdict::Fail(why) => Verdict::Diverge(why),
-                },
+                    kestrel_fuzz::wasi_calls::Verdict::Fail(why) => Verdict::Diverge(why),
+                };
+            }
+            match generator.generate(seed) {
+                Some(bytes) if matches!(mode, Mode::Sessions) => {
+                    match kestrel_fuzz::debug_ops::session(&bytes, seed) {
+                        SessionVerdict::Pass(r) => {
+                            counts = format!(" {} {} {}", r.stops, r.frames_checked, r.writes);
+                            Verdict::Agree { exhausted: false }
+                        }
+                        SessionVerdict::Skip(why) => Verdict::Skip(why),
+                        SessionVerdict::Fail(why) => Verdict::Diverge(why),
+                    }
+                }
                 Some(bytes) => oracle.check(&bytes),
                 None => Verdict::Skip("the generator built no module from this seed".into()),
             }
@@ -378,6 +422,9 @@ fn spawn(
     }
     if args.debug_ops {
         command.arg("--debug-ops");
+    }
+    if args.wasi_calls {
+        command.args(["--wasi-calls", "--calls", &args.calls.to_string()]);
     }
     let mut child = command
         .args(["--generator", generator.name(), "--worker"])
@@ -594,6 +641,26 @@ fn summarize(
         }
     }
     let missing = args.seeds - fates.len() as u64;
+    let count = |k: &str| counts.get(k).copied().unwrap_or(0);
+    if args.wasi_calls {
+        for (seed, fate) in &failures {
+            println!("failure at seed {seed}: {fate:?}");
+        }
+        let [calls, succeeded, refused] = session_totals;
+        println!(
+            "fuzz wasi-calls: {} sequences (seeds {}..{}), {} passed ({calls} calls: {succeeded} succeeded, {refused} refused with an errno, the rest exits), {} failed, {} crashed, {} hung{}, in {:.0} s",
+            fates.len(),
+            args.start,
+            args.start + args.seeds,
+            count("agreed"),
+            count("diverged"),
+            count("crashed"),
+            count("hung"),
+            if missing > 0 { format!(", {missing} not run") } else { String::new() },
+            started.elapsed().as_secs_f64()
+        );
+        return i32::from(!failures.is_empty() || missing > 0);
+    }
     if !failures.is_empty() {
         let _ = std::fs::create_dir_all(&args.out);
     }
@@ -622,7 +689,6 @@ fn summarize(
     for (reason, n) in &skip_reasons {
         println!("  skipped {n}: {reason}");
     }
-    let count = |k: &str| counts.get(k).copied().unwrap_or(0);
     if args.debug_ops {
         let [stops, frames, writes] = session_totals;
         println!(

@@ -8,10 +8,13 @@ pub struct Rng {
 }
 
 impl Rng {
-    /// The stream for `seed`.
+    /// The stream for `seed`. The seed is mixed first: splitmix64's state advances by a
+    /// constant, so a state taken from the seed by a linear map would make seed `s + 1`'s
+    /// stream seed `s`'s shifted by one value.
     pub fn new(seed: u64) -> Rng {
+        let mut mixer = Rng { state: seed };
         Rng {
-            state: seed.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(1),
+            state: mixer.next_u64(),
         }
     }
 
@@ -67,6 +70,22 @@ mod tests {
         let c = Rng::new(8).next_u64();
         assert_eq!(a, b);
         assert_ne!(a[0], c);
+    }
+
+    #[test]
+    fn neighbouring_seeds_share_no_values() {
+        let stream = |seed| {
+            let mut r = Rng::new(seed);
+            (0..64).map(|_| r.next_u64()).collect::<Vec<u64>>()
+        };
+        for seed in 0..100 {
+            let (a, b) = (stream(seed), stream(seed + 1));
+            assert!(
+                a.iter().all(|v| !b.contains(v)),
+                "seeds {seed} and {}",
+                seed + 1
+            );
+        }
     }
 
     #[test]
