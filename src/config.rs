@@ -88,7 +88,7 @@ impl Config {
     }
 
     /// Keep compiled modules in `dir` (created if missing): `Module::new` looks a module
-    /// up by a hash of its bytes, the Kestrel version and the settings that change code;
+    /// up by a hash of its bytes, the Kestrel version and build and the settings that change code;
     /// a hit maps the cached code from the file (shared by every process that loads it),
     /// a miss compiles and writes the entry (to a temporary file, then renamed, so that
     /// concurrent processes never see half an entry). An entry that fails its checks is

@@ -178,6 +178,70 @@ fn every_kind_of_damage_is_refused() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `bytes` as another build of the same Kestrel version would have written them: the
+/// build fingerprint in the header changed, the checksum made valid again.
+fn as_another_build(bytes: &[u8]) -> Vec<u8> {
+    let marker = b" build ";
+    let at = bytes
+        .windows(marker.len())
+        .position(|w| w == marker)
+        .expect("the header names the build")
+        + marker.len();
+    let mut other = bytes.to_vec();
+    other[at] = if other[at] == b'0' { b'1' } else { b'0' };
+    let sum = xxhash_rust::xxh3::xxh3_64(&other[24..]);
+    other[16..24].copy_from_slice(&sum.to_le_bytes());
+    other
+}
+
+#[test]
+fn a_file_from_another_build_of_this_version_is_refused_and_recompiled_in_the_cache() {
+    let dir = scratch_dir("build");
+    let engine = engine(false, None);
+    let good = Module::new(&engine, WAT).unwrap().serialize();
+    // The header names this version and a 16-digit build fingerprint.
+    let named = format!("{} build ", env!("CARGO_PKG_VERSION"));
+    let at = good
+        .windows(named.len())
+        .position(|w| w == named.as_bytes())
+        .expect("the header names the version and the build");
+    let fingerprint = &good[at + named.len()..at + named.len() + 16];
+    assert!(
+        fingerprint.iter().all(u8::is_ascii_hexdigit),
+        "{fingerprint:?}"
+    );
+    let err = load_error(&engine, &dir, &as_another_build(&good)).unwrap();
+    assert!(
+        err.contains("written by Kestrel") && err.contains("build"),
+        "{err}"
+    );
+    // A cache entry of another build under this build's name is compiled again and
+    // replaced.
+    let cache = scratch_dir("build-cache");
+    let first = Module::new(&self::engine(false, Some(&cache)), WAT).unwrap();
+    let entry = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(&entry).unwrap();
+    std::fs::write(&entry, as_another_build(&bytes)).unwrap();
+    let second = Module::new(&self::engine(false, Some(&cache)), WAT).unwrap();
+    assert!(
+        !code_is_mapped_from(&second, ".kwasm"),
+        "another build's entry is not used"
+    );
+    assert_eq!(observe(&second), observe(&first));
+    assert_eq!(
+        std::fs::read(&entry).unwrap(),
+        bytes,
+        "the entry was replaced"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&cache).unwrap();
+}
+
 #[test]
 fn the_cache_compiles_once_then_maps_and_replaces_a_damaged_entry() {
     let dir = scratch_dir("cache");

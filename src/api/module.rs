@@ -177,7 +177,7 @@ impl Module {
     /// the same settings: checks its header and checksum, then maps its code
     /// read+execute straight from the file (no copy, no relocation, no compile; every
     /// process loading the file shares its code's pages). A file that fails a check
-    /// (another Kestrel version, other settings, truncated or damaged) is refused with
+    /// (another Kestrel version or build, other settings, truncated or damaged) is refused with
     /// an error; nothing of it runs.
     pub fn deserialize_file(engine: &Engine, path: impl AsRef<std::path::Path>) -> Result<Module> {
         let config = engine.config();

@@ -14,14 +14,14 @@
 //! compiled on first use after loading as before.
 //!
 //! Trust: a file is code that will run. Before anything is mapped executable the loader
-//! checks the magic number, the format version, the Kestrel version, the settings that
+//! checks the magic number, the format version, the Kestrel version and build, the settings that
 //! change code (they must equal the engine's), the length and an xxh3 checksum of
 //! everything after the checksum field; a file that fails any check is refused. The
 //! checksum catches damage, not an attacker who can write the file: the directory a cache
 //! lives in must not be writable by anyone the embedder does not trust.
 //!
 //! Layout (little-endian): magic `KESTRELW`, format version (u32), 4 reserved bytes, the
-//! checksum (u64), the file length (u64), the Kestrel version and the settings (u16
+//! checksum (u64), the file length (u64), the Kestrel version and build and the settings (u16
 //! length, UTF-8), the code's offset and length and the metadata's offset and length
 //! (u64 each); then the code at a page-aligned offset; then the metadata (tables, module
 //! description, the binary of a debuggable module), encoded by `encode`.
@@ -44,9 +44,16 @@ pub(crate) const FORMAT_VERSION: u32 = 4;
 const CHECKED_FROM: usize = 24;
 const PAGE: usize = 4096;
 
-/// The Kestrel version a file must have been written by.
+/// The Kestrel build a file must have been written by: the crate version and the build
+/// fingerprint (`build.rs`: a hash of the sources and `Cargo.lock`), so that a file
+/// from another build of the same version, whose code may follow other conventions, is
+/// refused, and the cache key of another build differs.
 pub(crate) fn kestrel_version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        " build ",
+        env!("KESTREL_BUILD_FINGERPRINT")
+    )
 }
 
 /// The settings that change the code, as text (equal text, equal code).
@@ -72,7 +79,7 @@ fn checksum(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// A 128-bit key for a module's cache entry: its binary, the Kestrel version and the
+/// A 128-bit key for a module's cache entry: its binary, the Kestrel version and build, the
 /// settings that change its code, as 32 hex digits.
 pub(crate) fn cache_key(binary: &[u8], config: &Config) -> String {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();

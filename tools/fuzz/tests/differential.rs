@@ -143,7 +143,10 @@ fn main() {
 /// reference bug. Before the oracle caught reference panics, the 1M swarm run counted it
 /// as a divergence. Returns whether the verdict is right.
 fn a_reference_that_panics_does_not_count_against_kestrel() -> bool {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/swarm-41258.wat");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/swarm-41258.wat"
+    );
     let bytes = wat::parse_file(path).expect("the fixture parses");
     match Oracle::new().check(&bytes) {
         Verdict::ReferenceBug(why) if why.contains("wasmi 2.0 panicked") => true,
