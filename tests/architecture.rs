@@ -190,36 +190,57 @@ fn public_names() -> BTreeSet<String> {
     names
 }
 
-#[test]
-fn wasi_uses_only_the_public_api_and_memory_views() {
-    // docs/architecture.md: `wasi` "uses only the public API (and `runtime::memory` for
-    // bounds-checked memory views)". Every crate path it names must end in a public
-    // name or lie in `runtime::memory` (or be `wasi`'s own).
+/// The crate paths the files of top-level module `layer` name that are neither the
+/// layer's own, nor public names, nor under one of the `allowed` paths.
+fn reaches_past_the_public_api(layer: &str, allowed: &[&[&str]]) -> Vec<String> {
     let public = public_names();
     assert!(
-        public.contains("Linker") && public.contains("Memory"),
+        public.contains("Linker") && public.contains("Memory") && public.contains("Frame"),
         "{public:?}"
     );
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    rust_files(&src.join("wasi"), &mut files);
-    assert!(!files.is_empty());
+    rust_files(&src.join(layer), &mut files);
+    assert!(!files.is_empty(), "no files in src/{layer}");
     let mut private = Vec::new();
     for file in files {
         let code = code_only(&std::fs::read_to_string(&file).expect("readable source"));
         for path in crate_paths(&code) {
-            let allowed = path.first().is_some_and(|m| m == "wasi")
-                || path.starts_with(&["runtime".to_string(), "memory".to_string()])
+            let within = |prefix: &&[&str]| {
+                path.len() >= prefix.len() && path.iter().zip(prefix.iter()).all(|(a, b)| a == b)
+            };
+            let ok = path.first().is_some_and(|m| m == layer)
+                || allowed.iter().any(within)
                 || path.last().is_some_and(|name| public.contains(name));
-            if !allowed {
+            if !ok {
                 let rel = file.strip_prefix(&src).expect("under src");
                 private.push(format!("{} uses crate::{}", rel.display(), path.join("::")));
             }
         }
     }
+    private
+}
+
+#[test]
+fn wasi_uses_only_the_public_api_and_memory_views() {
+    // docs/architecture.md: `wasi` "uses only the public API (and `runtime::memory` for
+    // bounds-checked memory views)".
+    let private = reaches_past_the_public_api("wasi", &[&["runtime", "memory"]]);
     assert!(
         private.is_empty(),
         "wasi reaches past the public API:\n  {}",
+        private.join("\n  ")
+    );
+}
+
+#[test]
+fn gdb_uses_only_the_public_api_and_instance_identities() {
+    // docs/architecture.md: besides the public `Debugger` and `Frame`, `gdb` "tells
+    // frames' instances apart by their `InstanceData`".
+    let private = reaches_past_the_public_api("gdb", &[&["runtime", "instance", "InstanceData"]]);
+    assert!(
+        private.is_empty(),
+        "gdb reaches past the public API:\n  {}",
         private.join("\n  ")
     );
 }

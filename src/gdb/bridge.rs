@@ -21,12 +21,13 @@ pub(crate) enum StopKind {
     Trap,
 }
 
-/// A stop, as the connection needs it without asking again.
+/// A stop, as the connection needs it at once: why, and where the innermost frame is.
+/// The callers are walked only when the client asks for them (`Request::Frames`): a
+/// stop report, the pc and the innermost frame's values never walk the stack.
 #[derive(Clone, Debug)]
 pub(crate) struct Stop {
     pub kind: StopKind,
-    /// Every frame, innermost first.
-    pub frames: Vec<StopFrame>,
+    pub innermost: StopFrame,
 }
 
 /// One frame of a stop.
@@ -97,6 +98,10 @@ pub(crate) enum Request {
         index: usize,
         reply: Sender<Option<Val>>,
     },
+    /// Every frame, innermost first.
+    Frames {
+        reply: Sender<Vec<StopFrame>>,
+    },
     Resume(Resume),
 }
 
@@ -120,19 +125,67 @@ pub(crate) fn install_handler(
             DebugEvent::Pause => StopKind::Pause,
             DebugEvent::Trap(_) => StopKind::Trap,
         };
-        let (frames, memories) = describe(frame, debugged.as_ptr());
-        if events.send(Event::Stopped(Stop { kind, frames })).is_err() {
+        let mut described = Described {
+            debugged: debugged.as_ptr(),
+            all: None,
+        };
+        let innermost = described.innermost(frame);
+        if events
+            .send(Event::Stopped(Stop { kind, innermost }))
+            .is_err()
+        {
             return Resume::Continue;
         }
         loop {
             let Ok(request) = requests.recv() else {
                 return Resume::Continue;
             };
-            if let Some(resume) = answer(request, frame, &memories) {
+            if let Some(resume) = answer(request, frame, &mut described) {
                 return resume;
             }
         }
     });
+}
+
+/// What a stop's frames are, worked out as far as the client has asked.
+struct Described {
+    /// The debugged instance (module index 0).
+    debugged: *const InstanceData,
+    /// Every frame and, for each module index, the depth of a frame of its instance;
+    /// `None` until a request needs the callers.
+    all: Option<(Vec<StopFrame>, Vec<usize>)>,
+}
+
+impl Described {
+    /// The innermost frame, without walking to its callers: module 0 if it is the
+    /// debugged instance's, else 1 (the first other instance `describe` would number).
+    fn innermost(&self, frame: &Frame<'_>) -> StopFrame {
+        let module = frame
+            .instance_data()
+            .map(|data| u32::from(!std::ptr::eq(data as *const InstanceData, self.debugged)));
+        StopFrame {
+            module,
+            func: frame.func_index(),
+            offset: frame.offset(),
+        }
+    }
+
+    /// The depth of a frame of module index `module`'s instance.
+    fn depth_of(&mut self, frame: &mut Frame<'_>, module: u32) -> Option<usize> {
+        if module == 0 && self.innermost(frame).module == Some(0) {
+            return Some(0);
+        }
+        let (_, memories) = self.all(frame);
+        memories
+            .get(module as usize)
+            .copied()
+            .filter(|&d| d != usize::MAX)
+    }
+
+    fn all(&mut self, frame: &mut Frame<'_>) -> &(Vec<StopFrame>, Vec<usize>) {
+        let debugged = self.debugged;
+        self.all.get_or_insert_with(|| describe(frame, debugged))
+    }
 }
 
 /// Every frame from `frame` outwards, with module indices for their instances
@@ -168,15 +221,8 @@ fn describe(frame: &mut Frame<'_>, debugged: *const InstanceData) -> (Vec<StopFr
     (frames, memories)
 }
 
-/// Answers one request about the stopped frames (`memories`: the depth of a frame of
-/// each module index's instance); `Some` when it is the order to resume.
-fn answer(request: Request, frame: &mut Frame<'_>, memories: &[usize]) -> Option<Resume> {
-    let depth_of = |module: u32| {
-        memories
-            .get(module as usize)
-            .copied()
-            .filter(|&d| d != usize::MAX)
-    };
+/// Answers one request about the stopped frames; `Some` when it is the order to resume.
+fn answer(request: Request, frame: &mut Frame<'_>, described: &mut Described) -> Option<Resume> {
     match request {
         Request::ReadMemory {
             module,
@@ -184,7 +230,8 @@ fn answer(request: Request, frame: &mut Frame<'_>, memories: &[usize]) -> Option
             len,
             reply,
         } => {
-            let bytes = depth_of(module)
+            let bytes = described
+                .depth_of(frame, module)
                 .and_then(|d| frame.up(d))
                 .map(|at| {
                     let size = at.memory_size();
@@ -201,7 +248,8 @@ fn answer(request: Request, frame: &mut Frame<'_>, memories: &[usize]) -> Option
             bytes,
             reply,
         } => {
-            let written = depth_of(module)
+            let written = described
+                .depth_of(frame, module)
                 .and_then(|d| frame.up(d))
                 .is_some_and(|mut at| at.write_memory(addr as usize, &bytes).is_ok());
             let _ = reply.send(written);
@@ -234,6 +282,9 @@ fn answer(request: Request, frame: &mut Frame<'_>, memories: &[usize]) -> Option
                 .and_then(|i| frame.up(depth)?.global(i));
             let _ = reply.send(value);
         }
+        Request::Frames { reply } => {
+            let _ = reply.send(described.all(frame).0.clone());
+        }
         Request::Resume(resume) => return Some(resume),
     }
     None
@@ -248,5 +299,71 @@ pub(crate) fn value_bytes(v: &Val) -> Vec<u8> {
         Val::F64(bits) => bits.to_le_bytes().to_vec(),
         // References have no bytes LLDB could use.
         Val::FuncRef(_) | Val::ExternRef(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Described, StopFrame};
+    use crate::api::engine::Engine;
+    use crate::api::linker::Linker;
+    use crate::api::module::Module;
+    use crate::config::Config;
+    use crate::runtime::debug::Resume;
+    use std::sync::{Arc, Mutex};
+
+    /// A recursion 40 deep whose innermost call stops at a breakpoint.
+    const DEEP: &str = r#"
+    (module
+      (func $down (export "down") (param $n i32) (result i32)
+        (if (result i32) (local.get $n)
+          (then (i32.add (call $down (i32.sub (local.get $n) (i32.const 1))) (i32.const 1)))
+          (else (i32.const 0)))))
+    "#;
+
+    /// What the handler saw: frames walked after the stop report, after reading module
+    /// 0's memory, and after the full description; the frames described.
+    type Seen = (usize, usize, usize, Vec<StopFrame>);
+
+    /// A stop's report and its pc need the innermost frame only: the walk to the callers
+    /// happens when the client asks for them, not at every stop.
+    #[test]
+    fn a_stop_report_walks_no_caller_until_the_callers_are_asked_for() {
+        let mut config = Config::new();
+        config.debug_instrumentation(true);
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, DEEP).unwrap();
+        let instance = Linker::new(&engine).instantiate(&module).unwrap();
+        let debugger = instance.debugger().unwrap();
+        // The `else` arm's constant: reached only by the innermost call.
+        let offsets = debugger.instruction_offsets(0).unwrap();
+        let innermost_only = offsets[offsets.len() - 3];
+        debugger.set_breakpoint(0, innermost_only).unwrap();
+        let seen: Arc<Mutex<Option<Seen>>> = Arc::default();
+        let record = seen.clone();
+        let debugged = debugger.instance.clone();
+        debugger.set_handler(move |_, frame| {
+            let mut described = Described {
+                debugged: debugged.as_ptr(),
+                all: None,
+            };
+            let innermost = described.innermost(frame);
+            assert_eq!(innermost.module, Some(0));
+            let after_report = frame.stop.walk.walked().len();
+            assert_eq!(described.depth_of(frame, 0), Some(0));
+            let after_memory = frame.stop.walk.walked().len();
+            let frames = described.all(frame).0.clone();
+            let after_all = frame.stop.walk.walked().len();
+            *record.lock().unwrap() = Some((after_report, after_memory, after_all, frames));
+            Resume::Continue
+        });
+        let down = instance.get_typed_func::<i32, i32>("down").unwrap();
+        assert_eq!(down.call(40).unwrap(), 40);
+        let (after_report, after_memory, after_all, frames) = seen.lock().unwrap().take().unwrap();
+        assert_eq!((after_report, after_memory), (1, 1));
+        assert_eq!(after_all, 41);
+        assert_eq!(frames.len(), 41);
+        assert_eq!(frames[0].offset, innermost_only);
+        assert!(frames.iter().all(|f| f.module == Some(0) && f.func == 0));
     }
 }

@@ -3,7 +3,7 @@
 //! and linear memory at its plain addresses, software breakpoints at instruction
 //! boundaries, continue and single step, and the `qWasm*` queries.
 
-use super::bridge::{value_bytes, Request, Stop};
+use super::bridge::{value_bytes, Request, Stop, StopFrame};
 use crate::api::debugger::Debugger;
 use crate::runtime::debug::{BreakpointId, Resume};
 use gdbstub::arch::lldb::{Encoding, Format, Generic, Register};
@@ -71,9 +71,23 @@ fn code_addr(offset: u32) -> u64 {
 }
 
 impl KestrelTarget {
-    /// The program counter LLDB sees for the current stop.
+    /// The program counter LLDB sees for the current stop: the innermost frame's, known
+    /// without walking the stack.
     pub fn pc(&self) -> u64 {
-        self.frame_pcs().first().copied().unwrap_or(code_addr(0))
+        match &self.stop {
+            Some(stop) => self.frame_pc(0, &stop.innermost),
+            None => code_addr(0),
+        }
+    }
+
+    /// The pc LLDB sees for `frame`, `depth` calls out from the innermost.
+    fn frame_pc(&self, depth: usize, frame: &StopFrame) -> u64 {
+        match frame.module {
+            Some(0) if depth == 0 => code_addr(frame.offset),
+            Some(0) => code_addr(self.after_call(frame.offset)),
+            Some(module) => code_addr_in(module, frame.offset),
+            None => code_addr_in(UNKNOWN_MODULE, frame.offset),
+        }
     }
 
     /// The pc of each frame of the current stop, innermost first, as LLDB reads a call
@@ -83,18 +97,13 @@ impl KestrelTarget {
     /// instances are in their own modules (LLDB has no image for them: it shows their
     /// addresses only).
     fn frame_pcs(&self) -> Vec<u64> {
-        let Some(stop) = &self.stop else {
-            return Vec::new();
-        };
-        stop.frames
+        let frames = self
+            .ask(|reply| Request::Frames { reply })
+            .unwrap_or_default();
+        frames
             .iter()
             .enumerate()
-            .map(|(depth, frame)| match frame.module {
-                Some(0) if depth == 0 => code_addr(frame.offset),
-                Some(0) => code_addr(self.after_call(frame.offset)),
-                Some(module) => code_addr_in(module, frame.offset),
-                None => code_addr_in(UNKNOWN_MODULE, frame.offset),
-            })
+            .map(|(depth, frame)| self.frame_pc(depth, frame))
             .collect()
     }
 
