@@ -30,7 +30,16 @@ use crate::abi::frame::RETURN_ADDRESS;
 use crate::code_memory;
 use crate::runtime::activation;
 use crate::runtime::instance::instance_of;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Return addresses redirected so far, in the whole process (for tests that must know a
+/// redirect happened: `crate::redirected_return_addresses`).
+static REDIRECTED: AtomicU64 = AtomicU64::new(0);
+
+/// How many suspended frames' return addresses have been redirected in this process.
+pub(crate) fn redirected() -> u64 {
+    REDIRECTED.load(Ordering::SeqCst)
+}
 
 /// The `transfer` libcall, called by the transfer stub from a plain version's transfer
 /// path (`compiler::codegen::breakable`, "DESIGN: transfer paths"): if this instance
@@ -95,6 +104,7 @@ pub(crate) unsafe fn redirect_if_changed(fp: usize) {
                 code_memory::with_owner(ret, |owner, _| owner.instrumented_return(ret)).flatten()
             {
                 *ret_slot = target;
+                REDIRECTED.fetch_add(1, Ordering::SeqCst);
             }
             fp = *(fp as *const usize);
         }
