@@ -46,13 +46,6 @@ pub mod wasi;
 
 pub use abi::sites::SiteKind;
 
-/// How many suspended frames' return addresses debugging has redirected to their transfer
-/// paths in this process so far ("DESIGN: after-call transfers by return address" in
-/// `runtime::redirect`): for tests that must know a redirect happened. Not a stable API.
-#[doc(hidden)]
-pub fn redirected_return_addresses() -> u64 {
-    runtime::redirect::redirected()
-}
 pub use api::debugger::{Breakpoint, Debugger};
 pub use api::engine::Engine;
 pub use api::func::{
@@ -74,3 +67,11 @@ pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};
 pub use trap::{FrameInfo, Trap, TrapKind};
 pub use types::{ExternType, FuncType, GlobalType, Limits, MemoryType, TableType, ValType};
+
+/// How many suspended frames' return addresses debugging has redirected to their transfer
+/// paths in this process so far ("DESIGN: after-call transfers by return address" in
+/// `runtime::redirect`): for tests that must know a redirect happened. Not a stable API.
+#[doc(hidden)]
+pub fn redirected_return_addresses() -> u64 {
+    runtime::redirect::redirected()
+}

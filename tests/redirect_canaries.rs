@@ -56,7 +56,10 @@ fn a_redirected_caller_keeps_its_registers_with_convention_canaries() {
     let dbg = other.debugger().unwrap();
     let mut changes = 0;
     while kestrel::redirected_return_addresses() == redirected_before {
-        assert!(changes < 100_000, "no frame redirected after {changes} changes");
+        assert!(
+            changes < 100_000,
+            "no frame redirected after {changes} changes"
+        );
         let id = dbg.set_entry_breakpoint(0).unwrap();
         dbg.clear_breakpoint(id).unwrap();
         changes += 1;
