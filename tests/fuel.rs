@@ -90,11 +90,21 @@ fn cache_dir(name: &str) -> PathBuf {
 
 /// An instance of `wat` in each configuration, by name.
 fn instances(wat: &str) -> Vec<(&'static str, Instance)> {
+    instances_linked(wat, |_| {})
+}
+
+/// An instance of `wat` in each configuration, by name, its imports defined by `link`.
+fn instances_linked(wat: &str, link: impl Fn(&mut Linker)) -> Vec<(&'static str, Instance)> {
+    let linker = |engine: &Engine| {
+        let mut linker = Linker::new(engine);
+        link(&mut linker);
+        linker
+    };
     let mut out = Vec::new();
     let mut add = |name: &'static str, config: &Config| {
         let engine = Engine::new(config);
         let module = Module::new(&engine, wat).unwrap();
-        out.push((name, Linker::new(&engine).instantiate(&module).unwrap()));
+        out.push((name, linker(&engine).instantiate(&module).unwrap()));
     };
     add("plain", &fuel_config());
     add(
@@ -127,7 +137,7 @@ fn instances(wat: &str) -> Vec<(&'static str, Instance)> {
     // handler continues, so calls run in instrumented versions.
     let engine = Engine::new(fuel_config().debug_instrumentation(true));
     let module = Module::new(&engine, wat).unwrap();
-    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let instance = linker(&engine).instantiate(&module).unwrap();
     let dbg = instance.debugger().unwrap();
     dbg.set_handler(|_, _| Resume::Continue);
     for func in 0.. {
@@ -216,6 +226,72 @@ fn fuel_use_and_running_out_are_the_same_in_every_configuration() {
         let got = call_i32(instance, "run", 6).unwrap()[0].i32().unwrap();
         assert_eq!(got, result, "{name}: exactly enough fuel");
         assert_eq!(instance.fuel().unwrap(), 0, "{name}");
+    }
+}
+
+/// Loops paid in a function's own code, then a host function, a host helper
+/// (`memory.grow`), a return, or a trap of another kind (a memory fault, `unreachable`, a
+/// division by zero): wherever other code reads the fuel.
+const ELSEWHERE: &str = r#"
+(module
+  (import "host" "nop" (func $nop))
+  (memory (export "memory") 1)
+  (func $spin (param $n i32)
+    (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+  (func (export "host") (param $n i32) (local $i i32)
+    (local.set $i (local.get $n))
+    (loop $l (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    (call $nop)
+    (local.set $i (local.get $n))
+    (loop $l (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    (call $nop))
+  (func (export "grow") (param $n i32) (local $i i32)
+    (local.set $i (local.get $n))
+    (loop $l (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    (drop (memory.grow (i32.const 0)))
+    (call $spin (local.get $n)))
+  (func (export "oob") (param $n i32) (local $i i32)
+    (local.set $i (local.get $n))
+    (loop $l (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    (drop (i32.load (i32.add (local.get $i) (i32.const 70000)))))
+  (func (export "unreachable") (param $n i32) (local $i i32)
+    (local.set $i (local.get $n))
+    (loop $l (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    unreachable)
+  (func (export "div") (param $n i32) (local $i i32)
+    (local.set $i (local.get $n))
+    (loop $l (br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))
+    (drop (i32.div_u (local.get $n) (local.get $i)))))
+"#;
+
+/// Plain versions keep the fuel in a register ("DESIGN: fuel" in `codegen::fuel`): the
+/// count after a host function, a host helper and a trap of another kind must be what
+/// the instrumented versions, which count in memory, leave.
+#[test]
+fn the_count_is_exact_wherever_other_code_reads_it() {
+    let runs = instances_linked(ELSEWHERE, |linker| {
+        linker.func_wrap("host", "nop", || {});
+    });
+    let start = 1 << 40;
+    for (call, n, traps) in [
+        ("host", 50, false),
+        ("grow", 40, false),
+        ("oob", 30, true),
+        ("unreachable", 20, true),
+        ("div", 10, true),
+    ] {
+        let mut first = None;
+        for (name, instance) in &runs {
+            instance.set_fuel(start).unwrap();
+            let result = call_i32(instance, call, n);
+            assert_eq!(result.is_err(), traps, "{name}: {call}: {result:?}");
+            let used = start - instance.fuel().unwrap();
+            assert!(used > 5 * n as u64, "{name}: {call}: only {used}");
+            match first {
+                None => first = Some(used),
+                Some(expected) => assert_eq!(used, expected, "{name}: {call}"),
+            }
+        }
     }
 }
 

@@ -36,11 +36,13 @@
 //!   result (nothing else is live in registers at a merge); rax and xmm0 return the first
 //!   result; rcx holds the `call_indirect` index and then the callee's vmctx; in
 //!   instrumented versions r13 (`DEBUG_BITS`) holds the function's site bits, is never
-//!   allocated there, and is reloaded at every transfer point, which follows every call.
+//!   allocated there, and is reloaded at every transfer point, which follows every call;
+//!   in plain versions of a module compiled with fuel r13 (`FUEL`) holds the instance's
+//!   fuel and is never allocated (`codegen::fuel`, "DESIGN: fuel").
 //!
 //! | function kind | temporaries it allocates | callee-saved registers it writes |
 //! | --- | --- | --- |
-//! | plain version | rbx, rsi, rdi, r13, xmm0-xmm5 | those it pins |
+//! | plain version | rbx, rsi, rdi, r13 (not with fuel: the fuel), xmm0-xmm5 | those it pins |
 //! | instrumented version | rbx, rsi, rdi, xmm0-xmm5 (r13: site bits) | those it pins |
 //! | small leaf | as its version, less rsi in a plain module (its first parameter) | none |
 //! | trampolines, stubs | any | saved and restored around host code |
@@ -141,6 +143,12 @@ pub(crate) const VMCTX: Gpr = R15;
 /// In the instrumented version of a function, r13 points at this instance's site bits for
 /// the function (see `codegen::breakable`) and is not allocatable.
 pub(crate) const DEBUG_BITS: Gpr = R13;
+
+/// In the plain version of a function of a module compiled with fuel, r13 holds the
+/// instance's fuel while the function runs and is not allocatable (`codegen::fuel`,
+/// "DESIGN: fuel"): loaded after the prologue, written back to the vmctx before anything
+/// else can read it (every call, return, trap and host call) and reloaded after a call.
+pub(crate) const FUEL: Gpr = R13;
 
 /// Caller-saved GPRs the value stack holds values in, in allocation preference order.
 pub(crate) const TEMPORARY_GPRS: [Gpr; 4] = [RBX, RSI, RDI, R13];

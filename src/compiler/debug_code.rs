@@ -114,7 +114,8 @@ pub(crate) fn compile_instrumented(
         }
     }
     let stubs = asm.offset().0;
-    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels);
+    // Instrumented versions keep the fuel in memory.
+    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels, false);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);

@@ -347,7 +347,7 @@ fn compile_chunk(
         });
     }
     let stubs_start = asm.offset().0 as u32;
-    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels);
+    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels, env.fuel);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);

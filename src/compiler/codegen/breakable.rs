@@ -324,17 +324,32 @@ impl FuncCompiler<'_, '_> {
                 self.canary_check();
             }
             // A word of 0 or 1 means this instance does not debug the function: back to
-            // the plain version's point k, in the module's code (`jbe rel32`; publishing
+            // the plain version's point k, in the module's code (`jbe rel32`, or with
+            // fuel `jmp rel32` after loading the plain version's fuel register; publishing
             // resolves it: `compiler::debug_code`).
             dynasm!(self.asm
                 ; .arch x64
                 ; mov r13, [r15 + word]
                 ; cmp r13, 1
             );
-            self.asm.extend([0x0F, 0x86]);
-            let at = self.asm.offset().0;
-            self.asm.extend([0, 0, 0, 0]);
-            self.out.plain_jumps.push((at, self.plain_points[k]));
+            if self.env.fuel {
+                let stay = self.asm.new_dynamic_label();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; ja =>stay
+                    ; mov r13, QWORD [r15 + crate::abi::vmctx::header::FUEL]
+                );
+                self.asm.push(0xE9);
+                let at = self.asm.offset().0;
+                self.asm.extend([0, 0, 0, 0]);
+                self.out.plain_jumps.push((at, self.plain_points[k]));
+                dynasm!(self.asm ; .arch x64 ; =>stay);
+            } else {
+                self.asm.extend([0x0F, 0x86]);
+                let at = self.asm.offset().0;
+                self.asm.extend([0, 0, 0, 0]);
+                self.out.plain_jumps.push((at, self.plain_points[k]));
+            }
             None
         } else {
             let plain = self.asm.new_dynamic_label();
@@ -384,12 +399,19 @@ impl FuncCompiler<'_, '_> {
         let interrupt = self.env.interrupt_stub;
         for check in std::mem::take(&mut self.loop_checks) {
             let no_interrupt = self.asm.new_dynamic_label();
+            // The head has not paid yet: the interrupt, the host and the instrumented
+            // version read the fuel the last payment left ("DESIGN: fuel").
+            dynasm!(self.asm ; .arch x64 ; =>check.slow);
+            self.fuel_to_memory();
             dynasm!(self.asm
                 ; .arch x64
-                ; =>check.slow
                 ; bt r12, BYTE INTERRUPTED_BIT
                 ; jnc =>no_interrupt
                 ; call =>interrupt
+            );
+            self.fuel_from_memory();
+            dynasm!(self.asm
+                ; .arch x64
                 ; test r12, r12
                 ; jz =>check.stopped
                 ; =>no_interrupt

@@ -150,6 +150,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// rsi, a temporary.
     fn prepare_call(&mut self, ty: &FuncType, selector: Option<Opnd>) {
         self.leaving_wasm_code();
+        self.fuel_to_memory();
         let n = ty.params().len();
         let len = self.stack.len();
         self.spill_registers(len - n);
@@ -251,6 +252,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.record_context_return();
             self.canary_check();
             self.restore_context();
+            self.fuel_from_memory();
             self.transfer_point();
         } else {
             self.canary_fill();
@@ -302,6 +304,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 }
             }
             dynasm!(self.asm ; .arch x64 ; =>returned);
+            self.fuel_from_memory();
             self.after_call_transfer_point(returned);
         }
         self.push_call_results(ty);
@@ -353,6 +356,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; call QWORD [rax + funcref::CODE]
             ; =>returned
         );
+        self.fuel_from_memory();
         let instrumented = self.after_call_transfer_point(returned);
         self.cross_instance_calls.push(CrossInstanceCall {
             entry: cross,
@@ -411,6 +415,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// spilled. Returns with rax (eax: a trap code or result) from the helper.
     pub(super) fn emit_host_helper_call(&mut self, offset: i32) {
         self.leaving_wasm_code();
+        self.fuel_to_memory();
         let stub = self.env.host_helper_stub;
         dynasm!(self.asm
             ; .arch x64
@@ -418,6 +423,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; mov eax, offset
             ; call =>stub
         );
+        self.fuel_from_memory();
     }
 
     pub(super) fn memory_grow(&mut self) {

@@ -516,6 +516,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 self.load_gpr(e.ty, src, crate::abi::regs::RAX);
             }
         }
+        self.fuel_to_memory();
         self.restore_callers_pinned();
         dynasm!(self.asm
             ; .arch x64

@@ -6,12 +6,29 @@
 //! for each loop the instructions of its body not inside a nested loop (its `end`
 //! included; the `loop` instruction belongs to the enclosing stretch). Code pays for a
 //! whole stretch where it starts: after the prologue for the function's stretch, and at
-//! the loop head (entering the loop and every branch back) for a loop's:
+//! the loop head (entering the loop and every branch back) for a loop's.
+//!
+//! Plain versions keep the fuel in a register, r13 (`regs::FUEL`, taken out of
+//! allocation), so that a loop's payment is one register subtraction, not a
+//! read-modify-write of memory whose every iteration waits for the last:
 //!
 //! ```text
-//!     sub qword [r15 + FUEL], n     ; n: the stretch's instructions, patched in once the
+//!     mov r13, [r15 + FUEL]         ; after the prologue
+//!     sub r13, n                    ; n: the stretch's instructions, patched in once the
 //!     jb out_of_fuel                ; pass has seen the stretch's end
 //! ```
+//!
+//! Invariant: wherever anything but this function's own code can read or write the fuel,
+//! the vmctx word holds it. So r13 is written back (`fuel_to_memory`) before every call
+//! (wasm, host function, host helper), before the interrupt stub and the loop head's
+//! transfer path, at every return, and at every trap site after the prologue (the module
+//! code's memory-fault stub writes it too: faults happen only in bodies); and reloaded
+//! (`fuel_from_memory`) right after every call returns (at the return address, where a
+//! redirected caller also resumes) and after the interrupt stub. An instrumented version
+//! pays in memory (`sub qword [r15 + FUEL], n ; jb`): it writes no r13 fuel, and where
+//! it jumps back into the plain version it loads r13 first. `tests/fuel.rs` (exact use and
+//! the trap point, including after traps and host calls, in every configuration) fails
+//! when a write-back or reload is missing.
 //!
 //! A borrow (fuel below n) traps with `TrapKind::OutOfFuel`, and the trap sets the fuel
 //! to 0, so the instructions of a stretch that cannot be paid for do not run.
@@ -92,7 +109,35 @@ impl FuncCompiler<'_, '_> {
             count: 0,
             patch: None,
         });
+        if !self.instrumented {
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov r13, QWORD [r15 + header::FUEL]
+            );
+        }
         self.pay_fuel();
+    }
+
+    /// Writes a plain version's fuel register back to the vmctx (with fuel only): before
+    /// anything but this function's code may read or write the fuel ("DESIGN: fuel").
+    pub(super) fn fuel_to_memory(&mut self) {
+        if self.env.fuel && !self.instrumented {
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov QWORD [r15 + header::FUEL], r13
+            );
+        }
+    }
+
+    /// Reloads a plain version's fuel register from the vmctx (with fuel only): after
+    /// other code ran.
+    pub(super) fn fuel_from_memory(&mut self) {
+        if self.env.fuel && !self.instrumented {
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov r13, QWORD [r15 + header::FUEL]
+            );
+        }
     }
 
     /// Closes the function's stretch once the pass has seen its body.
@@ -108,10 +153,17 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         let out_of_fuel = self.trap_site(TrapKind::OutOfFuel);
-        dynasm!(self.asm
-            ; .arch x64
-            ; sub QWORD [r15 + header::FUEL], PLACEHOLDER
-        );
+        if self.instrumented {
+            dynasm!(self.asm
+                ; .arch x64
+                ; sub QWORD [r15 + header::FUEL], PLACEHOLDER
+            );
+        } else {
+            dynasm!(self.asm
+                ; .arch x64
+                ; sub r13, PLACEHOLDER
+            );
+        }
         let patch = self.asm.offset().0 - 4;
         dynasm!(self.asm ; .arch x64 ; jb =>out_of_fuel);
         if let Some(stretch) = self.fuel.stretches.last_mut() {

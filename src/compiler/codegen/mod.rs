@@ -94,6 +94,15 @@ pub(crate) struct ModuleEnv<'a> {
     pub fuel: bool,
 }
 
+impl ModuleEnv<'_> {
+    /// Whether some version of every function takes r13 out of allocation (the
+    /// instrumented version of a debuggable module, the plain version with fuel), which
+    /// the shape of a small leaf must leave room for (`shape::BodyShape`).
+    pub(super) fn reserves_r13(&self) -> bool {
+        self.debug || self.fuel
+    }
+}
+
 /// Per-module output of the pass besides the code itself.
 #[derive(Default)]
 pub(crate) struct FuncOutput {
@@ -263,6 +272,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         traps.clear();
         if instrumented {
             stack.reserve_gpr(crate::abi::regs::DEBUG_BITS);
+        } else if env.fuel {
+            stack.reserve_gpr(crate::abi::regs::FUEL);
         }
         let pinned = shape.pinned.clone();
         let mut pinned_regs = <(crate::abi::regs::RegSet, crate::abi::regs::RegSet)>::default();
@@ -355,7 +366,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let body_offset = body.body.range().start as u32;
-        let shape = BodyShape::of(&body.body, &locals, num_params as usize, env.debug);
+        let shape = BodyShape::of(&body.body, &locals, num_params as usize, env.reserves_r13());
         let mut plain = FuncCompiler::new(
             asm,
             env,
@@ -416,7 +427,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let mut locals = std::mem::take(&mut scratch.locals);
         let num_params = shape::read_locals(body, ty, &mut locals)?;
         let body_offset = body.range().start as u32;
-        let shape = BodyShape::of(body, &locals, num_params as usize, env.debug);
+        let shape = BodyShape::of(body, &locals, num_params as usize, env.reserves_r13());
         let mut instr = FuncCompiler::new(
             asm,
             env,

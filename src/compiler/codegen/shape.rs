@@ -62,10 +62,10 @@ pub(crate) fn frame_shape(
 /// them in the callee-saved pinned registers would cost more (saving and restoring the
 /// caller's values) than it saves: small functions pin nothing there. A small leaf of a
 /// plain module instead keeps an integer first parameter in rsi, where the caller passed
-/// it (see `calls`, "calling convention"): no call can clobber it. Not in instrumented
-/// modules: both versions of a function pin the same registers, and the instrumented
-/// version, which also reserves r13, would be left with two temporaries, fewer than the
-/// single pass needs (`regs::MIN_TEMPORARIES`). A small body that is also a
+/// it (see `calls`, "calling convention"): no call can clobber it. Not where a version
+/// reserves r13 (instrumented versions, plain versions with fuel): both versions of a
+/// function pin the same registers, and one reserving r13 would be left with two
+/// temporaries, fewer than the single pass needs (`regs::MIN_TEMPORARIES`). A small body that is also a
 /// leaf (no call and no host helper: nothing that runs other code on this stack) skips the
 /// stack check: its frame is at most a few hundred bytes, which the margin below the
 /// stack limit (`runtime::activation`) covers, and it cannot recurse. Together these make
@@ -85,7 +85,7 @@ impl BodyShape {
         body: &wasmparser::FunctionBody<'_>,
         locals: &[ValType],
         num_params: usize,
-        instrumented_module: bool,
+        r13_reserved: bool,
     ) -> Self {
         // A small body with a loop is not small: its loop wants registers.
         let (small, leaf) = if body.range().end - body.range().start <= SMALL_BODY {
@@ -95,11 +95,7 @@ impl BodyShape {
         };
         let pinned = if small {
             let mut pinned = vec![None; locals.len()];
-            if leaf
-                && !instrumented_module
-                && num_params > 0
-                && calls::takes_first_arg_in_rsi(locals[0])
-            {
+            if leaf && !r13_reserved && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
                 pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
             }
             pinned

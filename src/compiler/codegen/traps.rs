@@ -62,7 +62,10 @@ impl FuncCompiler<'_, '_> {
             let stub = self.env.trap_labels[site.kind.map_or(DYNAMIC, |k| k as usize)];
             dynasm!(self.asm ; .arch x64 ; =>site.label);
             if site.reset_rsp {
+                // The prologue's check: the fuel register is not loaded yet.
                 dynasm!(self.asm ; .arch x64 ; mov rsp, rbp);
+            } else {
+                self.fuel_to_memory();
             }
             let code = self.asm.offset().0 as u32;
             self.out.sites.push((code, site.offset));
@@ -78,13 +81,22 @@ impl FuncCompiler<'_, '_> {
 ///
 /// Memory faults caught by the signal handler enter the same path: the handler pushes the
 /// faulting pc (+1, like a return address) and resumes at the out-of-bounds stub, whose
-/// code offset this returns.
-pub(crate) fn emit_trap_stubs(asm: &mut Asm, labels: &[DynamicLabel; TRAP_STUBS]) -> usize {
+/// code offset this returns. With `fuel_in_r13` (the plain versions of a module compiled
+/// with fuel, which fault only in bodies) the fault path first writes the fuel register
+/// back ("DESIGN: fuel").
+pub(crate) fn emit_trap_stubs(
+    asm: &mut Asm,
+    labels: &[DynamicLabel; TRAP_STUBS],
+    fuel_in_r13: bool,
+) -> usize {
     let common = asm.new_dynamic_label();
     let mut fault_stub = 0;
     for (kind, label) in labels.iter().enumerate() {
         if kind == crate::trap::TrapKind::MemoryOutOfBounds as usize {
             fault_stub = asm.offset().0;
+            if fuel_in_r13 {
+                dynasm!(asm ; .arch x64 ; mov QWORD [r15 + header::FUEL], r13);
+            }
         }
         if kind == DYNAMIC {
             // Kind 0: a helper returned the kind in eax.

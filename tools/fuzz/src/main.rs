@@ -70,7 +70,7 @@ struct Args {
     #[arg(long)]
     no_reduce: bool,
     /// Kestrel configurations to compare, comma-separated (default: all of plain,
-    /// plain+canaries+fuel, instrumented, instrumented+canaries+fuel, debugged).
+    /// plain+canaries+fuel, instrumented, instrumented+canaries+fuel, debugged+fuel).
     #[arg(long, value_delimiter = ',')]
     configs: Option<Vec<String>>,
     /// Compare the engines on one module file and print the verdict (exit 0: agree,

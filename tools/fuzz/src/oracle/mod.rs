@@ -68,13 +68,15 @@ pub enum Verdict {
 }
 
 /// The label of the configuration whose runs are debugged: instrumented, with a breakpoint
-/// at every function's entry, so that every call runs an instrumented version.
-pub const DEBUGGED: &str = "debugged";
+/// at every function's entry, so that every call runs an instrumented version, and fuel
+/// counted (so that execution moves between versions that count it differently: plain
+/// versions in a register, instrumented ones in memory).
+pub const DEBUGGED: &str = "debugged+fuel";
 
 /// The Kestrel configurations every module runs under, by label: plain and instrumented,
 /// each with and without the convention canaries (`Config::convention_canaries`) and fuel
 /// (`Config::consume_fuel`, never running out: its code must not change a result), and
-/// instrumented with every function debugged (`DEBUGGED`).
+/// instrumented with every function debugged, with fuel (`DEBUGGED`).
 pub fn configurations() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut canaries = Config::new();
@@ -83,12 +85,14 @@ pub fn configurations() -> Vec<(&'static str, Config)> {
     debug.debug_instrumentation(true);
     let mut debug_canaries = debug.clone();
     debug_canaries.convention_canaries(true).consume_fuel(true);
+    let mut debugged = debug.clone();
+    debugged.consume_fuel(true);
     vec![
         ("plain", plain),
         ("plain+canaries+fuel", canaries),
-        ("instrumented", debug.clone()),
+        ("instrumented", debug),
         ("instrumented+canaries+fuel", debug_canaries),
-        (DEBUGGED, debug),
+        (DEBUGGED, debugged),
     ]
 }
 
