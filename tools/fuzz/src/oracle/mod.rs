@@ -135,56 +135,18 @@ impl Oracle {
         if let Err(e) = &reference {
             if e.starts_with(OUT_OF_FUEL) {
                 // A module the reference cannot finish within its fuel would run as long
-                // on Kestrel (whose runs here count no fuel), so it is not run there.
+                // on Kestrel (whose fuel here never runs out), so it is not run there.
                 return Verdict::Skip(e.clone());
             }
         }
-        let mut exhausted = false;
-        let mut runs = Vec::new();
-        let mut first_difference = None;
-        // Configurations where both engines failed (the module is not comparable there);
-        // every configuration is still run, since Kestrel's must agree among themselves.
-        let mut both_failed = Vec::new();
-        for (label, engine) in &self.engines {
-            let ours = run_kestrel_with(engine, bytes, *label == DEBUGGED);
-            match (&ours, &reference) {
-                (Ok(a), Ok(b)) => match compare(a, b) {
-                    Comparison::Same { exhausted: e } => exhausted |= e,
-                    Comparison::Differ(why) => {
-                        first_difference.get_or_insert(format!("{label}: {why}"));
-                    }
-                },
-                (Err(e), Ok(_)) => {
-                    first_difference.get_or_insert(format!("{label}: kestrel failed: {e}"));
-                }
-                (Ok(_), Err(e)) => {
-                    first_difference.get_or_insert(format!("{label}: wasmi failed: {e}"));
-                }
-                (Err(a), Err(b)) => {
-                    both_failed.push(format!("{label}: kestrel: {a}; wasmi: {b}"));
-                }
-            }
-            runs.push(ours);
-        }
-        if !both_failed.is_empty() {
-            if both_failed.len() == self.engines.len() {
-                return Verdict::Skip(format!("both engines failed ({})", both_failed[0]));
-            }
-            // Some of Kestrel's configurations failed where others ran.
-            return Verdict::Diverge(format!(
-                "kestrel's configurations disagree: both engines failed in {} of {} ({}); {}",
-                both_failed.len(),
-                self.engines.len(),
-                both_failed[0],
-                first_difference.unwrap_or_else(|| "the others agreed with wasmi".into())
-            ));
-        }
-        let Some(difference) = first_difference else {
-            return Verdict::Agree { exhausted };
-        };
-        // Kestrel's runs all succeeded here unless one failed outright (a divergence).
-        let Ok(runs) = runs.into_iter().collect::<Result<Vec<_>, _>>() else {
-            return Verdict::Diverge(difference);
+        let runs: Vec<(&str, Result<Vec<Observation>, String>)> = self
+            .engines
+            .iter()
+            .map(|(label, engine)| (*label, run_kestrel_with(engine, bytes, *label == DEBUGGED)))
+            .collect();
+        let (difference, runs) = match first_look(runs, &reference) {
+            FirstLook::Decided(verdict) => return verdict,
+            FirstLook::Differs { difference, runs } => (difference, runs),
         };
         let agrees_with = |other: &[Observation]| {
             runs.iter()
@@ -210,6 +172,84 @@ impl Oracle {
             Err(e) => opinions.push(format!("no third opinion: {e}")),
         }
         Verdict::Diverge(format!("{difference}\n  ({})", opinions.join("; ")))
+    }
+}
+
+/// What the runs of Kestrel's configurations and wasmi 2.0's (`reference`) decide before
+/// the other references are asked: a verdict, or the first difference when every
+/// configuration ran and one of them differs from wasmi 2.0.
+enum FirstLook {
+    Decided(Verdict),
+    Differs {
+        difference: String,
+        runs: Vec<Vec<Observation>>,
+    },
+}
+
+/// Compares every configuration's run with the reference's. A configuration where both
+/// engines failed is not comparable; if that is every configuration the module is
+/// skipped, but if only some, Kestrel's configurations disagree among themselves, which is
+/// a divergence whatever wasmi says (every configuration is looked at, never just up to
+/// the first that failed).
+fn first_look(
+    runs: Vec<(&str, Result<Vec<Observation>, String>)>,
+    reference: &Result<Vec<Observation>, String>,
+) -> FirstLook {
+    let mut exhausted = false;
+    let mut first_difference = None;
+    let mut both_failed = Vec::new();
+    let count = runs.len();
+    let mut ok_runs = Vec::new();
+    let mut kestrel_failed = false;
+    for (label, ours) in runs {
+        match (&ours, reference) {
+            (Ok(a), Ok(b)) => match compare(a, b) {
+                Comparison::Same { exhausted: e } => exhausted |= e,
+                Comparison::Differ(why) => {
+                    first_difference.get_or_insert(format!("{label}: {why}"));
+                }
+            },
+            (Err(e), Ok(_)) => {
+                first_difference.get_or_insert(format!("{label}: kestrel failed: {e}"));
+            }
+            (Ok(_), Err(e)) => {
+                first_difference.get_or_insert(format!("{label}: wasmi failed: {e}"));
+            }
+            (Err(a), Err(b)) => {
+                both_failed.push(format!("{label}: kestrel: {a}; wasmi: {b}"));
+            }
+        }
+        match ours {
+            Ok(run) => ok_runs.push(run),
+            Err(_) => kestrel_failed = true,
+        }
+    }
+    if !both_failed.is_empty() {
+        if both_failed.len() == count {
+            return FirstLook::Decided(Verdict::Skip(format!(
+                "both engines failed ({})",
+                both_failed[0]
+            )));
+        }
+        // Some of Kestrel's configurations failed where others ran.
+        return FirstLook::Decided(Verdict::Diverge(format!(
+            "kestrel's configurations disagree: both engines failed in {} of {} ({}); {}",
+            both_failed.len(),
+            count,
+            both_failed[0],
+            first_difference.unwrap_or_else(|| "the others agreed with wasmi".into())
+        )));
+    }
+    let Some(difference) = first_difference else {
+        return FirstLook::Decided(Verdict::Agree { exhausted });
+    };
+    // Kestrel's runs all succeeded here unless one failed outright (a divergence).
+    if kestrel_failed {
+        return FirstLook::Decided(Verdict::Diverge(difference));
+    }
+    FirstLook::Differs {
+        difference,
+        runs: ok_runs,
     }
 }
 
@@ -397,6 +437,47 @@ mod tests {
         let m = wat(r#"(module (func (export "f") (param i32) (result i32)
             (i32.add (local.get 0) (i32.const 1))))"#);
         assert_eq!(Oracle::new().check(&m), Verdict::Agree { exhausted: false });
+    }
+
+    /// A run that returned from its one step, for `first_look`.
+    fn returned() -> Vec<Observation> {
+        let mut run = trap_observation("unreachable");
+        run.outcome = Outcome::Values(Vec::new());
+        vec![run]
+    }
+
+    /// Both engines failing in one configuration while another runs is a disagreement
+    /// among Kestrel's configurations, wherever the failing one comes in the order (the
+    /// oracle once stopped at the first both-fail and skipped the module).
+    #[test]
+    fn configurations_that_fail_where_others_run_are_a_divergence() {
+        let wasmi_failed: Result<Vec<Observation>, String> = Err("instantiate: x".into());
+        for order in [["a", "b"], ["b", "a"]] {
+            let runs = order
+                .iter()
+                .map(|&label| {
+                    let run = if label == "a" {
+                        Err("compile: y".to_string())
+                    } else {
+                        Ok(returned())
+                    };
+                    (label, run)
+                })
+                .collect();
+            match first_look(runs, &wasmi_failed) {
+                FirstLook::Decided(Verdict::Diverge(why)) => {
+                    assert!(why.contains("configurations disagree"), "{order:?}: {why}")
+                }
+                FirstLook::Decided(other) => panic!("{order:?}: {other:?}"),
+                FirstLook::Differs { difference, .. } => panic!("{order:?}: {difference}"),
+            }
+        }
+        // Failing in every configuration, like the reference: not comparable.
+        let runs = vec![("a", Err("x".to_string())), ("b", Err("y".to_string()))];
+        assert!(matches!(
+            first_look(runs, &wasmi_failed),
+            FirstLook::Decided(Verdict::Skip(_))
+        ));
     }
 
     #[test]
