@@ -526,7 +526,8 @@ fn an_optimized_program_and_ctrl_c_in_a_running_loop() {
             "c",
             "script import time; time.sleep(0.3)",
             "process interrupt",
-            "script time.sleep(0.3)",
+            // Waits for the stop the interrupt causes (at most 30 s), not for a time.
+            "script exec(\"for _ in range(3000):\\n    if lldb.process.GetState() == lldb.eStateStopped: break\\n    time.sleep(0.01)\")",
             "script lldb.debugger.SetAsync(False)",
             "bt",
             "process kill",
@@ -541,6 +542,7 @@ fn an_optimized_program_and_ctrl_c_in_a_running_loop() {
             "exited with status = 9",
         ],
     );
+    assert!(!out.contains("Traceback"), "a script failed:\n{out}");
     // Killed from LLDB: the call was aborted, which kestrel reports as a trap.
     assert_eq!(finish(child).0, Some(1));
 }
