@@ -936,9 +936,16 @@ fn fd_filestat_set_times(c: &mut Call, fd: u32, atim: u64, mtim: u64, flags: u16
     Ok(())
 }
 
+/// `fd_readdir`: the entries `.`, `..`, then the directory's own in the order the host
+/// lists them, numbered from 0; a cookie is the number of the entry to start at. The
+/// host reads the listing as a stream and keeps no more than the guest's buffer holds
+/// (at most `len` bytes and one entry), so a directory of any size costs the host memory
+/// bounded by the guest's own; time grows with the cookie (the entries before it are
+/// read and passed over). Cookies stay valid while the directory is unchanged.
 fn fd_readdir(c: &mut Call, fd: u32, buf: u32, len: u32, cookie: u64, out: u32) -> Res {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::DirEntryExt;
     let mem = c.mem()?;
-    // The listing gathered is at most `len` bytes and one entry: `len` lies in memory.
     mem.check(buf, len as usize)?;
     let d = c.st().get(fd)?;
     d.require(rights::FD_READDIR)?;
@@ -946,37 +953,40 @@ fn fd_readdir(c: &mut Call, fd: u32, buf: u32, len: u32, cookie: u64, out: u32) 
         return Err(Errno::NOTDIR.into());
     };
     let own = dir.dir_metadata()?;
-    let mut entries: Vec<(Vec<u8>, u64, u8)> = vec![
-        (b".".to_vec(), own.ino(), filetype::DIRECTORY),
-        (b"..".to_vec(), 0, filetype::DIRECTORY),
-    ];
-    let mut rest = Vec::new();
-    for entry in dir.entries()? {
-        let entry = entry?;
-        let ty = entry
-            .file_type()
-            .map_or(filetype::UNKNOWN, |t| filetype_of(&t));
-        use std::os::unix::ffi::OsStrExt;
-        use std::os::unix::fs::DirEntryExt;
-        rest.push((entry.file_name().as_bytes().to_vec(), entry.ino(), ty));
-    }
-    // Sorted, so that cookies (positions) stay valid between calls.
-    rest.sort();
-    entries.extend(rest);
     let mut bytes = Vec::new();
-    for (i, (name, ino, ty)) in entries.iter().enumerate().skip(cookie as usize) {
+    let put = |bytes: &mut Vec<u8>, i: u64, name: &[u8], ino: u64, ty: u8| {
+        let mut head = [0u8; layout::DIRENT_SIZE];
+        head[0..8].copy_from_slice(&(i + 1).to_le_bytes());
+        head[8..16].copy_from_slice(&ino.to_le_bytes());
+        head[16..20].copy_from_slice(&(name.len() as u32).to_le_bytes());
+        head[20] = ty;
+        bytes.extend_from_slice(&head);
+        bytes.extend_from_slice(name);
+    };
+    let dots = [(&b"."[..], own.ino()), (&b".."[..], 0)];
+    let mut entries = dir.entries()?;
+    let mut i = 0u64;
+    loop {
+        // A full buffer (bufused == len) tells the guest to read on from its last cookie.
         if bytes.len() >= len as usize {
             break;
         }
-        let mut head = [0u8; layout::DIRENT_SIZE];
-        head[0..8].copy_from_slice(&(i as u64 + 1).to_le_bytes());
-        head[8..16].copy_from_slice(&ino.to_le_bytes());
-        head[16..20].copy_from_slice(&(name.len() as u32).to_le_bytes());
-        head[20] = *ty;
-        bytes.extend_from_slice(&head);
-        bytes.extend_from_slice(name);
+        if let Some((name, ino)) = dots.get(i as usize) {
+            if i >= cookie {
+                put(&mut bytes, i, name, *ino, filetype::DIRECTORY);
+            }
+        } else {
+            let Some(entry) = entries.next() else { break };
+            let entry = entry?;
+            if i >= cookie {
+                let ty = entry
+                    .file_type()
+                    .map_or(filetype::UNKNOWN, |t| filetype_of(&t));
+                put(&mut bytes, i, entry.file_name().as_bytes(), entry.ino(), ty);
+            }
+        }
+        i += 1;
     }
-    // A full buffer (bufused == len) tells the guest to read on from its last cookie.
     bytes.truncate(len as usize);
     mem.write(buf, &bytes)?;
     mem.write_u32(out, bytes.len() as u32)?;

@@ -274,6 +274,38 @@ fn run(sandbox: &Sandbox, seed: u64, calls: u32) -> Result<Report, String> {
     Ok(report)
 }
 
+/// The host heap one `fd_readdir` of `dir` (preopened as descriptor 3) into a buffer of
+/// `len` bytes takes beyond what was live before it, for tests of the bound on a directory
+/// the guest made large.
+pub fn readdir_heap(dir: &Path, len: u32) -> Result<usize, String> {
+    if !heap::installed() {
+        return Err("the counting allocator is not installed".into());
+    }
+    let (engine, module) = guest();
+    let ctx = WasiCtxBuilder::new()
+        .preopened_dir(dir, "/d")
+        .map_err(|e| e.to_string())?
+        .build();
+    let mut linker = Linker::new(engine);
+    wasi::add_to_linker(&mut linker, &ctx);
+    let instance = linker.instantiate(module).map_err(|e| e.to_string())?;
+    let f = instance.get_func("fd_readdir").ok_or("no fd_readdir")?;
+    let args = [
+        Val::I32(3),
+        Val::I32(0),
+        Val::I32(len as i32),
+        Val::I64(0),
+        Val::I32(len as i32),
+    ];
+    let before = heap::reset_peak();
+    let r = f.call(&args).map_err(|e| e.to_string())?;
+    let taken = heap::peak().saturating_sub(before);
+    match r.as_slice() {
+        [Val::I32(0)] => Ok(taken),
+        other => Err(format!("fd_readdir answered {other:?}")),
+    }
+}
+
 /// The instance still works: `args_sizes_get` with good pointers answers 3 arguments.
 fn still_answers(instance: &Instance, memory: &Memory) -> Result<(), String> {
     let f = instance

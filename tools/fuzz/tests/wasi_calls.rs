@@ -7,7 +7,7 @@
 //! `KESTREL_WASI_CALLS_SEEDS=N` runs N sequences, `KESTREL_WASI_CALLS_START=S` starts at
 //! seed S.
 
-use kestrel_fuzz::wasi_calls::{sequence, Verdict};
+use kestrel_fuzz::wasi_calls::{readdir_heap, sequence, Verdict};
 
 // The sequences hold each call to a bound on the host heap it takes.
 #[global_allocator]
@@ -17,7 +17,26 @@ fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|s| s.parse().ok())
 }
 
+/// A directory a guest made large costs `fd_readdir` no more host memory than the
+/// guest's buffer: 20,000 entries of 100-byte names (2 MB of names), a 4 KiB buffer.
+fn a_large_directory_is_read_in_bounded_memory() {
+    let dir = std::env::temp_dir().join(format!("kestrel-readdir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..20_000 {
+        std::fs::write(dir.join(format!("{i:0>100}")), b"").unwrap();
+    }
+    let taken = readdir_heap(&dir, 4096).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    println!("wasi-calls: fd_readdir of 20,000 entries into 4 KiB took {taken} bytes of heap");
+    assert!(
+        taken < 256 << 10,
+        "fd_readdir took {taken} bytes of host heap"
+    );
+}
+
 fn main() {
+    a_large_directory_is_read_in_bounded_memory();
     let seeds = env_u64("KESTREL_WASI_CALLS_SEEDS").unwrap_or(300);
     let start = env_u64("KESTREL_WASI_CALLS_START").unwrap_or(0);
     let (mut calls, mut succeeded, mut refused) = (0u64, 0u64, 0u64);
