@@ -532,6 +532,55 @@ fn every_preview1_function_is_provided() {
     assert_eq!(sorted(listed), sorted(expected));
 }
 
+/// A guest that opens without closing gets `EMFILE` at the context's limit (1024
+/// descriptors, the three streams and the preopen included), before it can use up the
+/// host process's descriptors.
+#[test]
+fn descriptors_per_context_are_bounded() {
+    let dir = scratch_dir("descriptors");
+    std::fs::write(dir.join("f"), b"x").unwrap();
+    // Opens f until path_open fails; returns how many opened, and the errno at 0.
+    let wat = format!(
+        r#"(module {PATH_OPEN}
+            (memory (export "memory") 1)
+            (data (i32.const 100) "f")
+            (func (export "run") (result i32) (local $n i32) (local $e i32)
+              (loop $l
+                (local.set $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 100)
+                  (i32.const 1) (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0)
+                  (i32.const 8)))
+                (if (i32.eqz (local.get $e))
+                  (then
+                    (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                    (br_if $l (i32.lt_u (local.get $n) (i32.const 100000))))))
+              (i32.store (i32.const 0) (local.get $e))
+              (local.get $n)))"#
+    );
+    let engine = Engine::default();
+    let module = Module::new(&engine, &wat).unwrap();
+    let ctx = WasiCtxBuilder::new()
+        .preopened_dir(&dir, "/d")
+        .unwrap()
+        .build();
+    let mut linker = Linker::new(&engine);
+    wasi::add_to_linker(&mut linker, &ctx);
+    let instance = linker.instantiate(&module).unwrap();
+    let opened = instance
+        .get_typed_func::<(), i32>("run")
+        .unwrap()
+        .call(())
+        .unwrap();
+    let mut errno = [0u8; 4];
+    instance
+        .get_memory("memory")
+        .unwrap()
+        .read(0, &mut errno)
+        .unwrap();
+    assert_eq!(opened, 1024 - 4);
+    assert_eq!(i32::from_le_bytes(errno), 33, "EMFILE");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn fd_allocate_grows_the_file_without_taking_disk_blocks() {
     use std::os::unix::fs::MetadataExt as _;

@@ -214,14 +214,24 @@ pub(crate) struct State {
     pub fds: BTreeMap<u32, Descriptor>,
 }
 
+/// The most descriptors one context holds (the standard streams and preopens included):
+/// each open file or directory holds a descriptor of the host process, so a guest that
+/// opens without closing would otherwise use up the process's limit, which the embedder
+/// shares. Past it `path_open` answers `EMFILE`.
+pub(crate) const MAX_DESCRIPTORS: usize = 1024;
+
 impl State {
     /// The descriptor `fd`, or `EBADF`.
     pub fn get(&mut self, fd: u32) -> std::result::Result<&mut Descriptor, Errno> {
         self.fds.get_mut(&fd).ok_or(Errno::BADF)
     }
 
-    /// Adds `d` at the lowest free descriptor number.
+    /// Adds `d` at the lowest free descriptor number; `EMFILE` once the table holds
+    /// [`MAX_DESCRIPTORS`].
     pub fn insert(&mut self, d: Descriptor) -> std::result::Result<u32, Errno> {
+        if self.fds.len() >= MAX_DESCRIPTORS {
+            return Err(Errno::MFILE);
+        }
         let mut fd = 0u32;
         for &used in self.fds.keys() {
             if used != fd {
