@@ -4,19 +4,7 @@
 
 use kestrel::{Config, Engine, Linker, Module};
 
-/// Waits until the guest has set the first byte of `instance`'s exported `memory`.
-fn wait_until_running(instance: &kestrel::Instance) {
-    let memory = instance
-        .get_memory("memory")
-        .expect("the module exports its memory");
-    // SAFETY: the first byte of a memory of at least one page, which `instance` keeps
-    // alive and never moves (the module does not grow it); the guest writes it with
-    // plain stores, single-byte accesses being atomic on x86-64.
-    let flag = unsafe { std::sync::atomic::AtomicU8::from_ptr(memory.data_ptr()) };
-    while flag.load(std::sync::atomic::Ordering::SeqCst) == 0 {
-        std::thread::yield_now();
-    }
-}
+include!("support/guest_flag.rs");
 
 /// A caller suspended in a plain version of a debuggable module while another thread
 /// changes what some instance debugs has its return address redirected to its transfer
