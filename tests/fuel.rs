@@ -295,6 +295,36 @@ fn the_count_is_exact_wherever_other_code_reads_it() {
     }
 }
 
+/// An instrumented version that goes back to the plain version mid-call (the breakpoint
+/// that sent it there is cleared at its first hit) hands the plain version its fuel in
+/// r13 ("DESIGN: fuel"): the count is the plain count.
+#[test]
+fn the_count_is_exact_across_a_return_to_the_plain_version() {
+    for eager in [false, true] {
+        let mut config = fuel_config();
+        config.debug_instrumentation(true);
+        if eager {
+            config.instrumented_versions(InstrumentedVersions::Eager);
+        }
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, COUNTED).unwrap();
+        let instance = Linker::new(&engine).instantiate(&module).unwrap();
+        let dbg = instance.debugger().unwrap();
+        let count = 0; // `count`, the module's first function
+        let first = dbg.instruction_offsets(count).unwrap()[0];
+        let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let (seen, clear) = (hits.clone(), dbg.clone());
+        dbg.set_handler(move |_, _| {
+            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            clear.clear_all_breakpoints();
+            Resume::Continue
+        });
+        dbg.set_breakpoint(count, first).unwrap();
+        assert_eq!(used(&instance, "count", 10), 2 + 10 * 6, "eager {eager}");
+        assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+}
+
 /// The trap's backtrace as text: function and offset of every frame.
 fn where_(trap: &Trap) -> String {
     trap.backtrace()
