@@ -1,6 +1,7 @@
 //! Stopping a running guest from another thread (`Instance::interrupt_handle`) and epoch
 //! deadlines (`Instance::set_epoch_deadline`, `Engine::increment_epoch`): a running call
-//! ends with `TrapKind::Interrupted` at its next function entry or loop back-edge, in
+//! ends with `TrapKind::Interrupted` at its next function entry or loop back-edge (or on
+//! the spot in a plain module's loop that calls nothing: `tests/interrupt_ranges.rs`), in
 //! plain and debuggable modules, in every code-generation configuration, and the instance
 //! stays usable. No test waits on time: the guest tells the test it is running through an
 //! imported function that sends on a channel.

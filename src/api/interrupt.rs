@@ -10,8 +10,9 @@ use std::sync::Arc;
 ///
 /// [`interrupt`](InterruptHandle::interrupt) makes the instance's running call trap with
 /// [`TrapKind::Interrupted`](crate::TrapKind::Interrupted) at its next function entry or
-/// loop iteration, or when a host function it called returns, in plain and debuggable
-/// modules alike; the instance stays usable. The call stopped is the one running the
+/// loop iteration (in a plain module's loop that calls nothing, at the instruction it is
+/// at), or when a host function it called returns, in plain and debuggable modules
+/// alike; the instance stays usable. The call stopped is the one running the
 /// instance's code or entered through one of its exports (also while it runs code of
 /// another instance). With no call running, the next call traps as it starts: an
 /// interrupt is answered by exactly one trap, so one sent just before a call begins is

@@ -305,6 +305,20 @@ impl Module {
         self.inner.code.code.bytes()
     }
 
+    /// The stretches of [`Module::code`] (offsets) holding loops compiled without a
+    /// loop-head check, where an interrupt ends a call on the spot ("DESIGN: interrupts in
+    /// loops without calls" in `runtime::interrupt`): for tests that check their machine
+    /// state. Not a stable API.
+    #[doc(hidden)]
+    pub fn interruptible_code(&self) -> Vec<std::ops::Range<usize>> {
+        self.inner
+            .code
+            .interruptible
+            .iter()
+            .map(|&(start, end)| start as usize..end as usize)
+            .collect()
+    }
+
     /// What each stretch of [`Module::code`] holds: every defined function (the version
     /// calls enter; instrumented versions are [`Module::instrumented_versions`]) and the
     /// shared stubs, in address order. Ranges are offsets into

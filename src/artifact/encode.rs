@@ -159,6 +159,8 @@ pub(super) struct Tables {
     num_imported_funcs: u32,
     names: HashMap<u32, String>,
     pub fault_stub: u32,
+    pub stop_stub: u32,
+    pub interruptible: Vec<(u32, u32)>,
 }
 
 impl Tables {
@@ -181,6 +183,8 @@ impl Tables {
             num_imported_funcs: self.num_imported_funcs,
             names: self.names,
             fault_stub: self.fault_stub,
+            stop_stub: self.stop_stub,
+            interruptible: self.interruptible,
         }
     }
 }
@@ -210,6 +214,8 @@ pub(super) fn compiled(w: &mut Writer, c: &CompiledCode) {
     w.u32(c.num_imported_funcs);
     names(w, &c.names);
     w.u32(c.fault_stub);
+    w.u32(c.stop_stub);
+    w.pairs(&c.interruptible);
 }
 
 pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
@@ -254,6 +260,8 @@ pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
         num_imported_funcs: r.u32()?,
         names: read_names(r)?,
         fault_stub: r.u32()?,
+        stop_stub: r.u32()?,
+        interruptible: r.pairs()?,
     })
 }
 

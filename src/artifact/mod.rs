@@ -39,7 +39,7 @@ use std::sync::Arc;
 /// The first bytes of every compiled-module file.
 pub(crate) const MAGIC: [u8; 8] = *b"KESTRELW";
 /// The version of this layout.
-pub(crate) const FORMAT_VERSION: u32 = 4;
+pub(crate) const FORMAT_VERSION: u32 = 5;
 /// Where the checksummed bytes start (after magic, version, reserved and checksum).
 const CHECKED_FROM: usize = 24;
 const PAGE: usize = 4096;
@@ -237,8 +237,25 @@ pub(crate) fn load(
         0 => None,
         _ => Some(Arc::from(meta.bytes().map_err(|e| refused(path, e))?)),
     };
-    if (tables.fault_stub as usize) >= code_len.max(1) {
-        return Err(refused(path, "fault stub outside the code"));
+    if (tables.fault_stub as usize) >= code_len.max(1)
+        || (tables.stop_stub as usize) >= code_len.max(1)
+    {
+        return Err(refused(path, "trap stub outside the code"));
+    }
+    // The interrupt handler searches these ranges (`code_memory::registry`).
+    let ranges_ordered = tables
+        .interruptible
+        .windows(2)
+        .all(|pair| pair[0].1 <= pair[1].0);
+    let ranges_inside = tables
+        .interruptible
+        .iter()
+        .all(|&(start, end)| start < end && (end as usize) <= code_len);
+    if !ranges_ordered || !ranges_inside {
+        return Err(refused(
+            path,
+            "interruptible ranges out of order or outside the code",
+        ));
     }
     let debug = config.debug_instrumentation;
     let (data, reserve) = if debug {

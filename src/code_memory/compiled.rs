@@ -4,7 +4,7 @@
 //! it through the code registry.
 
 use super::mapping::CodeMemory;
-use super::registry::{register, unregister, CallerPoint, CodeOwner};
+use super::registry::{register, unregister, CallerPoint, CodeOwner, SignalEntries};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -62,6 +62,13 @@ pub(crate) struct CompiledCode {
     pub names: HashMap<u32, String>,
     /// Code offset of the stub memory faults resume at.
     pub fault_stub: u32,
+    /// Code offset of the stub the interrupt signal sends a thread it stops in a loop
+    /// without a check (`runtime::interrupt`, "DESIGN: interrupts in loops without
+    /// calls").
+    pub stop_stub: u32,
+    /// Those loops' code: (start, end) code offsets, sorted (empty in a debuggable
+    /// module, whose loops all have their check).
+    pub interruptible: Vec<(u32, u32)>,
 }
 
 impl CompiledCode {
@@ -180,12 +187,13 @@ impl CompiledCode {
         self.init_transfer_slots();
         let (start, end) = self.code.range();
         let owner: &dyn CodeOwner = &**self;
-        register(
-            start,
-            end,
+        // The ranges live in this `CompiledCode`, which unregisters before it is dropped.
+        let entries = SignalEntries::new(
             start + self.fault_stub as usize,
-            owner as *const dyn CodeOwner,
+            start + self.stop_stub as usize,
+            &self.interruptible,
         );
+        register(start, end, entries, owner as *const dyn CodeOwner);
     }
 }
 

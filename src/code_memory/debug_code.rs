@@ -5,7 +5,7 @@
 //! once; the compiling is `compiler::debug_code`'s.
 
 use super::compiled::{CompiledCode, Version};
-use super::registry::{register, unregister, CallerPoint, CodeOwner};
+use super::registry::{register, unregister, CallerPoint, CodeOwner, SignalEntries};
 use crate::abi::frame::FrameShape;
 use crate::abi::sites::FuncSites;
 use crate::error::Result;
@@ -72,7 +72,7 @@ impl DebugRegion {
         register(
             start,
             start + len.max(1),
-            fault_stub,
+            SignalEntries::faults_only(fault_stub),
             owner as *const dyn CodeOwner,
         );
         region

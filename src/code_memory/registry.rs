@@ -39,38 +39,74 @@ pub(crate) trait CodeOwner: Send + Sync {
     }
 }
 
-/// Registered ranges: start -> (end, fault stub, owner as the two words of a
+/// Where the signal handlers send a thread in one registered range of code.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SignalEntries {
+    /// Where memory faults resume (an absolute address).
+    pub fault_stub: usize,
+    /// Where the interrupt signal sends a thread it stops in a loop without a check (an
+    /// absolute address; `runtime::interrupt`, "DESIGN: interrupts in loops without
+    /// calls").
+    pub stop_stub: usize,
+    /// Those loops' code: (start, end) offsets from the range's start, sorted, as the
+    /// address and length of a slice the owner keeps alive while it is registered.
+    interruptible: (usize, usize),
+}
+
+impl SignalEntries {
+    /// Entries of code with loops without a check: `interruptible` must stay alive and
+    /// unchanged while the code is registered (the owner holds it).
+    pub fn new(fault_stub: usize, stop_stub: usize, interruptible: &[(u32, u32)]) -> Self {
+        SignalEntries {
+            fault_stub,
+            stop_stub,
+            interruptible: (interruptible.as_ptr() as usize, interruptible.len()),
+        }
+    }
+
+    /// Entries of code whose loops all have their check: only memory faults.
+    pub fn faults_only(fault_stub: usize) -> Self {
+        Self::new(fault_stub, 0, &[])
+    }
+}
+
+/// Registered ranges: start -> (end, signal entries, owner as the two words of a
 /// `*const dyn CodeOwner`).
 struct Registry {
-    by_start: BTreeMap<usize, (usize, usize, (usize, usize))>,
+    by_start: BTreeMap<usize, (usize, SignalEntries, (usize, usize))>,
 }
 
 static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
     by_start: BTreeMap::new(),
 });
 
-/// Immutable snapshot of registered ranges for the signal handler. Old snapshots are
-/// leaked on purpose: a handler on another thread may still be reading one, and each is a
-/// few bytes per live module.
-static RANGES: AtomicPtr<Vec<(usize, usize, usize)>> = AtomicPtr::new(std::ptr::null_mut());
+/// Immutable snapshot of registered ranges for the signal handler: (start, end, entries).
+/// Old snapshots are leaked on purpose: a handler on another thread may still be reading
+/// one, and each is a few bytes per live module.
+static RANGES: AtomicPtr<Vec<(usize, usize, SignalEntries)>> = AtomicPtr::new(std::ptr::null_mut());
 
 fn publish_ranges(reg: &Registry) {
-    let ranges: Vec<(usize, usize, usize)> = reg
+    let ranges: Vec<(usize, usize, SignalEntries)> = reg
         .by_start
         .iter()
-        .map(|(s, (e, f, _))| (*s, *e, *f))
+        .map(|(s, (e, entries, _))| (*s, *e, *entries))
         .collect();
     RANGES.store(Box::into_raw(Box::new(ranges)), Ordering::Release);
 }
 
-/// Registers `[start, end)` as wasm code owned by `owner`, whose memory faults resume at
-/// `fault_stub`. The owner must call [`unregister`] before it is freed.
-pub(crate) fn register(start: usize, end: usize, fault_stub: usize, owner: *const dyn CodeOwner) {
+/// Registers `[start, end)` as wasm code owned by `owner`, which signals enter at
+/// `entries`. The owner must call [`unregister`] before it is freed.
+pub(crate) fn register(
+    start: usize,
+    end: usize,
+    entries: SignalEntries,
+    owner: *const dyn CodeOwner,
+) {
     let mut reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
     // SAFETY: the pointer is only stored and turned back into a reference while the owner
     // is registered; `unregister` removes it before the owner is dropped.
     let raw: (usize, usize) = unsafe { std::mem::transmute(owner) };
-    reg.by_start.insert(start, (end, fault_stub, raw));
+    reg.by_start.insert(start, (end, entries, raw));
     publish_ranges(&reg);
 }
 
@@ -83,11 +119,33 @@ pub(crate) fn unregister(start: usize) {
 
 /// Whether `pc` lies inside registered wasm code. Async-signal-safe: no locks, no allocation.
 pub(crate) fn is_wasm_pc(pc: usize) -> bool {
-    fault_stub_for(pc).is_some()
+    entries_for(pc).is_some()
 }
 
 /// The fault stub of the wasm code containing `pc`. Async-signal-safe.
 pub(crate) fn fault_stub_for(pc: usize) -> Option<usize> {
+    entries_for(pc).map(|(_, entries)| entries.fault_stub)
+}
+
+/// If `pc` lies in a loop without a check (`runtime::interrupt`, "DESIGN: interrupts in
+/// loops without calls"), the stub the interrupt signal sends it to. Async-signal-safe.
+pub(crate) fn stop_stub_for(pc: usize) -> Option<usize> {
+    let (start, entries) = entries_for(pc)?;
+    let (ptr, len) = entries.interruptible;
+    if len == 0 {
+        return None;
+    }
+    // SAFETY: `SignalEntries::new`'s contract: the slice stays alive while its code is
+    // registered, and `pc` is in that code, which a thread is running (so its module,
+    // which owns the slice, is alive).
+    let ranges = unsafe { std::slice::from_raw_parts(ptr as *const (u32, u32), len) };
+    let offset = u32::try_from(pc - start).ok()?;
+    let i = ranges.partition_point(|(s, _)| *s <= offset);
+    (i > 0 && offset < ranges[i - 1].1).then_some(entries.stop_stub)
+}
+
+/// The start and signal entries of the registered code containing `pc`. Async-signal-safe.
+fn entries_for(pc: usize) -> Option<(usize, SignalEntries)> {
     let ptr = RANGES.load(Ordering::Acquire);
     if ptr.is_null() {
         return None;
@@ -95,7 +153,7 @@ pub(crate) fn fault_stub_for(pc: usize) -> Option<usize> {
     // SAFETY: snapshots are never freed (see `RANGES`), so the pointer stays valid.
     let ranges = unsafe { &*ptr };
     let i = ranges.partition_point(|(s, _, _)| *s <= pc);
-    (i > 0 && pc < ranges[i - 1].1).then(|| ranges[i - 1].2)
+    (i > 0 && pc < ranges[i - 1].1).then(|| (ranges[i - 1].0, ranges[i - 1].2))
 }
 
 /// Calls `f` with the owner of `pc`, if `pc` is registered wasm code.

@@ -115,7 +115,7 @@ pub(crate) fn compile_instrumented(
     }
     let stubs = asm.offset().0;
     // Instrumented versions keep the fuel in memory.
-    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels, false);
+    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels, false).fault;
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);

@@ -67,6 +67,7 @@ pub(crate) fn compile_module(
     let mut after_calls = Vec::new();
     let mut context_returns = Vec::new();
     let mut sites = Vec::new();
+    let mut interruptible = Vec::new();
     let mut transfer_returns = Vec::new();
     let mut transfer_points = Vec::new();
     let mut func_transfers = vec![0];
@@ -94,6 +95,7 @@ pub(crate) fn compile_module(
         after_calls.extend(chunk.after_calls.iter().map(shift));
         context_returns.extend(chunk.out.context_returns.iter().map(|r| r + base as u32));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
+        interruptible.extend(chunk.out.interruptible.iter().map(shift));
         first_slots.push(transfer_returns.len());
         for &(returned, point) in &chunk.transfer_points {
             transfer_returns.push(returned + base as u32);
@@ -119,7 +121,10 @@ pub(crate) fn compile_module(
     debug_assert!(after_calls.is_sorted_by_key(|(_, path)| *path));
     debug_assert!(context_returns.is_sorted());
     debug_assert!(transfer_returns.is_sorted());
-    let fault_stub = chunks.first().map_or(0, |c| c.fault_stub);
+    debug_assert!(interruptible.is_sorted());
+    let stub_entries = chunks
+        .first()
+        .map_or(Default::default(), |c| c.stub_entries);
     let (slots, reserve) = if config.debug_instrumentation {
         (
             8 * (transfer_returns.len() + body_ranges.len()),
@@ -192,7 +197,9 @@ pub(crate) fn compile_module(
         sites,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),
-        fault_stub: fault_stub as u32,
+        fault_stub: stub_entries.fault as u32,
+        stop_stub: stub_entries.stop as u32,
+        interruptible,
     });
     compiled.register();
     Ok(compiled)
@@ -300,7 +307,8 @@ struct Chunk {
     /// Each function's frame size.
     frame_sizes: Vec<u32>,
     out: FuncOutput,
-    fault_stub: usize,
+    /// Where the signal handlers enter the chunk's trap stubs.
+    stub_entries: super::codegen::TrapStubEntries,
 }
 
 fn compile_chunk(
@@ -347,7 +355,7 @@ fn compile_chunk(
         });
     }
     let stubs_start = asm.offset().0 as u32;
-    let fault_stub = super::codegen::emit_trap_stubs(&mut asm, &trap_labels, env.fuel);
+    let stub_entries = super::codegen::emit_trap_stubs(&mut asm, &trap_labels, env.fuel);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
@@ -383,7 +391,7 @@ fn compile_chunk(
         transfer_points,
         frame_sizes,
         out,
-        fault_stub,
+        stub_entries,
     })
 }
 

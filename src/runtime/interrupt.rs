@@ -7,16 +7,18 @@
 //! marks each listed thread's interrupt as pending and sends it `SIGURG`. If the signal
 //! lands in wasm code, the handler sets the thread's stack-limit register (r12) to the top
 //! of the address space, so the next stack check fails: the one in a function prologue,
-//! or the one every plain version makes at every loop head (`cmp rsp, r12 ; jb`, no
-//! memory access; an instrumented version's loop head tests r12's interrupt bit, since
-//! r12 may carry `WATCHED` there). The failing check's slow path calls the `interrupt`
+//! or the one a plain version makes at a loop head (`cmp rsp, r12 ; jb`, no memory
+//! access; every loop head in a debuggable module, and the heads of loops that can call
+//! out in other modules: see the next block for the rest; an instrumented version's loop
+//! head tests r12's interrupt bit, since r12 may carry `WATCHED` there). The failing check's slow path calls the `interrupt`
 //! libcall, which clears the pending mark and returns `regs::STOP` if a stop request is
 //! due (the slow path then traps with `TrapKind::Interrupted`, before it compares with
 //! r12), else the real limit from the thread's activation; a loop head of a debuggable
 //! module then tests the debug word and switches to the instrumented version if it is
 //! set, and a prologue re-checks the limit (a real stack overflow traps as before).
 //! Invariant: a function that loops or calls has a stack check at entry and at every
-//! loop head, so a running call reaches a check within one loop iteration or call;
+//! loop head but those of the next block, so a running call reaches a check within one
+//! loop iteration or call, or runs in a loop the next block stops;
 //! `tests/interrupt.rs` stops loops of each shape, deep recursion, a loop in another
 //! instance and a loop in a helper, in every configuration. If the signal lands outside wasm code (in a host function,
 //! a helper or a trampoline), nothing changes there, and a helper thread re-sends it
@@ -25,6 +27,25 @@
 //! through a point that tests the debug word anyway, so a loop that spends its time in
 //! them needs no signal to land in its own instructions; host functions and the
 //! debugger's hook also check the stop requests on their way back.
+//!
+//! // DESIGN: interrupts in loops without calls
+//! In a module compiled without debug instrumentation nothing but the embedder's stop
+//! requests needs a loop to stop, and a stop ends the call: it need not happen at a
+//! transfer point. So a loop that cannot leave wasm code (no call, no host helper:
+//! `compiler::codegen::shape::call_free_loops`) has no loop-head check in such a module
+//! and costs nothing; the compiler records its code instead (`codegen::interruptible`),
+//! and when the signal lands there with a stop request due for the running instance,
+//! the handler ends the call on the spot: it pushes pc + 1 and resumes the thread at the
+//! module's `Interrupted` trap stub, as the fault handler does for a memory fault, and
+//! the trap answers the request. Invariant: at every instruction boundary of a recorded
+//! range the thread is in the body's own state: rbp is its frame, rsp the frame's
+//! 16-byte-aligned bottom with nothing below it, r15 its instance's vmctx and, with fuel,
+//! r13 the fuel (the stub writes it back). `tests/interrupt_ranges.rs` single-steps
+//! loops of every shape and checks it at each instruction in a range; another test
+//! checks the fuel a stopped loop used. A loop that can call keeps its check, so every
+//! running call still reaches a check or a range within one iteration; where the signal
+//! lands elsewhere in wasm code it makes the next check fail as above, and it is sent
+//! again while the thread has not taken it.
 //!
 //! Spurious interrupts are harmless: a thread running another instance takes the slow
 //! path once and finds nothing to do. A signal can land between any two instructions,
@@ -192,17 +213,46 @@ fn signal(threads: &[Arc<ThreadSlot>], slot: &Arc<ThreadSlot>) {
     }
 }
 
-/// Signal-handler part: if an interrupt is pending for this thread and `pc` is in wasm
-/// code, returns true and the handler makes the thread's next stack check fail. Returns
-/// false for a signal that is not an interrupt of ours. Async-signal-safe.
-pub(crate) fn take_signal(pc: usize) -> Option<bool> {
-    let slot = this_thread_if_listed()?;
+/// What the interrupt signal's handler does with the thread it landed on.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Landing {
+    /// Not an interrupt of ours (none is pending for the thread): chain the signal.
+    NotOurs,
+    /// Outside wasm code: nothing; the requester sends again.
+    Elsewhere,
+    /// In wasm code: make the thread's next stack check fail (r12 all ones).
+    NextCheck,
+    /// In a loop without a check, with a stop request due: the thread continues as if
+    /// the instruction at its pc had called this stub (the module's `Interrupted` trap
+    /// stub; "DESIGN: interrupts in loops without calls").
+    StopAt(usize),
+}
+
+/// Signal-handler part: where the thread at `pc`, whose r15 is `vmctx`, goes. Async-signal-
+/// safe: atomics, thread-locals and the code registry's lock-free snapshot.
+pub(crate) fn take_signal(pc: usize, vmctx: usize) -> Landing {
+    let Some(slot) = this_thread_if_listed() else {
+        return Landing::NotOurs;
+    };
     // SAFETY: the slot is owned by this thread's registration, alive until it exits.
     let slot = unsafe { &*slot };
     if !slot.pending.load(Ordering::SeqCst) {
-        return None;
+        return Landing::NotOurs;
     }
-    Some(crate::code_memory::is_wasm_pc(pc))
+    if let Some(stub) = crate::code_memory::stop_stub_for(pc) {
+        // SAFETY: in a loop without a check r15 is the running instance's vmctx (the
+        // range's invariant), and the instance outlives the call running its code.
+        let running = unsafe { crate::runtime::instance::instance_of(vmctx as *mut u8) };
+        if stop_due(Some(running.stops())) {
+            slot.pending.store(false, Ordering::SeqCst);
+            return Landing::StopAt(stub);
+        }
+    }
+    if crate::code_memory::is_wasm_pc(pc) {
+        Landing::NextCheck
+    } else {
+        Landing::Elsewhere
+    }
 }
 
 /// Drops this thread's pending interrupt (it has reached a debug site).

@@ -8,8 +8,9 @@
 //!
 //! SIGURG: an interrupt (see `runtime::interrupt`): if one is pending for the thread and
 //! it is in wasm code, the handler sets r12 (the stack limit) to the top of the address
-//! space so the thread's next stack check takes its slow path. Other SIGURGs go to the
-//! previously installed handler.
+//! space so the thread's next stack check takes its slow path, or, in a loop compiled
+//! without a check with a stop request due, sends the thread into its module's
+//! `Interrupted` trap stub. Other SIGURGs go to the previously installed handler.
 
 use crate::code_memory;
 use crate::runtime::{activation, interrupt};
@@ -105,13 +106,26 @@ unsafe extern "C" fn interrupt_handler(
     // SAFETY: the kernel passes a valid ucontext for SA_SIGINFO handlers.
     let uc = unsafe { &mut *(ctx as *mut libc::ucontext_t) };
     let gregs = &mut uc.uc_mcontext.gregs;
-    match interrupt::take_signal(gregs[libc::REG_RIP as usize] as usize) {
+    let pc = gregs[libc::REG_RIP as usize] as usize;
+    let vmctx = gregs[libc::REG_R15 as usize] as usize;
+    match interrupt::take_signal(pc, vmctx) {
+        // In a loop without a check, stopped: continue as if the instruction at pc had
+        // called the stub (`runtime::interrupt`, "DESIGN: interrupts in loops without
+        // calls"); such a loop keeps nothing below rsp.
+        interrupt::Landing::StopAt(stub) => {
+            let rsp = gregs[libc::REG_RSP as usize] as usize - 8;
+            // SAFETY: the thread's stack is mapped below its rsp (the wasm stack limit
+            // keeps a margin), and this thread is the one running the handler.
+            unsafe { *(rsp as *mut usize) = pc + 1 };
+            gregs[libc::REG_RSP as usize] = rsp as i64;
+            gregs[libc::REG_RIP as usize] = stub as i64;
+        }
         // In wasm code, r12 holds the stack limit; all ones fails the next check.
-        Some(true) => gregs[libc::REG_R12 as usize] = -1,
+        interrupt::Landing::NextCheck => gregs[libc::REG_R12 as usize] = -1,
         // Elsewhere (host code, trampolines): the requester sends again.
-        Some(false) => {}
+        interrupt::Landing::Elsewhere => {}
         // SAFETY: forwarding the kernel's arguments unchanged.
-        None => unsafe { chain(sig, info, ctx) },
+        interrupt::Landing::NotOurs => unsafe { chain(sig, info, ctx) },
     }
 }
 

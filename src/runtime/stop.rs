@@ -5,8 +5,10 @@
 //! A request is data of one instance, read where the code already goes out of line for
 //! another thread's requests: the slow path of a failed stack-limit check, at a function
 //! entry or a loop head (`runtime::interrupt`, "DESIGN: interrupts through the stack
-//! limit", which also says how a running loop is made to take it); and where a call
-//! enters wasm from the host and a host function returns to wasm. A request found there
+//! limit", which also says how a running loop is made to take it); in a plain module's
+//! loop that cannot call out, wherever the interrupt signal lands ("DESIGN: interrupts
+//! in loops without calls"); and where a call enters wasm from the host and a host
+//! function returns to wasm. A request found there
 //! ends the running call with `TrapKind::Interrupted`.
 //!
 //! Which calls a request stops: one that runs code of the instance, and one that entered

@@ -22,7 +22,8 @@
 //!   compare itself and jumps past the head's), and the out-of-line slow path reads the
 //!   word; another thread's debug request reaches a running loop by making that compare
 //!   fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit"). Plain
-//!   modules make the same compare at loop heads, for the embedder's stop requests. After a
+//!   modules make the same compare at the heads of loops that can call out, for the
+//!   embedder's stop requests (their other loops have none: `interruptible`). After a
 //!   call to wasm code nothing is tested: the host moves a suspended caller to its
 //!   instrumented version by rewriting the return address (`runtime::redirect`, "DESIGN:
 //!   after-call transfers by return address"); after calls to host functions and into

@@ -55,6 +55,8 @@ pub(super) struct ControlFrame {
     /// label just past the check and the check's slow path. Unconditional back-edges
     /// make the check themselves and jump past it (see `br`).
     pub loop_transfer: Option<(DynamicLabel, DynamicLabel)>,
+    /// A loop compiled without a loop-head check (`interruptible`).
+    pub without_check: bool,
 }
 
 impl ControlFrame {
@@ -109,6 +111,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             reachable_at_entry: true,
             label_used: false,
             loop_transfer: None,
+            without_check: false,
         });
     }
 
@@ -133,6 +136,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             reachable_at_entry: true,
             label_used: false,
             loop_transfer: None,
+            without_check: false,
         });
     }
 
@@ -149,9 +153,15 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
         dynasm!(self.asm ; .arch x64 ; =>label);
         // Every iteration checks r12, so an interrupt (a stop request, a pause) reaches a
-        // running loop (`breakable::transfer_with`).
-        let transfer = self.loop_transfer_point();
-        self.frames.last_mut().unwrap().loop_transfer = transfer;
+        // running loop (`breakable::transfer_with`), except in a loop that cannot leave
+        // wasm code in a module without debug instrumentation, where the interrupt
+        // signal ends the call wherever it lands (`interruptible`).
+        if self.loop_without_check() {
+            self.frames.last_mut().unwrap().without_check = true;
+        } else {
+            let transfer = self.loop_transfer_point();
+            self.frames.last_mut().unwrap().loop_transfer = transfer;
+        }
         // Each iteration pays for the loop's stretch, after the transfer point so that an
         // arrival pays once in whichever version it goes on (`fuel`, "DESIGN: fuel").
         self.pay_fuel();
@@ -215,7 +225,10 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
         if frame.kind == FrameKind::Loop {
             // Only the fall-through reaches a loop's end: its results stay where they are.
-            self.frames.pop();
+            let frame = self.frames.pop().unwrap();
+            if frame.without_check {
+                self.end_loop_without_check();
+            }
             if !self.reachable {
                 self.mark_unreachable();
             }
@@ -516,6 +529,8 @@ impl<'e> FuncCompiler<'_, 'e> {
                 self.load_gpr(e.ty, src, crate::abi::regs::RAX);
             }
         }
+        // The epilogue leaves the body's state (`interruptible`).
+        self.cut_interruptible();
         self.fuel_to_memory();
         self.restore_callers_pinned();
         dynasm!(self.asm
@@ -524,5 +539,6 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; pop rbp
             ; ret
         );
+        self.resume_interruptible();
     }
 }

@@ -30,6 +30,7 @@ mod calls;
 mod control;
 mod frame;
 mod fuel;
+mod interruptible;
 mod memory;
 mod numeric;
 mod shape;
@@ -42,7 +43,7 @@ pub(crate) use align::{align_code, CHUNK_ALIGN, STUB_ALIGN};
 pub(crate) use stubs::{
     emit_debug_stub, emit_host_helper_stub, emit_interrupt_stub, emit_no_stops, emit_transfer_stub,
 };
-pub(crate) use traps::emit_trap_stubs;
+pub(crate) use traps::{emit_trap_stubs, TrapStubEntries};
 
 use frame::canary_slots;
 pub(crate) use shape::frame_shape;
@@ -143,6 +144,10 @@ pub(crate) struct FuncOutput {
     /// Debuggable modules, both versions: the return addresses (code offsets) of the
     /// calls that switch to another context (`breakable::record_context_return`).
     pub context_returns: Vec<u32>,
+    /// Plain versions of a module without debug instrumentation: the code ranges of the
+    /// loops compiled without a loop-head check, (start, end) code offsets in code order
+    /// (`interruptible`).
+    pub interruptible: Vec<(u32, u32)>,
 }
 
 // DESIGN: instrumented versions compiled on first use
@@ -238,6 +243,12 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     cross_instance_calls: Vec<calls::CrossInstanceCall>,
     /// Instrumented version: its calls of plain entries, out of line.
     plain_calls: Vec<calls::PlainCall>,
+    /// Plain versions of a module without debug instrumentation: the module offsets of
+    /// the body's loops that cannot leave wasm code (`shape::call_free_loops`), read at
+    /// the first loop.
+    call_free_loops: Option<Vec<u32>>,
+    /// The loops without a loop-head check the pass is in (`interruptible`).
+    interruptible: interruptible::Interruptible,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -334,6 +345,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             func_index,
             cross_instance_calls: Vec::new(),
             plain_calls: Vec::new(),
+            call_free_loops: None,
+            interruptible: Default::default(),
         }
     }
 
@@ -392,12 +405,19 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
                 Ok(Err(e)) | Err(e) => return Err(invalid(e)),
             };
             plain.offset = offset as u32;
+            if !env.debug
+                && plain.call_free_loops.is_none()
+                && matches!(op, wasmparser::Operator::Loop { .. })
+            {
+                plain.call_free_loops = Some(shape::call_free_loops(&body.body));
+            }
             // A peek at the next opcode lets `x = x op y` on a register-held local update
             // it in place (`int_binop`); it reads two or three bytes, no operator.
             plain.next_set = next_local_set(&ops);
             plain.visit(&op)?;
         }
         ops.finish().map_err(invalid)?;
+        plain.check_interruptible()?;
         plain.finish_fuel();
         scratch.validator = validator.into_allocations();
         plain.emit_out_of_line();

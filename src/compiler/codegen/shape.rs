@@ -129,8 +129,10 @@ fn small_body_shape(body: &wasmparser::FunctionBody<'_>) -> (bool, bool) {
 
 impl FuncCompiler<'_, '_> {
     /// Called by every emitter of a call out of wasm code: such a function must have
-    /// its stack check (see `BodyShape`).
-    pub(super) fn leaving_wasm_code(&self) {
+    /// its stack check (see `BodyShape`), and the call must not be in a loop compiled
+    /// without a loop-head check (`interruptible`).
+    pub(super) fn leaving_wasm_code(&mut self) {
+        self.call_in_interruptible();
         assert!(
             !self.small_leaf,
             "function {} was compiled as a leaf but calls out",
@@ -141,81 +143,162 @@ impl FuncCompiler<'_, '_> {
 
 /// How much each local is used: every `local.get`, `local.set` and `local.tee` counts
 /// 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops weigh most.
-///
-/// This runs before the pass, over bodies not yet validated, and only steers register
-/// choice, so it is a light skim of the bytes rather than a full decode (much slower:
-/// benches/RESULTS.md, "Counting local uses by skimming"): it skips each operator's immediates and stops at the
-/// first opcode it does not know (the counts so far stand; any choice is correct).
+/// The counts of a body the skim stops in early stand as far as they go (any choice is
+/// correct).
 fn local_uses(body: &wasmparser::FunctionBody<'_>, count: usize) -> Vec<u64> {
     let mut uses = vec![0u64; count];
-    let Ok(ops) = body.get_operators_reader() else {
-        return uses;
-    };
-    let mut reader = ops.get_binary_reader();
-    let Ok(bytes) = reader.read_bytes(reader.bytes_remaining()) else {
-        return uses;
-    };
-    let mut skim = Skim { bytes, at: 0 };
     // Whether each open block is a loop, and how many of them are.
     let mut blocks: Vec<bool> = Vec::new();
     let mut depth = 0u32;
-    while let Some(op) = skim.byte() {
-        let ok = match op {
-            0x02 | 0x04 => {
-                blocks.push(false);
-                skim.block_type()
+    skim(body, |event| match event {
+        SkimEvent::Open { is_loop, .. } => {
+            blocks.push(is_loop);
+            depth += u32::from(is_loop);
+        }
+        SkimEvent::End => {
+            if blocks.pop() == Some(true) {
+                depth -= 1;
             }
-            0x03 => {
-                blocks.push(true);
-                depth += 1;
+        }
+        SkimEvent::Local(index) => {
+            if let Some(u) = uses.get_mut(index as usize) {
+                *u += 8u64.pow(depth.min(4));
+            }
+        }
+        SkimEvent::CallsOut => {}
+    });
+    uses
+}
+
+/// The module offsets of the body's loops that contain no operator that may leave wasm
+/// code (a call, a host helper), in increasing order: the loops a plain version of a
+/// module without debug instrumentation compiles without a loop-head check
+/// (`runtime::interrupt`, "DESIGN: interrupts in loops without calls"). Conservative: a
+/// loop the skim does not read to its end (an opcode it does not know) is not listed.
+/// The compiler holds the list to its own truth: a call emitted inside a listed loop is
+/// an error (`FuncCompiler::leaving_wasm_code`).
+pub(super) fn call_free_loops(body: &wasmparser::FunctionBody<'_>) -> Vec<u32> {
+    let mut found = Vec::new();
+    // Each open block: the loop's offset (None for other blocks) and whether something
+    // inside it may call out.
+    let mut blocks: Vec<(Option<u32>, bool)> = Vec::new();
+    skim(body, |event| match event {
+        SkimEvent::Open { is_loop, offset } => blocks.push((is_loop.then_some(offset), false)),
+        SkimEvent::End => {
+            if let Some((offset, calls)) = blocks.pop() {
+                match offset {
+                    Some(offset) if !calls => found.push(offset),
+                    _ => {}
+                }
+                if let Some(parent) = blocks.last_mut() {
+                    parent.1 |= calls;
+                }
+            }
+        }
+        SkimEvent::CallsOut => {
+            if let Some(innermost) = blocks.last_mut() {
+                innermost.1 = true;
+            }
+        }
+        SkimEvent::Local(_) => {}
+    });
+    found.sort_unstable();
+    found
+}
+
+/// What `skim` reports about each operator it reads.
+enum SkimEvent {
+    /// `block`, `loop` or `if`, at this module offset.
+    Open { is_loop: bool, offset: u32 },
+    /// `end` (also the body's own, which closes no block `Open` reported).
+    End,
+    /// `local.get`, `local.set` or `local.tee` of this local.
+    Local(u32),
+    /// An operator that may leave wasm code: a call or a host helper (a superset of
+    /// `visit::classify`'s `calls_out`: every `0xfc` operator from `memory.init` on).
+    CallsOut,
+}
+
+/// Reads a body's operators for the few facts the pass wants before it starts
+/// (`SkimEvent`). It runs before the pass, over bodies not yet validated, so it is a light
+/// skim of the bytes rather than a full decode (much slower: benches/RESULTS.md, "Counting
+/// local uses by skimming"): it skips each operator's immediates and stops at the first
+/// opcode it does not know.
+fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) {
+    let Ok(ops) = body.get_operators_reader() else {
+        return;
+    };
+    let mut reader = ops.get_binary_reader();
+    let base = reader.original_position() as u32;
+    let Ok(bytes) = reader.read_bytes(reader.bytes_remaining()) else {
+        return;
+    };
+    let mut skim = Skim { bytes, at: 0 };
+    loop {
+        let offset = base + skim.at as u32;
+        let Some(op) = skim.byte() else {
+            return;
+        };
+        let ok = match op {
+            0x02..=0x04 => {
+                event(SkimEvent::Open {
+                    is_loop: op == 0x03,
+                    offset,
+                });
                 skim.block_type()
             }
             0x0b => {
-                if blocks.pop() == Some(true) {
-                    depth -= 1;
-                }
+                event(SkimEvent::End);
                 Some(())
             }
-            0x20..=0x22 => skim.leb().map(|index| {
-                if let Some(u) = uses.get_mut(index as usize) {
-                    *u += 8u64.pow(depth.min(4));
-                }
-            }),
+            0x20..=0x22 => skim
+                .leb()
+                .map(|index| event(SkimEvent::Local(index as u32))),
             // No immediates: control, parametric, numeric and conversion operators.
             0x00 | 0x01 | 0x05 | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => Some(()),
-            // One LEB immediate: branches, calls, globals, tables, memory.size/grow,
-            // constants, ref.null (a heap type), ref.func.
-            0x0c | 0x0d | 0x10 | 0x23..=0x26 | 0x3f | 0x40 | 0x41 | 0x42 | 0xd0 | 0xd2 => {
+            // Calls, table.get/set and memory.grow: one or two LEB immediates.
+            0x10 | 0x25 | 0x26 | 0x40 => {
+                event(SkimEvent::CallsOut);
                 skim.leb().map(drop)
             }
+            0x11 => {
+                event(SkimEvent::CallsOut);
+                skim.leb().and_then(|_| skim.leb()).map(drop)
+            }
+            // One LEB immediate: branches, globals, memory.size, constants, ref.null (a
+            // heap type), ref.func.
+            0x0c | 0x0d | 0x23 | 0x24 | 0x3f | 0x41 | 0x42 | 0xd0 | 0xd2 => skim.leb().map(drop),
             0x0e => skim
                 .leb()
                 .and_then(|n| (0..=n).try_for_each(|_| skim.leb().map(drop))),
-            0x11 => skim.leb().and_then(|_| skim.leb()).map(drop),
             0x1c => skim
                 .leb()
                 .and_then(|n| (0..n).try_for_each(|_| skim.byte().map(drop))),
             0x28..=0x3e => skim.memarg(),
             0x43 => skim.skip(4),
             0x44 => skim.skip(8),
-            0xfc => skim.leb().and_then(|sub| match sub {
-                0..=7 => Some(()),
-                8 | 12 | 14 => skim.leb().and_then(|_| skim.leb()).map(drop),
-                9 | 13 | 15..=17 => skim.leb().map(drop),
-                10 => skim.leb().and_then(|_| skim.leb()).map(drop),
-                11 => skim.leb().map(drop),
-                _ => None,
+            0xfc => skim.leb().and_then(|sub| {
+                if sub >= 8 {
+                    event(SkimEvent::CallsOut);
+                }
+                match sub {
+                    0..=7 => Some(()),
+                    8 | 12 | 14 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                    9 | 13 | 15..=17 => skim.leb().map(drop),
+                    10 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                    11 => skim.leb().map(drop),
+                    _ => None,
+                }
             }),
             _ => None,
         };
         if ok.is_none() {
-            break;
+            return;
         }
     }
-    uses
 }
 
-/// A cursor over operator bytes for `local_uses`.
+/// A cursor over operator bytes for `skim`.
 struct Skim<'a> {
     bytes: &'a [u8],
     at: usize,

@@ -74,26 +74,46 @@ impl FuncCompiler<'_, '_> {
     }
 }
 
+/// Where the signal handlers send a thread into a module's trap stubs (code offsets in
+/// the chunk).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct TrapStubEntries {
+    /// Where a memory fault resumes: the out-of-bounds stub.
+    pub fault: usize,
+    /// Where the interrupt signal sends a thread it stops in a loop without a check
+    /// (`runtime::interrupt`, "DESIGN: interrupts in loops without calls"): the
+    /// `Interrupted` stub.
+    pub stop: usize,
+}
+
 /// One stub per trap kind (`eax` = kind) and the common tail that hands the trap to the
 /// host and unwinds to the entry trampoline.
 ///
 /// See `abi::traps` ("DESIGN: traps").
 ///
 /// Memory faults caught by the signal handler enter the same path: the handler pushes the
-/// faulting pc (+1, like a return address) and resumes at the out-of-bounds stub, whose
-/// code offset this returns. With `fuel_in_r13` (the plain versions of a module compiled
-/// with fuel, which fault only in bodies) the fault path first writes the fuel register
-/// back ("DESIGN: fuel").
+/// faulting pc (+1, like a return address) and resumes at the out-of-bounds stub; an
+/// interrupt signal that stops a loop without a check does the same with the interrupted
+/// stub. This returns both entries. With `fuel_in_r13` (the plain versions of a module
+/// compiled with fuel, which fault and are stopped only in bodies) both entries first
+/// write the fuel register back ("DESIGN: fuel").
 pub(crate) fn emit_trap_stubs(
     asm: &mut Asm,
     labels: &[DynamicLabel; TRAP_STUBS],
     fuel_in_r13: bool,
-) -> usize {
+) -> TrapStubEntries {
     let common = asm.new_dynamic_label();
-    let mut fault_stub = 0;
+    let mut entries = TrapStubEntries::default();
     for (kind, label) in labels.iter().enumerate() {
-        if kind == crate::trap::TrapKind::MemoryOutOfBounds as usize {
-            fault_stub = asm.offset().0;
+        let entry = if kind == TrapKind::MemoryOutOfBounds as usize {
+            Some(&mut entries.fault)
+        } else if kind == TrapKind::Interrupted as usize {
+            Some(&mut entries.stop)
+        } else {
+            None
+        };
+        if let Some(entry) = entry {
+            *entry = asm.offset().0;
             if fuel_in_r13 {
                 dynasm!(asm ; .arch x64 ; mov QWORD [r15 + header::FUEL], r13);
             }
@@ -133,5 +153,5 @@ pub(crate) fn emit_trap_stubs(
         ; mov rbp, [rax + RESUME_RBP]
         ; ret
     );
-    fault_stub
+    entries
 }
