@@ -5,7 +5,8 @@
 //! instruction) through loops of many shapes and checks, at each step inside
 //! `Module::interruptible_code`: rsp 16-byte aligned, rbp and rbp - rsp the same at every
 //! step of a range (one frame, nothing pushed), r15 the same vmctx everywhere. It also
-//! checks that a loop stopped on the spot hands over the fuel it used, and that the
+//! checks that a loop stopped on the spot hands over the fuel it used and names its
+//! frames in the trap's backtrace, and that the
 //! recorded ranges are what the design says (loops that call keep their check).
 
 use kestrel::{BoundsChecks, Config, Engine, Error, Instance, Linker, Module, TrapKind, Val};
@@ -101,11 +102,12 @@ const GUEST: &str = r#"
       drop))
 
   ;; The loop the fuel check stops: it counts its iterations at 4 and sets the flag at 0.
-  (func (export "count")
+  (func $count (export "count")
     (loop $l
       (i32.store (i32.const 4) (i32.add (i32.load (i32.const 4)) (i32.const 1)))
       (i32.store8 (i32.const 0) (i32.const 1))
-      (br $l))))
+      (br $l)))
+  (func $count_below (export "count_below") (call $count)))
 "#;
 
 /// The exports stepped, with their argument.
@@ -403,7 +405,7 @@ fn a_loop_stopped_on_the_spot_hands_over_the_fuel_it_used() {
     let start = u64::MAX / 2;
     instance.set_fuel(start).unwrap();
     let handle = instance.interrupt_handle();
-    let func = instance.get_func("count").unwrap();
+    let func = instance.get_func("count_below").unwrap();
     std::thread::scope(|scope| {
         let caller = scope.spawn(move || func.call(&[]));
         wait_until_running(&instance);
@@ -413,10 +415,17 @@ fn a_loop_stopped_on_the_spot_hands_over_the_fuel_it_used() {
         }
         handle.interrupt();
         let outcome = caller.join().unwrap();
-        assert!(
-            matches!(outcome, Err(Error::Trap(ref t)) if t.kind() == TrapKind::Interrupted),
-            "{outcome:?}"
-        );
+        let Err(Error::Trap(trap)) = outcome else {
+            panic!("expected a trap, got {outcome:?}");
+        };
+        assert_eq!(trap.kind(), TrapKind::Interrupted, "{trap}");
+        // Stopped inside the loop: the backtrace is the loop's function and its caller.
+        let names: Vec<_> = trap
+            .backtrace()
+            .iter()
+            .map(|frame| frame.func_name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("count"), Some("count_below")], "{trap}");
     });
     let iterations = counter(&instance) as f64;
     let used = (start - instance.fuel().unwrap()) as f64;
