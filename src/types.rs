@@ -25,6 +25,12 @@ impl ValType {
         matches!(self, ValType::F32 | ValType::F64)
     }
 
+    /// How many 8-byte units a value of this type takes in a frame slot or an argument
+    /// area (`compiler::stack`, "DESIGN: slots sized by type").
+    pub(crate) fn slot_units(self) -> u32 {
+        1
+    }
+
     /// Whether this is a reference type.
     pub fn is_ref(self) -> bool {
         matches!(self, ValType::FuncRef | ValType::ExternRef)

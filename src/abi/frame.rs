@@ -17,7 +17,8 @@
 //!                         (restored at every return; `regs`, "register convention")
 //!   [canary_base - 8*k]   canary mode only: the function's callee-saved register k,
 //!                         kept while a canary stands in it during a call
-//!   [spill_base - 8*d]    canonical slot of value-stack depth d
+//!   [spill_base - 8*u]    value-stack slots: the value at depth d starts u units up,
+//!                         u the units of the values below it (`compiler::stack`)
 //!   [rsp + 8*i]           outgoing argument area for calls made by this function
 //! ```
 //!
@@ -72,20 +73,24 @@ impl FrameLayout {
         LOCALS - 8 * (self.non_params + self.pinned + k) as i32
     }
 
-    /// rbp-relative displacement of the canonical slot of value-stack depth `depth`.
-    pub fn slot_disp(&self, depth: usize) -> i32 {
-        LOCALS - 8 * (self.non_params + self.pinned + self.canary_slots) as i32 - 8 * depth as i32
+    /// rbp-relative displacement (the lowest address) of a value-stack slot that starts
+    /// `start` units up the spill area and is `units` wide ("DESIGN: slots sized by type"
+    /// in `compiler::stack`).
+    pub fn slot_disp(&self, start: u32, units: u32) -> i32 {
+        LOCALS
+            - 8 * (self.non_params + self.pinned + self.canary_slots) as i32
+            - 8 * (start + units - 1) as i32
     }
 
-    /// Bytes of stack the frame needs below rbp for a value stack at most `max_depth`
-    /// deep and calls with at most `max_outgoing` argument or result slots: a multiple
-    /// of 16, keeping rsp aligned.
-    pub fn size(&self, max_depth: u32, max_outgoing: u32) -> u32 {
+    /// Bytes of stack the frame needs below rbp for value-stack slots of at most
+    /// `max_units` units and calls with at most `max_outgoing` argument or result slots:
+    /// a multiple of 16, keeping rsp aligned.
+    pub fn size(&self, max_units: u32, max_outgoing: u32) -> u32 {
         let slots = 1 // VMCTX_SAVE
             + self.non_params
             + self.pinned
             + self.canary_slots
-            + max_depth
+            + max_units
             + max_outgoing;
         (slots * 8).div_ceil(16) * 16
     }
@@ -193,7 +198,7 @@ mod tests {
         let mut below: Vec<i32> = (2..5).map(|i| f.local_disp(i)).collect();
         below.extend((0..2).map(|k| f.pinned_save_disp(k)));
         below.extend((0..12).map(|k| f.canary_disp(k)));
-        below.extend((0..4).map(|d| f.slot_disp(d)));
+        below.extend((0..4).map(|d| f.slot_disp(d, 1)));
         let mut sorted = below.clone();
         sorted.sort_unstable();
         sorted.dedup();
@@ -202,7 +207,7 @@ mod tests {
         assert_eq!(f.local_disp(1), ARGS + 8);
         // The frame covers the deepest slot and the outgoing area.
         let size = f.size(4, 3) as i32;
-        assert!(-size <= f.slot_disp(3) - 8 * 3);
+        assert!(-size <= f.slot_disp(3, 1) - 8 * 3);
         assert_eq!(size % 16, 0);
     }
 }

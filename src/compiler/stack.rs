@@ -3,7 +3,7 @@
 //!
 //! An entry is a constant (folded into immediates), a lazy reference to a local (read from
 //! its frame slot when used), a register, a spilled value in the entry's canonical frame
-//! slot (one slot per stack depth), or a condition still in the CPU flags (a fused
+//! slot (sized by its type, after the slots of the values below it), or a condition still in the CPU flags (a fused
 //! compare, consumed by the next branch or select). Values stay in registers until
 //! register pressure, a call or a control-flow merge moves them to their slots.
 
@@ -65,13 +65,25 @@ pub(crate) enum Loc {
 pub(crate) struct Entry {
     pub ty: ValType,
     pub loc: Loc,
+    /// Where its canonical slot starts, in 8-byte units from the bottom of the spill area:
+    /// the units of the entries below it ("DESIGN: slots sized by type").
+    pub slot: u32,
 }
+
+// DESIGN: slots sized by type
+// A value's canonical slot is as wide as its type (`ValType::slot_units`), and the slot of
+// an entry begins where the slots of the entries below it end. At a control-flow merge
+// every path has the same types below a given depth (validation), so every path agrees
+// on where that depth's slot is, as with fixed-width slots; a branch moving values into
+// a target frame's slots computes them from the target's types (`slot_units_at`). Every
+// type is one unit wide today (one slot per depth, as before); `v128` will take two.
 
 /// The value stack and the registers it owns.
 #[derive(Debug)]
 pub(crate) struct ValueStack {
     entries: Vec<Entry>,
-    max_depth: usize,
+    /// The most units the entries have taken at once (sizes the spill area).
+    max_units: u32,
     free_gprs: RegSet,
     free_xmms: RegSet,
 }
@@ -93,7 +105,7 @@ impl ValueStack {
         buffer.clear();
         ValueStack {
             entries: buffer,
-            max_depth: 0,
+            max_units: 0,
             free_gprs: RegSet::of(&TEMPORARY_GPRS),
             free_xmms: RegSet::of(&TEMPORARY_XMMS),
         }
@@ -108,9 +120,23 @@ impl ValueStack {
         self.entries.len()
     }
 
-    /// The deepest the stack has been (sizes the spill area of the frame).
-    pub fn max_depth(&self) -> usize {
-        self.max_depth
+    /// The most 8-byte units the stack's slots have taken (sizes the spill area).
+    pub fn max_units(&self) -> u32 {
+        self.max_units
+    }
+
+    /// Where the slot of depth `depth` starts, in units, for values of the stack's own
+    /// types (`depth` at most the length: the next push's slot).
+    pub fn slot_units_at(&self, depth: usize) -> u32 {
+        match self.entries.get(depth) {
+            Some(e) => e.slot,
+            None => {
+                debug_assert_eq!(depth, self.entries.len());
+                self.entries
+                    .last()
+                    .map_or(0, |top| top.slot + top.ty.slot_units())
+            }
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -127,8 +153,9 @@ impl ValueStack {
 
     /// Pushes a value. A register location must have been allocated to this value.
     pub fn push(&mut self, ty: ValType, loc: Loc) {
-        self.entries.push(Entry { ty, loc });
-        self.max_depth = self.max_depth.max(self.entries.len());
+        let slot = self.slot_units_at(self.entries.len());
+        self.entries.push(Entry { ty, loc, slot });
+        self.max_units = self.max_units.max(slot + ty.slot_units());
     }
 
     /// Pops the top entry; its register (if any) stays allocated until `release`.
@@ -282,16 +309,18 @@ mod tests {
     }
 
     #[test]
-    fn truncate_releases_registers_and_tracks_max_depth() {
+    fn truncate_releases_registers_and_tracks_max_units() {
         let mut s = ValueStack::new();
         for _ in 0..4 {
             let x = s.try_alloc_xmm().unwrap();
             s.push(ValType::F64, Loc::Xmm(x));
         }
-        assert_eq!(s.max_depth(), 4);
+        assert_eq!(s.max_units(), 4);
         s.truncate(1);
         assert_eq!(s.len(), 1);
-        assert_eq!(s.max_depth(), 4);
+        assert_eq!(s.max_units(), 4);
+        // Slots follow each other: the next push starts where the one left begins.
+        assert_eq!(s.slot_units_at(1), 1);
         s.truncate(0);
         for _ in 0..TEMPORARY_XMMS.len() {
             assert!(s.try_alloc_xmm().is_some());

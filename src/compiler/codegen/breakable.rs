@@ -152,7 +152,7 @@ impl FuncCompiler<'_, '_> {
                 Loc::Local(i) => StackLoc::Local(i),
                 Loc::Gpr(r) => StackLoc::Gpr(r),
                 Loc::Xmm(x) => StackLoc::Xmm(x),
-                Loc::Slot => StackLoc::Frame(self.slot_disp(depth)),
+                Loc::Slot => StackLoc::Frame(self.entry_slot_disp(e)),
                 Loc::Flags(_) => unreachable!("flags are settled before breakable points"),
             };
             self.out.debug.stack.push((e.ty, loc));

@@ -72,7 +72,7 @@ impl FuncCompiler<'_, '_> {
         let len = self.stack.len();
         for i in 0..operands {
             let e = self.stack.get(len - operands + i);
-            let src = self.operand(e, len - operands + i);
+            let src = self.operand(e);
             self.store_to(e.ty, src, crate::abi::regs::RSP, 8 * i as i32);
         }
         for (j, imm) in immediates.iter().enumerate() {

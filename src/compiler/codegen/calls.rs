@@ -156,7 +156,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         self.spill_registers(len - n);
         for i in 0..n {
             let e = self.stack.get(len - n + i);
-            let src = self.operand(e, len - n + i);
+            let src = self.operand(e);
             self.store_to(e.ty, src, crate::abi::regs::RSP, 8 * i as i32);
         }
         if let Some(index) = selector {
@@ -167,7 +167,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         if let Some(&first) = ty.params().first() {
             if takes_first_arg_in_rsi(first) {
                 let e = self.stack.get(len - n);
-                let src = self.operand(e, len - n);
+                let src = self.operand(e);
                 self.load_gpr(first, src, RSI);
             }
         }
@@ -195,7 +195,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 }
             } else {
                 let depth = self.stack.len();
-                let disp = self.slot_disp(depth);
+                let disp = self.slot_disp(depth, rty);
                 dynasm!(self.asm
                     ; .arch x64
                     ; mov rax, [rsp + 8 * i as i32]

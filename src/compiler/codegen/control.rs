@@ -309,7 +309,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 let top = self.stack.len() - 1;
                 let e = self.stack.get(top);
                 if e.loc != reg {
-                    let src = self.operand(e, top);
+                    let src = self.operand(e);
                     match reg {
                         Loc::Xmm(x) => self.load_xmm(e.ty, src, x),
                         Loc::Gpr(r) => self.load_gpr(e.ty, src, r),
@@ -326,16 +326,20 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// others are copied without changing the compile-time stack.
     pub(super) fn move_top_to_slots(&mut self, base: usize, n: usize) {
         let len = self.stack.len();
+        // The target slots follow each other from the base's slot, sized by the types
+        // moved ("DESIGN: slots sized by type"), whatever lies at those depths now.
+        let mut target = self.stack.slot_units_at(base);
         for i in 0..n {
             let depth = len - n + i;
+            let e = self.stack.get(depth);
             if depth == base + i {
                 self.spill_entry(depth);
             } else {
-                let e = self.stack.get(depth);
-                let src = self.operand(e, depth);
-                let disp = self.slot_disp(base + i);
+                let src = self.operand(e);
+                let disp = self.frame.slot_disp(target, e.ty.slot_units());
                 self.store_to_frame(e.ty, src, disp);
             }
+            target += e.ty.slot_units();
         }
     }
 
@@ -516,13 +520,13 @@ impl<'e> FuncCompiler<'_, 'e> {
             }
             for i in 1..n {
                 let e = self.stack.get(len - n + i);
-                let src = self.operand(e, len - n + i);
+                let src = self.operand(e);
                 self.store_to(e.ty, src, RBP, crate::abi::frame::ARGS + 8 * i as i32);
             }
         }
         if n > 0 {
             let e = self.stack.get(len - n);
-            let src = self.operand(e, len - n);
+            let src = self.operand(e);
             if e.ty.is_float() {
                 self.load_xmm(e.ty, src, 0);
             } else {

@@ -10,8 +10,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 impl FuncCompiler<'_, '_> {
     /// Bytes of stack the frame needs below rbp (multiple of 16, keeping rsp aligned).
     pub(super) fn frame_size(&self) -> u32 {
-        self.frame
-            .size(self.stack.max_depth() as u32, self.max_outgoing)
+        self.frame.size(self.stack.max_units(), self.max_outgoing)
     }
 
     /// Emits the prologue: the frame, its stack check, and (`emit_frame_setup`) the

@@ -22,14 +22,21 @@ impl FuncCompiler<'_, '_> {
         self.frame.local_disp(index)
     }
 
-    /// rbp-relative displacement of the canonical slot of stack depth `depth`.
-    pub(super) fn slot_disp(&self, depth: usize) -> i32 {
-        self.frame.slot_disp(depth)
+    /// rbp-relative displacement of the canonical slot of stack depth `depth` for a
+    /// value of type `ty` (`depth` at most the stack's length).
+    pub(super) fn slot_disp(&self, depth: usize, ty: ValType) -> i32 {
+        self.frame
+            .slot_disp(self.stack.slot_units_at(depth), ty.slot_units())
     }
 
-    /// The operand for an entry that is (or was, before being popped) at `depth`. A pinned
+    /// rbp-relative displacement of an entry's canonical slot (also after it was popped).
+    pub(super) fn entry_slot_disp(&self, e: Entry) -> i32 {
+        self.frame.slot_disp(e.slot, e.ty.slot_units())
+    }
+
+    /// The operand for an entry (also one just popped). A pinned
     /// local's operand is its register, which the caller must not take over.
-    pub(super) fn operand(&self, e: Entry, depth: usize) -> Opnd {
+    pub(super) fn operand(&self, e: Entry) -> Opnd {
         match e.loc {
             Loc::Const(bits) => Opnd::Imm(bits),
             Loc::Local(i) => match self.pinned[i as usize] {
@@ -39,7 +46,7 @@ impl FuncCompiler<'_, '_> {
             },
             Loc::Gpr(r) => Opnd::Gpr(r),
             Loc::Xmm(x) => Opnd::Xmm(x),
-            Loc::Slot => Opnd::Mem(self.slot_disp(depth)),
+            Loc::Slot => Opnd::Mem(self.entry_slot_disp(e)),
             Loc::Flags(_) => unreachable!("flags are settled before use as an operand"),
         }
     }
@@ -49,8 +56,7 @@ impl FuncCompiler<'_, '_> {
     /// ignores it).
     pub(super) fn pop_opnd(&mut self) -> (ValType, Opnd) {
         let e = self.stack.pop();
-        let depth = self.stack.len();
-        (e.ty, self.operand(e, depth))
+        (e.ty, self.operand(e))
     }
 
     /// Whether an operand is a pinned local's register (which no operation may take over).
@@ -181,8 +187,8 @@ impl FuncCompiler<'_, '_> {
         if e.loc == Loc::Slot {
             return;
         }
-        let src = self.operand(e, depth);
-        let disp = self.slot_disp(depth);
+        let src = self.operand(e);
+        let disp = self.entry_slot_disp(e);
         self.store_to_frame(e.ty, src, disp);
         self.stack.release(e.loc);
         self.stack.set_loc(depth, Loc::Slot);
