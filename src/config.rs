@@ -175,7 +175,7 @@ impl Config {
         use wasmparser::WasmFeatures as F;
         match self.version {
             WasmVersion::V1 => F::WASM1,
-            WasmVersion::V2 => F::WASM2.difference(F::SIMD),
+            WasmVersion::V2 => F::WASM2,
         }
     }
 }

@@ -36,6 +36,18 @@ impl ValType {
         matches!(self, ValType::FuncRef | ValType::ExternRef)
     }
 
+    /// The type of a value `what` names (a local, a parameter...), or why it is refused.
+    pub(crate) fn supported(ty: wasmparser::ValType, what: &str) -> crate::error::Result<ValType> {
+        ValType::from_wasmparser(ty).ok_or_else(|| {
+            crate::error::Error::Unsupported(match ty {
+                wasmparser::ValType::V128 => {
+                    format!("{what} of type v128: SIMD values are not implemented yet")
+                }
+                _ => format!("{what} of type {ty}, outside WebAssembly 2.0"),
+            })
+        })
+    }
+
     pub(crate) fn from_wasmparser(ty: wasmparser::ValType) -> Option<ValType> {
         use wasmparser::ValType as W;
         Some(match ty {

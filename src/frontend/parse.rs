@@ -23,7 +23,7 @@ fn unsupported_type(what: &str) -> Error {
 }
 
 fn val_type(ty: wasmparser::ValType) -> Result<ValType> {
-    ValType::from_wasmparser(ty).ok_or_else(|| unsupported_type("a value"))
+    ValType::supported(ty, "a value")
 }
 
 fn ref_type(ty: wasmparser::RefType) -> Result<ValType> {

@@ -374,8 +374,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             let offset = reader.original_position();
             let (count, t) = reader.read().map_err(invalid)?;
             validator.define_locals(offset, count, t).map_err(invalid)?;
-            let t = ValType::from_wasmparser(t)
-                .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
+            let t = ValType::supported(t, "a local")?;
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let body_offset = body.body.range().start as u32;
@@ -400,7 +399,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             let offset = ops.original_position();
             // One decode serves both: the reader calls the validator's visit method and
             // builds the operator (`Validated`).
-            let op = match ops.visit_operator(&mut Validated(validator.visitor(offset))) {
+            let op = match ops.visit_operator(&mut Validated(validator.simd_visitor(offset))) {
                 Ok(Ok(op)) => op,
                 Ok(Err(e)) | Err(e) => return Err(invalid(e)),
             };

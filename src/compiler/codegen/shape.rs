@@ -5,7 +5,7 @@
 use super::{calls, invalid, FuncCompiler};
 use crate::abi::frame::{saved_gpr, saved_xmm, FrameShape};
 use crate::compiler::stack::Loc;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::types::{FuncType, ValType};
 use wasmparser::Operator;
 
@@ -22,8 +22,7 @@ pub(super) fn read_locals(
     let mut reader = body.get_locals_reader().map_err(invalid)?;
     for _ in 0..reader.get_count() {
         let (count, t) = reader.read().map_err(invalid)?;
-        let t = ValType::from_wasmparser(t)
-            .ok_or_else(|| Error::Unsupported("local of a non-2.0 type".into()))?;
+        let t = ValType::supported(t, "a local")?;
         locals.extend(std::iter::repeat_n(t, count as usize));
     }
     Ok(ty.params().len() as u32)

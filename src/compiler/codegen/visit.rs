@@ -154,10 +154,26 @@ macro_rules! define_validated_visit {
 
 impl<'a, V> wasmparser::VisitOperator<'a> for Validated<V>
 where
-    V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>,
+    V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>
+        + wasmparser::VisitSimdOperator<'a, Output = wasmparser::Result<()>>,
 {
     type Output = wasmparser::Result<Operator<'a>>;
+
+    fn simd_visitor(
+        &mut self,
+    ) -> Option<&mut dyn wasmparser::VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+
     wasmparser::for_each_visit_operator!(define_validated_visit);
+}
+
+impl<'a, V> wasmparser::VisitSimdOperator<'a> for Validated<V>
+where
+    V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>
+        + wasmparser::VisitSimdOperator<'a, Output = wasmparser::Result<()>>,
+{
+    wasmparser::for_each_visit_simd_operator!(define_validated_visit);
 }
 
 /// If the next operator is `local.set` (0x21) or `local.tee` (0x22): its local and
