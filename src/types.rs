@@ -13,6 +13,8 @@ pub enum ValType {
     F32,
     /// 64-bit IEEE 754 float.
     F64,
+    /// 128-bit vector (SIMD).
+    V128,
     /// Nullable reference to a function.
     FuncRef,
     /// Nullable reference to a host value.
@@ -28,7 +30,10 @@ impl ValType {
     /// How many 8-byte units a value of this type takes in a frame slot or an argument
     /// area (`compiler::stack`, "DESIGN: slots sized by type").
     pub(crate) fn slot_units(self) -> u32 {
-        1
+        match self {
+            ValType::V128 => 2,
+            _ => 1,
+        }
     }
 
     /// Whether this is a reference type.
@@ -69,6 +74,7 @@ impl fmt::Display for ValType {
             ValType::I64 => "i64",
             ValType::F32 => "f32",
             ValType::F64 => "f64",
+            ValType::V128 => "v128",
             ValType::FuncRef => "funcref",
             ValType::ExternRef => "externref",
         })

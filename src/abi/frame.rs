@@ -7,20 +7,26 @@
 //! Every wasm function keeps an rbp frame:
 //!
 //! ```text
-//!   [rbp + 16 + 8*i]      incoming argument i / outgoing result i (i >= 1)   ARGS
+//!   [rbp + 16 + 8*u]      incoming argument i / outgoing result i (i >= 1), u the
+//!                         units of the arguments (results) before it   ARGS
 //!   [rbp + 8]             return address                                   RETURN_ADDRESS
 //!   [rbp]                 caller's rbp (frames form a chain: backtraces walk it)
 //!   [rbp - 8]             this function's vmctx, saved before each call into
 //!                         another context                                  VMCTX_SAVE
-//!   [rbp - 16 - 8*j]      non-parameter local j (j < L, the non-parameter locals)
+//!   [rbp - 16 - 8*u]      non-parameter local j, u the units of the non-parameter
+//!                         locals before it and its own but one (L units in all)
 //!   [rbp - 16 - 8*(L+k)]  the caller's value of the k-th register this function pins
 //!                         (restored at every return; `regs`, "register convention")
 //!   [canary_base - 8*k]   canary mode only: the function's callee-saved register k,
 //!                         kept while a canary stands in it during a call
 //!   [spill_base - 8*u]    value-stack slots: the value at depth d starts u units up,
 //!                         u the units of the values below it (`compiler::stack`)
-//!   [rsp + 8*i]           outgoing argument area for calls made by this function
+//!   [rsp + 8*u]           outgoing argument area for calls made by this function
 //! ```
+//!
+//! Every slot is as wide as its value's type (`ValType::slot_units` 8-byte units), and an
+//! area of arguments, results or locals packs them in order (`area_offsets`): one 8-byte
+//! slot per value while every type is one unit.
 //!
 //! The frame size is only known at the end of the pass (deepest stack, largest call), so
 //! the prologue's `sub rsp, imm32` is patched in the assembly buffer before the module is
@@ -40,37 +46,74 @@ pub(crate) const VMCTX_SAVE: i32 = -8;
 /// rbp-relative displacement of the first non-parameter local.
 const LOCALS: i32 = -16;
 
+/// Byte offsets of values of `types` packed in order into an area of 8-byte units (an
+/// argument or result area, the locals): each follows the units of the ones before it.
+pub(crate) fn area_offsets(types: &[ValType]) -> impl Iterator<Item = i32> + '_ {
+    types.iter().scan(0i32, |units, ty| {
+        let offset = 8 * *units;
+        *units += ty.slot_units() as i32;
+        Some(offset)
+    })
+}
+
+/// The 8-byte units an area of `types` takes.
+pub(crate) fn area_units(types: &[ValType]) -> u32 {
+    types.iter().map(|ty| ty.slot_units()).sum()
+}
+
 /// The frame of one function: where each kind of slot is, from the function's shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct FrameLayout {
-    /// Parameters (in the caller's outgoing area).
-    pub params: u32,
-    /// Locals that are not parameters (in this frame).
-    pub non_params: u32,
+    /// Units of the locals that are not parameters (in this frame).
+    pub non_param_units: u32,
     /// Registers the function pins, each with a save slot for the caller's value.
     pub pinned: u32,
     /// Save slots of the convention canaries (0 unless canary mode).
     pub canary_slots: u32,
+    /// rbp-relative displacement of each local, parameters first.
+    local_disps: Box<[i32]>,
 }
 
 impl FrameLayout {
+    /// The layout of a function whose locals (parameters first) are `locals`.
+    pub fn new(locals: &[ValType], params: u32, pinned: u32, canary_slots: u32) -> Self {
+        let (params, non_params) = locals.split_at(params as usize);
+        let local_disps = area_offsets(params)
+            .map(|offset| ARGS + offset)
+            .chain(
+                area_offsets(non_params)
+                    .zip(non_params)
+                    // The lowest address of the local's units, which grow downwards.
+                    .map(|(offset, ty)| LOCALS - offset - 8 * (ty.slot_units() as i32 - 1)),
+            )
+            .collect();
+        FrameLayout {
+            non_param_units: area_units(non_params),
+            pinned,
+            canary_slots,
+            local_disps,
+        }
+    }
+
     /// rbp-relative displacement of local `index` (parameters first).
     pub fn local_disp(&self, index: u32) -> i32 {
-        if index < self.params {
-            ARGS + 8 * index as i32
-        } else {
-            LOCALS - 8 * (index - self.params) as i32
-        }
+        self.local_disps[index as usize]
+    }
+
+    /// rbp-relative displacement of the lowest unit of the non-parameter locals (the
+    /// prologue zeroes `non_param_units` units from there).
+    pub fn lowest_local_disp(&self) -> i32 {
+        LOCALS - 8 * (self.non_param_units as i32 - 1)
     }
 
     /// rbp-relative displacement of the save slot of the k-th pinned register.
     pub fn pinned_save_disp(&self, k: u32) -> i32 {
-        LOCALS - 8 * (self.non_params + k) as i32
+        LOCALS - 8 * (self.non_param_units + k) as i32
     }
 
     /// rbp-relative displacement of canary save slot `k`.
     pub fn canary_disp(&self, k: u32) -> i32 {
-        LOCALS - 8 * (self.non_params + self.pinned + k) as i32
+        LOCALS - 8 * (self.non_param_units + self.pinned + k) as i32
     }
 
     /// rbp-relative displacement (the lowest address) of a value-stack slot that starts
@@ -78,7 +121,7 @@ impl FrameLayout {
     /// in `compiler::stack`).
     pub fn slot_disp(&self, start: u32, units: u32) -> i32 {
         LOCALS
-            - 8 * (self.non_params + self.pinned + self.canary_slots) as i32
+            - 8 * (self.non_param_units + self.pinned + self.canary_slots) as i32
             - 8 * (start + units - 1) as i32
     }
 
@@ -87,7 +130,7 @@ impl FrameLayout {
     /// a multiple of 16, keeping rsp aligned.
     pub fn size(&self, max_units: u32, max_outgoing: u32) -> u32 {
         let slots = 1 // VMCTX_SAVE
-            + self.non_params
+            + self.non_param_units
             + self.pinned
             + self.canary_slots
             + max_units
@@ -119,12 +162,12 @@ impl FrameShape {
     /// The frame layout of the function's frames (`canaries`: compiled with the
     /// convention canaries' save slots).
     pub fn layout(&self, canaries: bool) -> FrameLayout {
-        FrameLayout {
-            params: self.params,
-            non_params: self.locals.len() as u32 - self.params,
-            pinned: self.pinned.iter().flatten().count() as u32,
-            canary_slots: if canaries { CANARY_SLOTS } else { 0 },
-        }
+        FrameLayout::new(
+            &self.locals,
+            self.params,
+            self.pinned.iter().flatten().count() as u32,
+            if canaries { CANARY_SLOTS } else { 0 },
+        )
     }
 
     /// The save-area indices of the registers the function pins, in the order of their
@@ -189,12 +232,7 @@ mod tests {
 
     #[test]
     fn slots_do_not_overlap() {
-        let f = FrameLayout {
-            params: 2,
-            non_params: 3,
-            pinned: 2,
-            canary_slots: 12,
-        };
+        let f = FrameLayout::new(&[ValType::I32; 5], 2, 2, 12);
         let mut below: Vec<i32> = (2..5).map(|i| f.local_disp(i)).collect();
         below.extend((0..2).map(|k| f.pinned_save_disp(k)));
         below.extend((0..12).map(|k| f.canary_disp(k)));
@@ -209,5 +247,29 @@ mod tests {
         let size = f.size(4, 3) as i32;
         assert!(-size <= f.slot_disp(3, 1) - 8 * 3);
         assert_eq!(size % 16, 0);
+    }
+
+    #[test]
+    fn wide_locals_take_their_units_without_overlap() {
+        use ValType::{I32, I64, V128};
+        let locals = [I32, V128, I64, V128, I32, V128];
+        let f = FrameLayout::new(&locals, 2, 1, 0);
+        // Parameters: i32 at unit 0, v128 at units 1-2.
+        assert_eq!(f.local_disp(0), ARGS);
+        assert_eq!(f.local_disp(1), ARGS + 8);
+        // Non-parameters: 1 + 2 + 1 + 2 units below LOCALS, each at its lowest address.
+        assert_eq!(f.non_param_units, 6);
+        let mut bytes: Vec<(i32, i32)> = (2..6)
+            .map(|i| {
+                let d = f.local_disp(i);
+                (d, d + 8 * locals[i as usize].slot_units() as i32)
+            })
+            .collect();
+        bytes.push((f.pinned_save_disp(0), f.pinned_save_disp(0) + 8));
+        bytes.push((f.slot_disp(0, 2), f.slot_disp(0, 2) + 16));
+        bytes.sort_unstable();
+        assert!(bytes.windows(2).all(|w| w[0].1 <= w[1].0), "{bytes:?}");
+        assert!(bytes.iter().all(|&(_, end)| end <= VMCTX_SAVE));
+        assert_eq!(f.lowest_local_disp(), bytes[2].0.min(f.local_disp(5)));
     }
 }

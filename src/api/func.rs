@@ -300,6 +300,10 @@ impl Func {
     /// Calls the function with dynamically typed arguments.
     pub fn call(&self, args: &[Val]) -> Result<Vec<Val>> {
         let ty = self.ty();
+        crate::api::val::refuse_v128(
+            "a call of a function",
+            ty.params().iter().chain(ty.results()),
+        )?;
         if args.len() != ty.params().len()
             || args.iter().zip(ty.params()).any(|(a, t)| a.ty() != *t)
         {

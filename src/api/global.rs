@@ -42,6 +42,7 @@ unsafe impl Sync for HostCell {}
 impl Global {
     /// Creates a host-owned global with an initial value of the global's type.
     pub fn new(_engine: &Engine, ty: GlobalType, value: Val) -> Result<Global> {
+        crate::api::val::refuse_v128("a global", std::iter::once(&ty.content))?;
         if value.ty() != ty.content {
             return Err(Error::Usage(format!(
                 "global of type {} initialized with a {}",

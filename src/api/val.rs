@@ -64,6 +64,9 @@ pub enum Val {
     FuncRef(Option<Func>),
     /// A nullable host reference.
     ExternRef(Option<ExternRef>),
+    /// A 128-bit vector, lane 0 in the low bits. No call or global passes one yet: SIMD
+    /// values are not implemented (a module using them is refused when compiled).
+    V128(u128),
 }
 
 impl Val {
@@ -76,6 +79,7 @@ impl Val {
             Val::F64(_) => ValType::F64,
             Val::FuncRef(_) => ValType::FuncRef,
             Val::ExternRef(_) => ValType::ExternRef,
+            Val::V128(_) => ValType::V128,
         }
     }
 
@@ -88,6 +92,7 @@ impl Val {
             ValType::F64 => Val::F64(0),
             ValType::FuncRef => Val::FuncRef(None),
             ValType::ExternRef => Val::ExternRef(None),
+            ValType::V128 => Val::V128(0),
         }
     }
 
@@ -149,6 +154,9 @@ impl Val {
             Val::FuncRef(None) | Val::ExternRef(None) => (0, None),
             Val::FuncRef(Some(f)) => (f.raw as u64, Some(f.owner.clone())),
             Val::ExternRef(Some(r)) => (intern_externref(r), None),
+            // Never asked: every way a value reaches a raw slot refuses v128 first
+            // (`refuse_v128`), and no compiled code has a v128 slot.
+            Val::V128(_) => unreachable!("a v128 value has no one-word encoding"),
         }
     }
 
@@ -180,8 +188,24 @@ impl Val {
                 let r = unsafe { &*(raw as *const ExternRef) };
                 Val::ExternRef(Some(r.clone()))
             }
+            // As in `to_raw_ref`: no raw slot holds a v128.
+            ValType::V128 => unreachable!("a v128 value has no one-word encoding"),
         }
     }
+}
+
+/// Refuses a v128 value or type at the host boundary (`what` names it): SIMD values do
+/// not cross it yet.
+pub(crate) fn refuse_v128<'a>(
+    what: &str,
+    mut types: impl Iterator<Item = &'a ValType>,
+) -> crate::error::Result<()> {
+    if types.any(|t| *t == ValType::V128) {
+        return Err(crate::error::Error::Unsupported(format!(
+            "{what} with a v128 value: SIMD values are not implemented yet"
+        )));
+    }
+    Ok(())
 }
 
 impl From<i32> for Val {

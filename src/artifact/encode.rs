@@ -293,6 +293,7 @@ fn val_type(w: &mut Writer, t: ValType) {
         ValType::F64 => 3,
         ValType::FuncRef => 4,
         ValType::ExternRef => 5,
+        ValType::V128 => 6,
     });
 }
 
@@ -304,6 +305,7 @@ fn read_val_type(r: &mut Reader<'_>) -> Result<ValType> {
         3 => ValType::F64,
         4 => ValType::FuncRef,
         5 => ValType::ExternRef,
+        6 => ValType::V128,
         _ => return Err(truncated()),
     })
 }

@@ -89,18 +89,19 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn emit_frame_setup(&mut self) {
         self.save_callers_pinned();
         self.load_pinned_locals();
-        let non_param = self.frame.non_params;
-        if non_param <= 8 {
-            for j in 0..non_param {
-                let disp = self.frame.local_disp(self.num_params + j);
+        // Every unit of the non-parameter locals, highest first.
+        let units = self.frame.non_param_units;
+        let lowest = self.frame.lowest_local_disp();
+        if units <= 8 {
+            for j in (0..units).rev() {
+                let disp = lowest + 8 * j as i32;
                 dynasm!(self.asm ; .arch x64 ; mov QWORD [rbp + disp], 0);
             }
         } else {
-            let lowest = self.frame.local_disp(self.num_params + non_param - 1);
             dynasm!(self.asm
                 ; .arch x64
                 ; lea rdi, [rbp + lowest]
-                ; mov ecx, non_param as i32
+                ; mov ecx, units as i32
                 ; xor eax, eax
                 ; rep stosq
             );

@@ -274,7 +274,6 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         shape: &BodyShape,
         scratch: &mut Scratch,
     ) -> Self {
-        let non_param = locals.len() as i32 - num_params as i32;
         let first_site = out.debug.sites.len() as u32;
         let mut stack = ValueStack::reusing(std::mem::take(&mut scratch.stack));
         let mut frames = std::mem::take(&mut scratch.frames);
@@ -313,14 +312,14 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             out,
             stack,
             frames,
+            frame: FrameLayout::new(
+                &locals,
+                num_params,
+                pinned_count(&pinned) as u32,
+                canary_slots(env) as u32,
+            ),
             locals,
             num_params,
-            frame: FrameLayout {
-                params: num_params,
-                non_params: non_param as u32,
-                pinned: pinned_count(&pinned) as u32,
-                canary_slots: canary_slots(env) as u32,
-            },
             max_outgoing: 0,
             reachable: true,
             dead_blocks: 0,

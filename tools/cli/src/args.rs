@@ -6,7 +6,9 @@
 //! - integers: signed decimal (`-7`), or hex (`0xff`, `-0x10`); a hex literal without a
 //!   sign is a bit pattern, so `0xffffffff` is the i32 `-1`;
 //! - floats: anything Rust's `str::parse` accepts, including `nan`, `inf`, `-inf`;
-//! - references: only `null` can be written; results print as `null` or `ref`.
+//! - references: only `null` can be written; results print as `null` or `ref`;
+//! - v128: one 128-bit number, decimal or hex (`0x` and up to 32 digits, lane 0 in the
+//!   low bits); results print as `0x` and 32 hex digits.
 
 use anyhow::{anyhow, bail, Result};
 use kestrel::{FuncType, Val, ValType};
@@ -24,7 +26,16 @@ pub fn parse_val(ty: ValType, text: &str) -> Result<Val> {
         }
         ValType::FuncRef => Val::FuncRef(None),
         ValType::ExternRef => Val::ExternRef(None),
+        ValType::V128 => Val::V128(parse_v128(text).ok_or_else(invalid)?),
     })
+}
+
+/// A v128 argument: a 128-bit unsigned number, decimal or `0x` hex.
+fn parse_v128(text: &str) -> Option<u128> {
+    match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+        Some(hex) => u128::from_str_radix(hex, 16).ok(),
+        None => text.parse().ok(),
+    }
 }
 
 /// Parses the arguments of a call to `name` (of type `ty`): one string per parameter.
@@ -77,6 +88,7 @@ pub fn format_val(val: &Val) -> String {
         Val::F64(bits) => f64::from_bits(*bits).to_string(),
         Val::FuncRef(None) | Val::ExternRef(None) => "null".to_string(),
         Val::FuncRef(Some(_)) | Val::ExternRef(Some(_)) => "ref".to_string(),
+        Val::V128(bits) => format!("{bits:#034x}"),
     }
 }
 
@@ -221,6 +233,28 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(err, "argument 2 of `f`: `x` is not a valid f64");
+    }
+
+    #[test]
+    fn v128_values_parse_and_print_as_128_bit_numbers() {
+        let v = parse_val(
+            ValType::V128,
+            "0x000000040000000300000002_00000001"
+                .replace('_', "")
+                .as_str(),
+        )
+        .unwrap();
+        assert!(matches!(
+            v,
+            Val::V128(0x0000_0004_0000_0003_0000_0002_0000_0001)
+        ));
+        assert_eq!(format_val(&v), "0x00000004000000030000000200000001");
+        assert!(matches!(
+            parse_val(ValType::V128, "7").unwrap(),
+            Val::V128(7)
+        ));
+        assert!(parse_val(ValType::V128, "0x1ffffffffffffffffffffffffffffffff").is_err());
+        assert!(parse_val(ValType::V128, "-1").is_err());
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub(crate) fn kestrel_val(v: &Val) -> (String, u64) {
         Val::F64(b) => f64_bits(*b),
         Val::FuncRef(f) => f.is_some() as u64,
         Val::ExternRef(r) => r.is_some() as u64,
+        // The generators make no SIMD yet; both halves count until the oracle compares
+        // 128-bit values.
+        Val::V128(b) => (*b as u64) ^ ((*b >> 64) as u64).rotate_left(1),
     };
     (v.ty().to_string(), bits)
 }
