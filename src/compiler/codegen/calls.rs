@@ -5,9 +5,10 @@
 //! Which register holds what across a call, and the order in which a call sequence may
 //! write registers, is the register convention (`abi::regs`, "DESIGN: register
 //! convention"); this is where arguments and results go.
-//! - Every argument goes in the caller's outgoing area, one 8-byte slot each (`[rsp +
-//!   8*i]` at the call, `[rbp + 16 + 8*i]` in the callee, which uses them in place as its
-//!   parameter locals: `abi::frame`, "DESIGN: frame layout"). An i32/i64 first argument
+//! - Every argument goes in the caller's outgoing area, packed in 8-byte units by type
+//!   (`abi::frame::area_offsets`: `[rsp + o]` at the call, `[rbp + 16 + o]` in the
+//!   callee, which uses them in place as its parameter locals: `abi::frame`, "DESIGN:
+//!   frame layout"). An i32/i64 first argument
 //!   also travels in rsi, so the callee can start from a register; a pinned first
 //!   parameter is moved from rsi, and a small leaf keeps it there (`shape::BodyShape`).
 //! - `prepare_call` spills the value stack, stores the arguments, reads the callee
@@ -22,7 +23,7 @@
 //!   registers that Rust code does not preserve.
 
 use super::{FuncCompiler, Opnd};
-use crate::abi::frame::VMCTX_SAVE;
+use crate::abi::frame::{area_offsets, area_units, VMCTX_SAVE};
 
 // dynasm encodes a displacement given by an expression as 32 bits, and one given by a
 // literal in the shortest form: the context save and restore write the literal.
@@ -154,10 +155,10 @@ impl<'e> FuncCompiler<'_, 'e> {
         let n = ty.params().len();
         let len = self.stack.len();
         self.spill_registers(len - n);
-        for i in 0..n {
+        for (i, offset) in area_offsets(ty.params()).enumerate() {
             let e = self.stack.get(len - n + i);
             let src = self.operand(e);
-            self.store_to(e.ty, src, crate::abi::regs::RSP, 8 * i as i32);
+            self.store_to(e.ty, src, crate::abi::regs::RSP, offset);
         }
         if let Some(index) = selector {
             // Stores use rax and xmm15 as scratch, never rcx.
@@ -174,13 +175,18 @@ impl<'e> FuncCompiler<'_, 'e> {
         self.stack.truncate(len - n);
         self.max_outgoing = self
             .max_outgoing
-            .max(n as u32)
-            .max(ty.results().len() as u32);
+            .max(area_units(ty.params()))
+            .max(area_units(ty.results()));
     }
 
     /// Pushes the results of a call that just returned.
     fn push_call_results(&mut self, ty: &FuncType) {
-        for (i, &rty) in ty.results().iter().enumerate() {
+        for ((i, &rty), offset) in ty
+            .results()
+            .iter()
+            .enumerate()
+            .zip(area_offsets(ty.results()))
+        {
             if i == 0 {
                 if rty.is_float() {
                     let x = self.alloc_xmm();
@@ -198,7 +204,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 let disp = self.slot_disp(depth, rty);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; mov rax, [rsp + 8 * i as i32]
+                    ; mov rax, [rsp + offset]
                     ; mov [rbp + disp], rax
                 );
                 self.stack.push(rty, Loc::Slot);

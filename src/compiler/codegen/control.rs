@@ -518,10 +518,10 @@ impl<'e> FuncCompiler<'_, 'e> {
                     self.spill_entry(len - n + i);
                 }
             }
-            for i in 1..n {
+            for (i, offset) in crate::abi::frame::area_offsets(results).enumerate().skip(1) {
                 let e = self.stack.get(len - n + i);
                 let src = self.operand(e);
-                self.store_to(e.ty, src, RBP, crate::abi::frame::ARGS + 8 * i as i32);
+                self.store_to(e.ty, src, RBP, crate::abi::frame::ARGS + offset);
             }
         }
         if n > 0 {
