@@ -36,6 +36,11 @@ impl ValType {
         }
     }
 
+    /// Whether values of this type live in xmm registers (floats and vectors).
+    pub(crate) fn in_xmm(self) -> bool {
+        matches!(self, ValType::F32 | ValType::F64 | ValType::V128)
+    }
+
     /// Whether this is a reference type.
     pub fn is_ref(self) -> bool {
         matches!(self, ValType::FuncRef | ValType::ExternRef)
@@ -60,6 +65,7 @@ impl ValType {
             W::I64 => ValType::I64,
             W::F32 => ValType::F32,
             W::F64 => ValType::F64,
+            W::V128 => ValType::V128,
             W::Ref(r) if r.is_func_ref() => ValType::FuncRef,
             W::Ref(r) if r.is_extern_ref() => ValType::ExternRef,
             _ => return None,

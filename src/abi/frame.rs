@@ -189,23 +189,25 @@ pub(crate) fn callee_saved_indices() -> impl Iterator<Item = usize> {
 
 // DESIGN: save area
 // The interrupt, debug and trap stubs save every register in one area on the stack: the
-// 16 general-purpose registers at [area + 8*number] (rsp's slot unused), then the low 64
-// bits of the 16 xmm registers at [area + 128 + 8*number]. The debugger reads and writes
-// register-held locals and operand-stack values there, and the stub restores them.
+// 16 general-purpose registers at [area + 8*number] (rsp's slot unused), then the 16 xmm
+// registers, all 128 bits, at [area + 128 + 16*number] (a scalar float in the low 8
+// bytes). The debugger reads and writes register-held locals and operand-stack values
+// there, and the stub restores them whole, so a vector live in a register across a stop
+// keeps its upper lanes.
 
 /// Bytes of the stubs' register save area.
 pub(crate) const SAVE_AREA: i32 = 8 * SAVE_WORDS as i32;
 /// 64-bit words of the save area.
-pub(crate) const SAVE_WORDS: usize = 32;
+pub(crate) const SAVE_WORDS: usize = 16 + 2 * 16;
 
 /// Index in the save area of general-purpose register `r` (hardware number).
 pub(crate) const fn saved_gpr(r: u8) -> usize {
     r as usize
 }
 
-/// Index in the save area of xmm register `x`.
+/// Index in the save area of xmm register `x` (its low 64 bits; the high 64 follow).
 pub(crate) const fn saved_xmm(x: u8) -> usize {
-    16 + x as usize
+    16 + 2 * x as usize
 }
 
 /// Where a trap or an aborted debug stop unwinds to: the entry trampoline's stack and

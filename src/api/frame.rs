@@ -3,6 +3,7 @@
 //! `runtime::debug::frame`).
 
 use crate::api::instance::Instance;
+use crate::api::val::refuse_v128;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::debug::frame::{mask, Frame};
@@ -32,6 +33,7 @@ impl Frame<'_> {
     /// Local `index` (parameters first), or why it cannot be read.
     pub fn local(&self, index: u32) -> Result<Val> {
         let (ty, cell) = self.local_cell(index)?;
+        refuse_v128("reading a local", std::iter::once(&ty))?;
         // SAFETY: a local's cell in a live frame of the stopped thread, or a register
         // save slot of one.
         let raw = unsafe { *cell };
@@ -42,6 +44,7 @@ impl Frame<'_> {
     /// value takes effect when execution returns to it.
     pub fn set_local(&mut self, index: u32, value: Val) -> Result<()> {
         let (ty, cell) = self.local_cell(index)?;
+        refuse_v128("writing a local", std::iter::once(&ty))?;
         if value.ty() != ty {
             return Err(Error::Usage(format!("local {index} has type {ty}")));
         }
@@ -63,6 +66,7 @@ impl Frame<'_> {
         layout
             .iter()
             .map(|&(ty, loc)| {
+                refuse_v128("reading a stack value", std::iter::once(&ty)).ok()?;
                 self.read_loc(ty, loc)
                     .ok()
                     .map(|raw| Val::from_raw(ty, raw))
@@ -76,6 +80,7 @@ impl Frame<'_> {
             .stack_layout()?
             .get(index)
             .ok_or_else(|| Error::Usage(format!("no stack entry {index}")))?;
+        refuse_v128("reading a stack value", std::iter::once(&ty))?;
         Ok(Val::from_raw(ty, self.read_loc(ty, loc)?))
     }
 
@@ -88,6 +93,7 @@ impl Frame<'_> {
         if value.ty() != ty || ty.is_ref() {
             return Err(Error::Usage(format!("stack entry {index} has type {ty}")));
         }
+        refuse_v128("writing a stack value", std::iter::once(&ty))?;
         let Some(cell) = self.stack_cell(loc)? else {
             return Err(Error::Usage(
                 "this value is a constant folded into the code".into(),

@@ -179,6 +179,14 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
 }
 
 fn run_host(ctx: &HostFuncCtx, caller: &Caller, slots: &mut [u64]) -> Result<(), Trap> {
+    // Slots hold one word per value: a vector does not cross into the host yet (wasm
+    // reaching such a function through an import or a table gets this trap).
+    if let Err(e) = crate::api::val::refuse_v128(
+        "a host function",
+        ctx.ty.params().iter().chain(ctx.ty.results()),
+    ) {
+        return Err(Trap::host(e.to_string()));
+    }
     let params: Vec<Val> = ctx
         .ty
         .params()
@@ -293,7 +301,8 @@ impl Func {
         type_registry::func_type(self.funcref().type_id).expect("registered signature")
     }
 
-    fn is_host(&self) -> bool {
+    /// Whether this is a host function (made by `Func::new`), not a wasm function.
+    pub(crate) fn is_host(&self) -> bool {
         self.funcref().code == trampolines().host_call
     }
 

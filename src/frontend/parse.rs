@@ -56,6 +56,12 @@ fn table_type(ty: wasmparser::TableType) -> Result<TableType> {
 }
 
 fn global_type(ty: wasmparser::GlobalType) -> Result<GlobalType> {
+    if ty.content_type == wasmparser::ValType::V128 {
+        // A global's storage is one 8-byte word (`abi::vmctx`).
+        return Err(Error::Unsupported(
+            "a global of type v128: SIMD globals are not implemented yet".into(),
+        ));
+    }
     Ok(GlobalType {
         content: val_type(ty.content_type)?,
         mutable: ty.mutable,

@@ -188,7 +188,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             .zip(area_offsets(ty.results()))
         {
             if i == 0 {
-                if rty.is_float() {
+                if rty.in_xmm() {
                     let x = self.alloc_xmm();
                     if x != 0 {
                         dynasm!(self.asm ; .arch x64 ; movaps Rx(x), xmm0);
@@ -202,11 +202,19 @@ impl<'e> FuncCompiler<'_, 'e> {
             } else {
                 let depth = self.stack.len();
                 let disp = self.slot_disp(depth, rty);
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; mov rax, [rsp + offset]
-                    ; mov [rbp + disp], rax
-                );
+                if rty == ValType::V128 {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; movdqu xmm15, [rsp + offset]
+                        ; movdqu [rbp + disp], xmm15
+                    );
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; mov rax, [rsp + offset]
+                        ; mov [rbp + disp], rax
+                    );
+                }
                 self.stack.push(rty, Loc::Slot);
             }
         }

@@ -66,7 +66,7 @@ impl ControlFrame {
         if !single || !matches!(self.kind, FrameKind::Block | FrameKind::If { .. }) {
             return None;
         }
-        Some(if self.results[0].is_float() {
+        Some(if self.results[0].in_xmm() {
             Loc::Xmm(0)
         } else {
             Loc::Gpr(crate::abi::regs::RBX)
@@ -527,7 +527,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         if n > 0 {
             let e = self.stack.get(len - n);
             let src = self.operand(e);
-            if e.ty.is_float() {
+            if e.ty.in_xmm() {
                 self.load_xmm(e.ty, src, 0);
             } else {
                 self.load_gpr(e.ty, src, crate::abi::regs::RAX);

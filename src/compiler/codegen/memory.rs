@@ -18,7 +18,7 @@ use wasmparser::{MemArg, Operator};
 
 /// How an access addresses memory after the address is computed.
 #[derive(Clone, Copy)]
-enum Addr {
+pub(super) enum Addr {
     /// `[r14 + disp]`
     Disp(i32),
     /// `[r14 + index + disp]` (index is zero-extended)
@@ -110,7 +110,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Computes the address of an access of `size` bytes (checking bounds in explicit
     /// mode). Uses rax, rcx and (for large offsets or memory operands) rdx.
-    fn address(&mut self, addr: Opnd, offset: u64, size: u32) -> Addr {
+    pub(super) fn address(&mut self, addr: Opnd, offset: u64, size: u32) -> Addr {
         let addr = match addr {
             Opnd::Imm(a) => {
                 let ea = a as u32 as u64 + offset;

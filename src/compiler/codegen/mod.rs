@@ -34,6 +34,7 @@ mod interruptible;
 mod memory;
 mod numeric;
 mod shape;
+mod simd;
 mod stubs;
 mod traps;
 mod values;

@@ -361,9 +361,15 @@ pub(super) fn pin_locals(
     uses: impl FnOnce() -> Vec<u64>,
 ) -> Vec<Option<Loc>> {
     use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
-    let mut order: Vec<usize> = (num_params..locals.len()).chain(0..num_params).collect();
+    // Vectors are never pinned: the callee-saved xmm registers keep 64 bits across
+    // calls and saves (`abi::regs`), so a v128 local lives in its frame slot.
+    let mut order: Vec<usize> = (num_params..locals.len())
+        .chain(0..num_params)
+        .filter(|&i| locals[i] != ValType::V128)
+        .collect();
     let floats = locals.iter().filter(|t| t.is_float()).count();
-    let ints = locals.len() - floats;
+    let vectors = locals.iter().filter(|t| **t == ValType::V128).count();
+    let ints = locals.len() - floats - vectors;
     if ints > CALLEE_SAVED_GPRS.len() || floats > CALLEE_SAVED_XMMS.len() {
         let uses = uses();
         // Stable: equal counts keep the declared-first order.

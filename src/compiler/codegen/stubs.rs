@@ -20,14 +20,14 @@ pub(crate) fn emit_save_registers(asm: &mut Asm) {
         }
     }
     for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd QWORD [rsp + 8 * saved_xmm(x) as i32], Rx(x));
+        dynasm!(asm ; .arch x64 ; movdqu [rsp + 8 * saved_xmm(x) as i32], Rx(x));
     }
 }
 
 /// Loads every GPR (but rsp) and xmm register back from the save area at `[rsp]`.
 fn emit_restore_registers(asm: &mut Asm) {
     for x in 0..16u8 {
-        dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [rsp + 8 * saved_xmm(x) as i32]);
+        dynasm!(asm ; .arch x64 ; movdqu Rx(x), [rsp + 8 * saved_xmm(x) as i32]);
     }
     for r in 0..16u8 {
         if r != 4 {

@@ -229,6 +229,20 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores an operand into `[base + disp]`; uses rax / xmm15 as scratch.
     pub(super) fn store_to(&mut self, ty: ValType, src: Opnd, base: Gpr, disp: i32) {
+        if ty == ValType::V128 {
+            // Slots are 8-byte aligned: unaligned moves. A vector is never an immediate
+            // or in a general-purpose register (`simd`).
+            let x = match src {
+                Opnd::Xmm(x) => x,
+                Opnd::Mem(from) => {
+                    dynasm!(self.asm ; .arch x64 ; movdqu Rx(XSCRATCH), [rbp + from]);
+                    XSCRATCH
+                }
+                Opnd::Imm(_) | Opnd::Gpr(_) => unreachable!("a v128 operand is in memory or xmm"),
+            };
+            dynasm!(self.asm ; .arch x64 ; movdqu [Rq(base) + disp], Rx(x));
+            return;
+        }
         let wide = is_64(ty);
         match src {
             Opnd::Imm(bits) if fits_imm32(ty, bits) => {
@@ -319,6 +333,17 @@ impl FuncCompiler<'_, '_> {
 
     /// Loads a float-class operand into `dst`.
     pub(super) fn load_xmm(&mut self, ty: ValType, src: Opnd, dst: Xmm) {
+        if ty == ValType::V128 {
+            match src {
+                Opnd::Mem(d) => dynasm!(self.asm ; .arch x64 ; movdqu Rx(dst), [rbp + d]),
+                Opnd::Xmm(x) if x != dst => {
+                    dynasm!(self.asm ; .arch x64 ; movaps Rx(dst), Rx(x))
+                }
+                Opnd::Xmm(_) => {}
+                Opnd::Imm(_) | Opnd::Gpr(_) => unreachable!("a v128 operand is in memory or xmm"),
+            }
+            return;
+        }
         let wide = is_64(ty);
         match src {
             Opnd::Imm(0) => dynasm!(self.asm ; .arch x64 ; xorps Rx(dst), Rx(dst)),
@@ -569,7 +594,7 @@ impl FuncCompiler<'_, '_> {
             self.push_opnd(ty, keep);
             return;
         }
-        if ty.is_float() {
+        if ty.in_xmm() {
             let dst = self.owned_xmm(ty, a);
             let b = self.float_source(ty, b);
             let skip = self.asm.new_dynamic_label();
@@ -604,7 +629,7 @@ impl FuncCompiler<'_, '_> {
     /// were not consumed). Memory operands are copied into a register.
     pub(super) fn push_opnd(&mut self, ty: ValType, o: Opnd) {
         match o {
-            _ if self.is_pinned(o) && ty.is_float() => {
+            _ if self.is_pinned(o) && ty.in_xmm() => {
                 let x = self.owned_xmm(ty, o);
                 self.push_xmm(ty, x);
             }
@@ -615,7 +640,7 @@ impl FuncCompiler<'_, '_> {
             Opnd::Imm(bits) => self.stack.push(ty, Loc::Const(bits)),
             Opnd::Gpr(r) => self.push_gpr(ty, r),
             Opnd::Xmm(x) => self.push_xmm(ty, x),
-            Opnd::Mem(_) if ty.is_float() => {
+            Opnd::Mem(_) if ty.in_xmm() => {
                 let x = self.owned_xmm(ty, o);
                 self.push_xmm(ty, x);
             }

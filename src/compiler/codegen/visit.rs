@@ -123,7 +123,10 @@ impl FuncCompiler<'_, '_> {
             O::MemorySize { .. } => self.memory_size(),
             O::MemoryGrow { .. } => self.memory_grow(),
             _ => {
-                if !self.visit_memory_access(op) && !self.visit_numeric(op) && !self.visit_bulk(op)
+                if !self.visit_memory_access(op)
+                    && !self.visit_numeric(op)
+                    && !self.visit_bulk(op)
+                    && !self.visit_simd(op)
                 {
                     return Err(Error::Unsupported(format!(
                         "operator {op:?} at offset {:#x}",
@@ -287,7 +290,9 @@ pub(super) fn classify(op: &Operator<'_>) -> OpClass {
         | O::I32Store16 { .. }
         | O::I64Store8 { .. }
         | O::I64Store16 { .. }
-        | O::I64Store32 { .. } => TRAPS,
+        | O::I64Store32 { .. }
+        | O::V128Load { .. }
+        | O::V128Store { .. } => TRAPS,
         O::BrIf { .. } | O::If { .. } | O::Select | O::I32Eqz => CONDITION,
         _ => PLAIN,
     }
