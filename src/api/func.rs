@@ -2,6 +2,7 @@
 
 use crate::abi::frame::ResumePoint;
 use crate::abi::frame::VMCTX_SAVE;
+use crate::abi::frame::{area_offsets, area_units};
 use crate::abi::vmctx::{HostCtxHeader, VMFuncRef};
 use crate::api::engine::Engine;
 use crate::api::linker::Extern;
@@ -11,7 +12,7 @@ use crate::runtime::activation;
 use crate::runtime::entry::call_wasm;
 use crate::runtime::instance::{instance_of, InstanceData};
 use crate::runtime::interrupt;
-use crate::runtime::trampolines::{trampolines, WasmReturn};
+use crate::runtime::trampolines::{trampolines, Returned};
 use crate::runtime::type_registry;
 use crate::trap::{Trap, TrapKind};
 use crate::types::{FuncType, ValType};
@@ -309,10 +310,6 @@ impl Func {
     /// Calls the function with dynamically typed arguments.
     pub fn call(&self, args: &[Val]) -> Result<Vec<Val>> {
         let ty = self.ty();
-        crate::api::val::refuse_v128(
-            "a call of a function",
-            ty.params().iter().chain(ty.results()),
-        )?;
         if args.len() != ty.params().len()
             || args.iter().zip(ty.params()).any(|(a, t)| a.ty() != *t)
         {
@@ -320,13 +317,28 @@ impl Func {
                 "wrong arguments for a function of type {ty}"
             )));
         }
-        let n = ty.params().len().max(ty.results().len()).max(1);
-        let mut slots = vec![0u64; n];
+        if self.is_host() {
+            // A host function takes one word per value (`run_host`).
+            crate::api::val::refuse_v128(
+                "a call of a host function",
+                ty.params().iter().chain(ty.results()),
+            )?;
+        }
+        // The argument and result areas of the wasm calling convention, packed by units
+        // (`abi::frame::area_offsets`; a vector takes two words, its low half first).
+        let units = area_units(ty.params()).max(area_units(ty.results())).max(1);
+        let mut slots = vec![0u64; units as usize];
         let mut keep = Vec::new();
-        for (slot, a) in slots.iter_mut().zip(args) {
-            let (raw, owner) = a.to_raw_ref();
-            *slot = raw;
-            keep.extend(owner);
+        for (a, offset) in args.iter().zip(area_offsets(ty.params())) {
+            let at = offset as usize / 8;
+            if let Val::V128(bits) = a {
+                slots[at] = *bits as u64;
+                slots[at + 1] = (*bits >> 64) as u64;
+            } else {
+                let (raw, owner) = a.to_raw_ref();
+                slots[at] = raw;
+                keep.extend(owner);
+            }
         }
         let ret = self.call_raw(&mut slots).map_err(Error::from)?;
         Ok(decode_results(ty.results(), ret, &slots, &self.owner))
@@ -334,15 +346,15 @@ impl Func {
 
     /// Calls with raw argument slots (results replace them; the first comes back in the
     /// returned registers).
-    pub(crate) fn call_raw(&self, slots: &mut [u64]) -> Result<WasmReturn, Trap> {
+    pub(crate) fn call_raw(&self, slots: &mut [u64]) -> Result<Returned, Trap> {
         let f = self.funcref();
         if self.is_host() {
             // SAFETY: host funcrefs point at their HostFuncCtx.
             let ctx = unsafe { &*(f.vmctx as *const HostFuncCtx) };
             run_host(ctx, &Caller::none(), slots)?;
-            return Ok(WasmReturn {
+            return Ok(Returned {
                 rax: slots[0],
-                xmm0: f64::from_bits(slots[0]),
+                xmm0: u128::from(slots[0]),
             });
         }
         // SAFETY: a wasm funcref's vmctx is its live instance (kept by `owner`).
@@ -376,18 +388,27 @@ impl Func {
 
 fn decode_results(
     types: &[ValType],
-    ret: WasmReturn,
+    ret: Returned,
     slots: &[u64],
     owner: &Arc<dyn Any + Send + Sync>,
 ) -> Vec<Val> {
     types
         .iter()
+        .zip(area_offsets(types))
         .enumerate()
-        .map(|(i, t)| {
+        .map(|(i, (t, offset))| {
+            let at = offset as usize / 8;
+            if *t == ValType::V128 {
+                return Val::V128(if i == 0 {
+                    ret.xmm0
+                } else {
+                    u128::from(slots[at]) | u128::from(slots[at + 1]) << 64
+                });
+            }
             let raw = if i > 0 {
-                slots[i]
+                slots[at]
             } else if t.is_float() {
-                ret.xmm0.to_bits()
+                ret.xmm0_low()
             } else {
                 ret.rax
             };
@@ -572,7 +593,7 @@ impl<P: WasmParams, R: WasmResults> TypedFunc<P, R> {
         };
         params.store(slots);
         let ret = self.func.call_raw(slots)?;
-        Ok(R::load_results(ret.rax, ret.xmm0.to_bits(), slots))
+        Ok(R::load_results(ret.rax, ret.xmm0_low(), slots))
     }
 
     /// The untyped function.

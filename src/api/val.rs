@@ -64,8 +64,9 @@ pub enum Val {
     FuncRef(Option<Func>),
     /// A nullable host reference.
     ExternRef(Option<ExternRef>),
-    /// A 128-bit vector, lane 0 in the low bits. No call or global passes one yet: SIMD
-    /// values are not implemented (a module using them is refused when compiled).
+    /// A 128-bit vector, lane 0 in the low bits. Calls of wasm functions take and return
+    /// them ([`Func::call`](crate::Func::call)); host functions, globals and the
+    /// debugger do not yet (refused with `Error::Unsupported`).
     V128(u128),
 }
 
@@ -154,8 +155,8 @@ impl Val {
             Val::FuncRef(None) | Val::ExternRef(None) => (0, None),
             Val::FuncRef(Some(f)) => (f.raw as u64, Some(f.owner.clone())),
             Val::ExternRef(Some(r)) => (intern_externref(r), None),
-            // Never asked: every way a value reaches a raw slot refuses v128 first
-            // (`refuse_v128`), and no compiled code has a v128 slot.
+            // Never asked: `Func::call` packs vectors itself, and every other way a value
+            // reaches a one-word slot refuses v128 first (`refuse_v128`).
             Val::V128(_) => unreachable!("a v128 value has no one-word encoding"),
         }
     }

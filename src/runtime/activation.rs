@@ -53,6 +53,9 @@ pub(crate) struct Activation {
     /// The stop requests of the instance the call entered (`runtime::stop`): they stop
     /// the call wherever its code runs.
     stops: *const StopRequests,
+    /// The high 64 bits of xmm0 when the call returned, written by the entry trampoline:
+    /// a `v128` first result's upper half (`WasmReturn` carries the low half).
+    xmm0_high: u64,
 }
 
 // The stubs receive `resume_point()` and the entry trampoline writes through an
@@ -62,6 +65,8 @@ const _: () = assert!(std::mem::offset_of!(Activation, resume) == 0);
 impl Activation {
     /// Offset of `trapped`, which the canary entry trampoline reads.
     pub(crate) const TRAPPED_OFFSET: i32 = std::mem::offset_of!(Activation, trapped) as i32;
+    /// Offset of `xmm0_high`, which the entry trampoline writes.
+    pub(crate) const XMM0_HIGH_OFFSET: i32 = std::mem::offset_of!(Activation, xmm0_high) as i32;
     /// Offset of the resume point, which the entry trampoline writes.
     pub(crate) const RESUME_OFFSET: i32 = std::mem::offset_of!(Activation, resume) as i32;
     /// Offset of `convention_violated`, which the canary entry trampoline writes.
@@ -265,6 +270,11 @@ impl Activation {
         Activation::new(prev, stack_limit, stops)
     }
 
+    /// The high 64 bits of xmm0 when the call returned (`xmm0_high`).
+    pub(crate) fn xmm0_high(&self) -> u64 {
+        self.xmm0_high
+    }
+
     /// The stop requests of the instance this call entered.
     pub(crate) fn stops(&self) -> *const StopRequests {
         self.stops
@@ -321,6 +331,7 @@ impl Activation {
             }),
             host_call_fp: 0,
             stops,
+            xmm0_high: 0,
         }
     }
 }

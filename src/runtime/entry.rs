@@ -5,7 +5,7 @@ use crate::runtime::activation::Activation;
 use crate::runtime::instance::instance_of;
 use crate::runtime::interrupt;
 use crate::runtime::stop::StopRequests;
-use crate::runtime::trampolines::{trampolines, WasmReturn};
+use crate::runtime::trampolines::{trampolines, Returned};
 use crate::trap::{Trap, TrapKind};
 
 /// Calls wasm code `code` with context `vmctx`. `slots` holds the arguments on entry and
@@ -22,7 +22,7 @@ pub(crate) unsafe fn call_wasm(
     slots: &mut [u64],
     max_wasm_stack: usize,
     canaries: bool,
-) -> Result<WasmReturn, Trap> {
+) -> Result<Returned, Trap> {
     // SAFETY: the caller guarantees `vmctx` is a live instance's context; the instance
     // (and so its stop requests) outlives the call.
     let stops: *const StopRequests = unsafe { &**instance_of(vmctx).stops() };
@@ -59,5 +59,9 @@ pub(crate) unsafe fn call_wasm(
     };
     interrupt::leave();
     act.leave();
-    act.outcome().map(|()| ret)
+    let returned = Returned {
+        rax: ret.rax,
+        xmm0: u128::from(ret.xmm0.to_bits()) | u128::from(act.xmm0_high()) << 64,
+    };
+    act.outcome().map(|()| returned)
 }

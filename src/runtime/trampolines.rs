@@ -19,11 +19,29 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use std::sync::OnceLock;
 
 /// First result registers of a wasm function (SysV returns this struct in rax:xmm0).
+/// `call_wasm` adds xmm0's upper half, which the entry trampoline leaves in the
+/// activation, for a `v128` first result.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WasmReturn {
     pub rax: u64,
     pub xmm0: f64,
+}
+
+/// The first-result registers of a call that returned: `WasmReturn` and xmm0's upper
+/// half.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Returned {
+    pub rax: u64,
+    /// xmm0, all 128 bits.
+    pub xmm0: u128,
+}
+
+impl Returned {
+    /// The low 64 bits of xmm0 (a float first result).
+    pub fn xmm0_low(&self) -> u64 {
+        self.xmm0 as u64
+    }
 }
 
 /// `entry(vmctx, code, slots, slot_count, activation, stack_limit)`.
@@ -153,6 +171,9 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
     }
     dynasm!(asm
         ; .arch x64
+        // xmm0's upper half for a v128 first result (`Activation::xmm0_high`).
+        ; mov rdx, [rbp - 64]
+        ; movhps QWORD [rdx + Activation::XMM0_HIGH_OFFSET], xmm0
         ; mov rdx, [rbp - 48]
         ; mov rcx, [rbp - 56]
         ; xor r9d, r9d
