@@ -1,4 +1,4 @@
-//! SIMD (`v128`) operators: the first groups of the fixed-width SIMD instructions, on the
+//! SIMD (`v128`) operators: most groups of the fixed-width SIMD instructions, on the
 //! SSE4.1 baseline. Every other SIMD instruction is refused as unsupported when a module
 //! is compiled (`visit`'s fallback).
 //!
@@ -22,6 +22,96 @@ macro_rules! binop {
         dynasm!($s.asm ; .arch x64 ; $ins Rx(dst), Rx(src));
         $s.finish_binop(dst, src);
     }};
+}
+
+/// `$ins dst, src` with the operands' roles swapped: computes `b $op a` into a's
+/// register (for comparisons and pseudo-min/max whose x86 form has the other order).
+macro_rules! swapped_binop {
+    ($s:ident, $ins:ident) => {{
+        let (a, b) = $s.vector_operands();
+        dynasm!($s.asm
+            ; .arch x64
+            ; movaps Rx(crate::abi::regs::XSCRATCH2), Rx(b)
+            ; $ins Rx(crate::abi::regs::XSCRATCH2), Rx(a)
+            ; movaps Rx(a), Rx(crate::abi::regs::XSCRATCH2)
+        );
+        $s.finish_binop(a, b);
+    }};
+}
+
+/// `$ins x, x` on the vector on top of the stack.
+macro_rules! unop {
+    ($s:ident, $ins:ident) => {{
+        let x = $s.pop_vector();
+        dynasm!($s.asm ; .arch x64 ; $ins Rx(x), Rx(x));
+        $s.push_xmm(ValType::V128, x);
+    }};
+}
+
+/// A half-width extension of the high half: the high 8 bytes moved down first.
+macro_rules! high_extend {
+    ($s:ident, $ins:ident) => {{
+        let x = $s.pop_vector();
+        dynasm!($s.asm
+            ; .arch x64
+            ; pshufd Rx(x), Rx(x), 0xee_u8 as i8
+            ; $ins Rx(x), Rx(x)
+        );
+        $s.push_xmm(ValType::V128, x);
+    }};
+}
+
+/// `roundps`/`roundpd` with a rounding mode (0 nearest even, 1 down, 2 up, 3 toward zero).
+macro_rules! round {
+    ($s:ident, $ins:ident, $mode:expr) => {{
+        let x = $s.pop_vector();
+        dynasm!($s.asm ; .arch x64 ; $ins Rx(x), Rx(x), $mode);
+        $s.push_xmm(ValType::V128, x);
+    }};
+}
+
+/// An unsigned integer comparison through min or max: `$minmax(a, b) == a`, inverted if
+/// `$invert`.
+macro_rules! unsigned_cmp {
+    ($s:ident, $minmax:ident, $eq:ident, $invert:expr) => {{
+        let (a, b) = $s.vector_operands();
+        dynasm!($s.asm
+            ; .arch x64
+            ; movaps Rx(crate::abi::regs::XSCRATCH2), Rx(a)
+            ; $minmax Rx(crate::abi::regs::XSCRATCH2), Rx(b)
+            ; $eq Rx(a), Rx(crate::abi::regs::XSCRATCH2)
+        );
+        $s.finish_binop(a, b);
+        if $invert {
+            $s.invert_top();
+        }
+    }};
+}
+
+/// A float comparison with a `cmpps`/`cmppd` predicate, on (b, a) if `$swap`.
+macro_rules! float_cmp {
+    ($s:ident, $ins:ident, $predicate:expr, $swap:expr) => {{
+        let (a, b) = $s.vector_operands();
+        if $swap {
+            dynasm!($s.asm
+                ; .arch x64
+                ; movaps Rx(crate::abi::regs::XSCRATCH2), Rx(b)
+                ; $ins Rx(crate::abi::regs::XSCRATCH2), Rx(a), $predicate
+                ; movaps Rx(a), Rx(crate::abi::regs::XSCRATCH2)
+            );
+        } else {
+            dynasm!($s.asm ; .arch x64 ; $ins Rx(a), Rx(b), $predicate);
+        }
+        $s.finish_binop(a, b);
+    }};
+}
+
+/// The kind of a lane shift.
+#[derive(Clone, Copy)]
+enum Shift {
+    Left,
+    RightU,
+    RightS,
 }
 
 /// A vector lane index as an 8-bit immediate.
@@ -111,9 +201,334 @@ impl FuncCompiler<'_, '_> {
             O::F64x2Sub => binop!(self, subpd),
             O::F64x2Mul => binop!(self, mulpd),
             O::F64x2Div => binop!(self, divpd),
+            // Comparisons: all-ones lanes where the relation holds.
+            O::I8x16Eq => binop!(self, pcmpeqb),
+            O::I16x8Eq => binop!(self, pcmpeqw),
+            O::I32x4Eq => binop!(self, pcmpeqd),
+            O::I64x2Eq => binop!(self, pcmpeqq),
+            O::I8x16Ne => {
+                binop!(self, pcmpeqb);
+                self.invert_top();
+            }
+            O::I16x8Ne => {
+                binop!(self, pcmpeqw);
+                self.invert_top();
+            }
+            O::I32x4Ne => {
+                binop!(self, pcmpeqd);
+                self.invert_top();
+            }
+            O::I64x2Ne => {
+                binop!(self, pcmpeqq);
+                self.invert_top();
+            }
+            O::I8x16GtS => binop!(self, pcmpgtb),
+            O::I16x8GtS => binop!(self, pcmpgtw),
+            O::I32x4GtS => binop!(self, pcmpgtd),
+            O::I64x2GtS => binop!(self, pcmpgtq),
+            O::I8x16LtS => swapped_binop!(self, pcmpgtb),
+            O::I16x8LtS => swapped_binop!(self, pcmpgtw),
+            O::I32x4LtS => swapped_binop!(self, pcmpgtd),
+            O::I64x2LtS => swapped_binop!(self, pcmpgtq),
+            // a <= b is !(a > b); a >= b is !(b > a).
+            O::I8x16LeS => {
+                binop!(self, pcmpgtb);
+                self.invert_top();
+            }
+            O::I16x8LeS => {
+                binop!(self, pcmpgtw);
+                self.invert_top();
+            }
+            O::I32x4LeS => {
+                binop!(self, pcmpgtd);
+                self.invert_top();
+            }
+            O::I64x2LeS => {
+                binop!(self, pcmpgtq);
+                self.invert_top();
+            }
+            O::I8x16GeS => {
+                swapped_binop!(self, pcmpgtb);
+                self.invert_top();
+            }
+            O::I16x8GeS => {
+                swapped_binop!(self, pcmpgtw);
+                self.invert_top();
+            }
+            O::I32x4GeS => {
+                swapped_binop!(self, pcmpgtd);
+                self.invert_top();
+            }
+            O::I64x2GeS => {
+                swapped_binop!(self, pcmpgtq);
+                self.invert_top();
+            }
+            // Unsigned: a >= b exactly when max(a, b) == a; a <= b when min(a, b) == a.
+            O::I8x16GeU => unsigned_cmp!(self, pmaxub, pcmpeqb, false),
+            O::I16x8GeU => unsigned_cmp!(self, pmaxuw, pcmpeqw, false),
+            O::I32x4GeU => unsigned_cmp!(self, pmaxud, pcmpeqd, false),
+            O::I8x16LeU => unsigned_cmp!(self, pminub, pcmpeqb, false),
+            O::I16x8LeU => unsigned_cmp!(self, pminuw, pcmpeqw, false),
+            O::I32x4LeU => unsigned_cmp!(self, pminud, pcmpeqd, false),
+            O::I8x16LtU => unsigned_cmp!(self, pmaxub, pcmpeqb, true),
+            O::I16x8LtU => unsigned_cmp!(self, pmaxuw, pcmpeqw, true),
+            O::I32x4LtU => unsigned_cmp!(self, pmaxud, pcmpeqd, true),
+            O::I8x16GtU => unsigned_cmp!(self, pminub, pcmpeqb, true),
+            O::I16x8GtU => unsigned_cmp!(self, pminuw, pcmpeqw, true),
+            O::I32x4GtU => unsigned_cmp!(self, pminud, pcmpeqd, true),
+            // Floats: cmpps/cmppd predicates (ne is unordered-or-unequal, true for NaN).
+            O::F32x4Eq => float_cmp!(self, cmpps, 0, false),
+            O::F32x4Ne => float_cmp!(self, cmpps, 4, false),
+            O::F32x4Lt => float_cmp!(self, cmpps, 1, false),
+            O::F32x4Le => float_cmp!(self, cmpps, 2, false),
+            O::F32x4Gt => float_cmp!(self, cmpps, 1, true),
+            O::F32x4Ge => float_cmp!(self, cmpps, 2, true),
+            O::F64x2Eq => float_cmp!(self, cmppd, 0, false),
+            O::F64x2Ne => float_cmp!(self, cmppd, 4, false),
+            O::F64x2Lt => float_cmp!(self, cmppd, 1, false),
+            O::F64x2Le => float_cmp!(self, cmppd, 2, false),
+            O::F64x2Gt => float_cmp!(self, cmppd, 1, true),
+            O::F64x2Ge => float_cmp!(self, cmppd, 2, true),
+            // Integer min/max, saturating arithmetic, rounding average.
+            O::I8x16MinS => binop!(self, pminsb),
+            O::I16x8MinS => binop!(self, pminsw),
+            O::I32x4MinS => binop!(self, pminsd),
+            O::I8x16MinU => binop!(self, pminub),
+            O::I16x8MinU => binop!(self, pminuw),
+            O::I32x4MinU => binop!(self, pminud),
+            O::I8x16MaxS => binop!(self, pmaxsb),
+            O::I16x8MaxS => binop!(self, pmaxsw),
+            O::I32x4MaxS => binop!(self, pmaxsd),
+            O::I8x16MaxU => binop!(self, pmaxub),
+            O::I16x8MaxU => binop!(self, pmaxuw),
+            O::I32x4MaxU => binop!(self, pmaxud),
+            O::I8x16AddSatS => binop!(self, paddsb),
+            O::I8x16AddSatU => binop!(self, paddusb),
+            O::I16x8AddSatS => binop!(self, paddsw),
+            O::I16x8AddSatU => binop!(self, paddusw),
+            O::I8x16SubSatS => binop!(self, psubsb),
+            O::I8x16SubSatU => binop!(self, psubusb),
+            O::I16x8SubSatS => binop!(self, psubsw),
+            O::I16x8SubSatU => binop!(self, psubusw),
+            O::I8x16AvgrU => binop!(self, pavgb),
+            O::I16x8AvgrU => binop!(self, pavgw),
+            O::I32x4DotI16x8S => binop!(self, pmaddwd),
+            // Narrowing with saturation (both operands' lanes, a's first).
+            O::I8x16NarrowI16x8S => binop!(self, packsswb),
+            O::I8x16NarrowI16x8U => binop!(self, packuswb),
+            O::I16x8NarrowI32x4S => binop!(self, packssdw),
+            O::I16x8NarrowI32x4U => binop!(self, packusdw),
+            // Integer abs and neg.
+            O::I8x16Abs => unop!(self, pabsb),
+            O::I16x8Abs => unop!(self, pabsw),
+            O::I32x4Abs => unop!(self, pabsd),
+            O::I8x16Neg => self.int_neg(8),
+            O::I16x8Neg => self.int_neg(16),
+            O::I32x4Neg => self.int_neg(32),
+            O::I64x2Neg => self.int_neg(64),
+            O::I64x2Abs => {
+                // (a ^ m) - m with m the sign mask of each lane.
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; pcmpgtq Rx(XSCRATCH), Rx(x)
+                    ; pxor Rx(x), Rx(XSCRATCH)
+                    ; psubq Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            // Extension of the low or high half.
+            O::I16x8ExtendLowI8x16S => unop!(self, pmovsxbw),
+            O::I16x8ExtendLowI8x16U => unop!(self, pmovzxbw),
+            O::I32x4ExtendLowI16x8S => unop!(self, pmovsxwd),
+            O::I32x4ExtendLowI16x8U => unop!(self, pmovzxwd),
+            O::I64x2ExtendLowI32x4S => unop!(self, pmovsxdq),
+            O::I64x2ExtendLowI32x4U => unop!(self, pmovzxdq),
+            O::I16x8ExtendHighI8x16S => high_extend!(self, pmovsxbw),
+            O::I16x8ExtendHighI8x16U => high_extend!(self, pmovzxbw),
+            O::I32x4ExtendHighI16x8S => high_extend!(self, pmovsxwd),
+            O::I32x4ExtendHighI16x8U => high_extend!(self, pmovzxwd),
+            O::I64x2ExtendHighI32x4S => high_extend!(self, pmovsxdq),
+            O::I64x2ExtendHighI32x4U => high_extend!(self, pmovzxdq),
+            // Float sign operations, square root, rounding, pseudo-min/max.
+            O::F32x4Neg => self.sign_op(false, true),
+            O::F64x2Neg => self.sign_op(true, true),
+            O::F32x4Abs => self.sign_op(false, false),
+            O::F64x2Abs => self.sign_op(true, false),
+            O::F32x4Sqrt => unop!(self, sqrtps),
+            O::F64x2Sqrt => unop!(self, sqrtpd),
+            O::F32x4Nearest => round!(self, roundps, 0),
+            O::F32x4Floor => round!(self, roundps, 1),
+            O::F32x4Ceil => round!(self, roundps, 2),
+            O::F32x4Trunc => round!(self, roundps, 3),
+            O::F64x2Nearest => round!(self, roundpd, 0),
+            O::F64x2Floor => round!(self, roundpd, 1),
+            O::F64x2Ceil => round!(self, roundpd, 2),
+            O::F64x2Trunc => round!(self, roundpd, 3),
+            // pmin(a, b) = b < a ? b : a, which minps computes with b first (it returns
+            // its second operand when the compare fails: equal or NaN).
+            O::F32x4PMin => swapped_binop!(self, minps),
+            O::F32x4PMax => swapped_binop!(self, maxps),
+            O::F64x2PMin => swapped_binop!(self, minpd),
+            O::F64x2PMax => swapped_binop!(self, maxpd),
+            // Conversions with exact x86 counterparts.
+            O::F32x4ConvertI32x4S => unop!(self, cvtdq2ps),
+            O::F64x2ConvertLowI32x4S => unop!(self, cvtdq2pd),
+            O::F64x2PromoteLowF32x4 => unop!(self, cvtps2pd),
+            O::F32x4DemoteF64x2Zero => unop!(self, cvtpd2ps),
+            O::V128Bitselect => {
+                // (v1 & c) | (v2 & !c)
+                let (_, c) = self.pop_opnd();
+                let c = self.owned_xmm(ValType::V128, c);
+                let (v1, v2) = self.vector_operands();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; pand Rx(v1), Rx(c)
+                    ; pandn Rx(c), Rx(v2)
+                    ; por Rx(v1), Rx(c)
+                );
+                self.free(Opnd::Xmm(c));
+                self.finish_binop(v1, v2);
+            }
+            O::I8x16AllTrue => self.all_true(8),
+            O::I16x8AllTrue => self.all_true(16),
+            O::I32x4AllTrue => self.all_true(32),
+            O::I64x2AllTrue => self.all_true(64),
+            O::I8x16Bitmask => self.bitmask(8),
+            O::I16x8Bitmask => self.bitmask(16),
+            O::I32x4Bitmask => self.bitmask(32),
+            O::I64x2Bitmask => self.bitmask(64),
+            O::I16x8Shl => self.lane_shift(16, Shift::Left),
+            O::I32x4Shl => self.lane_shift(32, Shift::Left),
+            O::I64x2Shl => self.lane_shift(64, Shift::Left),
+            O::I16x8ShrU => self.lane_shift(16, Shift::RightU),
+            O::I32x4ShrU => self.lane_shift(32, Shift::RightU),
+            O::I64x2ShrU => self.lane_shift(64, Shift::RightU),
+            O::I16x8ShrS => self.lane_shift(16, Shift::RightS),
+            O::I32x4ShrS => self.lane_shift(32, Shift::RightS),
             _ => return false,
         }
         true
+    }
+
+    /// Inverts every bit of the vector on top of the stack (in a register).
+    fn invert_top(&mut self) {
+        let x = self.pop_vector();
+        dynasm!(self.asm
+            ; .arch x64
+            ; pcmpeqd Rx(XSCRATCH), Rx(XSCRATCH)
+            ; pxor Rx(x), Rx(XSCRATCH)
+        );
+        self.push_xmm(ValType::V128, x);
+    }
+
+    fn int_neg(&mut self, bits: u32) {
+        let x = self.pop_vector();
+        dynasm!(self.asm ; .arch x64 ; pxor Rx(XSCRATCH), Rx(XSCRATCH));
+        match bits {
+            8 => dynasm!(self.asm ; .arch x64 ; psubb Rx(XSCRATCH), Rx(x)),
+            16 => dynasm!(self.asm ; .arch x64 ; psubw Rx(XSCRATCH), Rx(x)),
+            32 => dynasm!(self.asm ; .arch x64 ; psubd Rx(XSCRATCH), Rx(x)),
+            _ => dynasm!(self.asm ; .arch x64 ; psubq Rx(XSCRATCH), Rx(x)),
+        }
+        dynasm!(self.asm ; .arch x64 ; movaps Rx(x), Rx(XSCRATCH));
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// Float neg (flip the sign bits) or abs (clear them), lanes of 64 or 32 bits.
+    fn sign_op(&mut self, wide: bool, negate: bool) {
+        let x = self.pop_vector();
+        dynasm!(self.asm ; .arch x64 ; pcmpeqd Rx(XSCRATCH), Rx(XSCRATCH));
+        match (wide, negate) {
+            (false, true) => dynasm!(self.asm
+                ; .arch x64
+                ; pslld Rx(XSCRATCH), 31
+                ; pxor Rx(x), Rx(XSCRATCH)
+            ),
+            (true, true) => dynasm!(self.asm
+                ; .arch x64
+                ; psllq Rx(XSCRATCH), 63
+                ; pxor Rx(x), Rx(XSCRATCH)
+            ),
+            (false, false) => dynasm!(self.asm
+                ; .arch x64
+                ; psrld Rx(XSCRATCH), 1
+                ; pand Rx(x), Rx(XSCRATCH)
+            ),
+            (true, false) => dynasm!(self.asm
+                ; .arch x64
+                ; psrlq Rx(XSCRATCH), 1
+                ; pand Rx(x), Rx(XSCRATCH)
+            ),
+        }
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// `all_true`: 1 when no lane is zero.
+    fn all_true(&mut self, bits: u32) {
+        let x = self.pop_vector();
+        let r = self.alloc_gpr();
+        // Lanes equal to zero become all ones; all lanes are true when none did.
+        dynasm!(self.asm ; .arch x64 ; pxor Rx(XSCRATCH), Rx(XSCRATCH));
+        match bits {
+            8 => dynasm!(self.asm ; .arch x64 ; pcmpeqb Rx(XSCRATCH), Rx(x)),
+            16 => dynasm!(self.asm ; .arch x64 ; pcmpeqw Rx(XSCRATCH), Rx(x)),
+            32 => dynasm!(self.asm ; .arch x64 ; pcmpeqd Rx(XSCRATCH), Rx(x)),
+            _ => dynasm!(self.asm ; .arch x64 ; pcmpeqq Rx(XSCRATCH), Rx(x)),
+        }
+        dynasm!(self.asm
+            ; .arch x64
+            ; xor Rd(r), Rd(r)
+            ; ptest Rx(XSCRATCH), Rx(XSCRATCH)
+            ; setz Rb(r)
+        );
+        self.free(Opnd::Xmm(x));
+        self.push_gpr(ValType::I32, r);
+    }
+
+    /// `bitmask`: the top bit of each lane, lane 0 in bit 0.
+    fn bitmask(&mut self, bits: u32) {
+        let x = self.pop_vector();
+        let r = self.alloc_gpr();
+        match bits {
+            8 => dynasm!(self.asm ; .arch x64 ; pmovmskb Rd(r), Rx(x)),
+            16 => dynasm!(self.asm
+                ; .arch x64
+                // Signed saturation keeps each lane's sign in a byte.
+                ; packsswb Rx(x), Rx(x)
+                ; pmovmskb Rd(r), Rx(x)
+                ; and Rd(r), 0xff
+            ),
+            32 => dynasm!(self.asm ; .arch x64 ; movmskps Rd(r), Rx(x)),
+            _ => dynasm!(self.asm ; .arch x64 ; movmskpd Rd(r), Rx(x)),
+        }
+        self.free(Opnd::Xmm(x));
+        self.push_gpr(ValType::I32, r);
+    }
+
+    /// Lane shifts by a scalar count taken modulo the lane width.
+    fn lane_shift(&mut self, bits: u32, kind: Shift) {
+        let (_, count) = self.pop_opnd();
+        self.load_gpr(ValType::I32, count, crate::abi::regs::RAX);
+        self.free(count);
+        let x = self.pop_vector();
+        dynasm!(self.asm
+            ; .arch x64
+            ; and eax, (bits - 1) as i32
+            ; movd Rx(XSCRATCH), eax
+        );
+        match (bits, kind) {
+            (16, Shift::Left) => dynasm!(self.asm ; .arch x64 ; psllw Rx(x), Rx(XSCRATCH)),
+            (32, Shift::Left) => dynasm!(self.asm ; .arch x64 ; pslld Rx(x), Rx(XSCRATCH)),
+            (_, Shift::Left) => dynasm!(self.asm ; .arch x64 ; psllq Rx(x), Rx(XSCRATCH)),
+            (16, Shift::RightU) => dynasm!(self.asm ; .arch x64 ; psrlw Rx(x), Rx(XSCRATCH)),
+            (32, Shift::RightU) => dynasm!(self.asm ; .arch x64 ; psrld Rx(x), Rx(XSCRATCH)),
+            (_, Shift::RightU) => dynasm!(self.asm ; .arch x64 ; psrlq Rx(x), Rx(XSCRATCH)),
+            (16, Shift::RightS) => dynasm!(self.asm ; .arch x64 ; psraw Rx(x), Rx(XSCRATCH)),
+            (_, Shift::RightS) => dynasm!(self.asm ; .arch x64 ; psrad Rx(x), Rx(XSCRATCH)),
+        }
+        self.push_xmm(ValType::V128, x);
     }
 
     /// Pops a vector into an xmm register the caller owns.
