@@ -114,6 +114,34 @@ enum Shift {
     RightS,
 }
 
+/// `$ins xmm, [memory]` (with an optional size keyword or trailing lane immediate) for the
+/// address `$a.1` into the register `$a.0`.
+macro_rules! mem {
+    ($s:ident, $a:expr, $ins:ident $($size:ident)?) => {{
+        let (x, addr): (Xmm, super::memory::Addr) = $a;
+        match addr {
+            super::memory::Addr::Disp(d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), $($size)? [r14 + d])
+            }
+            super::memory::Addr::Index(i, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), $($size)? [r14 + Rq(i) + d])
+            }
+        }
+    }};
+    ($s:ident, $a:expr, $ins:ident, $imm:expr) => {{
+        let (x, addr): (Xmm, super::memory::Addr) = $a;
+        let imm: i8 = $imm;
+        match addr {
+            super::memory::Addr::Disp(d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), [r14 + d], imm)
+            }
+            super::memory::Addr::Index(i, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), [r14 + Rq(i) + d], imm)
+            }
+        }
+    }};
+}
+
 /// A vector lane index as an 8-bit immediate.
 fn lane_imm(lane: u8) -> i8 {
     lane as i8
@@ -128,6 +156,50 @@ impl FuncCompiler<'_, '_> {
             O::V128Const { value } => self.v128_const(value.i128() as u128),
             O::V128Load { memarg } => self.v128_load(memarg),
             O::V128Store { memarg } => self.v128_store(memarg),
+            O::V128Load8x8S { memarg } => self.load_into(memarg, 8, |s, a| mem!(s, a, pmovsxbw)),
+            O::V128Load8x8U { memarg } => self.load_into(memarg, 8, |s, a| mem!(s, a, pmovzxbw)),
+            O::V128Load16x4S { memarg } => self.load_into(memarg, 8, |s, a| mem!(s, a, pmovsxwd)),
+            O::V128Load16x4U { memarg } => self.load_into(memarg, 8, |s, a| mem!(s, a, pmovzxwd)),
+            O::V128Load32x2S { memarg } => self.load_into(memarg, 8, |s, a| mem!(s, a, pmovsxdq)),
+            O::V128Load32x2U { memarg } => self.load_into(memarg, 8, |s, a| mem!(s, a, pmovzxdq)),
+            O::V128Load32Zero { memarg } => {
+                self.load_into(memarg, 4, |s, a| mem!(s, a, movss DWORD))
+            }
+            O::V128Load64Zero { memarg } => {
+                self.load_into(memarg, 8, |s, a| mem!(s, a, movsd QWORD))
+            }
+            O::V128Load8Splat { memarg } => self.load_into(memarg, 1, |s, a| {
+                mem!(s, a, pinsrb, 0);
+                dynasm!(s.asm
+                    ; .arch x64
+                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; pshufb Rx(a.0), Rx(XSCRATCH)
+                );
+            }),
+            O::V128Load16Splat { memarg } => self.load_into(memarg, 2, |s, a| {
+                mem!(s, a, pinsrw, 0);
+                dynasm!(s.asm
+                    ; .arch x64
+                    ; pshuflw Rx(a.0), Rx(a.0), 0
+                    ; punpcklqdq Rx(a.0), Rx(a.0)
+                );
+            }),
+            O::V128Load32Splat { memarg } => self.load_into(memarg, 4, |s, a| {
+                mem!(s, a, movss DWORD);
+                dynasm!(s.asm ; .arch x64 ; shufps Rx(a.0), Rx(a.0), 0);
+            }),
+            O::V128Load64Splat { memarg } => self.load_into(memarg, 8, |s, a| {
+                mem!(s, a, movsd QWORD);
+                dynasm!(s.asm ; .arch x64 ; unpcklpd Rx(a.0), Rx(a.0));
+            }),
+            O::V128Load8Lane { memarg, lane } => self.load_lane(memarg, 1, lane),
+            O::V128Load16Lane { memarg, lane } => self.load_lane(memarg, 2, lane),
+            O::V128Load32Lane { memarg, lane } => self.load_lane(memarg, 4, lane),
+            O::V128Load64Lane { memarg, lane } => self.load_lane(memarg, 8, lane),
+            O::V128Store8Lane { memarg, lane } => self.store_lane(memarg, 1, lane),
+            O::V128Store16Lane { memarg, lane } => self.store_lane(memarg, 2, lane),
+            O::V128Store32Lane { memarg, lane } => self.store_lane(memarg, 4, lane),
+            O::V128Store64Lane { memarg, lane } => self.store_lane(memarg, 8, lane),
             O::I8x16Splat => self.int_splat(8),
             O::I16x8Splat => self.int_splat(16),
             O::I32x4Splat => self.int_splat(32),
@@ -619,6 +691,74 @@ impl FuncCompiler<'_, '_> {
         if x != XSCRATCH {
             self.free(Opnd::Xmm(x));
         }
+        self.free(addr_opnd);
+    }
+
+    /// A load of `size` bytes into a new vector register: pops the address, and `emit`
+    /// loads from it (the register and the address are its argument).
+    fn load_into(
+        &mut self,
+        memarg: MemArg,
+        size: u32,
+        emit: impl FnOnce(&mut Self, (Xmm, super::memory::Addr)),
+    ) {
+        let (_, addr_opnd) = self.pop_opnd();
+        let x = self.alloc_xmm();
+        let addr = self.address(addr_opnd, memarg.offset, size);
+        emit(self, (x, addr));
+        self.free(addr_opnd);
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// `v128.loadN_lane`: pops the vector, then the address; replaces one lane.
+    fn load_lane(&mut self, memarg: MemArg, size: u32, lane: u8) {
+        let x = self.pop_vector();
+        let (_, addr_opnd) = self.pop_opnd();
+        let addr = self.address(addr_opnd, memarg.offset, size);
+        let a = (x, addr);
+        match size {
+            1 => mem!(self, a, pinsrb, lane_imm(lane)),
+            2 => mem!(self, a, pinsrw, lane_imm(lane)),
+            4 => mem!(self, a, pinsrd, lane_imm(lane)),
+            _ => mem!(self, a, pinsrq, lane_imm(lane)),
+        }
+        self.free(addr_opnd);
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// `v128.storeN_lane`: pops the vector, then the address; stores one lane.
+    fn store_lane(&mut self, memarg: MemArg, size: u32, lane: u8) {
+        let x = self.pop_vector();
+        let (_, addr_opnd) = self.pop_opnd();
+        let addr = self.address(addr_opnd, memarg.offset, size);
+        let imm = lane_imm(lane);
+        match (size, addr) {
+            (1, super::memory::Addr::Disp(d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrb [r14 + d], Rx(x), imm)
+            }
+            (1, super::memory::Addr::Index(i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrb [r14 + Rq(i) + d], Rx(x), imm)
+            }
+            (2, super::memory::Addr::Disp(d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrw [r14 + d], Rx(x), imm)
+            }
+            (2, super::memory::Addr::Index(i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrw [r14 + Rq(i) + d], Rx(x), imm)
+            }
+            (4, super::memory::Addr::Disp(d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrd [r14 + d], Rx(x), imm)
+            }
+            (4, super::memory::Addr::Index(i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrd [r14 + Rq(i) + d], Rx(x), imm)
+            }
+            (_, super::memory::Addr::Disp(d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrq [r14 + d], Rx(x), imm)
+            }
+            (_, super::memory::Addr::Index(i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrq [r14 + Rq(i) + d], Rx(x), imm)
+            }
+        }
+        self.free(Opnd::Xmm(x));
         self.free(addr_opnd);
     }
 

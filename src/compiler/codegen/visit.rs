@@ -292,7 +292,27 @@ pub(super) fn classify(op: &Operator<'_>) -> OpClass {
         | O::I64Store16 { .. }
         | O::I64Store32 { .. }
         | O::V128Load { .. }
-        | O::V128Store { .. } => TRAPS,
+        | O::V128Load8x8S { .. }
+        | O::V128Load8x8U { .. }
+        | O::V128Load16x4S { .. }
+        | O::V128Load16x4U { .. }
+        | O::V128Load32x2S { .. }
+        | O::V128Load32x2U { .. }
+        | O::V128Load8Splat { .. }
+        | O::V128Load16Splat { .. }
+        | O::V128Load32Splat { .. }
+        | O::V128Load64Splat { .. }
+        | O::V128Load32Zero { .. }
+        | O::V128Load64Zero { .. }
+        | O::V128Load8Lane { .. }
+        | O::V128Load16Lane { .. }
+        | O::V128Load32Lane { .. }
+        | O::V128Load64Lane { .. }
+        | O::V128Store { .. }
+        | O::V128Store8Lane { .. }
+        | O::V128Store16Lane { .. }
+        | O::V128Store32Lane { .. }
+        | O::V128Store64Lane { .. } => TRAPS,
         O::BrIf { .. } | O::If { .. } | O::Select | O::I32Eqz => CONDITION,
         _ => PLAIN,
     }
