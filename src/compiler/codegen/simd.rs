@@ -10,7 +10,7 @@
 //! 16-byte aligned): a spilled operand is loaded into `XSCRATCH` first.
 
 use super::{FuncCompiler, Opnd};
-use crate::abi::regs::{Gpr, Xmm, XSCRATCH};
+use crate::abi::regs::{Gpr, Xmm, XSCRATCH, XSCRATCH2};
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi};
 use wasmparser::{MemArg, Operator};
@@ -31,9 +31,9 @@ macro_rules! swapped_binop {
         let (a, b) = $s.vector_operands();
         dynasm!($s.asm
             ; .arch x64
-            ; movaps Rx(crate::abi::regs::XSCRATCH2), Rx(b)
-            ; $ins Rx(crate::abi::regs::XSCRATCH2), Rx(a)
-            ; movaps Rx(a), Rx(crate::abi::regs::XSCRATCH2)
+            ; movaps Rx(XSCRATCH2), Rx(b)
+            ; $ins Rx(XSCRATCH2), Rx(a)
+            ; movaps Rx(a), Rx(XSCRATCH2)
         );
         $s.finish_binop(a, b);
     }};
@@ -77,9 +77,9 @@ macro_rules! unsigned_cmp {
         let (a, b) = $s.vector_operands();
         dynasm!($s.asm
             ; .arch x64
-            ; movaps Rx(crate::abi::regs::XSCRATCH2), Rx(a)
-            ; $minmax Rx(crate::abi::regs::XSCRATCH2), Rx(b)
-            ; $eq Rx(a), Rx(crate::abi::regs::XSCRATCH2)
+            ; movaps Rx(XSCRATCH2), Rx(a)
+            ; $minmax Rx(XSCRATCH2), Rx(b)
+            ; $eq Rx(a), Rx(XSCRATCH2)
         );
         $s.finish_binop(a, b);
         if $invert {
@@ -95,15 +95,23 @@ macro_rules! float_cmp {
         if $swap {
             dynasm!($s.asm
                 ; .arch x64
-                ; movaps Rx(crate::abi::regs::XSCRATCH2), Rx(b)
-                ; $ins Rx(crate::abi::regs::XSCRATCH2), Rx(a), $predicate
-                ; movaps Rx(a), Rx(crate::abi::regs::XSCRATCH2)
+                ; movaps Rx(XSCRATCH2), Rx(b)
+                ; $ins Rx(XSCRATCH2), Rx(a), $predicate
+                ; movaps Rx(a), Rx(XSCRATCH2)
             );
         } else {
             dynasm!($s.asm ; .arch x64 ; $ins Rx(a), Rx(b), $predicate);
         }
         $s.finish_binop(a, b);
     }};
+}
+
+/// The result lanes of an extended multiplication, signed or not.
+#[derive(Clone, Copy)]
+enum ExtMul {
+    I16(bool),
+    I32(bool),
+    I64(bool),
 }
 
 /// The kind of a lane shift.
@@ -479,9 +487,398 @@ impl FuncCompiler<'_, '_> {
             O::I64x2ShrU => self.lane_shift(64, Shift::RightU),
             O::I16x8ShrS => self.lane_shift(16, Shift::RightS),
             O::I32x4ShrS => self.lane_shift(32, Shift::RightS),
+            O::I8x16Shl => self.lane_shift(8, Shift::Left),
+            O::I8x16ShrU => self.lane_shift(8, Shift::RightU),
+            O::I8x16ShrS => self.lane_shift(8, Shift::RightS),
+            O::I64x2ShrS => self.lane_shift(64, Shift::RightS),
+            O::I8x16Swizzle => {
+                // pshufb zeroes a lane whose index has its top bit set: indices >= 16 get
+                // it by a saturating add of 0x70, the others keep their low four bits.
+                let (a, s) = self.vector_operands();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov eax, 0x7070_7070
+                    ; movd Rx(XSCRATCH2), eax
+                    ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
+                    ; paddusb Rx(XSCRATCH2), Rx(s)
+                    ; pshufb Rx(a), Rx(XSCRATCH2)
+                );
+                self.finish_binop(a, s);
+            }
+            O::I8x16Shuffle { lanes } => self.shuffle(lanes),
+            O::I8x16Popcnt => self.popcnt(),
+            O::I64x2Mul => {
+                // lo*lo + ((hi(a)*lo(b) + lo(a)*hi(b)) << 32), by 32x32->64 multiplies.
+                let (a, b) = self.vector_operands();
+                let t = self.alloc_xmm();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movaps Rx(t), Rx(a)
+                    ; psrlq Rx(t), 32
+                    ; pmuludq Rx(t), Rx(b)
+                    ; movaps Rx(XSCRATCH2), Rx(b)
+                    ; psrlq Rx(XSCRATCH2), 32
+                    ; pmuludq Rx(XSCRATCH2), Rx(a)
+                    ; paddq Rx(t), Rx(XSCRATCH2)
+                    ; psllq Rx(t), 32
+                    ; pmuludq Rx(a), Rx(b)
+                    ; paddq Rx(a), Rx(t)
+                );
+                self.free(Opnd::Xmm(t));
+                self.finish_binop(a, b);
+            }
+            O::F32x4Min => self.float_min(false),
+            O::F64x2Min => self.float_min(true),
+            O::F32x4Max => self.float_max(false),
+            O::F64x2Max => self.float_max(true),
+            O::F32x4ConvertI32x4U => {
+                // The high and low 16 bits convert exactly; their sum rounds once.
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movaps Rx(XSCRATCH2), Rx(x)
+                    ; pslld Rx(XSCRATCH2), 16
+                    ; psrld Rx(XSCRATCH2), 16
+                    ; psrld Rx(x), 16
+                    ; cvtdq2ps Rx(x), Rx(x)
+                    ; mov eax, 0x4780_0000 // 65536.0
+                    ; movd Rx(XSCRATCH), eax
+                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; mulps Rx(x), Rx(XSCRATCH)
+                    ; cvtdq2ps Rx(XSCRATCH2), Rx(XSCRATCH2)
+                    ; addps Rx(x), Rx(XSCRATCH2)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I32x4TruncSatF32x4S => {
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    // NaN lanes to 0.
+                    ; movaps Rx(XSCRATCH), Rx(x)
+                    ; cmpps Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; pand Rx(x), Rx(XSCRATCH)
+                    // Top bit set where the input is not negative.
+                    ; pxor Rx(XSCRATCH), Rx(x)
+                    ; cvttps2dq Rx(x), Rx(x)
+                    // Where that input converted to 0x80000000, it overflowed upwards.
+                    ; pand Rx(XSCRATCH), Rx(x)
+                    ; psrad Rx(XSCRATCH), 31
+                    ; pxor Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I32x4TruncSatF32x4U => {
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    // NaN and negative lanes to 0.
+                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; maxps Rx(x), Rx(XSCRATCH)
+                    // 2^31 as a float.
+                    ; pcmpeqd Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; psrld Rx(XSCRATCH), 1
+                    ; cvtdq2ps Rx(XSCRATCH), Rx(XSCRATCH)
+                    // x - 2^31 converted: the part above 2^31 (saturated where x >= 2^32,
+                    // negative, so 0, where x < 2^31).
+                    ; movaps Rx(XSCRATCH2), Rx(x)
+                    ; subps Rx(XSCRATCH2), Rx(XSCRATCH)
+                    ; cmpps Rx(XSCRATCH), Rx(XSCRATCH2), 2
+                    ; cvttps2dq Rx(XSCRATCH2), Rx(XSCRATCH2)
+                    ; pxor Rx(XSCRATCH2), Rx(XSCRATCH)
+                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; pmaxsd Rx(XSCRATCH2), Rx(XSCRATCH)
+                    // The rest converts as signed (0x80000000 = 2^31 from 2^31 on).
+                    ; cvttps2dq Rx(x), Rx(x)
+                    ; paddd Rx(x), Rx(XSCRATCH2)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::F64x2ConvertLowI32x4U => {
+                // 2^52 + u as a double has u in its low bits; subtracting 2^52 is exact.
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov eax, 0x4330_0000
+                    ; movd Rx(XSCRATCH), eax
+                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; unpcklps Rx(x), Rx(XSCRATCH)
+                    ; mov rax, QWORD 0x4330_0000_0000_0000
+                    ; movq Rx(XSCRATCH), rax
+                    ; punpcklqdq Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; subpd Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I32x4TruncSatF64x2SZero => {
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    // NaN lanes clamp to 0, the others to at most 2^31 - 1.
+                    ; movaps Rx(XSCRATCH), Rx(x)
+                    ; cmppd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; mov rax, QWORD 0x41df_ffff_ffc0_0000 // 2147483647.0
+                    ; movq Rx(XSCRATCH2), rax
+                    ; punpcklqdq Rx(XSCRATCH2), Rx(XSCRATCH2)
+                    ; andpd Rx(XSCRATCH), Rx(XSCRATCH2)
+                    ; minpd Rx(x), Rx(XSCRATCH)
+                    ; cvttpd2dq Rx(x), Rx(x)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I32x4TruncSatF64x2UZero => {
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; xorpd Rx(XSCRATCH), Rx(XSCRATCH)
+                    ; maxpd Rx(x), Rx(XSCRATCH)
+                    ; mov rax, QWORD 0x41ef_ffff_ffe0_0000 // 4294967295.0
+                    ; movq Rx(XSCRATCH2), rax
+                    ; punpcklqdq Rx(XSCRATCH2), Rx(XSCRATCH2)
+                    ; minpd Rx(x), Rx(XSCRATCH2)
+                    ; roundpd Rx(x), Rx(x), 3
+                    ; mov rax, QWORD 0x4330_0000_0000_0000 // 2^52
+                    ; movq Rx(XSCRATCH2), rax
+                    ; punpcklqdq Rx(XSCRATCH2), Rx(XSCRATCH2)
+                    ; addpd Rx(x), Rx(XSCRATCH2)
+                    // The low dwords of both doubles, then zeros.
+                    ; shufps Rx(x), Rx(XSCRATCH), 0x88_u8 as i8
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I16x8ExtMulLowI8x16S => self.ext_mul(ExtMul::I16(true), false),
+            O::I16x8ExtMulHighI8x16S => self.ext_mul(ExtMul::I16(true), true),
+            O::I16x8ExtMulLowI8x16U => self.ext_mul(ExtMul::I16(false), false),
+            O::I16x8ExtMulHighI8x16U => self.ext_mul(ExtMul::I16(false), true),
+            O::I32x4ExtMulLowI16x8S => self.ext_mul(ExtMul::I32(true), false),
+            O::I32x4ExtMulHighI16x8S => self.ext_mul(ExtMul::I32(true), true),
+            O::I32x4ExtMulLowI16x8U => self.ext_mul(ExtMul::I32(false), false),
+            O::I32x4ExtMulHighI16x8U => self.ext_mul(ExtMul::I32(false), true),
+            O::I64x2ExtMulLowI32x4S => self.ext_mul(ExtMul::I64(true), false),
+            O::I64x2ExtMulHighI32x4S => self.ext_mul(ExtMul::I64(true), true),
+            O::I64x2ExtMulLowI32x4U => self.ext_mul(ExtMul::I64(false), false),
+            O::I64x2ExtMulHighI32x4U => self.ext_mul(ExtMul::I64(false), true),
+            O::I16x8ExtAddPairwiseI8x16S => {
+                // pmaddubsw multiplies unsigned bytes (the ones) by signed ones (x).
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov eax, 0x0101_0101
+                    ; movd Rx(XSCRATCH), eax
+                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; pmaddubsw Rx(XSCRATCH), Rx(x)
+                    ; movaps Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I16x8ExtAddPairwiseI8x16U => {
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov eax, 0x0101_0101
+                    ; movd Rx(XSCRATCH), eax
+                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; pmaddubsw Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I32x4ExtAddPairwiseI16x8S => {
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov eax, 0x0001_0001
+                    ; movd Rx(XSCRATCH), eax
+                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                    ; pmaddwd Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I32x4ExtAddPairwiseI16x8U => {
+                // The high words shifted down plus the low words, zero-extended.
+                let x = self.pop_vector();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movaps Rx(XSCRATCH), Rx(x)
+                    ; psrld Rx(XSCRATCH), 16
+                    ; pslld Rx(x), 16
+                    ; psrld Rx(x), 16
+                    ; paddd Rx(x), Rx(XSCRATCH)
+                );
+                self.push_xmm(ValType::V128, x);
+            }
+            O::I16x8Q15MulrSatS => {
+                // pmulhrsw, except that -1 * -1 (0x8000 squared) must saturate to 0x7fff.
+                let (a, b) = self.vector_operands();
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; pmulhrsw Rx(a), Rx(b)
+                    ; mov eax, 0x8000_8000_u32 as i32
+                    ; movd Rx(XSCRATCH2), eax
+                    ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
+                    ; pcmpeqw Rx(XSCRATCH2), Rx(a)
+                    ; pxor Rx(a), Rx(XSCRATCH2)
+                );
+                self.finish_binop(a, b);
+            }
             _ => return false,
         }
         true
+    }
+
+    /// `i8x16.shuffle`: each result byte from a (indices 0-15) or b (16-31).
+    fn shuffle(&mut self, lanes: [u8; 16]) {
+        let (a, b) = self.vector_operands();
+        let from_a = lanes.map(|l| if l < 16 { l } else { 0x80 });
+        let from_b = lanes.map(|l| if l >= 16 { l - 16 } else { 0x80 });
+        self.materialize(u128::from_le_bytes(from_a), XSCRATCH2);
+        dynasm!(self.asm ; .arch x64 ; pshufb Rx(a), Rx(XSCRATCH2));
+        // b is popped (its register is this operation's to change) or a scratch copy.
+        self.materialize(u128::from_le_bytes(from_b), XSCRATCH2);
+        dynasm!(self.asm
+            ; .arch x64
+            ; pshufb Rx(b), Rx(XSCRATCH2)
+            ; por Rx(a), Rx(b)
+        );
+        self.finish_binop(a, b);
+    }
+
+    /// Builds the constant `bits` in `x` (through rax).
+    fn materialize(&mut self, bits: u128, x: Xmm) {
+        let (low, high) = (bits as u64, (bits >> 64) as u64);
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rax, QWORD low as i64
+            ; movq Rx(x), rax
+            ; mov rax, QWORD high as i64
+            ; pinsrq Rx(x), rax, 1
+        );
+    }
+
+    /// `i8x16.popcnt`: a 16-entry table of nibble counts, looked up with pshufb.
+    fn popcnt(&mut self) {
+        let x = self.pop_vector();
+        let table = self.alloc_xmm();
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov eax, 0x0f0f_0f0f
+            ; movd Rx(XSCRATCH2), eax
+            ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
+            ; movaps Rx(XSCRATCH), Rx(x)
+            ; psrlw Rx(XSCRATCH), 4
+            ; pand Rx(XSCRATCH), Rx(XSCRATCH2)
+            ; pand Rx(x), Rx(XSCRATCH2)
+        );
+        self.materialize(0x0403_0302_0302_0201_0302_0201_0201_0100, table);
+        dynasm!(self.asm
+            ; .arch x64
+            ; movaps Rx(XSCRATCH2), Rx(table)
+            ; pshufb Rx(XSCRATCH2), Rx(XSCRATCH)
+            ; pshufb Rx(table), Rx(x)
+            ; paddb Rx(table), Rx(XSCRATCH2)
+            ; movaps Rx(x), Rx(table)
+        );
+        self.free(Opnd::Xmm(table));
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// Wasm's float min: NaN if either lane is NaN (canonicalised), -0 below +0. minps
+    /// returns its second operand for NaN or equal lanes, so it runs both ways and the
+    /// results are merged.
+    fn float_min(&mut self, wide: bool) {
+        let (a, b) = self.vector_operands();
+        let s = XSCRATCH2;
+        if wide {
+            dynasm!(self.asm
+                ; .arch x64
+                ; movaps Rx(s), Rx(b)
+                ; minpd Rx(s), Rx(a)
+                ; minpd Rx(a), Rx(b)
+                ; orpd Rx(s), Rx(a)
+                ; cmppd Rx(a), Rx(s), 3
+                ; orpd Rx(s), Rx(a)
+                ; psrlq Rx(a), 13
+                ; andnpd Rx(a), Rx(s)
+            );
+        } else {
+            dynasm!(self.asm
+                ; .arch x64
+                ; movaps Rx(s), Rx(b)
+                ; minps Rx(s), Rx(a)
+                ; minps Rx(a), Rx(b)
+                ; orps Rx(s), Rx(a)
+                ; cmpps Rx(a), Rx(s), 3
+                ; orps Rx(s), Rx(a)
+                ; psrld Rx(a), 10
+                ; andnps Rx(a), Rx(s)
+            );
+        }
+        self.finish_binop(a, b);
+    }
+
+    /// Wasm's float max: as `float_min`, with +0 above -0.
+    fn float_max(&mut self, wide: bool) {
+        let (a, b) = self.vector_operands();
+        let s = XSCRATCH2;
+        if wide {
+            dynasm!(self.asm
+                ; .arch x64
+                ; movaps Rx(s), Rx(b)
+                ; maxpd Rx(s), Rx(a)
+                ; maxpd Rx(a), Rx(b)
+                ; xorpd Rx(a), Rx(s)
+                ; orpd Rx(s), Rx(a)
+                ; subpd Rx(s), Rx(a)
+                ; cmppd Rx(a), Rx(s), 3
+                ; psrlq Rx(a), 13
+                ; andnpd Rx(a), Rx(s)
+            );
+        } else {
+            dynasm!(self.asm
+                ; .arch x64
+                ; movaps Rx(s), Rx(b)
+                ; maxps Rx(s), Rx(a)
+                ; maxps Rx(a), Rx(b)
+                ; xorps Rx(a), Rx(s)
+                ; orps Rx(s), Rx(a)
+                ; subps Rx(s), Rx(a)
+                ; cmpps Rx(a), Rx(s), 3
+                ; psrld Rx(a), 10
+                ; andnps Rx(a), Rx(s)
+            );
+        }
+        self.finish_binop(a, b);
+    }
+
+    /// Extended multiplication of the low or high halves.
+    fn ext_mul(&mut self, kind: ExtMul, high: bool) {
+        let (a, b) = self.vector_operands();
+        for x in [a, b] {
+            match kind {
+                ExtMul::I64(_) => {
+                    // Lanes 0,1 (or 2,3) to the low dwords of the two qwords.
+                    let order = if high { 0xfa_u8 } else { 0x50 } as i8;
+                    dynasm!(self.asm ; .arch x64 ; pshufd Rx(x), Rx(x), order);
+                }
+                _ if high => {
+                    dynasm!(self.asm ; .arch x64 ; pshufd Rx(x), Rx(x), 0xee_u8 as i8)
+                }
+                _ => {}
+            }
+            match kind {
+                ExtMul::I16(true) => dynasm!(self.asm ; .arch x64 ; pmovsxbw Rx(x), Rx(x)),
+                ExtMul::I16(false) => dynasm!(self.asm ; .arch x64 ; pmovzxbw Rx(x), Rx(x)),
+                ExtMul::I32(true) => dynasm!(self.asm ; .arch x64 ; pmovsxwd Rx(x), Rx(x)),
+                ExtMul::I32(false) => dynasm!(self.asm ; .arch x64 ; pmovzxwd Rx(x), Rx(x)),
+                ExtMul::I64(_) => {}
+            }
+        }
+        match kind {
+            ExtMul::I16(_) => dynasm!(self.asm ; .arch x64 ; pmullw Rx(a), Rx(b)),
+            ExtMul::I32(_) => dynasm!(self.asm ; .arch x64 ; pmulld Rx(a), Rx(b)),
+            ExtMul::I64(true) => dynasm!(self.asm ; .arch x64 ; pmuldq Rx(a), Rx(b)),
+            ExtMul::I64(false) => dynasm!(self.asm ; .arch x64 ; pmuludq Rx(a), Rx(b)),
+        }
+        self.finish_binop(a, b);
     }
 
     /// Inverts every bit of the vector on top of the stack (in a register).
@@ -579,6 +976,52 @@ impl FuncCompiler<'_, '_> {
         self.push_gpr(ValType::I32, r);
     }
 
+    /// Byte lanes shifted by the count in eax (0-7, also in `XSCRATCH`): as words, then
+    /// the bits that crossed into a neighbouring byte masked off; arithmetic right
+    /// shifts as words with each byte in the high half, packed back.
+    fn byte_shift(&mut self, x: Xmm, kind: Shift) {
+        match kind {
+            Shift::Left | Shift::RightU => {
+                if matches!(kind, Shift::Left) {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; psllw Rx(x), Rx(XSCRATCH)
+                        ; mov ecx, eax
+                        ; mov edx, 0xff
+                        ; shl edx, cl
+                    );
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; psrlw Rx(x), Rx(XSCRATCH)
+                        ; mov ecx, eax
+                        ; mov edx, 0xff
+                        ; shr edx, cl
+                    );
+                }
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; and edx, 0xff
+                    ; imul edx, edx, 0x0101_0101
+                    ; movd Rx(XSCRATCH2), edx
+                    ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
+                    ; pand Rx(x), Rx(XSCRATCH2)
+                );
+            }
+            Shift::RightS => dynasm!(self.asm
+                ; .arch x64
+                ; add eax, 8
+                ; movd Rx(XSCRATCH), eax
+                ; movaps Rx(XSCRATCH2), Rx(x)
+                ; punpckhbw Rx(XSCRATCH2), Rx(XSCRATCH2)
+                ; punpcklbw Rx(x), Rx(x)
+                ; psraw Rx(XSCRATCH2), Rx(XSCRATCH)
+                ; psraw Rx(x), Rx(XSCRATCH)
+                ; packsswb Rx(x), Rx(XSCRATCH2)
+            ),
+        }
+    }
+
     /// Lane shifts by a scalar count taken modulo the lane width.
     fn lane_shift(&mut self, bits: u32, kind: Shift) {
         let (_, count) = self.pop_opnd();
@@ -590,6 +1033,25 @@ impl FuncCompiler<'_, '_> {
             ; and eax, (bits - 1) as i32
             ; movd Rx(XSCRATCH), eax
         );
+        if bits == 8 {
+            self.byte_shift(x, kind);
+            self.push_xmm(ValType::V128, x);
+            return;
+        }
+        if bits == 64 && matches!(kind, Shift::RightS) {
+            // No psraq: ((x >>u c) ^ m) - m, with m the sign bit shifted alike.
+            dynasm!(self.asm
+                ; .arch x64
+                ; pcmpeqd Rx(XSCRATCH2), Rx(XSCRATCH2)
+                ; psllq Rx(XSCRATCH2), 63
+                ; psrlq Rx(XSCRATCH2), Rx(XSCRATCH)
+                ; psrlq Rx(x), Rx(XSCRATCH)
+                ; pxor Rx(x), Rx(XSCRATCH2)
+                ; psubq Rx(x), Rx(XSCRATCH2)
+            );
+            self.push_xmm(ValType::V128, x);
+            return;
+        }
         match (bits, kind) {
             (16, Shift::Left) => dynasm!(self.asm ; .arch x64 ; psllw Rx(x), Rx(XSCRATCH)),
             (32, Shift::Left) => dynasm!(self.asm ; .arch x64 ; pslld Rx(x), Rx(XSCRATCH)),
