@@ -322,11 +322,42 @@ fn vectors_do_not_cross_the_rest_of_the_host_boundary_yet() {
         Err(Error::Unsupported(why)) => assert!(why.contains("v128"), "{why}"),
         other => panic!("expected unsupported, got {:?}", other.err()),
     }
-    // Nor can a v128 global exist.
-    assert!(matches!(
-        Module::new(&engine, "(module (global v128 (v128.const i64x2 0 0)))"),
-        Err(Error::Unsupported(_))
-    ));
+    // Globals hold vectors: a module's, initialised by a constant and by another global,
+    // and a host-made one it imports.
+    let host_global = kestrel::Global::new(
+        &engine,
+        kestrel::GlobalType::new(ValType::V128, true),
+        Val::V128(0),
+    )
+    .unwrap();
+    let host_constant = kestrel::Global::new(
+        &engine,
+        kestrel::GlobalType::new(ValType::V128, false),
+        Val::V128(7 << 64 | 5),
+    )
+    .unwrap();
+    let globals = Module::new(
+        &engine,
+        r#"(module
+          (import "h" "g" (global $h (mut v128)))
+          (import "h" "c" (global $c v128))
+          (global $a (export "a") (mut v128) (v128.const i32x4 1 2 3 4))
+          (global $b (export "b") v128 (global.get $c))
+          (func (export "bump")
+            (global.set $a (i32x4.add (global.get $a) (global.get $b)))
+            (global.set $h (global.get $a))))"#,
+    )
+    .unwrap();
+    let mut linker = Linker::new(&engine);
+    linker.define("h", "g", host_global.clone());
+    linker.define("h", "c", host_constant);
+    let instance = linker.instantiate(&globals).unwrap();
+    instance.get_func("bump").unwrap().call(&[]).unwrap();
+    let expected = i32x4([1 + 5, 2, 3 + 7, 4]);
+    assert!(matches!(instance.get_global("a").unwrap().get(), Val::V128(v) if v == expected));
+    assert!(matches!(host_global.get(), Val::V128(v) if v == expected));
+    host_global.set(Val::V128(u128::MAX)).unwrap();
+    assert!(matches!(host_global.get(), Val::V128(u128::MAX)));
     // Relaxed SIMD (WebAssembly 3.0) is not enabled: such a module does not validate.
     assert!(Module::new(
         &engine,

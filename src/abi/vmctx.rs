@@ -11,6 +11,7 @@
 
 use super::frame::ResumePoint;
 use crate::frontend::ModuleInfo;
+use crate::types::ValType;
 use std::mem::offset_of;
 
 /// The fixed header every vmctx starts with. The runtime writes it word by word at the
@@ -171,6 +172,9 @@ pub(crate) struct VmCtxLayout {
     tables: u32,
     imported_globals: u32,
     defined_globals: u32,
+    /// Each defined global's offset from `defined_globals`: packed by units, a `v128`
+    /// taking two words (`abi::frame::area_offsets`).
+    defined_global_offsets: Box<[u32]>,
     num_imported_globals: u32,
     func_bits: u32,
     size: u32,
@@ -189,7 +193,14 @@ impl VmCtxLayout {
         let imported_funcs = take(16 * info.num_imported_funcs);
         let tables = take(8 * info.tables.len() as u32);
         let imported_globals = take(8 * info.num_imported_globals);
-        let defined_globals = take(8 * (info.globals.len() as u32 - info.num_imported_globals));
+        let defined_types: Vec<ValType> = info.globals[info.num_imported_globals as usize..]
+            .iter()
+            .map(|g| g.content)
+            .collect();
+        let defined_global_offsets: Box<[u32]> = crate::abi::frame::area_offsets(&defined_types)
+            .map(|offset| offset as u32)
+            .collect();
+        let defined_globals = take(8 * crate::abi::frame::area_units(&defined_types));
         let func_bits = take(8 * info.funcs.len() as u32);
         VmCtxLayout {
             type_ids,
@@ -197,6 +208,7 @@ impl VmCtxLayout {
             tables,
             imported_globals,
             defined_globals,
+            defined_global_offsets,
             num_imported_globals: info.num_imported_globals,
             func_bits,
             size: offset,
@@ -233,9 +245,8 @@ impl VmCtxLayout {
         if index < self.num_imported_globals {
             GlobalSlot::Indirect((self.imported_globals + 8 * index) as i32)
         } else {
-            GlobalSlot::Inline(
-                (self.defined_globals + 8 * (index - self.num_imported_globals)) as i32,
-            )
+            let defined = (index - self.num_imported_globals) as usize;
+            GlobalSlot::Inline((self.defined_globals + self.defined_global_offsets[defined]) as i32)
         }
     }
 

@@ -120,6 +120,7 @@ impl Frame<'_> {
     pub fn global(&self, index: u32) -> Option<Val> {
         let instance = self.instance_data()?;
         let ty = instance.module.info.globals.get(index as usize)?.content;
+        refuse_v128("reading a global", std::iter::once(&ty)).ok()?;
         // SAFETY: the instance's global storage for a valid index.
         let raw = unsafe { *instance.global_ptr(index) };
         Some(Val::from_raw(ty, mask(ty, raw)))
@@ -141,6 +142,7 @@ impl Frame<'_> {
         if value.ty() != ty || ty.is_ref() {
             return Err(Error::Usage(format!("global {index} has type {ty}")));
         }
+        refuse_v128("writing a global", std::iter::once(&ty))?;
         // SAFETY: as in `global`.
         unsafe { *instance.global_ptr(index) = value.to_raw() };
         Ok(())

@@ -1,5 +1,5 @@
-//! Global variables: an 8-byte cell, inline in the defining instance's vmctx or owned by a
-//! host-created `Global`.
+//! Global variables: an 8-byte cell (16 bytes for a `v128`), inline in the defining
+//! instance's vmctx or owned by a host-created `Global`.
 
 use crate::api::engine::Engine;
 use crate::api::val::Val;
@@ -33,7 +33,8 @@ impl std::fmt::Debug for Global {
     }
 }
 
-struct HostCell(UnsafeCell<u64>);
+/// A host-owned global's cell: room for any type's value.
+struct HostCell(UnsafeCell<u128>);
 // SAFETY: see `Global`.
 unsafe impl Send for HostCell {}
 // SAFETY: see `Global`.
@@ -42,7 +43,6 @@ unsafe impl Sync for HostCell {}
 impl Global {
     /// Creates a host-owned global with an initial value of the global's type.
     pub fn new(_engine: &Engine, ty: GlobalType, value: Val) -> Result<Global> {
-        crate::api::val::refuse_v128("a global", std::iter::once(&ty.content))?;
         if value.ty() != ty.content {
             return Err(Error::Usage(format!(
                 "global of type {} initialized with a {}",
@@ -50,12 +50,31 @@ impl Global {
                 value.ty()
             )));
         }
-        let cell = Arc::new(HostCell(UnsafeCell::new(value.to_raw())));
-        Ok(Global {
-            ptr: cell.0.get(),
+        let cell = Arc::new(HostCell(UnsafeCell::new(0)));
+        let global = Global {
+            ptr: cell.0.get() as *mut u64,
             ty,
             _owner: cell,
-        })
+        };
+        // SAFETY: the cell was just made, 16 bytes, and no one else has it yet.
+        unsafe { global.write(&value) };
+        Ok(global)
+    }
+
+    /// Writes `value`, of the global's type, into its cell.
+    ///
+    /// # Safety
+    ///
+    /// The cell must be alive (it is while `self` is) and not written concurrently.
+    unsafe fn write(&self, value: &Val) {
+        // SAFETY: the cell holds 16 bytes for a v128 (`HostCell`, or the vmctx layout's
+        // two units), 8 otherwise.
+        unsafe {
+            match value {
+                Val::V128(bits) => (self.ptr as *mut u128).write_unaligned(*bits),
+                _ => *self.ptr = value.to_raw(),
+            }
+        }
     }
 
     /// The global's type.
@@ -65,8 +84,14 @@ impl Global {
 
     /// The current value.
     pub fn get(&self) -> Val {
-        // SAFETY: `ptr` is kept alive by `_owner`.
-        Val::from_raw(self.ty.content, unsafe { *self.ptr })
+        // SAFETY: `ptr` is kept alive by `_owner`; a v128 cell holds 16 bytes.
+        unsafe {
+            if self.ty.content == crate::types::ValType::V128 {
+                Val::V128((self.ptr as *const u128).read_unaligned())
+            } else {
+                Val::from_raw(self.ty.content, *self.ptr)
+            }
+        }
     }
 
     /// Sets the value (the global must be mutable and the value of its type).
@@ -77,8 +102,9 @@ impl Global {
         if value.ty() != self.ty.content {
             return Err(Error::Usage("global value of the wrong type".into()));
         }
-        // SAFETY: `ptr` is kept alive by `_owner`.
-        unsafe { *self.ptr = value.to_raw() };
+        // SAFETY: `ptr` is kept alive by `_owner`; as for wasm's own writes, the host
+        // and the guest do not synchronize on globals.
+        unsafe { self.write(&value) };
         Ok(())
     }
 }

@@ -406,6 +406,11 @@ fn const_expr(w: &mut Writer, e: &ConstExpr) {
             w.u8(6);
             w.u32(i);
         }
+        ConstExpr::V128(v) => {
+            w.u8(7);
+            w.u64(v as u64);
+            w.u64((v >> 64) as u64);
+        }
     }
 }
 
@@ -415,6 +420,7 @@ fn read_const_expr(r: &mut Reader<'_>) -> Result<ConstExpr> {
         1 => ConstExpr::I64(r.u64()? as i64),
         2 => ConstExpr::F32(r.u32()?),
         3 => ConstExpr::F64(r.u64()?),
+        7 => ConstExpr::V128(u128::from(r.u64()?) | u128::from(r.u64()?) << 64),
         4 => ConstExpr::GlobalGet(r.u32()?),
         5 => ConstExpr::RefNull(read_val_type(r)?),
         6 => ConstExpr::RefFunc(r.u32()?),

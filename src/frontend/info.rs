@@ -11,6 +11,7 @@ pub(crate) enum ConstExpr {
     I64(i64),
     F32(u32),
     F64(u64),
+    V128(u128),
     GlobalGet(u32),
     RefNull(ValType),
     RefFunc(u32),

@@ -56,12 +56,6 @@ fn table_type(ty: wasmparser::TableType) -> Result<TableType> {
 }
 
 fn global_type(ty: wasmparser::GlobalType) -> Result<GlobalType> {
-    if ty.content_type == wasmparser::ValType::V128 {
-        // A global's storage is one 8-byte word (`abi::vmctx`).
-        return Err(Error::Unsupported(
-            "a global of type v128: SIMD globals are not implemented yet".into(),
-        ));
-    }
     Ok(GlobalType {
         content: val_type(ty.content_type)?,
         mutable: ty.mutable,
@@ -79,6 +73,7 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
             Operator::I64Const { value } => ConstExpr::I64(value),
             Operator::F32Const { value } => ConstExpr::F32(value.bits()),
             Operator::F64Const { value } => ConstExpr::F64(value.bits()),
+            Operator::V128Const { value } => ConstExpr::V128(value.i128() as u128),
             Operator::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
             Operator::RefNull { hty } => ConstExpr::RefNull(match hty {
                 wasmparser::HeapType::Abstract {

@@ -142,17 +142,58 @@ impl InstanceData {
         unsafe { *(self.vmctx.add(offset as usize) as *mut u64) = value };
     }
 
-    /// Evaluates a constant expression in this instance.
+    /// Evaluates a constant expression of a one-word type in this instance (offsets and
+    /// table elements; a global's initialiser goes through `eval_global`).
     pub fn eval(&self, expr: &ConstExpr) -> u64 {
+        self.eval_wide(expr) as u64
+    }
+
+    /// Evaluates a constant expression of any type (a `v128` fills all 128 bits).
+    fn eval_wide(&self, expr: &ConstExpr) -> u128 {
         match *expr {
-            ConstExpr::I32(v) => v as u32 as u64,
-            ConstExpr::I64(v) => v as u64,
-            ConstExpr::F32(v) => v as u64,
-            ConstExpr::F64(v) => v,
+            ConstExpr::I32(v) => u128::from(v as u32),
+            ConstExpr::I64(v) => u128::from(v as u64),
+            ConstExpr::F32(v) => u128::from(v),
+            ConstExpr::F64(v) => u128::from(v),
+            ConstExpr::V128(v) => v,
             // SAFETY: validation guarantees the index names an earlier (or imported) global.
-            ConstExpr::GlobalGet(g) => unsafe { *self.global_ptr(g) },
+            ConstExpr::GlobalGet(g) => unsafe { self.read_global(g) },
             ConstExpr::RefNull(_) => 0,
-            ConstExpr::RefFunc(f) => self.funcref(f) as u64,
+            ConstExpr::RefFunc(f) => u128::from(self.funcref(f) as u64),
+        }
+    }
+
+    /// The bits of global `index` (two words for a `v128`).
+    ///
+    /// # Safety
+    ///
+    /// `index` must name one of the module's globals.
+    pub unsafe fn read_global(&self, index: u32) -> u128 {
+        let ptr = self.global_ptr(index);
+        // SAFETY: a global's storage holds 16 bytes for a v128, 8 otherwise.
+        unsafe {
+            if self.module.info.globals[index as usize].content == crate::types::ValType::V128 {
+                (ptr as *const u128).read_unaligned()
+            } else {
+                u128::from(*ptr)
+            }
+        }
+    }
+
+    /// Writes global `index` (two words for a `v128`, else the low 64 bits).
+    ///
+    /// # Safety
+    ///
+    /// `index` must name one of the module's globals.
+    pub unsafe fn write_global(&self, index: u32, value: u128) {
+        let ptr = self.global_ptr(index);
+        // SAFETY: as in `read_global`.
+        unsafe {
+            if self.module.info.globals[index as usize].content == crate::types::ValType::V128 {
+                (ptr as *mut u128).write_unaligned(value)
+            } else {
+                *ptr = value as u64
+            }
         }
     }
 }
@@ -293,9 +334,9 @@ impl InstanceData {
         }
         for (i, init) in info.global_inits.iter().enumerate() {
             let index = info.num_imported_globals + i as u32;
-            let value = data.eval(init);
-            // SAFETY: defined globals live inline in the vmctx.
-            unsafe { *data.global_ptr(index) = value };
+            let value = data.eval_wide(init);
+            // SAFETY: a defined global of the module.
+            unsafe { data.write_global(index, value) };
         }
         for (i, init) in info.table_inits.iter().enumerate() {
             if let Some(init) = init {

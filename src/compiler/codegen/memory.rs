@@ -287,7 +287,11 @@ impl FuncCompiler<'_, '_> {
                 (RCX, 0)
             }
         };
-        if ty.is_float() {
+        if ty == ValType::V128 {
+            let x = self.alloc_xmm();
+            dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [Rq(base) + disp]);
+            self.push_xmm(ty, x);
+        } else if ty.is_float() {
             let x = self.alloc_xmm();
             if is_64(ty) {
                 dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [Rq(base) + disp]);
