@@ -150,15 +150,40 @@ macro_rules! mem {
     }};
 }
 
+/// Whether this CPU runs the instructions `simd` emits (SSE4.1 and SSE4.2's `pcmpgtq`,
+/// SSSE3's `pshufb` and `pabs*`). A module with SIMD instructions is refused elsewhere,
+/// so its code can never raise an invalid-opcode fault.
+fn cpu_has_simd_baseline() -> bool {
+    static HAS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HAS.get_or_init(|| {
+        std::arch::is_x86_feature_detected!("sse4.2")
+            && std::arch::is_x86_feature_detected!("sse4.1")
+            && std::arch::is_x86_feature_detected!("ssse3")
+    })
+}
+
 /// A vector lane index as an 8-bit immediate.
 fn lane_imm(lane: u8) -> i8 {
     lane as i8
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Compiles a SIMD operator of the implemented groups; returns false for any other
-    /// operator.
-    pub(super) fn visit_simd(&mut self, op: &Operator<'_>) -> bool {
+    /// Compiles a SIMD operator; returns false for any other operator, and an error for
+    /// a SIMD one on a CPU without the instruction sets the code uses.
+    pub(super) fn visit_simd(&mut self, op: &Operator<'_>) -> crate::error::Result<bool> {
+        if !self.compile_simd(op) {
+            return Ok(false);
+        }
+        if !cpu_has_simd_baseline() {
+            return Err(crate::error::Error::Unsupported(
+                "SIMD instructions need a CPU with SSE4.2, SSSE3 and SSE4.1 (x86-64-v2)".into(),
+            ));
+        }
+        Ok(true)
+    }
+
+    /// Emits a SIMD operator; false for any other operator.
+    fn compile_simd(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;
         match *op {
             O::V128Const { value } => self.v128_const(value.i128() as u128),

@@ -126,7 +126,7 @@ impl FuncCompiler<'_, '_> {
                 if !self.visit_memory_access(op)
                     && !self.visit_numeric(op)
                     && !self.visit_bulk(op)
-                    && !self.visit_simd(op)
+                    && !self.visit_simd(op)?
                 {
                     return Err(Error::Unsupported(format!(
                         "operator {op:?} at offset {:#x}",
