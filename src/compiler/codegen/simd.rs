@@ -39,6 +39,14 @@ macro_rules! swapped_binop {
     }};
 }
 
+/// An operation whose result lanes are then inverted (`ne` from `eq`, `le` from `gt`).
+macro_rules! inverted {
+    ($s:ident, $op:expr) => {{
+        $op;
+        $s.invert_top();
+    }};
+}
+
 /// `$ins x, x` on the vector on top of the stack.
 macro_rules! unop {
     ($s:ident, $ins:ident) => {{
@@ -149,6 +157,10 @@ macro_rules! mem {
         }
     }};
 }
+
+/// 2^52 as a double: adding it to a u32 (or OR-ing a u32 into its mantissa) gives a
+/// double whose low 32 bits are that u32.
+const TWO_POW_52: u64 = 0x4330_0000_0000_0000;
 
 /// Whether this CPU runs the instructions `simd` emits (SSE4.1 and SSE4.2's `pcmpgtq`,
 /// SSSE3's `pshufb` and `pabs*`). A module with SIMD instructions is refused elsewhere,
@@ -311,22 +323,10 @@ impl FuncCompiler<'_, '_> {
             O::I16x8Eq => binop!(self, pcmpeqw),
             O::I32x4Eq => binop!(self, pcmpeqd),
             O::I64x2Eq => binop!(self, pcmpeqq),
-            O::I8x16Ne => {
-                binop!(self, pcmpeqb);
-                self.invert_top();
-            }
-            O::I16x8Ne => {
-                binop!(self, pcmpeqw);
-                self.invert_top();
-            }
-            O::I32x4Ne => {
-                binop!(self, pcmpeqd);
-                self.invert_top();
-            }
-            O::I64x2Ne => {
-                binop!(self, pcmpeqq);
-                self.invert_top();
-            }
+            O::I8x16Ne => inverted!(self, binop!(self, pcmpeqb)),
+            O::I16x8Ne => inverted!(self, binop!(self, pcmpeqw)),
+            O::I32x4Ne => inverted!(self, binop!(self, pcmpeqd)),
+            O::I64x2Ne => inverted!(self, binop!(self, pcmpeqq)),
             O::I8x16GtS => binop!(self, pcmpgtb),
             O::I16x8GtS => binop!(self, pcmpgtw),
             O::I32x4GtS => binop!(self, pcmpgtd),
@@ -336,38 +336,14 @@ impl FuncCompiler<'_, '_> {
             O::I32x4LtS => swapped_binop!(self, pcmpgtd),
             O::I64x2LtS => swapped_binop!(self, pcmpgtq),
             // a <= b is !(a > b); a >= b is !(b > a).
-            O::I8x16LeS => {
-                binop!(self, pcmpgtb);
-                self.invert_top();
-            }
-            O::I16x8LeS => {
-                binop!(self, pcmpgtw);
-                self.invert_top();
-            }
-            O::I32x4LeS => {
-                binop!(self, pcmpgtd);
-                self.invert_top();
-            }
-            O::I64x2LeS => {
-                binop!(self, pcmpgtq);
-                self.invert_top();
-            }
-            O::I8x16GeS => {
-                swapped_binop!(self, pcmpgtb);
-                self.invert_top();
-            }
-            O::I16x8GeS => {
-                swapped_binop!(self, pcmpgtw);
-                self.invert_top();
-            }
-            O::I32x4GeS => {
-                swapped_binop!(self, pcmpgtd);
-                self.invert_top();
-            }
-            O::I64x2GeS => {
-                swapped_binop!(self, pcmpgtq);
-                self.invert_top();
-            }
+            O::I8x16LeS => inverted!(self, binop!(self, pcmpgtb)),
+            O::I16x8LeS => inverted!(self, binop!(self, pcmpgtw)),
+            O::I32x4LeS => inverted!(self, binop!(self, pcmpgtd)),
+            O::I64x2LeS => inverted!(self, binop!(self, pcmpgtq)),
+            O::I8x16GeS => inverted!(self, swapped_binop!(self, pcmpgtb)),
+            O::I16x8GeS => inverted!(self, swapped_binop!(self, pcmpgtw)),
+            O::I32x4GeS => inverted!(self, swapped_binop!(self, pcmpgtd)),
+            O::I64x2GeS => inverted!(self, swapped_binop!(self, pcmpgtq)),
             // Unsigned: a >= b exactly when max(a, b) == a; a <= b when min(a, b) == a.
             O::I8x16GeU => unsigned_cmp!(self, pmaxub, pcmpeqb, false),
             O::I16x8GeU => unsigned_cmp!(self, pmaxuw, pcmpeqw, false),
@@ -520,11 +496,9 @@ impl FuncCompiler<'_, '_> {
                 // pshufb zeroes a lane whose index has its top bit set: indices >= 16 get
                 // it by a saturating add of 0x70, the others keep their low four bits.
                 let (a, s) = self.vector_operands();
+                self.splat32(XSCRATCH2, 0x7070_7070);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; mov eax, 0x7070_7070
-                    ; movd Rx(XSCRATCH2), eax
-                    ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
                     ; paddusb Rx(XSCRATCH2), Rx(s)
                     ; pshufb Rx(a), Rx(XSCRATCH2)
                 );
@@ -566,9 +540,10 @@ impl FuncCompiler<'_, '_> {
                     ; psrld Rx(XSCRATCH2), 16
                     ; psrld Rx(x), 16
                     ; cvtdq2ps Rx(x), Rx(x)
-                    ; mov eax, 0x4780_0000 // 65536.0
-                    ; movd Rx(XSCRATCH), eax
-                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
+                );
+                self.splat32(XSCRATCH, 65536.0f32.to_bits());
+                dynasm!(self.asm
+                    ; .arch x64
                     ; mulps Rx(x), Rx(XSCRATCH)
                     ; cvtdq2ps Rx(XSCRATCH2), Rx(XSCRATCH2)
                     ; addps Rx(x), Rx(XSCRATCH2)
@@ -622,29 +597,26 @@ impl FuncCompiler<'_, '_> {
             O::F64x2ConvertLowI32x4U => {
                 // 2^52 + u as a double has u in its low bits; subtracting 2^52 is exact.
                 let x = self.pop_vector();
+                self.splat32(XSCRATCH, 0x4330_0000);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; mov eax, 0x4330_0000
-                    ; movd Rx(XSCRATCH), eax
-                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
                     ; unpcklps Rx(x), Rx(XSCRATCH)
-                    ; mov rax, QWORD 0x4330_0000_0000_0000
-                    ; movq Rx(XSCRATCH), rax
-                    ; punpcklqdq Rx(XSCRATCH), Rx(XSCRATCH)
+                );
+                self.splat64(XSCRATCH, TWO_POW_52);
+                dynasm!(self.asm
+                    ; .arch x64
                     ; subpd Rx(x), Rx(XSCRATCH)
                 );
                 self.push_xmm(ValType::V128, x);
             }
             O::I32x4TruncSatF64x2SZero => {
                 let x = self.pop_vector();
+                // NaN lanes clamp to 0, the others to at most 2^31 - 1.
+                self.splat64(XSCRATCH2, 2147483647.0f64.to_bits());
                 dynasm!(self.asm
                     ; .arch x64
-                    // NaN lanes clamp to 0, the others to at most 2^31 - 1.
                     ; movaps Rx(XSCRATCH), Rx(x)
                     ; cmppd Rx(XSCRATCH), Rx(XSCRATCH), 0
-                    ; mov rax, QWORD 0x41df_ffff_ffc0_0000 // 2147483647.0
-                    ; movq Rx(XSCRATCH2), rax
-                    ; punpcklqdq Rx(XSCRATCH2), Rx(XSCRATCH2)
                     ; andpd Rx(XSCRATCH), Rx(XSCRATCH2)
                     ; minpd Rx(x), Rx(XSCRATCH)
                     ; cvttpd2dq Rx(x), Rx(x)
@@ -657,14 +629,17 @@ impl FuncCompiler<'_, '_> {
                     ; .arch x64
                     ; xorpd Rx(XSCRATCH), Rx(XSCRATCH)
                     ; maxpd Rx(x), Rx(XSCRATCH)
-                    ; mov rax, QWORD 0x41ef_ffff_ffe0_0000 // 4294967295.0
-                    ; movq Rx(XSCRATCH2), rax
-                    ; punpcklqdq Rx(XSCRATCH2), Rx(XSCRATCH2)
+                );
+                self.splat64(XSCRATCH2, 4294967295.0f64.to_bits());
+                dynasm!(self.asm
+                    ; .arch x64
                     ; minpd Rx(x), Rx(XSCRATCH2)
                     ; roundpd Rx(x), Rx(x), 3
-                    ; mov rax, QWORD 0x4330_0000_0000_0000 // 2^52
-                    ; movq Rx(XSCRATCH2), rax
-                    ; punpcklqdq Rx(XSCRATCH2), Rx(XSCRATCH2)
+                );
+                // 2^52 + u holds u in the low bits of the double.
+                self.splat64(XSCRATCH2, TWO_POW_52);
+                dynasm!(self.asm
+                    ; .arch x64
                     ; addpd Rx(x), Rx(XSCRATCH2)
                     // The low dwords of both doubles, then zeros.
                     ; shufps Rx(x), Rx(XSCRATCH), 0x88_u8 as i8
@@ -686,11 +661,9 @@ impl FuncCompiler<'_, '_> {
             O::I16x8ExtAddPairwiseI8x16S => {
                 // pmaddubsw multiplies unsigned bytes (the ones) by signed ones (x).
                 let x = self.pop_vector();
+                self.splat32(XSCRATCH, 0x0101_0101);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; mov eax, 0x0101_0101
-                    ; movd Rx(XSCRATCH), eax
-                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
                     ; pmaddubsw Rx(XSCRATCH), Rx(x)
                     ; movaps Rx(x), Rx(XSCRATCH)
                 );
@@ -698,22 +671,18 @@ impl FuncCompiler<'_, '_> {
             }
             O::I16x8ExtAddPairwiseI8x16U => {
                 let x = self.pop_vector();
+                self.splat32(XSCRATCH, 0x0101_0101);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; mov eax, 0x0101_0101
-                    ; movd Rx(XSCRATCH), eax
-                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
                     ; pmaddubsw Rx(x), Rx(XSCRATCH)
                 );
                 self.push_xmm(ValType::V128, x);
             }
             O::I32x4ExtAddPairwiseI16x8S => {
                 let x = self.pop_vector();
+                self.splat32(XSCRATCH, 0x0001_0001);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; mov eax, 0x0001_0001
-                    ; movd Rx(XSCRATCH), eax
-                    ; pshufd Rx(XSCRATCH), Rx(XSCRATCH), 0
                     ; pmaddwd Rx(x), Rx(XSCRATCH)
                 );
                 self.push_xmm(ValType::V128, x);
@@ -737,9 +706,10 @@ impl FuncCompiler<'_, '_> {
                 dynasm!(self.asm
                     ; .arch x64
                     ; pmulhrsw Rx(a), Rx(b)
-                    ; mov eax, 0x8000_8000_u32 as i32
-                    ; movd Rx(XSCRATCH2), eax
-                    ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
+                );
+                self.splat32(XSCRATCH2, 0x8000_8000);
+                dynasm!(self.asm
+                    ; .arch x64
                     ; pcmpeqw Rx(XSCRATCH2), Rx(a)
                     ; pxor Rx(a), Rx(XSCRATCH2)
                 );
@@ -767,6 +737,26 @@ impl FuncCompiler<'_, '_> {
         self.finish_binop(a, b);
     }
 
+    /// `value` in every 32-bit lane of `x` (through eax).
+    fn splat32(&mut self, x: Xmm, value: u32) {
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov eax, value as i32
+            ; movd Rx(x), eax
+            ; pshufd Rx(x), Rx(x), 0
+        );
+    }
+
+    /// `value` in both 64-bit lanes of `x` (through rax).
+    fn splat64(&mut self, x: Xmm, value: u64) {
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rax, QWORD value as i64
+            ; movq Rx(x), rax
+            ; punpcklqdq Rx(x), Rx(x)
+        );
+    }
+
     /// Builds the constant `bits` in `x` (through rax).
     fn materialize(&mut self, bits: u128, x: Xmm) {
         let (low, high) = (bits as u64, (bits >> 64) as u64);
@@ -783,11 +773,9 @@ impl FuncCompiler<'_, '_> {
     fn popcnt(&mut self) {
         let x = self.pop_vector();
         let table = self.alloc_xmm();
+        self.splat32(XSCRATCH2, 0x0f0f_0f0f);
         dynasm!(self.asm
             ; .arch x64
-            ; mov eax, 0x0f0f_0f0f
-            ; movd Rx(XSCRATCH2), eax
-            ; pshufd Rx(XSCRATCH2), Rx(XSCRATCH2), 0
             ; movaps Rx(XSCRATCH), Rx(x)
             ; psrlw Rx(XSCRATCH), 4
             ; pand Rx(XSCRATCH), Rx(XSCRATCH2)
