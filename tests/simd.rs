@@ -1,8 +1,8 @@
 //! SIMD values inside wasm code: `v128` locals, parameters and results of calls between
 //! wasm functions, block and loop values, spills, memory, and the first groups of SIMD
-//! instructions (`compiler::codegen::simd`), in every code-generation configuration. The
-//! host boundary does not take vectors yet: an export or import with one, a v128 global
-//! and the debugger's reads of a v128 local are refused with an error, never a panic.
+//! instructions (`compiler::codegen::simd`), in every code-generation configuration; calls
+//! from the host and globals with vectors; the debugger reading and writing them. A host
+//! function with a vector is refused with an error, never a panic.
 //! Exports here return scalars computed from vectors, checked against values worked out
 //! by hand.
 
@@ -367,29 +367,66 @@ fn vectors_do_not_cross_the_rest_of_the_host_boundary_yet() {
 }
 
 #[test]
-fn the_debugger_refuses_to_read_a_vector_local_instead_of_guessing() {
+fn the_debugger_reads_and_writes_vectors_in_slots_and_registers() {
     let mut config = Config::new();
     config.debug_instrumentation(true);
     let engine = Engine::new(&config);
-    let module = Module::new(&engine, GUEST).unwrap();
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (func (export "first_lane") (param v128) (result i32)
+            (i32x4.extract_lane 0 (local.get 0)))
+          (func (export "sum") (result i32)
+            (local v128)
+            (i32x4.extract_lane 1
+              (i32x4.add (v128.const i32x4 1 2 3 4) (v128.const i32x4 10 20 30 40)))))"#,
+    )
+    .unwrap();
     let instance = Linker::new(&engine).instantiate(&module).unwrap();
     let debugger = instance.debugger().unwrap();
-    let zero_locals = module.func_index("zero_locals").unwrap();
-    debugger.set_entry_breakpoint(zero_locals).unwrap();
+    let first_lane = module.func_index("first_lane").unwrap();
+    let sum = module.func_index("sum").unwrap();
+    debugger.set_entry_breakpoint(first_lane).unwrap();
+    debugger.set_entry_breakpoint(sum).unwrap();
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let record = seen.clone();
+    let (a, b) = (i32x4([1, 2, 3, 4]), i32x4([10, 20, 30, 40]));
     debugger.set_handler(move |_, frame| {
         let mut seen = record.lock().unwrap();
-        seen.push(format!("{:?}", frame.local(0).map(|v| v.i32())));
-        seen.push(match frame.local(1) {
-            Err(Error::Unsupported(why)) => format!("refused: {}", why.contains("v128")),
-            other => format!("{other:?}"),
-        });
-        Resume::Continue
+        if frame.func_index() == first_lane {
+            // first_lane's parameter: read it, then change it (lane 0 becomes 99).
+            seen.push(format!("param {:?}", frame.local(0).unwrap()));
+            frame.set_local(0, Val::V128(i32x4([99, 0, 0, 0]))).unwrap();
+            return Resume::Continue;
+        }
+        // sum: the zeroed local, and at some step both operands of the add in registers.
+        if let Ok(Val::V128(v)) = frame.local(0) {
+            if v != 0 {
+                seen.push(format!("local not zero: {v:#x}"));
+            }
+        }
+        if let [Some(Val::V128(x)), Some(Val::V128(y))] = frame.stack()[..] {
+            if (x, y) == (a, b) {
+                seen.push("operands".to_string());
+            }
+        }
+        Resume::StepInto
     });
-    assert_eq!(call_i32(&instance, "zero_locals", &[]).unwrap(), 0);
+    let lane = instance
+        .get_func("first_lane")
+        .unwrap()
+        .call(&[Val::V128(i32x4([7, 8, 9, 10]))])
+        .unwrap();
+    assert!(matches!(lane[..], [Val::I32(99)]), "{lane:?}");
+    assert_eq!(call_i32(&instance, "sum", &[]).unwrap(), 22);
+    let seen = seen.lock().unwrap();
     assert_eq!(
-        *seen.lock().unwrap(),
-        ["Ok(Some(0))".to_string(), "refused: true".to_string()]
+        seen[0],
+        format!("param {:?}", Val::V128(i32x4([7, 8, 9, 10])))
+    );
+    assert!(seen.iter().any(|s| s == "operands"), "{seen:?}");
+    assert!(
+        !seen.iter().any(|s| s.starts_with("local not zero")),
+        "{seen:?}"
     );
 }

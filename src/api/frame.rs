@@ -3,23 +3,55 @@
 //! `runtime::debug::frame`).
 
 use crate::api::instance::Instance;
-use crate::api::val::refuse_v128;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::debug::frame::{mask, Frame};
 use crate::types::ValType;
+
+/// Reads a value of type `ty` from its cell: one word, or two (low first) for a `v128`,
+/// whose cells are 16 contiguous bytes (a frame slot, a local, a global, or an xmm
+/// register's part of the stubs' save area).
+///
+/// # Safety
+///
+/// `cell` must point at a live cell of a value of type `ty`.
+unsafe fn read_cell(ty: ValType, cell: *const u64) -> Val {
+    // SAFETY: the caller's contract; a v128 cell holds two words.
+    unsafe {
+        if ty == ValType::V128 {
+            Val::V128(u128::from(*cell) | u128::from(*cell.add(1)) << 64)
+        } else {
+            Val::from_raw(ty, mask(ty, *cell))
+        }
+    }
+}
+
+/// Writes `value` into its cell (see `read_cell`).
+///
+/// # Safety
+///
+/// `cell` must point at a live cell of a value of `value`'s type, which nothing else
+/// writes meanwhile (the thread is stopped).
+unsafe fn write_cell(value: &Val, cell: *mut u64) {
+    // SAFETY: the caller's contract.
+    unsafe {
+        match value {
+            Val::V128(bits) => {
+                *cell = *bits as u64;
+                *cell.add(1) = (*bits >> 64) as u64;
+            }
+            _ => *cell = value.to_raw(),
+        }
+    }
+}
 
 impl Frame<'_> {
     /// The frame's locals (parameters first) with their current values, `None` for one
     /// whose value this frame cannot know; empty when the frame's locals are not known
     /// at all (see [`Frame`]).
     pub fn locals(&self) -> Vec<Option<Val>> {
-        let Ok(shape) = self.shape() else {
-            return Vec::new();
-        };
-        (0..shape.locals.len() as u32)
-            .map(|i| self.local(i).ok())
-            .collect()
+        let n = self.local_types().len() as u32;
+        (0..n).map(|i| self.local(i).ok()).collect()
     }
 
     /// The types of the frame's locals, parameters first (empty when the frame's locals
@@ -33,26 +65,23 @@ impl Frame<'_> {
     /// Local `index` (parameters first), or why it cannot be read.
     pub fn local(&self, index: u32) -> Result<Val> {
         let (ty, cell) = self.local_cell(index)?;
-        refuse_v128("reading a local", std::iter::once(&ty))?;
         // SAFETY: a local's cell in a live frame of the stopped thread, or a register
-        // save slot of one.
-        let raw = unsafe { *cell };
-        Ok(Val::from_raw(ty, mask(ty, raw)))
+        // save slot of one (vectors are never in registers across calls: slots).
+        Ok(unsafe { read_cell(ty, cell) })
     }
 
     /// Sets local `index`; the value must have the local's type. In an outer frame the
     /// value takes effect when execution returns to it.
     pub fn set_local(&mut self, index: u32, value: Val) -> Result<()> {
         let (ty, cell) = self.local_cell(index)?;
-        refuse_v128("writing a local", std::iter::once(&ty))?;
         if value.ty() != ty {
             return Err(Error::Usage(format!("local {index} has type {ty}")));
         }
         if ty.is_ref() {
             return Err(Error::Usage("writing references is not supported".into()));
         }
-        // SAFETY: as in `local`; the cell holds a whole 64-bit slot or register.
-        unsafe { *cell = value.to_raw() };
+        // SAFETY: as in `local`; the cell holds the whole value.
+        unsafe { write_cell(&value, cell) };
         Ok(())
     }
 
@@ -65,12 +94,7 @@ impl Frame<'_> {
         };
         layout
             .iter()
-            .map(|&(ty, loc)| {
-                refuse_v128("reading a stack value", std::iter::once(&ty)).ok()?;
-                self.read_loc(ty, loc)
-                    .ok()
-                    .map(|raw| Val::from_raw(ty, raw))
-            })
+            .map(|&(ty, loc)| self.stack_val(ty, loc).ok())
             .collect()
     }
 
@@ -80,7 +104,19 @@ impl Frame<'_> {
             .stack_layout()?
             .get(index)
             .ok_or_else(|| Error::Usage(format!("no stack entry {index}")))?;
-        refuse_v128("reading a stack value", std::iter::once(&ty))?;
+        self.stack_val(ty, loc)
+    }
+
+    /// The value of type `ty` at `loc`.
+    fn stack_val(&self, ty: ValType, loc: crate::abi::sites::StackLoc) -> Result<Val> {
+        if ty == ValType::V128 {
+            // A vector is in a register or a slot, never a folded constant.
+            let cell = self
+                .stack_cell(loc)?
+                .ok_or_else(|| Error::Usage("a vector folded into the code".into()))?;
+            // SAFETY: a cell of a live frame of this stopped thread, or of the save area.
+            return Ok(unsafe { read_cell(ty, cell) });
+        }
         Ok(Val::from_raw(ty, self.read_loc(ty, loc)?))
     }
 
@@ -93,14 +129,13 @@ impl Frame<'_> {
         if value.ty() != ty || ty.is_ref() {
             return Err(Error::Usage(format!("stack entry {index} has type {ty}")));
         }
-        refuse_v128("writing a stack value", std::iter::once(&ty))?;
         let Some(cell) = self.stack_cell(loc)? else {
             return Err(Error::Usage(
                 "this value is a constant folded into the code".into(),
             ));
         };
         // SAFETY: a value's cell in a live frame of the stopped thread, or the save area.
-        unsafe { *cell = value.to_raw() };
+        unsafe { write_cell(&value, cell) };
         Ok(())
     }
 
@@ -120,10 +155,8 @@ impl Frame<'_> {
     pub fn global(&self, index: u32) -> Option<Val> {
         let instance = self.instance_data()?;
         let ty = instance.module.info.globals.get(index as usize)?.content;
-        refuse_v128("reading a global", std::iter::once(&ty)).ok()?;
         // SAFETY: the instance's global storage for a valid index.
-        let raw = unsafe { *instance.global_ptr(index) };
-        Some(Val::from_raw(ty, mask(ty, raw)))
+        Some(unsafe { read_cell(ty, instance.global_ptr(index)) })
     }
 
     /// Sets global `index` of the frame's instance (mutable or not: the debugger may
@@ -142,9 +175,8 @@ impl Frame<'_> {
         if value.ty() != ty || ty.is_ref() {
             return Err(Error::Usage(format!("global {index} has type {ty}")));
         }
-        refuse_v128("writing a global", std::iter::once(&ty))?;
         // SAFETY: as in `global`.
-        unsafe { *instance.global_ptr(index) = value.to_raw() };
+        unsafe { write_cell(&value, instance.global_ptr(index)) };
         Ok(())
     }
 }

@@ -65,8 +65,8 @@ pub enum Val {
     /// A nullable host reference.
     ExternRef(Option<ExternRef>),
     /// A 128-bit vector, lane 0 in the low bits. Calls of wasm functions take and return
-    /// them ([`Func::call`](crate::Func::call)), and globals hold them; host functions
-    /// and the debugger do not yet (refused with `Error::Unsupported`).
+    /// them ([`Func::call`](crate::Func::call)), globals hold them and the debugger reads
+    /// and writes them; host functions do not take them yet (`Error::Unsupported`).
     V128(u128),
 }
 
