@@ -127,14 +127,39 @@ fn maybe_value_line(kind: &str, index: usize, ty: ValType, val: Option<&Val>) ->
     }
 }
 
-/// `<kind>[<i>]: <type> = <value>`.
+/// `<kind>[<i>]: <type> = <value>`; a vector also as i32x4 and f32x4 lanes.
 fn value_line(kind: &str, index: usize, val: &Val) -> String {
-    format!("{kind}[{index}]: {} = {}", val.ty(), format_val(val))
+    let lanes = match val {
+        Val::V128(bits) => format!(" {}", vector_lanes(*bits)),
+        _ => String::new(),
+    };
+    format!("{kind}[{index}]: {} = {}{lanes}", val.ty(), format_val(val))
+}
+
+/// `(i32x4 a b c d) (f32x4 w x y z)`, lane 0 first.
+fn vector_lanes(bits: u128) -> String {
+    let words: Vec<u32> = (0..4).map(|i| (bits >> (32 * i)) as u32).collect();
+    let ints: Vec<String> = words.iter().map(|w| (*w as i32).to_string()).collect();
+    let floats: Vec<String> = words
+        .iter()
+        .map(|w| f32::from_bits(*w).to_string())
+        .collect();
+    format!("(i32x4 {}) (f32x4 {})", ints.join(" "), floats.join(" "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vectors_show_their_lanes() {
+        let v = Val::V128(u128::from(1.5f32.to_bits()) << 96 | u128::from(u32::MAX) << 32 | 7);
+        assert_eq!(
+            value_line("local", 2, &v),
+            "local[2]: v128 = 0x3fc0000000000000ffffffff00000007 (i32x4 7 -1 0 1069547520) \
+             (f32x4 0.00000000000000000000000000000000000000000001 NaN 0 1.5)"
+        );
+    }
 
     #[test]
     fn dump_lines() {
