@@ -310,18 +310,54 @@ fn calls_from_the_host_take_and_return_vectors() {
 }
 
 #[test]
-fn vectors_do_not_cross_the_rest_of_the_host_boundary_yet() {
+fn host_functions_and_globals_take_vectors() {
     let engine = Engine::new(&Config::new());
-    // A host function with a vector cannot be imported.
-    let host = Func::new(&engine, FuncType::new([ValType::V128], []), |_, _| Ok(()));
-    let importer =
-        Module::new(&engine, r#"(module (import "h" "f" (func (param v128))))"#).unwrap();
+    // Host functions take and return vectors, called from wasm and from the host.
+    let host = Func::new(
+        &engine,
+        FuncType::new(
+            [ValType::I32, ValType::V128, ValType::V128],
+            [ValType::V128, ValType::I32, ValType::V128],
+        ),
+        |params, results| {
+            let (Val::I32(k), Val::V128(v), Val::V128(w)) = (&params[0], &params[1], &params[2])
+            else {
+                return Err(kestrel::Trap::host("argument types"));
+            };
+            results[0] = Val::V128(v ^ w);
+            results[1] = Val::I32(k + 1);
+            results[2] = Val::V128(v.wrapping_add(*w));
+            Ok(())
+        },
+    );
+    let direct = host
+        .call(&[Val::I32(4), Val::V128(0xf0), Val::V128(0x0f)])
+        .unwrap();
+    assert!(
+        matches!(direct[..], [Val::V128(0xff), Val::I32(5), Val::V128(0xff)]),
+        "{direct:?}"
+    );
+    let importer = Module::new(
+        &engine,
+        r#"(module
+          (import "h" "f" (func $f (param i32 v128 v128) (result v128 i32 v128)))
+          (func (export "g") (result i32)
+            (local $t v128) (local $k i32)
+            (call $f (i32.const 41) (v128.const i32x4 1 2 3 4) (v128.const i32x4 1 1 1 1))
+            local.set $t
+            local.set $k
+            i32x4.extract_lane 3
+            local.get $k
+            i32.add
+            (i32x4.extract_lane 1 (local.get $t))
+            i32.add))"#,
+    )
+    .unwrap();
     let mut linker = Linker::new(&engine);
     linker.define("h", "f", host);
-    match linker.instantiate(&importer) {
-        Err(Error::Unsupported(why)) => assert!(why.contains("v128"), "{why}"),
-        other => panic!("expected unsupported, got {:?}", other.err()),
-    }
+    let instance = linker.instantiate(&importer).unwrap();
+    // xor lane 3: 4 ^ 1 = 5; 42; sum lane 1: 2 + 1 = 3.
+    assert_eq!(call_i32(&instance, "g", &[]).unwrap(), 5 + 42 + 3);
     // Globals hold vectors: a module's, initialised by a constant and by another global,
     // and a host-made one it imports.
     let host_global = kestrel::Global::new(

@@ -129,15 +129,16 @@ unsafe impl Sync for HostFunc {}
 /// # Safety
 ///
 /// Called only by the host-call trampoline: `ctx` is the `HostFuncCtx` the trampoline
-/// was made for, `slots` the calling wasm frame's outgoing area (max(params, results)
-/// words) and `fp` the trampoline's frame, on a thread inside `call_wasm`.
+/// was made for, `slots` the calling wasm frame's outgoing area (the units of the params
+/// or of the results, whichever is more) and `fp` the trampoline's frame, on a thread
+/// inside `call_wasm`.
 unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> *const ResumePoint {
     // SAFETY: the trampoline passes the HostFuncCtx it was called with (its header comes
-    // first) and the caller's outgoing area, sized for max(params, results) slots.
+    // first) and the caller's outgoing area, sized for the units of params or results.
     let ctx = unsafe { &*(ctx as *const HostFuncCtx) };
-    let n = ctx.ty.params().len().max(ctx.ty.results().len());
-    // SAFETY: the trampoline's caller reserved an outgoing area of at least
-    // max(params, results) slots for this call (the host callback contract in
+    let n = area_units(ctx.ty.params()).max(area_units(ctx.ty.results())) as usize;
+    // SAFETY: the trampoline's caller reserved an outgoing area of at least that many
+    // units for this call (the host callback contract in
     // `abi::vmctx`), and nothing else touches it until the callback returns.
     let slots = unsafe { std::slice::from_raw_parts_mut(slots, n) };
     // SAFETY: `fp` is the trampoline's frame, per this function's contract.
@@ -179,21 +180,15 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
     }
 }
 
+/// Runs a host function on the argument area `slots` (packed by units, as the wasm
+/// calling convention has it: `abi::frame::area_offsets`), leaving its results there.
 fn run_host(ctx: &HostFuncCtx, caller: &Caller, slots: &mut [u64]) -> Result<(), Trap> {
-    // Slots hold one word per value: a vector does not cross into the host yet (wasm
-    // reaching such a function through an import or a table gets this trap).
-    if let Err(e) = crate::api::val::refuse_v128(
-        "a host function",
-        ctx.ty.params().iter().chain(ctx.ty.results()),
-    ) {
-        return Err(Trap::host(e.to_string()));
-    }
     let params: Vec<Val> = ctx
         .ty
         .params()
         .iter()
-        .zip(slots.iter())
-        .map(|(t, raw)| Val::from_raw(*t, *raw))
+        .zip(area_offsets(ctx.ty.params()))
+        .map(|(t, offset)| read_slot(*t, slots, offset as usize / 8))
         .collect();
     let mut results: Vec<Val> = ctx
         .ty
@@ -209,16 +204,41 @@ fn run_host(ctx: &HostFuncCtx, caller: &Caller, slots: &mut [u64]) -> Result<(),
         Ok(Err(trap)) => return Err(trap),
         Err(_) => return Err(Trap::host("host function panicked")),
     }
-    for (i, (v, t)) in results.iter().zip(ctx.ty.results()).enumerate() {
+    for ((v, t), offset) in results
+        .iter()
+        .zip(ctx.ty.results())
+        .zip(area_offsets(ctx.ty.results()))
+    {
         if v.ty() != *t {
             return Err(Trap::host(format!(
                 "host function returned {} for a result of type {t}",
                 v.ty()
             )));
         }
-        slots[i] = v.to_raw();
+        write_slot(v, slots, offset as usize / 8);
     }
     Ok(())
+}
+
+/// The value of type `ty` in an argument area at word `at` (two words, low first, for a
+/// vector).
+fn read_slot(ty: ValType, slots: &[u64], at: usize) -> Val {
+    if ty == ValType::V128 {
+        Val::V128(u128::from(slots[at]) | u128::from(slots[at + 1]) << 64)
+    } else {
+        Val::from_raw(ty, slots[at])
+    }
+}
+
+/// Writes `value` into an argument area at word `at` (see `read_slot`).
+fn write_slot(value: &Val, slots: &mut [u64], at: usize) {
+    match value {
+        Val::V128(bits) => {
+            slots[at] = *bits as u64;
+            slots[at + 1] = (*bits >> 64) as u64;
+        }
+        _ => slots[at] = value.to_raw(),
+    }
 }
 
 /// A function: exported by an instance or defined by the host. Cloning shares it.
@@ -317,13 +337,6 @@ impl Func {
                 "wrong arguments for a function of type {ty}"
             )));
         }
-        if self.is_host() {
-            // A host function takes one word per value (`run_host`).
-            crate::api::val::refuse_v128(
-                "a call of a host function",
-                ty.params().iter().chain(ty.results()),
-            )?;
-        }
         // The argument and result areas of the wasm calling convention, packed by units
         // (`abi::frame::area_offsets`; a vector takes two words, its low half first).
         let units = area_units(ty.params()).max(area_units(ty.results())).max(1);
@@ -331,9 +344,8 @@ impl Func {
         let mut keep = Vec::new();
         for (a, offset) in args.iter().zip(area_offsets(ty.params())) {
             let at = offset as usize / 8;
-            if let Val::V128(bits) = a {
-                slots[at] = *bits as u64;
-                slots[at + 1] = (*bits >> 64) as u64;
+            if let Val::V128(_) = a {
+                write_slot(a, &mut slots, at);
             } else {
                 let (raw, owner) = a.to_raw_ref();
                 slots[at] = raw;
@@ -352,9 +364,10 @@ impl Func {
             // SAFETY: host funcrefs point at their HostFuncCtx.
             let ctx = unsafe { &*(f.vmctx as *const HostFuncCtx) };
             run_host(ctx, &Caller::none(), slots)?;
+            let high = slots.get(1).copied().unwrap_or(0);
             return Ok(Returned {
                 rax: slots[0],
-                xmm0: u128::from(slots[0]),
+                xmm0: u128::from(slots[0]) | u128::from(high) << 64,
             });
         }
         // SAFETY: a wasm funcref's vmctx is its live instance (kept by `owner`).

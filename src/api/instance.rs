@@ -208,12 +208,6 @@ fn instantiate(
                         "incompatible import type: function signature",
                     ));
                 }
-                if f.is_host() {
-                    crate::api::val::refuse_v128(
-                        &format!("import {m}.{n}: a host function"),
-                        want.params().iter().chain(want.results()),
-                    )?;
-                }
                 // SAFETY: the imported Func keeps its funcref alive (it is in `imports`,
                 // which the instance keeps).
                 funcs.push(unsafe { *f.raw });

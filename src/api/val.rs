@@ -64,9 +64,7 @@ pub enum Val {
     FuncRef(Option<Func>),
     /// A nullable host reference.
     ExternRef(Option<ExternRef>),
-    /// A 128-bit vector, lane 0 in the low bits. Calls of wasm functions take and return
-    /// them ([`Func::call`](crate::Func::call)), globals hold them and the debugger reads
-    /// and writes them; host functions do not take them yet (`Error::Unsupported`).
+    /// A 128-bit vector, lane 0 in the low bits.
     V128(u128),
 }
 
@@ -155,8 +153,8 @@ impl Val {
             Val::FuncRef(None) | Val::ExternRef(None) => (0, None),
             Val::FuncRef(Some(f)) => (f.raw as u64, Some(f.owner.clone())),
             Val::ExternRef(Some(r)) => (intern_externref(r), None),
-            // Never asked: `Func::call` packs vectors itself, and every other way a value
-            // reaches a one-word slot refuses v128 first (`refuse_v128`).
+            // Never asked: every place a vector may reach (argument areas, globals, the
+            // debugger's cells) writes its two words itself first.
             Val::V128(_) => unreachable!("a v128 value has no one-word encoding"),
         }
     }
@@ -193,20 +191,6 @@ impl Val {
             ValType::V128 => unreachable!("a v128 value has no one-word encoding"),
         }
     }
-}
-
-/// Refuses a v128 value or type at the host boundary (`what` names it): SIMD values do
-/// not cross it yet.
-pub(crate) fn refuse_v128<'a>(
-    what: &str,
-    mut types: impl Iterator<Item = &'a ValType>,
-) -> crate::error::Result<()> {
-    if types.any(|t| *t == ValType::V128) {
-        return Err(crate::error::Error::Unsupported(format!(
-            "{what} with a v128 value: SIMD values are not implemented yet"
-        )));
-    }
-    Ok(())
 }
 
 impl From<i32> for Val {

@@ -230,8 +230,10 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
     emit_callee_saved_block(asm, RBP, HOST_CALL_SAVED, true);
     dynasm!(asm
         ; .arch x64
+        // The first result in rax and, whole, in xmm0 (a float uses its low half, a
+        // vector both; the 8 bytes past a one-unit area are the caller's frame).
         ; mov rax, [rbp + ARGS]
-        ; movq xmm0, rax
+        ; movdqu xmm0, [rbp + ARGS]
         ; mov rsp, rbp
         ; pop rbp
         ; ret
