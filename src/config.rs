@@ -17,8 +17,31 @@ pub enum BoundsChecks {
 pub enum WasmVersion {
     /// WebAssembly 1.0 (the MVP with mutable-global import/export).
     V1,
-    /// WebAssembly 2.0 without SIMD.
+    /// WebAssembly 2.0 (fixed-width SIMD included), and relaxed SIMD from 3.0 unless
+    /// [`Config::relaxed_simd`] turns it off.
     V2,
+}
+
+/// Which x86-64 vector instructions compiled SIMD code may use (see
+/// [`Config::vector_instructions`]). Results are bit-identical on every path; only code
+/// size and speed differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum VectorInstructions {
+    /// The best this CPU runs: AVX2 forms (three operands, unaligned memory operands,
+    /// broadcasts) where it has AVX and AVX2, otherwise the SSE4.1 baseline.
+    #[default]
+    Detect,
+    /// The SSE4.1 baseline (with SSSE3 and SSE4.2's `pcmpgtq`: x86-64-v2) even on a CPU
+    /// with AVX2, for example to test that path.
+    Sse41,
+}
+
+/// The vector instruction set a compilation uses, resolved from
+/// [`VectorInstructions`] on this CPU.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum VectorPath {
+    Sse41,
+    Avx2,
 }
 
 /// When a debuggable module's instrumented versions are compiled (see
@@ -48,6 +71,8 @@ pub struct Config {
     pub(crate) consume_fuel: bool,
     pub(crate) initial_fuel: u64,
     pub(crate) max_instances: Option<usize>,
+    pub(crate) vector_instructions: VectorInstructions,
+    pub(crate) relaxed_simd: bool,
 }
 
 impl Default for Config {
@@ -63,13 +88,16 @@ impl Default for Config {
             consume_fuel: false,
             initial_fuel: u64::MAX,
             max_instances: None,
+            vector_instructions: VectorInstructions::Detect,
+            relaxed_simd: true,
         }
     }
 }
 
 impl Config {
     /// The default configuration: no debug instrumentation, guard-page bounds checks,
-    /// 1 MiB of wasm stack, WebAssembly 2.0 features.
+    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD, the best vector
+    /// instructions of this CPU.
     pub fn new() -> Config {
         Config::default()
     }
@@ -171,11 +199,45 @@ impl Config {
         self
     }
 
+    /// Which vector instructions SIMD code may use (default
+    /// [`VectorInstructions::Detect`]). A module with SIMD instructions needs at least
+    /// SSE4.1, SSSE3 and SSE4.2 (x86-64-v2); on a CPU without them it is refused with
+    /// [`Error::Unsupported`](crate::Error), and modules without SIMD run.
+    pub fn vector_instructions(&mut self, which: VectorInstructions) -> &mut Self {
+        self.vector_instructions = which;
+        self
+    }
+
+    /// Accept relaxed SIMD (WebAssembly 3.0's `relaxed-simd`) with
+    /// [`WasmVersion::V2`] (default on). Each relaxed instruction has one fixed result
+    /// for every input, the same on every run, configuration and vector path; the
+    /// choices are listed in `docs/simd.md`.
+    pub fn relaxed_simd(&mut self, enable: bool) -> &mut Self {
+        self.relaxed_simd = enable;
+        self
+    }
+
+    /// The vector path this configuration compiles for on this CPU.
+    pub(crate) fn vector_path(&self) -> VectorPath {
+        match self.vector_instructions {
+            VectorInstructions::Sse41 => VectorPath::Sse41,
+            VectorInstructions::Detect if cpu_has_avx2() => VectorPath::Avx2,
+            VectorInstructions::Detect => VectorPath::Sse41,
+        }
+    }
+
     pub(crate) fn features(&self) -> wasmparser::WasmFeatures {
         use wasmparser::WasmFeatures as F;
         match self.version {
             WasmVersion::V1 => F::WASM1,
+            WasmVersion::V2 if self.relaxed_simd => F::WASM2 | F::RELAXED_SIMD,
             WasmVersion::V2 => F::WASM2,
         }
     }
+}
+
+/// Whether this CPU (and its operating system, which must save the ymm state) runs
+/// AVX and AVX2 instructions.
+fn cpu_has_avx2() -> bool {
+    std::arch::is_x86_feature_detected!("avx") && std::arch::is_x86_feature_detected!("avx2")
 }

@@ -57,7 +57,7 @@ pub use api::interrupt::InterruptHandle;
 pub use api::linker::{Extern, Linker};
 pub use api::module::{CodeRegion, CodeRegionKind, Module};
 pub use api::val::{ExternRef, Val};
-pub use config::{BoundsChecks, Config, InstrumentedVersions, WasmVersion};
+pub use config::{BoundsChecks, Config, InstrumentedVersions, VectorInstructions, WasmVersion};
 pub use error::{Error, Result};
 pub use names::demangle;
 pub use runtime::debug::frame::Frame;

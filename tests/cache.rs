@@ -171,6 +171,23 @@ fn every_kind_of_damage_is_refused() {
     explicit.bounds_checks(kestrel::BoundsChecks::Explicit);
     let err = load_error(&Engine::new(&explicit), &dir, &good).unwrap();
     assert!(err.contains("settings"), "{err}");
+    // The vector path is a setting: a file compiled with the SSE4.1 baseline forced is
+    // refused by an engine that uses AVX2, as an AVX2 file is on a CPU without it (which
+    // resolves to the baseline), and relaxed SIMD (what validates) is one too.
+    let mut sse41 = Config::new();
+    sse41.vector_instructions(kestrel::VectorInstructions::Sse41);
+    let baseline = Module::new(&Engine::new(&sse41), WAT).unwrap().serialize();
+    if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("avx") {
+        let err = load_error(&engine, &dir, &baseline).unwrap();
+        assert!(
+            err.contains("vector=Sse41") && err.contains("vector=Avx2"),
+            "{err}"
+        );
+    }
+    let mut strict = Config::new();
+    strict.relaxed_simd(false);
+    let err = load_error(&Engine::new(&strict), &dir, &good).unwrap();
+    assert!(err.contains("relaxed_simd=true"), "{err}");
     // Not a compiled module at all.
     let wasm = wat::parse_str(WAT).unwrap();
     let err = load_error(&engine, &dir, &wasm).unwrap();

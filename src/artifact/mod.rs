@@ -56,16 +56,20 @@ pub(crate) fn kestrel_version() -> &'static str {
     )
 }
 
-/// The settings that change the code, as text (equal text, equal code).
+/// The settings that change the code or what validates, as text (equal text, equal
+/// code). The vector path is the one resolved on this CPU, so a file compiled for AVX2
+/// is refused (and, from the cache, compiled again) on a CPU without it.
 pub(crate) fn settings(config: &Config) -> String {
     format!(
-        "debug_instrumentation={} bounds_checks={:?} wasm={:?} convention_canaries={} \
-         consume_fuel={}",
+        "debug_instrumentation={} bounds_checks={:?} wasm={:?} relaxed_simd={} \
+         convention_canaries={} consume_fuel={} vector={:?}",
         config.debug_instrumentation,
         config.bounds_checks,
         config.version,
+        config.relaxed_simd,
         config.convention_canaries,
-        config.consume_fuel
+        config.consume_fuel,
+        config.vector_path()
     )
 }
 

@@ -74,6 +74,7 @@ pub(crate) fn compile_instrumented(
         transfer_stub: asm.new_dynamic_label(),
         canaries: src.config.convention_canaries,
         fuel: src.config.consume_fuel,
+        vector: src.config.vector_path(),
     };
     let mut out = FuncOutput::default();
     let mut scratch = Scratch::default();

@@ -336,6 +336,7 @@ fn compile_chunk(
         transfer_stub: asm.new_dynamic_label(),
         canaries: config.convention_canaries,
         fuel: config.consume_fuel,
+        vector: config.vector_path(),
     };
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());

@@ -94,6 +94,8 @@ pub(crate) struct ModuleEnv<'a> {
     pub canaries: bool,
     /// Compile fuel accounting (`Config::consume_fuel`; `fuel`, "DESIGN: fuel").
     pub fuel: bool,
+    /// The vector instructions SIMD code uses (`simd`, "DESIGN: vector paths").
+    pub vector: crate::config::VectorPath,
 }
 
 impl ModuleEnv<'_> {

@@ -1,6 +1,5 @@
-//! SIMD (`v128`) operators: most groups of the fixed-width SIMD instructions, on the
-//! SSE4.1 baseline. Every other SIMD instruction is refused as unsupported when a module
-//! is compiled (`visit`'s fallback).
+//! SIMD (`v128`) operators: every fixed-width SIMD instruction of WebAssembly 2.0 and
+//! every relaxed SIMD instruction of 3.0, on the SSE4.1 baseline or with AVX2.
 //!
 //! A `v128` value lives in an xmm temporary or in its two-unit frame slot ("DESIGN:
 //! slots sized by type" in `compiler::stack`), never in a general-purpose register and
@@ -9,32 +8,60 @@
 //! SSE instruction takes its second operand in a register (an SSE memory operand must be
 //! 16-byte aligned): a spilled operand is loaded into `XSCRATCH` first.
 
+// DESIGN: vector paths
+// SIMD code is compiled for one of two instruction sets, chosen per engine
+// (`Config::vector_instructions`, resolved on this CPU by `Config::vector_path`): the
+// SSE4.1 baseline, or AVX2. Both compute every bit of every lane alike: the AVX2 path
+// uses the VEX encodings of the same operations and broadcasts in place of shuffles,
+// never a fused multiply-add or another instruction whose result differs, and each
+// relaxed instruction has one lowering shared by both paths (`docs/simd.md` lists the
+// choices). What the AVX2 path gains is code: three-operand forms drop the copies the
+// destructive SSE forms need, and a second operand in a frame slot is read from the slot
+// (a VEX memory operand needs no alignment) instead of through `XSCRATCH`.
+// Only 128-bit VEX forms are emitted; they clear bits 128-255 of their destination, so
+// no ymm register ever holds dirty upper halves and mixing them with the SSE scalar float
+// code costs no state transition.
+// Invariants: (1) code uses only its path's instructions, and a compiled-module file
+// records the path in its settings, so a CPU without AVX2 (which resolves to SSE4.1)
+// refuses a file compiled for AVX2; (2) every SIMD instruction gives bit-identical results
+// on both paths: tests/simd.rs runs each one on both over edge-case and random lanes and
+// compares the bits, and the spec suites run on both.
+
 use super::{FuncCompiler, Opnd};
 use crate::abi::regs::{Gpr, Xmm, XSCRATCH, XSCRATCH2};
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi};
 use wasmparser::{MemArg, Operator};
 
-/// `$ins dst, src` for every binary SSE operation on two vectors.
+/// `$sse dst, src` for a binary operation on two vectors; `$avx dst, dst, src` on the
+/// AVX2 path, where src may be a frame slot.
 macro_rules! binop {
-    ($s:ident, $ins:ident) => {{
-        let (dst, src) = $s.vector_operands();
-        dynasm!($s.asm ; .arch x64 ; $ins Rx(dst), Rx(src));
-        $s.finish_binop(dst, src);
+    ($s:ident, $sse:ident, $avx:ident) => {{
+        let (dst, src) = $s.vector_operands_folded();
+        match src {
+            Src::Reg(x) if $s.avx() => dynasm!($s.asm ; .arch x64 ; $avx Rx(dst), Rx(dst), Rx(x)),
+            Src::Reg(x) => dynasm!($s.asm ; .arch x64 ; $sse Rx(dst), Rx(x)),
+            Src::Slot(d) => dynasm!($s.asm ; .arch x64 ; $avx Rx(dst), Rx(dst), [rbp + d]),
+        }
+        $s.finish_folded(dst, src);
     }};
 }
 
-/// `$ins dst, src` with the operands' roles swapped: computes `b $op a` into a's
+/// The operation with the operands' roles swapped: computes `b $op a` into a's
 /// register (for comparisons and pseudo-min/max whose x86 form has the other order).
 macro_rules! swapped_binop {
-    ($s:ident, $ins:ident) => {{
+    ($s:ident, $sse:ident, $avx:ident) => {{
         let (a, b) = $s.vector_operands();
-        dynasm!($s.asm
-            ; .arch x64
-            ; movaps Rx(XSCRATCH2), Rx(b)
-            ; $ins Rx(XSCRATCH2), Rx(a)
-            ; movaps Rx(a), Rx(XSCRATCH2)
-        );
+        if $s.avx() {
+            dynasm!($s.asm ; .arch x64 ; $avx Rx(a), Rx(b), Rx(a));
+        } else {
+            dynasm!($s.asm
+                ; .arch x64
+                ; movaps Rx(XSCRATCH2), Rx(b)
+                ; $sse Rx(XSCRATCH2), Rx(a)
+                ; movaps Rx(a), Rx(XSCRATCH2)
+            );
+        }
         $s.finish_binop(a, b);
     }};
 }
@@ -81,22 +108,36 @@ macro_rules! round {
 /// An unsigned integer comparison through min or max: `$minmax(a, b) == a`, inverted if
 /// `$invert`.
 macro_rules! unsigned_cmp {
-    ($s:ident, $minmax:ident, $eq:ident, $invert:expr) => {{
-        let (a, b) = $s.vector_operands();
-        dynasm!($s.asm
-            ; .arch x64
-            ; movaps Rx(XSCRATCH2), Rx(a)
-            ; $minmax Rx(XSCRATCH2), Rx(b)
-            ; $eq Rx(a), Rx(XSCRATCH2)
-        );
-        $s.finish_binop(a, b);
+    ($s:ident, $minmax:ident, $vminmax:ident, $eq:ident, $veq:ident, $invert:expr) => {{
+        let (a, b) = $s.vector_operands_folded();
+        match b {
+            Src::Reg(b) if $s.avx() => dynasm!($s.asm
+                ; .arch x64
+                ; $vminmax Rx(XSCRATCH2), Rx(a), Rx(b)
+                ; $veq Rx(a), Rx(a), Rx(XSCRATCH2)
+            ),
+            Src::Reg(b) => dynasm!($s.asm
+                ; .arch x64
+                ; movaps Rx(XSCRATCH2), Rx(a)
+                ; $minmax Rx(XSCRATCH2), Rx(b)
+                ; $eq Rx(a), Rx(XSCRATCH2)
+            ),
+            Src::Slot(d) => dynasm!($s.asm
+                ; .arch x64
+                ; $vminmax Rx(XSCRATCH2), Rx(a), [rbp + d]
+                ; $veq Rx(a), Rx(a), Rx(XSCRATCH2)
+            ),
+        }
+        $s.finish_folded(a, b);
         if $invert {
             $s.invert_top();
         }
     }};
 }
 
-/// A float comparison with a `cmpps`/`cmppd` predicate, on (b, a) if `$swap`.
+/// A float comparison with a `cmpps`/`cmppd` predicate, on (b, a) if `$swap`. SSE forms on
+/// both paths: dynasm 5.1 encodes `vcmpps`/`vcmppd` with their register and memory
+/// operands swapped.
 macro_rules! float_cmp {
     ($s:ident, $ins:ident, $predicate:expr, $swap:expr) => {{
         let (a, b) = $s.vector_operands();
@@ -174,6 +215,14 @@ fn cpu_has_simd_baseline() -> bool {
     })
 }
 
+/// The second operand of a binary vector operation: a register, or (on the AVX2 path
+/// only) the frame slot `[rbp + disp]` holding it.
+#[derive(Clone, Copy)]
+enum Src {
+    Reg(Xmm),
+    Slot(i32),
+}
+
 /// A vector lane index as an 8-bit immediate.
 fn lane_imm(lane: u8) -> i8 {
     lane as i8
@@ -214,29 +263,41 @@ impl FuncCompiler<'_, '_> {
                 self.load_into(memarg, 8, |s, a| mem!(s, a, movsd QWORD))
             }
             O::V128Load8Splat { memarg } => self.load_into(memarg, 1, |s, a| {
-                mem!(s, a, pinsrb, 0);
-                dynasm!(s.asm
-                    ; .arch x64
-                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
-                    ; pshufb Rx(a.0), Rx(XSCRATCH)
-                );
+                if s.avx() {
+                    mem!(s, a, vpbroadcastb BYTE);
+                } else {
+                    mem!(s, a, pinsrb, 0);
+                    dynasm!(s.asm
+                        ; .arch x64
+                        ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+                        ; pshufb Rx(a.0), Rx(XSCRATCH)
+                    );
+                }
             }),
             O::V128Load16Splat { memarg } => self.load_into(memarg, 2, |s, a| {
-                mem!(s, a, pinsrw, 0);
-                dynasm!(s.asm
-                    ; .arch x64
-                    ; pshuflw Rx(a.0), Rx(a.0), 0
-                    ; punpcklqdq Rx(a.0), Rx(a.0)
-                );
+                if s.avx() {
+                    mem!(s, a, vpbroadcastw WORD);
+                } else {
+                    mem!(s, a, pinsrw, 0);
+                    dynasm!(s.asm
+                        ; .arch x64
+                        ; pshuflw Rx(a.0), Rx(a.0), 0
+                        ; punpcklqdq Rx(a.0), Rx(a.0)
+                    );
+                }
             }),
             O::V128Load32Splat { memarg } => self.load_into(memarg, 4, |s, a| {
-                mem!(s, a, movss DWORD);
-                dynasm!(s.asm ; .arch x64 ; shufps Rx(a.0), Rx(a.0), 0);
+                if s.avx() {
+                    mem!(s, a, vbroadcastss DWORD);
+                } else {
+                    mem!(s, a, movss DWORD);
+                    dynasm!(s.asm ; .arch x64 ; shufps Rx(a.0), Rx(a.0), 0);
+                }
             }),
-            O::V128Load64Splat { memarg } => self.load_into(memarg, 8, |s, a| {
-                mem!(s, a, movsd QWORD);
-                dynasm!(s.asm ; .arch x64 ; unpcklpd Rx(a.0), Rx(a.0));
-            }),
+            // SSE3's movddup loads and duplicates in one instruction on both paths.
+            O::V128Load64Splat { memarg } => {
+                self.load_into(memarg, 8, |s, a| mem!(s, a, movddup QWORD))
+            }
             O::V128Load8Lane { memarg, lane } => self.load_lane(memarg, 1, lane),
             O::V128Load16Lane { memarg, lane } => self.load_lane(memarg, 2, lane),
             O::V128Load32Lane { memarg, lane } => self.load_lane(memarg, 4, lane),
@@ -274,18 +335,22 @@ impl FuncCompiler<'_, '_> {
                 );
                 self.push_xmm(ValType::V128, x);
             }
-            O::V128And => binop!(self, pand),
-            O::V128Or => binop!(self, por),
-            O::V128Xor => binop!(self, pxor),
+            O::V128And => binop!(self, pand, vpand),
+            O::V128Or => binop!(self, por, vpor),
+            O::V128Xor => binop!(self, pxor, vpxor),
             O::V128AndNot => {
                 // a & !b: pandn computes !dst & src, so it runs on b's copy.
                 let (a, b) = self.vector_operands();
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; movaps Rx(XSCRATCH), Rx(b)
-                    ; pandn Rx(XSCRATCH), Rx(a)
-                    ; movaps Rx(a), Rx(XSCRATCH)
-                );
+                if self.avx() {
+                    dynasm!(self.asm ; .arch x64 ; vpandn Rx(a), Rx(b), Rx(a));
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; movaps Rx(XSCRATCH), Rx(b)
+                        ; pandn Rx(XSCRATCH), Rx(a)
+                        ; movaps Rx(a), Rx(XSCRATCH)
+                    );
+                }
                 self.finish_binop(a, b);
             }
             O::V128AnyTrue => {
@@ -300,63 +365,63 @@ impl FuncCompiler<'_, '_> {
                 self.free(Opnd::Xmm(x));
                 self.push_gpr(ValType::I32, r);
             }
-            O::I8x16Add => binop!(self, paddb),
-            O::I16x8Add => binop!(self, paddw),
-            O::I32x4Add => binop!(self, paddd),
-            O::I64x2Add => binop!(self, paddq),
-            O::I8x16Sub => binop!(self, psubb),
-            O::I16x8Sub => binop!(self, psubw),
-            O::I32x4Sub => binop!(self, psubd),
-            O::I64x2Sub => binop!(self, psubq),
-            O::I16x8Mul => binop!(self, pmullw),
-            O::I32x4Mul => binop!(self, pmulld),
-            O::F32x4Add => binop!(self, addps),
-            O::F32x4Sub => binop!(self, subps),
-            O::F32x4Mul => binop!(self, mulps),
-            O::F32x4Div => binop!(self, divps),
-            O::F64x2Add => binop!(self, addpd),
-            O::F64x2Sub => binop!(self, subpd),
-            O::F64x2Mul => binop!(self, mulpd),
-            O::F64x2Div => binop!(self, divpd),
+            O::I8x16Add => binop!(self, paddb, vpaddb),
+            O::I16x8Add => binop!(self, paddw, vpaddw),
+            O::I32x4Add => binop!(self, paddd, vpaddd),
+            O::I64x2Add => binop!(self, paddq, vpaddq),
+            O::I8x16Sub => binop!(self, psubb, vpsubb),
+            O::I16x8Sub => binop!(self, psubw, vpsubw),
+            O::I32x4Sub => binop!(self, psubd, vpsubd),
+            O::I64x2Sub => binop!(self, psubq, vpsubq),
+            O::I16x8Mul => binop!(self, pmullw, vpmullw),
+            O::I32x4Mul => binop!(self, pmulld, vpmulld),
+            O::F32x4Add => binop!(self, addps, vaddps),
+            O::F32x4Sub => binop!(self, subps, vsubps),
+            O::F32x4Mul => binop!(self, mulps, vmulps),
+            O::F32x4Div => binop!(self, divps, vdivps),
+            O::F64x2Add => binop!(self, addpd, vaddpd),
+            O::F64x2Sub => binop!(self, subpd, vsubpd),
+            O::F64x2Mul => binop!(self, mulpd, vmulpd),
+            O::F64x2Div => binop!(self, divpd, vdivpd),
             // Comparisons: all-ones lanes where the relation holds.
-            O::I8x16Eq => binop!(self, pcmpeqb),
-            O::I16x8Eq => binop!(self, pcmpeqw),
-            O::I32x4Eq => binop!(self, pcmpeqd),
-            O::I64x2Eq => binop!(self, pcmpeqq),
-            O::I8x16Ne => inverted!(self, binop!(self, pcmpeqb)),
-            O::I16x8Ne => inverted!(self, binop!(self, pcmpeqw)),
-            O::I32x4Ne => inverted!(self, binop!(self, pcmpeqd)),
-            O::I64x2Ne => inverted!(self, binop!(self, pcmpeqq)),
-            O::I8x16GtS => binop!(self, pcmpgtb),
-            O::I16x8GtS => binop!(self, pcmpgtw),
-            O::I32x4GtS => binop!(self, pcmpgtd),
-            O::I64x2GtS => binop!(self, pcmpgtq),
-            O::I8x16LtS => swapped_binop!(self, pcmpgtb),
-            O::I16x8LtS => swapped_binop!(self, pcmpgtw),
-            O::I32x4LtS => swapped_binop!(self, pcmpgtd),
-            O::I64x2LtS => swapped_binop!(self, pcmpgtq),
+            O::I8x16Eq => binop!(self, pcmpeqb, vpcmpeqb),
+            O::I16x8Eq => binop!(self, pcmpeqw, vpcmpeqw),
+            O::I32x4Eq => binop!(self, pcmpeqd, vpcmpeqd),
+            O::I64x2Eq => binop!(self, pcmpeqq, vpcmpeqq),
+            O::I8x16Ne => inverted!(self, binop!(self, pcmpeqb, vpcmpeqb)),
+            O::I16x8Ne => inverted!(self, binop!(self, pcmpeqw, vpcmpeqw)),
+            O::I32x4Ne => inverted!(self, binop!(self, pcmpeqd, vpcmpeqd)),
+            O::I64x2Ne => inverted!(self, binop!(self, pcmpeqq, vpcmpeqq)),
+            O::I8x16GtS => binop!(self, pcmpgtb, vpcmpgtb),
+            O::I16x8GtS => binop!(self, pcmpgtw, vpcmpgtw),
+            O::I32x4GtS => binop!(self, pcmpgtd, vpcmpgtd),
+            O::I64x2GtS => binop!(self, pcmpgtq, vpcmpgtq),
+            O::I8x16LtS => swapped_binop!(self, pcmpgtb, vpcmpgtb),
+            O::I16x8LtS => swapped_binop!(self, pcmpgtw, vpcmpgtw),
+            O::I32x4LtS => swapped_binop!(self, pcmpgtd, vpcmpgtd),
+            O::I64x2LtS => swapped_binop!(self, pcmpgtq, vpcmpgtq),
             // a <= b is !(a > b); a >= b is !(b > a).
-            O::I8x16LeS => inverted!(self, binop!(self, pcmpgtb)),
-            O::I16x8LeS => inverted!(self, binop!(self, pcmpgtw)),
-            O::I32x4LeS => inverted!(self, binop!(self, pcmpgtd)),
-            O::I64x2LeS => inverted!(self, binop!(self, pcmpgtq)),
-            O::I8x16GeS => inverted!(self, swapped_binop!(self, pcmpgtb)),
-            O::I16x8GeS => inverted!(self, swapped_binop!(self, pcmpgtw)),
-            O::I32x4GeS => inverted!(self, swapped_binop!(self, pcmpgtd)),
-            O::I64x2GeS => inverted!(self, swapped_binop!(self, pcmpgtq)),
+            O::I8x16LeS => inverted!(self, binop!(self, pcmpgtb, vpcmpgtb)),
+            O::I16x8LeS => inverted!(self, binop!(self, pcmpgtw, vpcmpgtw)),
+            O::I32x4LeS => inverted!(self, binop!(self, pcmpgtd, vpcmpgtd)),
+            O::I64x2LeS => inverted!(self, binop!(self, pcmpgtq, vpcmpgtq)),
+            O::I8x16GeS => inverted!(self, swapped_binop!(self, pcmpgtb, vpcmpgtb)),
+            O::I16x8GeS => inverted!(self, swapped_binop!(self, pcmpgtw, vpcmpgtw)),
+            O::I32x4GeS => inverted!(self, swapped_binop!(self, pcmpgtd, vpcmpgtd)),
+            O::I64x2GeS => inverted!(self, swapped_binop!(self, pcmpgtq, vpcmpgtq)),
             // Unsigned: a >= b exactly when max(a, b) == a; a <= b when min(a, b) == a.
-            O::I8x16GeU => unsigned_cmp!(self, pmaxub, pcmpeqb, false),
-            O::I16x8GeU => unsigned_cmp!(self, pmaxuw, pcmpeqw, false),
-            O::I32x4GeU => unsigned_cmp!(self, pmaxud, pcmpeqd, false),
-            O::I8x16LeU => unsigned_cmp!(self, pminub, pcmpeqb, false),
-            O::I16x8LeU => unsigned_cmp!(self, pminuw, pcmpeqw, false),
-            O::I32x4LeU => unsigned_cmp!(self, pminud, pcmpeqd, false),
-            O::I8x16LtU => unsigned_cmp!(self, pmaxub, pcmpeqb, true),
-            O::I16x8LtU => unsigned_cmp!(self, pmaxuw, pcmpeqw, true),
-            O::I32x4LtU => unsigned_cmp!(self, pmaxud, pcmpeqd, true),
-            O::I8x16GtU => unsigned_cmp!(self, pminub, pcmpeqb, true),
-            O::I16x8GtU => unsigned_cmp!(self, pminuw, pcmpeqw, true),
-            O::I32x4GtU => unsigned_cmp!(self, pminud, pcmpeqd, true),
+            O::I8x16GeU => unsigned_cmp!(self, pmaxub, vpmaxub, pcmpeqb, vpcmpeqb, false),
+            O::I16x8GeU => unsigned_cmp!(self, pmaxuw, vpmaxuw, pcmpeqw, vpcmpeqw, false),
+            O::I32x4GeU => unsigned_cmp!(self, pmaxud, vpmaxud, pcmpeqd, vpcmpeqd, false),
+            O::I8x16LeU => unsigned_cmp!(self, pminub, vpminub, pcmpeqb, vpcmpeqb, false),
+            O::I16x8LeU => unsigned_cmp!(self, pminuw, vpminuw, pcmpeqw, vpcmpeqw, false),
+            O::I32x4LeU => unsigned_cmp!(self, pminud, vpminud, pcmpeqd, vpcmpeqd, false),
+            O::I8x16LtU => unsigned_cmp!(self, pmaxub, vpmaxub, pcmpeqb, vpcmpeqb, true),
+            O::I16x8LtU => unsigned_cmp!(self, pmaxuw, vpmaxuw, pcmpeqw, vpcmpeqw, true),
+            O::I32x4LtU => unsigned_cmp!(self, pmaxud, vpmaxud, pcmpeqd, vpcmpeqd, true),
+            O::I8x16GtU => unsigned_cmp!(self, pminub, vpminub, pcmpeqb, vpcmpeqb, true),
+            O::I16x8GtU => unsigned_cmp!(self, pminuw, vpminuw, pcmpeqw, vpcmpeqw, true),
+            O::I32x4GtU => unsigned_cmp!(self, pminud, vpminud, pcmpeqd, vpcmpeqd, true),
             // Floats: cmpps/cmppd predicates (ne is unordered-or-unequal, true for NaN).
             O::F32x4Eq => float_cmp!(self, cmpps, 0, false),
             O::F32x4Ne => float_cmp!(self, cmpps, 4, false),
@@ -371,34 +436,34 @@ impl FuncCompiler<'_, '_> {
             O::F64x2Gt => float_cmp!(self, cmppd, 1, true),
             O::F64x2Ge => float_cmp!(self, cmppd, 2, true),
             // Integer min/max, saturating arithmetic, rounding average.
-            O::I8x16MinS => binop!(self, pminsb),
-            O::I16x8MinS => binop!(self, pminsw),
-            O::I32x4MinS => binop!(self, pminsd),
-            O::I8x16MinU => binop!(self, pminub),
-            O::I16x8MinU => binop!(self, pminuw),
-            O::I32x4MinU => binop!(self, pminud),
-            O::I8x16MaxS => binop!(self, pmaxsb),
-            O::I16x8MaxS => binop!(self, pmaxsw),
-            O::I32x4MaxS => binop!(self, pmaxsd),
-            O::I8x16MaxU => binop!(self, pmaxub),
-            O::I16x8MaxU => binop!(self, pmaxuw),
-            O::I32x4MaxU => binop!(self, pmaxud),
-            O::I8x16AddSatS => binop!(self, paddsb),
-            O::I8x16AddSatU => binop!(self, paddusb),
-            O::I16x8AddSatS => binop!(self, paddsw),
-            O::I16x8AddSatU => binop!(self, paddusw),
-            O::I8x16SubSatS => binop!(self, psubsb),
-            O::I8x16SubSatU => binop!(self, psubusb),
-            O::I16x8SubSatS => binop!(self, psubsw),
-            O::I16x8SubSatU => binop!(self, psubusw),
-            O::I8x16AvgrU => binop!(self, pavgb),
-            O::I16x8AvgrU => binop!(self, pavgw),
-            O::I32x4DotI16x8S => binop!(self, pmaddwd),
+            O::I8x16MinS => binop!(self, pminsb, vpminsb),
+            O::I16x8MinS => binop!(self, pminsw, vpminsw),
+            O::I32x4MinS => binop!(self, pminsd, vpminsd),
+            O::I8x16MinU => binop!(self, pminub, vpminub),
+            O::I16x8MinU => binop!(self, pminuw, vpminuw),
+            O::I32x4MinU => binop!(self, pminud, vpminud),
+            O::I8x16MaxS => binop!(self, pmaxsb, vpmaxsb),
+            O::I16x8MaxS => binop!(self, pmaxsw, vpmaxsw),
+            O::I32x4MaxS => binop!(self, pmaxsd, vpmaxsd),
+            O::I8x16MaxU => binop!(self, pmaxub, vpmaxub),
+            O::I16x8MaxU => binop!(self, pmaxuw, vpmaxuw),
+            O::I32x4MaxU => binop!(self, pmaxud, vpmaxud),
+            O::I8x16AddSatS => binop!(self, paddsb, vpaddsb),
+            O::I8x16AddSatU => binop!(self, paddusb, vpaddusb),
+            O::I16x8AddSatS => binop!(self, paddsw, vpaddsw),
+            O::I16x8AddSatU => binop!(self, paddusw, vpaddusw),
+            O::I8x16SubSatS => binop!(self, psubsb, vpsubsb),
+            O::I8x16SubSatU => binop!(self, psubusb, vpsubusb),
+            O::I16x8SubSatS => binop!(self, psubsw, vpsubsw),
+            O::I16x8SubSatU => binop!(self, psubusw, vpsubusw),
+            O::I8x16AvgrU => binop!(self, pavgb, vpavgb),
+            O::I16x8AvgrU => binop!(self, pavgw, vpavgw),
+            O::I32x4DotI16x8S => binop!(self, pmaddwd, vpmaddwd),
             // Narrowing with saturation (both operands' lanes, a's first).
-            O::I8x16NarrowI16x8S => binop!(self, packsswb),
-            O::I8x16NarrowI16x8U => binop!(self, packuswb),
-            O::I16x8NarrowI32x4S => binop!(self, packssdw),
-            O::I16x8NarrowI32x4U => binop!(self, packusdw),
+            O::I8x16NarrowI16x8S => binop!(self, packsswb, vpacksswb),
+            O::I8x16NarrowI16x8U => binop!(self, packuswb, vpackuswb),
+            O::I16x8NarrowI32x4S => binop!(self, packssdw, vpackssdw),
+            O::I16x8NarrowI32x4U => binop!(self, packusdw, vpackusdw),
             // Integer abs and neg.
             O::I8x16Abs => unop!(self, pabsb),
             O::I16x8Abs => unop!(self, pabsw),
@@ -449,29 +514,16 @@ impl FuncCompiler<'_, '_> {
             O::F64x2Trunc => round!(self, roundpd, 3),
             // pmin(a, b) = b < a ? b : a, which minps computes with b first (it returns
             // its second operand when the compare fails: equal or NaN).
-            O::F32x4PMin => swapped_binop!(self, minps),
-            O::F32x4PMax => swapped_binop!(self, maxps),
-            O::F64x2PMin => swapped_binop!(self, minpd),
-            O::F64x2PMax => swapped_binop!(self, maxpd),
+            O::F32x4PMin => swapped_binop!(self, minps, vminps),
+            O::F32x4PMax => swapped_binop!(self, maxps, vmaxps),
+            O::F64x2PMin => swapped_binop!(self, minpd, vminpd),
+            O::F64x2PMax => swapped_binop!(self, maxpd, vmaxpd),
             // Conversions with exact x86 counterparts.
             O::F32x4ConvertI32x4S => unop!(self, cvtdq2ps),
             O::F64x2ConvertLowI32x4S => unop!(self, cvtdq2pd),
             O::F64x2PromoteLowF32x4 => unop!(self, cvtps2pd),
             O::F32x4DemoteF64x2Zero => unop!(self, cvtpd2ps),
-            O::V128Bitselect => {
-                // (v1 & c) | (v2 & !c)
-                let (_, c) = self.pop_opnd();
-                let c = self.owned_xmm(ValType::V128, c);
-                let (v1, v2) = self.vector_operands();
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; pand Rx(v1), Rx(c)
-                    ; pandn Rx(c), Rx(v2)
-                    ; por Rx(v1), Rx(c)
-                );
-                self.free(Opnd::Xmm(c));
-                self.finish_binop(v1, v2);
-            }
+            O::V128Bitselect => self.bitselect(),
             O::I8x16AllTrue => self.all_true(8),
             O::I16x8AllTrue => self.all_true(16),
             O::I32x4AllTrue => self.all_true(32),
@@ -568,32 +620,7 @@ impl FuncCompiler<'_, '_> {
                 );
                 self.push_xmm(ValType::V128, x);
             }
-            O::I32x4TruncSatF32x4U => {
-                let x = self.pop_vector();
-                dynasm!(self.asm
-                    ; .arch x64
-                    // NaN and negative lanes to 0.
-                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
-                    ; maxps Rx(x), Rx(XSCRATCH)
-                    // 2^31 as a float.
-                    ; pcmpeqd Rx(XSCRATCH), Rx(XSCRATCH)
-                    ; psrld Rx(XSCRATCH), 1
-                    ; cvtdq2ps Rx(XSCRATCH), Rx(XSCRATCH)
-                    // x - 2^31 converted: the part above 2^31 (saturated where x >= 2^32,
-                    // negative, so 0, where x < 2^31).
-                    ; movaps Rx(XSCRATCH2), Rx(x)
-                    ; subps Rx(XSCRATCH2), Rx(XSCRATCH)
-                    ; cmpps Rx(XSCRATCH), Rx(XSCRATCH2), 2
-                    ; cvttps2dq Rx(XSCRATCH2), Rx(XSCRATCH2)
-                    ; pxor Rx(XSCRATCH2), Rx(XSCRATCH)
-                    ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
-                    ; pmaxsd Rx(XSCRATCH2), Rx(XSCRATCH)
-                    // The rest converts as signed (0x80000000 = 2^31 from 2^31 on).
-                    ; cvttps2dq Rx(x), Rx(x)
-                    ; paddd Rx(x), Rx(XSCRATCH2)
-                );
-                self.push_xmm(ValType::V128, x);
-            }
+            O::I32x4TruncSatF32x4U => self.trunc_sat_f32x4_u(),
             O::F64x2ConvertLowI32x4U => {
                 // 2^52 + u as a double has u in its low bits; subtracting 2^52 is exact.
                 let x = self.pop_vector();
@@ -623,29 +650,7 @@ impl FuncCompiler<'_, '_> {
                 );
                 self.push_xmm(ValType::V128, x);
             }
-            O::I32x4TruncSatF64x2UZero => {
-                let x = self.pop_vector();
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; xorpd Rx(XSCRATCH), Rx(XSCRATCH)
-                    ; maxpd Rx(x), Rx(XSCRATCH)
-                );
-                self.splat64(XSCRATCH2, 4294967295.0f64.to_bits());
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; minpd Rx(x), Rx(XSCRATCH2)
-                    ; roundpd Rx(x), Rx(x), 3
-                );
-                // 2^52 + u holds u in the low bits of the double.
-                self.splat64(XSCRATCH2, TWO_POW_52);
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; addpd Rx(x), Rx(XSCRATCH2)
-                    // The low dwords of both doubles, then zeros.
-                    ; shufps Rx(x), Rx(XSCRATCH), 0x88_u8 as i8
-                );
-                self.push_xmm(ValType::V128, x);
-            }
+            O::I32x4TruncSatF64x2UZero => self.trunc_sat_f64x2_u_zero(),
             O::I16x8ExtMulLowI8x16S => self.ext_mul(ExtMul::I16(true), false),
             O::I16x8ExtMulHighI8x16S => self.ext_mul(ExtMul::I16(true), true),
             O::I16x8ExtMulLowI8x16U => self.ext_mul(ExtMul::I16(false), false),
@@ -715,9 +720,168 @@ impl FuncCompiler<'_, '_> {
                 );
                 self.finish_binop(a, b);
             }
+            // Relaxed SIMD (WebAssembly 3.0): one lowering each, shared by both vector
+            // paths; docs/simd.md lists the result each gives where the spec allows
+            // several.
+            O::I8x16RelaxedSwizzle => binop!(self, pshufb, vpshufb),
+            O::I32x4RelaxedTruncF32x4S => unop!(self, cvttps2dq),
+            O::I32x4RelaxedTruncF64x2SZero => unop!(self, cvttpd2dq),
+            O::I32x4RelaxedTruncF32x4U => self.trunc_sat_f32x4_u(),
+            O::I32x4RelaxedTruncF64x2UZero => self.trunc_sat_f64x2_u_zero(),
+            O::F32x4RelaxedMadd => self.relaxed_madd(false, false),
+            O::F32x4RelaxedNmadd => self.relaxed_madd(false, true),
+            O::F64x2RelaxedMadd => self.relaxed_madd(true, false),
+            O::F64x2RelaxedNmadd => self.relaxed_madd(true, true),
+            O::I8x16RelaxedLaneselect
+            | O::I16x8RelaxedLaneselect
+            | O::I32x4RelaxedLaneselect
+            | O::I64x2RelaxedLaneselect => self.bitselect(),
+            O::F32x4RelaxedMin => binop!(self, minps, vminps),
+            O::F32x4RelaxedMax => binop!(self, maxps, vmaxps),
+            O::F64x2RelaxedMin => binop!(self, minpd, vminpd),
+            O::F64x2RelaxedMax => binop!(self, maxpd, vmaxpd),
+            O::I16x8RelaxedQ15mulrS => binop!(self, pmulhrsw, vpmulhrsw),
+            O::I16x8RelaxedDotI8x16I7x16S => self.relaxed_dot(),
+            O::I32x4RelaxedDotI8x16I7x16AddS => {
+                // The pairwise sums of the i16 dot product, widened and added to c.
+                let (_, c) = self.pop_opnd();
+                let c = self.owned_xmm(ValType::V128, c);
+                self.relaxed_dot();
+                let x = self.pop_vector();
+                self.splat32(XSCRATCH, 0x0001_0001);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; pmaddwd Rx(x), Rx(XSCRATCH)
+                    ; paddd Rx(x), Rx(c)
+                );
+                self.free(Opnd::Xmm(c));
+                self.push_xmm(ValType::V128, x);
+            }
             _ => return false,
         }
         true
+    }
+
+    /// `i32x4.trunc_sat_f32x4_u`.
+    fn trunc_sat_f32x4_u(&mut self) {
+        let x = self.pop_vector();
+        dynasm!(self.asm
+            ; .arch x64
+            // NaN and negative lanes to 0.
+            ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+            ; maxps Rx(x), Rx(XSCRATCH)
+            // 2^31 as a float.
+            ; pcmpeqd Rx(XSCRATCH), Rx(XSCRATCH)
+            ; psrld Rx(XSCRATCH), 1
+            ; cvtdq2ps Rx(XSCRATCH), Rx(XSCRATCH)
+            // x - 2^31 converted: the part above 2^31 (saturated where x >= 2^32,
+            // negative, so 0, where x < 2^31).
+            ; movaps Rx(XSCRATCH2), Rx(x)
+            ; subps Rx(XSCRATCH2), Rx(XSCRATCH)
+            ; cmpps Rx(XSCRATCH), Rx(XSCRATCH2), 2
+            ; cvttps2dq Rx(XSCRATCH2), Rx(XSCRATCH2)
+            ; pxor Rx(XSCRATCH2), Rx(XSCRATCH)
+            ; pxor Rx(XSCRATCH), Rx(XSCRATCH)
+            ; pmaxsd Rx(XSCRATCH2), Rx(XSCRATCH)
+            // The rest converts as signed (0x80000000 = 2^31 from 2^31 on).
+            ; cvttps2dq Rx(x), Rx(x)
+            ; paddd Rx(x), Rx(XSCRATCH2)
+        );
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// `i32x4.trunc_sat_f64x2_u_zero`.
+    fn trunc_sat_f64x2_u_zero(&mut self) {
+        let x = self.pop_vector();
+        dynasm!(self.asm
+            ; .arch x64
+            ; xorpd Rx(XSCRATCH), Rx(XSCRATCH)
+            ; maxpd Rx(x), Rx(XSCRATCH)
+        );
+        self.splat64(XSCRATCH2, 4294967295.0f64.to_bits());
+        dynasm!(self.asm
+            ; .arch x64
+            ; minpd Rx(x), Rx(XSCRATCH2)
+            ; roundpd Rx(x), Rx(x), 3
+        );
+        // 2^52 + u holds u in the low bits of the double.
+        self.splat64(XSCRATCH2, TWO_POW_52);
+        dynasm!(self.asm
+            ; .arch x64
+            ; addpd Rx(x), Rx(XSCRATCH2)
+            // The low dwords of both doubles, then zeros.
+            ; shufps Rx(x), Rx(XSCRATCH), 0x88_u8 as i8
+        );
+        self.push_xmm(ValType::V128, x);
+    }
+
+    /// `v128.bitselect`: (v1 & c) | (v2 & !c).
+    fn bitselect(&mut self) {
+        // (v1 & c) | (v2 & !c)
+        let (_, c) = self.pop_opnd();
+        let c = self.owned_xmm(ValType::V128, c);
+        let (v1, v2) = self.vector_operands();
+        dynasm!(self.asm
+            ; .arch x64
+            ; pand Rx(v1), Rx(c)
+            ; pandn Rx(c), Rx(v2)
+            ; por Rx(v1), Rx(c)
+        );
+        self.free(Opnd::Xmm(c));
+        self.finish_binop(v1, v2);
+    }
+
+    /// `relaxed_madd` (a * b + c) or `relaxed_nmadd` (-(a * b) + c, computed as
+    /// c - a * b, which is equal): unfused, the product rounded before the sum.
+    fn relaxed_madd(&mut self, wide: bool, negate: bool) {
+        let (_, c) = self.pop_opnd();
+        let c = self.owned_xmm(ValType::V128, c);
+        let (a, b) = self.vector_operands();
+        match (wide, negate) {
+            (false, false) => dynasm!(self.asm
+                ; .arch x64
+                ; mulps Rx(a), Rx(b)
+                ; addps Rx(a), Rx(c)
+            ),
+            (true, false) => dynasm!(self.asm
+                ; .arch x64
+                ; mulpd Rx(a), Rx(b)
+                ; addpd Rx(a), Rx(c)
+            ),
+            (false, true) => dynasm!(self.asm
+                ; .arch x64
+                ; mulps Rx(a), Rx(b)
+                ; subps Rx(c), Rx(a)
+                ; movaps Rx(a), Rx(c)
+            ),
+            (true, true) => dynasm!(self.asm
+                ; .arch x64
+                ; mulpd Rx(a), Rx(b)
+                ; subpd Rx(c), Rx(a)
+                ; movaps Rx(a), Rx(c)
+            ),
+        }
+        self.free(Opnd::Xmm(c));
+        self.finish_binop(a, b);
+    }
+
+    /// `i16x8.relaxed_dot_i8x16_i7x16_s`: `pmaddubsw` with b's bytes as the unsigned
+    /// operand, a's as the signed one. Where b's lanes are in 0..=127 (the 7-bit case)
+    /// that is the exact dot product, which cannot saturate; a b lane with its top bit
+    /// set counts as unsigned (128..=255) and the pair's sum saturates to i16.
+    fn relaxed_dot(&mut self) {
+        let (a, b) = self.vector_operands();
+        if self.avx() {
+            dynasm!(self.asm ; .arch x64 ; vpmaddubsw Rx(a), Rx(b), Rx(a));
+        } else {
+            dynasm!(self.asm
+                ; .arch x64
+                ; movaps Rx(XSCRATCH2), Rx(b)
+                ; pmaddubsw Rx(XSCRATCH2), Rx(a)
+                ; movaps Rx(a), Rx(XSCRATCH2)
+            );
+        }
+        self.finish_binop(a, b);
     }
 
     /// `i8x16.shuffle`: each result byte from a (indices 0-15) or b (16-31).
@@ -800,6 +964,34 @@ impl FuncCompiler<'_, '_> {
     fn float_min(&mut self, wide: bool) {
         let (a, b) = self.vector_operands();
         let s = XSCRATCH2;
+        if self.avx() {
+            // The same steps with three-operand forms: no copy of b.
+            if wide {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; vminpd Rx(s), Rx(b), Rx(a)
+                    ; vminpd Rx(a), Rx(a), Rx(b)
+                    ; vorpd Rx(s), Rx(s), Rx(a)
+                    ; cmppd Rx(a), Rx(s), 3
+                    ; vorpd Rx(s), Rx(s), Rx(a)
+                    ; vpsrlq Rx(a), Rx(a), 13
+                    ; vandnpd Rx(a), Rx(a), Rx(s)
+                );
+            } else {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; vminps Rx(s), Rx(b), Rx(a)
+                    ; vminps Rx(a), Rx(a), Rx(b)
+                    ; vorps Rx(s), Rx(s), Rx(a)
+                    ; cmpps Rx(a), Rx(s), 3
+                    ; vorps Rx(s), Rx(s), Rx(a)
+                    ; vpsrld Rx(a), Rx(a), 10
+                    ; vandnps Rx(a), Rx(a), Rx(s)
+                );
+            }
+            self.finish_binop(a, b);
+            return;
+        }
         if wide {
             dynasm!(self.asm
                 ; .arch x64
@@ -832,6 +1024,36 @@ impl FuncCompiler<'_, '_> {
     fn float_max(&mut self, wide: bool) {
         let (a, b) = self.vector_operands();
         let s = XSCRATCH2;
+        if self.avx() {
+            // The same steps with three-operand forms: no copy of b.
+            if wide {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; vmaxpd Rx(s), Rx(b), Rx(a)
+                    ; vmaxpd Rx(a), Rx(a), Rx(b)
+                    ; vxorpd Rx(a), Rx(a), Rx(s)
+                    ; vorpd Rx(s), Rx(s), Rx(a)
+                    ; vsubpd Rx(s), Rx(s), Rx(a)
+                    ; cmppd Rx(a), Rx(s), 3
+                    ; vpsrlq Rx(a), Rx(a), 13
+                    ; vandnpd Rx(a), Rx(a), Rx(s)
+                );
+            } else {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; vmaxps Rx(s), Rx(b), Rx(a)
+                    ; vmaxps Rx(a), Rx(a), Rx(b)
+                    ; vxorps Rx(a), Rx(a), Rx(s)
+                    ; vorps Rx(s), Rx(s), Rx(a)
+                    ; vsubps Rx(s), Rx(s), Rx(a)
+                    ; cmpps Rx(a), Rx(s), 3
+                    ; vpsrld Rx(a), Rx(a), 10
+                    ; vandnps Rx(a), Rx(a), Rx(s)
+                );
+            }
+            self.finish_binop(a, b);
+            return;
+        }
         if wide {
             dynasm!(self.asm
                 ; .arch x64
@@ -908,6 +1130,16 @@ impl FuncCompiler<'_, '_> {
     fn int_neg(&mut self, bits: u32) {
         let x = self.pop_vector();
         dynasm!(self.asm ; .arch x64 ; pxor Rx(XSCRATCH), Rx(XSCRATCH));
+        if self.avx() {
+            match bits {
+                8 => dynasm!(self.asm ; .arch x64 ; vpsubb Rx(x), Rx(XSCRATCH), Rx(x)),
+                16 => dynasm!(self.asm ; .arch x64 ; vpsubw Rx(x), Rx(XSCRATCH), Rx(x)),
+                32 => dynasm!(self.asm ; .arch x64 ; vpsubd Rx(x), Rx(XSCRATCH), Rx(x)),
+                _ => dynasm!(self.asm ; .arch x64 ; vpsubq Rx(x), Rx(XSCRATCH), Rx(x)),
+            }
+            self.push_xmm(ValType::V128, x);
+            return;
+        }
         match bits {
             8 => dynasm!(self.asm ; .arch x64 ; psubb Rx(XSCRATCH), Rx(x)),
             16 => dynasm!(self.asm ; .arch x64 ; psubw Rx(XSCRATCH), Rx(x)),
@@ -1100,6 +1332,36 @@ impl FuncCompiler<'_, '_> {
         (dst, src)
     }
 
+    /// Whether this code is for the AVX2 path ("DESIGN: vector paths").
+    fn avx(&self) -> bool {
+        self.env.vector == crate::config::VectorPath::Avx2
+    }
+
+    /// As `vector_operands`, with b left in its frame slot on the AVX2 path.
+    fn vector_operands_folded(&mut self) -> (Xmm, Src) {
+        if !self.avx() {
+            let (a, b) = self.vector_operands();
+            return (a, Src::Reg(b));
+        }
+        let (_, b) = self.pop_opnd();
+        let (_, a) = self.pop_opnd();
+        let dst = self.owned_xmm(ValType::V128, a);
+        let src = match b {
+            Opnd::Xmm(x) => Src::Reg(x),
+            Opnd::Mem(d) => Src::Slot(d),
+            Opnd::Imm(_) | Opnd::Gpr(_) => unreachable!("a v128 operand is in memory or xmm"),
+        };
+        (dst, src)
+    }
+
+    /// `finish_binop` for a folded second operand.
+    fn finish_folded(&mut self, dst: Xmm, src: Src) {
+        match src {
+            Src::Reg(x) => self.finish_binop(dst, x),
+            Src::Slot(_) => self.push_xmm(ValType::V128, dst),
+        }
+    }
+
     /// Frees a binary operation's second operand and pushes its result.
     fn finish_binop(&mut self, dst: Xmm, src: Xmm) {
         if src != XSCRATCH {
@@ -1251,6 +1513,17 @@ impl FuncCompiler<'_, '_> {
     fn int_splat(&mut self, bits: u32) {
         let r = self.pop_int(bits);
         let x = self.alloc_xmm();
+        if self.avx() {
+            match bits {
+                8 => dynasm!(self.asm ; .arch x64 ; movd Rx(x), Rd(r) ; vpbroadcastb Rx(x), Rx(x)),
+                16 => dynasm!(self.asm ; .arch x64 ; movd Rx(x), Rd(r) ; vpbroadcastw Rx(x), Rx(x)),
+                32 => dynasm!(self.asm ; .arch x64 ; movd Rx(x), Rd(r) ; vpbroadcastd Rx(x), Rx(x)),
+                _ => dynasm!(self.asm ; .arch x64 ; movq Rx(x), Rq(r) ; vpbroadcastq Rx(x), Rx(x)),
+            }
+            self.free(Opnd::Gpr(r));
+            self.push_xmm(ValType::V128, x);
+            return;
+        }
         match bits {
             8 => dynasm!(self.asm
                 ; .arch x64
