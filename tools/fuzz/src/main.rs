@@ -69,8 +69,8 @@ struct Args {
     /// Save failing modules without reducing them.
     #[arg(long)]
     no_reduce: bool,
-    /// Kestrel configurations to compare, comma-separated (default: all of plain,
-    /// plain+canaries+fuel, instrumented, instrumented+canaries+fuel, debugged+fuel).
+    /// Kestrel configurations to compare, comma-separated, by label (default: every
+    /// configuration of `oracle::configurations`; an unknown label lists them).
     #[arg(long, value_delimiter = ',')]
     configs: Option<Vec<String>>,
     /// Compare the engines on one module file and print the verdict (exit 0: agree,

@@ -10,7 +10,10 @@
 //! each type than there are registers to pin them in); `select`, `if` and `block` with
 //! results, `br_if` and `br_table` carrying values, loops with parameters; division,
 //! remainder, shifts and rotates with either operand constant or computed; loads and
-//! stores at computed addresses; globals; multi-value calls and blocks.
+//! stores at computed addresses; globals; multi-value calls and blocks; and, in three
+//! seeds of four, `v128` values everywhere a number goes (parameters, results, locals,
+//! globals, block and loop values, memory) with integer, float, lane, shuffle and shift
+//! operators and the conversions between vectors and scalars.
 //!
 //! Every module terminates: functions call only functions after them (a call graph
 //! without cycles, `call_indirect` included, by computing indices into a window of the
@@ -18,7 +21,9 @@
 //! writes up to a small bound, and a cost estimate keeps the total work of each function
 //! under a budget. NaN bits are nondeterministic in wasm, so a float is canonicalized
 //! wherever its bits become observable (stores, global writes, reinterpretations, the
-//! sign operand of `copysign`); the oracle compares results by NaN class.
+//! sign operand of `copysign`); the oracle compares scalar results by NaN class. Vectors
+//! are compared bit for bit, so every float lane operation that can make a NaN is
+//! canonicalized where it is computed, and a scalar float is before it enters a vector.
 
 use crate::rng::Rng;
 use std::borrow::Cow;
@@ -29,16 +34,20 @@ use wasm_encoder::{
     TableSection, TableType, TypeSection, ValType as W,
 };
 
-/// A number type.
+/// A value type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum T {
     I32,
     I64,
     F32,
     F64,
+    V128,
 }
 
-const TYPES: [T; 4] = [T::I32, T::I64, T::F32, T::F64];
+/// Every type, in the order of a function's scratch locals.
+const TYPES: [T; 5] = [T::I32, T::I64, T::F32, T::F64, T::V128];
+/// The types of a seed without SIMD.
+const SCALARS: [T; 4] = [T::I32, T::I64, T::F32, T::F64];
 
 impl T {
     fn wasm(self) -> W {
@@ -47,10 +56,14 @@ impl T {
             T::I64 => W::I64,
             T::F32 => W::F32,
             T::F64 => W::F64,
+            T::V128 => W::V128,
         }
     }
     fn is_float(self) -> bool {
         matches!(self, T::F32 | T::F64)
+    }
+    fn is_int(self) -> bool {
+        matches!(self, T::I32 | T::I64)
     }
 }
 
@@ -91,6 +104,8 @@ struct FuncPlan {
 /// The module under construction.
 struct Gen {
     rng: Rng,
+    /// The types this seed uses (with or without `v128`).
+    value_types: &'static [T],
     /// Function signatures, then block signatures (added on demand), as type indices.
     types: Vec<Sig>,
     funcs: Vec<FuncPlan>,
@@ -109,14 +124,19 @@ pub fn shaped(seed: u64) -> Option<Vec<u8>> {
 impl Gen {
     fn new(seed: u64) -> Gen {
         let mut rng = Rng::new(seed ^ 0x5ea5_0000_0000_0001);
+        let value_types: &'static [T] = if rng.chance(3, 4) { &TYPES } else { &SCALARS };
         let num_sigs = rng.range(1, 5) as usize;
         let mut types = Vec::new();
         for _ in 0..num_sigs {
-            let params = (0..rng.range(0, 5)).map(|_| *rng.pick(&TYPES)).collect();
+            let params = (0..rng.range(0, 5))
+                .map(|_| *rng.pick(value_types))
+                .collect();
             let results = match rng.range(0, 9) {
                 0 => vec![],
-                1 | 2 => (0..rng.range(2, 3)).map(|_| *rng.pick(&TYPES)).collect(),
-                _ => vec![*rng.pick(&TYPES)],
+                1 | 2 => (0..rng.range(2, 3))
+                    .map(|_| *rng.pick(value_types))
+                    .collect(),
+                _ => vec![*rng.pick(value_types)],
             };
             types.push(Sig { params, results });
         }
@@ -137,7 +157,9 @@ impl Gen {
                 cost: 0,
             })
             .collect();
-        let globals = (0..rng.range(1, 6)).map(|_| *rng.pick(&TYPES)).collect();
+        let globals = (0..rng.range(1, 6))
+            .map(|_| *rng.pick(value_types))
+            .collect();
         let mut table = Vec::new();
         let mut groups = Vec::new();
         for sig in 0..num_sigs {
@@ -151,6 +173,7 @@ impl Gen {
         }
         Gen {
             rng,
+            value_types,
             types,
             funcs,
             globals,
@@ -225,6 +248,9 @@ impl Gen {
                 T::I64 => ConstExpr::i64_const(-(i as i64) << 40),
                 T::F32 => ConstExpr::f32_const(Ieee32::from(i as f32 * 1.5)),
                 T::F64 => ConstExpr::f64_const(Ieee64::from(-(i as f64) * 0.25)),
+                T::V128 => {
+                    ConstExpr::v128_const(i as i128 * 0x0102_0304_0506_0708_090a_0b0c_0d0e_0f10)
+                }
             };
             globals.global(
                 GlobalType {
@@ -272,15 +298,15 @@ impl Gen {
         let mut locals: Vec<T> = sig.params.clone();
         let declared: Vec<T> = match class {
             Class::SmallLeaf | Class::SmallCaller => (0..self.rng.range(0, 1))
-                .map(|_| *self.rng.pick(&TYPES))
+                .map(|_| *self.rng.pick(self.value_types))
                 .collect(),
             Class::Medium | Class::Loops => (0..self.rng.range(1, 7))
-                .map(|_| *self.rng.pick(&TYPES))
+                .map(|_| *self.rng.pick(self.value_types))
                 .collect(),
             Class::ManyLocals => {
                 // More than the 4 integer and 8 float registers that pin locals.
                 let mut l = Vec::new();
-                for t in TYPES {
+                for &t in self.value_types {
                     let n = if t.is_float() {
                         self.rng.range(5, 10)
                     } else {
@@ -297,7 +323,7 @@ impl Gen {
             locals: locals.clone(),
             counters: Vec::new(),
             free_counters: Vec::new(),
-            scratch: [None; 4],
+            scratch: [None; TYPES.len()],
             ops: Vec::new(),
             cost: 0,
             multiplier: 1,
@@ -319,6 +345,9 @@ impl Gen {
         let mut extra = Vec::new();
         if !matches!(class, Class::SmallLeaf | Class::SmallCaller) {
             for (k, t) in TYPES.iter().enumerate() {
+                if !self.value_types.contains(t) {
+                    continue;
+                }
                 body.scratch[k] = Some(body.locals.len() as u32);
                 body.locals.push(*t);
                 extra.push(*t);
@@ -375,7 +404,7 @@ struct Body {
     /// The counters not in use by an enclosing loop.
     free_counters: Vec<u32>,
     /// A scratch local per type (by `TYPES` order), if the function has them.
-    scratch: [Option<u32>; 4],
+    scratch: [Option<u32>; TYPES.len()],
     ops: Vec<I<'static>>,
     /// Estimated cost of the calls made so far.
     cost: u64,
@@ -404,6 +433,12 @@ fn scratch_index(t: T) -> usize {
 impl Emit<'_> {
     fn rng(&mut self) -> &mut Rng {
         &mut self.gen.rng
+    }
+
+    /// A random type of this seed's.
+    fn pick_type(&mut self) -> T {
+        let types = self.gen.value_types;
+        *self.rng().pick(types)
     }
 
     fn op(&mut self, op: I<'static>) {
@@ -516,6 +551,35 @@ impl Emit<'_> {
                 ][r];
                 self.op(I::F64Const(Ieee64::from(v)));
             }
+            T::V128 => {
+                let v = self.vector_bits();
+                self.op(I::V128Const(v as i128));
+            }
+        }
+    }
+
+    /// Bits of a vector constant: patterns whose lanes are edge values of some lane
+    /// shape, or random.
+    fn vector_bits(&mut self) -> u128 {
+        let splat32 = |x: u32| (x as u128) * 0x0000_0001_0000_0001_0000_0001_0000_0001;
+        let splat64 = |x: u64| (x as u128) | (x as u128) << 64;
+        match self.rng().below(12) {
+            0 => 0,
+            1 => u128::MAX,
+            2 => splat32(0x8000_0000),
+            3 => splat32(0x7fff_ffff),
+            4 => 0x8080_8080_8080_8080_7f7f_7f7f_0101_0000,
+            5 => 0x8000_7fff_0001_ffff_8000_0000_7fff_0002,
+            // f32 lanes: 1.0, -0.0, inf, 2^31.
+            6 => 0x4f00_0000_7f80_0000_8000_0000_3f80_0000,
+            // f64 lanes: -1.5, 2^32.
+            7 => {
+                splat64(0xbff8_0000_0000_0000)
+                    ^ (0x41f0_0000_0000_0000 << 64)
+                    ^ (0xbff8_0000_0000_0000 << 64)
+            }
+            8 => splat32(0x3fc0_0000),
+            _ => self.rng().next_u64() as u128 | (self.rng().next_u64() as u128) << 64,
         }
     }
 
@@ -544,6 +608,7 @@ impl Emit<'_> {
 
     /// Replaces a NaN on top of the stack (type `t`, a float) by the canonical NaN.
     fn canonicalize(&mut self, t: T) {
+        debug_assert!(t.is_float());
         let Some(tmp) = self.body.scratch[scratch_index(t)] else {
             return;
         };
@@ -557,6 +622,243 @@ impl Emit<'_> {
         self.op(I::LocalGet(tmp));
         self.op(if t == T::F32 { I::F32Ne } else { I::F64Ne });
         self.op(I::Select);
+    }
+
+    /// Replaces every NaN lane of the vector on top of the stack (f64 lanes if `wide`, else
+    /// f32) by the canonical NaN: `bitselect(x, nan, x == x)`. Only where the function
+    /// has a scratch vector (`can_canonicalize_lanes`).
+    fn canonicalize_lanes(&mut self, wide: bool) {
+        let tmp = self.body.scratch[scratch_index(T::V128)].expect("a scratch vector");
+        self.op(I::LocalSet(tmp));
+        self.op(I::LocalGet(tmp));
+        let nan: u128 = if wide {
+            0x7ff8_0000_0000_0000_7ff8_0000_0000_0000
+        } else {
+            0x7fc0_0000_7fc0_0000_7fc0_0000_7fc0_0000
+        };
+        self.op(I::V128Const(nan as i128));
+        self.op(I::LocalGet(tmp));
+        self.op(I::LocalGet(tmp));
+        self.op(if wide { I::F64x2Eq } else { I::F32x4Eq });
+        self.op(I::V128Bitselect);
+    }
+
+    /// Whether float lane operations may be emitted (their NaNs can be canonicalized).
+    fn can_canonicalize_lanes(&self) -> bool {
+        self.body.scratch[scratch_index(T::V128)].is_some()
+    }
+
+    /// A binary vector operator (on two vectors built deep first).
+    fn vector_binary(&mut self, d: u32) {
+        self.expr(T::V128, d);
+        self.expr(T::V128, d);
+        // Lane-exact integer and bitwise operators, and float comparisons and
+        // pseudo-min/max (which choose an operand, never make a NaN).
+        const EXACT: [I<'static>; 56] = [
+            I::V128And,
+            I::V128Or,
+            I::V128Xor,
+            I::V128AndNot,
+            I::I8x16Add,
+            I::I8x16Sub,
+            I::I8x16AddSatS,
+            I::I8x16AddSatU,
+            I::I8x16SubSatS,
+            I::I8x16SubSatU,
+            I::I8x16MinS,
+            I::I8x16MaxU,
+            I::I8x16AvgrU,
+            I::I8x16Eq,
+            I::I8x16GtS,
+            I::I8x16LeU,
+            I::I8x16Swizzle,
+            I::I8x16NarrowI16x8S,
+            I::I8x16NarrowI16x8U,
+            I::I16x8Add,
+            I::I16x8Sub,
+            I::I16x8Mul,
+            I::I16x8SubSatU,
+            I::I16x8MinU,
+            I::I16x8MaxS,
+            I::I16x8Ne,
+            I::I16x8LtS,
+            I::I16x8GeU,
+            I::I16x8Q15MulrSatS,
+            I::I16x8NarrowI32x4U,
+            I::I16x8ExtMulHighI8x16S,
+            I::I16x8AvgrU,
+            I::I32x4Add,
+            I::I32x4Sub,
+            I::I32x4Mul,
+            I::I32x4MinS,
+            I::I32x4MaxU,
+            I::I32x4Eq,
+            I::I32x4GtU,
+            I::I32x4LeS,
+            I::I32x4DotI16x8S,
+            I::I32x4ExtMulLowI16x8U,
+            I::I64x2Add,
+            I::I64x2Sub,
+            I::I64x2Mul,
+            I::I64x2Ne,
+            I::I64x2LtS,
+            I::I64x2GeS,
+            I::I64x2ExtMulHighI32x4S,
+            I::F32x4Eq,
+            I::F32x4Lt,
+            I::F64x2Ge,
+            I::F64x2Ne,
+            I::F32x4PMin,
+            I::F64x2PMax,
+            I::F32x4Gt,
+        ];
+        // Float arithmetic: NaNs canonicalized after (f64 lanes where the flag is set).
+        const FLOAT: [(I<'static>, bool); 12] = [
+            (I::F32x4Add, false),
+            (I::F32x4Sub, false),
+            (I::F32x4Mul, false),
+            (I::F32x4Div, false),
+            (I::F32x4Min, false),
+            (I::F32x4Max, false),
+            (I::F64x2Add, true),
+            (I::F64x2Sub, true),
+            (I::F64x2Mul, true),
+            (I::F64x2Div, true),
+            (I::F64x2Min, true),
+            (I::F64x2Max, true),
+        ];
+        if self.can_canonicalize_lanes() && self.rng().chance(1, 3) {
+            let (op, wide) = self.rng().pick(&FLOAT).clone();
+            self.op(op);
+            self.canonicalize_lanes(wide);
+        } else {
+            let op = self.rng().pick(&EXACT).clone();
+            self.op(op);
+        }
+    }
+
+    /// A unary vector operator, a shift by a computed count, a shuffle or a bit-select.
+    fn vector_unary(&mut self, d: u32) {
+        self.expr(T::V128, d);
+        const EXACT: [I<'static>; 26] = [
+            I::V128Not,
+            I::I8x16Abs,
+            I::I8x16Neg,
+            I::I8x16Popcnt,
+            I::I16x8Abs,
+            I::I16x8Neg,
+            I::I32x4Abs,
+            I::I32x4Neg,
+            I::I64x2Abs,
+            I::I64x2Neg,
+            I::I16x8ExtendLowI8x16S,
+            I::I16x8ExtendHighI8x16U,
+            I::I32x4ExtendLowI16x8U,
+            I::I64x2ExtendHighI32x4S,
+            I::I16x8ExtAddPairwiseI8x16U,
+            I::I32x4ExtAddPairwiseI16x8S,
+            I::F32x4Abs,
+            I::F32x4Neg,
+            I::F64x2Neg,
+            I::F32x4ConvertI32x4S,
+            I::F32x4ConvertI32x4U,
+            I::F64x2ConvertLowI32x4S,
+            I::F64x2ConvertLowI32x4U,
+            I::I32x4TruncSatF32x4S,
+            I::I32x4TruncSatF32x4U,
+            I::I32x4TruncSatF64x2UZero,
+        ];
+        const FLOAT: [(I<'static>, bool); 10] = [
+            (I::F32x4Sqrt, false),
+            (I::F32x4Ceil, false),
+            (I::F32x4Nearest, false),
+            (I::F64x2Floor, true),
+            (I::F64x2Trunc, true),
+            (I::F64x2Sqrt, true),
+            (I::F32x4DemoteF64x2Zero, false),
+            (I::F64x2PromoteLowF32x4, true),
+            (I::F32x4Floor, false),
+            (I::F64x2Nearest, true),
+        ];
+        const SHIFTS: [I<'static>; 12] = [
+            I::I8x16Shl,
+            I::I8x16ShrS,
+            I::I8x16ShrU,
+            I::I16x8Shl,
+            I::I16x8ShrS,
+            I::I16x8ShrU,
+            I::I32x4Shl,
+            I::I32x4ShrS,
+            I::I32x4ShrU,
+            I::I64x2Shl,
+            I::I64x2ShrS,
+            I::I64x2ShrU,
+        ];
+        match self.rng().below(8) {
+            0 | 1 if self.can_canonicalize_lanes() => {
+                let (op, wide) = self.rng().pick(&FLOAT).clone();
+                self.op(op);
+                self.canonicalize_lanes(wide);
+            }
+            2 => {
+                // A count constant or computed (taken modulo the lane width).
+                if self.rng().chance(1, 2) {
+                    self.constant(T::I32);
+                } else {
+                    self.expr(T::I32, d);
+                }
+                let op = self.rng().pick(&SHIFTS).clone();
+                self.op(op);
+            }
+            3 => {
+                self.expr(T::V128, d);
+                let lanes: [u8; 16] = std::array::from_fn(|_| self.gen.rng.below(32) as u8);
+                self.op(I::I8x16Shuffle(lanes));
+            }
+            4 => {
+                self.expr(T::V128, d);
+                self.expr(T::V128, d);
+                self.op(I::V128Bitselect);
+            }
+            5 => {
+                // A lane replaced by a scalar.
+                let from = *self.rng().pick(&SCALARS);
+                self.expr(from, d);
+                if from.is_float() {
+                    self.canonicalize(from);
+                }
+                let lane = self.rng().below(16) as u8;
+                self.op(match from {
+                    T::I32 if lane < 8 => I::I16x8ReplaceLane(lane),
+                    T::I32 => I::I8x16ReplaceLane(lane),
+                    T::I64 => I::I64x2ReplaceLane(lane % 2),
+                    T::F32 => I::F32x4ReplaceLane(lane % 4),
+                    _ => I::F64x2ReplaceLane(lane % 2),
+                });
+            }
+            _ => {
+                let op = self.rng().pick(&EXACT).clone();
+                self.op(op);
+            }
+        }
+    }
+
+    /// A vector comparison reduced to an i32.
+    fn vector_test(&mut self, d: u32) {
+        self.vector_binary(d);
+        const TESTS: [I<'static>; 9] = [
+            I::V128AnyTrue,
+            I::I8x16AllTrue,
+            I::I16x8AllTrue,
+            I::I32x4AllTrue,
+            I::I64x2AllTrue,
+            I::I8x16Bitmask,
+            I::I16x8Bitmask,
+            I::I32x4Bitmask,
+            I::I64x2Bitmask,
+        ];
+        let op = self.rng().pick(&TESTS).clone();
+        self.op(op);
     }
 
     /// An expression leaving one value of type `t`, at nesting `depth`.
@@ -589,6 +891,7 @@ impl Emit<'_> {
     /// values are live at once).
     fn binary(&mut self, t: T, d: u32) {
         match t {
+            T::V128 => self.vector_binary(d),
             T::I32 | T::I64 => {
                 let wide = t == T::I64;
                 let k = self.rng().below(15);
@@ -686,6 +989,9 @@ impl Emit<'_> {
     }
 
     fn unary(&mut self, t: T, d: u32) {
+        if t == T::V128 {
+            return self.vector_unary(d);
+        }
         self.expr(t, d);
         let k = self.rng().below(7);
         let op = match t {
@@ -737,13 +1043,18 @@ impl Emit<'_> {
                 I::F64Nearest,
             ][k]
                 .clone(),
+            T::V128 => unreachable!("vector_unary"),
         };
         self.op(op);
     }
 
     /// A comparison of two values of any type, turned into a `t`.
     fn compare_into(&mut self, t: T, d: u32) {
-        let u = *self.rng().pick(&TYPES);
+        let u = self.pick_type();
+        if u == T::V128 {
+            self.vector_test(d);
+            return self.coerce(T::I32, t);
+        }
         self.expr(u, d);
         self.expr(u, d);
         let k = self.rng().below(6);
@@ -768,6 +1079,7 @@ impl Emit<'_> {
                 .clone(),
             T::F32 => [I::F32Eq, I::F32Ne, I::F32Lt, I::F32Gt, I::F32Le, I::F32Ge][k].clone(),
             T::F64 => [I::F64Eq, I::F64Ne, I::F64Lt, I::F64Gt, I::F64Le, I::F64Ge][k].clone(),
+            T::V128 => unreachable!("vector_test"),
         };
         self.op(op);
         self.coerce(T::I32, t);
@@ -787,7 +1099,7 @@ impl Emit<'_> {
             self.expr(t, d);
             self.op(I::LocalTee(l));
             self.combine(t);
-        } else if self.rng().chance(1, 2) && !t.is_float() {
+        } else if self.rng().chance(1, 2) && t.is_int() {
             // x = x op y, which the compiler updates in place.
             self.op(I::LocalGet(l));
             self.expr(t, d);
@@ -816,6 +1128,7 @@ impl Emit<'_> {
             T::I64 => I::I64Xor,
             T::F32 => I::F32Add,
             T::F64 => I::F64Sub,
+            T::V128 => I::I32x4Add,
         });
     }
 
@@ -951,7 +1264,7 @@ impl Emit<'_> {
     /// A block with two results (a type-indexed block type), one of them `t`, the other
     /// stored into a local or dropped.
     fn multi_value_block(&mut self, t: T, d: u32) {
-        let other = *self.rng().pick(&TYPES);
+        let other = self.pick_type();
         let (first, second) = if self.rng().chance(1, 2) {
             (t, other)
         } else {
@@ -1028,8 +1341,47 @@ impl Emit<'_> {
 
     /// Converts the top value from type `from` to type `to`.
     fn coerce(&mut self, from: T, to: T) {
+        let lane = self.rng().below(16) as u8;
         let op = match (from, to) {
             (a, b) if a == b => return,
+            (T::V128, T::I32) => match lane % 4 {
+                0 => I::I32x4ExtractLane(lane % 4),
+                1 => I::I8x16ExtractLaneS(lane),
+                2 => I::I16x8ExtractLaneU(lane % 8),
+                _ => I::I8x16Bitmask,
+            },
+            (T::V128, T::I64) => I::I64x2ExtractLane(lane % 2),
+            (T::V128, T::F32) => I::F32x4ExtractLane(lane % 4),
+            (T::V128, T::F64) => I::F64x2ExtractLane(lane % 2),
+            (T::I32, T::V128) => match lane % 3 {
+                0 => I::I32x4Splat,
+                1 => I::I8x16Splat,
+                _ => I::I16x8Splat,
+            },
+            (T::I64, T::V128) => I::I64x2Splat,
+            (T::F32 | T::F64, T::V128) => {
+                // A scalar NaN's bits are nondeterministic: canonical before the splat,
+                // or through an integer where the function has no scratch local.
+                if self.body.scratch[scratch_index(from)].is_some() {
+                    self.canonicalize(from);
+                    if from == T::F32 {
+                        I::F32x4Splat
+                    } else {
+                        I::F64x2Splat
+                    }
+                } else {
+                    self.op(if from == T::F32 {
+                        I::I32TruncSatF32S
+                    } else {
+                        I::I64TruncSatF64S
+                    });
+                    if from == T::F32 {
+                        I::I32x4Splat
+                    } else {
+                        I::I64x2Splat
+                    }
+                }
+            }
             (T::I32, T::I64) => I::I64ExtendI32S,
             (T::I32, T::F32) => I::F32ConvertI32U,
             (T::I32, T::F64) => I::F64ConvertI32S,
@@ -1050,7 +1402,7 @@ impl Emit<'_> {
     /// A conversion from another type into `t` (including reinterpretations, with
     /// canonical NaNs, and the trapping truncations, rarely).
     fn convert_into(&mut self, t: T, d: u32) {
-        let from = *self.rng().pick(&TYPES);
+        let from = self.pick_type();
         self.expr(from, d);
         let reinterpret = match (from, t) {
             (T::F32, T::I32) => Some(I::I32ReinterpretF32),
@@ -1108,9 +1460,49 @@ impl Emit<'_> {
     }
 
     fn load(&mut self, t: T, d: u32) {
+        if t == T::V128 && self.rng().chance(1, 4) {
+            // A lane loaded into a vector built first.
+            self.address(d);
+            self.expr(T::V128, d);
+            let lane = self.rng().below(16) as u8;
+            let op = match self.rng().below(4) {
+                0 => I::V128Load8Lane {
+                    memarg: self.memarg(0),
+                    lane,
+                },
+                1 => I::V128Load16Lane {
+                    memarg: self.memarg(1),
+                    lane: lane % 8,
+                },
+                2 => I::V128Load32Lane {
+                    memarg: self.memarg(2),
+                    lane: lane % 4,
+                },
+                _ => I::V128Load64Lane {
+                    memarg: self.memarg(3),
+                    lane: lane % 2,
+                },
+            };
+            return self.op(op);
+        }
         self.address(d);
         let k = self.rng().below(4);
         let op = match t {
+            T::V128 => match self.rng().below(10) {
+                0 => I::V128Load8x8S(self.memarg(3)),
+                1 => I::V128Load16x4U(self.memarg(3)),
+                2 => I::V128Load32x2S(self.memarg(3)),
+                3 => I::V128Load8Splat(self.memarg(0)),
+                4 => I::V128Load16Splat(self.memarg(1)),
+                5 => I::V128Load32Splat(self.memarg(2)),
+                6 => I::V128Load64Splat(self.memarg(3)),
+                7 => I::V128Load32Zero(self.memarg(2)),
+                8 => I::V128Load64Zero(self.memarg(3)),
+                _ => {
+                    let align = self.rng().range(0, 4) as u32;
+                    I::V128Load(self.memarg(align))
+                }
+            },
             T::I32 => match k {
                 0 => I::I32Load8S(self.memarg(0)),
                 1 => I::I32Load16U(self.memarg(1)),
@@ -1256,20 +1648,20 @@ impl Emit<'_> {
         let d = d + 1;
         if d > self.body.depth_limit + 1 || self.body.ops.len() > self.body.size_limit {
             // Deep enough: a statement with no nested statements.
-            let t = *self.rng().pick(&TYPES);
+            let t = self.pick_type();
             self.leaf(t);
             self.op(I::Drop);
             return;
         }
         match self.rng().below(14) {
             0..=2 => {
-                let t = *self.rng().pick(&TYPES);
+                let t = self.pick_type();
                 let locals = self.writable_locals(t);
                 if locals.is_empty() {
                     return self.store(d);
                 }
                 let l = *self.rng().pick(&locals);
-                if !t.is_float() && self.rng().chance(1, 2) {
+                if t.is_int() && self.rng().chance(1, 2) {
                     // x = x op y
                     self.op(I::LocalGet(l));
                     self.expr(t, d);
@@ -1302,7 +1694,7 @@ impl Emit<'_> {
             }
             4 | 5 => self.store(d),
             6 => {
-                let t = *self.rng().pick(&TYPES);
+                let t = self.pick_type();
                 self.expr(t, d);
                 self.op(I::Drop);
             }
@@ -1337,7 +1729,7 @@ impl Emit<'_> {
 
     fn store(&mut self, d: u32) {
         self.address(d);
-        let t = *self.rng().pick(&TYPES);
+        let t = self.pick_type();
         self.expr(t, d);
         let op = match t {
             T::I32 => match self.rng().below(3) {
@@ -1357,6 +1749,31 @@ impl Emit<'_> {
             T::F64 => {
                 self.canonicalize(t);
                 I::F64Store(self.memarg(3))
+            }
+            T::V128 => {
+                let lane = self.rng().below(16) as u8;
+                match self.rng().below(6) {
+                    0 => I::V128Store8Lane {
+                        memarg: self.memarg(0),
+                        lane,
+                    },
+                    1 => I::V128Store16Lane {
+                        memarg: self.memarg(1),
+                        lane: lane % 8,
+                    },
+                    2 => I::V128Store32Lane {
+                        memarg: self.memarg(2),
+                        lane: lane % 4,
+                    },
+                    3 => I::V128Store64Lane {
+                        memarg: self.memarg(3),
+                        lane: lane % 2,
+                    },
+                    _ => {
+                        let align = self.rng().range(0, 4) as u32;
+                        I::V128Store(self.memarg(align))
+                    }
+                }
             }
         };
         self.op(op);

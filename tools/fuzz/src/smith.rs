@@ -14,11 +14,14 @@ pub fn input_for(seed: u64, len: usize) -> Vec<u8> {
     (0..len).map(|_| rng.next_u64() as u8).collect()
 }
 
-/// The features Kestrel implements (WebAssembly 2.0 without SIMD); everything else off.
+/// The features Kestrel implements (WebAssembly 2.0, SIMD included); everything else off.
+/// Relaxed SIMD is off: its results are the implementation's choice, so the references
+/// may differ from Kestrel's documented ones (`tests/simd_paths.rs` checks those, and
+/// that both vector paths agree).
 #[allow(clippy::field_reassign_with_default)]
 fn base_config() -> wasm_smith::Config {
     let mut c = wasm_smith::Config::default();
-    c.simd_enabled = false;
+    c.simd_enabled = true;
     c.relaxed_simd_enabled = false;
     c.threads_enabled = false;
     c.shared_everything_threads_enabled = false;
@@ -68,6 +71,7 @@ pub fn swarm_config(seed: u64) -> wasm_smith::Config {
         InstructionKind::MemoryInt,
         InstructionKind::Memory,
         InstructionKind::Control,
+        InstructionKind::Vector,
     ];
     let allowed: Vec<InstructionKind> = kinds.into_iter().filter(|_| rng.chance(1, 2)).collect();
     c.allowed_instructions = InstructionKinds::new(&allowed);
@@ -91,6 +95,8 @@ pub fn swarm_config(seed: u64) -> wasm_smith::Config {
     c.saturating_float_to_int_enabled = rng.chance(3, 4);
     c.sign_extension_ops_enabled = rng.chance(3, 4);
     c.allow_floats = rng.chance(3, 4);
+    // SIMD needs floats in wasm-smith (its vector instructions include float lanes).
+    c.simd_enabled = c.allow_floats && rng.chance(3, 4);
     c.disallow_traps = rng.chance(1, 3);
     c
 }
@@ -130,6 +136,27 @@ mod tests {
         let funcs: std::collections::BTreeSet<usize> =
             (0..50).map(|s| swarm_config(s).max_funcs).collect();
         assert!(funcs.len() > 10, "{funcs:?}");
+    }
+
+    /// Whether a module uses SIMD: it does not validate without the feature.
+    fn uses_simd(module: &[u8]) -> bool {
+        let features = wasmparser::WasmFeatures::WASM2 - wasmparser::WasmFeatures::SIMD;
+        wasmparser::Validator::new_with_features(features)
+            .validate_all(module)
+            .is_err()
+    }
+
+    #[test]
+    fn both_generators_make_simd_code() {
+        type Generator = fn(u64) -> Option<Vec<u8>>;
+        let generators: [(&str, Generator); 2] = [("smith", smith), ("swarm", swarm)];
+        for (name, generate) in generators {
+            let with_simd = (0..100)
+                .filter_map(generate)
+                .filter(|m| uses_simd(m))
+                .count();
+            assert!(with_simd > 20, "{name}: {with_simd} of 100 seeds use SIMD");
+        }
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub enum Verdict {
 /// One call's outcome, comparable across instances.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Outcome {
-    Values(Vec<(String, u64)>),
+    Values(Vec<(String, u128)>),
     Trap(TrapKind),
 }
 

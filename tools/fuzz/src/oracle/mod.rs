@@ -8,6 +8,7 @@
 //! fail to run the same way, is a skip, never a pass. Stack exhaustion ends the
 //! comparison (the engines' limits differ) and is counted.
 
+mod boundary;
 mod on_kestrel;
 mod on_wasmi;
 mod on_wasmi_legacy;
@@ -29,7 +30,7 @@ pub struct Observation {
     /// How the step ended.
     pub outcome: Outcome,
     /// Exported globals: (name, bits; floats that are NaN as one canonical value).
-    pub globals: Vec<(String, u64)>,
+    pub globals: Vec<(String, u128)>,
     /// Exported memories: (name, size in bytes, hash of the contents).
     pub memories: Vec<(String, usize, u64)>,
     /// Exported tables: (name, size, hash of the entries, each "null" or the function's
@@ -40,8 +41,9 @@ pub struct Observation {
 /// How a step ended.
 #[derive(Debug, PartialEq, Eq, Clone)]
 pub enum Outcome {
-    /// Results as (type name, bits; a NaN as the canonical NaN of its type).
-    Values(Vec<(String, u64)>),
+    /// Results as (type name, bits; a scalar NaN as the canonical NaN of its type, a
+    /// vector's 128 bits as they are: the generators canonicalise NaNs they compute).
+    Values(Vec<(String, u128)>),
     /// A trap, by class (the engines word their messages differently).
     Trap(&'static str),
     /// The stack limit was reached: the engines' limits differ, so comparison stops here.
@@ -75,8 +77,9 @@ pub const DEBUGGED: &str = "debugged+fuel";
 
 /// The Kestrel configurations every module runs under, by label: plain and instrumented,
 /// each with and without the convention canaries (`Config::convention_canaries`) and fuel
-/// (`Config::consume_fuel`, never running out: its code must not change a result), and
-/// instrumented with every function debugged, with fuel (`DEBUGGED`).
+/// (`Config::consume_fuel`, never running out: its code must not change a result),
+/// instrumented with every function debugged, with fuel (`DEBUGGED`), and plain on the
+/// SSE4.1 vector path.
 pub fn configurations() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut canaries = Config::new();
@@ -87,8 +90,13 @@ pub fn configurations() -> Vec<(&'static str, Config)> {
     debug_canaries.convention_canaries(true).consume_fuel(true);
     let mut debugged = debug.clone();
     debugged.consume_fuel(true);
+    // The forced SSE4.1 vector path ("DESIGN: vector paths"); the others use the best
+    // this CPU has.
+    let mut sse41 = Config::new();
+    sse41.vector_instructions(kestrel::VectorInstructions::Sse41);
     vec![
         ("plain", plain),
+        ("plain+sse41", sse41),
         ("plain+canaries+fuel", canaries),
         ("instrumented", debug),
         ("instrumented+canaries+fuel", debug_canaries),
@@ -162,7 +170,9 @@ impl Oracle {
             Ok(_) => opinions.push("wasmi 0.31 disagrees too".to_string()),
             Err(e) => opinions.push(format!("wasmi 0.31 failed: {e}")),
         }
-        match reference_guarded("wasmtime", || run_wasmtime(bytes)) {
+        let third = reference_guarded("wasmtime", || run_wasmtime(bytes))
+            .map(|third| on_wasmtime::with_tables_of(third, &runs[0]));
+        match third {
             Ok(third) if agrees_with(&third) => {
                 return Verdict::ReferenceBug(format!(
                     "wasmtime agrees with Kestrel, both wasmi versions differ; {difference}"
@@ -394,7 +404,7 @@ pub(crate) fn trap_observation(name: &'static str) -> Observation {
 
 /// Exported state after a step: (globals, memories, tables), as in `Observation`.
 type State = (
-    Vec<(String, u64)>,
+    Vec<(String, u128)>,
     Vec<(String, usize, u64)>,
     Vec<(String, u32, u64)>,
 );
@@ -526,7 +536,7 @@ mod tests {
         let ours = run_kestrel(&Engine::default(), &m).unwrap();
         assert_eq!(
             ours[1].outcome,
-            Outcome::Values(vec![("i32".into(), -7i32 as u32 as u64)])
+            Outcome::Values(vec![("i32".into(), -7i32 as u32 as u128)])
         );
         assert_eq!(run_wasmi_legacy(&m).unwrap(), ours);
         match Oracle::new().check(&m) {

@@ -26,17 +26,15 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
 
 /// A value as the oracle compares it: its type's name and its bits (a NaN's class, a
 /// reference's nullness).
-pub(crate) fn kestrel_val(v: &Val) -> (String, u64) {
+pub(crate) fn kestrel_val(v: &Val) -> (String, u128) {
     let bits = match v {
-        Val::I32(x) => *x as u32 as u64,
-        Val::I64(x) => *x as u64,
-        Val::F32(b) => f32_bits(*b),
-        Val::F64(b) => f64_bits(*b),
-        Val::FuncRef(f) => f.is_some() as u64,
-        Val::ExternRef(r) => r.is_some() as u64,
-        // The generators make no SIMD yet; both halves count until the oracle compares
-        // 128-bit values.
-        Val::V128(b) => (*b as u64) ^ ((*b >> 64) as u64).rotate_left(1),
+        Val::I32(x) => *x as u32 as u128,
+        Val::I64(x) => *x as u64 as u128,
+        Val::F32(b) => f32_bits(*b).into(),
+        Val::F64(b) => f64_bits(*b).into(),
+        Val::FuncRef(f) => f.is_some() as u128,
+        Val::ExternRef(r) => r.is_some() as u128,
+        Val::V128(b) => *b,
     };
     (v.ty().to_string(), bits)
 }

@@ -22,15 +22,15 @@ fn wasmi_trap_name(code: wasmi::TrapCode) -> &'static str {
     }
 }
 
-fn wasmi_val(v: &wasmi::Val) -> (String, u64) {
+fn wasmi_val(v: &wasmi::Val) -> (String, u128) {
     match v {
-        wasmi::Val::I32(x) => ("i32".into(), *x as u32 as u64),
-        wasmi::Val::I64(x) => ("i64".into(), *x as u64),
-        wasmi::Val::F32(x) => ("f32".into(), f32_bits(x.to_bits())),
-        wasmi::Val::F64(x) => ("f64".into(), f64_bits(x.to_bits())),
-        wasmi::Val::FuncRef(f) => ("funcref".into(), !f.is_null() as u64),
-        wasmi::Val::ExternRef(r) => ("externref".into(), !r.is_null() as u64),
-        other => (format!("{other:?}"), 0),
+        wasmi::Val::I32(x) => ("i32".into(), *x as u32 as u128),
+        wasmi::Val::I64(x) => ("i64".into(), *x as u64 as u128),
+        wasmi::Val::F32(x) => ("f32".into(), f32_bits(x.to_bits()).into()),
+        wasmi::Val::F64(x) => ("f64".into(), f64_bits(x.to_bits()).into()),
+        wasmi::Val::FuncRef(f) => ("funcref".into(), !f.is_null() as u128),
+        wasmi::Val::ExternRef(r) => ("externref".into(), !r.is_null() as u128),
+        wasmi::Val::V128(x) => ("v128".into(), x.as_u128()),
     }
 }
 
@@ -41,6 +41,7 @@ pub(crate) fn to_kestrel_type(t: &wasmi::ValType) -> ValType {
         wasmi::ValType::F32 => ValType::F32,
         wasmi::ValType::F64 => ValType::F64,
         wasmi::ValType::FuncRef => ValType::FuncRef,
+        wasmi::ValType::V128 => ValType::V128,
         _ => ValType::ExternRef,
     }
 }

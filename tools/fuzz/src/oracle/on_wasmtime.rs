@@ -10,6 +10,26 @@ use std::time::{Duration, Instant};
 
 const SCRIPT: &str = include_str!("../../third_opinion.py");
 
+/// The hash the script gives a table it cannot describe: one holding a function whose
+/// type has a `v128`, which the binding cannot name (`with_tables_of`).
+pub(crate) const UNKNOWN_TABLE: u64 = u64::MAX;
+
+/// `third` with every table hash it could not compute taken from `ours` (the sizes
+/// still count): a third opinion says nothing about such a table's entries.
+pub(crate) fn with_tables_of(
+    mut third: Vec<Observation>,
+    ours: &[Observation],
+) -> Vec<Observation> {
+    for (t, o) in third.iter_mut().zip(ours) {
+        for (table, ours) in t.tables.iter_mut().zip(&o.tables) {
+            if table.2 == UNKNOWN_TABLE && table.0 == ours.0 {
+                table.2 = ours.2;
+            }
+        }
+    }
+    third
+}
+
 /// How long the script may take for one module.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -37,21 +57,33 @@ pub fn run_wasmtime(bytes: &[u8]) -> Result<Vec<Observation>, String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let script = dir.join("third_opinion.py");
     let module = dir.join("module.wasm");
+    let plan = dir.join("plan.json");
+    // The binding cannot pass vectors: exports that would are wrapped (`boundary`).
+    let (wrapped, vectors) = super::boundary::wrap_vectors(bytes)?;
     std::fs::write(&script, SCRIPT).map_err(|e| e.to_string())?;
-    std::fs::write(&module, bytes).map_err(|e| e.to_string())?;
-    let result = run_script(&script, &module);
-    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::write(&module, wrapped).map_err(|e| e.to_string())?;
+    std::fs::write(&plan, vectors).map_err(|e| e.to_string())?;
+    let result = run_script(&script, &module, &plan);
+    // KESTREL_KEEP_THIRD_OPINION=1 keeps the script, the wrapped module and the plan, to
+    // run the script by hand.
+    if std::env::var_os("KESTREL_KEEP_THIRD_OPINION").is_some() {
+        eprintln!("third opinion files kept in {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     result
 }
 
 fn run_script(
     script: &std::path::Path,
     module: &std::path::Path,
+    plan: &std::path::Path,
 ) -> Result<Vec<Observation>, String> {
     let mut child = Command::new("python3")
         .arg(script)
         .arg(module)
         .arg(kestrel::MAX_TABLE_ELEMENTS.to_string())
+        .arg(plan)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -86,6 +118,15 @@ fn run_script(
     }
 }
 
+/// A value's bits as the script prints them: a number, or a vector's 128 bits as a
+/// hexadecimal string.
+fn json_bits(v: &serde_json::Value) -> Option<u128> {
+    match v {
+        serde_json::Value::String(hex) => u128::from_str_radix(hex, 16).ok(),
+        other => other.as_u64().map(u128::from),
+    }
+}
+
 fn parse_step(line: &str) -> Result<Observation, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let bad = || format!("unexpected output: {line}");
@@ -101,16 +142,16 @@ fn parse_step(line: &str) -> Result<Observation, String> {
                 .as_array()
                 .ok_or_else(bad)?
                 .iter()
-                .map(|p| Some((p[0].as_str()?.to_string(), p[1].as_u64()?)))
+                .map(|p| Some((p[0].as_str()?.to_string(), json_bits(&p[1])?)))
                 .collect::<Option<_>>()
                 .ok_or_else(bad)?,
         ),
     };
-    let pairs = |key: &str| -> Option<Vec<(String, u64)>> {
+    let pairs = |key: &str| -> Option<Vec<(String, u128)>> {
         v[key]
             .as_array()?
             .iter()
-            .map(|p| Some((p[0].as_str()?.to_string(), p[1].as_u64()?)))
+            .map(|p| Some((p[0].as_str()?.to_string(), json_bits(&p[1])?)))
             .collect()
     };
     let memories = v["memories"]
