@@ -234,3 +234,35 @@ fn host_helpers_preserve_callers_pinned_locals() {
     // 10 + 11 + 12 + 13 + trunc(10 + 10.5)
     expect(wat, "f", &[Val::I32(10)], &[Val::I32(66)]);
 }
+
+/// Vectors never live in callee-saved registers: a callee full of vector temporaries (more
+/// than the caller-saved xmm registers hold) and a caller with pinned float locals. The
+/// canaries check all 128 bits of xmm6-xmm13, so a vector written into one shows even
+/// where a scalar canary in the low half would survive (a scratch build that wrote only
+/// the high half of xmm6 in `v128.const` made the canary runs trap here).
+#[test]
+fn vector_temporaries_keep_out_of_callee_saved_registers() {
+    let wat = r#"(module
+      (func $v (param v128) (result v128)
+        (local $a v128)
+        (local.set $a (v128.const i32x4 1 2 3 4))
+        (i32x4.add
+          (i32x4.add
+            (i32x4.add (local.get 0) (v128.const i32x4 5 6 7 8))
+            (i32x4.mul (local.get $a) (v128.const i32x4 9 10 11 12)))
+          (i32x4.sub
+            (i32x4.add (v128.const i32x4 13 14 15 16) (v128.const i32x4 17 18 19 20))
+            (i32x4.add (v128.const i32x4 21 22 23 24)
+              (i32x4.add (v128.const i32x4 25 26 27 28) (local.get $a))))))
+      (func (export "f") (param f64) (result f64)
+        (local $x f64) (local $y f64)
+        (local.set $x (f64.add (local.get 0) (f64.const 1)))
+        (local.set $y (f64.mul (local.get 0) (f64.const 2)))
+        (f64.add
+          (f64.add (local.get $x) (local.get $y))
+          (f64.convert_i32_s
+            (i32x4.extract_lane 2
+              (call $v (i32x4.splat (i32.trunc_f64_s (local.get 0)))))))))"#;
+    // x = 4, y = 6; lane 2: (3 + 7) + (3 * 11) + ((15 + 19) - (23 + 27 + 3)) = 24.
+    expect(wat, "f", &[Val::from_f64(3.0)], &[Val::from_f64(34.0)]);
+}

@@ -9,7 +9,10 @@
 //! instrumented, so function listings never repeat them.
 //!
 //! A line `;; config: explicit-bounds` or `;; config: canaries` before the module
-//! compiles the case with explicit bounds checks or convention canaries.
+//! compiles the case with explicit bounds checks or convention canaries; `sse41` forces
+//! the SSE4.1 vector path, and `avx2` marks a case compiled for the AVX2 path (the
+//! default where the CPU has it; on a CPU without AVX2 such a case is skipped, and says
+//! so).
 //!
 //! Regenerate after an intended change with `KESTREL_BLESS=1 cargo test --test golden`:
 //! it rewrites everything from the `;; ==== expected` line down.
@@ -42,6 +45,10 @@ fn case_config(source: &str, debug: bool) -> Config {
                 "canaries" => {
                     config.convention_canaries(true);
                 }
+                "sse41" => {
+                    config.vector_instructions(kestrel::VectorInstructions::Sse41);
+                }
+                "avx2" => {}
                 other => panic!("unknown golden config option `{other}`"),
             }
         }
@@ -150,6 +157,15 @@ fn emitted_code_matches_the_golden_listings() {
     for path in &cases {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(path).unwrap();
+        let wants_avx2 = text.lines().any(|l| {
+            l.trim()
+                .strip_prefix(";; config:")
+                .is_some_and(|o| o.contains("avx2"))
+        });
+        if wants_avx2 && !(is_x86_feature_detected!("avx") && is_x86_feature_detected!("avx2")) {
+            eprintln!("{name}: skipped, this CPU has no AVX2");
+            continue;
+        }
         let (source, expected) = match text.find(EXPECTED_MARKER) {
             Some(at) => text.split_at(at),
             None => (text.as_str(), ""),

@@ -22,6 +22,11 @@
 //!   does not preserve them, so every way into the host saves all of them: the
 //!   host-helper stub (libcalls and helpers), the host-call trampoline (imported host
 //!   functions), and the interrupt, debug and trap stubs.
+//! - **Of xmm6-xmm13 the low 64 bits are preserved.** Pinned locals are scalars (f32,
+//!   f64; a `v128` is never pinned), so the saves and restores move 64 bits, and a
+//!   restore clears bits 64-127. No vector ever lives in a callee-saved register, so
+//!   after a call those bits are as they were or zero; the convention canaries check
+//!   exactly that (`check_xmm_canary`).
 //! - **Temporaries die at calls.** The value stack allocates only temporaries (plus the
 //!   function's own pinned registers, which it never hands out). Before any call the
 //!   value stack moves every register-held value to its frame slot, so nothing is live in
@@ -208,6 +213,51 @@ pub(crate) fn emit_callee_saved_block(
 /// write shows (`codegen::calls`, "DESIGN: convention canaries").
 pub(crate) fn canary(reg: u8) -> i32 {
     (0xA5C0_0000u32 | (reg as u32) << 8 | 0x5A) as i32
+}
+
+/// Canary mode: fills xmm register `x` with its canary, all 128 bits: `canary(16 + x)`
+/// in the low half, its complement in the high half (SSE2 only, through rdx and
+/// `XSCRATCH`; shared by calls from wasm code and the entry trampoline).
+pub(crate) fn fill_xmm_canary(
+    asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>,
+    x: u8,
+) {
+    #![allow(clippy::useless_conversion)] // dynasm converts the (already u8) numbers
+    use dynasmrt::{dynasm, DynasmApi};
+    dynasm!(asm
+        ; .arch x64
+        ; mov rdx, canary(16 + x)
+        ; movq Rx(x), rdx
+        ; not rdx
+        ; movq Rx(XSCRATCH), rdx
+        ; punpcklqdq Rx(x), Rx(XSCRATCH)
+    );
+}
+
+/// Canary mode: after a call, sets ZF exactly when xmm register `x` kept its canary as
+/// the convention requires: the low 64 bits unchanged, and the high 64 bits unchanged or
+/// zero (a callee that pins a scalar there restores it with a 64-bit load, which clears
+/// them; anything else means a vector was written into a callee-saved register). Uses
+/// rdx and `XSCRATCH`.
+pub(crate) fn check_xmm_canary(
+    asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>,
+    x: u8,
+) {
+    #![allow(clippy::useless_conversion)] // dynasm converts the (already u8) numbers
+    use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+    dynasm!(asm
+        ; .arch x64
+        ; pshufd Rx(XSCRATCH), Rx(x), 0xee_u8 as i8
+        ; movq rdx, Rx(XSCRATCH)
+        ; test rdx, rdx
+        ; jz >xmm_canary_high_ok
+        ; cmp rdx, !canary(16 + x)
+        ; jne >xmm_canary_checked
+        ; xmm_canary_high_ok:
+        ; movq rdx, Rx(x)
+        ; cmp rdx, canary(16 + x)
+        ; xmm_canary_checked:
+    );
 }
 
 /// A set of registers as a bit mask indexed by register number.

@@ -99,7 +99,9 @@ fn generate() -> Trampolines {
 /// records in the activation whether any came back changed (`compiler::codegen::calls`,
 /// "DESIGN: convention canaries").
 fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, canaries: bool) {
-    use crate::abi::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
+    use crate::abi::regs::{
+        canary, check_xmm_canary, fill_xmm_canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS,
+    };
     dynasm!(asm
         ; .arch x64
         ; push rbp
@@ -142,7 +144,7 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
             dynasm!(asm ; .arch x64 ; mov Rq(r), canary(r));
         }
         for &x in &CALLEE_SAVED_XMMS {
-            dynasm!(asm ; .arch x64 ; mov rdx, canary(16 + x) ; movq Rx(x), rdx);
+            fill_xmm_canary(asm, x);
         }
     }
     dynasm!(asm ; .arch x64 ; call rax);
@@ -159,7 +161,10 @@ fn emit_entry(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>, ca
             dynasm!(asm ; .arch x64 ; cmp Rq(r), canary(r) ; jne >broken);
         }
         for &x in &CALLEE_SAVED_XMMS {
-            dynasm!(asm ; .arch x64 ; movq rcx, Rx(x) ; cmp rcx, canary(16 + x) ; jne >broken);
+            // All 128 bits; rdx holds the activation, kept in rcx meanwhile.
+            dynasm!(asm ; .arch x64 ; mov rcx, rdx);
+            check_xmm_canary(asm, x);
+            dynasm!(asm ; .arch x64 ; mov rdx, rcx ; jne >broken);
         }
         dynasm!(asm
             ; .arch x64

@@ -29,7 +29,9 @@ use crate::abi::frame::{area_offsets, area_units, VMCTX_SAVE};
 // literal in the shortest form: the context save and restore write the literal.
 const _: () = assert!(VMCTX_SAVE == -8);
 use crate::abi::libcalls::offsets as libcall;
-use crate::abi::regs::{canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI};
+use crate::abi::regs::{
+    canary, check_xmm_canary, fill_xmm_canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI,
+};
 use crate::abi::vmctx::{funcref, header, table};
 use crate::compiler::stack::Loc;
 use crate::frontend::ModuleInfo;
@@ -43,8 +45,12 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // (direct, imported, `call_indirect` in this or another instance) the caller saves its
 // callee-saved registers (r8-r11, xmm6-xmm13; `regs::CALLEE_SAVED_*`) in frame slots,
 // fills each with a distinct value whose upper half is all ones (so that a 32-bit write
-// shows too), and after the call compares every one and traps with
-// `TrapKind::ConventionViolation` if any changed, then restores its own values. The entry
+// shows too; an xmm register's 128 bits are that value and its complement), and after
+// the call compares every one and traps with
+// `TrapKind::ConventionViolation` if any changed, then restores its own values. Of an
+// xmm register the convention preserves the low 64 bits (pinned locals are scalars); its
+// high 64 bits must come back unchanged or zero (`regs::check_xmm_canary`), so a vector
+// written into a callee-saved register shows. The entry
 // trampoline does the same for the function the host calls (`runtime::trampolines`).
 // Every function of a module that runs is so checked by whoever called it, with callee-
 // saved registers its callers could not otherwise tell apart from its own.
@@ -103,12 +109,8 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
         for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
             let disp = self.frame.canary_disp((CALLEE_SAVED_GPRS.len() + k) as u32);
-            dynasm!(self.asm
-                ; .arch x64
-                ; movsd QWORD [rbp + disp], Rx(x)
-                ; mov rdx, canary(16 + x)
-                ; movq Rx(x), rdx
-            );
+            dynasm!(self.asm ; .arch x64 ; movsd QWORD [rbp + disp], Rx(x));
+            fill_xmm_canary(self.asm, x);
         }
     }
 
@@ -127,12 +129,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             );
         }
         for &x in &CALLEE_SAVED_XMMS {
-            dynasm!(self.asm
-                ; .arch x64
-                ; movq rdx, Rx(x)
-                ; cmp rdx, canary(16 + x)
-                ; jne =>violated
-            );
+            check_xmm_canary(self.asm, x);
+            dynasm!(self.asm ; .arch x64 ; jne =>violated);
         }
         for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
             let disp = self.frame.canary_disp(k as u32);
