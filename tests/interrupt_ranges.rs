@@ -101,6 +101,34 @@ const GUEST: &str = r#"
         (else))
       drop))
 
+;; Vectors: loads and stores of every kind, lanes, shuffles, constants, float and
+  ;; integer arithmetic, spills of more vectors than registers, a bit-select.
+  (func (export "vectors") (param $n i32) (result i32)
+    (local $i i32) (local $v v128) (local $w v128)
+    (local.set $w (v128.const i32x4 1 2 3 4))
+    (loop $l
+      (v128.store offset=128 (i32.and (i32.mul (local.get $i) (i32.const 16)) (i32.const 1023))
+        (i32x4.add (local.get $v) (local.get $w)))
+      (local.set $v (i32x4.add (local.get $v)
+        (v128.load offset=128 (i32.and (i32.mul (local.get $i) (i32.const 4)) (i32.const 1023)))))
+      (local.set $v (v128.load32_lane offset=8 1 (i32.const 0) (local.get $v)))
+      (v128.store64_lane offset=16 1 (i32.const 0) (local.get $v))
+      (local.set $w (i8x16.shuffle 1 0 3 2 5 4 7 6 9 8 11 10 13 12 15 14
+        (local.get $w) (v128.load8_splat offset=3 (i32.const 0))))
+      (local.set $v (v128.bitselect (local.get $v)
+        (f32x4.mul (f32x4.convert_i32x4_s (local.get $w)) (v128.const f32x4 0.5 2 4 8))
+        (i32x4.gt_s (local.get $v) (local.get $w))))
+      (local.set $w (i32x4.replace_lane 2 (local.get $w)
+        (i32.add (i32x4.extract_lane 0 (local.get $v)) (local.get $i))))
+      (local.set $v (i32x4.add (local.get $v)
+        (i32x4.add (i32x4.add (i32x4.add (v128.const i32x4 1 1 1 1) (local.get $v))
+          (i32x4.add (local.get $w) (i32x4.splat (local.get $i))))
+          (i32x4.add (i32x4.add (local.get $v) (local.get $w))
+            (i32x4.add (local.get $w) (i32x4.shl (local.get $v) (local.get $i)))))))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+        (local.get $n))))
+    (i32.add (i32x4.extract_lane 3 (local.get $v)) (i8x16.bitmask (local.get $w))))
+
   ;; The loop the fuel check stops: it counts its iterations at 4 and sets the flag at 0.
   (func $count (export "count")
     (loop $l
@@ -116,6 +144,7 @@ const STEPPED: &[(&str, i32)] = &[
     ("early_return", 6),
     ("calls_outside", 4),
     ("carried", 5),
+    ("vectors", 6),
 ];
 
 /// The configurations without debug instrumentation (where loops go without checks).
@@ -345,6 +374,16 @@ fn only_loops_that_cannot_leave_wasm_code_go_without_a_check() {
             .len()
     };
     assert_eq!(count("(module (func (loop (br 0))))"), 1);
+    // SIMD instructions never leave wasm code: the skim reads past them.
+    assert_eq!(
+        count(
+            "(module (memory 1) (func (local v128) (loop (local.set 0 (i32x4.add \
+             (v128.load32_lane 1 (i32.const 0) (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 \
+             12 13 14 15 (local.get 0) (v128.const i64x2 1 2))) \
+             (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0)))) (br 0))))"
+        ),
+        1
+    );
     assert_eq!(
         count("(module (func (param i32) (loop (br_if 0 (local.get 0)))))"),
         1

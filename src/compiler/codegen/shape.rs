@@ -289,6 +289,19 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) {
                     _ => None,
                 }
             }),
+            // SIMD: no SIMD instruction leaves wasm code.
+            0xfd => skim.leb().and_then(|sub| match sub {
+                // Loads, splat loads, v128.store, the zero-extending loads: a memarg.
+                0..=11 | 0x5c | 0x5d => skim.memarg(),
+                // v128.const, i8x16.shuffle: 16 bytes.
+                12 | 13 => skim.skip(16),
+                // Lane extracts and replacements: a lane byte.
+                0x15..=0x22 => skim.skip(1),
+                // Lane loads and stores: a memarg and a lane byte.
+                0x54..=0x5b => skim.memarg().and_then(|_| skim.skip(1)),
+                // Every other SIMD and relaxed SIMD instruction has no immediate.
+                _ => Some(()),
+            }),
             _ => None,
         };
         if ok.is_none() {
