@@ -847,3 +847,55 @@ fn kestrel_shows_rust_names_demangled() {
     );
     assert!(!text.contains("_ZN"), "{text}");
 }
+
+/// A C program built with `-msimd128` (`tests/lldb/simd.c`): LLDB shows its `v128_t`
+/// variables lane by lane, at -O0 from linear memory and at -O1 from wasm locals, which
+/// the GDB server returns as 16 bytes each.
+#[test]
+fn vectors_of_a_simd_program_show_lane_by_lane() {
+    if !lldb_available() {
+        return;
+    }
+    let (child, port) = serve("simd-O0", &[]);
+    let out = lldb(
+        port,
+        &[
+            "b simd.c:11",
+            "c",
+            "frame variable",
+            "up",
+            "frame variable",
+            "c",
+        ],
+        &[],
+    );
+    assert_contains(
+        &out,
+        &[
+            "(v128_t) v = (1, 2, 3, 40)",
+            "(int) scale = 3",
+            "(v128_t) scaled = (3, 6, 9, 120)",
+            // f32x4 bits of 3.0, 6.0, 9.0 and 120.0, as v128_t's int lanes.
+            "(v128_t) halves = (1077936128, 1086324736, 1091567616, 1123024896)",
+            "(int) s = 129",
+            "main at simd.c:16",
+            "exited with status = 0",
+        ],
+    );
+    let (status, stdout) = finish(child);
+    assert_eq!((status, stdout.as_str()), (Some(0), "sum 129\n"));
+    let (child, port) = serve("simd-O1", &[]);
+    let out = lldb(port, &["b lanes_sum", "c", "n", "frame variable", "c"], &[]);
+    assert_contains(
+        &out,
+        &[
+            "lanes_sum(v=([0] = 1, [1] = 2, [2] = 3, [3] = 40), scale=3)",
+            "(v128_t) v = (1, 2, 3, 40)",
+            // clang multiplies by (3, 3, 0, 3): lane 2 is never used.
+            "(v128_t) scaled = (3, 6, 0, 120)",
+            "exited with status = 0",
+        ],
+    );
+    let (status, stdout) = finish(child);
+    assert_eq!((status, stdout.as_str()), (Some(0), "sum 129\n"));
+}

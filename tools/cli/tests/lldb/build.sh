@@ -13,3 +13,5 @@ clang-14 --target=wasm32-wasi "$prefix" -g -O0 trap.c -o trap.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O1 loop.c -o loop.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O0 frames.c -o frames-O0.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O1 frames.c -o frames-O1.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O0 -msimd128 simd.c -o simd-O0.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O1 -msimd128 simd.c -o simd-O1.wasm
