@@ -546,6 +546,88 @@ mod tests {
         }
     }
 
+    /// wasmi 2.0.0 with its SIMD feature traps on this guarded division (a `swarm` seed,
+    /// reduced); wasmi 0.31 has no SIMD, so wasmtime decides, through the wrapper that
+    /// keeps vectors off its binding's boundary (`boundary`). Without the wasmtime
+    /// package there is no third opinion, and the test says so.
+    #[test]
+    fn a_wasmi_simd_bug_is_judged_by_wasmtime() {
+        let m = wat(r#"
+        (module
+          (type (;0;) (func (param externref) (result externref)))
+          (type (;1;) (func (param i32)))
+          (global (;0;) (mut i64) i64.const 0)
+          (global (;1;) (mut v128) v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000)
+          (global (;2;) (mut i32) i32.const 0)
+          (global (;3;) (mut i32) i32.const 6)
+          (export "-" (func 0))
+          (export "" (func 1))
+          (func (;0;) (type 1) (param i32)
+            (local externref i32 i32)
+            i32.const 0
+            if ;; label = @1
+              unreachable
+            end
+            global.get 3
+            global.set 3
+            v128.const i32x4 0xaa819f41 0x14731476 0x86febaef 0xce51d834
+            i32.const 0
+            v128.const i32x4 0x26579513 0xfa444168 0xb47213e1 0x667b29d6
+            i64.const 1
+            i32.const 0
+            ref.null extern
+            i32.const 1
+            i32.const 0
+            local.get 2
+            i32.eqz
+            select
+            local.set 2
+            block ;; label = @1
+              block ;; label = @2
+                local.get 3
+                br_if 0 (;@2;)
+                i32.const 0
+                br_if 0 (;@2;)
+                br 1 (;@1;)
+              end
+            end
+            local.get 2
+            local.get 2
+            i32.div_s
+            i64.extend_i32_u
+            global.set 0
+            drop
+            i32.const 1
+            i32.xor
+            global.set 2
+            i64.const 0
+            i64.xor
+            global.set 0
+            global.get 1
+            v128.xor
+            global.set 1
+            i32.const 0
+            i32.xor
+            global.set 2
+            global.get 1
+            v128.xor
+            global.set 1
+          )
+          (func (;1;) (type 0) (param externref) (result externref)
+            unreachable
+          )
+        )
+        "#);
+        match Oracle::new().check(&m) {
+            Verdict::ReferenceBug(why) => assert!(why.contains("wasmtime agrees"), "{why}"),
+            Verdict::Diverge(why) if why.contains("not installed") => {
+                println!("skipped: the wasmtime Python package is not installed")
+            }
+            // If a later wasmi fixes it, this test should say so.
+            other => panic!("expected wasmi 2.0.0's SIMD bug, got {other:?}"),
+        }
+    }
+
     #[test]
     fn different_step_counts_are_a_divergence() {
         let a = vec![trap_observation("memory")];
