@@ -583,3 +583,44 @@ fn relaxed_simd_can_be_turned_off() {
     let err = Module::new(&Engine::new(&config), text).unwrap_err();
     assert!(err.to_string().contains("relaxed SIMD"), "{err}");
 }
+
+/// A shift by a constant count (compiled to the immediate form) gives what the same
+/// shift by that count computed at run time gives, every count taken modulo the lane
+/// width, on both paths.
+#[test]
+fn constant_shift_counts_shift_like_computed_ones() {
+    const COUNTS: [i32; 11] = [0, 1, 3, 7, 8, 15, 31, 35, 63, 100, -1];
+    let mut text = String::from("(module\n");
+    for op in SHIFTS {
+        text += &format!(
+            "(func (export \"{op}\") (param v128 i32) (result v128) \
+             ({op} (local.get 0) (local.get 1)))\n"
+        );
+        for c in COUNTS {
+            text += &format!(
+                "(func (export \"{op} {c}\") (param v128) (result v128) \
+                 ({op} (local.get 0) (i32.const {c})))\n"
+            );
+        }
+    }
+    text += ")";
+    let inputs = random_vectors(0xc0de, 8);
+    for path in [VectorInstructions::Detect, VectorInstructions::Sse41] {
+        let mut config = Config::new();
+        config.vector_instructions(path);
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, &text).unwrap();
+        let instance = kestrel::Linker::new(&engine).instantiate(&module).unwrap();
+        for op in SHIFTS {
+            let computed = instance.get_func(op).unwrap();
+            for c in COUNTS {
+                let constant = instance.get_func(&format!("{op} {c}")).unwrap();
+                for &v in &inputs {
+                    let want = computed.call(&[Val::V128(v), Val::I32(c)]).unwrap();
+                    let got = constant.call(&[Val::V128(v)]).unwrap();
+                    assert_eq!(bits(&got), bits(&want), "{path:?}: {op} by {c} of {v:#x}");
+                }
+            }
+        }
+    }
+}

@@ -1270,6 +1270,24 @@ impl FuncCompiler<'_, '_> {
     /// Lane shifts by a scalar count taken modulo the lane width.
     fn lane_shift(&mut self, bits: u32, kind: Shift) {
         let (_, count) = self.pop_opnd();
+        let signed_wide = bits == 64 && matches!(kind, Shift::RightS);
+        if let (Opnd::Imm(c), false) = (count, bits == 8 || signed_wide) {
+            // A constant count (rotations in hashes and ciphers): the immediate form.
+            let x = self.pop_vector();
+            let imm = (c as u32 & (bits - 1)) as i8;
+            match (bits, kind) {
+                (16, Shift::Left) => dynasm!(self.asm ; .arch x64 ; psllw Rx(x), imm),
+                (32, Shift::Left) => dynasm!(self.asm ; .arch x64 ; pslld Rx(x), imm),
+                (_, Shift::Left) => dynasm!(self.asm ; .arch x64 ; psllq Rx(x), imm),
+                (16, Shift::RightU) => dynasm!(self.asm ; .arch x64 ; psrlw Rx(x), imm),
+                (32, Shift::RightU) => dynasm!(self.asm ; .arch x64 ; psrld Rx(x), imm),
+                (_, Shift::RightU) => dynasm!(self.asm ; .arch x64 ; psrlq Rx(x), imm),
+                (16, Shift::RightS) => dynasm!(self.asm ; .arch x64 ; psraw Rx(x), imm),
+                (_, Shift::RightS) => dynasm!(self.asm ; .arch x64 ; psrad Rx(x), imm),
+            }
+            self.push_xmm(ValType::V128, x);
+            return;
+        }
         self.load_gpr(ValType::I32, count, crate::abi::regs::RAX);
         self.free(count);
         let x = self.pop_vector();
