@@ -1,10 +1,12 @@
-//! The compile workload's input: a large module generated deterministically (a fixed-seed
-//! xorshift generator), so every run and every runtime compiles the same bytes.
+//! The compile workloads' inputs: large modules generated deterministically (fixed-seed
+//! xorshift generators), so every run and every runtime compiles the same bytes.
 //!
-//! Functions mix i32/i64/f64 arithmetic and comparisons, locals, counted loops with early
-//! exits, if/else, direct calls to earlier functions and loads/stores at masked addresses,
-//! roughly what a compiler front end emits for ordinary code. The bodies are valid but are
-//! never run: only `Module::new` is timed.
+//! `large_module` (the `compile` workload): functions mix i32/i64/f64 arithmetic and
+//! comparisons, locals, counted loops with early exits, if/else, direct calls to earlier
+//! functions and loads/stores at masked addresses, roughly what a compiler front end emits
+//! for ordinary code. `simd_module` (`compile.simd`): the same shapes of code with mostly
+//! v128 values and fixed-width SIMD operations, for comparing compile speed on SIMD code.
+//! The bodies are valid but are never run: only `Module::new` is timed.
 
 use wasm_encoder::{
     CodeSection, ExportKind, ExportSection, Function, FunctionSection, Instruction as I, MemArg,
@@ -416,6 +418,587 @@ impl<'a> FunctionBuilder<'a> {
                         I::F64Min,
                         I::F64Max,
                     ];
+                    let op = ops[self.rng.below(ops.len() as u32) as usize].clone();
+                    self.emit(op);
+                }
+            },
+        }
+    }
+}
+
+/// Number of functions in the SIMD compile workload's module; chosen so its wasm is about
+/// the size of [`large_module`]'s.
+pub const SIMD_FUNCTIONS: u32 = 4000;
+
+/// The SIMD module's signatures: (params, result).
+const SIMD_SIGNATURES: [(&[SimdTy], SimdTy); 4] = [
+    (&[SimdTy::V128, SimdTy::V128, SimdTy::I32], SimdTy::V128),
+    (&[SimdTy::I32, SimdTy::V128], SimdTy::I32),
+    (&[SimdTy::V128, SimdTy::F64], SimdTy::F64),
+    (&[SimdTy::I32, SimdTy::I32], SimdTy::V128),
+];
+
+/// Locals declared by every SIMD function after its parameters, in this order (then the
+/// loop counters).
+const SIMD_VAR_V128: u32 = 4;
+const SIMD_VAR_I32: u32 = 3;
+const SIMD_VAR_F64: u32 = 1;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SimdTy {
+    I32,
+    F64,
+    V128,
+}
+
+impl SimdTy {
+    fn val_type(self) -> ValType {
+        match self {
+            SimdTy::I32 => ValType::I32,
+            SimdTy::F64 => ValType::F64,
+            SimdTy::V128 => ValType::V128,
+        }
+    }
+}
+
+/// Lane-wise v128 operations of one operand.
+const SIMD_UNARY: &[I<'static>] = &[
+    I::V128Not,
+    I::I8x16Abs,
+    I::I8x16Neg,
+    I::I8x16Popcnt,
+    I::I16x8ExtAddPairwiseI8x16S,
+    I::I16x8ExtendLowI8x16S,
+    I::I16x8ExtendHighI8x16U,
+    I::I16x8Abs,
+    I::I32x4ExtAddPairwiseI16x8U,
+    I::I32x4ExtendLowI16x8U,
+    I::I32x4ExtendHighI16x8S,
+    I::I32x4Neg,
+    I::I64x2ExtendLowI32x4S,
+    I::I64x2Abs,
+    I::F32x4Abs,
+    I::F32x4Neg,
+    I::F32x4Sqrt,
+    I::F32x4Floor,
+    I::F32x4Nearest,
+    I::F64x2Ceil,
+    I::F64x2Trunc,
+    I::F64x2Sqrt,
+    I::F32x4ConvertI32x4S,
+    I::F32x4ConvertI32x4U,
+    I::I32x4TruncSatF32x4S,
+    I::I32x4TruncSatF32x4U,
+    I::F64x2ConvertLowI32x4S,
+    I::I32x4TruncSatF64x2SZero,
+    I::F64x2PromoteLowF32x4,
+    I::F32x4DemoteF64x2Zero,
+];
+
+/// Lane-wise v128 operations of two operands.
+const SIMD_BINARY: &[I<'static>] = &[
+    I::V128And,
+    I::V128AndNot,
+    I::V128Or,
+    I::V128Xor,
+    I::I8x16Swizzle,
+    I::I8x16Add,
+    I::I8x16AddSatU,
+    I::I8x16Sub,
+    I::I8x16SubSatS,
+    I::I8x16MinU,
+    I::I8x16MaxS,
+    I::I8x16AvgrU,
+    I::I8x16Eq,
+    I::I8x16GtS,
+    I::I8x16LeU,
+    I::I8x16NarrowI16x8S,
+    I::I8x16NarrowI16x8U,
+    I::I16x8Add,
+    I::I16x8Sub,
+    I::I16x8Mul,
+    I::I16x8AddSatS,
+    I::I16x8SubSatU,
+    I::I16x8MinS,
+    I::I16x8MaxU,
+    I::I16x8Q15MulrSatS,
+    I::I16x8ExtMulLowI8x16S,
+    I::I16x8Eq,
+    I::I16x8LtU,
+    I::I16x8NarrowI32x4U,
+    I::I32x4Add,
+    I::I32x4Sub,
+    I::I32x4Mul,
+    I::I32x4MinU,
+    I::I32x4MaxS,
+    I::I32x4DotI16x8S,
+    I::I32x4ExtMulHighI16x8U,
+    I::I32x4Eq,
+    I::I32x4GtU,
+    I::I32x4GeS,
+    I::I64x2Add,
+    I::I64x2Sub,
+    I::I64x2Mul,
+    I::I64x2Eq,
+    I::I64x2GtS,
+    I::I64x2ExtMulLowI32x4U,
+    I::F32x4Add,
+    I::F32x4Sub,
+    I::F32x4Mul,
+    I::F32x4Div,
+    I::F32x4Min,
+    I::F32x4Max,
+    I::F32x4PMin,
+    I::F32x4Lt,
+    I::F32x4Ge,
+    I::F64x2Add,
+    I::F64x2Sub,
+    I::F64x2Mul,
+    I::F64x2Div,
+    I::F64x2Max,
+    I::F64x2PMax,
+    I::F64x2Le,
+    I::F64x2Ne,
+];
+
+/// v128 shifted by an i32.
+const SIMD_SHIFTS: &[I<'static>] = &[
+    I::I8x16Shl,
+    I::I8x16ShrU,
+    I::I16x8Shl,
+    I::I16x8ShrS,
+    I::I32x4Shl,
+    I::I32x4ShrS,
+    I::I32x4ShrU,
+    I::I64x2Shl,
+    I::I64x2ShrU,
+];
+
+/// v128 reduced to an i32 (lane extracts come separately).
+const SIMD_TO_I32: &[I<'static>] = &[
+    I::V128AnyTrue,
+    I::I8x16AllTrue,
+    I::I8x16Bitmask,
+    I::I16x8AllTrue,
+    I::I16x8Bitmask,
+    I::I32x4AllTrue,
+    I::I32x4Bitmask,
+    I::I64x2Bitmask,
+];
+
+/// The SIMD compile workload's input: a module like [`large_module`]'s in shape (the same
+/// kinds of statements, loops, branches and calls) whose values are mostly v128. Functions
+/// keep vectors in locals, load and store them (full, extending, splatting and lane-wise),
+/// combine them with integer and float lane arithmetic, compares, shuffles, swizzles,
+/// bitselects, narrowing, widening and conversions, move scalars in and out through splats,
+/// lane extracts and replaces, and branch on bitmasks and any/all-true reductions. No
+/// relaxed SIMD, so every peer with fixed-width SIMD compiles it. Never run.
+pub fn simd_module() -> Vec<u8> {
+    let mut rng = Rng(0x7369_6d64_2d6b_6573);
+    let mut types = TypeSection::new();
+    for (params, result) in SIMD_SIGNATURES {
+        types
+            .ty()
+            .function(params.iter().map(|t| t.val_type()), [result.val_type()]);
+    }
+    let mut functions = FunctionSection::new();
+    let mut code = CodeSection::new();
+    let mut signature_of = Vec::with_capacity(SIMD_FUNCTIONS as usize);
+    for index in 0..SIMD_FUNCTIONS {
+        let sig = rng.below(SIMD_SIGNATURES.len() as u32) as usize;
+        signature_of.push(sig);
+        functions.function(sig as u32);
+        let body = SimdFunctionBuilder::new(&mut rng, sig, &signature_of[..index as usize]).build();
+        code.function(&body);
+    }
+    let mut memories = MemorySection::new();
+    memories.memory(MemoryType {
+        minimum: 1,
+        maximum: None,
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
+    let mut exports = ExportSection::new();
+    exports.export("main", ExportKind::Func, SIMD_FUNCTIONS - 1);
+    exports.export("memory", ExportKind::Memory, 0);
+
+    let mut module = Module::new();
+    module
+        .section(&types)
+        .section(&functions)
+        .section(&memories)
+        .section(&exports)
+        .section(&code);
+    module.finish()
+}
+
+struct SimdFunctionBuilder<'a> {
+    rng: &'a mut Rng,
+    body: Function,
+    /// Signatures of the functions before this one (the ones it may call).
+    callees: &'a [usize],
+    v128_locals: Vec<u32>,
+    i32_locals: Vec<u32>,
+    f64_locals: Vec<u32>,
+    first_counter: u32,
+    loop_level: u32,
+    result: SimdTy,
+}
+
+impl<'a> SimdFunctionBuilder<'a> {
+    fn new(rng: &'a mut Rng, sig: usize, callees: &'a [usize]) -> SimdFunctionBuilder<'a> {
+        let (params, result) = SIMD_SIGNATURES[sig];
+        let (mut v128_locals, mut i32_locals, mut f64_locals) = (vec![], vec![], vec![]);
+        for (i, t) in params.iter().enumerate() {
+            match t {
+                SimdTy::V128 => v128_locals.push(i as u32),
+                SimdTy::I32 => i32_locals.push(i as u32),
+                SimdTy::F64 => f64_locals.push(i as u32),
+            }
+        }
+        let mut next = params.len() as u32;
+        for (count, list) in [
+            (SIMD_VAR_V128, &mut v128_locals),
+            (SIMD_VAR_I32, &mut i32_locals),
+            (SIMD_VAR_F64, &mut f64_locals),
+        ] {
+            list.extend(next..next + count);
+            next += count;
+        }
+        let body = Function::new([
+            (SIMD_VAR_V128, ValType::V128),
+            (SIMD_VAR_I32, ValType::I32),
+            (SIMD_VAR_F64, ValType::F64),
+            (LOOP_COUNTERS, ValType::I32),
+        ]);
+        SimdFunctionBuilder {
+            rng,
+            body,
+            callees,
+            v128_locals,
+            i32_locals,
+            f64_locals,
+            first_counter: next,
+            loop_level: 0,
+            result,
+        }
+    }
+
+    fn build(mut self) -> Function {
+        let statements = 8 + self.rng.below(6);
+        for _ in 0..statements {
+            self.statement(2);
+        }
+        self.expr(self.result, 3);
+        self.emit(I::End);
+        self.body
+    }
+
+    fn emit(&mut self, instruction: I<'_>) {
+        self.body.instruction(&instruction);
+    }
+
+    fn pick(&mut self, list: &[I<'static>]) {
+        let op = list[self.rng.below(list.len() as u32) as usize].clone();
+        self.emit(op);
+    }
+
+    fn lane(&mut self, lanes: u32) -> u8 {
+        self.rng.below(lanes) as u8
+    }
+
+    fn local(&mut self, ty: SimdTy) -> u32 {
+        let list = match ty {
+            SimdTy::V128 => &self.v128_locals,
+            SimdTy::I32 => &self.i32_locals,
+            SimdTy::F64 => &self.f64_locals,
+        };
+        list[(self.rng.next() >> 40) as usize % list.len()]
+    }
+
+    fn mem_arg(&mut self, align: u32) -> MemArg {
+        MemArg {
+            offset: u64::from(self.rng.below(32)) * 16,
+            align,
+            target: MemArgTarget::Memory(0),
+            ordering: None,
+        }
+    }
+
+    /// An address inside the first 32 KiB of the one-page memory.
+    fn address(&mut self) {
+        let base = self.local(SimdTy::I32);
+        self.emit(I::LocalGet(base));
+        self.emit(I::I32Const(0x7ff0));
+        self.emit(I::I32And);
+    }
+
+    fn statement(&mut self, depth: u32) {
+        match self.rng.below(12) {
+            4 | 5 => self.store(),
+            6 if depth > 0 => self.if_else(depth),
+            7 if depth > 0 && self.loop_level < LOOP_COUNTERS => self.counted_loop(depth),
+            8 if !self.callees.is_empty() => self.call(),
+            9 => {
+                self.expr(SimdTy::I32, 3);
+                let local = self.local(SimdTy::I32);
+                self.emit(I::LocalSet(local));
+            }
+            _ => {
+                self.expr(SimdTy::V128, 3);
+                let local = self.local(SimdTy::V128);
+                self.emit(I::LocalSet(local));
+            }
+        }
+    }
+
+    fn store(&mut self) {
+        self.address();
+        self.expr(SimdTy::V128, 2);
+        let instruction = match self.rng.below(4) {
+            0 => I::V128Store32Lane {
+                memarg: self.mem_arg(2),
+                lane: self.lane(4),
+            },
+            1 => I::V128Store64Lane {
+                memarg: self.mem_arg(3),
+                lane: self.lane(2),
+            },
+            _ => I::V128Store(self.mem_arg(4)),
+        };
+        self.emit(instruction);
+    }
+
+    fn if_else(&mut self, depth: u32) {
+        self.expr(SimdTy::I32, 2);
+        self.emit(I::If(wasm_encoder::BlockType::Empty));
+        for _ in 0..1 + self.rng.below(3) {
+            self.statement(depth - 1);
+        }
+        self.emit(I::Else);
+        for _ in 0..1 + self.rng.below(2) {
+            self.statement(depth - 1);
+        }
+        self.emit(I::End);
+    }
+
+    /// `for (c = 0; c < K; c++) { ...; if (any lane of a compare) break; }`
+    fn counted_loop(&mut self, depth: u32) {
+        let counter = self.first_counter + self.loop_level;
+        self.loop_level += 1;
+        self.emit(I::I32Const(0));
+        self.emit(I::LocalSet(counter));
+        self.emit(I::Block(wasm_encoder::BlockType::Empty));
+        self.emit(I::Loop(wasm_encoder::BlockType::Empty));
+        for _ in 0..2 + self.rng.below(3) {
+            self.statement(depth - 1);
+        }
+        self.expr(SimdTy::V128, 1);
+        self.expr(SimdTy::V128, 1);
+        self.emit(I::I32x4Eq);
+        self.emit(I::V128AnyTrue);
+        self.emit(I::BrIf(1));
+        self.emit(I::LocalGet(counter));
+        self.emit(I::I32Const(1));
+        self.emit(I::I32Add);
+        self.emit(I::LocalTee(counter));
+        let trips = 2 + self.rng.below(30) as i32;
+        self.emit(I::I32Const(trips));
+        self.emit(I::I32LtU);
+        self.emit(I::BrIf(0));
+        self.emit(I::End);
+        self.emit(I::End);
+        self.loop_level -= 1;
+    }
+
+    /// A call to one of the 64 functions before this one.
+    fn call(&mut self) {
+        let n = self.callees.len() as u32;
+        let callee = n - 1 - self.rng.below(n.min(64));
+        let (params, result) = SIMD_SIGNATURES[self.callees[callee as usize]];
+        for &param in params {
+            self.expr(param, 1);
+        }
+        self.emit(I::Call(callee));
+        if self.rng.below(4) == 0 {
+            self.emit(I::Drop);
+        } else {
+            let local = self.local(result);
+            self.emit(I::LocalSet(local));
+        }
+    }
+
+    fn leaf(&mut self, ty: SimdTy) {
+        match (ty, self.rng.below(6)) {
+            (SimdTy::V128, 0) => {
+                let bits = (u128::from(self.rng.next()) << 64) | u128::from(self.rng.next());
+                self.emit(I::V128Const(bits as i128));
+            }
+            (SimdTy::V128, 1) => {
+                self.address();
+                let instruction = match self.rng.below(6) {
+                    0 => I::V128Load8x8S(self.mem_arg(3)),
+                    1 => I::V128Load16x4U(self.mem_arg(3)),
+                    2 => I::V128Load32Splat(self.mem_arg(2)),
+                    3 => I::V128Load64Zero(self.mem_arg(3)),
+                    _ => I::V128Load(self.mem_arg(4)),
+                };
+                self.emit(instruction);
+            }
+            (SimdTy::I32, 0) => {
+                let v = self.rng.next() as i32 >> self.rng.below(31);
+                self.emit(I::I32Const(v));
+            }
+            (SimdTy::I32, 1) => {
+                self.address();
+                let memarg = self.mem_arg(2);
+                self.emit(I::I32Load(memarg));
+            }
+            (SimdTy::F64, 0) => {
+                let v = f64::from(self.rng.below(2000) as i32 - 1000) / 8.0;
+                self.emit(I::F64Const(v.into()));
+            }
+            _ => {
+                let local = self.local(ty);
+                self.emit(I::LocalGet(local));
+            }
+        }
+    }
+
+    fn expr(&mut self, ty: SimdTy, depth: u32) {
+        if depth == 0 || self.rng.below(4) == 0 {
+            return self.leaf(ty);
+        }
+        let d = depth - 1;
+        match ty {
+            SimdTy::V128 => match self.rng.below(12) {
+                0 | 1 => {
+                    self.expr(SimdTy::V128, d);
+                    self.pick(SIMD_UNARY);
+                }
+                2 => {
+                    self.expr(SimdTy::V128, d);
+                    self.expr(SimdTy::I32, 0);
+                    self.pick(SIMD_SHIFTS);
+                }
+                3 => {
+                    self.expr(SimdTy::V128, d);
+                    self.expr(SimdTy::V128, d);
+                    self.expr(SimdTy::V128, d);
+                    self.emit(I::V128Bitselect);
+                }
+                4 => {
+                    self.expr(SimdTy::V128, d);
+                    self.expr(SimdTy::V128, d);
+                    let mut lanes = [0u8; 16];
+                    for lane in &mut lanes {
+                        *lane = self.lane(32);
+                    }
+                    self.emit(I::I8x16Shuffle(lanes));
+                }
+                5 => {
+                    self.expr(SimdTy::V128, d);
+                    match self.rng.below(4) {
+                        0 => {
+                            self.expr(SimdTy::I32, d);
+                            let lane = self.lane(16);
+                            self.emit(I::I8x16ReplaceLane(lane));
+                        }
+                        1 => {
+                            self.expr(SimdTy::I32, d);
+                            let lane = self.lane(4);
+                            self.emit(I::I32x4ReplaceLane(lane));
+                        }
+                        2 => {
+                            self.expr(SimdTy::F64, d);
+                            self.emit(I::F32DemoteF64);
+                            let lane = self.lane(4);
+                            self.emit(I::F32x4ReplaceLane(lane));
+                        }
+                        _ => {
+                            self.expr(SimdTy::F64, d);
+                            let lane = self.lane(2);
+                            self.emit(I::F64x2ReplaceLane(lane));
+                        }
+                    }
+                }
+                6 => match self.rng.below(5) {
+                    0 => {
+                        self.expr(SimdTy::I32, d);
+                        self.emit(I::I8x16Splat);
+                    }
+                    1 => {
+                        self.expr(SimdTy::I32, d);
+                        self.emit(I::I16x8Splat);
+                    }
+                    2 => {
+                        self.expr(SimdTy::I32, d);
+                        self.emit(I::I32x4Splat);
+                    }
+                    3 => {
+                        self.expr(SimdTy::F64, d);
+                        self.emit(I::F32DemoteF64);
+                        self.emit(I::F32x4Splat);
+                    }
+                    _ => {
+                        self.expr(SimdTy::F64, d);
+                        self.emit(I::F64x2Splat);
+                    }
+                },
+                _ => {
+                    self.expr(SimdTy::V128, d);
+                    self.expr(SimdTy::V128, d);
+                    self.pick(SIMD_BINARY);
+                }
+            },
+            SimdTy::I32 => match self.rng.below(6) {
+                0 | 1 => {
+                    self.expr(SimdTy::V128, d);
+                    self.pick(SIMD_TO_I32);
+                }
+                2 => {
+                    self.expr(SimdTy::V128, d);
+                    let instruction = match self.rng.below(3) {
+                        0 => I::I8x16ExtractLaneU(self.lane(16)),
+                        1 => I::I16x8ExtractLaneS(self.lane(8)),
+                        _ => I::I32x4ExtractLane(self.lane(4)),
+                    };
+                    self.emit(instruction);
+                }
+                _ => {
+                    self.expr(SimdTy::I32, d);
+                    self.expr(SimdTy::I32, d);
+                    let ops = [
+                        I::I32Add,
+                        I::I32Sub,
+                        I::I32Mul,
+                        I::I32And,
+                        I::I32Xor,
+                        I::I32Shl,
+                        I::I32ShrU,
+                        I::I32LtS,
+                    ];
+                    let op = ops[self.rng.below(ops.len() as u32) as usize].clone();
+                    self.emit(op);
+                }
+            },
+            SimdTy::F64 => match self.rng.below(5) {
+                0 | 1 => {
+                    self.expr(SimdTy::V128, d);
+                    let lane = self.lane(2);
+                    self.emit(I::F64x2ExtractLane(lane));
+                }
+                2 => {
+                    self.expr(SimdTy::V128, d);
+                    let lane = self.lane(4);
+                    self.emit(I::F32x4ExtractLane(lane));
+                    self.emit(I::F64PromoteF32);
+                }
+                _ => {
+                    self.expr(SimdTy::F64, d);
+                    self.expr(SimdTy::F64, d);
+                    let ops = [I::F64Add, I::F64Mul, I::F64Sub, I::F64Min];
                     let op = ops[self.rng.below(ops.len() as u32) as usize].clone();
                     self.emit(op);
                 }

@@ -9,9 +9,10 @@
 //! ```
 //!
 //! Layout: `runtimes` (one adapter per runtime behind a small trait), `workloads` (what
-//! runs, with which sizes; wat sources in `workloads/`), `generate` (the compile
-//! workload's module), `run` (the interleaved measurement loops and result checks),
-//! `measure` (clocks, statistics, tables and machine-readable lines), `versions`.
+//! runs, with which sizes; wat sources and C programs in `workloads/`), `generate` (the
+//! compile workloads' modules, scalar and SIMD), `run` (the interleaved measurement loops
+//! and result checks), `measure` (clocks, statistics, tables and machine-readable lines),
+//! `versions`.
 
 mod generate;
 mod measure;
@@ -62,11 +63,15 @@ fn parse_args() -> Result<Options, String> {
                 println!(
                     "usage: kestrel-peers [--quick] [--only WORKLOAD[,WORKLOAD]] \
                      [--runtimes NAME[,NAME]] [--reps N]\n\
-                     runtimes: kestrel (always run: the reference), kestrel-cached, kestrel-debug, \
+                     runtimes: kestrel (always run: the reference), kestrel-cached, \
+                     kestrel-sse41 (SIMD on the SSE4.1 path), kestrel-debug, \
                      kestrel-debug-eager, \
                      wasmtime-cranelift, wasmtime-winch, wasmer-singlepass, wasmi\n\
                      workloads: fib, call_indirect, loops (.sieve .matmul .mandelbrot), \
-                     memory (.memcpy .quicksort), compile, instantiate"
+                     memory (.memcpy .quicksort), wasi (.mixed .compress), \
+                     simd (.base64 .matrix .blur .search .hash .autovec), \
+                     compile (also selects compile.simd), compile.simd, instantiate\n\
+                     --only takes full names or groups (the part before the dot)"
                 );
                 std::process::exit(0);
             }

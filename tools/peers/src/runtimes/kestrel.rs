@@ -1,9 +1,10 @@
-//! Kestrel adapter: plain, or compiled with debug instrumentation (instrumented versions
-//! on first use or with the module) and no debugger attached.
+//! Kestrel adapter: plain, compiled with debug instrumentation (instrumented versions on
+//! first use or with the module) and no debugger attached, or with SIMD code forced onto
+//! the SSE4.1 vector path.
 
 use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use kestrel::wasi::{self, OutputBuffer, OutputStream, WasiCtxBuilder};
-use kestrel::{Config, Engine, InstrumentedVersions, Linker, Module, Val};
+use kestrel::{Config, Engine, InstrumentedVersions, Linker, Module, Val, VectorInstructions};
 
 pub struct Kestrel {
     engine: Engine,
@@ -12,6 +13,16 @@ pub struct Kestrel {
 impl Kestrel {
     pub fn new(debug: Option<InstrumentedVersions>) -> Kestrel {
         Kestrel::with_cache(debug, None)
+    }
+
+    /// Plain, but with SIMD compiled for the SSE4.1 baseline even on an AVX2 CPU
+    /// (`Config::vector_instructions(VectorInstructions::Sse41)`).
+    pub fn sse41() -> Kestrel {
+        let mut config = Config::new();
+        config.vector_instructions(VectorInstructions::Sse41);
+        Kestrel {
+            engine: Engine::new(&config),
+        }
     }
 
     /// With a code cache in `cache`: the first compile of a module (the harness's

@@ -106,6 +106,15 @@ pub fn all() -> Vec<Entry> {
             ))),
         },
         Entry {
+            name: "kestrel-sse41",
+            describe: format!(
+                "Kestrel {} with vector_instructions(VectorInstructions::Sse41): SIMD on \
+                 the SSE4.1 path even on a CPU with AVX2 (which plain kestrel uses)",
+                versions::KESTREL
+            ),
+            runtime: Ok(Box::new(kestrel::Kestrel::sse41())),
+        },
+        Entry {
             name: "kestrel-debug",
             describe: format!(
                 "Kestrel {} with debug_instrumentation(true) (instrumented versions on \
@@ -156,7 +165,7 @@ pub fn all() -> Vec<Entry> {
         Entry {
             name: "wasmi",
             describe: format!(
-                "wasmi {} interpreter (default: eager validation, lazy translation)",
+                "wasmi {} interpreter (default: eager validation, lazy translation; simd feature)",
                 versions::WASMI
             ),
             runtime: Ok(Box::new(wasmi::Wasmi::new())),

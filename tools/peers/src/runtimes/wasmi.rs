@@ -1,6 +1,7 @@
 //! wasmi adapter: the interpreter with its default configuration, which validates a module
 //! eagerly but translates each function to its internal bytecode only on first call, so its
-//! "compile" time is validation time. One `Store` per instance.
+//! "compile" time is validation time. Built with wasmi's `simd` cargo feature, which turns
+//! SIMD (and relaxed SIMD) on in that default configuration. One `Store` per instance.
 
 use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use wasmi::{Engine, Linker, Module, Store, Val};
