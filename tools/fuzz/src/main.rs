@@ -708,7 +708,7 @@ fn summarize(
         return i32::from(!failures.is_empty() || missing > 0);
     }
     println!(
-        "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31), {} diverged, {} crashed, {} hung{}, in {:.0} s",
+        "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31 or wasmtime), {} diverged, {} crashed, {} hung{}, in {:.0} s",
         generator.name(),
         fates.len(),
         args.start,
