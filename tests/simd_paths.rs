@@ -624,3 +624,56 @@ fn constant_shift_counts_shift_like_computed_ones() {
         }
     }
 }
+
+/// Shuffles of every kind give the bytes they name: from both operands (two masks), from
+/// one (one `pshufb`), and whole 32-bit lanes of one (`pshufd`), on both paths.
+#[test]
+fn shuffles_pick_the_bytes_they_name() {
+    let mut patterns: Vec<[u8; 16]> = vec![
+        std::array::from_fn(|i| (i as u8 + 4) % 16),
+        std::array::from_fn(|i| 16 + (i as u8 + 12) % 16),
+        std::array::from_fn(|i| [12, 13, 14, 15][i % 4]),
+        std::array::from_fn(|i| 16 + (15 - i as u8)),
+        std::array::from_fn(|i| if i % 2 == 0 { i as u8 } else { 16 + i as u8 }),
+        // Almost whole lanes: the last byte out of place.
+        std::array::from_fn(|i| if i == 15 { 14 } else { i as u8 }),
+    ];
+    let random = random_vectors(0x5u64, 8);
+    for r in &random {
+        let bytes = r.to_le_bytes();
+        patterns.push(bytes.map(|b| b % 32));
+        patterns.push(bytes.map(|b| b % 16));
+        patterns.push(bytes.map(|b| 16 + b % 16));
+    }
+    let mut text = String::from("(module\n");
+    for (k, p) in patterns.iter().enumerate() {
+        let lanes: Vec<String> = p.iter().map(u8::to_string).collect();
+        text += &format!(
+            "(func (export \"s{k}\") (param v128 v128) (result v128) \
+             (i8x16.shuffle {} (local.get 0) (local.get 1)))\n",
+            lanes.join(" ")
+        );
+    }
+    text += ")";
+    let (a, b) = (random[0], random[1]);
+    let (ab, bb) = (a.to_le_bytes(), b.to_le_bytes());
+    for path in [VectorInstructions::Detect, VectorInstructions::Sse41] {
+        let mut config = Config::new();
+        config.vector_instructions(path);
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, &text).unwrap();
+        let instance = kestrel::Linker::new(&engine).instantiate(&module).unwrap();
+        for (k, p) in patterns.iter().enumerate() {
+            let want = u128::from_le_bytes(p.map(|l| {
+                if l < 16 {
+                    ab[l as usize]
+                } else {
+                    bb[l as usize - 16]
+                }
+            }));
+            let f = instance.get_func(&format!("s{k}")).unwrap();
+            let got = f.call(&[Val::V128(a), Val::V128(b)]).unwrap();
+            assert_eq!(bits(&got), vec![want], "{path:?}: shuffle {p:?}");
+        }
+    }
+}

@@ -223,6 +223,20 @@ enum Src {
     Slot(i32),
 }
 
+/// The `pshufd` order of a one-operand byte shuffle that moves whole 32-bit lanes
+/// (`picks` are byte indices 0-15), if it is one.
+fn dword_order(picks: [u8; 16]) -> Option<i8> {
+    let mut order = 0u8;
+    for k in 0..4 {
+        let first = picks[4 * k];
+        if first % 4 != 0 || (1..4).any(|i| picks[4 * k + i] != first + i as u8) {
+            return None;
+        }
+        order |= (first / 4) << (2 * k);
+    }
+    Some(order as i8)
+}
+
 /// A vector lane index as an 8-bit immediate.
 fn lane_imm(lane: u8) -> i8 {
     lane as i8
@@ -886,6 +900,25 @@ impl FuncCompiler<'_, '_> {
 
     /// `i8x16.shuffle`: each result byte from a (indices 0-15) or b (16-31).
     fn shuffle(&mut self, lanes: [u8; 16]) {
+        let from_a = lanes.iter().all(|&l| l < 16);
+        if from_a || lanes.iter().all(|&l| l >= 16) {
+            // One operand: one shuffle of it, the other only popped.
+            let (_, b) = self.pop_opnd();
+            let (_, a) = self.pop_opnd();
+            let (used, unused) = if from_a { (a, b) } else { (b, a) };
+            self.free(unused);
+            let x = self.owned_xmm(ValType::V128, used);
+            let picks = lanes.map(|l| l & 15);
+            match dword_order(picks) {
+                Some(order) => dynasm!(self.asm ; .arch x64 ; pshufd Rx(x), Rx(x), order),
+                None => {
+                    self.materialize(u128::from_le_bytes(picks), XSCRATCH2);
+                    dynasm!(self.asm ; .arch x64 ; pshufb Rx(x), Rx(XSCRATCH2));
+                }
+            }
+            self.push_xmm(ValType::V128, x);
+            return;
+        }
         let (a, b) = self.vector_operands();
         let from_a = lanes.map(|l| if l < 16 { l } else { 0x80 });
         let from_b = lanes.map(|l| if l >= 16 { l - 16 } else { 0x80 });
