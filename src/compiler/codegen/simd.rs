@@ -229,7 +229,7 @@ fn dword_order(picks: [u8; 16]) -> Option<i8> {
     let mut order = 0u8;
     for k in 0..4 {
         let first = picks[4 * k];
-        if first % 4 != 0 || (1..4).any(|i| picks[4 * k + i] != first + i as u8) {
+        if !first.is_multiple_of(4) || (1..4).any(|i| picks[4 * k + i] != first + i as u8) {
             return None;
         }
         order |= (first / 4) << (2 * k);
