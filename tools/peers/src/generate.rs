@@ -66,22 +66,43 @@ impl Rng {
 
 /// The module's binary encoding (the same bytes on every call).
 pub fn large_module() -> Vec<u8> {
-    let mut rng = Rng(0x6b65_7374_7265_6c21);
+    let signatures = SIGNATURES.map(|(params, result)| {
+        (
+            params.iter().map(|t| t.val_type()).collect(),
+            result.val_type(),
+        )
+    });
+    assemble(
+        0x6b65_7374_7265_6c21,
+        &signatures,
+        FUNCTIONS,
+        |rng, sig, earlier| FunctionBuilder::new(rng, sig, earlier).build(),
+    )
+}
+
+/// A generated module: `count` functions, each with a signature drawn from `signatures`
+/// and a body from `body` (given the generator, its signature and the signatures of the
+/// functions before it, which it may call), one memory, the last function exported as
+/// `main`. Seeded by `seed`: the same bytes on every call.
+fn assemble(
+    seed: u64,
+    signatures: &[(Vec<ValType>, ValType)],
+    count: u32,
+    mut body: impl FnMut(&mut Rng, usize, &[usize]) -> Function,
+) -> Vec<u8> {
+    let mut rng = Rng(seed);
     let mut types = TypeSection::new();
-    for (params, result) in SIGNATURES {
-        types
-            .ty()
-            .function(params.iter().map(|t| t.val_type()), [result.val_type()]);
+    for (params, result) in signatures {
+        types.ty().function(params.iter().copied(), [*result]);
     }
     let mut functions = FunctionSection::new();
     let mut code = CodeSection::new();
-    let mut signature_of = Vec::with_capacity(FUNCTIONS as usize);
-    for index in 0..FUNCTIONS {
-        let sig = rng.below(SIGNATURES.len() as u32) as usize;
+    let mut signature_of = Vec::with_capacity(count as usize);
+    for index in 0..count {
+        let sig = rng.below(signatures.len() as u32) as usize;
         signature_of.push(sig);
         functions.function(sig as u32);
-        let body = FunctionBuilder::new(&mut rng, sig, &signature_of[..index as usize]).build();
-        code.function(&body);
+        code.function(&body(&mut rng, sig, &signature_of[..index as usize]));
     }
     let mut memories = MemorySection::new();
     memories.memory(MemoryType {
@@ -92,7 +113,7 @@ pub fn large_module() -> Vec<u8> {
         page_size_log2: None,
     });
     let mut exports = ExportSection::new();
-    exports.export("main", ExportKind::Func, FUNCTIONS - 1);
+    exports.export("main", ExportKind::Func, count - 1);
     exports.export("memory", ExportKind::Memory, 0);
 
     let mut module = Module::new();
@@ -594,43 +615,18 @@ const SIMD_TO_I32: &[I<'static>] = &[
 /// lane extracts and replaces, and branch on bitmasks and any/all-true reductions. No
 /// relaxed SIMD, so every peer with fixed-width SIMD compiles it. Never run.
 pub fn simd_module() -> Vec<u8> {
-    let mut rng = Rng(0x7369_6d64_2d6b_6573);
-    let mut types = TypeSection::new();
-    for (params, result) in SIMD_SIGNATURES {
-        types
-            .ty()
-            .function(params.iter().map(|t| t.val_type()), [result.val_type()]);
-    }
-    let mut functions = FunctionSection::new();
-    let mut code = CodeSection::new();
-    let mut signature_of = Vec::with_capacity(SIMD_FUNCTIONS as usize);
-    for index in 0..SIMD_FUNCTIONS {
-        let sig = rng.below(SIMD_SIGNATURES.len() as u32) as usize;
-        signature_of.push(sig);
-        functions.function(sig as u32);
-        let body = SimdFunctionBuilder::new(&mut rng, sig, &signature_of[..index as usize]).build();
-        code.function(&body);
-    }
-    let mut memories = MemorySection::new();
-    memories.memory(MemoryType {
-        minimum: 1,
-        maximum: None,
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
+    let signatures = SIMD_SIGNATURES.map(|(params, result)| {
+        (
+            params.iter().map(|t| t.val_type()).collect(),
+            result.val_type(),
+        )
     });
-    let mut exports = ExportSection::new();
-    exports.export("main", ExportKind::Func, SIMD_FUNCTIONS - 1);
-    exports.export("memory", ExportKind::Memory, 0);
-
-    let mut module = Module::new();
-    module
-        .section(&types)
-        .section(&functions)
-        .section(&memories)
-        .section(&exports)
-        .section(&code);
-    module.finish()
+    assemble(
+        0x7369_6d64_2d6b_6573,
+        &signatures,
+        SIMD_FUNCTIONS,
+        |rng, sig, earlier| SimdFunctionBuilder::new(rng, sig, earlier).build(),
+    )
 }
 
 struct SimdFunctionBuilder<'a> {
