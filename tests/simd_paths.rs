@@ -364,15 +364,21 @@ fn random_vectors(seed: u64, count: usize) -> Vec<u128> {
         .collect()
 }
 
-/// The results of every export of `module_text` over `inputs`, in one order.
-fn run_all(path: VectorInstructions, inputs: &[u128]) -> Vec<(String, Vec<Val>)> {
+/// `text` compiled and instantiated with SIMD code on `path`.
+fn instantiate_on(path: VectorInstructions, text: &str) -> (Module, kestrel::Instance) {
     let mut config = Config::new();
     config.vector_instructions(path);
     let engine = Engine::new(&config);
-    let module = Module::new(&engine, module_text()).expect("the module compiles");
+    let module = Module::new(&engine, text).expect("the module compiles");
     let instance = kestrel::Linker::new(&engine)
         .instantiate(&module)
         .expect("instantiates");
+    (module, instance)
+}
+
+/// The results of every export of `module_text` over `inputs`, in one order.
+fn run_all(path: VectorInstructions, inputs: &[u128]) -> Vec<(String, Vec<Val>)> {
+    let (module, instance) = instantiate_on(path, &module_text());
     let mut exports: Vec<String> = module.exports().into_iter().map(|e| e.0).collect();
     exports.retain(|n| n != "memory");
     let mut out = Vec::new();
@@ -454,11 +460,7 @@ fn relaxed(op: &str, args: &[u128]) -> u128 {
         format!("(module (func (export \"f\") (param {params}) (result v128) ({op} {gets})))");
     let mut results = Vec::new();
     for path in [VectorInstructions::Detect, VectorInstructions::Sse41] {
-        let mut config = Config::new();
-        config.vector_instructions(path);
-        let engine = Engine::new(&config);
-        let module = Module::new(&engine, &text).unwrap();
-        let instance = kestrel::Linker::new(&engine).instantiate(&module).unwrap();
+        let (_, instance) = instantiate_on(path, &text);
         let args: Vec<Val> = args.iter().map(|&a| Val::V128(a)).collect();
         match instance.get_func("f").unwrap().call(&args).unwrap()[..] {
             [Val::V128(v)] => results.push(v),
@@ -606,11 +608,7 @@ fn constant_shift_counts_shift_like_computed_ones() {
     text += ")";
     let inputs = random_vectors(0xc0de, 8);
     for path in [VectorInstructions::Detect, VectorInstructions::Sse41] {
-        let mut config = Config::new();
-        config.vector_instructions(path);
-        let engine = Engine::new(&config);
-        let module = Module::new(&engine, &text).unwrap();
-        let instance = kestrel::Linker::new(&engine).instantiate(&module).unwrap();
+        let (_, instance) = instantiate_on(path, &text);
         for op in SHIFTS {
             let computed = instance.get_func(op).unwrap();
             for c in COUNTS {
@@ -658,11 +656,7 @@ fn shuffles_pick_the_bytes_they_name() {
     let (a, b) = (random[0], random[1]);
     let (ab, bb) = (a.to_le_bytes(), b.to_le_bytes());
     for path in [VectorInstructions::Detect, VectorInstructions::Sse41] {
-        let mut config = Config::new();
-        config.vector_instructions(path);
-        let engine = Engine::new(&config);
-        let module = Module::new(&engine, &text).unwrap();
-        let instance = kestrel::Linker::new(&engine).instantiate(&module).unwrap();
+        let (_, instance) = instantiate_on(path, &text);
         for (k, p) in patterns.iter().enumerate() {
             let want = u128::from_le_bytes(p.map(|l| {
                 if l < 16 {
