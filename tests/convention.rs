@@ -266,3 +266,79 @@ fn vector_temporaries_keep_out_of_callee_saved_registers() {
     // x = 4, y = 6; lane 2: (3 + 7) + (3 * 11) + ((15 + 19) - (23 + 27 + 3)) = 24.
     expect(wat, "f", &[Val::from_f64(3.0)], &[Val::from_f64(34.0)]);
 }
+
+/// Vector locals live in callee-saved xmm registers, which keep all 128 bits: a caller
+/// pins three vectors and a float, and calls a function that pins scalar floats in the
+/// same registers (its parameter's load clears their high halves) and one that pins
+/// vectors of its own. A callee saving or restoring only the low 64 bits breaks the
+/// caller's lanes 2 and 3, plain or not (a scratch build with 64-bit saves returned 0
+/// in the high lanes here, and the canary runs trapped).
+#[test]
+fn pinned_vectors_survive_callees_that_pin_scalars_and_vectors() {
+    let wat = r#"(module
+      (func $scalars (param $x f64) (result f64)
+        (local $y f64) (local $z f64)
+        (local.set $y (f64.mul (local.get $x) (f64.const 3)))
+        (local.set $z (f64.add (local.get $y) (local.get $x)))
+        (f64.add (local.get $z) (f64.add (local.get $y) (local.get $x))))
+      (func $vectors (param $v v128) (result v128)
+        (local $w v128) (local $u v128)
+        (local.set $w (i32x4.mul (local.get $v) (local.get $v)))
+        (local.set $u (i32x4.add (local.get $w) (v128.const i32x4 -1 -1 -1 -1)))
+        (i32x4.sub (local.get $u) (local.get $w)))
+      (func (export "f") (param $k i32) (result i32)
+        (local $a v128) (local $b v128) (local $c v128) (local $s f64)
+        (local.set $a (i32x4.splat (local.get $k)))
+        (local.set $b (i32x4.add (local.get $a) (v128.const i32x4 10 20 30 40)))
+        (local.set $c (i32x4.mul (local.get $b) (v128.const i32x4 2 2 2 2)))
+        (local.set $s (call $scalars (f64.convert_i32_s (local.get $k))))
+        (local.set $a (i32x4.add (local.get $a) (call $vectors (local.get $b))))
+        (i32.add
+          (i32.add
+            (i32.add (i32x4.extract_lane 3 (local.get $a)) (i32x4.extract_lane 2 (local.get $b)))
+            (i32.add (i32x4.extract_lane 3 (local.get $c)) (i32x4.extract_lane 1 (local.get $c))))
+          (i32.trunc_f64_s (local.get $s)))))"#;
+    // k = 5: a = 5 + (-1) = 4 in every lane; b = 15 25 35 45; c = 30 50 70 90;
+    // s = (15 + 5) + (15 + 5) = 40. 4 + 35 + 90 + 50 + 40 = 219.
+    expect(wat, "f", &[Val::I32(5)], &[Val::I32(219)]);
+}
+
+/// The host-call trampoline saves all 128 bits of xmm6-xmm13 around host code (SysV
+/// preserves none of them): a host function that overwrites every one of them does not
+/// change the caller's pinned vector locals.
+#[test]
+fn pinned_vectors_survive_host_functions_that_clobber_every_xmm_register() {
+    let wat = r#"(module
+      (import "host" "clobber" (func $clobber (param i32) (result i32)))
+      (func (export "f") (param $k i32) (result i32)
+        (local $a v128) (local $b v128) (local $x f64)
+        (local.set $a (i32x4.splat (local.get $k)))
+        (local.set $b (i32x4.add (local.get $a) (v128.const i32x4 1 2 3 4)))
+        (local.set $x (f64.convert_i32_s (local.get $k)))
+        (local.set $k (call $clobber (local.get $k)))
+        (i32.add
+          (i32.add (i32x4.extract_lane 3 (local.get $a)) (i32x4.extract_lane 2 (local.get $b)))
+          (i32.add (local.get $k) (i32.trunc_f64_s (local.get $x))))))"#;
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, wat).unwrap();
+        let mut linker = Linker::new(&engine);
+        linker.func_wrap("host", "clobber", |x: i32| {
+            // SAFETY: writes only the registers it declares as clobbered.
+            unsafe {
+                std::arch::asm!(
+                    "pcmpeqd xmm6, xmm6", "pcmpeqd xmm7, xmm7", "pcmpeqd xmm8, xmm8",
+                    "pcmpeqd xmm9, xmm9", "pcmpeqd xmm10, xmm10", "pcmpeqd xmm11, xmm11",
+                    "pcmpeqd xmm12, xmm12", "pcmpeqd xmm13, xmm13",
+                    out("xmm6") _, out("xmm7") _, out("xmm8") _, out("xmm9") _,
+                    out("xmm10") _, out("xmm11") _, out("xmm12") _, out("xmm13") _,
+                );
+            }
+            x + 1
+        });
+        let instance = linker.instantiate(&module).unwrap();
+        let f = instance.get_typed_func::<i32, i32>("f").unwrap();
+        // k = 7: a = 7, b lane 2 = 10, k' = 8, x = 7.
+        assert_eq!(f.call(7).unwrap(), 32, "{label}");
+    }
+}

@@ -460,3 +460,59 @@ fn the_debugger_reads_and_writes_vectors_in_slots_and_registers() {
         "{seen:?}"
     );
 }
+
+/// A caller's vector locals pinned to callee-saved xmm registers, read and written from
+/// a stop in a callee that pins the same registers (so the caller's values are in the
+/// callee's 16-byte save slots), and in the innermost frame (the stub's save area).
+#[test]
+fn the_debugger_reads_and_writes_pinned_vectors_of_callers() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (func $inner (export "inner") (param $v v128) (result v128)
+            (local $w v128)
+            (local.set $w (i32x4.add (local.get $v) (local.get $v)))
+            (i32x4.sub (local.get $w) (local.get $v)))
+          (func (export "outer") (param $k i32) (result i32)
+            (local $a v128) (local $b v128)
+            (local.set $a (i32x4.splat (local.get $k)))
+            (local.set $b (i32x4.add (local.get $a) (v128.const i32x4 1 2 3 4)))
+            (local.set $b (call $inner (local.get $b)))
+            (i32.add (i32x4.extract_lane 3 (local.get $a)) (i32x4.extract_lane 3 (local.get $b)))))"#,
+    )
+    .unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let debugger = instance.debugger().unwrap();
+    let inner = module.func_index("inner").unwrap();
+    debugger.set_entry_breakpoint(inner).unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = seen.clone();
+    debugger.set_handler(move |_, frame| {
+        let mut seen = record.lock().unwrap();
+        // inner's own pinned parameter, in a register.
+        seen.push(format!("inner {:?}", frame.local(0).unwrap()));
+        let mut caller = frame.caller().unwrap();
+        seen.push(format!("a {:?}", caller.local(1).unwrap()));
+        seen.push(format!("b {:?}", caller.local(2).unwrap()));
+        // Lane 3 of the caller's $a becomes 1000.
+        caller
+            .set_local(1, Val::V128(i32x4([6, 6, 6, 1000])))
+            .unwrap();
+        Resume::Continue
+    });
+    let out = call_i32(&instance, "outer", &[Val::I32(6)]).unwrap();
+    // a lane 3 = 1000 (written); b = inner(7 8 9 10) = 7 8 9 10: 1000 + 10.
+    assert_eq!(out, 1010);
+    let seen = seen.lock().unwrap();
+    assert_eq!(
+        seen[..],
+        [
+            format!("inner {:?}", Val::V128(i32x4([7, 8, 9, 10]))),
+            format!("a {:?}", Val::V128(i32x4([6, 6, 6, 6]))),
+            format!("b {:?}", Val::V128(i32x4([7, 8, 9, 10]))),
+        ]
+    );
+}

@@ -15,10 +15,12 @@
 //!                         another context                                  VMCTX_SAVE
 //!   [rbp - 16 - 8*u]      non-parameter local j, u the units of the non-parameter
 //!                         locals before it and its own but one (L units in all)
-//!   [rbp - 16 - 8*(L+k)]  the caller's value of the k-th register this function pins
-//!                         (restored at every return; `regs`, "register convention")
-//!   [canary_base - 8*k]   canary mode only: the function's callee-saved register k,
-//!                         kept while a canary stands in it during a call
+//!   [pinned_base - ...]   the caller's value of each register this function pins, in
+//!                         pinning order (restored at every return; `regs`, "register
+//!                         convention"): 8 bytes for a general-purpose register, 16
+//!                         for an xmm register (all 128 bits)
+//!   [canary_base - ...]   canary mode only: the function's callee-saved registers,
+//!                         each as wide, kept while a canary stands in it during a call
 //!   [spill_base - 8*u]    value-stack slots: the value at depth d starts u units up,
 //!                         u the units of the values below it (`compiler::stack`)
 //!   [rsp + 8*u]           outgoing argument area for calls made by this function
@@ -66,17 +68,40 @@ pub(crate) fn area_units(types: &[ValType]) -> u32 {
 pub(crate) struct FrameLayout {
     /// Units of the locals that are not parameters (in this frame).
     pub non_param_units: u32,
-    /// Registers the function pins, each with a save slot for the caller's value.
-    pub pinned: u32,
-    /// Save slots of the convention canaries (0 unless canary mode).
-    pub canary_slots: u32,
+    /// Units of the save slots for the caller's values of the registers the function
+    /// pins (`saved_units` each).
+    pub pinned_units: u32,
+    /// Units of the save slots of the convention canaries (0 unless canary mode).
+    pub canary_units: u32,
     /// rbp-relative displacement of each local, parameters first.
     local_disps: Box<[i32]>,
+    /// rbp-relative displacement of the save slot of each pinned register, in pinning
+    /// order.
+    pinned_disps: Box<[i32]>,
+}
+
+/// Byte offsets, in a block that packs them downwards from its top, of save slots for
+/// the registers of save-area indices `indices` (`saved_units` each), as lowest
+/// addresses relative to the top unit's address: 0 for a one-unit first slot, -8 for a
+/// two-unit one.
+fn packed_down(indices: impl Iterator<Item = usize>) -> impl Iterator<Item = (i32, u32)> {
+    indices.scan(0u32, |units, index| {
+        let size = saved_units(index);
+        *units += size;
+        Some((-8 * (*units as i32 - 1), size))
+    })
 }
 
 impl FrameLayout {
-    /// The layout of a function whose locals (parameters first) are `locals`.
-    pub fn new(locals: &[ValType], params: u32, pinned: u32, canary_slots: u32) -> Self {
+    /// The layout of a function whose locals (parameters first) are `locals`, which
+    /// pins the registers of save-area indices `pinned` (`saved_gpr`, `saved_xmm`) in
+    /// this order, with the convention canaries' save slots if `canaries`.
+    pub fn new(
+        locals: &[ValType],
+        params: u32,
+        pinned: impl Iterator<Item = usize>,
+        canaries: bool,
+    ) -> Self {
         let (params, non_params) = locals.split_at(params as usize);
         let local_disps = area_offsets(params)
             .map(|offset| ARGS + offset)
@@ -87,11 +112,21 @@ impl FrameLayout {
                     .map(|(offset, ty)| LOCALS - offset - 8 * (ty.slot_units() as i32 - 1)),
             )
             .collect();
+        let non_param_units = area_units(non_params);
+        let top = LOCALS - 8 * non_param_units as i32;
+        let mut pinned_units = 0;
+        let pinned_disps = packed_down(pinned)
+            .map(|(offset, units)| {
+                pinned_units += units;
+                top + offset
+            })
+            .collect();
         FrameLayout {
-            non_param_units: area_units(non_params),
-            pinned,
-            canary_slots,
+            non_param_units,
+            pinned_units,
+            canary_units: if canaries { CALLEE_SAVED_UNITS } else { 0 },
             local_disps,
+            pinned_disps,
         }
     }
 
@@ -106,14 +141,21 @@ impl FrameLayout {
         LOCALS - 8 * (self.non_param_units as i32 - 1)
     }
 
-    /// rbp-relative displacement of the save slot of the k-th pinned register.
+    /// rbp-relative displacement (lowest address) of the save slot of the k-th pinned
+    /// register: 8 bytes for a general-purpose register, 16 for an xmm register.
     pub fn pinned_save_disp(&self, k: u32) -> i32 {
-        LOCALS - 8 * (self.non_param_units + k) as i32
+        self.pinned_disps[k as usize]
     }
 
-    /// rbp-relative displacement of canary save slot `k`.
-    pub fn canary_disp(&self, k: u32) -> i32 {
-        LOCALS - 8 * (self.non_param_units + self.pinned + k) as i32
+    /// rbp-relative displacement (lowest address) of the canary save slot of
+    /// callee-saved register `p` (its position in `callee_saved_indices`), as wide as
+    /// the register's save (`saved_units`).
+    pub fn canary_disp(&self, p: u32) -> i32 {
+        let top = LOCALS - 8 * (self.non_param_units + self.pinned_units) as i32;
+        let (offset, _) = packed_down(callee_saved_indices())
+            .nth(p as usize)
+            .expect("a callee-saved register position");
+        top + offset
     }
 
     /// rbp-relative displacement (the lowest address) of a value-stack slot that starts
@@ -121,7 +163,7 @@ impl FrameLayout {
     /// in `compiler::stack`).
     pub fn slot_disp(&self, start: u32, units: u32) -> i32 {
         LOCALS
-            - 8 * (self.non_param_units + self.pinned + self.canary_slots) as i32
+            - 8 * (self.non_param_units + self.pinned_units + self.canary_units) as i32
             - 8 * (start + units - 1) as i32
     }
 
@@ -131,17 +173,55 @@ impl FrameLayout {
     pub fn size(&self, max_units: u32, max_outgoing: u32) -> u32 {
         let slots = 1 // VMCTX_SAVE
             + self.non_param_units
-            + self.pinned
-            + self.canary_slots
+            + self.pinned_units
+            + self.canary_units
             + max_units
             + max_outgoing;
         (slots * 8).div_ceil(16) * 16
     }
 }
 
-/// Frame slots the convention canaries need (canary mode): one per callee-saved register,
-/// in the order of `callee_saved_indices`.
-pub(crate) const CANARY_SLOTS: u32 = (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len()) as u32;
+/// 8-byte units the save of the register of save-area index `index` takes, wherever a
+/// callee-saved register is saved (a function's pinned-register slots, the canary slots,
+/// the callee-saved block of `regs::emit_callee_saved_block`): 1 for a general-purpose
+/// register, 2 for an xmm register, which is preserved whole (`regs`, "register
+/// convention"; the low 64 bits first, as in the save area).
+pub(crate) const fn saved_units(index: usize) -> u32 {
+    if index >= saved_xmm(0) {
+        2
+    } else {
+        1
+    }
+}
+
+/// The callee-saved registers: how many there are.
+pub(crate) const CALLEE_SAVED_COUNT: usize = CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len();
+
+/// Units that saving every callee-saved register takes (`saved_units` each, in the order
+/// of `callee_saved_indices`): the canary slots of a frame in canary mode, the
+/// callee-saved block (`regs::CALLEE_SAVED_BLOCK`).
+pub(crate) const CALLEE_SAVED_UNITS: u32 = {
+    let (mut units, mut k) = (0, 0);
+    while k < CALLEE_SAVED_GPRS.len() {
+        units += saved_units(saved_gpr(CALLEE_SAVED_GPRS[k]));
+        k += 1;
+    }
+    k = 0;
+    while k < CALLEE_SAVED_XMMS.len() {
+        units += saved_units(saved_xmm(CALLEE_SAVED_XMMS[k]));
+        k += 1;
+    }
+    units
+};
+
+/// Byte offset of callee-saved register `p` (its position in `callee_saved_indices`) in
+/// a block that saves all of them upwards from its base (`regs::emit_callee_saved_block`).
+pub(crate) fn callee_saved_block_offset(p: usize) -> i32 {
+    callee_saved_indices()
+        .take(p)
+        .map(|index| 8 * saved_units(index) as i32)
+        .sum()
+}
 
 /// What reading one function's frames needs besides the frame pointer: its locals'
 /// types, how many of them are parameters, and which live in registers. The compiler
@@ -165,8 +245,8 @@ impl FrameShape {
         FrameLayout::new(
             &self.locals,
             self.params,
-            self.pinned.iter().flatten().count() as u32,
-            if canaries { CANARY_SLOTS } else { 0 },
+            self.pinned_registers().map(usize::from),
+            canaries,
         )
     }
 
@@ -234,16 +314,31 @@ mod tests {
 
     #[test]
     fn slots_do_not_overlap() {
-        let f = FrameLayout::new(&[ValType::I32; 5], 2, 2, 12);
-        let mut below: Vec<i32> = (2..5).map(|i| f.local_disp(i)).collect();
-        below.extend((0..2).map(|k| f.pinned_save_disp(k)));
-        below.extend((0..12).map(|k| f.canary_disp(k)));
-        below.extend((0..4).map(|d| f.slot_disp(d, 1)));
-        let mut sorted = below.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted.len(), below.len(), "{below:?}");
-        assert!(below.iter().all(|&d| d < VMCTX_SAVE));
+        // Pins r8, xmm6 and r9; canary slots for every callee-saved register.
+        let pinned = [saved_gpr(8), saved_xmm(6), saved_gpr(9)];
+        let f = FrameLayout::new(&[ValType::I32; 5], 2, pinned.into_iter(), true);
+        // (lowest address, bytes) of every slot below rbp.
+        let mut below: Vec<(i32, i32)> = (2..5).map(|i| (f.local_disp(i), 8)).collect();
+        below.extend((0..3).map(|k| {
+            (
+                f.pinned_save_disp(k),
+                8 * saved_units(pinned[k as usize]) as i32,
+            )
+        }));
+        below.extend(
+            callee_saved_indices()
+                .enumerate()
+                .map(|(p, index)| (f.canary_disp(p as u32), 8 * saved_units(index) as i32)),
+        );
+        below.extend((0..4).map(|d| (f.slot_disp(d, 1), 8)));
+        below.sort_unstable();
+        assert!(
+            below.windows(2).all(|w| w[0].0 + w[0].1 <= w[1].0),
+            "{below:?}"
+        );
+        assert!(below.iter().all(|&(d, n)| d + n <= VMCTX_SAVE));
+        assert_eq!(f.pinned_units, 4);
+        assert_eq!(f.canary_units, CALLEE_SAVED_UNITS);
         assert_eq!(f.local_disp(1), ARGS + 8);
         // The frame covers the deepest slot and the outgoing area.
         let size = f.size(4, 3) as i32;
@@ -252,10 +347,26 @@ mod tests {
     }
 
     #[test]
+    fn the_callee_saved_block_packs_every_register_at_its_width() {
+        let offsets: Vec<i32> = (0..=CALLEE_SAVED_COUNT)
+            .map(callee_saved_block_offset)
+            .collect();
+        assert_eq!(offsets[CALLEE_SAVED_COUNT], 8 * CALLEE_SAVED_UNITS as i32);
+        for (p, index) in callee_saved_indices().enumerate() {
+            assert_eq!(offsets[p + 1] - offsets[p], 8 * saved_units(index) as i32);
+        }
+        // Every xmm save is 16 bytes.
+        assert_eq!(
+            CALLEE_SAVED_UNITS as usize,
+            CALLEE_SAVED_GPRS.len() + 2 * CALLEE_SAVED_XMMS.len()
+        );
+    }
+
+    #[test]
     fn wide_locals_take_their_units_without_overlap() {
         use ValType::{I32, I64, V128};
         let locals = [I32, V128, I64, V128, I32, V128];
-        let f = FrameLayout::new(&locals, 2, 1, 0);
+        let f = FrameLayout::new(&locals, 2, [saved_gpr(8)].into_iter(), false);
         // Parameters: i32 at unit 0, v128 at units 1-2.
         assert_eq!(f.local_disp(0), ARGS);
         assert_eq!(f.local_disp(1), ARGS + 8);

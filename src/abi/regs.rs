@@ -22,11 +22,12 @@
 //!   does not preserve them, so every way into the host saves all of them: the
 //!   host-helper stub (libcalls and helpers), the host-call trampoline (imported host
 //!   functions), and the interrupt, debug and trap stubs.
-//! - **Of xmm6-xmm13 the low 64 bits are preserved.** Pinned locals are scalars (f32,
-//!   f64; a `v128` is never pinned), so the saves and restores move 64 bits, and a
-//!   restore clears bits 64-127. No vector ever lives in a callee-saved register, so
-//!   after a call those bits are as they were or zero; the convention canaries check
-//!   exactly that (`check_xmm_canary`).
+//! - **Of xmm6-xmm13 all 128 bits are preserved.** A pinned local there may be a `v128`
+//!   as well as an f32 or f64, so every save and restore of a callee-saved xmm register
+//!   moves 16 bytes (the prologue's saves, the callee-saved block around host code, the
+//!   canary slots, the stubs' save area: `frame::saved_units`), whatever the function
+//!   itself keeps there. The convention canaries check all 128 bits
+//!   (`check_xmm_canary`).
 //! - **Temporaries die at calls.** The value stack allocates only temporaries (plus the
 //!   function's own pinned registers, which it never hands out). Before any call the
 //!   value stack moves every register-held value to its frame slot, so nothing is live in
@@ -166,18 +167,17 @@ pub(crate) const TEMPORARY_XMMS: [Xmm; 6] = [0, 1, 2, 3, 4, 5];
 /// Callee-saved GPRs: they hold pinned integer locals (see `codegen::values`, "pinned
 /// locals") and nothing else.
 pub(crate) const CALLEE_SAVED_GPRS: [Gpr; 4] = [R8, R9, R10, R11];
-/// Callee-saved xmm registers: they hold pinned float locals and nothing else.
+/// Callee-saved xmm registers: they hold pinned float and vector locals and nothing else.
 pub(crate) const CALLEE_SAVED_XMMS: [Xmm; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
 
 /// Scratch xmm registers.
 pub(crate) const XSCRATCH: Xmm = 15;
 pub(crate) const XSCRATCH2: Xmm = 14;
 
-/// Bytes of a block that saves every callee-saved register (8 each: the GPRs, then the low
-/// 64 bits of the xmm registers), as the host-helper stub and the host-call trampoline
-/// build around host code.
-pub(crate) const CALLEE_SAVED_BLOCK: i32 =
-    (8 * (CALLEE_SAVED_GPRS.len() + CALLEE_SAVED_XMMS.len())) as i32;
+/// Bytes of a block that saves every callee-saved register (the GPRs, 8 bytes each, then
+/// the xmm registers, all 128 bits each: `frame::callee_saved_block_offset`), as the
+/// host-helper stub and the host-call trampoline build around host code.
+pub(crate) const CALLEE_SAVED_BLOCK: i32 = 8 * crate::abi::frame::CALLEE_SAVED_UNITS as i32;
 
 /// Emits the stores (`restore` false) or loads of every callee-saved register to or from
 /// a save block at `[base + disp]` (`CALLEE_SAVED_BLOCK` bytes): the one layout of that
@@ -189,9 +189,10 @@ pub(crate) fn emit_callee_saved_block(
     restore: bool,
 ) {
     #![allow(clippy::useless_conversion)] // dynasm converts the (already u8) numbers
+    use crate::abi::frame::callee_saved_block_offset;
     use dynasmrt::{dynasm, DynasmApi};
     for (k, &r) in CALLEE_SAVED_GPRS.iter().enumerate() {
-        let at = disp + 8 * k as i32;
+        let at = disp + callee_saved_block_offset(k);
         if restore {
             dynasm!(asm ; .arch x64 ; mov Rq(r), [Rq(base) + at]);
         } else {
@@ -199,11 +200,11 @@ pub(crate) fn emit_callee_saved_block(
         }
     }
     for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
-        let at = disp + 8 * (CALLEE_SAVED_GPRS.len() + k) as i32;
+        let at = disp + callee_saved_block_offset(CALLEE_SAVED_GPRS.len() + k);
         if restore {
-            dynasm!(asm ; .arch x64 ; movsd Rx(x), QWORD [Rq(base) + at]);
+            dynasm!(asm ; .arch x64 ; movdqu Rx(x), [Rq(base) + at]);
         } else {
-            dynasm!(asm ; .arch x64 ; movsd QWORD [Rq(base) + at], Rx(x));
+            dynasm!(asm ; .arch x64 ; movdqu [Rq(base) + at], Rx(x));
         }
     }
 }
@@ -234,11 +235,8 @@ pub(crate) fn fill_xmm_canary(
     );
 }
 
-/// Canary mode: after a call, sets ZF exactly when xmm register `x` kept its canary as
-/// the convention requires: the low 64 bits unchanged, and the high 64 bits unchanged or
-/// zero (a callee that pins a scalar there restores it with a 64-bit load, which clears
-/// them; anything else means a vector was written into a callee-saved register). Uses
-/// rdx and `XSCRATCH`.
+/// Canary mode: after a call, sets ZF exactly when xmm register `x` kept its canary, all
+/// 128 bits (the convention preserves them whole). Uses rdx and `XSCRATCH`.
 pub(crate) fn check_xmm_canary(
     asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>,
     x: u8,
@@ -249,11 +247,8 @@ pub(crate) fn check_xmm_canary(
         ; .arch x64
         ; pshufd Rx(XSCRATCH), Rx(x), 0xee_u8 as i8
         ; movq rdx, Rx(XSCRATCH)
-        ; test rdx, rdx
-        ; jz >xmm_canary_high_ok
         ; cmp rdx, !canary(16 + x)
         ; jne >xmm_canary_checked
-        ; xmm_canary_high_ok:
         ; movq rdx, Rx(x)
         ; cmp rdx, canary(16 + x)
         ; xmm_canary_checked:

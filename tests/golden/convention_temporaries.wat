@@ -18,7 +18,7 @@
 ;;   000b  cmp rsp,r12
 ;;   000e  jb func[0]+133h
 ;;   0014  mov [rbp-10h],r8
-;;   001b  movsd [rbp-18h],xmm6
+;;   001b  movdqu [rbp-20h],xmm6
 ;;   0024  mov r8d,esi
 ;;   0027  movsd xmm6,[rbp+18h]
 ;;   0030  mov rax,0FFFFFFFFFFFFFFFFh
@@ -33,13 +33,13 @@
 ;;   005b  test r8d,r8d
 ;;   005e  sete r13b
 ;;   0062  movzx r13d,r13b
-;;   0066  mov [rbp-20h],ebx
+;;   0066  mov [rbp-28h],ebx
 ;;   006e  mov ebx,r8d
 ;;   0071  movsx ebx,bl
 ;;   0075  add r13d,ebx
 ;;   0078  add edi,r13d
 ;;   007b  add esi,edi
-;;   007e  add esi,[rbp-20h]
+;;   007e  add esi,[rbp-28h]
 ;;   0085  movaps xmm0,xmm6
 ;;   0089  sqrtsd xmm0,xmm0
 ;;   008e  movaps xmm1,xmm6
@@ -56,7 +56,7 @@
 ;;   00c3  roundsd xmm4,xmm4,1
 ;;   00ca  movaps xmm5,xmm6
 ;;   00ce  roundsd xmm5,xmm5,3
-;;   00d5  movsd [rbp-28h],xmm0
+;;   00d5  movsd [rbp-30h],xmm0
 ;;   00df  movaps xmm0,xmm6
 ;;   00e3  roundsd xmm0,xmm0,0
 ;;   00ea  addsd xmm5,xmm0
@@ -64,12 +64,12 @@
 ;;   00f4  addsd xmm3,xmm4
 ;;   00f9  addsd xmm2,xmm3
 ;;   00fe  addsd xmm1,xmm2
-;;   0103  movsd xmm0,[rbp-28h]
+;;   0103  movsd xmm0,[rbp-30h]
 ;;   010c  addsd xmm0,xmm1
 ;;   0111  movsd [rbp+18h],xmm0
 ;;   011b  mov eax,esi
 ;;   011e  mov r8,[rbp-10h]
-;;   0125  movsd xmm6,[rbp-18h]
+;;   0125  movdqu xmm6,[rbp-20h]
 ;;   012e  mov rsp,rbp
 ;;   0131  pop rbp
 ;;   0132  ret
@@ -95,7 +95,7 @@
 ;;   000b  cmp rsp,r12
 ;;   000e  jb func[0]+133h
 ;;   0014  mov [rbp-10h],r8
-;;   001b  movsd [rbp-18h],xmm6
+;;   001b  movdqu [rbp-20h],xmm6
 ;;   0024  mov r8d,esi
 ;;   0027  movsd xmm6,[rbp+18h]
 ;;   0030  mov rax,0FFFFFFFFFFFFFFFFh
@@ -110,13 +110,13 @@
 ;;   005b  test r8d,r8d
 ;;   005e  sete r13b
 ;;   0062  movzx r13d,r13b
-;;   0066  mov [rbp-20h],ebx
+;;   0066  mov [rbp-28h],ebx
 ;;   006e  mov ebx,r8d
 ;;   0071  movsx ebx,bl
 ;;   0075  add r13d,ebx
 ;;   0078  add edi,r13d
 ;;   007b  add esi,edi
-;;   007e  add esi,[rbp-20h]
+;;   007e  add esi,[rbp-28h]
 ;;   0085  movaps xmm0,xmm6
 ;;   0089  sqrtsd xmm0,xmm0
 ;;   008e  movaps xmm1,xmm6
@@ -133,7 +133,7 @@
 ;;   00c3  roundsd xmm4,xmm4,1
 ;;   00ca  movaps xmm5,xmm6
 ;;   00ce  roundsd xmm5,xmm5,3
-;;   00d5  movsd [rbp-28h],xmm0
+;;   00d5  movsd [rbp-30h],xmm0
 ;;   00df  movaps xmm0,xmm6
 ;;   00e3  roundsd xmm0,xmm0,0
 ;;   00ea  addsd xmm5,xmm0
@@ -141,12 +141,12 @@
 ;;   00f4  addsd xmm3,xmm4
 ;;   00f9  addsd xmm2,xmm3
 ;;   00fe  addsd xmm1,xmm2
-;;   0103  movsd xmm0,[rbp-28h]
+;;   0103  movsd xmm0,[rbp-30h]
 ;;   010c  addsd xmm0,xmm1
 ;;   0111  movsd [rbp+18h],xmm0
 ;;   011b  mov eax,esi
 ;;   011e  mov r8,[rbp-10h]
-;;   0125  movsd xmm6,[rbp-18h]
+;;   0125  movdqu xmm6,[rbp-20h]
 ;;   012e  mov rsp,rbp
 ;;   0131  pop rbp
 ;;   0132  ret
@@ -194,7 +194,7 @@
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
 ;;   0030  mov [rbp-10h],r8
-;;   0037  movsd [rbp-18h],xmm6
+;;   0037  movdqu [rbp-20h],xmm6
 ;;   0040  mov r8d,esi
 ;;   0043  movsd xmm6,[rbp+18h]
 ;;   004c  test byte ptr [r13],1
@@ -225,14 +225,14 @@
 ;;   00e7  test byte ptr [r13+1],1
 ;;   00ef  jne func[0].instrumented+410h
 ;;   00f5  test r8d,r8d
-;;   00f8  mov [rbp-20h],ebx
+;;   00f8  mov [rbp-28h],ebx
 ;;   0100  sete bl
 ;;   0104  movzx ebx,bl
 ;;   0108  test byte ptr [r13+1],2
 ;;   0110  jne func[0].instrumented+41Fh
 ;;   0116  test byte ptr [r13+1],4
 ;;   011e  jne func[0].instrumented+42Eh
-;;   0124  mov [rbp-28h],esi
+;;   0124  mov [rbp-30h],esi
 ;;   012c  mov esi,r8d
 ;;   012f  movsx esi,sil
 ;;   0133  test byte ptr [r13+1],8
@@ -243,10 +243,10 @@
 ;;   0152  add edi,ebx
 ;;   0155  test byte ptr [r13+1],20h
 ;;   015d  jne func[0].instrumented+45Bh
-;;   0163  add edi,[rbp-28h]
+;;   0163  add edi,[rbp-30h]
 ;;   016a  test byte ptr [r13+1],40h
 ;;   0172  jne func[0].instrumented+46Ah
-;;   0178  add edi,[rbp-20h]
+;;   0178  add edi,[rbp-28h]
 ;;   017f  test byte ptr [r13+1],80h
 ;;   0187  jne func[0].instrumented+479h
 ;;   018d  test byte ptr [r13+2],1
@@ -291,7 +291,7 @@
 ;;   027f  jne func[0].instrumented+52Dh
 ;;   0285  test byte ptr [r13+3],10h
 ;;   028d  jne func[0].instrumented+53Ch
-;;   0293  movsd [rbp-28h],xmm0
+;;   0293  movsd [rbp-30h],xmm0
 ;;   029d  movaps xmm0,xmm6
 ;;   02a1  roundsd xmm0,xmm0,0
 ;;   02a8  test byte ptr [r13+3],20h
@@ -311,7 +311,7 @@
 ;;   0302  addsd xmm1,xmm2
 ;;   0307  test byte ptr [r13+4],4
 ;;   030f  jne func[0].instrumented+596h
-;;   0315  movsd xmm0,[rbp-28h]
+;;   0315  movsd xmm0,[rbp-30h]
 ;;   031e  addsd xmm0,xmm1
 ;;   0323  test byte ptr [r13+4],8
 ;;   032b  jne func[0].instrumented+5A5h
@@ -320,7 +320,7 @@
 ;;   033f  movsd [rbp+18h],xmm0
 ;;   0349  mov eax,edi
 ;;   034c  mov r8,[rbp-10h]
-;;   0353  movsd xmm6,[rbp-18h]
+;;   0353  movdqu xmm6,[rbp-20h]
 ;;   035c  mov rsp,rbp
 ;;   035f  pop rbp
 ;;   0360  ret

@@ -47,10 +47,10 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // fills each with a distinct value whose upper half is all ones (so that a 32-bit write
 // shows too; an xmm register's 128 bits are that value and its complement), and after
 // the call compares every one and traps with
-// `TrapKind::ConventionViolation` if any changed, then restores its own values. Of an
-// xmm register the convention preserves the low 64 bits (pinned locals are scalars); its
-// high 64 bits must come back unchanged or zero (`regs::check_xmm_canary`), so a vector
-// written into a callee-saved register shows. The entry
+// `TrapKind::ConventionViolation` if any changed, then restores its own values. An xmm
+// register must come back with all 128 bits (`regs::check_xmm_canary`): pinned locals
+// may be vectors, so a save of only the low half shows, as does a vector temporary
+// written into a callee-saved register. The entry
 // trampoline does the same for the function the host calls (`runtime::trampolines`).
 // Every function of a module that runs is so checked by whoever called it, with callee-
 // saved registers its callers could not otherwise tell apart from its own.
@@ -109,7 +109,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
         for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
             let disp = self.frame.canary_disp((CALLEE_SAVED_GPRS.len() + k) as u32);
-            dynasm!(self.asm ; .arch x64 ; movsd QWORD [rbp + disp], Rx(x));
+            dynasm!(self.asm ; .arch x64 ; movdqu [rbp + disp], Rx(x));
             fill_xmm_canary(self.asm, x);
         }
     }
@@ -138,7 +138,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
         for (k, &x) in CALLEE_SAVED_XMMS.iter().enumerate() {
             let disp = self.frame.canary_disp((CALLEE_SAVED_GPRS.len() + k) as u32);
-            dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [rbp + disp]);
+            dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [rbp + disp]);
         }
     }
 

@@ -2,7 +2,7 @@
 //! pinned registers, loading pinned locals, zeroing locals), the epilogue's restores and
 //! the stack check's slow path. Where each slot is comes from `abi::frame::FrameLayout`.
 
-use super::{FuncCompiler, ModuleEnv};
+use super::FuncCompiler;
 use crate::abi::regs::{ENTERED_BIT, INTERRUPTED_BIT, WATCHED_BIT};
 use crate::trap::TrapKind;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -212,13 +212,4 @@ pub(super) struct LimitSlowPath {
     overflow: DynamicLabel,
     /// `TrapKind::Interrupted`: the interrupt stub said the call must stop.
     stopped: DynamicLabel,
-}
-
-/// Frame slots for the convention canaries' saved registers (`calls`).
-pub(super) fn canary_slots(env: &ModuleEnv<'_>) -> i32 {
-    if env.canaries {
-        crate::abi::frame::CANARY_SLOTS as i32
-    } else {
-        0
-    }
 }

@@ -46,9 +46,8 @@ pub(crate) use stubs::{
 };
 pub(crate) use traps::{emit_trap_stubs, TrapStubEntries};
 
-use frame::canary_slots;
 pub(crate) use shape::frame_shape;
-use shape::{pinned_count, BodyShape};
+use shape::BodyShape;
 use traps::TrapSite;
 use visit::{next_local_set, Validated};
 
@@ -318,8 +317,8 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             frame: FrameLayout::new(
                 &locals,
                 num_params,
-                pinned_count(&pinned) as u32,
-                canary_slots(env) as u32,
+                pinned.iter().flatten().map(shape::save_index),
+                env.canaries,
             ),
             locals,
             num_params,

@@ -41,11 +41,7 @@ pub(crate) fn frame_shape(
     let pinned = shape
         .pinned
         .iter()
-        .map(|p| match p {
-            Some(Loc::Gpr(r)) => Some(saved_gpr(*r) as u8),
-            Some(Loc::Xmm(x)) => Some(saved_xmm(*x) as u8),
-            _ => None,
-        })
+        .map(|p| p.as_ref().map(|reg| save_index(reg) as u8))
         .collect();
     Ok(FrameShape {
         locals: locals.into(),
@@ -374,16 +370,12 @@ pub(super) fn pin_locals(
     uses: impl FnOnce() -> Vec<u64>,
 ) -> Vec<Option<Loc>> {
     use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
-    // Vectors are never pinned: the callee-saved xmm registers keep 64 bits across
-    // calls and saves (`abi::regs`), so a v128 local lives in its frame slot.
-    let mut order: Vec<usize> = (num_params..locals.len())
-        .chain(0..num_params)
-        .filter(|&i| locals[i] != ValType::V128)
-        .collect();
-    let floats = locals.iter().filter(|t| t.is_float()).count();
-    let vectors = locals.iter().filter(|t| **t == ValType::V128).count();
-    let ints = locals.len() - floats - vectors;
-    if ints > CALLEE_SAVED_GPRS.len() || floats > CALLEE_SAVED_XMMS.len() {
+    // Floats and vectors share the xmm registers, which keep all 128 bits across calls
+    // (`abi::regs`, "register convention").
+    let mut order: Vec<usize> = (num_params..locals.len()).chain(0..num_params).collect();
+    let in_xmm = locals.iter().filter(|t| t.in_xmm()).count();
+    let ints = locals.len() - in_xmm;
+    if ints > CALLEE_SAVED_GPRS.len() || in_xmm > CALLEE_SAVED_XMMS.len() {
         let uses = uses();
         // Stable: equal counts keep the declared-first order.
         order.sort_by_key(|&i| std::cmp::Reverse(uses[i]));
@@ -392,7 +384,7 @@ pub(super) fn pin_locals(
     let (mut gprs, mut xmms) = (CALLEE_SAVED_GPRS.iter(), CALLEE_SAVED_XMMS.iter());
     let mut pinned = vec![None; locals.len()];
     for i in order {
-        pinned[i] = if locals[i].is_float() {
+        pinned[i] = if locals[i].in_xmm() {
             xmms.next().map(|x| Loc::Xmm(*x))
         } else {
             gprs.next().map(|r| Loc::Gpr(*r))
@@ -401,9 +393,14 @@ pub(super) fn pin_locals(
     pinned
 }
 
-/// Number of registers a function pins.
-pub(super) fn pinned_count(pinned: &[Option<Loc>]) -> i32 {
-    pinned.iter().flatten().count() as i32
+/// The save-area index (`abi::frame::saved_gpr`, `saved_xmm`) of a pinned local's
+/// register, which says where and how wide its saves are.
+pub(super) fn save_index(reg: &Loc) -> usize {
+    match *reg {
+        Loc::Gpr(r) => saved_gpr(r),
+        Loc::Xmm(x) => saved_xmm(x),
+        _ => unreachable!("pinned locals live in registers"),
+    }
 }
 
 #[cfg(test)]

@@ -919,12 +919,13 @@ impl FuncCompiler<'_, '_> {
             self.push_xmm(ValType::V128, x);
             return;
         }
-        let (a, b) = self.vector_operands();
+        let (a, b) = self.vector_operands_writable();
         let from_a = lanes.map(|l| if l < 16 { l } else { 0x80 });
         let from_b = lanes.map(|l| if l >= 16 { l - 16 } else { 0x80 });
         self.materialize(u128::from_le_bytes(from_a), XSCRATCH2);
         dynasm!(self.asm ; .arch x64 ; pshufb Rx(a), Rx(XSCRATCH2));
-        // b is popped (its register is this operation's to change) or a scratch copy.
+        // b is popped (its register is this operation's to change) or a scratch copy
+        // (the masks are in XSCRATCH2).
         self.materialize(u128::from_le_bytes(from_b), XSCRATCH2);
         dynasm!(self.asm
             ; .arch x64
@@ -1119,7 +1120,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Extended multiplication of the low or high halves.
     fn ext_mul(&mut self, kind: ExtMul, high: bool) {
-        let (a, b) = self.vector_operands();
+        let (a, b) = self.vector_operands_writable();
         for x in [a, b] {
             match kind {
                 ExtMul::I64(_) => {
@@ -1368,7 +1369,8 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Pops b, then a: a in a register the caller owns (the destination), b in a
-    /// register (its own, or `XSCRATCH` holding a copy of a spilled or pinned value).
+    /// register the caller only reads (its own, a pinned local's, or `XSCRATCH` holding a
+    /// copy of a spilled value).
     fn vector_operands(&mut self) -> (Xmm, Xmm) {
         let (_, b) = self.pop_opnd();
         let (_, a) = self.pop_opnd();
@@ -1381,6 +1383,17 @@ impl FuncCompiler<'_, '_> {
             }
         };
         (dst, src)
+    }
+
+    /// As `vector_operands`, with b in a register the caller may change as well (a
+    /// pinned local's value is copied to `XSCRATCH`).
+    fn vector_operands_writable(&mut self) -> (Xmm, Xmm) {
+        let (a, b) = self.vector_operands();
+        if self.is_pinned(Opnd::Xmm(b)) {
+            dynasm!(self.asm ; .arch x64 ; movaps Rx(XSCRATCH), Rx(b));
+            return (a, XSCRATCH);
+        }
+        (a, b)
     }
 
     /// Whether this code is for the AVX2 path ("DESIGN: vector paths").

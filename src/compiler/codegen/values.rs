@@ -69,17 +69,23 @@ impl FuncCompiler<'_, '_> {
     }
 
     // DESIGN: pinned locals
-    // Up to four integer and eight float locals (`shape::pin_locals`: the most used, by
-    // use weighted by loop depth) live in registers for the whole function instead of
-    // frame slots, so loops keep their counters and accumulators in
-    // registers across iterations and merges need nothing for them. The pinned registers
-    // are the callee-saved class of the register convention (`regs`, "DESIGN: register
-    // convention"): a function saves the ones it pins in its frame
-    // (`save_callers_pinned`, in the prologue) and restores them on return, and never
-    // writes the others, so calls between wasm functions keep the caller's pinned locals
-    // in place. Host code does not preserve them, so every way into the host saves all of
-    // them (the host-helper stub, the host-call trampoline, the interrupt, debug and trap
-    // stubs). The debugger reads them from the registers the stubs save.
+    // Up to four integer and eight float or vector locals (`shape::pin_locals`: the most
+    // used, by use weighted by loop depth) live in registers for the whole function
+    // instead of frame slots, so loops keep their counters, accumulators and vector state
+    // in registers across iterations and merges need nothing for them. The pinned
+    // registers are the callee-saved class of the register convention (`regs`, "DESIGN:
+    // register convention"): a function saves the ones it pins in its frame
+    // (`save_callers_pinned`, in the prologue; an xmm register all 128 bits, whatever
+    // the function keeps there, since the caller's may be a vector) and restores them on
+    // return, and never writes the others, so calls between wasm functions keep the
+    // caller's pinned locals in place. Host code does not preserve them, so every way
+    // into the host saves all of them (the host-helper stub, the host-call trampoline,
+    // the interrupt, debug and trap stubs). A pinned local's register is read-only to
+    // the operators that take it as an operand (`owned_xmm` copies it; a vector
+    // operation that changes its second operand takes `vector_operands_writable`). The
+    // debugger reads them from the registers the stubs save, and a caller's from its
+    // callee's save slots. Tests: tests/convention.rs (pinned vectors across calls and
+    // host functions), tests/simd.rs (the debugger on a caller's pinned vectors).
 
     /// Saves (`restore` false) or restores the caller's values of the registers this
     /// function pins, in the frame slots after the locals.
@@ -99,12 +105,10 @@ impl FuncCompiler<'_, '_> {
             match (reg, restore) {
                 (Loc::Gpr(r), false) => dynasm!(self.asm ; .arch x64 ; mov [rbp + disp], Rq(r)),
                 (Loc::Gpr(r), true) => dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rbp + disp]),
-                (Loc::Xmm(x), false) => {
-                    dynasm!(self.asm ; .arch x64 ; movsd QWORD [rbp + disp], Rx(x))
-                }
-                (Loc::Xmm(x), true) => {
-                    dynasm!(self.asm ; .arch x64 ; movsd Rx(x), QWORD [rbp + disp])
-                }
+                // All 128 bits, whatever this function keeps there: the caller's
+                // value may be a vector (`regs`, "register convention").
+                (Loc::Xmm(x), false) => dynasm!(self.asm ; .arch x64 ; movdqu [rbp + disp], Rx(x)),
+                (Loc::Xmm(x), true) => dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [rbp + disp]),
                 _ => unreachable!("pinned locals live in registers"),
             }
         }
@@ -340,6 +344,8 @@ impl FuncCompiler<'_, '_> {
                     dynasm!(self.asm ; .arch x64 ; movaps Rx(dst), Rx(x))
                 }
                 Opnd::Xmm(_) => {}
+                // Only a pinned vector local's zero (`load_pinned_locals`).
+                Opnd::Imm(0) => dynasm!(self.asm ; .arch x64 ; pxor Rx(dst), Rx(dst)),
                 Opnd::Imm(_) | Opnd::Gpr(_) => unreachable!("a v128 operand is in memory or xmm"),
             }
             return;

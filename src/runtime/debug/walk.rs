@@ -57,7 +57,7 @@ use crate::runtime::instance::{instance_of, InstanceData};
 use crate::runtime::trampolines::HOST_CALL_SAVED;
 
 /// Number of callee-saved registers (`abi::frame::callee_saved_indices`).
-pub(crate) const CALLEE_SAVED: usize = crate::abi::frame::CANARY_SLOTS as usize;
+pub(crate) const CALLEE_SAVED: usize = crate::abi::frame::CALLEE_SAVED_COUNT;
 
 /// The position among the callee-saved registers of save-area index `index`, if it is
 /// one of them.
@@ -235,8 +235,8 @@ impl Walk {
                 return None;
             }
             for (p, cell) in cells.iter_mut().enumerate() {
-                *cell = host_call.wrapping_add_signed((HOST_CALL_SAVED + 8 * p as i32) as isize)
-                    as *mut u64;
+                let offset = HOST_CALL_SAVED + crate::abi::frame::callee_saved_block_offset(p);
+                *cell = host_call.wrapping_add_signed(offset as isize) as *mut u64;
             }
             self.activation = outer;
             entered_from_host = true;
