@@ -151,3 +151,81 @@ fn instrumented_chunks_stop_at_the_right_sites() {
     assert_eq!(f0.call(7).unwrap(), result);
     assert_eq!(*stops.lock().unwrap(), expected);
 }
+
+/// `n` functions; function i adds the vectors (i, 2i, 3i, 4i) and (1, 2, 3, 4), the first
+/// its own constant, the second one every function shares, takes lane `i % 4`, and adds
+/// `f(i+1)(x)`. Each body is padded with vector arithmetic on constants so the module is
+/// large.
+fn vector_chain_module(n: u32) -> String {
+    let mut wat = String::from("(module\n");
+    for i in 0..n {
+        wat.push_str(&format!(
+            "(func $f{i} (export \"f{i}\") (param $x i32) (result i32)\n"
+        ));
+        for k in 0..24 {
+            wat.push_str(&format!(
+                "(drop (i32x4.add (i32x4.splat (local.get $x)) (v128.const i32x4 {k} 0 0 0)))\n"
+            ));
+        }
+        let lane = i % 4;
+        wat.push_str(&format!(
+            "(i32x4.extract_lane {lane} (i32x4.add (v128.const i32x4 {} {} {} {}) \
+             (v128.const i32x4 1 2 3 4)))\n",
+            i,
+            2 * i,
+            3 * i,
+            4 * i
+        ));
+        if i + 1 < n {
+            wat.push_str(&format!("(i32.add (call $f{} (local.get $x)))\n", i + 1));
+        }
+        wat.push_str(")\n");
+    }
+    wat.push(')');
+    wat
+}
+
+/// Every chunk loads its vector constants from its own pool ("DESIGN: vector constants"
+/// in `compiler::codegen::constants`), RIP-relative: right in plain and instrumented
+/// chunks, and from a compiled-module file mapped at another address.
+#[test]
+fn vector_constants_load_right_in_every_chunk() {
+    let n = 1000;
+    let wasm = wat::parse_str(vector_chain_module(n)).unwrap();
+    assert!(wasm.len() > 300_000, "large enough to compile in chunks");
+    // Function i gives (lane + 1) * (i + 1).
+    let expected = |from: u32| -> i32 { (from..n).map(|i| ((i % 4 + 1) * (i + 1)) as i32).sum() };
+    for debug in [false, true] {
+        let mut config = Config::new();
+        config
+            .debug_instrumentation(debug)
+            .instrumented_versions(kestrel::InstrumentedVersions::Eager);
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, &wasm).unwrap();
+        let path = std::env::temp_dir().join(format!(
+            "kestrel-vector-constants-{}-{debug}.kwasm",
+            std::process::id()
+        ));
+        module.serialize_to_file(&path).unwrap();
+        let loaded = Module::deserialize_file(&engine, &path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        for module in [module, loaded] {
+            let instance = Linker::new(&engine).instantiate(&module).unwrap();
+            if debug {
+                // Functions in several chunks run their instrumented versions: entry
+                // breakpoints the handler passes over.
+                let dbg = instance.debugger().unwrap();
+                for func in [0, 250, 499, 750, n - 1] {
+                    dbg.set_entry_breakpoint(func).unwrap();
+                }
+                dbg.set_handler(|_, _| Resume::Continue);
+            }
+            for from in [0, 499, n - 1] {
+                let f = instance
+                    .get_typed_func::<i32, i32>(&format!("f{from}"))
+                    .unwrap();
+                assert_eq!(f.call(3).unwrap(), expected(from), "debug {debug}, f{from}");
+            }
+        }
+    }
+}

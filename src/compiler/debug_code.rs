@@ -131,6 +131,8 @@ pub(crate) fn compile_instrumented(
         .max()
         .unwrap_or(0);
     super::codegen::emit_no_stops(&mut asm, env.no_stops, widest);
+    // After every code region ("DESIGN: vector constants").
+    super::codegen::emit_vector_constants(&mut asm, &out.vector_constants);
     let transfers = out
         .debug_transfers
         .iter()

@@ -365,6 +365,9 @@ fn compile_chunk(
         super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
         super::codegen::emit_transfer_stub(&mut asm, env.transfer_stub);
     }
+    let stubs_end = asm.offset().0 as u32;
+    // After every code region ("DESIGN: vector constants").
+    super::codegen::emit_vector_constants(&mut asm, &out.vector_constants);
     let resolve = |label| resolve_label(&asm, label);
     let after_calls = out
         .after_calls
@@ -376,7 +379,6 @@ fn compile_chunk(
         .iter()
         .map(|&(returned, point)| Ok((resolve(returned)?, resolve(point)?)))
         .collect::<Result<Vec<_>>>()?;
-    let stubs_end = asm.offset().0 as u32;
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;

@@ -27,6 +27,7 @@ mod align;
 mod breakable;
 mod bulk;
 mod calls;
+mod constants;
 mod control;
 mod frame;
 mod fuel;
@@ -41,6 +42,7 @@ mod values;
 mod visit;
 
 pub(crate) use align::{align_code, CHUNK_ALIGN, STUB_ALIGN};
+pub(crate) use constants::emit_vector_constants;
 pub(crate) use stubs::{
     emit_debug_stub, emit_host_helper_stub, emit_interrupt_stub, emit_no_stops, emit_transfer_stub,
 };
@@ -135,6 +137,8 @@ pub(crate) struct FuncOutput {
     /// the slot's transfer point numbered within the chunk, bytes of the instruction
     /// after the disp32), resolved when the module is linked.
     pub slot_refs: Vec<(usize, u32, u8)>,
+    /// The chunk's vector constants, each at its label ("DESIGN: vector constants").
+    pub vector_constants: std::collections::BTreeMap<u128, DynamicLabel>,
     /// Instrumented versions' transfer points, in function and point order.
     pub debug_transfers: Vec<DynamicLabel>,
     /// Instrumented versions: (offset of a `jbe`'s rel32, code offset of the plain

@@ -935,36 +935,22 @@ impl FuncCompiler<'_, '_> {
         self.finish_binop(a, b);
     }
 
-    /// `value` in every 32-bit lane of `x` (through eax).
+    /// `value` in every 32-bit lane of `x` (from the chunk's pool).
     fn splat32(&mut self, x: Xmm, value: u32) {
-        dynasm!(self.asm
-            ; .arch x64
-            ; mov eax, value as i32
-            ; movd Rx(x), eax
-            ; pshufd Rx(x), Rx(x), 0
+        self.load_vector_constant(
+            u128::from(value) * 0x0000_0001_0000_0001_0000_0001_0000_0001,
+            x,
         );
     }
 
-    /// `value` in both 64-bit lanes of `x` (through rax).
+    /// `value` in both 64-bit lanes of `x` (from the chunk's pool).
     fn splat64(&mut self, x: Xmm, value: u64) {
-        dynasm!(self.asm
-            ; .arch x64
-            ; mov rax, QWORD value as i64
-            ; movq Rx(x), rax
-            ; punpcklqdq Rx(x), Rx(x)
-        );
+        self.load_vector_constant(u128::from(value) << 64 | u128::from(value), x);
     }
 
-    /// Builds the constant `bits` in `x` (through rax).
+    /// The constant `bits` in `x` (from the chunk's pool: "DESIGN: vector constants").
     fn materialize(&mut self, bits: u128, x: Xmm) {
-        let (low, high) = (bits as u64, (bits >> 64) as u64);
-        dynasm!(self.asm
-            ; .arch x64
-            ; mov rax, QWORD low as i64
-            ; movq Rx(x), rax
-            ; mov rax, QWORD high as i64
-            ; pinsrq Rx(x), rax, 1
-        );
+        self.load_vector_constant(bits, x);
     }
 
     /// `i8x16.popcnt`: a 16-entry table of nibble counts, looked up with pshufb.
@@ -1436,19 +1422,12 @@ impl FuncCompiler<'_, '_> {
 
     fn v128_const(&mut self, bits: u128) {
         let x = self.alloc_xmm();
-        let (low, high) = (bits as u64, (bits >> 64) as u64);
         if bits == 0 {
             dynasm!(self.asm ; .arch x64 ; pxor Rx(x), Rx(x));
         } else if bits == u128::MAX {
             dynasm!(self.asm ; .arch x64 ; pcmpeqd Rx(x), Rx(x));
         } else {
-            dynasm!(self.asm
-                ; .arch x64
-                ; mov rax, QWORD low as i64
-                ; movq Rx(x), rax
-                ; mov rax, QWORD high as i64
-                ; pinsrq Rx(x), rax, 1
-            );
+            self.materialize(bits, x);
         }
         self.push_xmm(ValType::V128, x);
     }
