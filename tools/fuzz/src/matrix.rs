@@ -70,9 +70,10 @@ enum Ty {
     I64,
     F32,
     F64,
+    V128,
 }
 
-const TYS: [Ty; 4] = [Ty::I32, Ty::I64, Ty::F32, Ty::F64];
+const TYS: [Ty; 5] = [Ty::I32, Ty::I64, Ty::F32, Ty::F64, Ty::V128];
 
 impl Ty {
     fn name(self) -> &'static str {
@@ -81,10 +82,34 @@ impl Ty {
             Ty::I64 => "i64",
             Ty::F32 => "f32",
             Ty::F64 => "f64",
+            Ty::V128 => "v128",
         }
     }
     fn is_float(self) -> bool {
         matches!(self, Ty::F32 | Ty::F64)
+    }
+    /// Whether values of this type live in xmm registers (floats and vectors share the
+    /// pinned xmm registers).
+    fn in_xmm(self) -> bool {
+        self.is_float() || self == Ty::V128
+    }
+    /// The full name of operator `op` of this type (`i32.add` from `add`; vector
+    /// operators are named in full already).
+    fn op(self, op: &str) -> String {
+        match self {
+            Ty::V128 => op.to_string(),
+            _ => format!("{}.{op}", self.name()),
+        }
+    }
+    /// A zero, for a global's initialiser.
+    fn zero(self) -> &'static str {
+        match self {
+            Ty::V128 => "v128.const i64x2 0 0",
+            Ty::I32 => "i32.const 0",
+            Ty::I64 => "i64.const 0",
+            Ty::F32 => "f32.const 0",
+            Ty::F64 => "f64.const 0",
+        }
     }
     /// Locations an operand of this type can have (flags hold only i32 booleans).
     fn locations(self) -> Vec<Loc> {
@@ -99,12 +124,13 @@ impl Ty {
             Ty::I64 => "i64.const 0x123456789",
             Ty::F32 => "f32.const -1.5",
             Ty::F64 => "f64.const 2.25",
+            Ty::V128 => "v128.const i32x4 -7 0x12345678 3 -1",
         }
     }
     /// Combines the two top values into one (so both paths of a branch stay visible).
     fn combine(self) -> String {
         match self {
-            Ty::I32 | Ty::I64 => format!("{}.xor", self.name()),
+            Ty::I32 | Ty::I64 | Ty::V128 => format!("{}.xor", self.name()),
             _ => format!("{}.add", self.name()),
         }
     }
@@ -115,7 +141,15 @@ impl Ty {
             Ty::I32 => 3,
             // With the i32 `$iq`, also integer class.
             Ty::I64 => 2,
-            Ty::F32 | Ty::F64 => 7,
+            Ty::F32 | Ty::F64 | Ty::V128 => 7,
+        }
+    }
+    /// The operator of the in-place update case `x = x op y`.
+    fn update(self) -> &'static str {
+        match self {
+            Ty::F32 | Ty::F64 => "mul",
+            Ty::I32 | Ty::I64 => "sub",
+            Ty::V128 => "i32x4.sub",
         }
     }
 }
@@ -129,6 +163,7 @@ fn produce(t: Ty, loc: Loc) -> String {
         Loc::Frame => "local.get $f".into(),
         Loc::Pinned => "local.get $q".into(),
         Loc::Register if t.is_float() => format!("local.get $a\n{n}.const 1\n{n}.mul"),
+        Loc::Register if t == Ty::V128 => "local.get $a\nv128.const i64x2 0 0\ni32x4.add".into(),
         Loc::Register => format!("local.get $a\n{n}.const 0\n{n}.add"),
         Loc::Slot => format!("{}\nblock\nend", produce(t, Loc::Register)),
         Loc::Flags => "local.get $a\nlocal.get $b\ni32.lt_s".into(),
@@ -152,6 +187,25 @@ fn produce_i32(t: Ty, loc: Loc) -> String {
         Loc::Flags => "local.get $i\ni32.const 3\ni32.lt_u".into(),
         Loc::Call => "local.get $i\ncall $id_i32".into(),
     }
+}
+
+/// For a vector operator whose result lanes are floats computed by arithmetic (where a
+/// NaN's sign and payload are the engine's choice), the instructions that replace every
+/// NaN lane of the result with the canonical NaN through the case's `$c`, so that results
+/// compare bit for bit.
+fn canonicalize_nans(op: &str) -> Option<String> {
+    let (shape, nan) = match op {
+        "f32x4.add" | "f32x4.sqrt" => {
+            ("f32x4", "i32x4 0x7fc00000 0x7fc00000 0x7fc00000 0x7fc00000")
+        }
+        "f64x2.min" => ("f64x2", "i64x2 0x7ff8000000000000 0x7ff8000000000000"),
+        _ => return None,
+    };
+    // bitselect(result, canonical NaN, result == result): the result where a lane is a
+    // number, the canonical NaN where it is not.
+    Some(format!(
+        "local.tee $c\nv128.const {nan}\nlocal.get $c\nlocal.get $c\n{shape}.eq\nv128.bitselect"
+    ))
 }
 
 /// One case: its export name, result type and body (after the common set-up).
@@ -194,6 +248,43 @@ fn binary_ops(t: Ty) -> Vec<(&'static str, bool)> {
             ("lt", true),
             ("ne", true),
         ],
+        // Every way a vector operation treats its second operand: read in place or from
+        // its slot, copied, or changed (the two-operand shuffle, extended multiplies).
+        Ty::V128 => vec![
+            ("i32x4.add", false),
+            ("i8x16.sub", false),
+            ("i16x8.mul", false),
+            ("i64x2.mul", false),
+            ("v128.and", false),
+            ("v128.andnot", false),
+            ("i8x16.swizzle", false),
+            (
+                "i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31",
+                false,
+            ),
+            (
+                "i8x16.shuffle 16 17 18 19 0 1 2 3 20 21 22 23 4 5 6 7",
+                false,
+            ),
+            // One operand used: a's bytes, then b's whole lanes.
+            ("i8x16.shuffle 3 2 1 0 7 6 5 4 11 10 9 8 15 14 13 12", false),
+            (
+                "i8x16.shuffle 20 21 22 23 16 17 18 19 28 29 30 31 24 25 26 27",
+                false,
+            ),
+            ("f32x4.add", false),
+            ("f64x2.min", false),
+            ("f32x4.pmax", false),
+            ("i32x4.lt_s", false),
+            ("i32x4.min_u", false),
+            ("i8x16.gt_u", false),
+            ("i8x16.narrow_i16x8_s", false),
+            ("i16x8.extmul_low_i8x16_s", false),
+            ("i64x2.extmul_high_i32x4_u", false),
+            ("i32x4.dot_i16x8_s", false),
+            ("i8x16.avgr_u", false),
+            ("i16x8.q15mulr_sat_s", false),
+        ],
     }
 }
 
@@ -229,6 +320,19 @@ fn unary_ops(t: Ty) -> Vec<(&'static str, &'static str)> {
             ("i64.trunc_sat_f64_u", "i64"),
             ("i32.trunc_f64_s", "i32"),
         ],
+        Ty::V128 => vec![
+            ("i32x4.neg", "v128"),
+            ("v128.not", "v128"),
+            ("i8x16.popcnt", "v128"),
+            ("f32x4.sqrt", "v128"),
+            ("i16x8.extend_high_i8x16_s", "v128"),
+            ("i32x4.trunc_sat_f32x4_u", "v128"),
+            ("f32x4.convert_i32x4_u", "v128"),
+            ("v128.any_true", "i32"),
+            ("i32x4.bitmask", "i32"),
+            ("i32x4.extract_lane 2", "i32"),
+            ("f64x2.extract_lane 1", "f64"),
+        ],
     }
 }
 
@@ -245,10 +349,13 @@ fn cases(t: Ty) -> Vec<Case> {
     for (op, compare) in binary_ops(t) {
         for &l1 in &locs {
             for &l2 in &locs {
-                let body = format!("{}\n{}\n{n}.{op}", produce(t, l1), produce(t, l2));
+                let mut body = format!("{}\n{}\n{}", produce(t, l1), produce(t, l2), t.op(op));
+                if let Some(canonical) = canonicalize_nans(op) {
+                    body = format!("{body}\n{canonical}");
+                }
                 let result = if compare { "i32" } else { tn };
                 case(
-                    format!("{n}.{op}({}, {})", l1.name(), l2.name()),
+                    format!("{}({}, {})", t.op(op), l1.name(), l2.name()),
                     result,
                     body,
                 );
@@ -259,7 +366,12 @@ fn cases(t: Ty) -> Vec<Case> {
         let p = produce(t, l);
         let ln = l.name();
         for (op, result) in unary_ops(t) {
-            case(format!("{op}({ln})"), result, format!("{p}\n{op}"));
+            let canonical = canonicalize_nans(op).map_or(String::new(), |c| format!("\n{c}"));
+            case(
+                format!("{op}({ln})"),
+                result,
+                format!("{p}\n{op}{canonical}"),
+            );
         }
         case(
             format!("local.set pinned <- {ln}"),
@@ -280,17 +392,18 @@ fn cases(t: Ty) -> Vec<Case> {
                 t.combine()
             ),
         );
-        let update = if t.is_float() { "mul" } else { "sub" };
+        let update = t.update();
+        let update_op = t.op(update);
         case(
             format!("pinned = pinned {update} {ln}"),
             tn,
-            format!("local.get $q\n{p}\n{n}.{update}\nlocal.set $q\nlocal.get $q"),
+            format!("local.get $q\n{p}\n{update_op}\nlocal.set $q\nlocal.get $q"),
         );
         case(
             format!("frame = frame {update} {ln}"),
             tn,
             format!(
-                "local.get $f\n{p}\n{n}.{update}\nlocal.tee $f\nlocal.get $f\n{}",
+                "local.get $f\n{p}\n{update_op}\nlocal.tee $f\nlocal.get $f\n{}",
                 t.combine()
             ),
         );
@@ -396,7 +509,7 @@ fn module_text(t: Ty, batch: &[Case]) -> String {
     let _ = writeln!(m, "  (memory 1)");
     for g in TYS {
         let gn = g.name();
-        let _ = writeln!(m, "  (global $g_{gn} (mut {gn}) ({gn}.const 0))");
+        let _ = writeln!(m, "  (global $g_{gn} (mut {gn}) ({}))", g.zero());
     }
     // Small leaves (a body of a few bytes: compiled without a prologue's stack check, the
     // first integer parameter kept in rsi) and larger callees that pin their parameters
@@ -438,11 +551,15 @@ fn module_text(t: Ty, batch: &[Case]) -> String {
             m,
             "    (local $q {n}) (local $f {n}) (local $s {n}) (local $iq i32)"
         );
+        if t == Ty::V128 {
+            // For `canonicalize_nans`.
+            let _ = writeln!(m, "    (local $c v128)");
+        }
         for h in 0..t.heavy() {
             let _ = writeln!(m, "    (local $h{h} {n})");
         }
-        // Float cases: heavy i32 locals too, so that `$i` stays in the frame.
-        let heavy_i32 = if t.is_float() { 3 } else { 0 };
+        // Float and vector cases: heavy i32 locals too, so that `$i` stays in the frame.
+        let heavy_i32 = if t.in_xmm() { 3 } else { 0 };
         for k in 0..heavy_i32 {
             let _ = writeln!(m, "    (local $k{k} i32)");
         }
@@ -554,7 +671,7 @@ mod tests {
             .iter()
             .map(|&t| binary_ops(t).len() * t.locations().len().pow(2))
             .sum();
-        assert_eq!(binary, 17 * 49 + 17 * 36 + 9 * 36 * 2);
+        assert_eq!(binary, 17 * 49 + 17 * 36 + 9 * 36 * 2 + 23 * 36);
         assert!(case_count() > binary + 1000, "{}", case_count());
     }
 }
