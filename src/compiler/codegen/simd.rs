@@ -33,15 +33,15 @@ use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi};
 use wasmparser::{MemArg, Operator};
 
-/// `$sse dst, src` for a binary operation on two vectors; `$avx dst, dst, src` on the
-/// AVX2 path, where src may be a frame slot.
+/// `$sse dst, src` for a binary operation on two vectors; `$avx dst, a, src` on the
+/// AVX2 path, where a may be a pinned local's register and src a frame slot.
 macro_rules! binop {
     ($s:ident, $sse:ident, $avx:ident) => {{
-        let (dst, src) = $s.vector_operands_folded();
+        let (dst, a, src) = $s.vector_operands_folded();
         match src {
-            Src::Reg(x) if $s.avx() => dynasm!($s.asm ; .arch x64 ; $avx Rx(dst), Rx(dst), Rx(x)),
+            Src::Reg(x) if $s.avx() => dynasm!($s.asm ; .arch x64 ; $avx Rx(dst), Rx(a), Rx(x)),
             Src::Reg(x) => dynasm!($s.asm ; .arch x64 ; $sse Rx(dst), Rx(x)),
-            Src::Slot(d) => dynasm!($s.asm ; .arch x64 ; $avx Rx(dst), Rx(dst), [rbp + d]),
+            Src::Slot(d) => dynasm!($s.asm ; .arch x64 ; $avx Rx(dst), Rx(a), [rbp + d]),
         }
         $s.finish_folded(dst, src);
     }};
@@ -109,26 +109,26 @@ macro_rules! round {
 /// `$invert`.
 macro_rules! unsigned_cmp {
     ($s:ident, $minmax:ident, $vminmax:ident, $eq:ident, $veq:ident, $invert:expr) => {{
-        let (a, b) = $s.vector_operands_folded();
+        let (dst, a, b) = $s.vector_operands_folded();
         match b {
             Src::Reg(b) if $s.avx() => dynasm!($s.asm
                 ; .arch x64
                 ; $vminmax Rx(XSCRATCH2), Rx(a), Rx(b)
-                ; $veq Rx(a), Rx(a), Rx(XSCRATCH2)
+                ; $veq Rx(dst), Rx(a), Rx(XSCRATCH2)
             ),
             Src::Reg(b) => dynasm!($s.asm
                 ; .arch x64
-                ; movaps Rx(XSCRATCH2), Rx(a)
+                ; movaps Rx(XSCRATCH2), Rx(dst)
                 ; $minmax Rx(XSCRATCH2), Rx(b)
-                ; $eq Rx(a), Rx(XSCRATCH2)
+                ; $eq Rx(dst), Rx(XSCRATCH2)
             ),
             Src::Slot(d) => dynasm!($s.asm
                 ; .arch x64
                 ; $vminmax Rx(XSCRATCH2), Rx(a), [rbp + d]
-                ; $veq Rx(a), Rx(a), Rx(XSCRATCH2)
+                ; $veq Rx(dst), Rx(a), Rx(XSCRATCH2)
             ),
         }
-        $s.finish_folded(a, b);
+        $s.finish_folded(dst, b);
         if $invert {
             $s.invert_top();
         }
@@ -1387,21 +1387,30 @@ impl FuncCompiler<'_, '_> {
         self.env.vector == crate::config::VectorPath::Avx2
     }
 
-    /// As `vector_operands`, with b left in its frame slot on the AVX2 path.
-    fn vector_operands_folded(&mut self) -> (Xmm, Src) {
+    /// As `vector_operands`, with b left in its frame slot on the AVX2 path: (the
+    /// destination, the register holding a, b). On the AVX2 path a pinned local's
+    /// register is read in place by the three-operand form (the destination is a new
+    /// register, not a copy of it); otherwise a is in the destination.
+    fn vector_operands_folded(&mut self) -> (Xmm, Xmm, Src) {
         if !self.avx() {
             let (a, b) = self.vector_operands();
-            return (a, Src::Reg(b));
+            return (a, a, Src::Reg(b));
         }
         let (_, b) = self.pop_opnd();
         let (_, a) = self.pop_opnd();
-        let dst = self.owned_xmm(ValType::V128, a);
+        let (dst, a) = match a {
+            Opnd::Xmm(x) if self.is_pinned(a) => (self.alloc_xmm(), x),
+            _ => {
+                let dst = self.owned_xmm(ValType::V128, a);
+                (dst, dst)
+            }
+        };
         let src = match b {
             Opnd::Xmm(x) => Src::Reg(x),
             Opnd::Mem(d) => Src::Slot(d),
             Opnd::Imm(_) | Opnd::Gpr(_) => unreachable!("a v128 operand is in memory or xmm"),
         };
-        (dst, src)
+        (dst, a, src)
     }
 
     /// `finish_binop` for a folded second operand.

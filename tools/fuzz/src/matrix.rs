@@ -360,6 +360,18 @@ fn cases(t: Ty) -> Vec<Case> {
                     body,
                 );
             }
+            // A pinned local's register is read-only to the operator: the local keeps
+            // its value after being an operand.
+            case(
+                format!("{}(pinned, {}) keeps pinned", t.op(op), l1.name()),
+                tn,
+                format!(
+                    "{}\n{}\n{}\ndrop\nlocal.get $q",
+                    produce(t, Loc::Pinned),
+                    produce(t, l1),
+                    t.op(op)
+                ),
+            );
         }
     }
     for &l in &locs {
