@@ -912,7 +912,7 @@ impl FuncCompiler<'_, '_> {
             match dword_order(picks) {
                 Some(order) => dynasm!(self.asm ; .arch x64 ; pshufd Rx(x), Rx(x), order),
                 None => {
-                    self.materialize(u128::from_le_bytes(picks), XSCRATCH2);
+                    self.load_vector_constant(u128::from_le_bytes(picks), XSCRATCH2);
                     dynasm!(self.asm ; .arch x64 ; pshufb Rx(x), Rx(XSCRATCH2));
                 }
             }
@@ -922,11 +922,11 @@ impl FuncCompiler<'_, '_> {
         let (a, b) = self.vector_operands_writable();
         let from_a = lanes.map(|l| if l < 16 { l } else { 0x80 });
         let from_b = lanes.map(|l| if l >= 16 { l - 16 } else { 0x80 });
-        self.materialize(u128::from_le_bytes(from_a), XSCRATCH2);
+        self.load_vector_constant(u128::from_le_bytes(from_a), XSCRATCH2);
         dynasm!(self.asm ; .arch x64 ; pshufb Rx(a), Rx(XSCRATCH2));
         // b is popped (its register is this operation's to change) or a scratch copy
         // (the masks are in XSCRATCH2).
-        self.materialize(u128::from_le_bytes(from_b), XSCRATCH2);
+        self.load_vector_constant(u128::from_le_bytes(from_b), XSCRATCH2);
         dynasm!(self.asm
             ; .arch x64
             ; pshufb Rx(b), Rx(XSCRATCH2)
@@ -948,11 +948,6 @@ impl FuncCompiler<'_, '_> {
         self.load_vector_constant(u128::from(value) << 64 | u128::from(value), x);
     }
 
-    /// The constant `bits` in `x` (from the chunk's pool: "DESIGN: vector constants").
-    fn materialize(&mut self, bits: u128, x: Xmm) {
-        self.load_vector_constant(bits, x);
-    }
-
     /// `i8x16.popcnt`: a 16-entry table of nibble counts, looked up with pshufb.
     fn popcnt(&mut self) {
         let x = self.pop_vector();
@@ -965,7 +960,7 @@ impl FuncCompiler<'_, '_> {
             ; pand Rx(XSCRATCH), Rx(XSCRATCH2)
             ; pand Rx(x), Rx(XSCRATCH2)
         );
-        self.materialize(0x0403_0302_0302_0201_0302_0201_0201_0100, table);
+        self.load_vector_constant(0x0403_0302_0302_0201_0302_0201_0201_0100, table);
         dynasm!(self.asm
             ; .arch x64
             ; movaps Rx(XSCRATCH2), Rx(table)
@@ -1436,7 +1431,7 @@ impl FuncCompiler<'_, '_> {
         } else if bits == u128::MAX {
             dynasm!(self.asm ; .arch x64 ; pcmpeqd Rx(x), Rx(x));
         } else {
-            self.materialize(bits, x);
+            self.load_vector_constant(bits, x);
         }
         self.push_xmm(ValType::V128, x);
     }
