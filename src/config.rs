@@ -73,6 +73,7 @@ pub struct Config {
     pub(crate) max_instances: Option<usize>,
     pub(crate) vector_instructions: VectorInstructions,
     pub(crate) relaxed_simd: bool,
+    pub(crate) multi_memory: bool,
 }
 
 impl Default for Config {
@@ -90,13 +91,15 @@ impl Default for Config {
             max_instances: None,
             vector_instructions: VectorInstructions::Detect,
             relaxed_simd: true,
+            multi_memory: true,
         }
     }
 }
 
 impl Config {
     /// The default configuration: no debug instrumentation, guard-page bounds checks,
-    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD, the best vector
+    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD and multi-memory,
+    /// the best vector
     /// instructions of this CPU.
     pub fn new() -> Config {
         Config::default()
@@ -217,6 +220,16 @@ impl Config {
         self
     }
 
+    /// Accept modules with more than one memory (WebAssembly 3.0's `multi-memory`) with
+    /// [`WasmVersion::V2`] (default on). Memory 0's code is the same either way; an
+    /// access to another memory loads that memory's base from the instance first. With
+    /// [`BoundsChecks::GuardPages`] each memory reserves 8 GiB of address space
+    /// (WebAssembly allows a module 100 memories).
+    pub fn multi_memory(&mut self, enable: bool) -> &mut Self {
+        self.multi_memory = enable;
+        self
+    }
+
     /// The vector path this configuration compiles for on this CPU.
     pub(crate) fn vector_path(&self) -> VectorPath {
         match self.vector_instructions {
@@ -230,8 +243,12 @@ impl Config {
         use wasmparser::WasmFeatures as F;
         match self.version {
             WasmVersion::V1 => F::WASM1,
-            WasmVersion::V2 if self.relaxed_simd => F::WASM2 | F::RELAXED_SIMD,
-            WasmVersion::V2 => F::WASM2,
+            WasmVersion::V2 => {
+                let mut features = F::WASM2;
+                features.set(F::RELAXED_SIMD, self.relaxed_simd);
+                features.set(F::MULTI_MEMORY, self.multi_memory);
+                features
+            }
         }
     }
 }

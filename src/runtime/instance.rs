@@ -302,11 +302,12 @@ impl InstanceData {
             _slot: slot,
         });
 
-        // Header.
-        if let Some(mem) = data.memories.first() {
-            data.write_word(header::MEM_BASE, mem.data_ptr() as u64);
-            data.write_word(header::MEM_DATA, mem.descriptor() as u64);
+        // Memory records: memory 0's in the header, the others' in the `memories` array.
+        for (i, mem) in data.memories.iter().enumerate() {
+            data.write_word(layout.memory_base(i as u32), mem.data_ptr() as u64);
+            data.write_word(layout.memory_data(i as u32), mem.descriptor() as u64);
         }
+        // Header.
         data.write_word(header::LIBCALLS, libcalls as u64);
         if module.config.debug_instrumentation {
             data.write_word(header::ENTRY_BITS, crate::abi::regs::ENTERED);

@@ -114,7 +114,7 @@
 ;;   030f  mov rdi,r15
 ;;   0312  mov rsi,rbp
 ;;   0315  mov rax,[r15+18h]
-;;   031c  call qword ptr [rax+70h]
+;;   031c  call qword ptr [rax+90h]
 ;;   0322  mov [rsp+60h],rax
 ;;   032a  movdqu xmm0,[rsp+80h]
 ;;   0334  movdqu xmm1,[rsp+90h]
@@ -290,7 +290,7 @@
 ;;   030f  mov rdi,r15
 ;;   0312  mov rsi,rbp
 ;;   0315  mov rax,[r15+18h]
-;;   031c  call qword ptr [rax+70h]
+;;   031c  call qword ptr [rax+90h]
 ;;   0322  mov [rsp+60h],rax
 ;;   032a  movdqu xmm0,[rsp+80h]
 ;;   0334  movdqu xmm1,[rsp+90h]
@@ -391,7 +391,7 @@
 ;;   066f  mov rdi,r15
 ;;   0672  lea rsi,[rsp+188h]
 ;;   067a  mov rax,[r15+18h]
-;;   0681  call qword ptr [rax+78h]
+;;   0681  call qword ptr [rax+98h]
 ;;   0687  movdqu xmm0,[rsp+80h]
 ;;   0691  movdqu xmm1,[rsp+90h]
 ;;   069b  movdqu xmm2,[rsp+0A0h]

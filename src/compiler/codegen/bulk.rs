@@ -19,10 +19,24 @@ impl FuncCompiler<'_, '_> {
     pub(super) fn visit_bulk(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;
         match *op {
-            O::MemoryFill { .. } => self.helper(Helper::MemoryFill, 3, &[], None),
-            O::MemoryCopy { .. } => self.helper(Helper::MemoryCopy, 3, &[], None),
-            O::MemoryInit { data_index, .. } => {
+            // Memory 0's forms take no memory immediate (its code predates multi-memory).
+            O::MemoryFill { mem: 0 } => self.helper(Helper::MemoryFill, 3, &[], None),
+            O::MemoryFill { mem } => self.helper(Helper::MemoryFillIndexed, 3, &[mem], None),
+            O::MemoryCopy {
+                dst_mem: 0,
+                src_mem: 0,
+            } => self.helper(Helper::MemoryCopy, 3, &[], None),
+            O::MemoryCopy { dst_mem, src_mem } => {
+                self.helper(Helper::MemoryCopyIndexed, 3, &[dst_mem, src_mem], None)
+            }
+            O::MemoryInit { data_index, mem: 0 } => {
                 self.helper(Helper::MemoryInit, 3, &[data_index], None)
+            }
+            O::MemoryInit { data_index, mem } => {
+                self.helper(Helper::MemoryInitIndexed, 3, &[data_index, mem], None)
+            }
+            O::MemoryGrow { mem } if mem != 0 => {
+                self.helper(Helper::MemoryGrowIndexed, 1, &[mem], Some(ValType::I32))
             }
             O::DataDrop { data_index } => self.helper(Helper::DataDrop, 0, &[data_index], None),
             O::TableGet { table } => {

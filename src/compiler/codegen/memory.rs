@@ -8,21 +8,31 @@
 //! compares `addr + offset + size` with the current length before the access.
 
 use super::{is_64, FuncCompiler, Opnd};
-use crate::abi::regs::{Gpr, RCX, RDX};
-use crate::abi::vmctx::{header, memory, GlobalSlot};
+use crate::abi::regs::{Gpr, MEMORY_BASE, RAX, RCX, RDX};
+use crate::abi::vmctx::{memory, GlobalSlot};
 use crate::config::BoundsChecks;
 use crate::trap::TrapKind;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
-use wasmparser::{MemArg, Operator};
+use wasmparser::{MemArg, MemArgTarget, Operator};
 
-/// How an access addresses memory after the address is computed.
+/// How an access addresses memory after the address is computed: the first register is
+/// the memory's base (r14 for memory 0, rax for the others).
 #[derive(Clone, Copy)]
 pub(super) enum Addr {
-    /// `[r14 + disp]`
-    Disp(i32),
-    /// `[r14 + index + disp]` (index is zero-extended)
-    Index(Gpr, i32),
+    /// `[base + disp]`
+    Disp(Gpr, i32),
+    /// `[base + index + disp]` (index is zero-extended)
+    Index(Gpr, Gpr, i32),
+}
+
+/// The memory a memory instruction's immediate names.
+pub(super) fn memory_index(memarg: &MemArg) -> u32 {
+    match memarg.target {
+        MemArgTarget::Memory(index) => index,
+        // Array targets are GC instructions, which validation refuses (no GC feature).
+        MemArgTarget::Array(_) => unreachable!("a GC array access passed validation"),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -47,32 +57,34 @@ enum Width {
     B64,
 }
 
-/// `$ins dst, SIZE [r14 + ...]` for either addressing form.
+/// `$ins dst, SIZE [base + ...]` for either addressing form.
 macro_rules! mem_op {
     ($s:ident, $addr:expr, $ins:ident $rk:ident($r:expr), $size:ident) => {
         match $addr {
-            Addr::Disp(d) => dynasm!($s.asm ; .arch x64 ; $ins $rk($r), $size [r14 + d]),
-            Addr::Index(i, d) => {
-                dynasm!($s.asm ; .arch x64 ; $ins $rk($r), $size [r14 + Rq(i) + d])
+            Addr::Disp(b, d) => dynasm!($s.asm ; .arch x64 ; $ins $rk($r), $size [Rq(b) + d]),
+            Addr::Index(b, i, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins $rk($r), $size [Rq(b) + Rq(i) + d])
             }
         }
     };
 }
 
-/// `mov SIZE [r14 + ...], src` (src an immediate expression or `Rk(reg)`).
+/// `mov SIZE [base + ...], src` (src an immediate expression or `Rk(reg)`).
 macro_rules! mem_store {
     ($s:ident, $addr:expr, $size:ident, $rk:ident($r:expr)) => {
         match $addr {
-            Addr::Disp(d) => dynasm!($s.asm ; .arch x64 ; mov $size [r14 + d], $rk($r)),
-            Addr::Index(i, d) => {
-                dynasm!($s.asm ; .arch x64 ; mov $size [r14 + Rq(i) + d], $rk($r))
+            Addr::Disp(b, d) => dynasm!($s.asm ; .arch x64 ; mov $size [Rq(b) + d], $rk($r)),
+            Addr::Index(b, i, d) => {
+                dynasm!($s.asm ; .arch x64 ; mov $size [Rq(b) + Rq(i) + d], $rk($r))
             }
         }
     };
     ($s:ident, $addr:expr, $size:ident, $imm:expr) => {
         match $addr {
-            Addr::Disp(d) => dynasm!($s.asm ; .arch x64 ; mov $size [r14 + d], $imm),
-            Addr::Index(i, d) => dynasm!($s.asm ; .arch x64 ; mov $size [r14 + Rq(i) + d], $imm),
+            Addr::Disp(b, d) => dynasm!($s.asm ; .arch x64 ; mov $size [Rq(b) + d], $imm),
+            Addr::Index(b, i, d) => {
+                dynasm!($s.asm ; .arch x64 ; mov $size [Rq(b) + Rq(i) + d], $imm)
+            }
         }
     };
 }
@@ -108,17 +120,23 @@ impl FuncCompiler<'_, '_> {
         true
     }
 
-    /// Computes the address of an access of `size` bytes (checking bounds in explicit
-    /// mode). Uses rax, rcx and (for large offsets or memory operands) rdx.
-    pub(super) fn address(&mut self, addr: Opnd, offset: u64, size: u32) -> Addr {
+    /// Computes the address of an access of `size` bytes to the memory and offset of
+    /// `memarg` (checking bounds in explicit mode). Uses rax, rcx and (for large offsets
+    /// or memory operands) rdx; for a memory other than 0, its base is loaded into rax
+    /// last.
+    pub(super) fn address(&mut self, addr: Opnd, memarg: MemArg, size: u32) -> Addr {
+        let memory = memory_index(&memarg);
+        let offset = memarg.offset;
+        // Memory 0's base is r14's; the others' come from the vmctx below.
+        let base = if memory == 0 { MEMORY_BASE } else { RAX };
         let addr = match addr {
             Opnd::Imm(a) => {
                 let ea = a as u32 as u64 + offset;
                 if ea + size as u64 <= i32::MAX as u64 {
-                    Addr::Disp(ea as i32)
+                    Addr::Disp(base, ea as i32)
                 } else {
                     dynasm!(self.asm ; .arch x64 ; mov rdx, QWORD ea as i64);
-                    Addr::Index(RDX, 0)
+                    Addr::Index(base, RDX, 0)
                 }
             }
             _ => {
@@ -130,7 +148,7 @@ impl FuncCompiler<'_, '_> {
                     }
                 };
                 if offset + size as u64 <= i32::MAX as u64 {
-                    Addr::Index(index, offset as i32)
+                    Addr::Index(base, index, offset as i32)
                 } else {
                     dynasm!(self.asm
                         ; .arch x64
@@ -138,26 +156,31 @@ impl FuncCompiler<'_, '_> {
                         ; add rax, Rq(index)
                         ; mov rdx, rax
                     );
-                    Addr::Index(RDX, 0)
+                    Addr::Index(base, RDX, 0)
                 }
             }
         };
         if self.env.bounds_checks == BoundsChecks::Explicit {
             let oob = self.trap_site(TrapKind::MemoryOutOfBounds);
             match addr {
-                Addr::Disp(d) => {
+                Addr::Disp(_, d) => {
                     dynasm!(self.asm ; .arch x64 ; mov eax, d + size as i32);
                 }
-                Addr::Index(i, d) => {
+                Addr::Index(_, i, d) => {
                     dynasm!(self.asm ; .arch x64 ; lea rax, [Rq(i) + d + size as i32]);
                 }
             }
+            let data = self.env.layout.memory_data(memory);
             dynasm!(self.asm
                 ; .arch x64
-                ; mov rcx, [r15 + header::MEM_DATA]
+                ; mov rcx, [r15 + data]
                 ; cmp rax, [rcx + memory::LEN]
                 ; ja =>oob
             );
+        }
+        if memory != 0 {
+            let base = self.env.layout.memory_base(memory);
+            dynasm!(self.asm ; .arch x64 ; mov rax, [r15 + base]);
         }
         addr
     }
@@ -182,7 +205,7 @@ impl FuncCompiler<'_, '_> {
         };
         if ty.is_float() {
             let x = self.alloc_xmm();
-            let addr = self.address(addr_opnd, memarg.offset, size);
+            let addr = self.address(addr_opnd, memarg, size);
             if kind == Load::F32 {
                 mem_op!(self, addr, movss Rx(x), DWORD);
             } else {
@@ -197,7 +220,7 @@ impl FuncCompiler<'_, '_> {
             Opnd::Gpr(r) if !self.is_pinned(addr_opnd) => r,
             _ => self.alloc_gpr(),
         };
-        let addr = self.address(addr_opnd, memarg.offset, size);
+        let addr = self.address(addr_opnd, memarg, size);
         match kind {
             Load::I32 | Load::U32 => mem_op!(self, addr, mov Rd(dst), DWORD),
             Load::I64 => mem_op!(self, addr, mov Rq(dst), QWORD),
@@ -222,7 +245,7 @@ impl FuncCompiler<'_, '_> {
             Width::B32 => 4,
             Width::B64 => 8,
         };
-        let addr = self.address(addr_opnd, memarg.offset, size);
+        let addr = self.address(addr_opnd, memarg, size);
         // Values not in a register go through rcx (the address uses rdx at most).
         let value = match value {
             Opnd::Imm(bits) if width != Width::B64 || super::values::fits_imm32(ty, bits) => {
@@ -230,17 +253,17 @@ impl FuncCompiler<'_, '_> {
             }
             Opnd::Xmm(x) => {
                 match (addr, width == Width::B64) {
-                    (Addr::Disp(d), true) => {
-                        dynasm!(self.asm ; .arch x64 ; movsd QWORD [r14 + d], Rx(x))
+                    (Addr::Disp(b, d), true) => {
+                        dynasm!(self.asm ; .arch x64 ; movsd QWORD [Rq(b) + d], Rx(x))
                     }
-                    (Addr::Disp(d), false) => {
-                        dynasm!(self.asm ; .arch x64 ; movss DWORD [r14 + d], Rx(x))
+                    (Addr::Disp(b, d), false) => {
+                        dynasm!(self.asm ; .arch x64 ; movss DWORD [Rq(b) + d], Rx(x))
                     }
-                    (Addr::Index(i, d), true) => {
-                        dynasm!(self.asm ; .arch x64 ; movsd QWORD [r14 + Rq(i) + d], Rx(x))
+                    (Addr::Index(b, i, d), true) => {
+                        dynasm!(self.asm ; .arch x64 ; movsd QWORD [Rq(b) + Rq(i) + d], Rx(x))
                     }
-                    (Addr::Index(i, d), false) => {
-                        dynasm!(self.asm ; .arch x64 ; movss DWORD [r14 + Rq(i) + d], Rx(x))
+                    (Addr::Index(b, i, d), false) => {
+                        dynasm!(self.asm ; .arch x64 ; movss DWORD [Rq(b) + Rq(i) + d], Rx(x))
                     }
                 }
                 self.free(value);
@@ -322,11 +345,12 @@ impl FuncCompiler<'_, '_> {
         self.free(value);
     }
 
-    pub(super) fn memory_size(&mut self) {
+    pub(super) fn memory_size(&mut self, memory: u32) {
         let r = self.alloc_gpr();
+        let data = self.env.layout.memory_data(memory);
         dynasm!(self.asm
             ; .arch x64
-            ; mov rax, [r15 + header::MEM_DATA]
+            ; mov rax, [r15 + data]
             ; mov Rq(r), [rax + memory::LEN]
             ; shr Rq(r), memory::PAGE_SHIFT as i8
         );

@@ -177,11 +177,11 @@ macro_rules! mem {
     ($s:ident, $a:expr, $ins:ident $($size:ident)?) => {{
         let (x, addr): (Xmm, super::memory::Addr) = $a;
         match addr {
-            super::memory::Addr::Disp(d) => {
-                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), $($size)? [r14 + d])
+            super::memory::Addr::Disp(b, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), $($size)? [Rq(b) + d])
             }
-            super::memory::Addr::Index(i, d) => {
-                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), $($size)? [r14 + Rq(i) + d])
+            super::memory::Addr::Index(b, i, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), $($size)? [Rq(b) + Rq(i) + d])
             }
         }
     }};
@@ -189,11 +189,11 @@ macro_rules! mem {
         let (x, addr): (Xmm, super::memory::Addr) = $a;
         let imm: i8 = $imm;
         match addr {
-            super::memory::Addr::Disp(d) => {
-                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), [r14 + d], imm)
+            super::memory::Addr::Disp(b, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), [Rq(b) + d], imm)
             }
-            super::memory::Addr::Index(i, d) => {
-                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), [r14 + Rq(i) + d], imm)
+            super::memory::Addr::Index(b, i, d) => {
+                dynasm!($s.asm ; .arch x64 ; $ins Rx(x), [Rq(b) + Rq(i) + d], imm)
             }
         }
     }};
@@ -1439,13 +1439,13 @@ impl FuncCompiler<'_, '_> {
     fn v128_load(&mut self, memarg: MemArg) {
         let (_, addr_opnd) = self.pop_opnd();
         let x = self.alloc_xmm();
-        let addr = self.address(addr_opnd, memarg.offset, 16);
+        let addr = self.address(addr_opnd, memarg, 16);
         match addr {
-            super::memory::Addr::Disp(d) => {
-                dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [r14 + d])
+            super::memory::Addr::Disp(b, d) => {
+                dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [Rq(b) + d])
             }
-            super::memory::Addr::Index(i, d) => {
-                dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [r14 + Rq(i) + d])
+            super::memory::Addr::Index(b, i, d) => {
+                dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [Rq(b) + Rq(i) + d])
             }
         }
         self.free(addr_opnd);
@@ -1463,13 +1463,13 @@ impl FuncCompiler<'_, '_> {
             }
         };
         let (_, addr_opnd) = self.pop_opnd();
-        let addr = self.address(addr_opnd, memarg.offset, 16);
+        let addr = self.address(addr_opnd, memarg, 16);
         match addr {
-            super::memory::Addr::Disp(d) => {
-                dynasm!(self.asm ; .arch x64 ; movdqu [r14 + d], Rx(x))
+            super::memory::Addr::Disp(b, d) => {
+                dynasm!(self.asm ; .arch x64 ; movdqu [Rq(b) + d], Rx(x))
             }
-            super::memory::Addr::Index(i, d) => {
-                dynasm!(self.asm ; .arch x64 ; movdqu [r14 + Rq(i) + d], Rx(x))
+            super::memory::Addr::Index(b, i, d) => {
+                dynasm!(self.asm ; .arch x64 ; movdqu [Rq(b) + Rq(i) + d], Rx(x))
             }
         }
         if x != XSCRATCH {
@@ -1488,7 +1488,7 @@ impl FuncCompiler<'_, '_> {
     ) {
         let (_, addr_opnd) = self.pop_opnd();
         let x = self.alloc_xmm();
-        let addr = self.address(addr_opnd, memarg.offset, size);
+        let addr = self.address(addr_opnd, memarg, size);
         emit(self, (x, addr));
         self.free(addr_opnd);
         self.push_xmm(ValType::V128, x);
@@ -1498,7 +1498,7 @@ impl FuncCompiler<'_, '_> {
     fn load_lane(&mut self, memarg: MemArg, size: u32, lane: u8) {
         let x = self.pop_vector();
         let (_, addr_opnd) = self.pop_opnd();
-        let addr = self.address(addr_opnd, memarg.offset, size);
+        let addr = self.address(addr_opnd, memarg, size);
         let a = (x, addr);
         match size {
             1 => mem!(self, a, pinsrb, lane_imm(lane)),
@@ -1514,32 +1514,32 @@ impl FuncCompiler<'_, '_> {
     fn store_lane(&mut self, memarg: MemArg, size: u32, lane: u8) {
         let x = self.pop_vector();
         let (_, addr_opnd) = self.pop_opnd();
-        let addr = self.address(addr_opnd, memarg.offset, size);
+        let addr = self.address(addr_opnd, memarg, size);
         let imm = lane_imm(lane);
         match (size, addr) {
-            (1, super::memory::Addr::Disp(d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrb [r14 + d], Rx(x), imm)
+            (1, super::memory::Addr::Disp(b, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrb [Rq(b) + d], Rx(x), imm)
             }
-            (1, super::memory::Addr::Index(i, d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrb [r14 + Rq(i) + d], Rx(x), imm)
+            (1, super::memory::Addr::Index(b, i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrb [Rq(b) + Rq(i) + d], Rx(x), imm)
             }
-            (2, super::memory::Addr::Disp(d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrw [r14 + d], Rx(x), imm)
+            (2, super::memory::Addr::Disp(b, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrw [Rq(b) + d], Rx(x), imm)
             }
-            (2, super::memory::Addr::Index(i, d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrw [r14 + Rq(i) + d], Rx(x), imm)
+            (2, super::memory::Addr::Index(b, i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrw [Rq(b) + Rq(i) + d], Rx(x), imm)
             }
-            (4, super::memory::Addr::Disp(d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrd [r14 + d], Rx(x), imm)
+            (4, super::memory::Addr::Disp(b, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrd [Rq(b) + d], Rx(x), imm)
             }
-            (4, super::memory::Addr::Index(i, d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrd [r14 + Rq(i) + d], Rx(x), imm)
+            (4, super::memory::Addr::Index(b, i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrd [Rq(b) + Rq(i) + d], Rx(x), imm)
             }
-            (_, super::memory::Addr::Disp(d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrq [r14 + d], Rx(x), imm)
+            (_, super::memory::Addr::Disp(b, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrq [Rq(b) + d], Rx(x), imm)
             }
-            (_, super::memory::Addr::Index(i, d)) => {
-                dynasm!(self.asm ; .arch x64 ; pextrq [r14 + Rq(i) + d], Rx(x), imm)
+            (_, super::memory::Addr::Index(b, i, d)) => {
+                dynasm!(self.asm ; .arch x64 ; pextrq [Rq(b) + Rq(i) + d], Rx(x), imm)
             }
         }
         self.free(Opnd::Xmm(x));

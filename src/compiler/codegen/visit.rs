@@ -120,8 +120,9 @@ impl FuncCompiler<'_, '_> {
                 .stack
                 .push(ValType::F32, Loc::Const(value.bits() as u64)),
             O::F64Const { value } => self.stack.push(ValType::F64, Loc::Const(value.bits())),
-            O::MemorySize { .. } => self.memory_size(),
-            O::MemoryGrow { .. } => self.memory_grow(),
+            O::MemorySize { mem } => self.memory_size(mem),
+            // Other memories' grow is a host helper (`visit_bulk`).
+            O::MemoryGrow { mem: 0 } => self.memory_grow(),
             _ => {
                 if !self.visit_memory_access(op)
                     && !self.visit_numeric(op)
