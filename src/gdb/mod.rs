@@ -9,6 +9,11 @@
 //! the stopped frame until it is told to resume (`bridge`); `target` is the instance as
 //! gdbstub sees it.
 //!
+//! Memory: LLDB's wasm addresses name a module and an offset, but no memory index (clang's
+//! DWARF describes memory 0), so memory reads and writes are of memory 0 of the module's
+//! instance; the others are reached through the API (`Frame::read_memory_in`) and
+//! `kestrel debug` (`x ADDR LEN MEMORY`).
+//!
 //! ```no_run
 //! # fn main() -> kestrel::Result<()> {
 //! use kestrel::{gdb::GdbSession, Config, Engine, Linker, Module};

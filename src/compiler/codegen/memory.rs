@@ -1,11 +1,38 @@
 //! Linear-memory loads and stores, globals, and `memory.size`.
 //!
 //! // DESIGN: bounds checks
-//! In guard-page mode (the default) an access is `[r14 + zext(addr) + offset]` with no
+//! In guard-page mode (the default) an access is `[base + zext(addr) + offset]` with no
 //! check: every 32-bit address plus offset lands inside the memory's 8 GiB reservation,
 //! whose inaccessible part faults, and the signal handler maps the faulting pc back to
 //! this operator (the site recorded in `FuncCompiler::visit`). In explicit mode the code
-//! compares `addr + offset + size` with the current length before the access.
+//! compares `addr + offset + size` with the memory's current length before the access.
+//! One bounds mode holds for every memory of an engine, defined or imported (an imported
+//! memory's reservation is checked at instantiation), so a fault in any memory's guard
+//! is that operator's out-of-bounds trap.
+//!
+//! // DESIGN: memories other than memory 0
+//! 1. Memory 0's base is in r14 in every function, and its code (accesses, checks,
+//!    `memory.size`, `memory.grow`, the bulk operations) is the single-memory compiler's
+//!    byte for byte: the multi-memory golden case shows memory 0's access beside memory
+//!    1's, and every other golden listing is unchanged.
+//! 2. Memory k >= 1 is reached only through its record `{base, data}` in the vmctx
+//!    (`VmCtxLayout::memory_base`/`memory_data`), written once at instantiation; the
+//!    header's first two words are memory 0's record of the same shape (`VMMemory`).
+//! 3. No memory's base moves while it lives, in either bounds mode: a grow changes only
+//!    `MemoryData::len`, which code reads through `data`. So no code and no vmctx word
+//!    changes when any memory grows, from any instance that imports it.
+//! 4. Memory k's base is loaded into rax by `address`, after the index computation and
+//!    the explicit check (which use rax themselves), and nothing between it and the
+//!    access writes rax: rax is scratch, never an index, a value or a site location.
+//! 5. Grow, fill, copy and init of memory k are host helpers taking the indices as
+//!    immediates. Two indices may name one memory (the same import twice): each range is
+//!    checked against its own memory and copies are memmoves.
+//!
+//! Tests: `tests/multi_memory.rs` (every width on memories 0-2 up to each end, in
+//! every configuration: scratch builds reading memory k's base from memory 0's record,
+//! loading it before the explicit check, or checking a copy's source range against the
+//! destination memory each fail it), `tests/golden/multi_memory.wat`, and the spec suite
+//! `proposals/multi-memory` in all eight configurations.
 
 use super::{is_64, FuncCompiler, Opnd};
 use crate::abi::regs::{Gpr, MEMORY_BASE, RAX, RCX, RDX};

@@ -285,23 +285,54 @@ impl<'a> Frame<'a> {
         Ok(mask(ty, raw))
     }
 
-    fn memory(&self) -> Result<&crate::runtime::memory::Memory> {
-        self.instance_data()
+    fn memory(&self, index: u32) -> Result<&crate::runtime::memory::Memory> {
+        let memories = self
+            .instance_data()
             .ok_or_else(|| unavailable("memory (the instance is not known)"))?
-            .memories()
-            .first()
-            .ok_or_else(|| Error::Usage("the instance has no memory".into()))
+            .memories();
+        memories.get(index as usize).ok_or_else(|| {
+            Error::Usage(format!(
+                "the instance has no memory {index} ({} memories)",
+                memories.len()
+            ))
+        })
+    }
+
+    /// How many linear memories the frame's instance has (0 when it is not known).
+    pub fn memory_count(&self) -> usize {
+        self.instance_data().map_or(0, |i| i.memories().len())
     }
 
     /// Size in bytes of linear memory 0 of the frame's instance (0 without a memory, or
     /// when the instance is not known).
     pub fn memory_size(&self) -> usize {
-        self.memory().map_or(0, |m| m.data_size())
+        self.memory_size_in(0)
+    }
+
+    /// Size in bytes of linear memory `index` of the frame's instance (0 without that
+    /// memory, or when the instance is not known).
+    pub fn memory_size_in(&self, index: u32) -> usize {
+        self.memory(index).map_or(0, |m| m.data_size())
     }
 
     /// Reads `len` bytes of linear memory 0 of the frame's instance at `addr`.
     pub fn read_memory(&self, addr: usize, len: usize) -> Result<Vec<u8>> {
-        let mem = self.memory()?;
+        self.read_memory_in(0, addr, len)
+    }
+
+    /// Reads `len` bytes of linear memory `index` of the frame's instance at `addr`; a
+    /// range outside the memory is an error (checked before anything is allocated).
+    pub fn read_memory_in(&self, index: u32, addr: usize, len: usize) -> Result<Vec<u8>> {
+        let mem = self.memory(index)?;
+        if addr
+            .checked_add(len)
+            .is_none_or(|end| end > mem.data_size())
+        {
+            return Err(Error::Usage(format!(
+                "{len} bytes at {addr:#x} are outside memory {index} ({} bytes)",
+                mem.data_size()
+            )));
+        }
         let mut buf = vec![0; len];
         mem.read(addr, &mut buf)?;
         Ok(buf)
@@ -309,6 +340,11 @@ impl<'a> Frame<'a> {
 
     /// Writes bytes into linear memory 0 of the frame's instance at `addr`.
     pub fn write_memory(&mut self, addr: usize, bytes: &[u8]) -> Result<()> {
-        self.memory()?.write(addr, bytes)
+        self.write_memory_in(0, addr, bytes)
+    }
+
+    /// Writes bytes into linear memory `index` of the frame's instance at `addr`.
+    pub fn write_memory_in(&mut self, index: u32, addr: usize, bytes: &[u8]) -> Result<()> {
+        self.memory(index)?.write(addr, bytes)
     }
 }

@@ -312,7 +312,9 @@ impl Session {
             Command::Locals => inspect::locals(&selected(frame)?),
             Command::Stack => inspect::stack(&selected(frame)?),
             Command::Global(index) => inspect::globals(&selected(frame)?, index)?,
-            Command::Examine { addr, len } => inspect::examine(&selected(frame)?, addr, len)?,
+            Command::Examine { memory, addr, len } => {
+                inspect::examine(&selected(frame)?, memory, addr, len)?
+            }
             Command::SetLocal { index, value } => {
                 vec![inspect::set_local(&mut selected(frame)?, index, &value)?]
             }

@@ -10,7 +10,7 @@
 //! each type than there are registers to pin them in); `select`, `if` and `block` with
 //! results, `br_if` and `br_table` carrying values, loops with parameters; division,
 //! remainder, shifts and rotates with either operand constant or computed; loads and
-//! stores at computed addresses; globals; multi-value calls and blocks; and, in three
+//! stores at computed addresses (on one memory, or on two in half the seeds); globals; multi-value calls and blocks; and, in three
 //! seeds of four, `v128` values everywhere a number goes (parameters, results, locals,
 //! globals, block and loop values, memory) with integer, float, lane, shuffle and shift
 //! operators and the conversions between vectors and scalars.
@@ -114,6 +114,9 @@ struct Gen {
     table: Vec<u32>,
     /// For each function signature: (first entry, entry count) of its group.
     groups: Vec<(u32, u32)>,
+    /// How many memories (1, or 2 in half the seeds: accesses, bulk operations and
+    /// `memory.grow` pick one, `memory.copy` copies between them).
+    memories: u32,
 }
 
 /// Generates the module for `seed`.
@@ -171,6 +174,7 @@ impl Gen {
             }
             groups.push((start, table.len() as u32 - start));
         }
+        let memories = if rng.chance(1, 2) { 2 } else { 1 };
         Gen {
             rng,
             value_types,
@@ -179,6 +183,7 @@ impl Gen {
             globals,
             table,
             groups,
+            memories,
         }
     }
 
@@ -233,13 +238,15 @@ impl Gen {
         });
         module.section(&tables);
         let mut memories = MemorySection::new();
-        memories.memory(MemoryType {
-            minimum: 1,
-            maximum: Some(3),
-            memory64: false,
-            shared: false,
-            page_size_log2: None,
-        });
+        for _ in 0..self.memories {
+            memories.memory(MemoryType {
+                minimum: 1,
+                maximum: Some(3),
+                memory64: false,
+                shared: false,
+                page_size_log2: None,
+            });
+        }
         module.section(&memories);
         let mut globals = GlobalSection::new();
         for (i, t) in self.globals.iter().enumerate() {
@@ -270,6 +277,9 @@ impl Gen {
             exports.export(&format!("g{g}"), ExportKind::Global, g as u32);
         }
         exports.export("mem", ExportKind::Memory, 0);
+        for m in 1..self.memories {
+            exports.export(&format!("mem{m}"), ExportKind::Memory, m);
+        }
         exports.export("tab", ExportKind::Table, 0);
         module.section(&exports);
         let mut elements = ElementSection::new();
@@ -285,8 +295,10 @@ impl Gen {
         }
         module.section(&code);
         let mut data = DataSection::new();
-        let bytes: Vec<u8> = (0..64).map(|_| self.rng.next_u64() as u8).collect();
-        data.active(0, &ConstExpr::i32_const(16), bytes);
+        for m in 0..self.memories {
+            let bytes: Vec<u8> = (0..64).map(|_| self.rng.next_u64() as u8).collect();
+            data.active(m, &ConstExpr::i32_const(16), bytes);
+        }
         module.section(&data);
         module.finish()
     }
@@ -1450,11 +1462,17 @@ impl Emit<'_> {
         }
     }
 
+    /// One of the module's memories.
+    fn memory(&mut self) -> u32 {
+        let memories = self.gen.memories;
+        self.rng().below(memories as usize) as u32
+    }
+
     fn memarg(&mut self, align: u32) -> MemArg {
         MemArg {
             offset: self.rng().range(0, 8),
             align,
-            target: MemArgTarget::Memory(0),
+            target: MemArgTarget::Memory(self.memory()),
             ordering: None,
         }
     }
@@ -1787,22 +1805,22 @@ impl Emit<'_> {
                 self.expr(T::I32, d);
                 let n = self.rng().range(0, 64) as i32;
                 self.op(I::I32Const(n));
-                self.op(I::MemoryFill(0));
+                let memory = self.memory();
+                self.op(I::MemoryFill(memory));
             }
             1 => {
                 self.address(d);
                 self.address(d);
                 let n = self.rng().range(0, 64) as i32;
                 self.op(I::I32Const(n));
-                self.op(I::MemoryCopy {
-                    src_mem: 0,
-                    dst_mem: 0,
-                });
+                let (src_mem, dst_mem) = (self.memory(), self.memory());
+                self.op(I::MemoryCopy { src_mem, dst_mem });
             }
             _ => {
                 let n = self.rng().range(0, 1) as i32;
                 self.op(I::I32Const(n));
-                self.op(I::MemoryGrow(0));
+                let memory = self.memory();
+                self.op(I::MemoryGrow(memory));
                 self.op(I::Drop);
             }
         }

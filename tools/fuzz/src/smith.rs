@@ -14,7 +14,9 @@ pub fn input_for(seed: u64, len: usize) -> Vec<u8> {
     (0..len).map(|_| rng.next_u64() as u8).collect()
 }
 
-/// The features Kestrel implements (WebAssembly 2.0, SIMD included); everything else off.
+/// The features Kestrel implements (WebAssembly 2.0, SIMD included, and multi-memory,
+/// which wasm-smith turns on when a configuration allows more than one memory);
+/// everything else off.
 /// Relaxed SIMD is off: its results are the implementation's choice, so the references
 /// may differ from Kestrel's documented ones (`tests/simd_paths.rs` checks those, and
 /// that both vector paths agree).
@@ -48,7 +50,7 @@ fn base_config() -> wasm_smith::Config {
 /// The fixed configuration of the `smith` generator.
 pub fn smith_config() -> wasm_smith::Config {
     let mut c = base_config();
-    c.max_memories = 1;
+    c.max_memories = 2;
     c.max_tables = 2;
     c.max_memory32_bytes = 16 * 65536;
     c.max_table_elements = 1000;
@@ -80,7 +82,7 @@ pub fn swarm_config(seed: u64) -> wasm_smith::Config {
     c.max_instructions = *rng.pick(&[4, 16, 64, 150, 400, 1000]);
     c.max_types = rng.range(1, 30) as usize;
     c.max_globals = rng.range(0, 30) as usize;
-    c.max_memories = rng.range(0, 1) as usize;
+    c.max_memories = rng.range(0, 3) as usize;
     c.max_memory32_bytes = rng.range(1, 16) * 65536;
     c.max_tables = rng.range(0, 3) as usize;
     c.max_table_elements = *rng.pick(&[1, 2, 8, 100, 1000]);

@@ -40,8 +40,12 @@ pub enum Command {
     Stack,
     /// `global N`, or `global` for all of them (`None`).
     Global(Option<u32>),
-    /// `x ADDR LEN`: a hex dump of linear memory.
-    Examine { addr: usize, len: usize },
+    /// `x ADDR LEN [MEMORY]`: a hex dump of linear memory MEMORY (default 0).
+    Examine {
+        memory: u32,
+        addr: usize,
+        len: usize,
+    },
     /// `set local N VALUE`: VALUE is parsed by the local's type once it is known.
     SetLocal { index: u32, value: String },
     /// `help`.
@@ -68,7 +72,8 @@ up [N], down [N]      select the frame N calls out from (up) or in from (down) i
 locals                the selected frame's locals, parameters first
 stack                 the selected frame's operand stack, bottom first
 global [N]            global N, or every global, of the selected frame's instance
-x ADDR LEN            hex dump of LEN bytes of the selected frame's memory at ADDR
+x ADDR LEN [M]        hex dump of LEN bytes at ADDR of the selected frame's memory M
+                      (default 0)
 set local N VALUE     change local N of the selected frame
 quit                  abort the call, if one is running, and exit
 Numbers are decimal or 0x hex; lines starting with # are comments.";
@@ -111,6 +116,12 @@ pub fn parse(line: &str) -> Result<Option<Command>> {
         ("global", []) => Command::Global(None),
         ("global", [index]) => Command::Global(Some(number(index, "global index")?)),
         ("x", [addr, len]) => Command::Examine {
+            memory: 0,
+            addr: number(addr, "address")?,
+            len: number(len, "length")?,
+        },
+        ("x", [addr, len, memory]) => Command::Examine {
+            memory: number(memory, "memory index")?,
             addr: number(addr, "address")?,
             len: number(len, "length")?,
         },
@@ -133,7 +144,7 @@ fn usage(verb: &str) -> String {
         "delete" | "d" => "delete N|all",
         "info" => "info breakpoints",
         "global" => "global [N]",
-        "x" => "x ADDR LEN",
+        "x" => "x ADDR LEN [MEMORY]",
         "set" => "set local N VALUE",
         "frame" | "f" => "frame [N]",
         "up" => "up [N]",
@@ -218,10 +229,20 @@ mod tests {
         assert_eq!(
             ok("x 0x10 32"),
             Command::Examine {
+                memory: 0,
                 addr: 0x10,
                 len: 32
             }
         );
+        assert_eq!(
+            ok("x 0x10 32 2"),
+            Command::Examine {
+                memory: 2,
+                addr: 0x10,
+                len: 32
+            }
+        );
+        assert_eq!(err("x 0x10 32 2 9"), "usage: x ADDR LEN [MEMORY]");
         assert_eq!(
             ok("set local 1 -0x10"),
             Command::SetLocal {

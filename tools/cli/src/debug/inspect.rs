@@ -85,13 +85,13 @@ pub fn globals(frame: &Frame<'_>, index: Option<u32>) -> Result<Vec<String>> {
         .collect()
 }
 
-/// A hex dump of `len` bytes of linear memory 0 at `addr`.
-pub fn examine(frame: &Frame<'_>, addr: usize, len: usize) -> Result<Vec<String>> {
+/// A hex dump of `len` bytes of linear memory `memory` at `addr`.
+pub fn examine(frame: &Frame<'_>, memory: u32, addr: usize, len: usize) -> Result<Vec<String>> {
     if len > MAX_EXAMINE {
         bail!("at most {MAX_EXAMINE:#x} bytes can be dumped at once");
     }
     let bytes = frame
-        .read_memory(addr, len)
+        .read_memory_in(memory, addr, len)
         .map_err(|e| anyhow!("cannot read {len} bytes at {addr:#x}: {e}"))?;
     Ok(hex_dump(addr, &bytes))
 }

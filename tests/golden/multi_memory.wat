@@ -1,0 +1,473 @@
+;; config: explicit-bounds
+;; Memory 1's base comes from its record in the vmctx (the header is memory 0's), loaded
+;; into rax after the address and the explicit check against memory 1's own length;
+;; memory 0's access beside it is the single-memory code (base r14, header descriptor).
+;; memory.size 1 reads memory 1's descriptor; memory.grow 1 and memory.copy 0 1 are host
+;; helpers taking the memory indices as immediates.
+(module (memory 1) (memory 2)
+  (func (export "f") (param i32) (result i32)
+    (i32.store 1 offset=4 (local.get 0) (i32.load 0 (local.get 0)))
+    (i32.add (memory.size 1) (i32.load8_u 1 (i32.const 12))))
+  (func (export "g") (param i32) (result i32)
+    (memory.copy 0 1 (local.get 0) (i32.const 0) (i32.const 4))
+    (memory.grow 1 (local.get 0))))
+;; ==== expected (KESTREL_BLESS=1 cargo test --test golden rewrites from here down)
+;; ---- func[0]: plain module
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  lea rax,[rsi+4]
+;;   0013  mov rcx,[r15+8]
+;;   001a  cmp rax,[rcx]
+;;   0021  ja func[0]+0A0h
+;;   0027  mov ebx,[r14+rsi]
+;;   002f  lea rax,[rsi+8]
+;;   0037  mov rcx,[r15+50h]
+;;   003e  cmp rax,[rcx]
+;;   0045  ja func[0]+0A5h
+;;   004b  mov rax,[r15+48h]
+;;   0052  mov [rax+rsi+4],ebx
+;;   005a  mov rax,[r15+50h]
+;;   0061  mov rbx,[rax]
+;;   0068  shr rbx,10h
+;;   006c  mov eax,0Dh
+;;   0071  mov rcx,[r15+50h]
+;;   0078  cmp rax,[rcx]
+;;   007f  ja func[0]+0AAh
+;;   0085  mov rax,[r15+48h]
+;;   008c  movzx edi,byte ptr [rax+0Ch]
+;;   0095  add ebx,edi
+;;   0098  mov eax,ebx
+;;   009b  mov rsp,rbp
+;;   009e  pop rbp
+;;   009f  ret
+;;   00a0  call stubs+5
+;;   00a5  call stubs+5
+;;   00aa  call stubs+5
+;; ---- func[0]: instrumented module, plain version
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[0]+0B7h
+;;   0014  mov edx,[rbp+10h]
+;;   001b  lea rax,[rdx+4]
+;;   0023  mov rcx,[r15+8]
+;;   002a  cmp rax,[rcx]
+;;   0031  ja func[0]+13Bh
+;;   0037  mov ebx,[r14+rdx]
+;;   003f  mov edx,[rbp+10h]
+;;   0046  lea rax,[rdx+8]
+;;   004e  mov rcx,[r15+50h]
+;;   0055  cmp rax,[rcx]
+;;   005c  ja func[0]+140h
+;;   0062  mov rax,[r15+48h]
+;;   0069  mov [rax+rdx+4],ebx
+;;   0071  mov rax,[r15+50h]
+;;   0078  mov rbx,[rax]
+;;   007f  shr rbx,10h
+;;   0083  mov eax,0Dh
+;;   0088  mov rcx,[r15+50h]
+;;   008f  cmp rax,[rcx]
+;;   0096  ja func[0]+145h
+;;   009c  mov rax,[r15+48h]
+;;   00a3  movzx esi,byte ptr [rax+0Ch]
+;;   00ac  add ebx,esi
+;;   00af  mov eax,ebx
+;;   00b2  mov rsp,rbp
+;;   00b5  pop rbp
+;;   00b6  ret
+;;   00b7  mov rax,r12
+;;   00ba  bt rax,3Dh
+;;   00bf  jb func[0]+10Fh
+;;   00c5  shl rax,2
+;;   00c9  shr rax,2
+;;   00cd  cmp rsp,rax
+;;   00d0  jb func[0]+12Bh
+;;   00d6  mov rax,[r15+58h]
+;;   00dd  bt r12,3Eh
+;;   00e2  jae func[0]+0FEh
+;;   00e8  shl r12,2
+;;   00ec  shr r12,2
+;;   00f0  test rax,rax
+;;   00f3  je func[0]+14h
+;;   00f9  bts r12,3Fh
+;;   00fe  cmp rax,1
+;;   0104  ja func[0]+14Ah
+;;   010a  jmp func[0]+14h
+;;   010f  mov rax,rsp
+;;   0112  mov rsp,rbp
+;;   0115  call stubs+1EAh
+;;   011a  mov rsp,rax
+;;   011d  test r12,r12
+;;   0120  je func[0]+133h
+;;   0126  jmp func[0]+0B7h
+;;   012b  mov rsp,rbp
+;;   012e  call stubs+55h
+;;   0133  mov rsp,rbp
+;;   0136  call stubs+87h
+;;   013b  call stubs+5
+;;   0140  call stubs+5
+;;   0145  call stubs+5
+;;   014a  jmp qword ptr [1000h]
+;;   0150  call stubs+54Ah
+;;   0155  jmp func[0]+14h
+;; ---- func[0]: instrumented module, instrumented version
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,20h
+;;   000b  mov rax,r12
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[0].instrumented+16Dh
+;;   001c  mov r13,[r15+58h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[0]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[0].instrumented+1B3h
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[0].instrumented+1C2h
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[0].instrumented+1D1h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[0].instrumented+1E0h
+;;   0068  mov edx,[rbp+10h]
+;;   006f  lea rax,[rdx+4]
+;;   0077  mov rcx,[r15+8]
+;;   007e  cmp rax,[rcx]
+;;   0085  ja func[0].instrumented+1A4h
+;;   008b  mov ebx,[r14+rdx]
+;;   0093  test byte ptr [r13],10h
+;;   009b  jne func[0].instrumented+1EFh
+;;   00a1  mov edx,[rbp+10h]
+;;   00a8  lea rax,[rdx+8]
+;;   00b0  mov rcx,[r15+50h]
+;;   00b7  cmp rax,[rcx]
+;;   00be  ja func[0].instrumented+1A9h
+;;   00c4  mov rax,[r15+48h]
+;;   00cb  mov [rax+rdx+4],ebx
+;;   00d3  test byte ptr [r13],20h
+;;   00db  jne func[0].instrumented+1FEh
+;;   00e1  mov rax,[r15+50h]
+;;   00e8  mov rbx,[rax]
+;;   00ef  shr rbx,10h
+;;   00f3  test byte ptr [r13],40h
+;;   00fb  jne func[0].instrumented+20Dh
+;;   0101  test byte ptr [r13],80h
+;;   0109  jne func[0].instrumented+21Ch
+;;   010f  mov eax,0Dh
+;;   0114  mov rcx,[r15+50h]
+;;   011b  cmp rax,[rcx]
+;;   0122  ja func[0].instrumented+1AEh
+;;   0128  mov rax,[r15+48h]
+;;   012f  movzx esi,byte ptr [rax+0Ch]
+;;   0138  test byte ptr [r13+1],1
+;;   0140  jne func[0].instrumented+22Bh
+;;   0146  add ebx,esi
+;;   0149  test byte ptr [r13+1],2
+;;   0151  jne func[0].instrumented+23Ah
+;;   0157  test byte ptr [r13+1],4
+;;   015f  jne func[0].instrumented+249h
+;;   0165  mov eax,ebx
+;;   0168  mov rsp,rbp
+;;   016b  pop rbp
+;;   016c  ret
+;;   016d  bt r12,3Dh
+;;   0172  jae func[0].instrumented+194h
+;;   0178  mov rax,rsp
+;;   017b  mov rsp,rbp
+;;   017e  call stubs+1E8h
+;;   0183  mov rsp,rax
+;;   0186  test r12,r12
+;;   0189  je func[0].instrumented+19Ch
+;;   018f  jmp func[0].instrumented+0Bh
+;;   0194  mov rsp,rbp
+;;   0197  call stubs+55h
+;;   019c  mov rsp,rbp
+;;   019f  call stubs+87h
+;;   01a4  call stubs+5
+;;   01a9  call stubs+5
+;;   01ae  call stubs+5
+;;   01b3  mov eax,0
+;;   01b8  call func[0].instrumented+258h
+;;   01bd  jmp func[0].instrumented+3Eh
+;;   01c2  mov eax,1
+;;   01c7  call func[0].instrumented+258h
+;;   01cc  jmp func[0].instrumented+4Ch
+;;   01d1  mov eax,2
+;;   01d6  call func[0].instrumented+258h
+;;   01db  jmp func[0].instrumented+5Ah
+;;   01e0  mov eax,3
+;;   01e5  call func[0].instrumented+258h
+;;   01ea  jmp func[0].instrumented+68h
+;;   01ef  mov eax,4
+;;   01f4  call func[0].instrumented+258h
+;;   01f9  jmp func[0].instrumented+0A1h
+;;   01fe  mov eax,5
+;;   0203  call func[0].instrumented+258h
+;;   0208  jmp func[0].instrumented+0E1h
+;;   020d  mov eax,6
+;;   0212  call func[0].instrumented+258h
+;;   0217  jmp func[0].instrumented+101h
+;;   021c  mov eax,7
+;;   0221  call func[0].instrumented+258h
+;;   0226  jmp func[0].instrumented+10Fh
+;;   022b  mov eax,8
+;;   0230  call func[0].instrumented+258h
+;;   0235  jmp func[0].instrumented+146h
+;;   023a  mov eax,9
+;;   023f  call func[0].instrumented+258h
+;;   0244  jmp func[0].instrumented+157h
+;;   0249  mov eax,0Ah
+;;   024e  call func[0].instrumented+258h
+;;   0253  jmp func[0].instrumented+165h
+;;   0258  sub rsp,8
+;;   025c  mov rdx,0
+;;   0266  or rax,rdx
+;;   0269  push rax
+;;   026a  call stubs+548h
+;;   026f  add rsp,8
+;;   0273  mov r13,[r15+58h]
+;;   027a  cmp r13,1
+;;   0281  ja func[0].instrumented+28Eh
+;;   0287  lea r13,[stubs+7C0h]
+;;   028e  ret
+;; ---- func[1]: plain module
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,50h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[1]+0A8h
+;;   0014  mov eax,[rbp+10h]
+;;   001a  mov [rsp],eax
+;;   0022  mov dword ptr [rsp+8],0
+;;   002e  mov dword ptr [rsp+10h],4
+;;   003a  mov qword ptr [rsp+18h],0
+;;   0046  mov qword ptr [rsp+20h],1
+;;   0052  mov rsi,rsp
+;;   0055  mov rdi,r15
+;;   0058  mov eax,80h
+;;   005d  call stubs+44Fh
+;;   0062  test eax,eax
+;;   0064  jne func[1]+0E8h
+;;   006a  mov eax,[rbp+10h]
+;;   0070  mov [rsp],eax
+;;   0078  mov qword ptr [rsp+8],1
+;;   0084  mov rsi,rsp
+;;   0087  mov rdi,r15
+;;   008a  mov eax,70h
+;;   008f  call stubs+44Fh
+;;   0094  test eax,eax
+;;   0096  jne func[1]+0EDh
+;;   009c  mov rbx,[rsp]
+;;   00a0  mov eax,ebx
+;;   00a3  mov rsp,rbp
+;;   00a6  pop rbp
+;;   00a7  ret
+;;   00a8  mov rax,rsp
+;;   00ab  mov rsp,rbp
+;;   00ae  call stubs+1EFh
+;;   00b3  mov rsp,rax
+;;   00b6  test r12,r12
+;;   00b9  je func[1]+0E0h
+;;   00bf  cmp rsp,r12
+;;   00c2  jae func[1]+14h
+;;   00c8  bt r12,3Dh
+;;   00cd  jb func[1]+0A8h
+;;   00d3  jmp func[1]+0D8h
+;;   00d8  mov rsp,rbp
+;;   00db  call stubs+55h
+;;   00e0  mov rsp,rbp
+;;   00e3  call stubs+87h
+;;   00e8  call stubs
+;;   00ed  call stubs
+;; ---- func[1]: instrumented module, plain version
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,50h
+;;   000b  cmp rsp,r12
+;;   000e  jb func[1]+0BEh
+;;   0014  mov eax,[rbp+10h]
+;;   001a  mov [rsp],eax
+;;   0022  mov dword ptr [rsp+8],0
+;;   002e  mov dword ptr [rsp+10h],4
+;;   003a  mov qword ptr [rsp+18h],0
+;;   0046  mov qword ptr [rsp+20h],1
+;;   0052  mov rsi,rsp
+;;   0055  mov rdi,r15
+;;   0058  mov eax,80h
+;;   005d  call stubs+44Ah
+;;   0062  test eax,eax
+;;   0064  jne func[1]+142h
+;;   006a  cmp qword ptr [r15+60h],1
+;;   006f  ja func[1]+15Ch
+;;   0075  mov eax,[rbp+10h]
+;;   007b  mov [rsp],eax
+;;   0083  mov qword ptr [rsp+8],1
+;;   008f  mov rsi,rsp
+;;   0092  mov rdi,r15
+;;   0095  mov eax,70h
+;;   009a  call stubs+44Ah
+;;   009f  test eax,eax
+;;   00a1  jne func[1]+147h
+;;   00a7  cmp qword ptr [r15+60h],1
+;;   00ac  ja func[1]+16Ch
+;;   00b2  mov rbx,[rsp]
+;;   00b6  mov eax,ebx
+;;   00b9  mov rsp,rbp
+;;   00bc  pop rbp
+;;   00bd  ret
+;;   00be  mov rax,r12
+;;   00c1  bt rax,3Dh
+;;   00c6  jb func[1]+116h
+;;   00cc  shl rax,2
+;;   00d0  shr rax,2
+;;   00d4  cmp rsp,rax
+;;   00d7  jb func[1]+132h
+;;   00dd  mov rax,[r15+60h]
+;;   00e4  bt r12,3Eh
+;;   00e9  jae func[1]+105h
+;;   00ef  shl r12,2
+;;   00f3  shr r12,2
+;;   00f7  test rax,rax
+;;   00fa  je func[1]+14h
+;;   0100  bts r12,3Fh
+;;   0105  cmp rax,1
+;;   010b  ja func[1]+14Ch
+;;   0111  jmp func[1]+14h
+;;   0116  mov rax,rsp
+;;   0119  mov rsp,rbp
+;;   011c  call stubs+1EAh
+;;   0121  mov rsp,rax
+;;   0124  test r12,r12
+;;   0127  je func[1]+13Ah
+;;   012d  jmp func[1]+0BEh
+;;   0132  mov rsp,rbp
+;;   0135  call stubs+55h
+;;   013a  mov rsp,rbp
+;;   013d  call stubs+87h
+;;   0142  call stubs
+;;   0147  call stubs
+;;   014c  jmp qword ptr [1008h]
+;;   0152  call stubs+54Ah
+;;   0157  jmp func[1]+14h
+;;   015c  jmp qword ptr [1010h]
+;;   0162  call stubs+54Ah
+;;   0167  jmp func[1]+75h
+;;   016c  jmp qword ptr [1018h]
+;;   0172  call stubs+54Ah
+;;   0177  jmp func[1]+0B2h
+;; ---- func[1]: instrumented module, instrumented version
+;;   0000  push rbp
+;;   0001  mov rbp,rsp
+;;   0004  sub rsp,50h
+;;   000b  mov rax,r12
+;;   000e  btr rax,3Fh
+;;   0013  cmp rsp,rax
+;;   0016  jb func[1].instrumented+16Ah
+;;   001c  mov r13,[r15+60h]
+;;   0023  cmp r13,1
+;;   002a  jbe func[1]+14h
+;;   0030  test byte ptr [r13],1
+;;   0038  jne func[1].instrumented+1ABh
+;;   003e  test byte ptr [r13],2
+;;   0046  jne func[1].instrumented+1BAh
+;;   004c  test byte ptr [r13],4
+;;   0054  jne func[1].instrumented+1C9h
+;;   005a  test byte ptr [r13],8
+;;   0062  jne func[1].instrumented+1D8h
+;;   0068  test byte ptr [r13],10h
+;;   0070  jne func[1].instrumented+1E7h
+;;   0076  mov eax,[rbp+10h]
+;;   007c  mov [rsp],eax
+;;   0084  mov dword ptr [rsp+8],0
+;;   0090  mov dword ptr [rsp+10h],4
+;;   009c  mov qword ptr [rsp+18h],0
+;;   00a8  mov qword ptr [rsp+20h],1
+;;   00b4  mov rsi,rsp
+;;   00b7  mov rdi,r15
+;;   00ba  mov eax,80h
+;;   00bf  call stubs+448h
+;;   00c4  test eax,eax
+;;   00c6  jne func[1].instrumented+1A1h
+;;   00cc  mov r13,[r15+60h]
+;;   00d3  cmp r13,1
+;;   00da  jbe func[1]+75h
+;;   00e0  test byte ptr [r13],20h
+;;   00e8  jne func[1].instrumented+1F6h
+;;   00ee  test byte ptr [r13],40h
+;;   00f6  jne func[1].instrumented+205h
+;;   00fc  mov eax,[rbp+10h]
+;;   0102  mov [rsp],eax
+;;   010a  mov qword ptr [rsp+8],1
+;;   0116  mov rsi,rsp
+;;   0119  mov rdi,r15
+;;   011c  mov eax,70h
+;;   0121  call stubs+448h
+;;   0126  test eax,eax
+;;   0128  jne func[1].instrumented+1A6h
+;;   012e  mov r13,[r15+60h]
+;;   0135  cmp r13,1
+;;   013c  jbe func[1]+0B2h
+;;   0142  mov rbx,[rsp]
+;;   0146  test byte ptr [r13],80h
+;;   014e  jne func[1].instrumented+214h
+;;   0154  test byte ptr [r13+1],1
+;;   015c  jne func[1].instrumented+223h
+;;   0162  mov eax,ebx
+;;   0165  mov rsp,rbp
+;;   0168  pop rbp
+;;   0169  ret
+;;   016a  bt r12,3Dh
+;;   016f  jae func[1].instrumented+191h
+;;   0175  mov rax,rsp
+;;   0178  mov rsp,rbp
+;;   017b  call stubs+1E8h
+;;   0180  mov rsp,rax
+;;   0183  test r12,r12
+;;   0186  je func[1].instrumented+199h
+;;   018c  jmp func[1].instrumented+0Bh
+;;   0191  mov rsp,rbp
+;;   0194  call stubs+55h
+;;   0199  mov rsp,rbp
+;;   019c  call stubs+87h
+;;   01a1  call stubs
+;;   01a6  call stubs
+;;   01ab  mov eax,0
+;;   01b0  call func[1].instrumented+232h
+;;   01b5  jmp func[1].instrumented+3Eh
+;;   01ba  mov eax,1
+;;   01bf  call func[1].instrumented+232h
+;;   01c4  jmp func[1].instrumented+4Ch
+;;   01c9  mov eax,2
+;;   01ce  call func[1].instrumented+232h
+;;   01d3  jmp func[1].instrumented+5Ah
+;;   01d8  mov eax,3
+;;   01dd  call func[1].instrumented+232h
+;;   01e2  jmp func[1].instrumented+68h
+;;   01e7  mov eax,4
+;;   01ec  call func[1].instrumented+232h
+;;   01f1  jmp func[1].instrumented+76h
+;;   01f6  mov eax,5
+;;   01fb  call func[1].instrumented+232h
+;;   0200  jmp func[1].instrumented+0EEh
+;;   0205  mov eax,6
+;;   020a  call func[1].instrumented+232h
+;;   020f  jmp func[1].instrumented+0FCh
+;;   0214  mov eax,7
+;;   0219  call func[1].instrumented+232h
+;;   021e  jmp func[1].instrumented+154h
+;;   0223  mov eax,8
+;;   0228  call func[1].instrumented+232h
+;;   022d  jmp func[1].instrumented+162h
+;;   0232  sub rsp,8
+;;   0236  mov rdx,100000000h
+;;   0240  or rax,rdx
+;;   0243  push rax
+;;   0244  call stubs+548h
+;;   0249  add rsp,8
+;;   024d  mov r13,[r15+60h]
+;;   0254  cmp r13,1
+;;   025b  ja func[1].instrumented+268h
+;;   0261  lea r13,[stubs+7C0h]
+;;   0268  ret
