@@ -367,9 +367,7 @@ fn size_and_grow_are_per_memory_and_seen_everywhere() {
         assert_eq!(sizes(&instance), [1, 3, 0], "{label}");
         assert_eq!(memory(&instance, 1).size(), 3, "{label}");
         assert_eq!(call_i32(&other, "size", &[]), 3, "{label}");
-        memory(&instance, 1)
-            .write(2 * PAGE_SIZE, &[42])
-            .unwrap();
+        memory(&instance, 1).write(2 * PAGE_SIZE, &[42]).unwrap();
         assert_eq!(
             call_i32(&other, "load", &[Val::I32(2 * PAGE_SIZE as i32)]),
             42,

@@ -110,6 +110,11 @@ fn wasmi_state(store: &WasmiStore, exports: &[(String, wasmi::Extern)]) -> State
 pub fn run_wasmi(bytes: &[u8]) -> Result<Vec<Observation>, String> {
     let mut config = wasmi::Config::default();
     config.consume_fuel(true);
+    // Translate every function in `Module::new`: a translator panic (wasmi 2.0 has
+    // `unreachable!`s that some valid modules reach, stores to memories other than 0
+    // among them) then happens where `reference_guarded` catches it, not inside a call
+    // that cannot unwind, which would abort the process.
+    config.compilation_mode(wasmi::CompilationMode::Eager);
     let engine = wasmi::Engine::new(&config);
     let module = wasmi::Module::new(&engine, bytes).map_err(|e| format!("compile: {e}"))?;
     // Kestrel's limit on table growth, so that a `table.grow` both engines may refuse
