@@ -61,6 +61,7 @@ pub use config::{BoundsChecks, Config, InstrumentedVersions, VectorInstructions,
 pub use error::{Error, Result};
 pub use names::demangle;
 pub use runtime::debug::frame::Frame;
+pub use runtime::debug::watch::{WatchHit, WatchKind, Watchpoint, WatchpointId, MAX_WATCH_LEN};
 pub use runtime::debug::{BreakpointId, DebugEvent, Resume};
 pub use runtime::limits::{ResourceLimiter, ResourceLimits};
 pub use runtime::memory::{Memory, PAGE_SIZE};

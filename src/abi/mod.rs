@@ -14,6 +14,7 @@
 //! - `libcalls`: the table of host functions compiled code calls, and the host helpers.
 //! - `traps`: how a trap kind travels from compiled code to the host.
 //! - `sites`: the debug side table of breakable sites.
+//! - `watch`: how instrumented code describes an access that may touch a watchpoint.
 
 pub(crate) mod frame;
 pub(crate) mod libcalls;
@@ -21,3 +22,4 @@ pub(crate) mod regs;
 pub(crate) mod sites;
 pub(crate) mod traps;
 pub(crate) mod vmctx;
+pub(crate) mod watch;

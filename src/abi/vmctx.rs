@@ -133,6 +133,28 @@ const _: () = {
     assert!(offset_of!(VMMemory, data) == offset_of!(VmCtxHeader, mem_data));
 };
 
+/// The hull of an instance's watchpoints on one memory, which instrumented code compares
+/// each access `[address, address + size)` with ("DESIGN: watchpoints" in
+/// `codegen::watch`): only an access with `address + size > start` and `address < end`
+/// asks the host. With no watchpoint on the memory it is [`WatchFilter::EMPTY`], which no
+/// access passes.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WatchFilter {
+    /// The lowest watched byte.
+    pub start: u64,
+    /// One past the highest watched byte.
+    pub end: u64,
+}
+
+impl WatchFilter {
+    /// No watchpoint: no access ends above `u64::MAX`.
+    pub const EMPTY: WatchFilter = WatchFilter {
+        start: u64::MAX,
+        end: 0,
+    };
+}
+
 /// Field offsets of [`MemoryData`].
 pub(crate) mod memory {
     use super::{offset_of, MemoryData};
@@ -189,6 +211,8 @@ pub(crate) struct VmCtxLayout {
     tables: u32,
     /// Records of memories 1.. (memory 0's is the header).
     memories: u32,
+    /// One `WatchFilter` per memory.
+    watch_filters: u32,
     imported_globals: u32,
     defined_globals: u32,
     /// Each defined global's offset from `defined_globals`: packed by units, a `v128`
@@ -223,11 +247,15 @@ impl VmCtxLayout {
             .collect();
         let defined_globals = take(8 * crate::abi::frame::area_units(&defined_types));
         let func_bits = take(8 * info.funcs.len() as u32);
+        // Last, so that no offset code without watch checks uses moves.
+        let filter = std::mem::size_of::<WatchFilter>() as u32;
+        let watch_filters = take(filter * info.memories.len() as u32);
         VmCtxLayout {
             type_ids,
             imported_funcs,
             tables,
             memories,
+            watch_filters,
             imported_globals,
             defined_globals,
             defined_global_offsets,
@@ -279,6 +307,22 @@ impl VmCtxLayout {
     /// Pointer to memory `index`'s `MemoryData` (memory 0's is `header::MEM_DATA`).
     pub fn memory_data(&self, index: u32) -> i32 {
         self.memory_record(index) + offset_of!(VMMemory, data) as i32
+    }
+
+    /// Memory `index`'s watch filter (`WatchFilter`), which instrumented code compares
+    /// every access with.
+    pub fn watch_filter(&self, index: u32) -> i32 {
+        (self.watch_filters + index * std::mem::size_of::<WatchFilter>() as u32) as i32
+    }
+
+    /// The lowest byte memory `index`'s watchpoints cover (`WatchFilter::start`).
+    pub fn watch_start(&self, index: u32) -> i32 {
+        self.watch_filter(index) + offset_of!(WatchFilter, start) as i32
+    }
+
+    /// The end of the highest range memory `index`'s watchpoints cover (`WatchFilter::end`).
+    pub fn watch_end(&self, index: u32) -> i32 {
+        self.watch_filter(index) + offset_of!(WatchFilter, end) as i32
     }
 
     /// Where global `index` lives.

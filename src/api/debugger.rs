@@ -5,6 +5,9 @@ use crate::abi::sites::SiteKind;
 use crate::error::{Error, Result};
 use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::state::{BreakpointEntry, DebugState, Handler};
+use crate::runtime::debug::watch::{
+    InstanceWatcher, WatchKind, Watchpoint, WatchpointId, MAX_WATCH_LEN,
+};
 use crate::runtime::debug::{BreakpointId, DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use std::sync::{Arc, Weak};
@@ -203,6 +206,92 @@ impl Debugger {
         self.state.apply(&instance, &mut book);
         drop(book);
         crate::runtime::interrupt::interrupt_running();
+    }
+
+    /// Watches `len` bytes at `addr` of the instance's memory `memory` for `kind` accesses
+    /// ("DESIGN: watchpoints"): every access of the instance's code and of the host
+    /// during its calls that touches one of them stops right after it, with
+    /// [`DebugEvent::Watchpoint`]. While the instance has a watchpoint, all its functions
+    /// run their instrumented versions. `len` is 1 to [`MAX_WATCH_LEN`];
+    /// the range may lie beyond the memory's current size (it may grow).
+    pub fn set_watchpoint(
+        &self,
+        memory: u32,
+        addr: u64,
+        len: u64,
+        kind: WatchKind,
+    ) -> Result<WatchpointId> {
+        let instance = self.instance()?;
+        let memories = instance.memories();
+        let Some(mem) = memories.get(memory as usize) else {
+            return Err(Error::Usage(format!(
+                "the instance has no memory {memory} ({} memories)",
+                memories.len()
+            )));
+        };
+        if len == 0 || len > MAX_WATCH_LEN {
+            return Err(Error::Usage(format!(
+                "a watchpoint covers 1 to {MAX_WATCH_LEN} bytes, not {len}"
+            )));
+        }
+        if addr.checked_add(len).is_none_or(|end| end > 1 << 32) {
+            return Err(Error::Usage(format!(
+                "{len} bytes at {addr:#x} lie beyond a 32-bit memory"
+            )));
+        }
+        let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        let id = book.next_watch_id;
+        book.next_watch_id += 1;
+        book.watchpoints.insert(
+            id,
+            Watchpoint {
+                id,
+                memory,
+                addr,
+                len,
+                kind,
+            },
+        );
+        if let std::collections::btree_map::Entry::Vacant(slot) = book.host_watchers.entry(memory) {
+            let watcher: Arc<dyn crate::runtime::memory::HostAccessWatcher> =
+                InstanceWatcher::new(&instance, memory);
+            mem.add_watcher(watcher.clone());
+            slot.insert(watcher);
+        }
+        self.state.apply(&instance, &mut book);
+        drop(book);
+        // Running code moves into its instrumented versions at its next transfer point.
+        crate::runtime::interrupt::interrupt_running();
+        Ok(id)
+    }
+
+    /// Removes a watchpoint.
+    pub fn clear_watchpoint(&self, id: WatchpointId) -> Result<()> {
+        let instance = self.instance()?;
+        let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        let removed = book
+            .watchpoints
+            .remove(&id)
+            .ok_or_else(|| Error::Usage(format!("no watchpoint {id}")))?;
+        if !book
+            .watchpoints
+            .values()
+            .any(|w| w.memory == removed.memory)
+        {
+            if let Some(watcher) = book.host_watchers.remove(&removed.memory) {
+                instance.memory(removed.memory).remove_watcher(&watcher);
+            }
+        }
+        self.state.apply(&instance, &mut book);
+        drop(book);
+        crate::runtime::interrupt::interrupt_running();
+        Ok(())
+    }
+
+    /// The watchpoints, by id.
+    pub fn watchpoints(&self) -> Vec<Watchpoint> {
+        let book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.watchpoints.values().cloned().collect()
     }
 
     /// Module byte offsets of every breakable instruction of function `func`.

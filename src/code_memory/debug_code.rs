@@ -148,6 +148,10 @@ pub(crate) struct DebugCode {
     /// what a function's word points at while every site of it must stop (shared by
     /// every instance; only ever read).
     stop_all: Box<[u8]>,
+    /// All zeros, as many bits as `stop_all`: what a function's word points at while the
+    /// instance must run its instrumented version but stop at none of its sites (while
+    /// it has watchpoints: "DESIGN: watchpoints").
+    stop_none: Box<[u8]>,
     /// How many compilations ran (each publishes one region).
     compilations: AtomicUsize,
 }
@@ -161,6 +165,7 @@ impl DebugCode {
             shapes: (0..defined).map(|_| OnceLock::new()).collect(),
             compiling: Mutex::new(()),
             stop_all: vec![0xff; max_sites(widest_body).div_ceil(8)].into_boxed_slice(),
+            stop_none: vec![0; max_sites(widest_body).div_ceil(8)].into_boxed_slice(),
             compilations: AtomicUsize::new(0),
         }
     }
@@ -225,6 +230,11 @@ impl DebugCode {
     /// The all-ones bits (see `stop_all`).
     pub fn stop_all(&self) -> &[u8] {
         &self.stop_all
+    }
+
+    /// The all-zeros bits (see `stop_none`).
+    pub fn stop_none(&self) -> &[u8] {
+        &self.stop_none
     }
 
     /// Instrumented versions compiled so far: (defined index, version).

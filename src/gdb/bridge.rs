@@ -6,6 +6,7 @@
 use crate::api::debugger::Debugger;
 use crate::api::val::Val;
 use crate::runtime::debug::frame::Frame;
+use crate::runtime::debug::watch::WatchKind;
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,6 +20,11 @@ pub(crate) enum StopKind {
     Step,
     Pause,
     Trap,
+    /// A watchpoint of the kind LLDB set at `addr` (its first byte) saw an access.
+    Watch {
+        kind: WatchKind,
+        addr: u64,
+    },
 }
 
 /// A stop, as the connection needs it at once: why, and where the innermost frame is.
@@ -115,7 +121,9 @@ pub(crate) fn install_handler(
     detached: Arc<AtomicBool>,
 ) {
     let debugged = debugger.instance.clone();
+    let handle = debugger.clone();
     debugger.set_handler(move |event, frame| {
+        let debugger = &handle;
         if detached.load(Ordering::SeqCst) {
             return Resume::Continue;
         }
@@ -124,6 +132,16 @@ pub(crate) fn install_handler(
             DebugEvent::Step => StopKind::Step,
             DebugEvent::Pause => StopKind::Pause,
             DebugEvent::Trap(_) => StopKind::Trap,
+            DebugEvent::Watchpoint(hit) => {
+                let set = debugger.watchpoints().into_iter().find(|w| w.id == hit.id);
+                match set {
+                    Some(w) => StopKind::Watch {
+                        kind: w.kind,
+                        addr: w.addr,
+                    },
+                    None => StopKind::Step,
+                }
+            }
         };
         let mut described = Described {
             debugged: debugged.as_ptr(),

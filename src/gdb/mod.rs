@@ -37,6 +37,7 @@ mod target;
 use crate::api::instance::Instance;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
+use crate::runtime::debug::watch::WatchKind;
 use crate::runtime::debug::Resume;
 use bridge::{Event, EventSender, StopKind};
 use conn::Conn;
@@ -45,6 +46,7 @@ use gdbstub::conn::Connection;
 use gdbstub::conn::ConnectionExt;
 use gdbstub::stub::state_machine::GdbStubStateMachine;
 use gdbstub::stub::{DisconnectReason, GdbStubBuilder, SingleThreadStopReason};
+use gdbstub::target::ext::breakpoints::WatchKind as GdbWatchKind;
 use gdbstub_arch::wasm::reg::id::WasmRegId;
 use std::collections::HashMap;
 use std::net::TcpStream;
@@ -228,6 +230,15 @@ fn serve(
                         StopKind::Trap => SingleThreadStopReason::SignalWithThread {
                             tid: (),
                             signal: Signal::SIGSEGV,
+                        },
+                        StopKind::Watch { kind, addr } => SingleThreadStopReason::Watch {
+                            tid: (),
+                            kind: match kind {
+                                WatchKind::Read => GdbWatchKind::Read,
+                                WatchKind::Write => GdbWatchKind::Write,
+                                WatchKind::Access => GdbWatchKind::ReadWrite,
+                            },
+                            addr,
                         },
                     };
                     target.stop = Some(stop);

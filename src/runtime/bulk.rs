@@ -3,6 +3,7 @@
 //! bounds, and returns a trap code (0: none) with any result in `args[0]`.
 
 use crate::abi::libcalls::{Helper, HelperFn, HELPERS};
+use crate::abi::watch::Direction;
 use crate::frontend::ConstExpr;
 use crate::runtime::instance::{instance_of, InstanceData};
 use crate::trap::TrapKind;
@@ -86,6 +87,7 @@ fn fill(instance: &InstanceData, memory: u64, d: u64, val: u64, n: u64) -> u32 {
     if !fits(d, n, mem.data_size() as u64) {
         return MEMORY_OOB;
     }
+    mem.note_host_access(d as usize, n as usize, Direction::Write);
     // SAFETY: the range was checked against the accessible size.
     unsafe { std::ptr::write_bytes(mem.data_ptr().add(d as usize), val as u8, n as usize) };
     OK
@@ -124,6 +126,8 @@ fn copy(instance: &InstanceData, dst: u64, src: u64, d: u64, s: u64, n: u64) -> 
     if !fits(d, n, to.data_size() as u64) || !fits(s, n, from.data_size() as u64) {
         return MEMORY_OOB;
     }
+    from.note_host_access(s as usize, n as usize, Direction::Read);
+    to.note_host_access(d as usize, n as usize, Direction::Write);
     // SAFETY: both ranges were checked; `copy` handles overlap (memmove).
     unsafe {
         std::ptr::copy(
@@ -189,7 +193,7 @@ fn init(instance: &InstanceData, memory: u64, d: u64, s: u64, n: u64, seg: u64) 
 unsafe extern "C" fn memory_grow_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 2 argument words.
     let (instance, [delta, memory]) = unsafe { (instance_of(vmctx), args::<2>(a)) };
-    let old = crate::runtime::libcalls::grow(instance, memory as u32, delta as u32);
+    let old = grow(instance, memory as u32, delta as u32);
     // SAFETY: the first argument word is the result slot.
     unsafe { *a = old as u64 };
     OK
@@ -353,4 +357,16 @@ unsafe extern "C" fn elem_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
         .lock()
         .unwrap_or_else(|e| e.into_inner())[seg as usize] = true;
     OK
+}
+
+/// Grows `instance`'s memory `memory` by `delta` pages if its limiter agrees: the old size
+/// in pages, or u32::MAX (-1) on failure.
+pub(crate) fn grow(instance: &InstanceData, memory: u32, delta: u32) -> u32 {
+    let limiter = instance.limiter();
+    instance
+        .memory(memory)
+        .grow_pages_if(delta, |current, new, max| {
+            limiter.memory_growing(current, new, max)
+        })
+        .unwrap_or(u32::MAX)
 }

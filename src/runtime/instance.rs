@@ -14,7 +14,7 @@ use crate::runtime::table::Table;
 use crate::trap::{Trap, TrapKind};
 use std::alloc::Layout;
 use std::any::Any;
-use std::sync::atomic::{AtomicU64, AtomicUsize};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Everything an instance owns. Compiled code sees it through the vmctx.
@@ -91,6 +91,20 @@ impl InstanceData {
         // SAFETY: a header word of the vmctx, which lives as long as `self`, 8-byte
         // aligned.
         unsafe { &*(self.vmctx.add(header::FUEL as usize) as *const AtomicU64) }
+    }
+
+    /// Writes memory `index`'s watch filter, which instrumented code reads.
+    pub fn set_watch_filter(&self, index: u32, filter: crate::abi::vmctx::WatchFilter) {
+        let layout = &self.module.layout;
+        for (offset, value) in [
+            (layout.watch_start(index), filter.start),
+            (layout.watch_end(index), filter.end),
+        ] {
+            // SAFETY: a word of the vmctx, which lives as long as `self`, 8-byte aligned;
+            // compiled code only reads it.
+            let word = unsafe { &*(self.vmctx.add(offset as usize) as *const AtomicU64) };
+            word.store(value, Ordering::Release);
+        }
     }
 
     pub fn memory(&self, index: u32) -> &Memory {
@@ -306,6 +320,7 @@ impl InstanceData {
         for (i, mem) in data.memories.iter().enumerate() {
             data.write_word(layout.memory_base(i as u32), mem.data_ptr() as u64);
             data.write_word(layout.memory_data(i as u32), mem.descriptor() as u64);
+            data.set_watch_filter(i as u32, crate::abi::vmctx::WatchFilter::EMPTY);
         }
         // Header.
         data.write_word(header::LIBCALLS, libcalls as u64);

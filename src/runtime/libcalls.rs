@@ -5,7 +5,7 @@ use crate::abi::frame::{saved_gpr, ResumePoint};
 use crate::abi::libcalls::Libcalls;
 use crate::abi::regs::RCX;
 use crate::runtime::activation;
-use crate::runtime::instance::{instance_of, InstanceData};
+use crate::runtime::instance::instance_of;
 use crate::trap::{Trap, TrapKind};
 use std::sync::atomic::Ordering;
 
@@ -69,17 +69,5 @@ unsafe extern "C" fn trap_libcall(
 /// Called only by compiled code with its own instance's `vmctx`.
 unsafe extern "C" fn memory_grow_libcall(vmctx: *mut u8, delta: u32) -> u32 {
     // SAFETY: called from this instance's code with its own vmctx.
-    grow(unsafe { instance_of(vmctx) }, 0, delta)
-}
-
-/// Grows `instance`'s memory `memory` by `delta` pages if its limiter agrees: the old size
-/// in pages, or u32::MAX (-1) on failure.
-pub(crate) fn grow(instance: &InstanceData, memory: u32, delta: u32) -> u32 {
-    let limiter = instance.limiter();
-    instance
-        .memory(memory)
-        .grow_pages_if(delta, |current, new, max| {
-            limiter.memory_growing(current, new, max)
-        })
-        .unwrap_or(u32::MAX)
+    crate::runtime::bulk::grow(unsafe { instance_of(vmctx) }, 0, delta)
 }

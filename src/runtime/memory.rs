@@ -2,10 +2,12 @@
 //! `size` bytes are readable and writable.
 
 use crate::abi::vmctx::MemoryData;
+use crate::abi::watch::Direction;
 use crate::config::BoundsChecks;
 use crate::error::{Error, Result};
 use crate::types::MemoryType;
 use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Bytes in a wasm page.
@@ -20,6 +22,17 @@ pub(crate) struct MemoryInner {
     reserved: usize,
     ty: MemoryType,
     grow_lock: Mutex<()>,
+    /// Who is told of host reads and writes (instances with watchpoints on this memory).
+    watchers: Mutex<Vec<Arc<dyn HostAccessWatcher>>>,
+    /// Whether `watchers` is not empty (read on every host access).
+    watched: AtomicBool,
+}
+
+/// Told of the host's reads and writes of a memory before they happen ("DESIGN:
+/// watchpoints" in `codegen::watch`: host accesses count).
+pub(crate) trait HostAccessWatcher: Send + Sync {
+    /// The host is about to access `len` bytes at `offset` (a range inside the memory).
+    fn host_access(&self, offset: usize, len: usize, direction: Direction);
 }
 
 // SAFETY: the reservation is plain memory; `data` changes only under `grow_lock`, and
@@ -139,6 +152,8 @@ impl Memory {
             reserved,
             ty,
             grow_lock: Mutex::new(()),
+            watchers: Mutex::new(Vec::new()),
+            watched: AtomicBool::new(false),
         };
         let memory = Memory {
             inner: Arc::new(inner),
@@ -255,6 +270,20 @@ impl Memory {
     /// Copies memory at `offset` into `buf`.
     pub fn read(&self, offset: usize, buf: &mut [u8]) -> Result<()> {
         self.check(offset, buf.len())?;
+        self.note_host_access(offset, buf.len(), Direction::Read);
+        self.read_unwatched(offset, buf)
+    }
+
+    /// Copies `data` into memory at `offset`.
+    pub fn write(&self, offset: usize, data: &[u8]) -> Result<()> {
+        self.check(offset, data.len())?;
+        self.note_host_access(offset, data.len(), Direction::Write);
+        self.write_unwatched(offset, data)
+    }
+
+    /// `read` without telling the watchers (the debugger's own reads).
+    pub(crate) fn read_unwatched(&self, offset: usize, buf: &mut [u8]) -> Result<()> {
+        self.check(offset, buf.len())?;
         // SAFETY: the range is inside the accessible part of the memory.
         unsafe {
             std::ptr::copy_nonoverlapping(self.data_ptr().add(offset), buf.as_mut_ptr(), buf.len())
@@ -262,14 +291,55 @@ impl Memory {
         Ok(())
     }
 
-    /// Copies `data` into memory at `offset`.
-    pub fn write(&self, offset: usize, data: &[u8]) -> Result<()> {
+    /// `write` without telling the watchers (the debugger's own writes).
+    pub(crate) fn write_unwatched(&self, offset: usize, data: &[u8]) -> Result<()> {
         self.check(offset, data.len())?;
         // SAFETY: the range is inside the accessible part of the memory.
         unsafe {
             std::ptr::copy_nonoverlapping(data.as_ptr(), self.data_ptr().add(offset), data.len())
         };
         Ok(())
+    }
+
+    /// Tells the watchers, if any, that the host is about to access `len` bytes at
+    /// `offset` (a range already checked against the memory's size).
+    pub(crate) fn note_host_access(&self, offset: usize, len: usize, direction: Direction) {
+        if len == 0 || !self.inner.watched.load(Ordering::Acquire) {
+            return;
+        }
+        let watchers = self
+            .inner
+            .watchers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        for watcher in watchers {
+            watcher.host_access(offset, len, direction);
+        }
+    }
+
+    /// Adds a watcher of host accesses.
+    pub(crate) fn add_watcher(&self, watcher: Arc<dyn HostAccessWatcher>) {
+        let mut watchers = self
+            .inner
+            .watchers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        watchers.push(watcher);
+        self.inner.watched.store(true, Ordering::Release);
+    }
+
+    /// Removes a watcher added with `add_watcher`.
+    pub(crate) fn remove_watcher(&self, watcher: &Arc<dyn HostAccessWatcher>) {
+        let mut watchers = self
+            .inner
+            .watchers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        watchers.retain(|w| !Arc::ptr_eq(w, watcher));
+        self.inner
+            .watched
+            .store(!watchers.is_empty(), Ordering::Release);
     }
 
     /// Whether two handles refer to the same memory.

@@ -88,6 +88,11 @@ impl ModuleData {
     pub fn stop_all(&self) -> Option<&[u8]> {
         self.debug.as_ref().map(|(d, _)| d.stop_all())
     }
+
+    /// The all-zeros site bits of a debuggable module (see `DebugCode::stop_none`).
+    pub fn stop_none(&self) -> Option<&[u8]> {
+        self.debug.as_ref().map(|(d, _)| d.stop_none())
+    }
 }
 
 /// The error for debugging a module compiled without debug instrumentation.

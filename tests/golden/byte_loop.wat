@@ -127,7 +127,7 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+1B7h
+;;   0016  jb func[0].instrumented+1E1h
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
@@ -137,144 +137,174 @@
 ;;   0041  mov r8d,0
 ;;   0047  mov qword ptr [rbp-10h],0
 ;;   0052  test byte ptr [r13],1
-;;   005a  jne func[0].instrumented+211h
+;;   005a  jne func[0].instrumented+23Bh
 ;;   0060  test byte ptr [r13],2
-;;   0068  jne func[0].instrumented+220h
+;;   0068  jne func[0].instrumented+24Ah
 ;;   006e  test byte ptr [r13],4
-;;   0076  jne func[0].instrumented+22Fh
+;;   0076  jne func[0].instrumented+259h
 ;;   007c  bt r12,3Dh
-;;   0081  jb func[0].instrumented+1F3h
+;;   0081  jb func[0].instrumented+21Dh
 ;;   0087  mov r13,[r15+48h]
 ;;   008e  cmp r13,1
 ;;   0095  jbe func[0]+49h
 ;;   009b  test byte ptr [r13],8
-;;   00a3  jne func[0].instrumented+23Eh
+;;   00a3  jne func[0].instrumented+268h
 ;;   00a9  test byte ptr [r13],10h
-;;   00b1  jne func[0].instrumented+24Dh
+;;   00b1  jne func[0].instrumented+277h
 ;;   00b7  test byte ptr [r13],20h
-;;   00bf  jne func[0].instrumented+25Ch
+;;   00bf  jne func[0].instrumented+286h
 ;;   00c5  cmp r8d,r9d
 ;;   00c8  setae bl
 ;;   00cc  movzx ebx,bl
 ;;   00d0  test byte ptr [r13],40h
-;;   00d8  jne func[0].instrumented+26Bh
+;;   00d8  jne func[0].instrumented+295h
 ;;   00de  test ebx,ebx
-;;   00e1  jne func[0].instrumented+188h
+;;   00e1  jne func[0].instrumented+1B2h
 ;;   00e7  test byte ptr [r13],80h
-;;   00ef  jne func[0].instrumented+27Ah
+;;   00ef  jne func[0].instrumented+2A4h
 ;;   00f5  test byte ptr [r13+1],1
-;;   00fd  jne func[0].instrumented+289h
+;;   00fd  jne func[0].instrumented+2B3h
 ;;   0103  test byte ptr [r13+1],2
-;;   010b  jne func[0].instrumented+298h
-;;   0111  movzx ebx,byte ptr [r14+r8]
-;;   011a  test byte ptr [r13+1],4
-;;   0122  jne func[0].instrumented+2A7h
-;;   0128  mov [r14+r8+400h],bl
-;;   0130  test byte ptr [r13+1],8
-;;   0138  jne func[0].instrumented+2B6h
-;;   013e  test byte ptr [r13+1],10h
-;;   0146  jne func[0].instrumented+2C5h
-;;   014c  test byte ptr [r13+1],20h
-;;   0154  jne func[0].instrumented+2D4h
-;;   015a  mov ebx,r8d
-;;   015d  add ebx,1
-;;   0164  test byte ptr [r13+1],40h
-;;   016c  jne func[0].instrumented+2E3h
-;;   0172  mov r8d,ebx
-;;   0175  test byte ptr [r13+1],80h
-;;   017d  jne func[0].instrumented+2F2h
-;;   0183  jmp func[0].instrumented+7Ch
-;;   0188  test byte ptr [r13+2],1
-;;   0190  jne func[0].instrumented+301h
-;;   0196  test byte ptr [r13+2],2
-;;   019e  jne func[0].instrumented+310h
-;;   01a4  mov r9,[rbp-18h]
-;;   01ab  mov r8,[rbp-20h]
-;;   01b2  mov rsp,rbp
-;;   01b5  pop rbp
-;;   01b6  ret
-;;   01b7  bt r12,3Dh
-;;   01bc  jae func[0].instrumented+1DEh
-;;   01c2  mov rax,rsp
-;;   01c5  mov rsp,rbp
-;;   01c8  call stubs+1EAh
-;;   01cd  mov rsp,rax
-;;   01d0  test r12,r12
-;;   01d3  je func[0].instrumented+1E6h
-;;   01d9  jmp func[0].instrumented+0Bh
-;;   01de  mov rsp,rbp
-;;   01e1  call stubs+55h
-;;   01e6  mov rsp,rbp
-;;   01e9  call stubs+87h
-;;   01ee  call stubs+87h
-;;   01f3  bt r12,3Dh
-;;   01f8  jae func[0].instrumented+20Ch
-;;   01fe  call stubs+1EAh
-;;   0203  test r12,r12
-;;   0206  je func[0].instrumented+1EEh
-;;   020c  jmp func[0].instrumented+7Ch
-;;   0211  mov eax,0
-;;   0216  call func[0].instrumented+31Fh
-;;   021b  jmp func[0].instrumented+60h
-;;   0220  mov eax,1
-;;   0225  call func[0].instrumented+31Fh
-;;   022a  jmp func[0].instrumented+6Eh
-;;   022f  mov eax,2
-;;   0234  call func[0].instrumented+31Fh
-;;   0239  jmp func[0].instrumented+7Ch
-;;   023e  mov eax,3
-;;   0243  call func[0].instrumented+31Fh
-;;   0248  jmp func[0].instrumented+0A9h
-;;   024d  mov eax,4
-;;   0252  call func[0].instrumented+31Fh
-;;   0257  jmp func[0].instrumented+0B7h
-;;   025c  mov eax,5
-;;   0261  call func[0].instrumented+31Fh
-;;   0266  jmp func[0].instrumented+0C5h
-;;   026b  mov eax,6
-;;   0270  call func[0].instrumented+31Fh
-;;   0275  jmp func[0].instrumented+0DEh
-;;   027a  mov eax,7
-;;   027f  call func[0].instrumented+31Fh
-;;   0284  jmp func[0].instrumented+0F5h
-;;   0289  mov eax,8
-;;   028e  call func[0].instrumented+31Fh
-;;   0293  jmp func[0].instrumented+103h
-;;   0298  mov eax,9
-;;   029d  call func[0].instrumented+31Fh
-;;   02a2  jmp func[0].instrumented+111h
-;;   02a7  mov eax,0Ah
-;;   02ac  call func[0].instrumented+31Fh
-;;   02b1  jmp func[0].instrumented+128h
-;;   02b6  mov eax,0Bh
-;;   02bb  call func[0].instrumented+31Fh
-;;   02c0  jmp func[0].instrumented+13Eh
-;;   02c5  mov eax,0Ch
-;;   02ca  call func[0].instrumented+31Fh
-;;   02cf  jmp func[0].instrumented+14Ch
-;;   02d4  mov eax,0Dh
-;;   02d9  call func[0].instrumented+31Fh
-;;   02de  jmp func[0].instrumented+15Ah
-;;   02e3  mov eax,0Eh
-;;   02e8  call func[0].instrumented+31Fh
-;;   02ed  jmp func[0].instrumented+172h
-;;   02f2  mov eax,0Fh
-;;   02f7  call func[0].instrumented+31Fh
-;;   02fc  jmp func[0].instrumented+183h
-;;   0301  mov eax,10h
-;;   0306  call func[0].instrumented+31Fh
-;;   030b  jmp func[0].instrumented+196h
-;;   0310  mov eax,11h
-;;   0315  call func[0].instrumented+31Fh
-;;   031a  jmp func[0].instrumented+1A4h
-;;   031f  sub rsp,8
-;;   0323  mov rdx,0
-;;   032d  or rax,rdx
-;;   0330  push rax
-;;   0331  call stubs+54Ah
-;;   0336  add rsp,8
-;;   033a  mov r13,[r15+48h]
-;;   0341  cmp r13,1
-;;   0348  ja func[0].instrumented+355h
-;;   034e  lea r13,[stubs+7C2h]
-;;   0355  ret
+;;   010b  jne func[0].instrumented+2C2h
+;;   0111  lea rax,[r8+1]
+;;   0119  cmp rax,[r15+50h]
+;;   0120  ja func[0].instrumented+380h
+;;   0126  movzx ebx,byte ptr [r14+r8]
+;;   012f  test byte ptr [r13+1],4
+;;   0137  jne func[0].instrumented+2D1h
+;;   013d  lea rax,[r8+401h]
+;;   0145  cmp rax,[r15+50h]
+;;   014c  ja func[0].instrumented+3CBh
+;;   0152  mov [r14+r8+400h],bl
+;;   015a  test byte ptr [r13+1],8
+;;   0162  jne func[0].instrumented+2E0h
+;;   0168  test byte ptr [r13+1],10h
+;;   0170  jne func[0].instrumented+2EFh
+;;   0176  test byte ptr [r13+1],20h
+;;   017e  jne func[0].instrumented+2FEh
+;;   0184  mov ebx,r8d
+;;   0187  add ebx,1
+;;   018e  test byte ptr [r13+1],40h
+;;   0196  jne func[0].instrumented+30Dh
+;;   019c  mov r8d,ebx
+;;   019f  test byte ptr [r13+1],80h
+;;   01a7  jne func[0].instrumented+31Ch
+;;   01ad  jmp func[0].instrumented+7Ch
+;;   01b2  test byte ptr [r13+2],1
+;;   01ba  jne func[0].instrumented+32Bh
+;;   01c0  test byte ptr [r13+2],2
+;;   01c8  jne func[0].instrumented+33Ah
+;;   01ce  mov r9,[rbp-18h]
+;;   01d5  mov r8,[rbp-20h]
+;;   01dc  mov rsp,rbp
+;;   01df  pop rbp
+;;   01e0  ret
+;;   01e1  bt r12,3Dh
+;;   01e6  jae func[0].instrumented+208h
+;;   01ec  mov rax,rsp
+;;   01ef  mov rsp,rbp
+;;   01f2  call stubs+1EAh
+;;   01f7  mov rsp,rax
+;;   01fa  test r12,r12
+;;   01fd  je func[0].instrumented+210h
+;;   0203  jmp func[0].instrumented+0Bh
+;;   0208  mov rsp,rbp
+;;   020b  call stubs+55h
+;;   0210  mov rsp,rbp
+;;   0213  call stubs+87h
+;;   0218  call stubs+87h
+;;   021d  bt r12,3Dh
+;;   0222  jae func[0].instrumented+236h
+;;   0228  call stubs+1EAh
+;;   022d  test r12,r12
+;;   0230  je func[0].instrumented+218h
+;;   0236  jmp func[0].instrumented+7Ch
+;;   023b  mov eax,0
+;;   0240  call func[0].instrumented+349h
+;;   0245  jmp func[0].instrumented+60h
+;;   024a  mov eax,1
+;;   024f  call func[0].instrumented+349h
+;;   0254  jmp func[0].instrumented+6Eh
+;;   0259  mov eax,2
+;;   025e  call func[0].instrumented+349h
+;;   0263  jmp func[0].instrumented+7Ch
+;;   0268  mov eax,3
+;;   026d  call func[0].instrumented+349h
+;;   0272  jmp func[0].instrumented+0A9h
+;;   0277  mov eax,4
+;;   027c  call func[0].instrumented+349h
+;;   0281  jmp func[0].instrumented+0B7h
+;;   0286  mov eax,5
+;;   028b  call func[0].instrumented+349h
+;;   0290  jmp func[0].instrumented+0C5h
+;;   0295  mov eax,6
+;;   029a  call func[0].instrumented+349h
+;;   029f  jmp func[0].instrumented+0DEh
+;;   02a4  mov eax,7
+;;   02a9  call func[0].instrumented+349h
+;;   02ae  jmp func[0].instrumented+0F5h
+;;   02b3  mov eax,8
+;;   02b8  call func[0].instrumented+349h
+;;   02bd  jmp func[0].instrumented+103h
+;;   02c2  mov eax,9
+;;   02c7  call func[0].instrumented+349h
+;;   02cc  jmp func[0].instrumented+111h
+;;   02d1  mov eax,0Ah
+;;   02d6  call func[0].instrumented+349h
+;;   02db  jmp func[0].instrumented+13Dh
+;;   02e0  mov eax,0Bh
+;;   02e5  call func[0].instrumented+349h
+;;   02ea  jmp func[0].instrumented+168h
+;;   02ef  mov eax,0Ch
+;;   02f4  call func[0].instrumented+349h
+;;   02f9  jmp func[0].instrumented+176h
+;;   02fe  mov eax,0Dh
+;;   0303  call func[0].instrumented+349h
+;;   0308  jmp func[0].instrumented+184h
+;;   030d  mov eax,0Eh
+;;   0312  call func[0].instrumented+349h
+;;   0317  jmp func[0].instrumented+19Ch
+;;   031c  mov eax,0Fh
+;;   0321  call func[0].instrumented+349h
+;;   0326  jmp func[0].instrumented+1ADh
+;;   032b  mov eax,10h
+;;   0330  call func[0].instrumented+349h
+;;   0335  jmp func[0].instrumented+1C0h
+;;   033a  mov eax,11h
+;;   033f  call func[0].instrumented+349h
+;;   0344  jmp func[0].instrumented+1CEh
+;;   0349  sub rsp,8
+;;   034d  mov rdx,0
+;;   0357  or rax,rdx
+;;   035a  push rax
+;;   035b  call stubs+54Ah
+;;   0360  add rsp,8
+;;   0364  mov r13,[r15+48h]
+;;   036b  cmp r13,1
+;;   0372  ja func[0].instrumented+37Fh
+;;   0378  lea r13,[stubs+7C2h]
+;;   037f  ret
+;;   0380  sub rax,1
+;;   0386  cmp rax,[r15+58h]
+;;   038d  jae func[0].instrumented+126h
+;;   0393  sub rsp,8
+;;   0397  mov dword ptr [rsp],0
+;;   039e  mov dword ptr [rsp+4],80000001h
+;;   03a6  call stubs+54Ah
+;;   03ab  mov r13,[r15+48h]
+;;   03b2  cmp r13,1
+;;   03b9  ja func[0].instrumented+3C6h
+;;   03bf  lea r13,[stubs+7C2h]
+;;   03c6  jmp func[0].instrumented+126h
+;;   03cb  sub rax,1
+;;   03d1  cmp rax,[r15+58h]
+;;   03d8  jae func[0].instrumented+152h
+;;   03de  sub rsp,8
+;;   03e2  mov dword ptr [rsp],0
+;;   03e9  mov dword ptr [rsp+4],0C0000001h
+;;   03f1  call stubs+54Ah
+;;   03f6  mov r13,[r15+48h]
+;;   03fd  cmp r13,1
+;;   0404  ja func[0].instrumented+411h
+;;   040a  lea r13,[stubs+7C2h]
+;;   0411  jmp func[0].instrumented+152h

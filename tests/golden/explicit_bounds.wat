@@ -89,89 +89,119 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+102h
+;;   0016  jb func[0].instrumented+12Ch
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
 ;;   0030  test byte ptr [r13],1
-;;   0038  jne func[0].instrumented+143h
+;;   0038  jne func[0].instrumented+16Dh
 ;;   003e  test byte ptr [r13],2
-;;   0046  jne func[0].instrumented+152h
+;;   0046  jne func[0].instrumented+17Ch
 ;;   004c  test byte ptr [r13],4
-;;   0054  jne func[0].instrumented+161h
+;;   0054  jne func[0].instrumented+18Bh
 ;;   005a  test byte ptr [r13],8
-;;   0062  jne func[0].instrumented+170h
+;;   0062  jne func[0].instrumented+19Ah
 ;;   0068  mov edx,[rbp+10h]
 ;;   006f  lea rax,[rdx+18h]
 ;;   0077  mov rcx,[r15+8]
 ;;   007e  cmp rax,[rcx]
-;;   0085  ja func[0].instrumented+139h
-;;   008b  mov qword ptr [r14+rdx+10h],7
-;;   0097  test byte ptr [r13],10h
-;;   009f  jne func[0].instrumented+17Fh
-;;   00a5  test byte ptr [r13],20h
-;;   00ad  jne func[0].instrumented+18Eh
-;;   00b3  mov edx,[rbp+10h]
-;;   00ba  lea rax,[rdx+10h]
-;;   00c2  mov rcx,[r15+8]
-;;   00c9  cmp rax,[rcx]
-;;   00d0  ja func[0].instrumented+13Eh
-;;   00d6  mov rbx,[r14+rdx+8]
-;;   00de  test byte ptr [r13],40h
-;;   00e6  jne func[0].instrumented+19Dh
-;;   00ec  test byte ptr [r13],80h
-;;   00f4  jne func[0].instrumented+1ACh
-;;   00fa  mov rax,rbx
-;;   00fd  mov rsp,rbp
-;;   0100  pop rbp
-;;   0101  ret
-;;   0102  bt r12,3Dh
-;;   0107  jae func[0].instrumented+129h
-;;   010d  mov rax,rsp
-;;   0110  mov rsp,rbp
-;;   0113  call stubs+1EEh
-;;   0118  mov rsp,rax
-;;   011b  test r12,r12
-;;   011e  je func[0].instrumented+131h
-;;   0124  jmp func[0].instrumented+0Bh
-;;   0129  mov rsp,rbp
-;;   012c  call stubs+55h
-;;   0131  mov rsp,rbp
-;;   0134  call stubs+87h
-;;   0139  call stubs+5
-;;   013e  call stubs+5
-;;   0143  mov eax,0
-;;   0148  call func[0].instrumented+1BBh
-;;   014d  jmp func[0].instrumented+3Eh
-;;   0152  mov eax,1
-;;   0157  call func[0].instrumented+1BBh
-;;   015c  jmp func[0].instrumented+4Ch
-;;   0161  mov eax,2
-;;   0166  call func[0].instrumented+1BBh
-;;   016b  jmp func[0].instrumented+5Ah
-;;   0170  mov eax,3
-;;   0175  call func[0].instrumented+1BBh
-;;   017a  jmp func[0].instrumented+68h
-;;   017f  mov eax,4
-;;   0184  call func[0].instrumented+1BBh
-;;   0189  jmp func[0].instrumented+0A5h
-;;   018e  mov eax,5
-;;   0193  call func[0].instrumented+1BBh
-;;   0198  jmp func[0].instrumented+0B3h
-;;   019d  mov eax,6
-;;   01a2  call func[0].instrumented+1BBh
-;;   01a7  jmp func[0].instrumented+0ECh
-;;   01ac  mov eax,7
-;;   01b1  call func[0].instrumented+1BBh
-;;   01b6  jmp func[0].instrumented+0FAh
-;;   01bb  sub rsp,8
-;;   01bf  mov rdx,0
-;;   01c9  or rax,rdx
-;;   01cc  push rax
-;;   01cd  call stubs+54Eh
-;;   01d2  add rsp,8
-;;   01d6  mov r13,[r15+48h]
-;;   01dd  cmp r13,1
-;;   01e4  ja func[0].instrumented+1F1h
-;;   01ea  lea r13,[stubs+7C6h]
-;;   01f1  ret
+;;   0085  ja func[0].instrumented+163h
+;;   008b  lea rax,[rdx+18h]
+;;   0093  cmp rax,[r15+50h]
+;;   009a  ja func[0].instrumented+21Ch
+;;   00a0  mov qword ptr [r14+rdx+10h],7
+;;   00ac  test byte ptr [r13],10h
+;;   00b4  jne func[0].instrumented+1A9h
+;;   00ba  test byte ptr [r13],20h
+;;   00c2  jne func[0].instrumented+1B8h
+;;   00c8  mov edx,[rbp+10h]
+;;   00cf  lea rax,[rdx+10h]
+;;   00d7  mov rcx,[r15+8]
+;;   00de  cmp rax,[rcx]
+;;   00e5  ja func[0].instrumented+168h
+;;   00eb  lea rax,[rdx+10h]
+;;   00f3  cmp rax,[r15+50h]
+;;   00fa  ja func[0].instrumented+267h
+;;   0100  mov rbx,[r14+rdx+8]
+;;   0108  test byte ptr [r13],40h
+;;   0110  jne func[0].instrumented+1C7h
+;;   0116  test byte ptr [r13],80h
+;;   011e  jne func[0].instrumented+1D6h
+;;   0124  mov rax,rbx
+;;   0127  mov rsp,rbp
+;;   012a  pop rbp
+;;   012b  ret
+;;   012c  bt r12,3Dh
+;;   0131  jae func[0].instrumented+153h
+;;   0137  mov rax,rsp
+;;   013a  mov rsp,rbp
+;;   013d  call stubs+1EEh
+;;   0142  mov rsp,rax
+;;   0145  test r12,r12
+;;   0148  je func[0].instrumented+15Bh
+;;   014e  jmp func[0].instrumented+0Bh
+;;   0153  mov rsp,rbp
+;;   0156  call stubs+55h
+;;   015b  mov rsp,rbp
+;;   015e  call stubs+87h
+;;   0163  call stubs+5
+;;   0168  call stubs+5
+;;   016d  mov eax,0
+;;   0172  call func[0].instrumented+1E5h
+;;   0177  jmp func[0].instrumented+3Eh
+;;   017c  mov eax,1
+;;   0181  call func[0].instrumented+1E5h
+;;   0186  jmp func[0].instrumented+4Ch
+;;   018b  mov eax,2
+;;   0190  call func[0].instrumented+1E5h
+;;   0195  jmp func[0].instrumented+5Ah
+;;   019a  mov eax,3
+;;   019f  call func[0].instrumented+1E5h
+;;   01a4  jmp func[0].instrumented+68h
+;;   01a9  mov eax,4
+;;   01ae  call func[0].instrumented+1E5h
+;;   01b3  jmp func[0].instrumented+0BAh
+;;   01b8  mov eax,5
+;;   01bd  call func[0].instrumented+1E5h
+;;   01c2  jmp func[0].instrumented+0C8h
+;;   01c7  mov eax,6
+;;   01cc  call func[0].instrumented+1E5h
+;;   01d1  jmp func[0].instrumented+116h
+;;   01d6  mov eax,7
+;;   01db  call func[0].instrumented+1E5h
+;;   01e0  jmp func[0].instrumented+124h
+;;   01e5  sub rsp,8
+;;   01e9  mov rdx,0
+;;   01f3  or rax,rdx
+;;   01f6  push rax
+;;   01f7  call stubs+54Eh
+;;   01fc  add rsp,8
+;;   0200  mov r13,[r15+48h]
+;;   0207  cmp r13,1
+;;   020e  ja func[0].instrumented+21Bh
+;;   0214  lea r13,[stubs+7C6h]
+;;   021b  ret
+;;   021c  sub rax,8
+;;   0222  cmp rax,[r15+58h]
+;;   0229  jae func[0].instrumented+0A0h
+;;   022f  sub rsp,8
+;;   0233  mov dword ptr [rsp],0
+;;   023a  mov dword ptr [rsp+4],0C0000008h
+;;   0242  call stubs+54Eh
+;;   0247  mov r13,[r15+48h]
+;;   024e  cmp r13,1
+;;   0255  ja func[0].instrumented+262h
+;;   025b  lea r13,[stubs+7C6h]
+;;   0262  jmp func[0].instrumented+0A0h
+;;   0267  sub rax,8
+;;   026d  cmp rax,[r15+58h]
+;;   0274  jae func[0].instrumented+100h
+;;   027a  sub rsp,8
+;;   027e  mov dword ptr [rsp],0
+;;   0285  mov dword ptr [rsp+4],80000008h
+;;   028d  call stubs+54Eh
+;;   0292  mov r13,[r15+48h]
+;;   0299  cmp r13,1
+;;   02a0  ja func[0].instrumented+2ADh
+;;   02a6  lea r13,[stubs+7C6h]
+;;   02ad  jmp func[0].instrumented+100h

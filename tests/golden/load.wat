@@ -63,62 +63,77 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+8Dh
+;;   0016  jb func[0].instrumented+0A2h
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
 ;;   0030  test byte ptr [r13],1
-;;   0038  jne func[0].instrumented+0C4h
+;;   0038  jne func[0].instrumented+0D9h
 ;;   003e  test byte ptr [r13],2
-;;   0046  jne func[0].instrumented+0D3h
+;;   0046  jne func[0].instrumented+0E8h
 ;;   004c  test byte ptr [r13],4
-;;   0054  jne func[0].instrumented+0E2h
+;;   0054  jne func[0].instrumented+0F7h
 ;;   005a  mov edx,[rbp+10h]
-;;   0061  mov rbx,[r14+rdx+8]
-;;   0069  test byte ptr [r13],8
-;;   0071  jne func[0].instrumented+0F1h
-;;   0077  test byte ptr [r13],10h
-;;   007f  jne func[0].instrumented+100h
-;;   0085  mov rax,rbx
-;;   0088  mov rsp,rbp
-;;   008b  pop rbp
-;;   008c  ret
-;;   008d  bt r12,3Dh
-;;   0092  jae func[0].instrumented+0B4h
-;;   0098  mov rax,rsp
-;;   009b  mov rsp,rbp
-;;   009e  call stubs+1EAh
-;;   00a3  mov rsp,rax
-;;   00a6  test r12,r12
-;;   00a9  je func[0].instrumented+0BCh
-;;   00af  jmp func[0].instrumented+0Bh
-;;   00b4  mov rsp,rbp
-;;   00b7  call stubs+55h
-;;   00bc  mov rsp,rbp
-;;   00bf  call stubs+87h
-;;   00c4  mov eax,0
-;;   00c9  call func[0].instrumented+10Fh
-;;   00ce  jmp func[0].instrumented+3Eh
-;;   00d3  mov eax,1
-;;   00d8  call func[0].instrumented+10Fh
-;;   00dd  jmp func[0].instrumented+4Ch
-;;   00e2  mov eax,2
-;;   00e7  call func[0].instrumented+10Fh
-;;   00ec  jmp func[0].instrumented+5Ah
-;;   00f1  mov eax,3
-;;   00f6  call func[0].instrumented+10Fh
-;;   00fb  jmp func[0].instrumented+77h
-;;   0100  mov eax,4
-;;   0105  call func[0].instrumented+10Fh
-;;   010a  jmp func[0].instrumented+85h
-;;   010f  sub rsp,8
-;;   0113  mov rdx,0
-;;   011d  or rax,rdx
-;;   0120  push rax
-;;   0121  call stubs+54Ah
-;;   0126  add rsp,8
-;;   012a  mov r13,[r15+48h]
-;;   0131  cmp r13,1
-;;   0138  ja func[0].instrumented+145h
-;;   013e  lea r13,[stubs+7C2h]
-;;   0145  ret
+;;   0061  lea rax,[rdx+10h]
+;;   0069  cmp rax,[r15+50h]
+;;   0070  ja func[0].instrumented+15Bh
+;;   0076  mov rbx,[r14+rdx+8]
+;;   007e  test byte ptr [r13],8
+;;   0086  jne func[0].instrumented+106h
+;;   008c  test byte ptr [r13],10h
+;;   0094  jne func[0].instrumented+115h
+;;   009a  mov rax,rbx
+;;   009d  mov rsp,rbp
+;;   00a0  pop rbp
+;;   00a1  ret
+;;   00a2  bt r12,3Dh
+;;   00a7  jae func[0].instrumented+0C9h
+;;   00ad  mov rax,rsp
+;;   00b0  mov rsp,rbp
+;;   00b3  call stubs+1EAh
+;;   00b8  mov rsp,rax
+;;   00bb  test r12,r12
+;;   00be  je func[0].instrumented+0D1h
+;;   00c4  jmp func[0].instrumented+0Bh
+;;   00c9  mov rsp,rbp
+;;   00cc  call stubs+55h
+;;   00d1  mov rsp,rbp
+;;   00d4  call stubs+87h
+;;   00d9  mov eax,0
+;;   00de  call func[0].instrumented+124h
+;;   00e3  jmp func[0].instrumented+3Eh
+;;   00e8  mov eax,1
+;;   00ed  call func[0].instrumented+124h
+;;   00f2  jmp func[0].instrumented+4Ch
+;;   00f7  mov eax,2
+;;   00fc  call func[0].instrumented+124h
+;;   0101  jmp func[0].instrumented+5Ah
+;;   0106  mov eax,3
+;;   010b  call func[0].instrumented+124h
+;;   0110  jmp func[0].instrumented+8Ch
+;;   0115  mov eax,4
+;;   011a  call func[0].instrumented+124h
+;;   011f  jmp func[0].instrumented+9Ah
+;;   0124  sub rsp,8
+;;   0128  mov rdx,0
+;;   0132  or rax,rdx
+;;   0135  push rax
+;;   0136  call stubs+54Ah
+;;   013b  add rsp,8
+;;   013f  mov r13,[r15+48h]
+;;   0146  cmp r13,1
+;;   014d  ja func[0].instrumented+15Ah
+;;   0153  lea r13,[stubs+7C2h]
+;;   015a  ret
+;;   015b  sub rax,8
+;;   0161  cmp rax,[r15+58h]
+;;   0168  jae func[0].instrumented+76h
+;;   016e  sub rsp,8
+;;   0172  mov dword ptr [rsp],0
+;;   0179  mov dword ptr [rsp+4],80000008h
+;;   0181  call stubs+54Ah
+;;   0186  mov r13,[r15+48h]
+;;   018d  cmp r13,1
+;;   0194  ja func[0].instrumented+1A1h
+;;   019a  lea r13,[stubs+7C2h]
+;;   01a1  jmp func[0].instrumented+76h

@@ -119,119 +119,164 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+16Dh
+;;   0016  jb func[0].instrumented+1A9h
 ;;   001c  mov r13,[r15+58h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
 ;;   0030  test byte ptr [r13],1
-;;   0038  jne func[0].instrumented+1B3h
+;;   0038  jne func[0].instrumented+1EFh
 ;;   003e  test byte ptr [r13],2
-;;   0046  jne func[0].instrumented+1C2h
+;;   0046  jne func[0].instrumented+1FEh
 ;;   004c  test byte ptr [r13],4
-;;   0054  jne func[0].instrumented+1D1h
+;;   0054  jne func[0].instrumented+20Dh
 ;;   005a  test byte ptr [r13],8
-;;   0062  jne func[0].instrumented+1E0h
+;;   0062  jne func[0].instrumented+21Ch
 ;;   0068  mov edx,[rbp+10h]
 ;;   006f  lea rax,[rdx+4]
 ;;   0077  mov rcx,[r15+8]
 ;;   007e  cmp rax,[rcx]
-;;   0085  ja func[0].instrumented+1A4h
-;;   008b  mov ebx,[r14+rdx]
-;;   0093  test byte ptr [r13],10h
-;;   009b  jne func[0].instrumented+1EFh
-;;   00a1  mov edx,[rbp+10h]
-;;   00a8  lea rax,[rdx+8]
-;;   00b0  mov rcx,[r15+50h]
-;;   00b7  cmp rax,[rcx]
-;;   00be  ja func[0].instrumented+1A9h
-;;   00c4  mov rax,[r15+48h]
-;;   00cb  mov [rax+rdx+4],ebx
-;;   00d3  test byte ptr [r13],20h
-;;   00db  jne func[0].instrumented+1FEh
-;;   00e1  mov rax,[r15+50h]
-;;   00e8  mov rbx,[rax]
-;;   00ef  shr rbx,10h
-;;   00f3  test byte ptr [r13],40h
-;;   00fb  jne func[0].instrumented+20Dh
-;;   0101  test byte ptr [r13],80h
-;;   0109  jne func[0].instrumented+21Ch
-;;   010f  mov eax,0Dh
-;;   0114  mov rcx,[r15+50h]
-;;   011b  cmp rax,[rcx]
-;;   0122  ja func[0].instrumented+1AEh
-;;   0128  mov rax,[r15+48h]
-;;   012f  movzx esi,byte ptr [rax+0Ch]
-;;   0138  test byte ptr [r13+1],1
-;;   0140  jne func[0].instrumented+22Bh
-;;   0146  add ebx,esi
-;;   0149  test byte ptr [r13+1],2
-;;   0151  jne func[0].instrumented+23Ah
-;;   0157  test byte ptr [r13+1],4
-;;   015f  jne func[0].instrumented+249h
-;;   0165  mov eax,ebx
-;;   0168  mov rsp,rbp
-;;   016b  pop rbp
-;;   016c  ret
-;;   016d  bt r12,3Dh
-;;   0172  jae func[0].instrumented+194h
-;;   0178  mov rax,rsp
-;;   017b  mov rsp,rbp
-;;   017e  call stubs+1E8h
-;;   0183  mov rsp,rax
-;;   0186  test r12,r12
-;;   0189  je func[0].instrumented+19Ch
-;;   018f  jmp func[0].instrumented+0Bh
-;;   0194  mov rsp,rbp
-;;   0197  call stubs+55h
-;;   019c  mov rsp,rbp
-;;   019f  call stubs+87h
-;;   01a4  call stubs+5
-;;   01a9  call stubs+5
-;;   01ae  call stubs+5
-;;   01b3  mov eax,0
-;;   01b8  call func[0].instrumented+258h
-;;   01bd  jmp func[0].instrumented+3Eh
-;;   01c2  mov eax,1
-;;   01c7  call func[0].instrumented+258h
-;;   01cc  jmp func[0].instrumented+4Ch
-;;   01d1  mov eax,2
-;;   01d6  call func[0].instrumented+258h
-;;   01db  jmp func[0].instrumented+5Ah
-;;   01e0  mov eax,3
-;;   01e5  call func[0].instrumented+258h
-;;   01ea  jmp func[0].instrumented+68h
-;;   01ef  mov eax,4
-;;   01f4  call func[0].instrumented+258h
-;;   01f9  jmp func[0].instrumented+0A1h
-;;   01fe  mov eax,5
-;;   0203  call func[0].instrumented+258h
-;;   0208  jmp func[0].instrumented+0E1h
-;;   020d  mov eax,6
-;;   0212  call func[0].instrumented+258h
-;;   0217  jmp func[0].instrumented+101h
-;;   021c  mov eax,7
-;;   0221  call func[0].instrumented+258h
-;;   0226  jmp func[0].instrumented+10Fh
-;;   022b  mov eax,8
-;;   0230  call func[0].instrumented+258h
-;;   0235  jmp func[0].instrumented+146h
-;;   023a  mov eax,9
-;;   023f  call func[0].instrumented+258h
-;;   0244  jmp func[0].instrumented+157h
-;;   0249  mov eax,0Ah
-;;   024e  call func[0].instrumented+258h
-;;   0253  jmp func[0].instrumented+165h
-;;   0258  sub rsp,8
-;;   025c  mov rdx,0
-;;   0266  or rax,rdx
-;;   0269  push rax
-;;   026a  call stubs+548h
-;;   026f  add rsp,8
-;;   0273  mov r13,[r15+58h]
-;;   027a  cmp r13,1
-;;   0281  ja func[0].instrumented+28Eh
-;;   0287  lea r13,[stubs+7C0h]
-;;   028e  ret
+;;   0085  ja func[0].instrumented+1E0h
+;;   008b  lea rax,[rdx+4]
+;;   0093  cmp rax,[r15+68h]
+;;   009a  ja func[0].instrumented+2CBh
+;;   00a0  mov ebx,[r14+rdx]
+;;   00a8  test byte ptr [r13],10h
+;;   00b0  jne func[0].instrumented+22Bh
+;;   00b6  mov edx,[rbp+10h]
+;;   00bd  lea rax,[rdx+8]
+;;   00c5  mov rcx,[r15+50h]
+;;   00cc  cmp rax,[rcx]
+;;   00d3  ja func[0].instrumented+1E5h
+;;   00d9  lea rax,[rdx+8]
+;;   00e1  cmp rax,[r15+78h]
+;;   00e8  ja func[0].instrumented+316h
+;;   00ee  mov rax,[r15+48h]
+;;   00f5  mov [rax+rdx+4],ebx
+;;   00fd  test byte ptr [r13],20h
+;;   0105  jne func[0].instrumented+23Ah
+;;   010b  mov rax,[r15+50h]
+;;   0112  mov rbx,[rax]
+;;   0119  shr rbx,10h
+;;   011d  test byte ptr [r13],40h
+;;   0125  jne func[0].instrumented+249h
+;;   012b  test byte ptr [r13],80h
+;;   0133  jne func[0].instrumented+258h
+;;   0139  mov eax,0Dh
+;;   013e  mov rcx,[r15+50h]
+;;   0145  cmp rax,[rcx]
+;;   014c  ja func[0].instrumented+1EAh
+;;   0152  mov eax,0Dh
+;;   0157  cmp rax,[r15+78h]
+;;   015e  ja func[0].instrumented+361h
+;;   0164  mov rax,[r15+48h]
+;;   016b  movzx esi,byte ptr [rax+0Ch]
+;;   0174  test byte ptr [r13+1],1
+;;   017c  jne func[0].instrumented+267h
+;;   0182  add ebx,esi
+;;   0185  test byte ptr [r13+1],2
+;;   018d  jne func[0].instrumented+276h
+;;   0193  test byte ptr [r13+1],4
+;;   019b  jne func[0].instrumented+285h
+;;   01a1  mov eax,ebx
+;;   01a4  mov rsp,rbp
+;;   01a7  pop rbp
+;;   01a8  ret
+;;   01a9  bt r12,3Dh
+;;   01ae  jae func[0].instrumented+1D0h
+;;   01b4  mov rax,rsp
+;;   01b7  mov rsp,rbp
+;;   01ba  call stubs+1EBh
+;;   01bf  mov rsp,rax
+;;   01c2  test r12,r12
+;;   01c5  je func[0].instrumented+1D8h
+;;   01cb  jmp func[0].instrumented+0Bh
+;;   01d0  mov rsp,rbp
+;;   01d3  call stubs+55h
+;;   01d8  mov rsp,rbp
+;;   01db  call stubs+87h
+;;   01e0  call stubs+5
+;;   01e5  call stubs+5
+;;   01ea  call stubs+5
+;;   01ef  mov eax,0
+;;   01f4  call func[0].instrumented+294h
+;;   01f9  jmp func[0].instrumented+3Eh
+;;   01fe  mov eax,1
+;;   0203  call func[0].instrumented+294h
+;;   0208  jmp func[0].instrumented+4Ch
+;;   020d  mov eax,2
+;;   0212  call func[0].instrumented+294h
+;;   0217  jmp func[0].instrumented+5Ah
+;;   021c  mov eax,3
+;;   0221  call func[0].instrumented+294h
+;;   0226  jmp func[0].instrumented+68h
+;;   022b  mov eax,4
+;;   0230  call func[0].instrumented+294h
+;;   0235  jmp func[0].instrumented+0B6h
+;;   023a  mov eax,5
+;;   023f  call func[0].instrumented+294h
+;;   0244  jmp func[0].instrumented+10Bh
+;;   0249  mov eax,6
+;;   024e  call func[0].instrumented+294h
+;;   0253  jmp func[0].instrumented+12Bh
+;;   0258  mov eax,7
+;;   025d  call func[0].instrumented+294h
+;;   0262  jmp func[0].instrumented+139h
+;;   0267  mov eax,8
+;;   026c  call func[0].instrumented+294h
+;;   0271  jmp func[0].instrumented+182h
+;;   0276  mov eax,9
+;;   027b  call func[0].instrumented+294h
+;;   0280  jmp func[0].instrumented+193h
+;;   0285  mov eax,0Ah
+;;   028a  call func[0].instrumented+294h
+;;   028f  jmp func[0].instrumented+1A1h
+;;   0294  sub rsp,8
+;;   0298  mov rdx,0
+;;   02a2  or rax,rdx
+;;   02a5  push rax
+;;   02a6  call stubs+54Bh
+;;   02ab  add rsp,8
+;;   02af  mov r13,[r15+58h]
+;;   02b6  cmp r13,1
+;;   02bd  ja func[0].instrumented+2CAh
+;;   02c3  lea r13,[stubs+7C3h]
+;;   02ca  ret
+;;   02cb  sub rax,4
+;;   02d1  cmp rax,[r15+70h]
+;;   02d8  jae func[0].instrumented+0A0h
+;;   02de  sub rsp,8
+;;   02e2  mov dword ptr [rsp],0
+;;   02e9  mov dword ptr [rsp+4],80000004h
+;;   02f1  call stubs+54Bh
+;;   02f6  mov r13,[r15+58h]
+;;   02fd  cmp r13,1
+;;   0304  ja func[0].instrumented+311h
+;;   030a  lea r13,[stubs+7C3h]
+;;   0311  jmp func[0].instrumented+0A0h
+;;   0316  sub rax,4
+;;   031c  cmp rax,[r15+80h]
+;;   0323  jae func[0].instrumented+0EEh
+;;   0329  sub rsp,8
+;;   032d  mov dword ptr [rsp],1
+;;   0334  mov dword ptr [rsp+4],0C0000004h
+;;   033c  call stubs+54Bh
+;;   0341  mov r13,[r15+58h]
+;;   0348  cmp r13,1
+;;   034f  ja func[0].instrumented+35Ch
+;;   0355  lea r13,[stubs+7C3h]
+;;   035c  jmp func[0].instrumented+0EEh
+;;   0361  sub rax,1
+;;   0367  cmp rax,[r15+80h]
+;;   036e  jae func[0].instrumented+164h
+;;   0374  sub rsp,8
+;;   0378  mov dword ptr [rsp],1
+;;   037f  mov dword ptr [rsp+4],80000001h
+;;   0387  call stubs+54Bh
+;;   038c  mov r13,[r15+58h]
+;;   0393  cmp r13,1
+;;   039a  ja func[0].instrumented+3A7h
+;;   03a0  lea r13,[stubs+7C3h]
+;;   03a7  jmp func[0].instrumented+164h
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -387,7 +432,7 @@
 ;;   00b4  mov rsi,rsp
 ;;   00b7  mov rdi,r15
 ;;   00ba  mov eax,80h
-;;   00bf  call stubs+448h
+;;   00bf  call stubs+44Bh
 ;;   00c4  test eax,eax
 ;;   00c6  jne func[1].instrumented+1A1h
 ;;   00cc  mov r13,[r15+60h]
@@ -403,7 +448,7 @@
 ;;   0116  mov rsi,rsp
 ;;   0119  mov rdi,r15
 ;;   011c  mov eax,70h
-;;   0121  call stubs+448h
+;;   0121  call stubs+44Bh
 ;;   0126  test eax,eax
 ;;   0128  jne func[1].instrumented+1A6h
 ;;   012e  mov r13,[r15+60h]
@@ -422,7 +467,7 @@
 ;;   016f  jae func[1].instrumented+191h
 ;;   0175  mov rax,rsp
 ;;   0178  mov rsp,rbp
-;;   017b  call stubs+1E8h
+;;   017b  call stubs+1EBh
 ;;   0180  mov rsp,rax
 ;;   0183  test r12,r12
 ;;   0186  je func[1].instrumented+199h
@@ -464,10 +509,10 @@
 ;;   0236  mov rdx,100000000h
 ;;   0240  or rax,rdx
 ;;   0243  push rax
-;;   0244  call stubs+548h
+;;   0244  call stubs+54Bh
 ;;   0249  add rsp,8
 ;;   024d  mov r13,[r15+60h]
 ;;   0254  cmp r13,1
 ;;   025b  ja func[1].instrumented+268h
-;;   0261  lea r13,[stubs+7C0h]
+;;   0261  lea r13,[stubs+7C3h]
 ;;   0268  ret

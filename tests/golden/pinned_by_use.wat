@@ -171,7 +171,7 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+28Ch
+;;   0016  jb func[0].instrumented+2A1h
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
@@ -188,191 +188,206 @@
 ;;   0077  mov qword ptr [rbp-20h],0
 ;;   0082  mov qword ptr [rbp-28h],0
 ;;   008d  test byte ptr [r13],1
-;;   0095  jne func[0].instrumented+2E6h
+;;   0095  jne func[0].instrumented+2FBh
 ;;   009b  test byte ptr [r13],2
-;;   00a3  jne func[0].instrumented+2F5h
+;;   00a3  jne func[0].instrumented+30Ah
 ;;   00a9  test byte ptr [r13],4
-;;   00b1  jne func[0].instrumented+304h
+;;   00b1  jne func[0].instrumented+319h
 ;;   00b7  mov r11d,1
 ;;   00bd  test byte ptr [r13],8
-;;   00c5  jne func[0].instrumented+313h
+;;   00c5  jne func[0].instrumented+328h
 ;;   00cb  test byte ptr [r13],10h
-;;   00d3  jne func[0].instrumented+322h
+;;   00d3  jne func[0].instrumented+337h
 ;;   00d9  mov dword ptr [rbp-18h],2
 ;;   00e5  test byte ptr [r13],20h
-;;   00ed  jne func[0].instrumented+331h
+;;   00ed  jne func[0].instrumented+346h
 ;;   00f3  test byte ptr [r13],40h
-;;   00fb  jne func[0].instrumented+340h
+;;   00fb  jne func[0].instrumented+355h
 ;;   0101  mov r9d,3
 ;;   0107  test byte ptr [r13],80h
-;;   010f  jne func[0].instrumented+34Fh
+;;   010f  jne func[0].instrumented+364h
 ;;   0115  test byte ptr [r13+1],1
-;;   011d  jne func[0].instrumented+35Eh
+;;   011d  jne func[0].instrumented+373h
 ;;   0123  bt r12,3Dh
-;;   0128  jb func[0].instrumented+2C8h
+;;   0128  jb func[0].instrumented+2DDh
 ;;   012e  mov r13,[r15+48h]
 ;;   0135  cmp r13,1
 ;;   013c  jbe func[0]+0C9h
 ;;   0142  test byte ptr [r13+1],2
-;;   014a  jne func[0].instrumented+36Dh
+;;   014a  jne func[0].instrumented+382h
 ;;   0150  test byte ptr [r13+1],4
-;;   0158  jne func[0].instrumented+37Ch
+;;   0158  jne func[0].instrumented+391h
 ;;   015e  test byte ptr [r13+1],8
-;;   0166  jne func[0].instrumented+38Bh
+;;   0166  jne func[0].instrumented+3A0h
 ;;   016c  cmp r8d,r10d
 ;;   016f  setae bl
 ;;   0173  movzx ebx,bl
 ;;   0177  test byte ptr [r13+1],10h
-;;   017f  jne func[0].instrumented+39Ah
+;;   017f  jne func[0].instrumented+3AFh
 ;;   0185  test ebx,ebx
-;;   0188  jne func[0].instrumented+218h
+;;   0188  jne func[0].instrumented+22Dh
 ;;   018e  test byte ptr [r13+1],20h
-;;   0196  jne func[0].instrumented+3A9h
+;;   0196  jne func[0].instrumented+3BEh
 ;;   019c  test byte ptr [r13+1],40h
-;;   01a4  jne func[0].instrumented+3B8h
+;;   01a4  jne func[0].instrumented+3CDh
 ;;   01aa  test byte ptr [r13+1],80h
-;;   01b2  jne func[0].instrumented+3C7h
-;;   01b8  mov [r14+r8],r9b
-;;   01c0  test byte ptr [r13+2],1
-;;   01c8  jne func[0].instrumented+3D6h
-;;   01ce  test byte ptr [r13+2],2
-;;   01d6  jne func[0].instrumented+3E5h
-;;   01dc  test byte ptr [r13+2],4
-;;   01e4  jne func[0].instrumented+3F4h
-;;   01ea  mov ebx,r8d
-;;   01ed  add ebx,1
-;;   01f4  test byte ptr [r13+2],8
-;;   01fc  jne func[0].instrumented+403h
-;;   0202  mov r8d,ebx
-;;   0205  test byte ptr [r13+2],10h
-;;   020d  jne func[0].instrumented+412h
-;;   0213  jmp func[0].instrumented+123h
-;;   0218  test byte ptr [r13+2],20h
-;;   0220  jne func[0].instrumented+421h
-;;   0226  test byte ptr [r13+2],40h
-;;   022e  jne func[0].instrumented+430h
-;;   0234  test byte ptr [r13+2],80h
-;;   023c  jne func[0].instrumented+43Fh
-;;   0242  mov ebx,r11d
-;;   0245  add ebx,[rbp-18h]
-;;   024c  test byte ptr [r13+3],1
-;;   0254  jne func[0].instrumented+44Eh
-;;   025a  test byte ptr [r13+3],2
-;;   0262  jne func[0].instrumented+45Dh
-;;   0268  mov eax,ebx
-;;   026b  mov r10,[rbp-30h]
-;;   0272  mov r11,[rbp-38h]
-;;   0279  mov r9,[rbp-40h]
-;;   0280  mov r8,[rbp-48h]
-;;   0287  mov rsp,rbp
-;;   028a  pop rbp
-;;   028b  ret
-;;   028c  bt r12,3Dh
-;;   0291  jae func[0].instrumented+2B3h
-;;   0297  mov rax,rsp
-;;   029a  mov rsp,rbp
-;;   029d  call stubs+1EDh
-;;   02a2  mov rsp,rax
-;;   02a5  test r12,r12
-;;   02a8  je func[0].instrumented+2BBh
-;;   02ae  jmp func[0].instrumented+0Bh
-;;   02b3  mov rsp,rbp
-;;   02b6  call stubs+55h
-;;   02bb  mov rsp,rbp
-;;   02be  call stubs+87h
-;;   02c3  call stubs+87h
-;;   02c8  bt r12,3Dh
-;;   02cd  jae func[0].instrumented+2E1h
-;;   02d3  call stubs+1EDh
-;;   02d8  test r12,r12
-;;   02db  je func[0].instrumented+2C3h
-;;   02e1  jmp func[0].instrumented+123h
-;;   02e6  mov eax,0
-;;   02eb  call func[0].instrumented+46Ch
-;;   02f0  jmp func[0].instrumented+9Bh
-;;   02f5  mov eax,1
-;;   02fa  call func[0].instrumented+46Ch
-;;   02ff  jmp func[0].instrumented+0A9h
-;;   0304  mov eax,2
-;;   0309  call func[0].instrumented+46Ch
-;;   030e  jmp func[0].instrumented+0B7h
-;;   0313  mov eax,3
-;;   0318  call func[0].instrumented+46Ch
-;;   031d  jmp func[0].instrumented+0CBh
-;;   0322  mov eax,4
-;;   0327  call func[0].instrumented+46Ch
-;;   032c  jmp func[0].instrumented+0D9h
-;;   0331  mov eax,5
-;;   0336  call func[0].instrumented+46Ch
-;;   033b  jmp func[0].instrumented+0F3h
-;;   0340  mov eax,6
-;;   0345  call func[0].instrumented+46Ch
-;;   034a  jmp func[0].instrumented+101h
-;;   034f  mov eax,7
-;;   0354  call func[0].instrumented+46Ch
-;;   0359  jmp func[0].instrumented+115h
-;;   035e  mov eax,8
-;;   0363  call func[0].instrumented+46Ch
-;;   0368  jmp func[0].instrumented+123h
-;;   036d  mov eax,9
-;;   0372  call func[0].instrumented+46Ch
-;;   0377  jmp func[0].instrumented+150h
-;;   037c  mov eax,0Ah
-;;   0381  call func[0].instrumented+46Ch
-;;   0386  jmp func[0].instrumented+15Eh
-;;   038b  mov eax,0Bh
-;;   0390  call func[0].instrumented+46Ch
-;;   0395  jmp func[0].instrumented+16Ch
-;;   039a  mov eax,0Ch
-;;   039f  call func[0].instrumented+46Ch
-;;   03a4  jmp func[0].instrumented+185h
-;;   03a9  mov eax,0Dh
-;;   03ae  call func[0].instrumented+46Ch
-;;   03b3  jmp func[0].instrumented+19Ch
-;;   03b8  mov eax,0Eh
-;;   03bd  call func[0].instrumented+46Ch
-;;   03c2  jmp func[0].instrumented+1AAh
-;;   03c7  mov eax,0Fh
-;;   03cc  call func[0].instrumented+46Ch
-;;   03d1  jmp func[0].instrumented+1B8h
-;;   03d6  mov eax,10h
-;;   03db  call func[0].instrumented+46Ch
-;;   03e0  jmp func[0].instrumented+1CEh
-;;   03e5  mov eax,11h
-;;   03ea  call func[0].instrumented+46Ch
-;;   03ef  jmp func[0].instrumented+1DCh
-;;   03f4  mov eax,12h
-;;   03f9  call func[0].instrumented+46Ch
-;;   03fe  jmp func[0].instrumented+1EAh
-;;   0403  mov eax,13h
-;;   0408  call func[0].instrumented+46Ch
-;;   040d  jmp func[0].instrumented+202h
-;;   0412  mov eax,14h
-;;   0417  call func[0].instrumented+46Ch
-;;   041c  jmp func[0].instrumented+213h
-;;   0421  mov eax,15h
-;;   0426  call func[0].instrumented+46Ch
-;;   042b  jmp func[0].instrumented+226h
-;;   0430  mov eax,16h
-;;   0435  call func[0].instrumented+46Ch
-;;   043a  jmp func[0].instrumented+234h
-;;   043f  mov eax,17h
-;;   0444  call func[0].instrumented+46Ch
-;;   0449  jmp func[0].instrumented+242h
-;;   044e  mov eax,18h
-;;   0453  call func[0].instrumented+46Ch
-;;   0458  jmp func[0].instrumented+25Ah
-;;   045d  mov eax,19h
-;;   0462  call func[0].instrumented+46Ch
-;;   0467  jmp func[0].instrumented+268h
-;;   046c  sub rsp,8
-;;   0470  mov rdx,0
-;;   047a  or rax,rdx
-;;   047d  push rax
-;;   047e  call stubs+54Dh
-;;   0483  add rsp,8
-;;   0487  mov r13,[r15+48h]
-;;   048e  cmp r13,1
-;;   0495  ja func[0].instrumented+4A2h
-;;   049b  lea r13,[stubs+7C5h]
-;;   04a2  ret
+;;   01b2  jne func[0].instrumented+3DCh
+;;   01b8  lea rax,[r8+1]
+;;   01c0  cmp rax,[r15+50h]
+;;   01c7  ja func[0].instrumented+4B8h
+;;   01cd  mov [r14+r8],r9b
+;;   01d5  test byte ptr [r13+2],1
+;;   01dd  jne func[0].instrumented+3EBh
+;;   01e3  test byte ptr [r13+2],2
+;;   01eb  jne func[0].instrumented+3FAh
+;;   01f1  test byte ptr [r13+2],4
+;;   01f9  jne func[0].instrumented+409h
+;;   01ff  mov ebx,r8d
+;;   0202  add ebx,1
+;;   0209  test byte ptr [r13+2],8
+;;   0211  jne func[0].instrumented+418h
+;;   0217  mov r8d,ebx
+;;   021a  test byte ptr [r13+2],10h
+;;   0222  jne func[0].instrumented+427h
+;;   0228  jmp func[0].instrumented+123h
+;;   022d  test byte ptr [r13+2],20h
+;;   0235  jne func[0].instrumented+436h
+;;   023b  test byte ptr [r13+2],40h
+;;   0243  jne func[0].instrumented+445h
+;;   0249  test byte ptr [r13+2],80h
+;;   0251  jne func[0].instrumented+454h
+;;   0257  mov ebx,r11d
+;;   025a  add ebx,[rbp-18h]
+;;   0261  test byte ptr [r13+3],1
+;;   0269  jne func[0].instrumented+463h
+;;   026f  test byte ptr [r13+3],2
+;;   0277  jne func[0].instrumented+472h
+;;   027d  mov eax,ebx
+;;   0280  mov r10,[rbp-30h]
+;;   0287  mov r11,[rbp-38h]
+;;   028e  mov r9,[rbp-40h]
+;;   0295  mov r8,[rbp-48h]
+;;   029c  mov rsp,rbp
+;;   029f  pop rbp
+;;   02a0  ret
+;;   02a1  bt r12,3Dh
+;;   02a6  jae func[0].instrumented+2C8h
+;;   02ac  mov rax,rsp
+;;   02af  mov rsp,rbp
+;;   02b2  call stubs+1EDh
+;;   02b7  mov rsp,rax
+;;   02ba  test r12,r12
+;;   02bd  je func[0].instrumented+2D0h
+;;   02c3  jmp func[0].instrumented+0Bh
+;;   02c8  mov rsp,rbp
+;;   02cb  call stubs+55h
+;;   02d0  mov rsp,rbp
+;;   02d3  call stubs+87h
+;;   02d8  call stubs+87h
+;;   02dd  bt r12,3Dh
+;;   02e2  jae func[0].instrumented+2F6h
+;;   02e8  call stubs+1EDh
+;;   02ed  test r12,r12
+;;   02f0  je func[0].instrumented+2D8h
+;;   02f6  jmp func[0].instrumented+123h
+;;   02fb  mov eax,0
+;;   0300  call func[0].instrumented+481h
+;;   0305  jmp func[0].instrumented+9Bh
+;;   030a  mov eax,1
+;;   030f  call func[0].instrumented+481h
+;;   0314  jmp func[0].instrumented+0A9h
+;;   0319  mov eax,2
+;;   031e  call func[0].instrumented+481h
+;;   0323  jmp func[0].instrumented+0B7h
+;;   0328  mov eax,3
+;;   032d  call func[0].instrumented+481h
+;;   0332  jmp func[0].instrumented+0CBh
+;;   0337  mov eax,4
+;;   033c  call func[0].instrumented+481h
+;;   0341  jmp func[0].instrumented+0D9h
+;;   0346  mov eax,5
+;;   034b  call func[0].instrumented+481h
+;;   0350  jmp func[0].instrumented+0F3h
+;;   0355  mov eax,6
+;;   035a  call func[0].instrumented+481h
+;;   035f  jmp func[0].instrumented+101h
+;;   0364  mov eax,7
+;;   0369  call func[0].instrumented+481h
+;;   036e  jmp func[0].instrumented+115h
+;;   0373  mov eax,8
+;;   0378  call func[0].instrumented+481h
+;;   037d  jmp func[0].instrumented+123h
+;;   0382  mov eax,9
+;;   0387  call func[0].instrumented+481h
+;;   038c  jmp func[0].instrumented+150h
+;;   0391  mov eax,0Ah
+;;   0396  call func[0].instrumented+481h
+;;   039b  jmp func[0].instrumented+15Eh
+;;   03a0  mov eax,0Bh
+;;   03a5  call func[0].instrumented+481h
+;;   03aa  jmp func[0].instrumented+16Ch
+;;   03af  mov eax,0Ch
+;;   03b4  call func[0].instrumented+481h
+;;   03b9  jmp func[0].instrumented+185h
+;;   03be  mov eax,0Dh
+;;   03c3  call func[0].instrumented+481h
+;;   03c8  jmp func[0].instrumented+19Ch
+;;   03cd  mov eax,0Eh
+;;   03d2  call func[0].instrumented+481h
+;;   03d7  jmp func[0].instrumented+1AAh
+;;   03dc  mov eax,0Fh
+;;   03e1  call func[0].instrumented+481h
+;;   03e6  jmp func[0].instrumented+1B8h
+;;   03eb  mov eax,10h
+;;   03f0  call func[0].instrumented+481h
+;;   03f5  jmp func[0].instrumented+1E3h
+;;   03fa  mov eax,11h
+;;   03ff  call func[0].instrumented+481h
+;;   0404  jmp func[0].instrumented+1F1h
+;;   0409  mov eax,12h
+;;   040e  call func[0].instrumented+481h
+;;   0413  jmp func[0].instrumented+1FFh
+;;   0418  mov eax,13h
+;;   041d  call func[0].instrumented+481h
+;;   0422  jmp func[0].instrumented+217h
+;;   0427  mov eax,14h
+;;   042c  call func[0].instrumented+481h
+;;   0431  jmp func[0].instrumented+228h
+;;   0436  mov eax,15h
+;;   043b  call func[0].instrumented+481h
+;;   0440  jmp func[0].instrumented+23Bh
+;;   0445  mov eax,16h
+;;   044a  call func[0].instrumented+481h
+;;   044f  jmp func[0].instrumented+249h
+;;   0454  mov eax,17h
+;;   0459  call func[0].instrumented+481h
+;;   045e  jmp func[0].instrumented+257h
+;;   0463  mov eax,18h
+;;   0468  call func[0].instrumented+481h
+;;   046d  jmp func[0].instrumented+26Fh
+;;   0472  mov eax,19h
+;;   0477  call func[0].instrumented+481h
+;;   047c  jmp func[0].instrumented+27Dh
+;;   0481  sub rsp,8
+;;   0485  mov rdx,0
+;;   048f  or rax,rdx
+;;   0492  push rax
+;;   0493  call stubs+54Dh
+;;   0498  add rsp,8
+;;   049c  mov r13,[r15+48h]
+;;   04a3  cmp r13,1
+;;   04aa  ja func[0].instrumented+4B7h
+;;   04b0  lea r13,[stubs+7C5h]
+;;   04b7  ret
+;;   04b8  sub rax,1
+;;   04be  cmp rax,[r15+58h]
+;;   04c5  jae func[0].instrumented+1CDh
+;;   04cb  sub rsp,8
+;;   04cf  mov dword ptr [rsp],0
+;;   04d6  mov dword ptr [rsp+4],0C0000001h
+;;   04de  call stubs+54Dh
+;;   04e3  mov r13,[r15+48h]
+;;   04ea  cmp r13,1
+;;   04f1  ja func[0].instrumented+4FEh
+;;   04f7  lea r13,[stubs+7C5h]
+;;   04fe  jmp func[0].instrumented+1CDh

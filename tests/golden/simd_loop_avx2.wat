@@ -182,7 +182,7 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+2FDh
+;;   0016  jb func[0].instrumented+312h
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
@@ -202,217 +202,232 @@
 ;;   0092  mov qword ptr [rbp-28h],0
 ;;   009d  mov qword ptr [rbp-30h],0
 ;;   00a8  test byte ptr [r13],1
-;;   00b0  jne func[0].instrumented+357h
+;;   00b0  jne func[0].instrumented+36Ch
 ;;   00b6  test byte ptr [r13],2
-;;   00be  jne func[0].instrumented+366h
+;;   00be  jne func[0].instrumented+37Bh
 ;;   00c4  test byte ptr [r13],4
-;;   00cc  jne func[0].instrumented+375h
+;;   00cc  jne func[0].instrumented+38Ah
 ;;   00d2  mov ebx,r10d
 ;;   00d5  movd xmm0,ebx
 ;;   00da  vpbroadcastd xmm0,xmm0
 ;;   00df  test byte ptr [r13],8
-;;   00e7  jne func[0].instrumented+384h
+;;   00e7  jne func[0].instrumented+399h
 ;;   00ed  movaps xmm7,xmm0
 ;;   00f1  test byte ptr [r13],10h
-;;   00f9  jne func[0].instrumented+393h
+;;   00f9  jne func[0].instrumented+3A8h
 ;;   00ff  bt r12,3Dh
-;;   0104  jb func[0].instrumented+339h
+;;   0104  jb func[0].instrumented+34Eh
 ;;   010a  mov r13,[r15+48h]
 ;;   0111  cmp r13,1
 ;;   0118  jbe func[0]+0C9h
 ;;   011e  test byte ptr [r13],20h
-;;   0126  jne func[0].instrumented+3A2h
+;;   0126  jne func[0].instrumented+3B7h
 ;;   012c  test byte ptr [r13],40h
-;;   0134  jne func[0].instrumented+3B1h
+;;   0134  jne func[0].instrumented+3C6h
 ;;   013a  test byte ptr [r13],80h
-;;   0142  jne func[0].instrumented+3C0h
-;;   0148  movdqu xmm0,[r14+r8]
-;;   0152  test byte ptr [r13+1],1
-;;   015a  jne func[0].instrumented+3CFh
-;;   0160  test byte ptr [r13+1],2
-;;   0168  jne func[0].instrumented+3DEh
-;;   016e  vpminsd xmm0,xmm0,xmm7
-;;   0173  test byte ptr [r13+1],4
-;;   017b  jne func[0].instrumented+3EDh
-;;   0181  vpaddd xmm1,xmm6,xmm0
-;;   0186  test byte ptr [r13+1],8
-;;   018e  jne func[0].instrumented+3FCh
-;;   0194  movaps xmm6,xmm1
-;;   0198  test byte ptr [r13+1],10h
-;;   01a0  jne func[0].instrumented+40Bh
-;;   01a6  test byte ptr [r13+1],20h
-;;   01ae  jne func[0].instrumented+41Ah
-;;   01b4  test byte ptr [r13+1],40h
-;;   01bc  jne func[0].instrumented+429h
-;;   01c2  mov ebx,r8d
-;;   01c5  add ebx,10h
-;;   01cc  test byte ptr [r13+1],80h
-;;   01d4  jne func[0].instrumented+438h
-;;   01da  mov r8d,ebx
-;;   01dd  test byte ptr [r13+2],1
-;;   01e5  jne func[0].instrumented+447h
-;;   01eb  test byte ptr [r13+2],2
-;;   01f3  jne func[0].instrumented+456h
-;;   01f9  test byte ptr [r13+2],4
-;;   0201  jne func[0].instrumented+465h
-;;   0207  cmp r8d,r9d
-;;   020a  setb bl
-;;   020e  movzx ebx,bl
-;;   0212  test byte ptr [r13+2],8
-;;   021a  jne func[0].instrumented+474h
-;;   0220  test ebx,ebx
-;;   0223  jne func[0].instrumented+0FFh
-;;   0229  test byte ptr [r13+2],10h
-;;   0231  jne func[0].instrumented+483h
-;;   0237  test byte ptr [r13+2],20h
-;;   023f  jne func[0].instrumented+492h
-;;   0245  test byte ptr [r13+2],40h
-;;   024d  jne func[0].instrumented+4A1h
-;;   0253  test byte ptr [r13+2],80h
-;;   025b  jne func[0].instrumented+4B0h
-;;   0261  movaps xmm0,xmm6
-;;   0265  vpcmpgtd xmm0,xmm7,xmm0
-;;   026a  test byte ptr [r13+3],1
-;;   0272  jne func[0].instrumented+4BFh
-;;   0278  test byte ptr [r13+3],2
-;;   0280  jne func[0].instrumented+4CEh
-;;   0286  movdqu xmm1,[stubs+7D0h]
-;;   028f  test byte ptr [r13+3],4
-;;   0297  jne func[0].instrumented+4DDh
-;;   029d  vmulps xmm2,xmm6,xmm1
-;;   02a2  test byte ptr [r13+3],8
-;;   02aa  jne func[0].instrumented+4ECh
-;;   02b0  vpxor xmm0,xmm0,xmm2
-;;   02b5  test byte ptr [r13+3],10h
-;;   02bd  jne func[0].instrumented+4FBh
-;;   02c3  test byte ptr [r13+3],20h
-;;   02cb  jne func[0].instrumented+50Ah
-;;   02d1  mov r9,[rbp-38h]
-;;   02d8  mov r10,[rbp-40h]
-;;   02df  mov r8,[rbp-48h]
-;;   02e6  movdqu xmm6,[rbp-58h]
-;;   02ef  movdqu xmm7,[rbp-68h]
-;;   02f8  mov rsp,rbp
-;;   02fb  pop rbp
-;;   02fc  ret
-;;   02fd  bt r12,3Dh
-;;   0302  jae func[0].instrumented+324h
-;;   0308  mov rax,rsp
-;;   030b  mov rsp,rbp
-;;   030e  call stubs+1F0h
-;;   0313  mov rsp,rax
-;;   0316  test r12,r12
-;;   0319  je func[0].instrumented+32Ch
-;;   031f  jmp func[0].instrumented+0Bh
-;;   0324  mov rsp,rbp
-;;   0327  call stubs+55h
-;;   032c  mov rsp,rbp
-;;   032f  call stubs+87h
-;;   0334  call stubs+87h
-;;   0339  bt r12,3Dh
-;;   033e  jae func[0].instrumented+352h
-;;   0344  call stubs+1F0h
-;;   0349  test r12,r12
-;;   034c  je func[0].instrumented+334h
-;;   0352  jmp func[0].instrumented+0FFh
-;;   0357  mov eax,0
-;;   035c  call func[0].instrumented+519h
-;;   0361  jmp func[0].instrumented+0B6h
-;;   0366  mov eax,1
-;;   036b  call func[0].instrumented+519h
-;;   0370  jmp func[0].instrumented+0C4h
-;;   0375  mov eax,2
-;;   037a  call func[0].instrumented+519h
-;;   037f  jmp func[0].instrumented+0D2h
-;;   0384  mov eax,3
-;;   0389  call func[0].instrumented+519h
-;;   038e  jmp func[0].instrumented+0EDh
-;;   0393  mov eax,4
-;;   0398  call func[0].instrumented+519h
-;;   039d  jmp func[0].instrumented+0FFh
-;;   03a2  mov eax,5
-;;   03a7  call func[0].instrumented+519h
-;;   03ac  jmp func[0].instrumented+12Ch
-;;   03b1  mov eax,6
-;;   03b6  call func[0].instrumented+519h
-;;   03bb  jmp func[0].instrumented+13Ah
-;;   03c0  mov eax,7
-;;   03c5  call func[0].instrumented+519h
-;;   03ca  jmp func[0].instrumented+148h
-;;   03cf  mov eax,8
-;;   03d4  call func[0].instrumented+519h
-;;   03d9  jmp func[0].instrumented+160h
-;;   03de  mov eax,9
-;;   03e3  call func[0].instrumented+519h
-;;   03e8  jmp func[0].instrumented+16Eh
-;;   03ed  mov eax,0Ah
-;;   03f2  call func[0].instrumented+519h
-;;   03f7  jmp func[0].instrumented+181h
-;;   03fc  mov eax,0Bh
-;;   0401  call func[0].instrumented+519h
-;;   0406  jmp func[0].instrumented+194h
-;;   040b  mov eax,0Ch
-;;   0410  call func[0].instrumented+519h
-;;   0415  jmp func[0].instrumented+1A6h
-;;   041a  mov eax,0Dh
-;;   041f  call func[0].instrumented+519h
-;;   0424  jmp func[0].instrumented+1B4h
-;;   0429  mov eax,0Eh
-;;   042e  call func[0].instrumented+519h
-;;   0433  jmp func[0].instrumented+1C2h
-;;   0438  mov eax,0Fh
-;;   043d  call func[0].instrumented+519h
-;;   0442  jmp func[0].instrumented+1DAh
-;;   0447  mov eax,10h
-;;   044c  call func[0].instrumented+519h
-;;   0451  jmp func[0].instrumented+1EBh
-;;   0456  mov eax,11h
-;;   045b  call func[0].instrumented+519h
-;;   0460  jmp func[0].instrumented+1F9h
-;;   0465  mov eax,12h
-;;   046a  call func[0].instrumented+519h
-;;   046f  jmp func[0].instrumented+207h
-;;   0474  mov eax,13h
-;;   0479  call func[0].instrumented+519h
-;;   047e  jmp func[0].instrumented+220h
-;;   0483  mov eax,14h
-;;   0488  call func[0].instrumented+519h
-;;   048d  jmp func[0].instrumented+237h
-;;   0492  mov eax,15h
-;;   0497  call func[0].instrumented+519h
-;;   049c  jmp func[0].instrumented+245h
-;;   04a1  mov eax,16h
-;;   04a6  call func[0].instrumented+519h
-;;   04ab  jmp func[0].instrumented+253h
-;;   04b0  mov eax,17h
-;;   04b5  call func[0].instrumented+519h
-;;   04ba  jmp func[0].instrumented+261h
-;;   04bf  mov eax,18h
-;;   04c4  call func[0].instrumented+519h
-;;   04c9  jmp func[0].instrumented+278h
-;;   04ce  mov eax,19h
-;;   04d3  call func[0].instrumented+519h
-;;   04d8  jmp func[0].instrumented+286h
-;;   04dd  mov eax,1Ah
-;;   04e2  call func[0].instrumented+519h
-;;   04e7  jmp func[0].instrumented+29Dh
-;;   04ec  mov eax,1Bh
-;;   04f1  call func[0].instrumented+519h
-;;   04f6  jmp func[0].instrumented+2B0h
-;;   04fb  mov eax,1Ch
-;;   0500  call func[0].instrumented+519h
-;;   0505  jmp func[0].instrumented+2C3h
-;;   050a  mov eax,1Dh
-;;   050f  call func[0].instrumented+519h
-;;   0514  jmp func[0].instrumented+2D1h
-;;   0519  sub rsp,8
-;;   051d  mov rdx,0
-;;   0527  or rax,rdx
-;;   052a  push rax
-;;   052b  call stubs+550h
-;;   0530  add rsp,8
-;;   0534  mov r13,[r15+48h]
-;;   053b  cmp r13,1
-;;   0542  ja func[0].instrumented+54Fh
-;;   0548  lea r13,[stubs+7C8h]
-;;   054f  ret
+;;   0142  jne func[0].instrumented+3D5h
+;;   0148  lea rax,[r8+10h]
+;;   0150  cmp rax,[r15+50h]
+;;   0157  ja func[0].instrumented+565h
+;;   015d  movdqu xmm0,[r14+r8]
+;;   0167  test byte ptr [r13+1],1
+;;   016f  jne func[0].instrumented+3E4h
+;;   0175  test byte ptr [r13+1],2
+;;   017d  jne func[0].instrumented+3F3h
+;;   0183  vpminsd xmm0,xmm0,xmm7
+;;   0188  test byte ptr [r13+1],4
+;;   0190  jne func[0].instrumented+402h
+;;   0196  vpaddd xmm1,xmm6,xmm0
+;;   019b  test byte ptr [r13+1],8
+;;   01a3  jne func[0].instrumented+411h
+;;   01a9  movaps xmm6,xmm1
+;;   01ad  test byte ptr [r13+1],10h
+;;   01b5  jne func[0].instrumented+420h
+;;   01bb  test byte ptr [r13+1],20h
+;;   01c3  jne func[0].instrumented+42Fh
+;;   01c9  test byte ptr [r13+1],40h
+;;   01d1  jne func[0].instrumented+43Eh
+;;   01d7  mov ebx,r8d
+;;   01da  add ebx,10h
+;;   01e1  test byte ptr [r13+1],80h
+;;   01e9  jne func[0].instrumented+44Dh
+;;   01ef  mov r8d,ebx
+;;   01f2  test byte ptr [r13+2],1
+;;   01fa  jne func[0].instrumented+45Ch
+;;   0200  test byte ptr [r13+2],2
+;;   0208  jne func[0].instrumented+46Bh
+;;   020e  test byte ptr [r13+2],4
+;;   0216  jne func[0].instrumented+47Ah
+;;   021c  cmp r8d,r9d
+;;   021f  setb bl
+;;   0223  movzx ebx,bl
+;;   0227  test byte ptr [r13+2],8
+;;   022f  jne func[0].instrumented+489h
+;;   0235  test ebx,ebx
+;;   0238  jne func[0].instrumented+0FFh
+;;   023e  test byte ptr [r13+2],10h
+;;   0246  jne func[0].instrumented+498h
+;;   024c  test byte ptr [r13+2],20h
+;;   0254  jne func[0].instrumented+4A7h
+;;   025a  test byte ptr [r13+2],40h
+;;   0262  jne func[0].instrumented+4B6h
+;;   0268  test byte ptr [r13+2],80h
+;;   0270  jne func[0].instrumented+4C5h
+;;   0276  movaps xmm0,xmm6
+;;   027a  vpcmpgtd xmm0,xmm7,xmm0
+;;   027f  test byte ptr [r13+3],1
+;;   0287  jne func[0].instrumented+4D4h
+;;   028d  test byte ptr [r13+3],2
+;;   0295  jne func[0].instrumented+4E3h
+;;   029b  movdqu xmm1,[stubs+7D0h]
+;;   02a4  test byte ptr [r13+3],4
+;;   02ac  jne func[0].instrumented+4F2h
+;;   02b2  vmulps xmm2,xmm6,xmm1
+;;   02b7  test byte ptr [r13+3],8
+;;   02bf  jne func[0].instrumented+501h
+;;   02c5  vpxor xmm0,xmm0,xmm2
+;;   02ca  test byte ptr [r13+3],10h
+;;   02d2  jne func[0].instrumented+510h
+;;   02d8  test byte ptr [r13+3],20h
+;;   02e0  jne func[0].instrumented+51Fh
+;;   02e6  mov r9,[rbp-38h]
+;;   02ed  mov r10,[rbp-40h]
+;;   02f4  mov r8,[rbp-48h]
+;;   02fb  movdqu xmm6,[rbp-58h]
+;;   0304  movdqu xmm7,[rbp-68h]
+;;   030d  mov rsp,rbp
+;;   0310  pop rbp
+;;   0311  ret
+;;   0312  bt r12,3Dh
+;;   0317  jae func[0].instrumented+339h
+;;   031d  mov rax,rsp
+;;   0320  mov rsp,rbp
+;;   0323  call stubs+1F0h
+;;   0328  mov rsp,rax
+;;   032b  test r12,r12
+;;   032e  je func[0].instrumented+341h
+;;   0334  jmp func[0].instrumented+0Bh
+;;   0339  mov rsp,rbp
+;;   033c  call stubs+55h
+;;   0341  mov rsp,rbp
+;;   0344  call stubs+87h
+;;   0349  call stubs+87h
+;;   034e  bt r12,3Dh
+;;   0353  jae func[0].instrumented+367h
+;;   0359  call stubs+1F0h
+;;   035e  test r12,r12
+;;   0361  je func[0].instrumented+349h
+;;   0367  jmp func[0].instrumented+0FFh
+;;   036c  mov eax,0
+;;   0371  call func[0].instrumented+52Eh
+;;   0376  jmp func[0].instrumented+0B6h
+;;   037b  mov eax,1
+;;   0380  call func[0].instrumented+52Eh
+;;   0385  jmp func[0].instrumented+0C4h
+;;   038a  mov eax,2
+;;   038f  call func[0].instrumented+52Eh
+;;   0394  jmp func[0].instrumented+0D2h
+;;   0399  mov eax,3
+;;   039e  call func[0].instrumented+52Eh
+;;   03a3  jmp func[0].instrumented+0EDh
+;;   03a8  mov eax,4
+;;   03ad  call func[0].instrumented+52Eh
+;;   03b2  jmp func[0].instrumented+0FFh
+;;   03b7  mov eax,5
+;;   03bc  call func[0].instrumented+52Eh
+;;   03c1  jmp func[0].instrumented+12Ch
+;;   03c6  mov eax,6
+;;   03cb  call func[0].instrumented+52Eh
+;;   03d0  jmp func[0].instrumented+13Ah
+;;   03d5  mov eax,7
+;;   03da  call func[0].instrumented+52Eh
+;;   03df  jmp func[0].instrumented+148h
+;;   03e4  mov eax,8
+;;   03e9  call func[0].instrumented+52Eh
+;;   03ee  jmp func[0].instrumented+175h
+;;   03f3  mov eax,9
+;;   03f8  call func[0].instrumented+52Eh
+;;   03fd  jmp func[0].instrumented+183h
+;;   0402  mov eax,0Ah
+;;   0407  call func[0].instrumented+52Eh
+;;   040c  jmp func[0].instrumented+196h
+;;   0411  mov eax,0Bh
+;;   0416  call func[0].instrumented+52Eh
+;;   041b  jmp func[0].instrumented+1A9h
+;;   0420  mov eax,0Ch
+;;   0425  call func[0].instrumented+52Eh
+;;   042a  jmp func[0].instrumented+1BBh
+;;   042f  mov eax,0Dh
+;;   0434  call func[0].instrumented+52Eh
+;;   0439  jmp func[0].instrumented+1C9h
+;;   043e  mov eax,0Eh
+;;   0443  call func[0].instrumented+52Eh
+;;   0448  jmp func[0].instrumented+1D7h
+;;   044d  mov eax,0Fh
+;;   0452  call func[0].instrumented+52Eh
+;;   0457  jmp func[0].instrumented+1EFh
+;;   045c  mov eax,10h
+;;   0461  call func[0].instrumented+52Eh
+;;   0466  jmp func[0].instrumented+200h
+;;   046b  mov eax,11h
+;;   0470  call func[0].instrumented+52Eh
+;;   0475  jmp func[0].instrumented+20Eh
+;;   047a  mov eax,12h
+;;   047f  call func[0].instrumented+52Eh
+;;   0484  jmp func[0].instrumented+21Ch
+;;   0489  mov eax,13h
+;;   048e  call func[0].instrumented+52Eh
+;;   0493  jmp func[0].instrumented+235h
+;;   0498  mov eax,14h
+;;   049d  call func[0].instrumented+52Eh
+;;   04a2  jmp func[0].instrumented+24Ch
+;;   04a7  mov eax,15h
+;;   04ac  call func[0].instrumented+52Eh
+;;   04b1  jmp func[0].instrumented+25Ah
+;;   04b6  mov eax,16h
+;;   04bb  call func[0].instrumented+52Eh
+;;   04c0  jmp func[0].instrumented+268h
+;;   04c5  mov eax,17h
+;;   04ca  call func[0].instrumented+52Eh
+;;   04cf  jmp func[0].instrumented+276h
+;;   04d4  mov eax,18h
+;;   04d9  call func[0].instrumented+52Eh
+;;   04de  jmp func[0].instrumented+28Dh
+;;   04e3  mov eax,19h
+;;   04e8  call func[0].instrumented+52Eh
+;;   04ed  jmp func[0].instrumented+29Bh
+;;   04f2  mov eax,1Ah
+;;   04f7  call func[0].instrumented+52Eh
+;;   04fc  jmp func[0].instrumented+2B2h
+;;   0501  mov eax,1Bh
+;;   0506  call func[0].instrumented+52Eh
+;;   050b  jmp func[0].instrumented+2C5h
+;;   0510  mov eax,1Ch
+;;   0515  call func[0].instrumented+52Eh
+;;   051a  jmp func[0].instrumented+2D8h
+;;   051f  mov eax,1Dh
+;;   0524  call func[0].instrumented+52Eh
+;;   0529  jmp func[0].instrumented+2E6h
+;;   052e  sub rsp,8
+;;   0532  mov rdx,0
+;;   053c  or rax,rdx
+;;   053f  push rax
+;;   0540  call stubs+550h
+;;   0545  add rsp,8
+;;   0549  mov r13,[r15+48h]
+;;   0550  cmp r13,1
+;;   0557  ja func[0].instrumented+564h
+;;   055d  lea r13,[stubs+7C8h]
+;;   0564  ret
+;;   0565  sub rax,10h
+;;   056b  cmp rax,[r15+58h]
+;;   0572  jae func[0].instrumented+15Dh
+;;   0578  sub rsp,8
+;;   057c  mov dword ptr [rsp],0
+;;   0583  mov dword ptr [rsp+4],80000010h
+;;   058b  call stubs+550h
+;;   0590  mov r13,[r15+48h]
+;;   0597  cmp r13,1
+;;   059e  ja func[0].instrumented+5ABh
+;;   05a4  lea r13,[stubs+7C8h]
+;;   05ab  jmp func[0].instrumented+15Dh

@@ -190,7 +190,7 @@
 ;;   000b  mov rax,r12
 ;;   000e  btr rax,3Fh
 ;;   0013  cmp rsp,rax
-;;   0016  jb func[0].instrumented+30Eh
+;;   0016  jb func[0].instrumented+323h
 ;;   001c  mov r13,[r15+48h]
 ;;   0023  cmp r13,1
 ;;   002a  jbe func[0]+14h
@@ -210,221 +210,236 @@
 ;;   0092  mov qword ptr [rbp-28h],0
 ;;   009d  mov qword ptr [rbp-30h],0
 ;;   00a8  test byte ptr [r13],1
-;;   00b0  jne func[0].instrumented+368h
+;;   00b0  jne func[0].instrumented+37Dh
 ;;   00b6  test byte ptr [r13],2
-;;   00be  jne func[0].instrumented+377h
+;;   00be  jne func[0].instrumented+38Ch
 ;;   00c4  test byte ptr [r13],4
-;;   00cc  jne func[0].instrumented+386h
+;;   00cc  jne func[0].instrumented+39Bh
 ;;   00d2  mov ebx,r10d
 ;;   00d5  movd xmm0,ebx
 ;;   00da  pshufd xmm0,xmm0,0
 ;;   00e0  test byte ptr [r13],8
-;;   00e8  jne func[0].instrumented+395h
+;;   00e8  jne func[0].instrumented+3AAh
 ;;   00ee  movaps xmm7,xmm0
 ;;   00f2  test byte ptr [r13],10h
-;;   00fa  jne func[0].instrumented+3A4h
+;;   00fa  jne func[0].instrumented+3B9h
 ;;   0100  bt r12,3Dh
-;;   0105  jb func[0].instrumented+34Ah
+;;   0105  jb func[0].instrumented+35Fh
 ;;   010b  mov r13,[r15+48h]
 ;;   0112  cmp r13,1
 ;;   0119  jbe func[0]+0C9h
 ;;   011f  test byte ptr [r13],20h
-;;   0127  jne func[0].instrumented+3B3h
+;;   0127  jne func[0].instrumented+3C8h
 ;;   012d  test byte ptr [r13],40h
-;;   0135  jne func[0].instrumented+3C2h
+;;   0135  jne func[0].instrumented+3D7h
 ;;   013b  test byte ptr [r13],80h
-;;   0143  jne func[0].instrumented+3D1h
-;;   0149  movdqu xmm0,[r14+r8]
-;;   0153  test byte ptr [r13+1],1
-;;   015b  jne func[0].instrumented+3E0h
-;;   0161  test byte ptr [r13+1],2
-;;   0169  jne func[0].instrumented+3EFh
-;;   016f  pminsd xmm0,xmm7
-;;   0175  test byte ptr [r13+1],4
-;;   017d  jne func[0].instrumented+3FEh
-;;   0183  movaps xmm1,xmm6
-;;   0187  paddd xmm1,xmm0
-;;   018c  test byte ptr [r13+1],8
-;;   0194  jne func[0].instrumented+40Dh
-;;   019a  movaps xmm6,xmm1
-;;   019e  test byte ptr [r13+1],10h
-;;   01a6  jne func[0].instrumented+41Ch
-;;   01ac  test byte ptr [r13+1],20h
-;;   01b4  jne func[0].instrumented+42Bh
-;;   01ba  test byte ptr [r13+1],40h
-;;   01c2  jne func[0].instrumented+43Ah
-;;   01c8  mov ebx,r8d
-;;   01cb  add ebx,10h
-;;   01d2  test byte ptr [r13+1],80h
-;;   01da  jne func[0].instrumented+449h
-;;   01e0  mov r8d,ebx
-;;   01e3  test byte ptr [r13+2],1
-;;   01eb  jne func[0].instrumented+458h
-;;   01f1  test byte ptr [r13+2],2
-;;   01f9  jne func[0].instrumented+467h
-;;   01ff  test byte ptr [r13+2],4
-;;   0207  jne func[0].instrumented+476h
-;;   020d  cmp r8d,r9d
-;;   0210  setb bl
-;;   0214  movzx ebx,bl
-;;   0218  test byte ptr [r13+2],8
-;;   0220  jne func[0].instrumented+485h
-;;   0226  test ebx,ebx
-;;   0229  jne func[0].instrumented+100h
-;;   022f  test byte ptr [r13+2],10h
-;;   0237  jne func[0].instrumented+494h
-;;   023d  test byte ptr [r13+2],20h
-;;   0245  jne func[0].instrumented+4A3h
-;;   024b  test byte ptr [r13+2],40h
-;;   0253  jne func[0].instrumented+4B2h
-;;   0259  test byte ptr [r13+2],80h
-;;   0261  jne func[0].instrumented+4C1h
-;;   0267  movaps xmm0,xmm6
-;;   026b  movaps xmm14,xmm7
-;;   026f  pcmpgtd xmm14,xmm0
-;;   0274  movaps xmm0,xmm14
-;;   0278  test byte ptr [r13+3],1
-;;   0280  jne func[0].instrumented+4D0h
-;;   0286  test byte ptr [r13+3],2
-;;   028e  jne func[0].instrumented+4DFh
-;;   0294  movdqu xmm1,[stubs+7CFh]
-;;   029d  test byte ptr [r13+3],4
-;;   02a5  jne func[0].instrumented+4EEh
-;;   02ab  movaps xmm2,xmm6
-;;   02af  mulps xmm2,xmm1
-;;   02b3  test byte ptr [r13+3],8
-;;   02bb  jne func[0].instrumented+4FDh
-;;   02c1  pxor xmm0,xmm2
-;;   02c6  test byte ptr [r13+3],10h
-;;   02ce  jne func[0].instrumented+50Ch
-;;   02d4  test byte ptr [r13+3],20h
-;;   02dc  jne func[0].instrumented+51Bh
-;;   02e2  mov r9,[rbp-38h]
-;;   02e9  mov r10,[rbp-40h]
-;;   02f0  mov r8,[rbp-48h]
-;;   02f7  movdqu xmm6,[rbp-58h]
-;;   0300  movdqu xmm7,[rbp-68h]
-;;   0309  mov rsp,rbp
-;;   030c  pop rbp
-;;   030d  ret
-;;   030e  bt r12,3Dh
-;;   0313  jae func[0].instrumented+335h
-;;   0319  mov rax,rsp
-;;   031c  mov rsp,rbp
-;;   031f  call stubs+1EFh
-;;   0324  mov rsp,rax
-;;   0327  test r12,r12
-;;   032a  je func[0].instrumented+33Dh
-;;   0330  jmp func[0].instrumented+0Bh
-;;   0335  mov rsp,rbp
-;;   0338  call stubs+55h
-;;   033d  mov rsp,rbp
-;;   0340  call stubs+87h
-;;   0345  call stubs+87h
-;;   034a  bt r12,3Dh
-;;   034f  jae func[0].instrumented+363h
-;;   0355  call stubs+1EFh
-;;   035a  test r12,r12
-;;   035d  je func[0].instrumented+345h
-;;   0363  jmp func[0].instrumented+100h
-;;   0368  mov eax,0
-;;   036d  call func[0].instrumented+52Ah
-;;   0372  jmp func[0].instrumented+0B6h
-;;   0377  mov eax,1
-;;   037c  call func[0].instrumented+52Ah
-;;   0381  jmp func[0].instrumented+0C4h
-;;   0386  mov eax,2
-;;   038b  call func[0].instrumented+52Ah
-;;   0390  jmp func[0].instrumented+0D2h
-;;   0395  mov eax,3
-;;   039a  call func[0].instrumented+52Ah
-;;   039f  jmp func[0].instrumented+0EEh
-;;   03a4  mov eax,4
-;;   03a9  call func[0].instrumented+52Ah
-;;   03ae  jmp func[0].instrumented+100h
-;;   03b3  mov eax,5
-;;   03b8  call func[0].instrumented+52Ah
-;;   03bd  jmp func[0].instrumented+12Dh
-;;   03c2  mov eax,6
-;;   03c7  call func[0].instrumented+52Ah
-;;   03cc  jmp func[0].instrumented+13Bh
-;;   03d1  mov eax,7
-;;   03d6  call func[0].instrumented+52Ah
-;;   03db  jmp func[0].instrumented+149h
-;;   03e0  mov eax,8
-;;   03e5  call func[0].instrumented+52Ah
-;;   03ea  jmp func[0].instrumented+161h
-;;   03ef  mov eax,9
-;;   03f4  call func[0].instrumented+52Ah
-;;   03f9  jmp func[0].instrumented+16Fh
-;;   03fe  mov eax,0Ah
-;;   0403  call func[0].instrumented+52Ah
-;;   0408  jmp func[0].instrumented+183h
-;;   040d  mov eax,0Bh
-;;   0412  call func[0].instrumented+52Ah
-;;   0417  jmp func[0].instrumented+19Ah
-;;   041c  mov eax,0Ch
-;;   0421  call func[0].instrumented+52Ah
-;;   0426  jmp func[0].instrumented+1ACh
-;;   042b  mov eax,0Dh
-;;   0430  call func[0].instrumented+52Ah
-;;   0435  jmp func[0].instrumented+1BAh
-;;   043a  mov eax,0Eh
-;;   043f  call func[0].instrumented+52Ah
-;;   0444  jmp func[0].instrumented+1C8h
-;;   0449  mov eax,0Fh
-;;   044e  call func[0].instrumented+52Ah
-;;   0453  jmp func[0].instrumented+1E0h
-;;   0458  mov eax,10h
-;;   045d  call func[0].instrumented+52Ah
-;;   0462  jmp func[0].instrumented+1F1h
-;;   0467  mov eax,11h
-;;   046c  call func[0].instrumented+52Ah
-;;   0471  jmp func[0].instrumented+1FFh
-;;   0476  mov eax,12h
-;;   047b  call func[0].instrumented+52Ah
-;;   0480  jmp func[0].instrumented+20Dh
-;;   0485  mov eax,13h
-;;   048a  call func[0].instrumented+52Ah
-;;   048f  jmp func[0].instrumented+226h
-;;   0494  mov eax,14h
-;;   0499  call func[0].instrumented+52Ah
-;;   049e  jmp func[0].instrumented+23Dh
-;;   04a3  mov eax,15h
-;;   04a8  call func[0].instrumented+52Ah
-;;   04ad  jmp func[0].instrumented+24Bh
-;;   04b2  mov eax,16h
-;;   04b7  call func[0].instrumented+52Ah
-;;   04bc  jmp func[0].instrumented+259h
-;;   04c1  mov eax,17h
-;;   04c6  call func[0].instrumented+52Ah
-;;   04cb  jmp func[0].instrumented+267h
-;;   04d0  mov eax,18h
-;;   04d5  call func[0].instrumented+52Ah
-;;   04da  jmp func[0].instrumented+286h
-;;   04df  mov eax,19h
-;;   04e4  call func[0].instrumented+52Ah
-;;   04e9  jmp func[0].instrumented+294h
-;;   04ee  mov eax,1Ah
-;;   04f3  call func[0].instrumented+52Ah
-;;   04f8  jmp func[0].instrumented+2ABh
-;;   04fd  mov eax,1Bh
-;;   0502  call func[0].instrumented+52Ah
-;;   0507  jmp func[0].instrumented+2C1h
-;;   050c  mov eax,1Ch
-;;   0511  call func[0].instrumented+52Ah
-;;   0516  jmp func[0].instrumented+2D4h
-;;   051b  mov eax,1Dh
-;;   0520  call func[0].instrumented+52Ah
-;;   0525  jmp func[0].instrumented+2E2h
-;;   052a  sub rsp,8
-;;   052e  mov rdx,0
-;;   0538  or rax,rdx
-;;   053b  push rax
-;;   053c  call stubs+54Fh
-;;   0541  add rsp,8
-;;   0545  mov r13,[r15+48h]
-;;   054c  cmp r13,1
-;;   0553  ja func[0].instrumented+560h
-;;   0559  lea r13,[stubs+7C7h]
-;;   0560  ret
+;;   0143  jne func[0].instrumented+3E6h
+;;   0149  lea rax,[r8+10h]
+;;   0151  cmp rax,[r15+50h]
+;;   0158  ja func[0].instrumented+576h
+;;   015e  movdqu xmm0,[r14+r8]
+;;   0168  test byte ptr [r13+1],1
+;;   0170  jne func[0].instrumented+3F5h
+;;   0176  test byte ptr [r13+1],2
+;;   017e  jne func[0].instrumented+404h
+;;   0184  pminsd xmm0,xmm7
+;;   018a  test byte ptr [r13+1],4
+;;   0192  jne func[0].instrumented+413h
+;;   0198  movaps xmm1,xmm6
+;;   019c  paddd xmm1,xmm0
+;;   01a1  test byte ptr [r13+1],8
+;;   01a9  jne func[0].instrumented+422h
+;;   01af  movaps xmm6,xmm1
+;;   01b3  test byte ptr [r13+1],10h
+;;   01bb  jne func[0].instrumented+431h
+;;   01c1  test byte ptr [r13+1],20h
+;;   01c9  jne func[0].instrumented+440h
+;;   01cf  test byte ptr [r13+1],40h
+;;   01d7  jne func[0].instrumented+44Fh
+;;   01dd  mov ebx,r8d
+;;   01e0  add ebx,10h
+;;   01e7  test byte ptr [r13+1],80h
+;;   01ef  jne func[0].instrumented+45Eh
+;;   01f5  mov r8d,ebx
+;;   01f8  test byte ptr [r13+2],1
+;;   0200  jne func[0].instrumented+46Dh
+;;   0206  test byte ptr [r13+2],2
+;;   020e  jne func[0].instrumented+47Ch
+;;   0214  test byte ptr [r13+2],4
+;;   021c  jne func[0].instrumented+48Bh
+;;   0222  cmp r8d,r9d
+;;   0225  setb bl
+;;   0229  movzx ebx,bl
+;;   022d  test byte ptr [r13+2],8
+;;   0235  jne func[0].instrumented+49Ah
+;;   023b  test ebx,ebx
+;;   023e  jne func[0].instrumented+100h
+;;   0244  test byte ptr [r13+2],10h
+;;   024c  jne func[0].instrumented+4A9h
+;;   0252  test byte ptr [r13+2],20h
+;;   025a  jne func[0].instrumented+4B8h
+;;   0260  test byte ptr [r13+2],40h
+;;   0268  jne func[0].instrumented+4C7h
+;;   026e  test byte ptr [r13+2],80h
+;;   0276  jne func[0].instrumented+4D6h
+;;   027c  movaps xmm0,xmm6
+;;   0280  movaps xmm14,xmm7
+;;   0284  pcmpgtd xmm14,xmm0
+;;   0289  movaps xmm0,xmm14
+;;   028d  test byte ptr [r13+3],1
+;;   0295  jne func[0].instrumented+4E5h
+;;   029b  test byte ptr [r13+3],2
+;;   02a3  jne func[0].instrumented+4F4h
+;;   02a9  movdqu xmm1,[stubs+7CFh]
+;;   02b2  test byte ptr [r13+3],4
+;;   02ba  jne func[0].instrumented+503h
+;;   02c0  movaps xmm2,xmm6
+;;   02c4  mulps xmm2,xmm1
+;;   02c8  test byte ptr [r13+3],8
+;;   02d0  jne func[0].instrumented+512h
+;;   02d6  pxor xmm0,xmm2
+;;   02db  test byte ptr [r13+3],10h
+;;   02e3  jne func[0].instrumented+521h
+;;   02e9  test byte ptr [r13+3],20h
+;;   02f1  jne func[0].instrumented+530h
+;;   02f7  mov r9,[rbp-38h]
+;;   02fe  mov r10,[rbp-40h]
+;;   0305  mov r8,[rbp-48h]
+;;   030c  movdqu xmm6,[rbp-58h]
+;;   0315  movdqu xmm7,[rbp-68h]
+;;   031e  mov rsp,rbp
+;;   0321  pop rbp
+;;   0322  ret
+;;   0323  bt r12,3Dh
+;;   0328  jae func[0].instrumented+34Ah
+;;   032e  mov rax,rsp
+;;   0331  mov rsp,rbp
+;;   0334  call stubs+1EFh
+;;   0339  mov rsp,rax
+;;   033c  test r12,r12
+;;   033f  je func[0].instrumented+352h
+;;   0345  jmp func[0].instrumented+0Bh
+;;   034a  mov rsp,rbp
+;;   034d  call stubs+55h
+;;   0352  mov rsp,rbp
+;;   0355  call stubs+87h
+;;   035a  call stubs+87h
+;;   035f  bt r12,3Dh
+;;   0364  jae func[0].instrumented+378h
+;;   036a  call stubs+1EFh
+;;   036f  test r12,r12
+;;   0372  je func[0].instrumented+35Ah
+;;   0378  jmp func[0].instrumented+100h
+;;   037d  mov eax,0
+;;   0382  call func[0].instrumented+53Fh
+;;   0387  jmp func[0].instrumented+0B6h
+;;   038c  mov eax,1
+;;   0391  call func[0].instrumented+53Fh
+;;   0396  jmp func[0].instrumented+0C4h
+;;   039b  mov eax,2
+;;   03a0  call func[0].instrumented+53Fh
+;;   03a5  jmp func[0].instrumented+0D2h
+;;   03aa  mov eax,3
+;;   03af  call func[0].instrumented+53Fh
+;;   03b4  jmp func[0].instrumented+0EEh
+;;   03b9  mov eax,4
+;;   03be  call func[0].instrumented+53Fh
+;;   03c3  jmp func[0].instrumented+100h
+;;   03c8  mov eax,5
+;;   03cd  call func[0].instrumented+53Fh
+;;   03d2  jmp func[0].instrumented+12Dh
+;;   03d7  mov eax,6
+;;   03dc  call func[0].instrumented+53Fh
+;;   03e1  jmp func[0].instrumented+13Bh
+;;   03e6  mov eax,7
+;;   03eb  call func[0].instrumented+53Fh
+;;   03f0  jmp func[0].instrumented+149h
+;;   03f5  mov eax,8
+;;   03fa  call func[0].instrumented+53Fh
+;;   03ff  jmp func[0].instrumented+176h
+;;   0404  mov eax,9
+;;   0409  call func[0].instrumented+53Fh
+;;   040e  jmp func[0].instrumented+184h
+;;   0413  mov eax,0Ah
+;;   0418  call func[0].instrumented+53Fh
+;;   041d  jmp func[0].instrumented+198h
+;;   0422  mov eax,0Bh
+;;   0427  call func[0].instrumented+53Fh
+;;   042c  jmp func[0].instrumented+1AFh
+;;   0431  mov eax,0Ch
+;;   0436  call func[0].instrumented+53Fh
+;;   043b  jmp func[0].instrumented+1C1h
+;;   0440  mov eax,0Dh
+;;   0445  call func[0].instrumented+53Fh
+;;   044a  jmp func[0].instrumented+1CFh
+;;   044f  mov eax,0Eh
+;;   0454  call func[0].instrumented+53Fh
+;;   0459  jmp func[0].instrumented+1DDh
+;;   045e  mov eax,0Fh
+;;   0463  call func[0].instrumented+53Fh
+;;   0468  jmp func[0].instrumented+1F5h
+;;   046d  mov eax,10h
+;;   0472  call func[0].instrumented+53Fh
+;;   0477  jmp func[0].instrumented+206h
+;;   047c  mov eax,11h
+;;   0481  call func[0].instrumented+53Fh
+;;   0486  jmp func[0].instrumented+214h
+;;   048b  mov eax,12h
+;;   0490  call func[0].instrumented+53Fh
+;;   0495  jmp func[0].instrumented+222h
+;;   049a  mov eax,13h
+;;   049f  call func[0].instrumented+53Fh
+;;   04a4  jmp func[0].instrumented+23Bh
+;;   04a9  mov eax,14h
+;;   04ae  call func[0].instrumented+53Fh
+;;   04b3  jmp func[0].instrumented+252h
+;;   04b8  mov eax,15h
+;;   04bd  call func[0].instrumented+53Fh
+;;   04c2  jmp func[0].instrumented+260h
+;;   04c7  mov eax,16h
+;;   04cc  call func[0].instrumented+53Fh
+;;   04d1  jmp func[0].instrumented+26Eh
+;;   04d6  mov eax,17h
+;;   04db  call func[0].instrumented+53Fh
+;;   04e0  jmp func[0].instrumented+27Ch
+;;   04e5  mov eax,18h
+;;   04ea  call func[0].instrumented+53Fh
+;;   04ef  jmp func[0].instrumented+29Bh
+;;   04f4  mov eax,19h
+;;   04f9  call func[0].instrumented+53Fh
+;;   04fe  jmp func[0].instrumented+2A9h
+;;   0503  mov eax,1Ah
+;;   0508  call func[0].instrumented+53Fh
+;;   050d  jmp func[0].instrumented+2C0h
+;;   0512  mov eax,1Bh
+;;   0517  call func[0].instrumented+53Fh
+;;   051c  jmp func[0].instrumented+2D6h
+;;   0521  mov eax,1Ch
+;;   0526  call func[0].instrumented+53Fh
+;;   052b  jmp func[0].instrumented+2E9h
+;;   0530  mov eax,1Dh
+;;   0535  call func[0].instrumented+53Fh
+;;   053a  jmp func[0].instrumented+2F7h
+;;   053f  sub rsp,8
+;;   0543  mov rdx,0
+;;   054d  or rax,rdx
+;;   0550  push rax
+;;   0551  call stubs+54Fh
+;;   0556  add rsp,8
+;;   055a  mov r13,[r15+48h]
+;;   0561  cmp r13,1
+;;   0568  ja func[0].instrumented+575h
+;;   056e  lea r13,[stubs+7C7h]
+;;   0575  ret
+;;   0576  sub rax,10h
+;;   057c  cmp rax,[r15+58h]
+;;   0583  jae func[0].instrumented+15Eh
+;;   0589  sub rsp,8
+;;   058d  mov dword ptr [rsp],0
+;;   0594  mov dword ptr [rsp+4],80000010h
+;;   059c  call stubs+54Fh
+;;   05a1  mov r13,[r15+48h]
+;;   05a8  cmp r13,1
+;;   05af  ja func[0].instrumented+5BCh
+;;   05b5  lea r13,[stubs+7C7h]
+;;   05bc  jmp func[0].instrumented+15Eh

@@ -37,6 +37,7 @@
 use super::{is_64, FuncCompiler, Opnd};
 use crate::abi::regs::{Gpr, MEMORY_BASE, RAX, RCX, RDX};
 use crate::abi::vmctx::{memory, GlobalSlot};
+use crate::abi::watch::{Direction, WatchedAccess};
 use crate::config::BoundsChecks;
 use crate::trap::TrapKind;
 use crate::types::ValType;
@@ -148,10 +149,17 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Computes the address of an access of `size` bytes to the memory and offset of
-    /// `memarg` (checking bounds in explicit mode). Uses rax, rcx and (for large offsets
+    /// `memarg` in `direction` (checking bounds in explicit mode, and in instrumented
+    /// versions the memory's watch filter: `watch`). Uses rax, rcx and (for large offsets
     /// or memory operands) rdx; for a memory other than 0, its base is loaded into rax
     /// last.
-    pub(super) fn address(&mut self, addr: Opnd, memarg: MemArg, size: u32) -> Addr {
+    pub(super) fn address(
+        &mut self,
+        addr: Opnd,
+        memarg: MemArg,
+        size: u32,
+        direction: Direction,
+    ) -> Addr {
         let memory = memory_index(&memarg);
         let offset = memarg.offset;
         // Memory 0's base is r14's; the others' come from the vmctx below.
@@ -205,6 +213,12 @@ impl FuncCompiler<'_, '_> {
                 ; ja =>oob
             );
         }
+        let access = WatchedAccess {
+            memory,
+            size: size as u8,
+            direction,
+        };
+        self.watch_check(addr, access);
         if memory != 0 {
             let base = self.env.layout.memory_base(memory);
             dynasm!(self.asm ; .arch x64 ; mov rax, [r15 + base]);
@@ -232,7 +246,7 @@ impl FuncCompiler<'_, '_> {
         };
         if ty.is_float() {
             let x = self.alloc_xmm();
-            let addr = self.address(addr_opnd, memarg, size);
+            let addr = self.address(addr_opnd, memarg, size, Direction::Read);
             if kind == Load::F32 {
                 mem_op!(self, addr, movss Rx(x), DWORD);
             } else {
@@ -247,7 +261,7 @@ impl FuncCompiler<'_, '_> {
             Opnd::Gpr(r) if !self.is_pinned(addr_opnd) => r,
             _ => self.alloc_gpr(),
         };
-        let addr = self.address(addr_opnd, memarg, size);
+        let addr = self.address(addr_opnd, memarg, size, Direction::Read);
         match kind {
             Load::I32 | Load::U32 => mem_op!(self, addr, mov Rd(dst), DWORD),
             Load::I64 => mem_op!(self, addr, mov Rq(dst), QWORD),
@@ -272,7 +286,7 @@ impl FuncCompiler<'_, '_> {
             Width::B32 => 4,
             Width::B64 => 8,
         };
-        let addr = self.address(addr_opnd, memarg, size);
+        let addr = self.address(addr_opnd, memarg, size, Direction::Write);
         // Values not in a register go through rcx (the address uses rdx at most).
         let value = match value {
             Opnd::Imm(bits) if width != Width::B64 || super::values::fits_imm32(ty, bits) => {

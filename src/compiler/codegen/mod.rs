@@ -40,6 +40,7 @@ mod stubs;
 mod traps;
 mod values;
 mod visit;
+mod watch;
 
 pub(crate) use align::{align_code, CHUNK_ALIGN, STUB_ALIGN};
 pub(crate) use constants::emit_vector_constants;
@@ -219,6 +220,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     plain_points: Vec<u32>,
     next_transfer: usize,
     slow_paths: Vec<breakable::SlowPath>,
+    /// Instrumented version: the out-of-line halves of its watch checks (`watch`).
+    watch_paths: Vec<watch::WatchPath>,
     /// Each loop head's check of r12, for its out-of-line slow path (see `breakable`).
     loop_checks: Vec<breakable::LoopCheck>,
     /// The fuel stretches being counted (`fuel`; with `Config::consume_fuel` only).
@@ -335,6 +338,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             plain_points: Vec::new(),
             next_transfer: 0,
             slow_paths: Vec::new(),
+            watch_paths: Vec::new(),
             loop_checks: Vec::new(),
             fuel: fuel::FuelCount::default(),
             first_site,
@@ -523,5 +527,6 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         self.emit_plain_calls();
         self.emit_trap_sites();
         self.emit_slow_paths();
+        self.emit_watch_paths();
     }
 }

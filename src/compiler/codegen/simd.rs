@@ -1439,7 +1439,7 @@ impl FuncCompiler<'_, '_> {
     fn v128_load(&mut self, memarg: MemArg) {
         let (_, addr_opnd) = self.pop_opnd();
         let x = self.alloc_xmm();
-        let addr = self.address(addr_opnd, memarg, 16);
+        let addr = self.address(addr_opnd, memarg, 16, crate::abi::watch::Direction::Read);
         match addr {
             super::memory::Addr::Disp(b, d) => {
                 dynasm!(self.asm ; .arch x64 ; movdqu Rx(x), [Rq(b) + d])
@@ -1463,7 +1463,7 @@ impl FuncCompiler<'_, '_> {
             }
         };
         let (_, addr_opnd) = self.pop_opnd();
-        let addr = self.address(addr_opnd, memarg, 16);
+        let addr = self.address(addr_opnd, memarg, 16, crate::abi::watch::Direction::Write);
         match addr {
             super::memory::Addr::Disp(b, d) => {
                 dynasm!(self.asm ; .arch x64 ; movdqu [Rq(b) + d], Rx(x))
@@ -1488,7 +1488,7 @@ impl FuncCompiler<'_, '_> {
     ) {
         let (_, addr_opnd) = self.pop_opnd();
         let x = self.alloc_xmm();
-        let addr = self.address(addr_opnd, memarg, size);
+        let addr = self.address(addr_opnd, memarg, size, crate::abi::watch::Direction::Read);
         emit(self, (x, addr));
         self.free(addr_opnd);
         self.push_xmm(ValType::V128, x);
@@ -1498,7 +1498,7 @@ impl FuncCompiler<'_, '_> {
     fn load_lane(&mut self, memarg: MemArg, size: u32, lane: u8) {
         let x = self.pop_vector();
         let (_, addr_opnd) = self.pop_opnd();
-        let addr = self.address(addr_opnd, memarg, size);
+        let addr = self.address(addr_opnd, memarg, size, crate::abi::watch::Direction::Read);
         let a = (x, addr);
         match size {
             1 => mem!(self, a, pinsrb, lane_imm(lane)),
@@ -1514,7 +1514,7 @@ impl FuncCompiler<'_, '_> {
     fn store_lane(&mut self, memarg: MemArg, size: u32, lane: u8) {
         let x = self.pop_vector();
         let (_, addr_opnd) = self.pop_opnd();
-        let addr = self.address(addr_opnd, memarg, size);
+        let addr = self.address(addr_opnd, memarg, size, crate::abi::watch::Direction::Write);
         let imm = lane_imm(lane);
         match (size, addr) {
             (1, super::memory::Addr::Disp(b, d)) => {

@@ -290,11 +290,9 @@ impl<'a> Frame<'a> {
             .instance_data()
             .ok_or_else(|| unavailable("memory (the instance is not known)"))?
             .memories();
-        memories.get(index as usize).ok_or_else(|| {
-            Error::Usage(format!(
-                "the instance has no memory {index} ({} memories)",
-                memories.len()
-            ))
+        memories.get(index as usize).ok_or_else(|| match memories.len() {
+            0 => Error::Usage("the instance has no memory".into()),
+            n => Error::Usage(format!("the instance has no memory {index} ({n} memories)")),
         })
     }
 
@@ -329,12 +327,12 @@ impl<'a> Frame<'a> {
             .is_none_or(|end| end > mem.data_size())
         {
             return Err(Error::Usage(format!(
-                "{len} bytes at {addr:#x} are outside memory {index} ({} bytes)",
+                "out of bounds of memory {index} ({} bytes)",
                 mem.data_size()
             )));
         }
         let mut buf = vec![0; len];
-        mem.read(addr, &mut buf)?;
+        mem.read_unwatched(addr, &mut buf)?;
         Ok(buf)
     }
 
@@ -345,6 +343,6 @@ impl<'a> Frame<'a> {
 
     /// Writes bytes into linear memory `index` of the frame's instance at `addr`.
     pub fn write_memory_in(&mut self, index: u32, addr: usize, bytes: &[u8]) -> Result<()> {
-        self.memory(index)?.write(addr, bytes)
+        self.memory(index)?.write_unwatched(addr, bytes)
     }
 }

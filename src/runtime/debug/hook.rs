@@ -3,7 +3,7 @@
 //! answer. Also reports traps to the handler before they return to the host.
 
 use crate::abi::frame::{saved_gpr, ResumePoint, SAVE_WORDS};
-use crate::abi::regs::{STACK_LIMIT, WATCHED};
+use crate::abi::regs::{RAX, STACK_LIMIT, WATCHED};
 use crate::abi::sites::SiteKind;
 use crate::runtime::activation;
 use crate::runtime::debug::frame::{Frame, Stop};
@@ -31,6 +31,15 @@ pub(crate) unsafe extern "C" fn debug_hook(
     regs: *mut u64,
     fp: usize,
 ) -> *const ResumePoint {
+    if let Some(access) = crate::abi::watch::WatchedAccess::decode(site) {
+        // An access that passed its watch filter (`codegen::watch`): its address is in
+        // the saved rax. It never stops here; a hit stops at the next site.
+        // SAFETY: called from this instance's code with its own vmctx, `regs` the stub's
+        // save area.
+        let (instance, addr) = unsafe { (instance_of(vmctx), *regs.add(saved_gpr(RAX))) };
+        crate::runtime::debug::watch::code_access(instance, access, addr);
+        return std::ptr::null();
+    }
     // SAFETY: as this function's own contract.
     let mut unwind_to = unsafe { stop_at_site(vmctx, site, regs, fp) };
     if unwind_to.is_null() {
@@ -97,9 +106,16 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u64, regs: *mut u64, fp: usize) -> 
     let table = &func.sites;
     let info = *table.site(site);
 
+    let pending = state
+        .pending
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     let event = {
         let book = state.book.lock().unwrap_or_else(|e| e.into_inner());
-        if state.pause.swap(false, Ordering::AcqRel) {
+        if let Some(hit) = pending {
+            Some(DebugEvent::Watchpoint(hit.report(instance)))
+        } else if state.pause.swap(false, Ordering::AcqRel) {
             Some(DebugEvent::Pause)
         } else if book.site_bit(defined, site) {
             let id = book
@@ -227,6 +243,9 @@ pub(crate) unsafe fn report_trap(vmctx: *mut u8, trap: &Trap, fp: usize, regs: *
     let mut stop = unsafe { Stop::new(innermost, regs, None) };
     let event = DebugEvent::Trap(trap.clone());
     run_handler(state, &event, &mut Frame::innermost(&mut stop));
+    // A hit that the trap overtook (an access that passed the check and then faulted)
+    // is not reported at a later call's first site.
+    *state.pending.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
     book.step = None;
     book.step_funcs.clear();

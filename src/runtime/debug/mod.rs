@@ -14,6 +14,7 @@ pub(crate) mod frame;
 pub(crate) mod hook;
 pub(crate) mod state;
 pub(crate) mod walk;
+pub(crate) mod watch;
 
 use crate::trap::Trap;
 
@@ -31,16 +32,19 @@ pub enum DebugEvent {
     Pause,
     /// The code trapped; the trap returns to the host after the handler.
     Trap(Trap),
+    /// A watchpoint saw an access; the stop is right after it.
+    Watchpoint(watch::WatchHit),
 }
 
 impl DebugEvent {
-    /// "breakpoint", "step", "pause" or "trap".
+    /// "breakpoint", "step", "pause", "trap" or "watchpoint".
     pub fn name(&self) -> &'static str {
         match self {
             DebugEvent::Breakpoint(_) => "breakpoint",
             DebugEvent::Step => "step",
             DebugEvent::Pause => "pause",
             DebugEvent::Trap(_) => "trap",
+            DebugEvent::Watchpoint(_) => "watchpoint",
         }
     }
 }

@@ -6,8 +6,10 @@
 use crate::abi::regs::WATCHED;
 use crate::code_memory::CompiledCode;
 use crate::runtime::debug::frame::Frame;
+use crate::runtime::debug::watch::{self, PendingHit, Watchpoint, WatchpointId};
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
+use crate::runtime::memory::HostAccessWatcher;
 use bitvec::boxed::BitBox;
 use bitvec::order::Lsb0;
 use std::collections::{BTreeMap, BTreeSet};
@@ -102,6 +104,11 @@ pub(crate) struct Bookkeeping {
     pub bits: BTreeMap<u32, BitBox<AtomicU8, Lsb0>>,
     /// Functions whose site bits may be non-zero (written by an earlier `apply`).
     pub dirty_segments: BTreeSet<u32>,
+    /// The watchpoints, by id (`watch`).
+    pub watchpoints: BTreeMap<WatchpointId, Watchpoint>,
+    pub next_watch_id: WatchpointId,
+    /// The watcher registered with each memory that has watchpoints (host accesses).
+    pub host_watchers: BTreeMap<u32, Arc<dyn HostAccessWatcher>>,
 }
 
 /// Debug state of one instance.
@@ -109,6 +116,8 @@ pub(crate) struct DebugState {
     pub book: Mutex<Bookkeeping>,
     pub pause: AtomicBool,
     pub handler: Mutex<Option<Handler>>,
+    /// A watchpoint hit waiting for the next site (`watch`).
+    pub pending: Mutex<Option<PendingHit>>,
 }
 
 /// The debug state of `instance`, attaching it on first use.
@@ -146,6 +155,7 @@ impl DebugState {
             book: Mutex::new(Bookkeeping::default()),
             pause: AtomicBool::new(false),
             handler: Mutex::new(None),
+            pending: Mutex::new(None),
         }
     }
 
@@ -159,6 +169,8 @@ impl DebugState {
         for bp in book.breakpoints.values() {
             with_breakpoints.insert(bp.func);
         }
+        let watching = watch::any(book);
+        watch::write_filters(instance, book);
         let bits = &mut book.bits;
         // Site bits: clear the segments of functions that had or have breakpoints.
         for f in book.dirty_segments.union(&with_breakpoints) {
@@ -186,7 +198,13 @@ impl DebugState {
         book.dirty_segments = with_breakpoints.clone();
 
         let stop_all = module.stop_all().map_or(0, |s| s.as_ptr() as usize);
-        let pause = self.pause.load(Ordering::Relaxed);
+        let stop_none = module.stop_none().map_or(0, |s| s.as_ptr() as usize);
+        let pause = self.pause.load(Ordering::Relaxed)
+            || self
+                .pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .is_some();
         let imported = info.num_imported_funcs;
         let mut words = vec![0usize; info.funcs.len() - imported as usize];
         for f in imported..info.funcs.len() as u32 {
@@ -205,6 +223,9 @@ impl DebugState {
             } else if with_breakpoints.contains(&f) {
                 bits.get(&defined)
                     .map_or(0, |b| b.as_raw_slice().as_ptr() as usize)
+            } else if watching {
+                // Every access must meet its watch check: instrumented, stopping nowhere.
+                stop_none
             } else {
                 0
             };
@@ -230,15 +251,13 @@ impl DebugState {
     /// Requests a stop at the next site reached: every function's word points at ones.
     pub fn request_pause(&self, instance: &InstanceData) {
         self.pause.store(true, Ordering::Release);
-        let info = &instance.module.info;
-        let stop_all = instance
-            .module
-            .stop_all()
-            .map_or(0, |s| s.as_ptr() as usize);
-        for f in info.num_imported_funcs..info.funcs.len() as u32 {
-            instance.func_bits(f).store(stop_all, Ordering::Release);
-        }
-        crate::runtime::activation::debug_words_changed();
+        self.stop_at_next_site(instance);
+    }
+
+    /// Makes the next site the instance reaches stop (a pause, or a watchpoint's hit
+    /// waiting to be reported): every function's word points at ones.
+    pub fn stop_at_next_site(&self, instance: &InstanceData) {
+        watch::point_words_at_ones(instance);
     }
 }
 

@@ -502,7 +502,7 @@ fn memory_and_globals() {
             "result: -2",
         ],
         &[
-            "error: cannot read 2 bytes at 0xffff: out of bounds memory access",
+            "error: cannot read 2 bytes at 0xffff: out of bounds of memory 0 (65536 bytes)",
             "error: at most 0x10000 bytes can be dumped at once",
         ],
     );
