@@ -240,8 +240,9 @@ impl Debugger {
             )));
         }
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
-        let id = book.next_watch_id;
-        book.next_watch_id += 1;
+        // One id space with breakpoints: an id names one or the other.
+        book.next_id += 1;
+        let id = book.next_id;
         book.watchpoints.insert(
             id,
             Watchpoint {

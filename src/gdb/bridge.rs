@@ -20,7 +20,7 @@ pub(crate) enum StopKind {
     Step,
     Pause,
     Trap,
-    /// A watchpoint of the kind LLDB set at `addr` (its first byte) saw an access.
+    /// A watchpoint of `kind` saw an access of memory offset `addr` (a byte it watches).
     Watch {
         kind: WatchKind,
         addr: u64,
@@ -132,12 +132,13 @@ pub(crate) fn install_handler(
             DebugEvent::Step => StopKind::Step,
             DebugEvent::Pause => StopKind::Pause,
             DebugEvent::Trap(_) => StopKind::Trap,
+            // LLDB finds its watchpoint by the address, which lies in its range.
             DebugEvent::Watchpoint(hit) => {
                 let set = debugger.watchpoints().into_iter().find(|w| w.id == hit.id);
                 match set {
                     Some(w) => StopKind::Watch {
                         kind: w.kind,
-                        addr: w.addr,
+                        addr: hit.addr,
                     },
                     None => StopKind::Step,
                 }

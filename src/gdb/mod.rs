@@ -110,6 +110,7 @@ impl GdbSession {
             requests: requests_tx,
             stop: None,
             breakpoints: HashMap::new(),
+            watchpoints: HashMap::new(),
             detached,
         };
         let thread = std::thread::Builder::new()

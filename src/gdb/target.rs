@@ -5,6 +5,7 @@
 
 use super::bridge::{value_bytes, Request, Stop, StopFrame};
 use crate::api::debugger::Debugger;
+use crate::runtime::debug::watch::{WatchKind, WatchpointId};
 use crate::runtime::debug::{BreakpointId, Resume};
 use gdbstub::arch::lldb::{Encoding, Format, Generic, Register};
 use gdbstub::common::{Endianness, Tid};
@@ -18,7 +19,8 @@ use gdbstub::target::ext::base::singlethread::{
 };
 use gdbstub::target::ext::base::BaseOps;
 use gdbstub::target::ext::breakpoints::{
-    Breakpoints, BreakpointsOps, SwBreakpoint, SwBreakpointOps,
+    Breakpoints, BreakpointsOps, HwWatchpoint, HwWatchpointOps, SwBreakpoint, SwBreakpointOps,
+    WatchKind as GdbWatchKind,
 };
 use gdbstub::target::ext::host_info::{HostInfo, HostInfoOps, HostInfoResponse};
 use gdbstub::target::ext::libraries::{Libraries, LibrariesOps};
@@ -51,6 +53,8 @@ pub(crate) struct KestrelTarget {
     pub stop: Option<Stop>,
     /// Breakpoints LLDB set, by the module offset it named.
     pub breakpoints: HashMap<u32, BreakpointId>,
+    /// Watchpoints LLDB set, by (memory offset, length, kind).
+    pub watchpoints: HashMap<(u64, u64, WatchKind), WatchpointId>,
     /// Set when the client is gone: the handler stops nothing any more.
     pub detached: Arc<AtomicBool>,
 }
@@ -288,6 +292,67 @@ impl SingleThreadSingleStep for KestrelTarget {
 impl Breakpoints for KestrelTarget {
     fn support_sw_breakpoint(&mut self) -> Option<SwBreakpointOps<'_, Self>> {
         Some(self)
+    }
+
+    fn support_hw_watchpoint(&mut self) -> Option<HwWatchpointOps<'_, Self>> {
+        Some(self)
+    }
+}
+
+/// The memory offset of a watchpoint address LLDB sends (`Z2`-`Z4`): a memory address of
+/// the debugged instance (module 0); its memory 0, the one DWARF describes.
+fn watched_offset(addr: u64) -> Option<u64> {
+    let addr = WasmAddr::from_raw(addr)?;
+    (addr.addr_type() == WasmAddrType::Memory && addr.module_index() == 0)
+        .then_some(u64::from(addr.offset()))
+}
+
+fn watch_kind(kind: GdbWatchKind) -> WatchKind {
+    match kind {
+        GdbWatchKind::Write => WatchKind::Write,
+        GdbWatchKind::Read => WatchKind::Read,
+        GdbWatchKind::ReadWrite => WatchKind::Access,
+    }
+}
+
+impl HwWatchpoint for KestrelTarget {
+    /// Any number of watchpoints, of any length the API takes: they are the instance's
+    /// data ("DESIGN: watchpoints"), not debug registers.
+    fn add_hw_watchpoint(
+        &mut self,
+        addr: u64,
+        len: u64,
+        kind: GdbWatchKind,
+    ) -> TargetResult<bool, Self> {
+        let Some(offset) = watched_offset(addr) else {
+            return Ok(false);
+        };
+        let key = (offset, len, watch_kind(kind));
+        if self.watchpoints.contains_key(&key) {
+            return Ok(true);
+        }
+        match self.debugger.set_watchpoint(0, offset, len, key.2) {
+            Ok(id) => {
+                self.watchpoints.insert(key, id);
+                Ok(true)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+
+    fn remove_hw_watchpoint(
+        &mut self,
+        addr: u64,
+        len: u64,
+        kind: GdbWatchKind,
+    ) -> TargetResult<bool, Self> {
+        let Some(offset) = watched_offset(addr) else {
+            return Ok(false);
+        };
+        match self.watchpoints.remove(&(offset, len, watch_kind(kind))) {
+            Some(id) => Ok(self.debugger.clear_watchpoint(id).is_ok()),
+            None => Ok(false),
+        }
     }
 }
 

@@ -290,10 +290,12 @@ impl<'a> Frame<'a> {
             .instance_data()
             .ok_or_else(|| unavailable("memory (the instance is not known)"))?
             .memories();
-        memories.get(index as usize).ok_or_else(|| match memories.len() {
-            0 => Error::Usage("the instance has no memory".into()),
-            n => Error::Usage(format!("the instance has no memory {index} ({n} memories)")),
-        })
+        memories
+            .get(index as usize)
+            .ok_or_else(|| match memories.len() {
+                0 => Error::Usage("the instance has no memory".into()),
+                n => Error::Usage(format!("the instance has no memory {index} ({n} memories)")),
+            })
     }
 
     /// How many linear memories the frame's instance has (0 when it is not known).

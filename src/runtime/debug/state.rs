@@ -105,8 +105,8 @@ pub(crate) struct Bookkeeping {
     /// Functions whose site bits may be non-zero (written by an earlier `apply`).
     pub dirty_segments: BTreeSet<u32>,
     /// The watchpoints, by id (`watch`).
+    /// (Their ids come from `next_id`, which breakpoints share.)
     pub watchpoints: BTreeMap<WatchpointId, Watchpoint>,
-    pub next_watch_id: WatchpointId,
     /// The watcher registered with each memory that has watchpoints (host accesses).
     pub host_watchers: BTreeMap<u32, Arc<dyn HostAccessWatcher>>,
 }

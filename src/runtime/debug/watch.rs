@@ -11,7 +11,8 @@ use crate::runtime::memory::HostAccessWatcher;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Weak};
 
-/// Identifies a watchpoint of one instance.
+/// Identifies a watchpoint of one instance (breakpoints and watchpoints of an instance
+/// never share an id).
 pub type WatchpointId = u32;
 
 /// The longest range one watchpoint covers (its old and new bytes are copied on a hit).

@@ -190,7 +190,7 @@ impl Session {
 
     /// Reports a stop and executes commands until one resumes (see `on_stop`).
     fn at_stop(&self, event: &DebugEvent, frame: &mut Frame<'_>) -> Resume {
-        emit([inspect::stop_line(event, frame)]);
+        emit(inspect::stop_lines(event, frame));
         // The frame the inspection commands look at: where it stopped until `frame`,
         // `up` or `down` select another.
         let mut selected = 0;
@@ -261,23 +261,52 @@ impl Session {
                     offset,
                 })]
             }
+            Command::Watch {
+                addr,
+                len,
+                kind,
+                memory,
+            } => {
+                let id = self.debugger.set_watchpoint(memory, addr, len, kind)?;
+                let set = self.debugger.watchpoints();
+                set.iter()
+                    .filter(|w| w.id == id)
+                    .map(inspect::watchpoint_line)
+                    .collect()
+            }
             Command::Delete(Some(id)) => {
-                self.debugger.clear_breakpoint(id)?;
+                // Breakpoints and watchpoints share one numbering.
+                if self.debugger.clear_breakpoint(id).is_err() {
+                    self.debugger
+                        .clear_watchpoint(id)
+                        .map_err(|_| anyhow!("no breakpoint or watchpoint {id}"))?;
+                }
                 Vec::new()
             }
             Command::Delete(None) => {
                 self.debugger.clear_all_breakpoints();
+                for w in self.debugger.watchpoints() {
+                    self.debugger.clear_watchpoint(w.id)?;
+                }
                 Vec::new()
             }
             Command::InfoBreakpoints => {
                 let breakpoints = self.debugger.breakpoints();
-                if breakpoints.is_empty() {
+                let watchpoints = self.debugger.watchpoints();
+                let mut lines: Vec<(u32, String)> = breakpoints
+                    .iter()
+                    .map(|b| (b.id, self.breakpoint_line(b)))
+                    .chain(
+                        watchpoints
+                            .iter()
+                            .map(|w| (w.id, inspect::watchpoint_line(w))),
+                    )
+                    .collect();
+                lines.sort();
+                if lines.is_empty() {
                     vec!["no breakpoints".to_string()]
                 } else {
-                    breakpoints
-                        .iter()
-                        .map(|b| self.breakpoint_line(b))
-                        .collect()
+                    lines.into_iter().map(|(_, line)| line).collect()
                 }
             }
             Command::Help => command::HELP.lines().map(str::to_string).collect(),

@@ -435,7 +435,7 @@ fn command_errors_are_reported_and_the_session_goes_on() {
             "error: no function named `nothing`",
             "error: no function 3",
             "error: usage: break FUNC [OFFSET]",
-            "error: no breakpoint 9",
+            "error: no breakpoint or watchpoint 9",
             "error: the call is not running (`run` starts it)",
             "error: the call is not running (`run` starts it)",
             "error: unknown command `frobnicate` (try help)",
@@ -505,6 +505,56 @@ fn memory_and_globals() {
             "error: cannot read 2 bytes at 0xffff: out of bounds of memory 0 (65536 bytes)",
             "error: at most 0x10000 bytes can be dumped at once",
         ],
+    );
+}
+
+#[test]
+fn watchpoints_stop_after_the_access_and_share_numbers_with_breakpoints() {
+    let file = temp_file(
+        "watch.wat",
+        r#"(module (memory 1)
+  (func $fill (export "fill") (param $n i32) (result i32) (local $i i32)
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $i) (local.get $n)))
+      (i32.store (i32.shl (local.get $i) (i32.const 2)) (i32.add (local.get $i) (i32.const 100)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (i32.load (i32.const 8))))"#,
+    );
+    let script = [
+        "watch 8 4",
+        "run",
+        "locals",
+        "watch 0x8 4 read",
+        "break fill",
+        "info breakpoints",
+        "continue",
+        "delete 1",
+        "delete 2",
+        "delete 3",
+        "watch 8 4 sometimes",
+        "continue",
+    ];
+    assert_session(
+        &debug(&file, &["--invoke", "fill", "5"], &script),
+        &[
+            "watchpoint 1 memory=0 0x8 4 write",
+            // Right after the store of word 2 (i = 2), in the storing frame.
+            "stop watchpoint func=0:fill offset=0x43",
+            "watchpoint 1: write of 4 bytes at 0x8 of memory 0: 00 00 00 00 -> 66 00 00 00",
+            "local[0]: i32 = 5",
+            "local[1]: i32 = 2",
+            "watchpoint 2 memory=0 0x8 4 read",
+            "breakpoint 3 func=0:fill entry",
+            "watchpoint 1 memory=0 0x8 4 write",
+            "watchpoint 2 memory=0 0x8 4 read",
+            "breakpoint 3 func=0:fill entry",
+            // The final load.
+            "stop watchpoint func=0:fill offset=0x53",
+            "watchpoint 2: read of 4 bytes at 0x8 of memory 0",
+            "result: 102",
+        ],
+        &["error: `sometimes` is not a watchpoint kind (read, write or access)"],
     );
 }
 

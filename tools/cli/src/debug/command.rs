@@ -3,7 +3,7 @@
 //! (stopped in wasm, or not running).
 
 use anyhow::{anyhow, bail, Result};
-use kestrel::BreakpointId;
+use kestrel::{BreakpointId, WatchKind};
 
 /// One parsed command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,8 +11,16 @@ pub enum Command {
     /// `break FUNC [OFFSET]`: FUNC as typed (an index or a name), OFFSET a module byte
     /// offset; no offset means the function's entry.
     Break { func: String, offset: Option<u32> },
-    /// `delete N`, or `delete all` (`None`).
+    /// `delete N` (a breakpoint or a watchpoint), or `delete all` (`None`).
     Delete(Option<BreakpointId>),
+    /// `watch ADDR LEN [read|write|access] [MEMORY]`: a watchpoint (default: write, on
+    /// memory 0).
+    Watch {
+        addr: u64,
+        len: u64,
+        kind: WatchKind,
+        memory: u32,
+    },
     /// `info breakpoints`.
     InfoBreakpoints,
     /// `run`: call the function given on the command line.
@@ -58,8 +66,10 @@ pub enum Command {
 pub const HELP: &str = "\
 break FUNC [OFFSET]   breakpoint at FUNC's entry, or at a module byte offset in FUNC
                       (FUNC: an index, a name-section name or an export name)
-delete N|all          remove breakpoint N, or all of them
-info breakpoints      list the breakpoints
+watch ADDR LEN [K] [M] stop after every access of kind K (read, write or access;
+                      default write) to LEN bytes at ADDR of memory M (default 0)
+delete N|all          remove breakpoint or watchpoint N, or all of them
+info breakpoints      list the breakpoints and watchpoints
 run                   call the function (again, after it returned)
 continue, c           resume until the next breakpoint
 step, s               stop at the next instruction, entering calls
@@ -96,6 +106,19 @@ pub fn parse(line: &str) -> Result<Option<Command>> {
             func: func.to_string(),
             offset: Some(number(offset, "offset")?),
         },
+        ("watch" | "w", [addr, len, rest @ ..]) if rest.len() <= 2 => {
+            let (kind, memory) = match rest {
+                [] => (WatchKind::Write, 0),
+                [kind] => (watch_kind(kind)?, 0),
+                [kind, memory, ..] => (watch_kind(kind)?, number(memory, "memory index")?),
+            };
+            Command::Watch {
+                addr: number(addr, "address")?,
+                len: number(len, "length")?,
+                kind,
+                memory,
+            }
+        }
         ("delete" | "d", ["all"]) => Command::Delete(None),
         ("delete" | "d", [id]) => Command::Delete(Some(number(id, "breakpoint number")?)),
         ("info", ["breakpoints" | "break" | "b"]) => Command::InfoBreakpoints,
@@ -142,6 +165,7 @@ fn usage(verb: &str) -> String {
     let form = match verb {
         "break" | "b" => "break FUNC [OFFSET]",
         "delete" | "d" => "delete N|all",
+        "watch" | "w" => "watch ADDR LEN [read|write|access] [MEMORY]",
         "info" => "info breakpoints",
         "global" => "global [N]",
         "x" => "x ADDR LEN [MEMORY]",
@@ -156,6 +180,16 @@ fn usage(verb: &str) -> String {
         _ => return format!("unknown command `{verb}` (try help)"),
     };
     format!("usage: {form}")
+}
+
+/// A watchpoint kind's word.
+fn watch_kind(word: &str) -> Result<WatchKind> {
+    match word {
+        "read" | "r" => Ok(WatchKind::Read),
+        "write" | "w" => Ok(WatchKind::Write),
+        "access" | "a" => Ok(WatchKind::Access),
+        _ => bail!("`{word}` is not a watchpoint kind (read, write or access)"),
+    }
 }
 
 /// A non-negative integer in decimal or `0x` hex that fits `T`.
@@ -243,6 +277,32 @@ mod tests {
             }
         );
         assert_eq!(err("x 0x10 32 2 9"), "usage: x ADDR LEN [MEMORY]");
+        assert_eq!(
+            ok("watch 0x64 4"),
+            Command::Watch {
+                addr: 0x64,
+                len: 4,
+                kind: WatchKind::Write,
+                memory: 0
+            }
+        );
+        assert_eq!(
+            ok("watch 8 1 access 1"),
+            Command::Watch {
+                addr: 8,
+                len: 1,
+                kind: WatchKind::Access,
+                memory: 1
+            }
+        );
+        assert_eq!(
+            err("watch 8 1 sometimes"),
+            "`sometimes` is not a watchpoint kind (read, write or access)"
+        );
+        assert_eq!(
+            err("watch 8"),
+            "usage: watch ADDR LEN [read|write|access] [MEMORY]"
+        );
         assert_eq!(
             ok("set local 1 -0x10"),
             Command::SetLocal {

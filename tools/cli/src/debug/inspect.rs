@@ -6,7 +6,7 @@
 use crate::args::{format_val, parse_val};
 use crate::failure::format_location;
 use anyhow::{anyhow, bail, Result};
-use kestrel::{DebugEvent, Frame, Val, ValType};
+use kestrel::{DebugEvent, Frame, Val, ValType, WatchKind, Watchpoint};
 
 /// The most bytes one `x` command dumps.
 pub const MAX_EXAMINE: usize = 0x10000;
@@ -15,10 +15,45 @@ pub const MAX_EXAMINE: usize = 0x10000;
 const DUMP_WIDTH: usize = 16;
 
 /// `stop <event> func=<index>[:<name>] offset=0x<offset>`.
-pub fn stop_line(event: &DebugEvent, frame: &Frame<'_>) -> String {
+pub fn stop_lines(event: &DebugEvent, frame: &Frame<'_>) -> Vec<String> {
     let name = frame.func_name();
     let location = format_location(frame.func_index(), name.as_deref(), frame.offset());
-    format!("stop {} {location}", event.name())
+    let mut lines = vec![format!("stop {} {location}", event.name())];
+    if let DebugEvent::Watchpoint(hit) = event {
+        let access = if hit.write { "write" } else { "read" };
+        let by = if hit.by_host { " by the host" } else { "" };
+        let mut line = format!(
+            "watchpoint {}: {access}{by} of {} bytes at {:#x} of memory {}",
+            hit.id, hit.len, hit.addr, hit.memory
+        );
+        if let (Some(old), Some(new)) = (&hit.old, &hit.new) {
+            line += &format!(": {} -> {}", hex(old), hex(new));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// `watchpoint N memory=M 0xADDR LEN KIND`.
+pub fn watchpoint_line(w: &Watchpoint) -> String {
+    let kind = match w.kind {
+        WatchKind::Read => "read",
+        WatchKind::Write => "write",
+        WatchKind::Access => "access",
+    };
+    format!(
+        "watchpoint {} memory={} {:#x} {} {kind}",
+        w.id, w.memory, w.addr, w.len
+    )
+}
+
+/// Bytes as hex pairs separated by spaces.
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `#<depth> func=<index>[:<name>] offset=0x<offset>` per frame, innermost first (a
