@@ -20,7 +20,7 @@ pub(crate) enum StopKind {
     Step,
     Pause,
     Trap,
-    /// A watchpoint of `kind` saw an access of memory offset `addr` (a byte it watches).
+    /// A watchpoint of `kind` whose first byte is at memory offset `addr` saw an access.
     Watch {
         kind: WatchKind,
         addr: u64,
@@ -132,13 +132,14 @@ pub(crate) fn install_handler(
             DebugEvent::Step => StopKind::Step,
             DebugEvent::Pause => StopKind::Pause,
             DebugEvent::Trap(_) => StopKind::Trap,
-            // LLDB finds its watchpoint by the address, which lies in its range.
+            // LLDB finds its watchpoint by the exact address its `Z` packet named: the
+            // watchpoint's first byte, not the accessed one.
             DebugEvent::Watchpoint(hit) => {
                 let set = debugger.watchpoints().into_iter().find(|w| w.id == hit.id);
                 match set {
                     Some(w) => StopKind::Watch {
                         kind: w.kind,
-                        addr: hit.addr,
+                        addr: w.addr,
                     },
                     None => StopKind::Step,
                 }
@@ -146,6 +147,12 @@ pub(crate) fn install_handler(
         };
         let mut described = Described {
             debugged: debugged.as_ptr(),
+            // LLDB shows a watchpoint's stop on the line of the accessing instruction,
+            // which has just run (`WatchHit::access_offset`).
+            innermost_offset: match event {
+                DebugEvent::Watchpoint(hit) => Some(hit.access_offset),
+                _ => None,
+            },
             all: None,
         };
         let innermost = described.innermost(frame);
@@ -170,6 +177,8 @@ pub(crate) fn install_handler(
 struct Described {
     /// The debugged instance (module index 0).
     debugged: *const InstanceData,
+    /// The offset LLDB is shown for the innermost frame, if not its own.
+    innermost_offset: Option<u32>,
     /// Every frame and, for each module index, the depth of a frame of its instance;
     /// `None` until a request needs the callers.
     all: Option<(Vec<StopFrame>, Vec<usize>)>,
@@ -185,7 +194,7 @@ impl Described {
         StopFrame {
             module,
             func: frame.func_index(),
-            offset: frame.offset(),
+            offset: self.innermost_offset.unwrap_or(frame.offset()),
         }
     }
 
@@ -202,8 +211,14 @@ impl Described {
     }
 
     fn all(&mut self, frame: &mut Frame<'_>) -> &(Vec<StopFrame>, Vec<usize>) {
-        let debugged = self.debugged;
-        self.all.get_or_insert_with(|| describe(frame, debugged))
+        let (debugged, innermost_offset) = (self.debugged, self.innermost_offset);
+        self.all.get_or_insert_with(|| {
+            let (mut frames, memories) = describe(frame, debugged);
+            if let (Some(first), Some(offset)) = (frames.first_mut(), innermost_offset) {
+                first.offset = offset;
+            }
+            (frames, memories)
+        })
     }
 }
 
@@ -365,6 +380,7 @@ mod tests {
         debugger.set_handler(move |_, frame| {
             let mut described = Described {
                 debugged: debugged.as_ptr(),
+                innermost_offset: None,
                 all: None,
             };
             let innermost = described.innermost(frame);

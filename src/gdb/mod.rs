@@ -298,6 +298,9 @@ fn serve(
     // The client is gone: nothing stops the instance any more.
     target.detached.store(true, Ordering::SeqCst);
     target.debugger.clear_all_breakpoints();
+    for (_, id) in target.watchpoints.drain() {
+        let _ = target.debugger.clear_watchpoint(id);
+    }
     let how = match reason {
         DisconnectReason::Kill => Resume::Abort,
         _ => Resume::Continue,

@@ -114,7 +114,13 @@ unsafe fn stop_at_site(vmctx: *mut u8, site: u64, regs: *mut u64, fp: usize) -> 
     let event = {
         let book = state.book.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(hit) = pending {
-            Some(DebugEvent::Watchpoint(hit.report(instance)))
+            // The access was the instruction before this site's (the site follows it).
+            let access_offset = (0..site)
+                .rev()
+                .map(|s| table.site(s))
+                .find(|s| s.kind == SiteKind::Instruction && s.offset < info.offset)
+                .map_or(info.offset, |s| s.offset);
+            Some(DebugEvent::Watchpoint(hit.report(instance, access_offset)))
         } else if state.pause.swap(false, Ordering::AcqRel) {
             Some(DebugEvent::Pause)
         } else if book.site_bit(defined, site) {

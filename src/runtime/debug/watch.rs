@@ -75,6 +75,10 @@ pub struct WatchHit {
     /// Whether the host made the access (a bulk-memory helper, or a host function
     /// during a call: the stop is at the site after the call), not the code itself.
     pub by_host: bool,
+    /// Module byte offset of the instruction that made the access (for the host's, the
+    /// call): the one before the stop's, whose frame has just done it. A source-level
+    /// debugger shows the stop there, on the line that accessed the memory.
+    pub access_offset: u32,
 }
 
 /// A hit waiting for the next site (its `new` bytes are read there).
@@ -82,9 +86,11 @@ pub struct WatchHit {
 pub(crate) struct PendingHit(WatchHit);
 
 impl PendingHit {
-    /// The hit as reported, with the bytes after the access.
-    pub fn report(self, instance: &InstanceData) -> WatchHit {
+    /// The hit as reported at a site after the instruction at `access_offset`, with the
+    /// bytes after the access.
+    pub fn report(self, instance: &InstanceData, access_offset: u32) -> WatchHit {
         let mut hit = self.0;
+        hit.access_offset = access_offset;
         if hit.write {
             let mut now = vec![0; hit.len as usize];
             let read = instance
@@ -162,6 +168,7 @@ fn check(
         old,
         new: None,
         by_host,
+        access_offset: 0,
     };
     drop(book);
     let mut pending = state.pending.lock().unwrap_or_else(|e| e.into_inner());

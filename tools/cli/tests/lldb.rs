@@ -185,6 +185,88 @@ fn breakpoints_backtrace_variables_memory_and_exit() {
 }
 
 #[test]
+fn watchpoints_stop_on_the_accessing_line_with_old_and_new_values() {
+    if !lldb_available() {
+        return;
+    }
+    // -O0: a write watchpoint on a global array element, one on a heap buffer filled by
+    // memcpy (clang writes the 16 bytes inline), and a read watchpoint.
+    let (child, port) = serve("watch-O0", &[]);
+    let out = lldb(
+        port,
+        &[
+            "b main",
+            "c",
+            "watchpoint set variable table[5]",
+            "c",
+            "frame variable i",
+            "watchpoint delete 1",
+            "b watch.c:25",
+            "c",
+            "watchpoint set expression -w write -s 4 -- buf + 4",
+            "c",
+            "watchpoint delete 2",
+            "watchpoint set variable -w read table[7]",
+            "c",
+            "frame variable i",
+            "watchpoint delete 3",
+            "c",
+        ],
+        &[],
+    );
+    assert_contains(
+        &out,
+        &[
+            "stop reason = watchpoint 1",
+            "main at watch.c:23",
+            "old value: 0\nnew value: 15",
+            "(int) i = 5",
+            "stop reason = watchpoint 2",
+            "new value: 0x656d2068",
+            "stop reason = watchpoint 3",
+            "total at watch.c:17",
+            "(int) i = 7",
+            "exited with status = 3",
+        ],
+    );
+    let (status, stdout) = finish(child);
+    assert_eq!(status, Some(3));
+    assert_eq!(stdout, "360 watch me change\n");
+
+    // -O1: the same stops. clang-14's DWARF gives the loop counters a location only
+    // around their increments, so LLDB cannot show them at the accessing line here.
+    let (child, port) = serve("watch-O1", &[]);
+    let out = lldb(
+        port,
+        &[
+            "b main",
+            "c",
+            "watchpoint set variable table[5]",
+            "c",
+            "watchpoint delete 1",
+            "watchpoint set variable -w read table[7]",
+            "c",
+            "watchpoint delete 2",
+            "c",
+        ],
+        &[],
+    );
+    assert_contains(
+        &out,
+        &[
+            "stop reason = watchpoint 1",
+            "watch.c:23",
+            "old value: 0\nnew value: 15",
+            "stop reason = watchpoint 2",
+            "watch.c:17",
+            "exited with status = 3",
+        ],
+    );
+    let (status, _) = finish(child);
+    assert_eq!(status, Some(3));
+}
+
+#[test]
 fn step_finish_and_next_land_on_the_expected_lines() {
     if !lldb_available() {
         return;

@@ -15,3 +15,5 @@ clang-14 --target=wasm32-wasi "$prefix" -g -O0 frames.c -o frames-O0.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O1 frames.c -o frames-O1.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O0 -msimd128 simd.c -o simd-O0.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O1 -msimd128 simd.c -o simd-O1.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O0 watch.c -o watch-O0.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O1 watch.c -o watch-O1.wasm
