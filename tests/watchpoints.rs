@@ -433,3 +433,126 @@ fn bad_watchpoints_are_errors() {
     debugger.clear_watchpoint(id).unwrap();
     assert!(debugger.watchpoints().is_empty());
 }
+
+/// 50 instances of one module run on 4 threads while the main thread watches one
+/// instance at a time: a watchpoint on the word its loop writes, kept until that
+/// instance has stopped at it, then cleared. Only the watched instance ever stops, every
+/// call's result is right, and the module's code bytes never change.
+#[test]
+fn watching_one_instance_among_fifty_busy_ones() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::mpsc::channel;
+    const INSTANCES: usize = 50;
+    const THREADS: usize = 4;
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (memory 1)
+          ;; Writes i * 3 to the i32 at 4 * i for i below n; returns their sum, read back.
+          (func (export "run") (param $n i32) (result i32) (local $i i32) (local $sum i32)
+            (block $done (loop $next
+              (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+              (i32.store (i32.shl (local.get $i) (i32.const 2))
+                         (i32.mul (local.get $i) (i32.const 3)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $next)))
+            (local.set $i (i32.const 0))
+            (block $done (loop $next
+              (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+              (local.set $sum (i32.add (local.get $sum)
+                (i32.load (i32.shl (local.get $i) (i32.const 2)))))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $next)))
+            (local.get $sum)))"#,
+    )
+    .unwrap();
+    let code_before = module.code().to_vec();
+    let linker = Linker::new(&engine);
+    let instances: Vec<Instance> = (0..INSTANCES)
+        .map(|_| linker.instantiate(&module).unwrap())
+        .collect();
+    // Each instance's handler counts its stops and reports them to the main thread.
+    let stops: Arc<Vec<AtomicUsize>> =
+        Arc::new((0..INSTANCES).map(|_| AtomicUsize::new(0)).collect());
+    let (hit_tx, hit_rx) = channel::<usize>();
+    for (k, instance) in instances.iter().enumerate() {
+        let (stops, hit_tx) = (stops.clone(), Mutex::new(hit_tx.clone()));
+        instance.debugger().unwrap().set_handler(move |event, _| {
+            if matches!(event, DebugEvent::Watchpoint(_)) {
+                stops[k].fetch_add(1, Ordering::SeqCst);
+                let _ = hit_tx.lock().unwrap().send(k);
+            }
+            Resume::Continue
+        });
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    let calls = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let mine: Vec<Instance> = instances.iter().skip(t).step_by(THREADS).cloned().collect();
+            let (done, calls) = (done.clone(), calls.clone());
+            std::thread::spawn(move || {
+                let n = 40;
+                let expected = 3 * n * (n - 1) / 2;
+                while !done.load(Ordering::SeqCst) {
+                    for instance in &mine {
+                        let got = instance.get_func("run").unwrap().call(&[Val::I32(n)]);
+                        assert_eq!(got.unwrap()[0].i32(), Some(expected));
+                        calls.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            })
+        })
+        .collect();
+    let mut watched = vec![0usize; INSTANCES];
+    for round in 0..2 * INSTANCES {
+        let k = (round * 7) % INSTANCES;
+        let debugger = instances[k].debugger().unwrap();
+        let id = debugger
+            .set_watchpoint(0, 4 * 10, 4, WatchKind::Write)
+            .unwrap();
+        watched[k] += 1;
+        // Wait for instance k's stop (an event, not a time). A stop of an instance
+        // watched before may still arrive (a hit reported as its watchpoint was cleared);
+        // one of an instance never watched fails.
+        loop {
+            let from = hit_rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .expect("the watched instance stops");
+            assert!(
+                watched[from] > 0,
+                "round {round}: instance {from} stopped unwatched"
+            );
+            if from == k {
+                break;
+            }
+        }
+        debugger.clear_watchpoint(id).unwrap();
+    }
+    done.store(true, Ordering::SeqCst);
+    for w in workers {
+        w.join().unwrap();
+    }
+    while let Ok(from) = hit_rx.try_recv() {
+        assert!(
+            watched[from] > 0,
+            "instance {from} stopped without a watchpoint"
+        );
+    }
+    for k in 0..INSTANCES {
+        let n = stops[k].load(Ordering::SeqCst);
+        assert!(
+            n >= watched[k],
+            "instance {k}: {n} stops, watched {} times",
+            watched[k]
+        );
+        if watched[k] == 0 {
+            assert_eq!(n, 0, "instance {k} was never watched");
+        }
+    }
+    assert!(calls.load(Ordering::SeqCst) > INSTANCES);
+    assert_eq!(module.code(), &code_before[..]);
+}

@@ -274,6 +274,12 @@ impl Debugger {
             .watchpoints
             .remove(&id)
             .ok_or_else(|| Error::Usage(format!("no watchpoint {id}")))?;
+        // A hit it made that no site has reported yet is dropped with it.
+        let mut pending = self.state.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if pending.as_ref().is_some_and(|hit| hit.id() == id) {
+            *pending = None;
+        }
+        drop(pending);
         if !book
             .watchpoints
             .values()

@@ -86,6 +86,11 @@ pub struct WatchHit {
 pub(crate) struct PendingHit(WatchHit);
 
 impl PendingHit {
+    /// The watchpoint that hit.
+    pub fn id(&self) -> WatchpointId {
+        self.0.id
+    }
+
     /// The hit as reported at a site after the instruction at `access_offset`, with the
     /// bytes after the access.
     pub fn report(self, instance: &InstanceData, access_offset: u32) -> WatchHit {
@@ -170,12 +175,14 @@ fn check(
         by_host,
         access_offset: 0,
     };
-    drop(book);
+    // Recorded under the bookkeeping's lock, so that clearing the watchpoint (which drops
+    // its pending hit under the same lock) cannot leave a hit of a deleted watchpoint.
     let mut pending = state.pending.lock().unwrap_or_else(|e| e.into_inner());
     // The first hit before a stop is the one reported.
     if pending.is_none() {
         *pending = Some(PendingHit(hit));
         drop(pending);
+        drop(book);
         state.stop_at_next_site(instance);
     }
     true
