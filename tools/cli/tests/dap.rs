@@ -316,3 +316,86 @@ fn an_editor_debugs_a_c_program_through_lldb_dap() {
     let status = kestrel.wait().unwrap();
     assert_eq!(status.code(), Some(3));
 }
+
+#[test]
+fn an_editor_sets_a_data_breakpoint_through_lldb_dap() {
+    if !lldb_dap_available() {
+        return;
+    }
+    let dir = lldb_dir();
+    let (mut kestrel, port) = support::serve(&dir.join("watch-O0.wasm"), &[]);
+    let mut dap = Dap::start();
+    dap.request(
+        "initialize",
+        json!({
+            "clientID": "kestrel-test",
+            "adapterID": "lldb-dap",
+            "pathFormat": "path",
+            "linesStartAt1": true,
+            "columnsStartAt1": true,
+        }),
+    );
+    let attach = dap.send(
+        "attach",
+        json!({
+            "program": dir.join("watch-O0.wasm"),
+            "sourceMap": [[support::DWARF_SOURCE_DIR, dir]],
+            "attachCommands": [format!("process connect --plugin wasm connect://127.0.0.1:{port}")],
+        }),
+    );
+    dap.event("initialized");
+    let source = dir.join("watch.c");
+    dap.request(
+        "setBreakpoints",
+        json!({ "source": { "path": source }, "breakpoints": [{ "line": 23 }] }),
+    );
+    dap.request("configurationDone", json!({}));
+    dap.response(attach);
+    let stopped = dap.event("stopped");
+    assert_eq!(stopped["body"]["reason"], "breakpoint", "{stopped}");
+    let thread = stopped["body"]["threadId"].clone();
+    let trace = dap.request(
+        "stackTrace",
+        json!({ "threadId": thread, "startFrame": 0, "levels": 1 }),
+    );
+    let frame = trace["body"]["stackFrames"][0]["id"].clone();
+
+    // The editor asks what it can watch for `&table[5]`, then watches it for writes.
+    let info = dap.request(
+        "dataBreakpointInfo",
+        json!({ "name": "&table[5]", "frameId": frame }),
+    );
+    let data_id = info["body"]["dataId"].clone();
+    assert!(data_id.is_string(), "{info}");
+    let set = dap.request(
+        "setDataBreakpoints",
+        json!({ "breakpoints": [{ "dataId": data_id, "accessType": "write" }] }),
+    );
+    assert_eq!(set["body"]["breakpoints"][0]["verified"], true, "{set}");
+    dap.request(
+        "setBreakpoints",
+        json!({ "source": { "path": source }, "breakpoints": [] }),
+    );
+    dap.request("continue", json!({ "threadId": thread }));
+    let stopped = dap.event("stopped");
+    assert_eq!(stopped["body"]["reason"], "data breakpoint", "{stopped}");
+    let trace = dap.request(
+        "stackTrace",
+        json!({ "threadId": thread, "startFrame": 0, "levels": 1 }),
+    );
+    let top = &trace["body"]["stackFrames"][0];
+    assert_eq!(top["name"], "main", "{trace}");
+    assert_eq!(top["line"], 23, "{trace}");
+    let locals = dap.scope_variables(&top["id"], "Locals");
+    assert_eq!(value_of(&locals, "i"), "5", "{locals:?}");
+
+    // Without it the program runs to its end.
+    dap.request("setDataBreakpoints", json!({ "breakpoints": [] }));
+    dap.request("continue", json!({ "threadId": thread }));
+    let exited = dap.event("exited");
+    assert_eq!(exited["body"]["exitCode"], 3, "{exited}");
+    dap.event("terminated");
+    let _ = dap.send("disconnect", json!({ "terminateDebuggee": false }));
+    let status = kestrel.wait().unwrap();
+    assert_eq!(status.code(), Some(3));
+}
