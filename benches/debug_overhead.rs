@@ -54,6 +54,35 @@ const FIB_REACHING: &str = r#"
     (i32.mul (local.get 0) (i32.const 3))))
 "#;
 
+/// FIB with a memory (a watchpoint needs one).
+const CHURN_FIB: &str = r#"
+(module
+  (memory 1)
+  (func $fib (export "fib") (param $n i32) (result i32)
+    (if (i32.lt_s (local.get $n) (i32.const 0))
+      (then (return (i32.sub (i32.const 0) (local.get $n)))))
+    (if (result i32) (i32.lt_s (local.get $n) (i32.const 2))
+      (then (local.get $n))
+      (else (i32.add
+        (call $fib (i32.sub (local.get $n) (i32.const 1)))
+        (call $fib (i32.sub (local.get $n) (i32.const 2))))))))
+"#;
+
+/// A loop that stores and loads memory: `n` rounds over 16 KiB of words.
+const CHURN: &str = r#"
+(module
+  (memory 2)
+  (func (export "churn") (param $n i32) (result i32) (local $i i32) (local $sum i32)
+    (loop $next
+      (i32.store (i32.and (i32.shl (local.get $i) (i32.const 2)) (i32.const 0x3ffc))
+                 (local.get $i))
+      (local.set $sum (i32.add (local.get $sum)
+        (i32.load (i32.and (i32.shl (local.get $i) (i32.const 3)) (i32.const 0x3ffc)))))
+      (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $n))))
+    (local.get $sum)))
+"#;
+
 fn setup(debug: bool) -> (Module, Instance, TypedFunc<i32, i32>) {
     setup_module(debug, FIB)
 }
@@ -340,6 +369,29 @@ fn bench(c: &mut Criterion) {
     group.bench_function("fib30_breakpoint_cold_site_same_function", |b| {
         b.iter(|| fib.call(30).unwrap())
     });
+
+    // Watchpoints ("DESIGN: watchpoints"): one on memory the code never touches makes
+    // every function run instrumented, with a filter compare per access.
+    let (_m, instance, fib) = setup_module(true, CHURN_FIB);
+    let dbg = instance.debugger().unwrap();
+    dbg.set_watchpoint(0, 0x8000, 4, kestrel::WatchKind::Write)
+        .unwrap();
+    group.bench_function("fib30_watchpoint_elsewhere", |b| {
+        b.iter(|| fib.call(30).unwrap())
+    });
+    for (name, debug, watch) in [
+        ("churn_plain", false, false),
+        ("churn_instrumented_idle", true, false),
+        ("churn_watchpoint_elsewhere", true, true),
+    ] {
+        let (_m, instance, churn) = setup_module(debug, CHURN);
+        if watch {
+            let dbg = instance.debugger().unwrap();
+            dbg.set_watchpoint(0, 0x8000, 4, kestrel::WatchKind::Write)
+                .unwrap();
+        }
+        group.bench_function(name, |b| b.iter(|| churn.call(1_000_000).unwrap()));
+    }
 
     let (_m, instance, fib) = setup(true);
     let dbg = instance.debugger().unwrap();

@@ -32,7 +32,10 @@
 
 mod bridge;
 mod conn;
+mod listener;
 mod target;
+
+pub use listener::{AttachListener, RunningListener};
 
 use crate::api::instance::Instance;
 use crate::api::val::Val;
@@ -77,6 +80,25 @@ impl GdbSession {
     /// naming its module `name` in the library list. The instance's next call stops at
     /// its first instruction; other instances of the module are not affected.
     pub fn start(instance: &Instance, name: &str, stream: TcpStream) -> Result<GdbSession> {
+        GdbSession::serve_instance(instance, name, stream, Arrival::BeforeTheCall)
+    }
+
+    /// Serves `instance` to the client on `stream` from now on, whether or not it is
+    /// running: a call running on any thread stops at its next breakable point (however
+    /// long its loop: `Debugger::pause`), an idle instance at the first site of its next
+    /// call. When the client detaches, its breakpoints and watchpoints are removed and
+    /// the instance goes on running; [`GdbSession::wait`] returns then. Other instances
+    /// of the module never stop.
+    pub fn attach(instance: &Instance, name: &str, stream: TcpStream) -> Result<GdbSession> {
+        GdbSession::serve_instance(instance, name, stream, Arrival::WhileRunning)
+    }
+
+    fn serve_instance(
+        instance: &Instance,
+        name: &str,
+        stream: TcpStream,
+        arrival: Arrival,
+    ) -> Result<GdbSession> {
         let module = instance.module();
         let binary: std::sync::Arc<[u8]> = module.inner.binary.clone().ok_or_else(|| {
             Error::Usage(
@@ -101,7 +123,10 @@ impl GdbSession {
         let (requests_tx, requests_rx) = channel();
         let detached = Arc::new(AtomicBool::new(false));
         bridge::install_handler(&debugger, events_tx.clone(), requests_rx, detached.clone());
-        debugger.step_into_next_call();
+        match arrival {
+            Arrival::BeforeTheCall => debugger.step_into_next_call(),
+            Arrival::WhileRunning => debugger.pause(),
+        }
         let target = KestrelTarget {
             debugger,
             binary,
@@ -115,12 +140,27 @@ impl GdbSession {
         };
         let thread = std::thread::Builder::new()
             .name("kestrel-gdb".into())
-            .spawn(move || serve(target, stream, events_rx, wake_rx))
+            .spawn(move || serve(target, stream, events_rx, wake_rx, arrival))
             .map_err(|e| Error::Resource(format!("cannot start the debugger thread: {e}")))?;
         Ok(GdbSession {
             events: events_tx,
             thread: Some(thread),
         })
+    }
+
+    /// For a session from [`GdbSession::attach`]: waits until the client detaches (the
+    /// instance runs on).
+    pub fn wait(mut self) -> Result<()> {
+        self.join()
+    }
+
+    fn join(&mut self) -> Result<()> {
+        let thread = self.thread.take().expect("joined once");
+        match thread.join() {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::Resource(format!("debugger connection: {e}"))),
+            Err(_) => Err(Error::Resource("the debugger thread panicked".into())),
+        }
     }
 
     /// Reports how the call ended (its exit status, or that it trapped) and serves the
@@ -132,13 +172,16 @@ impl GdbSession {
             Err(_) => Event::Terminated,
         };
         let _ = self.events.send(event);
-        let thread = self.thread.take().expect("finished once");
-        match thread.join() {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(Error::Resource(format!("debugger connection: {e}"))),
-            Err(_) => Err(Error::Resource("the debugger thread panicked".into())),
-        }
+        self.join()
     }
+}
+
+/// When the client arrives: before the call it debugs (`start`), or while the instance
+/// runs or idles between calls (`attach`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Arrival {
+    BeforeTheCall,
+    WhileRunning,
 }
 
 /// The largest packet the server takes and sends (LLDB reads memory and the module's
@@ -187,6 +230,7 @@ fn serve(
     stream: TcpStream,
     events: Receiver<Event>,
     wake: UnixStream,
+    arrival: Arrival,
 ) -> std::result::Result<(), String> {
     match events.recv() {
         Ok(Event::Stopped(stop)) => target.stop = Some(stop),
@@ -309,8 +353,8 @@ fn serve(
     target.debugger.clear_handler();
     drop(target);
     // A call still running when the client left ends by itself; wait for its end so the
-    // session's owner can finish.
-    while !ended {
+    // session's owner can finish. An attached client's instance just runs on.
+    while !ended && arrival == Arrival::BeforeTheCall {
         match events.recv() {
             Ok(Event::Stopped(_)) => {}
             _ => ended = true,

@@ -36,6 +36,12 @@ pub struct RunArgs {
     #[arg(short = 'g', long = "gdb", value_name = "[ADDR:]PORT")]
     pub gdb: Option<String>,
 
+    /// With --gdb: run at once, and let a debugger attach on [ADDR:]PORT at any time
+    /// while the program runs (it stops where the program is, and runs on after it
+    /// detaches)
+    #[arg(long, requires = "gdb")]
+    pub no_wait: bool,
+
     /// Stop the call once it has run SECS seconds (a decimal number such as 2 or 0.5):
     /// it ends with the trap "interrupted" (exit status 1), wherever it is
     #[arg(long, value_name = "SECS", value_parser = parse_timeout)]
@@ -109,20 +115,33 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
             } else {
                 format!("127.0.0.1:{addr}")
             };
-            let listener = std::net::TcpListener::bind(&addr)
-                .map_err(|e| anyhow!("cannot listen on {addr}: {e}"))?;
-            eprintln!("kestrel: waiting for a debugger on {addr}");
-            let (stream, _) = listener
-                .accept()
-                .map_err(|e| anyhow!("cannot accept a debugger on {addr}: {e}"))?;
             let name = args.file.file_name().map_or_else(
                 || args.file.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let session = kestrel::gdb::GdbSession::start(&instance, &name, stream)?;
-            let outcome = func.call(&vals);
-            session.finish(&outcome)?;
-            outcome?
+            if args.no_wait {
+                let at: std::net::SocketAddr = addr
+                    .parse()
+                    .map_err(|e| anyhow!("`{addr}` is not an address and port: {e}"))?;
+                let mut attach = kestrel::gdb::AttachListener::new(at.ip());
+                attach.add(&name, &instance, at.port())?;
+                let running = attach.start()?;
+                eprintln!("kestrel: a debugger may attach on {addr}");
+                let outcome = func.call(&vals);
+                running.stop();
+                outcome?
+            } else {
+                let listener = std::net::TcpListener::bind(&addr)
+                    .map_err(|e| anyhow!("cannot listen on {addr}: {e}"))?;
+                eprintln!("kestrel: waiting for a debugger on {addr}");
+                let (stream, _) = listener
+                    .accept()
+                    .map_err(|e| anyhow!("cannot accept a debugger on {addr}: {e}"))?;
+                let session = kestrel::gdb::GdbSession::start(&instance, &name, stream)?;
+                let outcome = func.call(&vals);
+                session.finish(&outcome)?;
+                outcome?
+            }
         }
     };
 

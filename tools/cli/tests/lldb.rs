@@ -12,7 +12,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{program_dir, serve as serve_file, DWARF_SOURCE_DIR};
+use support::{program_dir, serve as serve_file, serve_with, DWARF_SOURCE_DIR};
 
 const KESTREL: &str = env!("CARGO_BIN_EXE_kestrel");
 const LLDB: &str = "lldb-22";
@@ -980,4 +980,170 @@ fn vectors_of_a_simd_program_show_lane_by_lane() {
     );
     let (status, stdout) = finish(child);
     assert_eq!((status, stdout.as_str()), (Some(0), "sum 129\n"));
+}
+
+/// Attaching to a running instance: 100 instances of `attach.wasm` call `spin` over and
+/// over on four threads, each instance listed by a `gdb::AttachListener` on a port of its
+/// own. LLDB connects to instance 37 while it loops: it stops there (a pause), shows the
+/// backtrace in the loop and a variable, sets a breakpoint, continues to it and detaches.
+/// Instance 37 goes on with right results, and no other instance ever stops.
+#[test]
+fn lldb_attaches_to_one_running_instance_of_a_hundred_and_detaches() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    if !lldb_available() {
+        return;
+    }
+    const WATCHED: usize = 37;
+    const ROUNDS: i32 = 200_000;
+    let mut config = kestrel::Config::new();
+    config.debug_instrumentation(true);
+    let engine = kestrel::Engine::new(&config);
+    let module = kestrel::Module::from_file(&engine, program("attach")).unwrap();
+    let code_before = module.code().to_vec();
+    let linker = kestrel::Linker::new(&engine);
+    let instances: Vec<kestrel::Instance> = (0..100)
+        .map(|_| linker.instantiate(&module).unwrap())
+        .collect();
+    let expected = {
+        let plain = kestrel::Engine::default();
+        let module = kestrel::Module::from_file(&plain, program("attach")).unwrap();
+        let instance = kestrel::Linker::new(&plain).instantiate(&module).unwrap();
+        instance
+            .get_func("spin")
+            .unwrap()
+            .call(&[kestrel::Val::I32(ROUNDS)])
+            .unwrap()[0]
+            .i32()
+            .unwrap()
+    };
+    let foreign_stops = Arc::new(AtomicUsize::new(0));
+    let mut listener = kestrel::gdb::AttachListener::new("127.0.0.1".parse().unwrap());
+    let mut ports = Vec::new();
+    for (i, instance) in instances.iter().enumerate() {
+        ports.push(listener.add(&format!("attach-{i}"), instance, 0).unwrap());
+        if i != WATCHED {
+            let stops = foreign_stops.clone();
+            instance.debugger().unwrap().set_handler(move |_, _| {
+                stops.fetch_add(1, Ordering::SeqCst);
+                kestrel::Resume::Continue
+            });
+        }
+    }
+    let running = listener.start().unwrap();
+
+    let done = Arc::new(AtomicBool::new(false));
+    let calls: Arc<Vec<AtomicUsize>> = Arc::new((0..100).map(|_| AtomicUsize::new(0)).collect());
+    // Four threads run the others; instance 37 has a thread of its own, so that it is
+    // nearly always inside its loop.
+    let workers: Vec<_> = (0..5)
+        .map(|w| {
+            let mine: Vec<(usize, kestrel::Instance)> = instances
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| match w {
+                    4 => *i == WATCHED,
+                    _ => *i != WATCHED && i % 4 == w,
+                })
+                .map(|(i, inst)| (i, inst.clone()))
+                .collect();
+            let (done, calls) = (done.clone(), calls.clone());
+            std::thread::spawn(move || {
+                while !done.load(Ordering::SeqCst) {
+                    for (i, instance) in &mine {
+                        let got = instance
+                            .get_func("spin")
+                            .unwrap()
+                            .call(&[kestrel::Val::I32(ROUNDS)])
+                            .unwrap();
+                        assert_eq!(got[0].i32(), Some(expected), "instance {i}");
+                        calls[*i].fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            })
+        })
+        .collect();
+
+    let out = lldb(
+        ports[WATCHED],
+        &[
+            "bt",
+            "b attach.c:7",
+            "c",
+            "bt",
+            "frame variable rounds i acc",
+            "breakpoint delete 1",
+            "detach",
+        ],
+        &[],
+    );
+    assert_contains(
+        &out,
+        &[
+            // The first stop: wherever the pause found it (nearly always in the loop).
+            "Process 1 stopped",
+            "attach-37`spin",
+            "stop reason = breakpoint 1.1",
+            "spin(rounds=200000) at attach.c:7",
+            "(int) rounds = 200000",
+            "(int) i = ",
+            "(unsigned int) acc = ",
+            "Process 1 detached",
+        ],
+    );
+    // After the detach, instance 37 finishes calls again (waiting on its count, not on
+    // a time).
+    let after = calls[WATCHED].load(Ordering::SeqCst);
+    let started = Instant::now();
+    while calls[WATCHED].load(Ordering::SeqCst) < after + 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "instance {WATCHED} does not run after the detach"
+        );
+        std::thread::yield_now();
+    }
+    done.store(true, Ordering::SeqCst);
+    for w in workers {
+        w.join().unwrap();
+    }
+    running.stop();
+    assert_eq!(
+        foreign_stops.load(Ordering::SeqCst),
+        0,
+        "another instance stopped"
+    );
+    assert!(instances[WATCHED]
+        .debugger()
+        .unwrap()
+        .breakpoints()
+        .is_empty());
+    assert_eq!(module.code(), &code_before[..]);
+}
+
+/// `kestrel run -g PORT --no-wait`: the call runs at once; LLDB attaches later, stops it
+/// where it is (in its loop), reads its variables and kills it.
+#[test]
+fn lldb_attaches_to_kestrel_run_no_wait() {
+    if !lldb_available() {
+        return;
+    }
+    let (child, port) = serve_with(
+        &program("attach"),
+        &["--no-wait", "--invoke", "spin"],
+        &["2000000000"],
+        "a debugger may attach",
+    );
+    let out = lldb(port, &["bt", "frame variable rounds", "process kill"], &[]);
+    assert_contains(
+        &out,
+        &[
+            "Process 1 stopped",
+            "spin(rounds=2000000000) at attach.c:",
+            "(int) rounds = 2000000000",
+            "exited with status = 9",
+        ],
+    );
+    // Killed from LLDB: the call was aborted, which kestrel reports as a trap.
+    assert_eq!(finish(child).0, Some(1));
 }

@@ -17,3 +17,4 @@ clang-14 --target=wasm32-wasi "$prefix" -g -O0 -msimd128 simd.c -o simd-O0.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O1 -msimd128 simd.c -o simd-O1.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O0 watch.c -o watch-O0.wasm
 clang-14 --target=wasm32-wasi "$prefix" -g -O1 watch.c -o watch-O1.wasm
+clang-14 --target=wasm32-wasi "$prefix" -g -O0 -nostdlib -Wl,--no-entry attach.c -o attach.wasm

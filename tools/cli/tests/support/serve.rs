@@ -29,9 +29,15 @@ fn free_port() -> u16 {
 /// `kestrel run -g PORT FILE ARGS` with its stdout piped, once it is waiting for the
 /// debugger (its stderr is drained meanwhile, so it never blocks on it).
 pub fn serve(file: &Path, args: &[&str]) -> (Child, u16) {
+    serve_with(file, &[], args, "waiting for a debugger")
+}
+
+/// `kestrel run -g PORT OPTIONS FILE ARGS`, once its first line on stderr says `ready`.
+pub fn serve_with(file: &Path, options: &[&str], args: &[&str], ready: &str) -> (Child, u16) {
     let port = free_port();
     let mut child = Command::new(KESTREL)
         .args(["run", "-g", &port.to_string()])
+        .args(options)
         .arg(file)
         .args(args)
         .stdout(Stdio::piped())
@@ -41,7 +47,7 @@ pub fn serve(file: &Path, args: &[&str]) -> (Child, u16) {
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     stderr.read_line(&mut line).unwrap();
-    assert!(line.contains("waiting for a debugger"), "{line}");
+    assert!(line.contains(ready), "{line}");
     std::thread::spawn(move || {
         let mut rest = String::new();
         let _ = stderr.read_to_string(&mut rest);
