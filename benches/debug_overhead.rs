@@ -88,13 +88,18 @@ fn setup(debug: bool) -> (Module, Instance, TypedFunc<i32, i32>) {
 }
 
 fn setup_module(debug: bool, wat: &str) -> (Module, Instance, TypedFunc<i32, i32>) {
+    setup_export(debug, wat, "fib")
+}
+
+/// A module's instance and its export `name` (`i32 -> i32`).
+fn setup_export(debug: bool, wat: &str, name: &str) -> (Module, Instance, TypedFunc<i32, i32>) {
     let mut config = Config::new();
     config.debug_instrumentation(debug);
     let engine = Engine::new(&config);
     let module = Module::new(&engine, wat).unwrap();
     let instance = Linker::new(&engine).instantiate(&module).unwrap();
-    let fib = instance.get_typed_func::<i32, i32>("fib").unwrap();
-    (module, instance, fib)
+    let func = instance.get_typed_func::<i32, i32>(name).unwrap();
+    (module, instance, func)
 }
 
 /// Module offset of the `i32.sub` inside fib's cold branch.
@@ -384,7 +389,7 @@ fn bench(c: &mut Criterion) {
         ("churn_instrumented_idle", true, false),
         ("churn_watchpoint_elsewhere", true, true),
     ] {
-        let (_m, instance, churn) = setup_module(debug, CHURN);
+        let (_m, instance, churn) = setup_export(debug, CHURN, "churn");
         if watch {
             let dbg = instance.debugger().unwrap();
             dbg.set_watchpoint(0, 0x8000, 4, kestrel::WatchKind::Write)

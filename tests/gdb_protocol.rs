@@ -1,6 +1,7 @@
 //! The GDB remote protocol server (`kestrel::gdb`) spoken to directly, packet by packet,
 //! for behaviour LLDB does not reach on its own: inserting a breakpoint twice at one
-//! address is one breakpoint, which one removal clears.
+//! address is one breakpoint, which one removal clears; attaching to an idle instance
+//! stops its next call at its entry, and detaching lets it run.
 #![cfg(feature = "gdb")]
 
 use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
@@ -90,4 +91,84 @@ fn a_breakpoint_inserted_twice_is_cleared_by_one_removal() {
     let last = client.join().unwrap();
     assert!(last.starts_with('W'), "the program exited, got {last:?}");
     assert_eq!(outcome.unwrap()[0].i32(), Some(5));
+}
+
+/// Attaching to an idle instance (between calls): nothing stops until its next call,
+/// which stops at its first instruction; after the client detaches, the call runs to its
+/// end and the session is over.
+#[test]
+fn attaching_to_an_idle_instance_stops_its_next_call_and_detaching_lets_it_run() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, LOOP).unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    // Where a stop at the function's entry is (its body's start), seen through the API
+    // on another instance.
+    let entry = {
+        let other = Linker::new(&engine).instantiate(&module).unwrap();
+        let debugger = other.debugger().unwrap();
+        debugger.set_entry_breakpoint(0).unwrap();
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let record = seen.clone();
+        debugger.set_handler(move |_, frame| {
+            *record.lock().unwrap() = Some(frame.offset());
+            kestrel::Resume::Continue
+        });
+        other.get_func("run").unwrap().call(&[]).unwrap();
+        let offset = seen.lock().unwrap().expect("stopped at the entry");
+        offset
+    };
+
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (asked_tx, asked_rx) = std::sync::mpsc::channel();
+    let client = std::thread::spawn(move || {
+        let mut c = Client(TcpStream::connect(("127.0.0.1", port)).unwrap());
+        asked_tx.send(()).unwrap();
+        // Answered once the instance stops, at its next call.
+        let stop = c.ask("?");
+        let stack = c.ask("qWasmCallStack:1");
+        let detached = c.ask("D");
+        (stop, stack, detached)
+    });
+    let (stream, _) = listener.accept().unwrap();
+    let session = kestrel::gdb::GdbSession::attach(&instance, "loop.wasm", stream).unwrap();
+    asked_rx.recv().unwrap();
+    let outcome = instance.get_func("run").unwrap().call(&[]);
+    let (stop, stack, detached) = client.join().unwrap();
+    session.wait().unwrap();
+    assert!(stop.starts_with('T'), "a stop reply, got {stop:?}");
+    // The one frame's pc: the function's entry (little-endian hex, run-length encoded).
+    let pc = WasmAddr::new(WasmAddrType::Object, 0, entry)
+        .unwrap()
+        .as_raw();
+    let pc_hex: String = pc
+        .to_le_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(expand(&stack), pc_hex, "stopped at the entry");
+    assert_eq!(detached, "OK");
+    assert_eq!(outcome.unwrap()[0].i32(), Some(5));
+    // Detached: the next call runs without a debugger.
+    let again = instance.get_func("run").unwrap().call(&[]).unwrap();
+    assert_eq!(again[0].i32(), Some(5));
+    assert!(instance.debugger().unwrap().breakpoints().is_empty());
+}
+
+/// A reply with its run-length encoding expanded (`c*N`: `c` repeated `N - 29` more times).
+fn expand(reply: &str) -> String {
+    let mut out = String::new();
+    let mut chars = reply.chars();
+    while let Some(c) = chars.next() {
+        if c == '*' {
+            let count = chars.next().expect("a repeat count") as usize - 29;
+            let last = out.chars().last().expect("a character to repeat");
+            out.extend(std::iter::repeat_n(last, count));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
