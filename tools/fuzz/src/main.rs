@@ -326,7 +326,7 @@ fn worker(oracle: &Oracle, mode: Mode, generator: Generator, from: u64, to: u64)
             if let Mode::WasiCalls(calls) = mode {
                 return match kestrel_fuzz::wasi_calls::sequence(seed, calls) {
                     kestrel_fuzz::wasi_calls::Verdict::Pass(r) => {
-                        counts = format!(" {} {} {}", r.calls, r.succeeded, r.refused);
+                        counts = format!(" {} {} {} 0", r.calls, r.succeeded, r.refused);
                         Verdict::Agree { exhausted: false }
                     }
                     kestrel_fuzz::wasi_calls::Verdict::Fail(why) => Verdict::Diverge(why),
@@ -336,7 +336,10 @@ fn worker(oracle: &Oracle, mode: Mode, generator: Generator, from: u64, to: u64)
                 Some(bytes) if matches!(mode, Mode::Sessions) => {
                     match kestrel_fuzz::debug_ops::session(&bytes, seed) {
                         SessionVerdict::Pass(r) => {
-                            counts = format!(" {} {} {}", r.stops, r.frames_checked, r.writes);
+                            counts = format!(
+                                " {} {} {} {}",
+                                r.stops, r.frames_checked, r.writes, r.watch_hits
+                            );
                             Verdict::Agree { exhausted: false }
                         }
                         SessionVerdict::Skip(why) => Verdict::Skip(why),
@@ -376,9 +379,9 @@ fn one_line(s: &str) -> String {
 /// What happened to one seed.
 #[derive(Debug, Clone)]
 enum Fate {
-    /// Agreed (or, in a debug-operation session, passed: its stops, caller frames checked
-    /// and locals written).
-    Ok([u64; 3]),
+    /// Agreed (or, in a debug-operation session, passed: its stops, caller frames checked,
+    /// locals written and watchpoint hits).
+    Ok([u64; 4]),
     Exhausted,
     Skip(String),
     Diverge(String),
@@ -446,7 +449,7 @@ fn spawn(
             let event = match word {
                 "begin" => Event::Begin(slot_id, seed),
                 "ok" => {
-                    let mut counts = [0; 3];
+                    let mut counts = [0; 4];
                     for (c, word) in counts.iter_mut().zip(why.split(' ')) {
                         *c = word.parse().unwrap_or(0);
                     }
@@ -606,7 +609,7 @@ fn summarize(
     started: Instant,
 ) -> i32 {
     let mut counts = BTreeMap::<&str, u64>::new();
-    let mut session_totals = [0u64; 3];
+    let mut session_totals = [0u64; 4];
     let mut skip_reasons = BTreeMap::<String, u64>::new();
     let mut failures = Vec::new();
     for (&seed, fate) in fates {
@@ -646,7 +649,7 @@ fn summarize(
         for (seed, fate) in &failures {
             println!("failure at seed {seed}: {fate:?}");
         }
-        let [calls, succeeded, refused] = session_totals;
+        let [calls, succeeded, refused, _] = session_totals;
         println!(
             "fuzz wasi-calls: {} sequences (seeds {}..{}), {} passed ({calls} calls: {succeeded} succeeded, {refused} refused with an errno, the rest exits), {} failed, {} crashed, {} hung{}, in {:.0} s",
             fates.len(),
@@ -690,9 +693,9 @@ fn summarize(
         println!("  skipped {n}: {reason}");
     }
     if args.debug_ops {
-        let [stops, frames, writes] = session_totals;
+        let [stops, frames, writes, watch_hits] = session_totals;
         println!(
-            "fuzz debug-ops {}: {} sessions (seeds {}..{}), {} passed ({stops} stops, {frames} caller frames checked against their records, {writes} locals written), {} skipped, {} failed, {} crashed, {} hung{}, in {:.0} s",
+            "fuzz debug-ops {}: {} sessions (seeds {}..{}), {} passed ({stops} stops, {frames} caller frames checked against their records, {writes} locals written, {watch_hits} watchpoint hits), {} skipped, {} failed, {} crashed, {} hung{}, in {:.0} s",
             generator.name(),
             fates.len(),
             args.start,

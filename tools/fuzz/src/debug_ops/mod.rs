@@ -23,7 +23,11 @@
 //! - a written local reads back, and (in a caller) persists: the session updates the
 //!   caller's record, which later stops check;
 //! - a session that wrote nothing leaves the results unchanged;
-//! - instance B never stops and returns the reference results.
+//! - instance B never stops and returns the reference results;
+//! - a watchpoint hit (watchpoints of random kinds and ranges set at the start and at
+//!   stops, some cleared) is of a watchpoint that is set, of its kind, inside its range,
+//!   a write's new bytes are the memory's, and the accessing instruction is a boundary
+//!   before the stop; watchpoints never change the results.
 
 pub mod record;
 
@@ -31,7 +35,7 @@ use crate::oracle::{args_for, kestrel_val};
 use crate::rng::Rng;
 use kestrel::{
     BreakpointId, Config, DebugEvent, Debugger, Engine, Error, Extern, Frame, Instance,
-    InstrumentedVersions, Linker, Module, Resume, TrapKind, Val,
+    InstrumentedVersions, Linker, Module, Resume, TrapKind, Val, WatchKind, Watchpoint,
 };
 use record::{Record, Recorded, DEPTH_EXPORT, RECORDED_LOCALS};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -51,6 +55,8 @@ pub struct Report {
     pub frames_checked: u64,
     /// Locals written.
     pub writes: u64,
+    /// Watchpoint hits checked.
+    pub watch_hits: u64,
 }
 
 /// How a session ended.
@@ -195,6 +201,7 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
         recorded: recorded.clone(),
         debugger: debugger.clone(),
         breakpoints: Vec::new(),
+        watchpoints: Vec::new(),
         expect: Expect::Nothing,
         report: Report::default(),
         failure: None,
@@ -217,6 +224,11 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
                     Ok(id) => d.breakpoints.push((id, func, None)),
                     Err(e) => return Verdict::Fail(format!("entry breakpoint in {func}: {e}")),
                 }
+            }
+        }
+        if d.rng.chance(1, 2) {
+            for _ in 0..d.rng.range(1, 3) {
+                d.add_watchpoint();
             }
         }
         if d.rng.chance(1, 2) {
@@ -298,6 +310,8 @@ struct Driver {
     recorded: Arc<Recorded>,
     debugger: Debugger,
     breakpoints: Vec<(BreakpointId, u32, Option<u32>)>,
+    /// The watchpoints set on memory 0.
+    watchpoints: Vec<Watchpoint>,
     expect: Expect,
     report: Report,
     failure: Option<String>,
@@ -321,7 +335,34 @@ impl Driver {
         self.detached = true;
         self.debugger.clear_all_breakpoints();
         self.breakpoints.clear();
+        for w in std::mem::take(&mut self.watchpoints) {
+            let _ = self.debugger.clear_watchpoint(w.id);
+        }
         Resume::Continue
+    }
+
+    /// A watchpoint of a random kind on 1 to 16 bytes of memory 0, in its first 64 KiB
+    /// (where the generators' addresses fall; half of them in the first 128 bytes, where
+    /// their data segments and most constant addresses are), if the module has a memory.
+    fn add_watchpoint(&mut self) {
+        let addr = match self.rng.below(4) {
+            0 | 1 => self.rng.below(128),
+            2 => self.rng.below(1024),
+            _ => self.rng.below(0x10000),
+        } as u64;
+        let len = self.rng.range(1, 16);
+        let kind = *self
+            .rng
+            .pick(&[WatchKind::Write, WatchKind::Read, WatchKind::Access]);
+        if let Ok(id) = self.debugger.set_watchpoint(0, addr, len, kind) {
+            self.watchpoints.push(Watchpoint {
+                id,
+                memory: 0,
+                addr,
+                len,
+                kind,
+            });
+        }
     }
 
     /// A breakpoint at a random site of a random defined function.
@@ -392,6 +433,17 @@ impl Driver {
         // Operations.
         if self.rng.chance(1, 3) {
             self.add_breakpoint();
+        }
+        if self.rng.chance(1, 5) {
+            self.add_watchpoint();
+        }
+        if !self.watchpoints.is_empty() && self.rng.chance(1, 4) {
+            let w = self
+                .watchpoints
+                .swap_remove(self.rng.below(self.watchpoints.len()));
+            if let Err(e) = self.debugger.clear_watchpoint(w.id) {
+                return self.fail(format!("clearing watchpoint {}: {e}", w.id));
+            }
         }
         if !self.breakpoints.is_empty() && self.rng.chance(1, 4) {
             let i = self.rng.below(self.breakpoints.len());
@@ -485,9 +537,18 @@ impl Driver {
                 }
             }
         }
+        if let DebugEvent::Watchpoint(hit) = event {
+            self.check_watch_hit(hit, frame, info)?;
+            self.report.watch_hits += 1;
+        }
         let expect = std::mem::replace(&mut self.expect, Expect::Nothing);
         let is_step = matches!(event, DebugEvent::Step);
         match expect {
+            // A hit waiting for the next site is reported before a pause due there; the
+            // pause is the stop after.
+            Expect::Pause if matches!(event, DebugEvent::Watchpoint(_)) => {
+                self.expect = Expect::Pause;
+            }
             Expect::Pause => {
                 if !matches!(event, DebugEvent::Pause | DebugEvent::Trap(_)) {
                     return Err(format!("a {} stop where the pause was due", event.name()));
@@ -575,6 +636,46 @@ impl Driver {
                 }
             }
             Expect::Step { .. } => {}
+        }
+        Ok(())
+    }
+
+    /// A watchpoint's hit: of a watchpoint that is set, of the kind it watches, inside its
+    /// range; a write's new bytes are the memory's now; the accessing instruction is an
+    /// instruction boundary of the stopped function, before the stop.
+    fn check_watch_hit(
+        &self,
+        hit: &kestrel::WatchHit,
+        frame: &Frame<'_>,
+        info: &record::FuncInfo,
+    ) -> Result<(), String> {
+        let Some(w) = self.watchpoints.iter().find(|w| w.id == hit.id) else {
+            return Err(format!("a hit of watchpoint {}, which is not set", hit.id));
+        };
+        let sees = match w.kind {
+            WatchKind::Write => hit.write,
+            WatchKind::Read => !hit.write,
+            WatchKind::Access => true,
+        };
+        if !sees || hit.memory != 0 || hit.len == 0 {
+            return Err(format!("{hit:?} cannot be a hit of {w:?}"));
+        }
+        if hit.addr < w.addr || hit.addr + hit.len > w.addr + w.len {
+            return Err(format!("{hit:?} lies outside {w:?}"));
+        }
+        if hit.write {
+            let now = frame
+                .read_memory(hit.addr as usize, hit.len as usize)
+                .map_err(|e| format!("reading a hit's bytes: {e}"))?;
+            if hit.new.as_ref() != Some(&now) || hit.old.as_ref().map(Vec::len) != Some(now.len()) {
+                return Err(format!("{hit:?}: the memory now holds {now:?}"));
+            }
+        }
+        if !info.is_boundary(hit.access_offset) || hit.access_offset >= frame.offset() {
+            return Err(format!(
+                "{hit:?}: the access is not an instruction before the stop at {:#x}",
+                frame.offset()
+            ));
         }
         Ok(())
     }
