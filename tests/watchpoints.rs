@@ -2,7 +2,8 @@
 //! write, read or access watchpoint stops right after every access that touches it, in
 //! the accessing frame, with the old and new bytes of a write: loads and stores of every
 //! width, vector and lane accesses, `memory.fill`/`copy`, a host function writing through
-//! `Memory::write` during a call, memories other than 0, ranges beyond the current size
+//! `Memory::write` during a call (WASI's `random_get` too), memories other than 0, ranges
+//! beyond the current size
 //! that `memory.grow` brings in, more watchpoints than a CPU has debug registers; accesses
 //! beside a watched range never stop; clearing one stops its stops; another instance of
 //! the module never stops and the code bytes never change. In both bounds modes, with
@@ -555,4 +556,53 @@ fn watching_one_instance_among_fifty_busy_ones() {
     }
     assert!(calls.load(Ordering::SeqCst) > INSTANCES);
     assert_eq!(module.code(), &code_before[..]);
+}
+
+/// WASI's own writes into guest memory count: `random_get` filling a watched buffer stops
+/// at the site after the call, reported as the host's write.
+#[cfg(feature = "wasi")]
+#[test]
+fn a_wasi_call_writing_a_watched_buffer_stops_after_the_call() {
+    use kestrel::wasi::{self, WasiCtxBuilder};
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (import "wasi_snapshot_preview1" "random_get"
+            (func $random_get (param i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "fill") (result i32)
+            (call $random_get (i32.const 64) (i32.const 32))))"#,
+    )
+    .unwrap();
+    let mut linker = Linker::new(&engine);
+    wasi::add_to_linker(&mut linker, &WasiCtxBuilder::new().build());
+    let instance = linker.instantiate(&module).unwrap();
+    let debugger = instance.debugger().unwrap();
+    let id = debugger.set_watchpoint(0, 80, 4, WatchKind::Write).unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    debugger.set_handler(move |event, frame| {
+        if let DebugEvent::Watchpoint(hit) = event {
+            let now = frame.read_memory(80, 4).unwrap();
+            record
+                .lock()
+                .unwrap()
+                .push((hit.clone(), frame.offset(), now));
+        }
+        Resume::Continue
+    });
+    let errno = instance.get_func("fill").unwrap().call(&[]).unwrap();
+    assert_eq!(errno[0].i32(), Some(0));
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    let (hit, offset, now) = &seen[0];
+    assert_eq!((hit.id, hit.addr, hit.len), (id, 80, 4));
+    assert!(hit.write && hit.by_host);
+    assert_eq!(hit.old.as_deref(), Some(&[0, 0, 0, 0][..]));
+    assert_eq!(hit.new.as_ref(), Some(now));
+    // Stopped after the call: the accessing instruction is the call, before the stop.
+    assert!(hit.access_offset < *offset);
 }
