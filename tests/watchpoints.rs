@@ -3,8 +3,8 @@
 //! the accessing frame, with the old and new bytes of a write: loads and stores of every
 //! width, vector and lane accesses, `memory.fill`/`copy`, a host function writing through
 //! `Memory::write` during a call (WASI's `random_get` too), memories other than 0, ranges
-//! beyond the current size
-//! that `memory.grow` brings in, more watchpoints than a CPU has debug registers; accesses
+//! beyond the current size that `memory.grow` brings in, more watchpoints than a CPU has
+//! debug registers; accesses
 //! beside a watched range never stop; clearing one stops its stops; another instance of
 //! the module never stops and the code bytes never change. In both bounds modes, with
 //! instrumented versions compiled lazily and eagerly, with the convention canaries.
