@@ -74,6 +74,7 @@ pub struct Config {
     pub(crate) vector_instructions: VectorInstructions,
     pub(crate) relaxed_simd: bool,
     pub(crate) multi_memory: bool,
+    pub(crate) extended_const: bool,
 }
 
 impl Default for Config {
@@ -92,13 +93,15 @@ impl Default for Config {
             vector_instructions: VectorInstructions::Detect,
             relaxed_simd: true,
             multi_memory: true,
+            extended_const: true,
         }
     }
 }
 
 impl Config {
     /// The default configuration: no debug instrumentation, guard-page bounds checks,
-    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD and multi-memory,
+    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD, multi-memory and
+    /// extended constant expressions,
     /// the best vector
     /// instructions of this CPU.
     pub fn new() -> Config {
@@ -230,6 +233,14 @@ impl Config {
         self
     }
 
+    /// Accept extended constant expressions (WebAssembly 3.0's `extended-const`:
+    /// `i32`/`i64` `add`, `sub` and `mul` in initializers and segment offsets) with
+    /// [`WasmVersion::V2`] (default on).
+    pub fn extended_const(&mut self, enable: bool) -> &mut Self {
+        self.extended_const = enable;
+        self
+    }
+
     /// The vector path this configuration compiles for on this CPU.
     pub(crate) fn vector_path(&self) -> VectorPath {
         match self.vector_instructions {
@@ -247,6 +258,7 @@ impl Config {
                 let mut features = F::WASM2;
                 features.set(F::RELAXED_SIMD, self.relaxed_simd);
                 features.set(F::MULTI_MEMORY, self.multi_memory);
+                features.set(F::EXTENDED_CONST, self.extended_const);
                 features
             }
         }

@@ -643,8 +643,9 @@ fn configurations() -> Vec<(String, Suite, Config)> {
     // The SIMD suites run on both vector paths ("DESIGN: vector paths"): the best this
     // CPU has (AVX2 here) in every configuration, and the SSE4.1 baseline forced
     // (`-sse41`) in every configuration too. The 1.0 and 2.0 suites assert that a second
-    // memory is invalid, so they run without multi-memory.
-    for (suite, scripts, wasm, multi_memory, paths) in [
+    // memory and extended constant expressions are invalid, so they run without the 3.0
+    // additions (multi-memory, extended-const).
+    for (suite, scripts, wasm, additions, paths) in [
         (
             "wasm-v1",
             Suite::Spec(SpecVersion::V1),
@@ -680,12 +681,20 @@ fn configurations() -> Vec<(String, Suite, Config)> {
             true,
             &[VectorInstructions::Detect][..],
         ),
+        (
+            "extended-const",
+            Suite::Proposal(Proposal::ExtendedConst),
+            WasmVersion::V2,
+            true,
+            &[VectorInstructions::Detect][..],
+        ),
     ] {
         for &path in paths {
             let mut plain = Config::new();
             plain
                 .wasm_version(wasm)
-                .multi_memory(multi_memory)
+                .multi_memory(additions)
+                .extended_const(additions)
                 .vector_instructions(path);
             let path_label = match path {
                 VectorInstructions::Detect => "",

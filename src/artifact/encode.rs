@@ -5,7 +5,7 @@
 use crate::code_memory::{CodeMemory, CompiledCode, Version};
 use crate::error::{Error, Result};
 use crate::frontend::{
-    ConstExpr, DataMode, DataSegment, ElemMode, ElemSegment, EntityIndex, Export, Import,
+    ConstExpr, ConstOp, DataMode, DataSegment, ElemMode, ElemSegment, EntityIndex, Export, Import,
     ImportKind, ModuleInfo,
 };
 use crate::types::{FuncType, GlobalType, Limits, MemoryType, TableType, ValType};
@@ -411,7 +411,48 @@ fn const_expr(w: &mut Writer, e: &ConstExpr) {
             w.u64(v as u64);
             w.u64((v >> 64) as u64);
         }
+        ConstExpr::Extended(ref ops) => {
+            w.u8(8);
+            w.u64(ops.len() as u64);
+            for op in ops.iter() {
+                match *op {
+                    ConstOp::I32(v) => {
+                        w.u8(0);
+                        w.u32(v as u32);
+                    }
+                    ConstOp::I64(v) => {
+                        w.u8(1);
+                        w.u64(v as u64);
+                    }
+                    ConstOp::GlobalGet(g) => {
+                        w.u8(2);
+                        w.u32(g);
+                    }
+                    ConstOp::I32Add => w.u8(3),
+                    ConstOp::I32Sub => w.u8(4),
+                    ConstOp::I32Mul => w.u8(5),
+                    ConstOp::I64Add => w.u8(6),
+                    ConstOp::I64Sub => w.u8(7),
+                    ConstOp::I64Mul => w.u8(8),
+                }
+            }
+        }
     }
+}
+
+fn read_const_op(r: &mut Reader<'_>) -> Result<ConstOp> {
+    Ok(match r.u8()? {
+        0 => ConstOp::I32(r.u32()? as i32),
+        1 => ConstOp::I64(r.u64()? as i64),
+        2 => ConstOp::GlobalGet(r.u32()?),
+        3 => ConstOp::I32Add,
+        4 => ConstOp::I32Sub,
+        5 => ConstOp::I32Mul,
+        6 => ConstOp::I64Add,
+        7 => ConstOp::I64Sub,
+        8 => ConstOp::I64Mul,
+        _ => return Err(truncated()),
+    })
 }
 
 fn read_const_expr(r: &mut Reader<'_>) -> Result<ConstExpr> {
@@ -424,6 +465,13 @@ fn read_const_expr(r: &mut Reader<'_>) -> Result<ConstExpr> {
         4 => ConstExpr::GlobalGet(r.u32()?),
         5 => ConstExpr::RefNull(read_val_type(r)?),
         6 => ConstExpr::RefFunc(r.u32()?),
+        8 => {
+            let ops: Box<[ConstOp]> = read_vec(r, read_const_op)?.into();
+            if !crate::frontend::well_formed(&ops) {
+                return Err(truncated());
+            }
+            ConstExpr::Extended(ops)
+        }
         _ => return Err(truncated()),
     })
 }

@@ -62,12 +62,14 @@ pub(crate) fn kestrel_version() -> &'static str {
 pub(crate) fn settings(config: &Config) -> String {
     format!(
         "debug_instrumentation={} bounds_checks={:?} wasm={:?} relaxed_simd={} \
-         multi_memory={} convention_canaries={} consume_fuel={} vector={:?}",
+         multi_memory={} extended_const={} convention_canaries={} consume_fuel={} \
+         vector={:?}",
         config.debug_instrumentation,
         config.bounds_checks,
         config.version,
         config.relaxed_simd,
         config.multi_memory,
+        config.extended_const,
         config.convention_canaries,
         config.consume_fuel,
         config.vector_path()

@@ -5,7 +5,7 @@ use crate::types::{FuncType, GlobalType, MemoryType, TableType, ValType};
 use std::collections::HashMap;
 
 /// A constant initializer expression (global initializers, segment offsets, element items).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum ConstExpr {
     I32(i32),
     I64(i64),
@@ -15,6 +15,47 @@ pub(crate) enum ConstExpr {
     GlobalGet(u32),
     RefNull(ValType),
     RefFunc(u32),
+    /// An extended constant expression (WebAssembly 3.0's `extended-const`): integer
+    /// constants, `global.get` and `add`/`sub`/`mul`, in postfix order, well formed (each
+    /// operator finds its two operands, one value is left).
+    Extended(Box<[ConstOp]>),
+}
+
+/// One operator of an extended constant expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ConstOp {
+    I32(i32),
+    I64(i64),
+    GlobalGet(u32),
+    I32Add,
+    I32Sub,
+    I32Mul,
+    I64Add,
+    I64Sub,
+    I64Mul,
+}
+
+impl ConstOp {
+    /// How many values the operator pops.
+    pub fn pops(self) -> usize {
+        match self {
+            ConstOp::I32(_) | ConstOp::I64(_) | ConstOp::GlobalGet(_) => 0,
+            _ => 2,
+        }
+    }
+}
+
+/// Whether `ops` is a well-formed postfix expression: no operator lacks operands and
+/// exactly one value is left.
+pub(crate) fn well_formed(ops: &[ConstOp]) -> bool {
+    let mut depth = 0usize;
+    for op in ops {
+        let Some(rest) = depth.checked_sub(op.pops()) else {
+            return false;
+        };
+        depth = rest + 1;
+    }
+    depth == 1
 }
 
 /// What an import provides.
@@ -117,5 +158,22 @@ impl ModuleInfo {
     /// The name of function `index`, if the name section gives one.
     pub fn func_name(&self, index: u32) -> Option<&str> {
         self.func_names.get(&index).map(|s| s.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postfix_expressions_must_leave_one_value() {
+        use ConstOp::*;
+        assert!(well_formed(&[I32(1)]));
+        assert!(well_formed(&[I32(1), GlobalGet(0), I32Add]));
+        assert!(well_formed(&[I64(1), I64(2), I64(3), I64Mul, I64Sub]));
+        assert!(!well_formed(&[]));
+        assert!(!well_formed(&[I32Add]));
+        assert!(!well_formed(&[I32(1), I32Add]));
+        assert!(!well_formed(&[I32(1), I32(2)]));
     }
 }

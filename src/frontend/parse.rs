@@ -65,7 +65,7 @@ fn global_type(ty: wasmparser::GlobalType) -> Result<GlobalType> {
 /// Reads a constant expression. The validator has already checked it is constant.
 fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
     let mut reader = expr.get_operators_reader();
-    let mut value = None;
+    let mut ops = Vec::new();
     while !reader.eof() {
         let op = reader.read().map_err(invalid)?;
         let v = match op {
@@ -83,6 +83,12 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
                 _ => ValType::FuncRef,
             }),
             Operator::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
+            Operator::I32Add => ConstExpr::Extended(Box::new([ConstOp::I32Add])),
+            Operator::I32Sub => ConstExpr::Extended(Box::new([ConstOp::I32Sub])),
+            Operator::I32Mul => ConstExpr::Extended(Box::new([ConstOp::I32Mul])),
+            Operator::I64Add => ConstExpr::Extended(Box::new([ConstOp::I64Add])),
+            Operator::I64Sub => ConstExpr::Extended(Box::new([ConstOp::I64Sub])),
+            Operator::I64Mul => ConstExpr::Extended(Box::new([ConstOp::I64Mul])),
             Operator::End => continue,
             other => {
                 return Err(Error::Unsupported(format!(
@@ -90,13 +96,35 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
                 )))
             }
         };
-        if value.replace(v).is_some() {
-            return Err(Error::Unsupported(
-                "extended constant expressions".to_string(),
-            ));
+        ops.push(v);
+    }
+    match ops.len() {
+        0 => Err(Error::Invalid("empty constant expression".into())),
+        1 => match ops.pop().expect("one operator") {
+            ConstExpr::Extended(_) => Err(Error::Invalid("ill-formed constant expression".into())),
+            one => Ok(one),
+        },
+        // Several operators (validated by wasmparser): the integer ones of
+        // extended-const, kept in postfix order.
+        _ => {
+            let postfix = ops
+                .into_iter()
+                .map(|e| match e {
+                    ConstExpr::I32(v) => Ok(ConstOp::I32(v)),
+                    ConstExpr::I64(v) => Ok(ConstOp::I64(v)),
+                    ConstExpr::GlobalGet(g) => Ok(ConstOp::GlobalGet(g)),
+                    ConstExpr::Extended(op) if op.len() == 1 => Ok(op[0]),
+                    other => Err(Error::Unsupported(format!(
+                        "{other:?} in an extended constant expression"
+                    ))),
+                })
+                .collect::<Result<Box<[ConstOp]>>>()?;
+            if !crate::frontend::info::well_formed(&postfix) {
+                return Err(Error::Invalid("ill-formed constant expression".into()));
+            }
+            Ok(ConstExpr::Extended(postfix))
         }
     }
-    value.ok_or_else(|| Error::Invalid("empty constant expression".into()))
 }
 
 /// Validates everything but function bodies and describes the module.

@@ -5,7 +5,7 @@
 use crate::abi::libcalls::Libcalls;
 use crate::abi::vmctx::{header, GlobalSlot, VMFuncRef};
 use crate::error::{Error, Result};
-use crate::frontend::{ConstExpr, DataMode, ElemMode};
+use crate::frontend::{ConstExpr, ConstOp, DataMode, ElemMode};
 use crate::runtime::limits::{InstanceLimiter, InstanceSlot};
 use crate::runtime::memory::Memory;
 use crate::runtime::module::ModuleData;
@@ -165,6 +165,7 @@ impl InstanceData {
     /// Evaluates a constant expression of any type (a `v128` fills all 128 bits).
     fn eval_wide(&self, expr: &ConstExpr) -> u128 {
         match *expr {
+            ConstExpr::Extended(ref ops) => self.eval_extended(ops),
             ConstExpr::I32(v) => u128::from(v as u32),
             ConstExpr::I64(v) => u128::from(v as u64),
             ConstExpr::F32(v) => u128::from(v),
@@ -175,6 +176,34 @@ impl InstanceData {
             ConstExpr::RefNull(_) => 0,
             ConstExpr::RefFunc(f) => u128::from(self.funcref(f) as u64),
         }
+    }
+
+    /// Evaluates a well-formed postfix extended constant expression (`frontend::
+    /// well_formed`, checked when it was parsed or read from a file).
+    fn eval_extended(&self, ops: &[ConstOp]) -> u128 {
+        let mut stack: Vec<u64> = Vec::with_capacity(ops.len());
+        for &op in ops {
+            let value = match op {
+                ConstOp::I32(v) => u64::from(v as u32),
+                ConstOp::I64(v) => v as u64,
+                // SAFETY: validation guarantees the index names an earlier (or imported)
+                // global of an integer type.
+                ConstOp::GlobalGet(g) => (unsafe { self.read_global(g) }) as u64,
+                _ => {
+                    let (b, a) = (stack.pop().unwrap_or(0), stack.pop().unwrap_or(0));
+                    match op {
+                        ConstOp::I32Add => u64::from((a as u32).wrapping_add(b as u32)),
+                        ConstOp::I32Sub => u64::from((a as u32).wrapping_sub(b as u32)),
+                        ConstOp::I32Mul => u64::from((a as u32).wrapping_mul(b as u32)),
+                        ConstOp::I64Add => a.wrapping_add(b),
+                        ConstOp::I64Sub => a.wrapping_sub(b),
+                        _ => a.wrapping_mul(b),
+                    }
+                }
+            };
+            stack.push(value);
+        }
+        u128::from(stack.pop().unwrap_or(0))
     }
 
     /// The bits of global `index` (two words for a `v128`).

@@ -14,8 +14,9 @@ pub fn input_for(seed: u64, len: usize) -> Vec<u8> {
     (0..len).map(|_| rng.next_u64() as u8).collect()
 }
 
-/// The features Kestrel implements (WebAssembly 2.0, SIMD included, and multi-memory,
-/// which wasm-smith turns on when a configuration allows more than one memory);
+/// The features Kestrel implements (WebAssembly 2.0, SIMD included, extended constant
+/// expressions, and multi-memory, which wasm-smith turns on when a configuration allows
+/// more than one memory);
 /// everything else off.
 /// Relaxed SIMD is off: its results are the implementation's choice, so the references
 /// may differ from Kestrel's documented ones (`tests/simd_paths.rs` checks those, and
@@ -32,7 +33,7 @@ fn base_config() -> wasm_smith::Config {
     c.tail_call_enabled = false;
     c.memory64_enabled = false;
     c.wide_arithmetic_enabled = false;
-    c.extended_const_enabled = false;
+    c.extended_const_enabled = true;
     c.custom_page_sizes_enabled = false;
     c.compact_imports_enabled = false;
     c.custom_descriptors_enabled = false;
