@@ -1,7 +1,8 @@
 //! The GDB remote protocol server (`kestrel::gdb`) spoken to directly, packet by packet,
 //! for behaviour LLDB does not reach on its own: inserting a breakpoint twice at one
 //! address is one breakpoint, which one removal clears; attaching to an idle instance
-//! stops its next call at its entry, and detaching lets it run.
+//! stops its next call at its entry, and detaching lets it run; `monitor mem` dumps a
+//! memory other than 0.
 #![cfg(feature = "gdb")]
 
 use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
@@ -171,4 +172,59 @@ fn expand(reply: &str) -> String {
         }
     }
     out
+}
+
+/// `monitor mem MEMORY ADDR LEN` (`qRcmd`) dumps any memory of the stopped instance;
+/// LLDB's own memory reads address memory 0.
+#[test]
+fn monitor_mem_dumps_memory_one() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (memory 1)
+          (memory 1)
+          (data (memory 1) (i32.const 16) "\de\ad\be\ef")
+          (func (export "run") (result i32) (i32.load8_u 1 (i32.const 16))))"#,
+    )
+    .unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let client = std::thread::spawn(move || {
+        let mut c = Client(TcpStream::connect(("127.0.0.1", port)).unwrap());
+        assert!(c.ask("?").starts_with('T'));
+        let monitor = |c: &mut Client, cmd: &str| {
+            let hex: String = cmd.bytes().map(|b| format!("{b:02x}")).collect();
+            let mut reply = c.ask(&format!("qRcmd,{hex}"));
+            let mut text = String::new();
+            // Console output comes in `O` packets, then `OK`.
+            while let Some(out) = reply.strip_prefix('O').filter(|_| reply != "OK") {
+                let out = expand(out);
+                let bytes: Vec<u8> = (0..out.len() / 2)
+                    .map(|i| u8::from_str_radix(&out[2 * i..2 * i + 2], 16).unwrap())
+                    .collect();
+                text += &String::from_utf8(bytes).unwrap();
+                reply = c.reply();
+            }
+            assert_eq!(reply, "OK");
+            text
+        };
+        let dump = monitor(&mut c, "mem 1 0x10 4");
+        let memory0 = monitor(&mut c, "mem 0 16 4");
+        let usage = monitor(&mut c, "mem 1");
+        c.ask("vCont;c");
+        (dump, memory0, usage)
+    });
+    let (stream, _) = listener.accept().unwrap();
+    let session = kestrel::gdb::GdbSession::start(&instance, "two.wasm", stream).unwrap();
+    let outcome = instance.get_func("run").unwrap().call(&[]);
+    session.finish(&outcome).unwrap();
+    let (dump, memory0, usage) = client.join().unwrap();
+    assert_eq!(dump, "0x10: de ad be ef\n");
+    assert_eq!(memory0, "0x10: 00 00 00 00\n");
+    assert!(usage.starts_with("usage: monitor mem"), "{usage}");
+    assert_eq!(outcome.unwrap()[0].i32(), Some(0xde));
 }

@@ -79,6 +79,8 @@ pub(crate) enum Event {
 pub(crate) enum Request {
     ReadMemory {
         module: u32,
+        /// The memory's index in the instance (LLDB's addresses name memory 0).
+        memory: u32,
         addr: u32,
         len: usize,
         reply: Sender<Vec<u8>>,
@@ -260,6 +262,7 @@ fn answer(request: Request, frame: &mut Frame<'_>, described: &mut Described) ->
     match request {
         Request::ReadMemory {
             module,
+            memory,
             addr,
             len,
             reply,
@@ -268,10 +271,11 @@ fn answer(request: Request, frame: &mut Frame<'_>, described: &mut Described) ->
                 .depth_of(frame, module)
                 .and_then(|d| frame.up(d))
                 .map(|at| {
-                    let size = at.memory_size();
+                    let size = at.memory_size_in(memory);
                     let start = (addr as usize).min(size);
                     let end = start.saturating_add(len).min(size);
-                    at.read_memory(start, end - start).unwrap_or_default()
+                    at.read_memory_in(memory, start, end - start)
+                        .unwrap_or_default()
                 })
                 .unwrap_or_default();
             let _ = reply.send(bytes);

@@ -11,8 +11,9 @@
 //!
 //! Memory: LLDB's wasm addresses name a module and an offset, but no memory index (clang's
 //! DWARF describes memory 0), so memory reads and writes are of memory 0 of the module's
-//! instance; the others are reached through the API (`Frame::read_memory_in`) and
-//! `kestrel debug` (`x ADDR LEN MEMORY`).
+//! instance; the others are reached through the API (`Frame::read_memory_in`), `kestrel
+//! debug` (`x ADDR LEN MEMORY`) and the server's `monitor mem MEMORY ADDR LEN` (in LLDB:
+//! `process plugin packet monitor mem 1 0x10 16`).
 //!
 //! ```no_run
 //! # fn main() -> kestrel::Result<()> {

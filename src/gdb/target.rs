@@ -27,6 +27,7 @@ use gdbstub::target::ext::libraries::{Libraries, LibrariesOps};
 use gdbstub::target::ext::lldb_register_info_override::{
     Callback, CallbackToken, LldbRegisterInfoOverride, LldbRegisterInfoOverrideOps,
 };
+use gdbstub::target::ext::monitor_cmd::{ConsoleOutput, MonitorCmd, MonitorCmdOps};
 use gdbstub::target::ext::process_info::{ProcessInfo, ProcessInfoOps, ProcessInfoResponse};
 use gdbstub::target::ext::wasm::{Wasm, WasmOps};
 use gdbstub::target::{Target, TargetError, TargetResult};
@@ -173,6 +174,10 @@ impl Target for KestrelTarget {
         Some(self)
     }
 
+    fn support_monitor_cmd(&mut self) -> Option<MonitorCmdOps<'_, Self>> {
+        Some(self)
+    }
+
     fn support_lldb_register_info_override(
         &mut self,
     ) -> Option<LldbRegisterInfoOverrideOps<'_, Self>> {
@@ -216,6 +221,7 @@ impl SingleThreadBase for KestrelTarget {
                 let bytes = self
                     .ask(|reply| Request::ReadMemory {
                         module: addr.module_index(),
+                        memory: 0,
                         addr: addr.offset(),
                         len: data.len(),
                         reply,
@@ -547,4 +553,59 @@ fn xml_escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The most bytes `monitor mem` dumps at once.
+const MONITOR_MEM_MAX: usize = 4096;
+
+impl MonitorCmd for KestrelTarget {
+    /// `monitor mem MEMORY ADDR LEN`: a hex dump of any memory of the stopped instance
+    /// (LLDB's own memory reads address memory 0 only); numbers decimal or 0x hex.
+    fn handle_monitor_cmd(
+        &mut self,
+        cmd: &[u8],
+        mut out: ConsoleOutput<'_>,
+    ) -> Result<(), Self::Error> {
+        let text = String::from_utf8_lossy(cmd);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let number = |w: &str| match w.strip_prefix("0x") {
+            Some(hex) => u64::from_str_radix(hex, 16).ok(),
+            None => w.parse::<u64>().ok(),
+        };
+        let parsed = match words[..] {
+            ["mem", memory, addr, len] => (|| {
+                Some((
+                    u32::try_from(number(memory)?).ok()?,
+                    u32::try_from(number(addr)?).ok()?,
+                    usize::try_from(number(len)?).ok()?,
+                ))
+            })(),
+            _ => None,
+        };
+        let Some((memory, addr, len)) = parsed else {
+            gdbstub::outputln!(out, "usage: monitor mem MEMORY ADDR LEN");
+            return Ok(());
+        };
+        let len = len.min(MONITOR_MEM_MAX);
+        let bytes = self.ask(|reply| Request::ReadMemory {
+            module: 0,
+            memory,
+            addr,
+            len,
+            reply,
+        });
+        match bytes {
+            None => gdbstub::outputln!(out, "the instance is not stopped"),
+            Some(bytes) if bytes.is_empty() && len > 0 => {
+                gdbstub::outputln!(out, "no bytes at {addr:#x} of memory {memory}")
+            }
+            Some(bytes) => {
+                for (i, line) in bytes.chunks(16).enumerate() {
+                    let hex: Vec<String> = line.iter().map(|b| format!("{b:02x}")).collect();
+                    gdbstub::outputln!(out, "{:#x}: {}", addr as usize + 16 * i, hex.join(" "));
+                }
+            }
+        }
+        Ok(())
+    }
 }
