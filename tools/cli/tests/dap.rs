@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 mod support;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -222,13 +222,12 @@ fn value_of<'v>(vars: &'v [(String, String, i64)], name: &str) -> &'v str {
         .unwrap_or_else(|| panic!("no variable {name} in {vars:?}"))
 }
 
-#[test]
-fn an_editor_debugs_a_c_program_through_lldb_dap() {
-    if !lldb_dap_available() {
-        return;
-    }
-    let dir = lldb_dir();
-    let (mut kestrel, port) = support::serve(&dir.join("prog.wasm"), &[]);
+/// `kestrel run -g PORT` serving `program` (in `dir`), and lldb-dap initialized and
+/// attaching to it as the README's launch.json does (the program, and the command that
+/// connects); returns the attach request's number, which lldb-dap answers only after the
+/// configuration is done (`configurationDone`).
+fn attach_to(dir: &Path, program: &str) -> (Child, Dap, i64) {
+    let (kestrel, port) = support::serve(&dir.join(program), &[]);
     let mut dap = Dap::start();
     dap.request(
         "initialize",
@@ -240,17 +239,25 @@ fn an_editor_debugs_a_c_program_through_lldb_dap() {
             "columnsStartAt1": true,
         }),
     );
-    // As the README's launch.json: the program, and the command that connects.
     let attach = dap.send(
         "attach",
         json!({
-            "program": dir.join("prog.wasm"),
+            "program": dir.join(program),
             "sourceMap": [[support::DWARF_SOURCE_DIR, dir]],
             "attachCommands": [format!("process connect --plugin wasm connect://127.0.0.1:{port}")],
         }),
     );
-    // lldb-dap answers the attach only after the configuration is done.
     dap.event("initialized");
+    (kestrel, dap, attach)
+}
+
+#[test]
+fn an_editor_debugs_a_c_program_through_lldb_dap() {
+    if !lldb_dap_available() {
+        return;
+    }
+    let dir = lldb_dir();
+    let (mut kestrel, mut dap, attach) = attach_to(&dir, "prog.wasm");
     let source = dir.join("prog.c");
     let breakpoints = dap.request(
         "setBreakpoints",
@@ -323,27 +330,7 @@ fn an_editor_sets_a_data_breakpoint_through_lldb_dap() {
         return;
     }
     let dir = lldb_dir();
-    let (mut kestrel, port) = support::serve(&dir.join("watch-O0.wasm"), &[]);
-    let mut dap = Dap::start();
-    dap.request(
-        "initialize",
-        json!({
-            "clientID": "kestrel-test",
-            "adapterID": "lldb-dap",
-            "pathFormat": "path",
-            "linesStartAt1": true,
-            "columnsStartAt1": true,
-        }),
-    );
-    let attach = dap.send(
-        "attach",
-        json!({
-            "program": dir.join("watch-O0.wasm"),
-            "sourceMap": [[support::DWARF_SOURCE_DIR, dir]],
-            "attachCommands": [format!("process connect --plugin wasm connect://127.0.0.1:{port}")],
-        }),
-    );
-    dap.event("initialized");
+    let (mut kestrel, mut dap, attach) = attach_to(&dir, "watch-O0.wasm");
     let source = dir.join("watch.c");
     dap.request(
         "setBreakpoints",
