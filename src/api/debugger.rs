@@ -5,9 +5,7 @@ use crate::abi::sites::SiteKind;
 use crate::error::{Error, Result};
 use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::state::{BreakpointEntry, DebugState, Handler};
-use crate::runtime::debug::watch::{
-    InstanceWatcher, WatchKind, Watchpoint, WatchpointId, MAX_WATCH_LEN,
-};
+use crate::runtime::debug::watch::{WatchKind, Watchpoint, WatchpointId, MAX_WATCH_LEN};
 use crate::runtime::debug::{BreakpointId, DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
 use std::sync::{Arc, Weak};
@@ -222,13 +220,12 @@ impl Debugger {
         kind: WatchKind,
     ) -> Result<WatchpointId> {
         let instance = self.instance()?;
-        let memories = instance.memories();
-        let Some(mem) = memories.get(memory as usize) else {
+        let memories = instance.memories().len();
+        if memory as usize >= memories {
             return Err(Error::Usage(format!(
-                "the instance has no memory {memory} ({} memories)",
-                memories.len()
+                "the instance has no memory {memory} ({memories} memories)"
             )));
-        };
+        }
         if len == 0 || len > MAX_WATCH_LEN {
             return Err(Error::Usage(format!(
                 "a watchpoint covers 1 to {MAX_WATCH_LEN} bytes, not {len}"
@@ -253,12 +250,7 @@ impl Debugger {
                 kind,
             },
         );
-        if let std::collections::btree_map::Entry::Vacant(slot) = book.host_watchers.entry(memory) {
-            let watcher: Arc<dyn crate::runtime::memory::HostAccessWatcher> =
-                InstanceWatcher::new(&instance, memory);
-            mem.add_watcher(watcher.clone());
-            slot.insert(watcher);
-        }
+        crate::runtime::debug::watch::sync_host_watchers(&instance, &mut book);
         self.state.apply(&instance, &mut book);
         drop(book);
         // Running code moves into its instrumented versions at its next transfer point.
@@ -270,8 +262,7 @@ impl Debugger {
     pub fn clear_watchpoint(&self, id: WatchpointId) -> Result<()> {
         let instance = self.instance()?;
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
-        let removed = book
-            .watchpoints
+        book.watchpoints
             .remove(&id)
             .ok_or_else(|| Error::Usage(format!("no watchpoint {id}")))?;
         // A hit it made that no site has reported yet is dropped with it.
@@ -280,15 +271,7 @@ impl Debugger {
             *pending = None;
         }
         drop(pending);
-        if !book
-            .watchpoints
-            .values()
-            .any(|w| w.memory == removed.memory)
-        {
-            if let Some(watcher) = book.host_watchers.remove(&removed.memory) {
-                instance.memory(removed.memory).remove_watcher(&watcher);
-            }
-        }
+        crate::runtime::debug::watch::sync_host_watchers(&instance, &mut book);
         self.state.apply(&instance, &mut book);
         drop(book);
         crate::runtime::interrupt::interrupt_running();

@@ -199,7 +199,8 @@ impl DebugState {
 
         let stop_all = module.stop_all().map_or(0, |s| s.as_ptr() as usize);
         let stop_none = module.stop_none().map_or(0, |s| s.as_ptr() as usize);
-        let pause = self.pause.load(Ordering::Relaxed)
+        // A pause or a watchpoint hit waiting to be reported: the next site stops.
+        let next_site_stops = self.pause.load(Ordering::Relaxed)
             || self
                 .pending
                 .lock()
@@ -208,7 +209,7 @@ impl DebugState {
         let imported = info.num_imported_funcs;
         let mut words = vec![0usize; info.funcs.len() - imported as usize];
         for f in imported..info.funcs.len() as u32 {
-            let stop_every_site = pause
+            let stop_every_site = next_site_stops
                 || matches!(
                     book.step,
                     Some(Step {
@@ -257,7 +258,15 @@ impl DebugState {
     /// Makes the next site the instance reaches stop (a pause, or a watchpoint's hit
     /// waiting to be reported): every function's word points at ones.
     pub fn stop_at_next_site(&self, instance: &InstanceData) {
-        watch::point_words_at_ones(instance);
+        let info = &instance.module.info;
+        let stop_all = instance
+            .module
+            .stop_all()
+            .map_or(0, |s| s.as_ptr() as usize);
+        for f in info.num_imported_funcs..info.funcs.len() as u32 {
+            instance.func_bits(f).store(stop_all, Ordering::Release);
+        }
+        crate::runtime::activation::debug_words_changed();
     }
 }
 

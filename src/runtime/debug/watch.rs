@@ -8,7 +8,6 @@ use crate::abi::watch::{Direction, WatchedAccess};
 use crate::runtime::debug::state::{attached, Bookkeeping, DebugState};
 use crate::runtime::instance::InstanceData;
 use crate::runtime::memory::HostAccessWatcher;
-use std::sync::atomic::Ordering;
 use std::sync::{Arc, Weak};
 
 /// Identifies a watchpoint of one instance (breakpoints and watchpoints of an instance
@@ -244,16 +243,25 @@ impl HostAccessWatcher for InstanceWatcher {
     }
 }
 
-/// Makes every function word of `instance` point at ones (as a pause does, without the
-/// pause): the next site the instance reaches stops.
-pub(crate) fn point_words_at_ones(instance: &InstanceData) {
-    let info = &instance.module.info;
-    let stop_all = instance
-        .module
-        .stop_all()
-        .map_or(0, |s| s.as_ptr() as usize);
-    for f in info.num_imported_funcs..info.funcs.len() as u32 {
-        instance.func_bits(f).store(stop_all, Ordering::Release);
+/// Registers the instance's host-access watcher with each of its memories that has a
+/// watchpoint, and removes it from those that no longer have one (the host's reads and
+/// writes of an unwatched memory then cost one flag test).
+pub(crate) fn sync_host_watchers(instance: &Arc<InstanceData>, book: &mut Bookkeeping) {
+    for (index, memory) in instance.memories().iter().enumerate() {
+        let index = index as u32;
+        let watched = book.watchpoints.values().any(|w| w.memory == index);
+        match (watched, book.host_watchers.contains_key(&index)) {
+            (true, false) => {
+                let watcher: Arc<dyn HostAccessWatcher> = InstanceWatcher::new(instance, index);
+                memory.add_watcher(watcher.clone());
+                book.host_watchers.insert(index, watcher);
+            }
+            (false, true) => {
+                if let Some(watcher) = book.host_watchers.remove(&index) {
+                    memory.remove_watcher(&watcher);
+                }
+            }
+            _ => {}
+        }
     }
-    crate::runtime::activation::debug_words_changed();
 }
