@@ -233,16 +233,19 @@ fn watchpoints_stop_on_the_accessing_line_with_old_and_new_values() {
     assert_eq!(status, Some(3));
     assert_eq!(stdout, "360 watch me change\n");
 
-    // -O1: the same stops. clang-14's DWARF gives the loop counters a location only
-    // around their increments, so LLDB cannot show them at the accessing line here.
+    // -O1 (built by clang-19, which keeps the loop counter in a wasm local across the
+    // body): the same stops, with the counter read from that local. main's first line is
+    // inside the loop at -O1, so its breakpoint goes before the watchpoint's continue.
     let (child, port) = serve("watch-O1", &[]);
     let out = lldb(
         port,
         &[
             "b main",
             "c",
+            "breakpoint delete 1",
             "watchpoint set variable table[5]",
             "c",
+            "frame variable i",
             "watchpoint delete 1",
             "watchpoint set variable -w read table[7]",
             "c",
@@ -255,10 +258,11 @@ fn watchpoints_stop_on_the_accessing_line_with_old_and_new_values() {
         &out,
         &[
             "stop reason = watchpoint 1",
-            "watch.c:23",
+            "main at watch.c:23",
             "old value: 0\nnew value: 15",
+            "(int) i = 5",
             "stop reason = watchpoint 2",
-            "watch.c:17",
+            "total at watch.c:17",
             "exited with status = 3",
         ],
     );
