@@ -65,7 +65,7 @@ fn parse_args() -> Result<Options, String> {
                      [--runtimes NAME[,NAME]] [--reps N]\n\
                      runtimes: kestrel (always run: the reference), kestrel-cached, \
                      kestrel-sse41 (SIMD on the SSE4.1 path), kestrel-debug, \
-                     kestrel-debug-eager, \
+                     kestrel-debug-eager, kestrel-watch (a watchpoint never hit), \
                      wasmtime-cranelift, wasmtime-winch, wasmer-singlepass, wasmi\n\
                      workloads: fib, call_indirect, loops (.sieve .matmul .mandelbrot), \
                      memory (.memcpy .quicksort), wasi (.mixed .compress), \

@@ -1,13 +1,50 @@
 //! Kestrel adapter: plain, compiled with debug instrumentation (instrumented versions on
 //! first use or with the module) and no debugger attached, or with SIMD code forced onto
-//! the SSE4.1 vector path.
+//! the SSE4.1 vector path, or with a watchpoint on memory the code never touches.
 
 use super::{CommandOutput, Compiled, Instance, Result, Runtime, Value};
 use kestrel::wasi::{self, OutputBuffer, OutputStream, WasiCtxBuilder};
-use kestrel::{Config, Engine, InstrumentedVersions, Linker, Module, Val, VectorInstructions};
+use kestrel::{
+    Config, Engine, InstrumentedVersions, Linker, Module, Resume, Val, VectorInstructions,
+    WatchKind,
+};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 pub struct Kestrel {
     engine: Engine,
+    /// Every instance gets a watchpoint past its memory's initial end
+    /// (`Kestrel::watching`).
+    watch: bool,
+}
+
+/// The watchpoint `Kestrel::watching` sets: `Access` of the last 4 bytes a 32-bit memory
+/// 0 can have, which no workload touches (their memories stay far smaller). Its handler
+/// counts hits, and a hit fails the run: the figure is the cost of a watchpoint that never
+/// fires. A module without memories runs without one.
+fn watch_untouched(instance: &kestrel::Instance) -> Result<Arc<AtomicU64>> {
+    let hits = Arc::new(AtomicU64::new(0));
+    let debugger = instance.debugger().map_err(|e| e.to_string())?;
+    let counter = hits.clone();
+    debugger.set_handler(move |_, _| {
+        counter.fetch_add(1, Ordering::Relaxed);
+        Resume::Continue
+    });
+    match debugger.set_watchpoint(0, (1 << 32) - 4, 4, WatchKind::Access) {
+        Ok(_) => Ok(hits),
+        // No memory 0: nothing to watch.
+        Err(kestrel::Error::Usage(m)) if m.contains("has no memory") => Ok(hits),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn check_no_hits(hits: &AtomicU64) -> Result<()> {
+    match hits.load(Ordering::Relaxed) {
+        0 => Ok(()),
+        n => Err(format!(
+            "the watchpoint on untouched memory fired {n} times: pick another address"
+        )),
+    }
 }
 
 impl Kestrel {
@@ -22,6 +59,18 @@ impl Kestrel {
         config.vector_instructions(VectorInstructions::Sse41);
         Kestrel {
             engine: Engine::new(&config),
+            watch: false,
+        }
+    }
+
+    /// Debuggable (instrumented versions on first use), every instance with a watchpoint
+    /// on memory its code never touches (`watch_untouched`).
+    pub fn watching() -> Kestrel {
+        let mut config = Config::new();
+        config.debug_instrumentation(true);
+        Kestrel {
+            engine: Engine::new(&config),
+            watch: true,
         }
     }
 
@@ -41,6 +90,7 @@ impl Kestrel {
         }
         Kestrel {
             engine: Engine::new(&config),
+            watch: false,
         }
     }
 }
@@ -51,6 +101,7 @@ impl Runtime for Kestrel {
         Ok(Box::new(KestrelModule {
             linker: Linker::new(&self.engine),
             module,
+            watch: self.watch,
         }))
     }
 }
@@ -58,6 +109,7 @@ impl Runtime for Kestrel {
 struct KestrelModule {
     linker: Linker,
     module: Module,
+    watch: bool,
 }
 
 impl Compiled for KestrelModule {
@@ -66,7 +118,12 @@ impl Compiled for KestrelModule {
             .linker
             .instantiate(&self.module)
             .map_err(|e| e.to_string())?;
-        Ok(Box::new(KestrelInstance(instance)))
+        let hits = if self.watch {
+            Some(watch_untouched(&instance)?)
+        } else {
+            None
+        };
+        Ok(Box::new(KestrelInstance(instance, hits)))
     }
 
     fn code_size(&self) -> Option<usize> {
@@ -92,7 +149,15 @@ impl Compiled for KestrelModule {
         let instance = linker
             .instantiate(&self.module)
             .map_err(|e| e.to_string())?;
+        let hits = if self.watch {
+            Some(watch_untouched(&instance)?)
+        } else {
+            None
+        };
         let status = wasi::run_start(&instance).map_err(|e| e.to_string())?;
+        if let Some(hits) = hits {
+            check_no_hits(&hits)?;
+        }
         Ok(CommandOutput {
             status,
             stdout: out.contents(),
@@ -100,7 +165,8 @@ impl Compiled for KestrelModule {
     }
 }
 
-struct KestrelInstance(kestrel::Instance);
+/// An instance, and the hit count of its watchpoint (`Kestrel::watching`).
+struct KestrelInstance(kestrel::Instance, Option<Arc<AtomicU64>>);
 
 impl Instance for KestrelInstance {
     fn call(&mut self, name: &str, args: &[Value]) -> Result<Value> {
@@ -117,6 +183,9 @@ impl Instance for KestrelInstance {
             })
             .collect();
         let results = func.call(&args).map_err(|e| e.to_string())?;
+        if let Some(hits) = &self.1 {
+            check_no_hits(hits)?;
+        }
         match results.as_slice() {
             [Val::I32(v)] => Ok(Value::I32(*v)),
             [Val::I64(v)] => Ok(Value::I64(*v)),

@@ -137,6 +137,16 @@ pub fn all() -> Vec<Entry> {
             )))),
         },
         Entry {
+            name: "kestrel-watch",
+            describe: format!(
+                "Kestrel {} with debug_instrumentation(true) and, in every instance, an \
+                 access watchpoint on 4 bytes past memory 0's initial end, which the \
+                 workloads never touch (a hit fails the run)",
+                versions::KESTREL
+            ),
+            runtime: Ok(Box::new(kestrel::Kestrel::watching())),
+        },
+        Entry {
             name: "wasmtime-cranelift",
             describe: format!(
                 "wasmtime {} Strategy::Cranelift (optimizing)",
