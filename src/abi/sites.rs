@@ -52,6 +52,10 @@ pub(crate) struct Site {
     pub func: u32,
     pub offset: u32,
     pub kind: SiteKind,
+    /// Code offset of the site's bit test in its compile batch (from the start of the
+    /// batch's code: `DebugFunc::site_address`), where a transfer into the version at
+    /// this site resumes ("DESIGN: watched pages" in `runtime::watched_pages`).
+    pub code: u32,
     /// Range of this site's operand stack in its function's `FuncSites::stack`.
     pub stack_start: u32,
     pub stack_len: u32,
@@ -70,6 +74,20 @@ pub(crate) struct CallStack {
     /// Range of the values in its function's `FuncSites::stack`.
     pub stack_start: u32,
     pub stack_len: u32,
+}
+
+/// One memory-access operator of a plain version, found by replaying its compilation
+/// (`compiler::codegen::replay`; "DESIGN: watched pages" in `runtime::watched_pages`).
+#[derive(Clone, Debug)]
+pub(crate) struct PlainAccess {
+    /// Its code, as offsets from the function's entry: `[start, end)`.
+    pub code: (u32, u32),
+    /// Module offset of the operator.
+    pub offset: u32,
+    /// The operand stack at the operator, before it pops anything (and after a pending
+    /// compare was settled): what its instrumented version's site there sees, value for
+    /// value, in the plain version's places.
+    pub stack: Vec<(ValType, StackLoc)>,
 }
 
 /// What one function of a compile batch recorded: its ranges in the batch's lists.
@@ -202,6 +220,7 @@ mod tests {
                     func: first_func + f,
                     offset: first_offset + f * per_func + k,
                     kind: SiteKind::Instruction,
+                    code: 0,
                     stack_start: c.stack.len() as u32,
                     stack_len: 1,
                 });

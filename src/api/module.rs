@@ -3,7 +3,9 @@
 use crate::abi::vmctx::VmCtxLayout;
 use crate::api::engine::Engine;
 use crate::code_memory::DebugCode;
-use crate::compiler::{compile_instrumented, compile_module, frame_shape, DebugSource};
+use crate::compiler::{
+    compile_instrumented, compile_module, frame_shape, plain_accesses, DebugSource,
+};
 use crate::config::InstrumentedVersions;
 use crate::error::{Error, Result};
 use crate::frontend::{parse_module, EntityIndex, ImportKind};
@@ -78,6 +80,7 @@ fn debug_source(module: &ModuleData) -> Result<DebugSource<'_>> {
 const DEBUG_COMPILER: DebugCompiler = DebugCompiler {
     versions: |module, defined| compile_instrumented(&debug_source(module)?, defined),
     frame_shape: |module, defined| frame_shape(&debug_source(module)?, defined),
+    plain_accesses: |module, defined| plain_accesses(&debug_source(module)?, defined),
 };
 
 /// Code bytes mapped by all live modules, for [`Engine::code_bytes_mapped`].

@@ -180,6 +180,20 @@ impl CompiledCode {
 }
 
 impl CompiledCode {
+    /// A debuggable module's transfer stub (an absolute address): the target of the
+    /// `call rel32` every transfer path makes, read from the first one.
+    fn transfer_stub(&self) -> Option<usize> {
+        let &returned = self.transfer_returns.first()?;
+        let code = self.code.bytes();
+        let call = returned as usize - 5;
+        if code.get(call) != Some(&0xE8) {
+            return None;
+        }
+        let rel = i32::from_le_bytes(code.get(call + 1..call + 5)?.try_into().ok()?);
+        let (start, _) = self.code.range();
+        Some((start + returned as usize).wrapping_add_signed(rel as isize))
+    }
+
     /// Points the transfer slots at their paths (`init_transfer_slots`) and registers the
     /// code as wasm code owned by this module (`code_memory::registry`); dropping the
     /// `CompiledCode` unregisters it.
@@ -188,11 +202,12 @@ impl CompiledCode {
         let (start, end) = self.code.range();
         let owner: &dyn CodeOwner = &**self;
         // The ranges live in this `CompiledCode`, which unregisters before it is dropped.
-        let entries = SignalEntries::new(
+        let mut entries = SignalEntries::new(
             start + self.fault_stub as usize,
             start + self.stop_stub as usize,
             &self.interruptible,
         );
+        entries.watch_stub = self.transfer_stub().unwrap_or(0);
         register(start, end, entries, owner as *const dyn CodeOwner);
     }
 }

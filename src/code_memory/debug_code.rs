@@ -7,7 +7,7 @@
 use super::compiled::{CompiledCode, Version};
 use super::registry::{register, unregister, CallerPoint, CodeOwner, SignalEntries};
 use crate::abi::frame::FrameShape;
-use crate::abi::sites::FuncSites;
+use crate::abi::sites::{FuncSites, PlainAccess};
 use crate::error::Result;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -118,6 +118,12 @@ impl Drop for DebugRegion {
 }
 
 impl DebugFunc {
+    /// The absolute address of site `id`'s bit test: where execution entering the
+    /// version at that site resumes.
+    pub fn site_address(&self, id: u32) -> usize {
+        self.region.start + self.sites.site(id).code as usize
+    }
+
     /// A function's instrumented version, published in `region`.
     pub fn new(
         start: usize,
@@ -142,6 +148,8 @@ pub(crate) struct DebugCode {
     funcs: Box<[OnceLock<Arc<DebugFunc>>]>,
     /// Per defined function, its frame shape once worked out.
     shapes: Box<[OnceLock<FrameShape>]>,
+    /// Per defined function, its plain version's memory accesses once replayed.
+    accesses: Box<[OnceLock<Vec<PlainAccess>>]>,
     /// Held while compiling, so that concurrent first uses compile once.
     compiling: Mutex<()>,
     /// All ones, at least as many bits as any function of the module can have sites:
@@ -163,6 +171,7 @@ impl DebugCode {
         DebugCode {
             funcs: (0..defined).map(|_| OnceLock::new()).collect(),
             shapes: (0..defined).map(|_| OnceLock::new()).collect(),
+            accesses: (0..defined).map(|_| OnceLock::new()).collect(),
             compiling: Mutex::new(()),
             stop_all: vec![0xff; max_sites(widest_body).div_ceil(8)].into_boxed_slice(),
             stop_none: vec![0; max_sites(widest_body).div_ceil(8)].into_boxed_slice(),
@@ -225,6 +234,24 @@ impl DebugCode {
         }
         let shape = compute()?;
         Ok(cell.get_or_init(|| shape))
+    }
+
+    /// The plain version's memory accesses of `defined`, found by `compute` if no thread
+    /// has (as `frame_shape`).
+    pub fn plain_accesses(
+        &self,
+        defined: u32,
+        compute: impl FnOnce() -> Result<Vec<PlainAccess>>,
+    ) -> Result<&[PlainAccess]> {
+        let cell = self
+            .accesses
+            .get(defined as usize)
+            .ok_or_else(|| crate::error::Error::Usage(format!("no defined function {defined}")))?;
+        if let Some(accesses) = cell.get() {
+            return Ok(accesses);
+        }
+        let accesses = compute()?;
+        Ok(cell.get_or_init(|| accesses))
     }
 
     /// The all-ones bits (see `stop_all`).

@@ -51,6 +51,10 @@ pub(crate) struct SignalEntries {
     /// Those loops' code: (start, end) offsets from the range's start, sorted, as the
     /// address and length of a slice the owner keeps alive while it is registered.
     interruptible: (usize, usize),
+    /// Where a fault on a watched page goes to ask the host (the transfer stub of a
+    /// debuggable module's plain code, an absolute address; 0: nowhere, the access is
+    /// let through: `runtime::watched_pages`, "DESIGN: watched pages").
+    pub watch_stub: usize,
 }
 
 impl SignalEntries {
@@ -61,6 +65,7 @@ impl SignalEntries {
             fault_stub,
             stop_stub,
             interruptible: (interruptible.as_ptr() as usize, interruptible.len()),
+            watch_stub: 0,
         }
     }
 
@@ -122,9 +127,9 @@ pub(crate) fn is_wasm_pc(pc: usize) -> bool {
     entries_for(pc).is_some()
 }
 
-/// The fault stub of the wasm code containing `pc`. Async-signal-safe.
-pub(crate) fn fault_stub_for(pc: usize) -> Option<usize> {
-    entries_for(pc).map(|(_, entries)| entries.fault_stub)
+/// The signal entries of the wasm code containing `pc`. Async-signal-safe.
+pub(crate) fn signal_entries_for(pc: usize) -> Option<SignalEntries> {
+    entries_for(pc).map(|(_, entries)| entries)
 }
 
 /// If `pc` lies in a loop without a check (`runtime::interrupt`, "DESIGN: interrupts in

@@ -45,6 +45,64 @@ pub(crate) fn frame_shape(src: &DebugSource<'_>, defined: u32) -> Result<FrameSh
     super::codegen::frame_shape(&body(src, defined)?, ty)
 }
 
+/// The memory accesses of defined function `defined`'s plain version, with the operand
+/// stack at each (`abi::sites::PlainAccess`), from a replay of its compilation. Fails if the
+/// replay's code is not as long as the published version's (then its records would not
+/// describe that code).
+pub(crate) fn plain_accesses(
+    src: &DebugSource<'_>,
+    defined: u32,
+) -> Result<Vec<crate::abi::sites::PlainAccess>> {
+    let code = src.code;
+    let version = code
+        .versions
+        .iter()
+        .find(|v| v.defined == defined)
+        .ok_or_else(|| Error::Resource(format!("no plain version of function {defined}")))?;
+    let body = body(src, defined)?;
+    let (a, b) = code.body_ranges[defined as usize];
+    let mut asm = Asm::new_with_capacity(0, (b - a) as usize * 8 + 4096, 0, 0, 0, 0, 0);
+    // The same offset modulo the chunk alignment as in its chunk: the same loop padding.
+    let residue = version.start as usize % super::codegen::CHUNK_ALIGN;
+    asm.extend(std::iter::repeat_n(0x90u8, residue));
+    let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
+    let env = ModuleEnv {
+        info: src.info,
+        layout: src.layout,
+        trap_labels: &trap_labels,
+        bounds_checks: src.config.bounds_checks,
+        debug: src.config.debug_instrumentation,
+        debug_stub: asm.new_dynamic_label(),
+        no_stops: asm.new_dynamic_label(),
+        interrupt_stub: asm.new_dynamic_label(),
+        host_helper_stub: asm.new_dynamic_label(),
+        transfer_stub: asm.new_dynamic_label(),
+        canaries: src.config.convention_canaries,
+        fuel: src.config.consume_fuel,
+        vector: src.config.vector_path(),
+    };
+    let mut out = FuncOutput::default();
+    let mut scratch = Scratch::default();
+    let records = FuncCompiler::replay_plain(
+        &mut asm,
+        &env,
+        &mut out,
+        src.info.num_imported_funcs + defined,
+        &body,
+        &mut scratch,
+    )?;
+    let replayed = asm.offset().0 - residue;
+    if replayed != (version.end - version.start) as usize {
+        return Err(Error::Resource(format!(
+            "function {}: the replayed plain version has {replayed} bytes, the published \
+             one {}",
+            src.info.num_imported_funcs + defined,
+            version.end - version.start
+        )));
+    }
+    Ok(records)
+}
+
 /// Compiles the instrumented versions of defined functions `defined` into one new region
 /// of the module's reserve, and returns them in the same order.
 pub(crate) fn compile_instrumented(

@@ -11,5 +11,5 @@ pub(crate) mod debug_code;
 pub(crate) mod module;
 pub(crate) mod stack;
 
-pub(crate) use debug_code::{compile_instrumented, frame_shape, DebugSource};
+pub(crate) use debug_code::{compile_instrumented, frame_shape, plain_accesses, DebugSource};
 pub(crate) use module::compile_module;

@@ -6,6 +6,7 @@ use crate::abi::libcalls::{Helper, HelperFn, HELPERS};
 use crate::abi::watch::Direction;
 use crate::frontend::ConstExpr;
 use crate::runtime::instance::{instance_of, InstanceData};
+use crate::runtime::memory::Memory;
 use crate::trap::TrapKind;
 
 /// The helper functions, indexed by `Helper`.
@@ -88,8 +89,10 @@ fn fill(instance: &InstanceData, memory: u64, d: u64, val: u64, n: u64) -> u32 {
         return MEMORY_OOB;
     }
     mem.note_host_access(d as usize, n as usize, Direction::Write);
-    // SAFETY: the range was checked against the accessible size.
-    unsafe { std::ptr::write_bytes(mem.data_ptr().add(d as usize), val as u8, n as usize) };
+    mem.host_access(&[(d as usize, n as usize)], || {
+        // SAFETY: the range was checked against the accessible size.
+        unsafe { std::ptr::write_bytes(mem.data_ptr().add(d as usize), val as u8, n as usize) }
+    });
     OK
 }
 
@@ -128,14 +131,15 @@ fn copy(instance: &InstanceData, dst: u64, src: u64, d: u64, s: u64, n: u64) -> 
     }
     from.note_host_access(s as usize, n as usize, Direction::Read);
     to.note_host_access(d as usize, n as usize, Direction::Write);
-    // SAFETY: both ranges were checked; `copy` handles overlap (memmove).
-    unsafe {
-        std::ptr::copy(
-            from.data_ptr().add(s as usize),
-            to.data_ptr().add(d as usize),
-            n as usize,
-        )
-    };
+    let (s, d, n) = (s as usize, d as usize, n as usize);
+    // SAFETY: both ranges were checked; `copy` handles overlap (memmove); their pages
+    // are not protected while it runs.
+    let copy = || unsafe { std::ptr::copy(from.data_ptr().add(s), to.data_ptr().add(d), n) };
+    if Memory::same(from, to) {
+        to.host_access(&[(s, n), (d, n)], copy);
+    } else {
+        from.host_access(&[(s, n)], || to.host_access(&[(d, n)], copy));
+    }
     OK
 }
 

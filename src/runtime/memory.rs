@@ -5,6 +5,7 @@ use crate::abi::vmctx::MemoryData;
 use crate::abi::watch::Direction;
 use crate::config::BoundsChecks;
 use crate::error::{Error, Result};
+use crate::runtime::watched_pages::{self, OS_PAGE};
 use crate::types::MemoryType;
 use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,6 +27,19 @@ pub(crate) struct MemoryInner {
     watchers: Mutex<Vec<Arc<dyn HostAccessWatcher>>>,
     /// Whether `watchers` is not empty (read on every host access).
     watched: AtomicBool,
+    /// The pages protected for the watchers ("DESIGN: watched pages").
+    protection: Mutex<Protection>,
+    /// Whether `protection` protects any page (read on every host access).
+    protected: AtomicBool,
+}
+
+/// A memory's protected pages ("DESIGN: watched pages" in `runtime::watched_pages`).
+#[derive(Default)]
+struct Protection {
+    /// (start, end, protection) runs, offsets into the memory.
+    runs: Vec<(usize, usize, i32)>,
+    /// Their entries in the signal handler's table.
+    slots: watched_pages::RunSlots,
 }
 
 /// Told of the host's reads and writes of a memory before they happen ("DESIGN:
@@ -33,6 +47,10 @@ pub(crate) struct MemoryInner {
 pub(crate) trait HostAccessWatcher: Send + Sync {
     /// The host is about to access `len` bytes at `offset` (a range inside the memory).
     fn host_access(&self, offset: usize, len: usize, direction: Direction);
+    /// The ranges whose pages this watcher wants protected: (start, end, whether reads
+    /// are watched too) ("DESIGN: watched pages"). Must not wait for the watcher's
+    /// instance's debug state, whose holder may be updating the protection.
+    fn protected_ranges(&self) -> Vec<(u64, u64, bool)>;
 }
 
 // SAFETY: the reservation is plain memory; `data` changes only under `grow_lock`, and
@@ -83,6 +101,21 @@ impl Drop for MemoryInner {
     fn drop(&mut self) {
         let data = self.data.get_mut();
         let (base, used) = (data.base, data.len as usize);
+        // Watched pages go back to read+write, and the signal handler forgets them.
+        let protection =
+            std::mem::take(self.protection.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for &(start, end, _) in &protection.runs {
+            // SAFETY: the run lies in this memory's accessible part.
+            unsafe {
+                libc::mprotect(
+                    base.add(start).cast(),
+                    end - start,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                )
+            };
+        }
+        watched_pages::withdraw_runs(&protection.slots);
+        watched_pages::forget_range(base as usize, base as usize + self.reserved);
         // SAFETY: `base` was reserved with `reserved` bytes and belongs to this memory
         // alone; no instance uses it any more. Returning the used pages to the kernel
         // zeroes them; the next user adjusts the protection to its own size.
@@ -154,6 +187,8 @@ impl Memory {
             grow_lock: Mutex::new(()),
             watchers: Mutex::new(Vec::new()),
             watched: AtomicBool::new(false),
+            protection: Mutex::new(Protection::default()),
+            protected: AtomicBool::new(false),
         };
         let memory = Memory {
             inner: Arc::new(inner),
@@ -257,6 +292,10 @@ impl Memory {
         unsafe {
             (*self.inner.data.get()).len = new as u64;
         }
+        // Watched pages that growing made accessible ("DESIGN: watched pages", 4).
+        if new > old && self.inner.watched.load(Ordering::Acquire) {
+            self.update_protection();
+        }
         Some(old_pages as u32)
     }
 
@@ -284,21 +323,141 @@ impl Memory {
     /// `read` without telling the watchers (the debugger's own reads).
     pub(crate) fn read_unwatched(&self, offset: usize, buf: &mut [u8]) -> Result<()> {
         self.check(offset, buf.len())?;
-        // SAFETY: the range is inside the accessible part of the memory.
-        unsafe {
-            std::ptr::copy_nonoverlapping(self.data_ptr().add(offset), buf.as_mut_ptr(), buf.len())
-        };
+        self.host_access(&[(offset, buf.len())], || {
+            // SAFETY: the range is inside the accessible part of the memory, and its
+            // pages are not protected while this runs.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    self.data_ptr().add(offset),
+                    buf.as_mut_ptr(),
+                    buf.len(),
+                )
+            }
+        });
         Ok(())
     }
 
     /// `write` without telling the watchers (the debugger's own writes).
     pub(crate) fn write_unwatched(&self, offset: usize, data: &[u8]) -> Result<()> {
         self.check(offset, data.len())?;
-        // SAFETY: the range is inside the accessible part of the memory.
-        unsafe {
-            std::ptr::copy_nonoverlapping(data.as_ptr(), self.data_ptr().add(offset), data.len())
-        };
+        self.host_access(&[(offset, data.len())], || {
+            // SAFETY: as in `read_unwatched`.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    data.as_ptr(),
+                    self.data_ptr().add(offset),
+                    data.len(),
+                )
+            }
+        });
         Ok(())
+    }
+
+    /// Runs `f`, a host access of the (offset, length) `ranges` (inside the memory),
+    /// with their pages unprotected if watchpoints protect any ("DESIGN: watched
+    /// pages", 3). Protection changes wait until it is done.
+    pub(crate) fn host_access<R>(&self, ranges: &[(usize, usize)], f: impl FnOnce() -> R) -> R {
+        if !self.inner.protected.load(Ordering::Acquire) {
+            return f();
+        }
+        let protection = self
+            .inner
+            .protection
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let touched = |run: &&(usize, usize, i32)| {
+            ranges
+                .iter()
+                .any(|&(o, n)| n > 0 && o < run.1 && run.0 < o + n)
+        };
+        let lifted: Vec<(usize, usize, i32)> =
+            protection.runs.iter().filter(touched).copied().collect();
+        for &(start, end, _) in &lifted {
+            self.protect(start, end, libc::PROT_READ | libc::PROT_WRITE);
+        }
+        let result = f();
+        for &(start, end, prot) in &lifted {
+            self.protect(start, end, prot);
+        }
+        result
+    }
+
+    /// `mprotect` of `[start, end)` (page-aligned offsets inside the accessible part).
+    fn protect(&self, start: usize, end: usize, prot: i32) {
+        // SAFETY: the range lies in the memory's accessible part, which is ours.
+        let rc = unsafe { libc::mprotect(self.data_ptr().add(start).cast(), end - start, prot) };
+        debug_assert_eq!(rc, 0, "mprotect of a memory's own pages");
+    }
+
+    /// Protects the pages the watchers want protected and unprotects the others
+    /// ("DESIGN: watched pages", 1). Returns false, changing nothing, if the signal
+    /// handler's table has no room for the runs.
+    pub(crate) fn update_protection(&self) -> bool {
+        let watchers = self
+            .inner
+            .watchers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let len = self.data_size();
+        // Page offset -> protection (none beats read-only).
+        let mut pages = std::collections::BTreeMap::<usize, i32>::new();
+        for watcher in &watchers {
+            for (start, end, reads) in watcher.protected_ranges() {
+                let end = (end.min(len as u64)) as usize;
+                let start = start as usize;
+                if start >= end {
+                    continue;
+                }
+                let prot = if reads {
+                    libc::PROT_NONE
+                } else {
+                    libc::PROT_READ
+                };
+                for page in (start / OS_PAGE)..=((end - 1) / OS_PAGE) {
+                    let p = pages.entry(page * OS_PAGE).or_insert(prot);
+                    if prot == libc::PROT_NONE {
+                        *p = prot;
+                    }
+                }
+            }
+        }
+        let mut runs: Vec<(usize, usize, i32)> = Vec::new();
+        for (&page, &prot) in &pages {
+            match runs.last_mut() {
+                Some(last) if last.1 == page && last.2 == prot => last.1 = page + OS_PAGE,
+                _ => runs.push((page, page + OS_PAGE, prot)),
+            }
+        }
+        let mut protection = self
+            .inner
+            .protection
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if protection.runs == runs {
+            return true;
+        }
+        let base = self.data_ptr() as usize;
+        let absolute: Vec<(usize, usize, i32)> = runs
+            .iter()
+            .map(|&(s, e, p)| (base + s, base + e, p))
+            .collect();
+        let Some(slots) = watched_pages::publish_runs(&absolute) else {
+            return false;
+        };
+        for &(start, end, _) in &protection.runs {
+            self.protect(start, end, libc::PROT_READ | libc::PROT_WRITE);
+        }
+        for &(start, end, prot) in &runs {
+            self.protect(start, end, prot);
+        }
+        watched_pages::withdraw_runs(&protection.slots);
+        self.inner
+            .protected
+            .store(!runs.is_empty(), Ordering::Release);
+        protection.runs = runs;
+        protection.slots = slots;
+        true
     }
 
     /// Tells the watchers, if any, that the host is about to access `len` bytes at

@@ -34,3 +34,4 @@ pub(crate) mod stop;
 pub(crate) mod table;
 pub(crate) mod trampolines;
 pub(crate) mod type_registry;
+pub(crate) mod watched_pages;

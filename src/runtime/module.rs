@@ -3,6 +3,7 @@
 //! The API's `Module` is a handle to one of these, shared by every instance.
 
 use crate::abi::frame::FrameShape;
+use crate::abi::sites::PlainAccess;
 use crate::abi::vmctx::VmCtxLayout;
 use crate::code_memory::{CompiledCode, DebugCode, DebugFunc};
 use crate::config::Config;
@@ -18,6 +19,8 @@ pub(crate) struct DebugCompiler {
     pub versions: fn(&ModuleData, &[u32]) -> Result<Vec<DebugFunc>>,
     /// The frame shape of a defined function.
     pub frame_shape: fn(&ModuleData, u32) -> Result<FrameShape>,
+    /// The memory accesses of a defined function's plain version.
+    pub plain_accesses: fn(&ModuleData, u32) -> Result<Vec<PlainAccess>>,
 }
 
 /// Everything about a compiled module that instantiation and execution need.
@@ -68,6 +71,13 @@ impl ModuleData {
     pub fn frame_shape(&self, defined: u32) -> Result<&FrameShape> {
         let (debug, compile) = self.debug.as_ref().ok_or_else(no_debug)?;
         debug.frame_shape(defined, || (compile.frame_shape)(self, defined))
+    }
+
+    /// The memory accesses of defined function `defined`'s plain version, each with its
+    /// operand stack (worked out by replaying its compilation when first asked).
+    pub fn plain_accesses(&self, defined: u32) -> Result<&[PlainAccess]> {
+        let (debug, compile) = self.debug.as_ref().ok_or_else(no_debug)?;
+        debug.plain_accesses(defined, || (compile.plain_accesses)(self, defined))
     }
 
     /// Compiles every instrumented version not compiled yet (eager mode).

@@ -6,6 +6,11 @@
 //! the same path (see `compiler::module`, "DESIGN: traps"). Every other fault is passed
 //! on to the previously installed handler.
 //!
+//! A fault on a page protected for a watchpoint (`runtime::watched_pages`, "DESIGN:
+//! watched pages") is not a trap: in a debuggable module's plain code it goes to the
+//! host, elsewhere the instruction is let through once, and SIGTRAP after it restores the
+//! protection.
+//!
 //! SIGURG: an interrupt (see `runtime::interrupt`): if one is pending for the thread and
 //! it is in wasm code, the handler sets r12 (the stack limit) to the top of the address
 //! space so the thread's next stack check takes its slow path, or, in a loop compiled
@@ -13,7 +18,7 @@
 //! `Interrupted` trap stub. Other SIGURGs go to the previously installed handler.
 
 use crate::code_memory;
-use crate::runtime::{activation, interrupt};
+use crate::runtime::{activation, interrupt, watched_pages};
 use std::sync::OnceLock;
 
 /// The handlers that were installed before ours, for faults that are not ours.
@@ -21,6 +26,7 @@ struct Previous {
     segv: libc::sigaction,
     bus: libc::sigaction,
     urg: libc::sigaction,
+    trap: libc::sigaction,
 }
 
 // SAFETY: written once before our handler is installed, read-only afterwards.
@@ -41,10 +47,12 @@ pub(crate) fn install_handlers() {
                 segv: std::mem::zeroed(),
                 bus: std::mem::zeroed(),
                 urg: std::mem::zeroed(),
+                trap: std::mem::zeroed(),
             };
             libc::sigaction(libc::SIGSEGV, std::ptr::null(), &mut previous.segv);
             libc::sigaction(libc::SIGBUS, std::ptr::null(), &mut previous.bus);
             libc::sigaction(interrupt::SIGNAL, std::ptr::null(), &mut previous.urg);
+            libc::sigaction(libc::SIGTRAP, std::ptr::null(), &mut previous.trap);
             let mut action: libc::sigaction = std::mem::zeroed();
             action.sa_sigaction = handler as *const () as usize;
             action.sa_flags = libc::SA_SIGINFO | libc::SA_NODEFER | libc::SA_ONSTACK;
@@ -56,6 +64,11 @@ pub(crate) fn install_handlers() {
             urg.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK | libc::SA_RESTART;
             libc::sigemptyset(&mut urg.sa_mask);
             libc::sigaction(interrupt::SIGNAL, &urg, std::ptr::null_mut());
+            let mut trap: libc::sigaction = std::mem::zeroed();
+            trap.sa_sigaction = step_handler as *const () as usize;
+            trap.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+            libc::sigemptyset(&mut trap.sa_mask);
+            libc::sigaction(libc::SIGTRAP, &trap, std::ptr::null_mut());
             previous
         }
     });
@@ -74,7 +87,35 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
     let pc = gregs[libc::REG_RIP as usize] as usize;
     let act = activation::current();
     if !act.is_null() {
-        if let Some(stub) = code_memory::fault_stub_for(pc) {
+        // SAFETY: the kernel fills si_addr for SIGSEGV and SIGBUS.
+        let addr = unsafe { (*info).si_addr() } as usize;
+        let entries = code_memory::signal_entries_for(pc);
+        let run = watched_pages::run_at(addr);
+        if entries.is_some() && run == Some(watched_pages::Run::Retired) {
+            // A page whose watchpoint was cleared after this access faulted on it: it is
+            // accessible now; the instruction runs again.
+            return;
+        }
+        if let (Some(entries), Some(watched_pages::Run::Live(_))) = (entries, run) {
+            // A watched page ("DESIGN: watched pages"): the page-fault error code's bit 1
+            // says the access writes.
+            let write = gregs[libc::REG_ERR as usize] & 2 != 0;
+            if entries.watch_stub == 0 || watched_pages::step_requested(pc) {
+                watched_pages::step_over(addr, &mut gregs[libc::REG_EFL as usize]);
+            } else {
+                // Plain code of a debuggable module: ask the host through the transfer
+                // stub, as if the faulting instruction had called it (its return address
+                // is the instruction itself, which runs again where the host says).
+                watched_pages::note_fault(pc, addr, write);
+                let rsp = gregs[libc::REG_RSP as usize] as usize - 8;
+                // SAFETY: as for the trap stub below.
+                unsafe { *(rsp as *mut usize) = pc };
+                gregs[libc::REG_RSP as usize] = rsp as i64;
+                gregs[libc::REG_RIP as usize] = entries.watch_stub as i64;
+            }
+            return;
+        }
+        if let Some(stub) = entries.map(|e| e.fault_stub) {
             // A load or store in a wasm body touched a guard page: continue as if that
             // instruction had called the module's out-of-bounds trap stub, which records
             // the trap (and reports it to a debugger) in normal context and unwinds.
@@ -91,6 +132,25 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
     // Not ours: hand it to whoever was installed before.
     // SAFETY: forwarding the kernel's arguments unchanged.
     unsafe { chain(sig, info, ctx) };
+}
+
+/// The SIGTRAP handler: after an instruction let through a watched page, protects the
+/// page again (`watched_pages::end_step`); chains every other trap.
+///
+/// # Safety
+///
+/// Installed by `install` with `SA_SIGINFO`; only the kernel calls it.
+unsafe extern "C" fn step_handler(
+    sig: libc::c_int,
+    info: *mut libc::siginfo_t,
+    ctx: *mut libc::c_void,
+) {
+    // SAFETY: the kernel passes a valid ucontext for SA_SIGINFO handlers.
+    let uc = unsafe { &mut *(ctx as *mut libc::ucontext_t) };
+    if !watched_pages::end_step(&mut uc.uc_mcontext.gregs[libc::REG_EFL as usize]) {
+        // SAFETY: forwarding the kernel's arguments unchanged.
+        unsafe { chain(sig, info, ctx) };
+    }
 }
 
 /// The interrupt signal's handler: in wasm code, makes the next stack check fail.
@@ -142,6 +202,7 @@ unsafe fn chain(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_
     };
     let prev = match sig {
         libc::SIGBUS => &previous.bus,
+        libc::SIGTRAP => &previous.trap,
         interrupt::SIGNAL => &previous.urg,
         _ => &previous.segv,
     };

@@ -141,21 +141,28 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    /// Where the value at `depth` of the operand stack is now, as the debug tables
+    /// record it.
+    pub(super) fn stack_loc(&self, depth: usize) -> (crate::types::ValType, StackLoc) {
+        let e = self.stack.get(depth);
+        let loc = match e.loc {
+            Loc::Const(bits) => StackLoc::constant(bits),
+            Loc::Local(i) => StackLoc::Local(i),
+            Loc::Gpr(r) => StackLoc::Gpr(r),
+            Loc::Xmm(x) => StackLoc::Xmm(x),
+            Loc::Slot => StackLoc::Frame(self.entry_slot_disp(e)),
+            Loc::Flags(_) => unreachable!("flags are settled before breakable points"),
+        };
+        (e.ty, loc)
+    }
+
     /// Records where every value of the operand stack is now, in the debug tables'
     /// stack list; returns the range.
     fn record_stack_layout(&mut self) -> (u32, u32) {
         let stack_start = self.out.debug.stack.len() as u32;
         for depth in 0..self.stack.len() {
-            let e = self.stack.get(depth);
-            let loc = match e.loc {
-                Loc::Const(bits) => StackLoc::constant(bits),
-                Loc::Local(i) => StackLoc::Local(i),
-                Loc::Gpr(r) => StackLoc::Gpr(r),
-                Loc::Xmm(x) => StackLoc::Xmm(x),
-                Loc::Slot => StackLoc::Frame(self.entry_slot_disp(e)),
-                Loc::Flags(_) => unreachable!("flags are settled before breakable points"),
-            };
-            self.out.debug.stack.push((e.ty, loc));
+            let entry = self.stack_loc(depth);
+            self.out.debug.stack.push(entry);
         }
         (stack_start, self.stack.len() as u32)
     }
@@ -200,6 +207,7 @@ impl FuncCompiler<'_, '_> {
             func: self.func_index,
             offset: self.offset,
             kind,
+            code: self.asm.offset().0 as u32,
             stack_start,
             stack_len,
         });

@@ -160,6 +160,7 @@ impl FuncCompiler<'_, '_> {
         size: u32,
         direction: Direction,
     ) -> Addr {
+        self.note_access();
         let memory = memory_index(&memarg);
         let offset = memarg.offset;
         // Memory 0's base is r14's; the others' come from the vmctx below.

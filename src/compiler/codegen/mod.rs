@@ -34,6 +34,7 @@ mod fuel;
 mod interruptible;
 mod memory;
 mod numeric;
+mod replay;
 mod shape;
 mod simd;
 mod stubs;
@@ -56,7 +57,7 @@ use visit::{next_local_set, Validated};
 
 use super::stack::{Loc, ValueStack};
 use crate::abi::frame::FrameLayout;
-use crate::abi::sites::{ChunkSites, FuncRanges, SiteKind};
+use crate::abi::sites::{ChunkSites, FuncRanges, PlainAccess, SiteKind};
 use crate::abi::traps::TRAP_STUBS;
 use crate::abi::vmctx::VmCtxLayout;
 use crate::config::BoundsChecks;
@@ -258,6 +259,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     call_free_loops: Option<Vec<u32>>,
     /// The loops without a loop-head check the pass is in (`interruptible`).
     interruptible: interruptible::Interruptible,
+    /// A replay of a plain version recording its memory accesses (`replay`).
+    accesses: Option<Box<replay::AccessRecorder>>,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -356,6 +359,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             plain_calls: Vec::new(),
             call_free_loops: None,
             interruptible: Default::default(),
+            accesses: None,
         }
     }
 
@@ -433,6 +437,62 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let out = plain.finish(scratch);
         out.patches.push((frame_patch, frame));
         Ok(frame)
+    }
+
+    /// Compiles defined function `func_index`'s plain version again, exactly as
+    /// `compile` did (its body was validated then), recording its memory accesses
+    /// (`replay`). `asm` must be at the offset, modulo `CHUNK_ALIGN`, the function had in
+    /// its chunk, so that loop heads get the same padding.
+    pub fn replay_plain(
+        asm: &'a mut Asm,
+        env: &'a ModuleEnv<'e>,
+        out: &'a mut FuncOutput,
+        func_index: u32,
+        body: &wasmparser::FunctionBody<'_>,
+        scratch: &mut Scratch,
+    ) -> Result<Vec<PlainAccess>> {
+        let ty = env.info.func_type(func_index);
+        let mut locals = std::mem::take(&mut scratch.locals);
+        let num_params = shape::read_locals(body, ty, &mut locals)?;
+        let body_offset = body.range().start as u32;
+        let shape = BodyShape::of(body, &locals, num_params as usize, env.reserves_r13());
+        let entry = dynasmrt::DynasmApi::offset(asm).0 as u32;
+        let mut plain = FuncCompiler::new(
+            asm,
+            env,
+            out,
+            func_index,
+            locals,
+            num_params,
+            body_offset,
+            false,
+            &shape,
+            scratch,
+        );
+        plain.accesses = Some(Box::default());
+        plain.emit_prologue();
+        plain.push_function_frame();
+        plain.start_fuel();
+        let mut ops = body.get_operators_reader().map_err(invalid)?;
+        while !ops.eof() {
+            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
+            plain.offset = offset as u32;
+            if !env.debug
+                && plain.call_free_loops.is_none()
+                && matches!(op, wasmparser::Operator::Loop { .. })
+            {
+                plain.call_free_loops = Some(shape::call_free_loops(body));
+            }
+            plain.next_set = next_local_set(&ops);
+            plain.visit(&op)?;
+            plain.end_access_probe(entry);
+        }
+        plain.check_interruptible()?;
+        plain.finish_fuel();
+        plain.emit_out_of_line();
+        let records = plain.accesses.take().map(|r| r.records).unwrap_or_default();
+        plain.finish(scratch);
+        Ok(records)
     }
 
     /// Compiles the instrumented version of defined function `func_index` from its body,

@@ -63,6 +63,7 @@ impl FuncCompiler<'_, '_> {
             }
         }
         self.breakable_point(SiteKind::Instruction);
+        self.probe_access();
         if classify(op).records_site {
             self.record_site();
         }

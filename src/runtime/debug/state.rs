@@ -9,7 +9,6 @@ use crate::runtime::debug::frame::Frame;
 use crate::runtime::debug::watch::{self, PendingHit, Watchpoint, WatchpointId};
 use crate::runtime::debug::{DebugEvent, Resume};
 use crate::runtime::instance::InstanceData;
-use crate::runtime::memory::HostAccessWatcher;
 use bitvec::boxed::BitBox;
 use bitvec::order::Lsb0;
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,8 +106,13 @@ pub(crate) struct Bookkeeping {
     /// The watchpoints, by id (`watch`).
     /// (Their ids come from `next_id`, which breakpoints share.)
     pub watchpoints: BTreeMap<WatchpointId, Watchpoint>,
-    /// The watcher registered with each memory that has watchpoints (host accesses).
-    pub host_watchers: BTreeMap<u32, Arc<dyn HostAccessWatcher>>,
+    /// The watcher registered with each memory that has watchpoints (host accesses and
+    /// protected pages).
+    pub host_watchers: BTreeMap<u32, Arc<watch::InstanceWatcher>>,
+    /// The instance checks every access of its code in software ("DESIGN: watchpoints")
+    /// rather than by protected pages ("DESIGN: watched pages" in
+    /// `runtime::watched_pages`).
+    pub watch_in_software: bool,
 }
 
 /// Debug state of one instance.
@@ -118,6 +122,9 @@ pub(crate) struct DebugState {
     pub handler: Mutex<Option<Handler>>,
     /// A watchpoint hit waiting for the next site (`watch`).
     pub pending: Mutex<Option<PendingHit>>,
+    /// Faults on watched pages taken through the host since the watchpoints last
+    /// changed (`watch::enter_at_fault`).
+    pub page_trips: std::sync::atomic::AtomicU64,
 }
 
 /// The debug state of `instance`, attaching it on first use.
@@ -156,6 +163,7 @@ impl DebugState {
             pause: AtomicBool::new(false),
             handler: Mutex::new(None),
             pending: Mutex::new(None),
+            page_trips: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -169,7 +177,8 @@ impl DebugState {
         for bp in book.breakpoints.values() {
             with_breakpoints.insert(bp.func);
         }
-        let watching = watch::any(book);
+        // Watchpoints kept by protected pages leave the code in its plain versions.
+        let watching = watch::any(book) && book.watch_in_software;
         watch::write_filters(instance, book);
         let bits = &mut book.bits;
         // Site bits: clear the segments of functions that had or have breakpoints.

@@ -3,6 +3,7 @@
 //! the exact comparison when an access passes a filter, and the hit reported at the next
 //! site.
 
+use crate::abi::sites::StackLoc;
 use crate::abi::vmctx::WatchFilter;
 use crate::abi::watch::{Direction, WatchedAccess};
 use crate::runtime::debug::state::{attached, Bookkeeping, DebugState};
@@ -204,10 +205,15 @@ pub(crate) fn code_access(instance: &InstanceData, access: WatchedAccess, addr: 
 }
 
 /// Tells an instance with watchpoints on one of its memories of the host's accesses to
-/// that memory (registered with the memory while it has watchpoints).
+/// that memory, and tells the memory which pages to protect for it (registered with the
+/// memory while it has watchpoints).
 pub(crate) struct InstanceWatcher {
     instance: Weak<InstanceData>,
     memory: u32,
+    /// The watched ranges whose pages the memory protects: (start, end, reads too);
+    /// empty while the instance checks its accesses in software ("DESIGN: watched
+    /// pages" in `runtime::watched_pages`).
+    protected: std::sync::Mutex<Vec<(u64, u64, bool)>>,
 }
 
 impl InstanceWatcher {
@@ -215,7 +221,12 @@ impl InstanceWatcher {
         Arc::new(InstanceWatcher {
             instance: Arc::downgrade(instance),
             memory,
+            protected: std::sync::Mutex::new(Vec::new()),
         })
+    }
+
+    fn set_protected(&self, ranges: Vec<(u64, u64, bool)>) {
+        *self.protected.lock().unwrap_or_else(|e| e.into_inner()) = ranges;
     }
 }
 
@@ -241,27 +252,227 @@ impl HostAccessWatcher for InstanceWatcher {
             );
         }
     }
+
+    fn protected_ranges(&self) -> Vec<(u64, u64, bool)> {
+        self.protected
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
 }
 
-/// Registers the instance's host-access watcher with each of its memories that has a
-/// watchpoint, and removes it from those that no longer have one (the host's reads and
-/// writes of an unwatched memory then cost one flag test).
+/// Registers the instance's watcher with each of its memories that has a watchpoint, and
+/// removes it from those that no longer have one (the host's reads and writes of an
+/// unwatched memory then cost one flag test); then has each memory protect the watched
+/// pages ("DESIGN: watched pages" in `runtime::watched_pages`), unless the instance
+/// checks in software: with fuel (the plain versions keep it in a register the move into
+/// an instrumented version does not carry), or when a memory's table has no room.
 pub(crate) fn sync_host_watchers(instance: &Arc<InstanceData>, book: &mut Bookkeeping) {
+    if instance.module.config.consume_fuel {
+        book.watch_in_software = true;
+    }
     for (index, memory) in instance.memories().iter().enumerate() {
         let index = index as u32;
         let watched = book.watchpoints.values().any(|w| w.memory == index);
         match (watched, book.host_watchers.contains_key(&index)) {
             (true, false) => {
-                let watcher: Arc<dyn HostAccessWatcher> = InstanceWatcher::new(instance, index);
+                let watcher = InstanceWatcher::new(instance, index);
                 memory.add_watcher(watcher.clone());
                 book.host_watchers.insert(index, watcher);
             }
             (false, true) => {
                 if let Some(watcher) = book.host_watchers.remove(&index) {
+                    let watcher: Arc<dyn HostAccessWatcher> = watcher;
                     memory.remove_watcher(&watcher);
+                    memory.update_protection();
                 }
             }
             _ => {}
         }
+    }
+    update_protected_pages(instance, book);
+}
+
+/// Tells each watched memory which pages to protect for this instance and has it protect
+/// them; falls back to checking in software if one cannot.
+fn update_protected_pages(instance: &InstanceData, book: &mut Bookkeeping) {
+    let protect = |book: &Bookkeeping| {
+        let mut ok = true;
+        for (&index, watcher) in &book.host_watchers {
+            let ranges = if book.watch_in_software {
+                Vec::new()
+            } else {
+                book.watchpoints
+                    .values()
+                    .filter(|w| w.memory == index)
+                    .map(|w| (w.addr, w.addr + w.len, w.kind != WatchKind::Write))
+                    .collect()
+            };
+            watcher.set_protected(ranges);
+            ok &= instance.memories()[index as usize].update_protection();
+        }
+        ok
+    };
+    if !protect(book) && !book.watch_in_software {
+        book.watch_in_software = true;
+        protect(book);
+    }
+}
+
+/// The `transfer` libcall's part for a fault of plain code on a watched page ("DESIGN:
+/// watched pages" in `runtime::watched_pages`, 2): if the access at `pc` (on `addr`, a
+/// write or a read) may touch a watchpoint of this instance, moves the frame into the
+/// function's instrumented version at the access's site and returns where it resumes;
+/// otherwise, or if the move is not possible, returns `None`, and the access is let
+/// through.
+///
+/// # Safety
+///
+/// `save` is the transfer stub's save area (every register of the faulting frame, which
+/// is the stub's caller) and `fp` that frame's frame pointer.
+pub(crate) unsafe fn enter_at_fault(
+    instance: &InstanceData,
+    pc: usize,
+    addr: usize,
+    write: bool,
+    save: *mut u64,
+) -> Option<usize> {
+    let state = attached(instance)?;
+    let direction = if write {
+        Direction::Write
+    } else {
+        Direction::Read
+    };
+    // The memory accessed, and the address in it.
+    let (memory, at) = instance.memories().iter().enumerate().find_map(|(i, m)| {
+        let base = m.data_ptr() as usize;
+        (base <= addr && addr < base + m.data_size()).then(|| (i as u32, (addr - base) as u64))
+    })?;
+    // The access is at most 16 bytes and `addr` is its first faulting byte.
+    let maybe = {
+        let book = state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.watchpoints.values().any(|w| {
+            w.memory == memory
+                && w.kind.sees(direction)
+                && at.saturating_sub(15) < w.addr + w.len
+                && w.addr < at + 16
+        })
+    };
+    if !maybe {
+        return None;
+    }
+    let trips = state
+        .page_trips
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        + 1;
+    let module = &instance.module;
+    let base = module.code.code.base() as usize;
+    let offset = u32::try_from(pc.checked_sub(base)?).ok()?;
+    let plain = module
+        .code
+        .versions
+        .iter()
+        .find(|v| v.start <= offset && offset < v.end)?;
+    let defined = plain.defined;
+    let func = module.info.num_imported_funcs + defined;
+    let relative = offset - plain.start;
+    let accesses = module.plain_accesses(defined).ok()?;
+    let access = accesses
+        .iter()
+        .find(|a| a.code.0 <= relative && relative < a.code.1)?;
+    let version = module.instrumented(defined).ok()?;
+    let (site, _) = version.sites.iter().find(|(_, s)| {
+        s.offset == access.offset && s.kind == crate::abi::sites::SiteKind::Instruction
+    })?;
+    let target = version.sites.stack_of(site);
+    if target.len() != access.stack.len() {
+        return None;
+    }
+    // SAFETY: the caller's save area holds the frame's rbp.
+    let fp = unsafe { *save.add(crate::abi::frame::saved_gpr(5)) } as usize;
+    // Every value, read before any is written (the places overlap).
+    let mut values = Vec::with_capacity(target.len());
+    for (&(ty, from), &(to_ty, to)) in access.stack.iter().zip(target) {
+        if ty != to_ty {
+            return None;
+        }
+        // SAFETY: the save area and the frame are the stopped frame's.
+        let value = match (from, to) {
+            (StackLoc::Const(a), StackLoc::Const(b)) if a == b => None,
+            (StackLoc::Local(a), StackLoc::Local(b)) if a == b => None,
+            (StackLoc::Const(_) | StackLoc::Local(_), _)
+            | (_, StackLoc::Const(_) | StackLoc::Local(_)) => return None,
+            _ => Some(unsafe { loc_value(from, save, fp) }),
+        };
+        values.push(value);
+    }
+    for (value, &(ty, to)) in values.into_iter().zip(target) {
+        if let Some(value) = value {
+            // SAFETY: as above.
+            unsafe { set_loc_value(to, ty, save, fp, value) };
+        }
+    }
+    // The version tests its site bits through r13: this function's word, or none.
+    let word = instance
+        .func_bits(func)
+        .load(std::sync::atomic::Ordering::Acquire);
+    let bits = if word > 1 {
+        word
+    } else {
+        module.stop_none()?.as_ptr() as usize
+    };
+    // SAFETY: as above.
+    unsafe { *save.add(crate::abi::frame::saved_gpr(crate::abi::regs::DEBUG_BITS)) = bits as u64 };
+    if trips == crate::runtime::watched_pages::SOFTWARE_AFTER {
+        // Frequent trips: this instance checks its accesses in software from now on.
+        let mut book = state.book.lock().unwrap_or_else(|e| e.into_inner());
+        book.watch_in_software = true;
+        update_protected_pages(instance, &mut book);
+        state.apply(instance, &mut book);
+    }
+    Some(version.site_address(site))
+}
+
+/// The 128 bits of operand-stack place `loc` (a register or a frame slot).
+///
+/// # Safety
+///
+/// `save` must be a save area and `fp` the frame pointer of a live frame.
+unsafe fn loc_value(loc: StackLoc, save: *mut u64, fp: usize) -> [u64; 2] {
+    let cell = loc_cell(loc, save, fp);
+    // SAFETY: per the caller; a V128 value occupies both words (other types ignore the
+    // second, which is part of the same save slot or frame).
+    unsafe { [*cell, *cell.add(1)] }
+}
+
+/// Writes `value` (a `ty`: 128 bits for a vector, else the low 64) to operand-stack
+/// place `loc`.
+///
+/// # Safety
+///
+/// As `loc_value`.
+unsafe fn set_loc_value(
+    loc: StackLoc,
+    ty: crate::types::ValType,
+    save: *mut u64,
+    fp: usize,
+    value: [u64; 2],
+) {
+    let cell = loc_cell(loc, save, fp);
+    // SAFETY: per the caller.
+    unsafe {
+        *cell = value[0];
+        if ty == crate::types::ValType::V128 {
+            *cell.add(1) = value[1];
+        }
+    }
+}
+
+fn loc_cell(loc: StackLoc, save: *mut u64, fp: usize) -> *mut u64 {
+    match loc {
+        StackLoc::Gpr(r) => save.wrapping_add(crate::abi::frame::saved_gpr(r)),
+        StackLoc::Xmm(x) => save.wrapping_add(crate::abi::frame::saved_xmm(x)),
+        StackLoc::Frame(disp) => fp.wrapping_add_signed(disp as isize) as *mut u64,
+        StackLoc::Const(_) | StackLoc::Local(_) => unreachable!("no cell"),
     }
 }

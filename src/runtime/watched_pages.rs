@@ -1,0 +1,265 @@
+//! Watchpoints by page protection: the pages of a memory that hold watched bytes are
+//! protected, so that code that never touches them runs at full speed, and only an access
+//! to such a page leaves the plain code.
+//!
+//! // DESIGN: watched pages
+//! An instance with watchpoints (`runtime::debug::watch`) keeps running its plain
+//! versions; the watched bytes are found by the processor instead of by code:
+//!
+//! 1. Every 4 KiB page of a memory that holds a byte some instance watches is protected
+//!    (`Memory::update_protection`): no access if a read or access watchpoint covers it,
+//!    read-only if only write watchpoints do. The protected runs are published in a
+//!    process-wide table the signal handler reads without locks (`protection_at`):
+//!    a run is entered before its pages are protected and removed after they are
+//!    unprotected, so a fault on a protected page always finds its run.
+//! 2. A fault at a load or store of wasm code on a protected page (`runtime::signals`)
+//!    is one of two things. In the plain version of a debuggable module, the thread is
+//!    sent into the module's transfer stub with the faulting instruction as its return
+//!    address and the fault noted (`note_fault`), and the host moves the frame into the
+//!    function's instrumented version at the access's own site (`runtime::debug::watch::
+//!    enter_at_fault`): the plain version's operand stack there comes from a replay of its
+//!    compilation (`abi::sites::PlainAccess`), the instrumented site's from its site
+//!    table, and every value is copied from one place to the other, in the save area or
+//!    the frame (pinned locals and frame slots are the same in both versions). The
+//!    instrumented version runs the operator again with its exact watch check
+//!    (`codegen::watch`), so a hit stops at the next site with old and new values, and
+//!    goes back to the plain version at its next transfer point. Elsewhere (instrumented
+//!    code, a module without debug instrumentation, or an access the host says cannot
+//!    be a hit, `request_step`) the handler lets the one instruction through: it
+//!    unprotects the page, sets the trap flag, and the trap after the instruction
+//!    protects the page again (`step_over`, `end_step`).
+//! 3. The host's own accesses to guest memory (`Memory::read`/`write`, the bulk-memory
+//!    helpers, the debugger's reads) lift the protection of the pages they touch for
+//!    their duration (`Memory::host_access`); they reach the watchers as before.
+//! 4. `memory.grow` protects the watched pages that growing made accessible.
+//!
+//! Costs: code that never touches a watched page runs exactly the plain code; each
+//! access to a watched page costs a fault and, in debuggable code, a trip through the
+//! host and the instrumented version up to its next transfer point. An instance whose
+//! accesses to watched pages become frequent (`SOFTWARE_AFTER` trips) goes over to
+//! checking every access in software (`codegen::watch`), as do instances with fuel and
+//! watched ranges beyond the table's `MAX_RUNS`. Limits: while a page is let through for
+//! one instruction, or while the host accesses it, another thread's access to it is not
+//! seen; an embedder writing through `Memory::data_ptr` while a watchpoint protects the
+//! page faults.
+//!
+//! Tests: `tests/watchpoints.rs` (every access width and direction through protected
+//! pages, accesses beside a watched range on its page, host writes, growth, memories
+//! shared with a module without instrumentation) and the debug-operations fuzzer's
+//! random watchpoints.
+
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// The protection granule (the processor's page).
+pub(crate) const OS_PAGE: usize = 4096;
+
+/// Protected runs the process can have at once.
+pub(crate) const MAX_RUNS: usize = 256;
+
+/// Trips through the host after which an instance checks its accesses in software.
+pub(crate) const SOFTWARE_AFTER: u64 = 4096;
+
+/// The protected runs: (start, end, protection) absolute addresses, an end of 0 marks a
+/// free entry and the protection `RETIRED` a run withdrawn (its pages are accessible
+/// again; it stays, so that a fault taken just before it was withdrawn is known for what
+/// it is, until its entry is needed or its memory freed). Written under `RUNS_LOCK`, read
+/// by the signal handlers without locks.
+static RUNS: [[AtomicUsize; 3]; MAX_RUNS] = [const {
+    [
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+    ]
+}; MAX_RUNS];
+static RUNS_LOCK: Mutex<()> = Mutex::new(());
+/// Counts changes of `RUNS` (after each): `end_step` re-reads a page's run until none
+/// changed while it protected the page.
+static GENERATION: AtomicUsize = AtomicUsize::new(0);
+
+/// The protection field of a withdrawn run.
+const RETIRED: usize = usize::MAX;
+
+/// What the signal handler finds at an address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Run {
+    /// A protected run, with its protection.
+    Live(i32),
+    /// A withdrawn run: the page was protected and is not any more.
+    Retired,
+}
+
+/// Handles of entries in `RUNS` (their indices).
+pub(crate) type RunSlots = Vec<usize>;
+
+/// Publishes `runs` (start, end, protection) in free entries; returns their slots, or
+/// `None` (publishing nothing) if the table has too few free entries.
+pub(crate) fn publish_runs(runs: &[(usize, usize, i32)]) -> Option<RunSlots> {
+    let _guard = RUNS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    // Free entries first, then retired ones.
+    let free: Vec<usize> = (0..MAX_RUNS)
+        .filter(|&i| RUNS[i][1].load(Ordering::Acquire) == 0)
+        .chain((0..MAX_RUNS).filter(|&i| RUNS[i][2].load(Ordering::Acquire) == RETIRED))
+        .take(runs.len())
+        .collect();
+    if free.len() < runs.len() {
+        return None;
+    }
+    for (&slot, &(start, end, prot)) in free.iter().zip(runs) {
+        RUNS[slot][1].store(0, Ordering::Release);
+        RUNS[slot][0].store(start, Ordering::Release);
+        RUNS[slot][2].store(prot as usize, Ordering::Release);
+        RUNS[slot][1].store(end, Ordering::Release);
+    }
+    GENERATION.fetch_add(1, Ordering::SeqCst);
+    Some(free)
+}
+
+/// Retires runs published by `publish_runs` (their pages are accessible again).
+pub(crate) fn withdraw_runs(slots: &[usize]) {
+    let _guard = RUNS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    for &slot in slots {
+        RUNS[slot][2].store(RETIRED, Ordering::Release);
+    }
+    GENERATION.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Frees every entry inside `[start, end)`, live or retired (a memory's reservation, when
+/// the memory is freed: its addresses may serve another mapping next).
+pub(crate) fn forget_range(start: usize, end: usize) {
+    let _guard = RUNS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    for run in &RUNS {
+        let (s, e) = (
+            run[0].load(Ordering::Acquire),
+            run[1].load(Ordering::Acquire),
+        );
+        if e != 0 && start <= s && e <= end {
+            run[1].store(0, Ordering::Release);
+        }
+    }
+    GENERATION.fetch_add(1, Ordering::SeqCst);
+}
+
+/// The run holding `addr`, live or retired, if any. Async-signal-safe.
+pub(crate) fn run_at(addr: usize) -> Option<Run> {
+    let mut found = None;
+    for run in &RUNS {
+        let end = run[1].load(Ordering::Acquire);
+        let start = run[0].load(Ordering::Acquire);
+        if end != 0 && start <= addr && addr < end {
+            match run[2].load(Ordering::Acquire) {
+                RETIRED => found = Some(Run::Retired),
+                prot => return Some(Run::Live(prot as i32)),
+            }
+        }
+    }
+    found
+}
+
+/// The protection of the live run holding `addr`, if it lies in one. Async-signal-safe.
+pub(crate) fn protection_at(addr: usize) -> Option<i32> {
+    match run_at(addr) {
+        Some(Run::Live(prot)) => Some(prot),
+        _ => None,
+    }
+}
+
+thread_local! {
+    /// A fault in plain code the host is asked about: (faulting pc, address, whether
+    /// the access writes).
+    static FAULT: Cell<Option<(usize, usize, bool)>> = const { Cell::new(None) };
+    /// The faulting pc the host said to let through (`request_step`).
+    static STEP_AT: Cell<usize> = const { Cell::new(0) };
+    /// The pages let through for the instruction being stepped (0: none).
+    static STEPPING: Cell<[usize; 2]> = const { Cell::new([0; 2]) };
+}
+
+/// Notes, in the signal handler, a fault of plain code at `pc` on `addr` that the thread
+/// takes to the host. Async-signal-safe.
+pub(crate) fn note_fault(pc: usize, addr: usize, write: bool) {
+    FAULT.with(|f| f.set(Some((pc, addr, write))));
+}
+
+/// The host's part: the fault noted for the instruction at `pc`, taken.
+pub(crate) fn take_fault(pc: usize) -> Option<(usize, bool)> {
+    FAULT.with(|f| match f.get() {
+        Some((at, addr, write)) if at == pc => {
+            f.set(None);
+            Some((addr, write))
+        }
+        _ => None,
+    })
+}
+
+/// The host's part: when the instruction at `pc` faults again, let it through.
+pub(crate) fn request_step(pc: usize) {
+    STEP_AT.with(|s| s.set(pc));
+}
+
+/// Whether the handler should let the fault at `pc` through rather than ask the host
+/// (then the request is used up). Async-signal-safe.
+pub(crate) fn step_requested(pc: usize) -> bool {
+    STEP_AT.with(|s| {
+        let asked = s.get() == pc;
+        if asked {
+            s.set(0);
+        }
+        asked
+    })
+}
+
+/// Lets the instruction that faulted on `addr` through: unprotects its page and sets the
+/// trap flag in `eflags`, so that `end_step` runs after the instruction. A second fault of
+/// the same instruction (an access spanning two pages) unprotects the second page too.
+/// Async-signal-safe (`mprotect` is a system call).
+pub(crate) fn step_over(addr: usize, eflags: &mut i64) {
+    let page = addr & !(OS_PAGE - 1);
+    STEPPING.with(|s| {
+        let mut pages = s.get();
+        if pages[0] == 0 {
+            pages[0] = page;
+        } else if pages[1] == 0 && pages[0] != page {
+            pages[1] = page;
+        }
+        s.set(pages);
+    });
+    // SAFETY: the page lies in a protected run of a live memory's accessible part.
+    unsafe {
+        libc::mprotect(
+            page as *mut libc::c_void,
+            OS_PAGE,
+            libc::PROT_READ | libc::PROT_WRITE,
+        )
+    };
+    *eflags |= TRAP_FLAG;
+}
+
+/// The trap flag of eflags.
+const TRAP_FLAG: i64 = 0x100;
+
+/// After a stepped instruction: protects its pages again as their runs say now, clears
+/// the trap flag. Returns false if this thread was not stepping (the trap is not ours).
+/// Async-signal-safe.
+pub(crate) fn end_step(eflags: &mut i64) -> bool {
+    let pages = STEPPING.with(|s| s.replace([0; 2]));
+    if pages[0] == 0 {
+        return false;
+    }
+    for page in pages.into_iter().filter(|&p| p != 0) {
+        // The page's protection as its run says now; a run withdrawn meanwhile leaves
+        // it accessible. Read again if the runs changed while this protected it, so that
+        // a page whose watchpoint was just cleared never stays protected without a run.
+        loop {
+            let before = GENERATION.load(Ordering::SeqCst);
+            let prot = protection_at(page).unwrap_or(libc::PROT_READ | libc::PROT_WRITE);
+            // SAFETY: as in `step_over`.
+            unsafe { libc::mprotect(page as *mut libc::c_void, OS_PAGE, prot) };
+            if GENERATION.load(Ordering::SeqCst) == before {
+                break;
+            }
+        }
+    }
+    *eflags &= !TRAP_FLAG;
+    true
+}
