@@ -209,8 +209,9 @@ impl Debugger {
     /// Watches `len` bytes at `addr` of the instance's memory `memory` for `kind` accesses
     /// ("DESIGN: watchpoints"): every access of the instance's code and of the host
     /// during its calls that touches one of them stops right after it, with
-    /// [`DebugEvent::Watchpoint`]. While the instance has a watchpoint, all its functions
-    /// run their instrumented versions. `len` is 1 to [`MAX_WATCH_LEN`];
+    /// [`DebugEvent::Watchpoint`]. The instance keeps running its plain code; only
+    /// accesses to the 4 KiB pages holding watched bytes go through the host ("DESIGN:
+    /// watched pages"). `len` is 1 to [`MAX_WATCH_LEN`];
     /// the range may lie beyond the memory's current size (it may grow).
     pub fn set_watchpoint(
         &self,

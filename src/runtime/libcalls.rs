@@ -15,7 +15,7 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
     debug_hook: crate::runtime::debug::hook::debug_hook,
     helpers: crate::runtime::bulk::HELPER_FNS,
     interrupt: crate::runtime::interrupt::interrupt_libcall,
-    transfer: crate::runtime::redirect::transfer_libcall,
+    transfer: transfer_libcall,
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.
@@ -25,6 +25,45 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
 /// Called only by a trap stub of compiled code: `vmctx` is the trapping instance's
 /// context, `pc` and `fp` the trapping instruction and its frame's rbp, `regs` the stub's
 /// save area (`abi::frame::SAVE_AREA`), and the thread is inside `call_wasm`.
+/// The `transfer` libcall: the transfer stub's return address is a plain version's
+/// transfer path (`runtime::redirect::transfer_libcall`), or a load or store that faulted
+/// on a watched page, which the signal handler sent there ("DESIGN: watched pages" in
+/// `runtime::watched_pages`): then the host moves the frame into the instrumented version
+/// at that access, or has the access let through.
+///
+/// # Safety
+///
+/// As `runtime::redirect::transfer_libcall`.
+unsafe extern "C" fn transfer_libcall(vmctx: *mut u8, return_slot: *mut usize) {
+    // SAFETY: the stub passes its own return address slot, on this thread's stack.
+    let returned = unsafe { *return_slot };
+    let Some((addr, write)) = crate::runtime::watched_pages::take_fault(returned) else {
+        // SAFETY: as this function's own contract.
+        return unsafe { crate::runtime::redirect::transfer_libcall(vmctx, return_slot) };
+    };
+    // The stub's save area lies right below its return address slot.
+    let save = return_slot
+        .cast::<u8>()
+        .wrapping_sub((crate::abi::frame::SAVE_AREA + 8) as usize)
+        .cast::<u64>();
+    // SAFETY: called from this instance's code with its own vmctx; the transfer stub
+    // saved every register of the faulting frame in `save`.
+    let resume = unsafe {
+        crate::runtime::debug::watch::enter_at_fault(
+            instance_of(vmctx),
+            returned,
+            addr,
+            write,
+            save,
+        )
+    };
+    match resume {
+        // SAFETY: the stub returns there with the registers as now in the save area.
+        Some(resume) => unsafe { *return_slot = resume },
+        None => crate::runtime::watched_pages::request_step(returned),
+    }
+}
+
 unsafe extern "C" fn trap_libcall(
     vmctx: *mut u8,
     kind: u32,

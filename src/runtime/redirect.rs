@@ -59,23 +59,6 @@ pub(crate) unsafe extern "C" fn transfer_libcall(vmctx: *mut u8, return_slot: *m
     let module = &instance.module;
     // SAFETY: the stub passes its own return address slot, on this thread's stack.
     let returned = unsafe { *return_slot };
-    if let Some((addr, write)) = crate::runtime::watched_pages::take_fault(returned) {
-        // A fault on a watched page ("DESIGN: watched pages"): the return address is the
-        // faulting instruction, the stub's save area lies below its slot.
-        let save = return_slot
-            .cast::<u8>()
-            .wrapping_sub((crate::abi::frame::SAVE_AREA + 8) as usize)
-            .cast::<u64>();
-        // SAFETY: the transfer stub saved every register of the faulting frame there.
-        match unsafe {
-            crate::runtime::debug::watch::enter_at_fault(instance, returned, addr, write, save)
-        } {
-            // SAFETY: the stub returns there with the registers as now in the save area.
-            Some(resume) => unsafe { *return_slot = resume },
-            None => crate::runtime::watched_pages::request_step(returned),
-        }
-        return;
-    }
     let Some((defined, point)) = module.code.transfer_at(returned) else {
         return;
     };

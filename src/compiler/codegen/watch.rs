@@ -30,11 +30,16 @@
 //!    With no watchpoint on memory k the filter is empty (`start` = u64::MAX), so the
 //!    inline part is one `lea`, one compare and a branch never taken. Plain versions have
 //!    no check at all.
-//! 2. While an instance has a watchpoint, every one of its functions runs its
+//! 2. No access of the instance's code escapes the check. Ordinarily the instance runs
+//!    its plain versions and the pages holding watched bytes are protected: an access of
+//!    plain code to such a page moves its frame into the instrumented version at that
+//!    access, which checks it here ("DESIGN: watched pages" in `runtime::watched_pages`).
+//!    When the instance checks in software instead (with fuel, when the pages cannot be
+//!    protected, or after frequent trips), every one of its functions runs its
 //!    instrumented version: `DebugState::apply` points every function's word at its site
 //!    bits, or at the module's zero bits (`DebugCode::stop_none`) where it has no
 //!    breakpoint, which moves running and suspended frames into instrumented versions
-//!    by the existing transfers. So no access of the instance's code escapes the check.
+//!    by the existing transfers.
 //! 3. An access that passes the filter reaches the host (`runtime::debug::watch`), which
 //!    compares it with each watchpoint exactly. On a hit it records the hit (with the old
 //!    bytes of a write, read before the access runs) and points every function's word at

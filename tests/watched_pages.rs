@@ -1,0 +1,147 @@
+//! Watchpoints kept by page protection ("DESIGN: watched pages" in
+//! `runtime::watched_pages`): code that never touches a watched page runs its plain
+//! versions (no instrumented version is even compiled); accesses beside a watched range
+//! on its page run through and give the right values; a read of a page only write
+//! watchpoints protect does not fault; frequent accesses next to a watched range move the
+//! instance over to checking in software, with the same results and stops.
+
+use kestrel::{Config, DebugEvent, Engine, Linker, Module, Resume, Val, WatchKind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+const GUEST: &str = r#"
+(module
+  (memory 2)
+  ;; Writes i * 7 to the i32 at 4 * i for i below n, skipping i = skip; returns the sum
+  ;; of those words, read back.
+  (func (export "churn") (param $n i32) (param $skip i32) (result i32)
+    (local $i i32) (local $sum i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (if (i32.ne (local.get $i) (local.get $skip))
+        (then (i32.store (i32.shl (local.get $i) (i32.const 2))
+                         (i32.mul (local.get $i) (i32.const 7)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (local.set $i (i32.const 0))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (if (i32.ne (local.get $i) (local.get $skip))
+        (then (local.set $sum (i32.add (local.get $sum)
+                (i32.load (i32.shl (local.get $i) (i32.const 2)))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (local.get $sum))
+  ;; n rounds of a store next to the word at 0x100 and a load of it.
+  (func (export "neighbours") (param $n i32) (result i32) (local $sum i32)
+    (loop $next
+      (i32.store (i32.const 0x104) (local.get $n))
+      (local.set $sum (i32.add (local.get $sum) (i32.load (i32.const 0x100))))
+      (local.tee $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $next))
+    (local.get $sum))
+  (func (export "poke") (param i32 i32) (i32.store (local.get 0) (local.get 1))))
+"#;
+
+/// The sum `churn(n, skip)` returns.
+fn churn_sum(n: i32, skip: i32) -> i32 {
+    (0..n).filter(|&i| i != skip).map(|i| i * 7).sum()
+}
+
+struct Setup {
+    module: Module,
+    instance: kestrel::Instance,
+    stops: Arc<AtomicUsize>,
+}
+
+fn setup() -> Setup {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, GUEST).unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let stops = Arc::new(AtomicUsize::new(0));
+    let counter = stops.clone();
+    instance.debugger().unwrap().set_handler(move |event, _| {
+        if matches!(event, DebugEvent::Watchpoint(_)) {
+            counter.fetch_add(1, Ordering::SeqCst);
+        }
+        Resume::Continue
+    });
+    Setup {
+        module,
+        instance,
+        stops,
+    }
+}
+
+fn call(s: &Setup, name: &str, args: &[i32]) -> i32 {
+    let args: Vec<Val> = args.iter().map(|&a| Val::I32(a)).collect();
+    let results = s.instance.get_func(name).unwrap().call(&args).unwrap();
+    results.first().and_then(|v| v.i32()).unwrap_or(0)
+}
+
+#[test]
+fn code_that_never_touches_a_watched_page_runs_its_plain_versions() {
+    let s = setup();
+    let debugger = s.instance.debugger().unwrap();
+    // Page 8 (4 KiB pages); churn touches the first 4 KiB only.
+    debugger
+        .set_watchpoint(0, 0x8000, 4, WatchKind::Access)
+        .unwrap();
+    assert_eq!(call(&s, "churn", &[1000, -1]), churn_sum(1000, -1));
+    assert_eq!(s.stops.load(Ordering::SeqCst), 0);
+    assert!(
+        s.module.instrumented_versions().is_empty(),
+        "an instrumented version was compiled: some access left the plain code"
+    );
+    // The watchpoint still works.
+    call(&s, "poke", &[0x8000, 5]);
+    assert_eq!(s.stops.load(Ordering::SeqCst), 1);
+}
+
+#[test]
+fn accesses_beside_a_watched_range_on_its_page_run_through() {
+    let s = setup();
+    let debugger = s.instance.debugger().unwrap();
+    // The word at 0x100 (i = 64) of the page churn writes and reads throughout.
+    let id = debugger
+        .set_watchpoint(0, 0x100, 4, WatchKind::Access)
+        .unwrap();
+    for _ in 0..3 {
+        assert_eq!(call(&s, "churn", &[1024, 64]), churn_sum(1024, 64));
+    }
+    assert_eq!(s.stops.load(Ordering::SeqCst), 0);
+    // Touching it stops, once per access: the store and the load of i = 64.
+    assert_eq!(call(&s, "churn", &[1024, -1]), churn_sum(1024, -1));
+    assert_eq!(s.stops.load(Ordering::SeqCst), 2);
+    debugger.clear_watchpoint(id).unwrap();
+
+    // A write watchpoint leaves its page readable: reads of the watched word neither
+    // fault nor stop, writes stop.
+    debugger
+        .set_watchpoint(0, 0x100, 4, WatchKind::Write)
+        .unwrap();
+    assert_eq!(call(&s, "churn", &[1024, -1]), churn_sum(1024, -1));
+    assert_eq!(s.stops.load(Ordering::SeqCst), 3);
+}
+
+#[test]
+fn frequent_trips_move_the_instance_to_checking_in_software() {
+    let s = setup();
+    let debugger = s.instance.debugger().unwrap();
+    call(&s, "poke", &[0x100, 3]);
+    debugger
+        .set_watchpoint(0, 0x100, 4, WatchKind::Write)
+        .unwrap();
+    // Every store next to the watched word is a trip through the host; after enough of
+    // them the instance checks every access in software, with the same results.
+    let n = 20_000;
+    assert_eq!(call(&s, "neighbours", &[n]), 3 * n);
+    assert_eq!(s.stops.load(Ordering::SeqCst), 0);
+    assert!(!s.module.instrumented_versions().is_empty());
+    // Stops still come, now from the software checks.
+    call(&s, "poke", &[0x100, 9]);
+    assert_eq!(s.stops.load(Ordering::SeqCst), 1);
+    assert_eq!(call(&s, "neighbours", &[10]), 90);
+}
