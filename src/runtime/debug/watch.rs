@@ -396,12 +396,12 @@ pub(crate) unsafe fn enter_at_fault(
         if ty != to_ty {
             return None;
         }
-        // SAFETY: the save area and the frame are the stopped frame's.
         let value = match (from, to) {
             (StackLoc::Const(a), StackLoc::Const(b)) if a == b => None,
             (StackLoc::Local(a), StackLoc::Local(b)) if a == b => None,
             (StackLoc::Const(_) | StackLoc::Local(_), _)
             | (_, StackLoc::Const(_) | StackLoc::Local(_)) => return None,
+            // SAFETY: the save area and the frame are the faulting frame's.
             _ => Some(unsafe { loc_value(from, save, fp) }),
         };
         values.push(value);
