@@ -66,21 +66,14 @@ pub(crate) fn plain_accesses(
     let residue = version.start as usize % super::codegen::CHUNK_ALIGN;
     asm.extend(std::iter::repeat_n(0x90u8, residue));
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
-    let env = ModuleEnv {
-        info: src.info,
-        layout: src.layout,
-        trap_labels: &trap_labels,
-        bounds_checks: src.config.bounds_checks,
-        debug: src.config.debug_instrumentation,
-        debug_stub: asm.new_dynamic_label(),
-        no_stops: asm.new_dynamic_label(),
-        interrupt_stub: asm.new_dynamic_label(),
-        host_helper_stub: asm.new_dynamic_label(),
-        transfer_stub: asm.new_dynamic_label(),
-        canaries: src.config.convention_canaries,
-        fuel: src.config.consume_fuel,
-        vector: src.config.vector_path(),
-    };
+    let env = ModuleEnv::new(
+        src.config,
+        src.info,
+        src.layout,
+        &trap_labels,
+        &mut asm,
+        src.config.debug_instrumentation,
+    );
     let mut out = FuncOutput::default();
     let mut scratch = Scratch::default();
     let records = FuncCompiler::replay_plain(
@@ -119,21 +112,14 @@ pub(crate) fn compile_instrumented(
         .sum();
     let mut asm = Asm::new_with_capacity(0, body_bytes * 24 + 4096, 0, 0, 0, 0, 0);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
-    let env = ModuleEnv {
-        info: src.info,
-        layout: src.layout,
-        trap_labels: &trap_labels,
-        bounds_checks: src.config.bounds_checks,
-        debug: true,
-        debug_stub: asm.new_dynamic_label(),
-        no_stops: asm.new_dynamic_label(),
-        interrupt_stub: asm.new_dynamic_label(),
-        host_helper_stub: asm.new_dynamic_label(),
-        transfer_stub: asm.new_dynamic_label(),
-        canaries: src.config.convention_canaries,
-        fuel: src.config.consume_fuel,
-        vector: src.config.vector_path(),
-    };
+    let env = ModuleEnv::new(
+        src.config,
+        src.info,
+        src.layout,
+        &trap_labels,
+        &mut asm,
+        true,
+    );
     let mut out = FuncOutput::default();
     let mut scratch = Scratch::default();
     let mut versions = Vec::with_capacity(defined.len());

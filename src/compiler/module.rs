@@ -323,21 +323,14 @@ fn compile_chunk(
     // buffer rarely grows by copying; pages never written are never touched.
     let mut asm = Asm::new_with_capacity(0, body_bytes * 6 + 4096, 0, 0, 0, 0, 0);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
-    let env = ModuleEnv {
+    let env = ModuleEnv::new(
+        config,
         info,
         layout,
-        trap_labels: &trap_labels,
-        bounds_checks: config.bounds_checks,
-        debug: config.debug_instrumentation,
-        debug_stub: asm.new_dynamic_label(),
-        no_stops: asm.new_dynamic_label(),
-        interrupt_stub: asm.new_dynamic_label(),
-        host_helper_stub: asm.new_dynamic_label(),
-        transfer_stub: asm.new_dynamic_label(),
-        canaries: config.convention_canaries,
-        fuel: config.consume_fuel,
-        vector: config.vector_path(),
-    };
+        &trap_labels,
+        &mut asm,
+        config.debug_instrumentation,
+    );
     let mut out = FuncOutput::default();
     let mut func_starts = Vec::with_capacity(bodies.len());
     let mut versions = Vec::with_capacity(bodies.len());

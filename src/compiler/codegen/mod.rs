@@ -101,7 +101,34 @@ pub(crate) struct ModuleEnv<'a> {
     pub vector: crate::config::VectorPath,
 }
 
-impl ModuleEnv<'_> {
+impl<'a> ModuleEnv<'a> {
+    /// The environment of a module compiled with `config` (debug instrumentation as
+    /// `debug` says), with fresh labels for the stubs in `asm`.
+    pub fn new(
+        config: &crate::config::Config,
+        info: &'a ModuleInfo,
+        layout: &'a VmCtxLayout,
+        trap_labels: &'a [DynamicLabel; TRAP_STUBS],
+        asm: &mut Asm,
+        debug: bool,
+    ) -> Self {
+        ModuleEnv {
+            info,
+            layout,
+            trap_labels,
+            bounds_checks: config.bounds_checks,
+            debug,
+            debug_stub: asm.new_dynamic_label(),
+            no_stops: asm.new_dynamic_label(),
+            interrupt_stub: asm.new_dynamic_label(),
+            host_helper_stub: asm.new_dynamic_label(),
+            transfer_stub: asm.new_dynamic_label(),
+            canaries: config.convention_canaries,
+            fuel: config.consume_fuel,
+            vector: config.vector_path(),
+        }
+    }
+
     /// Whether some version of every function takes r13 out of allocation (the
     /// instrumented version of a debuggable module, the plain version with fuel), which
     /// the shape of a small leaf must leave room for (`shape::BodyShape`).
