@@ -745,7 +745,7 @@ impl Driver {
             }
             // Record k (from the outermost caller, 1) belongs to frame count - k.
             let k = (count - d) as u32;
-            if count > record::RECORDS as usize - 1 {
+            if !records_distinct(count) {
                 continue;
             }
             let id = self
@@ -829,7 +829,7 @@ impl Driver {
         let info = &self.recorded.funcs[&func];
         if d == 0
             || index as usize >= RECORDED_LOCALS.min(info.locals.len())
-            || count > record::RECORDS as usize - 1
+            || !records_distinct(count)
         {
             return Ok(());
         }
@@ -850,4 +850,13 @@ impl Driver {
         at.write_memory(address, record.bytes())
             .map_err(|e| format!("updating record {k}: {e}"))
     }
+}
+
+/// Whether each of `count` frames has a record of its own: depth k uses record
+/// `k % RECORDS` (depths start at 1), so up to `RECORDS` frames never share one. The
+/// record check and the update after a local write must agree on this, or a write made
+/// while the stack was one frame too deep to update its record is checked once the stack
+/// is shallower.
+fn records_distinct(count: usize) -> bool {
+    count <= record::RECORDS as usize
 }
