@@ -208,6 +208,7 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
         detached: false,
         calls: calls.clone(),
         trace: std::env::var_os("KESTREL_DEBUG_OPS_TRACE").is_some(),
+        stale: (0, Default::default()),
     }));
     {
         let mut d = driver.lock().unwrap();
@@ -320,6 +321,10 @@ struct Driver {
     calls: Arc<AtomicU64>,
     /// Print each stop and operation on stderr (`KESTREL_DEBUG_OPS_TRACE`).
     trace: bool,
+    /// Depths (from the outermost caller, 1) of frames whose local was written while
+    /// their record could not be updated (shared with a deeper frame's), with the host
+    /// call they were in: their records are stale until the frame returns.
+    stale: (u64, std::collections::BTreeSet<u32>),
 }
 
 impl Driver {
@@ -692,6 +697,12 @@ impl Driver {
             Some(Val::I32(d)) => d,
             other => return Err(format!("the depth global reads {other:?}")),
         };
+        // Frames deeper than the stack now have returned: their depths are fresh again.
+        let call = self.calls.load(Ordering::SeqCst);
+        if self.stale.0 != call {
+            self.stale = (call, Default::default());
+        }
+        self.stale.1.retain(|&k| k as usize <= count);
         let outer = count - 1;
         // The innermost frame may be between its call's depth update and the call.
         if depth_now as usize != outer && depth_now as usize != count {
@@ -745,7 +756,7 @@ impl Driver {
             }
             // Record k (from the outermost caller, 1) belongs to frame count - k.
             let k = (count - d) as u32;
-            if !records_distinct(count) {
+            if !records_distinct(count) || self.stale.1.contains(&k) {
                 continue;
             }
             let id = self
@@ -827,17 +838,20 @@ impl Driver {
         self.report.writes += 1;
         let (func, offset) = (at.func_index(), at.offset());
         let info = &self.recorded.funcs[&func];
-        if d == 0
-            || index as usize >= RECORDED_LOCALS.min(info.locals.len())
-            || !records_distinct(count)
-        {
+        if d == 0 || index as usize >= RECORDED_LOCALS.min(info.locals.len()) {
+            return Ok(());
+        }
+        let k = (count - d) as u32;
+        if !records_distinct(count) {
+            // Its record may hold a deeper frame's values: it is not updated, so it is
+            // not checked again while this frame lives.
+            self.stale.1.insert(k);
             return Ok(());
         }
         // The caller's record holds the value now.
         let Some(id) = self.recorded.call(func, offset) else {
             return Ok(());
         };
-        let k = (count - d) as u32;
         let address = self.recorded.record_address(k) as usize;
         let bytes = at
             .read_memory(address, record::RECORD_SIZE as usize)
