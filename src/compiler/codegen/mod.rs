@@ -434,28 +434,15 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
         plain.start_fuel();
-        let mut ops = body.body.get_operators_reader().map_err(invalid)?;
-        while !ops.eof() {
+        plain.plain_pass(&body.body, |ops| {
             let offset = ops.original_position();
             // One decode serves both: the reader calls the validator's visit method and
             // builds the operator (`Validated`).
-            let op = match ops.visit_operator(&mut Validated(validator.simd_visitor(offset))) {
-                Ok(Ok(op)) => op,
-                Ok(Err(e)) | Err(e) => return Err(invalid(e)),
-            };
-            plain.offset = offset as u32;
-            if !env.debug
-                && plain.call_free_loops.is_none()
-                && matches!(op, wasmparser::Operator::Loop { .. })
-            {
-                plain.call_free_loops = Some(shape::call_free_loops(&body.body));
+            match ops.visit_operator(&mut Validated(validator.simd_visitor(offset))) {
+                Ok(Ok(op)) => Ok(op),
+                Ok(Err(e)) | Err(e) => Err(invalid(e)),
             }
-            // A peek at the next opcode lets `x = x op y` on a register-held local update
-            // it in place (`int_binop`); it reads two or three bytes, no operator.
-            plain.next_set = next_local_set(&ops);
-            plain.visit(&op)?;
-        }
-        ops.finish().map_err(invalid)?;
+        })?;
         plain.check_interruptible()?;
         plain.finish_fuel();
         scratch.validator = validator.into_allocations();
@@ -496,30 +483,47 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             &shape,
             scratch,
         );
-        plain.accesses = Some(Box::default());
+        plain.accesses = Some(Box::new(replay::AccessRecorder::at(entry)));
         plain.emit_prologue();
         plain.push_function_frame();
         plain.start_fuel();
-        let mut ops = body.get_operators_reader().map_err(invalid)?;
-        while !ops.eof() {
-            let (op, offset) = ops.read_with_offset().map_err(invalid)?;
-            plain.offset = offset as u32;
-            if !env.debug
-                && plain.call_free_loops.is_none()
-                && matches!(op, wasmparser::Operator::Loop { .. })
-            {
-                plain.call_free_loops = Some(shape::call_free_loops(body));
-            }
-            plain.next_set = next_local_set(&ops);
-            plain.visit(&op)?;
-            plain.end_access_probe(entry);
-        }
+        // The body was validated when the module was compiled.
+        plain.plain_pass(body, |ops| ops.read().map_err(invalid))?;
         plain.check_interruptible()?;
         plain.finish_fuel();
         plain.emit_out_of_line();
         let records = plain.accesses.take().map(|r| r.records).unwrap_or_default();
         plain.finish(scratch);
         Ok(records)
+    }
+
+    /// The plain version's walk over `body`'s operators, each decoded by `decode` (with or
+    /// without validation); a replay records each operator's memory access after it.
+    fn plain_pass<'r>(
+        &mut self,
+        body: &wasmparser::FunctionBody<'r>,
+        mut decode: impl FnMut(&mut wasmparser::OperatorsReader<'r>) -> Result<wasmparser::Operator<'r>>,
+    ) -> Result<()> {
+        let mut ops = body.get_operators_reader().map_err(invalid)?;
+        while !ops.eof() {
+            let offset = ops.original_position();
+            let op = decode(&mut ops)?;
+            self.offset = offset as u32;
+            if !self.env.debug
+                && self.call_free_loops.is_none()
+                && matches!(op, wasmparser::Operator::Loop { .. })
+            {
+                self.call_free_loops = Some(shape::call_free_loops(body));
+            }
+            // A peek at the next opcode lets `x = x op y` on a register-held local update
+            // it in place (`int_binop`); it reads two or three bytes, no operator.
+            self.next_set = next_local_set(&ops);
+            self.visit(&op)?;
+            if let Some(entry) = self.accesses.as_ref().map(|r| r.entry) {
+                self.end_access_probe(entry);
+            }
+        }
+        ops.finish().map_err(invalid)
     }
 
     /// Compiles the instrumented version of defined function `func_index` from its body,

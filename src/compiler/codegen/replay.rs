@@ -11,13 +11,26 @@ use crate::types::ValType;
 use dynasmrt::DynasmApi;
 
 /// The recording a replay keeps (`FuncCompiler::accesses`).
-#[derive(Default)]
 pub(crate) struct AccessRecorder {
     pub records: Vec<PlainAccess>,
+    /// The function's code offset in the buffer (records are relative to it).
+    pub entry: u32,
     /// The operator being compiled: its code start and operand stack.
     probe: Option<(u32, Vec<(ValType, StackLoc)>)>,
     /// Whether it computed a memory address (`FuncCompiler::address`).
     accessed: bool,
+}
+
+impl AccessRecorder {
+    /// A recorder for a function whose code starts at `entry` in the buffer.
+    pub fn at(entry: u32) -> AccessRecorder {
+        AccessRecorder {
+            records: Vec::new(),
+            entry,
+            probe: None,
+            accessed: false,
+        }
+    }
 }
 
 impl FuncCompiler<'_, '_> {
