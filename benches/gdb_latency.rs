@@ -134,6 +134,11 @@ fn latency(c: &mut Criterion) {
     };
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
+    // Few attaches: one in a few thousand rapid re-attaches is not answered (an open
+    // bug, the closing note of stop 32), which would hang a long run.
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(100));
+    group.measurement_time(Duration::from_millis(300));
     group.bench_function("attach_to_first_stop_reply", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;

@@ -265,8 +265,12 @@ impl DebugState {
     }
 
     /// Makes the next site the instance reaches stop (a pause, or a watchpoint's hit
-    /// waiting to be reported): every function's word points at ones.
+    /// waiting to be reported): every function's word points at ones. The caller has
+    /// recorded why (the pause flag, the pending hit) and must not hold the bookkeeping:
+    /// the words are written under its lock, so that an `apply` computing words from an
+    /// earlier reading of those reasons cannot overwrite them afterwards.
     pub fn stop_at_next_site(&self, instance: &InstanceData) {
+        let _book = self.book.lock().unwrap_or_else(|e| e.into_inner());
         let info = &instance.module.info;
         let stop_all = instance
             .module
