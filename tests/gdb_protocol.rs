@@ -2,7 +2,7 @@
 //! for behaviour LLDB does not reach on its own: inserting a breakpoint twice at one
 //! address is one breakpoint, which one removal clears; attaching to an idle instance
 //! stops its next call at its entry, and detaching lets it run; `monitor mem` dumps a
-//! memory other than 0.
+//! memory other than 0; back-to-back attaches to a running call are each answered.
 #![cfg(feature = "gdb")]
 
 use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
@@ -227,4 +227,56 @@ fn monitor_mem_dumps_memory_one() {
     assert_eq!(memory0, "0x10: 00 00 00 00\n");
     assert!(usage.starts_with("usage: monitor mem"), "{usage}");
     assert_eq!(outcome.unwrap()[0].i32(), Some(0xde));
+}
+
+/// Back-to-back attaches to one call that keeps running: each is answered by a stop
+/// (the running loop pauses), each detach lets it run on, and the last client ends the
+/// loop by writing its flag through the protocol; the call returns how often it went
+/// round, which the stops did not disturb.
+#[test]
+fn back_to_back_attaches_to_a_running_call_are_each_answered() {
+    const ATTACHES: usize = 300;
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    // Counts rounds until the word at 0 is non-zero.
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (memory 1)
+          (func (export "run") (result i32) (local $rounds i32)
+            (loop $l
+              (local.set $rounds (i32.add (local.get $rounds) (i32.const 1)))
+              (br_if $l (i32.eqz (i32.load (i32.const 0)))))
+            (local.get $rounds)))"#,
+    )
+    .unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let runner = {
+        let instance = instance.clone();
+        std::thread::spawn(move || instance.get_func("run").unwrap().call(&[]))
+    };
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let flag = WasmAddr::new(WasmAddrType::Memory, 0, 0).unwrap().as_raw();
+    for attach in 0..ATTACHES {
+        let mut client = Client(TcpStream::connect(("127.0.0.1", port)).unwrap());
+        // Small packets go out at once (as LLDB sends them).
+        client.0.set_nodelay(true).unwrap();
+        let (stream, _) = listener.accept().unwrap();
+        let session = kestrel::gdb::GdbSession::attach(&instance, "loop.wasm", stream).unwrap();
+        let stop = client.ask("?");
+        assert!(
+            stop.starts_with('T'),
+            "attach {attach}: a stop reply, got {stop:?}"
+        );
+        if attach == ATTACHES - 1 {
+            assert_eq!(client.ask(&format!("M{flag:x},4:01000000")), "OK");
+        }
+        assert_eq!(client.ask("D"), "OK", "attach {attach}");
+        session.wait().unwrap();
+    }
+    let rounds = runner.join().unwrap().unwrap()[0].i32().unwrap();
+    assert!(rounds >= 1, "the loop ran, {rounds} rounds");
+    assert!(instance.debugger().unwrap().breakpoints().is_empty());
 }
