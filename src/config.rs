@@ -75,6 +75,7 @@ pub struct Config {
     pub(crate) relaxed_simd: bool,
     pub(crate) multi_memory: bool,
     pub(crate) extended_const: bool,
+    pub(crate) tail_call: bool,
 }
 
 impl Default for Config {
@@ -94,6 +95,7 @@ impl Default for Config {
             relaxed_simd: true,
             multi_memory: true,
             extended_const: true,
+            tail_call: true,
         }
     }
 }
@@ -241,6 +243,18 @@ impl Config {
         self
     }
 
+    /// Accept tail calls (WebAssembly 3.0's `tail-call`: `return_call`,
+    /// `return_call_indirect`) with [`WasmVersion::V2`] (default on). A tail call to a
+    /// function of the same instance whose parameters fit where the caller's own
+    /// arguments were replaces the caller's frame (a chain of them runs in constant
+    /// stack space); a tail call to an imported function, a table entry of another
+    /// instance or a function with more parameter slots than the caller's own
+    /// parameters or results is a call and a return, whose frame stays until it returns.
+    pub fn tail_call(&mut self, enable: bool) -> &mut Self {
+        self.tail_call = enable;
+        self
+    }
+
     /// The vector path this configuration compiles for on this CPU.
     pub(crate) fn vector_path(&self) -> VectorPath {
         match self.vector_instructions {
@@ -259,6 +273,7 @@ impl Config {
                 features.set(F::RELAXED_SIMD, self.relaxed_simd);
                 features.set(F::MULTI_MEMORY, self.multi_memory);
                 features.set(F::EXTENDED_CONST, self.extended_const);
+                features.set(F::TAIL_CALL, self.tail_call);
                 features
             }
         }

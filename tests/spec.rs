@@ -688,6 +688,13 @@ fn configurations() -> Vec<(String, Suite, Config)> {
             true,
             &[VectorInstructions::Detect][..],
         ),
+        (
+            "tail-call",
+            Suite::Proposal(Proposal::TailCall),
+            WasmVersion::V2,
+            true,
+            &[VectorInstructions::Detect][..],
+        ),
     ] {
         for &path in paths {
             let mut plain = Config::new();
@@ -695,6 +702,7 @@ fn configurations() -> Vec<(String, Suite, Config)> {
                 .wasm_version(wasm)
                 .multi_memory(additions)
                 .extended_const(additions)
+                .tail_call(additions)
                 .vector_instructions(path);
             let path_label = match path {
                 VectorInstructions::Detect => "",

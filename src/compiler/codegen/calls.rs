@@ -23,14 +23,14 @@
 //!   registers that Rust code does not preserve.
 
 use super::{FuncCompiler, Opnd};
-use crate::abi::frame::{area_offsets, area_units, VMCTX_SAVE};
+use crate::abi::frame::{area_offsets, area_units, ARGS, VMCTX_SAVE};
 
 // dynasm encodes a displacement given by an expression as 32 bits, and one given by a
 // literal in the shortest form: the context save and restore write the literal.
 const _: () = assert!(VMCTX_SAVE == -8);
 use crate::abi::libcalls::offsets as libcall;
 use crate::abi::regs::{
-    canary, check_xmm_canary, fill_xmm_canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RCX, RSI,
+    canary, check_xmm_canary, fill_xmm_canary, CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS, RBP, RCX, RSI,
 };
 use crate::abi::vmctx::{funcref, header, table};
 use crate::compiler::stack::Loc;
@@ -38,6 +38,29 @@ use crate::frontend::ModuleInfo;
 use crate::trap::TrapKind;
 use crate::types::{FuncType, ValType};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
+
+// DESIGN: tail calls
+// `return_call` and `return_call_indirect` replace the calling frame by the callee's, so
+// that a chain of tail calls runs in constant stack space. The arguments are stored as
+// for a call, into the outgoing area (so every operand, parameters included, is read
+// before any parameter slot is written), then moved into the frame's incoming area (the
+// slots its own caller provided, `[rbp + 16 + o]`) and, for an i32/i64 first argument,
+// kept in rsi; the epilogue gives the caller its pinned registers back and pops the
+// frame, and a jump enters the callee with the caller's return address on top. The
+// callee returns where the frame would have: its result types are the frame's
+// (validation), so in rax or xmm0 and the same area offsets.
+// Invariant: every caller provides at least `max(params, results)` units of the
+// callee's type (`prepare_call` sizes the outgoing area so, the entry trampoline copies
+// that many slots), so a move is in place when the callee's parameters take no more
+// units than that for the frame's own type and the callee runs in the frame's context
+// (a direct call of a defined function, or a table entry of this instance): the caller
+// then finds everything as after a call of the frame itself. Any other tail call (an
+// imported callee, a table entry of another instance, more parameter units) is a call
+// followed by a return, whose frame stays until the callee returns.
+// `tests/tail_calls.rs` runs tail-recursive chains of 10^6 calls and more on a stack
+// that would overflow at a fraction of that if frames stayed, with operands read from
+// the parameters being replaced, pinned parameters, every value type and more parameter
+// units than results.
 
 // DESIGN: convention canaries
 // A test mode (`Config::convention_canaries`) that checks the register convention at run
@@ -77,6 +100,18 @@ pub(super) struct PlainCall {
     /// Defined index of the callee.
     callee: u32,
     /// Module offset of the `call`.
+    offset: u32,
+}
+
+/// A `return_call_indirect` whose callee may belong to another instance: the inline
+/// path jumps to same-instance callees in place, and the out-of-line path at `entry`
+/// calls the others and returns their results.
+pub(super) struct CrossInstanceTailCall {
+    entry: DynamicLabel,
+    /// Units of the results after the first, moved from the outgoing area to the
+    /// frame's incoming area.
+    result_units: u32,
+    /// Module offset of the `return_call_indirect`.
     offset: u32,
 }
 
@@ -335,27 +370,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         let (_, index) = self.pop_opnd();
         self.prepare_call(ty, Some(index));
         self.record_call_stack();
-        // rcx holds the index until the callee is found: the trap for a null entry reads
-        // it from the trap stub's save area to name the element in its message.
-        let undefined = self.trap_site(TrapKind::UndefinedElement);
-        let uninitialized = self.trap_site(TrapKind::UninitializedElement);
-        let mismatch = self.trap_site(TrapKind::IndirectCallTypeMismatch);
-        let table_off = self.env.layout.table(table_index);
-        let type_id = self.env.layout.type_id(type_index);
-        dynasm!(self.asm
-            ; .arch x64
-            ; mov rax, [r15 + table_off]
-            ; cmp rcx, [rax + table::LEN]
-            ; jae =>undefined
-            ; mov rax, [rax + table::BASE]
-            ; mov rax, [rax + rcx * 8] // table::ELEMENT
-            ; test rax, rax
-            ; jz =>uninitialized
-            ; mov rdx, [r15 + type_id]
-            ; cmp rdx, [rax + funcref::TYPE_ID]
-            ; jne =>mismatch
-            ; mov rcx, [rax + funcref::VMCTX]
-        );
+        self.emit_funcref_lookup(type_index, table_index);
         // Most table entries belong to the caller's own instance: call those without
         // switching contexts; the switch is out of line (`emit_cross_instance_calls`).
         let cross = self.asm.new_dynamic_label();
@@ -377,6 +392,170 @@ impl<'e> FuncCompiler<'_, 'e> {
             offset: self.offset,
         });
         self.push_call_results(ty);
+    }
+
+    /// Finds the callee of a `call_indirect` (or `return_call_indirect`) whose index is
+    /// in rcx: traps for an index out of bounds, a null entry or a type mismatch, and
+    /// leaves the funcref in rax and its vmctx in rcx.
+    fn emit_funcref_lookup(&mut self, type_index: u32, table_index: u32) {
+        // rcx holds the index until the callee is found: the trap for a null entry reads
+        // it from the trap stub's save area to name the element in its message.
+        let undefined = self.trap_site(TrapKind::UndefinedElement);
+        let uninitialized = self.trap_site(TrapKind::UninitializedElement);
+        let mismatch = self.trap_site(TrapKind::IndirectCallTypeMismatch);
+        let table_off = self.env.layout.table(table_index);
+        let type_id = self.env.layout.type_id(type_index);
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rax, [r15 + table_off]
+            ; cmp rcx, [rax + table::LEN]
+            ; jae =>undefined
+            ; mov rax, [rax + table::BASE]
+            ; mov rax, [rax + rcx * 8] // table::ELEMENT
+            ; test rax, rax
+            ; jz =>uninitialized
+            ; mov rdx, [r15 + type_id]
+            ; cmp rdx, [rax + funcref::TYPE_ID]
+            ; jne =>mismatch
+            ; mov rcx, [rax + funcref::VMCTX]
+        );
+    }
+
+    /// Units of the incoming area every caller of this function provides ("DESIGN: tail
+    /// calls").
+    fn incoming_units(&self) -> u32 {
+        let ty = self.env.info.func_type(self.func_index);
+        area_units(ty.params()).max(area_units(ty.results()))
+    }
+
+    /// `return_call`: in place if the callee is defined here and its parameters fit the
+    /// incoming area ("DESIGN: tail calls"), else a call and a return.
+    pub(super) fn return_call(&mut self, callee: u32) {
+        let info: &'e ModuleInfo = self.env.info;
+        let ty = info.func_type(callee);
+        if info.is_imported_func(callee) || area_units(ty.params()) > self.incoming_units() {
+            self.call(callee);
+            self.emit_return();
+            self.mark_unreachable();
+            return;
+        }
+        self.prepare_call(ty, None);
+        self.leave_for_tail_call(ty);
+        let defined = callee - info.num_imported_funcs;
+        if self.env.debug && !self.instrumented {
+            // A tail call reaches its callee as a call does ("DESIGN: entries through
+            // the stack limit").
+            let caller = self.func_index - info.num_imported_funcs;
+            self.out.call_edges.push((caller, defined));
+        }
+        if let (true, Some(own)) = (
+            self.instrumented && callee == self.func_index,
+            self.instrumented_entry,
+        ) {
+            dynasm!(self.asm ; .arch x64 ; jmp =>own);
+        } else {
+            if self.instrumented {
+                // A callee this instance debugs, compiled: its instrumented entry.
+                let plain = self.asm.new_dynamic_label();
+                let word = self.env.layout.func_bits(callee);
+                super::breakable::emit_word_test(self.asm, word);
+                dynasm!(self.asm ; .arch x64 ; jbe =>plain);
+                // mov rax, [rip + entry slot]
+                self.asm.extend([0x48, 0x8B, 0x05]);
+                self.out
+                    .entry_slot_refs
+                    .push((self.asm.offset().0, defined));
+                self.asm.extend([0, 0, 0, 0]);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; test rax, rax
+                    ; jz =>plain
+                    ; jmp rax
+                    ; =>plain
+                );
+            }
+            // jmp rel32 to the plain entry, resolved as calls are.
+            self.asm.push(0xE9);
+            let at = self.asm.offset().0;
+            self.asm.extend([0, 0, 0, 0]);
+            self.out.calls.push((at, defined));
+        }
+        self.mark_unreachable();
+    }
+
+    /// `return_call_indirect`: in place for a table entry of this instance whose
+    /// parameters fit the incoming area, else a call and a return ("DESIGN: tail calls").
+    pub(super) fn return_call_indirect(&mut self, type_index: u32, table_index: u32) {
+        let info: &'e ModuleInfo = self.env.info;
+        let ty = &info.types[type_index as usize];
+        if area_units(ty.params()) > self.incoming_units() {
+            self.call_indirect(type_index, table_index);
+            self.emit_return();
+            self.mark_unreachable();
+            return;
+        }
+        if self.env.debug && !self.instrumented {
+            let caller = self.func_index - info.num_imported_funcs;
+            if self.out.indirect_callers.last() != Some(&caller) {
+                self.out.indirect_callers.push(caller);
+            }
+        }
+        let (_, index) = self.pop_opnd();
+        self.prepare_call(ty, Some(index));
+        self.record_call_stack();
+        self.emit_funcref_lookup(type_index, table_index);
+        let cross = self.asm.new_dynamic_label();
+        dynasm!(self.asm
+            ; .arch x64
+            ; cmp rcx, r15
+            ; jne =>cross
+        );
+        self.cross_instance_tail_calls.push(CrossInstanceTailCall {
+            entry: cross,
+            result_units: area_units(ty.results()),
+            offset: self.offset,
+        });
+        self.leave_for_tail_call(ty);
+        dynasm!(self.asm ; .arch x64 ; jmp QWORD [rax + funcref::CODE]);
+        self.mark_unreachable();
+    }
+
+    /// The in-place part of a tail call, after `prepare_call` stored the arguments in the
+    /// outgoing area: moves them into the incoming area, gives the caller its pinned
+    /// registers back and pops the frame. Keeps rax, rcx and rsi (the callee and the first
+    /// argument).
+    fn leave_for_tail_call(&mut self, ty: &FuncType) {
+        self.move_area(area_units(ty.params()), crate::abi::regs::RSP, 0, RBP, ARGS);
+        self.restore_callers_pinned();
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rsp, rbp
+            ; pop rbp
+        );
+    }
+
+    /// Copies `units` 8-byte units from `[from + from_disp]` to `[to + to_disp]` through
+    /// xmm15 (scratch): no general-purpose register changes.
+    fn move_area(&mut self, units: u32, from: u8, from_disp: i32, to: u8, to_disp: i32) {
+        let mut u = 0;
+        while u < units {
+            let (src, dst) = (from_disp + 8 * u as i32, to_disp + 8 * u as i32);
+            if u + 2 <= units {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movdqu xmm15, [Rq(from) + src]
+                    ; movdqu [Rq(to) + dst], xmm15
+                );
+                u += 2;
+            } else {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movq xmm15, [Rq(from) + src]
+                    ; movq [Rq(to) + dst], xmm15
+                );
+                u += 1;
+            }
+        }
     }
 
     /// Instrumented version: emits the out-of-line calls of plain entries (`call`): the
@@ -418,6 +597,29 @@ impl<'e> FuncCompiler<'_, 'e> {
                 dynasm!(self.asm ; .arch x64 ; ja =>instrumented);
             }
             dynasm!(self.asm ; .arch x64 ; jmp =>call.back);
+        }
+        for call in std::mem::take(&mut self.cross_instance_tail_calls) {
+            // A tail call into another instance: a call (the arguments are in the
+            // outgoing area, rax holds the funcref, rcx its vmctx) and a return of its
+            // results, the first in rax or xmm0, the others moved to the incoming area.
+            dynasm!(self.asm ; .arch x64 ; =>call.entry);
+            let code = self.asm.offset().0 as u32;
+            self.out.sites.push((code, call.offset));
+            self.enter_context_rcx();
+            self.canary_fill();
+            dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
+            self.record_context_return();
+            self.canary_check();
+            self.restore_context();
+            // The fuel is in memory since `prepare_call`, where the callee left it.
+            self.move_area(call.result_units, crate::abi::regs::RSP, 0, RBP, ARGS);
+            self.restore_callers_pinned();
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov rsp, rbp
+                ; pop rbp
+                ; ret
+            );
         }
     }
 

@@ -278,6 +278,7 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     func_index: u32,
     /// This version's `call_indirect`s, for their out-of-line halves.
     cross_instance_calls: Vec<calls::CrossInstanceCall>,
+    cross_instance_tail_calls: Vec<calls::CrossInstanceTailCall>,
     /// Instrumented version: its calls of plain entries, out of line.
     plain_calls: Vec<calls::PlainCall>,
     /// Plain versions of a module without debug instrumentation: the module offsets of
@@ -383,6 +384,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             offset,
             func_index,
             cross_instance_calls: Vec::new(),
+            cross_instance_tail_calls: Vec::new(),
             plain_calls: Vec::new(),
             call_free_loops: None,
             interruptible: Default::default(),

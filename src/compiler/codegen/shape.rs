@@ -251,12 +251,13 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) {
                 .map(|index| event(SkimEvent::Local(index as u32))),
             // No immediates: control, parametric, numeric and conversion operators.
             0x00 | 0x01 | 0x05 | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => Some(()),
-            // Calls, table.get/set and memory.grow: one or two LEB immediates.
-            0x10 | 0x25 | 0x26 | 0x40 => {
+            // Calls (`return_call` too), table.get/set and memory.grow: one or two LEB
+            // immediates.
+            0x10 | 0x12 | 0x25 | 0x26 | 0x40 => {
                 event(SkimEvent::CallsOut);
                 skim.leb().map(drop)
             }
-            0x11 => {
+            0x11 | 0x13 => {
                 event(SkimEvent::CallsOut);
                 skim.leb().and_then(|_| skim.leb()).map(drop)
             }

@@ -96,6 +96,11 @@ impl FuncCompiler<'_, '_> {
                 type_index,
                 table_index,
             } => self.call_indirect(type_index, table_index),
+            O::ReturnCall { function_index } => self.return_call(function_index),
+            O::ReturnCallIndirect {
+                type_index,
+                table_index,
+            } => self.return_call_indirect(type_index, table_index),
             O::Drop => {
                 let e = self.stack.pop();
                 self.stack.release(e.loc);
@@ -240,6 +245,8 @@ pub(super) fn classify(op: &Operator<'_>) -> OpClass {
         // Calls into wasm code and into the host (libcalls and helpers).
         O::Call { .. }
         | O::CallIndirect { .. }
+        | O::ReturnCall { .. }
+        | O::ReturnCallIndirect { .. }
         | O::MemoryGrow { .. }
         | O::MemoryFill { .. }
         | O::MemoryCopy { .. }

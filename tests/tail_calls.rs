@@ -1,0 +1,274 @@
+//! Tail calls ("DESIGN: tail calls" in `compiler::codegen::calls`): `return_call` and
+//! `return_call_indirect` replace the calling frame, so chains of them run in constant
+//! stack space, in every configuration; their operands are read before the frame's
+//! parameters are overwritten; every value type passes through; tail calls that cannot
+//! be made in place (another instance, a host function, more parameter slots) still
+//! give the right results; and a replaced frame is gone from backtraces.
+
+use kestrel::{BoundsChecks, Config, Engine, Instance, Linker, Module, Trap, TrapKind, Val};
+
+/// The configurations every case runs in: plain, debuggable (lazy and eager), with
+/// explicit bounds checks, with canaries and fuel (plain and debuggable). Each has a
+/// 64 KiB wasm stack: a chain of 10^6 calls that kept its frames would overflow it.
+fn configs() -> Vec<(&'static str, Config)> {
+    let mut plain = Config::new();
+    plain.max_wasm_stack(64 << 10);
+    let mut debug = plain.clone();
+    debug.debug_instrumentation(true);
+    let mut eager = debug.clone();
+    eager.instrumented_versions(kestrel::InstrumentedVersions::Eager);
+    let mut explicit = plain.clone();
+    explicit.bounds_checks(BoundsChecks::Explicit);
+    let mut canaries = plain.clone();
+    canaries.convention_canaries(true).consume_fuel(true);
+    let mut debug_canaries = debug.clone();
+    debug_canaries.convention_canaries(true).consume_fuel(true);
+    vec![
+        ("plain", plain),
+        ("debug", debug),
+        ("debug-eager", eager),
+        ("explicit-bounds", explicit),
+        ("canaries-fuel", canaries),
+        ("debug-canaries-fuel", debug_canaries),
+    ]
+}
+
+fn instantiate(engine: &Engine, wat: &str) -> Instance {
+    let module = Module::new(engine, wat).unwrap();
+    Linker::new(engine).instantiate(&module).unwrap()
+}
+
+/// The results of calling `name`, as text (`Val` has no equality: it may hold a
+/// reference).
+fn call(instance: &Instance, name: &str, args: &[Val]) -> String {
+    let results = instance
+        .get_func(name)
+        .unwrap_or_else(|| panic!("no export {name}"))
+        .call(args)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    format!("{results:?}")
+}
+
+/// `values` as `call` shows results.
+fn shown(values: Vec<Val>) -> String {
+    format!("{values:?}")
+}
+
+/// Self and mutual tail recursion, direct and through a table, 10^6 calls deep; the
+/// arguments swap places (each operand is a parameter being replaced); the first
+/// parameter is pinned in the hot function.
+const CHAINS: &str = r#"
+(module
+  (type $ii (func (param i64 i64) (result i64)))
+  (table 2 funcref)
+  (elem (i32.const 0) $even $odd)
+  ;; Sum of n..1 with the two parameters swapped at every step.
+  (func $sum (export "sum") (param $n i64) (param $acc i64) (result i64)
+    (if (result i64) (i64.eqz (local.get $n))
+      (then (local.get $acc))
+      (else (return_call $sum_swapped (i64.add (local.get $acc) (local.get $n))
+                                      (i64.sub (local.get $n) (i64.const 1))))))
+  (func $sum_swapped (param $acc i64) (param $n i64) (result i64)
+    (return_call $sum (local.get $n) (local.get $acc)))
+  ;; even/odd through the table.
+  (func $even (export "even") (param $n i64) (param $unused i64) (result i64)
+    (if (result i64) (i64.eqz (local.get $n))
+      (then (i64.const 1))
+      (else (return_call_indirect (type $ii)
+              (i64.sub (local.get $n) (i64.const 1)) (local.get $unused) (i32.const 1)))))
+  (func $odd (param $n i64) (param $unused i64) (result i64)
+    (if (result i64) (i64.eqz (local.get $n))
+      (then (i64.const 0))
+      (else (return_call_indirect (type $ii)
+              (i64.sub (local.get $n) (i64.const 1)) (local.get $unused) (i32.const 0)))))
+  ;; A counting loop made of tail calls, with a loop-carried local in a register.
+  (func $count (export "count") (param $n i64) (result i64)
+    (if (result i64) (i64.eqz (local.get $n))
+      (then (i64.const 42))
+      (else (return_call $count (i64.sub (local.get $n) (i64.const 1)))))))
+"#;
+
+#[test]
+fn chains_of_tail_calls_run_in_constant_stack_space() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let instance = instantiate(&engine, CHAINS);
+        let n: i64 = 1_000_000;
+        assert_eq!(
+            call(&instance, "sum", &[Val::I64(n), Val::I64(0)]),
+            shown(vec![Val::I64(n * (n + 1) / 2)]),
+            "{label}"
+        );
+        assert_eq!(
+            call(&instance, "even", &[Val::I64(n + 1), Val::I64(7)]),
+            shown(vec![Val::I64(0)]),
+            "{label}"
+        );
+        assert_eq!(
+            call(&instance, "even", &[Val::I64(n), Val::I64(7)]),
+            shown(vec![Val::I64(1)]),
+            "{label}"
+        );
+        assert_eq!(
+            call(&instance, "count", &[Val::I64(n)]),
+            shown(vec![Val::I64(42)]),
+            "{label}"
+        );
+    }
+}
+
+/// 10^8 tail calls in the plain configuration (the issue's figure).
+#[test]
+fn a_hundred_million_tail_calls() {
+    let mut config = Config::new();
+    config.max_wasm_stack(64 << 10);
+    let engine = Engine::new(&config);
+    let instance = instantiate(&engine, CHAINS);
+    assert_eq!(
+        call(&instance, "count", &[Val::I64(100_000_000)]),
+        shown(vec![Val::I64(42)])
+    );
+}
+
+/// Every value type as parameters, rotated through a chain of tail calls with fewer
+/// and more parameters (each fitting the area of the first), and several results.
+const TYPES: &str = r#"
+(module
+  (func $start (export "start")
+    (param $n i32) (param $a i64) (param $b f32) (param $c f64) (param $v v128) (param $w v128)
+    (result i64 f64 v128)
+    (return_call $rotate (local.get $n) (local.get $a) (local.get $b) (local.get $c) (local.get $v)))
+  (func $rotate (param $n i32) (param $a i64) (param $b f32) (param $c f64) (param $v v128)
+    (result i64 f64 v128)
+    (if (result i64 f64 v128) (i32.eqz (local.get $n))
+      (then (local.get $a) (local.get $c) (local.get $v))
+      (else
+        (return_call $rotate
+          (i32.sub (local.get $n) (i32.const 1))
+          (i64.add (local.get $a) (i64.trunc_f32_s (local.get $b)))
+          (f32.add (local.get $b) (f32.const 1))
+          (f64.add (local.get $c) (f64.convert_i32_s (local.get $n)))
+          (i32x4.add (local.get $v) (i32x4.splat (local.get $n)))))))
+  ;; More parameter slots than the caller has: a call and a return, still right.
+  (func (export "grow") (param $n i32) (result i64)
+    (return_call $wide (local.get $n) (i64.const 1) (i64.const 2) (i64.const 3) (i64.const 4)))
+  (func $wide (param $n i32) (param i64 i64 i64 i64) (result i64)
+    (i64.add (i64.extend_i32_u (local.get $n))
+      (i64.add (i64.add (local.get 1) (local.get 2)) (i64.add (local.get 3) (local.get 4))))))
+"#;
+
+#[test]
+fn every_value_type_passes_through_tail_calls() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let instance = instantiate(&engine, TYPES);
+        let n = 100_000i32;
+        let out = call(
+            &instance,
+            "start",
+            &[
+                Val::I32(n),
+                Val::I64(5),
+                Val::F32(0f32.to_bits()),
+                Val::F64(0.5f64.to_bits()),
+                Val::V128(0x0000_0004_0000_0003_0000_0002_0000_0001),
+                Val::V128(u128::MAX),
+            ],
+        );
+        // a gains trunc(b) = 0, 1, ..., n-1; c gains n, n-1, ..., 1; each lane of v
+        // gains the same sum (mod 2^32).
+        let steps = i64::from(n);
+        let a = 5 + steps * (steps - 1) / 2;
+        let c = 0.5 + (steps * (steps + 1) / 2) as f64;
+        let lane_gain = (steps * (steps + 1) / 2) as u32;
+        let v = (0..4u32).fold(0u128, |acc, lane| {
+            acc | (u128::from((lane + 1).wrapping_add(lane_gain)) << (32 * lane))
+        });
+        assert_eq!(
+            out,
+            shown(vec![Val::I64(a), Val::F64(c.to_bits()), Val::V128(v)]),
+            "{label}"
+        );
+        assert_eq!(
+            call(&instance, "grow", &[Val::I32(5)]),
+            shown(vec![Val::I64(15)]),
+            "{label}"
+        );
+    }
+}
+
+/// Tail calls into another instance (imported, and through a shared table) and into a
+/// host function give their results to the caller's caller, with the caller's context
+/// restored.
+#[test]
+fn tail_calls_into_other_instances_and_the_host() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let a = instantiate(
+            &engine,
+            r#"(module
+              (global $g (mut i32) (i32.const 1000))
+              (table (export "t") 1 funcref)
+              (elem (i32.const 0) $plus_g)
+              (func $plus_g (export "plus_g") (param i32) (result i32)
+                (i32.add (local.get 0) (global.get $g))))"#,
+        );
+        let mut linker = Linker::new(&engine);
+        linker.instance("a", &a);
+        linker.func_wrap("host", "triple", |x: i32| -> Result<i32, Trap> {
+            Ok(x * 3)
+        });
+        let b = linker
+            .instantiate(
+                &Module::new(
+                    &engine,
+                    r#"(module
+                      (import "a" "plus_g" (func $plus_g (param i32) (result i32)))
+                      (import "a" "t" (table 1 funcref))
+                      (import "host" "triple" (func $triple (param i32) (result i32)))
+                      (type $i (func (param i32) (result i32)))
+                      (global $g (mut i32) (i32.const 7))
+                      (func $imported (param i32) (result i32) (return_call $plus_g (local.get 0)))
+                      (func $tabled (param i32) (result i32)
+                        (return_call_indirect (type $i) (local.get 0) (i32.const 0)))
+                      (func $host (param i32) (result i32) (return_call $triple (local.get 0)))
+                      ;; Each callee returns here: this instance's global must be its own.
+                      (func (export "run") (param i32) (result i32)
+                        (i32.add
+                          (i32.add (call $imported (local.get 0)) (call $tabled (local.get 0)))
+                          (i32.add (call $host (local.get 0)) (global.get $g)))))"#,
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        assert_eq!(
+            call(&b, "run", &[Val::I32(5)]),
+            shown(vec![Val::I32(1005 + 1005 + 15 + 7)]),
+            "{label}"
+        );
+    }
+}
+
+/// A trap after a tail call: the backtrace has the callee and the caller's caller, not
+/// the replaced frame.
+#[test]
+fn a_replaced_frame_is_gone_from_the_backtrace() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let instance = instantiate(
+            &engine,
+            r#"(module
+              (func $outer (export "outer") (result i32) (i32.add (call $middle) (i32.const 1)))
+              (func $middle (result i32) (return_call $inner))
+              (func $inner (result i32) unreachable))"#,
+        );
+        let trap = instance.get_func("outer").unwrap().call(&[]).unwrap_err();
+        let trap = match trap {
+            kestrel::Error::Trap(t) => t,
+            other => panic!("{label}: {other}"),
+        };
+        assert_eq!(trap.kind(), TrapKind::Unreachable, "{label}");
+        let funcs: Vec<u32> = trap.backtrace().iter().map(|f| f.func_index).collect();
+        assert_eq!(funcs, vec![2, 0], "{label}");
+    }
+}
