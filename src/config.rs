@@ -244,12 +244,11 @@ impl Config {
     }
 
     /// Accept tail calls (WebAssembly 3.0's `tail-call`: `return_call`,
-    /// `return_call_indirect`) with [`WasmVersion::V2`] (default on). A tail call to a
-    /// function of the same instance whose parameters fit where the caller's own
-    /// arguments were replaces the caller's frame (a chain of them runs in constant
-    /// stack space); a tail call to an imported function, a table entry of another
-    /// instance or a function with more parameter slots than the caller's own
-    /// parameters or results is a call and a return, whose frame stays until it returns.
+    /// `return_call_indirect`) with [`WasmVersion::V2`] (default on). Every chain of
+    /// tail calls runs in constant stack space: a tail call within the instance whose
+    /// parameters fit where the caller's own arguments were replaces the frame in
+    /// place; one into another instance or a host function, or with more parameters,
+    /// goes through one small frame that the rest of the chain reuses.
     pub fn tail_call(&mut self, enable: bool) -> &mut Self {
         self.tail_call = enable;
         self

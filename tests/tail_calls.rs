@@ -272,3 +272,171 @@ fn a_replaced_frame_is_gone_from_the_backtrace() {
         assert_eq!(funcs, vec![2, 0], "{label}");
     }
 }
+
+/// Ping-pong between two instances through a shared table, 10^6 tail calls deep: each
+/// is into another context, so it goes through a tail-call frame, which every later
+/// one reuses; a trap at the bottom has a backtrace of the last callee and the chain's
+/// caller only.
+const PING: &str = r#"
+(module
+  (type $step (func (param i64) (result i64)))
+  (table (export "table") 2 funcref)
+  (elem (i32.const 0) $ping)
+  (global $base (mut i64) (i64.const 1000))
+  (func $ping (export "ping") (param $n i64) (result i64)
+    (if (result i64) (i64.eqz (local.get $n))
+      (then (global.get $base))
+      (else (return_call_indirect (type $step)
+              (i64.sub (local.get $n) (i64.const 1)) (i32.const 1)))))
+  (func (export "start") (param $n i64) (result i64)
+    (i64.add (call $ping (local.get $n)) (global.get $base))))
+"#;
+
+const PONG: &str = r#"
+(module
+  (type $step (func (param i64) (result i64)))
+  (import "ping" "table" (table 2 funcref))
+  (elem (i32.const 1) $pong)
+  (func $pong (param $n i64) (result i64)
+    (if (i64.lt_s (local.get $n) (i64.const 0))
+      (then unreachable))
+    (if (result i64) (i64.eqz (local.get $n))
+      (then (i64.const 7))
+      (else (return_call_indirect (type $step)
+              (i64.sub (local.get $n) (i64.const 1)) (i32.const 0))))))
+"#;
+
+#[test]
+fn tail_calls_between_instances_run_in_constant_stack_space() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let ping = instantiate(&engine, PING);
+        let mut linker = Linker::new(&engine);
+        linker.instance("ping", &ping);
+        let _pong = linker
+            .instantiate(&Module::new(&engine, PONG).unwrap())
+            .unwrap();
+        // Even n ends in ping (1000), odd in pong (7); the caller adds its own base,
+        // which it must find in its own instance after the chain returns.
+        for (n, end) in [(1_000_000i64, 1000i64), (1_000_001, 7)] {
+            assert_eq!(
+                call(&ping, "start", &[Val::I64(n)]),
+                shown(vec![Val::I64(end + 1000)]),
+                "{label}: {n}"
+            );
+        }
+    }
+}
+
+/// Tail calls to a function with more parameter units than the caller's area holds,
+/// alternating with tail calls back to a smaller one, 10^6 deep: the first builds a
+/// tail-call frame, the later ones reuse it.
+const GROWING: &str = r#"
+(module
+  (func $narrow (export "narrow") (param $n i32) (result i64)
+    (if (result i64) (i32.eqz (local.get $n))
+      (then (i64.const 0))
+      (else (return_call $wide (local.get $n) (i64.const 1) (i64.const 2) (i64.const 3)
+                               (i64.const 4) (i64.const 5) (i64.const 6) (i64.const 7)))))
+  (func $wide (param $n i32) (param $a i64) (param $b i64) (param $c i64) (param $d i64)
+              (param $e i64) (param $f i64) (param $g i64) (result i64)
+    (if (result i64) (i32.eq (local.get $n) (i32.const 1))
+      (then
+        local.get $a local.get $b i64.add local.get $c i64.add local.get $d i64.add
+        local.get $e i64.add local.get $f i64.add local.get $g i64.add)
+      (else (return_call $narrow (i32.sub (local.get $n) (i32.const 1))))))
+  (func (export "start") (param $n i32) (result i64)
+    (i64.add (call $narrow (local.get $n)) (i64.const 100))))
+"#;
+
+#[test]
+fn growing_tail_calls_run_in_constant_stack_space() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let instance = instantiate(&engine, GROWING);
+        assert_eq!(
+            call(&instance, "start", &[Val::I32(1_000_001)]),
+            shown(vec![Val::I64(128)]),
+            "{label}"
+        );
+        assert_eq!(
+            call(&instance, "start", &[Val::I32(0)]),
+            shown(vec![Val::I64(100)]),
+            "{label}"
+        );
+    }
+}
+
+/// A trap at the end of a chain of tail calls between instances: the backtrace has the
+/// trapping function and the caller of the chain (through the tail-call frame).
+#[test]
+fn a_backtrace_passes_through_a_tail_call_frame() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let ping = instantiate(&engine, PING);
+        let mut linker = Linker::new(&engine);
+        linker.instance("ping", &ping);
+        let _pong = linker
+            .instantiate(&Module::new(&engine, PONG).unwrap())
+            .unwrap();
+        let err = ping
+            .get_func("start")
+            .unwrap()
+            .call(&[Val::I64(-2)])
+            .unwrap_err();
+        let trap = match err {
+            kestrel::Error::Trap(t) => t,
+            other => panic!("{label}: {other}"),
+        };
+        assert_eq!(trap.kind(), TrapKind::Unreachable, "{label}");
+        let funcs: Vec<(u32, Option<String>)> = trap
+            .backtrace()
+            .iter()
+            .map(|f| (f.func_index, f.func_name.clone()))
+            .collect();
+        // pong (function 0 of its module), then `start` (function 1 of ping's).
+        assert_eq!(funcs.len(), 2, "{label}: {funcs:?}");
+        assert_eq!(funcs[0].0, 0, "{label}: {funcs:?}");
+        assert_eq!(funcs[1].0, 1, "{label}: {funcs:?}");
+    }
+}
+
+/// The debugger at a breakpoint in a function reached by a tail call from another
+/// instance: the replaced frame is gone, the chain's caller is the next frame, and its
+/// globals are read in its own instance (the one the tail-call frame restores).
+#[test]
+fn the_debugger_walks_through_a_tail_call_frame() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let ping = instantiate(&engine, PING);
+    let mut linker = Linker::new(&engine);
+    linker.instance("ping", &ping);
+    let pong = linker
+        .instantiate(&Module::new(&engine, PONG).unwrap())
+        .unwrap();
+    let debugger = pong.debugger().unwrap();
+    debugger.set_entry_breakpoint(0).unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = seen.clone();
+    debugger.set_handler(move |_, frame| {
+        let n = frame.local(0).ok().and_then(|v| v.i64());
+        let funcs: Vec<u32> = frame.backtrace().iter().map(|f| f.func_index).collect();
+        let caller_base = frame.up(1).and_then(|f| f.global(0)).and_then(|v| v.i64());
+        record.lock().unwrap().push((n, funcs, caller_base));
+        kestrel::Resume::Continue
+    });
+    assert_eq!(
+        call(&ping, "start", &[Val::I64(3)]),
+        shown(vec![Val::I64(1007)])
+    );
+    let seen = seen.lock().unwrap();
+    // pong runs for n = 2 and n = 0; each time the frames are pong and `start`.
+    assert_eq!(
+        *seen,
+        vec![
+            (Some(2), vec![0, 1], Some(1000)),
+            (Some(0), vec![0, 1], Some(1000)),
+        ]
+    );
+}

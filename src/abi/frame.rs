@@ -45,6 +45,36 @@ pub(crate) const RETURN_ADDRESS: i32 = 8;
 /// rbp-relative displacement of the function's own vmctx, saved before calls into other
 /// contexts (imported functions, table entries of other instances).
 pub(crate) const VMCTX_SAVE: i32 = -8;
+/// A tail-call frame: what a tail call that cannot replace its frame in place leaves
+/// between the caller and the callee (`compiler::codegen::calls`, "DESIGN: tail calls").
+/// It is an rbp frame whose return address is the caller's; below its header lies the
+/// argument area of the callee, which returns into the tail-return trampoline
+/// (`runtime::trampolines`). Its rbp-relative slots:
+pub(crate) mod tail_frame {
+    /// The vmctx to restore when the chain returns: the context the caller expects.
+    pub const VMCTX: i32 = super::VMCTX_SAVE;
+    /// Units of its argument area.
+    pub const AREA_UNITS: i32 = -16;
+    /// Units of the results the trampoline moves to the caller's area.
+    pub const RESULT_UNITS: i32 = -24;
+    /// Bytes between rbp and the top of the argument area (the header and a padding
+    /// word).
+    pub const HEADER: i32 = 32;
+
+    /// The argument area's units for a callee with `params` units of parameters and
+    /// `results` units of results: room for both, and even, so that the callee is
+    /// entered with rsp 16-byte aligned below its return address.
+    pub const fn area_units(params: u32, results: u32) -> u32 {
+        let units = if params > results { params } else { results };
+        units.next_multiple_of(2)
+    }
+
+    /// rbp-relative displacement of the bottom of an argument area of `units` units.
+    pub const fn area_disp(units: u32) -> i32 {
+        -HEADER - 8 * units as i32
+    }
+}
+
 /// rbp-relative displacement of the first non-parameter local.
 const LOCALS: i32 = -16;
 

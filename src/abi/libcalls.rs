@@ -73,6 +73,11 @@ pub(crate) struct Libcalls {
     /// `(vmctx, frame pointer) -> the real stack limit` (the slow path of a stack check).
     pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
     pub transfer: unsafe extern "C" fn(*mut u8, *mut usize),
+    /// Not a function to call: the address of the tail-return trampoline
+    /// (`runtime::trampolines`), where a tail-call frame's callee returns; set when the
+    /// trampolines are generated, before any wasm code runs. Tail calls compare a
+    /// return address with it ("DESIGN: tail calls").
+    pub tail_return: std::sync::atomic::AtomicUsize,
 }
 
 /// Byte offsets of the entries of [`Libcalls`].
@@ -86,6 +91,7 @@ pub(crate) mod offsets {
     pub const HELPERS: i32 = offset_of!(Libcalls, helpers) as i32;
     pub const INTERRUPT: i32 = offset_of!(Libcalls, interrupt) as i32;
     pub const TRANSFER: i32 = offset_of!(Libcalls, transfer) as i32;
+    pub const TAIL_RETURN: i32 = offset_of!(Libcalls, tail_return) as i32;
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! addresses of the wasm frames in the activation, then resumes there. `call_wasm` then
 //! turns the record into a [`Trap`] with a symbolicated backtrace.
 
-use crate::abi::frame::{ResumePoint, RETURN_ADDRESS};
+use crate::abi::frame::ResumePoint;
 use crate::code_memory;
 use crate::runtime::stop::StopRequests;
 use crate::trap::{FrameInfo, Trap, TrapKind};
@@ -165,14 +165,10 @@ impl Activation {
         let mut fp = fp;
         while fp != 0 && self.num_frames < MAX_FRAMES {
             // SAFETY: wasm frames and trampolines keep rbp chains (caller's rbp at [fp],
-            // return address at [fp + 8]); the walk stops at the first non-wasm return
-            // address, which is the entry trampoline.
-            let (ret, next) = unsafe {
-                (
-                    *((fp + RETURN_ADDRESS as usize) as *const usize),
-                    *(fp as *const usize),
-                )
-            };
+            // return address at [fp + 8]), tail-call frames included; the walk stops at
+            // the first non-wasm return address, which is the entry trampoline.
+            let crate::runtime::trampolines::Caller { ret, fp: next, .. } =
+                unsafe { crate::runtime::trampolines::caller_of(fp) };
             if !code_memory::is_wasm_pc(ret) {
                 break;
             }

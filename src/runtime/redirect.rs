@@ -95,8 +95,12 @@ pub(crate) unsafe fn redirect_if_changed(fp: usize) {
         // wasm code, the entry trampoline's. The frames are suspended below this call, so
         // writing a return address changes only where that frame's callee returns.
         unsafe {
-            let ret_slot = (fp + RETURN_ADDRESS as usize) as *mut usize;
-            let ret = *ret_slot;
+            let caller = crate::runtime::trampolines::caller_of(fp);
+            // The slot holding the return address into the caller: the tail-call
+            // frame's, if the frame returns into one.
+            let ret_slot =
+                (caller.tail_frame.unwrap_or(fp) + RETURN_ADDRESS as usize) as *mut usize;
+            let ret = caller.ret;
             if !code_memory::is_wasm_pc(ret) {
                 break;
             }
@@ -106,7 +110,7 @@ pub(crate) unsafe fn redirect_if_changed(fp: usize) {
                 *ret_slot = target;
                 REDIRECTED.fetch_add(1, Ordering::SeqCst);
             }
-            fp = *(fp as *const usize);
+            fp = caller.fp;
         }
     }
 }

@@ -8,6 +8,11 @@
 //! - `host_call`: the code pointer of every host function; it passes the wasm argument
 //!   area to `HostFuncCtx::callback` and loads the first result into rax and xmm0 (the
 //!   caller reads whichever its signature says).
+//! - `tail_return`: where the callee of a tail-call frame returns
+//!   (`compiler::codegen::calls`, "DESIGN: tail calls"; `abi::frame::tail_frame`): it
+//!   moves the results after the first from the frame's argument area to the caller's
+//!   area, restores the caller's context (vmctx, memory base, r12's flags) and returns
+//!   to the caller.
 
 #![allow(clippy::useless_conversion)] // dynasm's register macros convert their (already u8) register numbers.
 
@@ -54,6 +59,8 @@ pub(crate) struct Trampolines {
     /// The entry trampoline with convention canaries (`Config::convention_canaries`).
     pub entry_canaries: EntryFn,
     pub host_call: *const u8,
+    /// The tail-return trampoline.
+    pub tail_return: usize,
 }
 
 // SAFETY: the trampolines are immutable executable code, shared read-only by all threads.
@@ -76,6 +83,8 @@ fn generate() -> Trampolines {
     emit_entry(&mut asm, true);
     let host = asm.offset();
     emit_host_call(&mut asm);
+    let tail_return = asm.offset();
+    emit_tail_return(&mut asm);
     let bytes = asm.finalize().expect("trampolines assemble");
     let code = CodeMemory::publish(&bytes, None).expect("trampoline code can be mapped");
     // SAFETY: `entry` is the offset of the entry trampoline in the published mapping, whose
@@ -86,12 +95,96 @@ fn generate() -> Trampolines {
         unsafe { std::mem::transmute(code.base().add(entry_canaries.0)) };
     // SAFETY: as above, for the host-call trampoline.
     let host_call = unsafe { code.base().add(host.0) };
+    let tail_return = code.base() as usize + tail_return.0;
+    crate::runtime::libcalls::LIBCALLS
+        .tail_return
+        .store(tail_return, std::sync::atomic::Ordering::Release);
     Trampolines {
         _code: code,
         entry: entry_fn,
         entry_canaries: entry_canaries_fn,
         host_call,
+        tail_return,
     }
+}
+
+/// Emits the tail-return trampoline. It is entered by the `ret` of a tail-call frame's
+/// callee: rsp is the bottom of the frame's argument area, which holds results 1.. (the
+/// first is in rax or xmm0, untouched), and rbp the frame's.
+fn emit_tail_return(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
+    use crate::abi::frame::tail_frame::{RESULT_UNITS, VMCTX};
+    dynasm!(asm
+        ; .arch x64
+        ; mov rcx, [rbp + RESULT_UNITS]
+        ; xor edx, edx
+        ; copy:
+        ; cmp rdx, rcx
+        ; jae >copied
+        ; mov r15, [rsp + rdx * 8]
+        ; mov [rbp + ARGS + rdx * 8], r15
+        ; inc rdx
+        ; jmp <copy
+        ; copied:
+        // The caller's context, as after a call into another context (`codegen::calls`,
+        // `restore_context`).
+        ; mov r15, [rbp + VMCTX]
+        ; mov r14, [r15 + header::MEM_BASE]
+        ; shl r12, 2
+        ; shr r12, 2
+        ; or r12, [r15 + header::DEBUG_BITS]
+        ; mov rsp, rbp
+        ; pop rbp
+        ; ret
+    );
+}
+
+/// The caller of the frame at `fp`: its return address and frame pointer, past a
+/// tail-call frame (`abi::frame::tail_frame`) if the frame returns into one, with that
+/// frame's rbp. Every walk of the rbp chain steps through this.
+///
+/// # Safety
+///
+/// `fp` is the frame pointer of a live frame that keeps an rbp chain (a wasm frame or a
+/// trampoline's) on this thread's stack, or of a stopped thread's.
+pub(crate) unsafe fn caller_of(fp: usize) -> Caller {
+    use crate::abi::frame::RETURN_ADDRESS;
+    // SAFETY: the frame keeps its caller's rbp at [fp] and its return address at [fp + 8].
+    let (ret, next) = unsafe {
+        (
+            *((fp + RETURN_ADDRESS as usize) as *const usize),
+            *(fp as *const usize),
+        )
+    };
+    if ret != 0 && ret == trampolines().tail_return {
+        // SAFETY: a tail-call frame is an rbp frame too, above its callee's.
+        let (ret, above) = unsafe {
+            (
+                *((next + RETURN_ADDRESS as usize) as *const usize),
+                *(next as *const usize),
+            )
+        };
+        return Caller {
+            ret,
+            fp: above,
+            tail_frame: Some(next),
+        };
+    }
+    Caller {
+        ret,
+        fp: next,
+        tail_frame: None,
+    }
+}
+
+/// What `caller_of` finds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Caller {
+    /// The return address into the caller.
+    pub ret: usize,
+    /// The caller's frame pointer.
+    pub fp: usize,
+    /// The rbp of the tail-call frame between the frame and its caller, if there is one.
+    pub tail_frame: Option<usize>,
 }
 
 /// Emits the entry trampoline; with `canaries`, the variant that fills the wasm

@@ -54,13 +54,29 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // that many slots), so a move is in place when the callee's parameters take no more
 // units than that for the frame's own type and the callee runs in the frame's context
 // (a direct call of a defined function, or a table entry of this instance): the caller
-// then finds everything as after a call of the frame itself. Any other tail call (an
-// imported callee, a table entry of another instance, more parameter units) is a call
-// followed by a return, whose frame stays until the callee returns.
+// then finds everything as after a call of the frame itself.
+// Any other tail call (an imported callee or host function, a table entry of another
+// instance, more parameter units) goes through a tail-call frame
+// (`abi::frame::tail_frame`): an rbp frame built where the calling frame was, whose
+// header holds the vmctx the caller expects back and the sizes of its argument area
+// (room for the callee's parameters and results) and of the results; the callee is
+// entered below it with the tail-return trampoline (`runtime::trampolines`) as its
+// return address, which moves the results to the caller's area, restores the context
+// and returns to the caller. A frame whose return address is that trampoline reuses
+// its tail-call frame (rebuilt lower if its area is too small), so a chain of tail
+// calls has at most one, whatever it crosses. Invariants: the tail-call frame's area
+// never reaches below the staged arguments (the calling frame's outgoing area is sized
+// to reach below it, and the move goes highest unit first); the result types of every
+// function of a chain are the chain's first callee's (validation), so the result units
+// stay right; every walk of the rbp chain steps over tail-call frames
+// (`runtime::trampolines::caller_of`: backtraces, the debugger's walk, redirection).
 // `tests/tail_calls.rs` runs tail-recursive chains of 10^6 calls and more on a stack
-// that would overflow at a fraction of that if frames stayed, with operands read from
-// the parameters being replaced, pinned parameters, every value type and more parameter
-// units than results.
+// that would overflow at a fraction of that if frames stayed: in place, with operands
+// read from the parameters being replaced, pinned parameters, every value type; across
+// two instances (ping-pong through a table, each instance's globals checked after) and
+// growing and shrinking the argument area; a backtrace and the debugger's frames through
+// a tail-call frame. Scratch builds that build a new tail-call frame at every call, or
+// return without restoring the context, fail them.
 
 // DESIGN: convention canaries
 // A test mode (`Config::convention_canaries`) that checks the register convention at run
@@ -105,14 +121,11 @@ pub(super) struct PlainCall {
 
 /// A `return_call_indirect` whose callee may belong to another instance: the inline
 /// path jumps to same-instance callees in place, and the out-of-line path at `entry`
-/// calls the others and returns their results.
+/// goes through a tail-call frame for the others.
 pub(super) struct CrossInstanceTailCall {
     entry: DynamicLabel,
-    /// Units of the results after the first, moved from the outgoing area to the
-    /// frame's incoming area.
-    result_units: u32,
-    /// Module offset of the `return_call_indirect`.
-    offset: u32,
+    /// The callee's type.
+    ty: FuncType,
 }
 
 /// A `call_indirect` whose callee may belong to another instance: the inline path calls
@@ -433,14 +446,19 @@ impl<'e> FuncCompiler<'_, 'e> {
     pub(super) fn return_call(&mut self, callee: u32) {
         let info: &'e ModuleInfo = self.env.info;
         let ty = info.func_type(callee);
-        if info.is_imported_func(callee) || area_units(ty.params()) > self.incoming_units() {
-            self.call(callee);
-            self.emit_return();
+        if info.is_imported_func(callee) {
+            self.prepare_call(ty, None);
+            let code = self.env.layout.import_code(callee);
+            let vmctx = self.env.layout.import_vmctx(callee);
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov rax, [r15 + code]
+                ; mov rcx, [r15 + vmctx]
+            );
+            self.tail_call_through_frame(ty);
             self.mark_unreachable();
             return;
         }
-        self.prepare_call(ty, None);
-        self.leave_for_tail_call(ty);
         let defined = callee - info.num_imported_funcs;
         if self.env.debug && !self.instrumented {
             // A tail call reaches its callee as a call does ("DESIGN: entries through
@@ -448,6 +466,19 @@ impl<'e> FuncCompiler<'_, 'e> {
             let caller = self.func_index - info.num_imported_funcs;
             self.out.call_edges.push((caller, defined));
         }
+        self.prepare_call(ty, None);
+        if area_units(ty.params()) > self.incoming_units() {
+            // lea rax, [rip + plain entry], resolved as calls are.
+            self.asm.extend([0x48, 0x8D, 0x05]);
+            let at = self.asm.offset().0;
+            self.asm.extend([0, 0, 0, 0]);
+            self.out.calls.push((at, defined));
+            dynasm!(self.asm ; .arch x64 ; mov rcx, r15);
+            self.tail_call_through_frame(ty);
+            self.mark_unreachable();
+            return;
+        }
+        self.leave_for_tail_call(ty);
         if let (true, Some(own)) = (
             self.instrumented && callee == self.func_index,
             self.instrumented_entry,
@@ -488,12 +519,6 @@ impl<'e> FuncCompiler<'_, 'e> {
     pub(super) fn return_call_indirect(&mut self, type_index: u32, table_index: u32) {
         let info: &'e ModuleInfo = self.env.info;
         let ty = &info.types[type_index as usize];
-        if area_units(ty.params()) > self.incoming_units() {
-            self.call_indirect(type_index, table_index);
-            self.emit_return();
-            self.mark_unreachable();
-            return;
-        }
         if self.env.debug && !self.instrumented {
             let caller = self.func_index - info.num_imported_funcs;
             if self.out.indirect_callers.last() != Some(&caller) {
@@ -504,6 +529,12 @@ impl<'e> FuncCompiler<'_, 'e> {
         self.prepare_call(ty, Some(index));
         self.record_call_stack();
         self.emit_funcref_lookup(type_index, table_index);
+        if area_units(ty.params()) > self.incoming_units() {
+            dynasm!(self.asm ; .arch x64 ; mov rax, [rax + funcref::CODE]);
+            self.tail_call_through_frame(ty);
+            self.mark_unreachable();
+            return;
+        }
         let cross = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
@@ -512,12 +543,76 @@ impl<'e> FuncCompiler<'_, 'e> {
         );
         self.cross_instance_tail_calls.push(CrossInstanceTailCall {
             entry: cross,
-            result_units: area_units(ty.results()),
-            offset: self.offset,
+            ty: ty.clone(),
         });
         self.leave_for_tail_call(ty);
         dynasm!(self.asm ; .arch x64 ; jmp QWORD [rax + funcref::CODE]);
         self.mark_unreachable();
+    }
+
+    /// A tail call that cannot replace the frame in place: into another context, or
+    /// with more parameter units than the incoming area is sure to hold ("DESIGN: tail
+    /// calls"). The arguments are in the outgoing area (`prepare_call`), the callee's
+    /// code address in rax and its context in rcx. Reuses the tail-call frame this
+    /// frame returns into, if any and large enough; else builds one where this frame
+    /// was. Emits the whole leave and the jump.
+    fn tail_call_through_frame(&mut self, ty: &FuncType) {
+        use crate::abi::frame::tail_frame;
+        use crate::abi::libcalls::offsets::TAIL_RETURN;
+        use crate::abi::regs::RDX;
+        let params = area_units(ty.params());
+        let results = area_units(ty.results());
+        let units = tail_frame::area_units(params, results);
+        let area = tail_frame::area_disp(units);
+        // The frame must reach below the tail-call frame's header and area, so that
+        // the area's bottom is never below the staged arguments (the move below goes
+        // from the highest unit down).
+        self.max_outgoing = self.max_outgoing.max(units + tail_frame::HEADER as u32 / 8);
+        // The caller's pinned registers, from this frame's save slots, before anything
+        // is written over them.
+        self.restore_callers_pinned();
+        let build = self.asm.new_dynamic_label();
+        let rebuild = self.asm.new_dynamic_label();
+        let enter = self.asm.new_dynamic_label();
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rdx, [r15 + header::LIBCALLS]
+            ; mov rdx, [rdx + TAIL_RETURN]
+            ; cmp rdx, [rbp + 8]
+            ; jne =>build
+            // This frame is a tail-call frame's callee: its incoming area is that
+            // frame's argument area.
+            ; mov rdx, [rbp]
+            ; cmp QWORD [rdx + tail_frame::AREA_UNITS], units as i32
+            ; jb =>rebuild
+        );
+        self.move_area(params, crate::abi::regs::RSP, 0, RBP, ARGS);
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rsp, rbp
+            ; pop rbp
+            ; jmp =>enter
+            ; =>build
+            ; mov rdx, rbp
+            ; mov [rdx + tail_frame::VMCTX], r15
+            ; =>rebuild
+        );
+        self.move_area_down(params, crate::abi::regs::RSP, 0, RDX, area);
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov QWORD [rdx + tail_frame::AREA_UNITS], units as i32
+            ; mov QWORD [rdx + tail_frame::RESULT_UNITS], results as i32
+            ; mov rbp, rdx
+            ; lea rsp, [rdx + area - 8]
+            ; mov rdx, [r15 + header::LIBCALLS]
+            ; mov rdx, [rdx + TAIL_RETURN]
+            ; mov [rsp], rdx
+            ; =>enter
+            ; mov r15, rcx
+            ; mov r14, [r15 + header::MEM_BASE]
+            ; or r12, [r15 + header::ENTRY_BITS]
+            ; jmp rax
+        );
     }
 
     /// The in-place part of a tail call, after `prepare_call` stored the arguments in the
@@ -554,6 +649,32 @@ impl<'e> FuncCompiler<'_, 'e> {
                     ; movq [Rq(to) + dst], xmm15
                 );
                 u += 1;
+            }
+        }
+    }
+
+    /// Copies `units` 8-byte units from `[from + from_disp]` to `[to + to_disp]` through
+    /// xmm15, highest first: right for overlapping areas whose destination is not below
+    /// the source.
+    fn move_area_down(&mut self, units: u32, from: u8, from_disp: i32, to: u8, to_disp: i32) {
+        let mut u = units;
+        while u > 0 {
+            if u >= 2 {
+                u -= 2;
+                let (src, dst) = (from_disp + 8 * u as i32, to_disp + 8 * u as i32);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movdqu xmm15, [Rq(from) + src]
+                    ; movdqu [Rq(to) + dst], xmm15
+                );
+            } else {
+                u -= 1;
+                let (src, dst) = (from_disp + 8 * u as i32, to_disp + 8 * u as i32);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; movq xmm15, [Rq(from) + src]
+                    ; movq [Rq(to) + dst], xmm15
+                );
             }
         }
     }
@@ -599,27 +720,14 @@ impl<'e> FuncCompiler<'_, 'e> {
             dynasm!(self.asm ; .arch x64 ; jmp =>call.back);
         }
         for call in std::mem::take(&mut self.cross_instance_tail_calls) {
-            // A tail call into another instance: a call (the arguments are in the
-            // outgoing area, rax holds the funcref, rcx its vmctx) and a return of its
-            // results, the first in rax or xmm0, the others moved to the incoming area.
-            dynasm!(self.asm ; .arch x64 ; =>call.entry);
-            let code = self.asm.offset().0 as u32;
-            self.out.sites.push((code, call.offset));
-            self.enter_context_rcx();
-            self.canary_fill();
-            dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
-            self.record_context_return();
-            self.canary_check();
-            self.restore_context();
-            // The fuel is in memory since `prepare_call`, where the callee left it.
-            self.move_area(call.result_units, crate::abi::regs::RSP, 0, RBP, ARGS);
-            self.restore_callers_pinned();
+            // A tail call into another instance (the arguments are in the outgoing area,
+            // rax holds the funcref, rcx its vmctx).
             dynasm!(self.asm
                 ; .arch x64
-                ; mov rsp, rbp
-                ; pop rbp
-                ; ret
+                ; =>call.entry
+                ; mov rax, [rax + funcref::CODE]
             );
+            self.tail_call_through_frame(&call.ty);
         }
     }
 

@@ -7,7 +7,9 @@
 //! A stop (a debug stub at a site, a trap stub) saves every register of the innermost
 //! frame in its save area (`abi::frame`, "DESIGN: save area"). Each outer frame is
 //! suspended in a call, found through the rbp chain (`[fp]` the caller's rbp, `[fp + 8]`
-//! the return address). For each frame the walk knows:
+//! the return address), stepping over tail-call frames (`runtime::trampolines::
+//! caller_of`; past one, a caller that did not switch contexts runs in the instance the
+//! tail-call frame restores). For each frame the walk knows:
 //!
 //! - **Function and offset**: from the return address, through the code registry
 //!   (`CodeOwner::caller_point`), after undoing a redirection: a caller the host moved
@@ -50,11 +52,12 @@
 //! (`tests/support/frame_cases.rs`); the calls' operand-stack records, the fuzzer's check
 //! that a caller's stack where it resumes starts with the one read while it was suspended.
 
-use crate::abi::frame::{callee_saved_indices, FrameShape, RETURN_ADDRESS, SAVE_WORDS, VMCTX_SAVE};
+use crate::abi::frame::tail_frame;
+use crate::abi::frame::{callee_saved_indices, FrameShape, SAVE_WORDS, VMCTX_SAVE};
 use crate::code_memory::{is_wasm_pc, with_owner};
 use crate::runtime::activation::Activation;
 use crate::runtime::instance::{instance_of, InstanceData};
-use crate::runtime::trampolines::HOST_CALL_SAVED;
+use crate::runtime::trampolines::{caller_of, HOST_CALL_SAVED};
 
 /// Number of callee-saved registers (`abi::frame::callee_saved_indices`).
 pub(crate) const CALLEE_SAVED: usize = crate::abi::frame::CALLEE_SAVED_COUNT;
@@ -207,12 +210,22 @@ impl Walk {
         }
         // SAFETY: wasm frames keep an rbp chain: [fp] is the caller's rbp, [fp + 8] the
         // return address (this thread is stopped, so the frames are live).
-        let (mut ret, mut fp) = unsafe {
-            (
-                *((callee.fp + RETURN_ADDRESS as usize) as *const usize),
-                *(callee.fp as *const usize),
-            )
+        let caller = unsafe { caller_of(callee.fp) };
+        let (mut ret, mut fp) = (caller.ret, caller.fp);
+        // A caller that called within its own context runs in the instance its callee
+        // started in: past a tail-call frame, the one that frame restores.
+        let mut callee_instance = callee.instance;
+        let mut through_tail_frame = |tail_frame: Option<usize>| {
+            if let Some(t) = tail_frame {
+                // SAFETY: a tail-call frame holds the vmctx it restores, of an instance
+                // that is alive while a frame of its code is.
+                callee_instance = unsafe {
+                    let vmctx = *((t as isize + tail_frame::VMCTX as isize) as *const *mut u8);
+                    instance_of(vmctx) as *const InstanceData
+                };
+            }
         };
+        through_tail_frame(caller.tail_frame);
         let mut entered_from_host = false;
         if !is_wasm_pc(ret) {
             // The entry trampoline of this activation: go on above the host function
@@ -225,12 +238,9 @@ impl Walk {
                 return None;
             }
             // SAFETY: the host-call trampoline keeps an rbp frame like wasm frames.
-            (ret, fp) = unsafe {
-                (
-                    *((host_call + RETURN_ADDRESS as usize) as *const usize),
-                    *(host_call as *const usize),
-                )
-            };
+            let caller = unsafe { caller_of(host_call) };
+            (ret, fp) = (caller.ret, caller.fp);
+            through_tail_frame(caller.tail_frame);
             if !is_wasm_pc(ret) {
                 return None;
             }
@@ -255,7 +265,7 @@ impl Walk {
                 instance_of(vmctx)
             }
         } else if point.switches_context == Some(false) {
-            callee.instance
+            callee_instance
         } else {
             std::ptr::null()
         };
