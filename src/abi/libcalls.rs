@@ -73,11 +73,10 @@ pub(crate) struct Libcalls {
     /// `(vmctx, frame pointer) -> the real stack limit` (the slow path of a stack check).
     pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
     pub transfer: unsafe extern "C" fn(*mut u8, *mut usize),
-    /// Not a function to call: the address of the tail-return trampoline
-    /// (`runtime::trampolines`), where a tail-call frame's callee returns; set when the
-    /// trampolines are generated, before any wasm code runs. Tail calls compare a
-    /// return address with it ("DESIGN: tail calls").
-    pub tail_return: std::sync::atomic::AtomicUsize,
+    /// Not a function to call: where the address of the tail-return trampoline
+    /// (`runtime::trampolines`) is kept (`runtime::frame_chain`), set before any wasm
+    /// code runs. Tail calls compare a return address with it ("DESIGN: tail calls").
+    pub tail_return: &'static std::sync::atomic::AtomicUsize,
 }
 
 /// Byte offsets of the entries of [`Libcalls`].

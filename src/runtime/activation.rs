@@ -167,8 +167,8 @@ impl Activation {
             // SAFETY: wasm frames and trampolines keep rbp chains (caller's rbp at [fp],
             // return address at [fp + 8]), tail-call frames included; the walk stops at
             // the first non-wasm return address, which is the entry trampoline.
-            let crate::runtime::trampolines::Caller { ret, fp: next, .. } =
-                unsafe { crate::runtime::trampolines::caller_of(fp) };
+            let crate::runtime::frame_chain::Caller { ret, fp: next, .. } =
+                unsafe { crate::runtime::frame_chain::caller_of(fp) };
             if !code_memory::is_wasm_pc(ret) {
                 break;
             }

@@ -16,7 +16,7 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
     helpers: crate::runtime::bulk::HELPER_FNS,
     interrupt: crate::runtime::interrupt::interrupt_libcall,
     transfer: transfer_libcall,
-    tail_return: std::sync::atomic::AtomicUsize::new(0),
+    tail_return: &crate::runtime::frame_chain::TAIL_RETURN,
 };
 
 /// Records a trap raised by a trap stub and returns the activation to resume.

@@ -1,6 +1,8 @@
 //! Runtime: everything compiled code meets at execution time.
 //!
-//! - `trampolines`: the engine-wide entry (host -> wasm) and host-call (wasm -> host) code.
+//! - `trampolines`: the engine-wide entry (host -> wasm), host-call (wasm -> host) and
+//!   tail-return code.
+//! - `frame_chain`: the step from a frame to its caller, over tail-call frames.
 //! - `entry`: one host-to-wasm call: its activation, the thread's interrupt registration.
 //! - `activation`: the per-call record on the thread, trap capture and backtraces.
 //! - `signals`: turning memory faults inside wasm code into traps, and interrupts.
@@ -22,6 +24,7 @@ pub(crate) mod activation;
 pub(crate) mod bulk;
 pub(crate) mod debug;
 pub(crate) mod entry;
+pub(crate) mod frame_chain;
 pub(crate) mod instance;
 pub(crate) mod interrupt;
 pub(crate) mod libcalls;

@@ -95,7 +95,7 @@ pub(crate) unsafe fn redirect_if_changed(fp: usize) {
         // wasm code, the entry trampoline's. The frames are suspended below this call, so
         // writing a return address changes only where that frame's callee returns.
         unsafe {
-            let caller = crate::runtime::trampolines::caller_of(fp);
+            let caller = crate::runtime::frame_chain::caller_of(fp);
             // The slot holding the return address into the caller: the tail-call
             // frame's, if the frame returns into one.
             let ret_slot =

@@ -59,8 +59,6 @@ pub(crate) struct Trampolines {
     /// The entry trampoline with convention canaries (`Config::convention_canaries`).
     pub entry_canaries: EntryFn,
     pub host_call: *const u8,
-    /// The tail-return trampoline.
-    pub tail_return: usize,
 }
 
 // SAFETY: the trampolines are immutable executable code, shared read-only by all threads.
@@ -96,15 +94,12 @@ fn generate() -> Trampolines {
     // SAFETY: as above, for the host-call trampoline.
     let host_call = unsafe { code.base().add(host.0) };
     let tail_return = code.base() as usize + tail_return.0;
-    crate::runtime::libcalls::LIBCALLS
-        .tail_return
-        .store(tail_return, std::sync::atomic::Ordering::Release);
+    crate::runtime::frame_chain::set_tail_return(tail_return);
     Trampolines {
         _code: code,
         entry: entry_fn,
         entry_canaries: entry_canaries_fn,
         host_call,
-        tail_return,
     }
 }
 
@@ -136,55 +131,6 @@ fn emit_tail_return(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocatio
         ; pop rbp
         ; ret
     );
-}
-
-/// The caller of the frame at `fp`: its return address and frame pointer, past a
-/// tail-call frame (`abi::frame::tail_frame`) if the frame returns into one, with that
-/// frame's rbp. Every walk of the rbp chain steps through this.
-///
-/// # Safety
-///
-/// `fp` is the frame pointer of a live frame that keeps an rbp chain (a wasm frame or a
-/// trampoline's) on this thread's stack, or of a stopped thread's.
-pub(crate) unsafe fn caller_of(fp: usize) -> Caller {
-    use crate::abi::frame::RETURN_ADDRESS;
-    // SAFETY: the frame keeps its caller's rbp at [fp] and its return address at [fp + 8].
-    let (ret, next) = unsafe {
-        (
-            *((fp + RETURN_ADDRESS as usize) as *const usize),
-            *(fp as *const usize),
-        )
-    };
-    if ret != 0 && ret == trampolines().tail_return {
-        // SAFETY: a tail-call frame is an rbp frame too, above its callee's.
-        let (ret, above) = unsafe {
-            (
-                *((next + RETURN_ADDRESS as usize) as *const usize),
-                *(next as *const usize),
-            )
-        };
-        return Caller {
-            ret,
-            fp: above,
-            tail_frame: Some(next),
-        };
-    }
-    Caller {
-        ret,
-        fp: next,
-        tail_frame: None,
-    }
-}
-
-/// What `caller_of` finds.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Caller {
-    /// The return address into the caller.
-    pub ret: usize,
-    /// The caller's frame pointer.
-    pub fp: usize,
-    /// The rbp of the tail-call frame between the frame and its caller, if there is one.
-    pub tail_frame: Option<usize>,
 }
 
 /// Emits the entry trampoline; with `canaries`, the variant that fills the wasm

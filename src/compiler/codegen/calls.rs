@@ -69,7 +69,7 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // to reach below it, and the move goes highest unit first); the result types of every
 // function of a chain are the chain's first callee's (validation), so the result units
 // stay right; every walk of the rbp chain steps over tail-call frames
-// (`runtime::trampolines::caller_of`: backtraces, the debugger's walk, redirection).
+// (`runtime::frame_chain::caller_of`: backtraces, the debugger's walk, redirection).
 // `tests/tail_calls.rs` runs tail-recursive chains of 10^6 calls and more on a stack
 // that would overflow at a fraction of that if frames stayed: in place, with operands
 // read from the parameters being replaced, pinned parameters, every value type; across
@@ -578,6 +578,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; .arch x64
             ; mov rdx, [r15 + header::LIBCALLS]
             ; mov rdx, [rdx + TAIL_RETURN]
+            ; mov rdx, [rdx]
             ; cmp rdx, [rbp + 8]
             ; jne =>build
             // This frame is a tail-call frame's callee: its incoming area is that
@@ -606,6 +607,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; lea rsp, [rdx + area - 8]
             ; mov rdx, [r15 + header::LIBCALLS]
             ; mov rdx, [rdx + TAIL_RETURN]
+            ; mov rdx, [rdx]
             ; mov [rsp], rdx
             ; =>enter
             ; mov r15, rcx

@@ -7,7 +7,7 @@
 //! A stop (a debug stub at a site, a trap stub) saves every register of the innermost
 //! frame in its save area (`abi::frame`, "DESIGN: save area"). Each outer frame is
 //! suspended in a call, found through the rbp chain (`[fp]` the caller's rbp, `[fp + 8]`
-//! the return address), stepping over tail-call frames (`runtime::trampolines::
+//! the return address), stepping over tail-call frames (`runtime::frame_chain::
 //! caller_of`; past one, a caller that did not switch contexts runs in the instance the
 //! tail-call frame restores). For each frame the walk knows:
 //!
@@ -56,8 +56,9 @@ use crate::abi::frame::tail_frame;
 use crate::abi::frame::{callee_saved_indices, FrameShape, SAVE_WORDS, VMCTX_SAVE};
 use crate::code_memory::{is_wasm_pc, with_owner};
 use crate::runtime::activation::Activation;
+use crate::runtime::frame_chain::caller_of;
 use crate::runtime::instance::{instance_of, InstanceData};
-use crate::runtime::trampolines::{caller_of, HOST_CALL_SAVED};
+use crate::runtime::trampolines::HOST_CALL_SAVED;
 
 /// Number of callee-saved registers (`abi::frame::callee_saved_indices`).
 pub(crate) const CALLEE_SAVED: usize = crate::abi::frame::CALLEE_SAVED_COUNT;
