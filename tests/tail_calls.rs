@@ -440,3 +440,68 @@ fn the_debugger_walks_through_a_tail_call_frame() {
         ]
     );
 }
+
+/// Stepping at a tail call: a step over it goes on in the caller of the replaced frame
+/// (the tail call ends the frame, as a `return` does), also when the callee is the
+/// function itself; a step into stops at the callee's entry, whose only caller is the
+/// replaced frame's.
+#[test]
+fn stepping_over_a_tail_call_returns_to_the_caller_and_into_it_enters_the_callee() {
+    const WAT: &str = r#"(module
+      (func $outer (export "outer") (result i32) (i32.add (call $middle (i32.const 3)) (i32.const 1)))
+      (func $middle (param $n i32) (result i32)
+        (if (result i32) (local.get $n)
+          (then (return_call $middle (i32.sub (local.get $n) (i32.const 1))))
+          (else (return_call $inner))))
+      (func $inner (result i32) (i32.const 41)))"#;
+    for step in [kestrel::Resume::StepOver, kestrel::Resume::StepInto] {
+        let mut config = Config::new();
+        config.debug_instrumentation(true);
+        let engine = Engine::new(&config);
+        let instance = instantiate(&engine, WAT);
+        let debugger = instance.debugger().unwrap();
+        let first = debugger.set_entry_breakpoint(1).unwrap();
+        let handle = debugger.clone();
+        let stops = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let record = stops.clone();
+        debugger.set_handler(move |event, frame| {
+            let funcs: Vec<u32> = frame.backtrace().iter().map(|f| f.func_index).collect();
+            // Only the first run of $middle stops at the breakpoint.
+            let _ = handle.clear_breakpoint(first);
+            let mut stops = record.lock().unwrap();
+            stops.push((
+                format!("{}@{:#x}", event.name(), frame.offset()),
+                funcs.clone(),
+            ));
+            // Step while in $middle; then run on.
+            if funcs.first() == Some(&1) && stops.len() < 100 {
+                step
+            } else {
+                kestrel::Resume::Continue
+            }
+        });
+        assert_eq!(call(&instance, "outer", &[]), shown(vec![Val::I32(42)]));
+        let stops = stops.lock().unwrap();
+        let first_elsewhere = stops
+            .iter()
+            .find(|(_, funcs)| funcs.first() != Some(&1))
+            .unwrap_or_else(|| panic!("{step:?}: never left $middle: {stops:?}"));
+        let expected = match step {
+            kestrel::Resume::StepOver => vec![0],
+            _ => vec![2, 0],
+        };
+        assert_eq!(first_elsewhere.1, expected, "{step:?}: {stops:?}");
+        assert!(
+            first_elsewhere.0.starts_with("step@"),
+            "{step:?}: {stops:?}"
+        );
+        // A step over the self tail call never stops at $middle's entry again.
+        if step == kestrel::Resume::StepOver {
+            let entry = &stops[0].0["breakpoint".len()..];
+            assert!(
+                stops[1..].iter().all(|(event, _)| !event.ends_with(entry)),
+                "{stops:?}"
+            );
+        }
+    }
+}

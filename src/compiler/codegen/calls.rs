@@ -48,7 +48,9 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // kept in rsi; the epilogue gives the caller its pinned registers back and pops the
 // frame, and a jump enters the callee with the caller's return address on top. The
 // callee returns where the frame would have: its result types are the frame's
-// (validation), so in rax or xmm0 and the same area offsets.
+// (validation), so in rax or xmm0 and the same area offsets. For the debugger a tail call
+// ends its frame as a `return` does: it is an exit site (a step over it goes on in the
+// caller, a step into stops at the callee's entry, at the same depth).
 // Invariant: every caller provides at least `max(params, results)` units of the
 // callee's type (`prepare_call` sizes the outgoing area so, the entry trampoline copies
 // that many slots), so a move is in place when the callee's parameters take no more
@@ -75,8 +77,9 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // read from the parameters being replaced, pinned parameters, every value type; across
 // two instances (ping-pong through a table, each instance's globals checked after) and
 // growing and shrinking the argument area; a backtrace and the debugger's frames through
-// a tail-call frame. Scratch builds that build a new tail-call frame at every call, or
-// return without restoring the context, fail them.
+// a tail-call frame; stepping over a self tail call (ends in the caller) and into one.
+// Scratch builds that build a new tail-call frame at every call, return without
+// restoring the context, or give a tail call no exit site, fail them.
 
 // DESIGN: convention canaries
 // A test mode (`Config::convention_canaries`) that checks the register convention at run
@@ -444,6 +447,8 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// `return_call`: in place if the callee is defined here and its parameters fit the
     /// incoming area ("DESIGN: tail calls"), else a call and a return.
     pub(super) fn return_call(&mut self, callee: u32) {
+        // The frame ends here, as at a `return` (a step over it goes on in the caller).
+        self.breakable_point(crate::abi::sites::SiteKind::Exit);
         let info: &'e ModuleInfo = self.env.info;
         let ty = info.func_type(callee);
         if info.is_imported_func(callee) {
@@ -517,6 +522,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// `return_call_indirect`: in place for a table entry of this instance whose
     /// parameters fit the incoming area, else a call and a return ("DESIGN: tail calls").
     pub(super) fn return_call_indirect(&mut self, type_index: u32, table_index: u32) {
+        self.breakable_point(crate::abi::sites::SiteKind::Exit);
         let info: &'e ModuleInfo = self.env.info;
         let ty = &info.types[type_index as usize];
         if self.env.debug && !self.instrumented {

@@ -7,7 +7,8 @@
 //! the same locals (and `x = x op y` updates, which Kestrel fuses); direct calls and
 //! `call_indirect` with computed arguments and computed indices, to callees of every size
 //! class (small leaves, small callers, functions with loops, functions with more locals of
-//! each type than there are registers to pin them in); `select`, `if` and `block` with
+//! each type than there are registers to pin them in), and tail calls of both kinds, on
+//! one path or at a function's end; `select`, `if` and `block` with
 //! results, `br_if` and `br_table` carrying values, loops with parameters; division,
 //! remainder, shifts and rotates with either operand constant or computed; loads and
 //! stores at computed addresses (on one memory, or on two in half the seeds); globals; multi-value calls and blocks; and, in three
@@ -388,7 +389,18 @@ impl Gen {
             for _ in 0..n {
                 g.statement(0);
             }
-            g.results(&sig.results);
+            // Tail calls, in a quarter of the functions that call: on one path, or as
+            // the function's end.
+            if g.body.calls && g.rng().chance(1, 4) {
+                if g.rng().chance(1, 2) {
+                    g.conditional_tail_call();
+                    g.results(&sig.results);
+                } else if !g.tail_call(0) {
+                    g.results(&sig.results);
+                }
+            } else {
+                g.results(&sig.results);
+            }
         }
         body.ops.push(I::End);
         let mut declared_all = declared;
@@ -404,6 +416,13 @@ impl Gen {
         }
         (function, body.cost + body.ops.len() as u64)
     }
+}
+
+/// What a call must be: a plain call (whose callee must have results, if asked), or a
+/// tail call (whose callee has these results: the caller's).
+enum Need {
+    Results(bool),
+    Tail(Vec<T>),
 }
 
 /// The function being generated.
@@ -1565,16 +1584,35 @@ impl Emit<'_> {
     /// computed arguments; returns its result types (`need_result`: at least one), or
     /// None (nothing emitted) if no callee fits.
     fn call(&mut self, d: u32, need_result: bool) -> Option<Vec<T>> {
+        self.any_call(d, Need::Results(need_result))
+    }
+
+    /// A tail call (`return_call` or `return_call_indirect`) to a later function with
+    /// this function's result types, with computed arguments; false (nothing emitted)
+    /// if no callee fits.
+    fn tail_call(&mut self, d: u32) -> bool {
+        let own = self.gen.funcs[self.body.func].sig;
+        let results = self.gen.types[own].results.clone();
+        self.any_call(d, Need::Tail(results)).is_some()
+    }
+
+    /// `call` and `tail_call`.
+    fn any_call(&mut self, d: u32, need: Need) -> Option<Vec<T>> {
         let f = self.body.func;
         let multiplier = self.body.multiplier;
         let spent = self.body.cost;
         let candidates: Vec<usize> = (f + 1..self.gen.funcs.len())
             .filter(|&g| {
                 let cost = self.gen.funcs[g].cost.max(1) * multiplier;
+                let results = &self.gen.types[self.gen.funcs[g].sig].results;
                 spent + cost <= BUDGET
-                    && (!need_result || !self.gen.types[self.gen.funcs[g].sig].results.is_empty())
+                    && match &need {
+                        Need::Results(need_result) => !need_result || !results.is_empty(),
+                        Need::Tail(own) => results == own,
+                    }
             })
             .collect();
+        let tail = matches!(need, Need::Tail(_));
         if candidates.is_empty() {
             return None;
         }
@@ -1613,15 +1651,38 @@ impl Emit<'_> {
                     self.op(I::I32Add);
                 }
             }
-            self.op(I::CallIndirect {
-                type_index: sig_index as u32,
-                table_index: 0,
+            self.op(if tail {
+                I::ReturnCallIndirect {
+                    type_index: sig_index as u32,
+                    table_index: 0,
+                }
+            } else {
+                I::CallIndirect {
+                    type_index: sig_index as u32,
+                    table_index: 0,
+                }
             });
         } else {
             self.body.cost += self.gen.funcs[g].cost.max(1) * multiplier;
-            self.op(I::Call(g as u32));
+            self.op(if tail {
+                I::ReturnCall(g as u32)
+            } else {
+                I::Call(g as u32)
+            });
         }
         Some(sig.results)
+    }
+
+    /// A tail call on one path: `if (cond) { args; return_call }`.
+    fn conditional_tail_call(&mut self) {
+        self.condition(1);
+        self.op(I::If(BlockType::Empty));
+        self.body.labels.push(vec![]);
+        if !self.tail_call(1) {
+            self.op(I::Nop);
+        }
+        self.body.labels.pop();
+        self.op(I::End);
     }
 
     /// A call whose results are all dropped or stored.
@@ -1884,18 +1945,20 @@ mod tests {
     }
 
     #[test]
-    fn modules_have_calls_of_both_kinds() {
-        let (mut direct, mut indirect) = (0, 0);
+    fn modules_have_calls_and_tail_calls_of_both_kinds() {
+        let (mut direct, mut indirect, mut tail, mut tail_indirect) = (0, 0, 0, 0);
         for seed in 0..100 {
             let text = wasmprinter::print_bytes(shaped(seed).unwrap()).unwrap();
             for line in text.lines().map(str::trim) {
                 direct += line.starts_with("call ") as usize;
                 indirect += line.starts_with("call_indirect") as usize;
+                tail += line.starts_with("return_call ") as usize;
+                tail_indirect += line.starts_with("return_call_indirect") as usize;
             }
         }
         assert!(
-            direct > 100 && indirect > 100,
-            "{direct} direct, {indirect} indirect"
+            direct > 100 && indirect > 100 && tail > 20 && tail_indirect > 20,
+            "{direct} direct, {indirect} indirect, {tail} tail, {tail_indirect} tail indirect"
         );
     }
 }

@@ -15,8 +15,8 @@ pub fn input_for(seed: u64, len: usize) -> Vec<u8> {
 }
 
 /// The features Kestrel implements (WebAssembly 2.0, SIMD included, extended constant
-/// expressions, and multi-memory, which wasm-smith turns on when a configuration allows
-/// more than one memory);
+/// expressions, tail calls, and multi-memory, which wasm-smith turns on when a
+/// configuration allows more than one memory);
 /// everything else off.
 /// Relaxed SIMD is off: its results are the implementation's choice, so the references
 /// may differ from Kestrel's documented ones (`tests/simd_paths.rs` checks those, and
@@ -30,7 +30,7 @@ fn base_config() -> wasm_smith::Config {
     c.shared_everything_threads_enabled = false;
     c.exceptions_enabled = false;
     c.gc_enabled = false;
-    c.tail_call_enabled = false;
+    c.tail_call_enabled = true;
     c.memory64_enabled = false;
     c.wide_arithmetic_enabled = false;
     c.extended_const_enabled = true;

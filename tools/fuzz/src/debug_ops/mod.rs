@@ -18,7 +18,8 @@
 //! - a step out stops in the frame that was the caller, at the operator after its call,
 //!   unless a breakpoint, pause or trap comes first; a step over never stops deeper, and
 //!   in a caller only at its return point; a step into stops at most one frame deeper,
-//!   at the callee's entry; a pause is the next stop; no step stop comes without a step,
+//!   at the callee's entry (or, after a tail call, at its callee's entry at the same
+//!   depth); a pause is the next stop; no step stop comes without a step,
 //!   or in a later call than its own (but step into);
 //! - a written local reads back, and (in a caller) persists: the session updates the
 //!   caller's record, which later stops check;
@@ -628,7 +629,8 @@ impl Driver {
                                 "a step into a call stopped at {func}:{offset:#x}, not at its entry"
                             ));
                         }
-                        if count == before && func != stepped {
+                        // At the same depth only by a tail call, at the callee's entry.
+                        if count == before && func != stepped && offset != info.body_start {
                             return Err(format!(
                                 "a step into from {stepped} stopped in {func} at the same depth"
                             ));

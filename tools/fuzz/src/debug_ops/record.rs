@@ -19,7 +19,9 @@
 //! ```
 //!
 //! A caller's locals cannot change while it is suspended in the call, so at a stop the
-//! record of depth k holds the locals of the k-th caller from the outermost frame. Call ids
+//! record of depth k holds the locals of the k-th caller from the outermost frame. A tail
+//! call (`return_call`, `return_call_indirect`) is left as it is: it replaces its frame
+//! by the callee's at the same depth, so it makes no record and the depth stays. Call ids
 //! number the calls of the rewritten module in code order; [`Recorded::call`] maps a
 //! frame's (function, call offset) back to one.
 
@@ -465,12 +467,6 @@ fn rewrite_body(
     while !ops.eof() {
         let op = ops.read().map_err(unsupported)?;
         let call = matches!(op, Operator::Call { .. } | Operator::CallIndirect { .. });
-        if matches!(
-            op,
-            Operator::ReturnCall { .. } | Operator::ReturnCallIndirect { .. }
-        ) {
-            return Err("tail calls".into());
-        }
         if call {
             let id = *next_call_id;
             *next_call_id += 1;
