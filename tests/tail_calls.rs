@@ -505,3 +505,85 @@ fn stepping_over_a_tail_call_returns_to_the_caller_and_into_it_enters_the_callee
         }
     }
 }
+
+/// A breakpoint set, while the chain runs in another instance, at the point where the
+/// chain's caller resumes: the caller's return address is in the tail-call frame, where
+/// the redirection into its instrumented version must find it, and the breakpoint fires.
+#[test]
+fn a_breakpoint_where_a_tail_chain_returns_fires() {
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let ping = instantiate(&engine, PING);
+    let mut linker = Linker::new(&engine);
+    linker.instance("ping", &ping);
+    let pong = linker
+        .instantiate(&Module::new(&engine, PONG).unwrap())
+        .unwrap();
+    let ping_debugger = ping.debugger().unwrap();
+    // `start`: local.get, call $ping, global.get, i64.add: the breakpoint goes after the
+    // call.
+    let resume_at = ping_debugger.instruction_offsets(1).unwrap()[2];
+    let ping_stops = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = ping_stops.clone();
+    ping_debugger.set_handler(move |_, frame| {
+        record
+            .lock()
+            .unwrap()
+            .push((frame.func_index(), frame.offset(), frame.frame_count()));
+        kestrel::Resume::Continue
+    });
+    let pong_debugger = pong.debugger().unwrap();
+    let entry = pong_debugger.set_entry_breakpoint(0).unwrap();
+    let pong_handle = pong_debugger.clone();
+    let ping_handle = ping_debugger.clone();
+    pong_debugger.set_handler(move |_, _| {
+        let _ = pong_handle.clear_breakpoint(entry);
+        ping_handle.set_breakpoint(1, resume_at).unwrap();
+        kestrel::Resume::Continue
+    });
+    assert_eq!(
+        call(&ping, "start", &[Val::I64(3)]),
+        shown(vec![Val::I64(1007)])
+    );
+    assert_eq!(*ping_stops.lock().unwrap(), vec![(1, resume_at, 1)]);
+}
+
+/// A chain of tail calls that would run for ever is stopped by the embedder's interrupt:
+/// in place, and through a tail-call frame between two instances.
+#[test]
+fn an_endless_chain_of_tail_calls_can_be_interrupted() {
+    const ENDLESS: &str = r#"(module
+      (func $spin (export "spin") (param $n i64) (result i64)
+        (return_call $spin (i64.add (local.get $n) (i64.const 1)))))"#;
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let instance = instantiate(&engine, ENDLESS);
+        let ping = instantiate(&engine, PING);
+        let mut linker = Linker::new(&engine);
+        linker.instance("ping", &ping);
+        let _pong = linker
+            .instantiate(&Module::new(&engine, PONG).unwrap())
+            .unwrap();
+        for (guest, name, arg) in [(&instance, "spin", 0i64), (&ping, "start", i64::MAX)] {
+            let (running_tx, running_rx) = std::sync::mpsc::channel();
+            let handle = guest.interrupt_handle();
+            let runner = {
+                let guest = guest.clone();
+                std::thread::spawn(move || {
+                    running_tx.send(()).unwrap();
+                    guest.get_func(name).unwrap().call(&[Val::I64(arg)])
+                })
+            };
+            running_rx.recv().unwrap();
+            handle.interrupt();
+            let err = runner.join().unwrap().unwrap_err();
+            match err {
+                kestrel::Error::Trap(t) => {
+                    assert_eq!(t.kind(), TrapKind::Interrupted, "{label}: {name}")
+                }
+                other => panic!("{label}: {name}: {other}"),
+            }
+        }
+    }
+}

@@ -49,6 +49,7 @@ impl Workload {
 
 const FIB: &str = include_str!("../workloads/fib.wat");
 const CALL_INDIRECT: &str = include_str!("../workloads/call_indirect.wat");
+const TAIL_CALLS: &str = include_str!("../workloads/tail_calls.wat");
 const SIEVE: &str = include_str!("../workloads/sieve.wat");
 const MATMUL: &str = include_str!("../workloads/matmul.wat");
 const MANDELBROT: &str = include_str!("../workloads/mandelbrot.wat");
@@ -72,6 +73,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
     let pick = |full: i32, short: i32| if quick { short } else { full };
     let fib_n = pick(35, 30);
     let indirect_calls = pick(10_000_000, 2_000_000);
+    let tail_calls = pick(10_000_000, 2_000_000);
     let (sieve_n, sieve_reps) = (pick(1 << 24, 1 << 22), pick(2, 1));
     let matmul_reps = pick(16, 3);
     let (mandel_size, mandel_max) = (pick(512, 256), pick(500, 256));
@@ -102,6 +104,13 @@ pub fn all(quick: bool) -> Vec<Workload> {
                 "{indirect_calls} call_indirect through a table of 8 small functions"
             ),
             kind: call(CALL_INDIRECT, &[indirect_calls]),
+        },
+        Workload {
+            name: "tail_calls",
+            describe: format!(
+                "{tail_calls} tail calls (return_call) between two mutually recursive functions"
+            ),
+            kind: call(TAIL_CALLS, &[tail_calls]),
         },
         Workload {
             name: "loops.sieve",
