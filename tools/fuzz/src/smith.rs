@@ -162,6 +162,33 @@ mod tests {
         }
     }
 
+    /// Whether `module` needs tail calls (it does not validate without them).
+    fn uses_tail_calls(module: &[u8]) -> bool {
+        let all = wasmparser::WasmFeatures::default();
+        wasmparser::Validator::new_with_features(all)
+            .validate_all(module)
+            .is_ok()
+            && wasmparser::Validator::new_with_features(all - wasmparser::WasmFeatures::TAIL_CALL)
+                .validate_all(module)
+                .is_err()
+    }
+
+    #[test]
+    fn both_generators_make_tail_calls() {
+        type Generator = fn(u64) -> Option<Vec<u8>>;
+        let generators: [(&str, Generator); 2] = [("smith", smith), ("swarm", swarm)];
+        for (name, generate) in generators {
+            let with_tail_calls = (0..200)
+                .filter_map(generate)
+                .filter(|m| uses_tail_calls(m))
+                .count();
+            assert!(
+                with_tail_calls > 20,
+                "{name}: {with_tail_calls} of 200 seeds make tail calls"
+            );
+        }
+    }
+
     #[test]
     fn swarm_modules_validate() {
         let mut built = 0;
