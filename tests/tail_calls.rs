@@ -587,3 +587,31 @@ fn an_endless_chain_of_tail_calls_can_be_interrupted() {
         }
     }
 }
+
+/// The peer harness's threaded bytecode interpreter (`tools/peers/workloads/
+/// tail_interpreter.wat`): every dispatch is a `return_call_indirect`; 10^6 rounds
+/// (5 * 10^6 + 1 dispatches) on the 64 KiB stack give what a model of the program says.
+#[test]
+fn a_tail_calling_interpreter_runs_in_constant_stack_space() {
+    const INTERPRETER: &str = include_str!("../tools/peers/workloads/tail_interpreter.wat");
+    let rounds = 1_000_000i32;
+    let (mut acc, mut x, mut c) = (0i32, 0i32, rounds);
+    loop {
+        acc = acc.wrapping_mul(31).wrapping_add(x);
+        x += 1;
+        acc ^= c;
+        c -= 1;
+        if c == 0 {
+            break;
+        }
+    }
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let instance = instantiate(&engine, INTERPRETER);
+        assert_eq!(
+            call(&instance, "run", &[Val::I32(rounds)]),
+            shown(vec![Val::I32(acc)]),
+            "{label}"
+        );
+    }
+}

@@ -50,6 +50,7 @@ impl Workload {
 const FIB: &str = include_str!("../workloads/fib.wat");
 const CALL_INDIRECT: &str = include_str!("../workloads/call_indirect.wat");
 const TAIL_CALLS: &str = include_str!("../workloads/tail_calls.wat");
+const TAIL_INTERPRETER: &str = include_str!("../workloads/tail_interpreter.wat");
 const SIEVE: &str = include_str!("../workloads/sieve.wat");
 const MATMUL: &str = include_str!("../workloads/matmul.wat");
 const MANDELBROT: &str = include_str!("../workloads/mandelbrot.wat");
@@ -74,6 +75,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
     let fib_n = pick(35, 30);
     let indirect_calls = pick(10_000_000, 2_000_000);
     let tail_calls = pick(10_000_000, 2_000_000);
+    let interpreted_rounds = pick(2_000_000, 400_000);
     let (sieve_n, sieve_reps) = (pick(1 << 24, 1 << 22), pick(2, 1));
     let matmul_reps = pick(16, 3);
     let (mandel_size, mandel_max) = (pick(512, 256), pick(500, 256));
@@ -106,11 +108,19 @@ pub fn all(quick: bool) -> Vec<Workload> {
             kind: call(CALL_INDIRECT, &[indirect_calls]),
         },
         Workload {
-            name: "tail_calls",
+            name: "tail_calls.mutual",
             describe: format!(
                 "{tail_calls} tail calls (return_call) between two mutually recursive functions"
             ),
             kind: call(TAIL_CALLS, &[tail_calls]),
+        },
+        Workload {
+            name: "tail_calls.interpreter",
+            describe: format!(
+                "a threaded bytecode interpreter whose handlers dispatch with \
+                 return_call_indirect, {interpreted_rounds} rounds of a 5-opcode loop"
+            ),
+            kind: call(TAIL_INTERPRETER, &[interpreted_rounds]),
         },
         Workload {
             name: "loops.sieve",
