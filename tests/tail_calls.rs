@@ -38,6 +38,57 @@ fn instantiate(engine: &Engine, wat: &str) -> Instance {
     Linker::new(engine).instantiate(&module).unwrap()
 }
 
+/// `wat` compiled, written to a compiled-module file and loaded back (its code mapped
+/// from the file, calls resolved as they were written).
+fn through_file(engine: &Engine, wat: &str) -> Module {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("kestrel-tail-{}-{n}.kwasm", std::process::id()));
+    Module::new(engine, wat)
+        .unwrap()
+        .serialize_to_file(&path)
+        .unwrap();
+    let module = Module::deserialize_file(engine, &path).unwrap();
+    let _ = std::fs::remove_file(&path);
+    module
+}
+
+/// The chains of tail calls (in place, growing, between instances) from modules loaded
+/// from compiled-module files.
+#[test]
+fn tail_calls_from_compiled_module_files() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let growing = Linker::new(&engine)
+            .instantiate(&through_file(&engine, GROWING))
+            .unwrap();
+        assert_eq!(
+            call(&growing, "start", &[Val::I32(1_000_001)]),
+            shown(vec![Val::I64(128)]),
+            "{label}"
+        );
+        let chains = Linker::new(&engine)
+            .instantiate(&through_file(&engine, CHAINS))
+            .unwrap();
+        assert_eq!(
+            call(&chains, "count", &[Val::I64(1_000_000)]),
+            shown(vec![Val::I64(42)]),
+            "{label}"
+        );
+        let ping = Linker::new(&engine)
+            .instantiate(&through_file(&engine, PING))
+            .unwrap();
+        let mut linker = Linker::new(&engine);
+        linker.instance("ping", &ping);
+        let _pong = linker.instantiate(&through_file(&engine, PONG)).unwrap();
+        assert_eq!(
+            call(&ping, "start", &[Val::I64(1_000_001)]),
+            shown(vec![Val::I64(1007)]),
+            "{label}"
+        );
+    }
+}
+
 /// The results of calling `name`, as text (`Val` has no equality: it may hold a
 /// reference).
 fn call(instance: &Instance, name: &str, args: &[Val]) -> String {
