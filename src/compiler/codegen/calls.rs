@@ -68,7 +68,9 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // its tail-call frame (rebuilt lower if its area is too small), so a chain of tail
 // calls has at most one, whatever it crosses. Invariants: the tail-call frame's area
 // never reaches below the staged arguments (the calling frame's outgoing area is sized
-// to reach below it, and the move goes highest unit first); the result types of every
+// to reach below it, and the move goes highest unit first; the value-stack slots the
+// arguments had give the same room today, so no scratch build shows this one: it is a
+// margin kept by construction); the result types of every
 // function of a chain are the chain's first callee's (validation), so the result units
 // stay right; every walk of the rbp chain steps over tail-call frames
 // (`runtime::frame_chain::caller_of`: backtraces, the debugger's walk, redirection).
