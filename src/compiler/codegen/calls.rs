@@ -41,11 +41,14 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 // DESIGN: tail calls
 // `return_call` and `return_call_indirect` replace the calling frame by the callee's, so
-// that a chain of tail calls runs in constant stack space. The arguments are stored as
-// for a call, into the outgoing area (so every operand, parameters included, is read
-// before any parameter slot is written), then moved into the frame's incoming area (the
-// slots its own caller provided, `[rbp + 16 + o]`) and, for an i32/i64 first argument,
-// kept in rsi; the epilogue gives the caller its pinned registers back and pops the
+// that a chain of tail calls runs in constant stack space. The arguments go into the
+// frame's incoming area (the slots its own caller provided, `[rbp + 16 + o]`) and, for
+// an i32/i64 first argument, rsi: a direct `return_call` whose operands read nothing
+// from that area stores them there at once; any other stores them as for a call, into
+// the outgoing area (so every operand, parameters included, is read before any
+// parameter slot is written), and moves them, each with a load and a store as wide as
+// the store that wrote it (a wider load would miss store forwarding: a 16-byte move of
+// two 8-byte stores cost more than the rest of the call, `benches/RESULTS.md`); the epilogue gives the caller its pinned registers back and pops the
 // frame, and a jump enters the callee with the caller's return address on top. The
 // callee returns where the frame would have: its result types are the frame's
 // (validation), so in rax or xmm0 and the same area offsets. For the debugger a tail call
@@ -76,7 +79,8 @@ use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 // (`runtime::frame_chain::caller_of`: backtraces, the debugger's walk, redirection).
 // `tests/tail_calls.rs` runs tail-recursive chains of 10^6 calls and more on a stack
 // that would overflow at a fraction of that if frames stayed: in place, with operands
-// read from the parameters being replaced, pinned parameters, every value type; across
+// read from the parameters being replaced (a scratch build storing those directly fails
+// it), pinned parameters, every value type; across
 // two instances (ping-pong through a table, each instance's globals checked after) and
 // growing and shrinking the argument area; a backtrace and the debugger's frames through
 // a tail-call frame; stepping over a self tail call (ends in the caller) and into one.
@@ -201,6 +205,12 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// argument into rsi last, after every operand has been read: an operand may live in
     /// rsi, a temporary.
     fn prepare_call(&mut self, ty: &FuncType, selector: Option<Opnd>) {
+        self.prepare_call_into(ty, selector, crate::abi::regs::RSP, 0);
+    }
+
+    /// `prepare_call` with the arguments stored at `[base + disp]` rather than in the
+    /// outgoing area.
+    fn prepare_call_into(&mut self, ty: &FuncType, selector: Option<Opnd>, base: u8, disp: i32) {
         self.leaving_wasm_code();
         self.fuel_to_memory();
         let n = ty.params().len();
@@ -209,7 +219,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         for (i, offset) in area_offsets(ty.params()).enumerate() {
             let e = self.stack.get(len - n + i);
             let src = self.operand(e);
-            self.store_to(e.ty, src, crate::abi::regs::RSP, offset);
+            self.store_to(e.ty, src, base, disp + offset);
         }
         if let Some(index) = selector {
             // Stores use rax and xmm15 as scratch, never rcx.
@@ -473,19 +483,25 @@ impl<'e> FuncCompiler<'_, 'e> {
             let caller = self.func_index - info.num_imported_funcs;
             self.out.call_edges.push((caller, defined));
         }
-        self.prepare_call(ty, None);
-        if area_units(ty.params()) > self.incoming_units() {
-            // lea rax, [rip + plain entry], resolved as calls are.
-            self.asm.extend([0x48, 0x8D, 0x05]);
-            let at = self.asm.offset().0;
-            self.asm.extend([0, 0, 0, 0]);
-            self.out.calls.push((at, defined));
-            dynasm!(self.asm ; .arch x64 ; mov rcx, r15);
-            self.tail_call_through_frame(ty);
-            self.mark_unreachable();
-            return;
+        if area_units(ty.params()) <= self.incoming_units() && self.args_avoid_incoming_area(ty) {
+            // No operand reads the incoming area: the arguments go there directly.
+            self.prepare_call_into(ty, None, RBP, ARGS);
+            self.leave_frame_for_tail_call();
+        } else {
+            self.prepare_call(ty, None);
+            if area_units(ty.params()) > self.incoming_units() {
+                // lea rax, [rip + plain entry], resolved as calls are.
+                self.asm.extend([0x48, 0x8D, 0x05]);
+                let at = self.asm.offset().0;
+                self.asm.extend([0, 0, 0, 0]);
+                self.out.calls.push((at, defined));
+                dynasm!(self.asm ; .arch x64 ; mov rcx, r15);
+                self.tail_call_through_frame(ty);
+                self.mark_unreachable();
+                return;
+            }
+            self.leave_for_tail_call(ty);
         }
-        self.leave_for_tail_call(ty);
         if let (true, Some(own)) = (
             self.instrumented && callee == self.func_index,
             self.instrumented_entry,
@@ -567,7 +583,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     fn tail_call_through_frame(&mut self, ty: &FuncType) {
         use crate::abi::frame::tail_frame;
         use crate::abi::libcalls::offsets::TAIL_RETURN;
-        use crate::abi::regs::RDX;
+        use crate::abi::regs::RDI;
         let params = area_units(ty.params());
         let results = area_units(ty.results());
         let units = tail_frame::area_units(params, results);
@@ -584,39 +600,39 @@ impl<'e> FuncCompiler<'_, 'e> {
         let enter = self.asm.new_dynamic_label();
         dynasm!(self.asm
             ; .arch x64
-            ; mov rdx, [r15 + header::LIBCALLS]
-            ; mov rdx, [rdx + TAIL_RETURN]
-            ; mov rdx, [rdx]
-            ; cmp rdx, [rbp + 8]
+            ; mov rdi, [r15 + header::LIBCALLS]
+            ; mov rdi, [rdi + TAIL_RETURN]
+            ; mov rdi, [rdi]
+            ; cmp rdi, [rbp + 8]
             ; jne =>build
             // This frame is a tail-call frame's callee: its incoming area is that
             // frame's argument area.
-            ; mov rdx, [rbp]
-            ; cmp QWORD [rdx + tail_frame::AREA_UNITS], units as i32
+            ; mov rdi, [rbp]
+            ; cmp QWORD [rdi + tail_frame::AREA_UNITS], units as i32
             ; jb =>rebuild
         );
-        self.move_area(params, crate::abi::regs::RSP, 0, RBP, ARGS);
+        self.move_params(ty.params(), crate::abi::regs::RSP, 0, RBP, ARGS);
         dynasm!(self.asm
             ; .arch x64
             ; mov rsp, rbp
             ; pop rbp
             ; jmp =>enter
             ; =>build
-            ; mov rdx, rbp
-            ; mov [rdx + tail_frame::VMCTX], r15
+            ; mov rdi, rbp
+            ; mov [rdi + tail_frame::VMCTX], r15
             ; =>rebuild
         );
-        self.move_area_down(params, crate::abi::regs::RSP, 0, RDX, area);
+        self.move_params(ty.params(), crate::abi::regs::RSP, 0, RDI, area);
         dynasm!(self.asm
             ; .arch x64
-            ; mov QWORD [rdx + tail_frame::AREA_UNITS], units as i32
-            ; mov QWORD [rdx + tail_frame::RESULT_UNITS], results as i32
-            ; mov rbp, rdx
-            ; lea rsp, [rdx + area - 8]
-            ; mov rdx, [r15 + header::LIBCALLS]
-            ; mov rdx, [rdx + TAIL_RETURN]
-            ; mov rdx, [rdx]
-            ; mov [rsp], rdx
+            ; mov QWORD [rdi + tail_frame::AREA_UNITS], units as i32
+            ; mov QWORD [rdi + tail_frame::RESULT_UNITS], results as i32
+            ; mov rbp, rdi
+            ; lea rsp, [rdi + area - 8]
+            ; mov rdi, [r15 + header::LIBCALLS]
+            ; mov rdi, [rdi + TAIL_RETURN]
+            ; mov rdi, [rdi]
+            ; mov [rsp], rdi
             ; =>enter
             ; mov r15, rcx
             ; mov r14, [r15 + header::MEM_BASE]
@@ -630,7 +646,12 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// registers back and pops the frame. Keeps rax, rcx and rsi (the callee and the first
     /// argument).
     fn leave_for_tail_call(&mut self, ty: &FuncType) {
-        self.move_area(area_units(ty.params()), crate::abi::regs::RSP, 0, RBP, ARGS);
+        self.move_params(ty.params(), crate::abi::regs::RSP, 0, RBP, ARGS);
+        self.leave_frame_for_tail_call();
+    }
+
+    /// Gives the caller its pinned registers back and pops the frame.
+    fn leave_frame_for_tail_call(&mut self) {
         self.restore_callers_pinned();
         dynasm!(self.asm
             ; .arch x64
@@ -639,52 +660,40 @@ impl<'e> FuncCompiler<'_, 'e> {
         );
     }
 
-    /// Copies `units` 8-byte units from `[from + from_disp]` to `[to + to_disp]` through
-    /// xmm15 (scratch): no general-purpose register changes.
-    fn move_area(&mut self, units: u32, from: u8, from_disp: i32, to: u8, to_disp: i32) {
-        let mut u = 0;
-        while u < units {
-            let (src, dst) = (from_disp + 8 * u as i32, to_disp + 8 * u as i32);
-            if u + 2 <= units {
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; movdqu xmm15, [Rq(from) + src]
-                    ; movdqu [Rq(to) + dst], xmm15
-                );
-                u += 2;
-            } else {
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; movq xmm15, [Rq(from) + src]
-                    ; movq [Rq(to) + dst], xmm15
-                );
-                u += 1;
-            }
-        }
+    /// Whether no operand of a call's arguments (the top `ty.params()` values) is read
+    /// from the incoming area, so that they may be stored there directly (a parameter
+    /// not pinned in a register is read from its slot there).
+    fn args_avoid_incoming_area(&self, ty: &FuncType) -> bool {
+        let n = ty.params().len();
+        let len = self.stack.len();
+        (len - n..len)
+            .all(|d| !matches!(self.operand(self.stack.get(d)), Opnd::Mem(disp) if disp > 0))
     }
 
-    /// Copies `units` 8-byte units from `[from + from_disp]` to `[to + to_disp]` through
-    /// xmm15, highest first: right for overlapping areas whose destination is not below
-    /// the source.
-    fn move_area_down(&mut self, units: u32, from: u8, from_disp: i32, to: u8, to_disp: i32) {
-        let mut u = units;
-        while u > 0 {
-            if u >= 2 {
-                u -= 2;
-                let (src, dst) = (from_disp + 8 * u as i32, to_disp + 8 * u as i32);
-                dynasm!(self.asm
+    /// Copies the values of an area of `types` from `[from + from_disp]` to `[to +
+    /// to_disp]`, each as wide as its type (as `store_to` wrote it: a load of the width
+    /// of the store gets the stored value forwarded), through rdx and xmm15, the highest
+    /// first: right for overlapping areas whose destination is not below the source.
+    fn move_params(&mut self, types: &[ValType], from: u8, from_disp: i32, to: u8, to_disp: i32) {
+        let offsets: Vec<i32> = area_offsets(types).collect();
+        for (&ty, &offset) in types.iter().zip(&offsets).rev() {
+            let (src, dst) = (from_disp + offset, to_disp + offset);
+            match ty {
+                ValType::V128 => dynasm!(self.asm
                     ; .arch x64
                     ; movdqu xmm15, [Rq(from) + src]
                     ; movdqu [Rq(to) + dst], xmm15
-                );
-            } else {
-                u -= 1;
-                let (src, dst) = (from_disp + 8 * u as i32, to_disp + 8 * u as i32);
-                dynasm!(self.asm
+                ),
+                ValType::I32 | ValType::F32 => dynasm!(self.asm
                     ; .arch x64
-                    ; movq xmm15, [Rq(from) + src]
-                    ; movq [Rq(to) + dst], xmm15
-                );
+                    ; mov edx, [Rq(from) + src]
+                    ; mov [Rq(to) + dst], edx
+                ),
+                _ => dynasm!(self.asm
+                    ; .arch x64
+                    ; mov rdx, [Rq(from) + src]
+                    ; mov [Rq(to) + dst], rdx
+                ),
             }
         }
     }
