@@ -3,7 +3,9 @@
 //! versions (no instrumented version is even compiled); accesses beside a watched range
 //! on its page run through and give the right values; a read of a page only write
 //! watchpoints protect does not fault; frequent accesses next to a watched range move the
-//! instance over to checking in software, with the same results and stops.
+//! instance over to checking in software, with the same results and stops; an access
+//! that spans two protected pages runs through (both pages lifted for its one step) or
+//! stops, as its bytes say.
 
 use kestrel::{Config, DebugEvent, Engine, Linker, Module, Resume, Val, WatchKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -40,7 +42,8 @@ const GUEST: &str = r#"
       (local.tee $n (i32.sub (local.get $n) (i32.const 1)))
       (br_if $next))
     (local.get $sum))
-  (func (export "poke") (param i32 i32) (i32.store (local.get 0) (local.get 1))))
+  (func (export "poke") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+  (func (export "peek64") (param i32) (result i64) (i64.load (local.get 0))))
 "#;
 
 /// The sum `churn(n, skip)` returns.
@@ -144,4 +147,34 @@ fn frequent_trips_move_the_instance_to_checking_in_software() {
     call(&s, "poke", &[0x100, 9]);
     assert_eq!(s.stops.load(Ordering::SeqCst), 1);
     assert_eq!(call(&s, "neighbours", &[10]), 90);
+}
+
+#[test]
+fn an_access_spanning_two_watched_pages_runs_through_or_stops() {
+    let s = setup();
+    let debugger = s.instance.debugger().unwrap();
+    // Watched bytes on pages 0 and 1, away from the 8 bytes at 0xffc..0x1004 the load
+    // reads across the boundary: each page is protected, the load touches no watched
+    // byte, and must run through (lifting both pages for its one step).
+    call(&s, "poke", &[0xffc, 0x1111]);
+    call(&s, "poke", &[0x1000, 0x2222]);
+    debugger
+        .set_watchpoint(0, 0x800, 4, WatchKind::Access)
+        .unwrap();
+    debugger
+        .set_watchpoint(0, 0x1800, 4, WatchKind::Access)
+        .unwrap();
+    let peek = s.instance.get_func("peek64").unwrap();
+    for _ in 0..3 {
+        let v = peek.call(&[Val::I32(0xffc)]).unwrap()[0].i64().unwrap();
+        assert_eq!(v, 0x2222_0000_1111);
+    }
+    assert_eq!(s.stops.load(Ordering::SeqCst), 0);
+    // A watchpoint on the boundary's second page that the load does touch: it stops.
+    debugger
+        .set_watchpoint(0, 0x1002, 2, WatchKind::Read)
+        .unwrap();
+    let v = peek.call(&[Val::I32(0xffc)]).unwrap()[0].i64().unwrap();
+    assert_eq!(v, 0x2222_0000_1111);
+    assert_eq!(s.stops.load(Ordering::SeqCst), 1);
 }

@@ -100,7 +100,10 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
             // A watched page ("DESIGN: watched pages"): the page-fault error code's bit 1
             // says the access writes.
             let write = gregs[libc::REG_ERR as usize] & 2 != 0;
-            if entries.watch_stub == 0 || watched_pages::step_requested(pc) {
+            if entries.watch_stub == 0
+                || watched_pages::mid_step()
+                || watched_pages::step_requested(pc)
+            {
                 watched_pages::step_over(addr, &mut gregs[libc::REG_EFL as usize]);
             } else {
                 // Plain code of a debuggable module: ask the host through the transfer

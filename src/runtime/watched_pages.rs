@@ -27,7 +27,12 @@
 //!    code, a module without debug instrumentation, or an access the host says cannot
 //!    be a hit, `request_step`) the handler lets the one instruction through: it
 //!    unprotects the page, sets the trap flag, and the trap after the instruction
-//!    protects the page again (`step_over`, `end_step`).
+//!    protects the page again (`step_over`, `end_step`). An instruction that faults
+//!    again while it is being stepped touches a second protected page (an access across
+//!    a page boundary): that page is lifted too, for the same step (`mid_step`; a trip
+//!    to the host then would re-protect the first page and fault for ever:
+//!    `an_access_spanning_two_watched_pages_runs_through_or_stops`, found by the
+//!    debug-operation fuzzer, smith seed 22037501).
 //! 3. The host's own accesses to guest memory (`Memory::read`/`write`, the bulk-memory
 //!    helpers, the debugger's reads) lift the protection of the pages they touch for
 //!    their duration (`Memory::host_access`); they reach the watchers as before.
@@ -207,6 +212,15 @@ pub(crate) fn step_requested(pc: usize) -> bool {
         }
         asked
     })
+}
+
+/// Whether this thread is stepping an instruction through (`step_over` ran and
+/// `end_step` has not): a fault now is that instruction touching a second protected
+/// page, which must be let through as well, not sent to the host (the host's trip would
+/// run with the trap flag set and re-protect the first page, and the instruction would
+/// fault again for ever). Async-signal-safe.
+pub(crate) fn mid_step() -> bool {
+    STEPPING.with(|s| s.get()[0] != 0)
 }
 
 /// Lets the instruction that faulted on `addr` through: unprotects its page and sets the
