@@ -357,16 +357,22 @@ const PONG: &str = r#"
               (i64.sub (local.get $n) (i64.const 1)) (i32.const 0))))))
 "#;
 
+/// Instances of `PING` and of `PONG`, which fills the second entry of ping's table.
+fn ping_pong(engine: &Engine) -> (Instance, Instance) {
+    let ping = instantiate(engine, PING);
+    let mut linker = Linker::new(engine);
+    linker.instance("ping", &ping);
+    let pong = linker
+        .instantiate(&Module::new(engine, PONG).unwrap())
+        .unwrap();
+    (ping, pong)
+}
+
 #[test]
 fn tail_calls_between_instances_run_in_constant_stack_space() {
     for (label, config) in configs() {
         let engine = Engine::new(&config);
-        let ping = instantiate(&engine, PING);
-        let mut linker = Linker::new(&engine);
-        linker.instance("ping", &ping);
-        let _pong = linker
-            .instantiate(&Module::new(&engine, PONG).unwrap())
-            .unwrap();
+        let (ping, _pong) = ping_pong(&engine);
         // Even n ends in ping (1000), odd in pong (7); the caller adds its own base,
         // which it must find in its own instance after the chain returns.
         for (n, end) in [(1_000_000i64, 1000i64), (1_000_001, 7)] {
@@ -424,12 +430,7 @@ fn growing_tail_calls_run_in_constant_stack_space() {
 fn a_backtrace_passes_through_a_tail_call_frame() {
     for (label, config) in configs() {
         let engine = Engine::new(&config);
-        let ping = instantiate(&engine, PING);
-        let mut linker = Linker::new(&engine);
-        linker.instance("ping", &ping);
-        let _pong = linker
-            .instantiate(&Module::new(&engine, PONG).unwrap())
-            .unwrap();
+        let (ping, _pong) = ping_pong(&engine);
         let err = ping
             .get_func("start")
             .unwrap()
@@ -460,12 +461,7 @@ fn the_debugger_walks_through_a_tail_call_frame() {
     let mut config = Config::new();
     config.debug_instrumentation(true);
     let engine = Engine::new(&config);
-    let ping = instantiate(&engine, PING);
-    let mut linker = Linker::new(&engine);
-    linker.instance("ping", &ping);
-    let pong = linker
-        .instantiate(&Module::new(&engine, PONG).unwrap())
-        .unwrap();
+    let (ping, pong) = ping_pong(&engine);
     let debugger = pong.debugger().unwrap();
     debugger.set_entry_breakpoint(0).unwrap();
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
@@ -565,12 +561,7 @@ fn a_breakpoint_where_a_tail_chain_returns_fires() {
     let mut config = Config::new();
     config.debug_instrumentation(true);
     let engine = Engine::new(&config);
-    let ping = instantiate(&engine, PING);
-    let mut linker = Linker::new(&engine);
-    linker.instance("ping", &ping);
-    let pong = linker
-        .instantiate(&Module::new(&engine, PONG).unwrap())
-        .unwrap();
+    let (ping, pong) = ping_pong(&engine);
     let ping_debugger = ping.debugger().unwrap();
     // `start`: local.get, call $ping, global.get, i64.add: the breakpoint goes after the
     // call.
@@ -610,12 +601,7 @@ fn an_endless_chain_of_tail_calls_can_be_interrupted() {
     for (label, config) in configs() {
         let engine = Engine::new(&config);
         let instance = instantiate(&engine, ENDLESS);
-        let ping = instantiate(&engine, PING);
-        let mut linker = Linker::new(&engine);
-        linker.instance("ping", &ping);
-        let _pong = linker
-            .instantiate(&Module::new(&engine, PONG).unwrap())
-            .unwrap();
+        let (ping, _pong) = ping_pong(&engine);
         for (guest, name, arg) in [(&instance, "spin", 0i64), (&ping, "start", i64::MAX)] {
             let (running_tx, running_rx) = std::sync::mpsc::channel();
             let handle = guest.interrupt_handle();

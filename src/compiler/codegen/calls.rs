@@ -308,6 +308,27 @@ impl<'e> FuncCompiler<'_, 'e> {
         );
     }
 
+    /// Instrumented version: loads into rax the instrumented entry of `callee` (a
+    /// defined function) if this instance debugs it and that version is compiled (its
+    /// entry slot is not zero); else jumps to `plain`.
+    fn load_debugged_entry(&mut self, callee: u32, plain: DynamicLabel) {
+        let defined = callee - self.env.info.num_imported_funcs;
+        let word = self.env.layout.func_bits(callee);
+        super::breakable::emit_word_test(self.asm, word);
+        dynasm!(self.asm ; .arch x64 ; jbe =>plain);
+        // mov rax, [rip + entry slot]
+        self.asm.extend([0x48, 0x8B, 0x05]);
+        self.out
+            .entry_slot_refs
+            .push((self.asm.offset().0, defined));
+        self.asm.extend([0, 0, 0, 0]);
+        dynasm!(self.asm
+            ; .arch x64
+            ; test rax, rax
+            ; jz =>plain
+        );
+    }
+
     pub(super) fn call(&mut self, callee: u32) {
         let info: &'e ModuleInfo = self.env.info;
         let ty = info.func_type(callee);
@@ -346,21 +367,8 @@ impl<'e> FuncCompiler<'_, 'e> {
                 // plain prologue's slow path and transfer path; any other callee's plain
                 // entry is called out of line (`emit_plain_calls`).
                 let plain_call = self.asm.new_dynamic_label();
-                let word = self.env.layout.func_bits(callee);
-                super::breakable::emit_word_test(self.asm, word);
-                dynasm!(self.asm ; .arch x64 ; jbe =>plain_call);
-                // mov rax, [rip + entry slot]
-                self.asm.extend([0x48, 0x8B, 0x05]);
-                self.out
-                    .entry_slot_refs
-                    .push((self.asm.offset().0, defined));
-                self.asm.extend([0, 0, 0, 0]);
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; test rax, rax
-                    ; jz =>plain_call
-                    ; call rax
-                );
+                self.load_debugged_entry(callee, plain_call);
+                dynasm!(self.asm ; .arch x64 ; call rax);
                 self.plain_calls.push(PlainCall {
                     entry: plain_call,
                     back: returned,
@@ -511,19 +519,9 @@ impl<'e> FuncCompiler<'_, 'e> {
             if self.instrumented {
                 // A callee this instance debugs, compiled: its instrumented entry.
                 let plain = self.asm.new_dynamic_label();
-                let word = self.env.layout.func_bits(callee);
-                super::breakable::emit_word_test(self.asm, word);
-                dynasm!(self.asm ; .arch x64 ; jbe =>plain);
-                // mov rax, [rip + entry slot]
-                self.asm.extend([0x48, 0x8B, 0x05]);
-                self.out
-                    .entry_slot_refs
-                    .push((self.asm.offset().0, defined));
-                self.asm.extend([0, 0, 0, 0]);
+                self.load_debugged_entry(callee, plain);
                 dynasm!(self.asm
                     ; .arch x64
-                    ; test rax, rax
-                    ; jz =>plain
                     ; jmp rax
                     ; =>plain
                 );
