@@ -394,19 +394,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     pub(super) fn call_indirect(&mut self, type_index: u32, table_index: u32) {
-        let info: &'e ModuleInfo = self.env.info;
-        let ty = &info.types[type_index as usize];
-        if self.env.debug && !self.instrumented {
-            let caller = self.func_index - info.num_imported_funcs;
-            if self.out.indirect_callers.last() != Some(&caller) {
-                self.out.indirect_callers.push(caller);
-            }
-        }
-        // The index is not on the stack any more, so spilling cannot disturb it.
-        let (_, index) = self.pop_opnd();
-        self.prepare_call(ty, Some(index));
-        self.record_call_stack();
-        self.emit_funcref_lookup(type_index, table_index);
+        let ty = self.prepare_indirect_call(type_index, table_index);
         // Most table entries belong to the caller's own instance: call those without
         // switching contexts; the switch is out of line (`emit_cross_instance_calls`).
         let cross = self.asm.new_dynamic_label();
@@ -428,6 +416,27 @@ impl<'e> FuncCompiler<'_, 'e> {
             offset: self.offset,
         });
         self.push_call_results(ty);
+    }
+
+    /// The part of `call_indirect` and `return_call_indirect` before the call: records
+    /// that the function calls indirectly (plain version of a debuggable module), pops the
+    /// index, stores the arguments (`prepare_call`), records the call's stack and finds
+    /// the callee (`emit_funcref_lookup`). Returns the callee's type.
+    fn prepare_indirect_call(&mut self, type_index: u32, table_index: u32) -> &'e FuncType {
+        let info: &'e ModuleInfo = self.env.info;
+        let ty = &info.types[type_index as usize];
+        if self.env.debug && !self.instrumented {
+            let caller = self.func_index - info.num_imported_funcs;
+            if self.out.indirect_callers.last() != Some(&caller) {
+                self.out.indirect_callers.push(caller);
+            }
+        }
+        // The index is not on the stack any more, so spilling cannot disturb it.
+        let (_, index) = self.pop_opnd();
+        self.prepare_call(ty, Some(index));
+        self.record_call_stack();
+        self.emit_funcref_lookup(type_index, table_index);
+        ty
     }
 
     /// Finds the callee of a `call_indirect` (or `return_call_indirect`) whose index is
@@ -465,7 +474,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     /// `return_call`: in place if the callee is defined here and its parameters fit the
-    /// incoming area ("DESIGN: tail calls"), else a call and a return.
+    /// incoming area, else through a tail-call frame ("DESIGN: tail calls").
     pub(super) fn return_call(&mut self, callee: u32) {
         // The frame ends here, as at a `return` (a step over it goes on in the caller).
         self.breakable_point(crate::abi::sites::SiteKind::Exit);
@@ -536,21 +545,11 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     /// `return_call_indirect`: in place for a table entry of this instance whose
-    /// parameters fit the incoming area, else a call and a return ("DESIGN: tail calls").
+    /// parameters fit the incoming area, else through a tail-call frame ("DESIGN: tail
+    /// calls").
     pub(super) fn return_call_indirect(&mut self, type_index: u32, table_index: u32) {
         self.breakable_point(crate::abi::sites::SiteKind::Exit);
-        let info: &'e ModuleInfo = self.env.info;
-        let ty = &info.types[type_index as usize];
-        if self.env.debug && !self.instrumented {
-            let caller = self.func_index - info.num_imported_funcs;
-            if self.out.indirect_callers.last() != Some(&caller) {
-                self.out.indirect_callers.push(caller);
-            }
-        }
-        let (_, index) = self.pop_opnd();
-        self.prepare_call(ty, Some(index));
-        self.record_call_stack();
-        self.emit_funcref_lookup(type_index, table_index);
+        let ty = self.prepare_indirect_call(type_index, table_index);
         if area_units(ty.params()) > self.incoming_units() {
             dynasm!(self.asm ; .arch x64 ; mov rax, [rax + funcref::CODE]);
             self.tail_call_through_frame(ty);
