@@ -13,8 +13,12 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
 use kestrel::gdb::GdbSession;
 use kestrel::{Config, Engine, Instance, Linker, Module, Val};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
+
+#[path = "../tests/support/gdb_client.rs"]
+mod gdb_client;
+use gdb_client::Client;
 use std::time::{Duration, Instant};
 
 /// `run(n)`: n rounds of a store of the round's number to the word at 0x100, then a sum
@@ -33,40 +37,6 @@ const GUEST: &str = r#"
     (local.get $sum))
   (func (export "spin") (loop $forever (br $forever))))
 "#;
-
-/// A remote-protocol client in acknowledgement mode.
-struct Client(TcpStream);
-
-impl Client {
-    fn ask(&mut self, body: &str) -> String {
-        let sum = body.bytes().fold(0u8, |s, b| s.wrapping_add(b));
-        write!(self.0, "${body}#{sum:02x}").unwrap();
-        self.0.flush().unwrap();
-        self.reply()
-    }
-
-    fn reply(&mut self) -> String {
-        let mut byte = [0u8];
-        loop {
-            self.0.read_exact(&mut byte).unwrap();
-            if byte[0] == b'$' {
-                break;
-            }
-        }
-        let mut body = Vec::new();
-        loop {
-            self.0.read_exact(&mut byte).unwrap();
-            if byte[0] == b'#' {
-                break;
-            }
-            body.push(byte[0]);
-        }
-        let mut sum = [0u8; 2];
-        self.0.read_exact(&mut sum).unwrap();
-        self.0.write_all(b"+").unwrap();
-        String::from_utf8(body).unwrap()
-    }
-}
 
 fn instance() -> Instance {
     let mut config = Config::new();

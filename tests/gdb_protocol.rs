@@ -7,8 +7,11 @@
 
 use gdbstub_arch::wasm::addr::{WasmAddr, WasmAddrType};
 use kestrel::{Config, Engine, Linker, Module};
-use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+
+#[path = "support/gdb_client.rs"]
+mod gdb_client;
+use gdb_client::Client;
 
 /// A loop that runs `n` times and returns n; its body's first instruction is where the
 /// test puts its breakpoint.
@@ -20,42 +23,6 @@ const LOOP: &str = r#"
       (br_if $l (i32.lt_u (local.get $i) (i32.const 5))))
     (local.get $i)))
 "#;
-
-/// A client for the remote protocol, in acknowledgement mode.
-struct Client(TcpStream);
-
-impl Client {
-    /// Sends `body` as a packet and returns the reply's body.
-    fn ask(&mut self, body: &str) -> String {
-        let sum = body.bytes().fold(0u8, |s, b| s.wrapping_add(b));
-        write!(self.0, "${body}#{sum:02x}").unwrap();
-        self.0.flush().unwrap();
-        self.reply()
-    }
-
-    /// Reads the next packet (skipping acknowledgements) and acknowledges it.
-    fn reply(&mut self) -> String {
-        let mut byte = [0u8];
-        loop {
-            self.0.read_exact(&mut byte).unwrap();
-            if byte[0] == b'$' {
-                break;
-            }
-        }
-        let mut body = Vec::new();
-        loop {
-            self.0.read_exact(&mut byte).unwrap();
-            if byte[0] == b'#' {
-                break;
-            }
-            body.push(byte[0]);
-        }
-        let mut sum = [0u8; 2];
-        self.0.read_exact(&mut sum).unwrap();
-        self.0.write_all(b"+").unwrap();
-        String::from_utf8(body).unwrap()
-    }
-}
 
 #[test]
 fn a_breakpoint_inserted_twice_is_cleared_by_one_removal() {
