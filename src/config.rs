@@ -76,6 +76,7 @@ pub struct Config {
     pub(crate) multi_memory: bool,
     pub(crate) extended_const: bool,
     pub(crate) tail_call: bool,
+    pub(crate) exceptions: bool,
 }
 
 impl Default for Config {
@@ -96,6 +97,7 @@ impl Default for Config {
             multi_memory: true,
             extended_const: true,
             tail_call: true,
+            exceptions: true,
         }
     }
 }
@@ -254,6 +256,15 @@ impl Config {
         self
     }
 
+    /// Accepts exception handling (WebAssembly 3.0; on by default): tags, `throw`,
+    /// `throw_ref`, `try_table` and `exnref`, and the legacy `try`, `catch`,
+    /// `catch_all`, `delegate` and `rethrow` that `clang -fwasm-exceptions` still emits.
+    /// Modules without them compile to the same code either way.
+    pub fn exceptions(&mut self, enable: bool) -> &mut Self {
+        self.exceptions = enable;
+        self
+    }
+
     /// The vector path this configuration compiles for on this CPU.
     pub(crate) fn vector_path(&self) -> VectorPath {
         match self.vector_instructions {
@@ -273,6 +284,8 @@ impl Config {
                 features.set(F::MULTI_MEMORY, self.multi_memory);
                 features.set(F::EXTENDED_CONST, self.extended_const);
                 features.set(F::TAIL_CALL, self.tail_call);
+                features.set(F::EXCEPTIONS, self.exceptions);
+                features.set(F::LEGACY_EXCEPTIONS, self.exceptions);
                 features
             }
         }

@@ -56,6 +56,7 @@ pub use api::instance::Instance;
 pub use api::interrupt::InterruptHandle;
 pub use api::linker::{Extern, Linker};
 pub use api::module::{CodeRegion, CodeRegionKind, Module};
+pub use api::tag::{Exception, ExnRef, Tag};
 pub use api::val::{ExternRef, Val};
 pub use config::{BoundsChecks, Config, InstrumentedVersions, VectorInstructions, WasmVersion};
 pub use error::{Error, Result};

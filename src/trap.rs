@@ -1,7 +1,9 @@
 //! `Trap`: what a wasm trap (or a host-function error) becomes on the host side, with the
 //! wasm backtrace at the point it happened.
 
+use std::any::Any;
 use std::fmt;
+use std::sync::Arc;
 
 /// Declares `TrapKind` once: each kind with its code and the spec's message, and from
 /// that one list the enum, `message`, `ALL`, `from_code` and `MAX_CODE`.
@@ -63,6 +65,11 @@ trap_kinds! {
     Interrupted = 14, "interrupted";
     /// The instance's fuel ran out ([`Config::consume_fuel`](crate::Config::consume_fuel)).
     OutOfFuel = 15, "all fuel consumed";
+    /// `throw_ref` of a null exception reference.
+    NullExceptionReference = 16, "null exception reference";
+    /// A wasm exception no handler caught ([`Trap::exception`](crate::Trap::exception)
+    /// gives it).
+    UncaughtException = 17, "uncaught exception";
 }
 
 impl TrapKind {
@@ -114,6 +121,9 @@ pub struct Trap {
     message: String,
     backtrace: Vec<FrameInfo>,
     exit_status: Option<i32>,
+    /// The exception an `UncaughtException` trap carries (`runtime::exceptions::Thrown`;
+    /// the API reads it as an `Exception`).
+    pub(crate) thrown: Option<Arc<dyn Any + Send + Sync>>,
 }
 
 impl Trap {
@@ -123,7 +133,15 @@ impl Trap {
             message: kind.message().to_string(),
             backtrace,
             exit_status: None,
+            thrown: None,
         }
+    }
+
+    /// An uncaught wasm exception (`thrown` is a `runtime::exceptions::Thrown`).
+    pub(crate) fn uncaught_exception(thrown: Arc<dyn Any + Send + Sync>) -> Trap {
+        let mut trap = Trap::new(TrapKind::UncaughtException, Vec::new());
+        trap.thrown = Some(thrown);
+        trap
     }
 
     /// A wasm trap whose message names the table element involved ("uninitialized element
@@ -147,6 +165,7 @@ impl Trap {
             message: message.into(),
             backtrace: Vec::new(),
             exit_status: None,
+            thrown: None,
         }
     }
 
@@ -160,6 +179,7 @@ impl Trap {
             message: format!("exited with status {status}"),
             backtrace: Vec::new(),
             exit_status: Some(status),
+            thrown: None,
         }
     }
 

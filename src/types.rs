@@ -19,6 +19,8 @@ pub enum ValType {
     FuncRef,
     /// Nullable reference to a host value.
     ExternRef,
+    /// Nullable reference to a caught exception (exception handling).
+    ExnRef,
 }
 
 impl ValType {
@@ -43,7 +45,10 @@ impl ValType {
 
     /// Whether this is a reference type.
     pub fn is_ref(self) -> bool {
-        matches!(self, ValType::FuncRef | ValType::ExternRef)
+        matches!(
+            self,
+            ValType::FuncRef | ValType::ExternRef | ValType::ExnRef
+        )
     }
 
     /// The type of a value `what` names (a local, a parameter...), or why it is refused.
@@ -58,6 +63,17 @@ impl ValType {
         })
     }
 
+    /// The reference type of `ref.null`'s heap type (exception references, external
+    /// references, else function references).
+    pub(crate) fn of_heap_type(hty: wasmparser::HeapType) -> ValType {
+        use wasmparser::{AbstractHeapType as A, HeapType as H};
+        match hty {
+            H::Abstract { ty: A::Extern, .. } => ValType::ExternRef,
+            H::Abstract { ty: A::Exn, .. } => ValType::ExnRef,
+            _ => ValType::FuncRef,
+        }
+    }
+
     pub(crate) fn from_wasmparser(ty: wasmparser::ValType) -> Option<ValType> {
         use wasmparser::ValType as W;
         Some(match ty {
@@ -68,6 +84,15 @@ impl ValType {
             W::V128 => ValType::V128,
             W::Ref(r) if r.is_func_ref() => ValType::FuncRef,
             W::Ref(r) if r.is_extern_ref() => ValType::ExternRef,
+            W::Ref(r)
+                if r.heap_type()
+                    == wasmparser::HeapType::Abstract {
+                        shared: false,
+                        ty: wasmparser::AbstractHeapType::Exn,
+                    } =>
+            {
+                ValType::ExnRef
+            }
             _ => return None,
         })
     }
@@ -83,6 +108,7 @@ impl fmt::Display for ValType {
             ValType::V128 => "v128",
             ValType::FuncRef => "funcref",
             ValType::ExternRef => "externref",
+            ValType::ExnRef => "exnref",
         })
     }
 }
@@ -217,6 +243,8 @@ pub enum ExternType {
     Memory(MemoryType),
     /// A global.
     Global(GlobalType),
+    /// An exception tag (its parameters are the payload).
+    Tag(FuncType),
 }
 
 impl ExternType {
@@ -227,6 +255,7 @@ impl ExternType {
             ExternType::Table(_) => "table",
             ExternType::Memory(_) => "memory",
             ExternType::Global(_) => "global",
+            ExternType::Tag(_) => "tag",
         }
     }
 }

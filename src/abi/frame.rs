@@ -266,6 +266,9 @@ pub(crate) struct FrameShape {
     /// Per local: the save-area index (`saved_gpr`, `saved_xmm`) of the register it is
     /// pinned to, if any.
     pub pinned: Box<[Option<u8>]>,
+    /// The function has exception handlers: it pins nothing and saves every
+    /// callee-saved register (`runtime::exceptions`, "DESIGN: exceptions").
+    pub saves_all: bool,
 }
 
 impl FrameShape {
@@ -283,7 +286,13 @@ impl FrameShape {
     /// The save-area indices of the registers the function pins, in the order of their
     /// save slots (slot k holds the caller's value of the k-th: `pinned_save_disp(k)`).
     pub fn pinned_registers(&self) -> impl Iterator<Item = u8> + '_ {
-        self.pinned.iter().flatten().copied()
+        let all = self
+            .saves_all
+            .then(|| callee_saved_indices().map(|i| i as u8));
+        let pinned = (!self.saves_all).then(|| self.pinned.iter().flatten().copied());
+        all.into_iter()
+            .flatten()
+            .chain(pinned.into_iter().flatten())
     }
 }
 
@@ -337,6 +346,31 @@ pub(crate) struct ResumePoint {
 pub(crate) const RESUME_RSP: i32 = std::mem::offset_of!(ResumePoint, rsp) as i32;
 /// Offset of [`ResumePoint::rbp`].
 pub(crate) const RESUME_RBP: i32 = std::mem::offset_of!(ResumePoint, rbp) as i32;
+
+/// Where a thrown exception goes on (`runtime::exceptions`, "DESIGN: exceptions"): the
+/// throw stub and the host-call trampoline load these four words and jump. A handler in
+/// a wasm frame: `rbp` that frame's, `pc` its landing pad, `exn` the exception object,
+/// `rsp` any address below the frame (the landing pad sets its own). No handler in the
+/// activation: the entry trampoline's resume point, as a trap returns there (`rsp` past
+/// the return address, `pc` that address, `exn` 0).
+#[repr(C)]
+#[derive(Debug, Default)]
+pub(crate) struct Landing {
+    pub rsp: usize,
+    pub rbp: usize,
+    pub pc: usize,
+    pub exn: usize,
+}
+
+/// Offsets of [`Landing`]'s words.
+pub(crate) mod landing {
+    use super::Landing;
+    use std::mem::offset_of;
+    pub const RSP: i32 = offset_of!(Landing, rsp) as i32;
+    pub const RBP: i32 = offset_of!(Landing, rbp) as i32;
+    pub const PC: i32 = offset_of!(Landing, pc) as i32;
+    pub const EXN: i32 = offset_of!(Landing, exn) as i32;
+}
 
 #[cfg(test)]
 mod tests {

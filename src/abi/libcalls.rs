@@ -3,7 +3,7 @@
 //! The runtime provides the one table; code calls entry `offsets::X` with the vmctx in
 //! rdi (see `compiler::codegen::stubs`, `emit_host_helper_stub`).
 
-use super::frame::ResumePoint;
+use super::frame::{Landing, ResumePoint};
 
 /// Signature of every host helper: `(vmctx, args) -> trap code` (0: none), with any
 /// result left in `args[0]`.
@@ -73,6 +73,13 @@ pub(crate) struct Libcalls {
     /// `(vmctx, frame pointer) -> the real stack limit` (the slow path of a stack check).
     pub interrupt: unsafe extern "C" fn(*mut u8, usize) -> usize,
     pub transfer: unsafe extern "C" fn(*mut u8, *mut usize),
+    /// `(vmctx, tag index, payload area, save area, frame pointer) -> landing`: `throw`
+    /// (`runtime::exceptions`, "DESIGN: exceptions"; through the throw stub).
+    pub throw: unsafe extern "C" fn(*mut u8, u64, *const u64, *mut u64, usize) -> *const Landing,
+    /// `(vmctx, exception object, _, save area, frame pointer) -> landing`: `throw_ref`,
+    /// and a landing pad that catches nothing throwing on.
+    pub throw_ref:
+        unsafe extern "C" fn(*mut u8, u64, *const u64, *mut u64, usize) -> *const Landing,
     /// Not a function to call: where the address of the tail-return trampoline
     /// (`runtime::trampolines`) is kept (`runtime::frame_chain`), set before any wasm
     /// code runs. Tail calls compare a return address with it ("DESIGN: tail calls").
@@ -91,6 +98,8 @@ pub(crate) mod offsets {
     pub const INTERRUPT: i32 = offset_of!(Libcalls, interrupt) as i32;
     pub const TRANSFER: i32 = offset_of!(Libcalls, transfer) as i32;
     pub const TAIL_RETURN: i32 = offset_of!(Libcalls, tail_return) as i32;
+    pub const THROW: i32 = offset_of!(Libcalls, throw) as i32;
+    pub const THROW_REF: i32 = offset_of!(Libcalls, throw_ref) as i32;
 }
 
 #[cfg(test)]

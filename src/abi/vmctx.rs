@@ -9,7 +9,6 @@
 //! computes once per module. Host-function contexts (`HostFuncCtx`) share the header's
 //! first words so a caller can treat every callee context alike.
 
-use super::frame::ResumePoint;
 use crate::frontend::ModuleInfo;
 use crate::types::ValType;
 use std::mem::offset_of;
@@ -166,7 +165,8 @@ pub(crate) mod memory {
 /// What a host function's context (`HostFuncCtx` in the API) holds where a vmctx holds
 /// its header: `(context, argument/result slots, frame pointer) -> null, or the resume
 /// point to unwind to after a trap`.
-pub(crate) type HostCallback = unsafe extern "C" fn(*mut u8, *mut u64, usize) -> *const ResumePoint;
+pub(crate) type HostCallback =
+    unsafe extern "C" fn(*mut u8, *mut u64, usize) -> *const crate::abi::frame::Landing;
 
 /// The first words of a host function's context. They mirror the vmctx header (memory
 /// base, memory descriptor) so that a caller treats every callee context alike: a caller
@@ -220,6 +220,8 @@ pub(crate) struct VmCtxLayout {
     defined_global_offsets: Box<[u32]>,
     num_imported_globals: u32,
     func_bits: u32,
+    /// One word per tag: the address of its `TagData` (its identity).
+    tags: u32,
     size: u32,
 }
 
@@ -247,6 +249,7 @@ impl VmCtxLayout {
             .collect();
         let defined_globals = take(8 * crate::abi::frame::area_units(&defined_types));
         let func_bits = take(8 * info.funcs.len() as u32);
+        let tags = take(8 * info.tags.len() as u32);
         // Last, so that no offset code without watch checks uses moves.
         let filter = std::mem::size_of::<WatchFilter>() as u32;
         let watch_filters = take(filter * info.memories.len() as u32);
@@ -261,6 +264,7 @@ impl VmCtxLayout {
             defined_global_offsets,
             num_imported_globals: info.num_imported_globals,
             func_bits,
+            tags,
             size: offset,
         }
     }
@@ -333,6 +337,11 @@ impl VmCtxLayout {
             let defined = (index - self.num_imported_globals) as usize;
             GlobalSlot::Inline((self.defined_globals + self.defined_global_offsets[defined]) as i32)
         }
+    }
+
+    /// The identity (`runtime::exceptions::TagData` address) of tag `index`.
+    pub fn tag(&self, index: u32) -> i32 {
+        (self.tags + 8 * index) as i32
     }
 
     /// This instance's debug word for function `index`: null, or a pointer to the site

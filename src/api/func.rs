@@ -1,6 +1,6 @@
 //! Functions: `Func` (wasm or host), host functions from Rust closures, and typed calls.
 
-use crate::abi::frame::ResumePoint;
+use crate::abi::frame::Landing;
 use crate::abi::frame::VMCTX_SAVE;
 use crate::abi::frame::{area_offsets, area_units};
 use crate::abi::vmctx::{HostCtxHeader, VMFuncRef};
@@ -132,7 +132,7 @@ unsafe impl Sync for HostFunc {}
 /// was made for, `slots` the calling wasm frame's outgoing area (the units of the params
 /// or of the results, whichever is more) and `fp` the trampoline's frame, on a thread
 /// inside `call_wasm`.
-unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> *const ResumePoint {
+unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> *const Landing {
     // SAFETY: the trampoline passes the HostFuncCtx it was called with (its header comes
     // first) and the caller's outgoing area, sized for the units of params or results.
     let ctx = unsafe { &*(ctx as *const HostFuncCtx) };
@@ -170,13 +170,19 @@ unsafe extern "C" fn host_callback(ctx: *mut u8, slots: *mut u64, fp: usize) -> 
             unsafe { crate::runtime::redirect::redirect_if_changed(fp) };
             std::ptr::null()
         }
-        Err(trap) => {
+        Err(trap) => match trap.exception() {
+            // An exception (one wasm called by the host function did not catch, or the
+            // host function's own) goes on in the wasm that called it
+            // (`runtime::exceptions`).
+            // SAFETY: `fp` is the host-call trampoline's frame, called from wasm inside
+            // this activation.
+            Some(e) => unsafe { crate::runtime::exceptions::rethrow_from_host(e.thrown, fp) },
             // SAFETY: host functions are reached from wasm entered via `call_wasm`.
-            unsafe {
+            None => unsafe {
                 (*act).record_host_trap(trap, fp);
-                (*act).resume_point()
-            }
-        }
+                (*act).landing_at_resume_point()
+            },
+        },
     }
 }
 

@@ -196,6 +196,7 @@ fn instantiate(
     let mut memories = Vec::with_capacity(info.memories.len());
     let mut tables = Vec::with_capacity(info.tables.len());
     let mut globals = Vec::with_capacity(info.num_imported_globals as usize);
+    let mut tags = Vec::with_capacity(info.tags.len());
     for (imp, ext) in info.imports.iter().zip(&imports) {
         let (m, n) = (&imp.module, &imp.name);
         match (&imp.kind, ext) {
@@ -247,6 +248,12 @@ fn instantiate(
                 }
                 globals.push(g.ptr);
             }
+            (ImportKind::Tag(t), Extern::Tag(tag)) => {
+                if *tag.ty() != info.types[*t as usize] {
+                    return Err(link_error(m, n, "incompatible import type: tag"));
+                }
+                tags.push(tag.data.clone());
+            }
             (kind, ext) => {
                 return Err(link_error(
                     m,
@@ -258,6 +265,7 @@ fn instantiate(
                             ImportKind::Table(_) => "table",
                             ImportKind::Memory(_) => "memory",
                             ImportKind::Global(_) => "global",
+                            ImportKind::Tag(_) => "tag",
                         },
                         ext.kind_name()
                     ),
@@ -270,6 +278,7 @@ fn instantiate(
         memories,
         tables,
         globals,
+        tags,
         keepalive: Box::new(imports),
     };
     let data = InstanceData::allocate(
@@ -304,6 +313,9 @@ pub(crate) fn extern_for(data: &Arc<InstanceData>, index: EntityIndex) -> Extern
             t._owner = Some(owner);
             Extern::Table(t)
         }
+        EntityIndex::Tag(i) => Extern::Tag(crate::api::tag::Tag {
+            data: data.tag(i).clone(),
+        }),
         EntityIndex::Global(i) => Extern::Global(Global {
             ptr: data.global_ptr(i),
             ty: data.module.info.globals[i as usize],

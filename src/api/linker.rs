@@ -6,6 +6,7 @@ use crate::api::func::{Func, IntoHostFunc};
 use crate::api::global::Global;
 use crate::api::instance::Instance;
 use crate::api::module::Module;
+use crate::api::tag::Tag;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::limits::ResourceLimiter;
@@ -27,6 +28,8 @@ pub enum Extern {
     Memory(Memory),
     /// A global.
     Global(Global),
+    /// An exception tag.
+    Tag(Tag),
 }
 
 impl Extern {
@@ -37,6 +40,7 @@ impl Extern {
             Extern::Table(_) => "table",
             Extern::Memory(_) => "memory",
             Extern::Global(_) => "global",
+            Extern::Tag(_) => "tag",
         }
     }
 
@@ -73,6 +77,11 @@ impl Extern {
     }
 }
 
+impl From<Tag> for Extern {
+    fn from(t: Tag) -> Extern {
+        Extern::Tag(t)
+    }
+}
 impl From<Func> for Extern {
     fn from(f: Func) -> Extern {
         Extern::Func(f)

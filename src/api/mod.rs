@@ -1,5 +1,5 @@
 //! The embedding API: `Engine`, `Module`, `Linker`, `Instance`, `Func`, typed calls,
-//! `Val`, the public handles of memories, tables and globals, the `InterruptHandle` that
+//! `Val`, exception tags and exceptions (`tag`), the public handles of memories, tables and globals, the `InterruptHandle` that
 //! stops a running guest from another thread, and the `Debugger` with the typed view of a
 //! stopped `Frame`.
 
@@ -14,4 +14,5 @@ pub(crate) mod linker;
 pub(crate) mod memory;
 pub(crate) mod module;
 pub(crate) mod table;
+pub(crate) mod tag;
 pub(crate) mod val;

@@ -244,6 +244,7 @@ impl Module {
                     ImportKind::Table(t) => ExternType::Table(*t),
                     ImportKind::Memory(m) => ExternType::Memory(*m),
                     ImportKind::Global(g) => ExternType::Global(*g),
+                    ImportKind::Tag(t) => ExternType::Tag(info.types[*t as usize].clone()),
                 };
                 (imp.module.clone(), imp.name.clone(), ty)
             })
@@ -261,6 +262,7 @@ impl Module {
                     EntityIndex::Table(i) => ExternType::Table(info.tables[i as usize]),
                     EntityIndex::Memory(i) => ExternType::Memory(info.memories[i as usize]),
                     EntityIndex::Global(i) => ExternType::Global(info.globals[i as usize]),
+                    EntityIndex::Tag(i) => ExternType::Tag(info.tag_type(i).clone()),
                 };
                 (e.name.clone(), ty)
             })

@@ -66,6 +66,8 @@ pub enum Val {
     ExternRef(Option<ExternRef>),
     /// A 128-bit vector, lane 0 in the low bits.
     V128(u128),
+    /// A nullable exception reference.
+    ExnRef(Option<crate::api::tag::ExnRef>),
 }
 
 impl Val {
@@ -79,6 +81,7 @@ impl Val {
             Val::FuncRef(_) => ValType::FuncRef,
             Val::ExternRef(_) => ValType::ExternRef,
             Val::V128(_) => ValType::V128,
+            Val::ExnRef(_) => ValType::ExnRef,
         }
     }
 
@@ -92,6 +95,7 @@ impl Val {
             ValType::FuncRef => Val::FuncRef(None),
             ValType::ExternRef => Val::ExternRef(None),
             ValType::V128 => Val::V128(0),
+            ValType::ExnRef => Val::ExnRef(None),
         }
     }
 
@@ -150,7 +154,8 @@ impl Val {
             Val::I64(v) => (*v as u64, None),
             Val::F32(v) => (*v as u64, None),
             Val::F64(v) => (*v, None),
-            Val::FuncRef(None) | Val::ExternRef(None) => (0, None),
+            Val::FuncRef(None) | Val::ExternRef(None) | Val::ExnRef(None) => (0, None),
+            Val::ExnRef(Some(r)) => (r.0 as u64, None),
             Val::FuncRef(Some(f)) => (f.raw as u64, Some(f.owner.clone())),
             Val::ExternRef(Some(r)) => (intern_externref(r), None),
             // Never asked: every place a vector may reach (argument areas, globals, the
@@ -187,6 +192,10 @@ impl Val {
                 let r = unsafe { &*(raw as *const ExternRef) };
                 Val::ExternRef(Some(r.clone()))
             }
+            ValType::ExnRef if raw == 0 => Val::ExnRef(None),
+            // Exnref words wasm holds are exposed objects, never freed
+            // (`runtime::exceptions`).
+            ValType::ExnRef => Val::ExnRef(Some(crate::api::tag::ExnRef(raw as *const _))),
             // As in `to_raw_ref`: no raw slot holds a v128.
             ValType::V128 => unreachable!("a v128 value has no one-word encoding"),
         }

@@ -161,6 +161,7 @@ pub(super) struct Tables {
     pub fault_stub: u32,
     pub stop_stub: u32,
     pub interruptible: Vec<(u32, u32)>,
+    landing_pads: Vec<(u32, u32)>,
 }
 
 impl Tables {
@@ -185,6 +186,7 @@ impl Tables {
             fault_stub: self.fault_stub,
             stop_stub: self.stop_stub,
             interruptible: self.interruptible,
+            landing_pads: self.landing_pads,
         }
     }
 }
@@ -216,6 +218,7 @@ pub(super) fn compiled(w: &mut Writer, c: &CompiledCode) {
     w.u32(c.fault_stub);
     w.u32(c.stop_stub);
     w.pairs(&c.interruptible);
+    w.pairs(&c.landing_pads);
 }
 
 pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
@@ -262,6 +265,7 @@ pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
         fault_stub: r.u32()?,
         stop_stub: r.u32()?,
         interruptible: r.pairs()?,
+        landing_pads: r.pairs()?,
     })
 }
 
@@ -294,6 +298,7 @@ fn val_type(w: &mut Writer, t: ValType) {
         ValType::FuncRef => 4,
         ValType::ExternRef => 5,
         ValType::V128 => 6,
+        ValType::ExnRef => 7,
     });
 }
 
@@ -306,6 +311,7 @@ fn read_val_type(r: &mut Reader<'_>) -> Result<ValType> {
         4 => ValType::FuncRef,
         5 => ValType::ExternRef,
         6 => ValType::V128,
+        7 => ValType::ExnRef,
         _ => return Err(truncated()),
     })
 }
@@ -546,6 +552,10 @@ pub(super) fn info(w: &mut Writer, info: &ModuleInfo) {
                 w.u8(3);
                 global_type(w, g);
             }
+            ImportKind::Tag(t) => {
+                w.u8(4);
+                w.u32(*t);
+            }
         }
     }
     w.u64(info.exports.len() as u64);
@@ -556,6 +566,7 @@ pub(super) fn info(w: &mut Writer, info: &ModuleInfo) {
             EntityIndex::Table(i) => (1, i),
             EntityIndex::Memory(i) => (2, i),
             EntityIndex::Global(i) => (3, i),
+            EntityIndex::Tag(i) => (4, i),
         };
         w.u8(kind);
         w.u32(index);
@@ -597,6 +608,8 @@ pub(super) fn info(w: &mut Writer, info: &ModuleInfo) {
     }
     names(w, &info.func_names);
     w.u32s(&info.body_offsets);
+    w.u32s(&info.tags);
+    w.u32(info.num_imported_tags);
 }
 
 pub(super) fn read_info(r: &mut Reader<'_>) -> Result<ModuleInfo> {
@@ -628,6 +641,7 @@ pub(super) fn read_info(r: &mut Reader<'_>) -> Result<ModuleInfo> {
             1 => ImportKind::Table(read_table_type(r)?),
             2 => ImportKind::Memory(read_memory_type(r)?),
             3 => ImportKind::Global(read_global_type(r)?),
+            4 => ImportKind::Tag(r.u32()?),
             _ => return Err(truncated()),
         };
         Ok(Import { module, name, kind })
@@ -641,6 +655,7 @@ pub(super) fn read_info(r: &mut Reader<'_>) -> Result<ModuleInfo> {
             1 => EntityIndex::Table(i),
             2 => EntityIndex::Memory(i),
             3 => EntityIndex::Global(i),
+            4 => EntityIndex::Tag(i),
             _ => return Err(truncated()),
         };
         Ok(Export { name, index })
@@ -678,7 +693,14 @@ pub(super) fn read_info(r: &mut Reader<'_>) -> Result<ModuleInfo> {
     })?;
     let func_names = read_names(r)?;
     let body_offsets = r.u32s()?;
+    let tags = r.u32s()?;
+    let num_imported_tags = r.u32()?;
+    if tags.iter().any(|&t| t as usize >= types.len()) || num_imported_tags as usize > tags.len() {
+        return Err(truncated());
+    }
     Ok(ModuleInfo {
+        tags,
+        num_imported_tags,
         types,
         funcs,
         num_imported_funcs,

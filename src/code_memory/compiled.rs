@@ -57,6 +57,9 @@ pub(crate) struct CompiledCode {
     pub indirect_callers: Vec<u32>,
     /// (code offset, module offset), sorted by code offset.
     pub sites: Vec<(u32, u32)>,
+    /// (return address, landing pad) code offsets of every call made inside a handler,
+    /// sorted by return address (`CodeOwner::landing_pad`).
+    pub landing_pads: Vec<(u32, u32)>,
     pub num_imported_funcs: u32,
     /// Function names from the name section.
     pub names: HashMap<u32, String>,
@@ -239,6 +242,13 @@ impl CodeOwner for CompiledCode {
     fn func_name(&self, index: u32) -> Option<String> {
         let name = self.names.get(&index)?;
         Some(crate::names::demangle(name).into_owned())
+    }
+
+    fn landing_pad(&self, return_address: usize) -> Option<usize> {
+        let (start, _) = self.code.range();
+        let offset =
+            u32::try_from(self.original_return(return_address).checked_sub(start)?).ok()?;
+        super::registry::find_landing_pad(&self.landing_pads, start, offset)
     }
 
     fn instrumented_return(&self, return_address: usize) -> Option<usize> {

@@ -43,6 +43,9 @@ pub(crate) struct DebugRegion {
     /// Return addresses (offsets from `start`) of the calls that switch to another
     /// context, sorted (`CodeOwner::caller_point`).
     context_returns: Vec<u32>,
+    /// (return address, landing pad) offsets from `start`, sorted by return address
+    /// (`CodeOwner::landing_pad`).
+    landing_pads: Vec<(u32, u32)>,
 }
 
 impl DebugRegion {
@@ -58,6 +61,7 @@ impl DebugRegion {
         versions: Vec<Version>,
         sites: Vec<(u32, u32)>,
         context_returns: Vec<u32>,
+        landing_pads: Vec<(u32, u32)>,
     ) -> Arc<DebugRegion> {
         let region = Arc::new(DebugRegion {
             module_code,
@@ -67,6 +71,7 @@ impl DebugRegion {
             versions,
             sites,
             context_returns,
+            landing_pads,
         });
         let owner: &dyn CodeOwner = &*region;
         register(
@@ -108,6 +113,17 @@ impl CodeOwner for DebugRegion {
             offset,
             switches_context: Some(self.context_returns.binary_search(&returned).is_ok()),
         })
+    }
+
+    fn landing_pad(&self, return_address: usize) -> Option<usize> {
+        self.landing_pad_at(return_address)
+    }
+}
+
+impl DebugRegion {
+    fn landing_pad_at(&self, return_address: usize) -> Option<usize> {
+        let offset = u32::try_from(return_address.checked_sub(self.start)?).ok()?;
+        super::registry::find_landing_pad(&self.landing_pads, self.start, offset)
     }
 }
 

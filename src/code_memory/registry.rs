@@ -37,6 +37,17 @@ pub(crate) trait CodeOwner: Send + Sync {
     fn instrumented_return(&self, _return_address: usize) -> Option<usize> {
         None
     }
+    /// If `return_address` follows a call made inside a `try_table` or `try` with
+    /// handlers, the landing pad of its innermost one (`runtime::exceptions`, "DESIGN:
+    /// exceptions").
+    fn landing_pad(&self, return_address: usize) -> Option<usize>;
+}
+
+/// The landing pad `pads` ((return address, landing pad) code offsets sorted by return
+/// address) gives `offset`, as an absolute address in code starting at `start`.
+pub(crate) fn find_landing_pad(pads: &[(u32, u32)], start: usize, offset: u32) -> Option<usize> {
+    let i = pads.binary_search_by_key(&offset, |(r, _)| *r).ok()?;
+    Some(start + pads[i].1 as usize)
 }
 
 /// Where the signal handlers send a thread in one registered range of code.

@@ -166,6 +166,8 @@ pub(crate) fn compile_instrumented(
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_host_helper_stub(&mut asm, env.host_helper_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+    super::codegen::emit_throw_stub(&mut asm, env.throw_stub);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_debug_stub(&mut asm, env.debug_stub);
     let widest = out
         .debug
@@ -182,6 +184,7 @@ pub(crate) fn compile_instrumented(
         .iter()
         .map(|&label| resolve_label(&asm, label))
         .collect::<Result<Vec<u32>>>()?;
+    let landing_pads = super::module::resolve_landing_pads(&asm, &out)?;
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
@@ -228,6 +231,7 @@ pub(crate) fn compile_instrumented(
         versions.clone(),
         sites,
         context_returns,
+        landing_pads,
     );
     let mut transfers = transfers.into_iter();
     let funcs = std::mem::take(&mut out.debug).into_funcs();

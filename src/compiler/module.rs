@@ -66,6 +66,7 @@ pub(crate) fn compile_module(
     let mut stubs = Vec::with_capacity(chunks.len());
     let mut after_calls = Vec::new();
     let mut context_returns = Vec::new();
+    let mut landing_pads = Vec::new();
     let mut sites = Vec::new();
     let mut interruptible = Vec::new();
     let mut transfer_returns = Vec::new();
@@ -94,6 +95,7 @@ pub(crate) fn compile_module(
         let shift = |(a, b): &(u32, u32)| (a + base as u32, b + base as u32);
         after_calls.extend(chunk.after_calls.iter().map(shift));
         context_returns.extend(chunk.out.context_returns.iter().map(|r| r + base as u32));
+        landing_pads.extend(chunk.landing_pads.iter().map(shift));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
         interruptible.extend(chunk.out.interruptible.iter().map(shift));
         first_slots.push(transfer_returns.len());
@@ -195,6 +197,7 @@ pub(crate) fn compile_module(
         callers,
         indirect_callers,
         sites,
+        landing_pads,
         num_imported_funcs: info.num_imported_funcs,
         names: info.func_names.clone(),
         fault_stub: stub_entries.fault as u32,
@@ -304,6 +307,8 @@ struct Chunk {
     after_calls: Vec<(u32, u32)>,
     /// (transfer path's return address, transfer point) of every transfer point.
     transfer_points: Vec<(u32, u32)>,
+    /// (return address, landing pad) of every call made inside a handler.
+    landing_pads: Vec<(u32, u32)>,
     /// Each function's frame size.
     frame_sizes: Vec<u32>,
     out: FuncOutput,
@@ -354,6 +359,8 @@ fn compile_chunk(
     super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_host_helper_stub(&mut asm, env.host_helper_stub);
+    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+    super::codegen::emit_throw_stub(&mut asm, env.throw_stub);
     if config.debug_instrumentation {
         super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
         super::codegen::emit_transfer_stub(&mut asm, env.transfer_stub);
@@ -372,6 +379,7 @@ fn compile_chunk(
         .iter()
         .map(|&(returned, point)| Ok((resolve(returned)?, resolve(point)?)))
         .collect::<Result<Vec<_>>>()?;
+    let landing_pads = resolve_landing_pads(&asm, &out)?;
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
@@ -385,10 +393,23 @@ fn compile_chunk(
         stubs: (stubs_start, stubs_end),
         after_calls,
         transfer_points,
+        landing_pads,
         frame_sizes,
         out,
         stub_entries,
     })
+}
+
+/// The (return address, landing pad) offsets of the calls `out` made inside handlers,
+/// sorted by return address.
+pub(super) fn resolve_landing_pads(asm: &Asm, out: &FuncOutput) -> Result<Vec<(u32, u32)>> {
+    let mut pads = out
+        .landing_pads
+        .iter()
+        .map(|&(returned, pad)| Ok((returned, resolve_label(asm, pad)?)))
+        .collect::<Result<Vec<_>>>()?;
+    pads.sort_unstable();
+    Ok(pads)
 }
 
 /// The offset of a label the assembler has defined.

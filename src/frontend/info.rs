@@ -66,6 +66,8 @@ pub(crate) enum ImportKind {
     Table(TableType),
     Memory(MemoryType),
     Global(GlobalType),
+    /// A tag of the given module type index.
+    Tag(u32),
 }
 
 #[derive(Clone, Debug)]
@@ -82,6 +84,7 @@ pub(crate) enum EntityIndex {
     Table(u32),
     Memory(u32),
     Global(u32),
+    Tag(u32),
 }
 
 #[derive(Clone, Debug)]
@@ -138,6 +141,9 @@ pub(crate) struct ModuleInfo {
     pub start: Option<u32>,
     pub elems: Vec<ElemSegment>,
     pub datas: Vec<DataSegment>,
+    /// Type index of every tag, imported ones first.
+    pub tags: Vec<u32>,
+    pub num_imported_tags: u32,
     /// Function names from the name section.
     pub func_names: HashMap<u32, String>,
     /// Module byte offset of each defined function's body.
@@ -148,6 +154,11 @@ impl ModuleInfo {
     /// The type of function `index` (in the function index space).
     pub fn func_type(&self, index: u32) -> &FuncType {
         &self.types[self.funcs[index as usize] as usize]
+    }
+
+    /// The type of tag `index` (its parameters are the payload).
+    pub fn tag_type(&self, index: u32) -> &FuncType {
+        &self.types[self.tags[index as usize] as usize]
     }
 
     /// Whether function `index` is imported.

@@ -75,13 +75,7 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
             Operator::F64Const { value } => ConstExpr::F64(value.bits()),
             Operator::V128Const { value } => ConstExpr::V128(value.i128() as u128),
             Operator::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
-            Operator::RefNull { hty } => ConstExpr::RefNull(match hty {
-                wasmparser::HeapType::Abstract {
-                    ty: wasmparser::AbstractHeapType::Extern,
-                    ..
-                } => ValType::ExternRef,
-                _ => ValType::FuncRef,
-            }),
+            Operator::RefNull { hty } => ConstExpr::RefNull(ValType::of_heap_type(hty)),
             Operator::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
             Operator::I32Add => ConstExpr::Extended(Box::new([ConstOp::I32Add])),
             Operator::I32Sub => ConstExpr::Extended(Box::new([ConstOp::I32Sub])),
@@ -204,7 +198,12 @@ pub(crate) fn parse_module(
                             info.num_imported_globals += 1;
                             ImportKind::Global(g)
                         }
-                        _ => return Err(Error::Unsupported("tag or exact imports".into())),
+                        TypeRef::Tag(t) => {
+                            info.tags.push(t.func_type_idx);
+                            info.num_imported_tags += 1;
+                            ImportKind::Tag(t.func_type_idx)
+                        }
+                        _ => return Err(Error::Unsupported("exact function imports".into())),
                     };
                     info.imports.push(Import {
                         module: import.module.to_string(),
@@ -250,12 +249,17 @@ pub(crate) fn parse_module(
                         ExternalKind::Table => EntityIndex::Table(export.index),
                         ExternalKind::Memory => EntityIndex::Memory(export.index),
                         ExternalKind::Global => EntityIndex::Global(export.index),
-                        ExternalKind::Tag => return Err(Error::Unsupported("tag exports".into())),
+                        ExternalKind::Tag => EntityIndex::Tag(export.index),
                     };
                     info.exports.push(Export {
                         name: export.name.to_string(),
                         index,
                     });
+                }
+            }
+            Payload::TagSection(reader) => {
+                for tag in reader {
+                    info.tags.push(tag.map_err(invalid)?.func_type_idx);
                 }
             }
             Payload::StartSection { func, .. } => info.start = Some(func),

@@ -337,7 +337,7 @@ pub(crate) fn value_bytes(v: &Val) -> Vec<u8> {
         Val::F64(bits) => bits.to_le_bytes().to_vec(),
         Val::V128(bits) => bits.to_le_bytes().to_vec(),
         // References have no bytes LLDB could use.
-        Val::FuncRef(_) | Val::ExternRef(_) => Vec::new(),
+        Val::FuncRef(_) | Val::ExternRef(_) | Val::ExnRef(_) => Vec::new(),
     }
 }
 

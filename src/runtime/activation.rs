@@ -6,7 +6,7 @@
 //! addresses of the wasm frames in the activation, then resumes there. `call_wasm` then
 //! turns the record into a [`Trap`] with a symbolicated backtrace.
 
-use crate::abi::frame::ResumePoint;
+use crate::abi::frame::{Landing, ResumePoint};
 use crate::code_memory;
 use crate::runtime::stop::StopRequests;
 use crate::trap::{FrameInfo, Trap, TrapKind};
@@ -56,6 +56,9 @@ pub(crate) struct Activation {
     /// The high 64 bits of xmm0 when the call returned, written by the entry trampoline:
     /// a `v128` first result's upper half (`WasmReturn` carries the low half).
     xmm0_high: u64,
+    /// Where the exception being thrown goes on (`runtime::exceptions`), as the throw
+    /// stub and the host-call trampoline receive it.
+    landing: Landing,
 }
 
 // The stubs receive `resume_point()` and the entry trampoline writes through an
@@ -221,6 +224,40 @@ impl Activation {
         self.trap_element = element;
     }
 
+    /// Keeps `landing` where the throw stub or the host-call trampoline reads it.
+    pub(crate) fn land(&mut self, landing: Landing) -> *const Landing {
+        self.landing = landing;
+        &self.landing
+    }
+
+    /// Records `trap`, an uncaught exception thrown at `pc` (a return address) in the
+    /// frame whose rbp is `fp`, and returns the landing that leaves the activation
+    /// through its resume point, as a trap does.
+    ///
+    /// # Safety
+    /// As `record_trap`'s; the entry trampoline's resume point must be set.
+    pub(crate) unsafe fn uncaught(&mut self, trap: Trap, pc: usize, fp: usize) -> *const Landing {
+        // SAFETY: per the contract.
+        unsafe { self.record_trap(trap.kind(), pc, true, fp) };
+        self.host_trap = Some(trap);
+        self.landing_at_resume_point()
+    }
+
+    /// The landing that leaves the activation as a trap does: at the entry trampoline's
+    /// resume point, past the return address there.
+    pub(crate) fn landing_at_resume_point(&mut self) -> *const Landing {
+        // SAFETY: the entry trampoline stored its return address's slot at `resume.rsp`
+        // before calling wasm; it stays valid for the activation.
+        let pc = unsafe { *(self.resume.rsp as *const usize) };
+        let landing = Landing {
+            rsp: self.resume.rsp + 8,
+            rbp: self.resume.rbp,
+            pc,
+            exn: 0,
+        };
+        self.land(landing)
+    }
+
     /// Records a host function's error as the trap.
     pub(crate) fn record_host_trap(&mut self, trap: Trap, fp: usize) {
         // SAFETY: `fp` is the host-call trampoline's frame pointer, whose caller is wasm.
@@ -328,6 +365,7 @@ impl Activation {
             host_call_fp: 0,
             stops,
             xmm0_high: 0,
+            landing: Landing::default(),
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::abi::libcalls::Libcalls;
 use crate::abi::vmctx::{header, GlobalSlot, VMFuncRef};
 use crate::error::{Error, Result};
 use crate::frontend::{ConstExpr, ConstOp, DataMode, ElemMode};
+use crate::runtime::exceptions::TagData;
 use crate::runtime::limits::{InstanceLimiter, InstanceSlot};
 use crate::runtime::memory::Memory;
 use crate::runtime::module::ModuleData;
@@ -25,6 +26,9 @@ pub(crate) struct InstanceData {
     funcrefs: Box<[VMFuncRef]>,
     memories: Vec<Memory>,
     tables: Vec<Table>,
+    /// Its tags, imported ones first: the vmctx holds their addresses
+    /// (`runtime::exceptions`).
+    tags: Vec<Arc<TagData>>,
     /// Whatever keeps the imports alive while the instance lives.
     _imports: Box<dyn Any + Send + Sync>,
     /// Passive segments dropped by `elem.drop` / `data.drop` (or after active init).
@@ -119,6 +123,11 @@ impl InstanceData {
     /// This instance's stop requests (`runtime::stop`).
     pub fn stops(&self) -> &Arc<StopRequests> {
         &self.stops
+    }
+
+    /// Tag `index` (imported ones first).
+    pub fn tag(&self, index: u32) -> &Arc<TagData> {
+        &self.tags[index as usize]
     }
 
     pub fn table(&self, index: u32) -> &Table {
@@ -250,6 +259,8 @@ pub(crate) struct ResolvedImports {
     pub tables: Vec<Table>,
     /// Storage of imported globals (kept alive by `keepalive`).
     pub globals: Vec<*mut u64>,
+    /// Imported tags.
+    pub tags: Vec<Arc<TagData>>,
     /// Whatever must live as long as the instance for these to stay valid.
     pub keepalive: Box<dyn Any + Send + Sync>,
 }
@@ -273,8 +284,14 @@ impl InstanceData {
             mut memories,
             mut tables,
             globals: global_imports,
+            mut tags,
             keepalive,
         } = imports;
+        for &ty in &info.tags[info.num_imported_tags as usize..] {
+            tags.push(Arc::new(TagData {
+                ty: info.types[ty as usize].clone(),
+            }));
+        }
 
         // Defined memories and tables, each allowed by the limiter before it is made.
         let bounds = module.config.bounds_checks;
@@ -336,6 +353,7 @@ impl InstanceData {
             funcrefs: funcrefs.into_boxed_slice(),
             memories,
             tables,
+            tags,
             _imports: keepalive,
             dropped_elems: Mutex::new(vec![false; info.elems.len()]),
             dropped_datas: Mutex::new(vec![false; info.datas.len()]),
@@ -371,6 +389,9 @@ impl InstanceData {
         }
         for (i, t) in data.tables.iter().enumerate() {
             data.write_word(layout.table(i as u32), t.descriptor() as u64);
+        }
+        for (i, tag) in data.tags.iter().enumerate() {
+            data.write_word(layout.tag(i as u32), Arc::as_ptr(tag) as u64);
         }
         for (i, g) in global_imports.iter().enumerate() {
             if let GlobalSlot::Indirect(off) = layout.global(i as u32) {

@@ -16,6 +16,8 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
     helpers: crate::runtime::bulk::HELPER_FNS,
     interrupt: crate::runtime::interrupt::interrupt_libcall,
     transfer: transfer_libcall,
+    throw: crate::runtime::exceptions::throw_libcall,
+    throw_ref: crate::runtime::exceptions::throw_ref_libcall,
     tail_return: &crate::runtime::frame_chain::TAIL_RETURN,
 };
 

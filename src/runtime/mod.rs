@@ -5,6 +5,7 @@
 //! - `frame_chain`: the step from a frame to its caller, over tail-call frames.
 //! - `entry`: one host-to-wasm call: its activation, the thread's interrupt registration.
 //! - `activation`: the per-call record on the thread, trap capture and backtraces.
+//! - `exceptions`: tags, exception objects and the unwinder ("DESIGN: exceptions").
 //! - `signals`: turning memory faults inside wasm code into traps, and interrupts.
 //! - `interrupt`: making threads that run wasm notice debug state set by other threads,
 //!   and stop requests.
@@ -24,6 +25,7 @@ pub(crate) mod activation;
 pub(crate) mod bulk;
 pub(crate) mod debug;
 pub(crate) mod entry;
+pub(crate) mod exceptions;
 pub(crate) mod frame_chain;
 pub(crate) mod instance;
 pub(crate) mod interrupt;

@@ -58,14 +58,7 @@ impl FuncCompiler<'_, '_> {
             O::ElemDrop { elem_index } => self.helper(Helper::ElemDrop, 0, &[elem_index], None),
             O::TableSize { table } => self.table_size(table),
             O::RefNull { hty } => {
-                let ty = match hty {
-                    wasmparser::HeapType::Abstract {
-                        ty: wasmparser::AbstractHeapType::Extern,
-                        ..
-                    } => ValType::ExternRef,
-                    _ => ValType::FuncRef,
-                };
-                self.stack.push(ty, Loc::Const(0));
+                self.stack.push(ValType::of_heap_type(hty), Loc::Const(0));
             }
             O::RefIsNull => self.ref_is_null(),
             O::RefFunc { function_index } => self.ref_func(function_index),

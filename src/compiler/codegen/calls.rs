@@ -126,6 +126,8 @@ pub(super) struct PlainCall {
     callee: u32,
     /// Module offset of the `call`.
     offset: u32,
+    /// The handler in force at the call (`exceptions`).
+    handler: Option<DynamicLabel>,
 }
 
 /// A `return_call_indirect` whose callee may belong to another instance: the inline
@@ -147,6 +149,8 @@ pub(super) struct CrossInstanceCall {
     instrumented: Option<DynamicLabel>,
     /// Module offset of the `call_indirect`.
     offset: u32,
+    /// The handler in force at the call (`exceptions`).
+    handler: Option<DynamicLabel>,
 }
 
 impl<'e> FuncCompiler<'_, 'e> {
@@ -204,7 +208,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// `selector` (a `call_indirect` index, already popped) into rcx, and writes the first
     /// argument into rsi last, after every operand has been read: an operand may live in
     /// rsi, a temporary.
-    fn prepare_call(&mut self, ty: &FuncType, selector: Option<Opnd>) {
+    pub(super) fn prepare_call(&mut self, ty: &FuncType, selector: Option<Opnd>) {
         self.prepare_call_into(ty, selector, crate::abi::regs::RSP, 0);
     }
 
@@ -282,7 +286,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     /// After a call into another context: restore this function's vmctx and memory base.
-    fn restore_context(&mut self) {
+    pub(super) fn restore_context(&mut self) {
         // The literal `[rbp - 8]` below and in `enter_context_rcx` is `VMCTX_SAVE`.
         const _: () = assert!(crate::abi::frame::VMCTX_SAVE == -8);
         dynasm!(self.asm
@@ -345,6 +349,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.enter_context_rcx();
             self.canary_fill();
             dynasm!(self.asm ; .arch x64 ; call rax);
+            self.call_returned();
             self.record_context_return();
             self.canary_check();
             self.restore_context();
@@ -361,6 +366,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 // A recursive call from the instrumented version: to its own entry, which
                 // goes on in the plain version if the function is no longer debugged.
                 dynasm!(self.asm ; .arch x64 ; call =>own);
+                self.call_returned();
             } else if self.instrumented {
                 // A callee this instance debugs is entered at its instrumented version's
                 // own entry, if it is compiled (its entry slot is not zero), without the
@@ -369,11 +375,13 @@ impl<'e> FuncCompiler<'_, 'e> {
                 let plain_call = self.asm.new_dynamic_label();
                 self.load_debugged_entry(callee, plain_call);
                 dynasm!(self.asm ; .arch x64 ; call rax);
+                self.call_returned();
                 self.plain_calls.push(PlainCall {
                     entry: plain_call,
                     back: returned,
                     callee: defined,
                     offset: self.offset,
+                    handler: self.handler,
                 });
             } else {
                 // call rel32, resolved when the module's chunks are linked.
@@ -381,6 +389,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 let at = self.asm.offset().0;
                 self.asm.extend([0, 0, 0, 0]);
                 self.out.calls.push((at, defined));
+                self.call_returned();
                 if self.env.debug {
                     let caller = self.func_index - self.env.info.num_imported_funcs;
                     self.out.call_edges.push((caller, defined));
@@ -407,6 +416,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; call QWORD [rax + funcref::CODE]
             ; =>returned
         );
+        self.call_returned();
         self.fuel_from_memory();
         let instrumented = self.after_call_transfer_point(returned);
         self.cross_instance_calls.push(CrossInstanceCall {
@@ -414,6 +424,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             back: returned,
             instrumented,
             offset: self.offset,
+            handler: self.handler,
         });
         self.push_call_results(ty);
     }
@@ -708,6 +719,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             let at = self.asm.offset().0;
             self.asm.extend([0, 0, 0, 0]);
             self.out.calls.push((at, call.callee));
+            self.call_returned_to(call.handler);
             dynasm!(self.asm ; .arch x64 ; jmp =>call.back);
         }
     }
@@ -726,6 +738,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.out.sites.push((code, call.offset));
             self.enter_context_rcx();
             dynasm!(self.asm ; .arch x64 ; call QWORD [rax + funcref::CODE]);
+            self.call_returned_to(call.handler);
             self.record_context_return();
             self.restore_context();
             if let Some(instrumented) = call.instrumented {

@@ -36,6 +36,8 @@ pub(super) enum FrameKind {
     If {
         else_label: Option<DynamicLabel>,
     },
+    /// A legacy `try` (`exceptions`), until its `end` or `delegate`.
+    Try(super::exceptions::LegacyTry),
 }
 
 #[derive(Debug)]
@@ -57,13 +59,23 @@ pub(super) struct ControlFrame {
     pub loop_transfer: Option<(DynamicLabel, DynamicLabel)>,
     /// A loop compiled without a loop-head check (`interruptible`).
     pub without_check: bool,
+    /// A `try_table` or `try`: the handler in force outside it, restored at its end
+    /// (`exceptions`).
+    pub handler_outside: Option<Option<DynamicLabel>>,
+    /// The handler in force inside it (where `delegate` sends exceptions).
+    pub handler_inside: Option<DynamicLabel>,
 }
 
 impl ControlFrame {
     /// The register this frame's single result merges in, if it merges in a register.
     pub fn merge_register(&self) -> Option<Loc> {
         let single = self.results.len() == 1 && self.params.is_empty();
-        if !single || !matches!(self.kind, FrameKind::Block | FrameKind::If { .. }) {
+        if !single
+            || !matches!(
+                self.kind,
+                FrameKind::Block | FrameKind::If { .. } | FrameKind::Try(_)
+            )
+        {
             return None;
         }
         Some(if self.results[0].in_xmm() {
@@ -84,7 +96,7 @@ impl ControlFrame {
 }
 
 impl<'e> FuncCompiler<'_, 'e> {
-    fn block_signature(&self, ty: BlockType) -> (Vec<ValType>, Vec<ValType>) {
+    pub(super) fn block_signature(&self, ty: BlockType) -> (Vec<ValType>, Vec<ValType>) {
         match ty {
             BlockType::Empty => (vec![], vec![]),
             BlockType::Type(t) => (
@@ -112,6 +124,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             label_used: false,
             loop_transfer: None,
             without_check: false,
+            handler_outside: None,
+            handler_inside: None,
         });
     }
 
@@ -126,6 +140,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             }
         }
         let entry_params = self.stack.entries()[base..].to_vec();
+        let handler_inside = self.handler;
         self.frames.push(ControlFrame {
             kind,
             label,
@@ -137,6 +152,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             label_used: false,
             loop_transfer: None,
             without_check: false,
+            handler_outside: None,
+            handler_inside,
         });
     }
 
@@ -215,6 +232,12 @@ impl<'e> FuncCompiler<'_, 'e> {
 
     pub(super) fn end(&mut self) {
         let frame = self.frames.last().expect("end closes a frame");
+        if let FrameKind::Try(_) = frame.kind {
+            return self.end_legacy_try(None);
+        }
+        if let Some(outside) = frame.handler_outside {
+            self.handler = outside;
+        }
         if frame.kind == FrameKind::Function {
             if self.reachable {
                 self.emit_return();
@@ -282,10 +305,19 @@ impl<'e> FuncCompiler<'_, 'e> {
     ) -> crate::error::Result<()> {
         use wasmparser::Operator as O;
         match op {
-            O::Block { .. } | O::Loop { .. } | O::If { .. } => self.dead_blocks += 1,
+            O::Block { .. }
+            | O::Loop { .. }
+            | O::If { .. }
+            | O::TryTable { .. }
+            | O::Try { .. } => self.dead_blocks += 1,
             O::Else if self.dead_blocks == 0 => self.else_(),
+            O::Catch { tag_index } if self.dead_blocks == 0 => self.legacy_catch(*tag_index),
+            O::CatchAll if self.dead_blocks == 0 => self.legacy_catch_all(),
+            O::Delegate { relative_depth } if self.dead_blocks == 0 => {
+                self.delegate(*relative_depth)
+            }
             O::End if self.dead_blocks == 0 => self.end(),
-            O::End => self.dead_blocks -= 1,
+            O::End | O::Delegate { .. } => self.dead_blocks -= 1,
             _ => {}
         }
         Ok(())
@@ -349,6 +381,13 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     pub(super) fn br(&mut self, depth: u32) {
+        self.branch(depth);
+        self.mark_unreachable();
+    }
+
+    /// The code of `br depth`, leaving the compile-time stack as it is (a landing pad
+    /// branches on one path and goes on with its next clause).
+    pub(super) fn branch(&mut self, depth: u32) {
         let target = self.target(depth);
         if target.kind == FrameKind::Function {
             self.emit_return();
@@ -371,7 +410,6 @@ impl<'e> FuncCompiler<'_, 'e> {
             let idx = self.frames.len() - 1 - depth as usize;
             self.frames[idx].label_used = true;
         }
-        self.mark_unreachable();
     }
 
     pub(super) fn br_if(&mut self, depth: u32) {

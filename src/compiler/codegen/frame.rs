@@ -88,6 +88,11 @@ impl FuncCompiler<'_, '_> {
     /// the pinned locals and zeroes the other locals.
     pub(super) fn emit_frame_setup(&mut self) {
         self.save_callers_pinned();
+        if self.has_handlers {
+            // The landing pads read the vmctx here (`exceptions`).
+            const _: () = assert!(crate::abi::frame::VMCTX_SAVE == -8);
+            dynasm!(self.asm ; .arch x64 ; mov [rbp - 8], r15);
+        }
         self.load_pinned_locals();
         // Every unit of the non-parameter locals, highest first.
         let units = self.frame.non_param_units;

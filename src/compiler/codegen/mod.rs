@@ -13,6 +13,7 @@
 //! - `numeric`: integer and float arithmetic, comparisons and conversions.
 //! - `memory`: loads, stores, globals and memory size/grow.
 //! - `bulk`: bulk memory, table and reference instructions.
+//! - `exceptions`: throw, throw_ref, try_table and the legacy try, and their landing pads.
 //! - `breakable`: breakable points and transfer points (instrumented modules).
 //! - `traps`: trap sites and the trap stubs.
 //! - `stubs`: the module's shared stubs (interrupt, debug, host helper).
@@ -29,6 +30,7 @@ mod bulk;
 mod calls;
 mod constants;
 mod control;
+mod exceptions;
 mod frame;
 mod fuel;
 mod interruptible;
@@ -46,7 +48,8 @@ mod watch;
 pub(crate) use align::{align_code, CHUNK_ALIGN, STUB_ALIGN};
 pub(crate) use constants::emit_vector_constants;
 pub(crate) use stubs::{
-    emit_debug_stub, emit_host_helper_stub, emit_interrupt_stub, emit_no_stops, emit_transfer_stub,
+    emit_debug_stub, emit_host_helper_stub, emit_interrupt_stub, emit_no_stops, emit_throw_stub,
+    emit_transfer_stub,
 };
 pub(crate) use traps::{emit_trap_stubs, TrapStubEntries};
 
@@ -92,6 +95,8 @@ pub(crate) struct ModuleEnv<'a> {
     /// The module's transfer stub: a plain version's transfer path asks the host to go on
     /// in the instrumented version (see `breakable`).
     pub transfer_stub: DynamicLabel,
+    /// The module's throw stub, through which code throws (`exceptions`).
+    pub throw_stub: DynamicLabel,
     /// Check the register convention around every call (`Config::convention_canaries`;
     /// see `calls`, "DESIGN: convention canaries").
     pub canaries: bool,
@@ -123,6 +128,7 @@ impl<'a> ModuleEnv<'a> {
             interrupt_stub: asm.new_dynamic_label(),
             host_helper_stub: asm.new_dynamic_label(),
             transfer_stub: asm.new_dynamic_label(),
+            throw_stub: asm.new_dynamic_label(),
             canaries: config.convention_canaries,
             fuel: config.consume_fuel,
             vector: config.vector_path(),
@@ -179,6 +185,9 @@ pub(crate) struct FuncOutput {
     /// Debuggable modules, both versions: the return addresses (code offsets) of the
     /// calls that switch to another context (`breakable::record_context_return`).
     pub context_returns: Vec<u32>,
+    /// Every call made inside a handler: (its return address, the handler's landing pad)
+    /// (`exceptions`, "DESIGN: exceptions" in `runtime::exceptions`).
+    pub landing_pads: Vec<(u32, DynamicLabel)>,
     /// Plain versions of a module without debug instrumentation: the code ranges of the
     /// loops compiled without a loop-head check, (start, end) code offsets in code order
     /// (`interruptible`).
@@ -289,6 +298,20 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     interruptible: interruptible::Interruptible,
     /// A replay of a plain version recording its memory accesses (`replay`).
     accesses: Option<Box<replay::AccessRecorder>>,
+    /// The landing pad of the innermost handler in force (`exceptions`).
+    handler: Option<DynamicLabel>,
+    /// The function may have handlers (`shape::BodyShape::handlers`): its prologue
+    /// stores the vmctx at `VMCTX_SAVE` for its landing pads.
+    has_handlers: bool,
+    /// The registers whose caller values the frame saves, in save-slot order: the pinned
+    /// locals' (a small leaf's rsi among them, not saved), or every callee-saved
+    /// register in a function with handlers.
+    saved_regs: Vec<Loc>,
+    /// The frame size, when known before the pass (an instrumented version runs in the
+    /// plain version's frame).
+    known_frame: Option<u32>,
+    /// Where landing pads want the frame size, patched once the pass is done.
+    frame_patches: Vec<usize>,
 }
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
@@ -326,6 +349,19 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             stack.reserve_gpr(crate::abi::regs::FUEL);
         }
         let pinned = shape.pinned.clone();
+        let saved_regs: Vec<Loc> = if shape.handlers {
+            crate::abi::regs::CALLEE_SAVED_GPRS
+                .iter()
+                .map(|&r| Loc::Gpr(r))
+                .chain(
+                    crate::abi::regs::CALLEE_SAVED_XMMS
+                        .iter()
+                        .map(|&x| Loc::Xmm(x)),
+                )
+                .collect()
+        } else {
+            pinned.iter().flatten().copied().collect()
+        };
         let mut pinned_regs = <(crate::abi::regs::RegSet, crate::abi::regs::RegSet)>::default();
         for loc in pinned.iter().flatten() {
             match *loc {
@@ -355,7 +391,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             frame: FrameLayout::new(
                 &locals,
                 num_params,
-                pinned.iter().flatten().map(shape::save_index),
+                saved_regs.iter().map(shape::save_index),
                 env.canaries,
             ),
             locals,
@@ -389,6 +425,11 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             call_free_loops: None,
             interruptible: Default::default(),
             accesses: None,
+            handler: None,
+            has_handlers: shape.handlers,
+            saved_regs,
+            known_frame: None,
+            frame_patches: Vec::new(),
         }
     }
 
@@ -450,8 +491,11 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         scratch.validator = validator.into_allocations();
         plain.emit_out_of_line();
         let frame = plain.frame_size();
+        let landing_patches = std::mem::take(&mut plain.frame_patches);
         let out = plain.finish(scratch);
         out.patches.push((frame_patch, frame));
+        out.patches
+            .extend(landing_patches.into_iter().map(|at| (at, frame)));
         Ok(frame)
     }
 
@@ -494,6 +538,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         plain.check_interruptible()?;
         plain.finish_fuel();
         plain.emit_out_of_line();
+        // The replay's code is not kept: its landing pads need no frame size.
         let records = plain.accesses.take().map(|r| r.records).unwrap_or_default();
         plain.finish(scratch);
         Ok(records)
@@ -562,6 +607,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             scratch,
         );
         instr.plain_points = plain_points.to_vec();
+        instr.known_frame = Some(plain_frame);
         let first_call = instr.out.debug.calls.len() as u32;
         // Instrumented code calls a debugged function here (`calls`); the entry transfer
         // point is where the plain version's stack check passed (`frame::emit_prologue`):

@@ -47,6 +47,7 @@ pub(crate) fn frame_shape(
         locals: locals.into(),
         params,
         pinned,
+        saves_all: shape.handlers,
     })
 }
 
@@ -70,6 +71,11 @@ pub(super) struct BodyShape {
     pub leaf: bool,
     /// The register each local lives in, if pinned (see `pin_locals`).
     pub pinned: Vec<Option<Loc>>,
+    /// The body may have exception handlers (`try_table` or `try`; also when the skim
+    /// stopped early, not knowing): then it pins no local, and saves and restores every
+    /// callee-saved register (`runtime::exceptions`, "DESIGN: exceptions"), as a landing
+    /// pad cannot know what the frames it skipped left in them.
+    pub handlers: bool,
 }
 
 /// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
@@ -88,7 +94,10 @@ impl BodyShape {
         } else {
             (false, false)
         };
-        let pinned = if small {
+        let handlers = may_have_handlers(body);
+        let pinned = if handlers {
+            vec![None; locals.len()]
+        } else if small {
             let mut pinned = vec![None; locals.len()];
             if leaf && !r13_reserved && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
                 pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
@@ -101,8 +110,18 @@ impl BodyShape {
             small,
             leaf,
             pinned,
+            handlers,
         }
     }
+}
+
+/// Whether the body may have an exception handler: a `try_table` or a legacy `try`, or
+/// an opcode the skim does not know before its end (conservatively: any choice for a
+/// body without handlers is correct, a body with them must pin nothing).
+fn may_have_handlers(body: &wasmparser::FunctionBody<'_>) -> bool {
+    let mut found = false;
+    let complete = skim(body, |event| found |= matches!(event, SkimEvent::Handler));
+    found || !complete
 }
 
 /// (small, leaf) for a body of at most `SMALL_BODY` bytes: small unless it has a loop,
@@ -160,7 +179,7 @@ fn local_uses(body: &wasmparser::FunctionBody<'_>, count: usize) -> Vec<u64> {
                 *u += 8u64.pow(depth.min(4));
             }
         }
-        SkimEvent::CallsOut => {}
+        SkimEvent::CallsOut | SkimEvent::Handler => {}
     });
     uses
 }
@@ -195,7 +214,7 @@ pub(super) fn call_free_loops(body: &wasmparser::FunctionBody<'_>) -> Vec<u32> {
                 innermost.1 = true;
             }
         }
-        SkimEvent::Local(_) => {}
+        SkimEvent::Local(_) | SkimEvent::Handler => {}
     });
     found.sort_unstable();
     found
@@ -212,27 +231,29 @@ enum SkimEvent {
     /// An operator that may leave wasm code: a call or a host helper (a superset of
     /// `visit::classify`'s `calls_out`: every `0xfc` operator from `memory.init` on).
     CallsOut,
+    /// `try_table` or `try` (after its `Open`).
+    Handler,
 }
 
 /// Reads a body's operators for the few facts the pass wants before it starts
 /// (`SkimEvent`). It runs before the pass, over bodies not yet validated, so it is a light
 /// skim of the bytes rather than a full decode (much slower: benches/RESULTS.md, "Counting
 /// local uses by skimming"): it skips each operator's immediates and stops at the first
-/// opcode it does not know.
-fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) {
+/// opcode it does not know. Returns whether it read the body to its end.
+fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -> bool {
     let Ok(ops) = body.get_operators_reader() else {
-        return;
+        return false;
     };
     let mut reader = ops.get_binary_reader();
     let base = reader.original_position() as u32;
     let Ok(bytes) = reader.read_bytes(reader.bytes_remaining()) else {
-        return;
+        return false;
     };
     let mut skim = Skim { bytes, at: 0 };
     loop {
         let offset = base + skim.at as u32;
         let Some(op) = skim.byte() else {
-            return;
+            return true;
         };
         let ok = match op {
             0x02..=0x04 => {
@@ -244,6 +265,47 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) {
             }
             0x0b => {
                 event(SkimEvent::End);
+                Some(())
+            }
+            // Exception handling: `try` and `try_table` open blocks with handlers,
+            // `delegate` closes a `try`; the throws call out.
+            0x06 => {
+                event(SkimEvent::Open {
+                    is_loop: false,
+                    offset,
+                });
+                event(SkimEvent::Handler);
+                event(SkimEvent::CallsOut);
+                skim.block_type()
+            }
+            0x1f => {
+                event(SkimEvent::Open {
+                    is_loop: false,
+                    offset,
+                });
+                event(SkimEvent::Handler);
+                event(SkimEvent::CallsOut);
+                skim.block_type().and_then(|_| {
+                    let n = skim.leb()?;
+                    (0..n).try_for_each(|_| match skim.byte()? {
+                        0 | 1 => skim.leb().and_then(|_| skim.leb()).map(drop),
+                        2 | 3 => skim.leb().map(drop),
+                        _ => None,
+                    })
+                })
+            }
+            0x18 => {
+                event(SkimEvent::End);
+                skim.leb().map(drop)
+            }
+            0x07 => skim.leb().map(drop),
+            0x19 => Some(()),
+            0x08 | 0x09 => {
+                event(SkimEvent::CallsOut);
+                skim.leb().map(drop)
+            }
+            0x0a => {
+                event(SkimEvent::CallsOut);
                 Some(())
             }
             0x20..=0x22 => skim
@@ -302,7 +364,7 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) {
             _ => None,
         };
         if ok.is_none() {
-            return;
+            return false;
         }
     }
 }

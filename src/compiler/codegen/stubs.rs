@@ -149,3 +149,30 @@ pub(crate) fn emit_host_helper_stub(asm: &mut Asm, label: DynamicLabel) {
         ; ret
     );
 }
+
+/// Emits the module's throw stub (`runtime::exceptions`, "DESIGN: exceptions"): wasm
+/// code calls it with the libcall table offset (`THROW` or `THROW_REF`) in eax, the tag
+/// index or the exception object in rsi and the payload area in rdx. It saves every
+/// register (the save area a debugger reads at an uncaught exception), calls the
+/// libcall with (vmctx, rsi, rdx, save area, rbp) and jumps to the landing it returns:
+/// rsp, rbp and the pc from it, the exception object in rax.
+pub(crate) fn emit_throw_stub(asm: &mut Asm, label: DynamicLabel) {
+    use crate::abi::frame::landing;
+    // Called with rsp 8 below 16-byte alignment; the pad restores it for the host call.
+    dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA + 8);
+    emit_save_registers(asm);
+    dynasm!(asm
+        ; .arch x64
+        ; mov rdi, r15
+        ; mov rcx, rsp
+        ; mov r8, rbp
+        ; mov r9, [r15 + header::LIBCALLS]
+        ; call QWORD [r9 + rax]
+        ; mov rcx, [rax + landing::EXN]
+        ; mov rdx, [rax + landing::PC]
+        ; mov rsp, [rax + landing::RSP]
+        ; mov rbp, [rax + landing::RBP]
+        ; mov rax, rcx
+        ; jmp rdx
+    );
+}

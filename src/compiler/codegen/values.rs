@@ -90,13 +90,9 @@ impl FuncCompiler<'_, '_> {
     /// Saves (`restore` false) or restores the caller's values of the registers this
     /// function pins, in the frame slots after the locals.
     fn callers_pinned(&mut self, restore: bool) {
-        let mut k = 0;
-        for local in 0..self.pinned.len() {
-            let Some(reg) = self.pinned[local] else {
-                continue;
-            };
-            let disp = self.frame.pinned_save_disp(k);
-            k += 1;
+        for k in 0..self.saved_regs.len() {
+            let reg = self.saved_regs[k];
+            let disp = self.frame.pinned_save_disp(k as u32);
             if reg == Loc::Gpr(crate::abi::regs::RSI) {
                 // A small leaf's first parameter (see `BodyShape`): rsi is the caller's
                 // to spill, not callee-saved.

@@ -101,6 +101,14 @@ impl FuncCompiler<'_, '_> {
                 type_index,
                 table_index,
             } => self.return_call_indirect(type_index, table_index),
+            O::Throw { tag_index } => self.throw(tag_index),
+            O::ThrowRef => self.throw_ref(),
+            O::TryTable { ref try_table } => self.try_table(try_table),
+            O::Try { blockty } => self.legacy_try(blockty),
+            O::Catch { tag_index } => self.legacy_catch(tag_index),
+            O::CatchAll => self.legacy_catch_all(),
+            O::Delegate { relative_depth } => self.delegate(relative_depth),
+            O::Rethrow { relative_depth } => self.rethrow(relative_depth),
             O::Drop => {
                 let e = self.stack.pop();
                 self.stack.release(e.loc);
@@ -247,6 +255,12 @@ pub(super) fn classify(op: &Operator<'_>) -> OpClass {
         | O::CallIndirect { .. }
         | O::ReturnCall { .. }
         | O::ReturnCallIndirect { .. }
+        | O::Throw { .. }
+        | O::ThrowRef
+        | O::Rethrow { .. }
+        // A handler's landing pad may throw on.
+        | O::TryTable { .. }
+        | O::Try { .. }
         | O::MemoryGrow { .. }
         | O::MemoryFill { .. }
         | O::MemoryCopy { .. }

@@ -21,11 +21,12 @@ pub fn parse_val(ty: ValType, text: &str) -> Result<Val> {
         ValType::I64 => Val::I64(parse_int(text, 64).ok_or_else(invalid)? as i64),
         ValType::F32 => Val::from_f32(text.parse::<f32>().map_err(|_| invalid())?),
         ValType::F64 => Val::from_f64(text.parse::<f64>().map_err(|_| invalid())?),
-        ValType::FuncRef | ValType::ExternRef if text != "null" => {
+        ValType::FuncRef | ValType::ExternRef | ValType::ExnRef if text != "null" => {
             bail!("`{text}` is not a valid {ty} (only `null` can be passed from the command line)")
         }
         ValType::FuncRef => Val::FuncRef(None),
         ValType::ExternRef => Val::ExternRef(None),
+        ValType::ExnRef => Val::ExnRef(None),
         ValType::V128 => Val::V128(parse_v128(text).ok_or_else(invalid)?),
     })
 }
@@ -86,8 +87,8 @@ pub fn format_val(val: &Val) -> String {
         Val::I64(v) => v.to_string(),
         Val::F32(bits) => f32::from_bits(*bits).to_string(),
         Val::F64(bits) => f64::from_bits(*bits).to_string(),
-        Val::FuncRef(None) | Val::ExternRef(None) => "null".to_string(),
-        Val::FuncRef(Some(_)) | Val::ExternRef(Some(_)) => "ref".to_string(),
+        Val::FuncRef(None) | Val::ExternRef(None) | Val::ExnRef(None) => "null".to_string(),
+        Val::FuncRef(Some(_)) | Val::ExternRef(Some(_)) | Val::ExnRef(Some(_)) => "ref".to_string(),
         Val::V128(bits) => format!("{bits:#034x}"),
     }
 }

@@ -18,6 +18,8 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
         TrapKind::Unreachable => "unreachable",
         TrapKind::StackOverflow => "exhausted",
         TrapKind::ConventionViolation => "convention canary",
+        TrapKind::NullExceptionReference => "null exnref",
+        TrapKind::UncaughtException => "exception",
         TrapKind::Host | TrapKind::DebuggerAbort | TrapKind::Interrupted | TrapKind::OutOfFuel => {
             "other"
         }
@@ -34,6 +36,7 @@ pub(crate) fn kestrel_val(v: &Val) -> (String, u128) {
         Val::F64(b) => f64_bits(*b).into(),
         Val::FuncRef(f) => f.is_some() as u128,
         Val::ExternRef(r) => r.is_some() as u128,
+        Val::ExnRef(r) => r.is_some() as u128,
         Val::V128(b) => *b,
     };
     (v.ty().to_string(), bits)

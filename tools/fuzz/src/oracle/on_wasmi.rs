@@ -54,6 +54,7 @@ fn to_wasmi_val(v: &Val) -> wasmi::Val {
         Val::F64(b) => wasmi::Val::F64(f64::from_bits(*b).into()),
         Val::FuncRef(_) => wasmi::Val::default_for_ty(wasmi::ValType::FuncRef),
         Val::ExternRef(_) => wasmi::Val::default_for_ty(wasmi::ValType::ExternRef),
+        Val::ExnRef(_) => unreachable!("wasmi has no exception handling"),
         Val::V128(b) => wasmi::Val::V128(wasmi::V128::from(*b)),
     }
 }

@@ -67,6 +67,7 @@ fn to_value(v: &Val) -> w::Value {
         Val::F64(b) => w::Value::F64(f64::from_bits(*b).into()),
         Val::FuncRef(_) => w::Value::default(w::core::ValueType::FuncRef),
         Val::ExternRef(_) => w::Value::default(w::core::ValueType::ExternRef),
+        Val::ExnRef(_) => unreachable!("wasmi 0.31 has no exception handling"),
         // wasmi 0.31 has no SIMD: it refuses a module with a v128 anywhere when it
         // validates it, before any call.
         Val::V128(_) => unreachable!("wasmi 0.31 is never asked about a v128 value"),
