@@ -12,10 +12,12 @@
 //! - `frame`: the layout of a wasm function's frame, the register save area of the stubs
 //!   and the resume point a trap unwinds to.
 //! - `libcalls`: the table of host functions compiled code calls, and the host helpers.
+//! - `exceptions`: the header of an exception object, which landing pads read.
 //! - `traps`: how a trap kind travels from compiled code to the host.
 //! - `sites`: the debug side table of breakable sites.
 //! - `watch`: how instrumented code describes an access that may touch a watchpoint.
 
+pub(crate) mod exceptions;
 pub(crate) mod frame;
 pub(crate) mod libcalls;
 pub(crate) mod regs;

@@ -128,7 +128,7 @@ impl ExnRef {
     pub fn new(exception: &Exception) -> ExnRef {
         let object = ExnObject::boxed(exception.thrown.clone());
         // SAFETY: just made, not shared yet.
-        unsafe { (*object).exposed = 1 };
+        unsafe { (*object).header.exposed = 1 };
         ExnRef(object)
     }
 

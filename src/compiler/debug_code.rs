@@ -165,8 +165,10 @@ pub(crate) fn compile_instrumented(
     super::codegen::emit_interrupt_stub(&mut asm, env.interrupt_stub);
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_host_helper_stub(&mut asm, env.host_helper_stub);
-    super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
-    super::codegen::emit_throw_stub(&mut asm, env.throw_stub);
+    if out.uses_throw_stub {
+        super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
+        super::codegen::emit_throw_stub(&mut asm, env.throw_stub);
+    }
     super::codegen::align_code(&mut asm, super::codegen::STUB_ALIGN);
     super::codegen::emit_debug_stub(&mut asm, env.debug_stub);
     let widest = out

@@ -48,6 +48,7 @@
 //! through instrumented versions and tail-call frames, the object lifetimes), the
 //! `exceptions` spec suite in every configuration.
 
+use crate::abi::exceptions::ExnHeader;
 use crate::abi::frame::{area_units, Landing};
 use crate::code_memory::{is_wasm_pc, with_owner};
 use crate::runtime::activation;
@@ -74,36 +75,31 @@ pub(crate) struct Thrown {
     pub _owners: Vec<Arc<dyn Any + Send + Sync>>,
 }
 
-/// An exception as compiled code sees it (an `exnref` is its address).
+/// An exception object: what compiled code reads (`abi::exceptions::ExnHeader`; an
+/// `exnref` is its address) and the exception it stands for. A landing pad that hands
+/// wasm a reference sets `header.exposed`: the object is never freed then.
 #[repr(C)]
 pub(crate) struct ExnObject {
-    /// The tag's identity (`TagData` address).
-    pub tag: *const TagData,
-    /// The payload's first unit.
-    pub payload: *const u64,
-    /// Set by a landing pad that hands wasm a reference to it: never freed then.
-    pub exposed: u64,
+    pub header: ExnHeader,
     pub thrown: Arc<Thrown>,
-}
-
-/// Offsets of `ExnObject`'s fields that compiled code reads.
-pub(crate) mod exn {
-    use super::ExnObject;
-    use std::mem::offset_of;
-    pub const TAG: i32 = offset_of!(ExnObject, tag) as i32;
-    pub const PAYLOAD: i32 = offset_of!(ExnObject, payload) as i32;
-    pub const EXPOSED: i32 = offset_of!(ExnObject, exposed) as i32;
 }
 
 impl ExnObject {
     /// A new object for `thrown`, on the heap (its address is the exnref).
     pub fn boxed(thrown: Arc<Thrown>) -> *mut ExnObject {
         Box::into_raw(Box::new(ExnObject {
-            tag: Arc::as_ptr(&thrown.tag),
-            payload: thrown.units.as_ptr(),
-            exposed: 0,
+            header: ExnHeader {
+                tag: Arc::as_ptr(&thrown.tag).cast(),
+                payload: thrown.units.as_ptr(),
+                exposed: 0,
+            },
             thrown,
         }))
+    }
+
+    /// Whether a landing pad handed wasm a reference to it.
+    fn exposed(&self) -> bool {
+        self.header.exposed != 0
     }
 }
 
@@ -118,7 +114,7 @@ thread_local! {
 /// `exn` must be a live object no landing pad is still reading.
 unsafe fn release(exn: *mut ExnObject) {
     // SAFETY: per the contract.
-    if !exn.is_null() && unsafe { (*exn).exposed } == 0 {
+    if !exn.is_null() && unsafe { !(*exn).exposed() } {
         // SAFETY: made by `ExnObject::boxed`, referenced by nothing else.
         drop(unsafe { Box::from_raw(exn) });
     }
@@ -216,46 +212,12 @@ pub(crate) unsafe fn rethrow_from_host(thrown: Arc<Thrown>, fp: usize) -> *const
 ///
 /// # Safety
 /// `save` must be the throw stub's save area.
-unsafe fn thrower_pc(save: *mut u64) -> usize {
+pub(crate) unsafe fn thrower_pc(save: *mut u64) -> usize {
     // SAFETY: the stub reserved `SAVE_AREA + 8` bytes below its return address.
     unsafe {
         *(save
             .cast::<u8>()
             .add(crate::abi::frame::SAVE_AREA as usize + 8) as *const usize)
-    }
-}
-
-/// The `throw` libcall: a new exception of tag `tag` (an index of the instance's tags)
-/// whose payload is in the area at `args`, sent on by `unwind`.
-///
-/// # Safety
-/// Called only by the throw stub of this instance's code (`save` its save area, `fp`
-/// the thrower's rbp), inside an activation.
-pub(crate) unsafe extern "C" fn throw_libcall(
-    vmctx: *mut u8,
-    tag: u64,
-    args: *const u64,
-    save: *mut u64,
-    fp: usize,
-) -> *const Landing {
-    // SAFETY: called from this instance's code with its own vmctx.
-    let instance = unsafe { crate::runtime::instance::instance_of(vmctx) };
-    let tag = instance.tag(tag as u32).clone();
-    // SAFETY: the code stored the tag's payload in its outgoing area, at `args`.
-    let units = unsafe { payload_from_area(&tag, args) };
-    let thrown = Arc::new(Thrown {
-        tag,
-        units,
-        _owners: Vec::new(),
-    });
-    // SAFETY: per the contract; the save area lies below the thrower's frame.
-    unsafe {
-        unwind(
-            ExnObject::boxed(thrown),
-            thrower_pc(save),
-            fp,
-            save as usize,
-        )
     }
 }
 

@@ -1,13 +1,15 @@
 //! Host helpers that compiled code calls through the table `vmctx.libcalls` points to
 //! (process addresses never appear in code: `docs/architecture.md`, invariant 1).
 
-use crate::abi::frame::{saved_gpr, ResumePoint};
+use crate::abi::frame::{saved_gpr, Landing, ResumePoint};
 use crate::abi::libcalls::Libcalls;
 use crate::abi::regs::RCX;
 use crate::runtime::activation;
+use crate::runtime::exceptions::{payload_from_area, thrower_pc, unwind, ExnObject, Thrown};
 use crate::runtime::instance::instance_of;
 use crate::trap::{Trap, TrapKind};
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 pub(crate) static LIBCALLS: Libcalls = Libcalls {
     trap: trap_libcall,
@@ -16,7 +18,7 @@ pub(crate) static LIBCALLS: Libcalls = Libcalls {
     helpers: crate::runtime::bulk::HELPER_FNS,
     interrupt: crate::runtime::interrupt::interrupt_libcall,
     transfer: transfer_libcall,
-    throw: crate::runtime::exceptions::throw_libcall,
+    throw: throw_libcall,
     throw_ref: crate::runtime::exceptions::throw_ref_libcall,
     tail_return: &crate::runtime::frame_chain::TAIL_RETURN,
 };
@@ -112,4 +114,38 @@ unsafe extern "C" fn trap_libcall(
 unsafe extern "C" fn memory_grow_libcall(vmctx: *mut u8, delta: u32) -> u32 {
     // SAFETY: called from this instance's code with its own vmctx.
     crate::runtime::bulk::grow(unsafe { instance_of(vmctx) }, 0, delta)
+}
+
+/// The `throw` libcall: a new exception of tag `tag` (an index of the instance's tags)
+/// whose payload is in the area at `args`, sent on by `unwind`.
+///
+/// # Safety
+/// Called only by the throw stub of this instance's code (`save` its save area, `fp`
+/// the thrower's rbp), inside an activation.
+unsafe extern "C" fn throw_libcall(
+    vmctx: *mut u8,
+    tag: u64,
+    args: *const u64,
+    save: *mut u64,
+    fp: usize,
+) -> *const Landing {
+    // SAFETY: called from this instance's code with its own vmctx.
+    let instance = unsafe { instance_of(vmctx) };
+    let tag = instance.tag(tag as u32).clone();
+    // SAFETY: the code stored the tag's payload in its outgoing area, at `args`.
+    let units = unsafe { payload_from_area(&tag, args) };
+    let thrown = Arc::new(Thrown {
+        tag,
+        units,
+        _owners: Vec::new(),
+    });
+    // SAFETY: per the contract; the save area lies below the thrower's frame.
+    unsafe {
+        unwind(
+            ExnObject::boxed(thrown),
+            thrower_pc(save),
+            fp,
+            save as usize,
+        )
+    }
 }

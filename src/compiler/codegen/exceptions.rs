@@ -32,9 +32,9 @@
 
 use super::control::FrameKind;
 use super::FuncCompiler;
+use crate::abi::exceptions::exn;
 use crate::abi::libcalls::offsets as libcall;
 use crate::compiler::stack::Loc;
-use crate::runtime::exceptions::exn;
 use crate::trap::TrapKind;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
@@ -74,6 +74,7 @@ impl FuncCompiler<'_, '_> {
         let info = self.env.info;
         let ty = info.tag_type(tag);
         self.prepare_call(ty, None);
+        self.out.uses_throw_stub = true;
         let stub = self.env.throw_stub;
         dynasm!(self.asm
             ; .arch x64
@@ -108,6 +109,7 @@ impl FuncCompiler<'_, '_> {
     fn throw_object_in_rsi(&mut self) {
         self.leaving_wasm_code();
         self.fuel_to_memory();
+        self.out.uses_throw_stub = true;
         let stub = self.env.throw_stub;
         dynasm!(self.asm
             ; .arch x64

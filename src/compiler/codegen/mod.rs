@@ -188,6 +188,9 @@ pub(crate) struct FuncOutput {
     /// Every call made inside a handler: (its return address, the handler's landing pad)
     /// (`exceptions`, "DESIGN: exceptions" in `runtime::exceptions`).
     pub landing_pads: Vec<(u32, DynamicLabel)>,
+    /// Some code calls the throw stub: the chunk emits it (a module that throws nothing
+    /// has none).
+    pub uses_throw_stub: bool,
     /// Plain versions of a module without debug instrumentation: the code ranges of the
     /// loops compiled without a loop-head check, (start, end) code offsets in code order
     /// (`interruptible`).
