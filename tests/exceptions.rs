@@ -408,3 +408,39 @@ fn payloads_of_every_type_and_exnrefs_reach_the_embedder() {
         assert_eq!(payload[11].i32(), Some(15));
     }
 }
+
+/// A debugger attached to the thrower's instance stops at an uncaught exception as at a
+/// trap (`DebugEvent::Trap`, of kind `UncaughtException`, carrying the exception), with
+/// the thrower's frame and locals readable; a caught one does not stop it.
+#[test]
+fn a_debugger_stops_at_an_uncaught_exception() {
+    use std::sync::{Arc, Mutex};
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let i = instantiate(&engine, &Linker::new(&engine), CXX, false);
+    let seen: Arc<Mutex<Vec<(TrapKind, Option<i32>, Option<i32>)>>> = Arc::default();
+    let record = seen.clone();
+    i.debugger().unwrap().set_handler(move |event, frame| {
+        if let kestrel::DebugEvent::Trap(trap) = event {
+            let payload = trap.exception().map(|e| e.payload()[0].i32().unwrap());
+            // The last thrower's local 0.
+            let local = frame.local(0).ok().and_then(|v| v.i32());
+            record.lock().unwrap().push((trap.kind(), payload, local));
+        }
+        kestrel::Resume::Continue
+    });
+    assert_eq!(call_i32(&i, "run", &[Val::I32(3), Val::I32(5)]), 4005);
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "a caught exception stopped the debugger"
+    );
+    assert!(call(&i, "uncaught", &[Val::I32(42)]).is_err());
+    let seen = seen.lock().unwrap();
+    assert_eq!(
+        *seen,
+        vec![(TrapKind::UncaughtException, Some(42), Some(3))],
+        "one stop, where the exception left the last handler: the outermost cleanup \
+         frame's throw_ref (its local 0, the depth, is 3)"
+    );
+}

@@ -53,17 +53,11 @@ use crate::abi::frame::{area_units, Landing};
 use crate::code_memory::{is_wasm_pc, with_owner};
 use crate::runtime::activation;
 use crate::runtime::frame_chain::caller_of;
+pub(crate) use crate::runtime::tag::TagData;
 use crate::trap::Trap;
-use crate::types::FuncType;
 use std::any::Any;
 use std::cell::Cell;
 use std::sync::Arc;
-
-/// A tag: its type (parameters only). Its address is its identity.
-#[derive(Debug)]
-pub(crate) struct TagData {
-    pub ty: FuncType,
-}
 
 /// A thrown exception as the host keeps it: its tag and its payload's raw units (packed
 /// by `area_offsets` of the tag's parameters), and whatever keeps the references among
@@ -141,6 +135,14 @@ pub(crate) unsafe fn payload_from_area(tag: &TagData, args: *const u64) -> Box<[
     unsafe { std::slice::from_raw_parts(args, units) }.into()
 }
 
+/// A throw from compiled code: the thrower's vmctx and the throw stub's save area (the
+/// registers a debugger reads at an uncaught exception).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Thrower {
+    pub vmctx: *mut u8,
+    pub save: *mut u64,
+}
+
 /// Sends `exn`, thrown at `pc` (a return address in the frame whose rbp is `fp`), to the
 /// nearest handler in the current activation, or out of it as a trap. `rsp` is below
 /// every frame the walk may land in. Returns where to jump (`abi::frame::Landing`).
@@ -153,6 +155,7 @@ pub(crate) unsafe fn unwind(
     pc: usize,
     fp: usize,
     rsp: usize,
+    thrower: Option<Thrower>,
 ) -> *const Landing {
     let act = activation::current();
     let (thrower_pc, thrower_fp) = (pc, fp);
@@ -186,14 +189,20 @@ pub(crate) unsafe fn unwind(
             d.set(std::ptr::null_mut());
         }
     });
+    let trap = Trap::uncaught_exception(thrown as Arc<dyn Any + Send + Sync>);
     // SAFETY: as above; the activation records the thrower's backtrace.
-    unsafe {
-        (*act).uncaught(
-            Trap::uncaught_exception(thrown as Arc<dyn Any + Send + Sync>),
-            thrower_pc,
-            thrower_fp,
-        )
+    let landing = unsafe { (*act).uncaught(trap.clone(), thrower_pc, thrower_fp) };
+    if let Some(Thrower { vmctx, save }) = thrower {
+        // A debugger attached to the thrower's instance stops at an uncaught exception
+        // as at a trap: the event is `Trap`, of kind `UncaughtException`.
+        // SAFETY: the thread is stopped in the throw stub, whose save area is `save`,
+        // called from the frame `thrower_fp` of `vmctx`'s instance.
+        unsafe {
+            let trap = trap.with_backtrace((*act).backtrace());
+            crate::runtime::debug::hook::report_trap(vmctx, &trap, thrower_fp, save);
+        }
     }
+    landing
 }
 
 /// Throws `trap`'s exception (a host function's error that carries one) into the wasm
@@ -205,7 +214,7 @@ pub(crate) unsafe fn rethrow_from_host(thrown: Arc<Thrown>, fp: usize) -> *const
     // SAFETY: per the contract: the trampoline's caller is a wasm frame.
     let caller = unsafe { caller_of(fp) };
     // SAFETY: as above; the trampoline's frame lies below its caller's.
-    unsafe { unwind(ExnObject::boxed(thrown), caller.ret, caller.fp, fp) }
+    unsafe { unwind(ExnObject::boxed(thrown), caller.ret, caller.fp, fp, None) }
 }
 
 /// The return address of the throw stub's caller, above the stub's save area `save`.
@@ -226,12 +235,21 @@ pub(crate) unsafe fn thrower_pc(save: *mut u64) -> usize {
 /// # Safety
 /// As `throw_libcall`'s, with `exn` a live exception object.
 pub(crate) unsafe extern "C" fn throw_ref_libcall(
-    _vmctx: *mut u8,
+    vmctx: *mut u8,
     exn: u64,
     _args: *const u64,
     save: *mut u64,
     fp: usize,
 ) -> *const Landing {
+    let thrower = Thrower { vmctx, save };
     // SAFETY: per the contract.
-    unsafe { unwind(exn as *mut ExnObject, thrower_pc(save), fp, save as usize) }
+    unsafe {
+        unwind(
+            exn as *mut ExnObject,
+            thrower_pc(save),
+            fp,
+            save as usize,
+            Some(thrower),
+        )
+    }
 }

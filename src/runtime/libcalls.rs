@@ -5,7 +5,9 @@ use crate::abi::frame::{saved_gpr, Landing, ResumePoint};
 use crate::abi::libcalls::Libcalls;
 use crate::abi::regs::RCX;
 use crate::runtime::activation;
-use crate::runtime::exceptions::{payload_from_area, thrower_pc, unwind, ExnObject, Thrown};
+use crate::runtime::exceptions::{
+    payload_from_area, thrower_pc, unwind, ExnObject, Thrower, Thrown,
+};
 use crate::runtime::instance::instance_of;
 use crate::trap::{Trap, TrapKind};
 use std::sync::atomic::Ordering;
@@ -146,6 +148,7 @@ unsafe extern "C" fn throw_libcall(
             thrower_pc(save),
             fp,
             save as usize,
+            Some(Thrower { vmctx, save }),
         )
     }
 }

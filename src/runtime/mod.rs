@@ -19,6 +19,7 @@
 //! - `module`: a compiled module as its instances see it.
 //! - `instance`: an instance's data (vmctx, function references, memories, tables) and
 //!   its allocation, segments included.
+//! - `tag`: exception tags (their identity).
 //! - `type_registry`: engine-wide canonical signature ids for call_indirect checks.
 
 pub(crate) mod activation;
@@ -37,6 +38,7 @@ pub(crate) mod redirect;
 pub(crate) mod signals;
 pub(crate) mod stop;
 pub(crate) mod table;
+pub(crate) mod tag;
 pub(crate) mod trampolines;
 pub(crate) mod type_registry;
 pub(crate) mod watched_pages;

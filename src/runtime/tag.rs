@@ -1,0 +1,11 @@
+//! Exception tags at run time: a tag is a `TagData` on the heap, whose address is its
+//! identity (`runtime::exceptions`, "DESIGN: exceptions"). Instances hold the tags they
+//! define and import; the embedder's `Tag` handles share them.
+
+use crate::types::FuncType;
+
+/// A tag: its type (parameters only). Its address is its identity.
+#[derive(Debug)]
+pub(crate) struct TagData {
+    pub ty: FuncType,
+}
