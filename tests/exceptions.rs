@@ -419,7 +419,9 @@ fn a_debugger_stops_at_an_uncaught_exception() {
     config.debug_instrumentation(true);
     let engine = Engine::new(&config);
     let i = instantiate(&engine, &Linker::new(&engine), CXX, false);
-    let seen: Arc<Mutex<Vec<(TrapKind, Option<i32>, Option<i32>)>>> = Arc::default();
+    // (kind, payload, the stopped frame's local 0) of each trap event.
+    type Seen = Vec<(TrapKind, Option<i32>, Option<i32>)>;
+    let seen: Arc<Mutex<Seen>> = Arc::default();
     let record = seen.clone();
     i.debugger().unwrap().set_handler(move |event, frame| {
         if let kestrel::DebugEvent::Trap(trap) = event {
