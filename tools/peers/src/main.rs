@@ -67,7 +67,7 @@ fn parse_args() -> Result<Options, String> {
                      kestrel-sse41 (SIMD on the SSE4.1 path), kestrel-debug, \
                      kestrel-debug-eager, kestrel-watch (a watchpoint never hit), \
                      wasmtime-cranelift, wasmtime-winch, wasmer-singlepass, wasmi\n\
-                     workloads: fib, call_indirect, tail_calls (.mutual .interpreter), loops (.sieve .matmul .mandelbrot), \
+                     workloads: fib, call_indirect, tail_calls (.mutual .interpreter), exceptions, loops (.sieve .matmul .mandelbrot), \
                      memory (.memcpy .quicksort), wasi (.mixed .compress), \
                      simd (.base64 .matrix .blur .search .hash .autovec), \
                      compile (also selects compile.simd), compile.simd, instantiate\n\

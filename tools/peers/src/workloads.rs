@@ -51,6 +51,7 @@ const FIB: &str = include_str!("../workloads/fib.wat");
 const CALL_INDIRECT: &str = include_str!("../workloads/call_indirect.wat");
 const TAIL_CALLS: &str = include_str!("../workloads/tail_calls.wat");
 const TAIL_INTERPRETER: &str = include_str!("../workloads/tail_interpreter.wat");
+const EXCEPTIONS: &str = include_str!("../workloads/exceptions.wat");
 const SIEVE: &str = include_str!("../workloads/sieve.wat");
 const MATMUL: &str = include_str!("../workloads/matmul.wat");
 const MANDELBROT: &str = include_str!("../workloads/mandelbrot.wat");
@@ -76,6 +77,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
     let indirect_calls = pick(10_000_000, 2_000_000);
     let tail_calls = pick(10_000_000, 2_000_000);
     let interpreted_rounds = pick(2_000_000, 400_000);
+    let throws = pick(1_000_000, 200_000);
     let (sieve_n, sieve_reps) = (pick(1 << 24, 1 << 22), pick(2, 1));
     let matmul_reps = pick(16, 3);
     let (mandel_size, mandel_max) = (pick(512, 256), pick(500, 256));
@@ -121,6 +123,13 @@ pub fn all(quick: bool) -> Vec<Workload> {
                  return_call_indirect, {interpreted_rounds} rounds of a 5-opcode loop"
             ),
             kind: call(TAIL_INTERPRETER, &[interpreted_rounds]),
+        },
+        Workload {
+            name: "exceptions",
+            describe: format!(
+                "{throws} throws, each through 10 frames to a try_table that catches it"
+            ),
+            kind: call(EXCEPTIONS, &[throws]),
         },
         Workload {
             name: "loops.sieve",
