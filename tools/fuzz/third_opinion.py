@@ -185,6 +185,8 @@ def emit(step, outcome, st):
 
 
 def trap_class(e):
+    if "thrown Wasm exception" in str(e):
+        return "exception"
     code = getattr(e, "trap_code", None)
     name = code.name if code is not None else ""
     if name == "OUT_OF_FUEL":
@@ -196,6 +198,7 @@ def trap_class(e):
 def main():
     config = wasmtime.Config()
     config.consume_fuel = True
+    config.wasm_exceptions = True
     engine = wasmtime.Engine(config)
     store = wasmtime.Store(engine)
     store.set_limits(table_elements=MAX_TABLE_ELEMENTS)

@@ -40,14 +40,18 @@ pub enum Generator {
     Swarm,
     /// Compiler-shaped modules (`shaped`).
     Shaped,
+    /// `wasm-smith` with exception handling (tags, throws, `try_table`): wasmi cannot
+    /// run them, so wasmtime is their reference (`oracle::Oracle::check`).
+    SmithExceptions,
 }
 
 impl Generator {
     /// Every generator, by name.
-    pub const ALL: [(&'static str, Generator); 3] = [
+    pub const ALL: [(&'static str, Generator); 4] = [
         ("smith", Generator::Smith),
         ("swarm", Generator::Swarm),
         ("shaped", Generator::Shaped),
+        ("smith-exceptions", Generator::SmithExceptions),
     ];
 
     /// The generator called `name`.
@@ -73,6 +77,7 @@ impl Generator {
             Generator::Smith => smith::smith(seed),
             Generator::Swarm => smith::swarm(seed),
             Generator::Shaped => shaped::shaped(seed),
+            Generator::SmithExceptions => smith::smith_exceptions(seed),
         }
     }
 }

@@ -60,6 +60,17 @@ pub fn smith_config() -> wasm_smith::Config {
     c
 }
 
+/// The configuration of the `smith-exceptions` generator: `smith`'s with exception
+/// handling, and without SIMD (its reference is wasmtime's Python binding, which passes
+/// no vectors).
+pub fn smith_exceptions_config() -> wasm_smith::Config {
+    let mut c = smith_config();
+    c.exceptions_enabled = true;
+    c.simd_enabled = false;
+    c.max_tags = 4;
+    c
+}
+
 /// The configuration seed `seed` of the `swarm` generator draws.
 pub fn swarm_config(seed: u64) -> wasm_smith::Config {
     let mut rng = Rng::new(seed ^ 0x5a5a_1234_c0de_0001);
@@ -104,6 +115,18 @@ pub fn swarm_config(seed: u64) -> wasm_smith::Config {
     c
 }
 
+/// Whether `module` is valid with wasmparser's default features but not without
+/// `features` (it uses one of them).
+pub fn needs_features(module: &[u8], features: wasmparser::WasmFeatures) -> bool {
+    let all = wasmparser::WasmFeatures::default();
+    wasmparser::Validator::new_with_features(all)
+        .validate_all(module)
+        .is_ok()
+        && wasmparser::Validator::new_with_features(all - features)
+            .validate_all(module)
+            .is_err()
+}
+
 fn build(config: wasm_smith::Config, input: &[u8]) -> Option<Vec<u8>> {
     let mut u = Unstructured::new(input);
     let mut module = wasm_smith::Module::new(config, &mut u).ok()?;
@@ -114,6 +137,11 @@ fn build(config: wasm_smith::Config, input: &[u8]) -> Option<Vec<u8>> {
 /// The `smith` generator's module for `seed`, from 4 KiB of input.
 pub fn smith(seed: u64) -> Option<Vec<u8>> {
     build(smith_config(), &input_for(seed, 4096))
+}
+
+/// The `smith-exceptions` generator's module for `seed`, from 4 KiB of input.
+pub fn smith_exceptions(seed: u64) -> Option<Vec<u8>> {
+    build(smith_exceptions_config(), &input_for(seed, 4096))
 }
 
 /// The `swarm` generator's module for `seed`: its own configuration and input length.
@@ -164,13 +192,21 @@ mod tests {
 
     /// Whether `module` needs tail calls (it does not validate without them).
     fn uses_tail_calls(module: &[u8]) -> bool {
-        let all = wasmparser::WasmFeatures::default();
-        wasmparser::Validator::new_with_features(all)
-            .validate_all(module)
-            .is_ok()
-            && wasmparser::Validator::new_with_features(all - wasmparser::WasmFeatures::TAIL_CALL)
-                .validate_all(module)
-                .is_err()
+        super::needs_features(module, wasmparser::WasmFeatures::TAIL_CALL)
+    }
+
+    #[test]
+    fn the_exceptions_generator_throws_and_catches() {
+        let exceptions =
+            wasmparser::WasmFeatures::EXCEPTIONS | wasmparser::WasmFeatures::LEGACY_EXCEPTIONS;
+        let with_exceptions = (0..200)
+            .filter_map(smith_exceptions)
+            .filter(|m| super::needs_features(m, exceptions))
+            .count();
+        assert!(
+            with_exceptions > 100,
+            "{with_exceptions} of 200 seeds use exception handling"
+        );
     }
 
     #[test]

@@ -139,7 +139,25 @@ impl Oracle {
     /// verdict is `ReferenceBug` (the references disagree among themselves and Kestrel is
     /// with one of them); otherwise the divergence stands.
     pub fn check(&self, bytes: &[u8]) -> Verdict {
-        let reference = reference_guarded("wasmi 2.0", || run_wasmi(bytes));
+        let reference = match reference_guarded("wasmi 2.0", || run_wasmi(bytes)) {
+            // Exception handling, which wasmi does not implement: wasmtime is the
+            // reference (through its Python binding, which must be installed).
+            Err(e) if uses_exceptions(bytes) => {
+                match reference_guarded("wasmtime", || run_wasmtime(bytes)) {
+                    Ok(observations) => Ok(observations),
+                    Err(w) if w.starts_with(OUT_OF_FUEL) || w.contains("out of fuel") => {
+                        return Verdict::Skip(w)
+                    }
+                    Err(w) => {
+                        return Verdict::Skip(format!(
+                            "exception handling: wasmi cannot run it ({e}) and wasmtime \
+                             gave no reference ({w})"
+                        ))
+                    }
+                }
+            }
+            other => other,
+        };
         if let Err(e) = &reference {
             if e.starts_with(OUT_OF_FUEL) {
                 // A module the reference cannot finish within its fuel would run as long
@@ -183,6 +201,15 @@ impl Oracle {
         }
         Verdict::Diverge(format!("{difference}\n  ({})", opinions.join("; ")))
     }
+}
+
+/// Whether `bytes` uses exception handling.
+fn uses_exceptions(bytes: &[u8]) -> bool {
+    use wasmparser::WasmFeatures;
+    crate::smith::needs_features(
+        bytes,
+        WasmFeatures::EXCEPTIONS | WasmFeatures::LEGACY_EXCEPTIONS,
+    )
 }
 
 /// What the runs of Kestrel's configurations and wasmi 2.0's (`reference`) decide before

@@ -18,11 +18,12 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
         TrapKind::Unreachable => "unreachable",
         TrapKind::StackOverflow => "exhausted",
         TrapKind::ConventionViolation => "convention canary",
-        TrapKind::NullExceptionReference => "null exnref",
         TrapKind::UncaughtException => "exception",
-        TrapKind::Host | TrapKind::DebuggerAbort | TrapKind::Interrupted | TrapKind::OutOfFuel => {
-            "other"
-        }
+        TrapKind::Host
+        | TrapKind::DebuggerAbort
+        | TrapKind::Interrupted
+        | TrapKind::OutOfFuel
+        | TrapKind::NullExceptionReference => "other",
     }
 }
 

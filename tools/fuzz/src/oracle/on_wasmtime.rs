@@ -34,7 +34,7 @@ pub(crate) fn with_tables_of(
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The trap classes the script reports, as the static names `Outcome::Trap` holds.
-const TRAP_CLASSES: [&str; 10] = [
+const TRAP_CLASSES: [&str; 11] = [
     "memory",
     "table",
     "null",
@@ -44,6 +44,7 @@ const TRAP_CLASSES: [&str; 10] = [
     "conversion",
     "unreachable",
     "exhausted",
+    "exception",
     "other",
 ];
 
