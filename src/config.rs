@@ -104,9 +104,8 @@ impl Default for Config {
 
 impl Config {
     /// The default configuration: no debug instrumentation, guard-page bounds checks,
-    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD, multi-memory and
-    /// extended constant expressions,
-    /// the best vector
+    /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD, multi-memory,
+    /// extended constant expressions, tail calls and exception handling, the best vector
     /// instructions of this CPU.
     pub fn new() -> Config {
         Config::default()

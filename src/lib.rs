@@ -63,7 +63,7 @@ pub use error::{Error, Result};
 pub use names::demangle;
 pub use runtime::debug::frame::Frame;
 pub use runtime::debug::watch::{WatchHit, WatchKind, Watchpoint, WatchpointId, MAX_WATCH_LEN};
-pub use runtime::debug::{BreakpointId, DebugEvent, Resume};
+pub use runtime::debug::{BreakpointId, DebugEvent, Resume, ThrownException};
 pub use runtime::limits::{ResourceLimiter, ResourceLimits};
 pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};

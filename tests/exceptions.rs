@@ -446,3 +446,36 @@ fn a_debugger_stops_at_an_uncaught_exception() {
          frame's throw_ref (its local 0, the depth, is 3)"
     );
 }
+
+/// With `Debugger::set_stop_on_throw`, every `throw` stops the debugger (`DebugEvent::
+/// Throw`) at the thrower, with the exception and the frame's locals; the exception then
+/// goes on to its handler as before.
+#[test]
+fn a_debugger_can_stop_at_every_throw() {
+    use std::sync::{Arc, Mutex};
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let i = instantiate(&engine, &Linker::new(&engine), CXX, false);
+    // (payload, the stopped frame's local 0) of each throw.
+    let seen: Arc<Mutex<Vec<(i32, i32)>>> = Arc::default();
+    let record = seen.clone();
+    let debugger = i.debugger().unwrap();
+    debugger.set_handler(move |event, frame| {
+        if let kestrel::DebugEvent::Throw(thrown) = event {
+            let payload = thrown.exception().payload()[0].i32().unwrap();
+            let local = frame.local(0).unwrap().i32().unwrap();
+            record.lock().unwrap().push((payload, local));
+        }
+        kestrel::Resume::Continue
+    });
+    assert_eq!(call_i32(&i, "run", &[Val::I32(3), Val::I32(5)]), 4005);
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "stopped at a throw while not asked to"
+    );
+    debugger.set_stop_on_throw(true);
+    assert_eq!(call_i32(&i, "run", &[Val::I32(3), Val::I32(5)]), 4005);
+    // One `throw` (in $leaf, whose local 0 is n); the cleanups' `throw_ref`s are not.
+    assert_eq!(*seen.lock().unwrap(), vec![(5, 5)]);
+}

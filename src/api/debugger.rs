@@ -191,6 +191,15 @@ impl Debugger {
         }
     }
 
+    /// Whether to stop at every `throw` this instance's code makes
+    /// ([`DebugEvent::Throw`](crate::DebugEvent::Throw); off by default). Uncaught
+    /// exceptions stop the debugger either way, as traps.
+    pub fn set_stop_on_throw(&self, on: bool) {
+        self.state
+            .stop_on_throw
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Starts the next call in single-step mode: it stops at its first site.
     pub fn step_into_next_call(&self) {
         let Ok(instance) = self.instance() else {

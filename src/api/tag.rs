@@ -132,6 +132,20 @@ impl ExnRef {
         ExnRef(object)
     }
 
+    /// The reference whose raw word is `raw` (non-null), as it reaches the host from a
+    /// wasm value, a global, a table or a debugger's view of a frame. The object is
+    /// marked exposed, so it is never freed (`runtime::exceptions`): the embedder may
+    /// keep the reference as long as it likes. (Values wasm holds as `exnref` are exposed
+    /// already; a landing pad's own slot, which a debugger may show, is not.)
+    pub(crate) fn exposing(raw: u64) -> ExnRef {
+        let object = raw as *mut ExnObject;
+        // SAFETY: non-null exnref words are addresses of live exception objects; the
+        // flag is only ever set, never cleared, and the object is not freed meanwhile
+        // (the thread that might free it is the one running this, or stopped).
+        unsafe { (*object).header.exposed = 1 };
+        ExnRef(object)
+    }
+
     /// The exception it refers to.
     pub fn exception(&self) -> Exception {
         // SAFETY: objects behind an `ExnRef` are exposed, hence never freed.
@@ -153,5 +167,14 @@ impl Trap {
     pub fn exception(&self) -> Option<Exception> {
         let thrown = self.thrown.clone()?.downcast::<Thrown>().ok()?;
         Some(Exception { thrown })
+    }
+}
+
+impl crate::runtime::debug::ThrownException {
+    /// The exception being thrown.
+    pub fn exception(&self) -> Exception {
+        self.0
+            .exception()
+            .expect("a thrown exception's event carries it")
     }
 }

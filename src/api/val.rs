@@ -193,9 +193,7 @@ impl Val {
                 Val::ExternRef(Some(r.clone()))
             }
             ValType::ExnRef if raw == 0 => Val::ExnRef(None),
-            // Exnref words wasm holds are exposed objects, never freed
-            // (`runtime::exceptions`).
-            ValType::ExnRef => Val::ExnRef(Some(crate::api::tag::ExnRef(raw as *const _))),
+            ValType::ExnRef => Val::ExnRef(Some(crate::api::tag::ExnRef::exposing(raw))),
             // As in `to_raw_ref`: no raw slot holds a v128.
             ValType::V128 => unreachable!("a v128 value has no one-word encoding"),
         }

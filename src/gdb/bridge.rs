@@ -134,6 +134,9 @@ pub(crate) fn install_handler(
             DebugEvent::Step => StopKind::Step,
             DebugEvent::Pause => StopKind::Pause,
             DebugEvent::Trap(_) => StopKind::Trap,
+            // The GDB server does not ask for throw stops; an embedder's would show as
+            // a breakpoint.
+            DebugEvent::Throw(_) => StopKind::Breakpoint,
             // LLDB finds its watchpoint by the exact address its `Z` packet named: the
             // watchpoint's first byte, not the accessed one.
             DebugEvent::Watchpoint(hit) => {

@@ -141,6 +141,15 @@ unsafe extern "C" fn throw_libcall(
         units,
         _owners: Vec::new(),
     });
+    if crate::runtime::debug::state::attached(instance).is_some() {
+        let exception =
+            Trap::uncaught_exception(thrown.clone() as Arc<dyn std::any::Any + Send + Sync>);
+        // SAFETY: the throw stub called this from the frame `fp` of this instance, its
+        // save area `save` alive until the stub goes on.
+        unsafe {
+            crate::runtime::debug::hook::report_throw(vmctx, &exception, thrower_pc(save), fp, save)
+        };
+    }
     // SAFETY: per the contract; the save area lies below the thrower's frame.
     unsafe {
         unwind(

@@ -225,6 +225,43 @@ fn apply_action(
     std::ptr::null()
 }
 
+/// Reports an exception `throw` is throwing to the instance's debug handler, if a
+/// debugger asked to stop at throws (`DebugEvent::Throw`). The thread stays where it
+/// is: the throw goes on after the handler, whatever it answers (an abort ends the call
+/// as the exception would if uncaught).
+///
+/// # Safety
+/// `fp` must be the throwing wasm frame's rbp, `pc` the return address of its call to
+/// the throw stub, `vmctx` its instance context and `regs` the throw stub's save area.
+pub(crate) unsafe fn report_throw(
+    vmctx: *mut u8,
+    exception: &Trap,
+    pc: usize,
+    fp: usize,
+    regs: *mut u64,
+) {
+    // SAFETY: the throw stub passes its own vmctx.
+    let instance = unsafe { instance_of(vmctx) };
+    let Some(state) = crate::runtime::debug::state::attached(instance) else {
+        return;
+    };
+    if !state.stop_on_throw.load(Ordering::Relaxed) {
+        return;
+    }
+    let Some((func, offset)) =
+        crate::code_memory::with_owner(pc, |owner, _| owner.lookup(pc, true)).flatten()
+    else {
+        return;
+    };
+    let regs = regs as *mut [u64; SAVE_WORDS];
+    let innermost = WalkedFrame::innermost(fp, func, offset, instance, regs, true);
+    // SAFETY: this thread is stopped in the throwing frame `fp` by the throw stub, whose
+    // save area is `regs`, until this function returns.
+    let mut stop = unsafe { Stop::new(innermost, regs, None) };
+    let event = DebugEvent::Throw(crate::runtime::debug::ThrownException(exception.clone()));
+    run_handler(state, &event, &mut Frame::innermost(&mut stop));
+}
+
 /// Reports a trap to the instance's debug handler (if any) before it unwinds.
 ///
 /// # Safety

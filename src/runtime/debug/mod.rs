@@ -34,10 +34,20 @@ pub enum DebugEvent {
     Trap(Trap),
     /// A watchpoint saw an access; the stop is right after it.
     Watchpoint(watch::WatchHit),
+    /// `throw` is throwing an exception, with `Debugger::set_stop_on_throw` on; the stop
+    /// is at the `throw`. After the handler the exception goes on to its handler (or
+    /// leaves the call, which a debugger then sees as a `Trap` of kind
+    /// `UncaughtException`).
+    Throw(ThrownException),
 }
 
+/// The exception of a `DebugEvent::Throw` (`ThrownException::exception` gives its tag
+/// and payload).
+#[derive(Clone, Debug)]
+pub struct ThrownException(pub(crate) Trap);
+
 impl DebugEvent {
-    /// "breakpoint", "step", "pause", "trap" or "watchpoint".
+    /// "breakpoint", "step", "pause", "trap", "watchpoint" or "throw".
     pub fn name(&self) -> &'static str {
         match self {
             DebugEvent::Breakpoint(_) => "breakpoint",
@@ -45,6 +55,7 @@ impl DebugEvent {
             DebugEvent::Pause => "pause",
             DebugEvent::Trap(_) => "trap",
             DebugEvent::Watchpoint(_) => "watchpoint",
+            DebugEvent::Throw(_) => "throw",
         }
     }
 }

@@ -125,6 +125,8 @@ pub(crate) struct DebugState {
     /// Faults on watched pages taken through the host since the watchpoints last
     /// changed (`watch::enter_at_fault`).
     pub page_trips: std::sync::atomic::AtomicU64,
+    /// Stop at every `throw` (`DebugEvent::Throw`; `Debugger::set_stop_on_throw`).
+    pub stop_on_throw: AtomicBool,
 }
 
 /// The debug state of `instance`, attaching it on first use.
@@ -164,6 +166,7 @@ impl DebugState {
             handler: Mutex::new(None),
             pending: Mutex::new(None),
             page_trips: std::sync::atomic::AtomicU64::new(0),
+            stop_on_throw: AtomicBool::new(false),
         }
     }
 

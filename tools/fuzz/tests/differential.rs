@@ -5,7 +5,10 @@
 //! Each generator's test prints one line:
 //! `differential <gen>: N modules, A agreed (X cut short by stack exhaustion), K skipped,
 //! R reference bugs, D diverged`, lists every skip reason and every reference bug, and
-//! fails on any divergence, and when fewer than 90% of the modules agreed. A reference bug is a module where Kestrel disagrees with
+//! fails on any divergence, and when fewer than 90% of the modules agreed (60% for
+//! `smith-exceptions`, judged by wasmtime's Python binding, which cannot pass an
+//! `exnref`: about a quarter of its modules have one at their boundary and are skipped).
+//! A reference bug is a module where Kestrel disagrees with
 //! wasmi 2.0 but agrees with wasmi 0.31 (or, where both wasmi versions differ from it,
 //! with wasmtime, if its Python package is installed); it is reported, not counted as a
 //! pass. `KESTREL_DIFF_SEEDS=N` runs N seeds per generator, `KESTREL_DIFF_START=S` starts
@@ -25,8 +28,9 @@ fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|s| s.parse().ok())
 }
 
-/// Runs one generator; returns whether it had no divergence.
-fn run(generator: Generator, default_seeds: u64) -> bool {
+/// Runs one generator; returns whether it had no divergence and at least `min_agreed`
+/// percent of its modules agreed.
+fn run(generator: Generator, default_seeds: u64, min_agreed: u64) -> bool {
     let seeds = env_u64("KESTREL_DIFF_SEEDS").unwrap_or(default_seeds);
     let start = env_u64("KESTREL_DIFF_START").unwrap_or(0);
     let oracle = Oracle::new();
@@ -96,9 +100,9 @@ fn run(generator: Generator, default_seeds: u64) -> bool {
     );
     // A run where most modules were skipped or blamed on the reference compared little:
     // as a failure, not a pass. (The generators' long runs agree on over 99%.)
-    let compared_enough = agreed * 10 >= seeds * 9;
+    let compared_enough = agreed * 100 >= seeds * min_agreed;
     if !compared_enough {
-        println!("differential {name}: fewer than 90% of the modules agreed");
+        println!("differential {name}: fewer than {min_agreed}% of the modules agreed");
     }
     divergences.is_empty() && compared_enough
 }
@@ -125,9 +129,10 @@ fn location_matrix() -> bool {
 fn main() {
     // `cargo test` passes harness flags; none apply. The generators run side by side.
     let runs: Vec<std::thread::JoinHandle<bool>> = vec![
-        std::thread::spawn(|| run(Generator::Smith, 4000)),
-        std::thread::spawn(|| run(Generator::Swarm, 2000)),
-        std::thread::spawn(|| run(Generator::Shaped, 4000)),
+        std::thread::spawn(|| run(Generator::Smith, 4000, 90)),
+        std::thread::spawn(|| run(Generator::Swarm, 2000, 90)),
+        std::thread::spawn(|| run(Generator::Shaped, 4000, 90)),
+        std::thread::spawn(|| run(Generator::SmithExceptions, 1000, 60)),
         std::thread::spawn(location_matrix),
         std::thread::spawn(a_reference_that_panics_does_not_count_against_kestrel),
     ];
