@@ -247,3 +247,46 @@ fn back_to_back_attaches_to_a_running_call_are_each_answered() {
     assert!(rounds >= 1, "the loop ran, {rounds} rounds");
     assert!(instance.debugger().unwrap().breakpoints().is_empty());
 }
+
+/// An uncaught wasm exception stops LLDB's session as a trap does: the stop reply after
+/// `continue` is a signal (SIGSEGV, as for traps), not the program's exit; then the call
+/// returns the exception to the embedder.
+#[test]
+fn an_uncaught_exception_stops_the_client_as_a_trap() {
+    const THROWS: &str = r#"
+    (module
+      (tag $e (param i32))
+      (func $inner (param i32) (throw $e (local.get 0)))
+      (func (export "run") (result i32)
+        (call $inner (i32.const 7))
+        (i32.const 0)))
+    "#;
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, THROWS).unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let client = std::thread::spawn(move || {
+        let mut c = Client(TcpStream::connect(("127.0.0.1", port)).unwrap());
+        assert!(c.ask("?").starts_with('T'), "a stop reply");
+        let stopped = c.ask("vCont;c");
+        let last = c.ask("vCont;c");
+        (stopped, last)
+    });
+    let (stream, _) = listener.accept().unwrap();
+    let session = kestrel::gdb::GdbSession::start(&instance, "throws.wasm", stream).unwrap();
+    let outcome = instance.get_func("run").unwrap().call(&[]);
+    session.finish(&outcome).unwrap();
+    let (stopped, _last) = client.join().unwrap();
+    // T0b: stopped by signal 11 (SIGSEGV), the GDB server's signal for a trap.
+    assert!(
+        stopped.starts_with("T0b"),
+        "a trap's stop reply, got {stopped:?}"
+    );
+    let Err(kestrel::Error::Trap(trap)) = outcome else {
+        panic!("expected the uncaught exception");
+    };
+    assert_eq!(trap.kind(), kestrel::TrapKind::UncaughtException);
+}

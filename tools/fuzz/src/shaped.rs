@@ -637,10 +637,18 @@ impl Emit<'_> {
         }
     }
 
-    /// Replaces a NaN on top of the stack (type `t`, a float) by the canonical NaN.
+    /// Replaces a NaN on top of the stack (type `t`, a float) by the canonical NaN. A
+    /// function without a scratch local of the type replaces the value by 1.0 instead: its
+    /// bits must not become observable as they are (a NaN's payload is each engine's
+    /// choice; shaped seed 24058044 stored one raw and read it back as an address).
     fn canonicalize(&mut self, t: T) {
         debug_assert!(t.is_float());
         let Some(tmp) = self.body.scratch[scratch_index(t)] else {
+            self.op(I::Drop);
+            match t {
+                T::F32 => self.op(I::F32Const(Ieee32::new(1.0f32.to_bits()))),
+                _ => self.op(I::F64Const(Ieee64::new(1.0f64.to_bits()))),
+            }
             return;
         };
         self.op(I::LocalSet(tmp));
