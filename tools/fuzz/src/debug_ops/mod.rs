@@ -14,9 +14,11 @@
 //!   a breakpoint stop is at a breakpoint that is set there;
 //! - every caller's offset is one of its calls;
 //! - the locals read in every caller equal the record the module made before the call
-//!   (and the call depth the module counts agrees with the frames the walk found);
+//!   (and the call depth the module counts agrees with the frames the walk found; not in
+//!   a module with exception handling, where unwound frames never count themselves out);
 //! - a step out stops in the frame that was the caller, at the operator after its call,
-//!   unless a breakpoint, pause or trap comes first; a step over never stops deeper, and
+//!   unless a breakpoint, pause or trap comes first (in a module with exception handling,
+//!   in any caller: an exception may unwind the frame into a handler further out); a step over never stops deeper, and
 //!   in a caller only at its return point; a step into stops at most one frame deeper,
 //!   at the callee's entry (or, after a tail call, at its callee's entry at the same
 //!   depth); a pause is the next stop; no step stop comes without a step,
@@ -210,6 +212,10 @@ pub fn session(bytes: &[u8], seed: u64) -> Verdict {
         calls: calls.clone(),
         trace: std::env::var_os("KESTREL_DEBUG_OPS_TRACE").is_some(),
         stale: (0, Default::default()),
+        exceptions: crate::smith::needs_features(
+            bytes,
+            wasmparser::WasmFeatures::EXCEPTIONS | wasmparser::WasmFeatures::LEGACY_EXCEPTIONS,
+        ),
     }));
     {
         let mut d = driver.lock().unwrap();
@@ -326,6 +332,9 @@ struct Driver {
     /// their record could not be updated (shared with a deeper frame's), with the host
     /// call they were in: their records are stale until the frame returns.
     stale: (u64, std::collections::BTreeSet<u32>),
+    /// The module uses exception handling: a step out or over may end in a handler of
+    /// any caller, not at a return point.
+    exceptions: bool,
 }
 
 impl Driver {
@@ -578,10 +587,17 @@ impl Driver {
                 if during != call {
                     return Ok(());
                 }
+                let exceptions = self.exceptions;
                 let returned = |what: &str| -> Result<(), String> {
                     let Some((caller_func, call_offset)) = caller else {
                         return Err(format!("{what}: stopped with no caller to return to"));
                     };
+                    // An exception thrown below may have unwound the stepped frame into
+                    // a handler of a caller: the first stop out there is where the
+                    // handler goes on, not the return point.
+                    if exceptions && count < before {
+                        return Ok(());
+                    }
                     let after = self
                         .recorded
                         .funcs
@@ -706,8 +722,11 @@ impl Driver {
         }
         self.stale.1.retain(|&k| k as usize <= count);
         let outer = count - 1;
-        // The innermost frame may be between its call's depth update and the call.
-        if depth_now as usize != outer && depth_now as usize != count {
+        // The innermost frame may be between its call's depth update and the call. (The
+        // count the module keeps is not exception safe: a frame an exception unwinds
+        // never counts itself out, so with exception handling it is not compared, nor
+        // are the records it indexes.)
+        if !self.exceptions && depth_now as usize != outer && depth_now as usize != count {
             return Err(format!(
                 "the module counts {depth_now} callers, the walk found {count} frames"
             ));
@@ -758,7 +777,7 @@ impl Driver {
             }
             // Record k (from the outermost caller, 1) belongs to frame count - k.
             let k = (count - d) as u32;
-            if !records_distinct(count) || self.stale.1.contains(&k) {
+            if self.exceptions || !records_distinct(count) || self.stale.1.contains(&k) {
                 continue;
             }
             let id = self
