@@ -362,6 +362,22 @@ pub(crate) struct Landing {
     pub exn: usize,
 }
 
+/// Emits the jump to the landing whose address is in rax (the throw stub's and the
+/// host-call trampoline's last instructions): rsp, rbp and the pc from it, the exception
+/// object in rax.
+pub(crate) fn emit_jump_to_landing(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
+    use dynasmrt::{dynasm, DynasmApi};
+    dynasm!(asm
+        ; .arch x64
+        ; mov rcx, [rax + landing::EXN]
+        ; mov rdx, [rax + landing::PC]
+        ; mov rsp, [rax + landing::RSP]
+        ; mov rbp, [rax + landing::RBP]
+        ; mov rax, rcx
+        ; jmp rdx
+    );
+}
+
 /// Offsets of [`Landing`]'s words.
 pub(crate) mod landing {
     use super::Landing;

@@ -254,7 +254,6 @@ pub(crate) const HOST_CALL_SAVED: i32 = -HOST_CALL_AREA;
 /// (`abi::regs::CALLEE_SAVED_GPRS`/`CALLEE_SAVED_XMMS`) are caller-saved for Rust,
 /// so it saves them around the host callback, in a block at `HOST_CALL_SAVED`.
 fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>) {
-    use crate::abi::frame::landing;
     use crate::abi::regs::{emit_callee_saved_block, RBP};
     dynasm!(asm
         ; .arch x64
@@ -285,11 +284,6 @@ fn emit_host_call(asm: &mut dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation>
         // A trap, or an exception thrown on: the landing the host returned
         // (`abi::frame::Landing`).
         ; trapped:
-        ; mov rcx, [rax + landing::EXN]
-        ; mov rdx, [rax + landing::PC]
-        ; mov rsp, [rax + landing::RSP]
-        ; mov rbp, [rax + landing::RBP]
-        ; mov rax, rcx
-        ; jmp rdx
     );
+    crate::abi::frame::emit_jump_to_landing(asm);
 }

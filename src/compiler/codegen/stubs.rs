@@ -157,7 +157,6 @@ pub(crate) fn emit_host_helper_stub(asm: &mut Asm, label: DynamicLabel) {
 /// libcall with (vmctx, rsi, rdx, save area, rbp) and jumps to the landing it returns:
 /// rsp, rbp and the pc from it, the exception object in rax.
 pub(crate) fn emit_throw_stub(asm: &mut Asm, label: DynamicLabel) {
-    use crate::abi::frame::landing;
     // Called with rsp 8 below 16-byte alignment; the pad restores it for the host call.
     dynasm!(asm ; .arch x64 ; =>label ; sub rsp, SAVE_AREA + 8);
     emit_save_registers(asm);
@@ -168,11 +167,6 @@ pub(crate) fn emit_throw_stub(asm: &mut Asm, label: DynamicLabel) {
         ; mov r8, rbp
         ; mov r9, [r15 + header::LIBCALLS]
         ; call QWORD [r9 + rax]
-        ; mov rcx, [rax + landing::EXN]
-        ; mov rdx, [rax + landing::PC]
-        ; mov rsp, [rax + landing::RSP]
-        ; mov rbp, [rax + landing::RBP]
-        ; mov rax, rcx
-        ; jmp rdx
     );
+    crate::abi::frame::emit_jump_to_landing(asm);
 }
