@@ -58,7 +58,7 @@ pub enum InstrumentedVersions {
     Eager,
 }
 
-/// Settings for an [`Engine`]. Build one with [`Config::new`] and the setters.
+/// Settings for an [`Engine`](crate::Engine). Build one with [`Config::new`] and the setters.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub(crate) debug_instrumentation: bool,

@@ -5,7 +5,7 @@
 //! arguments, environment variables (none of the host's unless given), standard streams
 //! (inherited, buffers, pipes) and preopened directories. [`add_to_linker`] defines all
 //! 46 preview1 functions in a [`Linker`]; `proc_exit` ends the call with
-//! [`Error::Exit`](crate::Error::Exit) (typed calls: a `Trap` whose
+//! [`crate::Error::Exit`] (typed calls: a `Trap` whose
 //! [`exit_status`](crate::Trap::exit_status) is set), and the instance stays usable.
 //!
 //! ```no_run
