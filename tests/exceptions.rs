@@ -479,3 +479,18 @@ fn a_debugger_can_stop_at_every_throw() {
     // One `throw` (in $leaf, whose local 0 is n); the cleanups' `throw_ref`s are not.
     assert_eq!(*seen.lock().unwrap(), vec![(5, 5)]);
 }
+
+/// With `Config::exceptions(false)` a module that uses exception handling is refused as
+/// invalid, with the validator's reason; one that does not compiles as before.
+#[test]
+fn exceptions_can_be_turned_off() {
+    let mut config = Config::new();
+    config.exceptions(false);
+    let engine = Engine::new(&config);
+    match Module::new(&engine, CXX) {
+        Err(Error::Invalid(why)) => assert!(why.contains("exception"), "{why}"),
+        other => panic!("expected an invalid module, got {:?}", other.map(|_| ())),
+    }
+    let plain = Module::new(&engine, "(module (func (export \"f\") (result i32) i32.const 1))");
+    assert!(plain.is_ok());
+}
