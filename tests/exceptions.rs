@@ -491,6 +491,9 @@ fn exceptions_can_be_turned_off() {
         Err(Error::Invalid(why)) => assert!(why.contains("exception"), "{why}"),
         other => panic!("expected an invalid module, got {:?}", other.map(|_| ())),
     }
-    let plain = Module::new(&engine, "(module (func (export \"f\") (result i32) i32.const 1))");
+    let plain = Module::new(
+        &engine,
+        "(module (func (export \"f\") (result i32) i32.const 1))",
+    );
     assert!(plain.is_ok());
 }
