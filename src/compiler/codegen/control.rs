@@ -213,12 +213,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         else {
             unreachable!("validated: else follows if");
         };
-        let (label, depth) = (frame.label, 0);
-        if self.reachable {
-            self.move_to_merge(depth);
-            dynasm!(self.asm ; .arch x64 ; jmp =>label);
-            self.frames.last_mut().unwrap().label_used = true;
-        }
+        self.fall_through_to_end();
         dynasm!(self.asm ; .arch x64 ; =>else_label);
         let base = self.frames.last().unwrap().base;
         self.stack.truncate(base);
@@ -228,6 +223,19 @@ impl<'e> FuncCompiler<'_, 'e> {
             self.stack.push(e.ty, e.loc);
         }
         self.reachable = self.frames.last().unwrap().reachable_at_entry;
+    }
+
+    /// Where one arm of the innermost frame ends before another begins (`else`, a legacy
+    /// `try`'s clauses): a reachable fall-through moves its values to the frame's merge
+    /// and jumps to its end.
+    pub(super) fn fall_through_to_end(&mut self) {
+        if self.reachable {
+            self.move_to_merge(0);
+            let frame = self.frames.last_mut().expect("an open frame");
+            frame.label_used = true;
+            let label = frame.label;
+            dynasm!(self.asm ; .arch x64 ; jmp =>label);
+        }
     }
 
     pub(super) fn end(&mut self) {

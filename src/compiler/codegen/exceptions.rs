@@ -308,15 +308,11 @@ impl FuncCompiler<'_, '_> {
     /// slot.
     fn end_clause(&mut self) -> i32 {
         let frame = self.frames.last().expect("inside a try");
-        let (label, base) = (frame.label, frame.base);
+        let base = frame.base;
         let FrameKind::Try(state) = frame.kind else {
             unreachable!("validated: catch follows try");
         };
-        if self.reachable {
-            self.move_to_merge(0);
-            dynasm!(self.asm ; .arch x64 ; jmp =>label);
-            self.frames.last_mut().expect("the try").label_used = true;
-        }
+        self.fall_through_to_end();
         // Calls in catch bodies are the enclosing handler's.
         let outside = self.frames.last().and_then(|f| f.handler_outside).flatten();
         self.handler = outside;
@@ -375,13 +371,9 @@ impl FuncCompiler<'_, '_> {
         if state.caught_all {
             return self.end();
         }
-        let (label, base) = (frame.label, frame.base);
+        let base = frame.base;
         let outside = frame.handler_outside.flatten();
-        if self.reachable {
-            self.move_to_merge(0);
-            dynasm!(self.asm ; .arch x64 ; jmp =>label);
-            self.frames.last_mut().expect("the try").label_used = true;
-        }
+        self.fall_through_to_end();
         self.stack.truncate(base);
         match (state.kept, state.next_test) {
             (Some(kept), Some(test)) => {
