@@ -48,6 +48,7 @@ pub use abi::sites::SiteKind;
 
 pub use api::debugger::{Breakpoint, Debugger};
 pub use api::engine::Engine;
+pub use api::exception::{Exception, ExnRef, Tag};
 pub use api::func::{
     Caller, Func, HostReturn, IntoHostFunc, TypedFunc, WasmParams, WasmResults, WasmTy,
 };
@@ -56,7 +57,6 @@ pub use api::instance::Instance;
 pub use api::interrupt::InterruptHandle;
 pub use api::linker::{Extern, Linker};
 pub use api::module::{CodeRegion, CodeRegionKind, Module};
-pub use api::tag::{Exception, ExnRef, Tag};
 pub use api::val::{ExternRef, Val};
 pub use config::{BoundsChecks, Config, InstrumentedVersions, VectorInstructions, WasmVersion};
 pub use error::{Error, Result};

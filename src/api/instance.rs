@@ -313,7 +313,7 @@ pub(crate) fn extern_for(data: &Arc<InstanceData>, index: EntityIndex) -> Extern
             t._owner = Some(owner);
             Extern::Table(t)
         }
-        EntityIndex::Tag(i) => Extern::Tag(crate::api::tag::Tag {
+        EntityIndex::Tag(i) => Extern::Tag(crate::api::exception::Tag {
             data: data.tag(i).clone(),
         }),
         EntityIndex::Global(i) => Extern::Global(Global {

@@ -2,11 +2,11 @@
 //! anything that can be imported or exported.
 
 use crate::api::engine::Engine;
+use crate::api::exception::Tag;
 use crate::api::func::{Func, IntoHostFunc};
 use crate::api::global::Global;
 use crate::api::instance::Instance;
 use crate::api::module::Module;
-use crate::api::tag::Tag;
 use crate::api::val::Val;
 use crate::error::{Error, Result};
 use crate::runtime::limits::ResourceLimiter;

@@ -67,7 +67,7 @@ pub enum Val {
     /// A 128-bit vector, lane 0 in the low bits.
     V128(u128),
     /// A nullable exception reference.
-    ExnRef(Option<crate::api::tag::ExnRef>),
+    ExnRef(Option<crate::api::exception::ExnRef>),
 }
 
 impl Val {
@@ -193,7 +193,7 @@ impl Val {
                 Val::ExternRef(Some(r.clone()))
             }
             ValType::ExnRef if raw == 0 => Val::ExnRef(None),
-            ValType::ExnRef => Val::ExnRef(Some(crate::api::tag::ExnRef::exposing(raw))),
+            ValType::ExnRef => Val::ExnRef(Some(crate::api::exception::ExnRef::exposing(raw))),
             // As in `to_raw_ref`: no raw slot holds a v128.
             ValType::V128 => unreachable!("a v128 value has no one-word encoding"),
         }
