@@ -6,7 +6,6 @@
 pub(crate) mod debugger;
 pub(crate) mod engine;
 pub(crate) mod exception;
-pub(crate) mod exception;
 pub(crate) mod frame;
 pub(crate) mod func;
 pub(crate) mod global;
