@@ -77,6 +77,7 @@ pub struct Config {
     pub(crate) extended_const: bool,
     pub(crate) tail_call: bool,
     pub(crate) exceptions: bool,
+    pub(crate) function_references: bool,
 }
 
 impl Default for Config {
@@ -98,6 +99,7 @@ impl Default for Config {
             extended_const: true,
             tail_call: true,
             exceptions: true,
+            function_references: true,
         }
     }
 }
@@ -105,7 +107,8 @@ impl Default for Config {
 impl Config {
     /// The default configuration: no debug instrumentation, guard-page bounds checks,
     /// 1 MiB of wasm stack, WebAssembly 2.0 features with relaxed SIMD, multi-memory,
-    /// extended constant expressions, tail calls and exception handling, the best vector
+    /// extended constant expressions, tail calls, exception handling and typed function
+    /// references, the best vector
     /// instructions of this CPU.
     pub fn new() -> Config {
         Config::default()
@@ -264,6 +267,18 @@ impl Config {
         self
     }
 
+    /// Accepts typed function references and WebAssembly 3.0's type system (on by
+    /// default): reference types with concrete heap types and nullability, `call_ref`,
+    /// `return_call_ref`, `ref.as_non_null`, `br_on_null`, `br_on_non_null`,
+    /// non-defaultable locals, table initializers, recursion groups and declared
+    /// subtypes, and `global.get` of any earlier global in constant expressions. Modules
+    /// using what needs a GC heap (struct, array, i31, the `any`/`eq` hierarchy) are
+    /// refused as unsupported.
+    pub fn function_references(&mut self, enable: bool) -> &mut Self {
+        self.function_references = enable;
+        self
+    }
+
     /// The vector path this configuration compiles for on this CPU.
     pub(crate) fn vector_path(&self) -> VectorPath {
         match self.vector_instructions {
@@ -285,6 +300,10 @@ impl Config {
                 features.set(F::TAIL_CALL, self.tail_call);
                 features.set(F::EXCEPTIONS, self.exceptions);
                 features.set(F::LEGACY_EXCEPTIONS, self.exceptions);
+                // wasmparser gates recursion groups, subtyping and the bottom heap types
+                // behind GC; what needs a GC heap is refused after validation.
+                features.set(F::FUNCTION_REFERENCES, self.function_references);
+                features.set(F::GC, self.function_references);
                 features
             }
         }

@@ -68,7 +68,10 @@ pub use runtime::limits::{ResourceLimiter, ResourceLimits};
 pub use runtime::memory::{Memory, PAGE_SIZE};
 pub use runtime::table::{Table, MAX_TABLE_ELEMENTS};
 pub use trap::{FrameInfo, Trap, TrapKind};
-pub use types::{ExternType, FuncType, GlobalType, Limits, MemoryType, TableType, ValType};
+pub use types::{
+    ExternType, FuncType, GlobalType, HeapType, Limits, MemoryType, RefType, TableType, TypeId,
+    ValType,
+};
 
 /// How many suspended frames' return addresses debugging has redirected to their transfer
 /// paths in this process so far ("DESIGN: after-call transfers by return address" in

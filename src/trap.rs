@@ -70,6 +70,10 @@ trap_kinds! {
     /// A wasm exception no handler caught ([`Trap::exception`](crate::Trap::exception)
     /// gives it).
     UncaughtException = 17, "uncaught exception";
+    /// `call_ref` or `return_call_ref` of a null function reference.
+    NullFunctionReference = 18, "null function reference";
+    /// `ref.as_non_null` of a null reference.
+    NullReference = 19, "null reference";
 }
 
 impl TrapKind {

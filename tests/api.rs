@@ -95,7 +95,7 @@ fn module_imports_and_exports_report_their_types() {
             (
                 "env".into(),
                 "t".into(),
-                ExternType::Table(TableType::new(ValType::FuncRef, 3, None))
+                ExternType::Table(TableType::new(ValType::FUNCREF, 3, None))
             ),
         ]
     );
@@ -108,7 +108,7 @@ fn module_imports_and_exports_report_their_types() {
     );
     assert_eq!(
         exports[1].1,
-        ExternType::Table(TableType::new(ValType::FuncRef, 4, Some(8)))
+        ExternType::Table(TableType::new(ValType::FUNCREF, 4, Some(8)))
     );
     assert_eq!(
         exports[2].1,
@@ -1147,7 +1147,7 @@ fn exported_table_size_get_and_set() {
     );
     let table = instance.get_table("tab").unwrap();
     assert_eq!(table.size(), 4);
-    assert_eq!(table.ty(), TableType::new(ValType::FuncRef, 4, Some(10)));
+    assert_eq!(table.ty(), TableType::new(ValType::FUNCREF, 4, Some(10)));
     assert!(matches!(table.get(0), Some(Val::FuncRef(None))));
     assert!(table.get(4).is_none());
     assert!(table.get(u32::MAX).is_none());
@@ -1190,13 +1190,13 @@ fn host_created_table_is_imported() {
     let engine = Engine::default();
     let table = Table::new(
         &engine,
-        TableType::new(ValType::FuncRef, 2, None),
+        TableType::new(ValType::FUNCREF, 2, None),
         Val::FuncRef(Some(Func::wrap(&engine, |x: i32| x + 1000))),
     )
     .unwrap();
     assert!(Table::new(
         &engine,
-        TableType::new(ValType::FuncRef, 1, None),
+        TableType::new(ValType::FUNCREF, 1, None),
         Val::I32(0)
     )
     .is_err());

@@ -476,7 +476,7 @@ fn import_type_mismatches_are_link_errors() {
         "tab",
         Table::new(
             &engine,
-            TableType::new(ValType::FuncRef, 2, None),
+            TableType::new(ValType::FUNCREF, 2, None),
             Val::FuncRef(None),
         )
         .unwrap(),

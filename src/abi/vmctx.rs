@@ -72,8 +72,9 @@ pub(crate) struct VMFuncRef {
     pub code: *const u8,
     /// Context to pass in r15 (a vmctx or a `HostFuncCtx`).
     pub vmctx: *mut u8,
-    /// Engine-wide canonical type id of the function's signature.
-    pub type_id: u64,
+    /// The runtime word of the function's type (`types::registry`, "DESIGN: supertype
+    /// displays").
+    pub type_word: u64,
 }
 
 /// Field offsets of [`VMFuncRef`] for the compiler.
@@ -81,7 +82,7 @@ pub(crate) mod funcref {
     use super::{offset_of, VMFuncRef};
     pub const CODE: i32 = offset_of!(VMFuncRef, code) as i32;
     pub const VMCTX: i32 = offset_of!(VMFuncRef, vmctx) as i32;
-    pub const TYPE_ID: i32 = offset_of!(VMFuncRef, type_id) as i32;
+    pub const TYPE_WORD: i32 = offset_of!(VMFuncRef, type_word) as i32;
     /// The stride of an array of function references (`ref.func` indexes one).
     pub const SIZE: i32 = std::mem::size_of::<VMFuncRef>() as i32;
 }
@@ -206,7 +207,7 @@ pub(crate) enum GlobalSlot {
 /// Offsets of the module-specific parts of a vmctx.
 #[derive(Clone, Debug)]
 pub(crate) struct VmCtxLayout {
-    type_ids: u32,
+    type_words: u32,
     imported_funcs: u32,
     tables: u32,
     /// Records of memories 1.. (memory 0's is the header).
@@ -234,7 +235,7 @@ impl VmCtxLayout {
             offset += bytes.div_ceil(8) * 8;
             at
         };
-        let type_ids = take(8 * info.types.len() as u32);
+        let type_words = take(8 * info.types.len() as u32);
         let imported_funcs = take(16 * info.num_imported_funcs);
         let tables = take(8 * info.tables.len() as u32);
         let record = std::mem::size_of::<VMMemory>() as u32;
@@ -254,7 +255,7 @@ impl VmCtxLayout {
         let filter = std::mem::size_of::<WatchFilter>() as u32;
         let watch_filters = take(filter * info.memories.len() as u32);
         VmCtxLayout {
-            type_ids,
+            type_words,
             imported_funcs,
             tables,
             memories,
@@ -274,9 +275,9 @@ impl VmCtxLayout {
         self.size as usize
     }
 
-    /// Canonical type id (u64) of module type `index`.
-    pub fn type_id(&self, index: u32) -> i32 {
-        (self.type_ids + 8 * index) as i32
+    /// The runtime word of module type `index` (`types::registry`).
+    pub fn type_word(&self, index: u32) -> i32 {
+        (self.type_words + 8 * index) as i32
     }
 
     /// Code pointer of imported function `index`.

@@ -25,9 +25,11 @@ pub struct Tag {
 impl Tag {
     /// A new tag whose exceptions carry values of `params`' types.
     pub fn new(params: impl IntoIterator<Item = ValType>) -> Tag {
+        let ty = FuncType::new(params, []);
         Tag {
             data: Arc::new(TagData {
-                ty: FuncType::new(params, []),
+                type_id: crate::types::registry::canonical_id(&ty),
+                ty,
             }),
         }
     }
@@ -53,7 +55,8 @@ impl Exception {
     /// An exception of `tag` carrying `payload`, which must match the tag's parameters.
     pub fn new(tag: &Tag, payload: &[Val]) -> Result<Exception> {
         let params = tag.ty().params();
-        if payload.len() != params.len() || payload.iter().zip(params).any(|(v, t)| v.ty() != *t) {
+        if payload.len() != params.len() || payload.iter().zip(params).any(|(v, t)| !v.matches(*t))
+        {
             return Err(Error::Link(format!(
                 "an exception of tag type {} cannot carry {} values of other types",
                 tag.ty(),

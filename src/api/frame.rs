@@ -74,7 +74,7 @@ impl Frame<'_> {
     /// value takes effect when execution returns to it.
     pub fn set_local(&mut self, index: u32, value: Val) -> Result<()> {
         let (ty, cell) = self.local_cell(index)?;
-        if value.ty() != ty {
+        if !value.matches(ty) {
             return Err(Error::Usage(format!("local {index} has type {ty}")));
         }
         if ty.is_ref() {
@@ -126,7 +126,7 @@ impl Frame<'_> {
             .stack_layout()?
             .get(index)
             .ok_or_else(|| Error::Usage(format!("no stack entry {index}")))?;
-        if value.ty() != ty || ty.is_ref() {
+        if !value.matches(ty) || ty.is_ref() {
             return Err(Error::Usage(format!("stack entry {index} has type {ty}")));
         }
         let Some(cell) = self.stack_cell(loc)? else {
@@ -172,7 +172,7 @@ impl Frame<'_> {
             .get(index as usize)
             .ok_or_else(|| Error::Usage(format!("no global {index}")))?
             .content;
-        if value.ty() != ty || ty.is_ref() {
+        if !value.matches(ty) || ty.is_ref() {
             return Err(Error::Usage(format!("global {index} has type {ty}")));
         }
         // SAFETY: as in `global`.

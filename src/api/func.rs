@@ -13,8 +13,8 @@ use crate::runtime::entry::call_wasm;
 use crate::runtime::instance::{instance_of, InstanceData};
 use crate::runtime::interrupt;
 use crate::runtime::trampolines::{trampolines, Returned};
-use crate::runtime::type_registry;
 use crate::trap::{Trap, TrapKind};
+use crate::types::registry;
 use crate::types::{FuncType, ValType};
 use std::any::Any;
 use std::marker::PhantomData;
@@ -215,7 +215,7 @@ fn run_host(ctx: &HostFuncCtx, caller: &Caller, slots: &mut [u64]) -> Result<(),
         .zip(ctx.ty.results())
         .zip(area_offsets(ctx.ty.results()))
     {
-        if v.ty() != *t {
+        if !v.matches(*t) {
             return Err(Trap::host(format!(
                 "host function returned {} for a result of type {t}",
                 v.ty()
@@ -285,7 +285,7 @@ impl Func {
         ty: FuncType,
         func: impl Fn(&Caller, &[Val], &mut [Val]) -> Result<(), Trap> + Send + Sync + 'static,
     ) -> Func {
-        let type_id = type_registry::canonical_id(&ty);
+        let type_word = registry::word(registry::canonical_id(&ty));
         let mut ctx = Box::new(HostFuncCtx {
             header: HostCtxHeader {
                 mem_base: 0,
@@ -299,7 +299,7 @@ impl Func {
         let funcref = Box::new(VMFuncRef {
             code: trampolines().host_call,
             vmctx: (&mut *ctx as *mut HostFuncCtx).cast(),
-            type_id,
+            type_word,
         });
         let host = Arc::new(HostFunc { _ctx: ctx, funcref });
         Func {
@@ -325,7 +325,13 @@ impl Func {
 
     /// The function's type.
     pub fn ty(&self) -> FuncType {
-        type_registry::func_type(self.funcref().type_id).expect("registered signature")
+        self.type_id().func_type()
+    }
+
+    /// The canonical identity of the function's type.
+    pub fn type_id(&self) -> crate::types::TypeId {
+        // SAFETY: every VMFuncRef's type word comes from the registry.
+        unsafe { registry::from_word(self.funcref().type_word) }
     }
 
     /// Whether this is a host function (made by `Func::new`), not a wasm function.
@@ -337,7 +343,7 @@ impl Func {
     pub fn call(&self, args: &[Val]) -> Result<Vec<Val>> {
         let ty = self.ty();
         if args.len() != ty.params().len()
-            || args.iter().zip(ty.params()).any(|(a, t)| a.ty() != *t)
+            || args.iter().zip(ty.params()).any(|(a, t)| !a.matches(*t))
         {
             return Err(Error::Usage(format!(
                 "wrong arguments for a function of type {ty}"

@@ -43,7 +43,7 @@ unsafe impl Sync for HostCell {}
 impl Global {
     /// Creates a host-owned global with an initial value of the global's type.
     pub fn new(_engine: &Engine, ty: GlobalType, value: Val) -> Result<Global> {
-        if value.ty() != ty.content {
+        if !value.matches(ty.content) {
             return Err(Error::Usage(format!(
                 "global of type {} initialized with a {}",
                 ty.content,
@@ -99,7 +99,7 @@ impl Global {
         if !self.ty.mutable {
             return Err(Error::Usage("global is immutable".into()));
         }
-        if value.ty() != self.ty.content {
+        if !value.matches(self.ty.content) {
             return Err(Error::Usage("global value of the wrong type".into()));
         }
         // SAFETY: `ptr` is kept alive by `_owner`; as for wasm's own writes, the host

@@ -201,8 +201,8 @@ fn instantiate(
         let (m, n) = (&imp.module, &imp.name);
         match (&imp.kind, ext) {
             (ImportKind::Func(t), Extern::Func(f)) => {
-                let want = &info.types[*t as usize];
-                if f.ty() != *want {
+                // An import may be given a function of a subtype of its type.
+                if !f.type_id().is_subtype_of(info.type_ids[*t as usize]) {
                     return Err(link_error(
                         m,
                         n,
@@ -243,13 +243,19 @@ fn instantiate(
                 tables.push(t.clone());
             }
             (ImportKind::Global(want), Extern::Global(g)) => {
-                if g.ty() != *want {
+                let have = g.ty();
+                let fits = if want.mutable {
+                    have == *want
+                } else {
+                    !have.mutable && have.content.is_subtype_of(want.content)
+                };
+                if !fits {
                     return Err(link_error(m, n, "incompatible import type: global"));
                 }
                 globals.push(g.ptr);
             }
             (ImportKind::Tag(t), Extern::Tag(tag)) => {
-                if *tag.ty() != info.types[*t as usize] {
+                if tag.data.type_id != info.type_ids[*t as usize] {
                     return Err(link_error(m, n, "incompatible import type: tag"));
                 }
                 tags.push(tag.data.clone());

@@ -10,7 +10,7 @@ use crate::config::InstrumentedVersions;
 use crate::error::{Error, Result};
 use crate::frontend::{parse_module, EntityIndex, ImportKind};
 use crate::runtime::module::{DebugCompiler, ModuleData};
-use crate::runtime::type_registry;
+use crate::types::registry;
 use crate::types::{ExternType, FuncType};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
@@ -131,7 +131,7 @@ impl Module {
         binary: Option<Arc<[u8]>>,
     ) -> Result<Module> {
         let config = engine.config();
-        let type_ids = info.types.iter().map(type_registry::canonical_id).collect();
+        let type_words = info.type_ids.iter().map(|&id| registry::word(id)).collect();
         let debug = config.debug_instrumentation.then(|| {
             let widest = code
                 .body_ranges
@@ -148,7 +148,7 @@ impl Module {
             info,
             layout,
             code,
-            type_ids,
+            type_words,
             binary,
             debug,
         };

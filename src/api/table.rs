@@ -10,7 +10,7 @@ use crate::types::TableType;
 impl Table {
     /// Creates a table of type `ty` with every element set to `init`.
     pub fn new(_engine: &Engine, ty: TableType, init: Val) -> Result<Table> {
-        if init.ty() != ty.element {
+        if !init.matches(ty.element) {
             return Err(Error::Usage("table initializer of the wrong type".into()));
         }
         let (raw, owner) = init.to_raw_ref();
@@ -33,7 +33,7 @@ impl Table {
 
     /// Sets element `index`.
     pub fn set(&self, index: u32, value: Val) -> Result<()> {
-        if value.ty() != self.ty().element {
+        if !value.matches(self.ty().element) {
             return Err(Error::Usage("table element of the wrong type".into()));
         }
         let (raw, owner) = value.to_raw_ref();

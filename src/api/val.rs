@@ -3,7 +3,7 @@
 
 use crate::abi::vmctx::VMFuncRef;
 use crate::api::func::Func;
-use crate::types::ValType;
+use crate::types::{HeapType, ValType};
 use std::any::Any;
 use std::sync::Arc;
 
@@ -71,31 +71,62 @@ pub enum Val {
 }
 
 impl Val {
-    /// The value's type.
+    /// The value's type; for a reference, the nullable top type of its hierarchy
+    /// (`funcref`, `externref`, `exnref`): see [`Val::matches`] for typed references.
     pub fn ty(&self) -> ValType {
         match self {
             Val::I32(_) => ValType::I32,
             Val::I64(_) => ValType::I64,
             Val::F32(_) => ValType::F32,
             Val::F64(_) => ValType::F64,
-            Val::FuncRef(_) => ValType::FuncRef,
-            Val::ExternRef(_) => ValType::ExternRef,
+            Val::FuncRef(_) => ValType::FUNCREF,
+            Val::ExternRef(_) => ValType::EXTERNREF,
             Val::V128(_) => ValType::V128,
-            Val::ExnRef(_) => ValType::ExnRef,
+            Val::ExnRef(_) => ValType::EXNREF,
         }
     }
 
-    /// The zero value (or null) of a type.
+    /// Whether the value belongs to type `ty`: for references, null only to nullable
+    /// types, and a function only to the abstract `func` type and to function types its
+    /// own type is a subtype of.
+    pub fn matches(&self, ty: ValType) -> bool {
+        let ValType::Ref(want) = ty else {
+            return self.ty() == ty;
+        };
+        let top = match self {
+            Val::FuncRef(_) => HeapType::Func,
+            Val::ExternRef(_) => HeapType::Extern,
+            Val::ExnRef(_) => HeapType::Exn,
+            _ => return false,
+        };
+        if want.heap.top() != top {
+            return false;
+        }
+        match self {
+            Val::FuncRef(None) | Val::ExternRef(None) | Val::ExnRef(None) => want.nullable,
+            Val::FuncRef(Some(f)) => match want.heap {
+                HeapType::Func => true,
+                HeapType::Concrete(id) => f.type_id().is_subtype_of(id),
+                _ => false,
+            },
+            _ => want.heap == top,
+        }
+    }
+
+    /// The zero value of a type: null for every reference type (a non-nullable type
+    /// has no default; whoever asks for one must replace it with a value of the type).
     pub fn default_for(ty: ValType) -> Val {
         match ty {
             ValType::I32 => Val::I32(0),
             ValType::I64 => Val::I64(0),
             ValType::F32 => Val::F32(0),
             ValType::F64 => Val::F64(0),
-            ValType::FuncRef => Val::FuncRef(None),
-            ValType::ExternRef => Val::ExternRef(None),
             ValType::V128 => Val::V128(0),
-            ValType::ExnRef => Val::ExnRef(None),
+            ValType::Ref(r) => match r.heap.top() {
+                HeapType::Extern => Val::ExternRef(None),
+                HeapType::Exn => Val::ExnRef(None),
+                _ => Val::FuncRef(None),
+            },
         }
     }
 
@@ -180,20 +211,20 @@ impl Val {
             ValType::I64 => Val::I64(raw as i64),
             ValType::F32 => Val::F32(raw as u32),
             ValType::F64 => Val::F64(raw),
-            ValType::FuncRef if raw == 0 => Val::FuncRef(None),
-            ValType::FuncRef => {
-                let owner = owner.unwrap_or_else(|| Arc::new(()));
-                Val::FuncRef(Some(Func::from_raw(raw as *const VMFuncRef, owner)))
-            }
-            ValType::ExternRef if raw == 0 => Val::ExternRef(None),
-            ValType::ExternRef => {
-                // SAFETY: non-null externref words are `ExternRef` cells created by
-                // `to_raw_ref`, kept alive by whoever stored the word.
-                let r = unsafe { &*(raw as *const ExternRef) };
-                Val::ExternRef(Some(r.clone()))
-            }
-            ValType::ExnRef if raw == 0 => Val::ExnRef(None),
-            ValType::ExnRef => Val::ExnRef(Some(crate::api::exception::ExnRef::exposing(raw))),
+            ValType::Ref(_) if raw == 0 => Val::default_for(ty),
+            ValType::Ref(r) => match r.heap.top() {
+                HeapType::Extern => {
+                    // SAFETY: non-null externref words are `ExternRef` cells created by
+                    // `to_raw_ref`, kept alive by whoever stored the word.
+                    let r = unsafe { &*(raw as *const ExternRef) };
+                    Val::ExternRef(Some(r.clone()))
+                }
+                HeapType::Exn => Val::ExnRef(Some(crate::api::exception::ExnRef::exposing(raw))),
+                _ => {
+                    let owner = owner.unwrap_or_else(|| Arc::new(()));
+                    Val::FuncRef(Some(Func::from_raw(raw as *const VMFuncRef, owner)))
+                }
+            },
             // As in `to_raw_ref`: no raw slot holds a v128.
             ValType::V128 => unreachable!("a v128 value has no one-word encoding"),
         }

@@ -8,12 +8,18 @@ use crate::frontend::{
     ConstExpr, ConstOp, DataMode, DataSegment, ElemMode, ElemSegment, EntityIndex, Export, Import,
     ImportKind, ModuleInfo,
 };
-use crate::types::{FuncType, GlobalType, Limits, MemoryType, TableType, ValType};
+use crate::types::registry::{DeclaredType, DeclaredVal, TypeRef as DeclaredRef};
+use crate::types::{GlobalType, HeapType, Limits, MemoryType, RefType, TableType, TypeId, ValType};
 use std::collections::HashMap;
 
 /// Appends fields to a byte buffer.
 #[derive(Default)]
-pub(super) struct Writer(Vec<u8>);
+pub(super) struct Writer(Vec<u8>, TypeIndices);
+
+/// The first module type index of each canonical type identity: how a concrete heap type
+/// is written (identities are this process's; indices are the module's).
+#[derive(Default)]
+struct TypeIndices(HashMap<TypeId, u32>);
 
 impl Writer {
     pub fn len(&self) -> usize {
@@ -63,6 +69,9 @@ impl Writer {
 /// Reads fields back; every read checks that the bytes are there.
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
+    /// The identities of the module's types once its type section is read (what a
+    /// concrete heap type's index is resolved through).
+    type_ids: Vec<TypeId>,
 }
 
 fn truncated() -> Error {
@@ -71,7 +80,10 @@ fn truncated() -> Error {
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes }
+        Reader {
+            bytes,
+            type_ids: Vec::new(),
+        }
     }
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         if n > self.bytes.len() {
@@ -290,16 +302,40 @@ fn read_names(r: &mut Reader<'_>) -> Result<HashMap<u32, String>> {
 }
 
 fn val_type(w: &mut Writer, t: ValType) {
-    w.u8(match t {
-        ValType::I32 => 0,
-        ValType::I64 => 1,
-        ValType::F32 => 2,
-        ValType::F64 => 3,
-        ValType::FuncRef => 4,
-        ValType::ExternRef => 5,
-        ValType::V128 => 6,
-        ValType::ExnRef => 7,
-    });
+    let concrete = |w: &mut Writer, nullable: bool, index: u32| {
+        w.u8(if nullable { 8 } else { 9 });
+        w.u32(index);
+    };
+    match t {
+        ValType::I32 => w.u8(0),
+        ValType::I64 => w.u8(1),
+        ValType::F32 => w.u8(2),
+        ValType::F64 => w.u8(3),
+        ValType::V128 => w.u8(6),
+        ValType::Ref(RefType {
+            nullable,
+            heap: HeapType::Concrete(id),
+        }) => {
+            let index = *(w.1)
+                .0
+                .get(&id)
+                .expect("a module's concrete types are its own");
+            concrete(w, nullable, index)
+        }
+        ValType::Ref(r) => {
+            w.u8(10);
+            w.u8(u8::from(r.nullable));
+            w.u8(match r.heap {
+                HeapType::Func => 0,
+                HeapType::Extern => 1,
+                HeapType::Exn => 2,
+                HeapType::NoFunc => 3,
+                HeapType::NoExtern => 4,
+                HeapType::NoExn => 5,
+                HeapType::Concrete(_) => unreachable!("written above"),
+            });
+        }
+    }
 }
 
 fn read_val_type(r: &mut Reader<'_>) -> Result<ValType> {
@@ -308,24 +344,141 @@ fn read_val_type(r: &mut Reader<'_>) -> Result<ValType> {
         1 => ValType::I64,
         2 => ValType::F32,
         3 => ValType::F64,
-        4 => ValType::FuncRef,
-        5 => ValType::ExternRef,
         6 => ValType::V128,
-        7 => ValType::ExnRef,
+        tag @ (8 | 9) => {
+            let index = r.u32()?;
+            let id = *r.type_ids.get(index as usize).ok_or_else(truncated)?;
+            ValType::Ref(RefType {
+                nullable: tag == 8,
+                heap: HeapType::Concrete(id),
+            })
+        }
+        10 => {
+            let nullable = r.u8()? != 0;
+            let heap = match r.u8()? {
+                0 => HeapType::Func,
+                1 => HeapType::Extern,
+                2 => HeapType::Exn,
+                3 => HeapType::NoFunc,
+                4 => HeapType::NoExtern,
+                5 => HeapType::NoExn,
+                _ => return Err(truncated()),
+            };
+            ValType::Ref(RefType { nullable, heap })
+        }
         _ => return Err(truncated()),
     })
 }
 
-fn val_types(w: &mut Writer, ts: &[ValType]) {
-    w.u64(ts.len() as u64);
-    for &t in ts {
-        val_type(w, t);
+/// Writes the type section as declared, group by group: a reference into the group by
+/// position, one outside it by the first module index of its identity (which precedes
+/// the group, so reading registers the groups again in order).
+fn rec_groups(w: &mut Writer, info: &ModuleInfo) {
+    let mut first = HashMap::new();
+    for (i, id) in info.type_ids.iter().enumerate() {
+        first.entry(*id).or_insert(i as u32);
+    }
+    w.1 = TypeIndices(first);
+    let type_ref = |w: &mut Writer, r: DeclaredRef| match r {
+        DeclaredRef::InGroup(i) => {
+            w.u8(0);
+            w.u32(i);
+        }
+        DeclaredRef::Canonical(id) => {
+            w.u8(1);
+            w.u32(w.1 .0[&id]);
+        }
+    };
+    let vals = |w: &mut Writer, vs: &[DeclaredVal]| {
+        w.u64(vs.len() as u64);
+        for v in vs {
+            match *v {
+                DeclaredVal::Plain(t) => {
+                    w.u8(0);
+                    val_type(w, t);
+                }
+                DeclaredVal::Concrete { nullable, to } => {
+                    w.u8(1);
+                    w.u8(u8::from(nullable));
+                    type_ref(w, to);
+                }
+            }
+        }
+    };
+    w.u64(info.rec_groups.len() as u64);
+    for group in &info.rec_groups {
+        w.u64(group.len() as u64);
+        for decl in group.iter() {
+            w.u8(u8::from(decl.is_final));
+            match decl.supertype {
+                Some(s) => {
+                    w.u8(1);
+                    type_ref(w, s);
+                }
+                None => w.u8(0),
+            }
+            vals(w, &decl.params);
+            vals(w, &decl.results);
+        }
     }
 }
 
-fn read_val_types(r: &mut Reader<'_>) -> Result<Vec<ValType>> {
-    let n = r.count()?;
-    (0..n).map(|_| read_val_type(r)).collect()
+/// Reads the type section written by `rec_groups` and registers its groups, filling
+/// `info`'s types (and the reader's identities).
+fn read_rec_groups(r: &mut Reader<'_>, info: &mut ModuleInfo) -> Result<()> {
+    fn type_ref(r: &mut Reader<'_>, group_start: usize) -> Result<DeclaredRef> {
+        Ok(match r.u8()? {
+            0 => DeclaredRef::InGroup(r.u32()?),
+            1 => {
+                let index = r.u32()? as usize;
+                if index >= group_start {
+                    return Err(truncated());
+                }
+                DeclaredRef::Canonical(r.type_ids[index])
+            }
+            _ => return Err(truncated()),
+        })
+    }
+    fn vals(r: &mut Reader<'_>, group_start: usize) -> Result<Box<[DeclaredVal]>> {
+        let n = r.count()?;
+        (0..n)
+            .map(|_| {
+                Ok(match r.u8()? {
+                    0 => DeclaredVal::Plain(read_val_type(r)?),
+                    1 => {
+                        let nullable = r.u8()? != 0;
+                        DeclaredVal::Concrete {
+                            nullable,
+                            to: type_ref(r, group_start)?,
+                        }
+                    }
+                    _ => return Err(truncated()),
+                })
+            })
+            .collect()
+    }
+    let groups = r.count()?;
+    for _ in 0..groups {
+        let start = info.type_ids.len();
+        let n = r.count()?;
+        let mut decls = Vec::new();
+        for _ in 0..n {
+            let is_final = r.u8()? != 0;
+            let supertype = match r.u8()? {
+                0 => None,
+                _ => Some(type_ref(r, start)?),
+            };
+            decls.push(DeclaredType {
+                is_final,
+                supertype,
+                params: vals(r, start)?,
+                results: vals(r, start)?,
+            });
+        }
+        info.add_rec_group(decls).map_err(|_| truncated())?;
+        r.type_ids.clone_from(&info.type_ids);
+    }
+    Ok(())
 }
 
 fn limits(w: &mut Writer, l: &Limits) {
@@ -495,11 +648,7 @@ fn read_vec<T>(
 }
 
 pub(super) fn info(w: &mut Writer, info: &ModuleInfo) {
-    w.u64(info.types.len() as u64);
-    for t in &info.types {
-        val_types(w, t.params());
-        val_types(w, t.results());
-    }
+    rec_groups(w, info);
     w.u32s(&info.funcs);
     w.u32(info.num_imported_funcs);
     w.u64(info.tables.len() as u64);
@@ -613,11 +762,14 @@ pub(super) fn info(w: &mut Writer, info: &ModuleInfo) {
 }
 
 pub(super) fn read_info(r: &mut Reader<'_>) -> Result<ModuleInfo> {
-    let types = read_vec(r, |r| {
-        let params = read_val_types(r)?;
-        let results = read_val_types(r)?;
-        Ok(FuncType::new(params, results))
-    })?;
+    let mut declared = ModuleInfo::default();
+    read_rec_groups(r, &mut declared)?;
+    let ModuleInfo {
+        types,
+        type_ids,
+        rec_groups,
+        ..
+    } = declared;
     let funcs = r.u32s()?;
     let num_imported_funcs = r.u32()?;
     let tables = read_vec(r, read_table_type)?;
@@ -702,6 +854,8 @@ pub(super) fn read_info(r: &mut Reader<'_>) -> Result<ModuleInfo> {
         tags,
         num_imported_tags,
         types,
+        type_ids,
+        rec_groups,
         funcs,
         num_imported_funcs,
         tables,

@@ -39,7 +39,7 @@ use std::sync::Arc;
 /// The first bytes of every compiled-module file.
 pub(crate) const MAGIC: [u8; 8] = *b"KESTRELW";
 /// The version of this layout.
-pub(crate) const FORMAT_VERSION: u32 = 6;
+pub(crate) const FORMAT_VERSION: u32 = 7;
 /// Where the checksummed bytes start (after magic, version, reserved and checksum).
 const CHECKED_FROM: usize = 24;
 const PAGE: usize = 4096;

@@ -42,7 +42,7 @@ fn body<'b>(src: &DebugSource<'b>, defined: u32) -> Result<wasmparser::FunctionB
 /// its versions lay out their frames.
 pub(crate) fn frame_shape(src: &DebugSource<'_>, defined: u32) -> Result<FrameShape> {
     let ty = src.info.func_type(src.info.num_imported_funcs + defined);
-    super::codegen::frame_shape(&body(src, defined)?, ty)
+    super::codegen::frame_shape(src.info, &body(src, defined)?, ty)
 }
 
 /// The memory accesses of defined function `defined`'s plain version, with the operand

@@ -1,7 +1,8 @@
 //! The module description the compiler and the runtime share: types, imports, entity
 //! declarations, segments, exports and names.
 
-use crate::types::{FuncType, GlobalType, MemoryType, TableType, ValType};
+use crate::types::registry::DeclaredType;
+use crate::types::{FuncType, GlobalType, MemoryType, TableType, TypeId, ValType};
 use std::collections::HashMap;
 
 /// A constant initializer expression (global initializers, segment offsets, element items).
@@ -121,8 +122,14 @@ pub(crate) struct DataSegment {
 /// Everything about a module except its code.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ModuleInfo {
-    /// The type section (function types only).
+    /// The type section (function types only), each with its concrete heap types
+    /// resolved to canonical identities.
     pub types: Vec<FuncType>,
+    /// The canonical identity of each type of `types`.
+    pub type_ids: Vec<TypeId>,
+    /// The type section as declared, one entry per recursion group (what a compiled
+    /// module file stores to register the types again when loaded).
+    pub rec_groups: Vec<Box<[DeclaredType]>>,
     /// Type index of every function, imported ones first.
     pub funcs: Vec<u32>,
     pub num_imported_funcs: u32,
@@ -151,6 +158,47 @@ pub(crate) struct ModuleInfo {
 }
 
 impl ModuleInfo {
+    /// Registers the next recursion group of the type section and appends its types.
+    pub fn add_rec_group(&mut self, decls: Vec<DeclaredType>) -> crate::error::Result<()> {
+        let ids = crate::types::registry::register_group(&decls)?;
+        for id in &ids {
+            self.types.push(id.func_type());
+        }
+        self.type_ids.extend(ids);
+        self.rec_groups.push(decls.into());
+        Ok(())
+    }
+
+    /// The value type `ty` (as the validator gives it, module type indices and all)
+    /// names in this module, or why it is refused.
+    pub fn val_type(&self, ty: wasmparser::ValType) -> crate::error::Result<ValType> {
+        super::parse::TypeContext {
+            type_ids: &self.type_ids,
+        }
+        .val_type(ty)
+    }
+
+    /// The heap type `hty` names in this module, or why it is refused.
+    pub fn heap_type(
+        &self,
+        hty: wasmparser::HeapType,
+    ) -> crate::error::Result<crate::types::HeapType> {
+        super::parse::TypeContext {
+            type_ids: &self.type_ids,
+        }
+        .heap_type(hty)
+    }
+
+    /// The type of `ref.func index`: a non-null reference to the function's type.
+    pub fn func_ref_type(&self, index: u32) -> ValType {
+        ValType::Ref(crate::types::RefType {
+            nullable: false,
+            heap: crate::types::HeapType::Concrete(
+                self.type_ids[self.funcs[index as usize] as usize],
+            ),
+        })
+    }
+
     /// The type of function `index` (in the function index space).
     pub fn func_type(&self, index: u32) -> &FuncType {
         &self.types[self.funcs[index as usize] as usize]

@@ -8,4 +8,4 @@ mod info;
 mod parse;
 
 pub(crate) use info::*;
-pub(crate) use parse::{parse_module, PendingBody};
+pub(crate) use parse::{parse_module, PendingBody, NEEDS_GC_HEAP};

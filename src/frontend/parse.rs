@@ -2,10 +2,11 @@
 
 use super::info::*;
 use crate::error::{Error, Result};
-use crate::types::{FuncType, GlobalType, Limits, MemoryType, TableType, ValType};
+use crate::types::registry::{DeclaredType, DeclaredVal, TypeRef as DeclaredRef};
+use crate::types::{GlobalType, HeapType, Limits, MemoryType, RefType, TableType, TypeId, ValType};
 use wasmparser::{
-    CompositeInnerType, ExternalKind, FuncToValidate, FunctionBody, KnownCustom, Name, Operator,
-    Parser, Payload, TypeRef, ValidPayload, Validator, ValidatorResources, WasmFeatures,
+    ExternalKind, FuncToValidate, FunctionBody, KnownCustom, Name, Operator, Parser, Payload,
+    TypeRef, ValidPayload, Validator, ValidatorResources, WasmFeatures,
 };
 
 /// A function body whose validation is deferred to the compiler's single pass.
@@ -18,16 +19,177 @@ fn invalid(e: wasmparser::BinaryReaderError) -> Error {
     Error::Invalid(e.to_string())
 }
 
-fn unsupported_type(what: &str) -> Error {
-    Error::Unsupported(format!("{what} uses a type outside WebAssembly 2.0"))
+/// Why a module using a GC heap type or instruction is refused.
+pub(crate) const NEEDS_GC_HEAP: &str =
+    "needs a GC heap (struct, array, i31 and the any/eq hierarchy: the GC issue, not done yet)";
+
+/// Converts the validator's types to Kestrel's for one module: concrete heap types name
+/// module type indices, resolved through the canonical identities of the module's types.
+pub(crate) struct TypeContext<'a> {
+    /// The identities of the module types declared so far.
+    pub type_ids: &'a [TypeId],
 }
 
-fn val_type(ty: wasmparser::ValType) -> Result<ValType> {
-    ValType::supported(ty, "a value")
-}
+impl TypeContext<'_> {
+    /// The heap type `hty` names, or why it is refused.
+    pub fn heap_type(&self, hty: wasmparser::HeapType) -> Result<HeapType> {
+        use wasmparser::{AbstractHeapType as A, HeapType as H};
+        Ok(match hty {
+            H::Abstract { shared: true, .. } => {
+                return Err(Error::Unsupported(
+                    "shared references (shared-everything threads)".into(),
+                ))
+            }
+            H::Abstract { ty, .. } => match ty {
+                A::Func => HeapType::Func,
+                A::Extern => HeapType::Extern,
+                A::Exn => HeapType::Exn,
+                A::NoFunc => HeapType::NoFunc,
+                A::NoExtern => HeapType::NoExtern,
+                A::NoExn => HeapType::NoExn,
+                A::Cont | A::NoCont => {
+                    return Err(Error::Unsupported(
+                        "continuation references (stack switching)".into(),
+                    ))
+                }
+                A::Any | A::Eq | A::I31 | A::Struct | A::Array | A::None => {
+                    return Err(Error::Unsupported(format!(
+                        "heap type {ty:?} {NEEDS_GC_HEAP}"
+                    )))
+                }
+            },
+            H::Concrete(i) => HeapType::Concrete(self.concrete(i)?),
+            H::Exact(_) => {
+                return Err(Error::Unsupported(
+                    "exact reference types (custom descriptors)".into(),
+                ))
+            }
+        })
+    }
 
-fn ref_type(ty: wasmparser::RefType) -> Result<ValType> {
-    val_type(wasmparser::ValType::Ref(ty))
+    fn concrete(&self, i: wasmparser::UnpackedIndex) -> Result<TypeId> {
+        let index = i
+            .as_module_index()
+            .ok_or_else(|| Error::Invalid("a type index outside the module".into()))?;
+        self.type_ids
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| Error::Invalid(format!("unknown type {index}")))
+    }
+
+    /// The value type `ty` names, or why it is refused.
+    pub fn val_type(&self, ty: wasmparser::ValType) -> Result<ValType> {
+        use wasmparser::ValType as W;
+        Ok(match ty {
+            W::I32 => ValType::I32,
+            W::I64 => ValType::I64,
+            W::F32 => ValType::F32,
+            W::F64 => ValType::F64,
+            W::V128 => ValType::V128,
+            W::Ref(r) => ValType::Ref(self.ref_type(r)?),
+        })
+    }
+
+    /// The reference type `r` names, or why it is refused.
+    pub fn ref_type(&self, r: wasmparser::RefType) -> Result<RefType> {
+        Ok(RefType {
+            nullable: r.is_nullable(),
+            heap: self.heap_type(r.heap_type())?,
+        })
+    }
+
+    fn table_type(&self, ty: wasmparser::TableType) -> Result<TableType> {
+        if ty.table64 || ty.shared {
+            return Err(Error::Unsupported(
+                "64-bit and shared tables are not supported".into(),
+            ));
+        }
+        Ok(TableType {
+            element: ValType::Ref(self.ref_type(ty.element_type)?),
+            limits: limits(ty.initial, ty.maximum),
+        })
+    }
+
+    fn global_type(&self, ty: wasmparser::GlobalType) -> Result<GlobalType> {
+        if ty.shared {
+            return Err(Error::Unsupported("shared globals".into()));
+        }
+        Ok(GlobalType {
+            content: self.val_type(ty.content_type)?,
+            mutable: ty.mutable,
+        })
+    }
+
+    /// A value type of a declaration in the recursion group of module types
+    /// `group_start ..`: references into the group by position.
+    fn declared_val(&self, ty: wasmparser::ValType, group_start: u32) -> Result<DeclaredVal> {
+        if let wasmparser::ValType::Ref(r) = ty {
+            if let wasmparser::HeapType::Concrete(i) = r.heap_type() {
+                let index = i
+                    .as_module_index()
+                    .ok_or_else(|| Error::Invalid("a type index outside the module".into()))?;
+                return Ok(DeclaredVal::Concrete {
+                    nullable: r.is_nullable(),
+                    to: self.declared_ref(index, group_start)?,
+                });
+            }
+        }
+        Ok(DeclaredVal::Plain(self.val_type(ty)?))
+    }
+
+    /// Module type `index` as a declaration in the group starting at `group_start`
+    /// refers to it.
+    fn declared_ref(&self, index: u32, group_start: u32) -> Result<DeclaredRef> {
+        if index >= group_start {
+            Ok(DeclaredRef::InGroup(index - group_start))
+        } else {
+            Ok(DeclaredRef::Canonical(
+                self.concrete(wasmparser::UnpackedIndex::Module(index))?,
+            ))
+        }
+    }
+
+    /// The declarations of a recursion group of the type section whose first type is
+    /// module type `group_start`.
+    fn declared_group(
+        &self,
+        group: wasmparser::RecGroup,
+        group_start: u32,
+    ) -> Result<Vec<DeclaredType>> {
+        let mut decls = Vec::new();
+        for sub in group.into_types() {
+            if sub.composite_type.shared {
+                return Err(Error::Unsupported("shared types".into()));
+            }
+            let wasmparser::CompositeInnerType::Func(f) = &sub.composite_type.inner else {
+                return Err(Error::Unsupported(format!(
+                    "struct and array types {NEEDS_GC_HEAP}"
+                )));
+            };
+            let supertype =
+                match sub.supertype_idxs.first() {
+                    Some(i) => Some(self.declared_ref(
+                        i.as_module_index().ok_or_else(|| {
+                            Error::Invalid("a type index outside the module".into())
+                        })?,
+                        group_start,
+                    )?),
+                    None => None,
+                };
+            let vals = |tys: &[wasmparser::ValType]| {
+                tys.iter()
+                    .map(|t| self.declared_val(*t, group_start))
+                    .collect::<Result<Box<[_]>>>()
+            };
+            decls.push(DeclaredType {
+                is_final: sub.is_final,
+                supertype,
+                params: vals(f.params())?,
+                results: vals(f.results())?,
+            });
+        }
+        Ok(decls)
+    }
 }
 
 fn limits(initial: u64, maximum: Option<u64>) -> Limits {
@@ -48,22 +210,8 @@ fn memory_type(ty: wasmparser::MemoryType) -> Result<MemoryType> {
     })
 }
 
-fn table_type(ty: wasmparser::TableType) -> Result<TableType> {
-    Ok(TableType {
-        element: ref_type(ty.element_type)?,
-        limits: limits(ty.initial, ty.maximum),
-    })
-}
-
-fn global_type(ty: wasmparser::GlobalType) -> Result<GlobalType> {
-    Ok(GlobalType {
-        content: val_type(ty.content_type)?,
-        mutable: ty.mutable,
-    })
-}
-
 /// Reads a constant expression. The validator has already checked it is constant.
-fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
+fn const_expr(expr: &wasmparser::ConstExpr<'_>, types: &TypeContext<'_>) -> Result<ConstExpr> {
     let mut reader = expr.get_operators_reader();
     let mut ops = Vec::new();
     while !reader.eof() {
@@ -75,7 +223,10 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
             Operator::F64Const { value } => ConstExpr::F64(value.bits()),
             Operator::V128Const { value } => ConstExpr::V128(value.i128() as u128),
             Operator::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
-            Operator::RefNull { hty } => ConstExpr::RefNull(ValType::of_heap_type(hty)),
+            Operator::RefNull { hty } => ConstExpr::RefNull(ValType::Ref(RefType {
+                nullable: true,
+                heap: types.heap_type(hty)?,
+            })),
             Operator::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
             Operator::I32Add => ConstExpr::Extended(Box::new([ConstOp::I32Add])),
             Operator::I32Sub => ConstExpr::Extended(Box::new([ConstOp::I32Sub])),
@@ -85,9 +236,10 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr> {
             Operator::I64Mul => ConstExpr::Extended(Box::new([ConstOp::I64Mul])),
             Operator::End => continue,
             other => {
+                // With the features Kestrel validates, only GC's are left.
                 return Err(Error::Unsupported(format!(
-                    "constant expression operator {other:?}"
-                )))
+                    "constant expression operator {other:?} {NEEDS_GC_HEAP}"
+                )));
             }
         };
         ops.push(v);
@@ -148,27 +300,18 @@ pub(crate) fn parse_module(
                 return Err(Error::Unsupported("nested modules".into()));
             }
         }
+        let types = TypeContext {
+            type_ids: &info.type_ids,
+        };
         match payload {
             Payload::TypeSection(reader) => {
                 for group in reader {
-                    for sub in group.map_err(invalid)?.into_types() {
-                        match sub.composite_type.inner {
-                            CompositeInnerType::Func(f) => {
-                                let params = f
-                                    .params()
-                                    .iter()
-                                    .map(|t| val_type(*t))
-                                    .collect::<Result<Vec<_>>>()?;
-                                let results = f
-                                    .results()
-                                    .iter()
-                                    .map(|t| val_type(*t))
-                                    .collect::<Result<Vec<_>>>()?;
-                                info.types.push(FuncType::new(params, results));
-                            }
-                            _ => return Err(unsupported_type("a GC type")),
-                        }
+                    let start = info.types.len() as u32;
+                    let decls = TypeContext {
+                        type_ids: &info.type_ids,
                     }
+                    .declared_group(group.map_err(invalid)?, start)?;
+                    info.add_rec_group(decls)?;
                 }
             }
             Payload::ImportSection(reader) => {
@@ -181,7 +324,7 @@ pub(crate) fn parse_module(
                             ImportKind::Func(t)
                         }
                         TypeRef::Table(t) => {
-                            let t = table_type(t)?;
+                            let t = types.table_type(t)?;
                             info.tables.push(t);
                             info.num_imported_tables += 1;
                             ImportKind::Table(t)
@@ -193,7 +336,7 @@ pub(crate) fn parse_module(
                             ImportKind::Memory(m)
                         }
                         TypeRef::Global(g) => {
-                            let g = global_type(g)?;
+                            let g = types.global_type(g)?;
                             info.globals.push(g);
                             info.num_imported_globals += 1;
                             ImportKind::Global(g)
@@ -220,10 +363,10 @@ pub(crate) fn parse_module(
             Payload::TableSection(reader) => {
                 for table in reader {
                     let table = table.map_err(invalid)?;
-                    info.tables.push(table_type(table.ty)?);
+                    info.tables.push(types.table_type(table.ty)?);
                     info.table_inits.push(match &table.init {
                         wasmparser::TableInit::RefNull => None,
-                        wasmparser::TableInit::Expr(e) => Some(const_expr(e)?),
+                        wasmparser::TableInit::Expr(e) => Some(const_expr(e, &types)?),
                     });
                 }
             }
@@ -235,8 +378,9 @@ pub(crate) fn parse_module(
             Payload::GlobalSection(reader) => {
                 for global in reader {
                     let global = global.map_err(invalid)?;
-                    info.globals.push(global_type(global.ty)?);
-                    info.global_inits.push(const_expr(&global.init_expr)?);
+                    info.globals.push(types.global_type(global.ty)?);
+                    info.global_inits
+                        .push(const_expr(&global.init_expr, &types)?);
                 }
             }
             Payload::ExportSection(reader) => {
@@ -274,7 +418,7 @@ pub(crate) fn parse_module(
                             offset_expr,
                         } => ElemMode::Active {
                             table: table_index.unwrap_or(0),
-                            offset: const_expr(offset_expr)?,
+                            offset: const_expr(offset_expr, &types)?,
                         },
                     };
                     let mut items = Vec::new();
@@ -286,7 +430,7 @@ pub(crate) fn parse_module(
                         }
                         wasmparser::ElementItems::Expressions(_, exprs) => {
                             for e in exprs {
-                                items.push(const_expr(&e.map_err(invalid)?)?);
+                                items.push(const_expr(&e.map_err(invalid)?, &types)?);
                             }
                         }
                     }
@@ -303,7 +447,7 @@ pub(crate) fn parse_module(
                             offset_expr,
                         } => DataMode::Active {
                             memory: *memory_index,
-                            offset: const_expr(offset_expr)?,
+                            offset: const_expr(offset_expr, &types)?,
                         },
                     };
                     info.datas.push(DataSegment {

@@ -290,6 +290,7 @@ impl InstanceData {
         for &ty in &info.tags[info.num_imported_tags as usize..] {
             tags.push(Arc::new(TagData {
                 ty: info.types[ty as usize].clone(),
+                type_id: info.type_ids[ty as usize],
             }));
         }
 
@@ -342,7 +343,7 @@ impl InstanceData {
             funcrefs.push(VMFuncRef {
                 code: module.code.func_entry(i - info.num_imported_funcs),
                 vmctx,
-                type_id: module.type_ids[info.funcs[i as usize] as usize],
+                type_word: module.type_words[info.funcs[i as usize] as usize],
             });
         }
 
@@ -377,8 +378,8 @@ impl InstanceData {
         data.write_word(header::FUNCREFS, data.funcrefs.as_ptr() as u64);
         data.write_word(header::FUEL, module.config.initial_fuel);
         data.write_word(header::INSTANCE, Arc::as_ptr(&data) as u64);
-        for (i, id) in module.type_ids.iter().enumerate() {
-            data.write_word(layout.type_id(i as u32), *id);
+        for (i, word) in module.type_words.iter().enumerate() {
+            data.write_word(layout.type_word(i as u32), *word);
         }
         for (i, f) in data.funcrefs[..info.num_imported_funcs as usize]
             .iter()

@@ -20,7 +20,6 @@
 //! - `instance`: an instance's data (vmctx, function references, memories, tables) and
 //!   its allocation, segments included.
 //! - `tag`: exception tags (their identity).
-//! - `type_registry`: engine-wide canonical signature ids for call_indirect checks.
 
 pub(crate) mod activation;
 pub(crate) mod bulk;
@@ -40,5 +39,4 @@ pub(crate) mod stop;
 pub(crate) mod table;
 pub(crate) mod tag;
 pub(crate) mod trampolines;
-pub(crate) mod type_registry;
 pub(crate) mod watched_pages;

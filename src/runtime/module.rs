@@ -33,8 +33,8 @@ pub(crate) struct ModuleData {
     pub info: ModuleInfo,
     pub layout: VmCtxLayout,
     pub code: Arc<CompiledCode>,
-    /// Canonical signature id of each module type.
-    pub type_ids: Vec<u64>,
+    /// The runtime word of each module type (`types::registry`).
+    pub type_words: Vec<u64>,
     /// The binary the module was compiled from, kept when it is compiled for debugging:
     /// source-level debuggers read its debug sections through the debugger.
     pub binary: Option<Arc<[u8]>>,

@@ -57,9 +57,6 @@ impl FuncCompiler<'_, '_> {
             }
             O::ElemDrop { elem_index } => self.helper(Helper::ElemDrop, 0, &[elem_index], None),
             O::TableSize { table } => self.table_size(table),
-            O::RefNull { hty } => {
-                self.stack.push(ValType::of_heap_type(hty), Loc::Const(0));
-            }
             O::RefIsNull => self.ref_is_null(),
             O::RefFunc { function_index } => self.ref_func(function_index),
             _ => return false,
@@ -141,6 +138,6 @@ impl FuncCompiler<'_, '_> {
             ; mov Rq(r), [r15 + header::FUNCREFS]
             ; add Rq(r), disp
         );
-        self.push_gpr(ValType::FuncRef, r);
+        self.push_gpr(self.env.info.func_ref_type(index), r);
     }
 }

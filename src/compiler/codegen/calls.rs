@@ -36,7 +36,7 @@ use crate::abi::vmctx::{funcref, header, table};
 use crate::compiler::stack::Loc;
 use crate::frontend::ModuleInfo;
 use crate::trap::TrapKind;
-use crate::types::{FuncType, ValType};
+use crate::types::{registry, FuncType, ValType};
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 // DESIGN: tail calls
@@ -208,13 +208,19 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// `selector` (a `call_indirect` index, already popped) into rcx, and writes the first
     /// argument into rsi last, after every operand has been read: an operand may live in
     /// rsi, a temporary.
-    pub(super) fn prepare_call(&mut self, ty: &FuncType, selector: Option<Opnd>) {
+    pub(super) fn prepare_call(&mut self, ty: &FuncType, selector: Option<(ValType, Opnd)>) {
         self.prepare_call_into(ty, selector, crate::abi::regs::RSP, 0);
     }
 
     /// `prepare_call` with the arguments stored at `[base + disp]` rather than in the
     /// outgoing area.
-    fn prepare_call_into(&mut self, ty: &FuncType, selector: Option<Opnd>, base: u8, disp: i32) {
+    fn prepare_call_into(
+        &mut self,
+        ty: &FuncType,
+        selector: Option<(ValType, Opnd)>,
+        base: u8,
+        disp: i32,
+    ) {
         self.leaving_wasm_code();
         self.fuel_to_memory();
         let n = ty.params().len();
@@ -225,10 +231,10 @@ impl<'e> FuncCompiler<'_, 'e> {
             let src = self.operand(e);
             self.store_to(e.ty, src, base, disp + offset);
         }
-        if let Some(index) = selector {
+        if let Some((selector_ty, selector)) = selector {
             // Stores use rax and xmm15 as scratch, never rcx.
-            self.load_gpr(ValType::I32, index, RCX);
-            self.free(index);
+            self.load_gpr(selector_ty, selector, RCX);
+            self.free(selector);
         }
         if let Some(&first) = ty.params().first() {
             if takes_first_arg_in_rsi(first) {
@@ -403,7 +409,21 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     pub(super) fn call_indirect(&mut self, type_index: u32, table_index: u32) {
-        let ty = self.prepare_indirect_call(type_index, table_index);
+        self.call_through_funcref(Callee::Table {
+            type_index,
+            table_index,
+        });
+    }
+
+    /// `call_ref`: as `call_indirect`, the callee a function reference (validated to be
+    /// of the type or a subtype) rather than a table entry.
+    pub(super) fn call_ref(&mut self, type_index: u32) {
+        self.call_through_funcref(Callee::Ref { type_index });
+    }
+
+    /// A call whose callee `prepare_indirect_call` finds.
+    fn call_through_funcref(&mut self, callee: Callee) {
+        let ty = self.prepare_indirect_call(callee);
         // Most table entries belong to the caller's own instance: call those without
         // switching contexts; the switch is out of line (`emit_cross_instance_calls`).
         let cross = self.asm.new_dynamic_label();
@@ -429,12 +449,16 @@ impl<'e> FuncCompiler<'_, 'e> {
         self.push_call_results(ty);
     }
 
-    /// The part of `call_indirect` and `return_call_indirect` before the call: records
-    /// that the function calls indirectly (plain version of a debuggable module), pops the
-    /// index, stores the arguments (`prepare_call`), records the call's stack and finds
-    /// the callee (`emit_funcref_lookup`). Returns the callee's type.
-    fn prepare_indirect_call(&mut self, type_index: u32, table_index: u32) -> &'e FuncType {
+    /// The part of `call_indirect`, `call_ref` and their tail-call forms before the
+    /// call: records that the function calls indirectly (plain version of a debuggable
+    /// module), pops the index or reference, stores the arguments (`prepare_call`),
+    /// records the call's stack and finds the callee (`emit_funcref_lookup`, or the null
+    /// test of a reference). Returns the callee's type.
+    fn prepare_indirect_call(&mut self, callee: Callee) -> &'e FuncType {
         let info: &'e ModuleInfo = self.env.info;
+        let type_index = match callee {
+            Callee::Table { type_index, .. } | Callee::Ref { type_index } => type_index,
+        };
         let ty = &info.types[type_index as usize];
         if self.env.debug && !self.instrumented {
             let caller = self.func_index - info.num_imported_funcs;
@@ -442,11 +466,26 @@ impl<'e> FuncCompiler<'_, 'e> {
                 self.out.indirect_callers.push(caller);
             }
         }
-        // The index is not on the stack any more, so spilling cannot disturb it.
-        let (_, index) = self.pop_opnd();
-        self.prepare_call(ty, Some(index));
+        // The selector is not on the stack any more, so spilling cannot disturb it.
+        let selector = self.pop_opnd();
+        self.prepare_call(ty, Some(selector));
         self.record_call_stack();
-        self.emit_funcref_lookup(type_index, table_index);
+        match callee {
+            Callee::Table {
+                type_index,
+                table_index,
+            } => self.emit_funcref_lookup(type_index, table_index),
+            Callee::Ref { .. } => {
+                let null = self.trap_site(TrapKind::NullFunctionReference);
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; test rcx, rcx
+                    ; jz =>null
+                    ; mov rax, rcx
+                    ; mov rcx, [rax + funcref::VMCTX]
+                );
+            }
+        }
         ty
     }
 
@@ -460,7 +499,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         let uninitialized = self.trap_site(TrapKind::UninitializedElement);
         let mismatch = self.trap_site(TrapKind::IndirectCallTypeMismatch);
         let table_off = self.env.layout.table(table_index);
-        let type_id = self.env.layout.type_id(type_index);
+        let type_word = self.env.layout.type_word(type_index);
         dynasm!(self.asm
             ; .arch x64
             ; mov rax, [r15 + table_off]
@@ -470,11 +509,30 @@ impl<'e> FuncCompiler<'_, 'e> {
             ; mov rax, [rax + rcx * 8] // table::ELEMENT
             ; test rax, rax
             ; jz =>uninitialized
-            ; mov rdx, [r15 + type_id]
-            ; cmp rdx, [rax + funcref::TYPE_ID]
-            ; jne =>mismatch
-            ; mov rcx, [rax + funcref::VMCTX]
+            ; mov rdx, [r15 + type_word]
+            ; cmp rdx, [rax + funcref::TYPE_WORD]
         );
+        let expected = self.env.info.type_ids[type_index as usize];
+        if registry::is_final(expected) {
+            dynasm!(self.asm ; .arch x64 ; jne =>mismatch);
+        } else {
+            // A type that may have subtypes: on a mismatch of the words, the display
+            // check ("DESIGN: supertype displays"); its depth is the type's own.
+            let depth = registry::depth(expected) as i32;
+            let found = self.asm.new_dynamic_label();
+            dynasm!(self.asm
+                ; .arch x64
+                ; je =>found
+                ; mov rdx, [rax + funcref::TYPE_WORD]
+                ; cmp QWORD [rdx + registry::record::DEPTH], depth
+                ; jb =>mismatch
+                ; mov rdx, [rdx + registry::record::ANCESTORS + 8 * depth]
+                ; cmp rdx, [r15 + type_word]
+                ; jne =>mismatch
+                ; =>found
+            );
+        }
+        dynasm!(self.asm ; .arch x64 ; mov rcx, [rax + funcref::VMCTX]);
     }
 
     /// Units of the incoming area every caller of this function provides ("DESIGN: tail
@@ -559,8 +617,21 @@ impl<'e> FuncCompiler<'_, 'e> {
     /// parameters fit the incoming area, else through a tail-call frame ("DESIGN: tail
     /// calls").
     pub(super) fn return_call_indirect(&mut self, type_index: u32, table_index: u32) {
+        self.tail_call_through_funcref(Callee::Table {
+            type_index,
+            table_index,
+        });
+    }
+
+    /// `return_call_ref`: as `return_call_indirect`, the callee a function reference.
+    pub(super) fn return_call_ref(&mut self, type_index: u32) {
+        self.tail_call_through_funcref(Callee::Ref { type_index });
+    }
+
+    /// A tail call whose callee `prepare_indirect_call` finds.
+    fn tail_call_through_funcref(&mut self, callee: Callee) {
         self.breakable_point(crate::abi::sites::SiteKind::Exit);
-        let ty = self.prepare_indirect_call(type_index, table_index);
+        let ty = self.prepare_indirect_call(callee);
         if area_units(ty.params()) > self.incoming_units() {
             dynasm!(self.asm ; .arch x64 ; mov rax, [rax + funcref::CODE]);
             self.tail_call_through_frame(ty);
@@ -789,4 +860,14 @@ impl<'e> FuncCompiler<'_, 'e> {
         dynasm!(self.asm ; .arch x64 ; mov Rd(r), eax);
         self.push_gpr(ValType::I32, r);
     }
+}
+
+/// Where an indirect call finds its callee.
+#[derive(Clone, Copy)]
+enum Callee {
+    /// `call_indirect`: the entry of a table at the index on the stack, checked against
+    /// the type.
+    Table { type_index: u32, table_index: u32 },
+    /// `call_ref`: the function reference on the stack (of the type, by validation).
+    Ref { type_index: u32 },
 }

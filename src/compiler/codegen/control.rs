@@ -101,7 +101,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             BlockType::Empty => (vec![], vec![]),
             BlockType::Type(t) => (
                 vec![],
-                vec![ValType::from_wasmparser(t).expect("validated block type")],
+                vec![self.env.info.val_type(t).expect("validated block type")],
             ),
             BlockType::FuncType(i) => {
                 let f = &self.env.info.types[i as usize];

@@ -92,7 +92,7 @@ impl FuncCompiler<'_, '_> {
         let (_, exnref) = self.pop_opnd();
         let len = self.stack.len();
         self.spill_registers(len);
-        self.load_gpr(ValType::ExnRef, exnref, crate::abi::regs::RSI);
+        self.load_gpr(ValType::EXNREF, exnref, crate::abi::regs::RSI);
         self.free(exnref);
         let null = self.trap_site(TrapKind::NullExceptionReference);
         dynasm!(self.asm
@@ -173,10 +173,10 @@ impl FuncCompiler<'_, '_> {
     fn keep_object(&mut self) -> i32 {
         let r = self.alloc_gpr();
         dynasm!(self.asm ; .arch x64 ; mov Rq(r), rax);
-        self.push_gpr(ValType::ExnRef, r);
+        self.push_gpr(ValType::EXNREF, r);
         let depth = self.stack.len() - 1;
         self.spill_entry(depth);
-        self.slot_disp(depth, ValType::ExnRef)
+        self.slot_disp(depth, ValType::EXNREF)
     }
 
     /// Jumps to `miss` unless the object kept at `kept` has tag `tag`.
@@ -230,7 +230,7 @@ impl FuncCompiler<'_, '_> {
             ; mov Rq(r), [rbp + kept]
             ; mov QWORD [Rq(r) + exn::EXPOSED], 1
         );
-        self.push_gpr(ValType::ExnRef, r);
+        self.push_gpr(ValType::EXNREF, r);
     }
 
     /// `try_table`: its landing pad (jumped over), then the block.
@@ -321,7 +321,7 @@ impl FuncCompiler<'_, '_> {
         let kept = match (state.kept, state.next_test) {
             (Some(kept), Some(test)) => {
                 dynasm!(self.asm ; .arch x64 ; =>test);
-                self.stack.push(ValType::ExnRef, Loc::Slot);
+                self.stack.push(ValType::EXNREF, Loc::Slot);
                 kept
             }
             _ => {

@@ -87,7 +87,10 @@ impl FuncCompiler<'_, '_> {
                     patch: None,
                 });
             }
-            Operator::Block { .. } | Operator::If { .. } => fuel.blocks.push(false),
+            Operator::Block { .. }
+            | Operator::If { .. }
+            | Operator::TryTable { .. }
+            | Operator::Try { .. } => fuel.blocks.push(false),
             Operator::End => {
                 let closes_loop = fuel.blocks.pop() == Some(true);
                 // A loop's stretch is above the function's, which stays open.

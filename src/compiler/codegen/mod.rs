@@ -41,6 +41,7 @@ mod shape;
 mod simd;
 mod stubs;
 mod traps;
+mod typed_refs;
 mod values;
 mod visit;
 mod watch;
@@ -460,7 +461,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             let offset = reader.original_position();
             let (count, t) = reader.read().map_err(invalid)?;
             validator.define_locals(offset, count, t).map_err(invalid)?;
-            let t = ValType::supported(t, "a local")?;
+            let t = env.info.val_type(t)?;
             locals.extend(std::iter::repeat_n(t, count as usize));
         }
         let body_offset = body.body.range().start as u32;
@@ -516,7 +517,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     ) -> Result<Vec<PlainAccess>> {
         let ty = env.info.func_type(func_index);
         let mut locals = std::mem::take(&mut scratch.locals);
-        let num_params = shape::read_locals(body, ty, &mut locals)?;
+        let num_params = shape::read_locals(env.info, body, ty, &mut locals)?;
         let body_offset = body.range().start as u32;
         let shape = BodyShape::of(body, &locals, num_params as usize, env.reserves_r13());
         let entry = dynasmrt::DynasmApi::offset(asm).0 as u32;
@@ -594,7 +595,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
     ) -> Result<()> {
         let ty = env.info.func_type(func_index);
         let mut locals = std::mem::take(&mut scratch.locals);
-        let num_params = shape::read_locals(body, ty, &mut locals)?;
+        let num_params = shape::read_locals(env.info, body, ty, &mut locals)?;
         let body_offset = body.range().start as u32;
         let shape = BodyShape::of(body, &locals, num_params as usize, env.reserves_r13());
         let mut instr = FuncCompiler::new(

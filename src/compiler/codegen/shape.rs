@@ -13,6 +13,7 @@ use wasmparser::Operator;
 /// first), parameters first; returns the number of parameters. The body was validated
 /// with the module.
 pub(super) fn read_locals(
+    info: &crate::frontend::ModuleInfo,
     body: &wasmparser::FunctionBody<'_>,
     ty: &FuncType,
     locals: &mut Vec<ValType>,
@@ -22,7 +23,7 @@ pub(super) fn read_locals(
     let mut reader = body.get_locals_reader().map_err(invalid)?;
     for _ in 0..reader.get_count() {
         let (count, t) = reader.read().map_err(invalid)?;
-        let t = ValType::supported(t, "a local")?;
+        let t = info.val_type(t)?;
         locals.extend(std::iter::repeat_n(t, count as usize));
     }
     Ok(ty.params().len() as u32)
@@ -32,11 +33,12 @@ pub(super) fn read_locals(
 /// registers both of its versions pin them to (`BodyShape`), as the debugger reads its
 /// frames. The body was validated with the module.
 pub(crate) fn frame_shape(
+    info: &crate::frontend::ModuleInfo,
     body: &wasmparser::FunctionBody<'_>,
     ty: &FuncType,
 ) -> Result<FrameShape> {
     let mut locals = Vec::new();
-    let params = read_locals(body, ty, &mut locals)?;
+    let params = read_locals(info, body, ty, &mut locals)?;
     let shape = BodyShape::of(body, &locals, params as usize, true);
     let pinned = shape
         .pinned
@@ -308,6 +310,14 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -
                 event(SkimEvent::CallsOut);
                 Some(())
             }
+            // call_ref, return_call_ref: a type index.
+            0x14 | 0x15 => {
+                event(SkimEvent::CallsOut);
+                skim.leb().map(drop)
+            }
+            // ref.as_non_null; br_on_null and br_on_non_null (a label).
+            0xd4 => Some(()),
+            0xd5 | 0xd6 => skim.leb().map(drop),
             0x20..=0x22 => skim
                 .leb()
                 .map(|index| event(SkimEvent::Local(index as u32))),
@@ -331,7 +341,7 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -
                 .and_then(|n| (0..=n).try_for_each(|_| skim.leb().map(drop))),
             0x1c => skim
                 .leb()
-                .and_then(|n| (0..n).try_for_each(|_| skim.byte().map(drop))),
+                .and_then(|n| (0..n).try_for_each(|_| skim.val_type())),
             0x28..=0x3e => skim.memarg(),
             0x43 => skim.skip(4),
             0x44 => skim.skip(8),
@@ -403,11 +413,19 @@ impl Skim<'_> {
         None
     }
 
-    /// A block type: the empty type, a value type (one byte) or a type index (s33).
+    /// A block type: the empty type, a value type or a type index (s33).
     fn block_type(&mut self) -> Option<()> {
         match *self.bytes.get(self.at)? {
-            0x40 | 0x63..=0x7f => self.skip(1),
+            0x40 | 0x63..=0x7f => self.val_type(),
             _ => self.leb().map(drop),
+        }
+    }
+
+    /// A value type: one byte, or `ref`/`ref null` (0x64, 0x63) and a heap type (s33).
+    fn val_type(&mut self) -> Option<()> {
+        match self.byte()? {
+            0x63 | 0x64 => self.leb().map(drop),
+            _ => Some(()),
         }
     }
 

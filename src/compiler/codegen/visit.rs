@@ -101,6 +101,11 @@ impl FuncCompiler<'_, '_> {
                 type_index,
                 table_index,
             } => self.return_call_indirect(type_index, table_index),
+            O::CallRef { type_index } => self.call_ref(type_index),
+            O::ReturnCallRef { type_index } => self.return_call_ref(type_index),
+            O::RefAsNonNull => self.ref_as_non_null(),
+            O::BrOnNull { relative_depth } => self.br_on_null(relative_depth),
+            O::BrOnNonNull { relative_depth } => self.br_on_non_null(relative_depth),
             O::Throw { tag_index } => self.throw(tag_index),
             O::ThrowRef => self.throw_ref(),
             O::TryTable { ref try_table } => self.try_table(try_table),
@@ -114,6 +119,14 @@ impl FuncCompiler<'_, '_> {
                 self.stack.release(e.loc);
             }
             O::Select | O::TypedSelect { .. } => self.select(),
+            O::RefNull { hty } => {
+                let heap = self.env.info.heap_type(hty)?;
+                let ty = ValType::Ref(crate::types::RefType {
+                    nullable: true,
+                    heap,
+                });
+                self.stack.push(ty, Loc::Const(0));
+            }
             O::LocalGet { local_index } => {
                 let ty = self.locals[local_index as usize];
                 self.stack.push(ty, Loc::Local(local_index));
@@ -143,9 +156,12 @@ impl FuncCompiler<'_, '_> {
                     && !self.visit_bulk(op)
                     && !self.visit_simd(op)?
                 {
+                    // What validates with the features Kestrel accepts and is not
+                    // compiled is GC's.
                     return Err(Error::Unsupported(format!(
-                        "operator {op:?} at offset {:#x}",
-                        self.offset
+                        "operator {op:?} at offset {:#x} {}",
+                        self.offset,
+                        crate::frontend::NEEDS_GC_HEAP
                     )));
                 }
             }
@@ -255,6 +271,8 @@ pub(super) fn classify(op: &Operator<'_>) -> OpClass {
         | O::CallIndirect { .. }
         | O::ReturnCall { .. }
         | O::ReturnCallIndirect { .. }
+        | O::CallRef { .. }
+        | O::ReturnCallRef { .. }
         | O::Throw { .. }
         | O::ThrowRef
         | O::Rethrow { .. }
@@ -275,6 +293,7 @@ pub(super) fn classify(op: &Operator<'_>) -> OpClass {
         | O::ElemDrop { .. } => CALL,
         // Traps, and memory accesses (which fault on a guard page).
         O::Unreachable
+        | O::RefAsNonNull
         | O::I32DivS
         | O::I32DivU
         | O::I32RemS

@@ -21,12 +21,10 @@ pub fn parse_val(ty: ValType, text: &str) -> Result<Val> {
         ValType::I64 => Val::I64(parse_int(text, 64).ok_or_else(invalid)? as i64),
         ValType::F32 => Val::from_f32(text.parse::<f32>().map_err(|_| invalid())?),
         ValType::F64 => Val::from_f64(text.parse::<f64>().map_err(|_| invalid())?),
-        ValType::FuncRef | ValType::ExternRef | ValType::ExnRef if text != "null" => {
+        ValType::Ref(r) if text != "null" || !r.nullable => {
             bail!("`{text}` is not a valid {ty} (only `null` can be passed from the command line)")
         }
-        ValType::FuncRef => Val::FuncRef(None),
-        ValType::ExternRef => Val::ExternRef(None),
-        ValType::ExnRef => Val::ExnRef(None),
+        ValType::Ref(_) => Val::default_for(ty),
         ValType::V128 => Val::V128(parse_v128(text).ok_or_else(invalid)?),
     })
 }
@@ -205,14 +203,14 @@ mod tests {
     #[test]
     fn references() {
         assert!(matches!(
-            parse_val(ValType::FuncRef, "null"),
+            parse_val(ValType::FUNCREF, "null"),
             Ok(Val::FuncRef(None))
         ));
         assert!(matches!(
-            parse_val(ValType::ExternRef, "null"),
+            parse_val(ValType::EXTERNREF, "null"),
             Ok(Val::ExternRef(None))
         ));
-        assert!(parse_val(ValType::ExternRef, "1").is_err());
+        assert!(parse_val(ValType::EXTERNREF, "1").is_err());
     }
 
     #[test]

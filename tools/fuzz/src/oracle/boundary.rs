@@ -291,8 +291,8 @@ fn type_name(params: &[wasmparser::ValType], results: &[wasmparser::ValType]) ->
                 wasmparser::ValType::F32 => kestrel::ValType::F32,
                 wasmparser::ValType::F64 => kestrel::ValType::F64,
                 wasmparser::ValType::V128 => kestrel::ValType::V128,
-                wasmparser::ValType::Ref(r) if r.is_func_ref() => kestrel::ValType::FuncRef,
-                wasmparser::ValType::Ref(_) => kestrel::ValType::ExternRef,
+                wasmparser::ValType::Ref(r) if r.is_func_ref() => kestrel::ValType::FUNCREF,
+                wasmparser::ValType::Ref(_) => kestrel::ValType::EXTERNREF,
             })
             .collect()
     };

@@ -355,9 +355,7 @@ pub fn args_for(params: &[ValType], round: usize) -> Vec<Val> {
                 ValType::I64 => Val::I64(v),
                 ValType::F32 => Val::from_f32(v as f32 * 0.5),
                 ValType::F64 => Val::from_f64(v as f64 * 0.25),
-                ValType::FuncRef => Val::FuncRef(None),
-                ValType::ExternRef => Val::ExternRef(None),
-                ValType::ExnRef => Val::ExnRef(None),
+                ValType::Ref(_) => Val::default_for(*ty),
                 // Every lane gets the integer.
                 ValType::V128 => {
                     Val::V128(u128::from(v as u32) * 0x0000_0001_0000_0001_0000_0001_0000_0001)

@@ -10,7 +10,9 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
     match kind {
         TrapKind::MemoryOutOfBounds => "memory",
         TrapKind::TableOutOfBounds | TrapKind::UndefinedElement => "table",
-        TrapKind::UninitializedElement => "null",
+        TrapKind::UninitializedElement
+        | TrapKind::NullFunctionReference
+        | TrapKind::NullReference => "null",
         TrapKind::IndirectCallTypeMismatch => "signature",
         TrapKind::IntegerDivideByZero => "div0",
         TrapKind::IntegerOverflow => "overflow",

@@ -40,9 +40,9 @@ pub(crate) fn to_kestrel_type(t: &wasmi::ValType) -> ValType {
         wasmi::ValType::I64 => ValType::I64,
         wasmi::ValType::F32 => ValType::F32,
         wasmi::ValType::F64 => ValType::F64,
-        wasmi::ValType::FuncRef => ValType::FuncRef,
+        wasmi::ValType::FuncRef => ValType::FUNCREF,
         wasmi::ValType::V128 => ValType::V128,
-        _ => ValType::ExternRef,
+        _ => ValType::EXTERNREF,
     }
 }
 
