@@ -7,54 +7,13 @@
 //! every configuration, and with every function debugged (instrumented versions).
 
 use kestrel::{
-    BoundsChecks, Config, Engine, Error, Exception, Func, FuncType, Instance, Linker, Module, Tag,
-    Trap, TrapKind, Val, ValType,
+    Config, Engine, Error, Exception, Func, FuncType, Instance, Linker, Module, Tag, Trap,
+    TrapKind, Val, ValType,
 };
 
-/// The configurations every case runs in.
-fn configs() -> Vec<(&'static str, Config, bool)> {
-    let plain = Config::new();
-    let mut debug = plain.clone();
-    debug.debug_instrumentation(true);
-    let mut eager = debug.clone();
-    eager.instrumented_versions(kestrel::InstrumentedVersions::Eager);
-    let mut explicit = plain.clone();
-    explicit.bounds_checks(BoundsChecks::Explicit);
-    let mut canaries = plain.clone();
-    canaries.convention_canaries(true).consume_fuel(true);
-    let mut debug_canaries = debug.clone();
-    debug_canaries.convention_canaries(true).consume_fuel(true);
-    vec![
-        ("plain", plain, false),
-        ("debug", debug.clone(), false),
-        ("debug-eager", eager, false),
-        ("debugged", debug.clone(), true),
-        ("explicit-bounds", explicit, false),
-        ("canaries-fuel", canaries, false),
-        ("debug-canaries-fuel", debug_canaries.clone(), false),
-        ("debugged-canaries-fuel", debug_canaries, true),
-    ]
-}
-
-/// Instantiates `wat` with `linker`; `debugged`: every function of the instance has an
-/// entry breakpoint that continues, so its calls run the instrumented versions.
-fn instantiate(engine: &Engine, linker: &Linker, wat: &str, debugged: bool) -> Instance {
-    let module = Module::new(engine, wat).unwrap();
-    let instance = linker.instantiate(&module).unwrap();
-    if debugged {
-        let debugger = instance.debugger().unwrap();
-        let imported = module
-            .imports()
-            .iter()
-            .filter(|(_, _, t)| matches!(t, kestrel::ExternType::Func(_)))
-            .count() as u32;
-        for f in imported..module.num_funcs() {
-            debugger.set_entry_breakpoint(f).unwrap();
-        }
-        debugger.set_handler(|_, _| kestrel::Resume::Continue);
-    }
-    instance
-}
+#[path = "support/configs.rs"]
+mod configs;
+use configs::{configs, instantiate};
 
 fn call(instance: &Instance, name: &str, args: &[Val]) -> Result<Vec<Val>, Error> {
     instance.get_func(name).unwrap().call(args)

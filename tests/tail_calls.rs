@@ -5,32 +5,23 @@
 //! be made in place (another instance, a host function, more parameter slots) still
 //! give the right results; and a replaced frame is gone from backtraces.
 
-use kestrel::{BoundsChecks, Config, Engine, Instance, Linker, Module, Trap, TrapKind, Val};
+use kestrel::{Config, Engine, Instance, Linker, Module, Trap, TrapKind, Val};
 
-/// The configurations every case runs in: plain, debuggable (lazy and eager), with
-/// explicit bounds checks, with canaries and fuel (plain and debuggable). Each has a
-/// 64 KiB wasm stack: a chain of 10^6 calls that kept its frames would overflow it.
+#[path = "support/configs.rs"]
+mod configs;
+
+/// The shared configurations (`support/configs.rs`) whose instances are not debugged,
+/// each with a 64 KiB wasm stack: a chain of 10^6 calls that kept its frames would
+/// overflow it.
 fn configs() -> Vec<(&'static str, Config)> {
-    let mut plain = Config::new();
-    plain.max_wasm_stack(64 << 10);
-    let mut debug = plain.clone();
-    debug.debug_instrumentation(true);
-    let mut eager = debug.clone();
-    eager.instrumented_versions(kestrel::InstrumentedVersions::Eager);
-    let mut explicit = plain.clone();
-    explicit.bounds_checks(BoundsChecks::Explicit);
-    let mut canaries = plain.clone();
-    canaries.convention_canaries(true).consume_fuel(true);
-    let mut debug_canaries = debug.clone();
-    debug_canaries.convention_canaries(true).consume_fuel(true);
-    vec![
-        ("plain", plain),
-        ("debug", debug),
-        ("debug-eager", eager),
-        ("explicit-bounds", explicit),
-        ("canaries-fuel", canaries),
-        ("debug-canaries-fuel", debug_canaries),
-    ]
+    configs::configs()
+        .into_iter()
+        .filter(|(_, _, debugged)| !debugged)
+        .map(|(label, mut config, _)| {
+            config.max_wasm_stack(64 << 10);
+            (label, config)
+        })
+        .collect()
 }
 
 fn instantiate(engine: &Engine, wat: &str) -> Instance {

@@ -99,17 +99,17 @@ impl Val {
             Val::ExnRef(_) => HeapType::Exn,
             _ => return false,
         };
-        if want.heap.top() != top {
+        if want.heap().top() != top {
             return false;
         }
         match self {
-            Val::FuncRef(None) | Val::ExternRef(None) | Val::ExnRef(None) => want.nullable,
-            Val::FuncRef(Some(f)) => match want.heap {
+            Val::FuncRef(None) | Val::ExternRef(None) | Val::ExnRef(None) => want.nullable(),
+            Val::FuncRef(Some(f)) => match want.heap() {
                 HeapType::Func => true,
                 HeapType::Concrete(id) => f.type_id().is_subtype_of(id),
                 _ => false,
             },
-            _ => want.heap == top,
+            _ => want.heap() == top,
         }
     }
 
@@ -122,7 +122,7 @@ impl Val {
             ValType::F32 => Val::F32(0),
             ValType::F64 => Val::F64(0),
             ValType::V128 => Val::V128(0),
-            ValType::Ref(r) => match r.heap.top() {
+            ValType::Ref(r) => match r.heap().top() {
                 HeapType::Extern => Val::ExternRef(None),
                 HeapType::Exn => Val::ExnRef(None),
                 _ => Val::FuncRef(None),
@@ -212,7 +212,7 @@ impl Val {
             ValType::F32 => Val::F32(raw as u32),
             ValType::F64 => Val::F64(raw),
             ValType::Ref(_) if raw == 0 => Val::default_for(ty),
-            ValType::Ref(r) => match r.heap.top() {
+            ValType::Ref(r) => match r.heap().top() {
                 HeapType::Extern => {
                     // SAFETY: non-null externref words are `ExternRef` cells created by
                     // `to_raw_ref`, kept alive by whoever stored the word.

@@ -312,20 +312,20 @@ fn val_type(w: &mut Writer, t: ValType) {
         ValType::F32 => w.u8(2),
         ValType::F64 => w.u8(3),
         ValType::V128 => w.u8(6),
-        ValType::Ref(RefType {
-            nullable,
-            heap: HeapType::Concrete(id),
-        }) => {
+        ValType::Ref(r) if matches!(r.heap(), HeapType::Concrete(_)) => {
+            let HeapType::Concrete(id) = r.heap() else {
+                unreachable!("matched above")
+            };
             let index = *(w.1)
                 .0
                 .get(&id)
                 .expect("a module's concrete types are its own");
-            concrete(w, nullable, index)
+            concrete(w, r.nullable(), index)
         }
         ValType::Ref(r) => {
             w.u8(10);
-            w.u8(u8::from(r.nullable));
-            w.u8(match r.heap {
+            w.u8(u8::from(r.nullable()));
+            w.u8(match r.heap() {
                 HeapType::Func => 0,
                 HeapType::Extern => 1,
                 HeapType::Exn => 2,
@@ -348,10 +348,7 @@ fn read_val_type(r: &mut Reader<'_>) -> Result<ValType> {
         tag @ (8 | 9) => {
             let index = r.u32()?;
             let id = *r.type_ids.get(index as usize).ok_or_else(truncated)?;
-            ValType::Ref(RefType {
-                nullable: tag == 8,
-                heap: HeapType::Concrete(id),
-            })
+            ValType::Ref(RefType::new(tag == 8, HeapType::Concrete(id)))
         }
         10 => {
             let nullable = r.u8()? != 0;
@@ -364,7 +361,7 @@ fn read_val_type(r: &mut Reader<'_>) -> Result<ValType> {
                 5 => HeapType::NoExn,
                 _ => return Err(truncated()),
             };
-            ValType::Ref(RefType { nullable, heap })
+            ValType::Ref(RefType::new(nullable, heap))
         }
         _ => return Err(truncated()),
     })

@@ -191,12 +191,11 @@ impl ModuleInfo {
 
     /// The type of `ref.func index`: a non-null reference to the function's type.
     pub fn func_ref_type(&self, index: u32) -> ValType {
-        ValType::Ref(crate::types::RefType {
-            nullable: false,
-            heap: crate::types::HeapType::Concrete(
-                self.type_ids[self.funcs[index as usize] as usize],
-            ),
-        })
+        let id = self.type_ids[self.funcs[index as usize] as usize];
+        ValType::Ref(crate::types::RefType::new(
+            false,
+            crate::types::HeapType::Concrete(id),
+        ))
     }
 
     /// The type of function `index` (in the function index space).

@@ -92,10 +92,10 @@ impl TypeContext<'_> {
 
     /// The reference type `r` names, or why it is refused.
     pub fn ref_type(&self, r: wasmparser::RefType) -> Result<RefType> {
-        Ok(RefType {
-            nullable: r.is_nullable(),
-            heap: self.heap_type(r.heap_type())?,
-        })
+        Ok(RefType::new(
+            r.is_nullable(),
+            self.heap_type(r.heap_type())?,
+        ))
     }
 
     fn table_type(&self, ty: wasmparser::TableType) -> Result<TableType> {
@@ -223,10 +223,9 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>, types: &TypeContext<'_>) -> Resu
             Operator::F64Const { value } => ConstExpr::F64(value.bits()),
             Operator::V128Const { value } => ConstExpr::V128(value.i128() as u128),
             Operator::GlobalGet { global_index } => ConstExpr::GlobalGet(global_index),
-            Operator::RefNull { hty } => ConstExpr::RefNull(ValType::Ref(RefType {
-                nullable: true,
-                heap: types.heap_type(hty)?,
-            })),
+            Operator::RefNull { hty } => {
+                ConstExpr::RefNull(ValType::Ref(RefType::new(true, types.heap_type(hty)?)))
+            }
             Operator::RefFunc { function_index } => ConstExpr::RefFunc(function_index),
             Operator::I32Add => ConstExpr::Extended(Box::new([ConstOp::I32Add])),
             Operator::I32Sub => ConstExpr::Extended(Box::new([ConstOp::I32Sub])),

@@ -21,13 +21,101 @@ pub enum ValType {
     Ref(RefType),
 }
 
-/// A reference type: a heap type and whether null is a value of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A reference type: a heap type and whether null is a value of it. Packed into four
+/// bytes with a niche, so that a value type takes four (the debugger's site tables hold
+/// millions of them, each with its location in 16 bytes).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RefType {
+    kind: RefKind,
+    /// A concrete heap type's identity (little-endian); zero otherwise.
+    id: [u8; 3],
+}
+
+/// The heap type's kind and nullability of a packed `RefType` (nullable kinds odd).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+enum RefKind {
+    Func,
+    FuncNull,
+    Extern,
+    ExternNull,
+    Exn,
+    ExnNull,
+    NoFunc,
+    NoFuncNull,
+    NoExtern,
+    NoExternNull,
+    NoExn,
+    NoExnNull,
+    Concrete,
+    ConcreteNull,
+}
+
+/// How many type identities a packed `RefType` can name (the registry's limit).
+pub(crate) const MAX_TYPE_IDS: usize = 1 << 24;
+
+impl RefType {
+    /// The reference type of `heap`, with or without null.
+    pub const fn new(nullable: bool, heap: HeapType) -> RefType {
+        use RefKind as K;
+        let (kind, id) = match (heap, nullable) {
+            (HeapType::Func, false) => (K::Func, 0),
+            (HeapType::Func, true) => (K::FuncNull, 0),
+            (HeapType::Extern, false) => (K::Extern, 0),
+            (HeapType::Extern, true) => (K::ExternNull, 0),
+            (HeapType::Exn, false) => (K::Exn, 0),
+            (HeapType::Exn, true) => (K::ExnNull, 0),
+            (HeapType::NoFunc, false) => (K::NoFunc, 0),
+            (HeapType::NoFunc, true) => (K::NoFuncNull, 0),
+            (HeapType::NoExtern, false) => (K::NoExtern, 0),
+            (HeapType::NoExtern, true) => (K::NoExternNull, 0),
+            (HeapType::NoExn, false) => (K::NoExn, 0),
+            (HeapType::NoExn, true) => (K::NoExnNull, 0),
+            (HeapType::Concrete(id), false) => (K::Concrete, id.0),
+            (HeapType::Concrete(id), true) => (K::ConcreteNull, id.0),
+        };
+        let [a, b, c, _] = id.to_le_bytes();
+        RefType {
+            kind,
+            id: [a, b, c],
+        }
+    }
+
     /// Whether the null reference belongs to the type.
-    pub nullable: bool,
+    pub const fn nullable(self) -> bool {
+        self.kind as u8 & 1 == 1
+    }
+
     /// What the reference points to.
-    pub heap: HeapType,
+    pub const fn heap(self) -> HeapType {
+        use RefKind as K;
+        match self.kind {
+            K::Func | K::FuncNull => HeapType::Func,
+            K::Extern | K::ExternNull => HeapType::Extern,
+            K::Exn | K::ExnNull => HeapType::Exn,
+            K::NoFunc | K::NoFuncNull => HeapType::NoFunc,
+            K::NoExtern | K::NoExternNull => HeapType::NoExtern,
+            K::NoExn | K::NoExnNull => HeapType::NoExn,
+            K::Concrete | K::ConcreteNull => {
+                let [a, b, c] = self.id;
+                HeapType::Concrete(TypeId(u32::from_le_bytes([a, b, c, 0])))
+            }
+        }
+    }
+
+    /// The same type with null (`nullable`) or without.
+    pub const fn with_nullable(self, nullable: bool) -> RefType {
+        RefType::new(nullable, self.heap())
+    }
+}
+
+impl fmt::Debug for RefType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefType")
+            .field("nullable", &self.nullable())
+            .field("heap", &self.heap())
+            .finish()
+    }
 }
 
 /// What a reference points to (the heap types that need no GC heap).
@@ -95,24 +183,15 @@ impl HeapType {
 
 impl RefType {
     /// `funcref`: a nullable reference to any function.
-    pub const FUNCREF: RefType = RefType {
-        nullable: true,
-        heap: HeapType::Func,
-    };
+    pub const FUNCREF: RefType = RefType::new(true, HeapType::Func);
     /// `externref`: a nullable reference to any host value.
-    pub const EXTERNREF: RefType = RefType {
-        nullable: true,
-        heap: HeapType::Extern,
-    };
+    pub const EXTERNREF: RefType = RefType::new(true, HeapType::Extern);
     /// `exnref`: a nullable reference to any caught exception.
-    pub const EXNREF: RefType = RefType {
-        nullable: true,
-        heap: HeapType::Exn,
-    };
+    pub const EXNREF: RefType = RefType::new(true, HeapType::Exn);
 
     /// Whether every value of `self` is a value of `other`.
     pub fn is_subtype_of(self, other: RefType) -> bool {
-        (!self.nullable || other.nullable) && self.heap.is_subtype_of(other.heap)
+        (!self.nullable() || other.nullable()) && self.heap().is_subtype_of(other.heap())
     }
 }
 
@@ -168,13 +247,7 @@ impl ValType {
     /// Whether the type has a default value (numbers, vectors and nullable references;
     /// a local of another type must be set before it is read).
     pub fn is_defaultable(self) -> bool {
-        !matches!(
-            self,
-            ValType::Ref(RefType {
-                nullable: false,
-                ..
-            })
-        )
+        !matches!(self, ValType::Ref(r) if !r.nullable())
     }
 }
 
@@ -194,7 +267,7 @@ impl fmt::Display for HeapType {
 
 impl fmt::Display for RefType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.nullable, self.heap) {
+        match (self.nullable(), self.heap()) {
             (true, HeapType::Func) => f.write_str("funcref"),
             (true, HeapType::Extern) => f.write_str("externref"),
             (true, HeapType::Exn) => f.write_str("exnref"),
@@ -362,6 +435,33 @@ impl ExternType {
             ExternType::Memory(_) => "memory",
             ExternType::Global(_) => "global",
             ExternType::Tag(_) => "tag",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_types_pack_into_four_bytes_and_round_trip() {
+        assert_eq!(std::mem::size_of::<ValType>(), 4);
+        let heaps = [
+            HeapType::Func,
+            HeapType::Extern,
+            HeapType::Exn,
+            HeapType::NoFunc,
+            HeapType::NoExtern,
+            HeapType::NoExn,
+            HeapType::Concrete(TypeId(0)),
+            HeapType::Concrete(TypeId(0x12_3456)),
+            HeapType::Concrete(TypeId(MAX_TYPE_IDS as u32 - 1)),
+        ];
+        for heap in heaps {
+            for nullable in [false, true] {
+                let r = RefType::new(nullable, heap);
+                assert_eq!((r.nullable(), r.heap()), (nullable, heap));
+            }
         }
     }
 }

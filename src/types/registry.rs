@@ -101,6 +101,13 @@ impl Registry {
             return Ok(*base);
         }
         let bad = |what: &str| Error::Invalid(format!("type declaration: {what}"));
+        // A packed `RefType` holds identities below `super::MAX_TYPE_IDS`.
+        if self.entries.len() + group.len() > super::MAX_TYPE_IDS {
+            return Err(Error::Resource(format!(
+                "more than {} distinct function types in this process",
+                super::MAX_TYPE_IDS
+            )));
+        }
         let base = self.entries.len() as u32;
         let len = group.len() as u32;
         let resolve = |r: TypeRef| -> Result<TypeId> {
@@ -112,15 +119,15 @@ impl Registry {
         };
         let val = |v: DeclaredVal| -> Result<ValType> {
             Ok(match v {
-                DeclaredVal::Plain(ValType::Ref(RefType {
-                    heap: HeapType::Concrete(_),
-                    ..
-                })) => return Err(bad("a concrete type outside the declaration")),
+                DeclaredVal::Plain(ValType::Ref(r))
+                    if matches!(r.heap(), HeapType::Concrete(_)) =>
+                {
+                    return Err(bad("a concrete type outside the declaration"))
+                }
                 DeclaredVal::Plain(t) => t,
-                DeclaredVal::Concrete { nullable, to } => ValType::Ref(RefType {
-                    nullable,
-                    heap: HeapType::Concrete(resolve(to)?),
-                }),
+                DeclaredVal::Concrete { nullable, to } => {
+                    ValType::Ref(RefType::new(nullable, HeapType::Concrete(resolve(to)?)))
+                }
             })
         };
         let mut new = Vec::with_capacity(group.len());
@@ -191,12 +198,12 @@ pub(crate) fn register_group(group: &[DeclaredType]) -> Result<Vec<TypeId>> {
 /// supertype (the type a host function has).
 pub(crate) fn canonical_id(ty: &FuncType) -> TypeId {
     let plain = |t: &ValType| match *t {
-        ValType::Ref(RefType {
-            nullable,
-            heap: HeapType::Concrete(id),
-        }) => DeclaredVal::Concrete {
-            nullable,
-            to: TypeRef::Canonical(id),
+        ValType::Ref(r) => match r.heap() {
+            HeapType::Concrete(id) => DeclaredVal::Concrete {
+                nullable: r.nullable(),
+                to: TypeRef::Canonical(id),
+            },
+            _ => DeclaredVal::Plain(*t),
         },
         t => DeclaredVal::Plain(t),
     };

@@ -35,7 +35,7 @@
 ;;   0078  ret
 ;;   0079  mov rax,rsp
 ;;   007c  mov rsp,rbp
-;;   007f  call stubs+1F7h
+;;   007f  call stubs+217h
 ;;   0084  mov rsp,rax
 ;;   0087  test r12,r12
 ;;   008a  je func[0]+0B1h
@@ -96,7 +96,7 @@
 ;;   00de  jmp func[0]+14h
 ;;   00e3  mov rax,rsp
 ;;   00e6  mov rsp,rbp
-;;   00e9  call stubs+203h
+;;   00e9  call stubs+213h
 ;;   00ee  mov rsp,rax
 ;;   00f1  test r12,r12
 ;;   00f4  je func[0]+107h
@@ -108,17 +108,17 @@
 ;;   010f  call stubs+87h
 ;;   0114  bt r12,3Dh
 ;;   0119  jae func[0]+12Dh
-;;   011f  call stubs+203h
+;;   011f  call stubs+213h
 ;;   0124  test r12,r12
 ;;   0127  je func[0]+10Fh
 ;;   012d  cmp qword ptr [r15+48h],1
 ;;   0132  ja func[0]+14Dh
 ;;   0138  jmp func[0]+49h
 ;;   013d  jmp qword ptr [1000h]
-;;   0143  call stubs+563h
+;;   0143  call stubs+573h
 ;;   0148  jmp func[0]+14h
 ;;   014d  jmp qword ptr [1008h]
-;;   0153  call stubs+563h
+;;   0153  call stubs+573h
 ;;   0158  jmp func[0]+49h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -203,7 +203,7 @@
 ;;   01e6  jae func[0].instrumented+208h
 ;;   01ec  mov rax,rsp
 ;;   01ef  mov rsp,rbp
-;;   01f2  call stubs+1FAh
+;;   01f2  call stubs+20Ah
 ;;   01f7  mov rsp,rax
 ;;   01fa  test r12,r12
 ;;   01fd  je func[0].instrumented+210h
@@ -215,7 +215,7 @@
 ;;   0218  call stubs+87h
 ;;   021d  bt r12,3Dh
 ;;   0222  jae func[0].instrumented+236h
-;;   0228  call stubs+1FAh
+;;   0228  call stubs+20Ah
 ;;   022d  test r12,r12
 ;;   0230  je func[0].instrumented+218h
 ;;   0236  jmp func[0].instrumented+7Ch
@@ -277,12 +277,12 @@
 ;;   034d  mov rdx,0
 ;;   0357  or rax,rdx
 ;;   035a  push rax
-;;   035b  call stubs+55Ah
+;;   035b  call stubs+56Ah
 ;;   0360  add rsp,8
 ;;   0364  mov r13,[r15+48h]
 ;;   036b  cmp r13,1
 ;;   0372  ja func[0].instrumented+37Fh
-;;   0378  lea r13,[stubs+7D2h]
+;;   0378  lea r13,[stubs+7E2h]
 ;;   037f  ret
 ;;   0380  sub rax,1
 ;;   0386  cmp rax,[r15+58h]
@@ -290,11 +290,11 @@
 ;;   0393  sub rsp,8
 ;;   0397  mov dword ptr [rsp],0
 ;;   039e  mov dword ptr [rsp+4],80000001h
-;;   03a6  call stubs+55Ah
+;;   03a6  call stubs+56Ah
 ;;   03ab  mov r13,[r15+48h]
 ;;   03b2  cmp r13,1
 ;;   03b9  ja func[0].instrumented+3C6h
-;;   03bf  lea r13,[stubs+7D2h]
+;;   03bf  lea r13,[stubs+7E2h]
 ;;   03c6  jmp func[0].instrumented+126h
 ;;   03cb  sub rax,1
 ;;   03d1  cmp rax,[r15+58h]
@@ -302,9 +302,9 @@
 ;;   03de  sub rsp,8
 ;;   03e2  mov dword ptr [rsp],0
 ;;   03e9  mov dword ptr [rsp+4],0C0000001h
-;;   03f1  call stubs+55Ah
+;;   03f1  call stubs+56Ah
 ;;   03f6  mov r13,[r15+48h]
 ;;   03fd  cmp r13,1
 ;;   0404  ja func[0].instrumented+411h
-;;   040a  lea r13,[stubs+7D2h]
+;;   040a  lea r13,[stubs+7E2h]
 ;;   0411  jmp func[0].instrumented+152h

@@ -42,7 +42,7 @@
 ;;   0075  jmp func[0]+14h
 ;;   007a  mov rax,rsp
 ;;   007d  mov rsp,rbp
-;;   0080  call stubs+204h
+;;   0080  call stubs+214h
 ;;   0085  mov rsp,rax
 ;;   0088  test r12,r12
 ;;   008b  je func[0]+9Eh
@@ -52,7 +52,7 @@
 ;;   009e  mov rsp,rbp
 ;;   00a1  call stubs+87h
 ;;   00a6  jmp qword ptr [1000h]
-;;   00ac  call stubs+564h
+;;   00ac  call stubs+574h
 ;;   00b1  jmp func[0]+14h
 ;; ---- func[0] $g: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -81,7 +81,7 @@
 ;;   007b  jae func[0].instrumented+9Dh
 ;;   0081  mov rax,rsp
 ;;   0084  mov rsp,rbp
-;;   0087  call stubs+200h
+;;   0087  call stubs+210h
 ;;   008c  mov rsp,rax
 ;;   008f  test r12,r12
 ;;   0092  je func[0].instrumented+0A5h
@@ -106,12 +106,12 @@
 ;;   00ed  mov rdx,0
 ;;   00f7  or rax,rdx
 ;;   00fa  push rax
-;;   00fb  call stubs+560h
+;;   00fb  call stubs+570h
 ;;   0100  add rsp,8
 ;;   0104  mov r13,[r15+50h]
 ;;   010b  cmp r13,1
 ;;   0112  ja func[0].instrumented+11Fh
-;;   0118  lea r13,[stubs+7D8h]
+;;   0118  lea r13,[stubs+7E8h]
 ;;   011f  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
@@ -129,7 +129,7 @@
 ;;   0041  ret
 ;;   0042  mov rax,rsp
 ;;   0045  mov rsp,rbp
-;;   0048  call stubs+205h
+;;   0048  call stubs+215h
 ;;   004d  mov rsp,rax
 ;;   0050  test r12,r12
 ;;   0053  je func[1]+7Ah
@@ -176,7 +176,7 @@
 ;;   0095  jmp func[1]+14h
 ;;   009a  mov rax,rsp
 ;;   009d  mov rsp,rbp
-;;   00a0  call stubs+204h
+;;   00a0  call stubs+214h
 ;;   00a5  mov rsp,rax
 ;;   00a8  test r12,r12
 ;;   00ab  je func[1]+0BEh
@@ -186,10 +186,10 @@
 ;;   00be  mov rsp,rbp
 ;;   00c1  call stubs+87h
 ;;   00c6  jmp qword ptr [1008h]
-;;   00cc  call stubs+564h
+;;   00cc  call stubs+574h
 ;;   00d1  jmp func[1]+14h
 ;;   00d6  jmp qword ptr [1010h]
-;;   00dc  call stubs+564h
+;;   00dc  call stubs+574h
 ;;   00e1  jmp func[1]+3Dh
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -234,7 +234,7 @@
 ;;   00e3  jae func[1].instrumented+10Fh
 ;;   00e9  mov rax,rsp
 ;;   00ec  mov rsp,rbp
-;;   00ef  call stubs+200h
+;;   00ef  call stubs+210h
 ;;   00f4  mov rsp,rax
 ;;   00f7  test r12,r12
 ;;   00fa  je func[1].instrumented+117h
@@ -267,10 +267,10 @@
 ;;   017d  mov rdx,100000000h
 ;;   0187  or rax,rdx
 ;;   018a  push rax
-;;   018b  call stubs+560h
+;;   018b  call stubs+570h
 ;;   0190  add rsp,8
 ;;   0194  mov r13,[r15+58h]
 ;;   019b  cmp r13,1
 ;;   01a2  ja func[1].instrumented+1AFh
-;;   01a8  lea r13,[stubs+7D8h]
+;;   01a8  lea r13,[stubs+7E8h]
 ;;   01af  ret

@@ -52,7 +52,7 @@
 ;;   007d  jmp func[0]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+203h
+;;   0088  call stubs+213h
 ;;   008d  mov rsp,rax
 ;;   0090  test r12,r12
 ;;   0093  je func[0]+0A6h
@@ -62,7 +62,7 @@
 ;;   00a6  mov rsp,rbp
 ;;   00a9  call stubs+87h
 ;;   00ae  jmp qword ptr [1000h]
-;;   00b4  call stubs+563h
+;;   00b4  call stubs+573h
 ;;   00b9  jmp func[0]+14h
 ;; ---- func[0] $add: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -97,7 +97,7 @@
 ;;   009f  jae func[0].instrumented+0C1h
 ;;   00a5  mov rax,rsp
 ;;   00a8  mov rsp,rbp
-;;   00ab  call stubs+201h
+;;   00ab  call stubs+211h
 ;;   00b0  mov rsp,rax
 ;;   00b3  test r12,r12
 ;;   00b6  je func[0].instrumented+0C9h
@@ -128,12 +128,12 @@
 ;;   012f  mov rdx,0
 ;;   0139  or rax,rdx
 ;;   013c  push rax
-;;   013d  call stubs+561h
+;;   013d  call stubs+571h
 ;;   0142  add rsp,8
 ;;   0146  mov r13,[r15+50h]
 ;;   014d  cmp r13,1
 ;;   0154  ja func[0].instrumented+161h
-;;   015a  lea r13,[stubs+7D9h]
+;;   015a  lea r13,[stubs+7E9h]
 ;;   0161  ret
 ;; ---- func[1] $sub: plain module
 ;;   0000  push rbp
@@ -177,7 +177,7 @@
 ;;   007d  jmp func[1]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+203h
+;;   0088  call stubs+213h
 ;;   008d  mov rsp,rax
 ;;   0090  test r12,r12
 ;;   0093  je func[1]+0A6h
@@ -187,7 +187,7 @@
 ;;   00a6  mov rsp,rbp
 ;;   00a9  call stubs+87h
 ;;   00ae  jmp qword ptr [1008h]
-;;   00b4  call stubs+563h
+;;   00b4  call stubs+573h
 ;;   00b9  jmp func[1]+14h
 ;; ---- func[1] $sub: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -222,7 +222,7 @@
 ;;   009f  jae func[1].instrumented+0C1h
 ;;   00a5  mov rax,rsp
 ;;   00a8  mov rsp,rbp
-;;   00ab  call stubs+201h
+;;   00ab  call stubs+211h
 ;;   00b0  mov rsp,rax
 ;;   00b3  test r12,r12
 ;;   00b6  je func[1].instrumented+0C9h
@@ -253,12 +253,12 @@
 ;;   012f  mov rdx,100000000h
 ;;   0139  or rax,rdx
 ;;   013c  push rax
-;;   013d  call stubs+561h
+;;   013d  call stubs+571h
 ;;   0142  add rsp,8
 ;;   0146  mov r13,[r15+58h]
 ;;   014d  cmp r13,1
 ;;   0154  ja func[1].instrumented+161h
-;;   015a  lea r13,[stubs+7D9h]
+;;   015a  lea r13,[stubs+7E9h]
 ;;   0161  ret
 ;; ---- func[2]: plain module
 ;;   0000  push rbp
@@ -292,7 +292,7 @@
 ;;   0098  ret
 ;;   0099  mov rax,rsp
 ;;   009c  mov rsp,rbp
-;;   009f  call stubs+204h
+;;   009f  call stubs+214h
 ;;   00a4  mov rsp,rax
 ;;   00a7  test r12,r12
 ;;   00aa  je func[2]+10Bh
@@ -369,7 +369,7 @@
 ;;   00ec  jmp func[2]+14h
 ;;   00f1  mov rax,rsp
 ;;   00f4  mov rsp,rbp
-;;   00f7  call stubs+203h
+;;   00f7  call stubs+213h
 ;;   00fc  mov rsp,rax
 ;;   00ff  test r12,r12
 ;;   0102  je func[2]+15Ah
@@ -395,10 +395,10 @@
 ;;   0167  call stubs+41h
 ;;   016c  call stubs+4Bh
 ;;   0171  jmp qword ptr [1010h]
-;;   0177  call stubs+563h
+;;   0177  call stubs+573h
 ;;   017c  jmp func[2]+14h
 ;;   0181  jmp qword ptr [1018h]
-;;   0187  call stubs+563h
+;;   0187  call stubs+573h
 ;;   018c  jmp func[2]+8Eh
 ;; ---- func[2]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -456,7 +456,7 @@
 ;;   0130  jae func[2].instrumented+18Ch
 ;;   0136  mov rax,rsp
 ;;   0139  mov rsp,rbp
-;;   013c  call stubs+201h
+;;   013c  call stubs+211h
 ;;   0141  mov rsp,rax
 ;;   0144  test r12,r12
 ;;   0147  je func[2].instrumented+194h
@@ -504,10 +504,10 @@
 ;;   0218  mov rdx,200000000h
 ;;   0222  or rax,rdx
 ;;   0225  push rax
-;;   0226  call stubs+561h
+;;   0226  call stubs+571h
 ;;   022b  add rsp,8
 ;;   022f  mov r13,[r15+60h]
 ;;   0236  cmp r13,1
 ;;   023d  ja func[2].instrumented+24Ah
-;;   0243  lea r13,[stubs+7D9h]
+;;   0243  lea r13,[stubs+7E9h]
 ;;   024a  ret

@@ -48,7 +48,7 @@
 ;;   007d  jmp func[0]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+201h
+;;   0088  call stubs+211h
 ;;   008d  mov rsp,rax
 ;;   0090  test r12,r12
 ;;   0093  je func[0]+0A6h
@@ -58,7 +58,7 @@
 ;;   00a6  mov rsp,rbp
 ;;   00a9  call stubs+87h
 ;;   00ae  jmp qword ptr [1000h]
-;;   00b4  call stubs+561h
+;;   00b4  call stubs+571h
 ;;   00b9  jmp func[0]+14h
 ;; ---- func[0] $leaf: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -93,7 +93,7 @@
 ;;   009f  jae func[0].instrumented+0C1h
 ;;   00a5  mov rax,rsp
 ;;   00a8  mov rsp,rbp
-;;   00ab  call stubs+1F6h
+;;   00ab  call stubs+216h
 ;;   00b0  mov rsp,rax
 ;;   00b3  test r12,r12
 ;;   00b6  je func[0].instrumented+0C9h
@@ -124,12 +124,12 @@
 ;;   012f  mov rdx,0
 ;;   0139  or rax,rdx
 ;;   013c  push rax
-;;   013d  call stubs+556h
+;;   013d  call stubs+576h
 ;;   0142  add rsp,8
 ;;   0146  mov r13,[r15+48h]
 ;;   014d  cmp r13,1
 ;;   0154  ja func[0].instrumented+161h
-;;   015a  lea r13,[stubs+7CEh]
+;;   015a  lea r13,[stubs+7EEh]
 ;;   0161  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
@@ -148,7 +148,7 @@
 ;;   003c  ret
 ;;   003d  mov rax,rsp
 ;;   0040  mov rsp,rbp
-;;   0043  call stubs+1F6h
+;;   0043  call stubs+216h
 ;;   0048  mov rsp,rax
 ;;   004b  test r12,r12
 ;;   004e  je func[1]+75h
@@ -196,7 +196,7 @@
 ;;   0090  jmp func[1]+14h
 ;;   0095  mov rax,rsp
 ;;   0098  mov rsp,rbp
-;;   009b  call stubs+201h
+;;   009b  call stubs+211h
 ;;   00a0  mov rsp,rax
 ;;   00a3  test r12,r12
 ;;   00a6  je func[1]+0B9h
@@ -206,10 +206,10 @@
 ;;   00b9  mov rsp,rbp
 ;;   00bc  call stubs+87h
 ;;   00c1  jmp qword ptr [1008h]
-;;   00c7  call stubs+561h
+;;   00c7  call stubs+571h
 ;;   00cc  jmp func[1]+14h
 ;;   00d1  jmp qword ptr [1010h]
-;;   00d7  call stubs+561h
+;;   00d7  call stubs+571h
 ;;   00dc  jmp func[1]+2Bh
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -257,7 +257,7 @@
 ;;   00ec  jae func[1].instrumented+118h
 ;;   00f2  mov rax,rsp
 ;;   00f5  mov rsp,rbp
-;;   00f8  call stubs+1F6h
+;;   00f8  call stubs+216h
 ;;   00fd  mov rsp,rax
 ;;   0100  test r12,r12
 ;;   0103  je func[1].instrumented+120h
@@ -293,10 +293,10 @@
 ;;   0195  mov rdx,100000000h
 ;;   019f  or rax,rdx
 ;;   01a2  push rax
-;;   01a3  call stubs+556h
+;;   01a3  call stubs+576h
 ;;   01a8  add rsp,8
 ;;   01ac  mov r13,[r15+50h]
 ;;   01b3  cmp r13,1
 ;;   01ba  ja func[1].instrumented+1C7h
-;;   01c0  lea r13,[stubs+7CEh]
+;;   01c0  lea r13,[stubs+7EEh]
 ;;   01c7  ret

@@ -68,7 +68,7 @@
 ;;   00c9  jmp func[0]+14h
 ;;   00ce  mov rax,rsp
 ;;   00d1  mov rsp,rbp
-;;   00d4  call stubs+1FCh
+;;   00d4  call stubs+20Ch
 ;;   00d9  mov rsp,rax
 ;;   00dc  test r12,r12
 ;;   00df  je func[0]+0F2h
@@ -80,7 +80,7 @@
 ;;   00fa  call stubs+5
 ;;   00ff  call stubs+5
 ;;   0104  jmp qword ptr [1000h]
-;;   010a  call stubs+55Ch
+;;   010a  call stubs+56Ch
 ;;   010f  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -135,7 +135,7 @@
 ;;   0131  jae func[0].instrumented+153h
 ;;   0137  mov rax,rsp
 ;;   013a  mov rsp,rbp
-;;   013d  call stubs+1FEh
+;;   013d  call stubs+20Eh
 ;;   0142  mov rsp,rax
 ;;   0145  test r12,r12
 ;;   0148  je func[0].instrumented+15Bh
@@ -174,12 +174,12 @@
 ;;   01e9  mov rdx,0
 ;;   01f3  or rax,rdx
 ;;   01f6  push rax
-;;   01f7  call stubs+55Eh
+;;   01f7  call stubs+56Eh
 ;;   01fc  add rsp,8
 ;;   0200  mov r13,[r15+48h]
 ;;   0207  cmp r13,1
 ;;   020e  ja func[0].instrumented+21Bh
-;;   0214  lea r13,[stubs+7D6h]
+;;   0214  lea r13,[stubs+7E6h]
 ;;   021b  ret
 ;;   021c  sub rax,8
 ;;   0222  cmp rax,[r15+58h]
@@ -187,11 +187,11 @@
 ;;   022f  sub rsp,8
 ;;   0233  mov dword ptr [rsp],0
 ;;   023a  mov dword ptr [rsp+4],0C0000008h
-;;   0242  call stubs+55Eh
+;;   0242  call stubs+56Eh
 ;;   0247  mov r13,[r15+48h]
 ;;   024e  cmp r13,1
 ;;   0255  ja func[0].instrumented+262h
-;;   025b  lea r13,[stubs+7D6h]
+;;   025b  lea r13,[stubs+7E6h]
 ;;   0262  jmp func[0].instrumented+0A0h
 ;;   0267  sub rax,8
 ;;   026d  cmp rax,[r15+58h]
@@ -199,9 +199,9 @@
 ;;   027a  sub rsp,8
 ;;   027e  mov dword ptr [rsp],0
 ;;   0285  mov dword ptr [rsp+4],80000008h
-;;   028d  call stubs+55Eh
+;;   028d  call stubs+56Eh
 ;;   0292  mov r13,[r15+48h]
 ;;   0299  cmp r13,1
 ;;   02a0  ja func[0].instrumented+2ADh
-;;   02a6  lea r13,[stubs+7D6h]
+;;   02a6  lea r13,[stubs+7E6h]
 ;;   02ad  jmp func[0].instrumented+100h

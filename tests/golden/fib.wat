@@ -36,7 +36,7 @@
 ;;   0085  ret
 ;;   0086  mov rax,rsp
 ;;   0089  mov rsp,rbp
-;;   008c  call stubs+1FAh
+;;   008c  call stubs+20Ah
 ;;   0091  mov rsp,rax
 ;;   0094  test r12,r12
 ;;   0097  je func[0]+0BEh
@@ -96,7 +96,7 @@
 ;;   00d9  jmp func[0]+14h
 ;;   00de  mov rax,rsp
 ;;   00e1  mov rsp,rbp
-;;   00e4  call stubs+1F6h
+;;   00e4  call stubs+216h
 ;;   00e9  mov rsp,rax
 ;;   00ec  test r12,r12
 ;;   00ef  je func[0]+102h
@@ -106,13 +106,13 @@
 ;;   0102  mov rsp,rbp
 ;;   0105  call stubs+87h
 ;;   010a  jmp qword ptr [1000h]
-;;   0110  call stubs+556h
+;;   0110  call stubs+576h
 ;;   0115  jmp func[0]+14h
 ;;   011a  jmp qword ptr [1008h]
-;;   0120  call stubs+556h
+;;   0120  call stubs+576h
 ;;   0125  jmp func[0]+4Eh
 ;;   012a  jmp qword ptr [1010h]
-;;   0130  call stubs+556h
+;;   0130  call stubs+576h
 ;;   0135  jmp func[0]+74h
 ;; ---- func[0] $fib: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -197,7 +197,7 @@
 ;;   01e4  jae func[0].instrumented+206h
 ;;   01ea  mov rax,rsp
 ;;   01ed  mov rsp,rbp
-;;   01f0  call stubs+1F6h
+;;   01f0  call stubs+216h
 ;;   01f5  mov rsp,rax
 ;;   01f8  test r12,r12
 ;;   01fb  je func[0].instrumented+20Eh
@@ -267,10 +267,10 @@
 ;;   0337  mov rdx,0
 ;;   0341  or rax,rdx
 ;;   0344  push rax
-;;   0345  call stubs+556h
+;;   0345  call stubs+576h
 ;;   034a  add rsp,8
 ;;   034e  mov r13,[r15+48h]
 ;;   0355  cmp r13,1
 ;;   035c  ja func[0].instrumented+369h
-;;   0362  lea r13,[stubs+7CEh]
+;;   0362  lea r13,[stubs+7EEh]
 ;;   0369  ret

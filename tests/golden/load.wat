@@ -44,7 +44,7 @@
 ;;   007e  jmp func[0]+14h
 ;;   0083  mov rax,rsp
 ;;   0086  mov rsp,rbp
-;;   0089  call stubs+201h
+;;   0089  call stubs+211h
 ;;   008e  mov rsp,rax
 ;;   0091  test r12,r12
 ;;   0094  je func[0]+0A7h
@@ -54,7 +54,7 @@
 ;;   00a7  mov rsp,rbp
 ;;   00aa  call stubs+87h
 ;;   00af  jmp qword ptr [1000h]
-;;   00b5  call stubs+561h
+;;   00b5  call stubs+571h
 ;;   00ba  jmp func[0]+14h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -90,7 +90,7 @@
 ;;   00a7  jae func[0].instrumented+0C9h
 ;;   00ad  mov rax,rsp
 ;;   00b0  mov rsp,rbp
-;;   00b3  call stubs+1FAh
+;;   00b3  call stubs+20Ah
 ;;   00b8  mov rsp,rax
 ;;   00bb  test r12,r12
 ;;   00be  je func[0].instrumented+0D1h
@@ -118,12 +118,12 @@
 ;;   0128  mov rdx,0
 ;;   0132  or rax,rdx
 ;;   0135  push rax
-;;   0136  call stubs+55Ah
+;;   0136  call stubs+56Ah
 ;;   013b  add rsp,8
 ;;   013f  mov r13,[r15+48h]
 ;;   0146  cmp r13,1
 ;;   014d  ja func[0].instrumented+15Ah
-;;   0153  lea r13,[stubs+7D2h]
+;;   0153  lea r13,[stubs+7E2h]
 ;;   015a  ret
 ;;   015b  sub rax,8
 ;;   0161  cmp rax,[r15+58h]
@@ -131,9 +131,9 @@
 ;;   016e  sub rsp,8
 ;;   0172  mov dword ptr [rsp],0
 ;;   0179  mov dword ptr [rsp+4],80000008h
-;;   0181  call stubs+55Ah
+;;   0181  call stubs+56Ah
 ;;   0186  mov r13,[r15+48h]
 ;;   018d  cmp r13,1
 ;;   0194  ja func[0].instrumented+1A1h
-;;   019a  lea r13,[stubs+7D2h]
+;;   019a  lea r13,[stubs+7E2h]
 ;;   01a1  jmp func[0].instrumented+76h

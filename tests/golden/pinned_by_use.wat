@@ -60,7 +60,7 @@
 ;;   010a  ret
 ;;   010b  mov rax,rsp
 ;;   010e  mov rsp,rbp
-;;   0111  call stubs+205h
+;;   0111  call stubs+215h
 ;;   0116  mov rsp,rax
 ;;   0119  test r12,r12
 ;;   011c  je func[0]+143h
@@ -140,7 +140,7 @@
 ;;   0170  jmp func[0]+14h
 ;;   0175  mov rax,rsp
 ;;   0178  mov rsp,rbp
-;;   017b  call stubs+201h
+;;   017b  call stubs+211h
 ;;   0180  mov rsp,rax
 ;;   0183  test r12,r12
 ;;   0186  je func[0]+199h
@@ -152,17 +152,17 @@
 ;;   01a1  call stubs+87h
 ;;   01a6  bt r12,3Dh
 ;;   01ab  jae func[0]+1BFh
-;;   01b1  call stubs+201h
+;;   01b1  call stubs+211h
 ;;   01b6  test r12,r12
 ;;   01b9  je func[0]+1A1h
 ;;   01bf  cmp qword ptr [r15+48h],1
 ;;   01c4  ja func[0]+1DFh
 ;;   01ca  jmp func[0]+0C9h
 ;;   01cf  jmp qword ptr [1000h]
-;;   01d5  call stubs+561h
+;;   01d5  call stubs+571h
 ;;   01da  jmp func[0]+14h
 ;;   01df  jmp qword ptr [1008h]
-;;   01e5  call stubs+561h
+;;   01e5  call stubs+571h
 ;;   01ea  jmp func[0]+0C9h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -274,7 +274,7 @@
 ;;   02a6  jae func[0].instrumented+2C8h
 ;;   02ac  mov rax,rsp
 ;;   02af  mov rsp,rbp
-;;   02b2  call stubs+1FDh
+;;   02b2  call stubs+20Dh
 ;;   02b7  mov rsp,rax
 ;;   02ba  test r12,r12
 ;;   02bd  je func[0].instrumented+2D0h
@@ -286,7 +286,7 @@
 ;;   02d8  call stubs+87h
 ;;   02dd  bt r12,3Dh
 ;;   02e2  jae func[0].instrumented+2F6h
-;;   02e8  call stubs+1FDh
+;;   02e8  call stubs+20Dh
 ;;   02ed  test r12,r12
 ;;   02f0  je func[0].instrumented+2D8h
 ;;   02f6  jmp func[0].instrumented+123h
@@ -372,12 +372,12 @@
 ;;   0485  mov rdx,0
 ;;   048f  or rax,rdx
 ;;   0492  push rax
-;;   0493  call stubs+55Dh
+;;   0493  call stubs+56Dh
 ;;   0498  add rsp,8
 ;;   049c  mov r13,[r15+48h]
 ;;   04a3  cmp r13,1
 ;;   04aa  ja func[0].instrumented+4B7h
-;;   04b0  lea r13,[stubs+7D5h]
+;;   04b0  lea r13,[stubs+7E5h]
 ;;   04b7  ret
 ;;   04b8  sub rax,1
 ;;   04be  cmp rax,[r15+58h]
@@ -385,9 +385,9 @@
 ;;   04cb  sub rsp,8
 ;;   04cf  mov dword ptr [rsp],0
 ;;   04d6  mov dword ptr [rsp+4],0C0000001h
-;;   04de  call stubs+55Dh
+;;   04de  call stubs+56Dh
 ;;   04e3  mov r13,[r15+48h]
 ;;   04ea  cmp r13,1
 ;;   04f1  ja func[0].instrumented+4FEh
-;;   04f7  lea r13,[stubs+7D5h]
+;;   04f7  lea r13,[stubs+7E5h]
 ;;   04fe  jmp func[0].instrumented+1CDh

@@ -47,7 +47,7 @@
 ;;   007d  jmp func[0]+14h
 ;;   0082  mov rax,rsp
 ;;   0085  mov rsp,rbp
-;;   0088  call stubs+201h
+;;   0088  call stubs+211h
 ;;   008d  mov rsp,rax
 ;;   0090  test r12,r12
 ;;   0093  je func[0]+0A6h
@@ -57,7 +57,7 @@
 ;;   00a6  mov rsp,rbp
 ;;   00a9  call stubs+87h
 ;;   00ae  jmp qword ptr [1000h]
-;;   00b4  call stubs+561h
+;;   00b4  call stubs+571h
 ;;   00b9  jmp func[0]+14h
 ;; ---- func[0] $g: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -91,7 +91,7 @@
 ;;   009f  jae func[0].instrumented+0C1h
 ;;   00a5  mov rax,rsp
 ;;   00a8  mov rsp,rbp
-;;   00ab  call stubs+1F9h
+;;   00ab  call stubs+219h
 ;;   00b0  mov rsp,rax
 ;;   00b3  test r12,r12
 ;;   00b6  je func[0].instrumented+0C9h
@@ -122,12 +122,12 @@
 ;;   012f  mov rdx,0
 ;;   0139  or rax,rdx
 ;;   013c  push rax
-;;   013d  call stubs+559h
+;;   013d  call stubs+579h
 ;;   0142  add rsp,8
 ;;   0146  mov r13,[r15+50h]
 ;;   014d  cmp r13,1
 ;;   0154  ja func[0].instrumented+161h
-;;   015a  lea r13,[stubs+7D1h]
+;;   015a  lea r13,[stubs+7F1h]
 ;;   0161  ret
 ;; ---- func[1]: plain module
 ;;   0000  push rbp
@@ -279,7 +279,7 @@
 ;;   0377  ret
 ;;   0378  mov rax,rsp
 ;;   037b  mov rsp,rbp
-;;   037e  call stubs+202h
+;;   037e  call stubs+212h
 ;;   0383  mov rsp,rax
 ;;   0386  test r12,r12
 ;;   0389  je func[1]+3B0h
@@ -461,7 +461,7 @@
 ;;   03cb  jmp func[1]+14h
 ;;   03d0  mov rax,rsp
 ;;   03d3  mov rsp,rbp
-;;   03d6  call stubs+201h
+;;   03d6  call stubs+211h
 ;;   03db  mov rsp,rax
 ;;   03de  test r12,r12
 ;;   03e1  je func[1]+3F4h
@@ -472,10 +472,10 @@
 ;;   03f7  call stubs+87h
 ;;   03fc  call stubs+7Dh
 ;;   0401  jmp qword ptr [1008h]
-;;   0407  call stubs+561h
+;;   0407  call stubs+571h
 ;;   040c  jmp func[1]+14h
 ;;   0411  jmp qword ptr [1010h]
-;;   0417  call stubs+561h
+;;   0417  call stubs+571h
 ;;   041c  jmp func[1]+179h
 ;; ---- func[1]: instrumented module, instrumented version
 ;;   0000  push rbp
@@ -658,7 +658,7 @@
 ;;   0435  jae func[1].instrumented+461h
 ;;   043b  mov rax,rsp
 ;;   043e  mov rsp,rbp
-;;   0441  call stubs+1F9h
+;;   0441  call stubs+219h
 ;;   0446  mov rsp,rax
 ;;   0449  test r12,r12
 ;;   044c  je func[1].instrumented+469h
@@ -698,10 +698,10 @@
 ;;   04f2  mov rdx,100000000h
 ;;   04fc  or rax,rdx
 ;;   04ff  push rax
-;;   0500  call stubs+559h
+;;   0500  call stubs+579h
 ;;   0505  add rsp,8
 ;;   0509  mov r13,[r15+58h]
 ;;   0510  cmp r13,1
 ;;   0517  ja func[1].instrumented+524h
-;;   051d  lea r13,[stubs+7D1h]
+;;   051d  lea r13,[stubs+7F1h]
 ;;   0524  ret

@@ -13,16 +13,13 @@
 use super::{FuncCompiler, Opnd};
 use crate::compiler::stack::{Cond, Loc};
 use crate::trap::TrapKind;
-use crate::types::{RefType, ValType};
+use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 /// `ty` without null (what a reference is once tested).
 fn non_null(ty: ValType) -> ValType {
     match ty {
-        ValType::Ref(r) => ValType::Ref(RefType {
-            nullable: false,
-            ..r
-        }),
+        ValType::Ref(r) => ValType::Ref(r.with_nullable(false)),
         other => other,
     }
 }

@@ -121,10 +121,7 @@ impl FuncCompiler<'_, '_> {
             O::Select | O::TypedSelect { .. } => self.select(),
             O::RefNull { hty } => {
                 let heap = self.env.info.heap_type(hty)?;
-                let ty = ValType::Ref(crate::types::RefType {
-                    nullable: true,
-                    heap,
-                });
+                let ty = ValType::Ref(crate::types::RefType::new(true, heap));
                 self.stack.push(ty, Loc::Const(0));
             }
             O::LocalGet { local_index } => {

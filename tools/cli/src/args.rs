@@ -21,7 +21,7 @@ pub fn parse_val(ty: ValType, text: &str) -> Result<Val> {
         ValType::I64 => Val::I64(parse_int(text, 64).ok_or_else(invalid)? as i64),
         ValType::F32 => Val::from_f32(text.parse::<f32>().map_err(|_| invalid())?),
         ValType::F64 => Val::from_f64(text.parse::<f64>().map_err(|_| invalid())?),
-        ValType::Ref(r) if text != "null" || !r.nullable => {
+        ValType::Ref(r) if text != "null" || !r.nullable() => {
             bail!("`{text}` is not a valid {ty} (only `null` can be passed from the command line)")
         }
         ValType::Ref(_) => Val::default_for(ty),
