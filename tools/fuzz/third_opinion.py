@@ -43,6 +43,7 @@ TRAPS = {
     "MEMORY_OUT_OF_BOUNDS": "memory",
     "TABLE_OUT_OF_BOUNDS": "table",
     "INDIRECT_CALL_TO_NULL": "null",
+    "NULL_REFERENCE": "null",
     "BAD_SIGNATURE": "signature",
     "INTEGER_DIVISION_BY_ZERO": "div0",
     "INTEGER_OVERFLOW": "overflow",
@@ -199,6 +200,8 @@ def main():
     config = wasmtime.Config()
     config.consume_fuel = True
     config.wasm_exceptions = True
+    config.wasm_function_references = True
+    config.wasm_gc = True
     engine = wasmtime.Engine(config)
     store = wasmtime.Store(engine)
     store.set_limits(table_elements=MAX_TABLE_ELEMENTS)

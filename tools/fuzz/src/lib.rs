@@ -43,15 +43,19 @@ pub enum Generator {
     /// `wasm-smith` with exception handling (tags, throws, `try_table`): wasmi cannot
     /// run them, so wasmtime is their reference (`oracle::Oracle::check`).
     SmithExceptions,
+    /// Compiler-shaped modules with typed function references and declared subtypes
+    /// (`shaped::shaped_typed`): wasmi cannot run them, so wasmtime is their reference.
+    ShapedTyped,
 }
 
 impl Generator {
     /// Every generator, by name.
-    pub const ALL: [(&'static str, Generator); 4] = [
+    pub const ALL: [(&'static str, Generator); 5] = [
         ("smith", Generator::Smith),
         ("swarm", Generator::Swarm),
         ("shaped", Generator::Shaped),
         ("smith-exceptions", Generator::SmithExceptions),
+        ("shaped-typed", Generator::ShapedTyped),
     ];
 
     /// The generator called `name`.
@@ -78,6 +82,7 @@ impl Generator {
             Generator::Swarm => smith::swarm(seed),
             Generator::Shaped => shaped::shaped(seed),
             Generator::SmithExceptions => smith::smith_exceptions(seed),
+            Generator::ShapedTyped => shaped::shaped_typed(seed),
         }
     }
 }

@@ -99,9 +99,36 @@ struct Args {
     /// Calls per WASI-call sequence.
     #[arg(long, default_value_t = 100)]
     calls: u32,
+    /// Write the generator's modules for the seeds to DIR (`<generator>-<seed>.wasm`)
+    /// instead of running them.
+    #[arg(long, value_name = "DIR")]
+    emit: Option<PathBuf>,
     /// Internal: run seeds FROM..TO and report each on stdout.
     #[arg(long, num_args = 2, value_names = ["FROM", "TO"], hide = true)]
     worker: Option<Vec<u64>>,
+}
+
+/// `--emit`: writes the modules of the seeds asked for; 0 on success, 2 on an error.
+fn emit_modules(args: &Args, dir: &std::path::Path) -> i32 {
+    let Some(generator) = kestrel_fuzz::Generator::by_name(&args.generator) else {
+        eprintln!("error: no generator `{}`", args.generator);
+        return 2;
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: {}: {e}", dir.display());
+        return 2;
+    }
+    for seed in args.start..args.start.saturating_add(args.seeds) {
+        let Some(module) = generator.generate(seed) else {
+            continue;
+        };
+        let path = dir.join(format!("{}-{seed}.wasm", generator.name()));
+        if let Err(e) = std::fs::write(&path, module) {
+            eprintln!("error: {}: {e}", path.display());
+            return 2;
+        }
+    }
+    0
 }
 
 fn main() {
@@ -119,6 +146,9 @@ fn main() {
     }
     if args.matrix {
         std::process::exit(run_matrix());
+    }
+    if let Some(dir) = &args.emit {
+        std::process::exit(emit_modules(&args, dir));
     }
     if let Some(path) = &args.reduce {
         std::process::exit(reduce_file(path, args.timeout, &check_args(sessions)));

@@ -97,6 +97,9 @@ const ADDR_MASK: i32 = 0xfff8;
 
 struct FuncPlan {
     sig: usize,
+    /// The type the function is declared with: `sig`, or (`shaped-typed`) a declared
+    /// subtype of it.
+    declared: usize,
     class: Class,
     /// Estimated cost of one call, once generated.
     cost: u64,
@@ -118,15 +121,31 @@ struct Gen {
     /// How many memories (1, or 2 in half the seeds: accesses, bulk operations and
     /// `memory.grow` pick one, `memory.copy` copies between them).
     memories: u32,
+    /// `shaped-typed`: function signatures are declared open (`sub`), some functions
+    /// with a declared subtype of theirs, and calls also go through typed function
+    /// references (`call_ref`, `return_call_ref`, `br_on_null`, `br_on_non_null`,
+    /// `ref.as_non_null`).
+    typed: bool,
+    /// How many of `types` are function signatures (the rest: declared subtypes of
+    /// them in `shaped-typed`, then block signatures).
+    num_sigs: usize,
+    /// `shaped-typed`: (type index, the signature it is a declared subtype of).
+    subtypes: Vec<(usize, usize)>,
 }
 
 /// Generates the module for `seed`.
 pub fn shaped(seed: u64) -> Option<Vec<u8>> {
-    Some(Gen::new(seed).module())
+    Some(Gen::new(seed, false).module())
+}
+
+/// Generates the `shaped-typed` module for `seed`: `shaped`'s, with typed function
+/// references and declared subtypes (`Gen::typed`).
+pub fn shaped_typed(seed: u64) -> Option<Vec<u8>> {
+    Some(Gen::new(seed, true).module())
 }
 
 impl Gen {
-    fn new(seed: u64) -> Gen {
+    fn new(seed: u64, typed: bool) -> Gen {
         let mut rng = Rng::new(seed ^ 0x5ea5_0000_0000_0001);
         let value_types: &'static [T] = if rng.chance(3, 4) { &TYPES } else { &SCALARS };
         let num_sigs = rng.range(1, 5) as usize;
@@ -144,10 +163,21 @@ impl Gen {
             };
             types.push(Sig { params, results });
         }
+        // A declared subtype of each signature in half the typed seeds.
+        let mut subtypes = Vec::new();
+        if typed {
+            for sig in 0..num_sigs {
+                if rng.chance(1, 2) {
+                    subtypes.push((types.len(), sig));
+                    types.push(types[sig].clone());
+                }
+            }
+        }
         let num_funcs = rng.range(2, 12) as usize;
         let funcs: Vec<FuncPlan> = (0..num_funcs)
             .map(|_| FuncPlan {
                 sig: rng.below(num_sigs),
+                declared: usize::MAX,
                 class: *rng.pick(&[
                     Class::SmallLeaf,
                     Class::SmallLeaf,
@@ -161,6 +191,18 @@ impl Gen {
                 cost: 0,
             })
             .collect();
+        let mut funcs = funcs;
+        for plan in &mut funcs {
+            let own: Vec<usize> = subtypes
+                .iter()
+                .filter(|(_, sig)| *sig == plan.sig)
+                .map(|(t, _)| *t)
+                .collect();
+            plan.declared = match own.first() {
+                Some(&t) if rng.chance(1, 2) => t,
+                _ => plan.sig,
+            };
+        }
         let globals = (0..rng.range(1, 6))
             .map(|_| *rng.pick(value_types))
             .collect();
@@ -185,6 +227,9 @@ impl Gen {
             table,
             groups,
             memories,
+            typed,
+            num_sigs,
+            subtypes,
         }
     }
 
@@ -217,16 +262,33 @@ impl Gen {
         }
         let mut module = Module::new();
         let mut types = TypeSection::new();
-        for sig in &self.types {
-            types.ty().function(
+        for (i, sig) in self.types.iter().enumerate() {
+            let func = wasm_encoder::FuncType::new(
                 sig.params.iter().map(|t| t.wasm()),
                 sig.results.iter().map(|t| t.wasm()),
             );
+            let supertype = self.subtypes.iter().find(|(t, _)| *t == i).map(|(_, s)| *s);
+            if self.typed && (i < self.num_sigs || supertype.is_some()) {
+                // Open types (they may have subtypes): `call_indirect` to one checks
+                // the callee's type by its supertype chain.
+                types.ty().subtype(&wasm_encoder::SubType {
+                    is_final: false,
+                    supertype_idxs: supertype.map(|s| s as u32).into_iter().collect(),
+                    composite_type: wasm_encoder::CompositeType {
+                        inner: wasm_encoder::CompositeInnerType::Func(func),
+                        shared: false,
+                        descriptor: None,
+                        describes: None,
+                    },
+                });
+            } else {
+                types.ty().func_type(&func);
+            }
         }
         module.section(&types);
         let mut functions = FunctionSection::new();
         for plan in &self.funcs {
-            functions.function(plan.sig as u32);
+            functions.function(plan.declared as u32);
         }
         module.section(&functions);
         let mut tables = TableSection::new();
@@ -1630,6 +1692,23 @@ impl Emit<'_> {
         for &p in &sig.params {
             self.expr(p, d);
         }
+        if self.gen.typed && self.rng().chance(1, 2) {
+            let same: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| self.gen.funcs[c].sig == sig_index)
+                .collect();
+            let other = *self.rng().pick(&same);
+            let worst = self.gen.funcs[g].cost.max(self.gen.funcs[other].cost);
+            self.body.cost += worst.max(1) * multiplier;
+            self.callee_reference(g, other, sig_index, d);
+            self.op(if tail {
+                I::ReturnCallRef(sig_index as u32)
+            } else {
+                I::CallRef(sig_index as u32)
+            });
+            return Some(sig.results);
+        }
         // Indirect through the window of the signature's group holding only functions
         // after this one, at an index computed at run time.
         let (start, count) = self.gen.groups[sig_index];
@@ -1679,6 +1758,113 @@ impl Emit<'_> {
             });
         }
         Some(sig.results)
+    }
+
+    /// Pushes a non-null reference to function `g` or `other` (both of signature
+    /// `sig`), chosen at run time: `ref.func`, a typed `select`, a nullable `if` made
+    /// non-null by `ref.as_non_null` (which traps when the `if` gives null, in one seed
+    /// of eight's draws), or `br_on_non_null` past a default.
+    fn callee_reference(&mut self, g: usize, other: usize, sig: usize, d: u32) {
+        let heap = wasm_encoder::HeapType::Concrete(sig as u32);
+        let typed = |nullable| {
+            W::Ref(RefType {
+                nullable,
+                heap_type: heap,
+            })
+        };
+        match self.rng().below(4) {
+            0 => self.op(I::RefFunc(g as u32)),
+            1 => {
+                self.op(I::RefFunc(g as u32));
+                self.op(I::RefFunc(other as u32));
+                self.condition(d);
+                self.op(I::TypedSelect(typed(false)));
+            }
+            2 => {
+                let null = self.rng().chance(1, 8);
+                self.nullable_reference(g, other, sig, null, d);
+                self.op(I::RefAsNonNull);
+            }
+            _ => {
+                self.op(I::Block(BlockType::Result(typed(false))));
+                self.body.labels.push(vec![]);
+                let null = self.rng().chance(1, 2);
+                self.nullable_reference(g, other, sig, null, d);
+                self.op(I::BrOnNonNull(0));
+                self.op(I::RefFunc(other as u32));
+                self.body.labels.pop();
+                self.op(I::End);
+            }
+        }
+    }
+
+    /// Pushes a nullable reference: `g` if a computed condition holds, else `other` (or
+    /// null, with `null`).
+    fn nullable_reference(&mut self, g: usize, other: usize, sig: usize, null: bool, d: u32) {
+        let heap = wasm_encoder::HeapType::Concrete(sig as u32);
+        self.condition(d);
+        self.op(I::If(BlockType::Result(W::Ref(RefType {
+            nullable: true,
+            heap_type: heap,
+        }))));
+        self.body.labels.push(vec![]);
+        self.op(I::RefFunc(g as u32));
+        self.op(I::Else);
+        self.op(if null {
+            I::RefNull(heap)
+        } else {
+            I::RefFunc(other as u32)
+        });
+        self.body.labels.pop();
+        self.op(I::End);
+    }
+
+    /// A call through a reference that may be null, as a statement: the arguments, then
+    /// `br_on_null` out of a block typed by them (dropped there) or the call.
+    fn call_unless_null(&mut self, d: u32) {
+        let f = self.body.func;
+        let multiplier = self.body.multiplier;
+        let spent = self.body.cost;
+        let candidates: Vec<usize> = (f + 1..self.gen.funcs.len())
+            .filter(|&g| spent + self.gen.funcs[g].cost.max(1) * multiplier <= BUDGET)
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        let g = *self.rng().pick(&candidates);
+        let sig_index = self.gen.funcs[g].sig;
+        let same: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| self.gen.funcs[c].sig == sig_index)
+            .collect();
+        let other = *self.rng().pick(&same);
+        let worst = self.gen.funcs[g].cost.max(self.gen.funcs[other].cost);
+        self.body.cost += worst.max(1) * multiplier;
+        let sig = self.gen.types[sig_index].clone();
+        let args = self.gen.block_type(vec![], sig.params.clone());
+        self.op(I::Block(BlockType::Empty));
+        self.body.labels.push(vec![]);
+        self.op(I::Block(args));
+        self.body.labels.push(sig.params.clone());
+        for &p in &sig.params {
+            self.expr(p, 1);
+        }
+        let null = self.rng().chance(1, 2);
+        self.nullable_reference(g, other, sig_index, null, d);
+        self.op(I::BrOnNull(0));
+        self.op(I::CallRef(sig_index as u32));
+        for _ in &sig.results {
+            self.op(I::Drop);
+        }
+        self.op(I::Br(1));
+        self.body.labels.pop();
+        self.op(I::End);
+        for _ in &sig.params {
+            self.op(I::Drop);
+        }
+        self.body.labels.pop();
+        self.op(I::End);
     }
 
     /// A tail call on one path: `if (cond) { args; return_call }`.
@@ -1784,6 +1970,9 @@ impl Emit<'_> {
                 let t = self.pick_type();
                 self.expr(t, d);
                 self.op(I::Drop);
+            }
+            7 | 8 if self.body.calls && self.gen.typed && self.rng().chance(1, 4) => {
+                self.call_unless_null(1)
             }
             7 | 8 if self.body.calls => self.call_statement(),
             9 => {

@@ -45,9 +45,17 @@ pub fn wrap_vectors(bytes: &[u8]) -> Result<(Vec<u8>, String), String> {
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(err)? {
             Payload::TypeSection(r) => {
-                for ty in r.into_iter_err_on_gc_types() {
-                    let f = ty.map_err(err)?;
-                    types.push(Some((f.params().to_vec(), f.results().to_vec())));
+                // Every type of every recursion group; a struct or array type (GC) has
+                // no signature.
+                for group in r {
+                    for sub in group.map_err(err)?.into_types() {
+                        types.push(match &sub.composite_type.inner {
+                            wasmparser::CompositeInnerType::Func(f) => {
+                                Some((f.params().to_vec(), f.results().to_vec()))
+                            }
+                            _ => None,
+                        });
+                    }
                 }
             }
             Payload::ImportSection(r) => {

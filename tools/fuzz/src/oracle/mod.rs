@@ -140,9 +140,10 @@ impl Oracle {
     /// with one of them); otherwise the divergence stands.
     pub fn check(&self, bytes: &[u8]) -> Verdict {
         let reference = match reference_guarded("wasmi 2.0", || run_wasmi(bytes)) {
-            // Exception handling, which wasmi does not implement: wasmtime is the
-            // reference (through its Python binding, which must be installed).
-            Err(e) if uses_exceptions(bytes) => {
+            // Exception handling and typed function references, which wasmi does not
+            // implement: wasmtime is the reference (through its Python binding, which
+            // must be installed).
+            Err(e) if needs_wasmtime(bytes) => {
                 match reference_guarded("wasmtime", || run_wasmtime(bytes)) {
                     Ok(observations) => Ok(observations),
                     Err(w) if w.starts_with(OUT_OF_FUEL) || w.contains("out of fuel") => {
@@ -150,8 +151,8 @@ impl Oracle {
                     }
                     Err(w) => {
                         return Verdict::Skip(format!(
-                            "exception handling: wasmi cannot run it ({e}) and wasmtime \
-                             gave no reference ({w})"
+                            "3.0 features: wasmi cannot run it ({e}) and wasmtime gave \
+                             no reference ({w})"
                         ))
                     }
                 }
@@ -203,12 +204,16 @@ impl Oracle {
     }
 }
 
-/// Whether `bytes` uses exception handling.
-fn uses_exceptions(bytes: &[u8]) -> bool {
+/// Whether `bytes` uses exception handling or typed function references (and the 3.0
+/// type system), which only wasmtime among the references runs.
+fn needs_wasmtime(bytes: &[u8]) -> bool {
     use wasmparser::WasmFeatures;
     crate::smith::needs_features(
         bytes,
-        WasmFeatures::EXCEPTIONS | WasmFeatures::LEGACY_EXCEPTIONS,
+        WasmFeatures::EXCEPTIONS
+            | WasmFeatures::LEGACY_EXCEPTIONS
+            | WasmFeatures::FUNCTION_REFERENCES
+            | WasmFeatures::GC,
     )
 }
 
