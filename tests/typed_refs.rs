@@ -439,3 +439,63 @@ fn gc_heap_types_are_refused_as_unsupported() {
         Err(Error::Invalid(_))
     ));
 }
+
+/// A debugger stopped in a function reads its typed-reference locals: their declared
+/// types, and the function a reference holds (with its type's identity) or null.
+#[test]
+fn a_debugger_shows_typed_references_in_locals() {
+    use std::sync::{Arc, Mutex};
+    let mut config = kestrel::Config::new();
+    config.debug_instrumentation(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (type $f (func (param i32) (result i32)))
+          (func $inc (type $f) (i32.add (local.get 0) (i32.const 1)))
+          (elem declare func $inc)
+          (func $apply (param $g (ref $f)) (param $x i32) (result i32)
+            (local $maybe (ref null $f))
+            (call_ref $f (local.get $x) (local.get $g)))
+          (func (export "run") (result i32)
+            (call $apply (ref.func $inc) (i32.const 4))))"#,
+    )
+    .unwrap();
+    let instance = Linker::new(&engine).instantiate(&module).unwrap();
+    // A host function of the same structure has $f's (final, singleton) type.
+    let inc_type = Func::new(
+        &engine,
+        FuncType::new([ValType::I32], [ValType::I32]),
+        |_, _| Ok(()),
+    )
+    .type_id();
+    // (types of $apply's locals, as shown; whether local 0 holds a function of $f's
+    // type; whether local 2 is null)
+    type Seen = (Vec<String>, bool, bool);
+    let seen: Arc<Mutex<Option<Seen>>> = Arc::default();
+    let record = seen.clone();
+    let debugger = instance.debugger().unwrap();
+    debugger.set_entry_breakpoint(1).unwrap();
+    debugger.set_handler(move |_, frame| {
+        let types = frame.local_types().iter().map(|t| t.to_string()).collect();
+        let holds = match frame.local(0).unwrap() {
+            Val::FuncRef(Some(f)) => f.type_id() == inc_type,
+            _ => false,
+        };
+        let null = matches!(frame.local(2).unwrap(), Val::FuncRef(None));
+        *record.lock().unwrap() = Some((types, holds, null));
+        kestrel::Resume::Continue
+    });
+    assert_eq!(call_i32(&instance, "run", &[]), 5);
+    let (types, holds, null) = seen.lock().unwrap().take().expect("stopped in $apply");
+    let f = "(func (param i32) (result i32))";
+    assert_eq!(
+        types,
+        [
+            format!("(ref {f})"),
+            "i32".into(),
+            format!("(ref null {f})")
+        ]
+    );
+    assert!(holds && null);
+}

@@ -156,6 +156,12 @@ impl TypeId {
     }
 }
 
+impl fmt::Display for TypeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "type{}", self.0)
+    }
+}
+
 impl HeapType {
     /// The top of this heap type's hierarchy (`func`, `extern` or `exn`).
     pub fn top(self) -> HeapType {
@@ -260,7 +266,25 @@ impl fmt::Display for HeapType {
             HeapType::NoFunc => f.write_str("nofunc"),
             HeapType::NoExtern => f.write_str("noextern"),
             HeapType::NoExn => f.write_str("noexn"),
-            HeapType::Concrete(id) => write!(f, "{}", id.func_type()),
+            // The function type, its own concrete references by identity (a type may
+            // refer to itself).
+            HeapType::Concrete(id) => {
+                let ty = id.func_type();
+                let shallow = |t: &ValType| match t.as_ref().map(|r| (r, r.heap())) {
+                    Some((r, HeapType::Concrete(inner))) => {
+                        let null = if r.nullable() { "null " } else { "" };
+                        format!("(ref {null}{inner})")
+                    }
+                    _ => t.to_string(),
+                };
+                let list = |ts: &[ValType]| ts.iter().map(shallow).collect::<Vec<_>>().join(" ");
+                write!(
+                    f,
+                    "(func (param {}) (result {}))",
+                    list(ty.params()),
+                    list(ty.results())
+                )
+            }
         }
     }
 }
@@ -442,6 +466,26 @@ impl ExternType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recursive_type_displays_without_recursing() {
+        use registry::{DeclaredType, DeclaredVal, TypeRef};
+        let group = [DeclaredType {
+            is_final: true,
+            supertype: None,
+            params: Box::new([DeclaredVal::Concrete {
+                nullable: true,
+                to: TypeRef::InGroup(0),
+            }]),
+            results: Box::new([DeclaredVal::Plain(ValType::I32)]),
+        }];
+        let id = registry::register_group(&group).unwrap()[0];
+        let shown = ValType::Ref(RefType::new(false, HeapType::Concrete(id))).to_string();
+        assert_eq!(
+            shown,
+            format!("(ref (func (param (ref null {id})) (result i32)))")
+        );
+    }
 
     #[test]
     fn reference_types_pack_into_four_bytes_and_round_trip() {
