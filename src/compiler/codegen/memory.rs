@@ -58,8 +58,9 @@ pub(super) enum Addr {
 pub(super) fn memory_index(memarg: &MemArg) -> u32 {
     match memarg.target {
         MemArgTarget::Memory(index) => index,
-        // Array targets are GC instructions, which validation refuses (no GC feature).
-        MemArgTarget::Array(_) => unreachable!("a GC array access passed validation"),
+        // Array targets are the multibyte-array-access proposal's, which validation
+        // refuses (not enabled).
+        MemArgTarget::Array(_) => unreachable!("an array access passed validation"),
     }
 }
 

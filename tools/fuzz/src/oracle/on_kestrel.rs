@@ -10,9 +10,11 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
     match kind {
         TrapKind::MemoryOutOfBounds => "memory",
         TrapKind::TableOutOfBounds | TrapKind::UndefinedElement => "table",
+        // wasmtime's class for every null dereference (its trap code NULL_REFERENCE).
         TrapKind::UninitializedElement
         | TrapKind::NullFunctionReference
-        | TrapKind::NullReference => "null",
+        | TrapKind::NullReference
+        | TrapKind::NullExceptionReference => "null",
         TrapKind::IndirectCallTypeMismatch => "signature",
         TrapKind::IntegerDivideByZero => "div0",
         TrapKind::IntegerOverflow => "overflow",
@@ -21,11 +23,9 @@ fn kestrel_trap_name(kind: TrapKind) -> &'static str {
         TrapKind::StackOverflow => "exhausted",
         TrapKind::ConventionViolation => "convention canary",
         TrapKind::UncaughtException => "exception",
-        TrapKind::Host
-        | TrapKind::DebuggerAbort
-        | TrapKind::Interrupted
-        | TrapKind::OutOfFuel
-        | TrapKind::NullExceptionReference => "other",
+        TrapKind::Host | TrapKind::DebuggerAbort | TrapKind::Interrupted | TrapKind::OutOfFuel => {
+            "other"
+        }
     }
 }
 
