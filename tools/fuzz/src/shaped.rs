@@ -1693,14 +1693,7 @@ impl Emit<'_> {
             self.expr(p, d);
         }
         if self.gen.typed && self.rng().chance(1, 2) {
-            let same: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&c| self.gen.funcs[c].sig == sig_index)
-                .collect();
-            let other = *self.rng().pick(&same);
-            let worst = self.gen.funcs[g].cost.max(self.gen.funcs[other].cost);
-            self.body.cost += worst.max(1) * multiplier;
+            let other = self.second_callee(g, &candidates);
             self.callee_reference(g, other, sig_index, d);
             self.op(if tail {
                 I::ReturnCallRef(sig_index as u32)
@@ -1758,6 +1751,21 @@ impl Emit<'_> {
             });
         }
         Some(sig.results)
+    }
+
+    /// Another callee of `g`'s signature among `candidates` (possibly `g` itself), for a
+    /// reference chosen between the two at run time; charges the dearer one's cost.
+    fn second_callee(&mut self, g: usize, candidates: &[usize]) -> usize {
+        let sig = self.gen.funcs[g].sig;
+        let same: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| self.gen.funcs[c].sig == sig)
+            .collect();
+        let other = *self.rng().pick(&same);
+        let worst = self.gen.funcs[g].cost.max(self.gen.funcs[other].cost);
+        self.body.cost += worst.max(1) * self.body.multiplier;
+        other
     }
 
     /// Pushes a non-null reference to function `g` or `other` (both of signature
@@ -1833,14 +1841,7 @@ impl Emit<'_> {
         }
         let g = *self.rng().pick(&candidates);
         let sig_index = self.gen.funcs[g].sig;
-        let same: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&c| self.gen.funcs[c].sig == sig_index)
-            .collect();
-        let other = *self.rng().pick(&same);
-        let worst = self.gen.funcs[g].cost.max(self.gen.funcs[other].cost);
-        self.body.cost += worst.max(1) * multiplier;
+        let other = self.second_callee(g, &candidates);
         let sig = self.gen.types[sig_index].clone();
         let args = self.gen.block_type(vec![], sig.params.clone());
         self.op(I::Block(BlockType::Empty));
