@@ -122,8 +122,9 @@ pub(crate) struct DebugState {
     pub handler: Mutex<Option<Handler>>,
     /// A watchpoint hit waiting for the next site (`watch`).
     pub pending: Mutex<Option<PendingHit>>,
-    /// Faults on watched pages taken through the host since the watchpoints last
-    /// changed (`watch::enter_at_fault`).
+    /// Faults on watched pages taken through the host over the instance's life
+    /// (`watch::enter_at_fault`); at `watched_pages::SOFTWARE_AFTER` the instance checks
+    /// its accesses in software from then on (`watch_in_software` is never cleared).
     pub page_trips: std::sync::atomic::AtomicU64,
     /// Stop at every `throw` (`DebugEvent::Throw`; `Debugger::set_stop_on_throw`).
     pub stop_on_throw: AtomicBool,
