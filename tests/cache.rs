@@ -374,3 +374,34 @@ fn a_cached_debuggable_module_is_debugged_with_breakpoints() {
     assert_eq!(module.instrumented_versions().len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The features an engine accepts are part of a cache entry's key: an engine without
+/// typed function references (or tail calls, or exceptions) refuses a module using them
+/// even when an engine with them cached it.
+#[test]
+fn a_cached_module_is_not_accepted_without_its_features() {
+    let dir = scratch_dir("features");
+    let typed = r#"(module
+      (type $f (func (result i32)))
+      (func $one (type $f) (i32.const 1))
+      (elem declare func $one)
+      (func (export "run") (result i32) (call_ref $f (ref.func $one))))"#;
+    let mut with = Config::new();
+    with.cache_dir(&dir);
+    let cached = Module::new(&Engine::new(&with), typed).unwrap();
+    assert_eq!(observe_run(&cached), 1);
+    let mut without = Config::new();
+    without.cache_dir(&dir).function_references(false);
+    match Module::new(&Engine::new(&without), typed) {
+        Err(kestrel::Error::Invalid(_)) => {}
+        other => panic!("expected an invalid module, got {:?}", other.map(|_| ())),
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn observe_run(module: &Module) -> i32 {
+    let instance = Linker::new(module.engine()).instantiate(module).unwrap();
+    instance.get_func("run").unwrap().call(&[]).unwrap()[0]
+        .i32()
+        .unwrap()
+}

@@ -473,7 +473,7 @@ fn read_rec_groups(r: &mut Reader<'_>, info: &mut ModuleInfo) -> Result<()> {
             });
         }
         info.add_rec_group(decls).map_err(|_| truncated())?;
-        r.type_ids.clone_from(&info.type_ids);
+        r.type_ids.extend_from_slice(&info.type_ids[start..]);
     }
     Ok(())
 }

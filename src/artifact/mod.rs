@@ -62,14 +62,17 @@ pub(crate) fn kestrel_version() -> &'static str {
 pub(crate) fn settings(config: &Config) -> String {
     format!(
         "debug_instrumentation={} bounds_checks={:?} wasm={:?} relaxed_simd={} \
-         multi_memory={} extended_const={} convention_canaries={} consume_fuel={} \
-         vector={:?}",
+         multi_memory={} extended_const={} tail_call={} exceptions={} \
+         function_references={} convention_canaries={} consume_fuel={} vector={:?}",
         config.debug_instrumentation,
         config.bounds_checks,
         config.version,
         config.relaxed_simd,
         config.multi_memory,
         config.extended_const,
+        config.tail_call,
+        config.exceptions,
+        config.function_references,
         config.convention_canaries,
         config.consume_fuel,
         config.vector_path()
