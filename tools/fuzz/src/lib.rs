@@ -46,16 +46,20 @@ pub enum Generator {
     /// Compiler-shaped modules with typed function references and declared subtypes
     /// (`shaped::shaped_typed`): wasmi cannot run them, so wasmtime is their reference.
     ShapedTyped,
+    /// Compiler-shaped modules with throws and catches across calls
+    /// (`shaped::shaped_exceptions`): wasmtime is their reference.
+    ShapedExceptions,
 }
 
 impl Generator {
     /// Every generator, by name.
-    pub const ALL: [(&'static str, Generator); 5] = [
+    pub const ALL: [(&'static str, Generator); 6] = [
         ("smith", Generator::Smith),
         ("swarm", Generator::Swarm),
         ("shaped", Generator::Shaped),
         ("smith-exceptions", Generator::SmithExceptions),
         ("shaped-typed", Generator::ShapedTyped),
+        ("shaped-exceptions", Generator::ShapedExceptions),
     ];
 
     /// The generator called `name`.
@@ -83,6 +87,7 @@ impl Generator {
             Generator::Shaped => shaped::shaped(seed),
             Generator::SmithExceptions => smith::smith_exceptions(seed),
             Generator::ShapedTyped => shaped::shaped_typed(seed),
+            Generator::ShapedExceptions => shaped::shaped_exceptions(seed),
         }
     }
 }

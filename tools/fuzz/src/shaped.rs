@@ -131,21 +131,33 @@ struct Gen {
     num_sigs: usize,
     /// `shaped-typed`: (type index, the signature it is a declared subtype of).
     subtypes: Vec<(usize, usize)>,
+    /// `shaped-exceptions`: tags, throws on one path of statements, and expressions
+    /// whose callees' exceptions `try_table` catches (by tag, and all, some rethrown).
+    exceptions: bool,
+    /// `shaped-exceptions`: each tag's type index and payload (tag 0 carries an i32,
+    /// the only one caught by tag).
+    tags: Vec<(usize, Option<T>)>,
 }
 
 /// Generates the module for `seed`.
 pub fn shaped(seed: u64) -> Option<Vec<u8>> {
-    Some(Gen::new(seed, false).module())
+    Some(Gen::new(seed, false, false).module())
 }
 
 /// Generates the `shaped-typed` module for `seed`: `shaped`'s, with typed function
 /// references and declared subtypes (`Gen::typed`).
 pub fn shaped_typed(seed: u64) -> Option<Vec<u8>> {
-    Some(Gen::new(seed, true).module())
+    Some(Gen::new(seed, true, false).module())
+}
+
+/// Generates the `shaped-exceptions` module for `seed`: `shaped`'s, with throws and
+/// catches across calls (`Gen::exceptions`).
+pub fn shaped_exceptions(seed: u64) -> Option<Vec<u8>> {
+    Some(Gen::new(seed, false, true).module())
 }
 
 impl Gen {
-    fn new(seed: u64, typed: bool) -> Gen {
+    fn new(seed: u64, typed: bool, exceptions: bool) -> Gen {
         let mut rng = Rng::new(seed ^ 0x5ea5_0000_0000_0001);
         let value_types: &'static [T] = if rng.chance(3, 4) { &TYPES } else { &SCALARS };
         let num_sigs = rng.range(1, 5) as usize;
@@ -171,6 +183,17 @@ impl Gen {
                     subtypes.push((types.len(), sig));
                     types.push(types[sig].clone());
                 }
+            }
+        }
+        // Tags: an i32 payload, an i64 payload, none.
+        let mut tags = Vec::new();
+        if exceptions {
+            for payload in [Some(T::I32), Some(T::I64), None] {
+                tags.push((types.len(), payload));
+                types.push(Sig {
+                    params: payload.into_iter().collect(),
+                    results: vec![],
+                });
             }
         }
         let num_funcs = rng.range(2, 12) as usize;
@@ -230,6 +253,8 @@ impl Gen {
             typed,
             num_sigs,
             subtypes,
+            exceptions,
+            tags,
         }
     }
 
@@ -311,6 +336,16 @@ impl Gen {
             });
         }
         module.section(&memories);
+        if !self.tags.is_empty() {
+            let mut tags = wasm_encoder::TagSection::new();
+            for &(ty, _) in &self.tags {
+                tags.tag(wasm_encoder::TagType {
+                    kind: wasm_encoder::TagKind::Exception,
+                    func_type_idx: ty as u32,
+                });
+            }
+            module.section(&tags);
+        }
         let mut globals = GlobalSection::new();
         for (i, t) in self.globals.iter().enumerate() {
             let init = match t {
@@ -979,6 +1014,7 @@ impl Emit<'_> {
             11 => self.select(t, d),
             12 => self.if_expr(t, d),
             13 => self.branch_block(t, d),
+            14 if self.gen.exceptions && self.rng().chance(1, 2) => self.try_expr(t, d),
             14 => self.call_expr(t, d),
             15 => self.load(t, d),
             16 => self.convert_into(t, d),
@@ -1976,6 +2012,7 @@ impl Emit<'_> {
                 self.call_unless_null(1)
             }
             7 | 8 if self.body.calls => self.call_statement(),
+            9 if self.gen.exceptions && self.rng().chance(1, 3) => self.throw_statement(d),
             9 => {
                 self.condition(d);
                 self.op(I::If(BlockType::Empty));
@@ -2002,6 +2039,78 @@ impl Emit<'_> {
             11 | 12 => self.loop_statement(d),
             _ => self.bulk(d),
         }
+    }
+
+    /// `if (x & 7) == 0 { throw }` with a computed `x`, of a tag picked at random.
+    fn throw_statement(&mut self, d: u32) {
+        self.expr(T::I32, d);
+        self.op(I::I32Const(7));
+        self.op(I::I32And);
+        self.op(I::I32Eqz);
+        self.op(I::If(BlockType::Empty));
+        self.body.labels.push(vec![]);
+        let count = self.gen.tags.len();
+        let tag = self.rng().below(count);
+        if let Some(payload) = self.gen.tags[tag].1 {
+            self.leaf(payload);
+        }
+        self.op(I::Throw(tag as u32));
+        self.body.labels.pop();
+        self.op(I::End);
+    }
+
+    /// An expression of type `t` (a call, half the time) inside a `try_table` catching
+    /// tag 0 (its i32 payload made a `t`) and everything else (a leaf `t`, or, a quarter
+    /// of the time, the exception thrown on by `throw_ref`).
+    fn try_expr(&mut self, t: T, d: u32) {
+        let rethrow = self.rng().chance(1, 4);
+        // $out
+        self.op(I::Block(BlockType::Result(t.wasm())));
+        self.body.labels.push(vec![t]);
+        // $by_tag: tag 0's payload
+        self.op(I::Block(BlockType::Result(W::I32)));
+        self.body.labels.push(vec![T::I32]);
+        // $all: nothing, or the exception
+        self.op(I::Block(if rethrow {
+            BlockType::Result(W::EXNREF)
+        } else {
+            BlockType::Empty
+        }));
+        self.body.labels.push(vec![]);
+        let catches = vec![
+            wasm_encoder::Catch::One { tag: 0, label: 1 },
+            if rethrow {
+                wasm_encoder::Catch::AllRef { label: 0 }
+            } else {
+                wasm_encoder::Catch::All { label: 0 }
+            },
+        ];
+        self.op(I::TryTable(
+            BlockType::Result(t.wasm()),
+            Cow::Owned(catches),
+        ));
+        self.body.labels.push(vec![t]);
+        if self.body.calls && self.rng().chance(1, 2) {
+            self.call_expr(t, d);
+        } else {
+            self.expr(t, d);
+        }
+        self.body.labels.pop();
+        self.op(I::End);
+        self.op(I::Br(2));
+        self.body.labels.pop();
+        self.op(I::End);
+        if rethrow {
+            self.op(I::ThrowRef);
+        } else {
+            self.leaf(t);
+            self.op(I::Br(1));
+        }
+        self.body.labels.pop();
+        self.op(I::End);
+        self.coerce(T::I32, t);
+        self.body.labels.pop();
+        self.op(I::End);
     }
 
     fn store(&mut self, d: u32) {
