@@ -54,6 +54,8 @@ fn main() {
     let mut ok = true;
     ok &= run(Generator::Shaped, 300);
     ok &= run(Generator::Smith, 200);
+    ok &= run(Generator::ShapedTyped, 100);
+    ok &= run(Generator::ShapedExceptions, 100);
     if !ok {
         std::process::exit(1);
     }

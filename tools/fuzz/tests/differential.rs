@@ -8,8 +8,9 @@
 //! fails on any divergence, and when fewer than 90% of the modules agreed (60% for
 //! `smith-exceptions`, judged by wasmtime's Python binding, which cannot pass an
 //! `exnref`: about a quarter of its modules have one at their boundary and are skipped).
-//! `smith-exceptions` and `shaped-typed` (typed function references) are judged by
-//! wasmtime, which is slower to consult: they run fewer modules.
+//! `smith-exceptions`, `shaped-typed` (typed function references) and
+//! `shaped-exceptions` are judged by wasmtime, which is slower to consult: they run
+//! fewer modules.
 //! A reference bug is a module where Kestrel disagrees with
 //! wasmi 2.0 but agrees with wasmi 0.31 (or, where both wasmi versions differ from it,
 //! with wasmtime, if its Python package is installed); it is reported, not counted as a
@@ -136,6 +137,7 @@ fn main() {
         std::thread::spawn(|| run(Generator::Shaped, 4000, 90)),
         std::thread::spawn(|| run(Generator::SmithExceptions, 1000, 60)),
         std::thread::spawn(|| run(Generator::ShapedTyped, 500, 90)),
+        std::thread::spawn(|| run(Generator::ShapedExceptions, 300, 90)),
         std::thread::spawn(location_matrix),
         std::thread::spawn(a_reference_that_panics_does_not_count_against_kestrel),
     ];

@@ -383,7 +383,10 @@ fn describe(
             let offset = ops.original_position() as u32;
             let op = ops.read().map_err(unsupported)?;
             info.ops.push(offset);
-            if matches!(op, Operator::Call { .. } | Operator::CallIndirect { .. }) {
+            if matches!(
+                op,
+                Operator::Call { .. } | Operator::CallIndirect { .. } | Operator::CallRef { .. }
+            ) {
                 info.calls.insert(offset);
                 let id = calls.len() as u32;
                 calls.insert((index, offset), id);
@@ -466,7 +469,10 @@ fn rewrite_body(
     let mut ops = body.get_operators_reader().map_err(unsupported)?;
     while !ops.eof() {
         let op = ops.read().map_err(unsupported)?;
-        let call = matches!(op, Operator::Call { .. } | Operator::CallIndirect { .. });
+        let call = matches!(
+            op,
+            Operator::Call { .. } | Operator::CallIndirect { .. } | Operator::CallRef { .. }
+        );
         if call {
             let id = *next_call_id;
             *next_call_id += 1;
