@@ -4,8 +4,9 @@
 //! nothing else, also for functions of equivalent types from another module; `br_on_null`
 //! and `br_on_non_null` carrying the right values; closures through `call_ref` and
 //! `return_call_ref` with non-defaultable locals, typed tables with initializers and
-//! typed globals; canonical type equivalence and subtyping when linking; typed values at
-//! the embedder's boundary. Every case runs in every configuration (`support/configs.rs`).
+//! typed globals; `return_call_ref` into another instance and the host; canonical type
+//! equivalence and subtyping when linking; typed values at the embedder's boundary; the
+//! debugger reading typed-reference locals. Every case runs in every configuration (`support/configs.rs`).
 
 #[path = "support/configs.rs"]
 mod configs;
@@ -498,4 +499,81 @@ fn a_debugger_shows_typed_references_in_locals() {
         ]
     );
     assert!(holds && null);
+}
+
+/// `return_call_ref` into another instance and into a host function: `a.f` tail-calls
+/// `b.g` through a reference to its import, `b.g` tail-calls `a.f` through a table both
+/// import, 10^6 times in 64 KiB of stack; `a.to_host` tail-calls a host function through
+/// a reference.
+#[test]
+fn return_call_ref_crosses_instances_and_reaches_the_host() {
+    for (label, mut config, debugged) in configs() {
+        config.max_wasm_stack(64 << 10);
+        let engine = Engine::new(&config);
+        let mut linker = Linker::new(&engine);
+        let table = kestrel::Table::new(
+            &engine,
+            kestrel::TableType::new(ValType::FUNCREF, 1, Some(1)),
+            Val::FuncRef(None),
+        )
+        .unwrap();
+        linker.define("env", "table", table);
+        let triple = Func::new(
+            &engine,
+            FuncType::new([ValType::I32, ValType::I64], [ValType::I64]),
+            |args, results| {
+                let (n, acc) = (args[0].i32().unwrap(), args[1].i64().unwrap());
+                results[0] = Val::I64(acc * 3 + i64::from(n));
+                Ok(())
+            },
+        );
+        linker.define("env", "triple", triple);
+        let b = instantiate(
+            &engine,
+            &linker,
+            r#"(module
+              (type $t (func (param i32 i64) (result i64)))
+              (import "env" "table" (table 1 1 funcref))
+              (func (export "g") (type $t)
+                (if (result i64) (i32.eqz (local.get 0))
+                  (then (local.get 1))
+                  (else (return_call_indirect (type $t)
+                    (i32.sub (local.get 0) (i32.const 1))
+                    (i64.add (local.get 1) (i64.const 1))
+                    (i32.const 0))))))"#,
+            debugged,
+        );
+        linker.instance("b", &b);
+        let a = instantiate(
+            &engine,
+            &linker,
+            r#"(module
+              (type $t (func (param i32 i64) (result i64)))
+              (import "env" "table" (table 1 1 funcref))
+              (import "env" "triple" (func $triple (type $t)))
+              (import "b" "g" (func $g (type $t)))
+              (elem (i32.const 0) func $f)
+              (elem declare func $g $triple)
+              (func $f (export "f") (type $t)
+                (if (result i64) (i32.eqz (local.get 0))
+                  (then (local.get 1))
+                  (else (return_call_ref $t
+                    (i32.sub (local.get 0) (i32.const 1))
+                    (i64.add (local.get 1) (i64.const 2))
+                    (ref.func $g)))))
+              (func (export "to_host") (param i32 i64) (result i64)
+                (return_call_ref $t (local.get 0) (local.get 1) (ref.func $triple))))"#,
+            debugged,
+        );
+        let f = a.get_func("f").unwrap();
+        for n in [0i32, 1, 2, 7, 1_000_000] {
+            // Odd steps (in f) add 2, even ones (in g) add 1.
+            let n64 = i64::from(n);
+            let want = 2 * ((n64 + 1) / 2) + n64 / 2;
+            let got = f.call(&[Val::I32(n), Val::I64(0)]).unwrap()[0].i64();
+            assert_eq!(got, Some(want), "{label}: f({n})");
+        }
+        let got = call(&a, "to_host", &[Val::I32(5), Val::I64(10)]).unwrap()[0].i64();
+        assert_eq!(got, Some(35), "{label}");
+    }
 }
