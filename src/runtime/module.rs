@@ -1,5 +1,5 @@
 //! A compiled module as its instances see it: the configuration it was compiled with, the
-//! module's description, its vmctx layout, its code and the canonical ids of its types.
+//! module's description, its vmctx layout, its code and the runtime words of its types (`types::registry`).
 //! The API's `Module` is a handle to one of these, shared by every instance.
 
 use crate::abi::frame::FrameShape;
