@@ -27,12 +27,19 @@ use std::sync::Mutex;
 /// The deepest subtyping chain a type may have (WebAssembly's limit: 63 supertypes).
 pub(crate) const MAX_DEPTH: u32 = 63;
 
-/// Offsets of the fields of a runtime record, for the compiler.
+/// The layout of a runtime record: word indices (for the registry) and byte offsets (for
+/// the compiler).
 pub(crate) mod record {
-    /// The type's depth in its subtyping chain.
-    pub const DEPTH: i32 = 8;
-    /// The ancestors' words, root first; the one at depth `d` is at `ANCESTORS + 8 * d`.
-    pub const ANCESTORS: i32 = 16;
+    /// Word: the type's `TypeId` index.
+    pub const INDEX_WORD: usize = 0;
+    /// Word: the type's depth in its subtyping chain.
+    pub const DEPTH_WORD: usize = 1;
+    /// Word: the first ancestor (the root); the one at depth `d` follows at `+ d`.
+    pub const ANCESTORS_WORD: usize = 2;
+    /// Byte offset of `DEPTH_WORD`.
+    pub const DEPTH: i32 = 8 * DEPTH_WORD as i32;
+    /// Byte offset of `ANCESTORS_WORD`: the ancestor at depth `d` is at `ANCESTORS + 8 * d`.
+    pub const ANCESTORS: i32 = 8 * ANCESTORS_WORD as i32;
 }
 
 /// Where a type of a group being registered refers to another type.
@@ -91,7 +98,7 @@ impl Registry {
     }
 
     fn depth(&self, id: TypeId) -> u32 {
-        self.entry(id).record[1] as u32
+        self.entry(id).record[record::DEPTH_WORD] as u32
     }
 
     /// Registers `group` (checked: every reference in range, supertypes chains within
@@ -144,7 +151,8 @@ impl Registry {
                 .map(|&v| val(v))
                 .collect::<Result<Vec<_>>>()?;
             // Ancestors: the supertype's, then this type's own record (filled in below).
-            let mut words = vec![u64::from(base) + i as u64, 0];
+            let mut words = vec![0; record::ANCESTORS_WORD];
+            words[record::INDEX_WORD] = u64::from(base) + i as u64;
             if let Some(s) = supertype {
                 if s.0 >= base + i as u32 {
                     return Err(bad("a supertype declared after its subtype"));
@@ -158,12 +166,12 @@ impl Registry {
                 if parent.is_final {
                     return Err(bad("a supertype that is final"));
                 }
-                let depth = parent.record[1] as u32 + 1;
+                let depth = parent.record[record::DEPTH_WORD] as u32 + 1;
                 if depth > MAX_DEPTH {
                     return Err(bad("a subtyping chain too deep"));
                 }
-                words[1] = u64::from(depth);
-                words.extend_from_slice(&parent.record[2..]);
+                words[record::DEPTH_WORD] = u64::from(depth);
+                words.extend_from_slice(&parent.record[record::ANCESTORS_WORD..]);
             }
             words.push(0);
             let record: &'static mut [u64] = Box::leak(words.into_boxed_slice());
@@ -257,7 +265,7 @@ pub(crate) fn word(id: TypeId) -> u64 {
 /// `word` must be a runtime word this registry handed out (records are never freed).
 pub(crate) unsafe fn from_word(word: u64) -> TypeId {
     // SAFETY: the caller passes a record's address; records are leaked, never freed.
-    TypeId(unsafe { *(word as *const u64) } as u32)
+    TypeId(unsafe { *(word as *const u64).add(record::INDEX_WORD) } as u32)
 }
 
 #[cfg(test)]
