@@ -309,6 +309,146 @@ fn callers_registers_survive_a_catch_that_skipped_frames() {
     }
 }
 
+/// An i32 payload reaches the handler zero-extended, whatever the upper half of its unit
+/// in the thrower's outgoing area held before (here an earlier call's i64 argument): the
+/// handler may use the register as a 64-bit memory index at once. (Found by the
+/// debug-ops fuzzer, `shaped-exceptions` seed 25001322.)
+#[test]
+fn an_i32_payload_arrives_zero_extended() {
+    const WAT: &str = r#"
+    (module
+      (memory 1)
+      (data (i32.const 0) "\2a")
+      (tag $e (param i32))
+      (func $wide (param i64))
+      (func $throw (param $p i32)
+        (call $wide (i64.const -1))
+        (throw $e (local.get $p)))
+      (func (export "load") (param $p i32) (result i32)
+        (block $c (result i32)
+          (try_table (catch $e $c) (call $throw (local.get $p)))
+          (unreachable))
+        (i32.load))
+      (func (export "extend") (param $p i32) (result i64)
+        (block $c (result i32)
+          (try_table (catch $e $c) (call $throw (local.get $p)))
+          (unreachable))
+        (i64.extend_i32_u))
+      (func (export "legacy") (param $p i32) (result i32)
+        try (result i32)
+          (call $throw (local.get $p))
+          unreachable
+        catch $e
+          i32.load
+        end))
+    "#;
+    for (label, config, debugged) in configs() {
+        let engine = Engine::new(&config);
+        let i = instantiate(&engine, &Linker::new(&engine), WAT, debugged);
+        assert_eq!(call_i32(&i, "load", &[Val::I32(0)]), 42, "{label}");
+        let got = call(&i, "extend", &[Val::I32(7)]).unwrap()[0].i64();
+        assert_eq!(got, Some(7), "{label}");
+        assert_eq!(call_i32(&i, "legacy", &[Val::I32(0)]), 42, "{label}");
+    }
+}
+
+/// A step out of a function that an exception leaves instead of returning stops at the
+/// first instruction of the handler that catches it, in the caller, whether the
+/// exception comes from the stepped function itself or from a host function the step
+/// returned into. The catching frame is suspended in its plain version when the step
+/// begins: its landing pad must go on in the instrumented version (found by the
+/// debug-ops fuzzer, `shaped-exceptions` seed 25018357).
+#[test]
+fn a_step_out_cut_short_by_an_exception_stops_in_the_handler() {
+    use std::sync::{Arc, Mutex, OnceLock};
+    const WAT: &str = r#"
+    (module
+      (tag $e (export "e") (param i32))
+      (import "host" "call_then_throw" (func $host (param i32)))
+      (func $callee (export "callee") (param $n i32) (result i32)
+        (if (local.get $n) (then (throw $e (local.get $n))))
+        (i32.const 5))
+      (func (export "through_wasm") (result i32)
+        (local $r i32)
+        (block $c (result i32)
+          (try_table (catch $e $c) (drop (call $callee (i32.const 9))))
+          (i32.const -1))
+        (local.set $r)
+        (i32.add (local.get $r) (call $callee (i32.const 0))))
+      (func (export "through_host") (result i32)
+        (local $r i32)
+        (block $c (result i32)
+          (try_table (catch $e $c) (call $host (i32.const 9)))
+          (i32.const -1))
+        (local.set $r)
+        (i32.add (local.get $r) (call $callee (i32.const 0)))))
+    "#;
+    const CALLEE: u32 = 1;
+    let mut lazy = Config::new();
+    lazy.debug_instrumentation(true);
+    let mut eager = lazy.clone();
+    eager.instrumented_versions(kestrel::InstrumentedVersions::Eager);
+    let mut canaries = lazy.clone();
+    canaries.convention_canaries(true).consume_fuel(true);
+    for (label, config) in [
+        ("lazy", lazy),
+        ("eager", eager),
+        ("canaries-fuel", canaries),
+    ] {
+        for (export, caller) in [("through_wasm", 2), ("through_host", 3)] {
+            let engine = Engine::new(&config);
+            let mut linker = Linker::new(&engine);
+            // Calls `callee(0)` (where the debugger steps out), then throws `e(n)`.
+            let instance: Arc<OnceLock<Instance>> = Arc::default();
+            let inside = instance.clone();
+            linker.define(
+                "host",
+                "call_then_throw",
+                Func::new(
+                    &engine,
+                    FuncType::new([ValType::I32], []),
+                    move |args, _| {
+                        let i = inside.get().unwrap();
+                        call(i, "callee", &[Val::I32(0)]).unwrap();
+                        let Some(kestrel::Extern::Tag(tag)) = i.get_export("e") else {
+                            panic!("the tag")
+                        };
+                        Err(Trap::throw(
+                            Exception::new(&tag, &[args[0].clone()]).unwrap(),
+                        ))
+                    },
+                ),
+            );
+            let i = instantiate(&engine, &linker, WAT, false);
+            let _ = instance.set(i.clone());
+            let debugger = i.debugger().unwrap();
+            debugger.set_entry_breakpoint(CALLEE).unwrap();
+            // (event, function, frames) of every stop: the first breakpoint steps out.
+            let stops: Arc<Mutex<Vec<(&'static str, u32, usize)>>> = Arc::default();
+            let seen = stops.clone();
+            debugger.set_handler(move |event, frame| {
+                let mut seen = seen.lock().unwrap();
+                seen.push((event.name(), frame.func_index(), frame.frame_count()));
+                if seen.len() == 1 {
+                    kestrel::Resume::StepOut
+                } else {
+                    kestrel::Resume::Continue
+                }
+            });
+            assert_eq!(call_i32(&i, export, &[]), 14, "{label} {export}");
+            assert_eq!(
+                *stops.lock().unwrap(),
+                vec![
+                    ("breakpoint", CALLEE, 2),
+                    ("step", caller, 1),
+                    ("breakpoint", CALLEE, 2)
+                ],
+                "{label} {export}: the step ends in the handler, before the second call"
+            );
+        }
+    }
+}
+
 /// Every value type through a payload (more values than registers), and exnref values
 /// reaching the embedder.
 #[test]

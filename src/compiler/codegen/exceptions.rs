@@ -19,6 +19,16 @@
 //!   an instrumented version). The registers of values do not matter: nothing is live in
 //!   one at a call (`prepare_call` spills them), and the function pins no local
 //!   (`shape::BodyShape::handlers`).
+//! - In a debuggable module the pad is then a transfer point ("DESIGN: transfer paths"
+//!   in `breakable`), as a cross-instance call's return is: the unwinder lands in the
+//!   version the frame's return address is in, and a plain frame whose return the host
+//!   redirected (a step out of a callee, a breakpoint set meanwhile) or which called a
+//!   host function must go on in the instrumented version if the instance debugs the
+//!   function (`a_step_out_cut_short_by_an_exception_stops_in_the_handler`); the
+//!   instrumented pad goes back to the plain version if it no longer does.
+//! - A payload unit of a 32-bit value is loaded with a 32-bit load: its upper half is
+//!   whatever the thrower's outgoing area held, and an i32 in a register is
+//!   zero-extended (`an_i32_payload_arrives_zero_extended`).
 //! - It keeps the object in a value-stack slot and tests the clauses in order: a tag's
 //!   identity against the vmctx's word for the clause's tag; a clause that matches loads
 //!   the payload (and pushes the exnref for the `_ref` forms, marking the object exposed)
@@ -152,21 +162,9 @@ impl FuncCompiler<'_, '_> {
             }
         }
         self.restore_context();
-        if self.instrumented {
-            let word = self.env.layout.func_bits(self.func_index);
-            let no_stops = self.env.no_stops;
-            let debugged = self.asm.new_dynamic_label();
-            dynasm!(self.asm
-                ; .arch x64
-                ; mov r13, [r15 + word]
-                ; cmp r13, 1
-                ; ja =>debugged
-                ; lea r13, [=>no_stops]
-                ; =>debugged
-            );
-        } else {
-            self.fuel_from_memory();
-        }
+        self.fuel_from_memory();
+        // A transfer point (see the design): the instrumented version's loads r13.
+        self.transfer_point();
     }
 
     /// Keeps the object in rax in a new value-stack slot; returns the slot.
@@ -215,8 +213,13 @@ impl FuncCompiler<'_, '_> {
                     ; .arch x64
                     ; mov rcx, [rbp + kept]
                     ; mov rcx, [rcx + exn::PAYLOAD]
-                    ; mov Rq(r), [rcx + offset]
                 );
+                // A 32-bit unit's upper half is garbage (see the design).
+                if super::is_64(ty) {
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(r), [rcx + offset]);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov Rd(r), [rcx + offset]);
+                }
                 self.push_gpr(ty, r);
             }
         }
