@@ -424,7 +424,8 @@ fn a_step_out_cut_short_by_an_exception_stops_in_the_handler() {
             let debugger = i.debugger().unwrap();
             debugger.set_entry_breakpoint(CALLEE).unwrap();
             // (event, function, frames) of every stop: the first breakpoint steps out.
-            let stops: Arc<Mutex<Vec<(&'static str, u32, usize)>>> = Arc::default();
+            type Stops = Vec<(&'static str, u32, usize)>;
+            let stops: Arc<Mutex<Stops>> = Arc::default();
             let seen = stops.clone();
             debugger.set_handler(move |event, frame| {
                 let mut seen = seen.lock().unwrap();
