@@ -23,6 +23,9 @@ pub enum WasmVersion {
 }
 
 /// Which x86-64 vector instructions compiled SIMD code may use (see
+/// The default of `Config::max_memory64_bytes`: 16 GiB.
+pub const DEFAULT_MAX_MEMORY64_BYTES: u64 = 16 << 30;
+
 /// [`Config::vector_instructions`]). Results are bit-identical on every path; only code
 /// size and speed differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -78,6 +81,8 @@ pub struct Config {
     pub(crate) tail_call: bool,
     pub(crate) exceptions: bool,
     pub(crate) function_references: bool,
+    pub(crate) memory64: bool,
+    pub(crate) max_memory64_bytes: u64,
 }
 
 impl Default for Config {
@@ -100,6 +105,8 @@ impl Default for Config {
             tail_call: true,
             exceptions: true,
             function_references: true,
+            memory64: true,
+            max_memory64_bytes: DEFAULT_MAX_MEMORY64_BYTES,
         }
     }
 }
@@ -279,6 +286,23 @@ impl Config {
         self
     }
 
+    /// Accepts 64-bit memories and tables (on by default): `i64` addresses and indices,
+    /// memories beyond 4 GiB. Every access to a 64-bit memory checks its bounds in code
+    /// whatever `bounds_checks` says (no guard region covers 64-bit addresses;
+    /// `compiler::codegen::memory`, "DESIGN: bounds checks").
+    pub fn memory64(&mut self, enable: bool) -> &mut Self {
+        self.memory64 = enable;
+        self
+    }
+
+    /// The most bytes a 64-bit memory may hold (default 16 GiB, at most 2^47): its
+    /// address space is reserved when it is created, the lesser of this and its declared
+    /// maximum, so that its base never moves; `memory.grow` beyond it fails (returns -1).
+    pub fn max_memory64_bytes(&mut self, bytes: u64) -> &mut Self {
+        self.max_memory64_bytes = bytes.min(1 << 47);
+        self
+    }
+
     /// The vector path this configuration compiles for on this CPU.
     pub(crate) fn vector_path(&self) -> VectorPath {
         match self.vector_instructions {
@@ -304,6 +328,7 @@ impl Config {
                 // behind GC; what needs a GC heap is refused after validation.
                 features.set(F::FUNCTION_REFERENCES, self.function_references);
                 features.set(F::GC, self.function_references);
+                features.set(F::MEMORY64, self.memory64);
                 features
             }
         }

@@ -789,12 +789,20 @@ fn configurations() -> Vec<(String, Suite, Config)> {
             true,
             &[VectorInstructions::Detect][..],
         ),
+        (
+            "memory64",
+            Suite::Proposal(Proposal::Memory64),
+            WasmVersion::V2,
+            true,
+            &[VectorInstructions::Detect][..],
+        ),
     ] {
         for &path in paths {
             let mut plain = Config::new();
-            // The function-references suite predates multi-memory: it asserts that
-            // memory.grow's memory byte must be zero.
-            let multi_memory = additions && suite != "function-references";
+            // The function-references and memory64 suites predate multi-memory: they
+            // assert that memory.grow's memory byte must be zero and that a second
+            // memory is invalid.
+            let multi_memory = additions && !matches!(suite, "function-references" | "memory64");
             plain
                 .wasm_version(wasm)
                 .multi_memory(multi_memory)
@@ -802,6 +810,7 @@ fn configurations() -> Vec<(String, Suite, Config)> {
                 .tail_call(additions)
                 .exceptions(additions)
                 .function_references(additions)
+                .memory64(additions)
                 .vector_instructions(path);
             let path_label = match path {
                 VectorInstructions::Detect => "",

@@ -501,22 +501,26 @@ fn read_limits(r: &mut Reader<'_>) -> Result<Limits> {
 fn table_type(w: &mut Writer, t: &TableType) {
     val_type(w, t.element);
     limits(w, &t.limits);
+    w.u8(u8::from(t.table64));
 }
 
 fn read_table_type(r: &mut Reader<'_>) -> Result<TableType> {
     Ok(TableType {
         element: read_val_type(r)?,
         limits: read_limits(r)?,
+        table64: r.u8()? != 0,
     })
 }
 
 fn memory_type(w: &mut Writer, m: &MemoryType) {
     limits(w, &m.limits);
+    w.u8(u8::from(m.memory64));
 }
 
 fn read_memory_type(r: &mut Reader<'_>) -> Result<MemoryType> {
     Ok(MemoryType {
         limits: read_limits(r)?,
+        memory64: r.u8()? != 0,
     })
 }
 

@@ -39,7 +39,7 @@ use std::sync::Arc;
 /// The first bytes of every compiled-module file.
 pub(crate) const MAGIC: [u8; 8] = *b"KESTRELW";
 /// The version of this layout.
-pub(crate) const FORMAT_VERSION: u32 = 7;
+pub(crate) const FORMAT_VERSION: u32 = 8;
 /// Where the checksummed bytes start (after magic, version, reserved and checksum).
 const CHECKED_FROM: usize = 24;
 const PAGE: usize = 4096;
@@ -63,7 +63,8 @@ pub(crate) fn settings(config: &Config) -> String {
     format!(
         "debug_instrumentation={} bounds_checks={:?} wasm={:?} relaxed_simd={} \
          multi_memory={} extended_const={} tail_call={} exceptions={} \
-         function_references={} convention_canaries={} consume_fuel={} vector={:?}",
+         function_references={} memory64={} convention_canaries={} \
+         consume_fuel={} vector={:?}",
         config.debug_instrumentation,
         config.bounds_checks,
         config.version,
@@ -73,6 +74,7 @@ pub(crate) fn settings(config: &Config) -> String {
         config.tail_call,
         config.exceptions,
         config.function_references,
+        config.memory64,
         config.convention_canaries,
         config.consume_fuel,
         config.vector_path()

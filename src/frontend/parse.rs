@@ -99,14 +99,13 @@ impl TypeContext<'_> {
     }
 
     fn table_type(&self, ty: wasmparser::TableType) -> Result<TableType> {
-        if ty.table64 || ty.shared {
-            return Err(Error::Unsupported(
-                "64-bit and shared tables are not supported".into(),
-            ));
+        if ty.shared {
+            return Err(Error::Unsupported("shared tables are not supported".into()));
         }
         Ok(TableType {
             element: ValType::Ref(self.ref_type(ty.element_type)?),
             limits: limits(ty.initial, ty.maximum),
+            table64: ty.table64,
         })
     }
 
@@ -200,13 +199,19 @@ fn limits(initial: u64, maximum: Option<u64>) -> Limits {
 }
 
 fn memory_type(ty: wasmparser::MemoryType) -> Result<MemoryType> {
-    if ty.memory64 || ty.shared {
+    if ty.shared {
         return Err(Error::Unsupported(
-            "64-bit and shared memories are not supported".into(),
+            "shared memories are not supported".into(),
+        ));
+    }
+    if ty.page_size_log2.is_some() {
+        return Err(Error::Unsupported(
+            "custom page sizes are not supported".into(),
         ));
     }
     Ok(MemoryType {
         limits: limits(ty.initial, ty.maximum),
+        memory64: ty.memory64,
     })
 }
 

@@ -83,8 +83,8 @@ unsafe extern "C" fn memory_fill_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
 }
 
 fn fill(instance: &InstanceData, memory: u64, d: u64, val: u64, n: u64) -> u32 {
-    let (d, n) = (d as u32 as u64, n as u32 as u64);
     let mem = instance.memory(memory as u32);
+    let (d, n) = (operand(mem, d), operand(mem, n));
     if !fits(d, n, mem.data_size() as u64) {
         return MEMORY_OOB;
     }
@@ -124,8 +124,14 @@ unsafe extern "C" fn memory_copy_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
 /// against its own memory. Two indices may name one memory (the same import twice), so
 /// different indices do not mean disjoint ranges: the copy is always a memmove.
 fn copy(instance: &InstanceData, dst: u64, src: u64, d: u64, s: u64, n: u64) -> u32 {
-    let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
     let (to, from) = (instance.memory(dst as u32), instance.memory(src as u32));
+    // The length is an i64 only between two 64-bit memories.
+    let (d, s) = (operand(to, d), operand(from, s));
+    let n = if to.ty().memory64 && from.ty().memory64 {
+        n
+    } else {
+        n as u32 as u64
+    };
     if !fits(d, n, to.data_size() as u64) || !fits(s, n, from.data_size() as u64) {
         return MEMORY_OOB;
     }
@@ -167,7 +173,6 @@ unsafe extern "C" fn memory_init_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
 }
 
 fn init(instance: &InstanceData, memory: u64, d: u64, s: u64, n: u64, seg: u64) -> u32 {
-    let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
     let info = &instance.module.info;
     let dropped = instance
         .dropped_datas
@@ -179,6 +184,8 @@ fn init(instance: &InstanceData, memory: u64, d: u64, s: u64, n: u64, seg: u64) 
         &info.datas[seg as usize].bytes
     };
     let mem = instance.memory(memory as u32);
+    // The segment offset and the length are i32s.
+    let (d, s, n) = (operand(mem, d), s as u32 as u64, n as u32 as u64);
     if !fits(s, n, bytes.len() as u64) || !fits(d, n, mem.data_size() as u64) {
         return MEMORY_OOB;
     }
@@ -197,9 +204,13 @@ fn init(instance: &InstanceData, memory: u64, d: u64, s: u64, n: u64, seg: u64) 
 unsafe extern "C" fn memory_grow_indexed(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 2 argument words.
     let (instance, [delta, memory]) = unsafe { (instance_of(vmctx), args::<2>(a)) };
-    let old = grow(instance, memory as u32, delta as u32);
+    let mem = instance.memory(memory as u32);
+    let wide = mem.ty().memory64;
+    let old = grow(instance, memory as u32, operand(mem, delta));
+    // -1 of the memory's index type on failure.
+    let result = old.unwrap_or(if wide { u64::MAX } else { u32::MAX as u64 });
     // SAFETY: the first argument word is the result slot.
-    unsafe { *a = old as u64 };
+    unsafe { *a = result };
     OK
 }
 
@@ -228,7 +239,9 @@ unsafe extern "C" fn data_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn table_get(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 2 argument words.
     let (instance, [i, t]) = unsafe { (instance_of(vmctx), args::<2>(a)) };
-    match instance.table(t as u32).get_raw(i as u32) {
+    let table = instance.table(t as u32);
+    let i = table_operand(table, i);
+    match u32::try_from(i).ok().and_then(|i| table.get_raw(i)) {
         Some(raw) => {
             // SAFETY: the result goes to args[0].
             unsafe { *a = raw };
@@ -247,7 +260,9 @@ unsafe extern "C" fn table_get(vmctx: *mut u8, a: *mut u64) -> u32 {
 unsafe extern "C" fn table_set(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [i, v, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
-    if instance.table(t as u32).set_raw(i as u32, v) {
+    let table = instance.table(t as u32);
+    let i = table_operand(table, i);
+    if u32::try_from(i).is_ok_and(|i| table.set_raw(i, v)) {
         OK
     } else {
         TABLE_OOB
@@ -264,13 +279,17 @@ unsafe extern "C" fn table_grow(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 3 argument words.
     let (instance, [init, n, t]) = unsafe { (instance_of(vmctx), args::<3>(a)) };
     let limiter = instance.limiter();
-    let old = instance
-        .table(t as u32)
-        .grow_raw_if(n as u32, init, |current, new, max| {
+    let table = instance.table(t as u32);
+    let wide = table.ty().table64;
+    let old = u32::try_from(table_operand(table, n)).ok().and_then(|n| {
+        table.grow_raw_if(n, init, |current, new, max| {
             limiter.table_growing(current, new, max)
-        });
+        })
+    });
+    // -1 of the table's index type on failure.
+    let failed = if wide { u64::MAX } else { u32::MAX as u64 };
     // SAFETY: the result goes to args[0].
-    unsafe { *a = old.unwrap_or(u32::MAX) as u64 };
+    unsafe { *a = old.map_or(failed, u64::from) };
     OK
 }
 
@@ -284,12 +303,13 @@ unsafe extern "C" fn table_fill(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 4 argument words.
     let (instance, [i, v, n, t]) = unsafe { (instance_of(vmctx), args::<4>(a)) };
     let table = instance.table(t as u32);
-    let (i, n) = (i as u32, n as u32);
-    if !fits(i as u64, n as u64, table.size() as u64) {
+    let (i, n) = (table_operand(table, i), table_operand(table, n));
+    if !fits(i, n, table.size() as u64) {
         return TABLE_OOB;
     }
-    for j in 0..n {
-        table.set_raw(i + j, v);
+    // Inside the table, whose size is a u32.
+    for j in i..i + n {
+        table.set_raw(j as u32, v);
     }
     OK
 }
@@ -304,11 +324,18 @@ unsafe extern "C" fn table_copy(vmctx: *mut u8, a: *mut u64) -> u32 {
     // SAFETY: compiled code passes its own vmctx and 5 argument words.
     let (instance, [d, s, n, dt, st]) = unsafe { (instance_of(vmctx), args::<5>(a)) };
     let (dst, src) = (instance.table(dt as u32), instance.table(st as u32));
-    let (d, s, n) = (d as u32, s as u32, n as u32);
-    if !fits(d as u64, n as u64, dst.size() as u64) || !fits(s as u64, n as u64, src.size() as u64)
-    {
+    // The length is an i64 only between two 64-bit tables.
+    let (d, s) = (table_operand(dst, d), table_operand(src, s));
+    let n = if dst.ty().table64 && src.ty().table64 {
+        n
+    } else {
+        n as u32 as u64
+    };
+    if !fits(d, n, dst.size() as u64) || !fits(s, n, src.size() as u64) {
         return TABLE_OOB;
     }
+    // Inside both tables, whose sizes are u32s.
+    let (d, s, n) = (d as u32, s as u32, n as u32);
     let items: Vec<u64> = (0..n).map(|j| src.get_raw(s + j).unwrap_or(0)).collect();
     for (j, v) in items.into_iter().enumerate() {
         dst.set_raw(d + j as u32, v);
@@ -336,7 +363,8 @@ unsafe extern "C" fn table_init(vmctx: *mut u8, a: *mut u64) -> u32 {
         &info.elems[seg as usize].items
     };
     let table = instance.table(t as u32);
-    let (d, s, n) = (d as u32 as u64, s as u32 as u64, n as u32 as u64);
+    // The segment offset and the length are i32s.
+    let (d, s, n) = (table_operand(table, d), s as u32 as u64, n as u32 as u64);
     if !fits(s, n, items.len() as u64) || !fits(d, n, table.size() as u64) {
         return TABLE_OOB;
     }
@@ -365,12 +393,32 @@ unsafe extern "C" fn elem_drop(vmctx: *mut u8, a: *mut u64) -> u32 {
 
 /// Grows `instance`'s memory `memory` by `delta` pages if its limiter agrees: the old size
 /// in pages, or u32::MAX (-1) on failure.
-pub(crate) fn grow(instance: &InstanceData, memory: u32, delta: u32) -> u32 {
+pub(crate) fn grow(instance: &InstanceData, memory: u32, delta: u64) -> Option<u64> {
     let limiter = instance.limiter();
     instance
         .memory(memory)
         .grow_pages_if(delta, |current, new, max| {
             limiter.memory_growing(current, new, max)
         })
-        .unwrap_or(u32::MAX)
+}
+
+/// An address, size or page-count operand of a memory instruction as the code stored
+/// it: all 64 bits for a 64-bit memory, else the low 32 (the upper half of an i32's
+/// word is not written).
+fn operand(mem: &Memory, word: u64) -> u64 {
+    if mem.ty().memory64 {
+        word
+    } else {
+        word as u32 as u64
+    }
+}
+
+/// An index or size operand of a table instruction as the code stored it (see
+/// `operand`).
+fn table_operand(table: &crate::runtime::table::Table, word: u64) -> u64 {
+    if table.ty().table64 {
+        word
+    } else {
+        word as u32 as u64
+    }
 }

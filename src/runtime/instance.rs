@@ -311,7 +311,11 @@ impl InstanceData {
                     "the resource limiter refused memory {i}'s initial {initial} bytes"
                 )));
             }
-            memories.push(Memory::create(*ty, bounds)?);
+            memories.push(Memory::create(
+                *ty,
+                bounds,
+                module.config.max_memory64_bytes,
+            )?);
         }
         let first_defined_table = tables.len();
         for (i, ty) in info.tables.iter().enumerate() {
@@ -432,15 +436,22 @@ fn initialize_segments(data: &Arc<InstanceData>) -> Result<()> {
     let owner: Arc<dyn Any + Send + Sync> = data.clone();
 
     let elem_fits = |table: u32, offset: u64, len: usize| {
-        offset + len as u64 <= data.table(table).size() as u64
+        offset
+            .checked_add(len as u64)
+            .is_some_and(|end| end <= data.table(table).size() as u64)
     };
     let data_fits = |mem: u32, offset: u64, len: usize| {
-        offset + len as u64 <= data.memory(mem).data_size() as u64
+        offset
+            .checked_add(len as u64)
+            .is_some_and(|end| end <= data.memory(mem).data_size() as u64)
     };
+    // An offset is an i64 for a 64-bit table or memory, an i32 otherwise.
+    let index = |value: u64, wide: bool| if wide { value } else { value as u32 as u64 };
     for (i, seg) in info.elems.iter().enumerate() {
         match &seg.mode {
             ElemMode::Active { table, offset } => {
-                let offset = data.eval(offset) as u32 as u64;
+                let wide = info.tables[*table as usize].table64;
+                let offset = index(data.eval(offset), wide);
                 if !elem_fits(*table, offset, seg.items.len()) {
                     return Err(oob(TrapKind::TableOutOfBounds));
                 }
@@ -460,7 +471,7 @@ fn initialize_segments(data: &Arc<InstanceData>) -> Result<()> {
     }
     for (i, seg) in info.datas.iter().enumerate() {
         if let DataMode::Active { memory, offset } = &seg.mode {
-            let offset = data.eval(offset) as u32 as u64;
+            let offset = index(data.eval(offset), info.memories[*memory as usize].memory64);
             if !data_fits(*memory, offset, seg.bytes.len()) {
                 return Err(oob(TrapKind::MemoryOutOfBounds));
             }

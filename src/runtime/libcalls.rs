@@ -115,7 +115,8 @@ unsafe extern "C" fn trap_libcall(
 /// Called only by compiled code with its own instance's `vmctx`.
 unsafe extern "C" fn memory_grow_libcall(vmctx: *mut u8, delta: u32) -> u32 {
     // SAFETY: called from this instance's code with its own vmctx.
-    crate::runtime::bulk::grow(unsafe { instance_of(vmctx) }, 0, delta)
+    crate::runtime::bulk::grow(unsafe { instance_of(vmctx) }, 0, delta as u64)
+        .map_or(u32::MAX, |old| old as u32)
 }
 
 /// The `throw` libcall: a new exception of tag `tag` (an index of the instance's tags)

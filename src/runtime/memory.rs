@@ -21,6 +21,9 @@ pub(crate) const GUARD_RESERVATION: usize = (8 << 30) + 2 * PAGE_SIZE;
 pub(crate) struct MemoryInner {
     data: Box<UnsafeCell<MemoryData>>,
     reserved: usize,
+    /// The most pages it may hold: its declared maximum, at most what its addresses
+    /// reach (32-bit) or the engine's `max_memory64_bytes` (64-bit).
+    max_pages: u64,
     ty: MemoryType,
     grow_lock: Mutex<()>,
     /// Who is told of host reads and writes (instances with watchpoints on this memory).
@@ -150,14 +153,34 @@ impl std::fmt::Debug for Memory {
 }
 
 impl Memory {
-    pub(crate) fn create(ty: MemoryType, mode: BoundsChecks) -> Result<Memory> {
-        let max = ty.limits.max.map_or(MAX_PAGES, |m| m as u64).min(MAX_PAGES);
-        if ty.limits.min as u64 > MAX_PAGES {
-            return Err(Error::Resource("memory minimum exceeds 4 GiB".into()));
+    /// A memory of type `ty`. A 32-bit memory reserves `GUARD_RESERVATION` in
+    /// guard-page mode and its maximum in explicit mode; a 64-bit memory, whose accesses
+    /// are always checked in code, reserves its maximum, at most `max_memory64_bytes`
+    /// (`Config::max_memory64_bytes`).
+    pub(crate) fn create(
+        ty: MemoryType,
+        mode: BoundsChecks,
+        max_memory64_bytes: u64,
+    ) -> Result<Memory> {
+        let addressable = if ty.memory64 {
+            max_memory64_bytes / PAGE_SIZE as u64
+        } else {
+            MAX_PAGES
+        };
+        let max = ty
+            .limits
+            .max
+            .map_or(addressable, |m| m as u64)
+            .min(addressable);
+        if ty.limits.min as u64 > max {
+            return Err(Error::Resource(format!(
+                "memory minimum of {} pages exceeds the {max} this memory may have",
+                ty.limits.min
+            )));
         }
         let reserved = match mode {
-            BoundsChecks::GuardPages => GUARD_RESERVATION,
-            BoundsChecks::Explicit => (max as usize * PAGE_SIZE).max(PAGE_SIZE),
+            BoundsChecks::GuardPages if !ty.memory64 => GUARD_RESERVATION,
+            _ => (max as usize * PAGE_SIZE).max(PAGE_SIZE),
         };
         let wanted = ty.limits.min as usize * PAGE_SIZE;
         let Some((base, accessible)) = reserve(reserved, wanted) else {
@@ -183,6 +206,7 @@ impl Memory {
                 base,
             })),
             reserved,
+            max_pages: max,
             ty,
             grow_lock: Mutex::new(()),
             watchers: Mutex::new(Vec::new()),
@@ -195,7 +219,7 @@ impl Memory {
             _owner: None,
         };
         let missing = (wanted - accessible) / PAGE_SIZE;
-        if memory.grow_pages(missing as u32).is_none() {
+        if memory.grow_pages(missing as u64).is_none() {
             return Err(Error::Resource("cannot commit linear memory".into()));
         }
         Ok(memory)
@@ -233,12 +257,13 @@ impl Memory {
 
     /// Grows by `delta` pages; returns the previous size in pages.
     pub fn grow(&self, delta: u32) -> Result<u32> {
-        self.grow_pages(delta)
+        self.grow_pages(delta as u64)
+            .map(|old| old as u32)
             .ok_or_else(|| Error::Usage("memory cannot grow by that many pages".into()))
     }
 
     /// Grows by `delta` pages; returns the previous size, or None past the maximum.
-    pub(crate) fn grow_pages(&self, delta: u32) -> Option<u32> {
+    pub(crate) fn grow_pages(&self, delta: u64) -> Option<u64> {
         self.grow_pages_if(delta, |_, _, _| true)
     }
 
@@ -246,9 +271,9 @@ impl Memory {
     /// asked under the grow lock (so the sizes it is shown are the ones that change).
     pub(crate) fn grow_pages_if(
         &self,
-        delta: u32,
+        delta: u64,
         allow: impl FnOnce(usize, usize, Option<usize>) -> bool,
-    ) -> Option<u32> {
+    ) -> Option<u64> {
         let _guard = self
             .inner
             .grow_lock
@@ -256,15 +281,8 @@ impl Memory {
             .unwrap_or_else(|e| e.into_inner());
         let old = self.data_size();
         let old_pages = (old / PAGE_SIZE) as u64;
-        let max = self
-            .inner
-            .ty
-            .limits
-            .max
-            .map_or(MAX_PAGES, |m| m as u64)
-            .min(MAX_PAGES);
-        let new_pages = old_pages + delta as u64;
-        if new_pages > max {
+        let new_pages = old_pages.checked_add(delta)?;
+        if new_pages > self.inner.max_pages {
             return None;
         }
         let new = new_pages as usize * PAGE_SIZE;
@@ -296,7 +314,7 @@ impl Memory {
         if new > old && self.inner.watched.load(Ordering::Acquire) {
             self.update_protection();
         }
-        Some(old_pages as u32)
+        Some(old_pages)
     }
 
     fn check(&self, offset: usize, len: usize) -> Result<()> {

@@ -389,14 +389,40 @@ impl Limits {
 pub struct MemoryType {
     /// Page limits.
     pub limits: Limits,
+    /// Whether addresses are `i64` (memory64) rather than `i32`.
+    pub memory64: bool,
 }
 
 impl MemoryType {
-    /// A memory type with `min` initial pages and an optional maximum.
+    /// A 32-bit memory type with `min` initial pages and an optional maximum.
     pub fn new(min: u32, max: Option<u32>) -> MemoryType {
         MemoryType {
             limits: Limits { min, max },
+            memory64: false,
         }
+    }
+
+    /// A 64-bit memory type (`i64` addresses) with `min` initial pages and an optional
+    /// maximum.
+    pub fn new64(min: u32, max: Option<u32>) -> MemoryType {
+        MemoryType {
+            memory64: true,
+            ..MemoryType::new(min, max)
+        }
+    }
+
+    /// The type of its addresses, sizes and page counts: `i64` or `i32`.
+    pub fn index_type(&self) -> ValType {
+        if self.memory64 {
+            ValType::I64
+        } else {
+            ValType::I32
+        }
+    }
+
+    /// Whether a memory of type `self` can be imported as `wanted`.
+    pub fn matches(&self, wanted: &MemoryType) -> bool {
+        self.memory64 == wanted.memory64 && self.limits.matches(&wanted.limits)
     }
 }
 
@@ -407,6 +433,8 @@ pub struct TableType {
     pub element: ValType,
     /// Element-count limits.
     pub limits: Limits,
+    /// Whether indices are `i64` (a 64-bit table) rather than `i32`.
+    pub table64: bool,
 }
 
 impl TableType {
@@ -415,6 +443,24 @@ impl TableType {
         TableType {
             element,
             limits: Limits { min, max },
+            table64: false,
+        }
+    }
+
+    /// As `new`, with `i64` indices.
+    pub fn new64(element: ValType, min: u32, max: Option<u32>) -> TableType {
+        TableType {
+            table64: true,
+            ..TableType::new(element, min, max)
+        }
+    }
+
+    /// The type of its indices and sizes: `i64` or `i32`.
+    pub fn index_type(&self) -> ValType {
+        if self.table64 {
+            ValType::I64
+        } else {
+            ValType::I32
         }
     }
 }

@@ -35,8 +35,9 @@ impl FuncCompiler<'_, '_> {
             O::MemoryInit { data_index, mem } => {
                 self.helper(Helper::MemoryInitIndexed, 3, &[data_index, mem], None)
             }
-            O::MemoryGrow { mem } if mem != 0 => {
-                self.helper(Helper::MemoryGrowIndexed, 1, &[mem], Some(ValType::I32))
+            O::MemoryGrow { mem } => {
+                let ty = self.env.info.memories[mem as usize].index_type();
+                self.helper(Helper::MemoryGrowIndexed, 1, &[mem], Some(ty))
             }
             O::DataDrop { data_index } => self.helper(Helper::DataDrop, 0, &[data_index], None),
             O::TableGet { table } => {
@@ -45,7 +46,8 @@ impl FuncCompiler<'_, '_> {
             }
             O::TableSet { table } => self.helper(Helper::TableSet, 2, &[table], None),
             O::TableGrow { table } => {
-                self.helper(Helper::TableGrow, 2, &[table], Some(ValType::I32))
+                let ty = self.env.info.tables[table as usize].index_type();
+                self.helper(Helper::TableGrow, 2, &[table], Some(ty))
             }
             O::TableFill { table } => self.helper(Helper::TableFill, 3, &[table], None),
             O::TableCopy {
@@ -111,7 +113,8 @@ impl FuncCompiler<'_, '_> {
             ; mov rax, [r15 + off]
             ; mov Rd(r), [rax + table::LEN]
         );
-        self.push_gpr(ValType::I32, r);
+        // Zero-extended: also the i64 size of a 64-bit table.
+        self.push_gpr(self.env.info.tables[index as usize].index_type(), r);
     }
 
     fn ref_is_null(&mut self) {

@@ -166,6 +166,91 @@ impl FuncCompiler<'_, '_> {
         let offset = memarg.offset;
         // Memory 0's base is r14's; the others' come from the vmctx below.
         let base = if memory == 0 { MEMORY_BASE } else { RAX };
+        let addr = if self.env.info.memories[memory as usize].memory64 {
+            self.address64(addr, memory, base, offset, size)
+        } else {
+            self.address32(addr, memory, base, offset, size)
+        };
+        let access = WatchedAccess {
+            memory,
+            size: size as u8,
+            direction,
+        };
+        self.watch_check(addr, access);
+        if memory != 0 {
+            let base = self.env.layout.memory_base(memory);
+            dynasm!(self.asm ; .arch x64 ; mov rax, [r15 + base]);
+        }
+        addr
+    }
+
+    /// A 64-bit memory's address, always checked ("DESIGN: bounds checks"): the end of
+    /// the access, `addr + offset + size`, computed with a carry test (a carry is out of
+    /// bounds), compared with the memory's length. Past the check the end is at most the
+    /// length (below 2^47), so the access's own `index + disp` cannot wrap.
+    fn address64(&mut self, addr: Opnd, memory: u32, base: Gpr, offset: u64, size: u32) -> Addr {
+        let oob = self.trap_site(TrapKind::MemoryOutOfBounds);
+        let data = self.env.layout.memory_data(memory);
+        let end_past_offset = offset.checked_add(u64::from(size));
+        if let Opnd::Imm(a) = addr {
+            let (Some(ea), Some(end)) = (
+                a.checked_add(offset),
+                end_past_offset.and_then(|e| a.checked_add(e)),
+            ) else {
+                dynasm!(self.asm ; .arch x64 ; jmp =>oob);
+                return Addr::Disp(base, 0);
+            };
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov rax, QWORD end as i64
+                ; mov rcx, [r15 + data]
+                ; cmp rax, [rcx + memory::LEN]
+                ; ja =>oob
+            );
+            return if end <= i32::MAX as u64 {
+                Addr::Disp(base, ea as i32)
+            } else {
+                dynasm!(self.asm ; .arch x64 ; mov rdx, QWORD ea as i64);
+                Addr::Index(base, RDX, 0)
+            };
+        }
+        let index = match addr {
+            Opnd::Gpr(r) => r,
+            _ => {
+                self.load_gpr(ValType::I64, addr, RDX);
+                RDX
+            }
+        };
+        let Some(end) = end_past_offset.filter(|&e| e <= i32::MAX as u64) else {
+            // An offset beyond 2^31: index + offset (carry: out of bounds) in rdx.
+            dynasm!(self.asm
+                ; .arch x64
+                ; mov rax, QWORD offset as i64
+                ; add rax, Rq(index)
+                ; jc =>oob
+                ; mov rdx, rax
+                ; add rax, size as i32
+                ; jc =>oob
+                ; mov rcx, [r15 + data]
+                ; cmp rax, [rcx + memory::LEN]
+                ; ja =>oob
+            );
+            return Addr::Index(base, RDX, 0);
+        };
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rax, Rq(index)
+            ; add rax, end as i32
+            ; jc =>oob
+            ; mov rcx, [r15 + data]
+            ; cmp rax, [rcx + memory::LEN]
+            ; ja =>oob
+        );
+        Addr::Index(base, index, offset as i32)
+    }
+
+    /// A 32-bit memory's address (checked in explicit mode; guard pages otherwise).
+    fn address32(&mut self, addr: Opnd, memory: u32, base: Gpr, offset: u64, size: u32) -> Addr {
         let addr = match addr {
             Opnd::Imm(a) => {
                 let ea = a as u32 as u64 + offset;
@@ -214,16 +299,6 @@ impl FuncCompiler<'_, '_> {
                 ; cmp rax, [rcx + memory::LEN]
                 ; ja =>oob
             );
-        }
-        let access = WatchedAccess {
-            memory,
-            size: size as u8,
-            direction,
-        };
-        self.watch_check(addr, access);
-        if memory != 0 {
-            let base = self.env.layout.memory_base(memory);
-            dynasm!(self.asm ; .arch x64 ; mov rax, [r15 + base]);
         }
         addr
     }
@@ -397,6 +472,6 @@ impl FuncCompiler<'_, '_> {
             ; mov Rq(r), [rax + memory::LEN]
             ; shr Rq(r), memory::PAGE_SHIFT as i8
         );
-        self.push_gpr(ValType::I32, r);
+        self.push_gpr(self.env.info.memories[memory as usize].index_type(), r);
     }
 }

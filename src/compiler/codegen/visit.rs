@@ -145,8 +145,9 @@ impl FuncCompiler<'_, '_> {
                 .push(ValType::F32, Loc::Const(value.bits() as u64)),
             O::F64Const { value } => self.stack.push(ValType::F64, Loc::Const(value.bits())),
             O::MemorySize { mem } => self.memory_size(mem),
-            // Other memories' grow is a host helper (`visit_bulk`).
-            O::MemoryGrow { mem: 0 } => self.memory_grow(),
+            // Other memories' grow, and a 64-bit memory 0's, is a host helper
+            // (`visit_bulk`).
+            O::MemoryGrow { mem: 0 } if !self.env.info.memories[0].memory64 => self.memory_grow(),
             _ => {
                 if !self.visit_memory_access(op)
                     && !self.visit_numeric(op)
