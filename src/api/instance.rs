@@ -214,14 +214,23 @@ fn instantiate(
                 funcs.push(unsafe { *f.raw });
             }
             (ImportKind::Memory(want), Extern::Memory(mem)) => {
-                let have = crate::types::Limits {
-                    min: mem.size(),
-                    max: mem.ty().limits.max,
+                let have = crate::types::MemoryType {
+                    limits: crate::types::Limits {
+                        min: mem.size(),
+                        max: mem.ty().limits.max,
+                    },
+                    memory64: mem.ty().memory64,
                 };
-                if !have.matches(&want.limits) {
-                    return Err(link_error(m, n, "incompatible import type: memory limits"));
+                if !have.matches(want) {
+                    return Err(link_error(
+                        m,
+                        n,
+                        "incompatible import type: memory limits or index type",
+                    ));
                 }
+                // A 64-bit memory's accesses are checked in code, whatever the mode.
                 if inner.config.bounds_checks == BoundsChecks::GuardPages
+                    && !want.memory64
                     && mem.reserved() < GUARD_RESERVATION
                 {
                     return Err(link_error(
@@ -237,7 +246,10 @@ fn instantiate(
                     min: t.size(),
                     max: t.ty().limits.max,
                 };
-                if t.ty().element != want.element || !have.matches(&want.limits) {
+                if t.ty().element != want.element
+                    || t.ty().table64 != want.table64
+                    || !have.matches(&want.limits)
+                {
                     return Err(link_error(m, n, "incompatible import type: table"));
                 }
                 tables.push(t.clone());

@@ -6,9 +6,26 @@
 //! whose inaccessible part faults, and the signal handler maps the faulting pc back to
 //! this operator (the site recorded in `FuncCompiler::visit`). In explicit mode the code
 //! compares `addr + offset + size` with the memory's current length before the access.
-//! One bounds mode holds for every memory of an engine, defined or imported (an imported
-//! memory's reservation is checked at instantiation), so a fault in any memory's guard
-//! is that operator's out-of-bounds trap.
+//! One bounds mode holds for every 32-bit memory of an engine, defined or imported (an
+//! imported memory's reservation is checked at instantiation), so a fault in any memory's
+//! guard is that operator's out-of-bounds trap.
+//!
+//! A 64-bit memory (memory64) is always checked in code, in either mode: no reservation
+//! covers 2^64 addresses. Its access computes its end, `addr + offset + size`, with a
+//! carry test (a carry is out of bounds, never a wrap to a low address), and compares it
+//! with the length through the memory's data record, as explicit mode does; past the
+//! check the end is at most the length, so `[base + addr + offset]` cannot wrap. What
+//! it costs: five instructions and a taken-never branch pair per access (a 32-bit
+//! memory in guard mode has none); `address64`. Its reservation is min(declared
+//! maximum, `Config::max_memory64_bytes`), made when the memory is created, so its base
+//! never moves (3 below); a grow past it fails. Size, grow and the bulk helpers take
+//! i64 operands (a helper reads all 64 bits of an operand word only for a 64-bit memory:
+//! the upper half of an i32's word is not written; `runtime::bulk::operand`). 64-bit
+//! tables: `call_indirect` already compares the whole index register with the table's
+//! length, and the table helpers read i64 indices as the memory helpers do. Tests:
+//! `tests/memory64.rs` (a scratch build without the carry tests fails
+//! `effective_addresses_that_carry_trap`; one reading only 32 bits of a 64-bit memory's
+//! helper operands fails two), and `proposals/memory64` in all eight configurations.
 //!
 //! // DESIGN: memories other than memory 0
 //! 1. Memory 0's base is in r14 in every function, and its code (accesses, checks,
