@@ -434,3 +434,53 @@ fn imports_match_by_index_type() {
     off.memory64(false);
     assert!(Module::new(&Engine::new(&off), "(module (memory i64 1))").is_err());
 }
+
+/// The debugger watches and reads a 64-bit memory above 4 GiB: a write watchpoint there
+/// stops right after the store, with the address and the old bytes, and the stopped
+/// frame reads the new ones; a store to the same offset modulo 2^32 does not stop.
+#[test]
+fn a_debugger_watches_and_reads_above_4_gib() {
+    use kestrel::{DebugEvent, Resume, WatchKind};
+    use std::sync::{Arc, Mutex};
+    const WAT: &str = r#"
+    (module
+      (memory i64 65537)
+      (func (export "store") (param i64 i64) (i64.store (local.get 0) (local.get 1))))
+    "#;
+    let mut lazy = Config::new();
+    lazy.debug_instrumentation(true);
+    let mut explicit = lazy.clone();
+    explicit.bounds_checks(kestrel::BoundsChecks::Explicit);
+    for (label, config) in [("lazy", lazy), ("explicit", explicit)] {
+        let engine = Engine::new(&config);
+        let i = instantiate(&engine, &Linker::new(&engine), WAT, false);
+        let debugger = i.debugger().unwrap();
+        debugger
+            .set_watchpoint(0, (GIB4 + 8) as u64, 8, WatchKind::Write)
+            .unwrap();
+        type Seen = Vec<(u64, Option<Vec<u8>>, Vec<u8>)>;
+        let seen: Arc<Mutex<Seen>> = Arc::default();
+        let record = seen.clone();
+        debugger.set_handler(move |event, frame| {
+            if let DebugEvent::Watchpoint(hit) = event {
+                let now = frame.read_memory_in(0, hit.addr as usize, 8).unwrap();
+                record
+                    .lock()
+                    .unwrap()
+                    .push((hit.addr, hit.old.clone(), now));
+            }
+            Resume::Continue
+        });
+        call(&i, "store", &[Val::I64(8), Val::I64(5)]).unwrap();
+        call(&i, "store", &[Val::I64(GIB4 + 8), Val::I64(0x0102)]).unwrap();
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec![(
+                (GIB4 + 8) as u64,
+                Some(vec![0; 8]),
+                vec![2, 1, 0, 0, 0, 0, 0, 0]
+            )],
+            "{label}"
+        );
+    }
+}

@@ -241,9 +241,15 @@ impl Debugger {
                 "a watchpoint covers 1 to {MAX_WATCH_LEN} bytes, not {len}"
             )));
         }
-        if addr.checked_add(len).is_none_or(|end| end > 1 << 32) {
+        // A 64-bit memory's addresses reach at most its reservation (below 2^47).
+        let reach: u64 = if instance.memories()[memory as usize].ty().memory64 {
+            1 << 47
+        } else {
+            1 << 32
+        };
+        if addr.checked_add(len).is_none_or(|end| end > reach) {
             return Err(Error::Usage(format!(
-                "{len} bytes at {addr:#x} lie beyond a 32-bit memory"
+                "{len} bytes at {addr:#x} lie beyond what memory {memory} can address"
             )));
         }
         let mut book = self.state.book.lock().unwrap_or_else(|e| e.into_inner());
