@@ -15,8 +15,8 @@ pub fn input_for(seed: u64, len: usize) -> Vec<u8> {
 }
 
 /// The features Kestrel implements (WebAssembly 2.0, SIMD included, extended constant
-/// expressions, tail calls, and multi-memory, which wasm-smith turns on when a
-/// configuration allows more than one memory);
+/// expressions, tail calls, memory64 and 64-bit tables, and multi-memory, which
+/// wasm-smith turns on when a configuration allows more than one memory);
 /// everything else off.
 /// Relaxed SIMD is off: its results are the implementation's choice, so the references
 /// may differ from Kestrel's documented ones (`tests/simd_paths.rs` checks those, and
@@ -31,7 +31,7 @@ fn base_config() -> wasm_smith::Config {
     c.exceptions_enabled = false;
     c.gc_enabled = false;
     c.tail_call_enabled = true;
-    c.memory64_enabled = false;
+    c.memory64_enabled = true;
     c.wide_arithmetic_enabled = false;
     c.extended_const_enabled = true;
     c.custom_page_sizes_enabled = false;
@@ -54,6 +54,7 @@ pub fn smith_config() -> wasm_smith::Config {
     c.max_memories = 2;
     c.max_tables = 2;
     c.max_memory32_bytes = 16 * 65536;
+    c.max_memory64_bytes = 16 * 65536;
     c.max_table_elements = 1000;
     c.max_funcs = 20;
     c.max_instructions = 150;
@@ -96,6 +97,8 @@ pub fn swarm_config(seed: u64) -> wasm_smith::Config {
     c.max_globals = rng.range(0, 30) as usize;
     c.max_memories = rng.range(0, 3) as usize;
     c.max_memory32_bytes = rng.range(1, 16) * 65536;
+    c.memory64_enabled = rng.chance(1, 2);
+    c.max_memory64_bytes = rng.range(1, 16) as u128 * 65536;
     c.max_tables = rng.range(0, 3) as usize;
     c.max_table_elements = *rng.pick(&[1, 2, 8, 100, 1000]);
     c.max_elements = rng.range(0, 200) as usize;

@@ -5,7 +5,8 @@
 //!
 //! The rewritten module has one more mutable i32 global, the call depth (exported as
 //! [`DEPTH_EXPORT`]), two more locals per function (scratch), and one more page of
-//! memory, the record page (a memory of one page if it had none). Around every `call`
+//! memory, the record page (a memory of one page if it had none; a 64-bit memory 0 gets
+//! its records at i64 addresses, the scratch address local then an i64). Around every `call`
 //! and `call_indirect`:
 //!
 //! ```text
@@ -196,6 +197,8 @@ pub fn record(bytes: &[u8]) -> Result<Recorded, Unsupported> {
     let mut func_types: Vec<u32> = Vec::new();
     let (mut imported_funcs, mut globals) = (0u32, 0u32);
     let mut record_base: Option<u32> = None;
+    // Whether memory 0 is a 64-bit memory (the record addresses are then i64s).
+    let mut address64 = false;
     let mut depth_global: Option<u32> = None;
     let mut exported = false;
     let mut code = CodeSection::new();
@@ -242,9 +245,10 @@ pub fn record(bytes: &[u8]) -> Result<Recorded, Unsupported> {
                         .memory_type(memory.map_err(unsupported)?)
                         .map_err(unsupported)?;
                     if i == 0 {
-                        if memory.memory64 || memory.shared || memory.page_size_log2.is_some() {
-                            return Err("a memory that is not a plain 32-bit one".into());
+                        if memory.shared || memory.page_size_log2.is_some() {
+                            return Err("a shared memory or one with custom pages".into());
                         }
+                        address64 = memory.memory64;
                         if memory.minimum >= 65535 || memory.maximum.is_some_and(|m| m >= 65536) {
                             return Err("no room for the record page".into());
                         }
@@ -290,6 +294,7 @@ pub fn record(bytes: &[u8]) -> Result<Recorded, Unsupported> {
                     .and_then(|&t| types.get(t as usize))
                     .ok_or("a body without a type")?;
                 let env = RewriteEnv {
+                    address64,
                     depth_global: *depth_global.get_or_insert(globals),
                     record_base: *record_base.get_or_insert(0),
                 };
@@ -430,6 +435,8 @@ fn section_bytes(section: &impl wasm_encoder::Encode) -> Vec<u8> {
 
 /// What every rewritten body refers to.
 struct RewriteEnv {
+    /// Memory 0 is a 64-bit memory: the record address is an i64.
+    address64: bool,
     depth_global: u32,
     record_base: u32,
 }
@@ -463,7 +470,7 @@ fn rewrite_body(
     }
     let address = locals.len() as u32;
     let hash = address + 1;
-    declared.push((1, W::I32));
+    declared.push((1, if env.address64 { W::I64 } else { W::I32 }));
     declared.push((1, W::I64));
     let mut f = Function::new(declared);
     let mut ops = body.get_operators_reader().map_err(unsupported)?;
@@ -511,6 +518,13 @@ fn emit_record(
         I::I32Shl,
         I::I32Const(env.record_base as i32),
         I::I32Add,
+    ] {
+        f.instruction(&op);
+    }
+    if env.address64 {
+        f.instruction(&I::I64ExtendI32U);
+    }
+    for op in [
         I::LocalSet(address),
         I::LocalGet(address),
         I::I32Const(id as i32),
