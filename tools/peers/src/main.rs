@@ -68,7 +68,7 @@ fn parse_args() -> Result<Options, String> {
                      kestrel-debug-eager, kestrel-watch (a watchpoint never hit), \
                      wasmtime-cranelift, wasmtime-winch, wasmer-singlepass, wasmi\n\
                      workloads: fib, call_indirect, tail_calls (.mutual .interpreter), exceptions, loops (.sieve .matmul .mandelbrot), \
-                     memory (.memcpy .quicksort), wasi (.mixed .compress), \
+                     memory (.memcpy .quicksort), wasi (.mixed .compress .arx .blake .counters), \
                      simd (.base64 .matrix .blur .search .hash .autovec), \
                      compile (also selects compile.simd), compile.simd, instantiate\n\
                      --only takes full names or groups (the part before the dot)"

@@ -61,6 +61,9 @@ const INSTANTIATE: &str = include_str!("../workloads/instantiate.wat");
 /// C programs of our own, built by `workloads/programs/build.sh` (clang, wasi-libc, -O2).
 const MIXED: &[u8] = include_bytes!("../workloads/programs/mixed.wasm");
 const COMPRESS: &[u8] = include_bytes!("../workloads/programs/compress.wasm");
+const ARX: &[u8] = include_bytes!("../workloads/programs/arx.wasm");
+const BLAKE: &[u8] = include_bytes!("../workloads/programs/blake.wasm");
+const COUNTERS: &[u8] = include_bytes!("../workloads/programs/counters.wasm");
 /// SIMD C programs of our own (clang -O2 -msimd128): wasm_simd128.h intrinsics, and in
 /// simd_autovec.c scalar loops that clang vectorizes.
 const SIMD_BASE64: &[u8] = include_bytes!("../workloads/programs/simd_base64.wasm");
@@ -84,6 +87,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
     let (memcpy_len, memcpy_reps) = (pick(1 << 24, 1 << 22), pick(4, 2));
     let sort_n = pick(1 << 20, 1 << 18);
     let (mixed_rounds, compress_rounds) = (pick(100, 20), pick(8, 2));
+    let (arx_rounds, blake_rounds, counters_rounds) = (pick(50, 10), pick(150, 30), pick(30, 6));
     let (base64_rounds, matrix_rounds, blur_rounds) =
         (pick(120, 30), pick(30_000, 6_000), pick(1000, 200));
     let (search_rounds, hash_rounds, autovec_rounds) =
@@ -181,6 +185,42 @@ pub fn all(quick: bool) -> Vec<Workload> {
             kind: Kind::Program {
                 wasm: COMPRESS,
                 args: vec![compress_rounds.to_string()],
+            },
+        },
+        Workload {
+            name: "wasi.arx",
+            describe: format!(
+                "C (clang -O2, wasi-libc): scalar ChaCha20-style stream cipher with an \
+                 XChaCha-style subkey, encrypt and decrypt 1 MiB, {arx_rounds} rounds, round \
+                 trip checked"
+            ),
+            kind: Kind::Program {
+                wasm: ARX,
+                args: vec![arx_rounds.to_string()],
+            },
+        },
+        Workload {
+            name: "wasi.blake",
+            describe: format!(
+                "C (clang -O2, wasi-libc): scalar BLAKE3-style compression (7 rounds of G, \
+                 message permutation) chained over 1 MiB in 64-byte blocks, {blake_rounds} \
+                 rounds, digest printed"
+            ),
+            kind: Kind::Program {
+                wasm: BLAKE,
+                args: vec![blake_rounds.to_string()],
+            },
+        },
+        Workload {
+            name: "wasi.counters",
+            describe: format!(
+                "C (clang -O2, wasi-libc): token-bucket rate limiter over 1 Mi requests from 8 \
+                 clients and a 4-lane hash with running counts over 1 MiB, {counters_rounds} \
+                 rounds"
+            ),
+            kind: Kind::Program {
+                wasm: COUNTERS,
+                args: vec![counters_rounds.to_string()],
             },
         },
         Workload {
