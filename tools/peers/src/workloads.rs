@@ -171,10 +171,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
                 "C (clang -O2, wasi-libc): linked lists, matrices and a state machine, \
                  {mixed_rounds} rounds, one CRC printed"
             ),
-            kind: Kind::Program {
-                wasm: MIXED,
-                args: vec![mixed_rounds.to_string()],
-            },
+            kind: program(MIXED, mixed_rounds),
         },
         Workload {
             name: "wasi.compress",
@@ -182,10 +179,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
                 "C (clang -O2, wasi-libc): LZ77 compress and decompress 1 MiB of text, \
                  {compress_rounds} rounds, checked byte for byte"
             ),
-            kind: Kind::Program {
-                wasm: COMPRESS,
-                args: vec![compress_rounds.to_string()],
-            },
+            kind: program(COMPRESS, compress_rounds),
         },
         Workload {
             name: "wasi.arx",
@@ -194,10 +188,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
                  XChaCha-style subkey, encrypt and decrypt 1 MiB, {arx_rounds} rounds, round \
                  trip checked"
             ),
-            kind: Kind::Program {
-                wasm: ARX,
-                args: vec![arx_rounds.to_string()],
-            },
+            kind: program(ARX, arx_rounds),
         },
         Workload {
             name: "wasi.blake",
@@ -206,10 +197,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
                  message permutation) chained over 1 MiB in 64-byte blocks, {blake_rounds} \
                  rounds, digest printed"
             ),
-            kind: Kind::Program {
-                wasm: BLAKE,
-                args: vec![blake_rounds.to_string()],
-            },
+            kind: program(BLAKE, blake_rounds),
         },
         Workload {
             name: "wasi.counters",
@@ -218,10 +206,7 @@ pub fn all(quick: bool) -> Vec<Workload> {
                  clients and a 4-lane hash with running counts over 1 MiB, {counters_rounds} \
                  rounds"
             ),
-            kind: Kind::Program {
-                wasm: COUNTERS,
-                args: vec![counters_rounds.to_string()],
-            },
+            kind: program(COUNTERS, counters_rounds),
         },
         Workload {
             name: "simd.base64",
