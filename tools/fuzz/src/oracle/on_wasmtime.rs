@@ -1,7 +1,10 @@
 //! The third opinion: wasmtime (Cranelift), through its Python package and the script
 //! `tools/fuzz/third_opinion.py`, which observes a module the way `run_kestrel` does.
-//! Consulted only when Kestrel disagrees with both wasmi versions; the `wasmtime` package
-//! is optional (`pip install wasmtime`), and without it such a module stays a divergence.
+//! Consulted when Kestrel disagrees with both wasmi versions, and the reference for
+//! modules wasmi cannot run; the `wasmtime` package is optional (`pip install wasmtime`),
+//! and without it such a module stays a divergence (or is skipped). Built with the
+//! `wasmtime` feature, kestrel-fuzz asks wasmtime in process instead
+//! (`on_wasmtime_in_process`), for long runs.
 
 use super::{Observation, Outcome};
 use std::io::Read;
@@ -49,7 +52,7 @@ const TRAP_CLASSES: [&str; 11] = [
 ];
 
 /// Runs a module on wasmtime through the script: the same steps as `run_kestrel`.
-pub fn run_wasmtime(bytes: &[u8]) -> Result<Vec<Observation>, String> {
+pub fn run_wasmtime_script(bytes: &[u8]) -> Result<Vec<Observation>, String> {
     let dir = std::env::temp_dir().join(format!(
         "kestrel-third-opinion-{}-{:?}",
         std::process::id(),
