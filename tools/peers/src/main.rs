@@ -6,6 +6,7 @@
 //! ```text
 //! cargo run --release -p kestrel-peers [-- --quick] [--only WORKLOAD[,WORKLOAD]]
 //!     [--runtimes NAME[,NAME]] [--reps N]
+//! cargo run --release -p kestrel-peers -- --emit-compile-modules DIR
 //! ```
 //!
 //! Layout: `runtimes` (one adapter per runtime behind a small trait), `workloads` (what
@@ -34,6 +35,9 @@ struct Options {
     only: Vec<String>,
     runtimes: Vec<String>,
     reps: Option<usize>,
+    /// Write the compile workloads' generated modules here and exit (for profiling
+    /// `kestrel compile` of exactly what the harness measures).
+    emit_modules: Option<std::path::PathBuf>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -42,6 +46,7 @@ fn parse_args() -> Result<Options, String> {
         only: Vec::new(),
         runtimes: Vec::new(),
         reps: None,
+        emit_modules: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -59,10 +64,16 @@ fn parse_args() -> Result<Options, String> {
                 let n = args.next().ok_or("--reps needs a number")?;
                 options.reps = Some(n.parse().map_err(|_| format!("bad --reps {n}"))?);
             }
+            "--emit-compile-modules" => {
+                let dir = args
+                    .next()
+                    .ok_or("--emit-compile-modules needs a directory")?;
+                options.emit_modules = Some(dir.into());
+            }
             "-h" | "--help" => {
                 println!(
                     "usage: kestrel-peers [--quick] [--only WORKLOAD[,WORKLOAD]] \
-                     [--runtimes NAME[,NAME]] [--reps N]\n\
+                     [--runtimes NAME[,NAME]] [--reps N] | --emit-compile-modules DIR\n\
                      runtimes: kestrel (always run: the reference), kestrel-cached, \
                      kestrel-sse41 (SIMD on the SSE4.1 path), kestrel-debug, \
                      kestrel-debug-eager, kestrel-watch (a watchpoint never hit), \
@@ -79,6 +90,25 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     Ok(options)
+}
+
+/// Writes the compile workloads' modules to `dir` as `compile.wasm` and
+/// `compile.simd.wasm`.
+fn emit_compile_modules(dir: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, wasm) in [
+        ("compile.wasm", generate::large_module()),
+        ("compile.simd.wasm", generate::simd_module()),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, wasm).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "{} ({} bytes)",
+            path.display(),
+            std::fs::metadata(&path).map_or(0, |m| m.len())
+        );
+    }
+    Ok(())
 }
 
 fn cpu_model() -> String {
@@ -108,6 +138,13 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(dir) = &options.emit_modules {
+        if let Err(e) = emit_compile_modules(dir) {
+            eprintln!("kestrel-peers: {e}");
+            std::process::exit(2);
+        }
+        return;
+    }
     let reps = options
         .reps
         .unwrap_or(if options.quick { QUICK_REPS } else { FULL_REPS });
