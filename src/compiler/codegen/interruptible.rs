@@ -9,7 +9,7 @@
 //! pass keeps it so: a range covers the loop's inline code from its head to its `end`
 //! (out-of-line code, emitted after the body, is never in one), it is cut around a
 //! `return`'s epilogue, and no call is emitted in it: the skim that lists the loops
-//! (`shape::call_free_loops`) may call a loop call-free only if it is, and a call
+//! (`shape::BodySkim::call_free_loops`) may call a loop call-free only if it is, and a call
 //! emitted in a range anyway ends the range and makes the compile fail with an
 //! internal error, so a disagreement between the skim and the pass shows in every test
 //! and fuzz run instead of as an unsafe range.
@@ -33,11 +33,7 @@ impl FuncCompiler<'_, '_> {
     /// At a loop operator: whether this loop goes without a loop-head check. If so, the
     /// loop's code from here to its `end` is recorded as interruptible.
     pub(super) fn loop_without_check(&mut self) -> bool {
-        let listed = !self.env.debug
-            && self
-                .call_free_loops
-                .as_ref()
-                .is_some_and(|loops| loops.binary_search(&self.offset).is_ok());
+        let listed = !self.env.debug && self.call_free_loops.binary_search(&self.offset).is_ok();
         if listed {
             if self.interruptible.depth == 0 {
                 self.interruptible.start = Some(self.asm.offset().0);

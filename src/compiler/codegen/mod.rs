@@ -294,10 +294,10 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     cross_instance_tail_calls: Vec<calls::CrossInstanceTailCall>,
     /// Instrumented version: its calls of plain entries, out of line.
     plain_calls: Vec<calls::PlainCall>,
-    /// Plain versions of a module without debug instrumentation: the module offsets of
-    /// the body's loops that cannot leave wasm code (`shape::call_free_loops`), read at
-    /// the first loop.
-    call_free_loops: Option<Vec<u32>>,
+    /// The module offsets of the body's loops that cannot leave wasm code
+    /// (`shape::BodyShape::call_free_loops`); plain versions of a module without debug
+    /// instrumentation compile them without a loop-head check.
+    call_free_loops: Vec<u32>,
     /// The loops without a loop-head check the pass is in (`interruptible`).
     interruptible: interruptible::Interruptible,
     /// A replay of a plain version recording its memory accesses (`replay`).
@@ -426,7 +426,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             cross_instance_calls: Vec::new(),
             cross_instance_tail_calls: Vec::new(),
             plain_calls: Vec::new(),
-            call_free_loops: None,
+            call_free_loops: shape.call_free_loops.clone(),
             interruptible: Default::default(),
             accesses: None,
             handler: None,
@@ -560,15 +560,10 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             let offset = ops.original_position();
             let op = decode(&mut ops)?;
             self.offset = offset as u32;
-            if !self.env.debug
-                && self.call_free_loops.is_none()
-                && matches!(op, wasmparser::Operator::Loop { .. })
-            {
-                self.call_free_loops = Some(shape::call_free_loops(body));
-            }
             // A peek at the next opcode lets `x = x op y` on a register-held local update
-            // it in place (`int_binop`); it reads two or three bytes, no operator.
-            self.next_set = next_local_set(&ops);
+            // it in place (`int_binop`); it reads two or three bytes, no operator, and
+            // only after the operators that can use it.
+            self.next_set = numeric::int_binop_of(&op).and_then(|_| next_local_set(&ops));
             self.visit(&op)?;
             if let Some(entry) = self.accesses.as_ref().map(|r| r.entry) {
                 self.end_access_probe(entry);

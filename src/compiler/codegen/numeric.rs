@@ -11,7 +11,7 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use wasmparser::Operator;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum IntOp {
+pub(super) enum IntOp {
     Add,
     Sub,
     Mul,
@@ -122,24 +122,39 @@ fn swap_cond(c: Cond) -> Cond {
     }
 }
 
+/// The two-operand integer operator `op` is, if it is one (`int_binop`): also what the
+/// pass peeks past (`plain_pass`), since only these may update a local in place
+/// (`int_binop_in_place`).
+pub(super) fn int_binop_of(op: &Operator<'_>) -> Option<(ValType, IntOp)> {
+    use Operator as O;
+    use ValType::{I32, I64};
+    Some(match *op {
+        O::I32Add => (I32, IntOp::Add),
+        O::I32Sub => (I32, IntOp::Sub),
+        O::I32Mul => (I32, IntOp::Mul),
+        O::I32And => (I32, IntOp::And),
+        O::I32Or => (I32, IntOp::Or),
+        O::I32Xor => (I32, IntOp::Xor),
+        O::I64Add => (I64, IntOp::Add),
+        O::I64Sub => (I64, IntOp::Sub),
+        O::I64Mul => (I64, IntOp::Mul),
+        O::I64And => (I64, IntOp::And),
+        O::I64Or => (I64, IntOp::Or),
+        O::I64Xor => (I64, IntOp::Xor),
+        _ => return None,
+    })
+}
+
 impl FuncCompiler<'_, '_> {
     /// Compiles a numeric operator; returns false if `op` is not one.
     pub(super) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;
         use ValType::{F32, F64, I32, I64};
+        if let Some((ty, int_op)) = int_binop_of(op) {
+            self.int_binop(ty, int_op);
+            return true;
+        }
         match *op {
-            O::I32Add => self.int_binop(I32, IntOp::Add),
-            O::I32Sub => self.int_binop(I32, IntOp::Sub),
-            O::I32Mul => self.int_binop(I32, IntOp::Mul),
-            O::I32And => self.int_binop(I32, IntOp::And),
-            O::I32Or => self.int_binop(I32, IntOp::Or),
-            O::I32Xor => self.int_binop(I32, IntOp::Xor),
-            O::I64Add => self.int_binop(I64, IntOp::Add),
-            O::I64Sub => self.int_binop(I64, IntOp::Sub),
-            O::I64Mul => self.int_binop(I64, IntOp::Mul),
-            O::I64And => self.int_binop(I64, IntOp::And),
-            O::I64Or => self.int_binop(I64, IntOp::Or),
-            O::I64Xor => self.int_binop(I64, IntOp::Xor),
             O::I32Shl => self.shift(I32, ShiftOp::Shl),
             O::I32ShrS => self.shift(I32, ShiftOp::ShrS),
             O::I32ShrU => self.shift(I32, ShiftOp::ShrU),

@@ -78,6 +78,9 @@ pub(super) struct BodyShape {
     /// callee-saved register (`runtime::exceptions`, "DESIGN: exceptions"), as a landing
     /// pad cannot know what the frames it skipped left in them.
     pub handlers: bool,
+    /// The module offsets of the body's loops that cannot leave wasm code, in increasing
+    /// order (`BodySkim::call_free_loops`).
+    pub call_free_loops: Vec<u32>,
 }
 
 /// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
@@ -96,7 +99,8 @@ impl BodyShape {
         } else {
             (false, false)
         };
-        let handlers = may_have_handlers(body);
+        let facts = BodySkim::of(body, locals.len());
+        let handlers = facts.may_have_handlers;
         let pinned = if handlers {
             vec![None; locals.len()]
         } else if small {
@@ -106,24 +110,89 @@ impl BodyShape {
             }
             pinned
         } else {
-            pin_locals(locals, num_params, || local_uses(body, locals.len()))
+            pin_locals(locals, num_params, &facts.local_uses)
         };
         BodyShape {
             small,
             leaf,
             pinned,
             handlers,
+            call_free_loops: facts.call_free_loops,
         }
     }
 }
 
-/// Whether the body may have an exception handler: a `try_table` or a legacy `try`, or
-/// an opcode the skim does not know before its end (conservatively: any choice for a
-/// body without handlers is correct, a body with them must pin nothing).
-fn may_have_handlers(body: &wasmparser::FunctionBody<'_>) -> bool {
-    let mut found = false;
-    let complete = skim(body, |event| found |= matches!(event, SkimEvent::Handler));
-    found || !complete
+/// What one skim of a body (`skim`) finds out before the pass starts. One read collects
+/// every fact, so a body is skimmed once (each fact had a read of its own before: about a
+/// sixth of compile time on the peer harness's compile module, benches/RESULTS.md).
+struct BodySkim {
+    /// Whether the body may have an exception handler: a `try_table` or a legacy `try`,
+    /// or an opcode the skim does not know before its end (conservatively: any choice
+    /// for a body without handlers is correct, a body with them must pin nothing).
+    may_have_handlers: bool,
+    /// How much each local is used: every `local.get`, `local.set` and `local.tee`
+    /// counts 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops
+    /// weigh most. The counts of a body the skim stops in early stand as far as they go
+    /// (any choice is correct).
+    local_uses: Vec<u64>,
+    /// The module offsets of the body's loops that contain no operator that may leave
+    /// wasm code (a call, a host helper), in increasing order: the loops a plain version
+    /// of a module without debug instrumentation compiles without a loop-head check
+    /// (`runtime::interrupt`, "DESIGN: interrupts in loops without calls").
+    /// Conservative: a loop the skim does not read to its end (an opcode it does not
+    /// know) is not listed. The compiler holds the list to its own truth: a call emitted
+    /// inside a listed loop is an error (`FuncCompiler::leaving_wasm_code`).
+    call_free_loops: Vec<u32>,
+}
+
+impl BodySkim {
+    /// Skims `body`, which declares `locals` locals (parameters included).
+    fn of(body: &wasmparser::FunctionBody<'_>, locals: usize) -> BodySkim {
+        let mut uses = vec![0u64; locals];
+        let mut call_free_loops = Vec::new();
+        let mut found_handler = false;
+        // Each open block: the loop's offset (None for other blocks) and whether
+        // something inside it may call out.
+        let mut blocks: Vec<(Option<u32>, bool)> = Vec::new();
+        // How many open blocks are loops.
+        let mut depth = 0u32;
+        let complete = skim(body, |event| match event {
+            SkimEvent::Open { is_loop, offset } => {
+                blocks.push((is_loop.then_some(offset), false));
+                depth += u32::from(is_loop);
+            }
+            SkimEvent::End => {
+                if let Some((offset, calls)) = blocks.pop() {
+                    if let Some(offset) = offset {
+                        depth -= 1;
+                        if !calls {
+                            call_free_loops.push(offset);
+                        }
+                    }
+                    if let Some(parent) = blocks.last_mut() {
+                        parent.1 |= calls;
+                    }
+                }
+            }
+            SkimEvent::Local(index) => {
+                if let Some(u) = uses.get_mut(index as usize) {
+                    *u += 8u64.pow(depth.min(4));
+                }
+            }
+            SkimEvent::CallsOut => {
+                if let Some(innermost) = blocks.last_mut() {
+                    innermost.1 = true;
+                }
+            }
+            SkimEvent::Handler => found_handler = true,
+        });
+        call_free_loops.sort_unstable();
+        BodySkim {
+            may_have_handlers: found_handler || !complete,
+            local_uses: uses,
+            call_free_loops,
+        }
+    }
 }
 
 /// (small, leaf) for a body of at most `SMALL_BODY` bytes: small unless it has a loop,
@@ -155,71 +224,6 @@ impl FuncCompiler<'_, '_> {
             self.func_index
         );
     }
-}
-
-/// How much each local is used: every `local.get`, `local.set` and `local.tee` counts
-/// 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops weigh most.
-/// The counts of a body the skim stops in early stand as far as they go (any choice is
-/// correct).
-fn local_uses(body: &wasmparser::FunctionBody<'_>, count: usize) -> Vec<u64> {
-    let mut uses = vec![0u64; count];
-    // Whether each open block is a loop, and how many of them are.
-    let mut blocks: Vec<bool> = Vec::new();
-    let mut depth = 0u32;
-    skim(body, |event| match event {
-        SkimEvent::Open { is_loop, .. } => {
-            blocks.push(is_loop);
-            depth += u32::from(is_loop);
-        }
-        SkimEvent::End => {
-            if blocks.pop() == Some(true) {
-                depth -= 1;
-            }
-        }
-        SkimEvent::Local(index) => {
-            if let Some(u) = uses.get_mut(index as usize) {
-                *u += 8u64.pow(depth.min(4));
-            }
-        }
-        SkimEvent::CallsOut | SkimEvent::Handler => {}
-    });
-    uses
-}
-
-/// The module offsets of the body's loops that contain no operator that may leave wasm
-/// code (a call, a host helper), in increasing order: the loops a plain version of a
-/// module without debug instrumentation compiles without a loop-head check
-/// (`runtime::interrupt`, "DESIGN: interrupts in loops without calls"). Conservative: a
-/// loop the skim does not read to its end (an opcode it does not know) is not listed.
-/// The compiler holds the list to its own truth: a call emitted inside a listed loop is
-/// an error (`FuncCompiler::leaving_wasm_code`).
-pub(super) fn call_free_loops(body: &wasmparser::FunctionBody<'_>) -> Vec<u32> {
-    let mut found = Vec::new();
-    // Each open block: the loop's offset (None for other blocks) and whether something
-    // inside it may call out.
-    let mut blocks: Vec<(Option<u32>, bool)> = Vec::new();
-    skim(body, |event| match event {
-        SkimEvent::Open { is_loop, offset } => blocks.push((is_loop.then_some(offset), false)),
-        SkimEvent::End => {
-            if let Some((offset, calls)) = blocks.pop() {
-                match offset {
-                    Some(offset) if !calls => found.push(offset),
-                    _ => {}
-                }
-                if let Some(parent) = blocks.last_mut() {
-                    parent.1 |= calls;
-                }
-            }
-        }
-        SkimEvent::CallsOut => {
-            if let Some(innermost) = blocks.last_mut() {
-                innermost.1 = true;
-            }
-        }
-        SkimEvent::Local(_) | SkimEvent::Handler => {}
-    });
-    found.sort_unstable();
-    found
 }
 
 /// What `skim` reports about each operator it reads.
@@ -440,16 +444,11 @@ impl Skim<'_> {
 }
 
 /// Chooses the pinned locals, up to the pinned registers of each class. When a class
-/// has more locals than registers, the most used ones win (`local_uses`, computed only
-/// then, from one extra read of the operators); ties and the common case go to declared
+/// has more locals than registers, the most used ones win (`BodySkim::local_uses`); ties and the common case go to declared
 /// locals first, then parameters, because loops update declared locals while parameters
 /// are mostly read. Unused locals are never pinned. The choice is made once per function,
 /// so both versions of an instrumented function agree on it.
-pub(super) fn pin_locals(
-    locals: &[ValType],
-    num_params: usize,
-    uses: impl FnOnce() -> Vec<u64>,
-) -> Vec<Option<Loc>> {
+pub(super) fn pin_locals(locals: &[ValType], num_params: usize, uses: &[u64]) -> Vec<Option<Loc>> {
     use crate::abi::regs::{CALLEE_SAVED_GPRS, CALLEE_SAVED_XMMS};
     // Floats and vectors share the xmm registers, which keep all 128 bits across calls
     // (`abi::regs`, "register convention").
@@ -457,7 +456,6 @@ pub(super) fn pin_locals(
     let in_xmm = locals.iter().filter(|t| t.in_xmm()).count();
     let ints = locals.len() - in_xmm;
     if ints > CALLEE_SAVED_GPRS.len() || in_xmm > CALLEE_SAVED_XMMS.len() {
-        let uses = uses();
         // Stable: equal counts keep the declared-first order.
         order.sort_by_key(|&i| std::cmp::Reverse(uses[i]));
         order.retain(|&i| uses[i] > 0);
@@ -486,11 +484,15 @@ pub(super) fn save_index(reg: &Loc) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::local_uses;
+    use super::BodySkim;
+
+    fn skim(body: &[u8], count: usize) -> BodySkim {
+        let reader = wasmparser::BinaryReader::new(body, 0);
+        BodySkim::of(&wasmparser::FunctionBody::new(reader), count)
+    }
 
     fn uses(body: &[u8], count: usize) -> Vec<u64> {
-        let reader = wasmparser::BinaryReader::new(body, 0);
-        local_uses(&wasmparser::FunctionBody::new(reader), count)
+        skim(body, count).local_uses
     }
 
     #[test]
@@ -509,6 +511,32 @@ mod tests {
         ];
         let u = uses(&body, 6);
         assert_eq!(u, vec![8, 8, 1, 0, 0, 0]);
+    }
+
+    #[test]
+    fn one_skim_finds_call_free_loops_and_handlers() {
+        let body = [
+            0x00, // no local declarations
+            0x03, 0x40, 0x20, 0x00, 0x1a, 0x0b, // at 1: loop ; local.get 0 ; drop ; end
+            0x03, 0x40, // at 7: loop
+            0x02, 0x40, 0x10, 0x00, 0x0b, // block ; call 0 ; end (the call is the loop's)
+            0x0b, // end of the loop
+            0x0b, // end of body
+        ];
+        let facts = skim(&body, 1);
+        assert_eq!(facts.call_free_loops, vec![1]);
+        assert!(!facts.may_have_handlers);
+        assert_eq!(facts.local_uses, vec![8]);
+        // A try_table (no catches) has handlers; so may a body the skim cannot finish.
+        let handler = [0x00, 0x1f, 0x40, 0x00, 0x0b, 0x0b];
+        assert!(skim(&handler, 0).may_have_handlers);
+        let unknown = [0x00, 0x03, 0x40, 0xfd, 0x0b, 0x0b];
+        let facts = skim(&unknown, 0);
+        assert!(facts.may_have_handlers);
+        assert!(
+            facts.call_free_loops.is_empty(),
+            "a loop not read to its end"
+        );
     }
 
     #[test]
