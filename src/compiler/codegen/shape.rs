@@ -154,17 +154,23 @@ impl BodySkim {
         // Each open block: the loop's offset (None for other blocks) and whether
         // something inside it may call out.
         let mut blocks: Vec<(Option<u32>, bool)> = Vec::new();
-        // How many open blocks are loops.
+        // How many open blocks are loops, and what a use weighs at that depth.
         let mut depth = 0u32;
+        let weight = |depth: u32| 8u64.pow(depth.min(4));
+        let mut use_weight = weight(0);
         let complete = skim(body, |event| match event {
             SkimEvent::Open { is_loop, offset } => {
                 blocks.push((is_loop.then_some(offset), false));
-                depth += u32::from(is_loop);
+                if is_loop {
+                    depth += 1;
+                    use_weight = weight(depth);
+                }
             }
             SkimEvent::End => {
                 if let Some((offset, calls)) = blocks.pop() {
                     if let Some(offset) = offset {
                         depth -= 1;
+                        use_weight = weight(depth);
                         if !calls {
                             call_free_loops.push(offset);
                         }
@@ -176,7 +182,7 @@ impl BodySkim {
             }
             SkimEvent::Local(index) => {
                 if let Some(u) = uses.get_mut(index as usize) {
-                    *u += 8u64.pow(depth.min(4));
+                    *u += use_weight;
                 }
             }
             SkimEvent::CallsOut => {
@@ -405,14 +411,22 @@ impl Skim<'_> {
     }
 
     /// An unsigned or signed LEB128 number (up to 64 bits), as its low bits.
+    /// At most ten bytes; most are one (local indices, small constants), which take the
+    /// first return.
     fn leb(&mut self) -> Option<u64> {
-        let mut value = 0u64;
-        for shift in (0..70).step_by(7) {
+        let first = self.byte()?;
+        if first & 0x80 == 0 {
+            return Some(u64::from(first));
+        }
+        let mut value = u64::from(first & 0x7f);
+        let mut shift = 7;
+        while shift < 70 {
             let b = self.byte()?;
-            value |= u64::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            value |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Some(value);
             }
+            shift += 7;
         }
         None
     }
