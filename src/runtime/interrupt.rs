@@ -32,7 +32,7 @@
 //! In a module compiled without debug instrumentation nothing but the embedder's stop
 //! requests needs a loop to stop, and a stop ends the call: it need not happen at a
 //! transfer point. So a loop that cannot leave wasm code (no call, no host helper:
-//! `compiler::codegen::shape::call_free_loops`) has no loop-head check in such a module
+//! `compiler::codegen::shape::BodySkim::call_free_loops`) has no loop-head check in such a module
 //! and costs nothing; the compiler records its code instead (`codegen::interruptible`),
 //! and when the signal lands there with a stop request due for the running instance,
 //! the handler ends the call on the spot: it pushes pc + 1 and resumes the thread at the
