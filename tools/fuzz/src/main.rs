@@ -5,6 +5,7 @@
 //! kestrel-fuzz --generator NAME --seeds N [--start S] [--jobs J] [--out DIR]
 //!              [--timeout SECS] [--no-reduce]
 //! kestrel-fuzz --check FILE          compare the engines on one module
+//! kestrel-fuzz --alone SIDE FILE     run only `kestrel` or only the `references` on it
 //! kestrel-fuzz --matrix              run the location matrix
 //! kestrel-fuzz --debug-ops --generator NAME --seeds N ...
 //!                                    debug-operation sessions instead of the comparison
@@ -24,12 +25,14 @@
 //! reduced with `wasm-shrink` (each candidate checked in a fresh process, with the
 //! timeout) to `GEN-SEED-reduced.wasm` and `.wat`. The last line is the summary:
 //! `fuzz GEN: M modules (seeds S..E), A agreed (X cut short by stack exhaustion),
-//! K skipped, D diverged, C crashed, H hung, in T s`. The exit status is 1 if any seed
-//! failed.
+//! K skipped, R wasmi 2.0 bugs, Q reference crashes, D diverged, C crashed, H hung, in T s`.
+//! A crashed seed is attributed before it counts: if a process running only the
+//! references on its module crashes and one running only Kestrel finishes (`--alone`),
+//! it is a reference crash, not a failure. The exit status is 1 if any seed failed.
 
 use clap::Parser;
 use kestrel_fuzz::debug_ops::Verdict as SessionVerdict;
-use kestrel_fuzz::oracle::{Oracle, Verdict};
+use kestrel_fuzz::oracle::{Alone, Oracle, Verdict};
 use kestrel_fuzz::Generator;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -103,6 +106,11 @@ struct Args {
     /// instead of running them.
     #[arg(long, value_name = "DIR")]
     emit: Option<PathBuf>,
+    /// Run only one side on a module file, its observations dropped: `kestrel` (every
+    /// configuration) or `references` (wasmi 2.0, wasmi 0.31, wasmtime); exit 0 when it
+    /// finishes. The supervisor uses it to attribute a crash.
+    #[arg(long, num_args = 2, value_names = ["SIDE", "FILE"])]
+    alone: Option<Vec<String>>,
     /// Internal: run seeds FROM..TO and report each on stdout.
     #[arg(long, num_args = 2, value_names = ["FROM", "TO"], hide = true)]
     worker: Option<Vec<u64>>,
@@ -143,6 +151,9 @@ fn main() {
     let sessions = args.debug_ops.then_some(args.ops_seed);
     if let Some(path) = &args.check {
         std::process::exit(check_file(&oracle, sessions, path));
+    }
+    if let Some(alone) = &args.alone {
+        std::process::exit(run_alone(&oracle, alone));
     }
     if args.matrix {
         std::process::exit(run_matrix());
@@ -199,6 +210,74 @@ fn check_args(sessions: Option<u64>) -> Vec<String> {
     match sessions {
         Some(seed) => vec!["--debug-ops".into(), "--ops-seed".into(), seed.to_string()],
         None => Vec::new(),
+    }
+}
+
+/// `--alone SIDE FILE`: 0 when the side finishes, 2 on a bad side or file.
+fn run_alone(oracle: &Oracle, alone: &[String]) -> i32 {
+    let [side, path] = alone else {
+        return 2;
+    };
+    let side = match side.as_str() {
+        "kestrel" => Alone::Kestrel,
+        "references" => Alone::References,
+        other => {
+            eprintln!("error: --alone takes `kestrel` or `references`, not `{other}`");
+            return 2;
+        }
+    };
+    match wat::parse_file(path) {
+        Ok(bytes) => {
+            oracle.run_alone(side, &bytes);
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot read {path}: {e}");
+            2
+        }
+    }
+}
+
+/// Whose crash a differential seed's crash is: the module is run in one process with
+/// only the references and in another with only Kestrel (`--alone`). If the references
+/// alone crash (or run past `timeout`) and Kestrel alone finishes, it is the reference's
+/// (wasmi 2.0's interpreter, for one, can overflow the host stack): the reason, else None.
+fn reference_crash(bytes: &[u8], dir: &Path, name: &str, timeout: u64) -> Option<String> {
+    let path = dir.join(format!("{name}-alone.wasm"));
+    std::fs::write(&path, bytes).ok()?;
+    let exe = std::env::current_exe().ok()?;
+    let finishes = |side: &str| -> Option<std::process::ExitStatus> {
+        let mut child = Command::new(&exe)
+            .args(["--alone", side])
+            .arg(&path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let deadline = Instant::now() + Duration::from_secs(timeout);
+        loop {
+            if let Some(status) = child.try_wait().ok()? {
+                return Some(status);
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let kestrel = finishes("kestrel");
+    let references = finishes("references");
+    let _ = std::fs::remove_file(&path);
+    match (kestrel, references) {
+        (Some(k), Some(r)) if k.success() && !r.success() => Some(format!(
+            "the references alone end with {r}; Kestrel alone finishes"
+        )),
+        (Some(k), None) if k.success() => Some(format!(
+            "the references alone run past {timeout} s; Kestrel alone finishes"
+        )),
+        _ => None,
     }
 }
 
@@ -418,6 +497,8 @@ enum Fate {
     /// wasmi 2.0 alone differs (`Verdict::ReferenceBug`).
     ReferenceBug(String),
     Crash(#[allow(dead_code)] String),
+    /// A crash that a reference alone has and Kestrel alone does not (`reference_crash`).
+    ReferenceCrash(String),
     Hang,
 }
 
@@ -638,6 +719,30 @@ fn summarize(
     fates: &BTreeMap<u64, Fate>,
     started: Instant,
 ) -> i32 {
+    // A differential seed's crash may be a reference's: ask before counting.
+    let attributed: BTreeMap<u64, Fate>;
+    let fates = if args.debug_ops || args.wasi_calls {
+        fates
+    } else {
+        attributed = fates
+            .iter()
+            .map(|(&seed, fate)| {
+                let fate = match fate {
+                    Fate::Crash(_) => generator
+                        .generate(seed)
+                        .and_then(|bytes| {
+                            let _ = std::fs::create_dir_all(&args.out);
+                            let name = format!("{}-{seed}", generator.name());
+                            reference_crash(&bytes, &args.out, &name, args.timeout)
+                        })
+                        .map_or_else(|| fate.clone(), Fate::ReferenceCrash),
+                    other => other.clone(),
+                };
+                (seed, fate)
+            })
+            .collect();
+        &attributed
+    };
     let mut counts = BTreeMap::<&str, u64>::new();
     let mut session_totals = [0u64; 4];
     let mut skip_reasons = BTreeMap::<String, u64>::new();
@@ -660,6 +765,7 @@ fn summarize(
             Fate::Diverge(_) => "diverged",
             Fate::ReferenceBug(_) => "reference bugs",
             Fate::Crash(_) => "crashed",
+            Fate::ReferenceCrash(_) => "reference crashes",
             Fate::Hang => "hung",
         };
         *counts.entry(key).or_default() += 1;
@@ -671,6 +777,9 @@ fn summarize(
                 "reference bug at seed {seed} (not a Kestrel failure): {}",
                 why.chars().take(200).collect::<String>()
             );
+        }
+        if let Fate::ReferenceCrash(why) = fate {
+            println!("reference crash at seed {seed} (not a Kestrel failure): {why}");
         }
     }
     let missing = args.seeds - fates.len() as u64;
@@ -741,7 +850,7 @@ fn summarize(
         return i32::from(!failures.is_empty() || missing > 0);
     }
     println!(
-        "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31 or wasmtime), {} diverged, {} crashed, {} hung{}, in {:.0} s",
+        "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31 or wasmtime), {} reference crashes (Kestrel alone runs the module), {} diverged, {} crashed, {} hung{}, in {:.0} s",
         generator.name(),
         fates.len(),
         args.start,
@@ -750,6 +859,7 @@ fn summarize(
         count("exhausted"),
         count("skipped"),
         count("reference bugs"),
+        count("reference crashes"),
         count("diverged"),
         count("crashed"),
         count("hung"),

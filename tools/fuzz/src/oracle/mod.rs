@@ -220,6 +220,36 @@ impl Oracle {
     }
 }
 
+/// Which engines `run_alone` runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Alone {
+    /// Every Kestrel configuration of the oracle.
+    Kestrel,
+    /// Every reference: wasmi 2.0, wasmi 0.31 and wasmtime.
+    References,
+}
+
+impl Oracle {
+    /// Runs one side of the comparison on `bytes`, its observations dropped: when a
+    /// worker process crashes on a module, a process running only Kestrel and one running
+    /// only the references tell whose crash it is (the fuzz command's crash attribution).
+    /// A reference's panic is caught as in `check`; a crash ends the process.
+    pub fn run_alone(&self, side: Alone, bytes: &[u8]) {
+        match side {
+            Alone::Kestrel => {
+                for (label, engine) in &self.engines {
+                    let _ = run_kestrel_with(engine, bytes, *label == DEBUGGED);
+                }
+            }
+            Alone::References => {
+                let _ = reference_guarded("wasmi 2.0", || run_wasmi(bytes));
+                let _ = reference_guarded("wasmi 0.31", || run_wasmi_legacy(bytes));
+                let _ = reference_guarded("wasmtime", || run_wasmtime(bytes));
+            }
+        }
+    }
+}
+
 /// Whether `bytes` uses exception handling or typed function references (and the 3.0
 /// type system), which only wasmtime among the references runs.
 fn needs_wasmtime(bytes: &[u8]) -> bool {
