@@ -26,11 +26,17 @@ pub use on_wasmtime::run_wasmtime_script;
 
 /// Runs a module on wasmtime, the same steps as `run_kestrel`: in this process with the
 /// `wasmtime` feature (`on_wasmtime_in_process`), otherwise through its Python binding
-/// (`on_wasmtime`, one process per module).
+/// (`on_wasmtime`, one process per module). A module the library version cannot finish
+/// goes to the binding's too: wasmtime 48 charges fuel for a `table.grow` by its delta
+/// before it fails, so a huge delta uses up any fuel, where wasmtime 50 (the binding)
+/// returns -1 at once.
 pub fn run_wasmtime(bytes: &[u8]) -> Result<Vec<Observation>, String> {
     #[cfg(feature = "wasmtime")]
     {
-        on_wasmtime_in_process::run_wasmtime(bytes)
+        on_wasmtime_in_process::run_wasmtime(bytes).or_else(|in_process| {
+            run_wasmtime_script(bytes)
+                .map_err(|script| format!("{in_process}; through the Python binding: {script}"))
+        })
     }
     #[cfg(not(feature = "wasmtime"))]
     {
@@ -548,6 +554,29 @@ mod tests {
     /// The in-process wasmtime (`--features wasmtime`) observes what its Python binding
     /// observes, on modules of every generator whose reference it is; skipped without the
     /// Python package.
+    /// A module wasmtime 48 cannot finish (a `table.grow` of a 64-bit table by a huge
+    /// delta, which it charges fuel for) is still judged, by the binding's wasmtime.
+    #[cfg(feature = "wasmtime")]
+    #[test]
+    fn what_the_library_cannot_finish_the_binding_judges() {
+        let m = wat(r#"(module (table (export "t") i64 2 29 funcref)
+            (func (export "f") (result i64)
+              (table.grow (ref.null func) (i64.const -34870345177485443))))"#);
+        assert!(on_wasmtime_in_process::run_wasmtime(&m).is_err());
+        match run_wasmtime(&m) {
+            Err(e) if e.contains("not installed") => {
+                println!("skipped: the wasmtime Python package is not installed")
+            }
+            Err(e) => panic!("{e}"),
+            Ok(observations) => {
+                assert_eq!(
+                    observations[1].outcome,
+                    Outcome::Values(vec![("i64".into(), u64::MAX.into())])
+                )
+            }
+        }
+    }
+
     #[cfg(feature = "wasmtime")]
     #[test]
     fn wasmtime_in_process_observes_what_the_script_observes() {
