@@ -484,6 +484,36 @@ pub(crate) fn without_type_ids(text: &str) -> String {
     out
 }
 
+/// The observation after a successful instantiation: the exported state.
+pub(crate) fn instantiated((globals, memories, tables): State) -> Observation {
+    Observation {
+        step: "instantiate".into(),
+        outcome: Outcome::Values(vec![]),
+        globals,
+        memories,
+        tables,
+    }
+}
+
+/// Records the observation after calling export `name`; returns whether the run ends
+/// there: stack exhaustion ends every engine's run, since their stack limits differ.
+pub(crate) fn record_call(
+    out: &mut Vec<Observation>,
+    name: &str,
+    outcome: Outcome,
+    (globals, memories, tables): State,
+) -> bool {
+    let stop = outcome == Outcome::Exhausted;
+    out.push(Observation {
+        step: format!("call {name}"),
+        outcome,
+        globals,
+        memories,
+        tables,
+    });
+    stop
+}
+
 /// The observation of a trap during instantiation (in the start function).
 pub(crate) fn trap_observation(name: &'static str) -> Observation {
     Observation {

@@ -1,8 +1,8 @@
 //! Running a module on Kestrel and observing it (`Observation`).
 
 use super::{
-    args_for, f32_bits, f64_bits, hash_bytes, trap_observation, type_name, Observation, Outcome,
-    State, TableDigest, ROUNDS,
+    args_for, f32_bits, f64_bits, hash_bytes, instantiated, record_call, trap_observation,
+    type_name, Observation, Outcome, State, TableDigest, ROUNDS,
 };
 use kestrel::{Engine, Error, Extern, Linker, Module, TrapKind, Val};
 
@@ -113,15 +113,7 @@ pub fn run_kestrel_with(
     }
     let mut exports = instance.exports();
     exports.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out = Vec::new();
-    let (globals, memories, tables) = kestrel_state(&exports);
-    out.push(Observation {
-        step: "instantiate".into(),
-        outcome: Outcome::Values(vec![]),
-        globals,
-        memories,
-        tables,
-    });
+    let mut out = vec![instantiated(kestrel_state(&exports))];
     for round in 0..ROUNDS {
         for (name, ext) in &exports {
             let Extern::Func(f) = ext else { continue };
@@ -132,16 +124,7 @@ pub fn run_kestrel_with(
                 Err(Error::Trap(t)) => Outcome::Trap(kestrel_trap_name(t.kind())),
                 Err(e) => return Err(format!("call {name}: {e}")),
             };
-            let (globals, memories, tables) = kestrel_state(&exports);
-            let stop = outcome == Outcome::Exhausted;
-            out.push(Observation {
-                step: format!("call {name}"),
-                outcome,
-                globals,
-                memories,
-                tables,
-            });
-            if stop {
+            if record_call(&mut out, name, outcome, kestrel_state(&exports)) {
                 return Ok(out);
             }
         }

@@ -1,8 +1,8 @@
 //! Running a module on the reference, `wasmi` 2.0, and observing it the same way.
 
 use super::{
-    args_for, f32_bits, f64_bits, hash_bytes, trap_observation, type_name, Observation, Outcome,
-    State, TableDigest, ROUNDS,
+    args_for, f32_bits, f64_bits, hash_bytes, instantiated, record_call, trap_observation,
+    type_name, Observation, Outcome, State, TableDigest, ROUNDS,
 };
 use kestrel::{Val, ValType};
 
@@ -147,15 +147,7 @@ pub fn run_wasmi(bytes: &[u8]) -> Result<Vec<Observation>, String> {
         .map(|e| (e.name().to_string(), e.into_extern()))
         .collect();
     exports.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out = Vec::new();
-    let (globals, memories, tables) = wasmi_state(&store, &exports);
-    out.push(Observation {
-        step: "instantiate".into(),
-        outcome: Outcome::Values(vec![]),
-        globals,
-        memories,
-        tables,
-    });
+    let mut out = vec![instantiated(wasmi_state(&store, &exports))];
     for round in 0..ROUNDS {
         for (name, ext) in &exports {
             let wasmi::Extern::Func(f) = ext else {
@@ -179,16 +171,7 @@ pub fn run_wasmi(bytes: &[u8]) -> Result<Vec<Observation>, String> {
                     None => return Err(format!("call {name}: {e}")),
                 },
             };
-            let (globals, memories, tables) = wasmi_state(&store, &exports);
-            let stop = outcome == Outcome::Exhausted;
-            out.push(Observation {
-                step: format!("call {name}"),
-                outcome,
-                globals,
-                memories,
-                tables,
-            });
-            if stop {
+            if record_call(&mut out, name, outcome, wasmi_state(&store, &exports)) {
                 return Ok(out);
             }
         }

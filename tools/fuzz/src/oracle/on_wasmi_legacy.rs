@@ -6,8 +6,8 @@
 
 use super::on_wasmi::{to_kestrel_type, FUEL, OUT_OF_FUEL};
 use super::{
-    args_for, f32_bits, f64_bits, hash_bytes, trap_observation, type_name, Observation, Outcome,
-    State, TableDigest, ROUNDS,
+    args_for, f32_bits, f64_bits, hash_bytes, instantiated, record_call, trap_observation,
+    type_name, Observation, Outcome, State, TableDigest, ROUNDS,
 };
 use kestrel::{Val, ValType};
 use wasmi_legacy as w;
@@ -148,14 +148,7 @@ pub fn run_wasmi_legacy(bytes: &[u8]) -> Result<Vec<Observation>, String> {
         .map(|e| (e.name().to_string(), e.into_extern()))
         .collect();
     exports.sort_by(|a, b| a.0.cmp(&b.0));
-    let (globals, memories, tables) = state(&store, &exports);
-    let mut out = vec![Observation {
-        step: "instantiate".into(),
-        outcome: Outcome::Values(vec![]),
-        globals,
-        memories,
-        tables,
-    }];
+    let mut out = vec![instantiated(state(&store, &exports))];
     for round in 0..ROUNDS {
         for (name, ext) in &exports {
             let w::Extern::Func(f) = ext else { continue };
@@ -175,16 +168,7 @@ pub fn run_wasmi_legacy(bytes: &[u8]) -> Result<Vec<Observation>, String> {
                     None => return Err(format!("call {name}: {e}")),
                 },
             };
-            let (globals, memories, tables) = state(&store, &exports);
-            let stop = outcome == Outcome::Exhausted;
-            out.push(Observation {
-                step: format!("call {name}"),
-                outcome,
-                globals,
-                memories,
-                tables,
-            });
-            if stop {
+            if record_call(&mut out, name, outcome, state(&store, &exports)) {
                 return Ok(out);
             }
         }

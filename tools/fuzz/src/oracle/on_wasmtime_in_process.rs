@@ -7,8 +7,8 @@
 
 use super::on_wasmi::{FUEL, OUT_OF_FUEL};
 use super::{
-    args_for, f32_bits, f64_bits, hash_bytes, trap_observation, without_type_ids, Observation,
-    Outcome, State, TableDigest, ROUNDS,
+    args_for, f32_bits, f64_bits, hash_bytes, instantiated, record_call, trap_observation,
+    without_type_ids, Observation, Outcome, State, TableDigest, ROUNDS,
 };
 use kestrel::{Val, ValType};
 use std::sync::OnceLock;
@@ -237,15 +237,7 @@ pub fn run_wasmtime(bytes: &[u8]) -> Result<Vec<Observation>, String> {
         .map(|e| (e.name().to_string(), e.into_extern()))
         .collect();
     exports.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out = Vec::new();
-    let (globals, memories, tables) = state(&mut store, &exports);
-    out.push(Observation {
-        step: "instantiate".into(),
-        outcome: Outcome::Values(vec![]),
-        globals,
-        memories,
-        tables,
-    });
+    let mut out = vec![instantiated(state(&mut store, &exports))];
     for round in 0..ROUNDS {
         for (name, ext) in &exports {
             let wasmtime::Extern::Func(f) = ext else {
@@ -270,16 +262,7 @@ pub fn run_wasmtime(bytes: &[u8]) -> Result<Vec<Observation>, String> {
                     Failure::Other(e) => return Err(format!("call {name}: {e}")),
                 },
             };
-            let (globals, memories, tables) = state(&mut store, &exports);
-            let stop = outcome == Outcome::Exhausted;
-            out.push(Observation {
-                step: format!("call {name}"),
-                outcome,
-                globals,
-                memories,
-                tables,
-            });
-            if stop {
+            if record_call(&mut out, name, outcome, state(&mut store, &exports)) {
                 return Ok(out);
             }
         }
