@@ -124,7 +124,7 @@ impl BodyShape {
 
 /// What one skim of a body (`skim`) finds out before the pass starts. One read collects
 /// every fact, so a body is skimmed once (each fact had a read of its own before: about a
-/// sixth of compile time on the peer harness's compile module, benches/RESULTS.md).
+/// fifth of compile time on the peer harness's compile module, benches/RESULTS.md).
 struct BodySkim {
     /// Whether the body may have an exception handler: a `try_table` or a legacy `try`,
     /// or an opcode the skim does not know before its end (conservatively: any choice

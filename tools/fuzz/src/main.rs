@@ -213,6 +213,23 @@ fn check_args(sessions: Option<u64>) -> Vec<String> {
     }
 }
 
+/// Waits for `child` for at most `timeout` seconds: its exit status, or None when it ran
+/// past the timeout (it is then killed). Polls, since std has no wait with a timeout.
+fn wait_with_timeout(child: &mut Child, timeout: u64) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + Duration::from_secs(timeout);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if Instant::now() > deadline => break,
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => break,
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
 /// `--alone SIDE FILE`: 0 when the side finishes, 2 on a bad side or file.
 fn run_alone(oracle: &Oracle, alone: &[String]) -> i32 {
     let [side, path] = alone else {
@@ -254,18 +271,7 @@ fn reference_crash(bytes: &[u8], dir: &Path, name: &str, timeout: u64) -> Option
             .stderr(Stdio::null())
             .spawn()
             .ok()?;
-        let deadline = Instant::now() + Duration::from_secs(timeout);
-        loop {
-            if let Some(status) = child.try_wait().ok()? {
-                return Some(status);
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        wait_with_timeout(&mut child, timeout)
     };
     let kestrel = finishes("kestrel");
     let references = finishes("references");
@@ -348,28 +354,22 @@ fn reduce_file(path: &Path, timeout: u64, check_args: &[String]) -> i32 {
         .stdout(Stdio::piped())
         .spawn()
         .expect("starting a check");
-    let deadline = Instant::now() + Duration::from_secs(timeout);
-    let fate = loop {
-        if let Ok(Some(status)) = child.try_wait() {
+    let fate = match wait_with_timeout(&mut child, timeout) {
+        Some(status) => {
             let mut out = String::new();
             if let Some(mut o) = child.stdout.take() {
                 let _ = std::io::Read::read_to_string(&mut o, &mut out);
             }
-            break match status.code() {
+            match status.code() {
                 Some(1) => Fate::Diverge(out.trim_start_matches("diverge: ").to_string()),
                 None => Fate::Crash(status.to_string()),
                 _ => {
                     println!("{}: does not fail ({})", path.display(), out.trim());
                     return 0;
                 }
-            };
+            }
         }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break Fate::Hang;
-        }
-        std::thread::sleep(Duration::from_millis(5));
+        None => Fate::Hang,
     };
     let reduced = reduce_in_subprocesses(&bytes, &fate, timeout, check_args);
     let out = PathBuf::from(format!(
@@ -900,31 +900,19 @@ fn reduce_in_subprocesses(
         else {
             return false;
         };
-        let deadline = Instant::now() + Duration::from_secs(timeout);
-        loop {
-            match child.try_wait() {
-                Ok(Some(status)) => {
-                    let mut out = String::new();
-                    if let Some(mut o) = child.stdout.take() {
-                        let _ = std::io::Read::read_to_string(&mut o, &mut out);
-                    }
-                    return match fate {
-                        Fate::Diverge(_) => {
-                            status.code() == Some(1)
-                                && out.starts_with(&format!("diverge: {label}"))
-                        }
-                        Fate::Crash(_) => status.code().is_none(),
-                        _ => false,
-                    };
-                }
-                Ok(None) if Instant::now() > deadline => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return matches!(fate, Fate::Hang);
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-                Err(_) => return false,
+        let Some(status) = wait_with_timeout(&mut child, timeout) else {
+            return matches!(fate, Fate::Hang);
+        };
+        let mut out = String::new();
+        if let Some(mut o) = child.stdout.take() {
+            let _ = std::io::Read::read_to_string(&mut o, &mut out);
+        }
+        match fate {
+            Fate::Diverge(_) => {
+                status.code() == Some(1) && out.starts_with(&format!("diverge: {label}"))
             }
+            Fate::Crash(_) => status.code().is_none(),
+            _ => false,
         }
     };
     let reduced = kestrel_fuzz::reduce::shrink(bytes.to_vec(), same_failure);
