@@ -422,3 +422,108 @@ fn interrupts_landing_anywhere_never_look_like_stack_overflows() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     assert!(sender.join().unwrap() > 1000);
 }
+
+/// A loop that cannot leave wasm code, which the plain version of a debuggable module
+/// compiles without a loop-head check: it counts in local 0 and at memory offset 8, up to
+/// 2^34 (so that a request that never reaches it fails the test after seconds rather than
+/// hang it), with a plain store at its head whose offset a breakpoint takes.
+const COUNT: &str = r#"
+(module
+  (memory (export "memory") 1)
+  (func (export "count") (result i64) (local i64)
+    (loop $l
+      (i32.store8 (i32.const 0) (i32.const 1))
+      (local.set 0 (i64.add (local.get 0) (i64.const 1)))
+      (i64.store (i32.const 8) (local.get 0))
+      (br_if $l (i64.lt_u (local.get 0) (i64.const 0x400000000))))
+    (local.get 0)))
+"#;
+
+/// Requests `request` from another thread while `count` runs, and returns the stops
+/// (event, function, local 0) the handler saw; the handler aborts the call at the first.
+fn while_count_runs(
+    config: &Config,
+    request: impl FnOnce(&kestrel::Debugger),
+) -> Vec<(&'static str, u32, i64)> {
+    let engine = Engine::new(config);
+    let (module, instance) = instantiate(&engine, COUNT);
+    assert_eq!(
+        module.loop_heads_without_check().len(),
+        1,
+        "the loop goes without a check"
+    );
+    let dbg = instance.debugger().unwrap();
+    let stops = Arc::new(Mutex::new(Vec::new()));
+    let s = stops.clone();
+    dbg.set_handler(move |event, frame| {
+        let Ok(kestrel::Val::I64(count)) = frame.local(0) else {
+            panic!("local 0 unreadable");
+        };
+        s.lock()
+            .unwrap()
+            .push((event.name(), frame.func_index(), count));
+        Resume::Abort
+    });
+    let func = instance.get_func("count").unwrap();
+    let (done, outcome) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(move || done.send(func.call(&[])).unwrap());
+        wait_until_running(&instance);
+        request(&dbg);
+        // The stop comes within one iteration or so; a minute only bounds a failure (a
+        // request that never reaches the loop), which then stops the call.
+        let outcome = outcome
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| {
+                instance.interrupt_handle().interrupt();
+                panic!("no stop within a minute: {:?}", outcome.recv());
+            });
+        let err = outcome.unwrap_err();
+        assert!(
+            matches!(&err, Error::Trap(t) if t.kind() == TrapKind::DebuggerAbort),
+            "the request did not reach the running loop: {err}"
+        );
+    });
+    let stops = stops.lock().unwrap().clone();
+    stops
+}
+
+/// The configurations a debuggable module's loops without a check are stepped to in.
+fn debuggable_configs() -> Vec<Config> {
+    let mut plain = Config::new();
+    plain.debug_instrumentation(true);
+    let mut fuel = Config::new();
+    fuel.debug_instrumentation(true).consume_fuel(true);
+    let mut explicit = Config::new();
+    explicit
+        .debug_instrumentation(true)
+        .bounds_checks(kestrel::BoundsChecks::Explicit);
+    vec![plain, fuel, explicit]
+}
+
+#[test]
+fn a_pause_reaches_a_loop_without_a_check_by_stepping_it_to_its_head() {
+    for config in debuggable_configs() {
+        let stops = while_count_runs(&config, |dbg| dbg.pause());
+        assert_eq!(stops.len(), 1, "{stops:?}");
+        let (event, func, count) = stops[0];
+        assert_eq!((event, func), ("pause", 0));
+        // Stopped in the loop, whose count the frame shows.
+        assert!(count > 0 && count < 0x4_0000_0000, "{count}");
+    }
+}
+
+#[test]
+fn a_breakpoint_set_while_a_loop_without_a_check_runs_stops_in_it() {
+    for config in debuggable_configs() {
+        let stops = while_count_runs(&config, |dbg| {
+            // The loop's first store (`i32.const 0`, `i32.const 1`, `i32.store8`).
+            let store = dbg.instruction_offsets(0).unwrap()[3];
+            dbg.set_breakpoint(0, store).unwrap();
+        });
+        assert_eq!(stops.len(), 1, "{stops:?}");
+        let (event, func, count) = stops[0];
+        assert_eq!((event, func), ("breakpoint", 0));
+        assert!(count > 0 && count < 0x4_0000_0000, "{count}");
+    }
+}

@@ -147,7 +147,7 @@ const STEPPED: &[(&str, i32)] = &[
     ("vectors", 6),
 ];
 
-/// The configurations without debug instrumentation (where loops go without checks).
+/// The configurations, with and without debug instrumentation.
 fn configs() -> Vec<(&'static str, Config)> {
     let mut plain = Config::new();
     plain.debug_instrumentation(false);
@@ -161,11 +161,21 @@ fn configs() -> Vec<(&'static str, Config)> {
     canaries
         .debug_instrumentation(false)
         .convention_canaries(true);
+    // Debuggable modules' plain versions go without them too (an interrupt steps the
+    // thread to a loop head there).
+    let mut debuggable = Config::new();
+    debuggable.debug_instrumentation(true);
+    let mut debuggable_fuel = Config::new();
+    debuggable_fuel
+        .debug_instrumentation(true)
+        .consume_fuel(true);
     vec![
         ("plain", plain),
         ("explicit bounds", explicit),
         ("fuel", fuel),
         ("canaries", canaries),
+        ("debuggable", debuggable),
+        ("debuggable with fuel", debuggable_fuel),
     ]
 }
 
@@ -413,12 +423,26 @@ fn only_loops_that_cannot_leave_wasm_code_go_without_a_check() {
         ),
         2
     );
-    // Debuggable modules keep every check (their loop heads are transfer points).
+    // Debuggable modules record the same loops, and every head of such a loop (where an
+    // interrupt steps a thread to) lies in a range; a module without instrumentation has
+    // no heads (a stop ends the call anywhere in a range).
+    let module = Module::new(&engine, GUEST).unwrap();
+    assert!(module.loop_heads_without_check().is_empty());
     let mut config = Config::new();
     config.debug_instrumentation(true);
-    let engine = Engine::new(&config);
-    let module = Module::new(&engine, "(module (func (loop (br 0))))").unwrap();
-    assert!(module.interruptible_code().is_empty());
+    let debuggable = Module::new(&Engine::new(&config), GUEST).unwrap();
+    let ranges = debuggable.interruptible_code();
+    assert_eq!(ranges.len(), module.interruptible_code().len());
+    let heads = debuggable.loop_heads_without_check();
+    // nested's two loops, early_return's, calls_outside's inner one, carried's,
+    // vectors', count's.
+    assert_eq!(heads.len(), 7, "{heads:?}");
+    for head in heads {
+        assert!(
+            ranges.iter().any(|r| r.contains(&head)),
+            "head {head:#x} outside {ranges:x?}"
+        );
+    }
 }
 
 #[test]

@@ -115,8 +115,11 @@ pub(crate) const R15: Gpr = 15;
 // debugs anything: more than needed, never less). When the debug state changes under
 // running code, r12 follows: the debug hook sets or clears `WATCHED` in the registers it
 // restores, the interrupt of other threads recomputes it, and a host function returns
-// through the context restore. Loop heads compare r12 too, so while `WATCHED` is set in
-// a function, its loops take their out-of-line path each iteration: debugging with
+// through the context restore. The heads of loops that can call compare r12 too, so
+// while `WATCHED` is set in a function, those loops take their out-of-line path each
+// iteration (loops that cannot call have no compare: nothing in them can enter a
+// function, and a debug request reaches them through the interrupt signal,
+// `runtime::interrupt`, "DESIGN: interrupts in loops without calls"): debugging with
 // breakpoints costs in the code that can reach them (benches/RESULTS.md, "Lazy
 // instrumented versions"); with none, nothing. `tests/debug_lazy.rs` enters a debugged
 // function in each of these ways.

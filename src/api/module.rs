@@ -324,6 +324,18 @@ impl Module {
             .collect()
     }
 
+    /// The heads of those loops in a debuggable module, where an interrupt steps a
+    /// running thread to (offsets into [`Module::code`]). Not a stable API.
+    #[doc(hidden)]
+    pub fn loop_heads_without_check(&self) -> Vec<usize> {
+        self.inner
+            .code
+            .loop_heads
+            .iter()
+            .map(|&(head, _)| head as usize)
+            .collect()
+    }
+
     /// What each stretch of [`Module::code`] holds: every defined function (the version
     /// calls enter; instrumented versions are [`Module::instrumented_versions`]) and the
     /// shared stubs, in address order. Ranges are offsets into

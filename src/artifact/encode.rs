@@ -173,6 +173,7 @@ pub(super) struct Tables {
     pub fault_stub: u32,
     pub stop_stub: u32,
     pub interruptible: Vec<(u32, u32)>,
+    pub loop_heads: Vec<(u32, u32)>,
     landing_pads: Vec<(u32, u32)>,
 }
 
@@ -198,6 +199,7 @@ impl Tables {
             fault_stub: self.fault_stub,
             stop_stub: self.stop_stub,
             interruptible: self.interruptible,
+            loop_heads: self.loop_heads,
             landing_pads: self.landing_pads,
         }
     }
@@ -230,6 +232,7 @@ pub(super) fn compiled(w: &mut Writer, c: &CompiledCode) {
     w.u32(c.fault_stub);
     w.u32(c.stop_stub);
     w.pairs(&c.interruptible);
+    w.pairs(&c.loop_heads);
     w.pairs(&c.landing_pads);
 }
 
@@ -277,6 +280,7 @@ pub(super) fn read_compiled(r: &mut Reader<'_>) -> Result<Tables> {
         fault_stub: r.u32()?,
         stop_stub: r.u32()?,
         interruptible: r.pairs()?,
+        loop_heads: r.pairs()?,
         landing_pads: r.pairs()?,
     })
 }

@@ -39,7 +39,7 @@ use std::sync::Arc;
 /// The first bytes of every compiled-module file.
 pub(crate) const MAGIC: [u8; 8] = *b"KESTRELW";
 /// The version of this layout.
-pub(crate) const FORMAT_VERSION: u32 = 8;
+pub(crate) const FORMAT_VERSION: u32 = 9;
 /// Where the checksummed bytes start (after magic, version, reserved and checksum).
 const CHECKED_FROM: usize = 24;
 const PAGE: usize = 4096;
@@ -268,6 +268,18 @@ pub(crate) fn load(
             path,
             "interruptible ranges out of order or outside the code",
         ));
+    }
+    // The interrupt handler searches the heads too and sends threads to their slow paths.
+    let heads_ordered = tables
+        .loop_heads
+        .windows(2)
+        .all(|pair| pair[0].0 < pair[1].0);
+    let heads_inside = tables
+        .loop_heads
+        .iter()
+        .all(|&(head, slow)| (head as usize) < code_len && (slow as usize) < code_len);
+    if !heads_ordered || !heads_inside {
+        return Err(refused(path, "loop heads out of order or outside the code"));
     }
     let debug = config.debug_instrumentation;
     let (data, reserve) = if debug {

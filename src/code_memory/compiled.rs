@@ -69,9 +69,12 @@ pub(crate) struct CompiledCode {
     /// without a check (`runtime::interrupt`, "DESIGN: interrupts in loops without
     /// calls").
     pub stop_stub: u32,
-    /// Those loops' code: (start, end) code offsets, sorted (empty in a debuggable
-    /// module, whose loops all have their check).
+    /// Those loops' code: (start, end) code offsets, sorted.
     pub interruptible: Vec<(u32, u32)>,
+    /// In a debuggable module, those loops' heads: (head, the slow path of the check it
+    /// goes without) code offsets, sorted (`runtime::interrupt`, "DESIGN: interrupts in
+    /// loops without calls").
+    pub loop_heads: Vec<(u32, u32)>,
 }
 
 impl CompiledCode {
@@ -209,6 +212,7 @@ impl CompiledCode {
             start + self.fault_stub as usize,
             start + self.stop_stub as usize,
             &self.interruptible,
+            &self.loop_heads,
         );
         entries.watch_stub = self.transfer_stub().unwrap_or(0);
         register(start, end, entries, owner as *const dyn CodeOwner);

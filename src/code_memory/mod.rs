@@ -16,4 +16,4 @@ mod registry;
 pub(crate) use compiled::{CompiledCode, Version};
 pub(crate) use debug_code::{max_sites, DebugCode, DebugFunc, DebugRegion};
 pub(crate) use mapping::{reserve_for, CodeMemory};
-pub(crate) use registry::{is_wasm_pc, signal_entries_for, stop_stub_for, with_owner};
+pub(crate) use registry::{is_wasm_pc, loop_at, signal_entries_for, with_owner, LoopAt};

@@ -62,6 +62,10 @@ pub(crate) struct SignalEntries {
     /// Those loops' code: (start, end) offsets from the range's start, sorted, as the
     /// address and length of a slice the owner keeps alive while it is registered.
     interruptible: (usize, usize),
+    /// In a debuggable module, the heads of those loops: (head, slow path) offsets from
+    /// the range's start, sorted by head, as the address and length of a slice the owner
+    /// keeps alive while it is registered.
+    loop_heads: (usize, usize),
     /// Where a fault on a watched page goes to ask the host (the transfer stub of a
     /// debuggable module's plain code, an absolute address; 0: nowhere, the access is
     /// let through: `runtime::watched_pages`, "DESIGN: watched pages").
@@ -69,21 +73,44 @@ pub(crate) struct SignalEntries {
 }
 
 impl SignalEntries {
-    /// Entries of code with loops without a check: `interruptible` must stay alive and
-    /// unchanged while the code is registered (the owner holds it).
-    pub fn new(fault_stub: usize, stop_stub: usize, interruptible: &[(u32, u32)]) -> Self {
+    /// Entries of code with loops without a check: `interruptible` and `loop_heads` must
+    /// stay alive and unchanged while the code is registered (the owner holds them).
+    pub fn new(
+        fault_stub: usize,
+        stop_stub: usize,
+        interruptible: &[(u32, u32)],
+        loop_heads: &[(u32, u32)],
+    ) -> Self {
         SignalEntries {
             fault_stub,
             stop_stub,
             interruptible: (interruptible.as_ptr() as usize, interruptible.len()),
+            loop_heads: (loop_heads.as_ptr() as usize, loop_heads.len()),
             watch_stub: 0,
         }
     }
 
     /// Entries of code whose loops all have their check: only memory faults.
     pub fn faults_only(fault_stub: usize) -> Self {
-        Self::new(fault_stub, 0, &[])
+        Self::new(fault_stub, 0, &[], &[])
     }
+}
+
+/// Where a pc lies with respect to the loops compiled without a check (`runtime::
+/// interrupt`, "DESIGN: interrupts in loops without calls").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LoopAt {
+    /// Not in such a loop's code.
+    Outside,
+    /// In such a loop of a module without debug instrumentation: a stop ends the call
+    /// at the stop stub (an absolute address).
+    Stoppable { stop_stub: usize },
+    /// In such a loop of a debuggable module's plain code, not at a head: a stop ends
+    /// the call at the stop stub, anything else steps the thread to a head.
+    Steppable { stop_stub: usize },
+    /// At the head of such a loop of a debuggable module: the slow path of the check it
+    /// goes without (an absolute address).
+    Head { slow_path: usize },
 }
 
 /// Registered ranges: start -> (end, signal entries, owner as the two words of a
@@ -143,21 +170,42 @@ pub(crate) fn signal_entries_for(pc: usize) -> Option<SignalEntries> {
     entries_for(pc).map(|(_, entries)| entries)
 }
 
-/// If `pc` lies in a loop without a check (`runtime::interrupt`, "DESIGN: interrupts in
-/// loops without calls"), the stub the interrupt signal sends it to. Async-signal-safe.
-pub(crate) fn stop_stub_for(pc: usize) -> Option<usize> {
-    let (start, entries) = entries_for(pc)?;
-    let (ptr, len) = entries.interruptible;
-    if len == 0 {
-        return None;
-    }
-    // SAFETY: `SignalEntries::new`'s contract: the slice stays alive while its code is
+/// Where `pc` lies with respect to the loops without a check (`runtime::interrupt`,
+/// "DESIGN: interrupts in loops without calls"). Async-signal-safe.
+pub(crate) fn loop_at(pc: usize) -> LoopAt {
+    let Some((start, entries)) = entries_for(pc) else {
+        return LoopAt::Outside;
+    };
+    let Ok(offset) = u32::try_from(pc - start) else {
+        return LoopAt::Outside;
+    };
+    // SAFETY: `SignalEntries::new`'s contract: the slices stay alive while their code is
     // registered, and `pc` is in that code, which a thread is running (so its module,
-    // which owns the slice, is alive).
-    let ranges = unsafe { std::slice::from_raw_parts(ptr as *const (u32, u32), len) };
-    let offset = u32::try_from(pc - start).ok()?;
+    // which owns the slices, is alive).
+    let (ranges, heads) = unsafe {
+        let (ptr, len) = entries.interruptible;
+        let ranges = std::slice::from_raw_parts(ptr as *const (u32, u32), len);
+        let (ptr, len) = entries.loop_heads;
+        (
+            ranges,
+            std::slice::from_raw_parts(ptr as *const (u32, u32), len),
+        )
+    };
+    if let Ok(i) = heads.binary_search_by_key(&offset, |(head, _)| *head) {
+        return LoopAt::Head {
+            slow_path: start + heads[i].1 as usize,
+        };
+    }
     let i = ranges.partition_point(|(s, _)| *s <= offset);
-    (i > 0 && offset < ranges[i - 1].1).then_some(entries.stop_stub)
+    if i == 0 || offset >= ranges[i - 1].1 {
+        return LoopAt::Outside;
+    }
+    let stop_stub = entries.stop_stub;
+    if heads.is_empty() {
+        LoopAt::Stoppable { stop_stub }
+    } else {
+        LoopAt::Steppable { stop_stub }
+    }
 }
 
 /// The start and signal entries of the registered code containing `pc`. Async-signal-safe.

@@ -69,6 +69,7 @@ pub(crate) fn compile_module(
     let mut landing_pads = Vec::new();
     let mut sites = Vec::new();
     let mut interruptible = Vec::new();
+    let mut loop_heads = Vec::new();
     let mut transfer_returns = Vec::new();
     let mut transfer_points = Vec::new();
     let mut func_transfers = vec![0];
@@ -98,6 +99,7 @@ pub(crate) fn compile_module(
         landing_pads.extend(chunk.landing_pads.iter().map(shift));
         sites.extend(chunk.out.sites.iter().map(|(c, w)| (c + base as u32, *w)));
         interruptible.extend(chunk.out.interruptible.iter().map(shift));
+        loop_heads.extend(chunk.loop_heads.iter().map(shift));
         first_slots.push(transfer_returns.len());
         for &(returned, point) in &chunk.transfer_points {
             transfer_returns.push(returned + base as u32);
@@ -124,6 +126,7 @@ pub(crate) fn compile_module(
     debug_assert!(context_returns.is_sorted());
     debug_assert!(transfer_returns.is_sorted());
     debug_assert!(interruptible.is_sorted());
+    debug_assert!(loop_heads.is_sorted());
     let stub_entries = chunks
         .first()
         .map_or(Default::default(), |c| c.stub_entries);
@@ -203,6 +206,7 @@ pub(crate) fn compile_module(
         fault_stub: stub_entries.fault as u32,
         stop_stub: stub_entries.stop as u32,
         interruptible,
+        loop_heads,
     });
     compiled.register();
     Ok(compiled)
@@ -309,6 +313,8 @@ struct Chunk {
     transfer_points: Vec<(u32, u32)>,
     /// (return address, landing pad) of every call made inside a handler.
     landing_pads: Vec<(u32, u32)>,
+    /// (head, slow path) of every loop head without a check in a debuggable module.
+    loop_heads: Vec<(u32, u32)>,
     /// Each function's frame size.
     frame_sizes: Vec<u32>,
     out: FuncOutput,
@@ -382,6 +388,11 @@ fn compile_chunk(
         .map(|&(returned, point)| Ok((resolve(returned)?, resolve(point)?)))
         .collect::<Result<Vec<_>>>()?;
     let landing_pads = resolve_landing_pads(&asm, &out)?;
+    let loop_heads = out
+        .loop_heads
+        .iter()
+        .map(|&(head, slow)| Ok((head, resolve(slow)?)))
+        .collect::<Result<Vec<_>>>()?;
     let mut bytes = asm
         .finalize()
         .map_err(|e| Error::Resource(format!("code assembly failed: {e:?}")))?;
@@ -396,6 +407,7 @@ fn compile_chunk(
         after_calls,
         transfer_points,
         landing_pads,
+        loop_heads,
         frame_sizes,
         out,
         stub_entries,

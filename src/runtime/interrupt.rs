@@ -29,20 +29,41 @@
 //! debugger's hook also check the stop requests on their way back.
 //!
 //! // DESIGN: interrupts in loops without calls
-//! In a module compiled without debug instrumentation nothing but the embedder's stop
-//! requests needs a loop to stop, and a stop ends the call: it need not happen at a
-//! transfer point. So a loop that cannot leave wasm code (no call, no host helper:
-//! `compiler::codegen::shape::BodySkim::call_free_loops`) has no loop-head check in such a module
-//! and costs nothing; the compiler records its code instead (`codegen::interruptible`),
-//! and when the signal lands there with a stop request due for the running instance,
-//! the handler ends the call on the spot: it pushes pc + 1 and resumes the thread at the
-//! module's `Interrupted` trap stub, as the fault handler does for a memory fault, and
-//! the trap answers the request. Invariant: at every instruction boundary of a recorded
-//! range the thread is in the body's own state: rbp is its frame, rsp the frame's
+//! A stop request ends the call: it need not happen at a transfer point. So a loop that
+//! cannot leave wasm code (no call, no host helper:
+//! `compiler::codegen::shape::BodySkim::call_free_loops`) has no loop-head check in a
+//! plain version and costs nothing; the compiler records its code instead
+//! (`codegen::interruptible`), and when the signal lands there with a stop request due
+//! for the running instance, the handler ends the call on the spot: it pushes pc + 1 and
+//! resumes the thread at the module's `Interrupted` trap stub, as the fault handler does
+//! for a memory fault, and the trap answers the request.
+//!
+//! In the plain version of a debuggable module a pause, a breakpoint or a step request
+//! must reach such a loop at a transfer point, where the instrumented version can take
+//! over. Each of its heads still is one, without code inline: the out-of-line slow path
+//! of the check it goes without is emitted as for any loop head, and the module records
+//! (head, slow path) for each. When the signal lands in such a loop with no stop due, the
+//! handler makes r12 all ones and sets the trap flag: the thread runs one instruction at
+//! a time (`stepped`, from the SIGTRAP handler) until it is at a head, where it goes on
+//! at the head's slow path as if the check had failed there (the state at a head is the
+//! one its check sees: nothing reads the flags), or until it leaves the loop's code (a
+//! branch out, a return, a trap stub), where the trap flag is dropped and r12 makes the
+//! next check fail as anywhere else. A signal landing at a head sends the thread to its
+//! slow path at once. The stepping is bounded: inside a loop's code every backward jump
+//! goes to a head, so the thread reaches one, or leaves, within one pass over the body
+//! (a few microseconds per instruction; a body of thousands of straight-line
+//! instructions takes milliseconds). Debuggable modules so pay nothing per iteration
+//! either (benches/RESULTS.md, "Debuggable loops without a check"), and only a request
+//! costs the steps. `tests/debug_lazy.rs` pauses and sets breakpoints in such a loop in
+//! several configurations; it fails (within a minute) with the heads not taken.
+//!
+//! Invariant: at every instruction boundary of a recorded range the thread is in the
+//! body's own state: rbp is its frame, rsp the frame's
 //! 16-byte-aligned bottom with nothing below it, r15 its instance's vmctx and, with fuel,
 //! r13 the fuel (the stub writes it back). `tests/interrupt_ranges.rs` single-steps
-//! loops of every shape and checks it at each instruction in a range; another test
-//! checks the fuel a stopped loop used. A loop that can call keeps its check, so every
+//! loops of every shape, plain and debuggable, and checks it at each instruction in a
+//! range, and that every recorded head lies in one; another test checks the fuel a
+//! stopped loop used. A loop that can call keeps its check, so every
 //! running call still reaches a check or a range within one iteration; where the signal
 //! lands elsewhere in wasm code it makes the next check fail as above, and it is sent
 //! again while the thread has not taken it.
@@ -55,6 +76,7 @@
 //! slow path).
 
 use crate::abi::regs::STOP;
+use crate::code_memory::LoopAt;
 use crate::runtime::activation;
 use crate::runtime::stop::StopRequests;
 use std::cell::Cell;
@@ -226,6 +248,54 @@ pub(crate) enum Landing {
     /// the instruction at its pc had called this stub (the module's `Interrupted` trap
     /// stub; "DESIGN: interrupts in loops without calls").
     StopAt(usize),
+    /// In a loop without a check of a debuggable module: make the next stack check fail
+    /// and single-step the thread to a loop head (`stepped`).
+    StepToHead,
+    /// At the head of such a loop: make the next stack check fail and continue at this
+    /// slow path of the check the head goes without.
+    SlowPath(usize),
+}
+
+thread_local! {
+    /// The thread is being single-stepped to a loop head (`Landing::StepToHead`). A plain
+    /// flag without a destructor, for the signal handlers.
+    static TO_HEAD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The trap flag of eflags.
+const TRAP_FLAG: i64 = 0x100;
+
+/// Signal-handler part, where the interrupt signal found the thread in a loop without a
+/// check of a debuggable module: starts single-stepping it (`Landing::StepToHead`).
+/// Async-signal-safe.
+pub(crate) fn step_to_head(eflags: &mut i64) {
+    let _ = TO_HEAD.try_with(|s| s.set(true));
+    *eflags |= TRAP_FLAG;
+}
+
+/// Signal-handler part, after one instruction stepped by the trap flag: if this thread is
+/// being stepped to a loop head, moves it on ("DESIGN: interrupts in loops without calls"):
+/// at a head it continues at the head's slow path, still inside the loop it takes one more
+/// step, elsewhere (the loop was left, or a fault sent the thread to a stub) it runs on.
+/// Returns whether the thread was being stepped to a head. Async-signal-safe.
+pub(crate) fn stepped(pc: &mut i64, eflags: &mut i64) -> bool {
+    if !TO_HEAD.try_with(|s| s.get()).unwrap_or(false) {
+        return false;
+    }
+    match crate::code_memory::loop_at(*pc as usize) {
+        LoopAt::Head { slow_path } => {
+            *pc = slow_path as i64;
+            end_steps(eflags);
+        }
+        LoopAt::Steppable { .. } => *eflags |= TRAP_FLAG,
+        LoopAt::Stoppable { .. } | LoopAt::Outside => end_steps(eflags),
+    }
+    true
+}
+
+fn end_steps(eflags: &mut i64) {
+    let _ = TO_HEAD.try_with(|s| s.set(false));
+    *eflags &= !TRAP_FLAG;
 }
 
 /// Signal-handler part: where the thread at `pc`, whose r15 is `vmctx`, goes. Async-signal-
@@ -239,14 +309,21 @@ pub(crate) fn take_signal(pc: usize, vmctx: usize) -> Landing {
     if !slot.pending.load(Ordering::SeqCst) {
         return Landing::NotOurs;
     }
-    if let Some(stub) = crate::code_memory::stop_stub_for(pc) {
+    let at = crate::code_memory::loop_at(pc);
+    if let LoopAt::Stoppable { stop_stub } | LoopAt::Steppable { stop_stub } = at {
         // SAFETY: in a loop without a check r15 is the running instance's vmctx (the
         // range's invariant), and the instance outlives the call running its code.
         let running = unsafe { crate::runtime::instance::instance_of(vmctx as *mut u8) };
         if stop_due(Some(running.stops())) {
             slot.pending.store(false, Ordering::SeqCst);
-            return Landing::StopAt(stub);
+            return Landing::StopAt(stop_stub);
         }
+    }
+    match at {
+        LoopAt::Steppable { .. } => return Landing::StepToHead,
+        // The slow path takes the interrupt, a stop request included.
+        LoopAt::Head { slow_path } => return Landing::SlowPath(slow_path),
+        LoopAt::Stoppable { .. } | LoopAt::Outside => {}
     }
     if crate::code_memory::is_wasm_pc(pc) {
         Landing::NextCheck

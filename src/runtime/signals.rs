@@ -138,7 +138,8 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
 }
 
 /// The SIGTRAP handler: after an instruction let through a watched page, protects the
-/// page again (`watched_pages::end_step`); chains every other trap.
+/// page again (`watched_pages::end_step`); a thread being stepped to a loop head moves on
+/// (`interrupt::stepped`); chains every other trap.
 ///
 /// # Safety
 ///
@@ -150,7 +151,13 @@ unsafe extern "C" fn step_handler(
 ) {
     // SAFETY: the kernel passes a valid ucontext for SA_SIGINFO handlers.
     let uc = unsafe { &mut *(ctx as *mut libc::ucontext_t) };
-    if !watched_pages::end_step(&mut uc.uc_mcontext.gregs[libc::REG_EFL as usize]) {
+    let gregs = &mut uc.uc_mcontext.gregs;
+    let watched = watched_pages::end_step(&mut gregs[libc::REG_EFL as usize]);
+    let (mut pc, mut eflags) = (gregs[libc::REG_RIP as usize], gregs[libc::REG_EFL as usize]);
+    let looped = interrupt::stepped(&mut pc, &mut eflags);
+    gregs[libc::REG_RIP as usize] = pc;
+    gregs[libc::REG_EFL as usize] = eflags;
+    if !watched && !looped {
         // SAFETY: forwarding the kernel's arguments unchanged.
         unsafe { chain(sig, info, ctx) };
     }
@@ -185,6 +192,17 @@ unsafe extern "C" fn interrupt_handler(
         }
         // In wasm code, r12 holds the stack limit; all ones fails the next check.
         interrupt::Landing::NextCheck => gregs[libc::REG_R12 as usize] = -1,
+        // In a loop without a check of a debuggable module: the same, and the loop's
+        // heads are where a check would be, reached by single steps.
+        interrupt::Landing::StepToHead => {
+            gregs[libc::REG_R12 as usize] = -1;
+            interrupt::step_to_head(&mut gregs[libc::REG_EFL as usize]);
+        }
+        // At such a head: continue as if its check had failed.
+        interrupt::Landing::SlowPath(slow_path) => {
+            gregs[libc::REG_R12 as usize] = -1;
+            gregs[libc::REG_RIP as usize] = slow_path as i64;
+        }
         // Elsewhere (host code, trampolines): the requester sends again.
         interrupt::Landing::Elsewhere => {}
         // SAFETY: forwarding the kernel's arguments unchanged.

@@ -53,7 +53,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+8Bh
+;;   000e  jb func[0]+79h
 ;;   0014  mov [rbp-18h],r9
 ;;   001b  mov [rbp-20h],r8
 ;;   0022  mov r9d,esi
@@ -61,65 +61,61 @@
 ;;   002b  mov qword ptr [rbp-10h],0
 ;;   0036  nop [rax+rax]
 ;;   003f  nop
-;;   0040  cmp rsp,r12
-;;   0043  jb func[0]+114h
-;;   0049  cmp r8d,r9d
-;;   004c  jae func[0]+78h
-;;   0052  movzx ebx,byte ptr [r14+r8]
-;;   005b  mov [r14+r8+400h],bl
-;;   0063  add r8d,1
-;;   006a  cmp rsp,r12
-;;   006d  jae func[0]+49h
-;;   0073  jmp func[0]+114h
-;;   0078  mov r9,[rbp-18h]
-;;   007f  mov r8,[rbp-20h]
-;;   0086  mov rsp,rbp
-;;   0089  pop rbp
-;;   008a  ret
-;;   008b  mov rax,r12
-;;   008e  bt rax,3Dh
-;;   0093  jb func[0]+0E3h
-;;   0099  shl rax,2
-;;   009d  shr rax,2
-;;   00a1  cmp rsp,rax
-;;   00a4  jb func[0]+0FFh
-;;   00aa  mov rax,[r15+48h]
-;;   00b1  bt r12,3Eh
-;;   00b6  jae func[0]+0D2h
-;;   00bc  shl r12,2
-;;   00c0  shr r12,2
-;;   00c4  test rax,rax
-;;   00c7  je func[0]+14h
-;;   00cd  bts r12,3Fh
-;;   00d2  cmp rax,1
-;;   00d8  ja func[0]+13Dh
-;;   00de  jmp func[0]+14h
-;;   00e3  mov rax,rsp
-;;   00e6  mov rsp,rbp
-;;   00e9  call stubs+213h
-;;   00ee  mov rsp,rax
-;;   00f1  test r12,r12
-;;   00f4  je func[0]+107h
-;;   00fa  jmp func[0]+8Bh
-;;   00ff  mov rsp,rbp
-;;   0102  call stubs+55h
-;;   0107  mov rsp,rbp
-;;   010a  call stubs+87h
-;;   010f  call stubs+87h
-;;   0114  bt r12,3Dh
-;;   0119  jae func[0]+12Dh
-;;   011f  call stubs+213h
-;;   0124  test r12,r12
-;;   0127  je func[0]+10Fh
-;;   012d  cmp qword ptr [r15+48h],1
-;;   0132  ja func[0]+14Dh
-;;   0138  jmp func[0]+49h
-;;   013d  jmp qword ptr [1000h]
-;;   0143  call stubs+573h
-;;   0148  jmp func[0]+14h
-;;   014d  jmp qword ptr [1008h]
-;;   0153  call stubs+573h
-;;   0158  jmp func[0]+49h
+;;   0040  cmp r8d,r9d
+;;   0043  jae func[0]+66h
+;;   0049  movzx ebx,byte ptr [r14+r8]
+;;   0052  mov [r14+r8+400h],bl
+;;   005a  add r8d,1
+;;   0061  jmp func[0]+40h
+;;   0066  mov r9,[rbp-18h]
+;;   006d  mov r8,[rbp-20h]
+;;   0074  mov rsp,rbp
+;;   0077  pop rbp
+;;   0078  ret
+;;   0079  mov rax,r12
+;;   007c  bt rax,3Dh
+;;   0081  jb func[0]+0D1h
+;;   0087  shl rax,2
+;;   008b  shr rax,2
+;;   008f  cmp rsp,rax
+;;   0092  jb func[0]+0EDh
+;;   0098  mov rax,[r15+48h]
+;;   009f  bt r12,3Eh
+;;   00a4  jae func[0]+0C0h
+;;   00aa  shl r12,2
+;;   00ae  shr r12,2
+;;   00b2  test rax,rax
+;;   00b5  je func[0]+14h
+;;   00bb  bts r12,3Fh
+;;   00c0  cmp rax,1
+;;   00c6  ja func[0]+12Bh
+;;   00cc  jmp func[0]+14h
+;;   00d1  mov rax,rsp
+;;   00d4  mov rsp,rbp
+;;   00d7  call stubs+215h
+;;   00dc  mov rsp,rax
+;;   00df  test r12,r12
+;;   00e2  je func[0]+0F5h
+;;   00e8  jmp func[0]+79h
+;;   00ed  mov rsp,rbp
+;;   00f0  call stubs+55h
+;;   00f5  mov rsp,rbp
+;;   00f8  call stubs+87h
+;;   00fd  call stubs+87h
+;;   0102  bt r12,3Dh
+;;   0107  jae func[0]+11Bh
+;;   010d  call stubs+215h
+;;   0112  test r12,r12
+;;   0115  je func[0]+0FDh
+;;   011b  cmp qword ptr [r15+48h],1
+;;   0120  ja func[0]+13Bh
+;;   0126  jmp func[0]+40h
+;;   012b  jmp qword ptr [1000h]
+;;   0131  call stubs+575h
+;;   0136  jmp func[0]+14h
+;;   013b  jmp qword ptr [1008h]
+;;   0141  call stubs+575h
+;;   0146  jmp func[0]+40h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -146,7 +142,7 @@
 ;;   0081  jb func[0].instrumented+21Dh
 ;;   0087  mov r13,[r15+48h]
 ;;   008e  cmp r13,1
-;;   0095  jbe func[0]+49h
+;;   0095  jbe func[0]+40h
 ;;   009b  test byte ptr [r13],8
 ;;   00a3  jne func[0].instrumented+268h
 ;;   00a9  test byte ptr [r13],10h

@@ -53,7 +53,7 @@
 ;;   0001  mov rbp,rsp
 ;;   0004  sub rsp,30h
 ;;   000b  cmp rsp,r12
-;;   000e  jb func[0]+7Dh
+;;   000e  jb func[0]+6Bh
 ;;   0014  mov [rbp-18h],r9
 ;;   001b  mov [rbp-20h],r8
 ;;   0022  mov r9d,esi
@@ -61,64 +61,60 @@
 ;;   002b  mov qword ptr [rbp-10h],0
 ;;   0036  nop [rax+rax]
 ;;   003f  nop
-;;   0040  cmp rsp,r12
-;;   0043  jb func[0]+106h
-;;   0049  cmp r8d,r9d
-;;   004c  jae func[0]+67h
-;;   0052  add r8d,1
-;;   0059  cmp rsp,r12
-;;   005c  jae func[0]+49h
-;;   0062  jmp func[0]+106h
-;;   0067  mov eax,r8d
-;;   006a  mov r9,[rbp-18h]
-;;   0071  mov r8,[rbp-20h]
-;;   0078  mov rsp,rbp
-;;   007b  pop rbp
-;;   007c  ret
-;;   007d  mov rax,r12
-;;   0080  bt rax,3Dh
-;;   0085  jb func[0]+0D5h
-;;   008b  shl rax,2
-;;   008f  shr rax,2
-;;   0093  cmp rsp,rax
-;;   0096  jb func[0]+0F1h
-;;   009c  mov rax,[r15+48h]
-;;   00a3  bt r12,3Eh
-;;   00a8  jae func[0]+0C4h
-;;   00ae  shl r12,2
-;;   00b2  shr r12,2
-;;   00b6  test rax,rax
-;;   00b9  je func[0]+14h
-;;   00bf  bts r12,3Fh
-;;   00c4  cmp rax,1
-;;   00ca  ja func[0]+12Fh
-;;   00d0  jmp func[0]+14h
-;;   00d5  mov rax,rsp
-;;   00d8  mov rsp,rbp
-;;   00db  call stubs+211h
-;;   00e0  mov rsp,rax
-;;   00e3  test r12,r12
-;;   00e6  je func[0]+0F9h
-;;   00ec  jmp func[0]+7Dh
-;;   00f1  mov rsp,rbp
-;;   00f4  call stubs+55h
-;;   00f9  mov rsp,rbp
-;;   00fc  call stubs+87h
-;;   0101  call stubs+87h
-;;   0106  bt r12,3Dh
-;;   010b  jae func[0]+11Fh
-;;   0111  call stubs+211h
-;;   0116  test r12,r12
-;;   0119  je func[0]+101h
-;;   011f  cmp qword ptr [r15+48h],1
-;;   0124  ja func[0]+13Fh
-;;   012a  jmp func[0]+49h
-;;   012f  jmp qword ptr [1000h]
-;;   0135  call stubs+571h
-;;   013a  jmp func[0]+14h
-;;   013f  jmp qword ptr [1008h]
-;;   0145  call stubs+571h
-;;   014a  jmp func[0]+49h
+;;   0040  cmp r8d,r9d
+;;   0043  jae func[0]+55h
+;;   0049  add r8d,1
+;;   0050  jmp func[0]+40h
+;;   0055  mov eax,r8d
+;;   0058  mov r9,[rbp-18h]
+;;   005f  mov r8,[rbp-20h]
+;;   0066  mov rsp,rbp
+;;   0069  pop rbp
+;;   006a  ret
+;;   006b  mov rax,r12
+;;   006e  bt rax,3Dh
+;;   0073  jb func[0]+0C3h
+;;   0079  shl rax,2
+;;   007d  shr rax,2
+;;   0081  cmp rsp,rax
+;;   0084  jb func[0]+0DFh
+;;   008a  mov rax,[r15+48h]
+;;   0091  bt r12,3Eh
+;;   0096  jae func[0]+0B2h
+;;   009c  shl r12,2
+;;   00a0  shr r12,2
+;;   00a4  test rax,rax
+;;   00a7  je func[0]+14h
+;;   00ad  bts r12,3Fh
+;;   00b2  cmp rax,1
+;;   00b8  ja func[0]+11Dh
+;;   00be  jmp func[0]+14h
+;;   00c3  mov rax,rsp
+;;   00c6  mov rsp,rbp
+;;   00c9  call stubs+213h
+;;   00ce  mov rsp,rax
+;;   00d1  test r12,r12
+;;   00d4  je func[0]+0E7h
+;;   00da  jmp func[0]+6Bh
+;;   00df  mov rsp,rbp
+;;   00e2  call stubs+55h
+;;   00e7  mov rsp,rbp
+;;   00ea  call stubs+87h
+;;   00ef  call stubs+87h
+;;   00f4  bt r12,3Dh
+;;   00f9  jae func[0]+10Dh
+;;   00ff  call stubs+213h
+;;   0104  test r12,r12
+;;   0107  je func[0]+0EFh
+;;   010d  cmp qword ptr [r15+48h],1
+;;   0112  ja func[0]+12Dh
+;;   0118  jmp func[0]+40h
+;;   011d  jmp qword ptr [1000h]
+;;   0123  call stubs+573h
+;;   0128  jmp func[0]+14h
+;;   012d  jmp qword ptr [1008h]
+;;   0133  call stubs+573h
+;;   0138  jmp func[0]+40h
 ;; ---- func[0]: instrumented module, instrumented version
 ;;   0000  push rbp
 ;;   0001  mov rbp,rsp
@@ -145,7 +141,7 @@
 ;;   0081  jb func[0].instrumented+1BBh
 ;;   0087  mov r13,[r15+48h]
 ;;   008e  cmp r13,1
-;;   0095  jbe func[0]+49h
+;;   0095  jbe func[0]+40h
 ;;   009b  test byte ptr [r13],8
 ;;   00a3  jne func[0].instrumented+206h
 ;;   00a9  test byte ptr [r13],10h

@@ -21,9 +21,12 @@
 //!   rsp, r12 ; jb slow_i` (no memory access: an unconditional back-edge makes the
 //!   compare itself and jumps past the head's), and the out-of-line slow path reads the
 //!   word; another thread's debug request reaches a running loop by making that compare
-//!   fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit"). Plain
-//!   modules make the same compare at the heads of loops that can call out, for the
-//!   embedder's stop requests (their other loops have none: `interruptible`). After a
+//!   fail (`runtime::interrupt`, "DESIGN: interrupts through the stack limit"). A loop
+//!   that cannot leave wasm code has no compare: its head is a transfer point with only
+//!   the slow path, where the interrupt signal steps a thread running the loop
+//!   (`interruptible`; "DESIGN: interrupts in loops without calls"). Plain modules make
+//!   the same compare at the heads of loops that can call out, for the embedder's stop
+//!   requests (their other loops have none). After a
 //!   call to wasm code nothing is tested: the host moves a suspended caller to its
 //!   instrumented version by rewriting the return address (`runtime::redirect`, "DESIGN:
 //!   after-call transfers by return address"); after calls to host functions and into
@@ -286,6 +289,23 @@ impl FuncCompiler<'_, '_> {
 
     fn transfer(&mut self, loop_head: bool) -> Option<(DynamicLabel, DynamicLabel)> {
         self.transfer_with(loop_head, false)
+    }
+
+    /// The transfer point at the head of a loop compiled without a check in the plain
+    /// version of a debuggable module: no code inline, only the out-of-line slow path
+    /// the check would jump to, recorded with the head for the interrupt signal, which
+    /// steps a thread running the loop to a head and sends it there (`interruptible`).
+    pub(super) fn loop_head_without_check(&mut self) {
+        debug_assert!(self.env.debug && !self.instrumented);
+        let plain = self.asm.new_dynamic_label();
+        let path = self.asm.new_dynamic_label();
+        self.transfers.push((plain, path, plain));
+        let mut check = self.loop_check(Some(path));
+        check.resume = plain;
+        dynasm!(self.asm ; .arch x64 ; =>plain);
+        let head = self.asm.offset().0 as u32;
+        self.out.loop_heads.push((head, check.slow));
+        self.loop_checks.push(check);
     }
 
     /// A transfer point; in the instrumented version, `check_canaries` puts a call's

@@ -170,11 +170,16 @@ impl<'e> FuncCompiler<'_, 'e> {
         }
         dynasm!(self.asm ; .arch x64 ; =>label);
         // Every iteration checks r12, so an interrupt (a stop request, a pause) reaches a
-        // running loop (`breakable::transfer_with`), except in a loop that cannot leave
-        // wasm code in a module without debug instrumentation, where the interrupt
-        // signal ends the call wherever it lands (`interruptible`).
+        // running loop (`breakable::transfer_with`), except in a plain version's loop
+        // that cannot leave wasm code, where the interrupt signal ends the call wherever
+        // it lands or steps the thread to the loop's head (`interruptible`).
         if self.loop_without_check() {
             self.frames.last_mut().unwrap().without_check = true;
+            if self.env.debug {
+                // The plain version of a debuggable module: the head is still a transfer
+                // point, reached by stepping the thread to it (`interruptible`).
+                self.loop_head_without_check();
+            }
         } else {
             let transfer = self.loop_transfer_point();
             self.frames.last_mut().unwrap().loop_transfer = transfer;

@@ -1,7 +1,9 @@
-//! Loops without a loop-head check: the plain versions of a module compiled without
-//! debug instrumentation give a loop that cannot leave wasm code no check at its head,
-//! and record its code as a range where the interrupt signal ends the call on the spot
-//! (`runtime::interrupt`, "DESIGN: interrupts in loops without calls").
+//! Loops without a loop-head check: plain versions give a loop that cannot leave wasm
+//! code no check at its head, and record its code as a range where the interrupt signal
+//! ends the call on the spot or, in a debuggable module, steps the thread to one of the
+//! range's loop heads, recorded with the slow paths of the checks they go without
+//! (`breakable::loop_head_without_check`; `runtime::interrupt`, "DESIGN: interrupts in
+//! loops without calls"). Instrumented versions keep every check.
 //!
 //! In a recorded range the machine state is the body's own at every instruction
 //! boundary: rbp is the function's frame, rsp the bottom of its frame (16-byte aligned,
@@ -33,7 +35,7 @@ impl FuncCompiler<'_, '_> {
     /// At a loop operator: whether this loop goes without a loop-head check. If so, the
     /// loop's code from here to its `end` is recorded as interruptible.
     pub(super) fn loop_without_check(&mut self) -> bool {
-        let listed = !self.env.debug && self.call_free_loops.binary_search(&self.offset).is_ok();
+        let listed = !self.instrumented && self.call_free_loops.binary_search(&self.offset).is_ok();
         if listed {
             if self.interruptible.depth == 0 {
                 self.interruptible.start = Some(self.asm.offset().0);

@@ -192,10 +192,13 @@ pub(crate) struct FuncOutput {
     /// Some code calls the throw stub: the chunk emits it (a module that throws nothing
     /// has none).
     pub uses_throw_stub: bool,
-    /// Plain versions of a module without debug instrumentation: the code ranges of the
-    /// loops compiled without a loop-head check, (start, end) code offsets in code order
-    /// (`interruptible`).
+    /// Plain versions: the code ranges of the loops compiled without a loop-head check,
+    /// (start, end) code offsets in code order (`interruptible`).
     pub interruptible: Vec<(u32, u32)>,
+    /// Plain versions of a debuggable module: the heads of those loops, (code offset,
+    /// the slow path of the check the head goes without), in code order
+    /// (`interruptible`).
+    pub loop_heads: Vec<(u32, DynamicLabel)>,
 }
 
 // DESIGN: instrumented versions compiled on first use
@@ -295,8 +298,8 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// Instrumented version: its calls of plain entries, out of line.
     plain_calls: Vec<calls::PlainCall>,
     /// The module offsets of the body's loops that cannot leave wasm code
-    /// (`shape::BodyShape::call_free_loops`); plain versions of a module without debug
-    /// instrumentation compile them without a loop-head check.
+    /// (`shape::BodyShape::call_free_loops`); plain versions compile them without a
+    /// loop-head check.
     call_free_loops: Vec<u32>,
     /// The loops without a loop-head check the pass is in (`interruptible`).
     interruptible: interruptible::Interruptible,
