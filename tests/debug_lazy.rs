@@ -527,3 +527,103 @@ fn a_breakpoint_set_while_a_loop_without_a_check_runs_stops_in_it() {
         assert!(count > 0 && count < 0x4_0000_0000, "{count}");
     }
 }
+
+/// Loops that cannot call out, of several shapes (nested, a division's trap path out of
+/// line, floats, values carried as loop parameters, vectors, an early return), doing a
+/// fixed amount of work whose result does not depend on how often it is paused.
+const SHAPES: &str = r#"
+(module
+  (memory (export "memory") 1)
+  (func $nested (param $n i32) (result i64)
+    (local $i i32) (local $j i32) (local $acc i64) (local $f f64)
+    (loop $outer
+      (local.set $j (i32.const 0))
+      (loop $inner
+        (i32.store offset=64 (i32.and (i32.mul (local.get $j) (i32.const 4)) (i32.const 1023))
+          (local.get $i))
+        (local.set $acc (i64.add (local.get $acc)
+          (i64.extend_i32_u (i32.div_u (i32.add (local.get $i) (i32.const 100))
+            (i32.add (local.get $j) (i32.const 1))))))
+        (local.set $f (f64.add (local.get $f) (f64.convert_i32_s (local.get $j))))
+        (br_if $inner (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1)))
+          (i32.const 16))))
+      (br_if $outer (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+        (local.get $n))))
+    (i64.add (local.get $acc) (i64.trunc_sat_f64_s (local.get $f))))
+  (func $carried (param $n i32) (result i32)
+    (i32.const 0) (i32.const 1)
+    (loop $l (param i32 i32) (result i32)
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (if (param i32 i32) (result i32 i32) (i32.gt_s (local.get $n) (i32.const 0))
+        (then (br $l (i32.add) (i32.xor (local.get $n) (i32.const 0x55))))
+        (else))
+      i32.add))
+  (func $vectors (param $n i32) (result i32)
+    (local $i i32) (local $v v128)
+    (loop $l
+      (local.set $v (i32x4.add (local.get $v)
+        (i32x4.mul (i32x4.splat (local.get $i)) (v128.const i32x4 1 3 5 7))))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+        (local.get $n))))
+    (i32.add (i32x4.extract_lane 0 (local.get $v)) (i32x4.extract_lane 3 (local.get $v))))
+  (func $early (param $n i32) (result i32)
+    (local $i i32)
+    (loop $l
+      (if (i32.eq (local.get $i) (local.get $n)) (then (return (i32.mul (local.get $i) (i32.const 3)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l))
+    unreachable)
+  (func (export "run") (param $n i32) (result i64)
+    (i32.store8 (i32.const 0) (i32.const 1))
+    (i64.add
+      (i64.add (call $nested (local.get $n))
+        (i64.extend_i32_u (call $carried (i32.mul (local.get $n) (i32.const 64)))))
+      (i64.extend_i32_u (i32.add (call $vectors (i32.mul (local.get $n) (i32.const 64)))
+        (call $early (i32.mul (local.get $n) (i32.const 64)))))))
+)
+"#;
+
+#[test]
+fn pauses_landing_anywhere_in_loops_without_a_check_leave_the_result_alone() {
+    let n = 1_000_000;
+    let expected = {
+        let (_, instance) = instantiate(&Engine::default(), SHAPES);
+        let run = instance.get_typed_func::<i32, i64>("run").unwrap();
+        run.call(n).unwrap()
+    };
+    for config in debuggable_configs() {
+        let engine = Engine::new(&config);
+        let (module, instance) = instantiate(&engine, SHAPES);
+        assert!(module.loop_heads_without_check().len() >= 5);
+        // Each stop reports itself (`None` at the end: the call returned) and reads
+        // every local of its frame.
+        let (events, stops) = std::sync::mpsc::channel();
+        let dbg = instance.debugger().unwrap();
+        let to_host = events.clone();
+        dbg.set_handler(move |event, frame| {
+            let unreadable = frame.locals().iter().filter(|l| l.is_none()).count();
+            to_host.send(Some((event.name(), unreadable))).unwrap();
+            Resume::Continue
+        });
+        let run = instance.get_typed_func::<i32, i64>("run").unwrap();
+        let mut pauses = 0;
+        std::thread::scope(|scope| {
+            let caller = scope.spawn(move || {
+                let result = run.call(n);
+                events.send(None).unwrap();
+                result
+            });
+            wait_until_running(&instance);
+            // One pause at a time, each requested after the last one stopped, until the
+            // call returns.
+            dbg.pause();
+            while let Some((event, unreadable)) = stops.recv().unwrap() {
+                assert_eq!((event, unreadable), ("pause", 0));
+                pauses += 1;
+                dbg.pause();
+            }
+            assert_eq!(caller.join().unwrap().unwrap(), expected);
+        });
+        assert!(pauses > 0, "no pause reached the running call");
+    }
+}
