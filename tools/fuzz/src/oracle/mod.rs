@@ -97,11 +97,38 @@ pub enum Verdict {
 /// versions in a register, instrumented ones in memory).
 pub const DEBUGGED: &str = "debugged+fuel";
 
+/// The label of the configuration whose runs another thread keeps pausing: instrumented,
+/// a pause requested again as soon as the last one stopped (the handler continues), so
+/// that pauses land wherever the calls are, loops without a check included (where the
+/// interrupt signal steps the thread to a loop head: "DESIGN: interrupts in loops without
+/// calls"); no pause may change what the calls do.
+pub const PAUSED: &str = "instrumented+paused";
+
+/// How a configuration's runs are attended by a debugger, by its label.
+pub fn attendance(label: &str) -> Attendance {
+    match label {
+        DEBUGGED => Attendance::EntryBreakpoints,
+        PAUSED => Attendance::PausedFromAnotherThread,
+        _ => Attendance::Unattended,
+    }
+}
+
+/// What a debugger does while a configuration runs a module (`run_kestrel_with`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attendance {
+    /// No debugger.
+    Unattended,
+    /// A breakpoint at every defined function's entry (`DEBUGGED`).
+    EntryBreakpoints,
+    /// Pauses requested from another thread all the time (`PAUSED`).
+    PausedFromAnotherThread,
+}
+
 /// The Kestrel configurations every module runs under, by label: plain and instrumented,
 /// each with and without the convention canaries (`Config::convention_canaries`) and fuel
 /// (`Config::consume_fuel`, never running out: its code must not change a result),
-/// instrumented with every function debugged, with fuel (`DEBUGGED`), and plain on the
-/// SSE4.1 vector path.
+/// instrumented with every function debugged, with fuel (`DEBUGGED`), instrumented and
+/// paused from another thread (`PAUSED`), and plain on the SSE4.1 vector path.
 pub fn configurations() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut canaries = Config::new();
@@ -112,6 +139,7 @@ pub fn configurations() -> Vec<(&'static str, Config)> {
     debug_canaries.convention_canaries(true).consume_fuel(true);
     let mut debugged = debug.clone();
     debugged.consume_fuel(true);
+    let paused = debug.clone();
     // The forced SSE4.1 vector path ("DESIGN: vector paths"); the others use the best
     // this CPU has.
     let mut sse41 = Config::new();
@@ -123,6 +151,7 @@ pub fn configurations() -> Vec<(&'static str, Config)> {
         ("instrumented", debug),
         ("instrumented+canaries+fuel", debug_canaries),
         (DEBUGGED, debugged),
+        (PAUSED, paused),
     ]
 }
 
@@ -191,7 +220,7 @@ impl Oracle {
         let runs: Vec<(&str, Result<Vec<Observation>, String>)> = self
             .engines
             .iter()
-            .map(|(label, engine)| (*label, run_kestrel_with(engine, bytes, *label == DEBUGGED)))
+            .map(|(label, engine)| (*label, run_kestrel_with(engine, bytes, attendance(label))))
             .collect();
         let (difference, runs) = match first_look(runs, &reference) {
             FirstLook::Decided(verdict) => return verdict,
@@ -244,7 +273,7 @@ impl Oracle {
         match side {
             Alone::Kestrel => {
                 for (label, engine) in &self.engines {
-                    let _ = run_kestrel_with(engine, bytes, *label == DEBUGGED);
+                    let _ = run_kestrel_with(engine, bytes, attendance(label));
                 }
             }
             Alone::References => {

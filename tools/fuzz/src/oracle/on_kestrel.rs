@@ -2,7 +2,7 @@
 
 use super::{
     args_for, f32_bits, f64_bits, hash_bytes, instantiated, record_call, trap_observation,
-    type_name, Observation, Outcome, State, TableDigest, ROUNDS,
+    type_name, Attendance, Observation, Outcome, State, TableDigest, ROUNDS,
 };
 use kestrel::{Engine, Error, Extern, Linker, Module, TrapKind, Val};
 
@@ -78,17 +78,21 @@ fn kestrel_state(exports: &[(String, Extern)]) -> State {
 /// Runs a module on Kestrel: instantiation, then every exported function `ROUNDS` times.
 /// An error (not a trap) ends the run.
 pub fn run_kestrel(engine: &Engine, bytes: &[u8]) -> Result<Vec<Observation>, String> {
-    run_kestrel_with(engine, bytes, false)
+    run_kestrel_with(engine, bytes, Attendance::Unattended)
 }
 
-/// As `run_kestrel`; with `debugged`, after instantiation a debugger sets a breakpoint at
-/// the entry of every defined function and continues from each stop, so that every call
-/// runs the function's instrumented version (compiled on first use).
+/// As `run_kestrel`, attended by a debugger as `attendance` says: with
+/// `EntryBreakpoints`, after instantiation a debugger sets a breakpoint at the entry of
+/// every defined function and continues from each stop, so that every call runs the
+/// function's instrumented version (compiled on first use); with
+/// `PausedFromAnotherThread`, a thread requests a pause whenever none is pending
+/// (`Pauser`), and the handler continues from each.
 pub fn run_kestrel_with(
     engine: &Engine,
     bytes: &[u8],
-    debugged: bool,
+    attendance: Attendance,
 ) -> Result<Vec<Observation>, String> {
+    let debugged = attendance == Attendance::EntryBreakpoints;
     let module = Module::new(engine, bytes).map_err(|e| format!("compile: {e}"))?;
     let instance = match Linker::new(engine).instantiate(&module) {
         Ok(i) => i,
@@ -111,6 +115,12 @@ pub fn run_kestrel_with(
         }
         debugger.set_handler(|_, _| kestrel::Resume::Continue);
     }
+    let _pauser = if attendance == Attendance::PausedFromAnotherThread {
+        let debugger = instance.debugger().map_err(|e| format!("debugger: {e}"))?;
+        Some(Pauser::start(debugger))
+    } else {
+        None
+    };
     let mut exports = instance.exports();
     exports.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = vec![instantiated(kestrel_state(&exports))];
@@ -130,4 +140,53 @@ pub fn run_kestrel_with(
         }
     }
     Ok(out)
+}
+
+/// What the pausing thread hears.
+enum PauseNews {
+    /// The last pause stopped (the handler continues from it).
+    Stopped,
+    /// The run is over.
+    Done,
+}
+
+/// A thread that pauses an instance again each time its last pause stopped, until
+/// dropped (`Attendance::PausedFromAnotherThread`).
+struct Pauser {
+    news: std::sync::mpsc::Sender<PauseNews>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Pauser {
+    fn start(debugger: kestrel::Debugger) -> Pauser {
+        let (news, heard) = std::sync::mpsc::channel();
+        let from_handler = std::sync::Mutex::new(news.clone());
+        debugger.set_handler(move |event, _| {
+            if matches!(event, kestrel::DebugEvent::Pause) {
+                let news = from_handler.lock().unwrap_or_else(|e| e.into_inner());
+                let _ = news.send(PauseNews::Stopped);
+            }
+            kestrel::Resume::Continue
+        });
+        let thread = std::thread::spawn(move || loop {
+            debugger.pause();
+            match heard.recv() {
+                Ok(PauseNews::Stopped) => continue,
+                Ok(PauseNews::Done) | Err(_) => break,
+            }
+        });
+        Pauser {
+            news,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Pauser {
+    fn drop(&mut self) {
+        let _ = self.news.send(PauseNews::Done);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
