@@ -3,7 +3,9 @@
 //! tests itself ("DESIGN: entries through the stack limit" in `src/abi/regs.rs`): from
 //! the host, by direct calls from code that did not reach it when it was entered, through
 //! `call_indirect`, from another instance, after a host function set the breakpoint, and
-//! from a running loop when another thread sets it.
+//! from a running loop when another thread sets it; also from a running loop compiled
+//! without a loop-head check, which a request reaches by stepping the thread to a head
+//! ("DESIGN: interrupts in loops without calls" in `src/runtime/interrupt.rs`).
 
 use kestrel::{
     Config, DebugEvent, Engine, Error, Extern, Instance, Linker, Module, Resume, TrapKind,
