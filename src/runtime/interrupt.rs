@@ -79,6 +79,7 @@ use crate::abi::regs::STOP;
 use crate::code_memory::LoopAt;
 use crate::runtime::activation;
 use crate::runtime::stop::StopRequests;
+use crate::runtime::watched_pages::TRAP_FLAG;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -261,9 +262,6 @@ thread_local! {
     /// flag without a destructor, for the signal handlers.
     static TO_HEAD: Cell<bool> = const { Cell::new(false) };
 }
-
-/// The trap flag of eflags.
-const TRAP_FLAG: i64 = 0x100;
 
 /// Signal-handler part, where the interrupt signal found the thread in a loop without a
 /// check of a debuggable module: starts single-stepping it (`Landing::StepToHead`).

@@ -249,8 +249,9 @@ pub(crate) fn step_over(addr: usize, eflags: &mut i64) {
     *eflags |= TRAP_FLAG;
 }
 
-/// The trap flag of eflags.
-const TRAP_FLAG: i64 = 0x100;
+/// The trap flag of eflags: set in a signal context, the thread traps (SIGTRAP) after its
+/// next instruction (here and in `runtime::interrupt`'s steps to a loop head).
+pub(crate) const TRAP_FLAG: i64 = 0x100;
 
 /// After a stepped instruction: protects its pages again as their runs say now, clears
 /// the trap flag. Returns false if this thread was not stepping (the trap is not ours).

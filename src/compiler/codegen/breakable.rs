@@ -297,11 +297,7 @@ impl FuncCompiler<'_, '_> {
     /// steps a thread running the loop to a head and sends it there (`interruptible`).
     pub(super) fn loop_head_without_check(&mut self) {
         debug_assert!(self.env.debug && !self.instrumented);
-        let plain = self.asm.new_dynamic_label();
-        let path = self.asm.new_dynamic_label();
-        self.transfers.push((plain, path, plain));
-        let mut check = self.loop_check(Some(path));
-        check.resume = plain;
+        let (plain, check) = self.plain_loop_point();
         dynasm!(self.asm ; .arch x64 ; =>plain);
         let head = self.asm.offset().0 as u32;
         self.out.loop_heads.push((head, check.slow));
@@ -380,23 +376,21 @@ impl FuncCompiler<'_, '_> {
                 self.out.plain_jumps.push((at, self.plain_points[k]));
             }
             None
+        } else if loop_head {
+            let (plain, check) = self.plain_loop_point();
+            dynasm!(self.asm
+                ; .arch x64
+                ; cmp rsp, r12
+                ; jb =>check.slow
+                ; =>plain
+            );
+            let labels = (plain, check.slow);
+            self.loop_checks.push(check);
+            Some(labels)
         } else {
             let plain = self.asm.new_dynamic_label();
             let path = self.asm.new_dynamic_label();
             self.transfers.push((plain, path, plain));
-            if loop_head {
-                let mut check = self.loop_check(Some(path));
-                check.resume = plain;
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; cmp rsp, r12
-                    ; jb =>check.slow
-                    ; =>plain
-                );
-                let labels = (plain, check.slow);
-                self.loop_checks.push(check);
-                return Some(labels);
-            }
             emit_word_test(self.asm, word);
             dynasm!(self.asm
                 ; .arch x64
@@ -405,6 +399,18 @@ impl FuncCompiler<'_, '_> {
             );
             None
         }
+    }
+
+    /// A loop head's transfer point in the plain version of a debuggable module (with or
+    /// without its check inline): the point's label and the check whose slow path goes on
+    /// there or, when this instance debugs the function, to the point's transfer path.
+    fn plain_loop_point(&mut self) -> (DynamicLabel, LoopCheck) {
+        let plain = self.asm.new_dynamic_label();
+        let path = self.asm.new_dynamic_label();
+        self.transfers.push((plain, path, plain));
+        let mut check = self.loop_check(Some(path));
+        check.resume = plain;
+        (plain, check)
     }
 
     /// The labels of a loop head's check, with its trap (created at the loop operator,
