@@ -7,7 +7,6 @@ use crate::abi::frame::{saved_gpr, saved_xmm, FrameShape};
 use crate::compiler::stack::Loc;
 use crate::error::Result;
 use crate::types::{FuncType, ValType};
-use wasmparser::Operator;
 
 /// Reads the locals of a function of type `ty` from its body into `locals` (cleared
 /// first), parameters first; returns the number of parameters. The body was validated
@@ -93,13 +92,13 @@ impl BodyShape {
         num_params: usize,
         r13_reserved: bool,
     ) -> Self {
-        // A small body with a loop is not small: its loop wants registers.
-        let (small, leaf) = if body.range().end - body.range().start <= SMALL_BODY {
-            small_body_shape(body)
-        } else {
-            (false, false)
-        };
         let facts = BodySkim::of(body, locals.len());
+        // A small body with a loop is not small: its loop wants registers. One the skim
+        // could not read to its end is neither small nor a leaf; validation reports it
+        // if it is invalid.
+        let small_size = body.range().end - body.range().start <= SMALL_BODY;
+        let small = small_size && facts.complete && !facts.has_loop;
+        let leaf = small && !facts.leaves_wasm_code;
         let handlers = facts.may_have_handlers;
         let pinned = if handlers {
             vec![None; locals.len()]
@@ -126,10 +125,20 @@ impl BodyShape {
 /// every fact, so a body is skimmed once (each fact had a read of its own before: about a
 /// fifth of compile time on the peer harness's compile module, benches/RESULTS.md).
 struct BodySkim {
+    /// Whether the skim read the body to its end (it stops at an opcode it does not
+    /// know).
+    complete: bool,
     /// Whether the body may have an exception handler: a `try_table` or a legacy `try`,
     /// or an opcode the skim does not know before its end (conservatively: any choice
     /// for a body without handlers is correct, a body with them must pin nothing).
     may_have_handlers: bool,
+    /// Whether the body has a loop (as far as the skim read).
+    has_loop: bool,
+    /// Whether an operator of the body leaves wasm code, exactly as
+    /// `visit::classify` says (`calls_out`), as far as the skim read: a small body
+    /// without one is a leaf (`BodyShape`), and the compiler holds it to that
+    /// (`FuncCompiler::leaving_wasm_code`).
+    leaves_wasm_code: bool,
     /// How much each local is used: every `local.get`, `local.set` and `local.tee`
     /// counts 8^d at loop nesting depth d (d capped at 4), so the locals of inner loops
     /// weigh most. The counts of a body the skim stops in early stand as far as they go
@@ -148,74 +157,106 @@ struct BodySkim {
 impl BodySkim {
     /// Skims `body`, which declares `locals` locals (parameters included).
     fn of(body: &wasmparser::FunctionBody<'_>, locals: usize) -> BodySkim {
-        let mut uses = vec![0u64; locals];
-        let mut call_free_loops = Vec::new();
-        let mut found_handler = false;
-        // Each open block: the loop's offset (None for other blocks) and whether
-        // something inside it may call out.
-        let mut blocks: Vec<(Option<u32>, bool)> = Vec::new();
-        // How many open blocks are loops, and what a use weighs at that depth.
-        let mut depth = 0u32;
-        let weight = |depth: u32| 8u64.pow(depth.min(4));
-        let mut use_weight = weight(0);
-        let complete = skim(body, |event| match event {
-            SkimEvent::Open { is_loop, offset } => {
-                blocks.push((is_loop.then_some(offset), false));
-                if is_loop {
-                    depth += 1;
-                    use_weight = weight(depth);
-                }
-            }
-            SkimEvent::End => {
-                if let Some((offset, calls)) = blocks.pop() {
-                    if let Some(offset) = offset {
-                        depth -= 1;
-                        use_weight = weight(depth);
-                        if !calls {
-                            call_free_loops.push(offset);
-                        }
-                    }
-                    if let Some(parent) = blocks.last_mut() {
-                        parent.1 |= calls;
-                    }
-                }
-            }
-            SkimEvent::Local(index) => {
-                if let Some(u) = uses.get_mut(index as usize) {
-                    *u += use_weight;
-                }
-            }
-            SkimEvent::CallsOut => {
-                if let Some(innermost) = blocks.last_mut() {
-                    innermost.1 = true;
-                }
-            }
-            SkimEvent::Handler => found_handler = true,
-        });
-        call_free_loops.sort_unstable();
+        let mut facts = SkimFacts {
+            uses: vec![0u64; locals],
+            call_free_loops: Vec::new(),
+            found_handler: false,
+            has_loop: false,
+            leaves_wasm_code: false,
+            blocks: Vec::new(),
+            depth: 0,
+            use_weight: use_weight(0),
+        };
+        let complete = skim(body, &mut facts);
+        facts.call_free_loops.sort_unstable();
         BodySkim {
-            may_have_handlers: found_handler || !complete,
-            local_uses: uses,
-            call_free_loops,
+            complete,
+            may_have_handlers: facts.found_handler || !complete,
+            has_loop: facts.has_loop,
+            leaves_wasm_code: facts.leaves_wasm_code,
+            local_uses: facts.uses,
+            call_free_loops: facts.call_free_loops,
         }
     }
 }
 
-/// (small, leaf) for a body of at most `SMALL_BODY` bytes: small unless it has a loop,
-/// a leaf unless an operator leaves wasm code. An unreadable body is neither; validation
-/// reports it.
-fn small_body_shape(body: &wasmparser::FunctionBody<'_>) -> (bool, bool) {
-    let Ok(mut ops) = body.get_operators_reader() else {
-        return (false, false);
-    };
-    let mut leaf = true;
-    while !ops.eof() {
-        match ops.read() {
-            Ok(Operator::Loop { .. }) | Err(_) => return (false, false),
-            Ok(op) => leaf &= !super::visit::classify(&op).calls_out,
+/// What a local use weighs at loop nesting depth `depth` (`BodySkim::local_uses`).
+fn use_weight(depth: u32) -> u64 {
+    8u64.pow(depth.min(4))
+}
+
+/// The facts of `BodySkim` while `skim` reads a body: it reports each event here, by
+/// methods the reading loop inlines (a closure taking an event enum did not inline, and
+/// cost a call per local use).
+struct SkimFacts {
+    uses: Vec<u64>,
+    call_free_loops: Vec<u32>,
+    found_handler: bool,
+    has_loop: bool,
+    leaves_wasm_code: bool,
+    /// Each open block: the loop's offset (None for other blocks) and whether
+    /// something inside it may call out.
+    blocks: Vec<(Option<u32>, bool)>,
+    /// How many open blocks are loops, and what a use weighs at that depth.
+    depth: u32,
+    use_weight: u64,
+}
+
+impl SkimFacts {
+    /// `block`, `loop`, `if`, `try` or `try_table`, at this module offset.
+    #[inline(always)]
+    fn open(&mut self, is_loop: bool, offset: u32) {
+        self.blocks.push((is_loop.then_some(offset), false));
+        if is_loop {
+            self.has_loop = true;
+            self.depth += 1;
+            self.use_weight = use_weight(self.depth);
         }
     }
-    (true, leaf)
+
+    /// `end` (also the body's own, which closes no block `open` reported), or
+    /// `delegate`.
+    #[inline(always)]
+    fn end(&mut self) {
+        if let Some((offset, calls)) = self.blocks.pop() {
+            if let Some(offset) = offset {
+                self.depth -= 1;
+                self.use_weight = use_weight(self.depth);
+                if !calls {
+                    self.call_free_loops.push(offset);
+                }
+            }
+            if let Some(parent) = self.blocks.last_mut() {
+                parent.1 |= calls;
+            }
+        }
+    }
+
+    /// `local.get`, `local.set` or `local.tee` of local `index`.
+    #[inline(always)]
+    fn local(&mut self, index: u64) {
+        if let Some(u) = self.uses.get_mut(index as usize) {
+            *u += self.use_weight;
+        }
+    }
+
+    /// An operator that may leave wasm code: a call or a host helper (for loops, a
+    /// superset of `visit::classify`'s `calls_out`: every `0xfc` operator from
+    /// `memory.init` on). `surely` is whether `classify` says so too (all but
+    /// `table.size`, which is compiled inline).
+    #[inline(always)]
+    fn calls_out(&mut self, surely: bool) {
+        if let Some(innermost) = self.blocks.last_mut() {
+            innermost.1 = true;
+        }
+        self.leaves_wasm_code |= surely;
+    }
+
+    /// `try_table` or `try` (after its `open`).
+    #[inline(always)]
+    fn handler(&mut self) {
+        self.found_handler = true;
+    }
 }
 
 impl FuncCompiler<'_, '_> {
@@ -232,27 +273,12 @@ impl FuncCompiler<'_, '_> {
     }
 }
 
-/// What `skim` reports about each operator it reads.
-enum SkimEvent {
-    /// `block`, `loop` or `if`, at this module offset.
-    Open { is_loop: bool, offset: u32 },
-    /// `end` (also the body's own, which closes no block `Open` reported).
-    End,
-    /// `local.get`, `local.set` or `local.tee` of this local.
-    Local(u32),
-    /// An operator that may leave wasm code: a call or a host helper (a superset of
-    /// `visit::classify`'s `calls_out`: every `0xfc` operator from `memory.init` on).
-    CallsOut,
-    /// `try_table` or `try` (after its `Open`).
-    Handler,
-}
-
 /// Reads a body's operators for the few facts the pass wants before it starts
-/// (`SkimEvent`). It runs before the pass, over bodies not yet validated, so it is a light
+/// (`SkimFacts`). It runs before the pass, over bodies not yet validated, so it is a light
 /// skim of the bytes rather than a full decode (much slower: benches/RESULTS.md, "Counting
 /// local uses by skimming"): it skips each operator's immediates and stops at the first
 /// opcode it does not know. Returns whether it read the body to its end.
-fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -> bool {
+fn skim(body: &wasmparser::FunctionBody<'_>, facts: &mut SkimFacts) -> bool {
     let Ok(ops) = body.get_operators_reader() else {
         return false;
     };
@@ -263,40 +289,34 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -
     };
     let mut skim = Skim { bytes, at: 0 };
     loop {
-        let offset = base + skim.at as u32;
         let Some(op) = skim.byte() else {
             return true;
         };
         let ok = match op {
+            // The most frequent first: local accesses, whose index is mostly one byte.
+            0x20..=0x22 => skim.leb().map(|index| facts.local(index)),
+            // No immediates: control, parametric, numeric and conversion operators.
+            0x00 | 0x01 | 0x05 | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => Some(()),
             0x02..=0x04 => {
-                event(SkimEvent::Open {
-                    is_loop: op == 0x03,
-                    offset,
-                });
+                facts.open(op == 0x03, base + skim.at as u32 - 1);
                 skim.block_type()
             }
             0x0b => {
-                event(SkimEvent::End);
+                facts.end();
                 Some(())
             }
             // Exception handling: `try` and `try_table` open blocks with handlers,
             // `delegate` closes a `try`; the throws call out.
             0x06 => {
-                event(SkimEvent::Open {
-                    is_loop: false,
-                    offset,
-                });
-                event(SkimEvent::Handler);
-                event(SkimEvent::CallsOut);
+                facts.open(false, base + skim.at as u32 - 1);
+                facts.handler();
+                facts.calls_out(true);
                 skim.block_type()
             }
             0x1f => {
-                event(SkimEvent::Open {
-                    is_loop: false,
-                    offset,
-                });
-                event(SkimEvent::Handler);
-                event(SkimEvent::CallsOut);
+                facts.open(false, base + skim.at as u32 - 1);
+                facts.handler();
+                facts.calls_out(true);
                 skim.block_type().and_then(|_| {
                     let n = skim.leb()?;
                     (0..n).try_for_each(|_| match skim.byte()? {
@@ -307,40 +327,35 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -
                 })
             }
             0x18 => {
-                event(SkimEvent::End);
+                facts.end();
                 skim.leb().map(drop)
             }
             0x07 => skim.leb().map(drop),
             0x19 => Some(()),
             0x08 | 0x09 => {
-                event(SkimEvent::CallsOut);
+                facts.calls_out(true);
                 skim.leb().map(drop)
             }
             0x0a => {
-                event(SkimEvent::CallsOut);
+                facts.calls_out(true);
                 Some(())
             }
             // call_ref, return_call_ref: a type index.
             0x14 | 0x15 => {
-                event(SkimEvent::CallsOut);
+                facts.calls_out(true);
                 skim.leb().map(drop)
             }
             // ref.as_non_null; br_on_null and br_on_non_null (a label).
             0xd4 => Some(()),
             0xd5 | 0xd6 => skim.leb().map(drop),
-            0x20..=0x22 => skim
-                .leb()
-                .map(|index| event(SkimEvent::Local(index as u32))),
-            // No immediates: control, parametric, numeric and conversion operators.
-            0x00 | 0x01 | 0x05 | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => Some(()),
             // Calls (`return_call` too), table.get/set and memory.grow: one or two LEB
             // immediates.
             0x10 | 0x12 | 0x25 | 0x26 | 0x40 => {
-                event(SkimEvent::CallsOut);
+                facts.calls_out(true);
                 skim.leb().map(drop)
             }
             0x11 | 0x13 => {
-                event(SkimEvent::CallsOut);
+                facts.calls_out(true);
                 skim.leb().and_then(|_| skim.leb()).map(drop)
             }
             // One LEB immediate: branches, globals, memory.size, constants, ref.null (a
@@ -357,7 +372,8 @@ fn skim(body: &wasmparser::FunctionBody<'_>, mut event: impl FnMut(SkimEvent)) -
             0x44 => skim.skip(8),
             0xfc => skim.leb().and_then(|sub| {
                 if sub >= 8 {
-                    event(SkimEvent::CallsOut);
+                    // table.size (16) is compiled inline.
+                    facts.calls_out(sub != 16);
                 }
                 match sub {
                     0..=7 => Some(()),
@@ -396,12 +412,14 @@ struct Skim<'a> {
 }
 
 impl Skim<'_> {
+    #[inline(always)]
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
         Some(b)
     }
 
+    #[inline(always)]
     fn skip(&mut self, n: usize) -> Option<()> {
         self.at = self
             .at
@@ -412,12 +430,19 @@ impl Skim<'_> {
 
     /// An unsigned or signed LEB128 number (up to 64 bits), as its low bits.
     /// At most ten bytes; most are one (local indices, small constants), which take the
-    /// first return.
+    /// inlined first return.
+    #[inline(always)]
     fn leb(&mut self) -> Option<u64> {
         let first = self.byte()?;
         if first & 0x80 == 0 {
             return Some(u64::from(first));
         }
+        self.leb_rest(first)
+    }
+
+    /// The bytes of a LEB128 number after its first, `first`.
+    #[inline(never)]
+    fn leb_rest(&mut self, first: u8) -> Option<u64> {
         let mut value = u64::from(first & 0x7f);
         let mut shift = 7;
         while shift < 70 {
@@ -448,6 +473,7 @@ impl Skim<'_> {
     }
 
     /// A memory argument: alignment (bit 6: a memory index follows) and offset.
+    #[inline(always)]
     fn memarg(&mut self) -> Option<()> {
         let align = self.leb()?;
         if align & 0x40 != 0 {
@@ -551,6 +577,30 @@ mod tests {
             facts.call_free_loops.is_empty(),
             "a loop not read to its end"
         );
+    }
+
+    #[test]
+    fn one_skim_finds_loops_and_operators_leaving_wasm_code() {
+        // table.size (0xfc 16) is compiled inline: not leaving wasm code, though loops
+        // count it as calling out (a superset is safe there).
+        let table_size = [0x00, 0x03, 0x40, 0xfc, 0x10, 0x00, 0x1a, 0x0b, 0x0b];
+        let facts = skim(&table_size, 0);
+        assert!(facts.complete && facts.has_loop);
+        assert!(!facts.leaves_wasm_code);
+        assert!(facts.call_free_loops.is_empty());
+        // memory.fill (0xfc 11) is a host helper.
+        let fill = [
+            0x00, 0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0xfc, 0x0b, 0x00, 0x0b,
+        ];
+        let facts = skim(&fill, 0);
+        assert!(facts.complete && !facts.has_loop && facts.leaves_wasm_code);
+        // A call behind an i32.const whose LEB bytes look like a loop and a call.
+        let call = [0x00, 0x41, 0x83, 0x10, 0x10, 0x00, 0x0b];
+        let facts = skim(&call, 0);
+        assert!(facts.complete && !facts.has_loop && facts.leaves_wasm_code);
+        let plain = [0x00, 0x41, 0x83, 0x10, 0x1a, 0x0b];
+        let facts = skim(&plain, 0);
+        assert!(facts.complete && !facts.has_loop && !facts.leaves_wasm_code);
     }
 
     #[test]
