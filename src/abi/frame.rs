@@ -152,16 +152,12 @@ impl FrameLayout {
             pinned_units += units;
             top + offset
         }));
-        let (local_disps, pinned_disps) = (
-            local_disps.into_boxed_slice(),
-            pinned_disps.into_boxed_slice(),
-        );
         FrameLayout {
             non_param_units,
             pinned_units,
             canary_units: if canaries { CALLEE_SAVED_UNITS } else { 0 },
-            local_disps,
-            pinned_disps,
+            local_disps: local_disps.into_boxed_slice(),
+            pinned_disps: pinned_disps.into_boxed_slice(),
         }
     }
 

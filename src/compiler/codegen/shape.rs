@@ -158,25 +158,25 @@ impl BodySkim {
     /// Skims `body`, which declares `locals` locals (parameters included).
     fn of(body: &wasmparser::FunctionBody<'_>, locals: usize) -> BodySkim {
         let mut facts = SkimFacts {
-            uses: vec![0u64; locals],
-            call_free_loops: Vec::new(),
-            found_handler: false,
-            has_loop: false,
-            leaves_wasm_code: false,
+            found: BodySkim {
+                complete: false,
+                may_have_handlers: false,
+                has_loop: false,
+                leaves_wasm_code: false,
+                local_uses: vec![0u64; locals],
+                call_free_loops: Vec::new(),
+            },
             blocks: Vec::new(),
             depth: 0,
             use_weight: use_weight(0),
         };
         let complete = skim(body, &mut facts);
-        facts.call_free_loops.sort_unstable();
-        BodySkim {
-            complete,
-            may_have_handlers: facts.found_handler || !complete,
-            has_loop: facts.has_loop,
-            leaves_wasm_code: facts.leaves_wasm_code,
-            local_uses: facts.uses,
-            call_free_loops: facts.call_free_loops,
-        }
+        let mut found = facts.found;
+        found.complete = complete;
+        // A body not read to its end may have handlers past where the skim stopped.
+        found.may_have_handlers |= !complete;
+        found.call_free_loops.sort_unstable();
+        found
     }
 }
 
@@ -189,11 +189,9 @@ fn use_weight(depth: u32) -> u64 {
 /// methods the reading loop inlines (a closure taking an event enum did not inline, and
 /// cost a call per local use).
 struct SkimFacts {
-    uses: Vec<u64>,
-    call_free_loops: Vec<u32>,
-    found_handler: bool,
-    has_loop: bool,
-    leaves_wasm_code: bool,
+    /// The facts found so far (`complete` and the handlers of an unread rest are settled
+    /// after the read).
+    found: BodySkim,
     /// Each open block: the loop's offset (None for other blocks) and whether
     /// something inside it may call out.
     blocks: Vec<(Option<u32>, bool)>,
@@ -208,7 +206,7 @@ impl SkimFacts {
     fn open(&mut self, is_loop: bool, offset: u32) {
         self.blocks.push((is_loop.then_some(offset), false));
         if is_loop {
-            self.has_loop = true;
+            self.found.has_loop = true;
             self.depth += 1;
             self.use_weight = use_weight(self.depth);
         }
@@ -223,7 +221,7 @@ impl SkimFacts {
                 self.depth -= 1;
                 self.use_weight = use_weight(self.depth);
                 if !calls {
-                    self.call_free_loops.push(offset);
+                    self.found.call_free_loops.push(offset);
                 }
             }
             if let Some(parent) = self.blocks.last_mut() {
@@ -235,7 +233,7 @@ impl SkimFacts {
     /// `local.get`, `local.set` or `local.tee` of local `index`.
     #[inline(always)]
     fn local(&mut self, index: u64) {
-        if let Some(u) = self.uses.get_mut(index as usize) {
+        if let Some(u) = self.found.local_uses.get_mut(index as usize) {
             *u += self.use_weight;
         }
     }
@@ -249,13 +247,13 @@ impl SkimFacts {
         if let Some(innermost) = self.blocks.last_mut() {
             innermost.1 = true;
         }
-        self.leaves_wasm_code |= surely;
+        self.found.leaves_wasm_code |= surely;
     }
 
     /// `try_table` or `try` (after its `open`).
     #[inline(always)]
     fn handler(&mut self) {
-        self.found_handler = true;
+        self.found.may_have_handlers = true;
     }
 }
 
