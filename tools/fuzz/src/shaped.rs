@@ -2204,6 +2204,10 @@ impl Emit<'_> {
             self.release_counter(counter);
             return self.store(d);
         }
+        if self.rng().chance(1, 3) && self.pressure_loop(counter, trips) {
+            self.release_counter(counter);
+            return;
+        }
         self.op(I::I32Const(0));
         self.op(I::LocalSet(counter));
         self.op(I::Loop(BlockType::Empty));
@@ -2220,6 +2224,76 @@ impl Emit<'_> {
         self.body.labels.pop();
         self.op(I::End);
         self.release_counter(counter);
+    }
+}
+
+impl Emit<'_> {
+    /// A loop in the shape of a cipher round: several integer locals of one type updated
+    /// with add, xor and rotate, and a conditional exit to a block around the loop, with
+    /// nothing else in it (no call, division or select). Kestrel's plain versions keep
+    /// the hottest locals of such a loop in registers while it runs (loop homes), and
+    /// write them back on every way out. Returns false (emitting nothing) if the function
+    /// has too few locals of the type.
+    fn pressure_loop(&mut self, counter: u32, trips: u64) -> bool {
+        let t = if self.rng().chance(1, 3) {
+            T::I64
+        } else {
+            T::I32
+        };
+        let locals = self.writable_locals(t);
+        if locals.len() < 3 {
+            return false;
+        }
+        let (add, xor, rotl) = match t {
+            T::I32 => (I::I32Add, I::I32Xor, I::I32Rotl),
+            _ => (I::I64Add, I::I64Xor, I::I64Rotl),
+        };
+        let rotation = |gen: &mut Self| match t {
+            T::I32 => I::I32Const(gen.rng().range(1, 31) as i32),
+            _ => I::I64Const(gen.rng().range(1, 63) as i64),
+        };
+        self.op(I::I32Const(0));
+        self.op(I::LocalSet(counter));
+        self.op(I::Block(BlockType::Empty));
+        self.body.labels.push(vec![]);
+        self.op(I::Loop(BlockType::Empty));
+        self.body.labels.push(vec![]);
+        let rounds = self.rng().range(2, 8);
+        let exit_after = self.rng().range(0, rounds + 1);
+        for round in 0..rounds {
+            // a = rotl(c ^ (a + b), k)
+            let a = *self.rng().pick(&locals);
+            let b = *self.rng().pick(&locals);
+            let c = *self.rng().pick(&locals);
+            self.op(I::LocalGet(a));
+            self.op(I::LocalGet(b));
+            self.op(add.clone());
+            self.op(I::LocalGet(c));
+            self.op(xor.clone());
+            let k = rotation(self);
+            self.op(k);
+            self.op(rotl.clone());
+            self.op(I::LocalSet(a));
+            if round + 1 == exit_after {
+                // Leave the loop (and its block) when a's low three bits are zero.
+                self.op(I::LocalGet(a));
+                if t == T::I64 {
+                    self.op(I::I32WrapI64);
+                }
+                self.op(I::I32Const(7));
+                self.op(I::I32And);
+                self.op(I::I32Eqz);
+                self.op(I::BrIf(1));
+            }
+        }
+        self.body.cost += 20 * rounds * self.body.multiplier * trips;
+        self.count(counter, trips);
+        self.op(I::BrIf(0));
+        self.body.labels.pop();
+        self.op(I::End);
+        self.body.labels.pop();
+        self.op(I::End);
+        true
     }
 }
 
