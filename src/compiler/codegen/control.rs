@@ -64,6 +64,9 @@ pub(super) struct ControlFrame {
     pub handler_outside: Option<Option<DynamicLabel>>,
     /// The handler in force inside it (where `delegate` sends exceptions).
     pub handler_inside: Option<DynamicLabel>,
+    /// A loop's homes: the locals it keeps in registers while it runs, and where
+    /// (`loop_homes`).
+    pub homes: Vec<(u32, crate::abi::regs::Gpr)>,
 }
 
 impl ControlFrame {
@@ -126,6 +129,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             without_check: false,
             handler_outside: None,
             handler_inside: None,
+            homes: Vec::new(),
         });
     }
 
@@ -154,6 +158,7 @@ impl<'e> FuncCompiler<'_, 'e> {
             without_check: false,
             handler_outside: None,
             handler_inside,
+            homes: Vec::new(),
         });
     }
 
@@ -165,6 +170,9 @@ impl<'e> FuncCompiler<'_, 'e> {
     pub(super) fn loop_(&mut self, ty: BlockType) {
         let label = self.asm.new_dynamic_label();
         self.open_frame(FrameKind::Loop, ty, label);
+        // Loaded once, before the head: the back edges carry them in their registers.
+        let homes = self.enter_loop_homes();
+        self.frames.last_mut().unwrap().homes = homes;
         if !self.instrumented {
             super::align::align_code(self.asm, super::align::LOOP_ALIGN);
         }
@@ -262,6 +270,9 @@ impl<'e> FuncCompiler<'_, 'e> {
         if frame.kind == FrameKind::Loop {
             // Only the fall-through reaches a loop's end: its results stay where they are.
             let frame = self.frames.pop().unwrap();
+            if !frame.homes.is_empty() {
+                self.leave_loop_homes(&frame.homes);
+            }
             if frame.without_check {
                 self.end_loop_without_check();
             }
@@ -407,6 +418,7 @@ impl<'e> FuncCompiler<'_, 'e> {
         } else {
             let (label, transfer) = (target.label, target.loop_transfer);
             self.move_to_merge(depth);
+            self.write_back_homes_left_by(depth);
             match transfer {
                 // The back-edge of a loop in a plain version: the head's check, folded
                 // into the jump.
@@ -455,8 +467,16 @@ impl<'e> FuncCompiler<'_, 'e> {
                 }
             }
             self.move_to_merge(depth);
+            let homes = self.homes_left_by(depth);
             let c = self.test_condition(cond);
-            self.jcc(c, label);
+            if homes.is_empty() {
+                self.jcc(c, label);
+            } else {
+                let skip = self.asm.new_dynamic_label();
+                self.jcc(c.invert(), skip);
+                self.write_back(&homes);
+                dynasm!(self.asm ; .arch x64 ; jmp =>label ; =>skip);
+            }
             let idx = self.frames.len() - 1 - depth as usize;
             self.frames[idx].label_used = true;
             return;
@@ -465,8 +485,13 @@ impl<'e> FuncCompiler<'_, 'e> {
         for d in len - n..len {
             self.spill_entry(d);
         }
+        let homes = if is_return {
+            Vec::new()
+        } else {
+            self.homes_left_by(depth)
+        };
         let c = self.test_condition(cond);
-        if !is_return && base + n == len {
+        if !is_return && base + n == len && homes.is_empty() {
             self.jcc(c, label);
         } else {
             let skip = self.asm.new_dynamic_label();
@@ -475,6 +500,7 @@ impl<'e> FuncCompiler<'_, 'e> {
                 self.emit_return();
             } else {
                 self.move_top_to_slots(base, n);
+                self.write_back(&homes);
                 dynasm!(self.asm ; .arch x64 ; jmp =>label);
             }
             dynasm!(self.asm ; .arch x64 ; =>skip);
@@ -485,6 +511,8 @@ impl<'e> FuncCompiler<'_, 'e> {
 
     /// `br_table`: `depths` lists the targets, the default last.
     pub(super) fn br_table(&mut self, depths: &[u32]) {
+        // A loop with homes has no br_table (`loop_homes::allows`).
+        debug_assert!(depths.iter().all(|&d| self.homes_left_by(d).is_empty()));
         let (_, index) = self.pop_opnd();
         if let super::Opnd::Imm(i) = index {
             let i = (i as u32 as usize).min(depths.len() - 1);

@@ -34,6 +34,7 @@ mod exceptions;
 mod frame;
 mod fuel;
 mod interruptible;
+mod loop_homes;
 mod memory;
 mod numeric;
 mod replay;
@@ -301,6 +302,9 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     /// (`shape::BodyShape::call_free_loops`); plain versions compile them without a
     /// loop-head check.
     call_free_loops: Vec<u32>,
+    /// The loops that may keep locals in registers, with their candidates
+    /// (`shape::BodyShape::loop_homes`).
+    loop_homes: Vec<(u32, Vec<u32>)>,
     /// The loops without a loop-head check the pass is in (`interruptible`).
     interruptible: interruptible::Interruptible,
     /// A replay of a plain version recording its memory accesses (`replay`).
@@ -430,6 +434,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             cross_instance_tail_calls: Vec::new(),
             plain_calls: Vec::new(),
             call_free_loops: shape.call_free_loops.clone(),
+            loop_homes: shape.loop_homes.clone(),
             interruptible: Default::default(),
             accesses: None,
             handler: None,

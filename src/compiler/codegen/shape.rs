@@ -80,6 +80,10 @@ pub(super) struct BodyShape {
     /// The module offsets of the body's loops that cannot leave wasm code, in increasing
     /// order (`BodySkim::call_free_loops`).
     pub call_free_loops: Vec<u32>,
+    /// The loops that may keep locals in registers while they run (`loop_homes`): each
+    /// loop's module offset, in increasing order, and its candidate locals, most used
+    /// first.
+    pub loop_homes: Vec<(u32, Vec<u32>)>,
 }
 
 /// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
@@ -111,12 +115,14 @@ impl BodyShape {
         } else {
             pin_locals(locals, num_params, &facts.local_uses)
         };
+        let loop_homes = super::loop_homes::candidates(&facts.home_loops, locals, &pinned);
         BodyShape {
             small,
             leaf,
             pinned,
             handlers,
             call_free_loops: facts.call_free_loops,
+            loop_homes,
         }
     }
 }
@@ -152,6 +158,10 @@ struct BodySkim {
     /// know) is not listed. The compiler holds the list to its own truth: a call emitted
     /// inside a listed loop is an error (`FuncCompiler::leaving_wasm_code`).
     call_free_loops: Vec<u32>,
+    /// The innermost loops whose every operator may run with two temporaries and cannot
+    /// leave wasm code (`loop_homes`), in increasing offset order: each loop's module
+    /// offset and how often it uses each local it uses, as (local, uses).
+    home_loops: Vec<(u32, Vec<(u32, u32)>)>,
 }
 
 impl BodySkim {
@@ -165,17 +175,25 @@ impl BodySkim {
                 leaves_wasm_code: false,
                 local_uses: vec![0u64; locals],
                 call_free_loops: Vec::new(),
+                home_loops: Vec::new(),
             },
             blocks: Vec::new(),
             depth: 0,
             use_weight: use_weight(0),
+            home: None,
+            home_uses: vec![0; locals],
+            home_touched: Vec::new(),
         };
         let complete = skim(body, &mut facts);
-        let mut found = facts.found;
+let mut found = facts.found;
         found.complete = complete;
         // A body not read to its end may have handlers past where the skim stopped.
         found.may_have_handlers |= !complete;
         found.call_free_loops.sort_unstable();
+        if !complete {
+            found.home_loops.clear();
+        }
+        found.home_loops.sort_unstable_by_key(|(offset, _)| *offset);
         found
     }
 }
@@ -198,12 +216,36 @@ struct SkimFacts {
     /// How many open blocks are loops, and what a use weighs at that depth.
     depth: u32,
     use_weight: u64,
+    /// The innermost open loop, while it may still keep locals in registers: its module
+    /// offset and its index in `blocks`.
+    home: Option<(u32, usize)>,
+    /// Its uses of each local (zero but for `home_touched`).
+    home_uses: Vec<u32>,
+    home_touched: Vec<u32>,
 }
 
 impl SkimFacts {
+    /// Every opcode, before its immediates: an operator that needs more than two
+    /// temporaries, or that `loop_homes` does not handle, keeps the innermost open loop
+    /// from keeping locals in registers.
+    #[inline(always)]
+    fn opcode(&mut self, op: u8) {
+        if self.home.is_some() && !super::loop_homes::allows(op) {
+            self.home = None;
+        }
+    }
+
     /// `block`, `loop`, `if`, `try` or `try_table`, at this module offset.
     #[inline(always)]
     fn open(&mut self, is_loop: bool, offset: u32) {
+        if is_loop {
+            // A loop inside the open candidate makes it not innermost.
+            for &l in &self.home_touched {
+                self.home_uses[l as usize] = 0;
+            }
+            self.home_touched.clear();
+            self.home = Some((offset, self.blocks.len()));
+        }
         self.blocks.push((is_loop.then_some(offset), false));
         if is_loop {
             self.found.has_loop = true;
@@ -217,6 +259,19 @@ impl SkimFacts {
     #[inline(always)]
     fn end(&mut self) {
         if let Some((offset, calls)) = self.blocks.pop() {
+            if let Some((home, index)) = self.home {
+                if index == self.blocks.len() {
+                    if !calls {
+                        let uses = self
+                            .home_touched
+                            .iter()
+                            .map(|&l| (l, self.home_uses[l as usize]))
+                            .collect();
+                        self.found.home_loops.push((home, uses));
+                    }
+                    self.home = None;
+                }
+            }
             if let Some(offset) = offset {
                 self.depth -= 1;
                 self.use_weight = use_weight(self.depth);
@@ -235,6 +290,13 @@ impl SkimFacts {
     fn local(&mut self, index: u64) {
         if let Some(u) = self.found.local_uses.get_mut(index as usize) {
             *u += self.use_weight;
+            if self.home.is_some() {
+                let h = &mut self.home_uses[index as usize];
+                if *h == 0 {
+                    self.home_touched.push(index as u32);
+                }
+                *h += 1;
+            }
         }
     }
 
@@ -290,6 +352,7 @@ fn skim(body: &wasmparser::FunctionBody<'_>, facts: &mut SkimFacts) -> bool {
         let Some(op) = skim.byte() else {
             return true;
         };
+        facts.opcode(op);
         let ok = match op {
             // The most frequent first: local accesses, whose index is mostly one byte.
             0x20..=0x22 => skim.leb().map(|index| facts.local(index)),

@@ -1,0 +1,162 @@
+//! Loop homes: locals a loop keeps in spare temporaries while it runs.
+//!
+//! // DESIGN: loop homes
+//! A plain version's innermost loop that cannot leave wasm code, and whose operators each
+//! run with two temporaries (`allows`: integer arithmetic but division, comparisons,
+//! memory accesses, locals and globals, constants, blocks, `if`, `br` and `br_if`), keeps
+//! its most used unpinned integer locals (the skim counts each loop's uses:
+//! `shape::BodySkim::home_loops`) in the temporaries the value stack can spare while the
+//! loop runs (`HOME_REGISTERS`; rbx stays, since a block's single result merges there,
+//! and so does rsi, leaving the two temporaries every allowed operator needs). A home is
+//! a pinned local for the loop's extent: `FuncCompiler::pinned` names its register, so
+//! every operand path and `local.set` use the register, and the value stack withholds it.
+//!
+//! Invariant: from the loop's entry to every way out of it, a homed local's value is in
+//! its register and only there; everywhere else it is in its frame slot. The loop loads
+//! its homes before its head (entry only: the back edges carry them in their registers),
+//! and every way out writes them back first: the fall-through `end`, and each `br` or
+//! `br_if` to a label outside the loop (the taken path only). Nothing else leaves such a
+//! loop: it has no call, `return`, `br_table`, throw or handler (`allows`), and a trap
+//! ends the call (a plain module's frames are never read for locals: loop homes are
+//! only in modules without debugging, and not with fuel, whose register is r13).
+//! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a module
+//! compiled without them).
+
+use super::FuncCompiler;
+use crate::abi::regs::{Gpr, R13, RDI};
+use crate::compiler::stack::Loc;
+use crate::types::ValType;
+use dynasmrt::{dynasm, DynasmApi};
+
+/// The temporaries a loop may keep homes in, in order. The other two (rbx, rsi) stay
+/// with the value stack.
+const HOME_REGISTERS: [Gpr; 2] = [R13, RDI];
+
+/// Fewest uses inside the loop for a local to be worth a home (a load before the loop and
+/// a store on each way out).
+const MIN_USES: u32 = 3;
+
+/// Whether a loop containing opcode `op` (its first byte) may keep homes: the operator
+/// needs at most two temporaries at once, leaves the loop only by `br`/`br_if` or its
+/// `end`, and touches no temporary by name.
+pub(super) fn allows(op: u8) -> bool {
+    matches!(op,
+        // nop, block, if, else, end, br, br_if, drop
+        0x01 | 0x02 | 0x04 | 0x05 | 0x0b | 0x0c | 0x0d | 0x1a
+        // local.get/set/tee, global.get/set
+        | 0x20..=0x24
+        // loads and stores
+        | 0x28..=0x3e
+        // i32.const, i64.const
+        | 0x41 | 0x42
+        // integer comparisons
+        | 0x45..=0x5a
+        // i32 clz..mul, and..rotr; i64 the same (no division or remainder)
+        | 0x67..=0x6c | 0x71..=0x7e | 0x83..=0x8a
+        // wrap, extends, sign extensions
+        | 0xa7 | 0xac | 0xad | 0xc0..=0xc4)
+}
+
+/// The locals each eligible loop may home (`BodyShape::loop_homes`), from the skim's
+/// per-loop uses: integer locals not pinned for the whole function, used at least
+/// `MIN_USES` times, most used first, at most one per home register.
+pub(super) fn candidates(
+    home_loops: &[(u32, Vec<(u32, u32)>)],
+    locals: &[ValType],
+    pinned: &[Option<Loc>],
+) -> Vec<(u32, Vec<u32>)> {
+    home_loops
+        .iter()
+        .filter_map(|(offset, uses)| {
+            let mut chosen: Vec<(u32, u32)> = uses
+                .iter()
+                .copied()
+                .filter(|&(l, n)| {
+                    n >= MIN_USES
+                        && pinned[l as usize].is_none()
+                        && matches!(locals[l as usize], ValType::I32 | ValType::I64)
+                })
+                .collect();
+            chosen.sort_by_key(|&(l, n)| (std::cmp::Reverse(n), l));
+            chosen.truncate(HOME_REGISTERS.len());
+            (!chosen.is_empty()).then(|| (*offset, chosen.into_iter().map(|(l, _)| l).collect()))
+        })
+        .collect()
+}
+
+impl FuncCompiler<'_, '_> {
+    /// At a loop operator, before its head: gives the loop its homes, if it has any here
+    /// (plain versions of modules without debugging or fuel), loading each from its slot.
+    /// Returns the homes, for the loop's frame.
+    pub(super) fn enter_loop_homes(&mut self) -> Vec<(u32, Gpr)> {
+        if self.instrumented || self.env.debug || self.env.fuel {
+            return Vec::new();
+        }
+        let Ok(k) = self
+            .loop_homes
+            .binary_search_by_key(&self.offset, |(offset, _)| *offset)
+        else {
+            return Vec::new();
+        };
+        let homes: Vec<(u32, Gpr)> = self.loop_homes[k]
+            .1
+            .iter()
+            .copied()
+            .zip(HOME_REGISTERS)
+            .collect();
+        for &(local, reg) in &homes {
+            debug_assert!(self.stack.holder_of(Loc::Gpr(reg)).is_none());
+            let disp = self.local_disp(local);
+            if self.locals[local as usize] == ValType::I64 {
+                dynasm!(self.asm ; .arch x64 ; mov Rq(reg), [rbp + disp]);
+            } else {
+                dynasm!(self.asm ; .arch x64 ; mov Rd(reg), [rbp + disp]);
+            }
+            self.stack.reserve_gpr(reg);
+            self.pinned_regs.0.insert(reg);
+            self.pinned[local as usize] = Some(Loc::Gpr(reg));
+        }
+        homes
+    }
+
+    /// Stores `homes` to their locals' slots (a way out of their loop).
+    pub(super) fn write_back(&mut self, homes: &[(u32, Gpr)]) {
+        for &(local, reg) in homes {
+            let disp = self.local_disp(local);
+            if self.locals[local as usize] == ValType::I64 {
+                dynasm!(self.asm ; .arch x64 ; mov [rbp + disp], Rq(reg));
+            } else {
+                dynasm!(self.asm ; .arch x64 ; mov [rbp + disp], Rd(reg));
+            }
+        }
+    }
+
+    /// The homes of the loops a branch `depth` levels out leaves (those of the frames
+    /// inside its target).
+    pub(super) fn homes_left_by(&self, depth: u32) -> Vec<(u32, Gpr)> {
+        let target = self.frames.len() - 1 - depth as usize;
+        self.frames[target + 1..]
+            .iter()
+            .flat_map(|f| f.homes.iter().copied())
+            .collect()
+    }
+
+    /// Before a branch `depth` levels out jumps: writes back the homes it leaves.
+    pub(super) fn write_back_homes_left_by(&mut self, depth: u32) {
+        let homes = self.homes_left_by(depth);
+        self.write_back(&homes);
+    }
+
+    /// At a homed loop's `end`: writes its homes back if the end is reachable, and gives
+    /// their registers back to the value stack.
+    pub(super) fn leave_loop_homes(&mut self, homes: &[(u32, Gpr)]) {
+        if self.reachable {
+            self.write_back(homes);
+        }
+        for &(local, reg) in homes {
+            self.pinned[local as usize] = None;
+            self.pinned_regs.0.remove(reg);
+            self.stack.release(Loc::Gpr(reg));
+        }
+    }
+}
