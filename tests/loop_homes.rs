@@ -4,10 +4,23 @@
 //! the fall-through `end`, `br` and `br_if` to a label outside the loop (with no values,
 //! with values in slots, with a single result in the merge register), a `br_if` to the
 //! function (a return), and a trap. Each guest function below leaves its loop one way and
-//! then reads the homed locals from their slots; the results must equal a Rust model and
-//! the same module compiled where no loop has homes (debuggable, with fuel).
+//! then reads the homed locals from their slots; the results must equal a Rust model, in
+//! every configuration (plain and debuggable modules have two homes per loop, with fuel
+//! one, debuggable with fuel none).
+//!
+//! In a debuggable module's plain version every way the debugger or the embedder reaches a
+//! homed loop is its head's transfer point, whose slow path writes the homes back and whose
+//! point reloads them: the last tests stop such a loop with a breakpoint set while it runs,
+//! with pauses, and with the embedder's stop request, read its locals there against the
+//! model, change one, and let it go on (back in the plain version) to a result the model
+//! also knows.
 
-use kestrel::{CodeRegionKind, Config, Engine, Error, Linker, Module, TrapKind, Val};
+use kestrel::{
+    CodeRegionKind, Config, Engine, Error, Instance, Linker, Module, Resume, TrapKind, Val,
+};
+use std::sync::{Arc, Mutex};
+
+include!("support/guest_flag.rs");
 
 #[path = "support/disasm.rs"]
 #[allow(dead_code)]
@@ -186,18 +199,30 @@ fn rotl32(x: u32, k: u32) -> u32 {
     x.rotate_left(k)
 }
 
+/// `fall_through`'s locals ($a, $b, $c, $d) after `iterations` iterations; `change`
+/// (iteration, value) sets $a to value before that iteration, as a debugger may.
+fn fall_through_after(iterations: u32, change: Option<(u32, u32)>) -> [u32; 4] {
+    let (mut a, mut b, mut c, mut d) = (1u32, 2u32, 0u32, 0u32);
+    for i in 0..iterations {
+        if let Some((at, value)) = change {
+            if i == at {
+                a = value;
+            }
+        }
+        a = a.wrapping_add(b);
+        b = rotl32(b ^ a, 7);
+        c = c.wrapping_add(a);
+        d ^= b;
+    }
+    [a, b, c, d]
+}
+
 /// The Rust model of each function, by name.
 fn model(name: &str, n: u32) -> Val {
     let n = n.max(1);
     match name {
         "fall_through" => {
-            let (mut a, mut b, mut c, mut d) = (1u32, 2u32, 0u32, 0u32);
-            for _ in 0..n {
-                a = a.wrapping_add(b);
-                b = rotl32(b ^ a, 7);
-                c = c.wrapping_add(a);
-                d ^= b;
-            }
+            let [a, b, c, d] = fall_through_after(n, None);
             Val::I32(a.wrapping_add(b).wrapping_add(c.wrapping_add(d)) as i32)
         }
         "br_if_out" => {
@@ -275,14 +300,25 @@ fn model(name: &str, n: u32) -> Val {
     }
 }
 
-/// Configurations: the plain one gives these loops homes; the others give none.
+/// Configurations, with the homes each gives a loop: plain and debuggable modules two
+/// (a debuggable one none in a loop accessing memory), with fuel one, debuggable with
+/// fuel none.
 fn configs() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut debuggable = Config::new();
     debuggable.debug_instrumentation(true);
     let mut fuel = Config::new();
     fuel.consume_fuel(true);
-    vec![("plain", plain), ("debuggable", debuggable), ("fuel", fuel)]
+    let mut debuggable_fuel = Config::new();
+    debuggable_fuel
+        .debug_instrumentation(true)
+        .consume_fuel(true);
+    vec![
+        ("plain", plain),
+        ("debuggable", debuggable),
+        ("fuel", fuel),
+        ("debuggable+fuel", debuggable_fuel),
+    ]
 }
 
 const FUNCS: [&str; 7] = [
@@ -303,7 +339,7 @@ fn every_way_out_of_a_homed_loop_leaves_the_locals_in_their_slots() {
         let instance = Linker::new(&engine)
             .instantiate(&module)
             .expect("instantiates");
-        if label == "fuel" {
+        if label.contains("fuel") {
             instance.set_fuel(u64::MAX / 2).unwrap();
         }
         for name in FUNCS {
@@ -328,7 +364,7 @@ fn a_trap_inside_a_homed_loop_leaves_the_instance_usable() {
         let instance = Linker::new(&engine)
             .instantiate(&module)
             .expect("instantiates");
-        if label == "fuel" {
+        if label.contains("fuel") {
             instance.set_fuel(u64::MAX / 2).unwrap();
         }
         let traps = instance.get_func("traps").unwrap();
@@ -349,9 +385,10 @@ fn a_trap_inside_a_homed_loop_leaves_the_instance_usable() {
 }
 
 /// How many loads of a local into a home register (r13, rdi) function `index`'s plain
-/// code has: one per home, before its loop's head (the guests' expressions are too
-/// shallow for the value stack to reach for a third or fourth temporary, so a module
-/// without homes has none).
+/// code has: one per home before its loop's head, and in a debuggable module one more
+/// per home in the head's out-of-line point (the guests' expressions are too shallow for
+/// the value stack to reach for a third or fourth temporary, so a loop without homes has
+/// none).
 fn home_loads(module: &Module, index: u32) -> usize {
     let region = module
         .code_regions()
@@ -373,23 +410,230 @@ fn home_loads(module: &Module, index: u32) -> usize {
         .count()
 }
 
-/// The tests above are about homed loops: the plain configuration must give every one of
-/// them homes (two each), and the others none, or the comparison proves nothing.
+/// The tests above are about homed loops: each configuration must give every loop the
+/// homes "DESIGN: loop homes" says, or the comparisons prove less than they claim.
 #[test]
-fn the_guest_loops_have_homes_in_plain_modules_only() {
+fn the_guest_loops_have_the_homes_each_configuration_gives() {
     for (label, config) in configs() {
         let engine = Engine::new(&config);
         let module = Module::new(&engine, guest()).expect("compiles");
         for (index, name) in FUNCS.iter().chain(&["traps"]).enumerate() {
             let loads = home_loads(&module, index as u32);
-            if label == "plain" {
-                assert!(
-                    loads >= 2,
-                    "{name}: homes in the plain module ({loads} loads)"
-                );
-            } else {
-                assert_eq!(loads, 0, "{label}: {name} has no homes");
-            }
+            let expected = match label {
+                "plain" => 2,
+                "debuggable" if *name == "traps" => 0,
+                // The load before the head and the reload at the head's point.
+                "debuggable" => 4,
+                "fuel" => 1,
+                _ => 0,
+            };
+            assert_eq!(loads, expected, "{label}: {name}'s home loads");
         }
+    }
+}
+
+/// `fall_through` with a flag (`wait_until_running`) set before its loop, for the
+/// debugger's tests; the loop itself accesses no memory, so a debuggable module homes
+/// $a and $b (locals 1 and 2; $c, $d and $i are 3, 4 and 5).
+const DEBUGGED: &str = r#"
+(module
+  (memory (export "memory") 1)
+  (func (export "run") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $i i32)
+    ;;X
+    (i32.store8 (i32.const 0) (i32.const 1))
+    (local.set $a (i32.const 1)) (local.set $b (i32.const 2))
+    (loop $l
+      ;;CHURN
+      (local.set $a (i32.add (local.get $a) (local.get $b)))
+      (local.set $b (i32.rotl (i32.xor (local.get $b) (local.get $a)) (i32.const 7)))
+      (local.set $c (i32.add (local.get $c) (local.get $a)))
+      (local.set $d (i32.xor (local.get $d) (local.get $b)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                          (local.get $n))))
+    (i32.add (i32.add (local.get $a) (local.get $b)) (i32.add (local.get $c) (local.get $d))))
+)
+"#;
+
+/// The loop body's first instruction in `DEBUGGED` (after two constants and the store,
+/// two constants and two sets, and the `loop`): where an iteration starts.
+const LOOP_BODY: usize = 8;
+
+/// A debuggable instance of `DEBUGGED`, checked to home its loop, and the loop body's
+/// first instruction offset.
+fn debugged(config: &Config) -> (Instance, u32) {
+    let engine = Engine::new(config);
+    let module = Module::new(
+        &engine,
+        DEBUGGED.replace(";;X", X_LOCALS).replace(";;CHURN", CHURN),
+    )
+    .expect("compiles");
+    assert_eq!(home_loads(&module, 0), 4, "the loop has two homes");
+    let instance = Linker::new(&engine)
+        .instantiate(&module)
+        .expect("instantiates");
+    let body = instance.debugger().unwrap().instruction_offsets(0).unwrap()[LOOP_BODY];
+    (instance, body)
+}
+
+/// A stop's $i and ($a, $b, $c, $d).
+fn state(frame: &kestrel::Frame<'_>) -> (u32, [u32; 4]) {
+    let read = |index: u32| match frame.local(index) {
+        Ok(Val::I32(x)) => x as u32,
+        other => panic!("local {index}: {other:?}"),
+    };
+    (read(5), [read(1), read(2), read(3), read(4)])
+}
+
+/// The debuggable configurations whose loops have homes (eager instrumented versions
+/// too: the instrumented version exists before the call, so its point is taken at once).
+fn debugged_configs() -> Vec<Config> {
+    let mut lazy = Config::new();
+    lazy.debug_instrumentation(true);
+    let mut eager = Config::new();
+    eager
+        .debug_instrumentation(true)
+        .instrumented_versions(kestrel::InstrumentedVersions::Eager);
+    vec![lazy, eager]
+}
+
+/// A breakpoint set while the homed loop runs in the plain version stops it at the start
+/// of an iteration with every local as the model has it there (the head's slow path wrote
+/// the homes back); the handler changes $a and clears the breakpoint, and the loop goes
+/// on in the plain version (through the point that reloads the homes) to the result the
+/// change gives.
+#[test]
+fn a_breakpoint_set_while_a_homed_loop_runs_sees_and_changes_its_locals() {
+    for config in debugged_configs() {
+        let (instance, body) = debugged(&config);
+        let dbg = instance.debugger().unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let (record, clear) = (seen.clone(), dbg.clone());
+        dbg.set_handler(move |event, frame| {
+            let (i, locals) = state(frame);
+            record
+                .lock()
+                .unwrap()
+                .push((event.name(), frame.offset(), i, locals));
+            frame.set_local(1, Val::I32(0x5eed)).unwrap();
+            clear.clear_all_breakpoints();
+            Resume::Continue
+        });
+        let n = 30_000_000u32;
+        let run = instance.get_typed_func::<i32, i32>("run").unwrap();
+        let result = std::thread::scope(|scope| {
+            let caller = scope.spawn(move || run.call(n as i32));
+            wait_until_running(&instance);
+            dbg.set_breakpoint(0, body).unwrap();
+            caller.join().unwrap().unwrap()
+        });
+        let seen = seen.lock().unwrap().clone();
+        let [(event, offset, i, locals)] = seen[..] else {
+            panic!("one stop expected: {seen:?}");
+        };
+        assert_eq!((event, offset), ("breakpoint", body));
+        assert!(i < n, "stopped inside the loop ({i})");
+        assert_eq!(
+            locals,
+            fall_through_after(i, None),
+            "the locals at iteration {i}"
+        );
+        let [a, b, c, d] = fall_through_after(n, Some((i, 0x5eed)));
+        let expected = a.wrapping_add(b).wrapping_add(c.wrapping_add(d)) as i32;
+        assert_eq!(
+            result, expected,
+            "the result after the change at iteration {i}"
+        );
+    }
+}
+
+/// Pauses requested one after another while the homed loop runs: each stops at the start
+/// of an iteration (or, the first, before the loop) with the model's locals, and the
+/// loops goes on to the model's result.
+#[test]
+fn pauses_in_a_homed_loop_read_the_models_locals_and_leave_the_result_alone() {
+    for config in debugged_configs() {
+        let (instance, body) = debugged(&config);
+        let dbg = instance.debugger().unwrap();
+        let (events, stops) = std::sync::mpsc::channel();
+        let to_host = events.clone();
+        dbg.set_handler(move |event, frame| {
+            let (i, locals) = state(frame);
+            to_host
+                .send(Some((event.name(), frame.offset(), i, locals)))
+                .unwrap();
+            Resume::Continue
+        });
+        let n = 30_000_000u32;
+        let run = instance.get_typed_func::<i32, i32>("run").unwrap();
+        let mut in_loop = 0;
+        std::thread::scope(|scope| {
+            let caller = scope.spawn(move || {
+                let result = run.call(n as i32);
+                events.send(None).unwrap();
+                result
+            });
+            wait_until_running(&instance);
+            dbg.pause();
+            while let Some((event, offset, i, locals)) = stops.recv().unwrap() {
+                assert_eq!(event, "pause");
+                if offset == body {
+                    assert_eq!(
+                        locals,
+                        fall_through_after(i, None),
+                        "paused at iteration {i}"
+                    );
+                    in_loop += 1;
+                }
+                if in_loop < 20 {
+                    dbg.pause();
+                }
+            }
+            assert_eq!(
+                i64::from(caller.join().unwrap().unwrap()),
+                number(&[model("fall_through", n)])
+            );
+        });
+        assert!(in_loop > 0, "no pause stopped in the loop");
+    }
+}
+
+/// The embedder's stop request ends a debuggable instance's call in a homed loop at its
+/// head (the interrupt steps the thread there), and the trap reported to the debugger
+/// shows the model's locals.
+#[test]
+fn a_stop_request_in_a_homed_loop_reports_the_models_locals() {
+    for config in debugged_configs() {
+        let (instance, _) = debugged(&config);
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let record = seen.clone();
+        instance
+            .debugger()
+            .unwrap()
+            .set_handler(move |event, frame| {
+                record.lock().unwrap().push((event.name(), state(frame)));
+                Resume::Continue
+            });
+        let run = instance.get_typed_func::<i32, i32>("run").unwrap();
+        let outcome = std::thread::scope(|scope| {
+            let caller = scope.spawn(move || run.call(i32::MAX));
+            wait_until_running(&instance);
+            instance.interrupt_handle().interrupt();
+            caller.join().unwrap()
+        });
+        match outcome {
+            Err(t) => assert_eq!(t.kind(), TrapKind::Interrupted),
+            Ok(r) => panic!("the call was not stopped: it returned {r}"),
+        }
+        let seen = seen.lock().unwrap().clone();
+        let [(event, (i, locals))] = seen[..] else {
+            panic!("one trap report expected: {seen:?}");
+        };
+        assert_eq!(event, "trap");
+        assert_eq!(
+            locals,
+            fall_through_after(i, None),
+            "the locals at iteration {i}"
+        );
     }
 }

@@ -105,9 +105,10 @@ pub(crate) enum LoopAt {
     /// In such a loop of a module without debug instrumentation: a stop ends the call
     /// at the stop stub (an absolute address).
     Stoppable { stop_stub: usize },
-    /// In such a loop of a debuggable module's plain code, not at a head: a stop ends
-    /// the call at the stop stub, anything else steps the thread to a head.
-    Steppable { stop_stub: usize },
+    /// In such a loop of a debuggable module's plain code, not at a head: the thread is
+    /// stepped to a head, whose slow path takes every request, a stop included (a loop
+    /// may keep locals in registers between its heads: `codegen::loop_homes`).
+    Steppable,
     /// At the head of such a loop of a debuggable module: the slow path of the check it
     /// goes without (an absolute address).
     Head { slow_path: usize },
@@ -200,11 +201,12 @@ pub(crate) fn loop_at(pc: usize) -> LoopAt {
     if i == 0 || offset >= ranges[i - 1].1 {
         return LoopAt::Outside;
     }
-    let stop_stub = entries.stop_stub;
     if heads.is_empty() {
-        LoopAt::Stoppable { stop_stub }
+        LoopAt::Stoppable {
+            stop_stub: entries.stop_stub,
+        }
     } else {
-        LoopAt::Steppable { stop_stub }
+        LoopAt::Steppable
     }
 }
 

@@ -40,7 +40,10 @@
 //!
 //! In the plain version of a debuggable module a pause, a breakpoint or a step request
 //! must reach such a loop at a transfer point, where the instrumented version can take
-//! over. Each of its heads still is one, without code inline: the out-of-line slow path
+//! over, and a stop request is taken there too: between its heads such a loop may keep
+//! locals in registers (`codegen::loop_homes`, "DESIGN: loop homes"), and the trap a stop
+//! ends in is reported to the debugger with the frame's locals, which the head's slow
+//! path has written back. Each of its heads still is one, without code inline: the out-of-line slow path
 //! of the check it goes without is emitted as for any loop head, and the module records
 //! (head, slow path) for each. When the signal lands in such a loop with no stop due, the
 //! handler makes r12 all ones and sets the trap flag: the thread runs one instruction at
@@ -245,9 +248,10 @@ pub(crate) enum Landing {
     Elsewhere,
     /// In wasm code: make the thread's next stack check fail (r12 all ones).
     NextCheck,
-    /// In a loop without a check, with a stop request due: the thread continues as if
-    /// the instruction at its pc had called this stub (the module's `Interrupted` trap
-    /// stub; "DESIGN: interrupts in loops without calls").
+    /// In a loop without a check of a module without debugging, with a stop request
+    /// due: the thread continues as if the instruction at its pc had called this stub
+    /// (the module's `Interrupted` trap stub; "DESIGN: interrupts in loops without
+    /// calls").
     StopAt(usize),
     /// In a loop without a check of a debuggable module: make the next stack check fail
     /// and single-step the thread to a loop head (`stepped`).
@@ -285,7 +289,7 @@ pub(crate) fn stepped(pc: &mut i64, eflags: &mut i64) -> bool {
             *pc = slow_path as i64;
             end_steps(eflags);
         }
-        LoopAt::Steppable { .. } => *eflags |= TRAP_FLAG,
+        LoopAt::Steppable => *eflags |= TRAP_FLAG,
         LoopAt::Stoppable { .. } | LoopAt::Outside => end_steps(eflags),
     }
     true
@@ -308,7 +312,7 @@ pub(crate) fn take_signal(pc: usize, vmctx: usize) -> Landing {
         return Landing::NotOurs;
     }
     let at = crate::code_memory::loop_at(pc);
-    if let LoopAt::Stoppable { stop_stub } | LoopAt::Steppable { stop_stub } = at {
+    if let LoopAt::Stoppable { stop_stub } = at {
         // SAFETY: in a loop without a check r15 is the running instance's vmctx (the
         // range's invariant), and the instance outlives the call running its code.
         let running = unsafe { crate::runtime::instance::instance_of(vmctx as *mut u8) };
@@ -318,7 +322,7 @@ pub(crate) fn take_signal(pc: usize, vmctx: usize) -> Landing {
         }
     }
     match at {
-        LoopAt::Steppable { .. } => return Landing::StepToHead,
+        LoopAt::Steppable => return Landing::StepToHead,
         // The slow path takes the interrupt, a stop request included.
         LoopAt::Head { slow_path } => return Landing::SlowPath(slow_path),
         LoopAt::Stoppable { .. } | LoopAt::Outside => {}

@@ -124,6 +124,10 @@ pub(super) struct LoopCheck {
     transfer: Option<DynamicLabel>,
     /// `TrapKind::Interrupted`: the interrupt stub said the call must stop.
     stopped: DynamicLabel,
+    /// The loop's homes (`loop_homes`): the slow path writes them back first, and
+    /// `resume` is an out-of-line reload of them that jumps to this head.
+    homes: Vec<(u32, crate::abi::regs::Gpr)>,
+    head: Option<DynamicLabel>,
 }
 
 /// The out-of-line part of a site, emitted at the end of the instrumented version.
@@ -295,10 +299,21 @@ impl FuncCompiler<'_, '_> {
     /// version of a debuggable module: no code inline, only the out-of-line slow path
     /// the check would jump to, recorded with the head for the interrupt signal, which
     /// steps a thread running the loop to a head and sends it there (`interruptible`).
-    pub(super) fn loop_head_without_check(&mut self) {
+    ///
+    /// In a loop with homes the point is not the head itself: the instrumented version
+    /// keeps every local in its slot, so the point reloads the homes out of line and then
+    /// jumps to the head ("DESIGN: loop homes").
+    pub(super) fn loop_head_without_check(&mut self, homes: &[(u32, crate::abi::regs::Gpr)]) {
         debug_assert!(self.env.debug && !self.instrumented);
-        let (plain, check) = self.plain_loop_point();
-        dynasm!(self.asm ; .arch x64 ; =>plain);
+        let (plain, mut check) = self.plain_loop_point();
+        if homes.is_empty() {
+            dynasm!(self.asm ; .arch x64 ; =>plain);
+        } else {
+            let head = self.asm.new_dynamic_label();
+            dynasm!(self.asm ; .arch x64 ; =>head);
+            check.homes = homes.to_vec();
+            check.head = Some(head);
+        }
         let head = self.asm.offset().0 as u32;
         self.out.loop_heads.push((head, check.slow));
         self.loop_checks.push(check);
@@ -422,6 +437,8 @@ impl FuncCompiler<'_, '_> {
             resume: self.asm.new_dynamic_label(),
             transfer,
             stopped: self.trap_site(TrapKind::Interrupted),
+            homes: Vec::new(),
+            head: None,
         }
     }
 
@@ -437,6 +454,9 @@ impl FuncCompiler<'_, '_> {
             // The head has not paid yet: the interrupt, the host and the instrumented
             // version read the fuel the last payment left ("DESIGN: fuel").
             dynasm!(self.asm ; .arch x64 ; =>check.slow);
+            // Everything the slow path may go on to (the host, a stop, the instrumented
+            // version) reads locals from their slots ("DESIGN: loop homes").
+            self.write_back(&check.homes);
             self.fuel_to_memory();
             dynasm!(self.asm
                 ; .arch x64
@@ -456,6 +476,11 @@ impl FuncCompiler<'_, '_> {
                 dynasm!(self.asm ; .arch x64 ; ja =>transfer);
             }
             dynasm!(self.asm ; .arch x64 ; jmp =>check.resume);
+            if let Some(head) = check.head {
+                dynasm!(self.asm ; .arch x64 ; =>check.resume);
+                self.reload_homes(&check.homes);
+                dynasm!(self.asm ; .arch x64 ; jmp =>head);
+            }
         }
     }
 

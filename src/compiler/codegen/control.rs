@@ -186,7 +186,8 @@ impl<'e> FuncCompiler<'_, 'e> {
             if self.env.debug {
                 // The plain version of a debuggable module: the head is still a transfer
                 // point, reached by stepping the thread to it (`interruptible`).
-                self.loop_head_without_check();
+                let homes = self.frames.last().unwrap().homes.clone();
+                self.loop_head_without_check(&homes);
             }
         } else {
             let transfer = self.loop_transfer_point();

@@ -6,21 +6,38 @@
 //! memory accesses, locals and globals, constants, blocks, `if`, `br` and `br_if`), keeps
 //! its most used unpinned integer locals (the skim counts each loop's uses:
 //! `shape::BodySkim::home_loops`) in the temporaries the value stack can spare while the
-//! loop runs (`HOME_REGISTERS`; rbx stays, since a block's single result merges there,
-//! and so does rsi, leaving the two temporaries every allowed operator needs). A home is
-//! a pinned local for the loop's extent: `FuncCompiler::pinned` names its register, so
-//! every operand path and `local.set` use the register, and the value stack withholds it.
+//! loop runs (`HOME_REGISTERS`: r13 and rdi, or with fuel, whose register is r13, only
+//! rdi; rbx stays, since a block's single result merges there, and so does rsi, leaving
+//! the two temporaries every allowed operator needs). A home is a pinned local for the
+//! loop's extent: `FuncCompiler::pinned` names its register, so every operand path and
+//! `local.set` use the register, and the value stack withholds it.
 //!
 //! Invariant: from the loop's entry to every way out of it, a homed local's value is in
 //! its register and only there; everywhere else it is in its frame slot. The loop loads
 //! its homes before its head (entry only: the back edges carry them in their registers),
 //! and every way out writes them back first: the fall-through `end`, and each `br` or
 //! `br_if` to a label outside the loop (the taken path only). Nothing else leaves such a
-//! loop: it has no call, `return`, `br_table`, throw or handler (`allows`), and a trap
-//! ends the call (a plain module's frames are never read for locals: loop homes are
-//! only in modules without debugging, and not with fuel, whose register is r13).
-//! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a module
-//! compiled without them).
+//! loop: it has no call, `return`, `br_table`, throw or handler (`allows`). A trap ends
+//! the call, and only a debugger reads the frames of a trapping call, so:
+//!
+//! - in a module without debugging the frames are never read for locals, and any allowed
+//!   loop may have homes;
+//! - in a debuggable module's plain version a homed loop has no memory access
+//!   (`HomeLoop::accesses_memory`), so nothing in it traps or faults (no division, no
+//!   watched page), and every way the debugger or the embedder reaches it goes through
+//!   its head's transfer point (it has no check inline: `interruptible`; the interrupt
+//!   signal steps the thread to the head, stop requests too: `runtime::interrupt`). That
+//!   point keeps "both versions agree on where every value is" ("DESIGN: breakable
+//!   points") on both ways across: the head's slow path writes the homes back before it
+//!   does anything else (`breakable::emit_loop_check_slow_paths`), and the plain point
+//!   the instrumented version (or the slow path) goes on at is an out-of-line reload of
+//!   the homes that then jumps to the head (`breakable::loop_head_without_check`);
+//! - with debugging and fuel together no loop has homes (running out of fuel traps at
+//!   the head, inside the loop).
+//!
+//! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
+//! plain, debuggable and fuel configurations; locals read at a pause and a breakpoint in
+//! a homed loop of a debuggable module, and the pause resumed).
 
 use super::FuncCompiler;
 use crate::abi::regs::{Gpr, R13, RDI};
@@ -28,9 +45,27 @@ use crate::compiler::stack::Loc;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi};
 
-/// The temporaries a loop may keep homes in, in order. The other two (rbx, rsi) stay
-/// with the value stack.
+/// The temporaries a loop may keep homes in, in order: the value stack's last two
+/// (`regs::TEMPORARY_GPRS`). The first two (rbx, rsi) stay with the value stack.
 const HOME_REGISTERS: [Gpr; 2] = [R13, RDI];
+
+/// A loop that may keep homes (`shape::BodySkim::home_loops`, then
+/// `BodyShape::loop_homes`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct HomeLoop {
+    /// The loop operator's module offset.
+    pub offset: u32,
+    /// Whether it has a load or a store (which may trap or fault on a watched page).
+    pub accesses_memory: bool,
+    /// (local, uses inside the loop): from the skim, every local the loop uses; in
+    /// `BodyShape::loop_homes`, the candidates, most used first.
+    pub locals: Vec<(u32, u32)>,
+}
+
+/// Whether opcode `op` (its first byte) is a load or a store.
+pub(super) fn accesses_memory(op: u8) -> bool {
+    (0x28..=0x3e).contains(&op)
+}
 
 /// Fewest uses inside the loop for a local to be worth a home (a load before the loop and
 /// a store on each way out).
@@ -57,18 +92,19 @@ pub(super) fn allows(op: u8) -> bool {
         | 0xa7 | 0xac | 0xad | 0xc0..=0xc4)
 }
 
-/// The locals each eligible loop may home (`BodyShape::loop_homes`), from the skim's
-/// per-loop uses: integer locals not pinned for the whole function, used at least
-/// `MIN_USES` times, most used first, at most one per home register.
+/// The loops that may have homes (`BodyShape::loop_homes`), from the skim's per-loop
+/// uses: each with its candidates, integer locals not pinned for the whole function,
+/// used at least `MIN_USES` times, most used first, at most one per home register.
 pub(super) fn candidates(
-    home_loops: &[(u32, Vec<(u32, u32)>)],
+    home_loops: &[HomeLoop],
     locals: &[ValType],
     pinned: &[Option<Loc>],
-) -> Vec<(u32, Vec<u32>)> {
+) -> Vec<HomeLoop> {
     home_loops
         .iter()
-        .filter_map(|(offset, uses)| {
-            let mut chosen: Vec<(u32, u32)> = uses
+        .filter_map(|found| {
+            let mut chosen: Vec<(u32, u32)> = found
+                .locals
                 .iter()
                 .copied()
                 .filter(|&(l, n)| {
@@ -79,7 +115,10 @@ pub(super) fn candidates(
                 .collect();
             chosen.sort_by_key(|&(l, n)| (std::cmp::Reverse(n), l));
             chosen.truncate(HOME_REGISTERS.len());
-            (!chosen.is_empty()).then(|| (*offset, chosen.into_iter().map(|(l, _)| l).collect()))
+            (!chosen.is_empty()).then(|| HomeLoop {
+                locals: chosen,
+                ..found.clone()
+            })
         })
         .collect()
 }
@@ -89,34 +128,46 @@ impl FuncCompiler<'_, '_> {
     /// (plain versions of modules without debugging or fuel), loading each from its slot.
     /// Returns the homes, for the loop's frame.
     pub(super) fn enter_loop_homes(&mut self) -> Vec<(u32, Gpr)> {
-        if self.instrumented || self.env.debug || self.env.fuel {
+        if self.instrumented || (self.env.debug && self.env.fuel) {
             return Vec::new();
         }
         let Ok(k) = self
             .loop_homes
-            .binary_search_by_key(&self.offset, |(offset, _)| *offset)
+            .binary_search_by_key(&self.offset, |l| l.offset)
         else {
             return Vec::new();
         };
-        let homes: Vec<(u32, Gpr)> = self.loop_homes[k]
-            .1
+        let found = &self.loop_homes[k];
+        if self.env.debug && found.accesses_memory {
+            return Vec::new();
+        }
+        let registers = &HOME_REGISTERS[usize::from(self.env.fuel)..];
+        let homes: Vec<(u32, Gpr)> = found
+            .locals
             .iter()
-            .copied()
-            .zip(HOME_REGISTERS)
+            .map(|&(local, _)| local)
+            .zip(registers.iter().copied())
             .collect();
+        self.reload_homes(&homes);
         for &(local, reg) in &homes {
             debug_assert!(self.stack.holder_of(Loc::Gpr(reg)).is_none());
+            self.stack.reserve_gpr(reg);
+            self.pinned_regs.0.insert(reg);
+            self.pinned[local as usize] = Some(Loc::Gpr(reg));
+        }
+        homes
+    }
+
+    /// Loads `homes` from their locals' slots.
+    pub(super) fn reload_homes(&mut self, homes: &[(u32, Gpr)]) {
+        for &(local, reg) in homes {
             let disp = self.local_disp(local);
             if self.locals[local as usize] == ValType::I64 {
                 dynasm!(self.asm ; .arch x64 ; mov Rq(reg), [rbp + disp]);
             } else {
                 dynasm!(self.asm ; .arch x64 ; mov Rd(reg), [rbp + disp]);
             }
-            self.stack.reserve_gpr(reg);
-            self.pinned_regs.0.insert(reg);
-            self.pinned[local as usize] = Some(Loc::Gpr(reg));
         }
-        homes
     }
 
     /// Stores `homes` to their locals' slots (a way out of their loop).

@@ -304,7 +304,7 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     call_free_loops: Vec<u32>,
     /// The loops that may keep locals in registers, with their candidates
     /// (`shape::BodyShape::loop_homes`).
-    loop_homes: Vec<(u32, Vec<u32>)>,
+    loop_homes: Vec<loop_homes::HomeLoop>,
     /// The loops without a loop-head check the pass is in (`interruptible`).
     interruptible: interruptible::Interruptible,
     /// A replay of a plain version recording its memory accesses (`replay`).

@@ -2,6 +2,7 @@
 //! is a leaf, and which locals live in registers for the whole function (pinned locals,
 //! chosen by a light skim of the body's bytes).
 
+use super::loop_homes::HomeLoop;
 use super::{calls, invalid, FuncCompiler};
 use crate::abi::frame::{saved_gpr, saved_xmm, FrameShape};
 use crate::compiler::stack::Loc;
@@ -83,7 +84,7 @@ pub(super) struct BodyShape {
     /// The loops that may keep locals in registers while they run (`loop_homes`): each
     /// loop's module offset, in increasing order, and its candidate locals, most used
     /// first.
-    pub loop_homes: Vec<(u32, Vec<u32>)>,
+    pub loop_homes: Vec<HomeLoop>,
 }
 
 /// Largest body, in bytes (locals declarations included), that `BodyShape` calls small.
@@ -159,9 +160,9 @@ struct BodySkim {
     /// inside a listed loop is an error (`FuncCompiler::leaving_wasm_code`).
     call_free_loops: Vec<u32>,
     /// The innermost loops whose every operator may run with two temporaries and cannot
-    /// leave wasm code (`loop_homes`), in increasing offset order: each loop's module
-    /// offset and how often it uses each local it uses, as (local, uses).
-    home_loops: Vec<(u32, Vec<(u32, u32)>)>,
+    /// leave wasm code (`loop_homes`), in increasing offset order, each with how often it
+    /// uses each local it uses.
+    home_loops: Vec<HomeLoop>,
 }
 
 impl BodySkim {
@@ -181,11 +182,12 @@ impl BodySkim {
             depth: 0,
             use_weight: use_weight(0),
             home: None,
+            home_accesses_memory: false,
             home_uses: vec![0; locals],
             home_touched: Vec::new(),
         };
         let complete = skim(body, &mut facts);
-let mut found = facts.found;
+        let mut found = facts.found;
         found.complete = complete;
         // A body not read to its end may have handlers past where the skim stopped.
         found.may_have_handlers |= !complete;
@@ -193,7 +195,7 @@ let mut found = facts.found;
         if !complete {
             found.home_loops.clear();
         }
-        found.home_loops.sort_unstable_by_key(|(offset, _)| *offset);
+        found.home_loops.sort_unstable_by_key(|l| l.offset);
         found
     }
 }
@@ -219,6 +221,8 @@ struct SkimFacts {
     /// The innermost open loop, while it may still keep locals in registers: its module
     /// offset and its index in `blocks`.
     home: Option<(u32, usize)>,
+    /// Whether it has a memory access (`HomeLoop::accesses_memory`).
+    home_accesses_memory: bool,
     /// Its uses of each local (zero but for `home_touched`).
     home_uses: Vec<u32>,
     home_touched: Vec<u32>,
@@ -230,8 +234,11 @@ impl SkimFacts {
     /// from keeping locals in registers.
     #[inline(always)]
     fn opcode(&mut self, op: u8) {
-        if self.home.is_some() && !super::loop_homes::allows(op) {
-            self.home = None;
+        if self.home.is_some() {
+            if !super::loop_homes::allows(op) {
+                self.home = None;
+            }
+            self.home_accesses_memory |= super::loop_homes::accesses_memory(op);
         }
     }
 
@@ -245,6 +252,7 @@ impl SkimFacts {
             }
             self.home_touched.clear();
             self.home = Some((offset, self.blocks.len()));
+            self.home_accesses_memory = false;
         }
         self.blocks.push((is_loop.then_some(offset), false));
         if is_loop {
@@ -262,12 +270,16 @@ impl SkimFacts {
             if let Some((home, index)) = self.home {
                 if index == self.blocks.len() {
                     if !calls {
-                        let uses = self
+                        let locals = self
                             .home_touched
                             .iter()
                             .map(|&l| (l, self.home_uses[l as usize]))
                             .collect();
-                        self.found.home_loops.push((home, uses));
+                        self.found.home_loops.push(HomeLoop {
+                            offset: home,
+                            accesses_memory: self.home_accesses_memory,
+                            locals,
+                        });
                     }
                     self.home = None;
                 }
