@@ -29,12 +29,13 @@
 //! debugger's hook also check the stop requests on their way back.
 //!
 //! // DESIGN: interrupts in loops without calls
-//! A stop request ends the call: it need not happen at a transfer point. So a loop that
-//! cannot leave wasm code (no call, no host helper:
+//! A stop request ends the call: in a module without debugging it need not happen at a
+//! transfer point. So a loop that cannot leave wasm code (no call, no host helper:
 //! `compiler::codegen::shape::BodySkim::call_free_loops`) has no loop-head check in a
 //! plain version and costs nothing; the compiler records its code instead
 //! (`codegen::interruptible`), and when the signal lands there with a stop request due
-//! for the running instance, the handler ends the call on the spot: it pushes pc + 1 and
+//! for the running instance of a module without debugging, the handler ends the call on
+//! the spot: it pushes pc + 1 and
 //! resumes the thread at the module's `Interrupted` trap stub, as the fault handler does
 //! for a memory fault, and the trap answers the request.
 //!

@@ -14,8 +14,8 @@
 //! SIGURG: an interrupt (see `runtime::interrupt`): if one is pending for the thread and
 //! it is in wasm code, the handler sets r12 (the stack limit) to the top of the address
 //! space so the thread's next stack check takes its slow path, or, in a loop compiled
-//! without a check with a stop request due, sends the thread into its module's
-//! `Interrupted` trap stub. Other SIGURGs go to the previously installed handler.
+//! without a check of a module without debugging, with a stop request due, sends the
+//! thread into its module's `Interrupted` trap stub. Other SIGURGs go to the previously installed handler.
 
 use crate::code_memory;
 use crate::runtime::{activation, interrupt, watched_pages};
