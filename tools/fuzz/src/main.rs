@@ -4,6 +4,10 @@
 //! ```text
 //! kestrel-fuzz --generator NAME --seeds N [--start S] [--jobs J] [--out DIR]
 //!              [--timeout SECS] [--no-reduce]
+//! kestrel-fuzz --modules DIR [--jobs J] [--out DIR] ...
+//!                                    the same run over the modules of a directory
+//!                                    (`.wasm` or `.wat`, by name: the n-th is seed n),
+//!                                    e.g. an earlier run's saved failures
 //! kestrel-fuzz --check FILE          compare the engines on one module
 //! kestrel-fuzz --alone SIDE FILE     run only `kestrel` or only the `references` on it
 //! kestrel-fuzz --matrix              run the location matrix
@@ -111,6 +115,10 @@ struct Args {
     /// finishes. The supervisor uses it to attribute a crash.
     #[arg(long, num_args = 2, value_names = ["SIDE", "FILE"])]
     alone: Option<Vec<String>>,
+    /// Run the modules of this directory (`.wasm` or `.wat` files, in name order: the
+    /// n-th is seed n) instead of a generator's; `--start` and `--seeds` are ignored.
+    #[arg(long, value_name = "DIR")]
+    modules: Option<PathBuf>,
     /// Internal: run seeds FROM..TO and report each on stdout.
     #[arg(long, num_args = 2, value_names = ["FROM", "TO"], hide = true)]
     worker: Option<Vec<u64>>,
@@ -164,14 +172,31 @@ fn main() {
     if let Some(path) = &args.reduce {
         std::process::exit(reduce_file(path, args.timeout, &check_args(sessions)));
     }
-    let Some(generator) = Generator::by_name(&args.generator) else {
-        let names: Vec<&str> = Generator::ALL.iter().map(|(n, _)| *n).collect();
-        eprintln!(
-            "error: unknown generator `{}` (one of: {})",
-            args.generator,
-            names.join(", ")
-        );
-        std::process::exit(2);
+    let mut args = args;
+    let generator = match &args.modules {
+        Some(dir) => match Source::files(dir) {
+            Ok(source) => {
+                args.start = 0;
+                args.seeds = source.len();
+                source
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", dir.display());
+                std::process::exit(2);
+            }
+        },
+        None => match Generator::by_name(&args.generator) {
+            Some(g) => Source::Generator(g),
+            None => {
+                let names: Vec<&str> = Generator::ALL.iter().map(|(n, _)| *n).collect();
+                eprintln!(
+                    "error: unknown generator `{}` (one of: {})",
+                    args.generator,
+                    names.join(", ")
+                );
+                std::process::exit(2);
+            }
+        },
     };
     if let Some(range) = &args.worker {
         let mode = if args.wasi_calls {
@@ -181,10 +206,68 @@ fn main() {
         } else {
             Mode::Compare
         };
-        worker(&oracle, mode, generator, range[0], range[1]);
+        worker(&oracle, mode, &generator, range[0], range[1]);
         return;
     }
-    std::process::exit(supervise(&args, generator));
+    std::process::exit(supervise(&args, &generator));
+}
+
+/// Where a run's modules come from: a generator's seeds, or the files of a directory
+/// (`--modules`), the n-th by name standing for seed n.
+enum Source {
+    Generator(Generator),
+    Files { dir: PathBuf, files: Vec<PathBuf> },
+}
+
+impl Source {
+    /// The `.wasm` and `.wat` files of `dir`, in name order.
+    fn files(dir: &Path) -> std::io::Result<Source> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "wat")))
+            .collect();
+        files.sort();
+        Ok(Source::Files {
+            dir: dir.to_path_buf(),
+            files,
+        })
+    }
+
+    /// How many modules a directory has (a generator's seeds are unbounded).
+    fn len(&self) -> u64 {
+        match self {
+            Source::Generator(_) => u64::MAX,
+            Source::Files { files, .. } => files.len() as u64,
+        }
+    }
+
+    /// The module for `seed`, or None (the generator built none; no such file, or it
+    /// does not parse).
+    fn module(&self, seed: u64) -> Option<Vec<u8>> {
+        match self {
+            Source::Generator(g) => g.generate(seed),
+            Source::Files { files, .. } => {
+                let path = files.get(usize::try_from(seed).ok()?)?;
+                wat::parse_file(path).ok()
+            }
+        }
+    }
+
+    /// The name in the summary and in saved files' names.
+    fn name(&self) -> &'static str {
+        match self {
+            Source::Generator(g) => g.name(),
+            Source::Files { .. } => "modules",
+        }
+    }
+
+    /// The arguments that make a worker read the same modules.
+    fn worker_args(&self) -> Vec<std::ffi::OsString> {
+        match self {
+            Source::Generator(g) => vec!["--generator".into(), g.name().into()],
+            Source::Files { dir, .. } => vec!["--modules".into(), dir.into()],
+        }
+    }
 }
 
 /// The oracle over the named configurations (all of them by default).
@@ -422,7 +505,7 @@ enum Mode {
 /// Worker: one line per seed on stdout (`begin`, then `ok`, `exhausted`, `skip REASON`
 /// or `diverge WHY`), then `done`. A debug-operation session reports `ok SEED STOPS
 /// FRAMES WRITES`, a WASI-call sequence `ok SEED CALLS SUCCEEDED REFUSED`.
-fn worker(oracle: &Oracle, mode: Mode, generator: Generator, from: u64, to: u64) {
+fn worker(oracle: &Oracle, mode: Mode, generator: &Source, from: u64, to: u64) {
     let stdout = std::io::stdout();
     for seed in from..to {
         {
@@ -441,7 +524,7 @@ fn worker(oracle: &Oracle, mode: Mode, generator: Generator, from: u64, to: u64)
                     kestrel_fuzz::wasi_calls::Verdict::Fail(why) => Verdict::Diverge(why),
                 };
             }
-            match generator.generate(seed) {
+            match generator.module(seed) {
                 Some(bytes) if matches!(mode, Mode::Sessions) => {
                     match kestrel_fuzz::debug_ops::session(&bytes, seed) {
                         SessionVerdict::Pass(r) => {
@@ -524,7 +607,7 @@ struct Slot {
 fn spawn(
     slot_id: usize,
     args: &Args,
-    generator: Generator,
+    generator: &Source,
     from: u64,
     to: u64,
     tx: &mpsc::Sender<Event>,
@@ -541,7 +624,8 @@ fn spawn(
         command.args(["--wasi-calls", "--calls", &args.calls.to_string()]);
     }
     let mut child = command
-        .args(["--generator", generator.name(), "--worker"])
+        .args(generator.worker_args())
+        .arg("--worker")
         .arg(from.to_string())
         .arg(to.to_string())
         .stdout(Stdio::piped())
@@ -586,7 +670,7 @@ fn spawn(
     child
 }
 
-fn supervise(args: &Args, generator: Generator) -> i32 {
+fn supervise(args: &Args, generator: &Source) -> i32 {
     let started = Instant::now();
     let jobs = args
         .jobs
@@ -715,7 +799,7 @@ fn supervise(args: &Args, generator: Generator) -> i32 {
 
 fn summarize(
     args: &Args,
-    generator: Generator,
+    generator: &Source,
     fates: &BTreeMap<u64, Fate>,
     started: Instant,
 ) -> i32 {
@@ -729,7 +813,7 @@ fn summarize(
             .map(|(&seed, fate)| {
                 let fate = match fate {
                     Fate::Crash(_) => generator
-                        .generate(seed)
+                        .module(seed)
                         .and_then(|bytes| {
                             let _ = std::fs::create_dir_all(&args.out);
                             let name = format!("{}-{seed}", generator.name());
@@ -808,7 +892,7 @@ fn summarize(
     }
     for (seed, fate) in &failures {
         println!("failure at seed {seed}: {fate:?}");
-        let Some(bytes) = generator.generate(*seed) else {
+        let Some(bytes) = generator.module(*seed) else {
             continue;
         };
         let base = args.out.join(format!("{}-{seed}", generator.name()));
