@@ -26,18 +26,12 @@ include!("support/guest_flag.rs");
 #[allow(dead_code)]
 mod disasm;
 
-/// Each function runs a loop over a few locals ($a, $b, ...) updated with add/xor/rotl
-/// and leaves it the way its name says. `CHURN` makes four more locals ($x1..$x4) the
-/// function's most used, so that they are the ones pinned for the whole function
-/// (r8-r11) and the loop homes the observable ones.
-const GUEST: &str = r#"
-(module
-  (memory 1)
-
-  ;; The fall-through end: the loop's own br_if is its back edge.
-  (func (export "fall_through") (param $n i32) (result i32)
+/// `fall_through`'s signature and body (`;;FALL_THROUGH` in the guests), shared by
+/// `GUEST` and `DEBUGGED`; `;;FLAG` is where `DEBUGGED` sets its flag before the loop.
+const FALL_THROUGH: &str = r#"(param $n i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $i i32)
     ;;X
+    ;;FLAG
     (local.set $a (i32.const 1)) (local.set $b (i32.const 2))
     (loop $l
       ;;CHURN
@@ -47,7 +41,18 @@ const GUEST: &str = r#"
       (local.set $d (i32.xor (local.get $d) (local.get $b)))
       (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
                           (local.get $n))))
-    (i32.add (i32.add (local.get $a) (local.get $b)) (i32.add (local.get $c) (local.get $d))))
+    (i32.add (i32.add (local.get $a) (local.get $b)) (i32.add (local.get $c) (local.get $d))))"#;
+
+/// Each function runs a loop over a few locals ($a, $b, ...) updated with add/xor/rotl
+/// and leaves it the way its name says. `CHURN` makes four more locals ($x1..$x4) the
+/// function's most used, so that they are the ones pinned for the whole function
+/// (r8-r11) and the loop homes the observable ones.
+const GUEST: &str = r#"
+(module
+  (memory 1)
+
+  ;; The fall-through end: the loop's own br_if is its back edge.
+  (func (export "fall_through") ;;FALL_THROUGH
 
   ;; br_if out to a block without results, from inside a nested block of the loop.
   (func (export "br_if_out") (param $n i32) (result i32)
@@ -192,7 +197,16 @@ const CHURN: &str = "
 
 /// The guest module's text.
 fn guest() -> String {
-    GUEST.replace(";;X", X_LOCALS).replace(";;CHURN", CHURN)
+    expand(GUEST, "")
+}
+
+/// `guest` with the shared parts in place: `fall_through`'s body with `flag` before its
+/// loop, the churned locals and their churn.
+fn expand(module: &str, flag: &str) -> String {
+    module
+        .replace(";;FALL_THROUGH", &FALL_THROUGH.replace(";;FLAG", flag))
+        .replace(";;X", X_LOCALS)
+        .replace(";;CHURN", CHURN)
 }
 
 fn rotl32(x: u32, k: u32) -> u32 {
@@ -331,17 +345,27 @@ const FUNCS: [&str; 7] = [
     "wide",
 ];
 
+/// An instance of the guest in each configuration, with fuel to spare where it counts.
+fn guest_instances() -> Vec<(&'static str, Instance)> {
+    configs()
+        .into_iter()
+        .map(|(label, config)| {
+            let engine = Engine::new(&config);
+            let module = Module::new(&engine, guest()).expect("compiles");
+            let instance = Linker::new(&engine)
+                .instantiate(&module)
+                .expect("instantiates");
+            if label.contains("fuel") {
+                instance.set_fuel(u64::MAX / 2).unwrap();
+            }
+            (label, instance)
+        })
+        .collect()
+}
+
 #[test]
 fn every_way_out_of_a_homed_loop_leaves_the_locals_in_their_slots() {
-    for (label, config) in configs() {
-        let engine = Engine::new(&config);
-        let module = Module::new(&engine, guest()).expect("compiles");
-        let instance = Linker::new(&engine)
-            .instantiate(&module)
-            .expect("instantiates");
-        if label.contains("fuel") {
-            instance.set_fuel(u64::MAX / 2).unwrap();
-        }
+    for (label, instance) in guest_instances() {
         for name in FUNCS {
             let f = instance.get_func(name).unwrap();
             for n in [1u32, 2, 3, 7, 100, 1000] {
@@ -358,15 +382,7 @@ fn every_way_out_of_a_homed_loop_leaves_the_locals_in_their_slots() {
 
 #[test]
 fn a_trap_inside_a_homed_loop_leaves_the_instance_usable() {
-    for (label, config) in configs() {
-        let engine = Engine::new(&config);
-        let module = Module::new(&engine, guest()).expect("compiles");
-        let instance = Linker::new(&engine)
-            .instantiate(&module)
-            .expect("instantiates");
-        if label.contains("fuel") {
-            instance.set_fuel(u64::MAX / 2).unwrap();
-        }
+    for (label, instance) in guest_instances() {
         let traps = instance.get_func("traps").unwrap();
         let fall = instance.get_func("fall_through").unwrap();
         for n in [1, 5, 50] {
@@ -438,20 +454,7 @@ fn the_guest_loops_have_the_homes_each_configuration_gives() {
 const DEBUGGED: &str = r#"
 (module
   (memory (export "memory") 1)
-  (func (export "run") (param $n i32) (result i32)
-    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $i i32)
-    ;;X
-    (i32.store8 (i32.const 0) (i32.const 1))
-    (local.set $a (i32.const 1)) (local.set $b (i32.const 2))
-    (loop $l
-      ;;CHURN
-      (local.set $a (i32.add (local.get $a) (local.get $b)))
-      (local.set $b (i32.rotl (i32.xor (local.get $b) (local.get $a)) (i32.const 7)))
-      (local.set $c (i32.add (local.get $c) (local.get $a)))
-      (local.set $d (i32.xor (local.get $d) (local.get $b)))
-      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
-                          (local.get $n))))
-    (i32.add (i32.add (local.get $a) (local.get $b)) (i32.add (local.get $c) (local.get $d))))
+  (func (export "run") ;;FALL_THROUGH
 )
 "#;
 
@@ -465,7 +468,7 @@ fn debugged(config: &Config) -> (Instance, u32) {
     let engine = Engine::new(config);
     let module = Module::new(
         &engine,
-        DEBUGGED.replace(";;X", X_LOCALS).replace(";;CHURN", CHURN),
+        expand(DEBUGGED, "(i32.store8 (i32.const 0) (i32.const 1))"),
     )
     .expect("compiles");
     assert_eq!(home_loads(&module, 0), 4, "the loop has two homes");
