@@ -331,8 +331,10 @@ fn compile_chunk(
 ) -> Result<Chunk> {
     let body_bytes: usize = bodies.iter().map(|b| body_len(b)).sum();
     // Room for the usual code size (benches/RESULTS.md, "Code buffer capacity"), so the
-    // buffer rarely grows by copying; pages never written are never touched.
-    let mut asm = Asm::new_with_capacity(0, body_bytes * 6 + 4096, 0, 0, 0, 0, 0);
+    // buffer rarely grows by copying; pages never written are never touched. Labels and
+    // their references too (about one per 25 body bytes).
+    let labels = body_bytes / 16 + 64;
+    let mut asm = Asm::new_with_capacity(0, body_bytes * 6 + 4096, 0, 0, labels, 0, labels);
     let trap_labels: [_; TRAP_STUBS] = std::array::from_fn(|_| asm.new_dynamic_label());
     let env = ModuleEnv::new(
         config,
