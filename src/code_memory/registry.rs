@@ -222,7 +222,9 @@ fn entries_for(pc: usize) -> Option<(usize, SignalEntries)> {
     (i > 0 && pc < ranges[i - 1].1).then(|| (ranges[i - 1].0, ranges[i - 1].2))
 }
 
-/// Calls `f` with the owner of `pc`, if `pc` is registered wasm code.
+/// Calls `f` with the owner of `pc`, if `pc` is registered wasm code. Inlined: an
+/// exception's unwinding asks once per frame it passes.
+#[inline]
 pub(crate) fn with_owner<R>(pc: usize, f: impl FnOnce(&dyn CodeOwner, usize) -> R) -> Option<R> {
     let reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
     let (start, (end, _, raw)) = reg.by_start.range(..=pc).next_back()?;
