@@ -124,10 +124,10 @@ pub(super) struct LoopCheck {
     transfer: Option<DynamicLabel>,
     /// `TrapKind::Interrupted`: the interrupt stub said the call must stop.
     stopped: DynamicLabel,
-    /// The loop's homes (`loop_homes`): the slow path writes them back first, and
-    /// `resume` is an out-of-line reload of them that jumps to this head.
-    homes: Vec<(u32, crate::abi::regs::Gpr)>,
-    head: Option<DynamicLabel>,
+    /// A loop with homes (`loop_homes`): its head and its homes. The slow path writes
+    /// the homes back first, and `resume` is an out-of-line reload of them that jumps to
+    /// the head.
+    homed: Option<(DynamicLabel, Vec<(u32, crate::abi::regs::Gpr)>)>,
 }
 
 /// The out-of-line part of a site, emitted at the end of the instrumented version.
@@ -311,8 +311,7 @@ impl FuncCompiler<'_, '_> {
         } else {
             let head = self.asm.new_dynamic_label();
             dynasm!(self.asm ; .arch x64 ; =>head);
-            check.homes = homes.to_vec();
-            check.head = Some(head);
+            check.homed = Some((head, homes.to_vec()));
         }
         let head = self.asm.offset().0 as u32;
         self.out.loop_heads.push((head, check.slow));
@@ -437,8 +436,7 @@ impl FuncCompiler<'_, '_> {
             resume: self.asm.new_dynamic_label(),
             transfer,
             stopped: self.trap_site(TrapKind::Interrupted),
-            homes: Vec::new(),
-            head: None,
+            homed: None,
         }
     }
 
@@ -456,7 +454,9 @@ impl FuncCompiler<'_, '_> {
             dynasm!(self.asm ; .arch x64 ; =>check.slow);
             // Everything the slow path may go on to (the host, a stop, the instrumented
             // version) reads locals from their slots ("DESIGN: loop homes").
-            self.write_back(&check.homes);
+            if let Some((_, homes)) = &check.homed {
+                self.write_back(homes);
+            }
             self.fuel_to_memory();
             dynasm!(self.asm
                 ; .arch x64
@@ -476,10 +476,10 @@ impl FuncCompiler<'_, '_> {
                 dynasm!(self.asm ; .arch x64 ; ja =>transfer);
             }
             dynasm!(self.asm ; .arch x64 ; jmp =>check.resume);
-            if let Some(head) = check.head {
+            if let Some((head, homes)) = &check.homed {
                 dynasm!(self.asm ; .arch x64 ; =>check.resume);
-                self.reload_homes(&check.homes);
-                dynasm!(self.asm ; .arch x64 ; jmp =>head);
+                self.reload_homes(homes);
+                dynasm!(self.asm ; .arch x64 ; jmp =>*head);
             }
         }
     }

@@ -172,7 +172,6 @@ impl<'e> FuncCompiler<'_, 'e> {
         self.open_frame(FrameKind::Loop, ty, label);
         // Loaded once, before the head: the back edges carry them in their registers.
         let homes = self.enter_loop_homes();
-        self.frames.last_mut().unwrap().homes = homes;
         if !self.instrumented {
             super::align::align_code(self.asm, super::align::LOOP_ALIGN);
         }
@@ -186,13 +185,13 @@ impl<'e> FuncCompiler<'_, 'e> {
             if self.env.debug {
                 // The plain version of a debuggable module: the head is still a transfer
                 // point, reached by stepping the thread to it (`interruptible`).
-                let homes = self.frames.last().unwrap().homes.clone();
                 self.loop_head_without_check(&homes);
             }
         } else {
             let transfer = self.loop_transfer_point();
             self.frames.last_mut().unwrap().loop_transfer = transfer;
         }
+        self.frames.last_mut().unwrap().homes = homes;
         // Each iteration pays for the loop's stretch, after the transfer point so that an
         // arrival pays once in whichever version it goes on (`fuel`, "DESIGN: fuel").
         self.pay_fuel();

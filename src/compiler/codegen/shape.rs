@@ -192,10 +192,11 @@ impl BodySkim {
         // A body not read to its end may have handlers past where the skim stopped.
         found.may_have_handlers |= !complete;
         found.call_free_loops.sort_unstable();
+        // Innermost loops do not nest, and each is listed at its end: in offset order
+        // already.
         if !complete {
             found.home_loops.clear();
         }
-        found.home_loops.sort_unstable_by_key(|l| l.offset);
         found
     }
 }
