@@ -173,12 +173,15 @@ fn main() {
         std::process::exit(reduce_file(path, args.timeout, &check_args(sessions)));
     }
     let mut args = args;
-    let generator = match &args.modules {
-        Some(dir) => match Source::files(dir) {
-            Ok(source) => {
+    let source = match &args.modules {
+        Some(dir) => match module_files(dir) {
+            Ok(files) => {
                 args.start = 0;
-                args.seeds = source.len();
-                source
+                args.seeds = files.len() as u64;
+                Source::Files {
+                    dir: dir.clone(),
+                    files,
+                }
             }
             Err(e) => {
                 eprintln!("error: {}: {e}", dir.display());
@@ -206,10 +209,10 @@ fn main() {
         } else {
             Mode::Compare
         };
-        worker(&oracle, mode, &generator, range[0], range[1]);
+        worker(&oracle, mode, &source, range[0], range[1]);
         return;
     }
-    std::process::exit(supervise(&args, &generator));
+    std::process::exit(supervise(&args, &source));
 }
 
 /// Where a run's modules come from: a generator's seeds, or the files of a directory
@@ -219,28 +222,17 @@ enum Source {
     Files { dir: PathBuf, files: Vec<PathBuf> },
 }
 
+/// The `.wasm` and `.wat` files of `dir`, in name order (`--modules`).
+fn module_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "wat")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 impl Source {
-    /// The `.wasm` and `.wat` files of `dir`, in name order.
-    fn files(dir: &Path) -> std::io::Result<Source> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "wat")))
-            .collect();
-        files.sort();
-        Ok(Source::Files {
-            dir: dir.to_path_buf(),
-            files,
-        })
-    }
-
-    /// How many modules a directory has (a generator's seeds are unbounded).
-    fn len(&self) -> u64 {
-        match self {
-            Source::Generator(_) => u64::MAX,
-            Source::Files { files, .. } => files.len() as u64,
-        }
-    }
-
     /// The module for `seed`, or None (the generator built none; no such file, or it
     /// does not parse).
     fn module(&self, seed: u64) -> Option<Vec<u8>> {
@@ -505,7 +497,7 @@ enum Mode {
 /// Worker: one line per seed on stdout (`begin`, then `ok`, `exhausted`, `skip REASON`
 /// or `diverge WHY`), then `done`. A debug-operation session reports `ok SEED STOPS
 /// FRAMES WRITES`, a WASI-call sequence `ok SEED CALLS SUCCEEDED REFUSED`.
-fn worker(oracle: &Oracle, mode: Mode, generator: &Source, from: u64, to: u64) {
+fn worker(oracle: &Oracle, mode: Mode, source: &Source, from: u64, to: u64) {
     let stdout = std::io::stdout();
     for seed in from..to {
         {
@@ -524,7 +516,7 @@ fn worker(oracle: &Oracle, mode: Mode, generator: &Source, from: u64, to: u64) {
                     kestrel_fuzz::wasi_calls::Verdict::Fail(why) => Verdict::Diverge(why),
                 };
             }
-            match generator.module(seed) {
+            match source.module(seed) {
                 Some(bytes) if matches!(mode, Mode::Sessions) => {
                     match kestrel_fuzz::debug_ops::session(&bytes, seed) {
                         SessionVerdict::Pass(r) => {
@@ -539,7 +531,9 @@ fn worker(oracle: &Oracle, mode: Mode, generator: &Source, from: u64, to: u64) {
                     }
                 }
                 Some(bytes) => oracle.check(&bytes),
-                None => Verdict::Skip("the generator built no module from this seed".into()),
+                None => {
+                    Verdict::Skip("no module for this seed (none generated, or unreadable)".into())
+                }
             }
         }))
         .unwrap_or_else(|p| {
@@ -607,7 +601,7 @@ struct Slot {
 fn spawn(
     slot_id: usize,
     args: &Args,
-    generator: &Source,
+    source: &Source,
     from: u64,
     to: u64,
     tx: &mpsc::Sender<Event>,
@@ -624,7 +618,7 @@ fn spawn(
         command.args(["--wasi-calls", "--calls", &args.calls.to_string()]);
     }
     let mut child = command
-        .args(generator.worker_args())
+        .args(source.worker_args())
         .arg("--worker")
         .arg(from.to_string())
         .arg(to.to_string())
@@ -670,7 +664,7 @@ fn spawn(
     child
 }
 
-fn supervise(args: &Args, generator: &Source) -> i32 {
+fn supervise(args: &Args, source: &Source) -> i32 {
     let started = Instant::now();
     let jobs = args
         .jobs
@@ -697,7 +691,7 @@ fn supervise(args: &Args, generator: &Source) -> i32 {
                     if let Some((a, b)) = queue.pop() {
                         let id = next_id;
                         next_id += 1;
-                        let child = spawn(id, args, generator, a, b, tx);
+                        let child = spawn(id, args, source, a, b, tx);
                         *slot = Some(Slot {
                             id,
                             child,
@@ -794,15 +788,10 @@ fn supervise(args: &Args, generator: &Source) -> i32 {
     }
     // Reader threads for killed workers report their exit; drain what is left.
     while rx.try_recv().is_ok() {}
-    summarize(args, generator, &fates, started)
+    summarize(args, source, &fates, started)
 }
 
-fn summarize(
-    args: &Args,
-    generator: &Source,
-    fates: &BTreeMap<u64, Fate>,
-    started: Instant,
-) -> i32 {
+fn summarize(args: &Args, source: &Source, fates: &BTreeMap<u64, Fate>, started: Instant) -> i32 {
     // A differential seed's crash may be a reference's: ask before counting.
     let attributed: BTreeMap<u64, Fate>;
     let fates = if args.debug_ops || args.wasi_calls {
@@ -812,11 +801,11 @@ fn summarize(
             .iter()
             .map(|(&seed, fate)| {
                 let fate = match fate {
-                    Fate::Crash(_) => generator
+                    Fate::Crash(_) => source
                         .module(seed)
                         .and_then(|bytes| {
                             let _ = std::fs::create_dir_all(&args.out);
-                            let name = format!("{}-{seed}", generator.name());
+                            let name = format!("{}-{seed}", source.name());
                             reference_crash(&bytes, &args.out, &name, args.timeout)
                         })
                         .map_or_else(|| fate.clone(), Fate::ReferenceCrash),
@@ -892,10 +881,10 @@ fn summarize(
     }
     for (seed, fate) in &failures {
         println!("failure at seed {seed}: {fate:?}");
-        let Some(bytes) = generator.module(*seed) else {
+        let Some(bytes) = source.module(*seed) else {
             continue;
         };
-        let base = args.out.join(format!("{}-{seed}", generator.name()));
+        let base = args.out.join(format!("{}-{seed}", source.name()));
         let _ = std::fs::write(base.with_extension("wasm"), &bytes);
         if args.no_reduce {
             continue;
@@ -919,7 +908,7 @@ fn summarize(
         let [stops, frames, writes, watch_hits] = session_totals;
         println!(
             "fuzz debug-ops {}: {} sessions (seeds {}..{}), {} passed ({stops} stops, {frames} caller frames checked against their records, {writes} locals written, {watch_hits} watchpoint hits), {} skipped, {} failed, {} crashed, {} hung{}, in {:.0} s",
-            generator.name(),
+            source.name(),
             fates.len(),
             args.start,
             args.start + args.seeds,
@@ -935,7 +924,7 @@ fn summarize(
     }
     println!(
         "fuzz {}: {} modules (seeds {}..{}), {} agreed ({} cut short by stack exhaustion), {} skipped, {} wasmi 2.0 bugs (Kestrel agrees with wasmi 0.31 or wasmtime), {} reference crashes (Kestrel alone runs the module), {} diverged, {} crashed, {} hung{}, in {:.0} s",
-        generator.name(),
+        source.name(),
         fates.len(),
         args.start,
         args.start + args.seeds,
