@@ -36,8 +36,10 @@
 //!   the head, inside the loop).
 //!
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
-//! plain, debuggable and fuel configurations; locals read at a pause and a breakpoint in
-//! a homed loop of a debuggable module, and the pause resumed).
+//! plain, debuggable, fuel and debuggable-with-fuel configurations, and how many homes
+//! each gives; in a debuggable module, the locals at a breakpoint set while the loop runs
+//! (one changed there, then the loop back in the plain version), at pauses, and at the
+//! trap of the embedder's stop request, against the model); tests/golden/loop_homes.wat.
 
 use super::FuncCompiler;
 use crate::abi::regs::{Gpr, R13, RDI};
