@@ -12,7 +12,7 @@
 //! | context | r15 (vmctx), r14 (memory base), r12 (stack limit) | preserved (a cross-instance caller reloads r15/r14 from its frame) | only their value |
 //! | callee-saved | `CALLEE_SAVED_GPRS` r8-r11, `CALLEE_SAVED_XMMS` xmm6-xmm13 | preserved | pinned locals only |
 //! | temporaries | `TEMPORARY_GPRS` rbx, rsi, rdi, r13; `TEMPORARY_XMMS` xmm0-xmm5 | clobbered | value-stack values between calls |
-//! | scratch | rax, rcx, rdx, xmm14, xmm15 | clobbered | one instruction sequence |
+//! | scratch | rax, rcx, rdx, xmm14, xmm15 | clobbered | one instruction sequence; rcx and rdx also a call-free loop's homes |
 //!
 //! - **Callee-saved means written only if saved.** A function writes a callee-saved
 //!   register only when it pins a local there; its prologue then saves the caller's value
@@ -44,7 +44,10 @@
 //!   instrumented versions r13 (`DEBUG_BITS`) holds the function's site bits, is never
 //!   allocated there, and is reloaded at every transfer point, which follows every call;
 //!   in plain versions of a module compiled with fuel r13 (`FUEL`) holds the instance's
-//!   fuel and is never allocated (`codegen::fuel`, "DESIGN: fuel").
+//!   fuel and is never allocated (`codegen::fuel`, "DESIGN: fuel"); while a plain
+//!   version's call-free loop runs, r13, rdi and (if it has no memory or global access)
+//!   rcx and rdx may hold its most used locals (`codegen::loop_homes`, "DESIGN: loop
+//!   homes").
 //!
 //! | function kind | temporaries it allocates | callee-saved registers it writes |
 //! | --- | --- | --- |

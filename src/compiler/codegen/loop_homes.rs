@@ -5,12 +5,24 @@
 //! run with two temporaries (`allows`: integer arithmetic but division, comparisons,
 //! memory accesses, locals and globals, constants, blocks, `if`, `br` and `br_if`), keeps
 //! its most used unpinned integer locals (the skim counts each loop's uses:
-//! `shape::BodySkim::home_loops`) in the temporaries the value stack can spare while the
-//! loop runs (`HOME_REGISTERS`: r13 and rdi, or with fuel, whose register is r13, only
-//! rdi; rbx stays, since a block's single result merges there, and so does rsi, leaving
-//! the two temporaries every allowed operator needs). A home is a pinned local for the
-//! loop's extent: `FuncCompiler::pinned` names its register, so every operand path and
-//! `local.set` use the register, and the value stack withholds it.
+//! `shape::BodySkim::home_loops`) in registers while the loop runs:
+//!
+//! - the temporaries the value stack can spare (`HOME_TEMPORARIES`: r13 and rdi, or with
+//!   fuel, whose register is r13, only rdi; rbx stays, since a block's single result
+//!   merges there, and so does rsi, leaving the two temporaries every allowed operator
+//!   needs);
+//! - and, in a loop without memory or global accesses, rcx and rdx too
+//!   (`HOME_SCRATCH`): scratch registers, which outside such loops only the emitters of
+//!   those accesses and of operators `allows` refuses name among the operators it
+//!   allows. The three allowed ones that would otherwise name them take care not to while
+//!   rcx is a home: a shift by a count not known at compile time moves the home to rax
+//!   around its `cl` form (`numeric::shift`), clz/ctz/popcnt of a constant is folded,
+//!   and a comparison of two frame slots loads its left side into rax. rax stays scratch
+//!   (spills, 64-bit immediates, memory-to-memory moves go through it).
+//!
+//! A home is a pinned local for the loop's extent: `FuncCompiler::pinned` names its
+//! register, so every operand path and `local.set` use the register, and the value stack
+//! withholds it (a temporary) or never had it (rcx, rdx).
 //!
 //! Invariant: from the loop's entry to every way out of it, a homed local's value is in
 //! its register and only there; everywhere else it is in its frame slot. The loop loads
@@ -37,19 +49,27 @@
 //!
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
 //! plain, debuggable, fuel and debuggable-with-fuel configurations, and how many homes
-//! each gives; in a debuggable module, the locals at a breakpoint set while the loop runs
+//! each gives; a loop with four homes, rcx and rdx among them, around each operator that
+//! would name them; in a debuggable module, the locals at a breakpoint set while the loop runs
 //! (one changed there, then the loop back in the plain version), at pauses, and at the
 //! trap of the embedder's stop request, against the model); tests/golden/loop_homes.wat.
 
 use super::FuncCompiler;
-use crate::abi::regs::{Gpr, R13, RDI};
+use crate::abi::regs::{Gpr, R13, RCX, RDI, RDX, TEMPORARY_GPRS};
 use crate::compiler::stack::Loc;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi};
 
 /// The temporaries a loop may keep homes in, in order: the value stack's last two
 /// (`regs::TEMPORARY_GPRS`). The first two (rbx, rsi) stay with the value stack.
-const HOME_REGISTERS: [Gpr; 2] = [R13, RDI];
+const HOME_TEMPORARIES: [Gpr; 2] = [R13, RDI];
+
+/// The scratch registers a loop without memory or global accesses may keep homes in as
+/// well (after `HOME_TEMPORARIES`).
+const HOME_SCRATCH: [Gpr; 2] = [RCX, RDX];
+
+/// The most homes a loop may have.
+const MOST_HOMES: usize = HOME_TEMPORARIES.len() + HOME_SCRATCH.len();
 
 /// A loop that may keep homes (`shape::BodySkim::home_loops`, then
 /// `BodyShape::loop_homes`).
@@ -59,6 +79,9 @@ pub(super) struct HomeLoop {
     pub offset: u32,
     /// Whether it has a load or a store (which may trap or fault on a watched page).
     pub accesses_memory: bool,
+    /// Whether it has an operator whose emitter names rcx or rdx (`names_rcx_or_rdx`):
+    /// then neither may be a home.
+    pub names_rcx_or_rdx: bool,
     /// (local, uses inside the loop): from the skim, every local the loop uses; in
     /// `BodyShape::loop_homes`, the candidates, most used first.
     pub locals: Vec<(u32, u32)>,
@@ -67,6 +90,13 @@ pub(super) struct HomeLoop {
 /// Whether opcode `op` (its first byte) is a load or a store.
 pub(super) fn accesses_memory(op: u8) -> bool {
     (0x28..=0x3e).contains(&op)
+}
+
+/// Whether the emitter of allowed opcode `op` (its first byte) may name rcx or rdx
+/// whatever its operands: memory accesses (addresses, bounds, stored values) and global
+/// accesses (a global's cell).
+pub(super) fn names_rcx_or_rdx(op: u8) -> bool {
+    accesses_memory(op) || matches!(op, 0x23 | 0x24)
 }
 
 /// Fewest uses inside the loop for a local to be worth a home (a load before the loop and
@@ -96,7 +126,7 @@ pub(super) fn allows(op: u8) -> bool {
 
 /// The loops that may have homes (`BodyShape::loop_homes`), from the skim's per-loop
 /// uses: each with its candidates, integer locals not pinned for the whole function,
-/// used at least `MIN_USES` times, most used first, at most one per home register.
+/// used at least `MIN_USES` times, most used first, at most `MOST_HOMES`.
 pub(super) fn candidates(
     home_loops: &[HomeLoop],
     locals: &[ValType],
@@ -116,7 +146,7 @@ pub(super) fn candidates(
                 })
                 .collect();
             chosen.sort_by_key(|&(l, n)| (std::cmp::Reverse(n), l));
-            chosen.truncate(HOME_REGISTERS.len());
+            chosen.truncate(MOST_HOMES);
             (!chosen.is_empty()).then(|| HomeLoop {
                 locals: chosen,
                 ..found.clone()
@@ -127,8 +157,9 @@ pub(super) fn candidates(
 
 impl FuncCompiler<'_, '_> {
     /// At a loop operator, before its head: gives the loop its homes, if it has any here
-    /// (plain versions of modules without debugging or fuel), loading each from its slot.
-    /// Returns the homes, for the loop's frame.
+    /// (plain versions; in debuggable modules only loops without memory accesses, and
+    /// none with fuel too), loading each from its slot. Returns the homes, for the loop's
+    /// frame.
     pub(super) fn enter_loop_homes(&mut self) -> Vec<(u32, Gpr)> {
         if self.instrumented || (self.env.debug && self.env.fuel) {
             return Vec::new();
@@ -143,21 +174,37 @@ impl FuncCompiler<'_, '_> {
         if self.env.debug && found.accesses_memory {
             return Vec::new();
         }
-        let registers = &HOME_REGISTERS[usize::from(self.env.fuel)..];
+        let scratch: &[Gpr] = if found.names_rcx_or_rdx {
+            &[]
+        } else {
+            &HOME_SCRATCH
+        };
+        let registers = HOME_TEMPORARIES[usize::from(self.env.fuel)..]
+            .iter()
+            .chain(scratch)
+            .copied();
         let homes: Vec<(u32, Gpr)> = found
             .locals
             .iter()
             .map(|&(local, _)| local)
-            .zip(registers.iter().copied())
+            .zip(registers)
             .collect();
         self.reload_homes(&homes);
         for &(local, reg) in &homes {
             debug_assert!(self.stack.holder_of(Loc::Gpr(reg)).is_none());
-            self.stack.reserve_gpr(reg);
+            if TEMPORARY_GPRS.contains(&reg) {
+                self.stack.reserve_gpr(reg);
+            }
             self.pinned_regs.0.insert(reg);
             self.pinned[local as usize] = Some(Loc::Gpr(reg));
         }
         homes
+    }
+
+    /// Whether `reg` holds a local (a home of an open loop, or pinned for the function):
+    /// an emitter about to use it as scratch must keep its value.
+    pub(super) fn holds_local(&self, reg: Gpr) -> bool {
+        self.pinned_regs.0.contains(reg)
     }
 
     /// Loads `homes` from their locals' slots.
@@ -201,7 +248,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// At a homed loop's `end`: writes its homes back if the end is reachable, and gives
-    /// their registers back to the value stack.
+    /// the temporaries among their registers back to the value stack.
     pub(super) fn leave_loop_homes(&mut self, homes: &[(u32, Gpr)]) {
         if self.reachable {
             self.write_back(homes);
@@ -209,7 +256,9 @@ impl FuncCompiler<'_, '_> {
         for &(local, reg) in homes {
             self.pinned[local as usize] = None;
             self.pinned_regs.0.remove(reg);
-            self.stack.release(Loc::Gpr(reg));
+            if TEMPORARY_GPRS.contains(&reg) {
+                self.stack.release(Loc::Gpr(reg));
+            }
         }
     }
 }

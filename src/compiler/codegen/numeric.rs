@@ -367,11 +367,19 @@ impl FuncCompiler<'_, '_> {
                         dynasm!(self.asm ; .arch x64 ; $ins Rd(dst), n)
                     }
                 } else {
+                    // rcx may be a loop's home ("DESIGN: loop homes"): rax keeps it.
+                    let keep = self.holds_local(RCX);
+                    if keep {
+                        dynasm!(self.asm ; .arch x64 ; mov rax, rcx);
+                    }
                     self.load_gpr(ValType::I32, rhs, RCX);
                     if wide {
                         dynasm!(self.asm ; .arch x64 ; $ins Rq(dst), cl)
                     } else {
                         dynasm!(self.asm ; .arch x64 ; $ins Rd(dst), cl)
+                    }
+                    if keep {
+                        dynasm!(self.asm ; .arch x64 ; mov rcx, rax);
                     }
                 }
             };
@@ -492,13 +500,21 @@ impl FuncCompiler<'_, '_> {
     fn count_bits(&mut self, ty: ValType, which: u8) {
         let (_, src) = self.pop_opnd();
         let wide = is_64(ty);
-        let src = match src {
-            Opnd::Imm(_) => {
-                self.load_gpr(ty, src, RCX);
-                Opnd::Gpr(RCX)
-            }
-            o => o,
-        };
+        if let Opnd::Imm(value) = src {
+            // Folded (rcx may be a loop's home: "DESIGN: loop homes").
+            let (value, bits) = if wide {
+                (value, 64)
+            } else {
+                (value & 0xffff_ffff, 32)
+            };
+            let count = match which {
+                0 => value.leading_zeros() - (64 - bits),
+                1 => value.trailing_zeros().min(bits),
+                _ => value.count_ones(),
+            };
+            self.stack.push(ty, Loc::Const(u64::from(count)));
+            return;
+        }
         let dst = self.alloc_gpr();
         let bits = if wide { 64 } else { 32 };
         match which {
@@ -601,8 +617,9 @@ impl FuncCompiler<'_, '_> {
                     }
                 }
                 _ => {
-                    self.load_gpr(ty, lhs, RDX);
-                    alu!(self, cmp, wide, RDX, rhs_src);
+                    // Both in slots: rax is free (rdx may be a loop's home).
+                    self.load_gpr(ty, lhs, RAX);
+                    alu!(self, cmp, wide, RAX, rhs_src);
                 }
             },
             _ => unreachable!("lhs is a register or memory after swapping"),

@@ -183,6 +183,7 @@ impl BodySkim {
             use_weight: use_weight(0),
             home: None,
             home_accesses_memory: false,
+            home_names_rcx_or_rdx: false,
             home_uses: vec![0; locals],
             home_touched: Vec::new(),
         };
@@ -224,6 +225,8 @@ struct SkimFacts {
     home: Option<(u32, usize)>,
     /// Whether it has a memory access (`HomeLoop::accesses_memory`).
     home_accesses_memory: bool,
+    /// Whether an operator in it names rcx or rdx (`HomeLoop::names_rcx_or_rdx`).
+    home_names_rcx_or_rdx: bool,
     /// Its uses of each local (zero but for `home_touched`).
     home_uses: Vec<u32>,
     home_touched: Vec<u32>,
@@ -240,6 +243,7 @@ impl SkimFacts {
                 self.home = None;
             }
             self.home_accesses_memory |= super::loop_homes::accesses_memory(op);
+            self.home_names_rcx_or_rdx |= super::loop_homes::names_rcx_or_rdx(op);
         }
     }
 
@@ -254,6 +258,7 @@ impl SkimFacts {
             self.home_touched.clear();
             self.home = Some((offset, self.blocks.len()));
             self.home_accesses_memory = false;
+            self.home_names_rcx_or_rdx = false;
         }
         self.blocks.push((is_loop.then_some(offset), false));
         if is_loop {
@@ -279,6 +284,7 @@ impl SkimFacts {
                         self.found.home_loops.push(HomeLoop {
                             offset: home,
                             accesses_memory: self.home_accesses_memory,
+                            names_rcx_or_rdx: self.home_names_rcx_or_rdx,
                             locals,
                         });
                     }
