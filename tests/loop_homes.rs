@@ -202,6 +202,42 @@ const GUEST: &str = r#"
     (i32.add (i32.add (i32.xor (local.get $a) (local.get $b))
                       (i32.xor (local.get $c) (local.get $d)))
              (local.get $p)))
+
+  ;; Four homes around loads and stores (where the module's addresses spare rcx and
+  ;; rdx): addresses in each home and in slots ($q and $v are used twice each, so they
+  ;; stay there), stored values in homes, in a slot and a 64-bit constant. With $n past a
+  ;; million it loads at an offset beyond 2^31 from a slot's address and traps.
+  (func (export "memory") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $q i32) (local $v i32)
+    (local $i i32)
+    ;;X
+    (memory.fill (i32.const 0) (i32.const 0) (i32.const 0x10000))
+    (local.set $a (i32.const 16)) (local.set $b (i32.const 1000))
+    (local.set $c (i32.const 7)) (local.set $d (i32.const 0x1ff))
+    (loop $l
+      ;;CHURN
+      (local.set $q (i32.and (i32.add (local.get $a) (local.get $b)) (i32.const 0x7ff8)))
+      (local.set $v (i32.xor (local.get $c) (local.get $d)))
+      (i32.store (local.get $b) (local.get $v))
+      (i32.store8 offset=3 (local.get $c) (local.get $d))
+      (i64.store offset=8 (local.get $q) (i64.const 0x1234_5678_9abc_def0))
+      (if (i32.gt_u (local.get $n) (i32.const 1_000_000))
+        (then (drop (i32.load offset=0xffff_fff0 (local.get $q)))))
+      (local.set $a (i32.and (i32.add (local.get $a) (i32.load offset=4 (local.get $d)))
+                             (i32.const 0x7fff)))
+      (local.set $b (i32.and (i32.add (local.get $b) (i32.load8_u offset=11 (local.get $a)))
+                             (i32.const 0x7ff0)))
+      (local.set $c (i32.and (i32.add (local.get $c) (i32.load (local.get $b)))
+                             (i32.const 0x7fff)))
+      (local.set $d (i32.and (i32.xor (local.get $d) (i32.load offset=2 (local.get $c)))
+                             (i32.const 0x7ff)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                          (local.get $n))))
+    (local.set $a (i32.add (i32.add (local.get $a) (local.get $b))
+                           (i32.add (local.get $c) (local.get $d))))
+    (local.set $c (i32.add (i32.load (i32.const 1000))
+                           (i32.load (i32.add (local.get $q) (i32.const 16)))))
+    (i32.add (local.get $a) (local.get $c)))
 )
 "#;
 
@@ -351,6 +387,29 @@ fn model(name: &str, n: u32) -> Val {
             }
             Val::I32(((a ^ b).wrapping_add(c ^ d).wrapping_add(p)) as i32)
         }
+        "memory" => {
+            let mut memory = vec![0u8; 0x10000];
+            let load = |memory: &[u8], at: u32| {
+                u32::from_le_bytes(memory[at as usize..at as usize + 4].try_into().unwrap())
+            };
+            let (mut a, mut b, mut c, mut d, mut q) = (16u32, 1000u32, 7u32, 0x1ffu32, 0u32);
+            for _ in 0..n {
+                q = a.wrapping_add(b) & 0x7ff8;
+                let v = c ^ d;
+                memory[b as usize..b as usize + 4].copy_from_slice(&v.to_le_bytes());
+                memory[c as usize + 3] = d as u8;
+                let at = q as usize + 8;
+                memory[at..at + 8].copy_from_slice(&0x1234_5678_9abc_def0u64.to_le_bytes());
+                a = a.wrapping_add(load(&memory, d + 4)) & 0x7fff;
+                b = b.wrapping_add(u32::from(memory[a as usize + 11])) & 0x7ff0;
+                c = c.wrapping_add(load(&memory, b)) & 0x7fff;
+                d = (d ^ load(&memory, c + 2)) & 0x7ff;
+            }
+            let sum = a.wrapping_add(b).wrapping_add(c.wrapping_add(d));
+            Val::I32(
+                sum.wrapping_add(load(&memory, 1000).wrapping_add(load(&memory, q + 16))) as i32,
+            )
+        }
         "wide" => {
             let (mut a, mut b, mut old) = (0x1234_5678_9abc_def0u64, 17u64, 0u64);
             for _ in 0..n {
@@ -365,10 +424,13 @@ fn model(name: &str, n: u32) -> Val {
 }
 
 /// Configurations, with the homes each gives a loop: plain and debuggable modules four
-/// (two in a loop accessing memory, a debuggable one none), with fuel three (one),
-/// debuggable with fuel none.
+/// (in a loop accessing memory a debuggable one none), with fuel three, debuggable with
+/// fuel none; with explicit bounds checks four, but two in a loop accessing memory (its
+/// addresses need rcx and rdx).
 fn configs() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
+    let mut explicit = Config::new();
+    explicit.bounds_checks(kestrel::BoundsChecks::Explicit);
     let mut debuggable = Config::new();
     debuggable.debug_instrumentation(true);
     let mut fuel = Config::new();
@@ -382,10 +444,11 @@ fn configs() -> Vec<(&'static str, Config)> {
         ("debuggable", debuggable),
         ("fuel", fuel),
         ("debuggable+fuel", debuggable_fuel),
+        ("explicit bounds", explicit),
     ]
 }
 
-const FUNCS: [&str; 8] = [
+const FUNCS: [&str; 9] = [
     "fall_through",
     "br_if_out",
     "br_if_result",
@@ -394,12 +457,13 @@ const FUNCS: [&str; 8] = [
     "returns",
     "wide",
     "scratch",
+    "memory",
 ];
 
 /// Every guest function's loop, in function index order: its name, how many candidates
 /// for homes it has (unpinned integer locals used at least three times in it), and
 /// whether it accesses memory.
-const LOOPS: [(&str, usize, bool); 9] = [
+const LOOPS: [(&str, usize, bool); 10] = [
     ("fall_through", 4, false),
     ("br_if_out", 3, false),
     ("br_if_result", 3, false),
@@ -409,6 +473,7 @@ const LOOPS: [(&str, usize, bool); 9] = [
     ("wide", 2, false),
     ("traps", 3, true),
     ("scratch", 4, false),
+    ("memory", 4, true),
 ];
 
 /// An instance of the guest in each configuration, with fuel to spare where it counts.
@@ -450,11 +515,17 @@ fn every_way_out_of_a_homed_loop_leaves_the_locals_in_their_slots() {
 fn a_trap_inside_a_homed_loop_leaves_the_instance_usable() {
     for (label, instance) in guest_instances() {
         let traps = instance.get_func("traps").unwrap();
+        let memory = instance.get_func("memory").unwrap();
         let fall = instance.get_func("fall_through").unwrap();
         for n in [1, 5, 50] {
             match traps.call(&[Val::I32(n)]) {
                 Err(Error::Trap(t)) => assert_eq!(t.kind(), TrapKind::MemoryOutOfBounds, "{label}"),
                 other => panic!("{label}: traps({n}) gave {other:?}"),
+            }
+            // An offset beyond 2^31 added to an address from a slot.
+            match memory.call(&[Val::I32(2_000_000 + n)]) {
+                Err(Error::Trap(t)) => assert_eq!(t.kind(), TrapKind::MemoryOutOfBounds, "{label}"),
+                other => panic!("{label}: memory({n}) gave {other:?}"),
             }
             let got = fall.call(&[Val::I32(10)]).expect("runs after the trap");
             assert_eq!(
@@ -535,13 +606,87 @@ fn the_guest_loops_have_the_homes_each_configuration_gives() {
                 })
             };
             let expected = match label {
-                "plain" => most(4, 2),
+                "plain" => most(4, 4),
                 // The load before the head and the reload at the head's point.
                 "debuggable" => 2 * most(4, 0),
-                "fuel" => most(3, 1),
+                "fuel" => most(3, 3),
+                "explicit bounds" => most(4, 2),
                 _ => 0,
             };
             assert_eq!(loads, expected, "{label}: {name}'s home loads");
+        }
+    }
+}
+
+/// A loop with four homes storing to and loading from above 2 GiB, at offsets beyond
+/// 2^31 from addresses in slots ($q and $r): with rdx a home, such an address is built in
+/// rax alone (`memory::address32`), and both accesses must reach the same bytes.
+const FAR: &str = r#"
+(module
+  (memory 32769)
+  (func (export "far") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $q i32) (local $r i32)
+    (local $i i32)
+    ;;X
+    (local.set $a (i32.const 1)) (local.set $b (i32.const 2))
+    (local.set $c (i32.const 3)) (local.set $d (i32.const 4))
+    (loop $l
+      ;;CHURN
+      (local.set $q (i32.and (i32.add (local.get $a) (local.get $b)) (i32.const 0xfff8)))
+      (local.set $r (i32.add (i32.and (i32.add (local.get $a) (local.get $b)) (i32.const 0xfff8))
+                             (i32.const 8)))
+      (i32.store offset=0x8000_0000 (local.get $q) (i32.xor (local.get $c) (local.get $d)))
+      (local.set $a (i32.add (local.get $a) (i32.load offset=0x7fff_fff8 (local.get $r))))
+      (local.set $b (i32.add (local.get $b) (i32.rotl (local.get $c) (i32.const 5))))
+      (local.set $c (i32.add (local.get $c) (local.get $d)))
+      (local.set $d (i32.xor (local.get $d) (local.get $a)))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                          (local.get $n))))
+    (i32.add (i32.add (local.get $a) (local.get $b)) (i32.add (local.get $c) (local.get $d))))
+)
+"#;
+
+/// `FAR`'s result.
+fn far_model(n: u32) -> i32 {
+    let (mut a, mut b, mut c, mut d) = (1u32, 2u32, 3u32, 4u32);
+    for _ in 0..n.max(1) {
+        a = a.wrapping_add(c ^ d);
+        b = b.wrapping_add(rotl32(c, 5));
+        c = c.wrapping_add(d);
+        d ^= a;
+    }
+    a.wrapping_add(b).wrapping_add(c.wrapping_add(d)) as i32
+}
+
+#[test]
+fn offsets_beyond_2_31_from_slots_reach_the_bytes_they_name() {
+    for (label, config) in configs() {
+        let engine = Engine::new(&config);
+        let module = Module::new(&engine, expand(FAR, "")).expect("compiles");
+        let expected = match label {
+            "plain" => 4,
+            "debuggable" | "debuggable+fuel" => 0,
+            "fuel" => 3,
+            _ => 2,
+        };
+        assert_eq!(
+            home_loads(&module, 0),
+            expected,
+            "{label}: far's home loads"
+        );
+        let instance = Linker::new(&engine)
+            .instantiate(&module)
+            .expect("instantiates");
+        if label.contains("fuel") {
+            instance.set_fuel(u64::MAX / 2).unwrap();
+        }
+        let far = instance.get_typed_func::<i32, i32>("far").unwrap();
+        for n in [1u32, 2, 50, 1000] {
+            assert_eq!(
+                far.call(n as i32).unwrap(),
+                far_model(n),
+                "{label}: far({n})"
+            );
         }
     }
 }

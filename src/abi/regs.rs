@@ -45,8 +45,8 @@
 //!   allocated there, and is reloaded at every transfer point, which follows every call;
 //!   in plain versions of a module compiled with fuel r13 (`FUEL`) holds the instance's
 //!   fuel and is never allocated (`codegen::fuel`, "DESIGN: fuel"); while a plain
-//!   version's call-free loop runs, r13, rdi and (if it has no memory or global access)
-//!   rcx and rdx may hold its most used locals (`codegen::loop_homes`, "DESIGN: loop
+//!   version's call-free loop runs, r13, rdi and (unless it accesses globals, or memory
+//!   where addresses need them) rcx and rdx may hold its most used locals (`codegen::loop_homes`, "DESIGN: loop
 //!   homes").
 //!
 //! | function kind | temporaries it allocates | callee-saved registers it writes |

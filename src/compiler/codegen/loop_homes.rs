@@ -11,14 +11,17 @@
 //!   fuel, whose register is r13, only rdi; rbx stays, since a block's single result
 //!   merges there, and so does rsi, leaving the two temporaries every allowed operator
 //!   needs);
-//! - and, in a loop without memory or global accesses, rcx and rdx too
-//!   (`HOME_SCRATCH`): scratch registers, which outside such loops only the emitters of
-//!   those accesses and of operators `allows` refuses name among the operators it
-//!   allows. The three allowed ones that would otherwise name them take care not to while
-//!   rcx is a home: a shift by a count not known at compile time moves the home to rax
-//!   around its `cl` form (`numeric::shift`), clz/ctz/popcnt of a constant is folded,
-//!   and a comparison of two frame slots loads its left side into rax. rax stays scratch
-//!   (spills, 64-bit immediates, memory-to-memory moves go through it).
+//! - and rcx and rdx too (`HOME_SCRATCH`), in a loop without global accesses whose
+//!   memory accesses, if any, are in a module where addresses spare them
+//!   (`memory::addresses_spare_rcx_and_rdx`: one 32-bit memory, guard pages). These are
+//!   scratch registers, and the emitters of the operators `allows` takes name them in
+//!   a few places, each of which keeps a home there intact: a shift by a count not
+//!   known at compile time moves rcx's home to rax around its `cl` form
+//!   (`numeric::shift`); clz/ctz/popcnt of a constant is folded; a comparison of two
+//!   frame slots loads its left side into rax; an address that needs a register takes
+//!   rax instead of rdx (`memory::address32`), and a stored value not in a register a
+//!   temporary instead of rcx (`memory::store`). rax stays scratch (spills, 64-bit
+//!   immediates, memory-to-memory moves go through it).
 //!
 //! A home is a pinned local for the loop's extent: `FuncCompiler::pinned` names its
 //! register, so every operand path and `local.set` use the register, and the value stack
@@ -49,8 +52,8 @@
 //!
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
 //! plain, debuggable, fuel and debuggable-with-fuel configurations, and how many homes
-//! each gives; a loop with four homes, rcx and rdx among them, around each operator that
-//! would name them; in a debuggable module, the locals at a breakpoint set while the loop runs
+//! each gives; loops with four homes, rcx and rdx among them, around each operator that
+//! would name them, memory accesses included; in a debuggable module, the locals at a breakpoint set while the loop runs
 //! (one changed there, then the loop back in the plain version), at pauses, and at the
 //! trap of the embedder's stop request, against the model); tests/golden/loop_homes.wat.
 
@@ -79,9 +82,9 @@ pub(super) struct HomeLoop {
     pub offset: u32,
     /// Whether it has a load or a store (which may trap or fault on a watched page).
     pub accesses_memory: bool,
-    /// Whether it has an operator whose emitter names rcx or rdx (`names_rcx_or_rdx`):
-    /// then neither may be a home.
-    pub names_rcx_or_rdx: bool,
+    /// Whether it has a `global.get` or `global.set` (whose emitters name rcx for an
+    /// imported global's cell): then neither rcx nor rdx may be a home.
+    pub accesses_globals: bool,
     /// (local, uses inside the loop): from the skim, every local the loop uses; in
     /// `BodyShape::loop_homes`, the candidates, most used first.
     pub locals: Vec<(u32, u32)>,
@@ -92,11 +95,9 @@ pub(super) fn accesses_memory(op: u8) -> bool {
     (0x28..=0x3e).contains(&op)
 }
 
-/// Whether the emitter of allowed opcode `op` (its first byte) may name rcx or rdx
-/// whatever its operands: memory accesses (addresses, bounds, stored values) and global
-/// accesses (a global's cell).
-pub(super) fn names_rcx_or_rdx(op: u8) -> bool {
-    accesses_memory(op) || matches!(op, 0x23 | 0x24)
+/// Whether opcode `op` (its first byte) is `global.get` or `global.set`.
+pub(super) fn accesses_globals(op: u8) -> bool {
+    matches!(op, 0x23 | 0x24)
 }
 
 /// Fewest uses inside the loop for a local to be worth a home (a load before the loop and
@@ -174,11 +175,9 @@ impl FuncCompiler<'_, '_> {
         if self.env.debug && found.accesses_memory {
             return Vec::new();
         }
-        let scratch: &[Gpr] = if found.names_rcx_or_rdx {
-            &[]
-        } else {
-            &HOME_SCRATCH
-        };
+        let scratch_spared = !found.accesses_globals
+            && (!found.accesses_memory || self.addresses_spare_rcx_and_rdx());
+        let scratch: &[Gpr] = if scratch_spared { &HOME_SCRATCH } else { &[] };
         let registers = HOME_TEMPORARIES[usize::from(self.env.fuel)..]
             .iter()
             .chain(scratch)

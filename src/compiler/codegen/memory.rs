@@ -169,8 +169,9 @@ impl FuncCompiler<'_, '_> {
     /// Computes the address of an access of `size` bytes to the memory and offset of
     /// `memarg` in `direction` (checking bounds in explicit mode, and in instrumented
     /// versions the memory's watch filter: `watch`). Uses rax, rcx and (for large offsets
-    /// or memory operands) rdx; for a memory other than 0, its base is loaded into rax
-    /// last.
+    /// or memory operands) rdx, or only rax where rcx and rdx are a loop's homes
+    /// (`addresses_spare_rcx_and_rdx`); for a memory other than 0, its base is loaded
+    /// into rax last.
     pub(super) fn address(
         &mut self,
         addr: Opnd,
@@ -266,36 +267,70 @@ impl FuncCompiler<'_, '_> {
         Addr::Index(base, index, offset as i32)
     }
 
-    /// A 32-bit memory's address (checked in explicit mode; guard pages otherwise).
+    /// Whether every load's and store's address leaves rcx and rdx alone while they are
+    /// a loop's homes ("DESIGN: loop homes"): in plain versions of a module whose one
+    /// memory is 32-bit and bounded by guard pages, an address needing a register of its
+    /// own (`address32`) takes rax, which nothing else in the access needs (no bounds
+    /// check, no other memory's base, no watch filter), and a stored value not in a
+    /// register goes through a temporary (`store`).
+    pub(super) fn addresses_spare_rcx_and_rdx(&self) -> bool {
+        let memories = &self.env.info.memories;
+        !self.instrumented
+            && self.env.bounds_checks != BoundsChecks::Explicit
+            && memories.len() == 1
+            && !memories[0].memory64
+    }
+
+    /// A 32-bit memory's address (checked in explicit mode; guard pages otherwise). An
+    /// address that needs a register of its own takes rdx, or rax while rdx is a loop's
+    /// home (`addresses_spare_rcx_and_rdx`).
     fn address32(&mut self, addr: Opnd, memory: u32, base: Gpr, offset: u64, size: u32) -> Addr {
+        let own = if self.holds_local(RDX) {
+            debug_assert!(self.addresses_spare_rcx_and_rdx());
+            RAX
+        } else {
+            RDX
+        };
         let addr = match addr {
             Opnd::Imm(a) => {
                 let ea = a as u32 as u64 + offset;
                 if ea + size as u64 <= i32::MAX as u64 {
                     Addr::Disp(base, ea as i32)
                 } else {
-                    dynasm!(self.asm ; .arch x64 ; mov rdx, QWORD ea as i64);
-                    Addr::Index(base, RDX, 0)
+                    dynasm!(self.asm ; .arch x64 ; mov Rq(own), QWORD ea as i64);
+                    Addr::Index(base, own, 0)
                 }
             }
             _ => {
                 let index = match addr {
                     Opnd::Gpr(r) => r,
                     _ => {
-                        self.load_gpr(ValType::I32, addr, RDX);
-                        RDX
+                        self.load_gpr(ValType::I32, addr, own);
+                        own
                     }
                 };
                 if offset + size as u64 <= i32::MAX as u64 {
                     Addr::Index(base, index, offset as i32)
+                } else if index == RAX {
+                    // The index came from its slot into rax: the offset goes on in steps
+                    // an imm32 holds, the rest in the displacement.
+                    let mut rest = offset;
+                    while rest + size as u64 > i32::MAX as u64 {
+                        let step = rest.min(1 << 30);
+                        dynasm!(self.asm ; .arch x64 ; add rax, step as i32);
+                        rest -= step;
+                    }
+                    Addr::Index(base, RAX, rest as i32)
                 } else {
                     dynasm!(self.asm
                         ; .arch x64
                         ; mov eax, offset as u32 as i32
                         ; add rax, Rq(index)
-                        ; mov rdx, rax
                     );
-                    Addr::Index(base, RDX, 0)
+                    if own != RAX {
+                        dynasm!(self.asm ; .arch x64 ; mov Rq(own), rax);
+                    }
+                    Addr::Index(base, own, 0)
                 }
             }
         };
@@ -381,7 +416,9 @@ impl FuncCompiler<'_, '_> {
             Width::B64 => 8,
         };
         let addr = self.address(addr_opnd, memarg, size, Direction::Write);
-        // Values not in a register go through rcx (the address uses rdx at most).
+        // Values not in a register go through rcx (the address uses rdx at most), or
+        // while rcx is a loop's home through a temporary (its allocation at most moves
+        // other values to their slots: the address stays).
         let value = match value {
             Opnd::Imm(bits) if width != Width::B64 || super::values::fits_imm32(ty, bits) => {
                 Opnd::Imm(bits)
@@ -417,8 +454,13 @@ impl FuncCompiler<'_, '_> {
                 } else {
                     ValType::I32
                 };
-                self.load_gpr(load_ty, value, RCX);
-                Opnd::Gpr(RCX)
+                let via = if self.holds_local(RCX) {
+                    self.alloc_gpr()
+                } else {
+                    RCX
+                };
+                self.load_gpr(load_ty, value, via);
+                Opnd::Gpr(via)
             }
         };
         match (width, value) {

@@ -183,7 +183,7 @@ impl BodySkim {
             use_weight: use_weight(0),
             home: None,
             home_accesses_memory: false,
-            home_names_rcx_or_rdx: false,
+            home_accesses_globals: false,
             home_uses: vec![0; locals],
             home_touched: Vec::new(),
         };
@@ -225,8 +225,8 @@ struct SkimFacts {
     home: Option<(u32, usize)>,
     /// Whether it has a memory access (`HomeLoop::accesses_memory`).
     home_accesses_memory: bool,
-    /// Whether an operator in it names rcx or rdx (`HomeLoop::names_rcx_or_rdx`).
-    home_names_rcx_or_rdx: bool,
+    /// Whether it has a `global.get` or `global.set` (`HomeLoop::accesses_globals`).
+    home_accesses_globals: bool,
     /// Its uses of each local (zero but for `home_touched`).
     home_uses: Vec<u32>,
     home_touched: Vec<u32>,
@@ -243,7 +243,7 @@ impl SkimFacts {
                 self.home = None;
             }
             self.home_accesses_memory |= super::loop_homes::accesses_memory(op);
-            self.home_names_rcx_or_rdx |= super::loop_homes::names_rcx_or_rdx(op);
+            self.home_accesses_globals |= super::loop_homes::accesses_globals(op);
         }
     }
 
@@ -258,7 +258,7 @@ impl SkimFacts {
             self.home_touched.clear();
             self.home = Some((offset, self.blocks.len()));
             self.home_accesses_memory = false;
-            self.home_names_rcx_or_rdx = false;
+            self.home_accesses_globals = false;
         }
         self.blocks.push((is_loop.then_some(offset), false));
         if is_loop {
@@ -284,7 +284,7 @@ impl SkimFacts {
                         self.found.home_loops.push(HomeLoop {
                             offset: home,
                             accesses_memory: self.home_accesses_memory,
-                            names_rcx_or_rdx: self.home_names_rcx_or_rdx,
+                            accesses_globals: self.home_accesses_globals,
                             locals,
                         });
                     }
