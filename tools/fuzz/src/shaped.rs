@@ -2232,8 +2232,10 @@ impl Emit<'_> {
     /// with add, xor and rotate, and a conditional exit to a block around the loop, with
     /// nothing else in it (no call, division or select). Kestrel's plain versions keep
     /// the hottest locals of such a loop in registers while it runs (loop homes), and
-    /// write them back on every way out. Returns false (emitting nothing) if the function
-    /// has too few locals of the type.
+    /// write them back on every way out. Half the rounds mix in one more term, a quarter
+    /// store first (`pressure_mix`, `pressure_store`): the operators whose code would
+    /// use rcx or rdx, which may be homes. Returns false (emitting nothing) if the
+    /// function has too few locals of the type.
     fn pressure_loop(&mut self, counter: u32, trips: u64) -> bool {
         let t = if self.rng().chance(1, 3) {
             T::I64
@@ -2270,6 +2272,13 @@ impl Emit<'_> {
             self.op(add.clone());
             self.op(I::LocalGet(c));
             self.op(xor.clone());
+            if self.rng().chance(1, 2) {
+                self.pressure_mix(t, &locals);
+                self.op(xor.clone());
+            }
+            if self.rng().chance(1, 4) {
+                self.pressure_store(t, &locals);
+            }
             let k = rotation(self);
             self.op(k);
             self.op(rotl.clone());
@@ -2294,6 +2303,91 @@ impl Emit<'_> {
         self.body.labels.pop();
         self.op(I::End);
         true
+    }
+
+    /// Pushes one more term of type `t` for a pressure loop's round, from its `locals`:
+    /// a shift or rotation by a local's value, clz/ctz/popcnt of a constant, a
+    /// comparison of two locals, or a load from a local's address.
+    fn pressure_mix(&mut self, t: T, locals: &[u32]) {
+        let e = *self.rng().pick(locals);
+        let f = *self.rng().pick(locals);
+        let wide = t == T::I64;
+        match self.rng().below(4) {
+            0 => {
+                self.op(I::LocalGet(e));
+                self.op(I::LocalGet(f));
+                let op = match (wide, self.rng().below(3)) {
+                    (false, 0) => I::I32Rotl,
+                    (false, 1) => I::I32Shl,
+                    (false, _) => I::I32ShrU,
+                    (true, 0) => I::I64Rotr,
+                    (true, 1) => I::I64Shl,
+                    (true, _) => I::I64ShrS,
+                };
+                self.op(op);
+            }
+            1 => {
+                let bits = self.rng().next_u64();
+                let which = self.rng().below(3);
+                if wide {
+                    self.op(I::I64Const(bits as i64));
+                    self.op([I::I64Clz, I::I64Ctz, I::I64Popcnt][which].clone());
+                } else {
+                    self.op(I::I32Const(bits as i32));
+                    self.op([I::I32Clz, I::I32Ctz, I::I32Popcnt][which].clone());
+                }
+            }
+            2 => {
+                self.op(I::LocalGet(e));
+                self.op(I::LocalGet(f));
+                if wide {
+                    self.op(I::I64LtU);
+                    self.op(I::I64ExtendI32U);
+                } else {
+                    self.op(I::I32LtU);
+                }
+            }
+            _ => {
+                self.pressure_address(e, wide);
+                let load = if wide {
+                    I::I64Load(self.memarg(3))
+                } else {
+                    I::I32Load(self.memarg(2))
+                };
+                self.op(load);
+            }
+        }
+    }
+
+    /// A store in a pressure loop's round: a local's value (or, for i64, now and then a
+    /// constant too wide for an immediate) at a local's address.
+    fn pressure_store(&mut self, t: T, locals: &[u32]) {
+        let e = *self.rng().pick(locals);
+        let f = *self.rng().pick(locals);
+        let wide = t == T::I64;
+        self.pressure_address(e, wide);
+        if wide && self.rng().chance(1, 3) {
+            let low = self.rng().next_u64() >> 16;
+            self.op(I::I64Const((0x5a5a << 48 | low) as i64));
+        } else {
+            self.op(I::LocalGet(f));
+        }
+        let store = if wide {
+            I::I64Store(self.memarg(3))
+        } else {
+            I::I32Store(self.memarg(2))
+        };
+        self.op(store);
+    }
+
+    /// Local `e`'s value (wrapped if `wide`) as an address inside the memory page.
+    fn pressure_address(&mut self, e: u32, wide: bool) {
+        self.op(I::LocalGet(e));
+        if wide {
+            self.op(I::I32WrapI64);
+        }
+        self.op(I::I32Const(ADDR_MASK));
+        self.op(I::I32And);
     }
 }
 
