@@ -1,4 +1,4 @@
-//! Loop homes: locals a loop keeps in spare temporaries while it runs.
+//! Loop homes: locals a loop keeps in spare registers while it runs.
 //!
 //! // DESIGN: loop homes
 //! A plain version's innermost loop that cannot leave wasm code, and whose operators each
@@ -51,11 +51,13 @@
 //!   the head, inside the loop).
 //!
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
-//! plain, debuggable, fuel and debuggable-with-fuel configurations, and how many homes
-//! each gives; loops with four homes, rcx and rdx among them, around each operator that
-//! would name them, memory accesses included; in a debuggable module, the locals at a breakpoint set while the loop runs
-//! (one changed there, then the loop back in the plain version), at pauses, and at the
-//! trap of the embedder's stop request, against the model); tests/golden/loop_homes.wat.
+//! plain, debuggable, fuel, debuggable-with-fuel and explicit-bounds configurations, and
+//! how many homes each gives; loops with four homes, rcx and rdx among them, around each
+//! operator that would name them, loads and stores included, and accesses at offsets
+//! beyond 2^31 from addresses in slots; in a debuggable module, the locals at a
+//! breakpoint set while the loop runs (one changed there, then the loop back in the plain
+//! version), at pauses, and at the trap of the embedder's stop request, against the
+//! model); tests/golden/loop_homes.wat.
 
 use super::FuncCompiler;
 use crate::abi::regs::{Gpr, R13, RCX, RDI, RDX, TEMPORARY_GPRS};
