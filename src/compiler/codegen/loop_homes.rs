@@ -69,8 +69,8 @@ use dynasmrt::{dynasm, DynasmApi};
 /// (`regs::TEMPORARY_GPRS`). The first two (rbx, rsi) stay with the value stack.
 const HOME_TEMPORARIES: [Gpr; 2] = [R13, RDI];
 
-/// The scratch registers a loop without memory or global accesses may keep homes in as
-/// well (after `HOME_TEMPORARIES`).
+/// The scratch registers a loop may keep homes in as well (after `HOME_TEMPORARIES`),
+/// where nothing in it needs them (`enter_loop_homes`).
 const HOME_SCRATCH: [Gpr; 2] = [RCX, RDX];
 
 /// The most homes a loop may have.
