@@ -202,12 +202,6 @@ impl FuncCompiler<'_, '_> {
         homes
     }
 
-    /// Whether `reg` holds a local (a home of an open loop, or pinned for the function):
-    /// an emitter about to use it as scratch must keep its value.
-    pub(super) fn holds_local(&self, reg: Gpr) -> bool {
-        self.pinned_regs.0.contains(reg)
-    }
-
     /// Loads `homes` from their locals' slots.
     pub(super) fn reload_homes(&mut self, homes: &[(u32, Gpr)]) {
         for &(local, reg) in homes {

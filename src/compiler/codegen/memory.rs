@@ -285,7 +285,7 @@ impl FuncCompiler<'_, '_> {
     /// address that needs a register of its own takes rdx, or rax while rdx is a loop's
     /// home (`addresses_spare_rcx_and_rdx`).
     fn address32(&mut self, addr: Opnd, memory: u32, base: Gpr, offset: u64, size: u32) -> Addr {
-        let own = if self.holds_local(RDX) {
+        let own = if self.is_pinned(Opnd::Gpr(RDX)) {
             debug_assert!(self.addresses_spare_rcx_and_rdx());
             RAX
         } else {
@@ -454,7 +454,7 @@ impl FuncCompiler<'_, '_> {
                 } else {
                     ValType::I32
                 };
-                let via = if self.holds_local(RCX) {
+                let via = if self.is_pinned(Opnd::Gpr(RCX)) {
                     self.alloc_gpr()
                 } else {
                     RCX

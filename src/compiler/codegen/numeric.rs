@@ -368,7 +368,7 @@ impl FuncCompiler<'_, '_> {
                     }
                 } else {
                     // rcx may be a loop's home ("DESIGN: loop homes"): rax keeps it.
-                    let keep = self.holds_local(RCX);
+                    let keep = self.is_pinned(Opnd::Gpr(RCX));
                     if keep {
                         dynasm!(self.asm ; .arch x64 ; mov rax, rcx);
                     }
