@@ -37,7 +37,9 @@
 //!   call sequence reads every operand it needs (the arguments, a `call_indirect` table
 //!   index, which goes to rcx) before it writes rsi, so writing rsi is the last move
 //!   before the callee is selected. A small leaf keeps its first parameter in rsi (a
-//!   pinned local in a temporary: sound because a leaf makes no call).
+//!   pinned local in a temporary: sound because a leaf makes no call; in a debuggable
+//!   module only the plain version, which writes it through to its slot:
+//!   `codegen::values`, "DESIGN: the first argument written through").
 //! - **Special uses of temporaries and scratch.** rbx and xmm0 merge a block's single
 //!   result (nothing else is live in registers at a merge); rax and xmm0 return the first
 //!   result; rcx holds the `call_indirect` index and then the callee's vmctx; in
@@ -53,7 +55,7 @@
 //! | --- | --- | --- |
 //! | plain version | rbx, rsi, rdi, r13 (not with fuel: the fuel), xmm0-xmm5 | those it pins |
 //! | instrumented version | rbx, rsi, rdi, xmm0-xmm5 (r13: site bits) | those it pins |
-//! | small leaf | as its version, less rsi in a plain module (its first parameter) | none |
+//! | small leaf | as its version, less rsi in a plain module or a debuggable module's plain version without fuel (its first parameter) | none |
 //! | trampolines, stubs | any | saved and restored around host code |
 //!
 //! The convention canaries (`Config::convention_canaries`, a test mode) check it at run

@@ -279,6 +279,9 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     next_set: Option<(u32, bool)>,
     /// A `local.set`/`local.tee` of this local was already done by the operator before.
     set_done: Option<u32>,
+    /// Local 0 is pinned to rsi and written through to its slot as well (see `values`,
+    /// "DESIGN: the first argument written through").
+    first_argument_through: bool,
     /// The pinned registers, as sets (GPRs, xmm registers).
     pinned_regs: (crate::abi::regs::RegSet, crate::abi::regs::RegSet),
     /// The function's body is small and never leaves wasm code (see `BodyShape`): its
@@ -359,7 +362,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         } else if env.fuel {
             stack.reserve_gpr(crate::abi::regs::FUEL);
         }
-        let pinned = shape.pinned.clone();
+        let mut pinned = shape.pinned.clone();
         let saved_regs: Vec<Loc> = if shape.handlers {
             crate::abi::regs::CALLEE_SAVED_GPRS
                 .iter()
@@ -373,6 +376,12 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         } else {
             pinned.iter().flatten().copied().collect()
         };
+        // After `saved_regs`: rsi is the caller's to spill, never saved.
+        let first_argument_through =
+            Self::writes_first_argument_through(env, instrumented, shape, &locals, num_params);
+        if first_argument_through {
+            pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
+        }
         let mut pinned_regs = <(crate::abi::regs::RegSet, crate::abi::regs::RegSet)>::default();
         for loc in pinned.iter().flatten() {
             match *loc {
@@ -423,6 +432,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             pinned,
             next_set: None,
             set_done: None,
+            first_argument_through,
             pinned_regs,
             small_leaf: shape.small && shape.leaf,
             limit_slow_path: None,

@@ -344,6 +344,7 @@ impl FuncCompiler<'_, '_> {
         let wide = is_64(ty);
         let src = self.int_source(ty, rhs);
         self.emit_int_op(op, wide, dst, src);
+        self.write_through(x);
         self.free(src);
         if tee {
             self.stack.push(ty, Loc::Local(x));

@@ -87,6 +87,51 @@ impl FuncCompiler<'_, '_> {
     // callee's save slots. Tests: tests/convention.rs (pinned vectors across calls and
     // host functions), tests/simd.rs (the debugger on a caller's pinned vectors).
 
+    // DESIGN: the first argument written through
+    // A small leaf of a plain module keeps its first parameter in rsi, where every caller
+    // passes it (`shape::BodyShape`). A debuggable module's small leaves cannot pin it
+    // there: both versions must keep every local in the same place, and the instrumented
+    // version, whose r13 holds the site bits, has too few temporaries left to give up rsi
+    // too. Their plain versions (without fuel, which takes r13 as well) keep it in rsi
+    // all the same, and also in its slot: the local is pinned to rsi for the plain
+    // version's pass only (never in `BodyShape`, so the instrumented version, the frame
+    // layout and the debugger see it in its slot), and every write of it, `local.set`,
+    // `local.tee` and an operation computed into it in place, stores rsi to the slot
+    // too (`write_through`). Invariant: in the plain version of such a leaf, rsi and the
+    // local's slot hold the same value at every instruction boundary after the prologue's
+    // check. It holds at entry (the caller wrote both; the check's slow path and the
+    // instrumented version's way into the plain entry keep rsi), a leaf makes no call,
+    // the value stack never allocates a pinned register, and every write goes to both.
+    // So where the plain version leaves its code with the frame live (a trap the debugger
+    // reads, a fault on a watched page that moves the frame into the instrumented version
+    // at the access), the slot is right. Tests: tests/debug_leaf_argument.rs.
+
+    /// Whether a version keeps its first parameter in rsi and its slot at once ("DESIGN:
+    /// the first argument written through").
+    pub(super) fn writes_first_argument_through(
+        env: &super::ModuleEnv<'_>,
+        instrumented: bool,
+        shape: &super::BodyShape,
+        locals: &[ValType],
+        num_params: u32,
+    ) -> bool {
+        !instrumented
+            && !env.fuel
+            && shape.leaf
+            && num_params > 0
+            && shape.pinned[0].is_none()
+            && super::calls::takes_first_arg_in_rsi(locals[0])
+    }
+
+    /// After a write of pinned local `index`: stores it to its slot as well if it is
+    /// written through ("DESIGN: the first argument written through").
+    pub(super) fn write_through(&mut self, index: u32) {
+        if index == 0 && self.first_argument_through {
+            let disp = self.local_disp(0);
+            self.store_to_frame(self.locals[0], Opnd::Gpr(crate::abi::regs::RSI), disp);
+        }
+    }
+
     /// Saves (`restore` false) or restores the caller's values of the registers this
     /// function pins, in the frame slots after the locals.
     fn callers_pinned(&mut self, restore: bool) {
@@ -564,6 +609,7 @@ impl FuncCompiler<'_, '_> {
                 Loc::Xmm(x) => self.load_xmm(ty, src, x),
                 _ => unreachable!(),
             }
+            self.write_through(index);
             self.free(src);
             if tee {
                 self.stack.push(ty, Loc::Local(index));
