@@ -5,10 +5,12 @@
 //! with values in slots, with a single result in the merge register), a `br_if` to the
 //! function (a return), and a trap. Each guest function below leaves its loop one way and
 //! then reads the homed locals from their slots; the results must equal a Rust model, in
-//! every configuration (up to four homes per loop in plain and debuggable modules, two
-//! in a loop accessing memory; with fuel three, or one; debuggable with fuel none). One
-//! more has four homes, rcx and rdx among them, around each operator that would name
-//! them as scratch.
+//! every configuration (up to five homes per loop in plain and debuggable modules, four
+//! in a plain loop accessing memory, two with explicit bounds checks, none in a
+//! debuggable one; with fuel one fewer; debuggable with fuel none). One more has five
+//! homes, rcx, rdx and r14 among them, around each operator that would name them as
+//! scratch; another five leaving its loop each way before it stores and loads through
+//! r14, the memory base, as `fall_through` does too.
 //!
 //! In a debuggable module's plain version every way the debugger or the embedder reaches a
 //! homed loop is its head's transfer point, whose slow path writes the homes back and whose
@@ -42,9 +44,10 @@ const FALL_THROUGH: &str = r#"(param $n i32) (result i32)
       (local.set $c (i32.add (local.get $c) (local.get $a)))
       (local.set $d (i32.xor (local.get $d)
                              (i32.rotl (i32.add (local.get $b) (local.get $d)) (local.get $c))))
-      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
-                          (local.get $n))))
-    (i32.add (i32.add (local.get $a) (local.get $b)) (i32.add (local.get $c) (local.get $d))))"#;
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.store (i32.const 16) (i32.add (local.get $a) (local.get $b)))
+    (i32.add (i32.load (i32.const 16)) (i32.add (local.get $c) (local.get $d))))"#;
 
 /// Each function runs a loop over a few locals ($a, $b, ...) updated with add/xor/rotl
 /// and leaves it the way its name says. `CHURN` makes four more locals ($x1..$x4) the
@@ -172,19 +175,21 @@ const GUEST: &str = r#"
       (br $l))
     (unreachable))
 
-  ;; Four homes (memory-free: rcx and rdx too), around each operator that would name
-  ;; them: shifts by counts in each home (rcx's own among them) and in a temporary,
-  ;; clz/ctz/popcnt of constants, and a comparison of two locals in frame slots ($p,
-  ;; fifth most used, and $q).
+  ;; Five homes (memory-free: rcx, rdx and r14 too), around each operator that would
+  ;; name them: shifts by counts in each of r13, rdi, rcx and rdx (rcx's own $r by
+  ;; itself among them) and in a temporary, clz/ctz/popcnt of constants, and a
+  ;; comparison of two locals in frame slots ($p, sixth most used, and $q).
   (func (export "scratch") (param $n i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32)
-    (local $p i32) (local $q i32) (local $i i32)
+    (local $p i32) (local $q i32) (local $i i32) (local $r i32)
     ;;X
     (local.set $a (i32.const 0x1234567)) (local.set $b (i32.const 0x9abcdef))
     (local.set $c (i32.const 3)) (local.set $d (i32.const 0x55))
-    (local.set $q (i32.const 0x8000_0000))
+    (local.set $q (i32.const 0x8000_0000)) (local.set $r (i32.const 0x1357))
     (loop $l
       ;;CHURN
+      (local.set $r (i32.xor (i32.shl (local.get $r) (local.get $r))
+                             (i32.add (local.get $r) (local.get $r))))
       (local.set $a (i32.add (local.get $a)
                              (i32.rotl (local.get $b) (i32.xor (local.get $c) (i32.const 1)))))
       (local.set $b (i32.xor (i32.shl (local.get $b) (local.get $d)) (local.get $a)))
@@ -201,7 +206,35 @@ const GUEST: &str = r#"
                           (local.get $n))))
     (i32.add (i32.add (i32.xor (local.get $a) (local.get $b))
                       (i32.xor (local.get $c) (local.get $d)))
-             (local.get $p)))
+             (i32.xor (local.get $p) (local.get $r))))
+
+  ;; Five homes (memory-free: r14 too, after r13, rdi, rcx and rdx), leaving the loop
+  ;; by br_if, by br or through its end ($n % 3 says which), then storing and loading
+  ;; through r14, which every way out must have given the memory base back.
+  (func (export "context") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $e i32) (local $i i32)
+    (local $way i32)
+    ;;X
+    (local.set $way (i32.rem_u (local.get $n) (i32.const 3)))
+    (local.set $a (i32.const 1)) (local.set $b (i32.const 2)) (local.set $e (i32.const 3))
+    (block $out
+      (loop $l
+      ;;CHURN
+        (local.set $a (i32.add (local.get $a) (local.get $e)))
+        (local.set $b (i32.xor (local.get $b) (local.get $a)))
+        (local.set $c (i32.add (local.get $c) (local.get $b)))
+        (local.set $d (i32.rotl (i32.add (local.get $d) (i32.const 0x9e37)) (local.get $c)))
+        (local.set $e (i32.add (local.get $e) (local.get $d)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (if (i32.ge_u (local.get $i) (local.get $n))
+          (then
+            (br_if $out (i32.eqz (local.get $way)))
+            (if (i32.eq (local.get $way) (i32.const 1)) (then (br $out)))))
+        (br_if $l (i32.lt_u (local.get $i) (local.get $n)))))
+    (i32.store (i32.const 32) (i32.xor (local.get $a) (local.get $b)))
+    (i32.store (i32.const 36) (i32.add (local.get $c) (local.get $d)))
+    (i32.add (i32.add (i32.load (i32.const 32)) (i32.load (i32.const 36)))
+             (i32.mul (local.get $e) (local.get $i))))
 
   ;; Four homes around loads and stores (where the module's addresses spare rcx and
   ;; rdx): addresses in each home and in slots ($q and $v are used twice each, so they
@@ -373,8 +406,9 @@ fn model(name: &str, n: u32) -> Val {
         }
         "scratch" => {
             let (mut a, mut b, mut c, mut d) = (0x1234567u32, 0x9abcdefu32, 3u32, 0x55u32);
-            let (mut p, q) = (0u32, 0x8000_0000u32);
+            let (mut p, q, mut r) = (0u32, 0x8000_0000u32, 0x1357u32);
             for _ in 0..n {
+                r = (r << (r & 31)) ^ r.wrapping_add(r);
                 a = a.wrapping_add(rotl32(b, (c ^ 1) & 31));
                 b = (b << (d & 31)) ^ a;
                 c = (c >> (a & 31)).wrapping_add(8);
@@ -385,7 +419,7 @@ fn model(name: &str, n: u32) -> Val {
                 }
                 d = d.wrapping_add(c << (p.wrapping_add(3) & 31));
             }
-            Val::I32(((a ^ b).wrapping_add(c ^ d).wrapping_add(p)) as i32)
+            Val::I32(((a ^ b).wrapping_add(c ^ d).wrapping_add(p ^ r)) as i32)
         }
         "memory" => {
             let mut memory = vec![0u8; 0x10000];
@@ -410,6 +444,21 @@ fn model(name: &str, n: u32) -> Val {
                 sum.wrapping_add(load(&memory, 1000).wrapping_add(load(&memory, q + 16))) as i32,
             )
         }
+        "context" => {
+            let (mut a, mut b, mut c, mut d, mut e) = (1u32, 2u32, 0u32, 0u32, 3u32);
+            for _ in 0..n {
+                a = a.wrapping_add(e);
+                b ^= a;
+                c = c.wrapping_add(b);
+                d = rotl32(d.wrapping_add(0x9e37), c & 31);
+                e = e.wrapping_add(d);
+            }
+            Val::I32(
+                ((a ^ b)
+                    .wrapping_add(c.wrapping_add(d))
+                    .wrapping_add(e.wrapping_mul(n))) as i32,
+            )
+        }
         "wide" => {
             let (mut a, mut b, mut old) = (0x1234_5678_9abc_def0u64, 17u64, 0u64);
             for _ in 0..n {
@@ -423,10 +472,10 @@ fn model(name: &str, n: u32) -> Val {
     }
 }
 
-/// Configurations, with the homes each gives a loop: plain and debuggable modules four
-/// (in a loop accessing memory a debuggable one none), with fuel three, debuggable with
-/// fuel none; with explicit bounds checks four, but two in a loop accessing memory (its
-/// addresses need rcx and rdx).
+/// Configurations, with the homes each gives a loop: plain and debuggable modules five
+/// (in a loop accessing memory four, r14 being its base, and a debuggable one none),
+/// with fuel one fewer, debuggable with fuel none; with explicit bounds checks five, but
+/// two in a loop accessing memory (its addresses need rcx and rdx).
 fn configs() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut explicit = Config::new();
@@ -448,7 +497,7 @@ fn configs() -> Vec<(&'static str, Config)> {
     ]
 }
 
-const FUNCS: [&str; 9] = [
+const FUNCS: [&str; 10] = [
     "fall_through",
     "br_if_out",
     "br_if_result",
@@ -457,14 +506,15 @@ const FUNCS: [&str; 9] = [
     "returns",
     "wide",
     "scratch",
+    "context",
     "memory",
 ];
 
 /// Every guest function's loop, in function index order: its name, how many candidates
 /// for homes it has (unpinned integer locals used at least three times in it), and
 /// whether it accesses memory.
-const LOOPS: [(&str, usize, bool); 10] = [
-    ("fall_through", 4, false),
+const LOOPS: [(&str, usize, bool); 11] = [
+    ("fall_through", 5, false),
     ("br_if_out", 3, false),
     ("br_if_result", 3, false),
     ("br_if_two", 3, false),
@@ -472,7 +522,8 @@ const LOOPS: [(&str, usize, bool); 10] = [
     ("returns", 3, false),
     ("wide", 2, false),
     ("traps", 3, true),
-    ("scratch", 4, false),
+    ("scratch", 6, false),
+    ("context", 5, false),
     ("memory", 4, true),
 ];
 
@@ -582,6 +633,8 @@ fn home_loads(module: &Module, index: u32) -> usize {
                     "mov rcx,[rbp",
                     "mov edx,[rbp",
                     "mov rdx,[rbp",
+                    "mov r14d,[rbp",
+                    "mov r14,[rbp",
                 ]
                 .iter()
                 .any(|load| text.starts_with(load))
@@ -606,11 +659,11 @@ fn the_guest_loops_have_the_homes_each_configuration_gives() {
                 })
             };
             let expected = match label {
-                "plain" => most(4, 4),
+                "plain" => most(5, 4),
                 // The load before the head and the reload at the head's point.
-                "debuggable" => 2 * most(4, 0),
-                "fuel" => most(3, 3),
-                "explicit bounds" => most(4, 2),
+                "debuggable" => 2 * most(5, 0),
+                "fuel" => most(4, 3),
+                "explicit bounds" => most(5, 2),
                 _ => 0,
             };
             assert_eq!(loads, expected, "{label}: {name}'s home loads");
@@ -693,7 +746,8 @@ fn offsets_beyond_2_31_from_slots_reach_the_bytes_they_name() {
 
 /// `fall_through` with a flag (`wait_until_running`) set before its loop, for the
 /// debugger's tests; the loop itself accesses no memory, so a debuggable module homes
-/// $a, $b, $c and $d (locals 1 to 4, in r13, rdi, rcx and rdx; $i is 5).
+/// $a, $b, $c, $d and $i (locals 1 to 5, in r13, rdi, rcx, rdx and r14), and the
+/// instrumented version stores and loads through r14 after the loop.
 const DEBUGGED: &str = r#"
 (module
   (memory (export "memory") 1)
@@ -714,7 +768,7 @@ fn debugged(config: &Config) -> (Instance, u32) {
         expand(DEBUGGED, "(i32.store8 (i32.const 0) (i32.const 1))"),
     )
     .expect("compiles");
-    assert_eq!(home_loads(&module, 0), 8, "the loop has four homes");
+    assert_eq!(home_loads(&module, 0), 10, "the loop has five homes");
     let instance = Linker::new(&engine)
         .instantiate(&module)
         .expect("instantiates");

@@ -9,7 +9,7 @@
 //! | class | registers | across a call | may hold |
 //! | --- | --- | --- | --- |
 //! | frame | rsp, rbp | preserved | the rbp chain |
-//! | context | r15 (vmctx), r14 (memory base), r12 (stack limit) | preserved (a cross-instance caller reloads r15/r14 from its frame) | only their value |
+//! | context | r15 (vmctx), r14 (memory base), r12 (stack limit) | preserved (a cross-instance caller reloads r15/r14 from its frame) | only their value; r14 also a memory-free call-free loop's home |
 //! | callee-saved | `CALLEE_SAVED_GPRS` r8-r11, `CALLEE_SAVED_XMMS` xmm6-xmm13 | preserved | pinned locals only |
 //! | temporaries | `TEMPORARY_GPRS` rbx, rsi, rdi, r13; `TEMPORARY_XMMS` xmm0-xmm5 | clobbered | value-stack values between calls |
 //! | scratch | rax, rcx, rdx, xmm14, xmm15 | clobbered | one instruction sequence; rcx and rdx also a call-free loop's homes |
@@ -47,9 +47,10 @@
 //!   allocated there, and is reloaded at every transfer point, which follows every call;
 //!   in plain versions of a module compiled with fuel r13 (`FUEL`) holds the instance's
 //!   fuel and is never allocated (`codegen::fuel`, "DESIGN: fuel"); while a plain
-//!   version's call-free loop runs, r13, rdi and (unless it accesses globals, or memory
-//!   where addresses need them) rcx and rdx may hold its most used locals (`codegen::loop_homes`, "DESIGN: loop
-//!   homes").
+//!   version's call-free loop runs, r13, rdi, (unless it accesses globals, or memory
+//!   where addresses need them) rcx and rdx, and (unless it accesses memory) r14 may
+//!   hold its most used locals, r14 reloaded from the vmctx on every way out
+//!   (`codegen::loop_homes`, "DESIGN: loop homes").
 //!
 //! | function kind | temporaries it allocates | callee-saved registers it writes |
 //! | --- | --- | --- |
@@ -150,7 +151,6 @@ pub(crate) const STOP: u64 = 0;
 /// constants are for code that indexes registers by number (the save area, signal
 /// contexts, the convention's tests).
 pub(crate) const STACK_LIMIT: Gpr = R12;
-#[allow(dead_code)] // as R14
 pub(crate) const MEMORY_BASE: Gpr = R14;
 pub(crate) const VMCTX: Gpr = R15;
 

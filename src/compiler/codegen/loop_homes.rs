@@ -21,7 +21,13 @@
 //!   frame slots loads its left side into rax; an address that needs a register takes
 //!   rax instead of rdx (`memory::address32`), and a stored value not in a register a
 //!   temporary instead of rcx (`memory::store`). rax stays scratch (spills, 64-bit
-//!   immediates, memory-to-memory moves go through it).
+//!   immediates, memory-to-memory moves go through it);
+//! - and r14 too (`HOME_CONTEXT`), the memory base, in a loop without memory accesses:
+//!   nothing else in such a loop reads it (no call, no bulk operation, no
+//!   `memory.size`/`grow`: `allows`), and every way out that writes the homes back then
+//!   reloads it from the vmctx (`write_back`), the head's slow path in a debuggable
+//!   module included, before anything there can read it. A trap or the interrupt that
+//!   ends the call leaves it behind: every entry into an instance loads it.
 //!
 //! A home is a pinned local for the loop's extent: `FuncCompiler::pinned` names its
 //! register, so every operand path and `local.set` use the register, and the value stack
@@ -52,15 +58,17 @@
 //!
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
 //! plain, debuggable, fuel, debuggable-with-fuel and explicit-bounds configurations, and
-//! how many homes each gives; loops with four homes, rcx and rdx among them, around each
-//! operator that would name them, loads and stores included, and accesses at offsets
+//! how many homes each gives; loops with five homes, rcx, rdx and r14 among them, around
+//! each operator that would name them and left every way before memory accesses; loops
+//! with four homes around loads and stores, and accesses at offsets
 //! beyond 2^31 from addresses in slots; in a debuggable module, the locals at a
 //! breakpoint set while the loop runs (one changed there, then the loop back in the plain
 //! version), at pauses, and at the trap of the embedder's stop request, against the
 //! model); tests/golden/loop_homes.wat.
 
 use super::FuncCompiler;
-use crate::abi::regs::{Gpr, R13, RCX, RDI, RDX, TEMPORARY_GPRS};
+use crate::abi::regs::{Gpr, MEMORY_BASE, R13, RCX, RDI, RDX, TEMPORARY_GPRS};
+use crate::abi::vmctx::header;
 use crate::compiler::stack::Loc;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmApi};
@@ -73,8 +81,13 @@ const HOME_TEMPORARIES: [Gpr; 2] = [R13, RDI];
 /// where nothing in it needs them (`enter_loop_homes`).
 const HOME_SCRATCH: [Gpr; 2] = [RCX, RDX];
 
+/// The context register a loop may keep a home in as well (after the others), where
+/// nothing in it reads it: r14, the memory base, in a loop without memory accesses. Every
+/// way out restores it from the vmctx (`write_back`).
+const HOME_CONTEXT: [Gpr; 1] = [MEMORY_BASE];
+
 /// The most homes a loop may have.
-const MOST_HOMES: usize = HOME_TEMPORARIES.len() + HOME_SCRATCH.len();
+const MOST_HOMES: usize = HOME_TEMPORARIES.len() + HOME_SCRATCH.len() + HOME_CONTEXT.len();
 
 /// A loop that may keep homes (`shape::BodySkim::home_loops`, then
 /// `BodyShape::loop_homes`).
@@ -180,9 +193,15 @@ impl FuncCompiler<'_, '_> {
         let scratch_spared = !found.accesses_globals
             && (!found.accesses_memory || self.addresses_spare_rcx_and_rdx());
         let scratch: &[Gpr] = if scratch_spared { &HOME_SCRATCH } else { &[] };
+        let context: &[Gpr] = if found.accesses_memory {
+            &[]
+        } else {
+            &HOME_CONTEXT
+        };
         let registers = HOME_TEMPORARIES[usize::from(self.env.fuel)..]
             .iter()
             .chain(scratch)
+            .chain(context)
             .copied();
         let homes: Vec<(u32, Gpr)> = found
             .locals
@@ -214,7 +233,8 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Stores `homes` to their locals' slots (a way out of their loop).
+    /// Stores `homes` to their locals' slots (a way out of their loop), then gives r14
+    /// the memory base back if it was a home.
     pub(super) fn write_back(&mut self, homes: &[(u32, Gpr)]) {
         for &(local, reg) in homes {
             let disp = self.local_disp(local);
@@ -223,6 +243,9 @@ impl FuncCompiler<'_, '_> {
             } else {
                 dynasm!(self.asm ; .arch x64 ; mov [rbp + disp], Rd(reg));
             }
+        }
+        if homes.iter().any(|&(_, reg)| reg == MEMORY_BASE) {
+            dynasm!(self.asm ; .arch x64 ; mov r14, [r15 + header::MEM_BASE]);
         }
     }
 
