@@ -2234,8 +2234,10 @@ impl Emit<'_> {
     /// the hottest locals of such a loop in registers while it runs (loop homes), and
     /// write them back on every way out. Half the rounds mix in one more term, a quarter
     /// store first (`pressure_mix`, `pressure_store`): the operators whose code would
-    /// use rcx or rdx, which may be homes. Returns false (emitting nothing) if the
-    /// function has too few locals of the type.
+    /// use rcx or rdx, which may be homes. A third of the loops access no memory (their
+    /// homes may include r14, the memory base) and store one of their locals after the
+    /// loop, through r14. Returns false (emitting nothing) if the function has too few
+    /// locals of the type.
     fn pressure_loop(&mut self, counter: u32, trips: u64) -> bool {
         let t = if self.rng().chance(1, 3) {
             T::I64
@@ -2260,7 +2262,12 @@ impl Emit<'_> {
         self.body.labels.push(vec![]);
         self.op(I::Loop(BlockType::Empty));
         self.body.labels.push(vec![]);
-        let rounds = self.rng().range(2, 8);
+        let memory_free = self.rng().chance(1, 3);
+        let rounds = if memory_free {
+            self.rng().range(4, 16)
+        } else {
+            self.rng().range(2, 8)
+        };
         let exit_after = self.rng().range(0, rounds + 1);
         for round in 0..rounds {
             // a = rotl(c ^ (a + b), k)
@@ -2273,10 +2280,10 @@ impl Emit<'_> {
             self.op(I::LocalGet(c));
             self.op(xor.clone());
             if self.rng().chance(1, 2) {
-                self.pressure_mix(t, &locals);
+                self.pressure_mix(t, &locals, memory_free);
                 self.op(xor.clone());
             }
-            if self.rng().chance(1, 4) {
+            if !memory_free && self.rng().chance(1, 4) {
                 self.pressure_store(t, &locals);
             }
             let k = rotation(self);
@@ -2302,17 +2309,20 @@ impl Emit<'_> {
         self.op(I::End);
         self.body.labels.pop();
         self.op(I::End);
+        if memory_free {
+            self.pressure_store(t, &locals);
+        }
         true
     }
 
     /// Pushes one more term of type `t` for a pressure loop's round, from its `locals`:
     /// a shift or rotation by a local's value, clz/ctz/popcnt of a constant, a
-    /// comparison of two locals, or a load from a local's address.
-    fn pressure_mix(&mut self, t: T, locals: &[u32]) {
+    /// comparison of two locals, or (unless `memory_free`) a load from a local's address.
+    fn pressure_mix(&mut self, t: T, locals: &[u32], memory_free: bool) {
         let e = *self.rng().pick(locals);
         let f = *self.rng().pick(locals);
         let wide = t == T::I64;
-        match self.rng().below(4) {
+        match self.rng().below(if memory_free { 3 } else { 4 }) {
             0 => {
                 self.op(I::LocalGet(e));
                 self.op(I::LocalGet(f));
