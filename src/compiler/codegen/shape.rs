@@ -63,7 +63,10 @@ pub(crate) fn frame_shape(
 /// it (see `calls`, "calling convention"): no call can clobber it. Not where a version
 /// reserves r13 (instrumented versions, plain versions with fuel): both versions of a
 /// function pin the same registers, and one reserving r13 would be left with two
-/// temporaries, fewer than the single pass needs (`regs::MIN_TEMPORARIES`). A small body that is also a
+/// temporaries, fewer than the single pass needs (`regs::MIN_TEMPORARIES`); a debuggable
+/// module's plain version without fuel keeps it in rsi all the same, outside this shape,
+/// and writes it through to its slot (`values`, "DESIGN: the first argument written
+/// through"). A small body that is also a
 /// leaf (no call and no host helper: nothing that runs other code on this stack) skips the
 /// stack check: its frame is at most a few hundred bytes, which the margin below the
 /// stack limit (`runtime::activation`) covers, and it cannot recurse. Together these make
