@@ -377,8 +377,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             pinned.iter().flatten().copied().collect()
         };
         // After `saved_regs`: rsi is the caller's to spill, never saved.
-        let first_argument_through =
-            Self::writes_first_argument_through(env, instrumented, shape, &locals, num_params);
+        let first_argument_through = Self::writes_first_argument_through(env, instrumented, shape);
         if first_argument_through {
             pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
         }

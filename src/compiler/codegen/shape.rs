@@ -74,6 +74,10 @@ pub(crate) fn frame_shape(
 pub(super) struct BodyShape {
     pub small: bool,
     pub leaf: bool,
+    /// A leaf whose first parameter arrives in rsi (an i32/i64 one): it can keep it there,
+    /// pinned where no version reserves r13, written through in a debuggable module's
+    /// plain version (`values`, "DESIGN: the first argument written through").
+    pub first_parameter_in_rsi: bool,
     /// The register each local lives in, if pinned (see `pin_locals`).
     pub pinned: Vec<Option<Loc>>,
     /// The body may have exception handlers (`try_table` or `try`; also when the skim
@@ -107,12 +111,14 @@ impl BodyShape {
         let small_size = body.range().end - body.range().start <= SMALL_BODY;
         let small = small_size && facts.complete && !facts.has_loop;
         let leaf = small && !facts.leaves_wasm_code;
+        let first_parameter_in_rsi =
+            leaf && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]);
         let handlers = facts.may_have_handlers;
         let pinned = if handlers {
             vec![None; locals.len()]
         } else if small {
             let mut pinned = vec![None; locals.len()];
-            if leaf && !r13_reserved && num_params > 0 && calls::takes_first_arg_in_rsi(locals[0]) {
+            if first_parameter_in_rsi && !r13_reserved {
                 pinned[0] = Some(Loc::Gpr(crate::abi::regs::RSI));
             }
             pinned
@@ -123,6 +129,7 @@ impl BodyShape {
         BodyShape {
             small,
             leaf,
+            first_parameter_in_rsi,
             pinned,
             handlers,
             call_free_loops: facts.call_free_loops,

@@ -112,15 +112,8 @@ impl FuncCompiler<'_, '_> {
         env: &super::ModuleEnv<'_>,
         instrumented: bool,
         shape: &super::BodyShape,
-        locals: &[ValType],
-        num_params: u32,
     ) -> bool {
-        !instrumented
-            && !env.fuel
-            && shape.leaf
-            && num_params > 0
-            && shape.pinned[0].is_none()
-            && super::calls::takes_first_arg_in_rsi(locals[0])
+        !instrumented && !env.fuel && shape.first_parameter_in_rsi && shape.pinned[0].is_none()
     }
 
     /// After a write of pinned local `index`: stores it to its slot as well if it is
