@@ -67,7 +67,7 @@
 //! model); tests/golden/loop_homes.wat.
 
 use super::FuncCompiler;
-use crate::abi::regs::{Gpr, MEMORY_BASE, R13, RCX, RDI, RDX, TEMPORARY_GPRS};
+use crate::abi::regs::{Gpr, MEMORY_BASE, R13, RAX, RCX, RDI, RDX, TEMPORARY_GPRS};
 use crate::abi::vmctx::header;
 use crate::compiler::stack::Loc;
 use crate::types::ValType;
@@ -86,8 +86,14 @@ const HOME_SCRATCH: [Gpr; 2] = [RCX, RDX];
 /// way out restores it from the vmctx (`write_back`).
 const HOME_CONTEXT: [Gpr; 1] = [MEMORY_BASE];
 
+/// The register a loop may keep a home in last of all: rax, the scratch register, in a
+/// loop without memory or global accesses (where nothing else needs it but the emitters
+/// that take another way where it is a home: `FuncCompiler::rax_is_home`).
+const HOME_LAST: [Gpr; 1] = [RAX];
+
 /// The most homes a loop may have.
-const MOST_HOMES: usize = HOME_TEMPORARIES.len() + HOME_SCRATCH.len() + HOME_CONTEXT.len();
+const MOST_HOMES: usize =
+    HOME_TEMPORARIES.len() + HOME_SCRATCH.len() + HOME_CONTEXT.len() + HOME_LAST.len();
 
 /// A loop that may keep homes (`shape::BodySkim::home_loops`, then
 /// `BodyShape::loop_homes`).
@@ -198,10 +204,16 @@ impl FuncCompiler<'_, '_> {
         } else {
             &HOME_CONTEXT
         };
+        let last: &[Gpr] = if found.accesses_memory || found.accesses_globals {
+            &[]
+        } else {
+            &HOME_LAST
+        };
         let registers = HOME_TEMPORARIES[usize::from(self.env.fuel)..]
             .iter()
             .chain(scratch)
             .chain(context)
+            .chain(last)
             .copied();
         let homes: Vec<(u32, Gpr)> = found
             .locals

@@ -368,9 +368,13 @@ impl FuncCompiler<'_, '_> {
                         dynasm!(self.asm ; .arch x64 ; $ins Rd(dst), n)
                     }
                 } else {
-                    // rcx may be a loop's home ("DESIGN: loop homes"): rax keeps it.
+                    // rcx may be a loop's home ("DESIGN: loop homes"): rax keeps it, or
+                    // xmm15 where rax is a home too.
                     let keep = self.is_pinned(Opnd::Gpr(RCX));
-                    if keep {
+                    let in_xmm = keep && self.rax_is_home();
+                    if in_xmm {
+                        dynasm!(self.asm ; .arch x64 ; movq Rx(XSCRATCH), rcx);
+                    } else if keep {
                         dynasm!(self.asm ; .arch x64 ; mov rax, rcx);
                     }
                     self.load_gpr(ValType::I32, rhs, RCX);
@@ -379,7 +383,9 @@ impl FuncCompiler<'_, '_> {
                     } else {
                         dynasm!(self.asm ; .arch x64 ; $ins Rd(dst), cl)
                     }
-                    if keep {
+                    if in_xmm {
+                        dynasm!(self.asm ; .arch x64 ; movq rcx, Rx(XSCRATCH));
+                    } else if keep {
                         dynasm!(self.asm ; .arch x64 ; mov rcx, rax);
                     }
                 }
@@ -518,6 +524,28 @@ impl FuncCompiler<'_, '_> {
         }
         let dst = self.alloc_gpr();
         let bits = if wide { 64 } else { 32 };
+        if which < 2 && self.rax_is_home() {
+            // rax is a loop's home ("DESIGN: loop homes"): a zero input jumps over the
+            // scan's result instead of selecting a constant from rax.
+            let scanned = self.asm.new_dynamic_label();
+            if which == 0 {
+                alu_rm!(self, bsr, wide, dst, src);
+            } else {
+                alu_rm!(self, bsf, wide, dst, src);
+            }
+            let zero_result = if which == 0 { -1 } else { bits };
+            dynasm!(self.asm ; .arch x64 ; jnz =>scanned ; mov Rq(dst), zero_result ; =>scanned);
+            if which == 0 {
+                if wide {
+                    dynasm!(self.asm ; .arch x64 ; neg Rq(dst) ; add Rq(dst), bits - 1);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; neg Rd(dst) ; add Rd(dst), bits - 1);
+                }
+            }
+            self.free(src);
+            self.push_gpr(ty, dst);
+            return;
+        }
         match which {
             0 => {
                 // bsr finds the highest set bit; zero input leaves ZF set.
@@ -618,9 +646,12 @@ impl FuncCompiler<'_, '_> {
                     }
                 }
                 _ => {
-                    // Both in slots: rax is free (rdx may be a loop's home).
-                    self.load_gpr(ty, lhs, RAX);
-                    alu!(self, cmp, wide, RAX, rhs_src);
+                    // Both in slots: rax is free (rdx may be a loop's home), or a
+                    // temporary where rax is a home too.
+                    let r = self.int_scratch();
+                    self.load_gpr(ty, lhs, r);
+                    alu!(self, cmp, wide, r, rhs_src);
+                    self.free(Opnd::Gpr(r));
                 }
             },
             _ => unreachable!("lhs is a register or memory after swapping"),

@@ -290,6 +290,30 @@ impl FuncCompiler<'_, '_> {
                     dynasm!(self.asm ; .arch x64 ; mov DWORD [Rq(base) + disp], bits as i32);
                 }
             }
+            // rax may be a loop's home ("DESIGN: loop homes"): the constant goes in two
+            // halves, the slot's value through xmm15.
+            Opnd::Imm(bits) if self.rax_is_home() => {
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov DWORD [Rq(base) + disp], bits as u32 as i32
+                    ; mov DWORD [Rq(base) + disp + 4], (bits >> 32) as u32 as i32
+                );
+            }
+            Opnd::Mem(from) if self.rax_is_home() => {
+                if wide {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; movq Rx(XSCRATCH), QWORD [rbp + from]
+                        ; movq QWORD [Rq(base) + disp], Rx(XSCRATCH)
+                    );
+                } else {
+                    dynasm!(self.asm
+                        ; .arch x64
+                        ; movd Rx(XSCRATCH), DWORD [rbp + from]
+                        ; movd DWORD [Rq(base) + disp], Rx(XSCRATCH)
+                    );
+                }
+            }
             Opnd::Imm(bits) => {
                 dynasm!(self.asm
                     ; .arch x64
@@ -449,18 +473,39 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Turns an operand into one usable as an integer instruction's source: immediates
-    /// that do not fit imm32 go through rax.
+    /// that do not fit imm32 go through a scratch register (`int_scratch`), which the
+    /// caller `free`s with the operand.
     pub(super) fn int_source(&mut self, ty: ValType, src: Opnd) -> Opnd {
         match src {
             Opnd::Imm(bits) if !fits_imm32(ty, bits) => {
-                self.load_gpr(ty, src, RAX);
-                Opnd::Gpr(RAX)
+                let r = self.int_scratch();
+                self.load_gpr(ty, src, r);
+                Opnd::Gpr(r)
             }
             Opnd::Xmm(_) => {
-                self.load_gpr(ty, src, RAX);
-                Opnd::Gpr(RAX)
+                let r = self.int_scratch();
+                self.load_gpr(ty, src, r);
+                Opnd::Gpr(r)
             }
             other => other,
+        }
+    }
+
+    /// Whether rax holds a loop's home ("DESIGN: loop homes"): then nothing may take it as
+    /// scratch, and the emitters that would (`store_to`, `int_scratch`, a shift keeping
+    /// rcx's home, a comparison of two slots, clz and ctz) do without it.
+    pub(super) fn rax_is_home(&self) -> bool {
+        self.pinned_regs.0.contains(RAX)
+    }
+
+    /// A register for a value needed within one operator: rax, or where rax is a loop's
+    /// home a temporary (`alloc_gpr`, which may spill the oldest register-held value),
+    /// given back by `free`.
+    pub(super) fn int_scratch(&mut self) -> Gpr {
+        if self.rax_is_home() {
+            self.alloc_gpr()
+        } else {
+            RAX
         }
     }
 
@@ -610,6 +655,19 @@ impl FuncCompiler<'_, '_> {
             return;
         }
         let disp = self.local_disp(index);
+        if matches!(src, Opnd::Mem(_)) && self.rax_is_home() && !ty.in_xmm() {
+            // Slot to slot where rax is a loop's home ("DESIGN: loop homes"): through a
+            // temporary rather than `store_to`'s xmm15, whose round trip is slower.
+            let r = self.alloc_gpr();
+            self.load_gpr(ty, src, r);
+            self.store_to_frame(ty, Opnd::Gpr(r), disp);
+            if tee {
+                self.push_gpr(ty, r);
+            } else {
+                self.free(Opnd::Gpr(r));
+            }
+            return;
+        }
         self.store_to_frame(ty, src, disp);
         if tee {
             match src {
