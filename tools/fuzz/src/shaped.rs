@@ -414,13 +414,14 @@ impl Gen {
                 .map(|_| *self.rng.pick(self.value_types))
                 .collect(),
             Class::ManyLocals => {
-                // More than the 4 integer and 8 float registers that pin locals.
+                // More than the 4 integer and 8 float registers that pin locals, and
+                // (integers) up to the 4 pinned plus 6 a loop keeps in registers.
                 let mut l = Vec::new();
                 for &t in self.value_types {
                     let n = if t.is_float() {
                         self.rng.range(5, 10)
                     } else {
-                        self.rng.range(3, 6)
+                        self.rng.range(3, 12)
                     };
                     l.extend(std::iter::repeat_n(t, n as usize));
                 }
@@ -2286,6 +2287,9 @@ impl Emit<'_> {
             if !memory_free && self.rng().chance(1, 4) {
                 self.pressure_store(t, &locals);
             }
+            if memory_free && self.rng().chance(1, 4) {
+                self.pressure_copy(&locals);
+            }
             let k = rotation(self);
             self.op(k);
             self.op(rotl.clone());
@@ -2315,14 +2319,60 @@ impl Emit<'_> {
         true
     }
 
+    /// Copies one of a pressure loop's `locals` to another (the value stays on the stack
+    /// for a moment now and then: a tee): where both live in frame slots, a slot-to-slot
+    /// move, which must not take a register the loop keeps a local in.
+    fn pressure_copy(&mut self, locals: &[u32]) {
+        let from = *self.rng().pick(locals);
+        let to = *self.rng().pick(locals);
+        self.op(I::LocalGet(from));
+        if self.rng().chance(1, 2) {
+            self.op(I::LocalSet(to));
+        } else {
+            let other = *self.rng().pick(locals);
+            self.op(I::LocalTee(to));
+            self.op(I::LocalSet(other));
+        }
+    }
+
     /// Pushes one more term of type `t` for a pressure loop's round, from its `locals`:
     /// a shift or rotation by a local's value, clz/ctz/popcnt of a constant, a
     /// comparison of two locals, or (unless `memory_free`) a load from a local's address.
+    /// A memory-free loop (whose homes may include rax, the scratch register) also mixes
+    /// in clz/ctz/popcnt of a local, a constant too wide for an immediate (i64), and a
+    /// local read before a tee of it changes it (the read, still lazy, moves to a slot).
     fn pressure_mix(&mut self, t: T, locals: &[u32], memory_free: bool) {
         let e = *self.rng().pick(locals);
         let f = *self.rng().pick(locals);
         let wide = t == T::I64;
-        match self.rng().below(if memory_free { 3 } else { 4 }) {
+        match self.rng().below(if memory_free { 6 } else { 4 }) {
+            3 if memory_free => {
+                self.op(I::LocalGet(e));
+                let which = self.rng().below(3);
+                if wide {
+                    self.op([I::I64Clz, I::I64Ctz, I::I64Popcnt][which].clone());
+                } else {
+                    self.op([I::I32Clz, I::I32Ctz, I::I32Popcnt][which].clone());
+                }
+            }
+            4 if memory_free => {
+                self.op(I::LocalGet(e));
+                if wide {
+                    let low = self.rng().next_u64() >> 16;
+                    self.op(I::I64Const((0x3c3c << 48 | low) as i64));
+                    self.op(I::I64Add);
+                } else {
+                    let k = self.rng().next_u64() as i32;
+                    self.op(I::I32Const(k));
+                    self.op(I::I32Add);
+                }
+            }
+            5 => {
+                self.op(I::LocalGet(e));
+                self.op(I::LocalGet(f));
+                self.op(I::LocalTee(e));
+                self.op(if wide { I::I64Add } else { I::I32Add });
+            }
             0 => {
                 self.op(I::LocalGet(e));
                 self.op(I::LocalGet(f));
