@@ -5,12 +5,13 @@
 //! with values in slots, with a single result in the merge register), a `br_if` to the
 //! function (a return), and a trap. Each guest function below leaves its loop one way and
 //! then reads the homed locals from their slots; the results must equal a Rust model, in
-//! every configuration (up to five homes per loop in plain and debuggable modules, four
+//! every configuration (up to six homes per loop in plain and debuggable modules, four
 //! in a plain loop accessing memory, two with explicit bounds checks, none in a
-//! debuggable one; with fuel one fewer; debuggable with fuel none). One more has five
-//! homes, rcx, rdx and r14 among them, around each operator that would name them as
-//! scratch; another five leaving its loop each way before it stores and loads through
-//! r14, the memory base, as `fall_through` does too.
+//! debuggable one; with fuel one fewer; debuggable with fuel none). One more has six
+//! homes, rcx, rdx, r14 and rax among them, around each operator that would name rcx or
+//! rdx as scratch; another six leaving its loop each way before it stores and loads
+//! through r14, the memory base, as `fall_through` does too; `last` six, rax among them,
+//! around each emitter that would take rax as scratch.
 //!
 //! In a debuggable module's plain version every way the debugger or the embedder reaches a
 //! homed loop is its head's transfer point, whose slow path writes the homes back and whose
@@ -175,10 +176,10 @@ const GUEST: &str = r#"
       (br $l))
     (unreachable))
 
-  ;; Five homes (memory-free: rcx, rdx and r14 too), around each operator that would
-  ;; name them: shifts by counts in each of r13, rdi, rcx and rdx (rcx's own $r by
-  ;; itself among them) and in a temporary, clz/ctz/popcnt of constants, and a
-  ;; comparison of two locals in frame slots ($p, sixth most used, and $q).
+  ;; Six homes (memory-free: rcx, rdx, r14 and rax too), around each operator that
+  ;; would name rcx or rdx: shifts by counts in each of r13, rdi, rcx and rdx (rcx's own
+  ;; $r by itself among them) and in a temporary, clz/ctz/popcnt of constants, and a
+  ;; comparison of rax's home ($p, sixth most used) with a local in a frame slot ($q).
   (func (export "scratch") (param $n i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32)
     (local $p i32) (local $q i32) (local $i i32) (local $r i32)
@@ -208,9 +209,9 @@ const GUEST: &str = r#"
                       (i32.xor (local.get $c) (local.get $d)))
              (i32.xor (local.get $p) (local.get $r))))
 
-  ;; Five homes (memory-free: r14 too, after r13, rdi, rcx and rdx), leaving the loop
-  ;; by br_if, by br or through its end ($n % 3 says which), then storing and loading
-  ;; through r14, which every way out must have given the memory base back.
+  ;; Six homes (memory-free: r14 and rax too, after r13, rdi, rcx and rdx), leaving the
+  ;; loop by br_if, by br or through its end ($n % 3 says which), then storing and
+  ;; loading through r14, which every way out must have given the memory base back.
   (func (export "context") (param $n i32) (result i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $e i32) (local $i i32)
     (local $way i32)
@@ -541,10 +542,11 @@ fn model(name: &str, n: u32) -> Val {
     }
 }
 
-/// Configurations, with the homes each gives a loop: plain and debuggable modules five
-/// (in a loop accessing memory four, r14 being its base, and a debuggable one none),
-/// with fuel one fewer, debuggable with fuel none; with explicit bounds checks five, but
-/// two in a loop accessing memory (its addresses need rcx and rdx).
+/// Configurations, with the homes each gives a loop: plain and debuggable modules six
+/// (in a loop accessing memory four, r14 being its base and rax its scratch, and a
+/// debuggable one none), with fuel one fewer, debuggable with fuel none; with explicit
+/// bounds checks six, but two in a loop accessing memory (its addresses need rcx and
+/// rdx).
 fn configs() -> Vec<(&'static str, Config)> {
     let plain = Config::new();
     let mut explicit = Config::new();

@@ -12,7 +12,7 @@
 //! | context | r15 (vmctx), r14 (memory base), r12 (stack limit) | preserved (a cross-instance caller reloads r15/r14 from its frame) | only their value; r14 also a memory-free call-free loop's home |
 //! | callee-saved | `CALLEE_SAVED_GPRS` r8-r11, `CALLEE_SAVED_XMMS` xmm6-xmm13 | preserved | pinned locals only |
 //! | temporaries | `TEMPORARY_GPRS` rbx, rsi, rdi, r13; `TEMPORARY_XMMS` xmm0-xmm5 | clobbered | value-stack values between calls |
-//! | scratch | rax, rcx, rdx, xmm14, xmm15 | clobbered | one instruction sequence; rcx and rdx also a call-free loop's homes |
+//! | scratch | rax, rcx, rdx, xmm14, xmm15 | clobbered | one instruction sequence; rcx, rdx and (memory- and global-free) rax also a call-free loop's homes |
 //!
 //! - **Callee-saved means written only if saved.** A function writes a callee-saved
 //!   register only when it pins a local there; its prologue then saves the caller's value

@@ -20,18 +20,28 @@
 //!   (`numeric::shift`); clz/ctz/popcnt of a constant is folded; a comparison of two
 //!   frame slots loads its left side into rax; an address that needs a register takes
 //!   rax instead of rdx (`memory::address32`), and a stored value not in a register a
-//!   temporary instead of rcx (`memory::store`). rax stays scratch (spills, 64-bit
-//!   immediates, memory-to-memory moves go through it);
+//!   temporary instead of rcx (`memory::store`);
 //! - and r14 too (`HOME_CONTEXT`), the memory base, in a loop without memory accesses:
 //!   nothing else in such a loop reads it (no call, no bulk operation, no
 //!   `memory.size`/`grow`: `allows`), and every way out that writes the homes back then
 //!   reloads it from the vmctx (`write_back`), the head's slow path in a debuggable
 //!   module included, before anything there can read it. A trap or the interrupt that
-//!   ends the call leaves it behind: every entry into an instance loads it.
+//!   ends the call leaves it behind: every entry into an instance loads it;
+//! - and last rax (`HOME_LAST`), the scratch register, in a loop without memory or
+//!   global accesses. Where rax is a home (`FuncCompiler::rax_is_home`), the emitters of
+//!   the operators `allows` takes do without it: a slot-to-slot `local.set`/`tee` goes
+//!   through a temporary, any other slot-to-slot store (a spill of a lazily read local)
+//!   through xmm15 (`store_to`; no float code runs in such a loop), a 64-bit constant
+//!   goes to a slot in two 32-bit halves, a constant too wide for an immediate operand
+//!   and the left side of a comparison of two slots take a temporary (`int_scratch`,
+//!   `alloc_gpr`, which may spill a value but never needs rax to), a shift by a count
+//!   not known at compile time keeps rcx's home in xmm15, and clz/ctz jump over a zero
+//!   input instead of selecting a constant held in rax. Where rax is not a home, the
+//!   code is what it was (spills, 64-bit immediates, memory-to-memory moves through rax).
 //!
 //! A home is a pinned local for the loop's extent: `FuncCompiler::pinned` names its
 //! register, so every operand path and `local.set` use the register, and the value stack
-//! withholds it (a temporary) or never had it (rcx, rdx).
+//! withholds it (a temporary) or never had it (rcx, rdx, r14, rax).
 //!
 //! Invariant: from the loop's entry to every way out of it, a homed local's value is in
 //! its register and only there; everywhere else it is in its frame slot. The loop loads
@@ -59,7 +69,8 @@
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
 //! plain, debuggable, fuel, debuggable-with-fuel and explicit-bounds configurations, and
 //! how many homes each gives; loops with five homes, rcx, rdx and r14 among them, around
-//! each operator that would name them and left every way before memory accesses; loops
+//! each operator that would name them and left every way before memory accesses; a loop
+//! with six homes, rax among them, around each emitter that would take rax; loops
 //! with four homes around loads and stores, and accesses at offsets
 //! beyond 2^31 from addresses in slots; in a debuggable module, the locals at a
 //! breakpoint set while the loop runs (one changed there, then the loop back in the plain
