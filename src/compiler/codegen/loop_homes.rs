@@ -68,9 +68,9 @@
 //!
 //! Tests: tests/loop_homes.rs (every way out of a homed loop, results against a model, in
 //! plain, debuggable, fuel, debuggable-with-fuel and explicit-bounds configurations, and
-//! how many homes each gives; loops with five homes, rcx, rdx and r14 among them, around
-//! each operator that would name them and left every way before memory accesses; a loop
-//! with six homes, rax among them, around each emitter that would take rax; loops
+//! how many homes each gives; loops with six homes, rcx, rdx, r14 and rax among them,
+//! around each operator that would name rcx or rdx and left every way before memory
+//! accesses; a loop with six homes around each emitter that would take rax; loops
 //! with four homes around loads and stores, and accesses at offsets
 //! beyond 2^31 from addresses in slots; in a debuggable module, the locals at a
 //! breakpoint set while the loop runs (one changed there, then the loop back in the plain
