@@ -460,16 +460,18 @@ impl Memory {
             .iter()
             .map(|&(s, e, p)| (base + s, base + e, p))
             .collect();
-        let Some(slots) = watched_pages::publish_runs(&absolute) else {
+        let old: Vec<(usize, usize, i32)> = protection
+            .runs
+            .iter()
+            .map(|&(s, e, p)| (base + s, base + e, p))
+            .collect();
+        // SAFETY: both sets of runs lie in this memory's accessible part (the old ones
+        // were inside it when made, and a memory never shrinks).
+        let Some(slots) =
+            (unsafe { watched_pages::change_runs(&old, &protection.slots, &absolute) })
+        else {
             return false;
         };
-        for &(start, end, _) in &protection.runs {
-            self.protect(start, end, libc::PROT_READ | libc::PROT_WRITE);
-        }
-        for &(start, end, prot) in &runs {
-            self.protect(start, end, prot);
-        }
-        watched_pages::withdraw_runs(&protection.slots);
         self.inner
             .protected
             .store(!runs.is_empty(), Ordering::Release);

@@ -93,7 +93,8 @@ unsafe extern "C" fn handler(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: 
         let run = watched_pages::run_at(addr);
         if entries.is_some() && run == Some(watched_pages::Run::Retired) {
             // A page whose watchpoint was cleared after this access faulted on it: it is
-            // accessible now; the instruction runs again.
+            // accessible now, or will be as soon as the clearing thread unprotects it
+            // (runs are retired first); the instruction runs again.
             return;
         }
         if let (Some(entries), Some(watched_pages::Run::Live(_))) = (entries, run) {

@@ -9,9 +9,19 @@
 //! 1. Every 4 KiB page of a memory that holds a byte some instance watches is protected
 //!    (`Memory::update_protection`): no access if a read or access watchpoint covers it,
 //!    read-only if only write watchpoints do. The protected runs are published in a
-//!    process-wide table the signal handler reads without locks (`protection_at`):
-//!    a run is entered before its pages are protected and removed after they are
-//!    unprotected, so a fault on a protected page always finds its run.
+//!    process-wide table the signal handler reads without locks (`protection_at`).
+//!    A change of runs goes in one order (`change_steps`): the new runs are entered,
+//!    the old ones retired, then the pages are protected as the new runs say. A run is
+//!    entered before its pages are protected, so a fault on a protected page finds its
+//!    run; a retired run's pages become accessible right after it is retired (a fault
+//!    there runs the instruction again). Retiring first matters to a thread that ends
+//!    a step (below) meanwhile: it re-protects its page as the table says and reads the
+//!    table again if it changed while it did; had the old run's pages been unprotected
+//!    before the run was retired, that thread could read the run still live, protect
+//!    the page after the unprotection and see no change, leaving a page protected with
+//!    no live run, where every access faults and runs again for ever (a hang of
+//!    `watching_one_instance_among_fifty_busy_ones` on a loaded machine;
+//!    `a_page_never_stays_protected_without_its_run` runs every interleaving).
 //! 2. A fault at a load or store of wasm code on a protected page (`runtime::signals`)
 //!    is one of two things. In the plain version of a debuggable module, the thread is
 //!    sent into the module's transfer stub with the faulting instruction as its return
@@ -68,8 +78,8 @@ pub(crate) const SOFTWARE_AFTER: u64 = 4096;
 
 /// The protected runs: (start, end, protection) absolute addresses, an end of 0 marks a
 /// free entry and the protection `RETIRED` a run withdrawn (its pages are accessible
-/// again; it stays, so that a fault taken just before it was withdrawn is known for what
-/// it is, until its entry is needed or its memory freed). Written under `RUNS_LOCK`, read
+/// again, or about to be; it stays, so that a fault taken just before or while it was
+/// withdrawn is known for what it is, until its entry is needed or its memory freed). Written under `RUNS_LOCK`, read
 /// by the signal handlers without locks.
 static RUNS: [[AtomicUsize; 3]; MAX_RUNS] = [const {
     [
@@ -121,7 +131,7 @@ pub(crate) fn publish_runs(runs: &[(usize, usize, i32)]) -> Option<RunSlots> {
     Some(free)
 }
 
-/// Retires runs published by `publish_runs` (their pages are accessible again).
+/// Retires runs published by `publish_runs` (their pages are made accessible next).
 pub(crate) fn withdraw_runs(slots: &[usize]) {
     let _guard = RUNS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     for &slot in slots {
@@ -266,15 +276,260 @@ pub(crate) fn end_step(eflags: &mut i64) -> bool {
         // it accessible. Read again if the runs changed while this protected it, so that
         // a page whose watchpoint was just cleared never stays protected without a run.
         loop {
-            let before = GENERATION.load(Ordering::SeqCst);
-            let prot = protection_at(page).unwrap_or(libc::PROT_READ | libc::PROT_WRITE);
+            let (generation, prot) = page_reading(page);
             // SAFETY: as in `step_over`.
-            unsafe { libc::mprotect(page as *mut libc::c_void, OS_PAGE, prot) };
-            if GENERATION.load(Ordering::SeqCst) == before {
+            unsafe { protect_pages(page, page + OS_PAGE, prot) };
+            if !runs_changed_since(generation) {
                 break;
             }
         }
     }
     *eflags &= !TRAP_FLAG;
     true
+}
+
+/// What `end_step` protects `page` with: the table's generation and the page's
+/// protection as its live run says (read+write without one). Async-signal-safe.
+fn page_reading(page: usize) -> (usize, i32) {
+    let generation = GENERATION.load(Ordering::SeqCst);
+    let prot = protection_at(page).unwrap_or(libc::PROT_READ | libc::PROT_WRITE);
+    (generation, prot)
+}
+
+/// Whether the table changed after `generation` was read. Async-signal-safe.
+fn runs_changed_since(generation: usize) -> bool {
+    GENERATION.load(Ordering::SeqCst) != generation
+}
+
+/// `mprotect` of the pages `[start, end)`.
+///
+/// # Safety
+///
+/// The pages lie in the accessible part of a live memory.
+unsafe fn protect_pages(start: usize, end: usize, prot: i32) {
+    // SAFETY: per the caller.
+    let rc = unsafe { libc::mprotect(start as *mut libc::c_void, end - start, prot) };
+    debug_assert_eq!(rc, 0, "mprotect of a memory's own pages");
+}
+
+/// One step of a change of a memory's protected runs (`change_steps`); absolute
+/// addresses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum RunStep {
+    /// Enter these (start, end, protection) runs in the table.
+    Publish(Vec<(usize, usize, i32)>),
+    /// Retire these entries.
+    Withdraw(RunSlots),
+    /// Protect `[start, end)` with the protection.
+    Protect(usize, usize, i32),
+}
+
+/// The steps that take a memory from the runs `old` (entered as `old_slots`) to the runs
+/// `new`, in the order "DESIGN: watched pages" (1) gives: enter the new runs, retire the
+/// old, unprotect the old runs' pages, protect the new runs' pages.
+pub(crate) fn change_steps(
+    old: &[(usize, usize, i32)],
+    old_slots: &[usize],
+    new: &[(usize, usize, i32)],
+) -> Vec<RunStep> {
+    let mut steps = vec![
+        RunStep::Publish(new.to_vec()),
+        RunStep::Withdraw(old_slots.to_vec()),
+    ];
+    steps.extend(
+        old.iter().map(|&(start, end, _)| {
+            RunStep::Protect(start, end, libc::PROT_READ | libc::PROT_WRITE)
+        }),
+    );
+    steps.extend(
+        new.iter()
+            .map(|&(start, end, prot)| RunStep::Protect(start, end, prot)),
+    );
+    steps
+}
+
+/// Performs one step; a `Publish` returns the entries it took, or `None` if the table has
+/// too few free entries (then it entered nothing). Other steps return no entries.
+///
+/// # Safety
+///
+/// A `Protect` step's pages lie in the accessible part of a live memory.
+unsafe fn run_step(step: &RunStep) -> Option<RunSlots> {
+    match step {
+        RunStep::Publish(runs) => return publish_runs(runs),
+        RunStep::Withdraw(slots) => withdraw_runs(slots),
+        // SAFETY: per the caller.
+        &RunStep::Protect(start, end, prot) => unsafe { protect_pages(start, end, prot) },
+    }
+    Some(Vec::new())
+}
+
+/// Takes a memory from the runs `old` (entered as `old_slots`) to the runs `new`
+/// (`change_steps`); returns the new runs' entries, or `None`, changing nothing, if the
+/// table has no room for them.
+///
+/// # Safety
+///
+/// Both sets of runs lie in the accessible part of the caller's live memory.
+pub(crate) unsafe fn change_runs(
+    old: &[(usize, usize, i32)],
+    old_slots: &[usize],
+    new: &[(usize, usize, i32)],
+) -> Option<RunSlots> {
+    let steps = change_steps(old, old_slots, new);
+    let (publish, rest) = steps.split_first()?;
+    // SAFETY: per the caller (a `Publish` protects nothing).
+    let slots = unsafe { run_step(publish) }?;
+    for step in rest {
+        // SAFETY: per the caller.
+        unsafe { run_step(step) };
+    }
+    Some(slots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RW: i32 = libc::PROT_READ | libc::PROT_WRITE;
+
+    /// `end_step`'s loop for one page, one phase at a time.
+    #[derive(Clone, Copy, Debug)]
+    enum Ender {
+        Read,
+        Protect(usize, i32),
+        Check(usize),
+        Done,
+    }
+
+    /// The protection of `page` as the kernel has it (`/proc/self/maps`).
+    fn kernel_protection(page: usize) -> i32 {
+        let maps = std::fs::read_to_string("/proc/self/maps").expect("/proc/self/maps");
+        for line in maps.lines() {
+            let mut fields = line.split_whitespace();
+            let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Some((start, end)) = range.split_once('-') else {
+                continue;
+            };
+            let start = usize::from_str_radix(start, 16).unwrap();
+            let end = usize::from_str_radix(end, 16).unwrap();
+            if start <= page && page < end {
+                let mut prot = libc::PROT_NONE;
+                if perms.starts_with('r') {
+                    prot |= libc::PROT_READ;
+                }
+                if perms.as_bytes().get(1) == Some(&b'w') {
+                    prot |= libc::PROT_WRITE;
+                }
+                return prot;
+            }
+        }
+        panic!("page {page:#x} is not mapped");
+    }
+
+    /// A thread ends a step on a watched page (it had lifted the page's protection) while
+    /// the page's runs change: in every interleaving of the change's steps with the
+    /// phases of `end_step`'s loop, the page ends as the table says (protected as its
+    /// live run, or accessible without one). Changing the runs with the old pages
+    /// unprotected before their runs are retired fails here: the ending thread reads the
+    /// old run, the change unprotects the page, the thread protects it again and sees no
+    /// change, and the retirement comes after.
+    #[test]
+    fn a_page_never_stays_protected_without_its_run() {
+        // SAFETY: a fresh anonymous page of this test's own.
+        let page = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                OS_PAGE,
+                RW,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        assert_ne!(page, libc::MAP_FAILED);
+        let page = page as usize;
+        type Runs = Vec<(usize, usize, i32)>;
+        let run = |prot| vec![(page, page + OS_PAGE, prot)];
+        let changes: [(Runs, Runs); 5] = [
+            (run(libc::PROT_READ), vec![]),
+            (run(libc::PROT_NONE), vec![]),
+            (vec![], run(libc::PROT_READ)),
+            (run(libc::PROT_READ), run(libc::PROT_NONE)),
+            (run(libc::PROT_NONE), run(libc::PROT_READ)),
+        ];
+        let mut interleavings = 0;
+        for (old, new) in &changes {
+            // Depth-first over the choices (true: the change takes its next step), each
+            // path replayed from the start.
+            let mut paths: Vec<Vec<bool>> = vec![vec![]];
+            while let Some(path) = paths.pop() {
+                // The page as the stepping thread left it: the old runs entered, the
+                // page lifted for the step.
+                forget_range(page, page + OS_PAGE);
+                let old_slots = publish_runs(old).expect("room in the table");
+                // SAFETY: the test's own page.
+                unsafe { protect_pages(page, page + OS_PAGE, RW) };
+                let steps = change_steps(old, &old_slots, new);
+                let (mut next, mut ender, mut reads) = (0, Ender::Read, 0);
+                let take = |change: bool, next: &mut usize, ender: &mut Ender| {
+                    if change {
+                        // SAFETY: the test's own page.
+                        unsafe { run_step(&steps[*next]) }.expect("room in the table");
+                        *next += 1;
+                        return;
+                    }
+                    *ender = match *ender {
+                        Ender::Read => {
+                            let (generation, prot) = page_reading(page);
+                            Ender::Protect(generation, prot)
+                        }
+                        Ender::Protect(generation, prot) => {
+                            // SAFETY: the test's own page.
+                            unsafe { protect_pages(page, page + OS_PAGE, prot) };
+                            Ender::Check(generation)
+                        }
+                        Ender::Check(generation) if runs_changed_since(generation) => Ender::Read,
+                        Ender::Check(_) | Ender::Done => Ender::Done,
+                    };
+                };
+                for &change in &path {
+                    if !change && matches!(ender, Ender::Read) {
+                        reads += 1;
+                    }
+                    take(change, &mut next, &mut ender);
+                }
+                let change_left = next < steps.len();
+                let ender_left = !matches!(ender, Ender::Done);
+                // Other tests may change the table too (each change is another read);
+                // a path is not followed past four reads.
+                let reading_again = matches!(ender, Ender::Read) && reads >= 4;
+                if (change_left || ender_left) && !reading_again {
+                    if change_left {
+                        paths.push([path.as_slice(), &[true]].concat());
+                    }
+                    if ender_left {
+                        paths.push([path.as_slice(), &[false]].concat());
+                    }
+                    continue;
+                }
+                if reading_again {
+                    continue;
+                }
+                interleavings += 1;
+                let want = protection_at(page).unwrap_or(RW);
+                assert_eq!(
+                    kernel_protection(page),
+                    want,
+                    "runs {old:?} -> {new:?}, steps {steps:?}, path {path:?} (true: the change's step)"
+                );
+            }
+        }
+        forget_range(page, page + OS_PAGE);
+        // SAFETY: the test's page, unmapped once.
+        unsafe { libc::munmap(page as *mut libc::c_void, OS_PAGE) };
+        assert!(interleavings > 20, "{interleavings} interleavings");
+    }
 }
