@@ -383,17 +383,26 @@ impl Memory {
             .protection
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        let touched = |run: &&(usize, usize, i32)| {
+        let touched = |run: &(usize, usize, i32)| {
             ranges
                 .iter()
                 .any(|&(o, n)| n > 0 && o < run.1 && run.0 < o + n)
         };
-        let lifted: Vec<(usize, usize, i32)> =
-            protection.runs.iter().filter(touched).copied().collect();
+        let (lifted, slots): (Vec<(usize, usize, i32)>, watched_pages::RunSlots) = protection
+            .runs
+            .iter()
+            .zip(&protection.slots)
+            .filter(|(run, _)| touched(run))
+            .map(|(&run, &slot)| (run, slot))
+            .unzip();
+        // No thread ending a step may protect these pages again while the host accesses
+        // them ("DESIGN: watched pages", 3).
+        let lift = watched_pages::lift_runs(&slots);
         for &(start, end, _) in &lifted {
             self.protect(start, end, libc::PROT_READ | libc::PROT_WRITE);
         }
         let result = f();
+        drop(lift);
         for &(start, end, prot) in &lifted {
             self.protect(start, end, prot);
         }

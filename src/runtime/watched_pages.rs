@@ -9,7 +9,7 @@
 //! 1. Every 4 KiB page of a memory that holds a byte some instance watches is protected
 //!    (`Memory::update_protection`): no access if a read or access watchpoint covers it,
 //!    read-only if only write watchpoints do. The protected runs are published in a
-//!    process-wide table the signal handler reads without locks (`protection_at`).
+//!    process-wide table the signal handler reads without locks (`run_at`).
 //!    A change of runs goes in one order (`change_steps`): the new runs are entered,
 //!    the old ones retired, then the pages are protected as the new runs say. A run is
 //!    entered before its pages are protected, so a fault on a protected page finds its
@@ -44,8 +44,22 @@
 //!    `an_access_spanning_two_watched_pages_runs_through_or_stops`, found by the
 //!    debug-operation fuzzer, smith seed 22037501).
 //! 3. The host's own accesses to guest memory (`Memory::read`/`write`, the bulk-memory
-//!    helpers, the debugger's reads) lift the protection of the pages they touch for
-//!    their duration (`Memory::host_access`); they reach the watchers as before.
+//!    helpers, the debugger's reads) lift the protection of the runs they touch for
+//!    their duration (`Memory::host_access`); they reach the watchers as before. A
+//!    thread ending a step (2) on one of those pages meanwhile must not protect it
+//!    again under the host's access, which would fault outside wasm code, where no
+//!    handler claims it: a lift first counts itself on its runs (`lift_runs`), then
+//!    waits until no thread is between its reading of a page's run and the end of its
+//!    protection of the page (`ENDING_STEPS`), and only then unprotects; a thread ending
+//!    a step counts itself in before it reads, and leaves a page of a lifted run as it
+//!    is (`page_reading`). Every count and read of this handshake is sequentially
+//!    consistent, so of a lift's count and a thread's count one comes first: either the
+//!    thread read the lift (and protects nothing) or the host saw the thread counted in
+//!    and waited for its protection to be done (and unprotects after it). When the
+//!    access is done the host withdraws its count (drops its `Lift`) and protects the runs
+//!    as they are. (Without the wait, a host write to memory shared with a thread
+//!    stepping on the same page could crash the process: `a_host_access_never_meets_
+//!    a_protected_page` runs every interleaving.)
 //! 4. `memory.grow` protects the watched pages that growing made accessible.
 //!
 //! Costs: code that never touches a watched page runs exactly the plain code; each
@@ -92,6 +106,12 @@ static RUNS_LOCK: Mutex<()> = Mutex::new(());
 /// Counts changes of `RUNS` (after each): `end_step` re-reads a page's run until none
 /// changed while it protected the page.
 static GENERATION: AtomicUsize = AtomicUsize::new(0);
+/// Per entry of `RUNS`: host accesses in progress with the run's protection lifted
+/// (`lift_runs`; "DESIGN: watched pages", 3).
+static LIFTS: [AtomicUsize; MAX_RUNS] = [const { AtomicUsize::new(0) }; MAX_RUNS];
+/// Threads between `end_step`'s reading of a page's run and the end of its protection
+/// of the page (`enter_ending`): a lift waits for none to be.
+static ENDING_STEPS: AtomicUsize = AtomicUsize::new(0);
 
 /// The protection field of a withdrawn run.
 const RETIRED: usize = usize::MAX;
@@ -170,14 +190,6 @@ pub(crate) fn run_at(addr: usize) -> Option<Run> {
         }
     }
     found
-}
-
-/// The protection of the live run holding `addr`, if it lies in one. Async-signal-safe.
-pub(crate) fn protection_at(addr: usize) -> Option<i32> {
-    match run_at(addr) {
-        Some(Run::Live(prot)) => Some(prot),
-        _ => None,
-    }
 }
 
 thread_local! {
@@ -276,9 +288,13 @@ pub(crate) fn end_step(eflags: &mut i64) -> bool {
         // it accessible. Read again if the runs changed while this protected it, so that
         // a page whose watchpoint was just cleared never stays protected without a run.
         loop {
+            enter_ending();
             let (generation, prot) = page_reading(page);
-            // SAFETY: as in `step_over`.
-            unsafe { protect_pages(page, page + OS_PAGE, prot) };
+            if let Some(prot) = prot {
+                // SAFETY: as in `step_over`.
+                unsafe { protect_pages(page, page + OS_PAGE, prot) };
+            }
+            leave_ending();
             if !runs_changed_since(generation) {
                 break;
             }
@@ -288,12 +304,86 @@ pub(crate) fn end_step(eflags: &mut i64) -> bool {
     true
 }
 
+/// `end_step` is about to read a page's run and protect the page: a lift waits until it
+/// is done ("DESIGN: watched pages", 3). Async-signal-safe.
+fn enter_ending() {
+    ENDING_STEPS.fetch_add(1, Ordering::SeqCst);
+}
+
+/// `end_step` is done protecting a page. Async-signal-safe.
+fn leave_ending() {
+    ENDING_STEPS.fetch_sub(1, Ordering::SeqCst);
+}
+
 /// What `end_step` protects `page` with: the table's generation and the page's
-/// protection as its live run says (read+write without one). Async-signal-safe.
-fn page_reading(page: usize) -> (usize, i32) {
+/// protection as its live run says (read+write without one), or `None` if a host access
+/// has lifted that run (the host protects it when done). Async-signal-safe.
+fn page_reading(page: usize) -> (usize, Option<i32>) {
     let generation = GENERATION.load(Ordering::SeqCst);
-    let prot = protection_at(page).unwrap_or(libc::PROT_READ | libc::PROT_WRITE);
+    let mut prot = Some(libc::PROT_READ | libc::PROT_WRITE);
+    for (run, lifts) in RUNS.iter().zip(&LIFTS) {
+        let end = run[1].load(Ordering::SeqCst);
+        let start = run[0].load(Ordering::SeqCst);
+        if end != 0 && start <= page && page < end {
+            match run[2].load(Ordering::SeqCst) {
+                RETIRED => {}
+                _ if lifts.load(Ordering::SeqCst) != 0 => prot = None,
+                live => prot = Some(live as i32),
+            }
+        }
+    }
     (generation, prot)
+}
+
+/// A host access's lift of some runs' protection (`lift_runs`); dropping it ends the
+/// lift, after which a thread ending a step protects their pages again (the host
+/// protects them as the runs say next).
+pub(crate) struct Lift {
+    slots: RunSlots,
+}
+
+/// Counts a host access on the entries `slots` (live runs of one memory, whose
+/// protection cannot change meanwhile) and waits until no thread ending a step can still
+/// protect one of their pages; then the caller may unprotect them, until it drops the
+/// lift ("DESIGN: watched pages", 3).
+pub(crate) fn lift_runs(slots: &[usize]) -> Lift {
+    let lift = count_lift(slots);
+    // A thread that counted itself in before the lift was counted may have read the run
+    // unlifted: wait for its protection to be done. Threads ending steps never wait for
+    // anything, and each is in for one `mprotect`.
+    let mut spins = 0u32;
+    while !lift_may_proceed() {
+        spins += 1;
+        if spins.is_multiple_of(64) {
+            std::thread::yield_now();
+        } else {
+            std::hint::spin_loop();
+        }
+    }
+    lift
+}
+
+/// `lift_runs`'s first step: counts the lift on each entry.
+fn count_lift(slots: &[usize]) -> Lift {
+    for &slot in slots {
+        LIFTS[slot].fetch_add(1, Ordering::SeqCst);
+    }
+    Lift {
+        slots: slots.to_vec(),
+    }
+}
+
+/// Whether no thread is between reading a page's run and protecting it (`lift_runs`).
+fn lift_may_proceed() -> bool {
+    ENDING_STEPS.load(Ordering::SeqCst) == 0
+}
+
+impl Drop for Lift {
+    fn drop(&mut self) {
+        for &slot in &self.slots {
+            LIFTS[slot].fetch_sub(1, Ordering::SeqCst);
+        }
+    }
 }
 
 /// Whether the table changed after `generation` was read. Async-signal-safe.
@@ -393,11 +483,19 @@ mod tests {
 
     const RW: i32 = libc::PROT_READ | libc::PROT_WRITE;
 
+    /// The protection of the live run holding `addr`, if it lies in one.
+    fn protection_at(addr: usize) -> Option<i32> {
+        match run_at(addr) {
+            Some(Run::Live(prot)) => Some(prot),
+            _ => None,
+        }
+    }
+
     /// `end_step`'s loop for one page, one phase at a time.
     #[derive(Clone, Copy, Debug)]
     enum Ender {
         Read,
-        Protect(usize, i32),
+        Protect(usize, Option<i32>),
         Check(usize),
         Done,
     }
@@ -487,8 +585,10 @@ mod tests {
                             Ender::Protect(generation, prot)
                         }
                         Ender::Protect(generation, prot) => {
-                            // SAFETY: the test's own page.
-                            unsafe { protect_pages(page, page + OS_PAGE, prot) };
+                            if let Some(prot) = prot {
+                                // SAFETY: the test's own page.
+                                unsafe { protect_pages(page, page + OS_PAGE, prot) };
+                            }
                             Ender::Check(generation)
                         }
                         Ender::Check(generation) if runs_changed_since(generation) => Ender::Read,
@@ -524,6 +624,182 @@ mod tests {
                     kernel_protection(page),
                     want,
                     "runs {old:?} -> {new:?}, steps {steps:?}, path {path:?} (true: the change's step)"
+                );
+            }
+        }
+        forget_range(page, page + OS_PAGE);
+        // SAFETY: the test's page, unmapped once.
+        unsafe { libc::munmap(page as *mut libc::c_void, OS_PAGE) };
+        assert!(interleavings > 20, "{interleavings} interleavings");
+    }
+
+    /// `end_step`'s loop for one page with its count (`enter_ending`), one phase at a
+    /// time.
+    #[derive(Clone, Copy, Debug)]
+    enum Stepper {
+        Enter,
+        Read,
+        Protect(usize, Option<i32>),
+        Leave(usize),
+        Check(usize),
+        Done,
+    }
+
+    /// A host access's phases (`Memory::host_access`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Host {
+        Count,
+        Wait,
+        Unprotect,
+        Uncount,
+        Reprotect,
+        Done,
+    }
+
+    /// A thread ends a step on a watched page while the host accesses the page: in every
+    /// interleaving of `end_step`'s phases with the host access's, the page is
+    /// accessible for the whole access (between its unprotection and the end of the
+    /// lift), and protected as its run says at the end. Without the lift's wait, or with
+    /// `end_step` protecting a lifted run's page, the thread protects the page under the
+    /// host's access (which would fault outside wasm code) and this fails.
+    #[test]
+    fn a_host_access_never_meets_a_protected_page() {
+        // SAFETY: a fresh anonymous page of this test's own.
+        let page = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                OS_PAGE,
+                RW,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        assert_ne!(page, libc::MAP_FAILED);
+        let page = page as usize;
+        let mut interleavings = 0;
+        for prot in [libc::PROT_NONE, libc::PROT_READ] {
+            let mut paths: Vec<Vec<bool>> = vec![vec![]];
+            while let Some(path) = paths.pop() {
+                // The page as the stepping thread left it: its run entered, the page
+                // lifted for the step.
+                forget_range(page, page + OS_PAGE);
+                let slots = publish_runs(&[(page, page + OS_PAGE, prot)]).expect("room");
+                // SAFETY: the test's own page.
+                unsafe { protect_pages(page, page + OS_PAGE, RW) };
+                let (mut stepper, mut host, mut lift) = (Stepper::Enter, Host::Count, None);
+                let mut reads = 0;
+                // true: the host takes its next phase.
+                let mut take = |host_moves: bool,
+                                stepper: &mut Stepper,
+                                host: &mut Host,
+                                lift: &mut Option<Lift>| {
+                    if host_moves {
+                        *host = match *host {
+                            Host::Count => {
+                                *lift = Some(count_lift(&slots));
+                                Host::Wait
+                            }
+                            Host::Wait => Host::Unprotect,
+                            Host::Unprotect => {
+                                // SAFETY: the test's own page.
+                                unsafe { protect_pages(page, page + OS_PAGE, RW) };
+                                Host::Uncount
+                            }
+                            Host::Uncount => {
+                                *lift = None;
+                                Host::Reprotect
+                            }
+                            Host::Reprotect | Host::Done => {
+                                // SAFETY: the test's own page.
+                                unsafe { protect_pages(page, page + OS_PAGE, prot) };
+                                Host::Done
+                            }
+                        };
+                        return;
+                    }
+                    *stepper = match *stepper {
+                        Stepper::Enter => {
+                            enter_ending();
+                            reads += 1;
+                            Stepper::Read
+                        }
+                        Stepper::Read => {
+                            let (generation, prot) = page_reading(page);
+                            Stepper::Protect(generation, prot)
+                        }
+                        Stepper::Protect(generation, prot) => {
+                            if let Some(prot) = prot {
+                                // SAFETY: the test's own page.
+                                unsafe { protect_pages(page, page + OS_PAGE, prot) };
+                            }
+                            Stepper::Leave(generation)
+                        }
+                        Stepper::Leave(generation) => {
+                            leave_ending();
+                            Stepper::Check(generation)
+                        }
+                        Stepper::Check(generation) if runs_changed_since(generation) => {
+                            Stepper::Enter
+                        }
+                        Stepper::Check(_) | Stepper::Done => Stepper::Done,
+                    };
+                };
+                for &host_moves in &path {
+                    take(host_moves, &mut stepper, &mut host, &mut lift);
+                    if host == Host::Uncount {
+                        assert_eq!(
+                            kernel_protection(page),
+                            RW,
+                            "run {prot}, path {path:?} (true: the host's phase)"
+                        );
+                    }
+                }
+                // The host's wait proceeds when `lift_may_proceed` says so (another
+                // test's thread may be counted in for an instant: the host waits it out
+                // while the stepper is not).
+                let stepper_in = matches!(
+                    stepper,
+                    Stepper::Read | Stepper::Protect(..) | Stepper::Leave(_)
+                );
+                let host_can_move = match host {
+                    Host::Done => false,
+                    Host::Wait => {
+                        if !stepper_in {
+                            while !lift_may_proceed() {
+                                std::thread::yield_now();
+                            }
+                        }
+                        lift_may_proceed()
+                    }
+                    _ => true,
+                };
+                let stepper_can_move = !matches!(stepper, Stepper::Done);
+                // Other tests may change the table too (each change is another read); a
+                // path is not followed past four reads.
+                let reading_again = matches!(stepper, Stepper::Enter) && reads >= 4;
+                // This replay's counts end with it.
+                if stepper_in {
+                    leave_ending();
+                }
+                drop(lift);
+                if (host_can_move || stepper_can_move) && !reading_again {
+                    if host_can_move {
+                        paths.push([path.as_slice(), &[true]].concat());
+                    }
+                    if stepper_can_move {
+                        paths.push([path.as_slice(), &[false]].concat());
+                    }
+                    continue;
+                }
+                if reading_again {
+                    continue;
+                }
+                interleavings += 1;
+                assert_eq!(
+                    kernel_protection(page),
+                    prot,
+                    "run {prot}, path {path:?} (true: the host's phase)"
                 );
             }
         }
