@@ -5,7 +5,8 @@
 //! watchpoints protect does not fault; frequent accesses next to a watched range move the
 //! instance over to checking in software, with the same results and stops; an access
 //! that spans two protected pages runs through (both pages lifted for its one step) or
-//! stops, as its bytes say.
+//! stops, as its bytes say; a memory watched through one instance and read by a module
+//! without instrumentation on another thread while the host writes to the same page.
 
 use kestrel::{Config, DebugEvent, Engine, Linker, Module, Resume, Val, WatchKind};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -177,4 +178,83 @@ fn an_access_spanning_two_watched_pages_runs_through_or_stops() {
     let v = peek.call(&[Val::I32(0xffc)]).unwrap()[0].i64().unwrap();
     assert_eq!(v, 0x2222_0000_1111);
     assert_eq!(s.stops.load(Ordering::SeqCst), 1);
+}
+
+/// A memory watched through one instance, imported by an instance of a module without
+/// debug instrumentation that reads a watched page on another thread while the host
+/// writes beside the watched bytes on this one: every read runs through (the page lifted
+/// for its one instruction) and gives the right value, every host write lands, nothing
+/// stops. The host's writes lift the page's protection while the other thread ends its
+/// steps on it ("DESIGN: watched pages", 3): a step's end that protected the page again
+/// under a host write would crash the process here.
+#[test]
+fn a_watched_memory_shared_with_a_module_without_instrumentation_on_another_thread() {
+    use std::sync::atomic::AtomicBool;
+    let mut config = Config::new();
+    config.debug_instrumentation(true);
+    let debug_engine = Engine::new(&config);
+    let watched = Linker::new(&debug_engine)
+        .instantiate(&Module::new(&debug_engine, r#"(module (memory (export "mem") 1))"#).unwrap())
+        .unwrap();
+    let stops = Arc::new(AtomicUsize::new(0));
+    let counter = stops.clone();
+    let debugger = watched.debugger().unwrap();
+    debugger.set_handler(move |_, _| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Resume::Continue
+    });
+    let mem = watched.get_memory("mem").unwrap();
+    mem.write(0x108, &9u32.to_le_bytes()).unwrap();
+    debugger
+        .set_watchpoint(0, 0x100, 4, WatchKind::Access)
+        .unwrap();
+
+    let plain_engine = Engine::default();
+    let mut linker = Linker::new(&plain_engine);
+    linker.define("w", "mem", mem.clone());
+    let reader = linker
+        .instantiate(
+            &Module::new(
+                &plain_engine,
+                r#"(module
+                  (import "w" "mem" (memory 1))
+                  ;; The sum of n reads of the i32 at 0x108 (on the watched page).
+                  (func (export "spin") (param $n i32) (result i32) (local $sum i32)
+                    (loop $next
+                      (local.set $sum (i32.add (local.get $sum) (i32.load (i32.const 0x108))))
+                      (local.tee $n (i32.sub (local.get $n) (i32.const 1)))
+                      (br_if $next))
+                    (local.get $sum)))"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let spin = reader.get_typed_func::<i32, i32>("spin").unwrap();
+    const READS: i32 = 2_000;
+    const CALLS: usize = 50;
+    let done = Arc::new(AtomicBool::new(false));
+    let finished = done.clone();
+    let sums = std::thread::spawn(move || {
+        let sums: Vec<i32> = (0..CALLS).map(|_| spin.call(READS).unwrap()).collect();
+        finished.store(true, Ordering::SeqCst);
+        sums
+    });
+    let mut writes = 0u32;
+    loop {
+        writes += 1;
+        mem.write(0x10c, &writes.to_le_bytes()).unwrap();
+        if done.load(Ordering::SeqCst) {
+            break;
+        }
+    }
+    let sums = sums.join().unwrap();
+    assert!(sums.iter().all(|&s| s == READS * 9), "{sums:?}");
+    let mut last = [0u8; 4];
+    mem.read(0x10c, &mut last).unwrap();
+    assert_eq!(u32::from_le_bytes(last), writes);
+    assert_eq!(
+        stops.load(Ordering::SeqCst),
+        0,
+        "nothing touched the watched bytes"
+    );
 }
