@@ -67,15 +67,19 @@
 //! host and the instrumented version up to its next transfer point. An instance whose
 //! accesses to watched pages become frequent (`SOFTWARE_AFTER` trips) goes over to
 //! checking every access in software (`codegen::watch`), as do instances with fuel and
-//! watched ranges beyond the table's `MAX_RUNS`. Limits: while a page is let through for
-//! one instruction, or while the host accesses it, another thread's access to it is not
-//! seen; an embedder writing through `Memory::data_ptr` while a watchpoint protects the
-//! page faults.
+//! watched ranges beyond the table's `MAX_RUNS`. A host access to a watched run waits
+//! for the threads then ending steps (one `mprotect` each). Limits: while a page is let
+//! through for one instruction, or while the host accesses it, another thread's access
+//! to it is not seen; an embedder writing through `Memory::data_ptr` while a watchpoint
+//! protects the page faults.
 //!
-//! Tests: `tests/watchpoints.rs` (every access width and direction through protected
-//! pages, accesses beside a watched range on its page, host writes, growth, memories
-//! shared with a module without instrumentation) and the debug-operations fuzzer's
-//! random watchpoints.
+//! Tests: `tests/watchpoints.rs` (every access width and direction, host writes,
+//! growth), `tests/watched_pages.rs` (accesses beside a watched range on its page, the
+//! move to checking in software, an access spanning two pages, a memory shared with a
+//! module without instrumentation that reads it on another thread while the host writes
+//! to the same page), the unit tests below (every interleaving of a change of runs, and
+//! of a host access, with a step's end) and the debug-operations fuzzer's random
+//! watchpoints.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
