@@ -487,6 +487,42 @@ mod tests {
 
     const RW: i32 = libc::PROT_READ | libc::PROT_WRITE;
 
+    /// A fresh read+write anonymous page for one test.
+    fn test_page() -> usize {
+        // SAFETY: a fresh anonymous mapping of the test's own.
+        let page = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                OS_PAGE,
+                RW,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        assert_ne!(page, libc::MAP_FAILED);
+        page as usize
+    }
+
+    /// Frees a `test_page` and its entries in the table.
+    fn free_test_page(page: usize) {
+        forget_range(page, page + OS_PAGE);
+        // SAFETY: the test's page, unmapped once.
+        unsafe { libc::munmap(page as *mut libc::c_void, OS_PAGE) };
+    }
+
+    /// Queues the paths one step longer than `path` (of two parties' steps, true: the
+    /// first party's) for a depth-first walk over interleavings: one for each party that
+    /// can still move. Returns whether any can.
+    fn extend_path(paths: &mut Vec<Vec<bool>>, path: &[bool], first: bool, second: bool) -> bool {
+        for (moves, choice) in [(first, true), (second, false)] {
+            if moves {
+                paths.push([path, &[choice]].concat());
+            }
+        }
+        first || second
+    }
+
     /// The protection of the live run holding `addr`, if it lies in one.
     fn protection_at(addr: usize) -> Option<i32> {
         match run_at(addr) {
@@ -540,19 +576,7 @@ mod tests {
     /// change, and the retirement comes after.
     #[test]
     fn a_page_never_stays_protected_without_its_run() {
-        // SAFETY: a fresh anonymous page of this test's own.
-        let page = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                OS_PAGE,
-                RW,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        assert_ne!(page, libc::MAP_FAILED);
-        let page = page as usize;
+        let page = test_page();
         type Runs = Vec<(usize, usize, i32)>;
         let run = |prot| vec![(page, page + OS_PAGE, prot)];
         let changes: [(Runs, Runs); 5] = [
@@ -610,13 +634,7 @@ mod tests {
                 // Other tests may change the table too (each change is another read);
                 // a path is not followed past four reads.
                 let reading_again = matches!(ender, Ender::Read) && reads >= 4;
-                if (change_left || ender_left) && !reading_again {
-                    if change_left {
-                        paths.push([path.as_slice(), &[true]].concat());
-                    }
-                    if ender_left {
-                        paths.push([path.as_slice(), &[false]].concat());
-                    }
+                if !reading_again && extend_path(&mut paths, &path, change_left, ender_left) {
                     continue;
                 }
                 if reading_again {
@@ -631,9 +649,7 @@ mod tests {
                 );
             }
         }
-        forget_range(page, page + OS_PAGE);
-        // SAFETY: the test's page, unmapped once.
-        unsafe { libc::munmap(page as *mut libc::c_void, OS_PAGE) };
+        free_test_page(page);
         assert!(interleavings > 20, "{interleavings} interleavings");
     }
 
@@ -668,19 +684,7 @@ mod tests {
     /// host's access (which would fault outside wasm code) and this fails.
     #[test]
     fn a_host_access_never_meets_a_protected_page() {
-        // SAFETY: a fresh anonymous page of this test's own.
-        let page = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                OS_PAGE,
-                RW,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        assert_ne!(page, libc::MAP_FAILED);
-        let page = page as usize;
+        let page = test_page();
         let mut interleavings = 0;
         for prot in [libc::PROT_NONE, libc::PROT_READ] {
             let mut paths: Vec<Vec<bool>> = vec![vec![]];
@@ -787,13 +791,8 @@ mod tests {
                     leave_ending();
                 }
                 drop(lift);
-                if (host_can_move || stepper_can_move) && !reading_again {
-                    if host_can_move {
-                        paths.push([path.as_slice(), &[true]].concat());
-                    }
-                    if stepper_can_move {
-                        paths.push([path.as_slice(), &[false]].concat());
-                    }
+                if !reading_again && extend_path(&mut paths, &path, host_can_move, stepper_can_move)
+                {
                     continue;
                 }
                 if reading_again {
@@ -807,9 +806,7 @@ mod tests {
                 );
             }
         }
-        forget_range(page, page + OS_PAGE);
-        // SAFETY: the test's page, unmapped once.
-        unsafe { libc::munmap(page as *mut libc::c_void, OS_PAGE) };
+        free_test_page(page);
         assert!(interleavings > 20, "{interleavings} interleavings");
     }
 }
