@@ -323,10 +323,7 @@ impl<'e> FuncCompiler<'_, 'e> {
     }
 
     /// Skips an operator in unreachable code, tracking block nesting.
-    pub(super) fn visit_unreachable(
-        &mut self,
-        op: &wasmparser::Operator<'_>,
-    ) -> crate::error::Result<()> {
+    pub(super) fn visit_unreachable(&mut self, op: &wasmparser::Operator<'_>) -> super::OpResult {
         use wasmparser::Operator as O;
         match op {
             O::Block { .. }

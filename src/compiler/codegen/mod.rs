@@ -58,7 +58,7 @@ pub(crate) use traps::{emit_trap_stubs, TrapStubEntries};
 pub(crate) use shape::frame_shape;
 use shape::BodyShape;
 use traps::TrapSite;
-use visit::{next_local_set, Validated};
+use visit::{BodyBytes, PlainStep, Unvalidated};
 
 use super::stack::{Loc, ValueStack};
 use crate::abi::frame::FrameLayout;
@@ -328,6 +328,11 @@ pub(crate) struct FuncCompiler<'a, 'e> {
     frame_patches: Vec<usize>,
 }
 
+/// What compiling an operator returns: the error is boxed so that the result is returned
+/// in a register, not written through memory as a `Result<(), Error>` is, on every
+/// operator (benches/RESULTS.md, "Compiling from the reader's visitor").
+type OpResult = std::result::Result<(), Box<Error>>;
+
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {
     Error::Invalid(e.to_string())
 }
@@ -498,15 +503,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         let frame_patch = plain.emit_prologue();
         plain.push_function_frame();
         plain.start_fuel();
-        plain.plain_pass(&body.body, |ops| {
-            let offset = ops.original_position();
-            // One decode serves both: the reader calls the validator's visit method and
-            // builds the operator (`Validated`).
-            match ops.visit_operator(&mut Validated(validator.simd_visitor(offset))) {
-                Ok(Ok(op)) => Ok(op),
-                Ok(Err(e)) | Err(e) => Err(invalid(e)),
-            }
-        })?;
+        plain.plain_pass(&body.body, Some(&mut validator))?;
         plain.check_interruptible()?;
         plain.finish_fuel();
         scratch.validator = validator.into_allocations();
@@ -555,7 +552,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         plain.push_function_frame();
         plain.start_fuel();
         // The body was validated when the module was compiled.
-        plain.plain_pass(body, |ops| ops.read().map_err(invalid))?;
+        plain.plain_pass(body, None)?;
         plain.check_interruptible()?;
         plain.finish_fuel();
         plain.emit_out_of_line();
@@ -565,26 +562,37 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         Ok(records)
     }
 
-    /// The plain version's walk over `body`'s operators, each decoded by `decode` (with or
-    /// without validation); a replay records each operator's memory access after it.
+    /// The plain version's walk over `body`'s operators, each validated by `validator`
+    /// as it is decoded (`None` in a replay, whose body was validated before) and
+    /// compiled in the same visit (`PlainStep`); a replay records each operator's memory
+    /// access after it.
     fn plain_pass<'r>(
         &mut self,
         body: &wasmparser::FunctionBody<'r>,
-        mut decode: impl FnMut(&mut wasmparser::OperatorsReader<'r>) -> Result<wasmparser::Operator<'r>>,
+        mut validator: Option<&mut wasmparser::FuncValidator<wasmparser::ValidatorResources>>,
     ) -> Result<()> {
         let mut ops = body.get_operators_reader().map_err(invalid)?;
+        let mut all = ops.get_binary_reader();
+        let body_bytes = BodyBytes {
+            base: all.original_position() as usize,
+            bytes: all.read_bytes(all.bytes_remaining()).map_err(invalid)?,
+        };
         while !ops.eof() {
             let offset = ops.original_position();
-            let op = decode(&mut ops)?;
             self.offset = offset as u32;
-            // A peek at the next opcode lets `x = x op y` on a register-held local update
-            // it in place (`int_binop`); it reads two or three bytes, no operator, and
-            // only after the operators that can use it.
-            self.next_set = numeric::int_binop_of(&op).and_then(|_| next_local_set(&ops));
-            self.visit(&op)?;
-            if let Some(entry) = self.accesses.as_ref().map(|r| r.entry) {
-                self.end_access_probe(entry);
-            }
+            let compiled = match validator.as_deref_mut() {
+                Some(validator) => ops.visit_operator(&mut PlainStep {
+                    compiler: self,
+                    validator: validator.simd_visitor(offset as u64),
+                    body: body_bytes,
+                }),
+                None => ops.visit_operator(&mut PlainStep {
+                    compiler: self,
+                    validator: Unvalidated,
+                    body: body_bytes,
+                }),
+            };
+            compiled.map_err(invalid)?.map_err(|e| *e)?;
         }
         ops.finish().map_err(invalid)
     }
@@ -638,7 +646,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
         while !ops.eof() {
             let (op, offset) = ops.read_with_offset().map_err(invalid)?;
             instr.offset = offset as u32;
-            instr.visit(&op)?;
+            instr.visit(&op).map_err(|e| *e)?;
         }
         instr.finish_fuel();
         let ranges = FuncRanges {

@@ -1,10 +1,10 @@
 //! The operator loop: dispatching each operator to its emitter, the validator run in
 //! lockstep, and the one table that classifies operators for the rest of the pass.
 
-use super::{invalid, FuncCompiler};
+use super::{invalid, numeric, FuncCompiler, OpResult};
 use crate::abi::sites::SiteKind;
 use crate::compiler::stack::Loc;
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::trap::TrapKind;
 use crate::types::ValType;
 use dynasmrt::{dynasm, DynasmLabelApi};
@@ -14,7 +14,7 @@ impl FuncCompiler<'_, '_> {
     /// Compiles one operator. The commonest ones in plain code, which only push a lazy
     /// value, are handled here, inlined into the operator loop; the rest go to `visit_op`.
     #[inline(always)]
-    pub(super) fn visit(&mut self, op: &Operator<'_>) -> Result<()> {
+    pub(super) fn visit(&mut self, op: &Operator<'_>) -> OpResult {
         if self.env.fuel {
             self.count_fuel(op);
         }
@@ -44,11 +44,13 @@ impl FuncCompiler<'_, '_> {
                 _ => {}
             }
         }
-        self.visit_op(op)
+        self.visit_op(op, classify(op))
     }
 
+    /// Compiles `op`, of class `class` (`classify`: settled by the caller, where the
+    /// operator's kind is known when the caller is compiled).
     #[inline(never)]
-    fn visit_op(&mut self, op: &Operator<'_>) -> Result<()> {
+    fn visit_op(&mut self, op: &Operator<'_>, class: OpClass) -> OpResult {
         if !self.reachable {
             return self.visit_unreachable(op);
         }
@@ -58,13 +60,13 @@ impl FuncCompiler<'_, '_> {
             loc: Loc::Flags(_), ..
         }) = self.stack.top()
         {
-            if !classify(op).fuses_flags || self.instrumented {
+            if !class.fuses_flags || self.instrumented {
                 self.settle_flags();
             }
         }
         self.breakable_point(SiteKind::Instruction);
         self.probe_access();
-        if classify(op).records_site {
+        if class.records_site {
             self.record_site();
         }
         use Operator as O;
@@ -156,11 +158,11 @@ impl FuncCompiler<'_, '_> {
                 {
                     // What validates with the features Kestrel accepts and is not
                     // compiled is GC's.
-                    return Err(Error::Unsupported(format!(
+                    return Err(Box::new(Error::Unsupported(format!(
                         "operator {op:?} at offset {:#x} {}",
                         self.offset,
                         crate::frontend::NEEDS_GC_HEAP
-                    )));
+                    ))));
                 }
             }
         }
@@ -168,28 +170,78 @@ impl FuncCompiler<'_, '_> {
     }
 }
 
-/// A visitor that validates an operator (with the wrapped validator visitor) and returns
-/// it: the reader decodes each operator once, and the validator is reached by a direct
-/// call rather than a second dispatch on the decoded operator.
-pub(super) struct Validated<V>(pub V);
+/// The operator bytes of the body the plain pass walks, for `PlainStep`'s peek past an
+/// operator.
+#[derive(Clone, Copy)]
+pub(super) struct BodyBytes<'r> {
+    /// The body's operators.
+    pub bytes: &'r [u8],
+    /// The module offset of `bytes[0]`.
+    pub base: usize,
+}
 
-macro_rules! define_validated_visit {
+/// The plain pass's visitor (`FuncCompiler::plain_pass`): the reader decodes an operator
+/// and calls its visit method here, which validates it with `validator` (the function's
+/// validator, or `Unvalidated` in a replay) and compiles it. Each visit method builds its
+/// own operator, so what depends only on the operator's kind (its class, whether it may
+/// fuse a following `local.set`, whether it owns anything to drop) is settled when the
+/// method is compiled rather than looked up for every operator (benches/RESULTS.md,
+/// "Compiling from the reader's visitor").
+pub(super) struct PlainStep<'c, 'f, 'e, 'a, V> {
+    pub compiler: &'c mut FuncCompiler<'f, 'e>,
+    pub validator: V,
+    pub body: BodyBytes<'a>,
+}
+
+impl<V> PlainStep<'_, '_, '_, '_, V> {
+    /// Compiles `op`, which starts at the compiler's `offset` and has been validated.
+    #[inline(always)]
+    fn step(&mut self, op: &Operator<'_>) -> OpResult {
+        let compiler = &mut *self.compiler;
+        // A peek at the next opcode lets `x = x op y` on a register-held local update it
+        // in place (`int_binop`). The operators that can use it are one opcode byte with
+        // no immediates (`numeric::int_binop_of`), so the next one starts a byte on.
+        compiler.next_set = match numeric::int_binop_of(op) {
+            Some(_) => {
+                let next = compiler.offset as usize + 1 - self.body.base;
+                next_local_set(self.body.bytes.get(next..).unwrap_or_default())
+            }
+            None => None,
+        };
+        compiler.visit(op)?;
+        if let Some(entry) = compiler.accesses.as_ref().map(|r| r.entry) {
+            compiler.end_access_probe(entry);
+        }
+        Ok(())
+    }
+}
+
+macro_rules! define_plain_step_visit {
     ($(@$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
         $(
             fn $visit(&mut self $($(,$arg: $argty)*)?) -> Self::Output {
-                self.0.$visit($($($arg.clone()),*)?)?;
-                Ok(Operator::$op $({ $($arg),* })?)
+                self.validator
+                    .$visit($($($arg.clone()),*)?)
+                    .map_err(|e| Box::new(invalid(e)))?;
+                // The operator is dropped here only if its immediates own something:
+                // the drop of an `Operator` is a call that does not fold away.
+                let op = std::mem::ManuallyDrop::new(Operator::$op $({ $($arg),* })?);
+                let compiled = self.step(&op);
+                if std::mem::needs_drop::<($($($argty,)*)?)>() {
+                    drop(std::mem::ManuallyDrop::into_inner(op));
+                }
+                compiled
             }
         )*
     }
 }
 
-impl<'a, V> wasmparser::VisitOperator<'a> for Validated<V>
+impl<'a, V> wasmparser::VisitOperator<'a> for PlainStep<'_, '_, '_, 'a, V>
 where
     V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>
         + wasmparser::VisitSimdOperator<'a, Output = wasmparser::Result<()>>,
 {
-    type Output = wasmparser::Result<Operator<'a>>;
+    type Output = OpResult;
 
     fn simd_visitor(
         &mut self,
@@ -197,31 +249,58 @@ where
         Some(self)
     }
 
-    wasmparser::for_each_visit_operator!(define_validated_visit);
+    wasmparser::for_each_visit_operator!(define_plain_step_visit);
 }
 
-impl<'a, V> wasmparser::VisitSimdOperator<'a> for Validated<V>
+impl<'a, V> wasmparser::VisitSimdOperator<'a> for PlainStep<'_, '_, '_, 'a, V>
 where
     V: wasmparser::VisitOperator<'a, Output = wasmparser::Result<()>>
         + wasmparser::VisitSimdOperator<'a, Output = wasmparser::Result<()>>,
 {
-    wasmparser::for_each_visit_simd_operator!(define_validated_visit);
+    wasmparser::for_each_visit_simd_operator!(define_plain_step_visit);
 }
 
-/// If the next operator is `local.set` (0x21) or `local.tee` (0x22): its local and
-/// whether it is a tee.
-pub(super) fn next_local_set(ops: &wasmparser::OperatorsReader<'_>) -> Option<(u32, bool)> {
-    let mut reader = ops.get_binary_reader();
-    if reader.eof() {
-        // After the final `end` (checked first: a failed read builds an error message).
-        return None;
+/// The validator of a replay (`FuncCompiler::replay_plain`), whose body was validated when
+/// the module was compiled: it accepts every operator.
+pub(super) struct Unvalidated;
+
+macro_rules! define_unvalidated_visit {
+    ($(@$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(,$arg: $argty)*)?) -> Self::Output {
+                $($(let _ = $arg;)*)?
+                Ok(())
+            }
+        )*
     }
-    let tee = match reader.read_u8().ok()? {
+}
+
+impl<'a> wasmparser::VisitOperator<'a> for Unvalidated {
+    type Output = wasmparser::Result<()>;
+
+    fn simd_visitor(
+        &mut self,
+    ) -> Option<&mut dyn wasmparser::VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+
+    wasmparser::for_each_visit_operator!(define_unvalidated_visit);
+}
+
+impl<'a> wasmparser::VisitSimdOperator<'a> for Unvalidated {
+    wasmparser::for_each_visit_simd_operator!(define_unvalidated_visit);
+}
+
+/// If the operator at the start of `bytes` is `local.set` (0x21) or `local.tee` (0x22):
+/// its local and whether it is a tee.
+fn next_local_set(bytes: &[u8]) -> Option<(u32, bool)> {
+    let tee = match *bytes.first()? {
         0x21 => false,
         0x22 => true,
         _ => return None,
     };
-    Some((reader.read_var_u32().ok()?, tee))
+    let mut index = wasmparser::BinaryReader::new(&bytes[1..], 0);
+    Some((index.read_var_u32().ok()?, tee))
 }
 
 /// What the pass needs to know of an operator besides how to compile it: the one place
@@ -241,6 +320,7 @@ pub(super) struct OpClass {
 }
 
 /// The class of `op`.
+#[inline(always)]
 pub(super) fn classify(op: &Operator<'_>) -> OpClass {
     use Operator as O;
     const PLAIN: OpClass = OpClass {
