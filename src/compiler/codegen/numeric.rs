@@ -123,8 +123,9 @@ fn swap_cond(c: Cond) -> Cond {
 }
 
 /// The two-operand integer operator `op` is, if it is one (`int_binop`): also what the
-/// pass peeks past (`plain_pass`), since only these may update a local in place
-/// (`int_binop_in_place`).
+/// pass peeks past (`visit::PlainStep`), since only these may update a local in place
+/// (`int_binop_in_place`). Each is one opcode byte with no immediate (`visit`, "DESIGN:
+/// compiling in the reader's visit methods" (1)).
 pub(super) fn int_binop_of(op: &Operator<'_>) -> Option<(ValType, IntOp)> {
     use Operator as O;
     use ValType::{I32, I64};
