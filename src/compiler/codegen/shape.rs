@@ -527,26 +527,13 @@ impl Skim<'_> {
         if first & 0x80 == 0 {
             return Some(u64::from(first));
         }
-        self.leb_rest(first)
-    }
-
-    /// The bytes of a LEB128 number after its first, `first`.
-    #[inline(never)]
-    fn leb_rest(&mut self, first: u8) -> Option<u64> {
-        let mut value = u64::from(first & 0x7f);
-        let mut shift = 7;
-        while shift < 70 {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(value);
-            }
-            shift += 7;
-        }
-        None
+        let (value, at) = leb_rest(self.bytes, self.at, first)?;
+        self.at = at;
+        Some(value)
     }
 
     /// A block type: the empty type, a value type or a type index (s33).
+    #[inline(always)]
     fn block_type(&mut self) -> Option<()> {
         match *self.bytes.get(self.at)? {
             0x40 | 0x63..=0x7f => self.val_type(),
@@ -555,6 +542,7 @@ impl Skim<'_> {
     }
 
     /// A value type: one byte, or `ref`/`ref null` (0x64, 0x63) and a heap type (s33).
+    #[inline(always)]
     fn val_type(&mut self) -> Option<()> {
         match self.byte()? {
             0x63 | 0x64 => self.leb().map(drop),
@@ -571,6 +559,26 @@ impl Skim<'_> {
         }
         self.leb().map(drop)
     }
+}
+
+/// The rest of a LEB128 number whose first byte, `first`, is before `bytes[at]`: its
+/// value and where it ends. Not inlined, and taking the cursor by value rather than a
+/// `&mut Skim`: a reference passed to a call would keep the skim's cursor in memory for
+/// the whole loop, a store and a load on every byte it reads.
+#[inline(never)]
+fn leb_rest(bytes: &[u8], mut at: usize, first: u8) -> Option<(u64, usize)> {
+    let mut value = u64::from(first & 0x7f);
+    let mut shift = 7;
+    while shift < 70 {
+        let b = *bytes.get(at)?;
+        at += 1;
+        value |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some((value, at));
+        }
+        shift += 7;
+    }
+    None
 }
 
 /// Chooses the pinned locals, up to the pinned registers of each class. When a class
