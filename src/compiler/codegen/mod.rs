@@ -583,7 +583,7 @@ impl<'a, 'e> FuncCompiler<'a, 'e> {
             let compiled = match validator.as_deref_mut() {
                 Some(validator) => ops.visit_operator(&mut PlainStep {
                     compiler: self,
-                    validator: validator.simd_visitor(offset as u64),
+                    validator: validator.simd_visitor(offset),
                     body: body_bytes,
                 }),
                 None => ops.visit_operator(&mut PlainStep {
