@@ -330,7 +330,7 @@ pub(crate) struct FuncCompiler<'a, 'e> {
 
 /// What compiling an operator returns: the error is boxed so that the result is returned
 /// in a register, not written through memory as a `Result<(), Error>` is, on every
-/// operator (benches/RESULTS.md, "Compiling from the reader's visitor").
+/// operator (benches/RESULTS.md, "Compiling in the reader's visit methods").
 type OpResult = std::result::Result<(), Box<Error>>;
 
 fn invalid(e: wasmparser::BinaryReaderError) -> Error {

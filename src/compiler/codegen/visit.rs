@@ -1,5 +1,6 @@
-//! The operator loop: dispatching each operator to its emitter, the validator run in
-//! lockstep, and the one table that classifies operators for the rest of the pass.
+//! The operator loop: the reader's visit methods, which validate each operator and
+//! compile it (`PlainStep`), the dispatch of each operator to its emitter, and the one
+//! table that classifies operators for the rest of the pass.
 
 use super::{invalid, numeric, FuncCompiler, OpResult};
 use crate::abi::sites::SiteKind;
