@@ -137,6 +137,7 @@ macro_rules! mem_store {
 
 impl FuncCompiler<'_, '_> {
     /// Compiles a load or store; returns false if `op` is not one.
+    #[inline(always)]
     pub(super) fn visit_memory_access(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;
         match *op {

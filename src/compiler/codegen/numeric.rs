@@ -148,6 +148,7 @@ pub(super) fn int_binop_of(op: &Operator<'_>) -> Option<(ValType, IntOp)> {
 
 impl FuncCompiler<'_, '_> {
     /// Compiles a numeric operator; returns false if `op` is not one.
+    #[inline(always)]
     pub(super) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;
         use ValType::{F32, F64, I32, I64};
