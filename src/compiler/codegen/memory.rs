@@ -136,7 +136,8 @@ macro_rules! mem_store {
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Compiles a load or store; returns false if `op` is not one.
+    /// Compiles a load or store; returns false if `op` is not one. Inlined, like
+    /// `visit::dispatch`, so that each visit method holds only its own operator's arm.
     #[inline(always)]
     pub(super) fn visit_memory_access(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;

@@ -147,7 +147,8 @@ pub(super) fn int_binop_of(op: &Operator<'_>) -> Option<(ValType, IntOp)> {
 }
 
 impl FuncCompiler<'_, '_> {
-    /// Compiles a numeric operator; returns false if `op` is not one.
+    /// Compiles a numeric operator; returns false if `op` is not one. Inlined, like
+    /// `visit::dispatch`, so that each visit method holds only its own operator's arm.
     #[inline(always)]
     pub(super) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
         use Operator as O;

@@ -12,8 +12,9 @@ use dynasmrt::{dynasm, DynasmLabelApi};
 use wasmparser::Operator;
 
 impl FuncCompiler<'_, '_> {
-    /// Compiles one operator. The commonest ones in plain code, which only push a lazy
-    /// value, are handled here, inlined into the operator loop; the rest go to `visit_op`.
+    /// Compiles one operator. Inlined into the operator's visit method, where the
+    /// operator's kind is known: in the common case ("DESIGN: compiling in the reader's
+    /// visit methods" (3)) straight to its emitter, else through `visit_op`.
     #[inline(always)]
     pub(super) fn visit(&mut self, op: &Operator<'_>) -> OpResult {
         if self.env.fuel {
@@ -28,8 +29,8 @@ impl FuncCompiler<'_, '_> {
         );
         let class = classify(op);
         if self.reachable && !self.instrumented && settled && self.accesses.is_none() {
-            // "DESIGN: operators compiled in their visit methods": what `visit_op` does
-            // first is no work here but the site.
+            // What `visit_op` does before its emitter is nothing here but the site
+            // ("DESIGN: compiling in the reader's visit methods" (3)).
             if class.records_site {
                 self.record_site();
             }
@@ -39,7 +40,9 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Compiles `op`, of class `class` (`classify`: settled by the caller, where the
-    /// operator's kind is known when the caller is compiled).
+    /// operator's kind is known when the caller is compiled), wherever the code is
+    /// unreachable, the version instrumented, a compare in the flags or a replay
+    /// recording accesses: what `visit` does not send to `dispatch` itself.
     #[inline(never)]
     fn visit_op(&mut self, op: &Operator<'_>, class: OpClass) -> OpResult {
         if !self.reachable {
@@ -193,10 +196,13 @@ pub(super) struct BodyBytes<'r> {
 // operator, so what depends only on the operator's kind is settled when the method is
 // compiled rather than found out for every operator: its class (`classify`, handed to
 // `visit_op`), whether it may fuse the `local.set` after it (`int_binop_of`), and whether
-// it has anything to drop. An operator's result is boxed (`OpResult`) so that it is
-// returned in a register. Together about a tenth of the compiler's instructions on the
-// peer harness's compile module (benches/RESULTS.md, "Compiling in the reader's visit
-// methods"). It relies on:
+// it has anything to drop, and which emitter compiles it: `dispatch`, the match from
+// operator to emitter, is inlined into each visit method and folds to the one call its
+// operator needs, so the common case takes no match on the operator at all. An
+// operator's result is boxed (`OpResult`) so that it is returned in a register.
+// Together about a seventh of the compiler's instructions on the peer harness's compile
+// module (benches/RESULTS.md, "Compiling in the reader's visit methods" and "Emitters
+// called from the visit methods"). It relies on:
 // (1) The operators that may fuse a following `local.set` (`int_binop_of`) are one
 //     opcode byte with no immediate, so the operator after one starts a byte after it:
 //     `step` peeks there. Tests: `the_operators_that_fuse_a_local_set_are_one_byte`,
@@ -207,6 +213,16 @@ pub(super) struct BodyBytes<'r> {
 //     `try_table`'s catch list) free it and the rest skip the drop call. Test:
 //     tests/compile_memory.rs (compiling 2000 `try_table`s again and again leaves nothing
 //     allocated; never dropping left 480,600 bytes after five compiles).
+// (3) Where the code is reachable, the version plain, no fused compare waits in the
+//     flags and no replay records accesses, `visit_op`'s work before its emitter is
+//     only the site of an operator that records one: `visit` does that and calls
+//     `dispatch` itself (`visit_op` stays for the rest, out of line). Tests: without
+//     the reachability check the golden listing of dead code (tests/golden/
+//     dead_code.wat) changes; with a compare left in the flags the golden listings
+//     panic (`operand`); in instrumented versions tests/debug.rs fails (breakpoints
+//     never reached); with a replay recording accesses tests/watchpoints.rs fails (no
+//     access recorded); without the site tests/debug.rs fails (callers above host
+//     calls).
 
 /// The plain pass's visitor ("DESIGN: compiling in the reader's visit methods").
 pub(super) struct PlainStep<'c, 'f, 'e, 'a, V> {
